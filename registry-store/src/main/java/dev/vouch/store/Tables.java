@@ -1,0 +1,78 @@
+package dev.vouch.store;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.util.List;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Typed names of the schema in {@code db/migration}; the only place column names are spelled.
+ *
+ * <p>Queries select {@code ALL} rather than {@code selectFrom}, so values come back converted to the
+ * declared Java types whatever the driver hands over.
+ */
+final class Tables {
+    private Tables() {
+    }
+
+    static final class ServerVersions {
+        static final Table<Record> TABLE = table(name("server_versions"));
+        static final Field<Long> ID = field(name("id"), SQLDataType.BIGINT);
+        static final Field<String> SERVER_NAME = field(name("server_name"), SQLDataType.VARCHAR);
+        static final Field<String> VERSION = field(name("version"), SQLDataType.VARCHAR);
+        static final Field<byte[]> MANIFEST = field(name("manifest"), SQLDataType.BLOB);
+        static final Field<String> MANIFEST_SHA256 = field(name("manifest_sha256"), SQLDataType.CHAR);
+        static final Field<String> DESCRIPTION = field(name("description"), SQLDataType.VARCHAR);
+        static final Field<String> TITLE = field(name("title"), SQLDataType.VARCHAR);
+        static final Field<byte[]> TOOLS = field(name("tools"), SQLDataType.BLOB);
+        static final Field<String> STATUS = field(name("status"), SQLDataType.VARCHAR);
+        static final Field<String> STATUS_MESSAGE = field(name("status_message"), SQLDataType.VARCHAR);
+        static final Field<Long> STATUS_CHANGED_AT = field(name("status_changed_at"), SQLDataType.BIGINT);
+        static final Field<Long> PUBLISHED_AT = field(name("published_at"), SQLDataType.BIGINT);
+        static final Field<Long> UPDATED_AT = field(name("updated_at"), SQLDataType.BIGINT);
+        static final Field<Boolean> IS_LATEST = field(name("is_latest"), SQLDataType.BOOLEAN);
+        static final Field<String> PUBLISHED_BY = field(name("published_by"), SQLDataType.VARCHAR);
+        static final List<Field<?>> ALL = List.of(ID, SERVER_NAME, VERSION, MANIFEST, MANIFEST_SHA256,
+                DESCRIPTION, TITLE, TOOLS, STATUS, STATUS_MESSAGE, STATUS_CHANGED_AT, PUBLISHED_AT, UPDATED_AT,
+                IS_LATEST, PUBLISHED_BY);
+
+        private ServerVersions() {
+        }
+    }
+
+    static final class ApiTokens {
+        static final Table<Record> TABLE = table(name("api_tokens"));
+        static final Field<String> ID = field(name("id"), SQLDataType.VARCHAR);
+        static final Field<String> TOKEN_HASH = field(name("token_hash"), SQLDataType.CHAR);
+        static final Field<String> ROLE = field(name("role"), SQLDataType.VARCHAR);
+        static final Field<String> GRANTS = field(name("grants"), SQLDataType.VARCHAR);
+        static final Field<String> DESCRIPTION = field(name("description"), SQLDataType.VARCHAR);
+        static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+        static final Field<Long> REVOKED_AT = field(name("revoked_at"), SQLDataType.BIGINT);
+        static final List<Field<?>> ALL = List.of(ID, TOKEN_HASH, ROLE, GRANTS, DESCRIPTION, CREATED_AT, REVOKED_AT);
+
+        private ApiTokens() {
+        }
+    }
+
+    static final class AuditLog {
+        static final Table<Record> TABLE = table(name("audit_log"));
+        static final Field<Long> SEQ = field(name("seq"), SQLDataType.BIGINT);
+        static final Field<Long> AT = field(name("at"), SQLDataType.BIGINT);
+        static final Field<String> ACTOR = field(name("actor"), SQLDataType.VARCHAR);
+        static final Field<String> ACTION = field(name("action"), SQLDataType.VARCHAR);
+        static final Field<String> SUBJECT = field(name("subject"), SQLDataType.VARCHAR);
+        static final Field<String> DETAIL = field(name("detail"), SQLDataType.VARCHAR);
+        static final Field<String> PREV_HASH = field(name("prev_hash"), SQLDataType.CHAR);
+        static final Field<String> HASH = field(name("hash"), SQLDataType.CHAR);
+        static final List<Field<?>> ALL = List.of(SEQ, AT, ACTOR, ACTION, SUBJECT, DETAIL, PREV_HASH, HASH);
+
+        private AuditLog() {
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.vouch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+
+class SqliteStoreTest extends StoreContract {
+
+    @Override
+    Store openStore(Path dataDir) {
+        return Store.openSqlite(dataDir);
+    }
+
+    @Test
+    void auditLogRefusesUpdatesAndDeletesAtTheDatabase() {
+        store.write(r -> r.audit().append(new AuditEvent(Instant.now(), "a", "publish", "x@1", "{}")));
+
+        String url = "jdbc:sqlite:" + dataDir.resolve("vouch.db");
+        assertThatThrownBy(() -> DSL.using(url).execute("DELETE FROM audit_log"))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> DSL.using(url).execute("UPDATE audit_log SET actor = 'mallory'"))
+                .hasMessageContaining("append-only");
+        List<AuditRecord> audit = store.read(r -> r.audit().read(0, 10));
+        assertThat(audit).hasSize(1);
+    }
+
+    @Test
+    void reopeningAnExistingDatabaseKeepsItsData() {
+        store.write(r -> r.versions().insert(version("io.github.a/x", "1.0.0", Instant.now(), true)));
+        store.close();
+        store = Store.openSqlite(dataDir);
+
+        Optional<StoredVersion> found = store.read(r -> r.versions().find("io.github.a/x", "1.0.0"));
+        assertThat(found).isPresent();
+        assertThat(store.read(r -> r.versions().list(all(5, Optional.empty()))).items()).hasSize(1);
+    }
+}

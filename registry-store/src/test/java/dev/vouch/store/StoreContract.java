@@ -1,0 +1,195 @@
+package dev.vouch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The behaviour every store backend must show; each backend runs it on a fresh database. */
+abstract class StoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00.123456Z");
+
+    @TempDir
+    Path dataDir;
+
+    Store store;
+
+    abstract Store openStore(Path dataDir);
+
+    @BeforeEach
+    void open() {
+        store = openStore(dataDir);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    static NewVersion version(String name, String version, Instant at, boolean latest) {
+        String json = "{\"name\":\"" + name + "\",\"version\":\"" + version + "\"}";
+        return new NewVersion(name, version, json.getBytes(StandardCharsets.UTF_8), "0".repeat(64),
+                "A server named " + name, Optional.empty(), Optional.empty(), at, latest, "token-1");
+    }
+
+    static VersionQuery all(int limit, Optional<PageKey> after) {
+        return new VersionQuery(Optional.empty(), Optional.empty(), Optional.empty(), false, after, limit);
+    }
+
+    @Test
+    void storesManifestBytesExactlyAsGiven() {
+        byte[] manifest = "{ \"name\" : \"io.github.a/x\",\n  \"emoji\": \"\u00e9\u2603\" }".getBytes(StandardCharsets.UTF_8);
+        NewVersion v = new NewVersion("io.github.a/x", "1.0.0", manifest, "a".repeat(64), "d",
+                Optional.of("X"), Optional.of("[]".getBytes(StandardCharsets.UTF_8)), T0, true, "t");
+        store.write(r -> r.versions().insert(v));
+
+        StoredVersion stored = store.read(r -> r.versions().find("io.github.a/x", "1.0.0")).orElseThrow();
+        assertThat(stored.manifest()).isEqualTo(manifest);
+        assertThat(stored.publishedAt()).isEqualTo(T0);
+        assertThat(stored.status()).isEqualTo(VersionStatus.ACTIVE);
+        assertThat(stored.latest()).isTrue();
+        assertThat(stored.tools()).hasValueSatisfying(t -> assertThat(new String(t, StandardCharsets.UTF_8)).isEqualTo("[]"));
+    }
+
+    @Test
+    void duplicateVersionIsRefusedAndOriginalKept() {
+        store.write(r -> r.versions().insert(version("io.github.a/x", "1.0.0", T0, true)));
+        NewVersion again = new NewVersion("io.github.a/x", "1.0.0", "{}".getBytes(StandardCharsets.UTF_8),
+                "b".repeat(64), "other", Optional.empty(), Optional.empty(), T0.plusSeconds(5), true, "t");
+
+        assertThatThrownBy(() -> store.write(r -> r.versions().insert(again)))
+                .isInstanceOf(DuplicateVersionException.class);
+        assertThat(store.read(r -> r.versions().find("io.github.a/x", "1.0.0")).orElseThrow().manifestSha256())
+                .isEqualTo("0".repeat(64));
+    }
+
+    @Test
+    void failedTransactionLeavesNothingBehind() {
+        assertThatThrownBy(() -> store.write(r -> {
+            r.versions().insert(version("io.github.a/x", "1.0.0", T0, true));
+            r.audit().append(new AuditEvent(T0, "t", "publish", "io.github.a/x@1.0.0", "{}"));
+            throw new IllegalStateException("policy said no");
+        })).isInstanceOf(IllegalStateException.class);
+
+        int versions = store.read(r -> r.versions().countVersions("io.github.a/x"));
+        List<AuditRecord> audit = store.read(r -> r.audit().read(0, 10));
+        assertThat(versions).isZero();
+        assertThat(audit).isEmpty();
+    }
+
+    @Test
+    void pagesFollowNameThenPublicationOrderWithoutGapsOrRepeats() {
+        store.write(r -> {
+            r.versions().insert(version("io.github.b/y", "1.0.0", T0, true));
+            r.versions().insert(version("io.github.a/x", "1.0.0", T0, false));
+            r.versions().insert(version("io.github.a/x", "2.0.0", T0, true));
+            return null;
+        });
+
+        Page<StoredVersion> first = store.read(r -> r.versions().list(all(2, Optional.empty())));
+        assertThat(first.items()).extracting(StoredVersion::version).containsExactly("1.0.0", "2.0.0");
+        assertThat(first.next()).isPresent();
+        Page<StoredVersion> second = store.read(r -> r.versions().list(all(2, first.next())));
+        assertThat(second.items()).extracting(StoredVersion::serverName).containsExactly("io.github.b/y");
+        assertThat(second.next()).isEmpty();
+    }
+
+    @Test
+    void searchMatchesNameOrDescriptionIgnoringCaseAndTreatsWildcardsLiterally() {
+        store.write(r -> {
+            r.versions().insert(version("io.github.a/weather", "1.0.0", T0, true));
+            r.versions().insert(version("io.github.a/files", "1.0.0", T0, true));
+            return null;
+        });
+        VersionQuery weather = new VersionQuery(Optional.of("WEATH"), Optional.empty(), Optional.empty(), false,
+                Optional.empty(), 10);
+        VersionQuery wildcard = new VersionQuery(Optional.of("%"), Optional.empty(), Optional.empty(), false,
+                Optional.empty(), 10);
+
+        assertThat(store.read(r -> r.versions().list(weather)).items())
+                .extracting(StoredVersion::serverName).containsExactly("io.github.a/weather");
+        assertThat(store.read(r -> r.versions().list(wildcard)).items()).isEmpty();
+    }
+
+    @Test
+    void updatedSinceIsStrictAndDeletedEntriesAreHiddenUnlessAsked() {
+        store.write(r -> {
+            r.versions().insert(version("io.github.a/x", "1.0.0", T0, true));
+            r.versions().insert(version("io.github.a/y", "1.0.0", T0, true));
+            return null;
+        });
+        Instant later = T0.plusSeconds(60);
+        store.write(r -> r.versions().updateStatus("io.github.a/y", Optional.of("1.0.0"), VersionStatus.DELETED,
+                Optional.of("malware"), later));
+
+        VersionQuery since = new VersionQuery(Optional.empty(), Optional.of(T0), Optional.empty(), true,
+                Optional.empty(), 10);
+        VersionQuery sinceLater = new VersionQuery(Optional.empty(), Optional.of(later), Optional.empty(), true,
+                Optional.empty(), 10);
+
+        assertThat(store.read(r -> r.versions().list(since)).items())
+                .extracting(StoredVersion::serverName).containsExactly("io.github.a/y");
+        assertThat(store.read(r -> r.versions().list(sinceLater)).items()).isEmpty();
+        assertThat(store.read(r -> r.versions().list(all(10, Optional.empty()))).items())
+                .extracting(StoredVersion::serverName).containsExactly("io.github.a/x");
+        StoredVersion deleted = store.read(r -> r.versions().find("io.github.a/y", "1.0.0")).orElseThrow();
+        assertThat(deleted.statusMessage()).contains("malware");
+        assertThat(deleted.statusChangedAt()).isEqualTo(later);
+    }
+
+    @Test
+    void latestSelectorReturnsOnlyTheMarkedVersion() {
+        store.write(r -> {
+            r.versions().insert(version("io.github.a/x", "1.0.0", T0, true));
+            r.versions().clearLatest("io.github.a/x", T0);
+            r.versions().insert(version("io.github.a/x", "1.1.0", T0, true));
+            return null;
+        });
+        VersionQuery latest = new VersionQuery(Optional.empty(), Optional.empty(),
+                Optional.of(new VersionQuery.VersionSelector.Latest()), false, Optional.empty(), 10);
+
+        assertThat(store.read(r -> r.versions().list(latest)).items())
+                .extracting(StoredVersion::version).containsExactly("1.1.0");
+        assertThat(store.read(r -> r.versions().findLatest("io.github.a/x")).orElseThrow().version()).isEqualTo("1.1.0");
+    }
+
+    @Test
+    void tokensAreFoundByHashUntilRevoked() {
+        StoredToken token = new StoredToken("tok-1", "c".repeat(64), "publisher",
+                List.of("io.github.acme/*", "com.example/one"), Optional.of("ci"), T0, Optional.empty());
+        store.write(r -> {
+            r.tokens().insert(token);
+            return null;
+        });
+
+        Optional<StoredToken> found = store.read(r -> r.tokens().findActiveByHash("c".repeat(64)));
+        assertThat(found).hasValueSatisfying(
+                t -> assertThat(t.grants()).containsExactly("io.github.acme/*", "com.example/one"));
+        boolean revoked = store.write(r -> r.tokens().revoke("tok-1", T0));
+        Optional<StoredToken> afterRevoke = store.read(r -> r.tokens().findActiveByHash("c".repeat(64)));
+        assertThat(revoked).isTrue();
+        assertThat(afterRevoke).isEmpty();
+    }
+
+    @Test
+    void auditRecordsChainEachToThePrevious() {
+        AuditRecord first = store.write(r -> r.audit().append(new AuditEvent(T0, "a", "publish", "x@1", "{}")));
+        AuditRecord second = store.write(r -> r.audit().append(new AuditEvent(T0, "b", "status", "x@1", "{}")));
+
+        assertThat(first.seq()).isEqualTo(1);
+        assertThat(first.prevHash()).isEqualTo(AuditRecord.GENESIS);
+        assertThat(second.prevHash()).isEqualTo(first.hash());
+        List<AuditRecord> stored = store.read(r -> r.audit().read(0, 10));
+        assertThat(stored).containsExactly(first, second);
+        assertThat(stored).allMatch(AuditRecord::hashMatches);
+    }
+}
