@@ -61,6 +61,11 @@ public final class ServerVersionRepository {
         return dsl.fetchCount(TABLE, SERVER_NAME.eq(serverName));
     }
 
+    /** How many versions, of any server and status, someone other than {@code publisher} published. */
+    public int countPublishedByOthers(String publisher) {
+        return dsl.fetchCount(TABLE, PUBLISHED_BY.ne(publisher));
+    }
+
     /** One page of the catalog, ordered by server name and then publication order. */
     public Page<StoredVersion> list(VersionQuery query) {
         Condition where = deletedFilter(query.includeDeleted());

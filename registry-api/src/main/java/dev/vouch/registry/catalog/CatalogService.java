@@ -1,0 +1,119 @@
+package dev.vouch.registry.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.auth.Principal;
+import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.NotFoundException;
+import dev.vouch.registry.domain.PermissionDeniedException;
+import dev.vouch.registry.domain.ServerName;
+import dev.vouch.store.AuditEvent;
+import dev.vouch.store.Page;
+import dev.vouch.store.Store;
+import dev.vouch.store.StoredVersion;
+import dev.vouch.store.VersionStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading the catalog and changing the lifecycle status of what is in it. */
+public final class CatalogService {
+
+    private static final String LATEST = "latest";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final Clock clock;
+
+    public CatalogService(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** One page of the catalog, with the cursor of the next page when there is one. */
+    public CatalogPage list(ListRequest request) {
+        Page<StoredVersion> page = store.read(repos -> repos.versions().list(request.toQuery()));
+        return new CatalogPage(page.items(), page.next().map(Cursor::encode));
+    }
+
+    /** Every version of a server, newest first. */
+    public List<StoredVersion> versions(String serverName, boolean includeDeleted) {
+        List<StoredVersion> versions = store.read(repos -> repos.versions().listVersions(serverName, includeDeleted));
+        if (versions.isEmpty()) {
+            throw serverNotFound(serverName);
+        }
+        return versions;
+    }
+
+    /** One version of a server; {@code latest} names the latest one. */
+    public StoredVersion version(String serverName, String version, boolean includeDeleted) {
+        Optional<StoredVersion> found = store.read(repos -> LATEST.equals(version)
+                ? repos.versions().findLatest(serverName)
+                : repos.versions().find(serverName, version));
+        return found.filter(v -> includeDeleted || v.status() != VersionStatus.DELETED)
+                .orElseThrow(() -> new NotFoundException("version " + version + " of " + serverName + " not found"));
+    }
+
+    /** Changes one version's status, audited. */
+    public StoredVersion changeStatus(Principal principal, String serverName, String version, StatusChange change) {
+        authorize(principal, serverName);
+        Instant now = clock.instant();
+        return store.write(repos -> {
+            StoredVersion current = (LATEST.equals(version)
+                    ? repos.versions().findLatest(serverName)
+                    : repos.versions().find(serverName, version))
+                    .orElseThrow(() -> new NotFoundException("version " + version + " of " + serverName + " not found"));
+            if (current.status() == change.status() && current.statusMessage().equals(change.message())) {
+                throw InvalidRequestException.of("/status",
+                        "no changes to apply: status is already " + change.status().wireName());
+            }
+            repos.versions().updateStatus(serverName, Optional.of(current.version()), change.status(),
+                    change.message(), now);
+            repos.audit().append(statusEvent(now, principal, serverName + "@" + current.version(), current.status(),
+                    change));
+            return repos.versions().find(serverName, current.version()).orElseThrow();
+        });
+    }
+
+    /** Changes the status of every version of a server in one transaction, audited. */
+    public List<StoredVersion> changeAllStatus(Principal principal, String serverName, StatusChange change) {
+        authorize(principal, serverName);
+        Instant now = clock.instant();
+        return store.write(repos -> {
+            int changed = repos.versions().updateStatus(serverName, Optional.empty(), change.status(),
+                    change.message(), now);
+            if (changed == 0) {
+                throw serverNotFound(serverName);
+            }
+            repos.audit().append(statusEvent(now, principal, serverName, null, change));
+            return repos.versions().listVersions(serverName, true);
+        });
+    }
+
+    private static void authorize(Principal principal, String serverName) {
+        ServerName name = ServerName.parse(serverName).name().orElseThrow(() -> serverNotFound(serverName));
+        if (!principal.mayWrite(name)) {
+            throw new PermissionDeniedException("this token may not change " + name
+                    + "; its grants do not cover the namespace " + name.namespace());
+        }
+    }
+
+    private static AuditEvent statusEvent(Instant at, Principal principal, String subject, VersionStatus from,
+                                          StatusChange change) {
+        ObjectNode detail = JSON.createObjectNode().put("status", change.status().wireName());
+        change.message().ifPresent(message -> detail.put("statusMessage", message));
+        if (from != null) {
+            detail.put("previousStatus", from.wireName());
+        }
+        return new AuditEvent(at, principal.id(), "status.change", subject, detail.toString());
+    }
+
+    private static NotFoundException serverNotFound(String serverName) {
+        return new NotFoundException("server " + serverName + " not found");
+    }
+
+    /** A page of versions and the opaque cursor of the next page, if any. */
+    public record CatalogPage(List<StoredVersion> versions, Optional<String> nextCursor) {
+    }
+}

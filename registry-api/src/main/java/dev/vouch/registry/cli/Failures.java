@@ -1,0 +1,28 @@
+package dev.vouch.registry.cli;
+
+import dev.vouch.registry.domain.RegistryException;
+import dev.vouch.store.StoreException;
+import picocli.CommandLine;
+
+/** How a command's failure reaches the user: one line on stderr and exit code 2, never a stack trace. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+        cli.getErr().println(cli.getCommandName() + ": " + oneLine(e));
+        return exitCode(e);
+    }
+
+    static int exitCode(Throwable e) {
+        return VouchCommand.EXIT_USAGE;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e instanceof RegistryException || e instanceof StoreException || e.getMessage() != null
+                ? e.getMessage()
+                : e.getClass().getSimpleName();
+        return message.replace('\n', ' ');
+    }
+}

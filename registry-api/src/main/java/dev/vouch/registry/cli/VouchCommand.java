@@ -1,0 +1,49 @@
+package dev.vouch.registry.cli;
+
+import dev.vouch.registry.VouchVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vouch}: the one jar's command line. Exit codes: 0 success, 1 check failed, 2 usage or input error. */
+@Command(name = "vouch",
+        mixinStandardHelpOptions = true,
+        versionProvider = VouchCommand.Version.class,
+        description = "A curated, signed registry for MCP servers.",
+        subcommands = {ServeCommand.class, AdminCommand.class})
+public final class VouchCommand implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_CHECK_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this rather than {@link #main}). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new VouchCommand());
+        cli.setExitCodeExceptionMapper(Failures::exitCode);
+        cli.setExecutionExceptionHandler(Failures::handle);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"vouch " + VouchVersion.current()};
+        }
+    }
+}

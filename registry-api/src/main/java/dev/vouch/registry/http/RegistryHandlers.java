@@ -1,0 +1,79 @@
+package dev.vouch.registry.http;
+
+import dev.vouch.registry.auth.Principal;
+import dev.vouch.registry.auth.TokenService;
+import dev.vouch.registry.catalog.CatalogService;
+import dev.vouch.registry.catalog.ListRequest;
+import dev.vouch.registry.catalog.StatusChange;
+import dev.vouch.registry.publish.PublishRequest;
+import dev.vouch.registry.publish.PublishService;
+import dev.vouch.store.StoredVersion;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The handlers of the official-compatible API. Each reads the request, calls one domain operation and
+ * writes one response; failures are thrown and mapped to problem+json in one place.
+ */
+final class RegistryHandlers {
+
+    private final CatalogService catalog;
+    private final PublishService publisher;
+    private final TokenService tokens;
+    private final ServerJson json;
+    private final long maxBodyBytes;
+
+    RegistryHandlers(CatalogService catalog, PublishService publisher, TokenService tokens, ServerJson json,
+                     long maxBodyBytes) {
+        this.catalog = catalog;
+        this.publisher = publisher;
+        this.tokens = tokens;
+        this.json = json;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void listServers(Context ctx) {
+        CatalogService.CatalogPage page = catalog.list(ListRequest.from(ctx::queryParam));
+        ctx.json(json.list(page.versions(), page.nextCursor()));
+    }
+
+    void listVersions(Context ctx) {
+        List<StoredVersion> versions = catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx));
+        ctx.json(json.list(versions, Optional.empty()));
+    }
+
+    void getVersion(Context ctx) {
+        StoredVersion version = catalog.version(ctx.pathParam("serverName"), ctx.pathParam("version"),
+                includeDeleted(ctx));
+        ctx.json(json.response(version));
+    }
+
+    void publish(Context ctx) {
+        Principal principal = authenticate(ctx);
+        StoredVersion published = publisher.publish(principal, PublishRequest.of(RequestBody.read(ctx, maxBodyBytes)));
+        ctx.json(json.response(published));
+    }
+
+    void changeVersionStatus(Context ctx) {
+        Principal principal = authenticate(ctx);
+        StoredVersion changed = catalog.changeStatus(principal, ctx.pathParam("serverName"),
+                ctx.pathParam("version"), StatusChange.parse(RequestBody.read(ctx, maxBodyBytes)));
+        ctx.json(json.response(changed));
+    }
+
+    void changeServerStatus(Context ctx) {
+        Principal principal = authenticate(ctx);
+        List<StoredVersion> changed = catalog.changeAllStatus(principal, ctx.pathParam("serverName"),
+                StatusChange.parse(RequestBody.read(ctx, maxBodyBytes)));
+        ctx.json(json.allVersionsStatus(changed));
+    }
+
+    private Principal authenticate(Context ctx) {
+        return tokens.authenticate(Optional.ofNullable(ctx.header("Authorization")));
+    }
+
+    private static boolean includeDeleted(Context ctx) {
+        return ListRequest.flag("include_deleted", ctx.queryParam("include_deleted"));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vouch.registry.seed;
+
+import dev.vouch.registry.auth.Principal;
+import dev.vouch.registry.publish.PublishRequest;
+import dev.vouch.registry.publish.PublishService;
+import dev.vouch.seed.SeedCatalog;
+import dev.vouch.registry.domain.Manifest;
+import dev.vouch.store.Store;
+
+/**
+ * Loads the curated seed catalog into an empty registry, through the same publish pipeline as any
+ * publisher, so every seed manifest is validated like a published one.
+ */
+public final class SeedLoader {
+
+    private final Store store;
+    private final PublishService publisher;
+
+    public SeedLoader(Store store, PublishService publisher) {
+        this.store = store;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Publishes every seed version not yet stored, as long as nobody but the seed loader has ever
+     * published here. A first start seeds the registry; a start after an interrupted seeding finishes
+     * it; a registry in use is left alone, so a restart never duplicates or revives entries.
+     *
+     * @return the number of versions loaded
+     */
+    public int loadIfEmpty() {
+        Principal seed = Principal.seedLoader();
+        if (store.read(repos -> repos.versions().countPublishedByOthers(seed.id())) > 0) {
+            return 0;
+        }
+        int loaded = 0;
+        for (SeedCatalog.Entry entry : SeedCatalog.entries()) {
+            Manifest manifest = Manifest.parse(entry.serverJson());
+            boolean present = store.read(repos -> repos.versions().find(manifest.name(), manifest.version())).isPresent();
+            if (!present) {
+                publisher.publish(seed, new PublishRequest(entry.serverJson(), entry.tools()));
+                loaded++;
+            }
+        }
+        return loaded;
+    }
+}
