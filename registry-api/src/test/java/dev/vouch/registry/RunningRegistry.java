@@ -1,0 +1,101 @@
+package dev.vouch.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.registry.auth.Role;
+import dev.vouch.registry.http.ApiServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A real registry on a random port over a real SQLite file, with a small HTTP client for tests. */
+public final class RunningRegistry implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Registry registry;
+    private final ApiServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private RunningRegistry(Registry registry, ApiServer server) {
+        this.registry = registry;
+        this.server = server;
+    }
+
+    public static RunningRegistry start(Path dataDir, boolean seed) {
+        return start(dataDir, seed, ApiServer.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public static RunningRegistry start(Path dataDir, boolean seed, long maxBodyBytes) {
+        Registry registry = Registry.openSqlite(dataDir);
+        if (seed) {
+            registry.seedIfEmpty();
+        }
+        return new RunningRegistry(registry, registry.httpServer(maxBodyBytes).start("127.0.0.1", 0));
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    /** Creates a publisher token for {@code grants} and returns its secret. */
+    public String token(String... grants) {
+        return registry.tokens().issue(Role.PUBLISHER, List.of(grants), Optional.of("test"), "test").secret();
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public Response send(String method, String path, Optional<String> token, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json");
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        return send(request.build());
+    }
+
+    public Response send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Access-Control-Allow-Origin"), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        registry.close();
+    }
+
+    /** What came back: status, content type, CORS header and body. */
+    public record Response(int status, String contentType, Optional<String> allowOrigin, byte[] body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("response is not JSON: " + text(), e);
+            }
+        }
+
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}
