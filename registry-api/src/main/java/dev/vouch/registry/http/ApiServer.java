@@ -37,9 +37,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private final Javalin app;
+    private final List<Route> routes;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, List<Route> routes) {
         this.app = app;
+        this.routes = routes;
     }
 
     /** Builds the server over the given services; {@link #start} binds it. */
@@ -50,10 +52,15 @@ public final class ApiServer implements AutoCloseable {
                 maxBodyBytes);
         List<Route> routes = routes(handlers, store);
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, maxBodyBytes));
-        return new ApiServer(app);
+        return new ApiServer(app, routes);
     }
 
-    static List<Route> routes(RegistryHandlers handlers, Store store) {
+    /** Every route this server registered. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    private static List<Route> routes(RegistryHandlers handlers, Store store) {
         List<Route> routes = new ArrayList<>();
         for (String v : API_PREFIXES) {
             routes.add(new Route(HandlerType.GET, v + "/servers", handlers::listServers));
