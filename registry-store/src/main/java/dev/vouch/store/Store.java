@@ -38,6 +38,11 @@ public final class Store implements AutoCloseable {
         return database.transaction(dsl -> work.apply(Repositories.on(dsl)));
     }
 
+    /** Whether the database answers a trivial query. */
+    public boolean isHealthy() {
+        return database.dsl().selectOne().fetchOne() != null;
+    }
+
     @Override
     public void close() {
         database.close();

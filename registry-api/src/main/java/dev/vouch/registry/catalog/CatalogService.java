@@ -48,11 +48,9 @@ public final class CatalogService {
 
     /** One version of a server; {@code latest} names the latest one. */
     public StoredVersion version(String serverName, String version, boolean includeDeleted) {
-        Optional<StoredVersion> found = store.read(repos -> LATEST.equals(version)
-                ? repos.versions().findLatest(serverName)
-                : repos.versions().find(serverName, version));
+        Optional<StoredVersion> found = store.read(repos -> find(repos, serverName, version));
         return found.filter(v -> includeDeleted || v.status() != VersionStatus.DELETED)
-                .orElseThrow(() -> new NotFoundException("version " + version + " of " + serverName + " not found"));
+                .orElseThrow(() -> versionNotFound(serverName, version));
     }
 
     /** Changes one version's status, audited. */
@@ -60,10 +58,8 @@ public final class CatalogService {
         authorize(principal, serverName);
         Instant now = clock.instant();
         return store.write(repos -> {
-            StoredVersion current = (LATEST.equals(version)
-                    ? repos.versions().findLatest(serverName)
-                    : repos.versions().find(serverName, version))
-                    .orElseThrow(() -> new NotFoundException("version " + version + " of " + serverName + " not found"));
+            StoredVersion current = find(repos, serverName, version)
+                    .orElseThrow(() -> versionNotFound(serverName, version));
             if (current.status() == change.status() && current.statusMessage().equals(change.message())) {
                 throw InvalidRequestException.of("/status",
                         "no changes to apply: status is already " + change.status().wireName());
@@ -89,6 +85,17 @@ public final class CatalogService {
             repos.audit().append(statusEvent(now, principal, serverName, null, change));
             return repos.versions().listVersions(serverName, true);
         });
+    }
+
+    /** A version by its exact string, or the latest one when the string is {@code latest}. */
+    private static Optional<StoredVersion> find(Store.Repositories repos, String serverName, String version) {
+        return LATEST.equals(version)
+                ? repos.versions().findLatest(serverName)
+                : repos.versions().find(serverName, version);
+    }
+
+    private static NotFoundException versionNotFound(String serverName, String version) {
+        return new NotFoundException("version " + version + " of " + serverName + " not found");
     }
 
     private static void authorize(Principal principal, String serverName) {

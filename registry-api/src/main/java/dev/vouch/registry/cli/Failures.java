@@ -1,7 +1,5 @@
 package dev.vouch.registry.cli;
 
-import dev.vouch.registry.domain.RegistryException;
-import dev.vouch.store.StoreException;
 import picocli.CommandLine;
 
 /** How a command's failure reaches the user: one line on stderr and exit code 2, never a stack trace. */
@@ -11,7 +9,7 @@ final class Failures {
     }
 
     static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-        cli.getErr().println(cli.getCommandName() + ": " + oneLine(e));
+        cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + oneLine(e));
         return exitCode(e);
     }
 
@@ -20,9 +18,7 @@ final class Failures {
     }
 
     private static String oneLine(Throwable e) {
-        String message = e instanceof RegistryException || e instanceof StoreException || e.getMessage() != null
-                ? e.getMessage()
-                : e.getClass().getSimpleName();
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         return message.replace('\n', ' ');
     }
 }
