@@ -1,0 +1,173 @@
+package dev.vouch.scanner;
+
+import dev.vouch.scanner.checks.Excerpts;
+import dev.vouch.scanner.checks.FieldCheck;
+import dev.vouch.scanner.checks.HiddenContentCheck;
+import dev.vouch.scanner.checks.ImpersonationCheck;
+import dev.vouch.scanner.checks.ScannedField;
+import dev.vouch.scanner.checks.SchemaContradictionCheck;
+import dev.vouch.scanner.checks.SecretValueCheck;
+import dev.vouch.scanner.checks.ServerCheck;
+import dev.vouch.scanner.checks.ToolCheck;
+import dev.vouch.scanner.checks.ToxicFlowCheck;
+import dev.vouch.scanner.drift.DriftReport;
+import dev.vouch.scanner.drift.ToolDigests;
+import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.input.TextExtractor;
+import dev.vouch.scanner.input.TextField;
+import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.normalize.NormalizedText;
+import dev.vouch.scanner.normalize.Normalizer;
+import dev.vouch.scanner.rules.Rule;
+import dev.vouch.scanner.rules.RulePack;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The scanner's one entry point. For every string of the input: normalise, run the pattern rules whose
+ * keywords occur, run the field checks; then the tool checks per tool and the server checks once.
+ * With a previous version, findings in text that version did not have are raised to {@code block}.
+ * Thread-safe; build one and reuse it.
+ */
+public final class Scanner {
+
+    /** Largest string read whole; longer strings are scanned in their first part and flagged. */
+    public static final int MAX_FIELD_CHARS = 1 << 20;
+
+    private final RulePack rules;
+    private final List<FieldCheck> fieldChecks;
+    private final List<ToolCheck> toolChecks;
+    private final List<ServerCheck> serverChecks;
+
+    public Scanner(RulePack rules) {
+        this.rules = rules;
+        this.fieldChecks = List.of(new HiddenContentCheck(), new SecretValueCheck());
+        this.toolChecks = List.of(new SchemaContradictionCheck());
+        this.serverChecks = List.of(new ImpersonationCheck(), new ToxicFlowCheck());
+    }
+
+    public static Scanner withBundledRules() {
+        return new Scanner(RulePack.bundled());
+    }
+
+    public String rulesVersion() {
+        return rules.version();
+    }
+
+    public ScanReport scan(ScanInput input) {
+        return scan(input, Optional.empty());
+    }
+
+    /** Scans {@code input}; with {@code previous}, also reports drift and escalates findings in new text. */
+    public ScanReport scan(ScanInput input, Optional<ScanInput> previous) {
+        Map<String, ToolDefinition> previousTools = new HashMap<>();
+        previous.ifPresent(p -> p.tools().forEach(tool -> previousTools.put(tool.name(), tool)));
+        long[] bytes = {0};
+        List<ToolReport> tools = new ArrayList<>();
+        for (ToolDefinition tool : input.tools()) {
+            List<ScannedField> fields = scanFields(TextExtractor.tool(tool), bytes);
+            List<Finding> findings = new ArrayList<>();
+            fields.forEach(field -> findings.addAll(fieldFindings(field)));
+            toolChecks.forEach(check -> findings.addAll(check.check(tool, fields)));
+            List<Finding> kept = distinct(previous.isPresent()
+                    ? escalateNewText(findings, tool, previousTools.get(tool.name()))
+                    : findings);
+            tools.add(new ToolReport(tool.name(), tool.pointer(), ToolDigests.tool(tool.definition()),
+                    Verdict.of(kept), kept));
+        }
+        List<Finding> server = new ArrayList<>();
+        List<TextField> other = new ArrayList<>();
+        input.prompts().forEach(p -> other.addAll(TextExtractor.prose(p)));
+        input.resources().forEach(r -> other.addAll(TextExtractor.prose(r)));
+        input.instructions().ifPresent(i -> other.addAll(TextExtractor.prose(i)));
+        input.manifest().ifPresent(m -> other.addAll(TextExtractor.manifest(m)));
+        scanFields(other, bytes).forEach(field -> server.addAll(fieldFindings(field)));
+        serverChecks.forEach(check -> server.addAll(check.check(input)));
+        List<Finding> serverKept = distinct(server);
+
+        Verdict verdict = Verdict.of(serverKept);
+        for (ToolReport tool : tools) {
+            verdict = verdict.worst(tool.verdict());
+        }
+        Optional<DriftReport> drift = previous.map(p -> DriftReport.between(p.tools(), input.tools()));
+        return new ScanReport(rules.version(), verdict, tools, serverKept, ToolDigests.toolSet(input.tools()),
+                drift, bytes[0]);
+    }
+
+    private static List<ScannedField> scanFields(List<TextField> fields, long[] bytes) {
+        List<ScannedField> scanned = new ArrayList<>(fields.size());
+        for (TextField field : fields) {
+            String text = field.text().length() > MAX_FIELD_CHARS ? field.text().substring(0, MAX_FIELD_CHARS)
+                    : field.text();
+            bytes[0] += text.length();
+            scanned.add(new ScannedField(field, Normalizer.normalize(text)));
+        }
+        return scanned;
+    }
+
+    private List<Finding> fieldFindings(ScannedField scanned) {
+        List<Finding> findings = new ArrayList<>();
+        NormalizedText normalized = scanned.normalized();
+        matchRules(scanned.field(), normalized.text(), "", findings);
+        if (!normalized.hidden().isEmpty()) {
+            matchRules(scanned.field(), normalized.hidden(), "hidden text: ", findings);
+        }
+        fieldChecks.forEach(check -> findings.addAll(check.check(scanned)));
+        return findings;
+    }
+
+    private void matchRules(TextField field, String text, String prefix, List<Finding> findings) {
+        for (Rule rule : rules.candidates(text)) {
+            if (!rule.appliesTo(field.kind())) {
+                continue;
+            }
+            rule.match(text).ifPresent(span -> {
+                String evidence = rule.family() == Family.SECRET
+                        ? "secret of " + (span[1] - span[0]) + " characters: " + text.substring(span[0],
+                                Math.min(span[1], span[0] + 6)) + "…"
+                        : Excerpts.around(text, span[0], span[1]);
+                findings.add(new Finding(rule.id(), rule.family(), rule.severity(), field.pointer(), prefix + evidence));
+            });
+        }
+    }
+
+    /** Findings in text the previous version of the tool did not have become {@code block}. */
+    private static List<Finding> escalateNewText(List<Finding> findings, ToolDefinition tool, ToolDefinition before) {
+        Set<String> previousTexts = before == null ? Set.of()
+                : TextExtractor.tool(before).stream()
+                        .map(f -> relative(f.pointer(), before.pointer()) + "\u0000" + f.text())
+                        .collect(Collectors.toSet());
+        Map<String, String> currentTexts = new LinkedHashMap<>();
+        TextExtractor.tool(tool).forEach(f -> currentTexts.put(f.pointer(), f.text()));
+        List<Finding> result = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            String text = currentTexts.get(finding.pointer());
+            boolean isNew = text == null
+                    ? before == null
+                    : !previousTexts.contains(relative(finding.pointer(), tool.pointer()) + "\u0000" + text);
+            result.add(isNew ? finding.escalated() : finding);
+        }
+        return result;
+    }
+
+    private static String relative(String pointer, String base) {
+        return pointer.startsWith(base) ? pointer.substring(base.length()) : pointer;
+    }
+
+    /** One finding per rule and location. */
+    private static List<Finding> distinct(List<Finding> findings) {
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            unique.merge(finding.ruleId() + "\u0000" + finding.pointer(), finding,
+                    (a, b) -> a.severity() == Severity.BLOCK ? a : b);
+        }
+        return List.copyOf(unique.values());
+    }
+
+}

@@ -1,0 +1,77 @@
+package dev.vouch.scanner.checks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.vouch.scanner.Family;
+import dev.vouch.scanner.Finding;
+import dev.vouch.scanner.Severity;
+import dev.vouch.scanner.input.Pointers;
+import dev.vouch.scanner.input.ToolDefinition;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Family 12: a tool whose schema contradicts its description. A tool that claims to be read-only but
+ * takes a command, a script or a write switch; a required parameter with a smuggling name that the
+ * description never explains. Review only: contradictions are often carelessness, not attack.
+ */
+public final class SchemaContradictionCheck implements ToolCheck {
+
+    private static final Pattern READ_ONLY_CLAIM = Pattern.compile(
+            "(?i)\\b(read[- ]?only|readonly|does not (modify|change|write)|no side[- ]effects|non[- ]destructive)\\b");
+    private static final Pattern WRITE_PARAMETER = Pattern.compile(
+            "(?i)^(command|cmd|shell|exec|execute|script|code|eval|write_?mode|write|delete|overwrite|drop|sudo|raw_exec)$");
+    private static final Pattern WRITE_IN_TEXT = Pattern.compile(
+            "(?i)\\b(write_?mode|enables? write|write operations?|write[- ]back)\\b");
+    private static final Pattern SMUGGLING_NAME = Pattern.compile(
+            "(?i)^(_.*|side_?note|notes?|feedback|context|extra|metadata|debug\\w*|reasoning|memo|comment|annotation|payload|data_?blob|backdoor)$");
+
+    @Override
+    public List<Finding> check(ToolDefinition tool, List<ScannedField> fields) {
+        List<Finding> findings = new ArrayList<>();
+        JsonNode schema = tool.definition().path("inputSchema");
+        String description = tool.description();
+        boolean claimsReadOnly = READ_ONLY_CLAIM.matcher(description).find()
+                || tool.definition().path("annotations").path("readOnlyHint").asBoolean(false);
+        if (claimsReadOnly) {
+            for (String property : propertyNames(tool)) {
+                if (WRITE_PARAMETER.matcher(property).matches()) {
+                    findings.add(new Finding("VR-SCHEMA-READONLY", Family.SCHEMA_CONTRADICTION, Severity.REVIEW,
+                            tool.pointer(), "claims to be read-only but takes a '" + property + "' parameter"));
+                    break;
+                }
+            }
+            Matcher write = WRITE_IN_TEXT.matcher(description);
+            if (findings.isEmpty() && write.find()) {
+                findings.add(new Finding("VR-SCHEMA-READONLY", Family.SCHEMA_CONTRADICTION, Severity.REVIEW,
+                        tool.pointer() + "/description", "claims to be read-only but describes "
+                        + Excerpts.around(description, write.start(), write.end())));
+            }
+        }
+        String lowerDescription = description.toLowerCase(Locale.ROOT);
+        for (JsonNode required : schema.path("required")) {
+            String name = required.asText();
+            JsonNode property = schema.path("properties").path(name);
+            boolean explained = lowerDescription.contains(name.toLowerCase(Locale.ROOT))
+                    || property.path("description").asText("").length() >= 12;
+            if (SMUGGLING_NAME.matcher(name).matches() && !explained) {
+                findings.add(new Finding("VR-SCHEMA-HIDDEN-PARAM", Family.SCHEMA_CONTRADICTION, Severity.REVIEW,
+                        tool.pointer() + "/inputSchema/properties/" + Pointers.escape(name),
+                        "required parameter '" + name + "' is not explained anywhere"));
+            }
+        }
+        return findings;
+    }
+
+    private static List<String> propertyNames(ToolDefinition tool) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = tool.definition().path("inputSchema").path("properties").fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        tool.definition().path("arguments").forEach(argument -> names.add(argument.path("name").asText()));
+        return names;
+    }
+}

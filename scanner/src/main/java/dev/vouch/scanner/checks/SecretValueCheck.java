@@ -1,0 +1,89 @@
+package dev.vouch.scanner.checks;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.vouch.scanner.Family;
+import dev.vouch.scanner.Finding;
+import dev.vouch.scanner.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Family 10, the secrets no fixed format catches: high-entropy values under key-like names (an
+ * environment variable {@code API_TOKEN} with a value, a schema default for {@code password}), and
+ * credentials embedded in URLs.
+ */
+public final class SecretValueCheck implements FieldCheck {
+
+    private static final Pattern KEY_LIKE = Pattern.compile(
+            "(?i)(secret|token|passw(or)?d|passwd|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret"
+                    + "|auth[_-]?(token|key)|credential|bearer|signing[_-]?key|session[_-]?key)");
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)(your|example|sample|placeholder|changeme|change[_-]me|dummy|redacted|xxxx|\\*\\*\\*|<|>|\\{|\\}|\\$|%|test|fake|insert|replace|^(password|passwd|pass|pwd|secret|user|username|pw|token)$)");
+    // Keys that name where a secret is, not the secret: a path, a variable name, a format.
+    private static final Pattern NOT_A_VALUE = Pattern.compile(
+            "(?i)(path|file|dir|url|uri|name|id|type|format|hint|env|var|variable|header|length|size|expir\\w*)$");
+    private static final Pattern URL_CREDENTIALS = Pattern.compile(
+            "(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]{1,64}:([^\\s:/@]{3,128})@[^\\s/]+");
+    private static final int MIN_LENGTH = 16;
+    private static final double MIN_ENTROPY = 3.5;
+
+    @Override
+    public List<Finding> check(ScannedField scanned) {
+        List<Finding> findings = new ArrayList<>();
+        String text = scanned.normalized().text();
+        String key = scanned.field().key();
+        if (key != null && KEY_LIKE.matcher(key).find() && !NOT_A_VALUE.matcher(key).find() && looksSecret(text)) {
+            findings.add(new Finding("VR-SECRET-ENTROPY", Family.SECRET, Severity.BLOCK, scanned.field().pointer(),
+                    "high-entropy value under the key-like name '" + key + "': " + mask(text)));
+        }
+        Matcher url = URL_CREDENTIALS.matcher(text);
+        if (url.find() && !PLACEHOLDER.matcher(url.group(1)).find()) {
+            findings.add(new Finding("VR-SECRET-URL", Family.SECRET, Severity.BLOCK, scanned.field().pointer(),
+                    "credentials embedded in a URL: " + mask(url.group())));
+        }
+        return findings;
+    }
+
+    static boolean looksSecret(String value) {
+        if (value.length() < MIN_LENGTH || value.length() > 4096 || value.indexOf(' ') >= 0) {
+            return false;
+        }
+        if (PLACEHOLDER.matcher(value).find() || value.startsWith("http")) {
+            return false;
+        }
+        return entropy(value) >= MIN_ENTROPY;
+    }
+
+    /** Shannon entropy in bits per character. */
+    static double entropy(String value) {
+        int[] counts = new int[128];
+        int other = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 128) {
+                counts[c]++;
+            } else {
+                other++;
+            }
+        }
+        double entropy = 0;
+        double length = value.length();
+        for (int count : counts) {
+            if (count > 0) {
+                double p = count / length;
+                entropy -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        if (other > 0) {
+            double p = other / length;
+            entropy -= p * Math.log(p) / Math.log(2);
+        }
+        return entropy;
+    }
+
+    /** Enough of a secret to recognise it, never enough to use it. */
+    static String mask(String secret) {
+        return secret.length() <= 8 ? "****" : secret.substring(0, 4) + "…" + "(" + secret.length() + " chars)";
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vouch.scanner.drift;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.scanner.input.ToolDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+/**
+ * Canonical digests of tool definitions: SHA-256 over the RFC 8785 (JCS) canonical JSON of a tool's
+ * name, description, input schema and annotations, and of the whole set. Key order, whitespace and
+ * number spelling do not change a digest; any change of meaning does.
+ */
+public final class ToolDigests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> DIGESTED = List.of("name", "description", "inputSchema", "annotations");
+
+    private ToolDigests() {
+    }
+
+    /** {@code sha256:<hex>} of one tool's digested fields. */
+    public static String tool(JsonNode definition) {
+        ObjectNode subset = JSON.createObjectNode();
+        for (String field : DIGESTED) {
+            JsonNode value = definition.get(field);
+            if (value == null && "inputSchema".equals(field)) {
+                // Docker's tools.json spells the schema as "arguments".
+                value = definition.get("arguments");
+            }
+            if (value != null && !value.isNull()) {
+                subset.set(field, value);
+            }
+        }
+        return "sha256:" + sha256(canonical(subset));
+    }
+
+    /** Digest of every tool by name, in name order. */
+    public static Map<String, String> byName(List<ToolDefinition> tools) {
+        Map<String, String> digests = new TreeMap<>();
+        tools.forEach(tool -> digests.put(tool.name(), tool(tool.definition())));
+        return digests;
+    }
+
+    /** {@code sha256:<hex>} of the whole tool set: the canonical JSON of name → tool digest. */
+    public static String toolSet(List<ToolDefinition> tools) {
+        return "sha256:" + sha256(canonical(JSON.valueToTree(byName(tools))));
+    }
+
+    private static byte[] canonical(JsonNode node) {
+        try {
+            return new JsonCanonicalizer(JSON.writeValueAsString(node)).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+}

@@ -1,0 +1,117 @@
+package dev.vouch.scanner.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one scan reads: tools, prompts, resources, server instructions and the server.json manifest,
+ * each with its JSON Pointer in the source document.
+ *
+ * <p>{@link #fromJson} accepts a tools array, a {@code tools/list} result (bare or inside a JSON-RPC
+ * {@code result}), Docker's {@code tools.json} (including wrappers such as {@code consolidated}), a
+ * server.json, a publish envelope {@code {"server", "tools", "prompts", "resources", "instructions"}},
+ * or a single tool.
+ */
+public record ScanInput(
+        List<ToolDefinition> tools,
+        List<Located> prompts,
+        List<Located> resources,
+        Optional<Located> instructions,
+        Optional<Located> manifest) {
+
+    /** A JSON value and its pointer. */
+    public record Located(String pointer, JsonNode node) {
+    }
+
+    public ScanInput {
+        tools = List.copyOf(tools);
+        prompts = List.copyOf(prompts);
+        resources = List.copyOf(resources);
+    }
+
+    public static ScanInput ofTools(List<ToolDefinition> tools) {
+        return new ScanInput(tools, List.of(), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** Reads any of the supported forms; {@link InvalidInputException} for anything else. */
+    public static ScanInput fromJson(JsonNode document) {
+        if (document == null) {
+            throw new InvalidInputException("empty document");
+        }
+        if (document.isArray()) {
+            return ofTools(tools(document, ""));
+        }
+        if (!document.isObject()) {
+            throw new InvalidInputException("expected a JSON array or object, found " + document.getNodeType());
+        }
+        if (document.path("server").isObject()) {
+            return envelope(document, "", Optional.of(new Located("/server", document.get("server"))));
+        }
+        if (document.path("tools").isArray() || document.has("prompts") || document.has("resources")) {
+            return envelope(document, "", Optional.empty());
+        }
+        if (document.path("result").isObject()) {
+            return envelope(document.get("result"), "/result", Optional.empty());
+        }
+        if (isManifest(document)) {
+            return new ScanInput(List.of(), List.of(), List.of(), Optional.empty(),
+                    Optional.of(new Located("", document)));
+        }
+        if (isTool(document)) {
+            return ofTools(List.of(new ToolDefinition("", document)));
+        }
+        List<ToolDefinition> wrapped = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getValue().isArray() && field.getValue().size() > 0 && isTool(field.getValue().get(0))) {
+                wrapped.addAll(tools(field.getValue(), "/" + Pointers.escape(field.getKey())));
+            }
+        }
+        if (wrapped.isEmpty()) {
+            throw new InvalidInputException("not a tools list, server.json or publish envelope");
+        }
+        return ofTools(wrapped);
+    }
+
+    private static ScanInput envelope(JsonNode node, String base, Optional<Located> manifest) {
+        List<ToolDefinition> tools = node.path("tools").isArray() ? tools(node.get("tools"), base + "/tools") : List.of();
+        Optional<Located> instructions = node.path("instructions").isTextual()
+                ? Optional.of(new Located(base + "/instructions", node.get("instructions")))
+                : Optional.empty();
+        return new ScanInput(tools, located(node.path("prompts"), base + "/prompts"),
+                located(node.path("resources"), base + "/resources"), instructions, manifest);
+    }
+
+    private static List<ToolDefinition> tools(JsonNode array, String base) {
+        List<ToolDefinition> tools = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isObject()) {
+                throw new InvalidInputException("tool at " + base + "/" + i + " is not an object");
+            }
+            tools.add(new ToolDefinition(base + "/" + i, array.get(i)));
+        }
+        return tools;
+    }
+
+    private static List<Located> located(JsonNode array, String base) {
+        List<Located> items = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            items.add(new Located(base + "/" + i, array.get(i)));
+        }
+        return items;
+    }
+
+    private static boolean isTool(JsonNode node) {
+        return node.isObject() && node.path("name").isTextual()
+                && (node.has("description") || node.has("inputSchema") || node.has("arguments"));
+    }
+
+    private static boolean isManifest(JsonNode node) {
+        return node.path("name").isTextual() && node.path("version").isTextual()
+                && (node.has("$schema") || node.has("packages") || node.has("remotes"));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.vouch.scanner.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lists every string of a JSON value with its pointer and kind: names, descriptions, property names,
+ * defaults, enums, examples. Every string counts; the kind only decides which rules read it.
+ */
+public final class TextExtractor {
+
+    private static final Set<String> SCHEMA_CONTAINERS = Set.of("inputSchema", "outputSchema", "arguments");
+    private static final Set<String> SCHEMA_VALUE_KEYS = Set.of("default", "enum", "const", "examples", "example");
+    private static final Set<String> PROSE_KEYS = Set.of("description", "desc", "title");
+    private static final int MAX_DEPTH = 64;
+
+    private TextExtractor() {
+    }
+
+    /** The strings of one tool definition. */
+    public static List<TextField> tool(ToolDefinition tool) {
+        List<TextField> fields = new ArrayList<>();
+        walk(tool.definition(), tool.pointer(), "", Context.TOOL, fields, 0);
+        return fields;
+    }
+
+    /** The strings of a prompt, resource or instructions value. */
+    public static List<TextField> prose(ScanInput.Located located) {
+        List<TextField> fields = new ArrayList<>();
+        walk(located.node(), located.pointer(), "", Context.PROSE, fields, 0);
+        return fields;
+    }
+
+    /** The strings of a server.json manifest. */
+    public static List<TextField> manifest(ScanInput.Located located) {
+        List<TextField> fields = new ArrayList<>();
+        walk(located.node(), located.pointer(), "", Context.MANIFEST, fields, 0);
+        return fields;
+    }
+
+    private enum Context { TOOL, SCHEMA, PROSE, MANIFEST }
+
+    private static void walk(JsonNode node, String pointer, String key, Context context, List<TextField> out,
+                             int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        if (node.isTextual()) {
+            out.add(new TextField(pointer, kindOf(context, key), key, node.asText()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), pointer + "/" + i, key, context, out, depth + 1);
+            }
+        } else if (node.isObject()) {
+            // An environment variable or header {"name": "API_TOKEN", "value": "..."}: its value is keyed by its name.
+            String objectName = node.path("name").isTextual() ? node.get("name").asText() : null;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String childPointer = pointer + "/" + Pointers.escape(field.getKey());
+                Context childContext = context == Context.TOOL && SCHEMA_CONTAINERS.contains(field.getKey())
+                        ? Context.SCHEMA : context;
+                if (context == Context.SCHEMA && ("properties".equals(field.getKey())
+                        || "patternProperties".equals(field.getKey())) && field.getValue().isObject()) {
+                    for (Iterator<String> names = field.getValue().fieldNames(); names.hasNext(); ) {
+                        String property = names.next();
+                        out.add(new TextField(childPointer + "/" + Pointers.escape(property), FieldKind.PROPERTY_NAME,
+                                property, property));
+                    }
+                }
+                String childKey = objectName != null && ("value".equals(field.getKey()) || "default".equals(field.getKey()))
+                        && context != Context.SCHEMA ? objectName : field.getKey();
+                walk(field.getValue(), childPointer, childKey, childContext, out, depth + 1);
+            }
+        }
+    }
+
+    private static FieldKind kindOf(Context context, String key) {
+        switch (context) {
+            case MANIFEST:
+                return FieldKind.MANIFEST;
+            case PROSE:
+                return FieldKind.PROMPT;
+            case SCHEMA:
+                if (SCHEMA_VALUE_KEYS.contains(key)) {
+                    return FieldKind.SCHEMA_VALUE;
+                }
+                if ("name".equals(key)) {
+                    return FieldKind.PROPERTY_NAME;
+                }
+                return PROSE_KEYS.contains(key) ? FieldKind.SCHEMA_TEXT : FieldKind.OTHER;
+            default:
+                if ("name".equals(key)) {
+                    return FieldKind.NAME;
+                }
+                return PROSE_KEYS.contains(key) ? FieldKind.DESCRIPTION : FieldKind.OTHER;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.vouch.scanner.normalize;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.text.Normalizer.Form;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns untrusted text into what the rules read, reporting everything it had to remove. Linear in the
+ * length of the text.
+ */
+public final class Normalizer {
+
+    private static final int ESC = 0x1B;
+    private static final int MIN_PADDING_SPACES = 40;
+    private static final int MIN_PADDING_NEWLINES = 12;
+    private static final int MIN_SMUGGLING_SELECTORS = 4;
+    private static final Pattern ESCAPED = Pattern.compile(
+            "(?i)\\\\(?:x1b|u001b|033|e)\\[|\\\\(?:x1b|u001b|033)\\]|\\\\x9b|\\\\u(?:200[b-f]|202[a-e]|206[0-9]|2060|feff)"
+                    + "|\\\\u\\{?e00[0-7][0-9a-f]");
+
+    private Normalizer() {
+    }
+
+    public static NormalizedText normalize(String input) {
+        List<Anomaly> anomalies = new ArrayList<>();
+        StringBuilder visible = new StringBuilder(input.length());
+        StringBuilder hidden = new StringBuilder();
+        StringBuilder tagShown = new StringBuilder();
+        int selectors = 0;
+        int length = input.length();
+        int i = 0;
+        while (i < length) {
+            int cp = input.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (cp >= 0xE0000 && cp <= 0xE007F) {
+                int ascii = cp - 0xE0000;
+                if (ascii >= 0x20 && ascii < 0x7F) {
+                    hidden.append((char) ascii);
+                }
+                if (tagShown.length() < 64) {
+                    tagShown.append(escape(cp));
+                }
+            } else if (isBidiControl(cp)) {
+                anomalies.add(new Anomaly(Anomaly.Kind.BIDI_CONTROL, escape(cp)));
+            } else if (isZeroWidth(cp)) {
+                if (!(cp == 0xFEFF && i == 0) && touchesAscii(input, i, next)) {
+                    anomalies.add(new Anomaly(Anomaly.Kind.ZERO_WIDTH, escape(cp)));
+                }
+            } else if (cp >= 0xE0100 && cp <= 0xE01EF) {
+                selectors++;
+            } else if (cp == ESC || cp == 0x9B) {
+                int end = skipEscape(input, i);
+                anomalies.add(new Anomaly(Anomaly.Kind.TERMINAL_ESCAPE,
+                        escapeAll(input.substring(i, Math.min(end, i + 24)))));
+                next = end;
+            } else if (Character.getType(cp) == Character.CONTROL && cp != '\n' && cp != '\r' && cp != '\t') {
+                anomalies.add(new Anomaly(Anomaly.Kind.TERMINAL_ESCAPE, escape(cp)));
+            } else {
+                visible.appendCodePoint(cp);
+            }
+            i = next;
+        }
+        if (tagShown.length() > 0) {
+            anomalies.add(new Anomaly(Anomaly.Kind.TAG_CHARACTERS, tagShown + " = \"" + hidden + "\""));
+        }
+        if (selectors >= MIN_SMUGGLING_SELECTORS) {
+            anomalies.add(new Anomaly(Anomaly.Kind.VARIATION_SELECTORS, selectors + " variation selectors"));
+        }
+        Matcher escaped = ESCAPED.matcher(visible);
+        if (escaped.find()) {
+            anomalies.add(new Anomaly(Anomaly.Kind.ESCAPED_SEQUENCE, escaped.group()));
+        }
+        String nfkc = java.text.Normalizer.normalize(visible, Form.NFKC);
+        return new NormalizedText(collapse(nfkc, anomalies), hidden.toString(), anomalies);
+    }
+
+    /** Collapses runs of whitespace to one space, reporting runs long enough to hide text. */
+    private static String collapse(String text, List<Anomaly> anomalies) {
+        StringBuilder out = new StringBuilder(text.length());
+        int spaces = 0;
+        int newlines = 0;
+        boolean padded = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                spaces++;
+                if (c == '\n') {
+                    newlines++;
+                }
+                continue;
+            }
+            if (spaces >= MIN_PADDING_SPACES || newlines >= MIN_PADDING_NEWLINES) {
+                padded = true;
+            }
+            if (spaces > 0 && out.length() > 0) {
+                out.append(' ');
+            }
+            spaces = 0;
+            newlines = 0;
+            out.append(c);
+        }
+        if (padded) {
+            anomalies.add(new Anomaly(Anomaly.Kind.WHITESPACE_PADDING, "blank run hiding the text after it"));
+        }
+        return out.toString();
+    }
+
+    private static int skipEscape(String s, int start) {
+        int i = start + 1;
+        if (s.charAt(start) == 0x9B || (i < s.length() && s.charAt(i) == '[')) {
+            i = s.charAt(start) == 0x9B ? i : i + 1;
+            while (i < s.length() && s.charAt(i) >= 0x30 && s.charAt(i) <= 0x3F) {
+                i++;
+            }
+            while (i < s.length() && s.charAt(i) >= 0x20 && s.charAt(i) <= 0x2F) {
+                i++;
+            }
+            return Math.min(s.length(), i + 1);
+        }
+        if (i < s.length() && s.charAt(i) == ']') {
+            while (i < s.length() && s.charAt(i) != 0x07 && !(s.charAt(i) == ESC && i + 1 < s.length()
+                    && s.charAt(i + 1) == '\\')) {
+                i++;
+            }
+            return Math.min(s.length(), s.charAt(Math.min(i, s.length() - 1)) == ESC ? i + 2 : i + 1);
+        }
+        return Math.min(s.length(), i + 1);
+    }
+
+    private static boolean touchesAscii(String s, int start, int end) {
+        boolean before = start > 0 && s.charAt(start - 1) < 0x80 && !Character.isWhitespace(s.charAt(start - 1));
+        boolean after = end < s.length() && s.charAt(end) < 0x80 && !Character.isWhitespace(s.charAt(end));
+        return before || after;
+    }
+
+    private static boolean isBidiControl(int cp) {
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
+                || cp == 0x061C;
+    }
+
+    private static boolean isZeroWidth(int cp) {
+        return cp == 0x200B || cp == 0x200C || cp == 0x200D || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF
+                || cp == 0x180E || cp == 0x00AD || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x3164
+                || cp == 0xFFA0;
+    }
+
+    /** A code point as a visible escape, such as {@code \u200B}. */
+    public static String escape(int cp) {
+        return cp <= 0xFFFF ? String.format("\\u%04X", cp) : String.format("\\u{%X}", cp);
+    }
+
+    /** A text with every invisible or control character shown as an escape. */
+    public static String escapeAll(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (cp == ESC || Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT
+                    || (cp >= 0xE0000 && cp <= 0xE01EF) || isZeroWidth(cp)) {
+                out.append(cp == ESC ? "\\x1b" : escape(cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.vouch.scanner.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.scanner.ScanReport;
+import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.Verdict;
+import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.input.ToolDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Agent Threat Rules' labelled strings, each scanned as the description of a tool. Prints the
+ * confusion figures of every category; holds floors on tool poisoning, the scanner's own threat.
+ */
+class AtrLabelledCorpusTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    // Floors to raise as the rule pack improves; they hold "flagged" = review or block.
+    private static final double TOOL_POISONING_MIN_RECALL = 0.60;
+    private static final double TOOL_POISONING_MIN_PRECISION = 0.85;
+
+    /** True/false positives and negatives. */
+    static final class Confusion {
+        int tp;
+        int fp;
+        int tn;
+        int fn;
+
+        void add(boolean positive, boolean flagged) {
+            if (positive && flagged) {
+                tp++;
+            } else if (positive) {
+                fn++;
+            } else if (flagged) {
+                fp++;
+            } else {
+                tn++;
+            }
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        }
+
+        double precision() {
+            return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("tp=%d fp=%d tn=%d fn=%d recall=%.3f precision=%.3f", tp, fp, tn, fn, recall(),
+                    precision());
+        }
+    }
+
+    @Test
+    void toolPoisoningStringsAreCaughtWithFewFalseAlarms() throws IOException {
+        Scanner scanner = Scanner.withBundledRules();
+        Map<String, Confusion> flagged = new TreeMap<>();
+        Map<String, Confusion> blocked = new TreeMap<>();
+        List<String> missed = new ArrayList<>();
+        List<String> falseAlarms = new ArrayList<>();
+        for (String line : Files.readAllLines(Corpora.root().resolve("atr/labelled.jsonl"))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = JSON.readTree(line);
+            String text = row.get("text").isTextual() ? row.get("text").asText() : row.get("text").toString();
+            String category = row.path("category").asText();
+            boolean positive = "positive".equals(row.path("label").asText());
+            ObjectNode tool = JSON.createObjectNode().put("name", "tool").put("description", text);
+            ScanReport report = scanner.scan(ScanInput.ofTools(List.of(new ToolDefinition("", tool))));
+            boolean isFlagged = report.verdict() != Verdict.PASS;
+            flagged.computeIfAbsent(category, c -> new Confusion()).add(positive, isFlagged);
+            flagged.computeIfAbsent("ALL", c -> new Confusion()).add(positive, isFlagged);
+            blocked.computeIfAbsent(category, c -> new Confusion()).add(positive, report.verdict() == Verdict.BLOCK);
+            if ("tool-poisoning".equals(category) && positive && !isFlagged) {
+                missed.add(text);
+            }
+            if ("tool-poisoning".equals(category) && !positive && isFlagged) {
+                falseAlarms.add(text + " <- " + report.findings().get(0).ruleId());
+            }
+        }
+        System.out.println("ATR labelled corpus, flagged = review or block:");
+        flagged.forEach((category, c) -> System.out.printf("  %-22s %s%n", category, c));
+        System.out.println("ATR labelled corpus, block only:");
+        blocked.forEach((category, c) -> System.out.printf("  %-22s %s%n", category, c));
+        missed.forEach(text -> System.out.println("  missed: " + abbreviate(text)));
+        falseAlarms.forEach(text -> System.out.println("  false alarm: " + abbreviate(text)));
+
+        Confusion toolPoisoning = flagged.get("tool-poisoning");
+        assertThat(toolPoisoning.recall()).isGreaterThanOrEqualTo(TOOL_POISONING_MIN_RECALL);
+        assertThat(toolPoisoning.precision()).isGreaterThanOrEqualTo(TOOL_POISONING_MIN_PRECISION);
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replace('\n', ' ');
+        return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.vouch.scanner.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vouch.scanner.normalize.Normalizer;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every rule proves itself on its own examples: its positives fire it, its negatives do not. */
+class RulePackTest {
+
+    private static final RulePack PACK = RulePack.bundled();
+
+    static Stream<Arguments> positives() {
+        return PACK.rules().stream().flatMap(rule -> rule.positiveExamples().stream()
+                .map(example -> Arguments.of(rule.id(), example)));
+    }
+
+    static Stream<Arguments> negatives() {
+        return PACK.rules().stream().flatMap(rule -> rule.negativeExamples().stream()
+                .map(example -> Arguments.of(rule.id(), example)));
+    }
+
+    private static boolean fires(String ruleId, String example) {
+        String text = Normalizer.normalize(example).text();
+        List<Rule> candidates = PACK.candidates(text);
+        return candidates.stream().anyMatch(rule -> rule.id().equals(ruleId) && rule.match(text).isPresent());
+    }
+
+    @ParameterizedTest(name = "{0} fires on: {1}")
+    @MethodSource("positives")
+    void ruleFiresOnItsPositiveExamples(String ruleId, String example) {
+        assertThat(fires(ruleId, example)).as("%s should fire on: %s", ruleId, example).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} stays quiet on: {1}")
+    @MethodSource("negatives")
+    void ruleStaysQuietOnItsNegativeExamples(String ruleId, String example) {
+        assertThat(fires(ruleId, example)).as("%s should not fire on: %s", ruleId, example).isFalse();
+    }
+
+    @Test
+    void everyRuleHasAVersionedPackAndExamplesBothWays() {
+        assertThat(PACK.version()).matches("\\d{4}\\.\\d+\\.\\d+");
+        assertThat(PACK.rules()).allSatisfy(rule -> {
+            assertThat(rule.positiveExamples()).as(rule.id()).isNotEmpty();
+            assertThat(rule.negativeExamples()).as(rule.id()).isNotEmpty();
+            assertThat(rule.description()).as(rule.id()).isNotBlank();
+        });
+    }
+}
