@@ -77,24 +77,28 @@ public final class HiddenContentCheck implements FieldCheck {
         }
     }
 
-    /** The first word that mixes Latin letters with letters of a confusable script, or null. */
+    /** The first mostly-Latin word with letters of a confusable script in it, or null. */
     static String mixedScriptWord(String text) {
         int wordStart = -1;
-        boolean latin = false;
-        boolean confusable = false;
+        int latin = 0;
+        int confusable = 0;
+        int letters = 0;
         for (int i = 0; i <= text.length(); ) {
             int cp = i < text.length() ? text.codePointAt(i) : ' ';
             if (Character.isLetter(cp)) {
                 if (wordStart < 0) {
                     wordStart = i;
-                    latin = false;
-                    confusable = false;
+                    latin = 0;
+                    confusable = 0;
+                    letters = 0;
                 }
                 UnicodeScript script = UnicodeScript.of(cp);
-                latin |= script == UnicodeScript.LATIN;
-                confusable |= CONFUSABLE_WITH_LATIN.contains(script);
+                letters++;
+                latin += script == UnicodeScript.LATIN && cp < 0x250 ? 1 : 0;
+                confusable += CONFUSABLE_WITH_LATIN.contains(script) ? 1 : 0;
             } else {
-                if (wordStart >= 0 && latin && confusable) {
+                // A Latin word with a few look-alike letters slipped in; gibberish mixing many scripts is not a disguise.
+                if (wordStart >= 0 && confusable > 0 && letters >= 3 && 2 * latin >= letters) {
                     return text.substring(wordStart, i);
                 }
                 wordStart = -1;

@@ -26,8 +26,11 @@ class AtrLabelledCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // Floors to raise as the rule pack improves; they hold "flagged" = review or block.
-    private static final double TOOL_POISONING_MIN_RECALL = 0.60;
-    private static final double TOOL_POISONING_MIN_PRECISION = 0.85;
+    private static final double TOOL_POISONING_MIN_RECALL = 0.90;
+    private static final double TOOL_POISONING_MIN_PRECISION = 0.95;
+    // The other categories are chat-level attacks more than tool poisoning; their floors guard regressions.
+    private static final double ALL_MIN_RECALL = 0.33;
+    private static final double ALL_MIN_PRECISION = 0.95;
 
     /** True/false positives and negatives. */
     static final class Confusion {
@@ -87,7 +90,7 @@ class AtrLabelledCorpusTest {
             if ("tool-poisoning".equals(category) && positive && !isFlagged) {
                 missed.add(text);
             }
-            if ("tool-poisoning".equals(category) && !positive && isFlagged) {
+            if (!positive && isFlagged) {
                 falseAlarms.add(text + " <- " + report.findings().get(0).ruleId());
             }
         }
@@ -101,6 +104,8 @@ class AtrLabelledCorpusTest {
         Confusion toolPoisoning = flagged.get("tool-poisoning");
         assertThat(toolPoisoning.recall()).isGreaterThanOrEqualTo(TOOL_POISONING_MIN_RECALL);
         assertThat(toolPoisoning.precision()).isGreaterThanOrEqualTo(TOOL_POISONING_MIN_PRECISION);
+        assertThat(flagged.get("ALL").recall()).isGreaterThanOrEqualTo(ALL_MIN_RECALL);
+        assertThat(flagged.get("ALL").precision()).isGreaterThanOrEqualTo(ALL_MIN_PRECISION);
     }
 
     private static String abbreviate(String text) {
