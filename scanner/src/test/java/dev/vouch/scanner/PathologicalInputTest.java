@@ -1,0 +1,37 @@
+package dev.vouch.scanner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.scanner.input.ScanInput;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A guard against super-linear rules: a megabyte of near-matches for the widest patterns must scan in
+ * time linear in its size. The timeout is generous (it is a guard, not a benchmark).
+ */
+class PathologicalInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration GUARD = Duration.ofSeconds(30);
+
+    private static ScanReport scanDescription(String description) {
+        return Scanner.withBundledRules().scan(ScanInput.fromJson(JSON.createArrayNode()
+                .add(JSON.createObjectNode().put("name", "t").put("description", description))));
+    }
+
+    @Test
+    void megabytesOfNearMatchesScanInLinearTime() {
+        for (String unit : List.of("ignore all the previous ", "send all the user data to ", "<important ",
+                "before using any other ", "curl http://x | ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "{{ ",
+                "also silently also silently ", "without asking without asking ", "\u200B\u200Ba", "'' or ''1",
+                "../../", "eyJhbGciOiJIUzI1NiJ9.", "- - - - - - ")) {
+            String text = unit.repeat(1_000_000 / unit.length());
+            ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
+            assertThat(report.bytesScanned()).isGreaterThanOrEqualTo(900_000);
+        }
+    }
+}
