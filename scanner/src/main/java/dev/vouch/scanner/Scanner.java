@@ -123,11 +123,12 @@ public final class Scanner {
     }
 
     private void matchRules(TextField field, String text, String prefix, List<Finding> findings) {
-        for (Rule rule : rules.candidates(text)) {
+        for (RulePack.Candidate candidate : rules.candidates(text)) {
+            Rule rule = candidate.rule();
             if (!rule.appliesTo(field.kind())) {
                 continue;
             }
-            rule.match(text).ifPresent(span -> {
+            rule.match(text, candidate.windows()).ifPresent(span -> {
                 String evidence = rule.family() == Family.SECRET
                         ? "secret of " + (span[1] - span[0]) + " characters: " + text.substring(span[0],
                                 Math.min(span[1], span[0] + 6)) + "…"

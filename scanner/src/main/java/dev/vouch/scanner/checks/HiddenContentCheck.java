@@ -1,7 +1,5 @@
 package dev.vouch.scanner.checks;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
@@ -19,8 +17,8 @@ import java.util.Set;
  */
 public final class HiddenContentCheck implements FieldCheck {
 
-    private static final Pattern BASE64_BLOB = Pattern.compile("[A-Za-z0-9+/]{100,}={0,2}");
-    private static final Pattern HEX_BLOB = Pattern.compile("\\b(?:[0-9a-fA-F]{2}){64,}\\b|(?:\\\\x[0-9a-fA-F]{2}){16,}");
+    private static final int MIN_BASE64_RUN = 100;
+    private static final int MIN_HEX_RUN = 128;
     private static final Set<FieldKind> PROSE = EnumSet.of(FieldKind.DESCRIPTION, FieldKind.SCHEMA_TEXT,
             FieldKind.PROMPT);
     private static final Set<FieldKind> IDENTIFIERS = EnumSet.of(FieldKind.NAME, FieldKind.PROPERTY_NAME);
@@ -37,8 +35,7 @@ public final class HiddenContentCheck implements FieldCheck {
         String text = scanned.normalized().text();
         FieldKind kind = scanned.field().kind();
         if (PROSE.contains(kind)) {
-            blob(BASE64_BLOB, "VR-HIDDEN-BASE64", text, pointer, findings);
-            blob(HEX_BLOB, "VR-HIDDEN-HEX", text, pointer, findings);
+            blob(text, pointer, findings);
         }
         String mixed = mixedScriptWord(text);
         if (mixed != null) {
@@ -68,17 +65,51 @@ public final class HiddenContentCheck implements FieldCheck {
         };
     }
 
-    private static void blob(Pattern pattern, String ruleId, String text, String pointer, List<Finding> findings) {
-        Matcher matcher = pattern.matcher(text);
-        if (matcher.find()) {
-            findings.add(new Finding(ruleId, Family.HIDDEN_CONTENT, Severity.REVIEW, pointer,
-                    "long encoded blob: " + Excerpts.around(text, matcher.start(), Math.min(matcher.end(),
-                            matcher.start() + 60))));
+    /**
+     * Reports the first long run of base64 or hex characters. A counted-repetition regex would do the
+     * same with a hundred-state automaton per character; a run counter is one comparison.
+     */
+    private static void blob(String text, String pointer, List<Finding> findings) {
+        int runStart = 0;
+        int base64 = 0;
+        int hex = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean isHex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            boolean isBase64 = isHex || (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '+' || c == '/';
+            if (isBase64) {
+                if (base64 == 0) {
+                    runStart = i;
+                }
+                base64++;
+                hex = isHex ? hex + 1 : 0;
+                continue;
+            }
+            if (hex >= MIN_HEX_RUN || base64 >= MIN_BASE64_RUN) {
+                String rule = hex >= MIN_HEX_RUN ? "VR-HIDDEN-HEX" : "VR-HIDDEN-BASE64";
+                findings.add(new Finding(rule, Family.HIDDEN_CONTENT, Severity.REVIEW, pointer,
+                        "long encoded blob: " + Excerpts.around(text, runStart, runStart + 60)));
+                return;
+            }
+            base64 = 0;
+            hex = 0;
         }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first mostly-Latin word with letters of a confusable script in it, or null. */
     static String mixedScriptWord(String text) {
+        if (isAscii(text)) {
+            return null;
+        }
         int wordStart = -1;
         int latin = 0;
         int confusable = 0;

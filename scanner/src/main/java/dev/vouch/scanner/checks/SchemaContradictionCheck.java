@@ -34,7 +34,9 @@ public final class SchemaContradictionCheck implements ToolCheck {
         List<Finding> findings = new ArrayList<>();
         JsonNode schema = tool.definition().path("inputSchema");
         String description = tool.description();
-        boolean claimsReadOnly = READ_ONLY_CLAIM.matcher(description).find()
+        String lower = description.toLowerCase(Locale.ROOT);
+        boolean claimsReadOnly = (lower.contains("read") || lower.contains("modif") || lower.contains("side")
+                || lower.contains("destructive") || lower.contains("write")) && READ_ONLY_CLAIM.matcher(description).find()
                 || tool.definition().path("annotations").path("readOnlyHint").asBoolean(false);
         if (claimsReadOnly) {
             for (String property : propertyNames(tool)) {
@@ -51,11 +53,10 @@ public final class SchemaContradictionCheck implements ToolCheck {
                         + Excerpts.around(description, write.start(), write.end())));
             }
         }
-        String lowerDescription = description.toLowerCase(Locale.ROOT);
         for (JsonNode required : schema.path("required")) {
             String name = required.asText();
             JsonNode property = schema.path("properties").path(name);
-            boolean explained = lowerDescription.contains(name.toLowerCase(Locale.ROOT))
+            boolean explained = lower.contains(name.toLowerCase(Locale.ROOT))
                     || property.path("description").asText("").length() >= 12;
             if (SMUGGLING_NAME.matcher(name).matches() && !explained) {
                 findings.add(new Finding("VR-SCHEMA-HIDDEN-PARAM", Family.SCHEMA_CONTRADICTION, Severity.REVIEW,

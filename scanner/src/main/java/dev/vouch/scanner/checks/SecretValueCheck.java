@@ -33,12 +33,12 @@ public final class SecretValueCheck implements FieldCheck {
         List<Finding> findings = new ArrayList<>();
         String text = scanned.normalized().text();
         String key = scanned.field().key();
-        if (key != null && KEY_LIKE.matcher(key).find() && !NOT_A_VALUE.matcher(key).find() && looksSecret(text)) {
+        if (key != null && looksSecret(text) && KEY_LIKE.matcher(key).find() && !NOT_A_VALUE.matcher(key).find()) {
             findings.add(new Finding("VR-SECRET-ENTROPY", Family.SECRET, Severity.BLOCK, scanned.field().pointer(),
                     "high-entropy value under the key-like name '" + key + "': " + mask(text)));
         }
         Matcher url = URL_CREDENTIALS.matcher(text);
-        if (url.find() && !PLACEHOLDER.matcher(url.group(1)).find()) {
+        if (text.contains("://") && text.indexOf('@') > 0 && url.find() && !PLACEHOLDER.matcher(url.group(1)).find()) {
             findings.add(new Finding("VR-SECRET-URL", Family.SECRET, Severity.BLOCK, scanned.field().pointer(),
                     "credentials embedded in a URL: " + mask(url.group())));
         }

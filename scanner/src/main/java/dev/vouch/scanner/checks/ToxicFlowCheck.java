@@ -1,6 +1,5 @@
 package dev.vouch.scanner.checks;
 
-import com.google.re2j.Pattern;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
@@ -8,6 +7,7 @@ import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,12 +17,21 @@ import java.util.Optional;
  */
 public final class ToxicFlowCheck implements ServerCheck {
 
-    private static final Pattern UNTRUSTED_INPUT = Pattern.compile(
-            "(?i)\\b(fetch(es)?\\s+(a\\s+)?(url|web|page)|browse|web\\s*search|search the web|scrape|read\\w*\\s+(\\w+\\s+)?(emails?|inbox|messages|issues?|comments?|pull requests?|tickets?|web ?pages?)|incoming|rss|crawl)");
-    private static final Pattern PRIVATE_DATA = Pattern.compile(
-            "(?i)\\b(read\\w*\\s+(\\w+\\s+)?(files?|documents?|database|records|repositor(y|ies)|calendar|contacts|drive)|private|query\\s+(the\\s+)?database|credentials|customer data|personal data|file ?system)");
-    private static final Pattern PUBLIC_SINK = Pattern.compile(
-            "(?i)\\b(send\\w*\\s+(\\w+\\s+)?(emails?|messages?|sms|requests?)|post\\w*\\s+(\\w+\\s+)?(to|messages?|comments?|tweets?)|create\\w*\\s+(\\w+\\s+)?(issues?|comments?|gists?|pull requests?|posts?)|publish|upload|webhook|http request|share)");
+    // Phrases of a tool's stated purpose, matched on its lower-cased name and first sentences.
+    private static final List<String> UNTRUSTED_INPUT = List.of("fetch url", "fetches a url", "fetch a url",
+            "fetch the url", "web page", "webpage", "browse", "web search", "search the web", "scrape", "crawl",
+            "read email", "reads email", "read emails", "inbox", "incoming", "rss", "comments", "pull request",
+            "issue", "ticket", "messages from", "read messages", "channel history");
+    private static final List<String> PRIVATE_DATA = List.of("read file", "reads file", "read the file",
+            "file system", "filesystem", "local file", "documents", "database", "query the", "records",
+            "repository", "repositories", "calendar", "contacts", "drive", "private", "credentials", "customer",
+            "personal data");
+    private static final List<String> PUBLIC_SINK = List.of("send email", "sends email", "send an email",
+            "send a message", "sends a message", "send message", "post a", "posts a", "post message", "publish",
+            "create issue", "create an issue", "create comment", "add comment", "create a comment", "tweet",
+            "upload", "webhook", "http request", "share", "create pull request", "create gist");
+
+    private static final int PURPOSE_CHARS = 200;
 
     @Override
     public List<Finding> check(ScanInput input) {
@@ -38,9 +47,13 @@ public final class ToxicFlowCheck implements ServerCheck {
         return findings;
     }
 
-    private static Optional<String> first(List<ToolDefinition> tools, Pattern pattern) {
+    private static Optional<String> first(List<ToolDefinition> tools, List<String> phrases) {
         for (ToolDefinition tool : tools) {
-            if (pattern.matcher(tool.name().replace('_', ' ') + " " + tool.description()).find()) {
+            // The purpose is stated up front; classifying on it keeps this check cheap on long descriptions.
+            String description = tool.description();
+            String purpose = description.length() > PURPOSE_CHARS ? description.substring(0, PURPOSE_CHARS) : description;
+            String text = (tool.name().replace('_', ' ') + " " + purpose).toLowerCase(Locale.ROOT);
+            if (phrases.stream().anyMatch(text::contains)) {
                 return Optional.of(tool.name());
             }
         }

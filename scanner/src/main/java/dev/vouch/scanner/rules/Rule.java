@@ -12,11 +12,12 @@ import java.util.Set;
 /**
  * One pattern rule of the rule pack.
  *
- * <p>A rule fires when one of its {@code patterns} matches, {@code requires} (if any) matches within
+ * <p>A rule fires when one of its {@code patterns} matches, each of {@code requires} matches within
  * {@code window} characters of that match, and {@code unless} (if any) does not match in the
  * {@code unlessWindow} characters just before it — how "never reads ~/.ssh" escapes a rule about
- * reading ~/.ssh. {@code keywords} are literals, one of which any match must contain; they let the
- * scanner skip the rule's regular expressions for text that cannot match.
+ * reading ~/.ssh. {@code keywords} are literals, one of which any match must contain, and
+ * {@code alsoKeywords} (when given) a second set of which one must occur too; they let the scanner
+ * skip the rule's regular expressions for text that cannot match, which is nearly all text.
  */
 public record Rule(
         String id,
@@ -24,8 +25,9 @@ public record Rule(
         Severity severity,
         String description,
         List<String> keywords,
+        List<String> alsoKeywords,
         List<Pattern> patterns,
-        Optional<Pattern> requires,
+        List<Pattern> requires,
         int window,
         Optional<Pattern> unless,
         int unlessWindow,
@@ -35,16 +37,24 @@ public record Rule(
 
     /** Where in {@code text} the rule fires, if it does. */
     public Optional<int[]> match(String text) {
-        for (Pattern pattern : patterns) {
-            Matcher matcher = pattern.matcher(text);
-            int from = 0;
-            while (from <= text.length() && matcher.find(from)) {
-                int start = matcher.start();
-                int end = matcher.end();
-                if (contextAllows(text, start, end)) {
-                    return Optional.of(new int[] {start, end});
+        return match(text, List.of(new int[] {0, text.length()}));
+    }
+
+    /** Where in {@code text} the rule fires, looking only inside {@code windows} (start, end pairs). */
+    public Optional<int[]> match(String text, List<int[]> windows) {
+        for (int[] window : windows) {
+            String part = text.substring(window[0], window[1]);
+            for (Pattern pattern : patterns) {
+                Matcher matcher = pattern.matcher(part);
+                int from = 0;
+                while (from <= part.length() && matcher.find(from)) {
+                    int start = window[0] + matcher.start();
+                    int end = window[0] + matcher.end();
+                    if (contextAllows(text, start, end)) {
+                        return Optional.of(new int[] {start, end});
+                    }
+                    from = matcher.end() > matcher.start() ? matcher.end() : matcher.start() + 1;
                 }
-                from = end > start ? end : start + 1;
             }
         }
         return Optional.empty();
@@ -55,10 +65,12 @@ public record Rule(
     }
 
     private boolean contextAllows(String text, int start, int end) {
-        if (requires.isPresent()) {
+        if (!requires.isEmpty()) {
             String around = text.substring(Math.max(0, start - window), Math.min(text.length(), end + window));
-            if (!requires.get().matcher(around).find()) {
-                return false;
+            for (Pattern required : requires) {
+                if (!required.matcher(around).find()) {
+                    return false;
+                }
             }
         }
         if (unless.isPresent()) {

@@ -3,7 +3,6 @@ package dev.vouch.scanner.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.scanner.normalize.Normalizer;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +26,8 @@ class RulePackTest {
 
     private static boolean fires(String ruleId, String example) {
         String text = Normalizer.normalize(example).text();
-        List<Rule> candidates = PACK.candidates(text);
-        return candidates.stream().anyMatch(rule -> rule.id().equals(ruleId) && rule.match(text).isPresent());
+        return PACK.candidates(text).stream().anyMatch(candidate -> candidate.rule().id().equals(ruleId)
+                && candidate.rule().match(text, candidate.windows()).isPresent());
     }
 
     @ParameterizedTest(name = "{0} fires on: {1}")

@@ -1,0 +1,71 @@
+package dev.vouch.scanner.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.input.ScanInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Scanner throughput over Docker's benign catalog (not a test; it asserts nothing). One thread, so the
+ * figure is per core. Input size is the UTF-8 size of the tools.json files; parsing is excluded.
+ *
+ * <pre>mvn -B -q -pl scanner -am test-compile exec:java -Dexec.mainClass=dev.vouch.scanner.bench.ScannerBenchmark \
+ *     -Dexec.classpathScope=test [-Dexec.args="PATH_TO_CORPUS_SERVERS ROUNDS"]</pre>
+ */
+public final class ScannerBenchmark {
+
+    private ScannerBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path servers = Path.of(args.length > 0 ? args[0] : "../shared/corpora/benign-docker-tools/servers");
+        if (!Files.isDirectory(servers)) {
+            servers = Path.of("../../shared/corpora/benign-docker-tools/servers");
+        }
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        ObjectMapper json = new ObjectMapper();
+        List<ScanInput> inputs = new ArrayList<>();
+        long bytes = 0;
+        int tools = 0;
+        try (Stream<Path> walk = Files.walk(servers)) {
+            for (Path file : walk.filter(p -> p.getFileName().toString().equals("tools.json")).sorted().toList()) {
+                JsonNode document;
+                try {
+                    document = json.readTree(file.toFile());
+                } catch (IOException e) {
+                    continue;
+                }
+                ScanInput input = ScanInput.fromJson(document);
+                inputs.add(input);
+                bytes += Files.size(file);
+                tools += input.tools().size();
+            }
+        }
+        Scanner scanner = Scanner.withBundledRules();
+        for (int i = 0; i < 3; i++) {
+            inputs.forEach(scanner::scan);
+        }
+        double best = Double.MAX_VALUE;
+        double total = 0;
+        for (int round = 0; round < rounds; round++) {
+            long start = System.nanoTime();
+            inputs.forEach(scanner::scan);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            best = Math.min(best, seconds);
+            total += seconds;
+        }
+        double mean = total / rounds;
+        System.out.printf("scanner benchmark: %d files, %d tools, %.2f MB, rules %s%n", inputs.size(), tools,
+                bytes / 1e6, scanner.rulesVersion());
+        System.out.printf("  mean of %d rounds: %.3f s = %.1f MB/s, %.0f tools/s (one thread)%n", rounds, mean,
+                bytes / 1e6 / mean, tools / mean);
+        System.out.printf("  best round:        %.3f s = %.1f MB/s, %.0f tools/s%n", best, bytes / 1e6 / best,
+                tools / best);
+    }
+}
