@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VouchCommand.Version.class,
         description = "A curated, signed registry for MCP servers.",
-        subcommands = {ServeCommand.class, AdminCommand.class})
+        subcommands = {ServeCommand.class, AdminCommand.class, ScanCommand.class})
 public final class VouchCommand implements Runnable {
 
     public static final int EXIT_OK = 0;

@@ -1,0 +1,165 @@
+package dev.vouch.registry.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.scanner.Finding;
+import dev.vouch.scanner.ScanReport;
+import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.ToolReport;
+import dev.vouch.scanner.Verdict;
+import dev.vouch.scanner.input.InvalidInputException;
+import dev.vouch.scanner.input.ScanInput;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vouch scan}: the scanner on local files, no server needed. Exit 0 when nothing is blocked,
+ * 1 when something is, 2 when a file cannot be read as a tools list, server.json or publish envelope.
+ * An unreadable file is reported on one line of stderr and the other files are still scanned.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan tool definitions, a server.json or a publish envelope for tool poisoning, secrets "
+                + "and hidden content.")
+final class ScanCommand implements Callable<Integer> {
+
+    private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--summary", description = "One line per file instead of every finding.")
+    boolean summary;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "A tools list (array, tools/list result, Docker tools.json), a server.json or a publish envelope.")
+    List<Path> files;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Scanner scanner = Scanner.withBundledRules();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Verdict worst = Verdict.PASS;
+        boolean unreadable = false;
+        ObjectNode json = JSON.createObjectNode().put("rulesVersion", scanner.rulesVersion());
+        ArrayNode results = json.putArray("files");
+        for (Path file : files) {
+            Optional<ScanInput> input = read(file, err);
+            if (input.isEmpty()) {
+                unreadable = true;
+                continue;
+            }
+            ScanReport report = scanner.scan(input.get());
+            worst = worst.worst(report.verdict());
+            if (format == Format.json) {
+                results.add(toJson(file, report));
+            } else {
+                printText(out, file, report);
+            }
+        }
+        if (format == Format.json) {
+            out.println(json.toPrettyString());
+        }
+        out.flush();
+        if (unreadable) {
+            return VouchCommand.EXIT_USAGE;
+        }
+        return worst == Verdict.BLOCK ? VouchCommand.EXIT_CHECK_FAILED : VouchCommand.EXIT_OK;
+    }
+
+    /** The file's scan input, or empty after one line on stderr saying why it cannot be read. */
+    private static Optional<ScanInput> read(Path file, PrintWriter err) {
+        String problem;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                problem = "larger than " + MAX_FILE_BYTES + " bytes";
+            } else {
+                return Optional.of(ScanInput.fromJson(JSON.readTree(file.toFile())));
+            }
+        } catch (JsonProcessingException e) {
+            problem = "not valid JSON (" + e.getOriginalMessage() + ")";
+        } catch (IOException e) {
+            problem = "cannot be read (" + e.getClass().getSimpleName() + ")";
+        } catch (InvalidInputException e) {
+            problem = e.getMessage();
+        }
+        err.println("vouch scan: " + file + ": " + problem);
+        return Optional.empty();
+    }
+
+    private void printText(PrintWriter out, Path file, ScanReport report) {
+        long blocked = report.tools().stream().filter(t -> t.verdict() == Verdict.BLOCK).count();
+        long review = report.tools().stream().filter(t -> t.verdict() == Verdict.REVIEW).count();
+        out.printf("%s: %s (%d tools: %d blocked, %d review; rules %s)%n", file, report.verdict().wireName(),
+                report.tools().size(), blocked, review, report.rulesVersion());
+        if (summary) {
+            return;
+        }
+        for (ToolReport tool : report.tools()) {
+            if (!tool.findings().isEmpty()) {
+                out.printf("  tool %s: %s%n", tool.name(), tool.verdict().wireName());
+                tool.findings().forEach(finding -> printFinding(out, finding));
+            }
+        }
+        if (!report.serverFindings().isEmpty()) {
+            out.println("  server:");
+            report.serverFindings().forEach(finding -> printFinding(out, finding));
+        }
+    }
+
+    private static void printFinding(PrintWriter out, Finding finding) {
+        out.printf("    [%s] %s %s at %s: %s%n", finding.severity().wireName(), finding.ruleId(),
+                finding.family().wireName(), finding.pointer().isEmpty() ? "/" : finding.pointer(), finding.evidence());
+    }
+
+    private static ObjectNode toJson(Path file, ScanReport report) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("file", file.toString())
+                .put("verdict", report.verdict().wireName())
+                .put("toolSetDigest", report.toolSetDigest());
+        ArrayNode tools = node.putArray("tools");
+        for (ToolReport tool : report.tools()) {
+            ObjectNode entry = tools.addObject()
+                    .put("name", tool.name())
+                    .put("pointer", tool.pointer())
+                    .put("digest", tool.digest())
+                    .put("verdict", tool.verdict().wireName());
+            ArrayNode findings = entry.putArray("findings");
+            tool.findings().forEach(finding -> findings.add(findingJson(finding)));
+        }
+        ArrayNode server = node.putArray("serverFindings");
+        report.serverFindings().forEach(finding -> server.add(findingJson(finding)));
+        return node;
+    }
+
+    private static JsonNode findingJson(Finding finding) {
+        return JSON.createObjectNode()
+                .put("ruleId", finding.ruleId())
+                .put("family", finding.family().wireName())
+                .put("severity", finding.severity().wireName())
+                .put("pointer", finding.pointer())
+                .put("evidence", finding.evidence());
+    }
+}
