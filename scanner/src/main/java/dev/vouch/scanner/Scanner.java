@@ -96,8 +96,10 @@ public final class Scanner {
             verdict = verdict.worst(tool.verdict());
         }
         Optional<DriftReport> drift = previous.map(p -> DriftReport.between(p.tools(), input.tools()));
-        return new ScanReport(rules.version(), verdict, tools, serverKept, ToolDigests.toolSet(input.tools()),
-                drift, bytes[0]);
+        Map<String, String> digests = new HashMap<>();
+        tools.forEach(tool -> digests.put(tool.name(), tool.digest()));
+        return new ScanReport(rules.version(), verdict, tools, serverKept, ToolDigests.toolSet(digests), drift,
+                bytes[0]);
     }
 
     private static List<ScannedField> scanFields(List<TextField> fields, long[] bytes) {

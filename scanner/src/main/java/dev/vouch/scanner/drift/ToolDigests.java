@@ -52,7 +52,12 @@ public final class ToolDigests {
 
     /** {@code sha256:<hex>} of the whole tool set: the canonical JSON of name → tool digest. */
     public static String toolSet(List<ToolDefinition> tools) {
-        return "sha256:" + sha256(canonical(JSON.valueToTree(byName(tools))));
+        return toolSet(byName(tools));
+    }
+
+    /** The tool-set digest from tool digests already computed, by tool name. */
+    public static String toolSet(Map<String, String> digestsByName) {
+        return "sha256:" + sha256(canonical(JSON.valueToTree(new TreeMap<>(digestsByName))));
     }
 
     private static byte[] canonical(JsonNode node) {
