@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The result of one scan: a verdict per tool, the findings outside any tool (prompts, resources,
  * instructions, the manifest, server-level checks), the tool-set digest, the drift from a previous
- * version when one was given, and the rule pack version that produced it all.
+ * version when one was given, the rule pack version that produced it all, and how many characters
+ * were read.
  */
 public record ScanReport(
         String rulesVersion,
@@ -17,7 +18,7 @@ public record ScanReport(
         List<Finding> serverFindings,
         String toolSetDigest,
         Optional<DriftReport> drift,
-        long bytesScanned) {
+        long charsScanned) {
 
     public ScanReport {
         tools = List.copyOf(tools);

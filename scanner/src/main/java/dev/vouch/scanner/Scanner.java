@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  */
 public final class Scanner {
 
-    /** Largest string read whole; longer strings are scanned in their first part and flagged. */
+    /** Largest string read whole; longer strings are scanned in their first part and flagged for review. */
     public static final int MAX_FIELD_CHARS = 1 << 20;
 
     private final RulePack rules;
@@ -68,10 +68,10 @@ public final class Scanner {
     public ScanReport scan(ScanInput input, Optional<ScanInput> previous) {
         Map<String, ToolDefinition> previousTools = new HashMap<>();
         previous.ifPresent(p -> p.tools().forEach(tool -> previousTools.put(tool.name(), tool)));
-        long[] bytes = {0};
+        long[] chars = {0};
         List<ToolReport> tools = new ArrayList<>();
         for (ToolDefinition tool : input.tools()) {
-            List<ScannedField> fields = scanFields(TextExtractor.tool(tool), bytes);
+            List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
             List<Finding> findings = new ArrayList<>();
             fields.forEach(field -> findings.addAll(fieldFindings(field)));
             toolChecks.forEach(check -> findings.addAll(check.check(tool, fields)));
@@ -87,7 +87,7 @@ public final class Scanner {
         input.resources().forEach(r -> other.addAll(TextExtractor.prose(r)));
         input.instructions().ifPresent(i -> other.addAll(TextExtractor.prose(i)));
         input.manifest().ifPresent(m -> other.addAll(TextExtractor.manifest(m)));
-        scanFields(other, bytes).forEach(field -> server.addAll(fieldFindings(field)));
+        scanFields(other, chars).forEach(field -> server.addAll(fieldFindings(field)));
         serverChecks.forEach(check -> server.addAll(check.check(input)));
         List<Finding> serverKept = distinct(server);
 
@@ -99,15 +99,15 @@ public final class Scanner {
         Map<String, String> digests = new HashMap<>();
         tools.forEach(tool -> digests.put(tool.name(), tool.digest()));
         return new ScanReport(rules.version(), verdict, tools, serverKept, ToolDigests.toolSet(digests), drift,
-                bytes[0]);
+                chars[0]);
     }
 
-    private static List<ScannedField> scanFields(List<TextField> fields, long[] bytes) {
+    private static List<ScannedField> scanFields(List<TextField> fields, long[] chars) {
         List<ScannedField> scanned = new ArrayList<>(fields.size());
         for (TextField field : fields) {
             String text = field.text().length() > MAX_FIELD_CHARS ? field.text().substring(0, MAX_FIELD_CHARS)
                     : field.text();
-            bytes[0] += text.length();
+            chars[0] += text.length();
             scanned.add(new ScannedField(field, Normalizer.normalize(text)));
         }
         return scanned;
@@ -121,6 +121,11 @@ public final class Scanner {
             matchRules(scanned.field(), normalized.hidden(), "hidden text: ", findings);
         }
         fieldChecks.forEach(check -> findings.addAll(check.check(scanned)));
+        if (scanned.field().text().length() > MAX_FIELD_CHARS) {
+            findings.add(new Finding("VR-HIDDEN-OVERSIZE", Family.HIDDEN_CONTENT, Severity.REVIEW,
+                    scanned.field().pointer(), "a string of " + scanned.field().text().length()
+                            + " characters; only its first " + MAX_FIELD_CHARS + " were scanned"));
+        }
         return findings;
     }
 
