@@ -1,5 +1,6 @@
 /**
- * Provenance: offline verification of Sigstore bundles, cosign signatures and in-toto attestations,
- * turned into typed evidence. A library; the registry API depends on it, never the reverse.
+ * Provenance: turns signatures and attestations into typed, verified evidence, offline. Every failure
+ * is a {@link dev.vouch.provenance.VerificationException} naming the exact check that failed; there is
+ * no boolean answer. A library: the registry depends on it, never the reverse.
  */
 package dev.vouch.provenance;

@@ -1,0 +1,29 @@
+package dev.vouch.provenance.keys;
+
+import dev.vouch.provenance.Check;
+import dev.vouch.provenance.VerificationException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.security.PublicKey;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+
+/** Reads PEM SubjectPublicKeyInfo keys ({@code -----BEGIN PUBLIC KEY-----}), as cosign writes them. */
+public final class PublicKeys {
+
+    private PublicKeys() {
+    }
+
+    public static PublicKey fromPem(String pem) throws VerificationException {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object object = parser.readObject();
+            if (!(object instanceof SubjectPublicKeyInfo info)) {
+                throw new VerificationException(Check.KEY_FORMAT, "expected a PEM public key (SubjectPublicKeyInfo)");
+            }
+            return new JcaPEMKeyConverter().getPublicKey(info);
+        } catch (IOException e) {
+            throw new VerificationException(Check.KEY_FORMAT, "unreadable PEM: " + e.getMessage(), e);
+        }
+    }
+}
