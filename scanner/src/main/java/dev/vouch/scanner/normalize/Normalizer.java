@@ -72,8 +72,18 @@ public final class Normalizer {
         if (escaped.find()) {
             anomalies.add(new Anomaly(Anomaly.Kind.ESCAPED_SEQUENCE, escaped.group()));
         }
-        String nfkc = java.text.Normalizer.normalize(visible, Form.NFKC);
+        // NFKC leaves ASCII unchanged; most tool text is ASCII, so skip the normaliser for it.
+        String nfkc = isAscii(visible) ? visible.toString() : java.text.Normalizer.normalize(visible, Form.NFKC);
         return new NormalizedText(collapse(nfkc, anomalies), hidden.toString(), anomalies);
+    }
+
+    private static boolean isAscii(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Collapses runs of whitespace to one space, reporting runs long enough to hide text. */
