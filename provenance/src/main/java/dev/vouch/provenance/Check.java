@@ -13,5 +13,16 @@ public enum Check {
     /** A subject of the statement has the artifact's digest. */
     SUBJECT_DIGEST,
     /** The predicate has the shape its type promises. */
-    PREDICATE_FORMAT
+    PREDICATE_FORMAT,
+    /** The Sigstore bundle and trusted root can be read. */
+    BUNDLE_FORMAT,
+    /**
+     * Sigstore verification proper: the certificate chains to the trusted root's CA, its SCT, the
+     * transparency log entry (SET, inclusion proof, checkpoint) and the signature over the artifact.
+     */
+    SIGSTORE,
+    /** The signing certificate's OIDC issuer and subject match the identity policy. */
+    IDENTITY,
+    /** The log's (or timestamp authority's) time lies inside the signing certificate's validity. */
+    CERTIFICATE_VALIDITY
 }

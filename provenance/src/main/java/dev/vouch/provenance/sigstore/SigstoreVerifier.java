@@ -1,0 +1,165 @@
+package dev.vouch.provenance.sigstore;
+
+import dev.sigstore.KeylessVerificationException;
+import dev.sigstore.KeylessVerifier;
+import dev.sigstore.TrustedRootProvider;
+import dev.sigstore.VerificationOptions;
+import dev.sigstore.bundle.Bundle;
+import dev.sigstore.bundle.BundleParseException;
+import dev.sigstore.rekor.client.RekorEntry;
+import dev.sigstore.strings.StringMatcher;
+import dev.sigstore.trustroot.SigstoreConfigurationException;
+import dev.sigstore.trustroot.SigstoreTrustedRoot;
+import dev.vouch.provenance.Check;
+import dev.vouch.provenance.Digest;
+import dev.vouch.provenance.VerificationException;
+import dev.vouch.provenance.intoto.Statement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Verifies keyless Sigstore bundles (media types v0.1 to v0.3, message signatures and DSSE envelopes)
+ * offline, against a trusted root read from a file: never TUF, never the network.
+ *
+ * <p>sigstore-java does the cryptography (certificate chain, SCT, Rekor SET, inclusion proof and
+ * checkpoint, signature). Around it this class closes what 2.0.0 leaves open: an identity policy is
+ * mandatory and is checked here too, so the failure names who signed; and the time the log recorded
+ * must fall inside the certificate's validity, which sigstore-java does not check.
+ */
+public final class SigstoreVerifier {
+
+    private static final String PUBLIC_GOOD_ROOT = "public-good-trusted_root.json";
+
+    private final KeylessVerifier verifier;
+
+    private SigstoreVerifier(KeylessVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /** A verifier trusting the roots in a {@code trusted_root.json} file. */
+    public static SigstoreVerifier withTrustedRoot(Path trustedRoot) throws VerificationException {
+        try (InputStream in = Files.newInputStream(trustedRoot)) {
+            return withTrustedRoot(in);
+        } catch (IOException e) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "cannot read trusted root " + trustedRoot, e);
+        }
+    }
+
+    /** A verifier trusting the Sigstore public-good roots shipped with Vouch. */
+    public static SigstoreVerifier withPublicGoodRoot() throws VerificationException {
+        try (InputStream in = SigstoreVerifier.class.getResourceAsStream(PUBLIC_GOOD_ROOT)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled trusted root " + PUBLIC_GOOD_ROOT + " missing");
+            }
+            return withTrustedRoot(in);
+        } catch (IOException e) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "cannot read the bundled trusted root", e);
+        }
+    }
+
+    private static SigstoreVerifier withTrustedRoot(InputStream in) throws VerificationException {
+        try {
+            SigstoreTrustedRoot root = SigstoreTrustedRoot.from(in);
+            TrustedRootProvider provider = () -> root;
+            return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build());
+        } catch (SigstoreConfigurationException | GeneralSecurityException e) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + e.getMessage(), e);
+        }
+    }
+
+    public static Bundle readBundle(Reader reader) throws VerificationException {
+        try {
+            return Bundle.from(reader);
+        } catch (BundleParseException | RuntimeException e) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "not a Sigstore bundle: " + e.getMessage(), e);
+        }
+    }
+
+    /** Verifies a bundle over an artifact file, hashed with the algorithm the bundle uses. */
+    public KeylessEvidence verifyFile(Path artifact, Bundle bundle, IdentityPolicy policy) throws VerificationException {
+        SignerIdentity signer = checkIdentity(bundle, policy);
+        try {
+            verifier.verify(artifact, bundle, options(policy));
+        } catch (KeylessVerificationException e) {
+            throw new VerificationException(Check.SIGSTORE, e.getMessage(), e);
+        }
+        return evidence(bundle, signer);
+    }
+
+    /** Verifies a bundle over an artifact known by its SHA-256 digest. */
+    public KeylessEvidence verifyDigest(Digest artifact, Bundle bundle, IdentityPolicy policy)
+            throws VerificationException {
+        if (!"sha256".equals(artifact.algorithm())) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "an artifact digest must be sha256");
+        }
+        SignerIdentity signer = checkIdentity(bundle, policy);
+        try {
+            verifier.verify(HexFormat.of().parseHex(artifact.hex()), bundle, options(policy));
+        } catch (KeylessVerificationException e) {
+            throw new VerificationException(Check.SIGSTORE, e.getMessage(), e);
+        }
+        return evidence(bundle, signer);
+    }
+
+    private static SignerIdentity checkIdentity(Bundle bundle, IdentityPolicy policy) throws VerificationException {
+        SignerIdentity signer = SignerIdentity.of(leaf(bundle));
+        if (!policy.accepts(signer.issuer(), signer.subject())) {
+            throw new VerificationException(Check.IDENTITY, "signed by " + signer.subject() + " (issuer "
+                    + signer.issuer() + "), policy requires " + policy);
+        }
+        return signer;
+    }
+
+    private static X509Certificate leaf(Bundle bundle) throws VerificationException {
+        try {
+            return (X509Certificate) bundle.getCertPath().getCertificates().get(0);
+        } catch (RuntimeException e) {
+            throw new VerificationException(Check.BUNDLE_FORMAT,
+                    "the bundle carries no signing certificate (managed-key bundles are not supported here)", e);
+        }
+    }
+
+    private static VerificationOptions options(IdentityPolicy policy) throws VerificationException {
+        StringMatcher subject;
+        try {
+            subject = policy.subject().isPresent()
+                    ? StringMatcher.string(policy.subject().get())
+                    : StringMatcher.regex(policy.subjectPattern().orElseThrow().pattern());
+        } catch (RuntimeException | dev.sigstore.strings.RegexSyntaxException e) {
+            throw new VerificationException(Check.IDENTITY, "subject pattern rejected: " + e.getMessage(), e);
+        }
+        return VerificationOptions.builder()
+                .addCertificateMatchers(VerificationOptions.CertificateMatcher.fulcio()
+                        .issuer(StringMatcher.string(policy.issuer()))
+                        .subjectAlternativeName(subject)
+                        .build())
+                .build();
+    }
+
+    /** After sigstore-java: the log time inside the certificate's validity, and the DSSE statement. */
+    private static KeylessEvidence evidence(Bundle bundle, SignerIdentity signer) throws VerificationException {
+        X509Certificate leaf = leaf(bundle);
+        Optional<Instant> loggedAt = bundle.getEntries().stream().map(RekorEntry::getIntegratedTimeInstant).findFirst();
+        if (loggedAt.isPresent()) {
+            Instant at = loggedAt.get();
+            if (at.isBefore(leaf.getNotBefore().toInstant()) || at.isAfter(leaf.getNotAfter().toInstant())) {
+                throw new VerificationException(Check.CERTIFICATE_VALIDITY, "logged at " + at
+                        + ", outside the certificate's validity " + leaf.getNotBefore().toInstant() + " to "
+                        + leaf.getNotAfter().toInstant());
+            }
+        }
+        Optional<Statement> statement = Optional.empty();
+        if (bundle.getDsseEnvelope().isPresent()) {
+            statement = Optional.of(Statement.parse(bundle.getDsseEnvelope().get().getPayload()));
+        }
+        return new KeylessEvidence(signer, loggedAt, statement);
+    }
+}
