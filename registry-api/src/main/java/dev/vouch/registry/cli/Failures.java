@@ -13,6 +13,14 @@ final class Failures {
         return exitCode(e);
     }
 
+    /** A usage error: the reason and where to look, on one line; no usage dump. */
+    static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + oneLine(e)
+                + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        return VouchCommand.EXIT_USAGE;
+    }
+
     static int exitCode(Throwable e) {
         return VouchCommand.EXIT_USAGE;
     }
