@@ -6,6 +6,7 @@ import dev.sigstore.TrustedRootProvider;
 import dev.sigstore.VerificationOptions;
 import dev.sigstore.bundle.Bundle;
 import dev.sigstore.bundle.BundleParseException;
+import dev.sigstore.bundle.ImmutableBundle;
 import dev.sigstore.rekor.client.RekorEntry;
 import dev.sigstore.strings.StringMatcher;
 import dev.sigstore.trustroot.SigstoreConfigurationException;
@@ -13,6 +14,7 @@ import dev.sigstore.trustroot.SigstoreTrustedRoot;
 import dev.vouch.provenance.Check;
 import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
+import dev.vouch.provenance.dsse.DsseEnvelope;
 import dev.vouch.provenance.intoto.Statement;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +33,10 @@ import java.util.Optional;
  *
  * <p>sigstore-java does the cryptography (certificate chain, SCT, Rekor SET, inclusion proof and
  * checkpoint, signature). Around it this class closes what 2.0.0 leaves open: an identity policy is
- * mandatory and is checked here too, so the failure names who signed; and the time the log recorded
- * must fall inside the certificate's validity, which sigstore-java does not check.
+ * mandatory and is checked here too, so the failure names who signed; the time the log recorded must
+ * fall inside the certificate's validity, which sigstore-java does not check; and DSSE signatures are
+ * checked over a pre-authentication encoding that counts UTF-8 bytes, where sigstore-java counts
+ * characters and so rejects every valid attestation with a non-ASCII payload.
  */
 public final class SigstoreVerifier {
 
@@ -77,7 +81,10 @@ public final class SigstoreVerifier {
 
     public static Bundle readBundle(Reader reader) throws VerificationException {
         try {
-            return Bundle.from(reader);
+            Bundle bundle = Bundle.from(reader);
+            return bundle.getDsseEnvelope().isPresent()
+                    ? ImmutableBundle.copyOf(bundle).withDsseEnvelope(new Utf8PaeEnvelope(bundle.getDsseEnvelope().get()))
+                    : bundle;
         } catch (BundleParseException | RuntimeException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "not a Sigstore bundle: " + e.getMessage(), e);
         }
@@ -142,6 +149,35 @@ public final class SigstoreVerifier {
                         .subjectAlternativeName(subject)
                         .build())
                 .build();
+    }
+
+    /** The bundle's DSSE envelope with the specification's pre-authentication encoding (UTF-8 byte lengths). */
+    private static final class Utf8PaeEnvelope implements Bundle.DsseEnvelope {
+        private final Bundle.DsseEnvelope envelope;
+
+        Utf8PaeEnvelope(Bundle.DsseEnvelope envelope) {
+            this.envelope = envelope;
+        }
+
+        @Override
+        public byte[] getPayload() {
+            return envelope.getPayload();
+        }
+
+        @Override
+        public String getPayloadType() {
+            return envelope.getPayloadType();
+        }
+
+        @Override
+        public java.util.List<Bundle.DsseEnvelope.Signature> getSignatures() {
+            return envelope.getSignatures();
+        }
+
+        @Override
+        public byte[] getPAE() {
+            return new DsseEnvelope(getPayloadType(), getPayload(), java.util.List.of()).preAuthenticationEncoding();
+        }
     }
 
     /** After sigstore-java: the log time inside the certificate's validity, and the DSSE statement. */
