@@ -8,6 +8,7 @@ import dev.sigstore.bundle.Bundle;
 import dev.sigstore.bundle.BundleParseException;
 import dev.sigstore.bundle.ImmutableBundle;
 import dev.sigstore.rekor.client.RekorEntry;
+import dev.sigstore.rekor.client.RekorVerifier;
 import dev.sigstore.strings.StringMatcher;
 import dev.sigstore.trustroot.SigstoreConfigurationException;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
@@ -22,6 +23,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -43,9 +45,11 @@ public final class SigstoreVerifier {
     private static final String PUBLIC_GOOD_ROOT = "public-good-trusted_root.json";
 
     private final KeylessVerifier verifier;
+    private final RekorVerifier rekor;
 
-    private SigstoreVerifier(KeylessVerifier verifier) {
+    private SigstoreVerifier(KeylessVerifier verifier, RekorVerifier rekor) {
         this.verifier = verifier;
+        this.rekor = rekor;
     }
 
     /** A verifier trusting the roots in a {@code trusted_root.json} file. */
@@ -73,7 +77,8 @@ public final class SigstoreVerifier {
         try {
             SigstoreTrustedRoot root = SigstoreTrustedRoot.from(in);
             TrustedRootProvider provider = () -> root;
-            return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build());
+            return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build(),
+                    RekorVerifier.newRekorVerifier(root));
         } catch (SigstoreConfigurationException | GeneralSecurityException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + e.getMessage(), e);
         }
@@ -88,6 +93,16 @@ public final class SigstoreVerifier {
         } catch (BundleParseException | RuntimeException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "not a Sigstore bundle: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Verifies a managed-key bundle (verification material: a public key hint), which sigstore-java
+     * 2.0.0 refuses to read: the signature over the artifact with {@code key}, the log entry's
+     * agreement with artifact, signature and key, and the entry itself (SET, inclusion proof,
+     * checkpoint) with sigstore-java's Rekor verifier.
+     */
+    public KeyedEvidence verifyWithKey(byte[] bundleJson, PublicKey key, byte[] artifact) throws VerificationException {
+        return ManagedKeyBundles.verify(bundleJson, key, artifact, rekor);
     }
 
     /** Verifies a bundle over an artifact file, hashed with the algorithm the bundle uses. */
@@ -183,7 +198,14 @@ public final class SigstoreVerifier {
     /** After sigstore-java: the log time inside the certificate's validity, and the DSSE statement. */
     private static KeylessEvidence evidence(Bundle bundle, SignerIdentity signer) throws VerificationException {
         X509Certificate leaf = leaf(bundle);
-        Optional<Instant> loggedAt = bundle.getEntries().stream().map(RekorEntry::getIntegratedTimeInstant).findFirst();
+        // Rekor v2 entries carry no integrated time (0): their time comes from RFC 3161 timestamps,
+        // which sigstore-java checks against the certificate's validity itself.
+        Optional<Instant> loggedAt = bundle.getEntries().stream().filter(entry -> entry.getIntegratedTime() > 0)
+                .map(RekorEntry::getIntegratedTimeInstant).findFirst();
+        if (loggedAt.isEmpty() && bundle.getTimestamps().isEmpty()) {
+            throw new VerificationException(Check.CERTIFICATE_VALIDITY,
+                    "the bundle has neither a log integration time nor a signed timestamp");
+        }
         if (loggedAt.isPresent()) {
             Instant at = loggedAt.get();
             if (at.isBefore(leaf.getNotBefore().toInstant()) || at.isAfter(leaf.getNotAfter().toInstant())) {

@@ -136,6 +136,32 @@ class RealBundlesTest {
                         e -> assertThat(e.check()).isEqualTo(Check.CERTIFICATE_VALIDITY));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"bundle-with-timestamp.sigstore", "bundle-with-rekor-v2-entry.sigstore"})
+    void stagingBundlesWithTimestampsAndRekorV2EntriesVerify(String name) throws Exception {
+        SigstoreVerifier staging = SigstoreVerifier.withTrustedRoot(resource("sigstore-java/trustroot/staging_trusted_root.json"));
+
+        KeylessEvidence evidence = staging.verifyDigest(ARTIFACT, bundle(name),
+                IdentityPolicy.exact("https://accounts.google.com", "aaronlew@google.com"));
+
+        assertThat(evidence.signer().subject()).isEqualTo("aaronlew@google.com");
+    }
+
+    @Test
+    void cosignOciAttestationVerifiesAgainstTheImageManifestDigest() throws Exception {
+        SigstoreVerifier pgi = SigstoreVerifier.withTrustedRoot(resource("cosign/trusted_root_pgi.json"));
+        Bundle bundle;
+        try (Reader reader = Files.newBufferedReader(resource("cosign/oci-attestation.sigstore.json"), StandardCharsets.UTF_8)) {
+            bundle = SigstoreVerifier.readBundle(reader);
+        }
+
+        KeylessEvidence evidence = pgi.verifyDigest(
+                Digest.parse("sha256:732112270d7e59418a8c080b134b24cabd67d250d0d0147a97ed95ba5c280aa4"), bundle,
+                IdentityPolicy.exact("https://github.com/login/oauth", "cody@soyland.com"));
+
+        assertThat(evidence.statement()).isPresent();
+    }
+
     /** The identity the bundle's own certificate names, so that only the check under test can fail. */
     static IdentityPolicy ownIdentity(Bundle bundle) {
         SignerIdentity signer = SignerIdentity.of((java.security.cert.X509Certificate) bundle.getCertPath().getCertificates().get(0));
