@@ -4,6 +4,8 @@ import dev.sigstore.bundle.Bundle;
 import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.sigstore.IdentityPolicy;
+import dev.vouch.provenance.keys.PublicKeys;
+import dev.vouch.provenance.sigstore.KeyedEvidence;
 import dev.vouch.provenance.sigstore.KeylessEvidence;
 import dev.vouch.provenance.sigstore.SigstoreVerifier;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code vouch verify}: a Sigstore bundle over a file or a {@code sha256:} digest, offline, following
- * the sigstore-conformance client's argument contract. Exit 0 verified, 1 not verified (the failed
+ * the sigstore-conformance client's argument contract; with {@code --key}, a managed-key bundle. Exit 0 verified, 1 not verified (the failed
  * check on stderr), 2 usage or unreadable input.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -31,7 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--bundle", required = true, paramLabel = "FILE", description = "The Sigstore bundle (JSON).")
     Path bundleFile;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Subject subject;
 
     static final class Subject {
@@ -44,9 +47,13 @@ final class VerifyCommand implements Callable<Integer> {
         String regex;
     }
 
-    @Option(names = "--certificate-oidc-issuer", required = true, paramLabel = "URL",
+    @Option(names = "--certificate-oidc-issuer", paramLabel = "URL",
             description = "The OIDC issuer exactly, e.g. https://token.actions.githubusercontent.com.")
     String issuer;
+
+    @Option(names = "--key", paramLabel = "FILE",
+            description = "A PEM public key: verify a managed-key bundle, whose signer is the key (no identity).")
+    Path key;
 
     @Option(names = "--trusted-root", paramLabel = "FILE",
             description = "A trusted_root.json; default: the Sigstore public-good root shipped with Vouch.")
@@ -60,8 +67,15 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (key != null) {
+            return verifyWithKey();
+        }
         IdentityPolicy policy;
         try {
+            if (subject == null || issuer == null) {
+                throw new IllegalArgumentException("--certificate-identity (or -regexp) and --certificate-oidc-issuer "
+                        + "are required without --key");
+            }
             policy = subject.exact != null ? IdentityPolicy.exact(issuer, subject.exact)
                     : IdentityPolicy.matching(issuer, subject.regex);
         } catch (IllegalArgumentException e) {
@@ -90,6 +104,37 @@ final class VerifyCommand implements Callable<Integer> {
                     evidence.signer().sourceRepository().map(repo -> ", source " + repo
                             + evidence.signer().commit().map(c -> "@" + c).orElse("")).orElse(""));
             evidence.statement().ifPresent(s -> out.println("statement: " + s.predicateType()));
+            return VouchCommand.EXIT_OK;
+        } catch (VerificationException e) {
+            spec.commandLine().getErr().println("not verified: " + e.getMessage());
+            return VouchCommand.EXIT_CHECK_FAILED;
+        }
+    }
+
+    /** A managed-key bundle: the key is the signer, so no identity policy applies. */
+    private int verifyWithKey() {
+        if (artifact.startsWith("sha256:")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--key needs the artifact file, not its digest");
+        }
+        byte[] bundleJson;
+        byte[] content;
+        PublicKey publicKey;
+        SigstoreVerifier verifier;
+        try {
+            bundleJson = Files.readAllBytes(bundleFile);
+            content = Files.readAllBytes(readableFile(artifact));
+            publicKey = PublicKeys.fromPem(Files.readString(key, StandardCharsets.UTF_8));
+            verifier = trustedRoot == null ? SigstoreVerifier.withPublicGoodRoot()
+                    : SigstoreVerifier.withTrustedRoot(trustedRoot);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read input: " + e.getClass().getSimpleName());
+        } catch (VerificationException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            KeyedEvidence evidence = verifier.verifyWithKey(bundleJson, publicKey, content);
+            spec.commandLine().getOut().printf("verified: signed by key %s, logged %s%n", evidence.keyFingerprint(),
+                    evidence.loggedAt());
             return VouchCommand.EXIT_OK;
         } catch (VerificationException e) {
             spec.commandLine().getErr().println("not verified: " + e.getMessage());

@@ -59,6 +59,38 @@ class VerifyCommandTest {
     }
 
     @Test
+    void managedKeyBundleVerifiesWithKeyAndFailsWithAnother(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        dev.vouch.provenance.fixtures.FakeSigstore sigstore = new dev.vouch.provenance.fixtures.FakeSigstore();
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("Ed25519");
+        java.security.KeyPair keys = generator.generateKeyPair();
+        byte[] artifact = "release.tgz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path root = java.nio.file.Files.writeString(dir.resolve("root.json"), sigstore.trustedRootJson());
+        Path bundle = java.nio.file.Files.writeString(dir.resolve("bundle.json"),
+                sigstore.managedKeyBundle(artifact, keys, "Ed25519", dev.vouch.provenance.fixtures.FakeSigstore.Mutation.NONE));
+        Path file = java.nio.file.Files.write(dir.resolve("release.tgz"), artifact);
+        Path key = java.nio.file.Files.writeString(dir.resolve("key.pub"), pem(keys.getPublic()));
+        Path otherKey = java.nio.file.Files.writeString(dir.resolve("other.pub"), pem(generator.generateKeyPair().getPublic()));
+
+        VouchCommandTest.Run verified = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key", key.toString(),
+                "--trusted-root", root.toString(), file.toString());
+        VouchCommandTest.Run refused = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key",
+                otherKey.toString(), "--trusted-root", root.toString(), file.toString());
+
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("signed by key sha256:");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("not verified: signature:");
+    }
+
+    static String pem(java.security.PublicKey key) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
+            writer.writeObject(key);
+        }
+        return out.toString();
+    }
+
+    @Test
     void missingIdentityOrUnreadableInputIsAUsageErrorOnOneLine() {
         VouchCommandTest.Run noIdentity = verify(vector("artifact.txt"));
         VouchCommandTest.Run badDigest = verify("--certificate-identity", "appu@google.com", "sha256:xyz");
