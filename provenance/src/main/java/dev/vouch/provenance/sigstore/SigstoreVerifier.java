@@ -6,16 +6,16 @@ import dev.sigstore.TrustedRootProvider;
 import dev.sigstore.VerificationOptions;
 import dev.sigstore.bundle.Bundle;
 import dev.sigstore.bundle.BundleParseException;
-import dev.sigstore.bundle.ImmutableBundle;
 import dev.sigstore.rekor.client.RekorEntry;
 import dev.sigstore.rekor.client.RekorVerifier;
+import dev.sigstore.fulcio.client.FulcioVerifier;
+import dev.sigstore.timestamp.client.TimestampVerifier;
 import dev.sigstore.strings.StringMatcher;
 import dev.sigstore.trustroot.SigstoreConfigurationException;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
 import dev.vouch.provenance.Check;
 import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
-import dev.vouch.provenance.dsse.DsseEnvelope;
 import dev.vouch.provenance.intoto.Statement;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +36,9 @@ import java.util.Optional;
  * <p>sigstore-java does the cryptography (certificate chain, SCT, Rekor SET, inclusion proof and
  * checkpoint, signature). Around it this class closes what 2.0.0 leaves open: an identity policy is
  * mandatory and is checked here too, so the failure names who signed; the time the log recorded must
- * fall inside the certificate's validity, which sigstore-java does not check; and DSSE signatures are
- * checked over a pre-authentication encoding that counts UTF-8 bytes, where sigstore-java counts
- * characters and so rejects every valid attestation with a non-ASCII payload.
+ * fall inside the certificate's validity, which sigstore-java does not check; and DSSE attestations go
+ * through {@link KeylessAttestations}, which binds subjects in any digest algorithm and counts UTF-8
+ * bytes in the pre-authentication encoding, where sigstore-java's own DSSE path does neither.
  */
 public final class SigstoreVerifier {
 
@@ -46,10 +46,12 @@ public final class SigstoreVerifier {
 
     private final KeylessVerifier verifier;
     private final RekorVerifier rekor;
+    private final KeylessAttestations attestations;
 
-    private SigstoreVerifier(KeylessVerifier verifier, RekorVerifier rekor) {
+    private SigstoreVerifier(KeylessVerifier verifier, RekorVerifier rekor, KeylessAttestations attestations) {
         this.verifier = verifier;
         this.rekor = rekor;
+        this.attestations = attestations;
     }
 
     /** A verifier trusting the roots in a {@code trusted_root.json} file. */
@@ -77,8 +79,10 @@ public final class SigstoreVerifier {
         try {
             SigstoreTrustedRoot root = SigstoreTrustedRoot.from(in);
             TrustedRootProvider provider = () -> root;
-            return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build(),
-                    RekorVerifier.newRekorVerifier(root));
+            RekorVerifier rekor = RekorVerifier.newRekorVerifier(root);
+            return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build(), rekor,
+                    new KeylessAttestations(FulcioVerifier.newFulcioVerifier(root), rekor,
+                            TimestampVerifier.newTimestampVerifier(root)));
         } catch (SigstoreConfigurationException | GeneralSecurityException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + e.getMessage(), e);
         }
@@ -86,10 +90,7 @@ public final class SigstoreVerifier {
 
     public static Bundle readBundle(Reader reader) throws VerificationException {
         try {
-            Bundle bundle = Bundle.from(reader);
-            return bundle.getDsseEnvelope().isPresent()
-                    ? ImmutableBundle.copyOf(bundle).withDsseEnvelope(new Utf8PaeEnvelope(bundle.getDsseEnvelope().get()))
-                    : bundle;
+            return Bundle.from(reader);
         } catch (BundleParseException | RuntimeException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "not a Sigstore bundle: " + e.getMessage(), e);
         }
@@ -107,6 +108,9 @@ public final class SigstoreVerifier {
 
     /** Verifies a bundle over an artifact file, hashed with the algorithm the bundle uses. */
     public KeylessEvidence verifyFile(Path artifact, Bundle bundle, IdentityPolicy policy) throws VerificationException {
+        if (bundle.getDsseEnvelope().isPresent()) {
+            return verifyDigest(fileSha256(artifact), bundle, policy);
+        }
         SignerIdentity signer = checkIdentity(bundle, policy);
         try {
             verifier.verify(artifact, bundle, options(policy));
@@ -116,9 +120,18 @@ public final class SigstoreVerifier {
         return evidence(bundle, signer);
     }
 
-    /** Verifies a bundle over an artifact known by its SHA-256 digest. */
+    /**
+     * Verifies a bundle over an artifact known by its digest: SHA-256 for message signatures, any
+     * algorithm a DSSE statement's subjects use (npm provenance binds by sha512).
+     */
     public KeylessEvidence verifyDigest(Digest artifact, Bundle bundle, IdentityPolicy policy)
             throws VerificationException {
+        if (bundle.getDsseEnvelope().isPresent()) {
+            SignerIdentity signer = checkIdentity(bundle, policy);
+            Statement statement = attestations.verify(bundle, leaf(bundle), artifact);
+            KeylessEvidence evidence = evidence(bundle, signer);
+            return new KeylessEvidence(evidence.signer(), evidence.loggedAt(), Optional.of(statement));
+        }
         if (!"sha256".equals(artifact.algorithm())) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "an artifact digest must be sha256");
         }
@@ -129,6 +142,21 @@ public final class SigstoreVerifier {
             throw new VerificationException(Check.SIGSTORE, e.getMessage(), e);
         }
         return evidence(bundle, signer);
+    }
+
+    private static Digest fileSha256(Path artifact) throws VerificationException {
+        try (InputStream in = Files.newInputStream(artifact)) {
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                sha256.update(buffer, 0, read);
+            }
+            return Digest.of("sha256", sha256.digest());
+        } catch (IOException e) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "cannot read artifact " + artifact, e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     private static SignerIdentity checkIdentity(Bundle bundle, IdentityPolicy policy) throws VerificationException {
@@ -164,35 +192,6 @@ public final class SigstoreVerifier {
                         .subjectAlternativeName(subject)
                         .build())
                 .build();
-    }
-
-    /** The bundle's DSSE envelope with the specification's pre-authentication encoding (UTF-8 byte lengths). */
-    private static final class Utf8PaeEnvelope implements Bundle.DsseEnvelope {
-        private final Bundle.DsseEnvelope envelope;
-
-        Utf8PaeEnvelope(Bundle.DsseEnvelope envelope) {
-            this.envelope = envelope;
-        }
-
-        @Override
-        public byte[] getPayload() {
-            return envelope.getPayload();
-        }
-
-        @Override
-        public String getPayloadType() {
-            return envelope.getPayloadType();
-        }
-
-        @Override
-        public java.util.List<Bundle.DsseEnvelope.Signature> getSignatures() {
-            return envelope.getSignatures();
-        }
-
-        @Override
-        public byte[] getPAE() {
-            return new DsseEnvelope(getPayloadType(), getPayload(), java.util.List.of()).preAuthenticationEncoding();
-        }
     }
 
     /** After sigstore-java: the log time inside the certificate's validity, and the DSSE statement. */

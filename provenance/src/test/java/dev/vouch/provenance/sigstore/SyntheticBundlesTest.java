@@ -151,7 +151,37 @@ class SyntheticBundlesTest {
 
         assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
                 sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.SIGNATURE))), POLICY))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
+                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
+    }
+
+    @Test
+    void npmProvenanceWithSha512OnlySubjectsBindsBySha512() throws Exception {
+        byte[] statement = FakeSigstore.statement(ARTIFACT, "https://slsa.dev/provenance/v1", java.util.Map.of(
+                "runDetails", java.util.Map.of("builder", java.util.Map.of("id", "https://github.com/actions/runner"))),
+                "sha512");
+        Digest sha512 = Digest.of("sha512", MessageDigest.getInstance("SHA-512").digest(ARTIFACT));
+        String bundle = sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.NONE);
+
+        assertThat(verifier.verifyDigest(sha512, SigstoreVerifier.readBundle(new StringReader(bundle)), POLICY).statement())
+                .isPresent();
+        assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(bundle)), POLICY))
+                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
+    }
+
+    @Test
+    void dsseTamperedLogEvidenceIsRejected() {
+        byte[] statement = FakeSigstore.statement(ARTIFACT, "https://spdx.dev/Document",
+                java.util.Map.of("spdxVersion", "SPDX-2.3", "packages", java.util.List.of()));
+        for (FakeSigstore.Mutation mutation : new FakeSigstore.Mutation[] {FakeSigstore.Mutation.SET,
+                FakeSigstore.Mutation.CHECKPOINT_SIGNATURE, FakeSigstore.Mutation.INCLUSION_PROOF, FakeSigstore.Mutation.SCT}) {
+            assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
+                    sigstore.dsseBundle(statement, SIGNER, mutation))), POLICY)).as(mutation.name())
+                    .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
+        }
+        assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
+                sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.EXPIRED_CERTIFICATE))), POLICY))
+                .isInstanceOfSatisfying(VerificationException.class,
+                        e -> assertThat(e.check()).isEqualTo(Check.CERTIFICATE_VALIDITY));
     }
 
     static String hex(byte[] bytes) {

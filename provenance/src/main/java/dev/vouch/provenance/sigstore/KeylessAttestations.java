@@ -1,0 +1,158 @@
+package dev.vouch.provenance.sigstore;
+
+import dev.sigstore.bundle.Bundle;
+import dev.sigstore.fulcio.client.FulcioVerificationException;
+import dev.sigstore.fulcio.client.FulcioVerifier;
+import dev.sigstore.json.JsonParseException;
+import dev.sigstore.proto.rekor.v2.DSSELogEntryV002;
+import dev.sigstore.rekor.client.RekorEntry;
+import dev.sigstore.rekor.client.RekorTypeException;
+import dev.sigstore.rekor.client.RekorTypes;
+import dev.sigstore.rekor.client.RekorVerificationException;
+import dev.sigstore.rekor.client.RekorVerifier;
+import dev.sigstore.rekor.dsse.v0_0_1.Dsse;
+import dev.sigstore.timestamp.client.ImmutableTimestampResponse;
+import dev.sigstore.timestamp.client.TimestampException;
+import dev.sigstore.timestamp.client.TimestampVerificationException;
+import dev.sigstore.timestamp.client.TimestampVerifier;
+import dev.vouch.provenance.Check;
+import dev.vouch.provenance.Digest;
+import dev.vouch.provenance.VerificationException;
+import dev.vouch.provenance.dsse.DsseEnvelope;
+import dev.vouch.provenance.intoto.Statement;
+import dev.vouch.provenance.keys.KeySignatures;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Keyless DSSE attestations, verified step by step with sigstore-java's parts rather than its
+ * {@code KeylessVerifier}, whose DSSE path has two faults: it computes the pre-authentication encoding
+ * with character counts (rejecting valid non-ASCII payloads) and it binds the artifact only through a
+ * {@code sha256} subject (rejecting npm provenance, whose subjects carry {@code sha512} alone).
+ *
+ * <p>Steps: certificate chain and SCT (Fulcio verifier), the statement and its subject for the
+ * artifact's digest in any algorithm, the DSSE signature over the UTF-8 byte-counted encoding, the log
+ * entry's agreement with payload and signature, signed timestamps, and the log entry itself (SET,
+ * inclusion proof, checkpoint).
+ */
+final class KeylessAttestations {
+
+    private final FulcioVerifier fulcio;
+    private final RekorVerifier rekor;
+    private final TimestampVerifier timestamps;
+
+    KeylessAttestations(FulcioVerifier fulcio, RekorVerifier rekor, TimestampVerifier timestamps) {
+        this.fulcio = fulcio;
+        this.rekor = rekor;
+        this.timestamps = timestamps;
+    }
+
+    Statement verify(Bundle bundle, X509Certificate leaf, Digest artifact) throws VerificationException {
+        Bundle.DsseEnvelope envelope = bundle.getDsseEnvelope()
+                .orElseThrow(() -> new VerificationException(Check.BUNDLE_FORMAT, "the bundle holds no DSSE envelope"));
+        try {
+            fulcio.verifySigningCertificate(bundle.getCertPath());
+        } catch (FulcioVerificationException | IOException e) {
+            throw new VerificationException(Check.SIGSTORE, "Fulcio certificate was not valid: " + e.getMessage(), e);
+        }
+        if (!Statement.PAYLOAD_TYPE.equals(envelope.getPayloadType())) {
+            throw new VerificationException(Check.ENVELOPE_FORMAT, "payload type is " + envelope.getPayloadType());
+        }
+        Statement statement = Statement.parse(envelope.getPayload());
+        statement.requireSubject(artifact);
+        if (envelope.getSignatures().size() != 1) {
+            throw new VerificationException(Check.ENVELOPE_FORMAT, "a keyless DSSE envelope has exactly one signature");
+        }
+        byte[] signature = envelope.getSignatures().get(0).getSig();
+        new DsseEnvelope(envelope.getPayloadType(), envelope.getPayload(),
+                List.of(new DsseEnvelope.Signature("", signature))).verifySignature(leaf.getPublicKey());
+        if (bundle.getEntries().isEmpty()) {
+            throw new VerificationException(Check.SIGSTORE, "the bundle has no transparency log entry");
+        }
+        RekorEntry entry = bundle.getEntries().get(0);
+        requireEntryMatches(entry, envelope.getPayload(), signature, leaf);
+        verifyTimestamps(bundle, leaf, signature);
+        try {
+            rekor.verifyEntry(entry);
+        } catch (RekorVerificationException e) {
+            throw new VerificationException(Check.SIGSTORE, "Transparency log entry could not be verified: "
+                    + e.getMessage(), e);
+        }
+        return statement;
+    }
+
+    private static void requireEntryMatches(RekorEntry entry, byte[] payload, byte[] signature, X509Certificate leaf)
+            throws VerificationException {
+        String version;
+        try {
+            version = entry.getBodyDecoded().getApiVersion();
+        } catch (JsonParseException e) {
+            throw new VerificationException(Check.SIGSTORE, "log entry body cannot be read", e);
+        }
+        byte[] payloadDigest = sha256(payload);
+        try {
+            if ("0.0.1".equals(version)) {
+                Dsse logged = RekorTypes.getDsseV001(entry);
+                if (!HexFormat.of().formatHex(payloadDigest).equals(logged.getPayloadHash().getValue())) {
+                    throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE payload");
+                }
+                if (logged.getSignatures().size() != 1
+                        || !Base64.getEncoder().encodeToString(signature).equals(logged.getSignatures().get(0).getSignature())) {
+                    throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE signature");
+                }
+            } else if ("0.0.2".equals(version)) {
+                DSSELogEntryV002 logged = RekorTypes.getDsseV002(entry);
+                if (!Arrays.equals(payloadDigest, logged.getPayloadHash().getDigest().toByteArray())) {
+                    throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE payload");
+                }
+                if (logged.getSignaturesCount() != 1
+                        || !Arrays.equals(signature, logged.getSignatures(0).getContent().toByteArray())
+                        || !Arrays.equals(leaf.getEncoded(),
+                                logged.getSignatures(0).getVerifier().getX509Certificate().getRawBytes().toByteArray())) {
+                    throw new VerificationException(Check.SIGSTORE, "log entry is for another signature or certificate");
+                }
+            } else {
+                throw new VerificationException(Check.SIGSTORE, "unsupported DSSE log entry version " + version);
+            }
+        } catch (RekorTypeException e) {
+            throw new VerificationException(Check.SIGSTORE, "log entry is not a DSSE entry: " + e.getMessage(), e);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new VerificationException(Check.SIGSTORE, "certificate cannot be encoded", e);
+        }
+    }
+
+    private void verifyTimestamps(Bundle bundle, X509Certificate leaf, byte[] signature) throws VerificationException {
+        for (Bundle.Timestamp timestamp : bundle.getTimestamps()) {
+            byte[] encoded = timestamp.getRfc3161Timestamp();
+            if (encoded == null || encoded.length == 0) {
+                throw new VerificationException(Check.SIGSTORE, "empty RFC 3161 timestamp in bundle");
+            }
+            try {
+                var response = ImmutableTimestampResponse.builder().encoded(encoded).build();
+                timestamps.verify(response, signature);
+                leaf.checkValidity(response.getGenTime());
+            } catch (TimestampException | TimestampVerificationException e) {
+                throw new VerificationException(Check.SIGSTORE, "RFC 3161 timestamp verification failed: "
+                        + e.getMessage(), e);
+            } catch (CertificateException e) {
+                throw new VerificationException(Check.CERTIFICATE_VALIDITY,
+                        "timestamped outside the certificate's validity", e);
+            }
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
