@@ -45,11 +45,14 @@ public final class SigstoreVerifier {
     private static final String PUBLIC_GOOD_ROOT = "public-good-trusted_root.json";
 
     private final KeylessVerifier verifier;
+    private final FulcioVerifier fulcio;
     private final RekorVerifier rekor;
     private final KeylessAttestations attestations;
 
-    private SigstoreVerifier(KeylessVerifier verifier, RekorVerifier rekor, KeylessAttestations attestations) {
+    private SigstoreVerifier(KeylessVerifier verifier, FulcioVerifier fulcio, RekorVerifier rekor,
+                             KeylessAttestations attestations) {
         this.verifier = verifier;
+        this.fulcio = fulcio;
         this.rekor = rekor;
         this.attestations = attestations;
     }
@@ -80,9 +83,9 @@ public final class SigstoreVerifier {
             SigstoreTrustedRoot root = SigstoreTrustedRoot.from(in);
             TrustedRootProvider provider = () -> root;
             RekorVerifier rekor = RekorVerifier.newRekorVerifier(root);
-            return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build(), rekor,
-                    new KeylessAttestations(FulcioVerifier.newFulcioVerifier(root), rekor,
-                            TimestampVerifier.newTimestampVerifier(root)));
+            FulcioVerifier fulcio = FulcioVerifier.newFulcioVerifier(root);
+            return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build(), fulcio, rekor,
+                    new KeylessAttestations(fulcio, rekor, TimestampVerifier.newTimestampVerifier(root)));
         } catch (SigstoreConfigurationException | GeneralSecurityException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + e.getMessage(), e);
         }
@@ -103,7 +106,51 @@ public final class SigstoreVerifier {
      * checkpoint) with sigstore-java's Rekor verifier.
      */
     public KeyedEvidence verifyWithKey(byte[] bundleJson, PublicKey key, byte[] artifact) throws VerificationException {
-        return ManagedKeyBundles.verify(bundleJson, key, artifact, rekor);
+        return JsonMessageBundles.verifyManagedKey(bundleJson, key, artifact, rekor);
+    }
+
+    /**
+     * Verifies a bundle, given as JSON, over an artifact file. Bundles sigstore-java 2.0.0 cannot read
+     * because their message digest is SHA-384 or SHA-512 are verified from their JSON, with the same
+     * checks: certificate chain and SCT, identity, signature, log entry, log time.
+     */
+    public KeylessEvidence verifyFile(Path artifact, byte[] bundleJson, IdentityPolicy policy)
+            throws VerificationException {
+        Bundle bundle;
+        try {
+            bundle = readBundle(new java.io.StringReader(new String(bundleJson, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (VerificationException e) {
+            if (!e.getMessage().contains("message digests of type")) {
+                throw e;
+            }
+            return verifyJsonMessageBundle(artifact, bundleJson, policy);
+        }
+        return verifyFile(artifact, bundle, policy);
+    }
+
+    private KeylessEvidence verifyJsonMessageBundle(Path artifact, byte[] bundleJson, IdentityPolicy policy)
+            throws VerificationException {
+        java.security.cert.CertPath path = JsonMessageBundles.certificatePath(bundleJson);
+        X509Certificate leaf = (X509Certificate) path.getCertificates().get(0);
+        SignerIdentity signer = SignerIdentity.of(leaf);
+        if (!policy.accepts(signer.issuer(), signer.subject())) {
+            throw new VerificationException(Check.IDENTITY, "signed by " + signer.subject() + " (issuer "
+                    + signer.issuer() + "), policy requires " + policy);
+        }
+        try {
+            fulcio.verifySigningCertificate(path);
+        } catch (dev.sigstore.fulcio.client.FulcioVerificationException | IOException e) {
+            throw new VerificationException(Check.SIGSTORE, "Fulcio certificate was not valid: " + e.getMessage(), e);
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(artifact);
+        } catch (IOException e) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "cannot read artifact " + artifact, e);
+        }
+        Instant loggedAt = JsonMessageBundles.verifyCertificate(bundleJson, leaf, content, rekor);
+        requireWithinValidity(leaf, loggedAt);
+        return new KeylessEvidence(signer, Optional.of(loggedAt), Optional.empty());
     }
 
     /** Verifies a bundle over an artifact file, hashed with the algorithm the bundle uses. */
@@ -142,6 +189,14 @@ public final class SigstoreVerifier {
             throw new VerificationException(Check.SIGSTORE, e.getMessage(), e);
         }
         return evidence(bundle, signer);
+    }
+
+    private static void requireWithinValidity(X509Certificate leaf, Instant at) throws VerificationException {
+        if (at.isBefore(leaf.getNotBefore().toInstant()) || at.isAfter(leaf.getNotAfter().toInstant())) {
+            throw new VerificationException(Check.CERTIFICATE_VALIDITY, "logged at " + at
+                    + ", outside the certificate's validity " + leaf.getNotBefore().toInstant() + " to "
+                    + leaf.getNotAfter().toInstant());
+        }
     }
 
     private static Digest fileSha256(Path artifact) throws VerificationException {
@@ -206,12 +261,7 @@ public final class SigstoreVerifier {
                     "the bundle has neither a log integration time nor a signed timestamp");
         }
         if (loggedAt.isPresent()) {
-            Instant at = loggedAt.get();
-            if (at.isBefore(leaf.getNotBefore().toInstant()) || at.isAfter(leaf.getNotAfter().toInstant())) {
-                throw new VerificationException(Check.CERTIFICATE_VALIDITY, "logged at " + at
-                        + ", outside the certificate's validity " + leaf.getNotBefore().toInstant() + " to "
-                        + leaf.getNotAfter().toInstant());
-            }
+            requireWithinValidity(leaf, loggedAt.get());
         }
         Optional<Statement> statement = Optional.empty();
         if (bundle.getDsseEnvelope().isPresent()) {

@@ -69,6 +69,18 @@ class RealBundlesTest {
                 .isEqualTo("untrusted-sa@sigstore-conformance.iam.gserviceaccount.com");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"PKIX_ECDSA_P256_SHA_256.sigstore.json", "PKIX_RSA_PKCS1V15_2048_SHA256.sigstore.json",
+            "PKIX_ECDSA_P384_SHA_384.sigstore.json"})
+    void conformanceBundlesVerifyFromTheirJsonIncludingASha384MessageDigest(String name) throws Exception {
+        byte[] json = Files.readAllBytes(resource("sigstore-java/samples/bundles/" + name));
+
+        assertThat(publicGood().verifyFile(artifact(), json, CONFORMANCE).signer().subject())
+                .isEqualTo("untrusted-sa@sigstore-conformance.iam.gserviceaccount.com");
+        assertThatThrownBy(() -> publicGood().verifyFile(resource("sigstore-java/trustroot/trusted_root.json"), json,
+                CONFORMANCE)).isInstanceOf(VerificationException.class);
+    }
+
     @Test
     void dsseProvenanceBundleVerifiesByItsSubjectDigestAndYieldsTheWorkflowIdentity() throws Exception {
         Bundle bundle = bundle("bundle.dsse.sigstore");

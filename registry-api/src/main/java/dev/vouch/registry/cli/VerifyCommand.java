@@ -10,7 +10,6 @@ import dev.vouch.provenance.sigstore.KeylessEvidence;
 import dev.vouch.provenance.sigstore.SigstoreVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,10 +80,10 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Bundle bundle;
+        byte[] bundleJson;
         SigstoreVerifier verifier;
-        try (Reader reader = Files.newBufferedReader(bundleFile, StandardCharsets.UTF_8)) {
-            bundle = SigstoreVerifier.readBundle(reader);
+        try {
+            bundleJson = Files.readAllBytes(bundleFile);
             verifier = trustedRoot == null ? SigstoreVerifier.withPublicGoodRoot()
                     : SigstoreVerifier.withTrustedRoot(trustedRoot);
         } catch (IOException e) {
@@ -96,8 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             KeylessEvidence evidence = artifact.startsWith("sha256:")
-                    ? verifier.verifyDigest(parseDigest(artifact), bundle, policy)
-                    : verifier.verifyFile(readableFile(artifact), bundle, policy);
+                    ? verifier.verifyDigest(parseDigest(artifact), readBundle(bundleJson), policy)
+                    : verifier.verifyFile(readableFile(artifact), bundleJson, policy);
             out.printf("verified: signed by %s (issuer %s)%s%s%n", evidence.signer().subject(),
                     evidence.signer().issuer(),
                     evidence.loggedAt().map(at -> ", logged " + at).orElse(""),
@@ -139,6 +138,14 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (VerificationException e) {
             spec.commandLine().getErr().println("not verified: " + e.getMessage());
             return VouchCommand.EXIT_CHECK_FAILED;
+        }
+    }
+
+    private Bundle readBundle(byte[] json) {
+        try {
+            return SigstoreVerifier.readBundle(new java.io.StringReader(new String(json, StandardCharsets.UTF_8)));
+        } catch (VerificationException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
