@@ -79,6 +79,25 @@ final class JsonMessageBundles {
         return Instant.ofEpochSecond(verifyEntry(parts, rekor).getIntegratedTime());
     }
 
+    /** A DSSE bundle without log entries, read from its JSON. */
+    static KeylessAttestations.Attestation loglessAttestation(byte[] bundleJson) throws VerificationException {
+        JsonNode bundle = parse(bundleJson, "bundle");
+        JsonNode material = bundle.path("verificationMaterial");
+        if (material.path("tlogEntries").size() > 0) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "the bundle has log entries; verify it with them");
+        }
+        dev.vouch.provenance.dsse.DsseEnvelope envelope =
+                dev.vouch.provenance.dsse.DsseEnvelope.fromJson(bundle.path("dsseEnvelope"));
+        List<byte[]> signatures = new ArrayList<>();
+        envelope.signatures().forEach(signature -> signatures.add(signature.sig()));
+        List<byte[]> timestamps = new ArrayList<>();
+        for (JsonNode timestamp : material.path("timestampVerificationData").path("rfc3161Timestamps")) {
+            timestamps.add(base64(timestamp.path("signedTimestamp").asText(), "timestamp"));
+        }
+        return new KeylessAttestations.Attestation(certificatePath(bundleJson), envelope.payloadType(), envelope.payload(),
+                signatures, timestamps, java.util.Optional.empty());
+    }
+
     /** The leaf certificate of a bundle's verification material (v0.3 certificate or v0.1/0.2 chain). */
     static CertPath certificatePath(byte[] bundleJson) throws VerificationException {
         JsonNode material = parse(bundleJson, "bundle").path("verificationMaterial");

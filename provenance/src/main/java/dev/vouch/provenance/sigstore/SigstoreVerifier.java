@@ -84,8 +84,10 @@ public final class SigstoreVerifier {
             TrustedRootProvider provider = () -> root;
             RekorVerifier rekor = RekorVerifier.newRekorVerifier(root);
             FulcioVerifier fulcio = FulcioVerifier.newFulcioVerifier(root);
+            boolean logless = root.getTLogs().isEmpty() && root.getCTLogs().isEmpty();
             return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build(), fulcio, rekor,
-                    new KeylessAttestations(fulcio, rekor, TimestampVerifier.newTimestampVerifier(root)));
+                    new KeylessAttestations(fulcio, rekor, TimestampVerifier.newTimestampVerifier(root), root.getCAs(),
+                            logless));
         } catch (SigstoreConfigurationException | GeneralSecurityException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + e.getMessage(), e);
         }
@@ -107,6 +109,24 @@ public final class SigstoreVerifier {
      */
     public KeyedEvidence verifyWithKey(byte[] bundleJson, PublicKey key, byte[] artifact) throws VerificationException {
         return JsonMessageBundles.verifyManagedKey(bundleJson, key, artifact, rekor);
+    }
+
+    /**
+     * Verifies a DSSE attestation bundle, given as JSON, that carries no transparency log entry (which
+     * sigstore-java refuses to read): only under a trusted root that itself has no logs, by signed
+     * timestamp.
+     */
+    public KeylessEvidence verifyLoglessAttestation(byte[] bundleJson, Digest artifact, IdentityPolicy policy)
+            throws VerificationException {
+        KeylessAttestations.Attestation attestation = JsonMessageBundles.loglessAttestation(bundleJson);
+        X509Certificate leaf = (X509Certificate) attestation.certificates().getCertificates().get(0);
+        SignerIdentity signer = SignerIdentity.of(leaf);
+        if (!policy.accepts(signer.issuer(), signer.subject())) {
+            throw new VerificationException(Check.IDENTITY, "signed by " + signer.subject() + " (issuer "
+                    + signer.issuer() + "), policy requires " + policy);
+        }
+        Statement statement = attestations.verify(attestation, leaf, artifact);
+        return new KeylessEvidence(signer, Optional.empty(), Optional.of(statement));
     }
 
     /**
@@ -175,7 +195,7 @@ public final class SigstoreVerifier {
             throws VerificationException {
         if (bundle.getDsseEnvelope().isPresent()) {
             SignerIdentity signer = checkIdentity(bundle, policy);
-            Statement statement = attestations.verify(bundle, leaf(bundle), artifact);
+            Statement statement = attestations.verify(KeylessAttestations.Attestation.of(bundle), leaf(bundle), artifact);
             KeylessEvidence evidence = evidence(bundle, signer);
             return new KeylessEvidence(evidence.signer(), evidence.loggedAt(), Optional.of(statement));
         }

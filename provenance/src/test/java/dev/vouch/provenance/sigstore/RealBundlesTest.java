@@ -174,6 +174,31 @@ class RealBundlesTest {
         assertThat(evidence.statement()).isPresent();
     }
 
+    @Test
+    void githubPrivateAttestationVerifiesByTimestampUnderARootWithoutLogs(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path folder = resource("sigstore-java/samples/bundles/github-private-no-tlog");
+        // The second line of `gh attestation trusted-root` is GitHub's own instance: no Rekor, no CT log.
+        Path githubRoot = Files.writeString(dir.resolve("github.json"),
+                Files.readAllLines(folder.resolve("trusted_root.jsonl")).get(1));
+        byte[] json = Files.readAllBytes(folder.resolve("attestation.sigstore.json"));
+        com.fasterxml.jackson.databind.JsonNode envelope = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)
+                .path("dsseEnvelope");
+        Statement statement = Statement.parse(java.util.Base64.getDecoder().decode(envelope.path("payload").asText()));
+        Digest subject = statement.subjects().get(0).digests().get(0);
+        java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate) JsonMessageBundles.certificatePath(json).getCertificates().get(0);
+        SignerIdentity signer = SignerIdentity.of(leaf);
+        IdentityPolicy own = IdentityPolicy.exact(signer.issuer(), signer.subject());
+
+        KeylessEvidence evidence = SigstoreVerifier.withTrustedRoot(githubRoot).verifyLoglessAttestation(json, subject, own);
+
+        assertThat(evidence.loggedAt()).isEmpty();
+        assertThat(evidence.statement()).isPresent();
+        // Under a root that has logs, a bundle without a log entry is never accepted.
+        assertThatThrownBy(() -> publicGood().verifyLoglessAttestation(json, subject, own))
+                .isInstanceOf(VerificationException.class);
+    }
+
     /** The identity the bundle's own certificate names, so that only the check under test can fail. */
     static IdentityPolicy ownIdentity(Bundle bundle) {
         SignerIdentity signer = SignerIdentity.of((java.security.cert.X509Certificate) bundle.getCertPath().getCertificates().get(0));
