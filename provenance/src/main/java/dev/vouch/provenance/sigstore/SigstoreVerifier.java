@@ -140,12 +140,30 @@ public final class SigstoreVerifier {
         try {
             bundle = readBundle(new java.io.StringReader(new String(bundleJson, java.nio.charset.StandardCharsets.UTF_8)));
         } catch (VerificationException e) {
-            if (!e.getMessage().contains("message digests of type")) {
-                throw e;
+            if (e.getMessage().contains("message digests of type")) {
+                return verifyJsonMessageBundle(artifact, bundleJson, policy);
             }
-            return verifyJsonMessageBundle(artifact, bundleJson, policy);
+            if (e.getMessage().contains("tlog entries")) {
+                return verifyLoglessAttestation(bundleJson, fileSha256(artifact), policy);
+            }
+            throw e;
         }
         return verifyFile(artifact, bundle, policy);
+    }
+
+    /** Verifies a bundle, given as JSON, over an artifact known by its digest. */
+    public KeylessEvidence verifyDigest(Digest artifact, byte[] bundleJson, IdentityPolicy policy)
+            throws VerificationException {
+        Bundle bundle;
+        try {
+            bundle = readBundle(new java.io.StringReader(new String(bundleJson, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (VerificationException e) {
+            if (e.getMessage().contains("tlog entries")) {
+                return verifyLoglessAttestation(bundleJson, artifact, policy);
+            }
+            throw e;
+        }
+        return verifyDigest(artifact, bundle, policy);
     }
 
     private KeylessEvidence verifyJsonMessageBundle(Path artifact, byte[] bundleJson, IdentityPolicy policy)

@@ -1,6 +1,5 @@
 package dev.vouch.registry.cli;
 
-import dev.sigstore.bundle.Bundle;
 import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.sigstore.IdentityPolicy;
@@ -95,7 +94,7 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             KeylessEvidence evidence = artifact.startsWith("sha256:")
-                    ? verifier.verifyDigest(parseDigest(artifact), readBundle(bundleJson), policy)
+                    ? verifier.verifyDigest(parseDigest(artifact), bundleJson, policy)
                     : verifier.verifyFile(readableFile(artifact), bundleJson, policy);
             out.printf("verified: signed by %s (issuer %s)%s%s%n", evidence.signer().subject(),
                     evidence.signer().issuer(),
@@ -138,14 +137,6 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (VerificationException e) {
             spec.commandLine().getErr().println("not verified: " + e.getMessage());
             return VouchCommand.EXIT_CHECK_FAILED;
-        }
-    }
-
-    private Bundle readBundle(byte[] json) {
-        try {
-            return SigstoreVerifier.readBundle(new java.io.StringReader(new String(json, StandardCharsets.UTF_8)));
-        } catch (VerificationException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
