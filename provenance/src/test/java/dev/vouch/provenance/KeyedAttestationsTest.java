@@ -224,6 +224,20 @@ class KeyedAttestationsTest {
     }
 
     @Test
+    void cosignSignPredicateVerifiesAsAPlainStatement() throws Exception {
+        KeyPair keys = keys("EC");
+        ObjectNode envelope = envelope(keys, "application/vnd.in-toto+json", JSON.writeValueAsBytes(
+                statement("https://sigstore.dev/cosign/sign/v1", JSON.createObjectNode(), "sha256")));
+
+        KeyedAttestations.VerifiedAttestation verified = KeyedAttestations.verify(envelope, keys.getPublic(),
+                digest("sha256", ARTIFACT));
+
+        assertThat(verified.statement().predicateType()).isEqualTo("https://sigstore.dev/cosign/sign/v1");
+        assertThat(verified.provenance()).isEmpty();
+        assertThat(verified.sbom()).isEmpty();
+    }
+
+    @Test
     void malformedEnvelopesAndStatementsNameTheirCheck() throws Exception {
         KeyPair keys = keys("EC");
         assertThatThrownBy(() -> KeyedAttestations.verify(JSON.readTree("{\"payload\":\"e30=\"}"), keys.getPublic(),

@@ -133,6 +133,21 @@ class SyntheticBundlesTest {
     }
 
     @Test
+    void dsseSpdxSbomVerifiesAndYieldsItsComponents() throws Exception {
+        byte[] statement = FakeSigstore.statement(ARTIFACT, "https://spdx.dev/Document", java.util.Map.of(
+                "spdxVersion", "SPDX-2.3", "packages", java.util.List.of(java.util.Map.of("name", "zod",
+                        "versionInfo", "3.22.4", "externalRefs", java.util.List.of(java.util.Map.of(
+                                "referenceType", "purl", "referenceLocator", "pkg:npm/zod@3.22.4"))))));
+
+        KeylessEvidence evidence = verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
+                sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.NONE))), POLICY);
+        dev.vouch.provenance.intoto.Statement verified = evidence.statement().orElseThrow();
+
+        assertThat(dev.vouch.provenance.intoto.Sbom.parse(verified.predicateType(), verified.predicate()).components())
+                .extracting(dev.vouch.provenance.intoto.Sbom.Component::purl).containsExactly("pkg:npm/zod@3.22.4");
+    }
+
+    @Test
     void dsseWithANonAsciiPayloadVerifies() throws Exception {
         byte[] statement = FakeSigstore.statement(ARTIFACT, "https://cyclonedx.org/bom", java.util.Map.of(
                 "bomFormat", "CycloneDX", "specVersion", "1.5", "metadata", java.util.Map.of("supplier",
