@@ -20,8 +20,9 @@ import java.util.Locale;
  */
 public final class SchemaContradictionCheck implements ToolCheck {
 
-    private static final Pattern READ_ONLY_CLAIM = Pattern.compile(
-            "(?i)\\b(read[- ]?only|readonly|does not (modify|change|write)|no side[- ]effects|non[- ]destructive)\\b");
+    private static final List<String> READ_ONLY_CLAIMS = List.of("read-only", "read only", "readonly",
+            "does not modify", "does not change", "does not write", "no side effects", "no side-effects",
+            "non-destructive", "nondestructive", "non destructive");
     private static final Pattern WRITE_PARAMETER = Pattern.compile(
             "(?i)^(command|cmd|shell|exec|execute|script|code|eval|write_?mode|write|delete|overwrite|drop|sudo|raw_exec)$");
     private static final Pattern WRITE_IN_TEXT = Pattern.compile(
@@ -35,8 +36,7 @@ public final class SchemaContradictionCheck implements ToolCheck {
         JsonNode schema = tool.definition().path("inputSchema");
         String description = tool.description();
         String lower = description.toLowerCase(Locale.ROOT);
-        boolean claimsReadOnly = (lower.contains("read") || lower.contains("modif") || lower.contains("side")
-                || lower.contains("destructive") || lower.contains("write")) && READ_ONLY_CLAIM.matcher(description).find()
+        boolean claimsReadOnly = READ_ONLY_CLAIMS.stream().anyMatch(lower::contains)
                 || tool.definition().path("annotations").path("readOnlyHint").asBoolean(false);
         if (claimsReadOnly) {
             for (String property : propertyNames(tool)) {

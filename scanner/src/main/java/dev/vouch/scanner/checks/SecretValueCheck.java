@@ -33,7 +33,8 @@ public final class SecretValueCheck implements FieldCheck {
         List<Finding> findings = new ArrayList<>();
         String text = scanned.normalized().text();
         String key = scanned.field().key();
-        if (key != null && looksSecret(text) && KEY_LIKE.matcher(key).find() && !NOT_A_VALUE.matcher(key).find()) {
+        if (key != null && mayNameASecret(key) && KEY_LIKE.matcher(key).find() && !NOT_A_VALUE.matcher(key).find()
+                && looksSecret(text)) {
             findings.add(new Finding("VR-SECRET-ENTROPY", Family.SECRET, Severity.BLOCK, scanned.field().pointer(),
                     "high-entropy value under the key-like name '" + key + "': " + mask(text)));
         }
@@ -43,6 +44,14 @@ public final class SecretValueCheck implements FieldCheck {
                     "credentials embedded in a URL: " + mask(url.group())));
         }
         return findings;
+    }
+
+    /** A cheap filter before the key-name pattern: the words every secret-naming key contains one of. */
+    private static boolean mayNameASecret(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("secret") || lower.contains("token") || lower.contains("pass") || lower.contains("pwd")
+                || lower.contains("key") || lower.contains("credential") || lower.contains("bearer")
+                || lower.contains("auth");
     }
 
     static boolean looksSecret(String value) {
