@@ -79,6 +79,31 @@ final class JsonMessageBundles {
         return Instant.ofEpochSecond(verifyEntry(parts, rekor).getIntegratedTime());
     }
 
+    /** How a bundle must be read: which parts sigstore-java 2.0.0 cannot parse. */
+    enum Shape {
+        /** sigstore-java reads it. */
+        STANDARD,
+        /** A message signature over a SHA-384 or SHA-512 digest. */
+        WIDE_DIGEST,
+        /** No transparency log entry. */
+        LOGLESS,
+        /** A public key instead of a certificate. */
+        MANAGED_KEY
+    }
+
+    static Shape shape(byte[] bundleJson) throws VerificationException {
+        JsonNode bundle = parse(bundleJson, "bundle");
+        JsonNode material = bundle.path("verificationMaterial");
+        if (material.has("publicKey")) {
+            return Shape.MANAGED_KEY;
+        }
+        if (material.path("tlogEntries").size() == 0) {
+            return Shape.LOGLESS;
+        }
+        String algorithm = bundle.path("messageSignature").path("messageDigest").path("algorithm").asText("SHA2_256");
+        return "SHA2_256".equals(algorithm) ? Shape.STANDARD : Shape.WIDE_DIGEST;
+    }
+
     /** A DSSE bundle without log entries, read from its JSON. */
     static KeylessAttestations.Attestation loglessAttestation(byte[] bundleJson) throws VerificationException {
         JsonNode bundle = parse(bundleJson, "bundle");

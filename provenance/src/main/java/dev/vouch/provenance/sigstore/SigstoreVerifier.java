@@ -136,34 +136,41 @@ public final class SigstoreVerifier {
      */
     public KeylessEvidence verifyFile(Path artifact, byte[] bundleJson, IdentityPolicy policy)
             throws VerificationException {
-        Bundle bundle;
-        try {
-            bundle = readBundle(new java.io.StringReader(new String(bundleJson, java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (VerificationException e) {
-            if (e.getMessage().contains("message digests of type")) {
+        switch (JsonMessageBundles.shape(bundleJson)) {
+            case WIDE_DIGEST:
                 return verifyJsonMessageBundle(artifact, bundleJson, policy);
-            }
-            if (e.getMessage().contains("tlog entries")) {
+            case LOGLESS:
                 return verifyLoglessAttestation(bundleJson, fileSha256(artifact), policy);
-            }
-            throw e;
+            case MANAGED_KEY:
+                throw managedKeyNeedsKey();
+            default:
+                return verifyFile(artifact, readBundle(bundleJson), policy);
         }
-        return verifyFile(artifact, bundle, policy);
     }
 
     /** Verifies a bundle, given as JSON, over an artifact known by its digest. */
     public KeylessEvidence verifyDigest(Digest artifact, byte[] bundleJson, IdentityPolicy policy)
             throws VerificationException {
-        Bundle bundle;
-        try {
-            bundle = readBundle(new java.io.StringReader(new String(bundleJson, java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (VerificationException e) {
-            if (e.getMessage().contains("tlog entries")) {
+        switch (JsonMessageBundles.shape(bundleJson)) {
+            case LOGLESS:
                 return verifyLoglessAttestation(bundleJson, artifact, policy);
-            }
-            throw e;
+            case WIDE_DIGEST:
+                throw new VerificationException(Check.BUNDLE_FORMAT,
+                        "a bundle over a SHA-384/512 digest is verified over the artifact file, not a digest");
+            case MANAGED_KEY:
+                throw managedKeyNeedsKey();
+            default:
+                return verifyDigest(artifact, readBundle(bundleJson), policy);
         }
-        return verifyDigest(artifact, bundle, policy);
+    }
+
+    private static VerificationException managedKeyNeedsKey() {
+        return new VerificationException(Check.BUNDLE_FORMAT,
+                "a managed-key bundle is verified with its public key (--key), not an identity");
+    }
+
+    private static Bundle readBundle(byte[] json) throws VerificationException {
+        return readBundle(new java.io.StringReader(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private KeylessEvidence verifyJsonMessageBundle(Path artifact, byte[] bundleJson, IdentityPolicy policy)

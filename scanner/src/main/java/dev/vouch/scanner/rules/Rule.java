@@ -35,11 +35,6 @@ public record Rule(
         List<String> positiveExamples,
         List<String> negativeExamples) {
 
-    /** Where in {@code text} the rule fires, if it does. */
-    public Optional<int[]> match(String text) {
-        return match(text, List.of(new int[] {0, text.length()}));
-    }
-
     /** Where in {@code text} the rule fires, looking only inside {@code windows} (start, end pairs). */
     public Optional<int[]> match(String text, List<int[]> windows) {
         for (int[] window : windows) {
