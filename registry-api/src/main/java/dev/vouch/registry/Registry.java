@@ -1,5 +1,6 @@
 package dev.vouch.registry;
 
+import dev.vouch.registry.advisories.AdvisoryService;
 import dev.vouch.registry.auth.TokenService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.domain.ManifestValidator;
@@ -17,12 +18,14 @@ public final class Registry implements AutoCloseable {
     private final TokenService tokens;
     private final PublishService publisher;
     private final CatalogService catalog;
+    private final AdvisoryService advisories;
 
     private Registry(Store store, Clock clock) {
         this.store = store;
         this.tokens = new TokenService(store, clock);
         this.publisher = new PublishService(store, ManifestValidator.official(), clock);
         this.catalog = new CatalogService(store, clock);
+        this.advisories = new AdvisoryService(store, clock);
     }
 
     /** Opens (creating and migrating if needed) the SQLite registry under {@code dataDir}. */
@@ -40,6 +43,10 @@ public final class Registry implements AutoCloseable {
 
     public CatalogService catalog() {
         return catalog;
+    }
+
+    public AdvisoryService advisories() {
+        return advisories;
     }
 
     /** Loads the seed catalog if the registry is empty; returns how many versions were loaded. */
