@@ -3,8 +3,11 @@ package dev.vouch.registry;
 import dev.vouch.registry.advisories.AdvisoryService;
 import dev.vouch.registry.auth.TokenService;
 import dev.vouch.registry.catalog.CatalogService;
+import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.http.ApiServer;
+import dev.vouch.registry.policy.PolicySource;
+import dev.vouch.scanner.Scanner;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.seed.SeedLoader;
 import dev.vouch.store.Store;
@@ -19,18 +22,26 @@ public final class Registry implements AutoCloseable {
     private final PublishService publisher;
     private final CatalogService catalog;
     private final AdvisoryService advisories;
+    private final CurationService curation;
 
-    private Registry(Store store, Clock clock) {
+    private Registry(Store store, PolicySource policy, Clock clock) {
         this.store = store;
         this.tokens = new TokenService(store, clock);
-        this.publisher = new PublishService(store, ManifestValidator.official(), clock);
+        this.publisher = new PublishService(store, ManifestValidator.official(), Scanner.withBundledRules(), policy,
+                clock);
         this.catalog = new CatalogService(store, clock);
         this.advisories = new AdvisoryService(store, clock);
+        this.curation = new CurationService(store, clock);
     }
 
-    /** Opens (creating and migrating if needed) the SQLite registry under {@code dataDir}. */
+    /** Opens (creating and migrating if needed) the SQLite registry under {@code dataDir}, on the safe default policy. */
     public static Registry openSqlite(Path dataDir) {
-        return new Registry(Store.openSqlite(dataDir), Clock.systemUTC());
+        return openSqlite(dataDir, PolicySource.safeDefault());
+    }
+
+    /** Opens the SQLite registry under {@code dataDir} with a publish policy. */
+    public static Registry openSqlite(Path dataDir, PolicySource policy) {
+        return new Registry(Store.openSqlite(dataDir), policy, Clock.systemUTC());
     }
 
     public TokenService tokens() {
@@ -45,6 +56,10 @@ public final class Registry implements AutoCloseable {
         return catalog;
     }
 
+    public CurationService curation() {
+        return curation;
+    }
+
     public AdvisoryService advisories() {
         return advisories;
     }
@@ -56,7 +71,7 @@ public final class Registry implements AutoCloseable {
 
     /** An HTTP server over this registry, not yet started. */
     public ApiServer httpServer(long maxBodyBytes) {
-        return ApiServer.create(store, publisher, catalog, tokens, maxBodyBytes);
+        return ApiServer.create(store, publisher, catalog, curation, tokens, maxBodyBytes);
     }
 
     @Override

@@ -14,5 +14,10 @@ public record NewVersion(
         Optional<byte[]> tools,
         Instant publishedAt,
         boolean latest,
-        String publishedBy) {
+        String publishedBy,
+        ReviewState reviewState,
+        String tier,
+        Optional<byte[]> trust,
+        Optional<byte[]> report,
+        Optional<String> toolsDigest) {
 }

@@ -8,13 +8,19 @@ import static dev.vouch.store.Tables.ServerVersions.MANIFEST;
 import static dev.vouch.store.Tables.ServerVersions.MANIFEST_SHA256;
 import static dev.vouch.store.Tables.ServerVersions.PUBLISHED_AT;
 import static dev.vouch.store.Tables.ServerVersions.PUBLISHED_BY;
+import static dev.vouch.store.Tables.ServerVersions.REPORT;
+import static dev.vouch.store.Tables.ServerVersions.REVIEW_REASON;
+import static dev.vouch.store.Tables.ServerVersions.REVIEW_STATE;
 import static dev.vouch.store.Tables.ServerVersions.SERVER_NAME;
 import static dev.vouch.store.Tables.ServerVersions.STATUS;
 import static dev.vouch.store.Tables.ServerVersions.STATUS_CHANGED_AT;
 import static dev.vouch.store.Tables.ServerVersions.STATUS_MESSAGE;
 import static dev.vouch.store.Tables.ServerVersions.TABLE;
+import static dev.vouch.store.Tables.ServerVersions.TIER;
 import static dev.vouch.store.Tables.ServerVersions.TITLE;
 import static dev.vouch.store.Tables.ServerVersions.TOOLS;
+import static dev.vouch.store.Tables.ServerVersions.TOOLS_DIGEST;
+import static dev.vouch.store.Tables.ServerVersions.TRUST;
 import static dev.vouch.store.Tables.ServerVersions.UPDATED_AT;
 import static dev.vouch.store.Tables.ServerVersions.VERSION;
 import static org.jooq.impl.DSL.noCondition;
@@ -49,31 +55,61 @@ public final class ServerVersionRepository {
                 .fetchOptional(ServerVersionRepository::toStored);
     }
 
-    /** Every version of one server, newest publication first. */
+    /** Every published version of one server, newest publication first. */
     public List<StoredVersion> listVersions(String serverName, boolean includeDeleted) {
         return dsl.select(ALL).from(TABLE)
-                .where(SERVER_NAME.eq(serverName).and(deletedFilter(includeDeleted)))
+                .where(SERVER_NAME.eq(serverName).and(deletedFilter(includeDeleted)).and(publishedOnly()))
                 .orderBy(ID.desc())
                 .fetch(ServerVersionRepository::toStored);
+    }
+
+    /** Every version in a review state, oldest first: the curator's queue. */
+    public List<StoredVersion> listByReviewState(ReviewState state, int limit) {
+        return dsl.select(ALL).from(TABLE)
+                .where(REVIEW_STATE.eq(state.wireName()))
+                .orderBy(ID.asc())
+                .limit(limit)
+                .fetch(ServerVersionRepository::toStored);
+    }
+
+    /** Records a curator's decision on a version; the change reaches the {@code updated_since} feed. */
+    public void updateReview(String serverName, String version, ReviewState state, Optional<String> reason,
+                             Instant at) {
+        dsl.update(TABLE)
+                .set(REVIEW_STATE, state.wireName())
+                .set(REVIEW_REASON, reason.orElse(null))
+                .set(UPDATED_AT, Micros.of(at))
+                .where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))
+                .execute();
+    }
+
+    /** Marks one version latest (after {@link #clearLatest}). */
+    public void markLatest(String serverName, String version, Instant at) {
+        dsl.update(TABLE)
+                .set(IS_LATEST, true)
+                .set(UPDATED_AT, Micros.of(at))
+                .where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))
+                .execute();
     }
 
     public int countVersions(String serverName) {
         return dsl.fetchCount(TABLE, SERVER_NAME.eq(serverName));
     }
 
-    /** How many versions, of any server and status, someone other than {@code publisher} published. */
+    /** How many versions, of any server, status or review state, someone other than {@code publisher} published. */
     public int countPublishedByOthers(String publisher) {
         return dsl.fetchCount(TABLE, PUBLISHED_BY.ne(publisher));
     }
 
     /** One page of the catalog, ordered by server name and then publication order. */
     public Page<StoredVersion> list(VersionQuery query) {
-        Condition where = deletedFilter(query.includeDeleted());
+        Condition where = deletedFilter(query.includeDeleted()).and(publishedOnly());
         where = where.and(query.search()
                 .map(term -> SERVER_NAME.containsIgnoreCase(term).or(DESCRIPTION.containsIgnoreCase(term)))
                 .orElse(noCondition()));
         where = where.and(query.updatedSince().map(since -> UPDATED_AT.gt(Micros.of(since))).orElse(noCondition()));
         where = where.and(query.version().map(ServerVersionRepository::selectorCondition).orElse(noCondition()));
+        where = where.and(query.tier().map(TIER::eq).orElse(noCondition()));
         where = where.and(query.after()
                 .map(key -> row(SERVER_NAME, ID).gt(key.serverName(), key.id()))
                 .orElse(noCondition()));
@@ -113,6 +149,11 @@ public final class ServerVersionRepository {
                     .set(UPDATED_AT, at)
                     .set(IS_LATEST, version.latest())
                     .set(PUBLISHED_BY, version.publishedBy())
+                    .set(REVIEW_STATE, version.reviewState().wireName())
+                    .set(TIER, version.tier())
+                    .set(TRUST, version.trust().orElse(null))
+                    .set(REPORT, version.report().orElse(null))
+                    .set(TOOLS_DIGEST, version.toolsDigest().orElse(null))
                     .execute();
             return find(version.serverName(), version.version())
                     .orElseThrow(() -> new IllegalStateException("inserted version not readable"));
@@ -148,6 +189,10 @@ public final class ServerVersionRepository {
                 .execute();
     }
 
+    private static Condition publishedOnly() {
+        return REVIEW_STATE.eq(ReviewState.PUBLISHED.wireName());
+    }
+
     private static Condition deletedFilter(boolean includeDeleted) {
         return includeDeleted ? noCondition() : STATUS.ne(VersionStatus.DELETED.wireName());
     }
@@ -174,6 +219,13 @@ public final class ServerVersionRepository {
                 Micros.toInstant(r.get(PUBLISHED_AT)),
                 Micros.toInstant(r.get(UPDATED_AT)),
                 r.get(IS_LATEST),
-                r.get(PUBLISHED_BY));
+                r.get(PUBLISHED_BY),
+                ReviewState.fromWire(r.get(REVIEW_STATE))
+                        .orElseThrow(() -> new IllegalStateException("unknown review state " + r.get(REVIEW_STATE))),
+                Optional.ofNullable(r.get(REVIEW_REASON)),
+                r.get(TIER),
+                Optional.ofNullable(r.get(TRUST)),
+                Optional.ofNullable(r.get(REPORT)),
+                Optional.ofNullable(r.get(TOOLS_DIGEST)));
     }
 }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One published server version as stored: the manifest bytes exactly as published, their digest, and
- * the registry-managed state.
+ * One server version as stored: the manifest bytes exactly as published, their digest, the
+ * registry-managed state, and what the publish pipeline decided (review state, tier, trust summary,
+ * report, tool-set digest).
  */
 public record StoredVersion(
         long id,
@@ -20,5 +21,11 @@ public record StoredVersion(
         Instant publishedAt,
         Instant updatedAt,
         boolean latest,
-        String publishedBy) {
+        String publishedBy,
+        ReviewState reviewState,
+        Optional<String> reviewReason,
+        String tier,
+        Optional<byte[]> trust,
+        Optional<byte[]> report,
+        Optional<String> toolsDigest) {
 }

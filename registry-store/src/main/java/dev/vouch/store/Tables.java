@@ -37,9 +37,15 @@ final class Tables {
         static final Field<Long> UPDATED_AT = field(name("updated_at"), SQLDataType.BIGINT);
         static final Field<Boolean> IS_LATEST = field(name("is_latest"), SQLDataType.BOOLEAN);
         static final Field<String> PUBLISHED_BY = field(name("published_by"), SQLDataType.VARCHAR);
+        static final Field<String> REVIEW_STATE = field(name("review_state"), SQLDataType.VARCHAR);
+        static final Field<String> REVIEW_REASON = field(name("review_reason"), SQLDataType.VARCHAR);
+        static final Field<String> TIER = field(name("tier"), SQLDataType.VARCHAR);
+        static final Field<byte[]> TRUST = field(name("trust"), SQLDataType.BLOB);
+        static final Field<byte[]> REPORT = field(name("report"), SQLDataType.BLOB);
+        static final Field<String> TOOLS_DIGEST = field(name("tools_digest"), SQLDataType.VARCHAR);
         static final List<Field<?>> ALL = List.of(ID, SERVER_NAME, VERSION, MANIFEST, MANIFEST_SHA256,
                 DESCRIPTION, TITLE, TOOLS, STATUS, STATUS_MESSAGE, STATUS_CHANGED_AT, PUBLISHED_AT, UPDATED_AT,
-                IS_LATEST, PUBLISHED_BY);
+                IS_LATEST, PUBLISHED_BY, REVIEW_STATE, REVIEW_REASON, TIER, TRUST, REPORT, TOOLS_DIGEST);
 
         private ServerVersions() {
         }

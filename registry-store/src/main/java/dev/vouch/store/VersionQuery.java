@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param updatedSince  only versions updated strictly after this instant
  * @param version       a version selector: latest only, or one exact version
  * @param includeDeleted whether versions with status {@code deleted} are listed
+ * @param tier          only versions of this trust tier
  * @param after         the key of the last entry of the previous page
  * @param limit         page size
  */
@@ -18,6 +19,7 @@ public record VersionQuery(
         Optional<Instant> updatedSince,
         Optional<VersionSelector> version,
         boolean includeDeleted,
+        Optional<String> tier,
         Optional<PageKey> after,
         int limit) {
 

@@ -38,18 +38,20 @@ abstract class StoreContract {
     static NewVersion version(String name, String version, Instant at, boolean latest) {
         String json = "{\"name\":\"" + name + "\",\"version\":\"" + version + "\"}";
         return new NewVersion(name, version, json.getBytes(StandardCharsets.UTF_8), "0".repeat(64),
-                "A server named " + name, Optional.empty(), Optional.empty(), at, latest, "token-1");
+                "A server named " + name, Optional.empty(), Optional.empty(), at, latest, "token-1", ReviewState.PUBLISHED,
+                "community", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     static VersionQuery all(int limit, Optional<PageKey> after) {
-        return new VersionQuery(Optional.empty(), Optional.empty(), Optional.empty(), false, after, limit);
+        return new VersionQuery(Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), after, limit);
     }
 
     @Test
     void storesManifestBytesExactlyAsGiven() {
         byte[] manifest = "{ \"name\" : \"io.github.a/x\",\n  \"emoji\": \"\u00e9\u2603\" }".getBytes(StandardCharsets.UTF_8);
         NewVersion v = new NewVersion("io.github.a/x", "1.0.0", manifest, "a".repeat(64), "d",
-                Optional.of("X"), Optional.of("[]".getBytes(StandardCharsets.UTF_8)), T0, true, "t");
+                Optional.of("X"), Optional.of("[]".getBytes(StandardCharsets.UTF_8)), T0, true, "t", ReviewState.PUBLISHED,
+                "community", Optional.empty(), Optional.empty(), Optional.empty());
         store.write(r -> r.versions().insert(v));
 
         StoredVersion stored = store.read(r -> r.versions().find("io.github.a/x", "1.0.0")).orElseThrow();
@@ -64,7 +66,8 @@ abstract class StoreContract {
     void duplicateVersionIsRefusedAndOriginalKept() {
         store.write(r -> r.versions().insert(version("io.github.a/x", "1.0.0", T0, true)));
         NewVersion again = new NewVersion("io.github.a/x", "1.0.0", "{}".getBytes(StandardCharsets.UTF_8),
-                "b".repeat(64), "other", Optional.empty(), Optional.empty(), T0.plusSeconds(5), true, "t");
+                "b".repeat(64), "other", Optional.empty(), Optional.empty(), T0.plusSeconds(5), true, "t", ReviewState.PUBLISHED,
+                "community", Optional.empty(), Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> store.write(r -> r.versions().insert(again)))
                 .isInstanceOf(DuplicateVersionException.class);
@@ -111,9 +114,9 @@ abstract class StoreContract {
             return null;
         });
         VersionQuery weather = new VersionQuery(Optional.of("WEATH"), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), 10);
+                Optional.empty(), Optional.empty(), 10);
         VersionQuery wildcard = new VersionQuery(Optional.of("%"), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), 10);
+                Optional.empty(), Optional.empty(), 10);
 
         assertThat(store.read(r -> r.versions().list(weather)).items())
                 .extracting(StoredVersion::serverName).containsExactly("io.github.a/weather");
@@ -132,9 +135,9 @@ abstract class StoreContract {
                 Optional.of("malware"), later));
 
         VersionQuery since = new VersionQuery(Optional.empty(), Optional.of(T0), Optional.empty(), true,
-                Optional.empty(), 10);
+                Optional.empty(), Optional.empty(), 10);
         VersionQuery sinceLater = new VersionQuery(Optional.empty(), Optional.of(later), Optional.empty(), true,
-                Optional.empty(), 10);
+                Optional.empty(), Optional.empty(), 10);
 
         assertThat(store.read(r -> r.versions().list(since)).items())
                 .extracting(StoredVersion::serverName).containsExactly("io.github.a/y");
@@ -155,11 +158,32 @@ abstract class StoreContract {
             return null;
         });
         VersionQuery latest = new VersionQuery(Optional.empty(), Optional.empty(),
-                Optional.of(new VersionQuery.VersionSelector.Latest()), false, Optional.empty(), 10);
+                Optional.of(new VersionQuery.VersionSelector.Latest()), false, Optional.empty(), Optional.empty(), 10);
 
         assertThat(store.read(r -> r.versions().list(latest)).items())
                 .extracting(StoredVersion::version).containsExactly("1.1.0");
         assertThat(store.read(r -> r.versions().findLatest("io.github.a/x")).orElseThrow().version()).isEqualTo("1.1.0");
+    }
+
+    @Test
+    void pendingVersionsStayOutOfPublicListsUntilApproved() {
+        NewVersion pending = new NewVersion("io.github.a/x", "1.0.0", "{}".getBytes(StandardCharsets.UTF_8),
+                "c".repeat(64), "d", Optional.empty(), Optional.empty(), T0, false, "t", ReviewState.PENDING,
+                "community", Optional.empty(), Optional.of("{\"checks\":[]}".getBytes(StandardCharsets.UTF_8)),
+                Optional.of("sha256:" + "0".repeat(64)));
+        store.write(r -> r.versions().insert(pending));
+
+        assertThat(store.read(r -> r.versions().list(all(10, Optional.empty()))).items()).isEmpty();
+        List<StoredVersion> queue = store.read(r -> r.versions().listByReviewState(ReviewState.PENDING, 10));
+        assertThat(queue).singleElement().satisfies(v -> assertThat(v.report()).isPresent());
+
+        store.write(r -> {
+            r.versions().updateReview("io.github.a/x", "1.0.0", ReviewState.PUBLISHED, Optional.empty(), T0.plusSeconds(1));
+            r.versions().markLatest("io.github.a/x", "1.0.0", T0.plusSeconds(1));
+            return null;
+        });
+        assertThat(store.read(r -> r.versions().list(all(10, Optional.empty()))).items())
+                .singleElement().satisfies(v -> assertThat(v.latest()).isTrue());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vouch.registry.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.auth.Principal;
@@ -11,6 +12,7 @@ import dev.vouch.store.AuditEvent;
 import dev.vouch.store.Page;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredVersion;
+import dev.vouch.store.ReviewState;
 import dev.vouch.store.VersionStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,8 +51,20 @@ public final class CatalogService {
     /** One version of a server; {@code latest} names the latest one. */
     public StoredVersion version(String serverName, String version, boolean includeDeleted) {
         Optional<StoredVersion> found = store.read(repos -> find(repos, serverName, version));
-        return found.filter(v -> includeDeleted || v.status() != VersionStatus.DELETED)
+        return found.filter(v -> v.reviewState() == ReviewState.PUBLISHED)
+                .filter(v -> includeDeleted || v.status() != VersionStatus.DELETED)
                 .orElseThrow(() -> versionNotFound(serverName, version));
+    }
+
+    /** The report of checks and findings of a published version. */
+    public JsonNode report(String serverName, String version) {
+        StoredVersion stored = version(serverName, version, true);
+        try {
+            return JSON.readTree(stored.report().orElseThrow(() ->
+                    new NotFoundException("version " + version + " of " + serverName + " has no report")));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored report of " + serverName + "@" + version + " is not JSON", e);
+        }
     }
 
     /** Changes one version's status, audited. */

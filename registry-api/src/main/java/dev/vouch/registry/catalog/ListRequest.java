@@ -19,11 +19,14 @@ public record ListRequest(
         Optional<String> search,
         Optional<String> updatedSince,
         Optional<String> version,
-        Optional<String> includeDeleted) {
+        Optional<String> includeDeleted,
+        Optional<String> tier,
+        Optional<String> verified) {
 
     public static final int DEFAULT_LIMIT = 30;
     public static final int MAX_LIMIT = 100;
     private static final int MAX_SEARCH_LENGTH = 200;
+    private static final List<String> TIERS = List.of("verified", "community");
 
     /** Reads the parameters through {@code param}, which returns null for an absent one. */
     public static ListRequest from(Function<String, String> param) {
@@ -33,7 +36,9 @@ public record ListRequest(
                 Optional.ofNullable(param.apply("search")),
                 Optional.ofNullable(param.apply("updated_since")),
                 Optional.ofNullable(param.apply("version")),
-                Optional.ofNullable(param.apply("include_deleted")));
+                Optional.ofNullable(param.apply("include_deleted")),
+                Optional.ofNullable(param.apply("tier")),
+                Optional.ofNullable(param.apply("verified")));
     }
 
     /**
@@ -54,6 +59,16 @@ public record ListRequest(
         if (term.isPresent() && term.get().length() > MAX_SEARCH_LENGTH) {
             violations.add(new Violation("search", "search is at most " + MAX_SEARCH_LENGTH + " characters"));
         }
+        Optional<String> tierFilter = tier.filter(t -> !t.isEmpty());
+        if (tierFilter.isPresent() && !TIERS.contains(tierFilter.get())) {
+            violations.add(new Violation("tier", "tier must be one of " + TIERS));
+        }
+        if (parseBoolean("verified", verified, violations).orElse(false)) {
+            if (tierFilter.isPresent() && !"verified".equals(tierFilter.get())) {
+                violations.add(new Violation("verified", "verified=true contradicts tier=" + tierFilter.get()));
+            }
+            tierFilter = Optional.of("verified");
+        }
         Optional<PageKey> after = Optional.empty();
         try {
             after = cursor.filter(c -> !c.isEmpty()).map(Cursor::decode);
@@ -64,7 +79,7 @@ public record ListRequest(
             throw new InvalidRequestException(violations.get(0).message(), violations);
         }
         return new VersionQuery(term, since, version.filter(v -> !v.isEmpty()).map(ListRequest::selector),
-                since.isPresent() || deleted.orElse(false), after, pageSize);
+                since.isPresent() || deleted.orElse(false), tierFilter, after, pageSize);
     }
 
     private int parseLimit(List<Violation> violations) {

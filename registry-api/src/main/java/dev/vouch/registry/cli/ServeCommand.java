@@ -2,6 +2,10 @@ package dev.vouch.registry.cli;
 
 import dev.vouch.registry.Registry;
 import dev.vouch.registry.http.ApiServer;
+import dev.vouch.registry.policy.PolicyException;
+import dev.vouch.registry.policy.PolicySource;
+import java.nio.file.Path;
+import picocli.CommandLine;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,6 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the registry API (loads the seed catalog into an empty registry).")
 final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Mixin
     DataDirOption data;
@@ -29,12 +36,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-seed", description = "Do not load the seed catalog into an empty registry.")
     boolean noSeed;
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Publish policy (YAML), re-read when it changes; default: the shipped safe policy.")
+    Path policy;
+
     @Override
     public Integer call() throws InterruptedException {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("--max-body-bytes must be positive");
         }
-        Registry registry = Registry.openSqlite(data.dataDir);
+        PolicySource policySource;
+        try {
+            policySource = policy == null ? PolicySource.safeDefault() : PolicySource.fromFile(policy);
+        } catch (PolicyException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Registry registry = Registry.openSqlite(data.dataDir, policySource);
         int seeded = noSeed ? 0 : registry.seedIfEmpty();
         ApiServer server = registry.httpServer(maxBodyBytes).start(host, port);
         System.out.printf("vouch serving http://%s:%d/v0.1/servers (data: %s%s)%n", host, server.port(),

@@ -6,7 +6,7 @@ package dev.vouch.registry.domain;
  */
 public abstract sealed class RegistryException extends RuntimeException
         permits AuthenticationRequiredException, InvalidRequestException, NotFoundException,
-        PermissionDeniedException, VersionConflictException, LimitExceededException {
+        PermissionDeniedException, VersionConflictException, LimitExceededException, PublishRejectedException {
 
     protected RegistryException(String message) {
         super(message);

@@ -5,6 +5,7 @@ import dev.vouch.openapi.OpenApiDocument;
 import dev.vouch.registry.VouchVersion;
 import dev.vouch.registry.auth.TokenService;
 import dev.vouch.registry.catalog.CatalogService;
+import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.domain.RegistryException;
 import dev.vouch.registry.publish.PublishService;
@@ -46,9 +47,9 @@ public final class ApiServer implements AutoCloseable {
 
     /** Builds the server over the given services; {@link #start} binds it. */
     public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
-                                   TokenService tokens, long maxBodyBytes) {
+                                   CurationService curation, TokenService tokens, long maxBodyBytes) {
         ObjectMapper mapper = new ObjectMapper();
-        RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, tokens, new ServerJson(mapper),
+        RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper),
                 maxBodyBytes);
         List<Route> routes = routes(handlers, store);
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, maxBodyBytes));
@@ -67,11 +68,18 @@ public final class ApiServer implements AutoCloseable {
             routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions", handlers::listVersions));
             routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}",
                     handlers::getVersion));
+            routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}/report",
+                    handlers::report));
             routes.add(new Route(HandlerType.PATCH, v + "/servers/{serverName}/versions/{version}/status",
                     handlers::changeVersionStatus));
             routes.add(new Route(HandlerType.PATCH, v + "/servers/{serverName}/status",
                     handlers::changeServerStatus));
             routes.add(new Route(HandlerType.POST, v + "/publish", handlers::publish));
+            routes.add(new Route(HandlerType.GET, v + "/curation/pending", handlers::pending));
+            routes.add(new Route(HandlerType.POST, v + "/curation/servers/{serverName}/versions/{version}/approve",
+                    handlers::approve));
+            routes.add(new Route(HandlerType.POST, v + "/curation/servers/{serverName}/versions/{version}/reject",
+                    handlers::reject));
             routes.add(new Route(HandlerType.GET, v + "/health", ctx -> health(ctx, store)));
             routes.add(new Route(HandlerType.GET, v + "/version", ApiServer::version));
         }

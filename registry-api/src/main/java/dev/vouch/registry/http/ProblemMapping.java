@@ -5,10 +5,13 @@ import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.LimitExceededException;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
+import dev.vouch.registry.domain.PublishRejectedException;
 import dev.vouch.registry.domain.RegistryException;
 import dev.vouch.registry.domain.VersionConflictException;
 import dev.vouch.registry.domain.Violation;
 import io.javalin.http.HttpResponseException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +29,8 @@ final class ProblemMapping {
             PermissionDeniedException.class, new Kind(403, "forbidden", "Permission denied"),
             NotFoundException.class, new Kind(404, "not-found", "Not found"),
             VersionConflictException.class, new Kind(409, "version-exists", "Version already exists"),
-            LimitExceededException.class, new Kind(400, "limit-exceeded", "Registry limit reached"));
+            LimitExceededException.class, new Kind(400, "limit-exceeded", "Registry limit reached"),
+            PublishRejectedException.class, new Kind(422, "publish-rejected", "Publish rejected by policy"));
 
     private ProblemMapping() {
     }
@@ -34,7 +38,11 @@ final class ProblemMapping {
     static Problem of(RegistryException e) {
         Kind kind = DOMAIN.get(e.getClass());
         List<Violation> errors = e instanceof InvalidRequestException invalid ? invalid.violations() : List.of();
-        return new Problem(TYPE_PREFIX + kind.type(), kind.title(), kind.status(), e.getMessage(), errors);
+        Map<String, JsonNode> extensions = new LinkedHashMap<>();
+        if (e instanceof PublishRejectedException rejected) {
+            rejected.report().fields().forEachRemaining(field -> extensions.put(field.getKey(), field.getValue()));
+        }
+        return new Problem(TYPE_PREFIX + kind.type(), kind.title(), kind.status(), e.getMessage(), errors, extensions);
     }
 
     /** Failures Javalin raises itself before a handler runs: oversized bodies, unknown routes. */

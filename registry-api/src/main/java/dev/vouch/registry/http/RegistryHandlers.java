@@ -5,7 +5,10 @@ import dev.vouch.registry.auth.TokenService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.catalog.ListRequest;
 import dev.vouch.registry.catalog.StatusChange;
-import dev.vouch.registry.publish.PublishRequest;
+import dev.vouch.registry.curation.CurationService;
+import dev.vouch.registry.publish.Decision;
+import dev.vouch.registry.publish.PublishOutcome;
+import dev.vouch.registry.publish.PublishReports;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.store.StoredVersion;
 import io.javalin.http.Context;
@@ -20,14 +23,16 @@ final class RegistryHandlers {
 
     private final CatalogService catalog;
     private final PublishService publisher;
+    private final CurationService curation;
     private final TokenService tokens;
     private final ServerJson json;
     private final long maxBodyBytes;
 
-    RegistryHandlers(CatalogService catalog, PublishService publisher, TokenService tokens, ServerJson json,
-                     long maxBodyBytes) {
+    RegistryHandlers(CatalogService catalog, PublishService publisher, CurationService curation, TokenService tokens,
+                     ServerJson json, long maxBodyBytes) {
         this.catalog = catalog;
         this.publisher = publisher;
+        this.curation = curation;
         this.tokens = tokens;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
@@ -51,8 +56,29 @@ final class RegistryHandlers {
 
     void publish(Context ctx) {
         Principal principal = authenticate(ctx);
-        StoredVersion published = publisher.publish(principal, PublishRequest.of(RequestBody.read(ctx, maxBodyBytes)));
-        ctx.json(json.response(published));
+        PublishOutcome outcome = publisher.publish(principal, RequestBody.read(ctx, maxBodyBytes));
+        boolean held = outcome.decision().outcome() == Decision.Outcome.PENDING;
+        ctx.status(held ? 202 : 200).json(json.published(outcome.version(),
+                outcome.decision().outcome().name().toLowerCase(java.util.Locale.ROOT),
+                PublishReports.checks(outcome.decision())));
+    }
+
+    void report(Context ctx) {
+        ctx.json(catalog.report(ctx.pathParam("serverName"), ctx.pathParam("version")));
+    }
+
+    void pending(Context ctx) {
+        ctx.json(json.list(curation.pending(authenticate(ctx)), Optional.empty()));
+    }
+
+    void approve(Context ctx) {
+        ctx.json(json.response(curation.approve(authenticate(ctx), ctx.pathParam("serverName"), ctx.pathParam("version"))));
+    }
+
+    void reject(Context ctx) {
+        Principal principal = authenticate(ctx);
+        String reason = CurationRequest.reason(RequestBody.read(ctx, maxBodyBytes));
+        ctx.json(json.response(curation.reject(principal, ctx.pathParam("serverName"), ctx.pathParam("version"), reason)));
     }
 
     void changeVersionStatus(Context ctx) {

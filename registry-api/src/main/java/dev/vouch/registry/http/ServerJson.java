@@ -16,6 +16,8 @@ import java.util.Optional;
 final class ServerJson {
 
     static final String OFFICIAL_META = "io.modelcontextprotocol.registry/official";
+    static final String TRUST_META = "io.vouch.registry/trust";
+    static final String PUBLISH_META = "io.vouch.registry/publish";
 
     private final ObjectMapper mapper;
 
@@ -33,8 +35,28 @@ final class ServerJson {
                 .put("publishedAt", timestamp(version.publishedAt()))
                 .put("updatedAt", timestamp(version.updatedAt()))
                 .put("isLatest", version.latest());
-        envelope.putObject("_meta").set(OFFICIAL_META, official);
+        ObjectNode meta = envelope.putObject("_meta");
+        meta.set(OFFICIAL_META, official);
+        version.trust().ifPresent(trust -> meta.set(TRUST_META, json(trust, version)));
         return envelope;
+    }
+
+    /** A publish answer: the version, and the decision with every check. */
+    ObjectNode published(StoredVersion version, String decision, JsonNode checks) {
+        ObjectNode response = response(version);
+        ObjectNode publish = ((ObjectNode) response.get("_meta")).putObject(PUBLISH_META)
+                .put("decision", decision).put("reviewState", version.reviewState().wireName());
+        publish.set("checks", checks);
+        return response;
+    }
+
+    private JsonNode json(byte[] bytes, StoredVersion version) {
+        try {
+            return mapper.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored trust of " + version.serverName() + "@" + version.version()
+                    + " is not JSON", e);
+        }
     }
 
     ObjectNode list(List<StoredVersion> versions, Optional<String> nextCursor) {

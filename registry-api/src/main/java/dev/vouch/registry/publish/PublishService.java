@@ -11,7 +11,17 @@ import dev.vouch.registry.domain.ServerName;
 import dev.vouch.registry.domain.VersionConflictException;
 import dev.vouch.registry.domain.VersionOrder;
 import dev.vouch.registry.domain.Violation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.PublishRejectedException;
+import dev.vouch.registry.policy.PolicySource;
+import dev.vouch.scanner.ScanReport;
+import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.input.InvalidInputException;
+import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.store.AuditEvent;
+import dev.vouch.store.ReviewState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import dev.vouch.store.DuplicateVersionException;
 import dev.vouch.store.NewVersion;
 import dev.vouch.store.Store;
@@ -19,21 +29,21 @@ import dev.vouch.store.StoredVersion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The publish pipeline, in the order of the design brief:
  *
  * <pre>
- * authenticate ─▶ validate manifest ─▶ authorize name ─▶ [gather evidence ─▶ verify provenance ─▶ scan
- *   ─▶ vulnerabilities ─▶ policy] ─▶ store + audit
+ * authenticate ─▶ validate manifest ─▶ authorize name ─▶ [gather evidence ─▶ verify provenance] ─▶ scan
+ *   ─▶ [vulnerabilities] ─▶ policy ─▶ store + audit
  * </pre>
  *
  * <p>Authentication happens before this class is called (the caller passes the {@link Principal}).
- * The bracketed steps decide between published, held and rejected; they slot in between
- * {@link #authorize} and {@link #store}. Everything before {@link #store} only reads; {@link #store}
- * is one transaction, so a publish that fails at any step stores nothing.
+ * The bracketed steps are not wired yet: the provenance module verifies evidence and the advisory
+ * service matches components, but no publish consumes them, so every version is community-tier.
+ * Everything before {@link #store} only reads; a rejection appends only its audit record;
+ * {@link #store} is one transaction, so a publish that fails at any step stores nothing else.
  */
 public final class PublishService {
 
@@ -44,11 +54,15 @@ public final class PublishService {
 
     private final Store store;
     private final ManifestValidator validator;
+    private final Scanner scanner;
+    private final PolicySource policy;
     private final Clock clock;
 
-    public PublishService(Store store, ManifestValidator validator, Clock clock) {
+    public PublishService(Store store, ManifestValidator validator, Scanner scanner, PolicySource policy, Clock clock) {
         this.store = store;
         this.validator = validator;
+        this.scanner = scanner;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -59,21 +73,61 @@ public final class PublishService {
      * @throws PermissionDeniedException the principal may not write this name
      * @throws VersionConflictException  this version is already published
      * @throws LimitExceededException    the server already has the maximum number of versions
+     * @throws PublishRejectedException  the policy rejected it (every check in the report)
      */
-    public StoredVersion publish(Principal principal, PublishRequest request) {
-        Manifest manifest = validate(request.manifest());
-        ServerName name = authorize(principal, manifest);
-        return store(principal, name, manifest, request.tools());
+    public PublishOutcome publish(Principal principal, byte[] body) {
+        PublishEnvelope envelope = validate(body);
+        ServerName name = authorize(principal, envelope.manifest());
+        ScanReport scan = scan(name, envelope);
+        Decision decision = PolicyDecider.decide(scan, policy.current().rulesFor(name));
+        ObjectNode report = PublishReports.report(decision, scan);
+        if (decision.outcome() == Decision.Outcome.REJECTED) {
+            reject(principal, name, envelope.manifest(), report);
+        }
+        StoredVersion stored = store(principal, name, envelope, decision, scan, report);
+        return new PublishOutcome(stored, decision, report);
     }
 
-    private Manifest validate(byte[] body) {
-        Manifest manifest = Manifest.parse(body);
+    private PublishEnvelope validate(byte[] body) {
+        PublishEnvelope envelope = PublishEnvelope.parse(body);
+        Manifest manifest = envelope.manifest();
         List<Violation> violations = validator.validate(manifest.tree());
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("the server.json is not valid (" + violations.size()
                     + (violations.size() == 1 ? " violation)" : " violations)"), violations);
         }
-        return manifest;
+        return envelope;
+    }
+
+    /** Scans what was sent; the latest published version's tools are the baseline for drift. */
+    private ScanReport scan(ServerName name, PublishEnvelope envelope) {
+        Optional<ScanInput> previous = store.read(repos -> repos.versions().findLatest(name.toString()))
+                .flatMap(StoredVersion::tools)
+                .flatMap(PublishService::toolsInput);
+        ScanInput input;
+        try {
+            input = envelope.scanInput();
+        } catch (InvalidInputException e) {
+            throw InvalidRequestException.of("/tools", e.getMessage());
+        }
+        return scanner.scan(input, previous);
+    }
+
+    private static Optional<ScanInput> toolsInput(byte[] tools) {
+        try {
+            return Optional.of(ScanInput.fromJson(JSON.readTree(tools)));
+        } catch (IOException | InvalidInputException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A rejection stores nothing but its audit record: decisions are audited too. */
+    private void reject(Principal principal, ServerName name, Manifest manifest, ObjectNode report) {
+        ObjectNode detail = JSON.createObjectNode().put("manifestSha256", manifest.sha256());
+        detail.set("checks", report.get("checks"));
+        store.write(repos -> repos.audit().append(new AuditEvent(clock.instant(), principal.id(), "version.reject",
+                name + "@" + manifest.version(), detail.toString())));
+        throw new PublishRejectedException("the publish policy rejected " + name + "@" + manifest.version(), report);
     }
 
     private static ServerName authorize(Principal principal, Manifest manifest) {
@@ -86,7 +140,13 @@ public final class PublishService {
         return name;
     }
 
-    private StoredVersion store(Principal principal, ServerName name, Manifest manifest, Optional<byte[]> tools) {
+    private StoredVersion store(Principal principal, ServerName name, PublishEnvelope envelope, Decision decision,
+                                ScanReport scan, ObjectNode report) {
+        Manifest manifest = envelope.manifest();
+        boolean published = decision.outcome() == Decision.Outcome.PUBLISHED;
+        ReviewState state = published ? ReviewState.PUBLISHED : ReviewState.PENDING;
+        byte[] trust = PublishReports.trust(decision, scan).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] reportBytes = report.toString().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
         String serverName = name.toString();
         String version = manifest.version();
@@ -100,16 +160,20 @@ public final class PublishService {
                             + MAX_VERSIONS_PER_SERVER + " versions");
                 }
                 Optional<String> currentLatest = repos.versions().findLatest(serverName).map(StoredVersion::version);
-                boolean latest = VersionOrder.supersedes(version, currentLatest);
+                // A held version becomes latest only when a curator approves it.
+                boolean latest = published && VersionOrder.supersedes(version, currentLatest);
                 if (latest) {
                     repos.versions().clearLatest(serverName, now);
                 }
                 StoredVersion stored = repos.versions().insert(new NewVersion(serverName, version, manifest.bytes(),
-                        manifest.sha256(), manifest.description(), manifest.title(), tools, now, latest,
-                        principal.id()));
-                repos.audit().append(new AuditEvent(now, principal.id(), "version.publish",
-                        serverName + "@" + version,
-                        JSON.valueToTree(Map.of("manifestSha256", manifest.sha256(), "isLatest", latest)).toString()));
+                        manifest.sha256(), manifest.description(), manifest.title(), envelope.toolsBytes(), now,
+                        latest, principal.id(), state, decision.tier(), Optional.of(trust), Optional.of(reportBytes),
+                        Optional.of(scan.toolSetDigest())));
+                ObjectNode detail = JSON.createObjectNode().put("manifestSha256", manifest.sha256())
+                        .put("isLatest", latest).put("reviewState", state.wireName()).put("tier", decision.tier())
+                        .put("toolsDigest", scan.toolSetDigest());
+                repos.audit().append(new AuditEvent(now, principal.id(), published ? "version.publish" : "version.hold",
+                        serverName + "@" + version, detail.toString()));
                 return stored;
             });
         } catch (DuplicateVersionException e) {

@@ -1,7 +1,8 @@
 package dev.vouch.registry.seed;
 
 import dev.vouch.registry.auth.Principal;
-import dev.vouch.registry.publish.PublishRequest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.seed.SeedCatalog;
 import dev.vouch.registry.domain.Manifest;
@@ -9,7 +10,7 @@ import dev.vouch.store.Store;
 
 /**
  * Loads the curated seed catalog into an empty registry, through the same publish pipeline as any
- * publisher, so every seed manifest is validated like a published one.
+ * publisher, so every seed manifest is validated, scanned and decided like a published one.
  */
 public final class SeedLoader {
 
@@ -38,10 +39,24 @@ public final class SeedLoader {
             Manifest manifest = Manifest.parse(entry.serverJson());
             boolean present = store.read(repos -> repos.versions().find(manifest.name(), manifest.version())).isPresent();
             if (!present) {
-                publisher.publish(seed, new PublishRequest(entry.serverJson(), entry.tools()));
+                publisher.publish(seed, envelope(entry));
                 loaded++;
             }
         }
         return loaded;
+    }
+
+    /** A publish envelope around the seed's exact server.json bytes and its tool definitions. */
+    private static byte[] envelope(SeedCatalog.Entry entry) {
+        if (entry.tools().isEmpty()) {
+            return entry.serverJson();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("{\"server\":".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(entry.serverJson());
+        out.writeBytes(",\"tools\":".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(entry.tools().get());
+        out.writeBytes("}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 }

@@ -1,0 +1,87 @@
+package dev.vouch.registry.curation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.auth.Principal;
+import dev.vouch.registry.auth.Role;
+import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.NotFoundException;
+import dev.vouch.registry.domain.PermissionDeniedException;
+import dev.vouch.registry.domain.VersionOrder;
+import dev.vouch.store.AuditEvent;
+import dev.vouch.store.ReviewState;
+import dev.vouch.store.Store;
+import dev.vouch.store.StoredVersion;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The curator queue: versions the policy held, approved into the catalog or rejected with a reason. */
+public final class CurationService {
+
+    public static final int MAX_REASON_LENGTH = 500;
+    private static final int QUEUE_PAGE = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final Clock clock;
+
+    public CurationService(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public List<StoredVersion> pending(Principal principal) {
+        requireCurator(principal);
+        return store.read(repos -> repos.versions().listByReviewState(ReviewState.PENDING, QUEUE_PAGE));
+    }
+
+    /** Publishes a held version; it becomes latest if it outranks the current latest. Audited. */
+    public StoredVersion approve(Principal principal, String serverName, String version) {
+        requireCurator(principal);
+        Instant now = clock.instant();
+        return store.write(repos -> {
+            StoredVersion held = pendingVersion(repos.versions().find(serverName, version), serverName, version);
+            repos.versions().updateReview(serverName, version, ReviewState.PUBLISHED, Optional.empty(), now);
+            Optional<String> currentLatest = repos.versions().findLatest(serverName).map(StoredVersion::version);
+            boolean latest = VersionOrder.supersedes(version, currentLatest);
+            if (latest) {
+                repos.versions().clearLatest(serverName, now);
+                repos.versions().markLatest(serverName, version, now);
+            }
+            repos.audit().append(new AuditEvent(now, principal.id(), "version.approve", serverName + "@" + version,
+                    JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("isLatest", latest).toString()));
+            return repos.versions().find(serverName, version).orElseThrow();
+        });
+    }
+
+    /** Rejects a held version with a reason; it stays out of the catalog. Audited. */
+    public StoredVersion reject(Principal principal, String serverName, String version, String reason) {
+        requireCurator(principal);
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+            throw InvalidRequestException.of("/reason", "a rejection needs a reason of 1 to " + MAX_REASON_LENGTH
+                    + " characters");
+        }
+        Instant now = clock.instant();
+        return store.write(repos -> {
+            StoredVersion held = pendingVersion(repos.versions().find(serverName, version), serverName, version);
+            repos.versions().updateReview(serverName, version, ReviewState.REJECTED, Optional.of(reason), now);
+            ObjectNode detail = JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("reason", reason);
+            repos.audit().append(new AuditEvent(now, principal.id(), "version.curator-reject",
+                    serverName + "@" + version, detail.toString()));
+            return repos.versions().find(serverName, version).orElseThrow();
+        });
+    }
+
+    private static StoredVersion pendingVersion(Optional<StoredVersion> found, String serverName, String version) {
+        return found.filter(v -> v.reviewState() == ReviewState.PENDING)
+                .orElseThrow(() -> new NotFoundException("no pending version " + version + " of " + serverName));
+    }
+
+    private static void requireCurator(Principal principal) {
+        if (principal.role() != Role.CURATOR && principal.role() != Role.ADMIN) {
+            throw new PermissionDeniedException("curation needs a curator or admin token");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.vouch.registry.policy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The policy in force. Given a file, it is re-read whenever the file changes, so an operator edits the
+ * policy without a restart; an edit that does not parse is logged and the last good policy stays in
+ * force (it is never replaced by the permissive default).
+ */
+public final class PolicySource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolicySource.class);
+
+    private final Optional<Path> file;
+    private Policy policy;
+    private FileTime loadedAt;
+
+    private PolicySource(Optional<Path> file, Policy policy, FileTime loadedAt) {
+        this.file = file;
+        this.policy = policy;
+        this.loadedAt = loadedAt;
+    }
+
+    /** The shipped safe default, for a registry started without {@code --policy}. */
+    public static PolicySource safeDefault() {
+        return new PolicySource(Optional.empty(), Policy.safeDefault(), null);
+    }
+
+    /** The policy in {@code file}, which must be valid now. */
+    public static PolicySource fromFile(Path file) {
+        return new PolicySource(Optional.of(file), Policy.load(file), modified(file));
+    }
+
+    public synchronized Policy current() {
+        if (file.isPresent()) {
+            FileTime now = modified(file.get());
+            if (now != null && !now.equals(loadedAt)) {
+                try {
+                    policy = Policy.load(file.get());
+                    LOG.info("policy reloaded from {}", file.get());
+                } catch (PolicyException e) {
+                    LOG.error("policy not reloaded, keeping the previous one: {}", e.getMessage());
+                }
+                loadedAt = now;
+            }
+        }
+        return policy;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

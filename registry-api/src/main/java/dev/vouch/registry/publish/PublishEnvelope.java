@@ -1,0 +1,87 @@
+package dev.vouch.registry.publish;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.Manifest;
+import dev.vouch.scanner.input.ScanInput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a publisher sends: a bare server.json, or an envelope
+ * {@code {"server": {…}, "tools": […], "prompts": […], "resources": […], "instructions": "…"}}. In an
+ * envelope the server.json keeps its exact bytes (the slice of the body between its braces), so the
+ * stored manifest is byte for byte what the publisher signed off.
+ */
+public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Optional<ArrayNode> prompts,
+                              Optional<ArrayNode> resources, Optional<String> instructions) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static PublishEnvelope parse(byte[] body) {
+        Manifest whole = Manifest.parse(body);
+        JsonNode tree = whole.tree();
+        if (!tree.path("server").isObject()) {
+            return new PublishEnvelope(whole, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        Manifest server = Manifest.parse(serverBytes(body));
+        return new PublishEnvelope(server, array(tree, "tools"), array(tree, "prompts"), array(tree, "resources"),
+                Optional.ofNullable(tree.get("instructions")).filter(JsonNode::isTextual).map(JsonNode::asText));
+    }
+
+    /** Everything the scanner reads: the manifest and whatever definitions came with it. */
+    public ScanInput scanInput() {
+        ObjectNode document = JSON.createObjectNode();
+        document.set("server", manifest.tree());
+        tools.ifPresent(t -> document.set("tools", t));
+        prompts.ifPresent(p -> document.set("prompts", p));
+        resources.ifPresent(r -> document.set("resources", r));
+        instructions.ifPresent(i -> document.put("instructions", i));
+        return ScanInput.fromJson(document);
+    }
+
+    /** The tool definitions as stored with the version (the baseline for the next version's drift). */
+    public Optional<byte[]> toolsBytes() {
+        return tools.map(t -> t.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<ArrayNode> array(JsonNode tree, String field) {
+        JsonNode value = tree.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isArray()) {
+            throw InvalidRequestException.of("/" + field, field + " must be an array");
+        }
+        return Optional.of((ArrayNode) value);
+    }
+
+    /** The exact bytes of the top-level {@code server} member's value. */
+    private static byte[] serverBytes(byte[] body) {
+        try (JsonParser parser = new JsonFactory().createParser(body)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("server".equals(field) && value == JsonToken.START_OBJECT) {
+                    int start = (int) parser.currentTokenLocation().getByteOffset();
+                    parser.skipChildren();
+                    int end = (int) parser.currentLocation().getByteOffset();
+                    return Arrays.copyOfRange(body, start, end);
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            throw InvalidRequestException.of("/server", "server could not be read");
+        }
+        throw InvalidRequestException.of("/server", "server must be an object");
+    }
+}
