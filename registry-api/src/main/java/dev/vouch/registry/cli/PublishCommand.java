@@ -1,0 +1,114 @@
+package dev.vouch.registry.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vouch publish}: the publisher's client. Sends a server.json or publish envelope and prints the
+ * decision and every check. Exit 0 published, 1 held for review or rejected, 2 usage, input or
+ * connection error.
+ */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Publish a server.json or publish envelope to a Vouch registry and print the decision.")
+final class PublishCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(paramLabel = "FILE", description = "A server.json, or an envelope {server, tools, prompts, resources, instructions}.")
+    Path file;
+
+    @Option(names = "--registry", required = true, paramLabel = "URL", description = "The registry, e.g. https://vouch.example.com")
+    URI registry;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "A publisher token; default: the VOUCH_TOKEN environment variable.")
+    String token;
+
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Request timeout (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String secret = token != null ? token : System.getenv("VOUCH_TOKEN");
+        if (secret == null || secret.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a token is required: --token or VOUCH_TOKEN");
+        }
+        byte[] body;
+        try {
+            body = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file);
+        }
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds)).build().send(
+                    HttpRequest.newBuilder(registry.resolve("/v0.1/publish"))
+                            .timeout(Duration.ofSeconds(timeoutSeconds))
+                            .header("Authorization", "Bearer " + secret)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot reach " + registry + ": "
+                    + e.getClass().getSimpleName());
+        }
+        return report(response.statusCode(), response.body());
+    }
+
+    private int report(int status, String body) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (IOException e) {
+            err.println("registry answered HTTP " + status + " with a body that is not JSON");
+            return VouchCommand.EXIT_USAGE;
+        }
+        if (status == 200 || status == 202) {
+            JsonNode publish = json.path("_meta").path("io.vouch.registry/publish");
+            out.printf("%s %s@%s (tier %s)%n", status == 200 ? "published" : "held for review",
+                    json.path("server").path("name").asText(), json.path("server").path("version").asText(),
+                    json.path("_meta").path("io.vouch.registry/trust").path("tier").asText("?"));
+            printChecks(out, publish.path("checks"));
+            return status == 200 ? VouchCommand.EXIT_OK : VouchCommand.EXIT_CHECK_FAILED;
+        }
+        err.printf("%s: %s%n", status == 422 ? "rejected" : "HTTP " + status, json.path("detail").asText(body));
+        printChecks(err, json.path("checks"));
+        for (JsonNode tool : json.path("scan").path("tools")) {
+            for (JsonNode finding : tool.path("findings")) {
+                err.printf("  finding %s [%s] %s at %s: %s%n", finding.path("ruleId").asText(),
+                        finding.path("severity").asText(), finding.path("family").asText(),
+                        finding.path("pointer").asText(), finding.path("evidence").asText());
+            }
+        }
+        json.path("errors").forEach(error -> err.printf("  %s: %s%n", error.path("pointer").asText(),
+                error.path("message").asText()));
+        return status == 422 ? VouchCommand.EXIT_CHECK_FAILED : VouchCommand.EXIT_USAGE;
+    }
+
+    private static void printChecks(PrintWriter out, JsonNode checks) {
+        for (JsonNode check : checks) {
+            out.printf("  [%s] %s: %s%n", check.path("passed").asBoolean() ? "pass" : "FAIL", check.path("name").asText(),
+                    check.path("detail").asText());
+        }
+    }
+}
