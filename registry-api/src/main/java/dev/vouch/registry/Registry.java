@@ -9,6 +9,7 @@ import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.registry.publish.PublishService;
+import dev.vouch.registry.publish.RescanService;
 import dev.vouch.registry.seed.SeedLoader;
 import dev.vouch.store.Store;
 import java.nio.file.Path;
@@ -23,12 +24,14 @@ public final class Registry implements AutoCloseable {
     private final CatalogService catalog;
     private final AdvisoryService advisories;
     private final CurationService curation;
+    private final RescanService rescans;
 
     private Registry(Store store, PolicySource policy, Clock clock) {
         this.store = store;
         this.tokens = new TokenService(store, clock);
-        this.publisher = new PublishService(store, ManifestValidator.official(), Scanner.withBundledRules(), policy,
-                clock);
+        Scanner scanner = Scanner.withBundledRules();
+        this.publisher = new PublishService(store, ManifestValidator.official(), scanner, policy, clock);
+        this.rescans = new RescanService(store, scanner, policy, clock);
         this.catalog = new CatalogService(store, clock);
         this.advisories = new AdvisoryService(store, clock);
         this.curation = new CurationService(store, clock);
@@ -54,6 +57,10 @@ public final class Registry implements AutoCloseable {
 
     public CatalogService catalog() {
         return catalog;
+    }
+
+    public RescanService rescans() {
+        return rescans;
     }
 
     public CurationService curation() {

@@ -72,6 +72,22 @@ public final class ServerVersionRepository {
                 .fetch(ServerVersionRepository::toStored);
     }
 
+    /** Every version of every server in any state, in publication order, after {@code afterId}: for rescans. */
+    public List<StoredVersion> listAll(long afterId, int limit) {
+        return dsl.select(ALL).from(TABLE).where(ID.gt(afterId)).orderBy(ID.asc()).limit(limit)
+                .fetch(ServerVersionRepository::toStored);
+    }
+
+    /** Replaces a version's trust summary and report after a rescan; the change reaches the feed. */
+    public void updateAssessment(String serverName, String version, byte[] trust, byte[] report, Instant at) {
+        dsl.update(TABLE)
+                .set(TRUST, trust)
+                .set(REPORT, report)
+                .set(UPDATED_AT, Micros.of(at))
+                .where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))
+                .execute();
+    }
+
     /** Records a curator's decision on a version; the change reaches the {@code updated_since} feed. */
     public void updateReview(String serverName, String version, ReviewState state, Optional<String> reason,
                              Instant at) {

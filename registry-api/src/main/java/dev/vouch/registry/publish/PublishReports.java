@@ -47,7 +47,14 @@ public final class PublishReports {
     }
 
     public static ObjectNode trust(Decision decision, ScanReport scan) {
+        return trust(decision, scan, java.util.Optional.empty());
+    }
+
+    /** The trust summary; a rescan that finds a published version now failing flags it with the reason. */
+    public static ObjectNode trust(Decision decision, ScanReport scan, java.util.Optional<String> flag) {
         ObjectNode trust = JSON.createObjectNode().put("tier", decision.tier());
+        trust.put("flagged", flag.isPresent());
+        flag.ifPresent(reason -> trust.put("flagReason", reason));
         trust.putObject("signature").put("verified", false);
         trust.putObject("sbom").put("present", false);
         trust.putNull("provenance");
