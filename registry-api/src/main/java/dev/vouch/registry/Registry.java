@@ -5,12 +5,14 @@ import dev.vouch.registry.auth.TokenService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
+import dev.vouch.registry.evidence.EvidenceCollector;
+import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.policy.PolicySource;
-import dev.vouch.scanner.Scanner;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.publish.RescanService;
 import dev.vouch.registry.seed.SeedLoader;
+import dev.vouch.scanner.Scanner;
 import dev.vouch.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,14 +28,15 @@ public final class Registry implements AutoCloseable {
     private final CurationService curation;
     private final RescanService rescans;
 
-    private Registry(Store store, PolicySource policy, Clock clock) {
+    private Registry(Store store, PolicySource policy, EvidenceSources sources, Clock clock) {
         this.store = store;
         this.tokens = new TokenService(store, clock);
         Scanner scanner = Scanner.withBundledRules();
-        this.publisher = new PublishService(store, ManifestValidator.official(), scanner, policy, clock);
-        this.rescans = new RescanService(store, scanner, policy, clock);
-        this.catalog = new CatalogService(store, clock);
         this.advisories = new AdvisoryService(store, clock);
+        this.publisher = new PublishService(store, ManifestValidator.official(), scanner,
+                new EvidenceCollector(sources), advisories, policy, clock);
+        this.rescans = new RescanService(store, scanner, advisories, policy, clock);
+        this.catalog = new CatalogService(store, clock);
         this.curation = new CurationService(store, clock);
     }
 
@@ -44,7 +47,12 @@ public final class Registry implements AutoCloseable {
 
     /** Opens the SQLite registry under {@code dataDir} with a publish policy. */
     public static Registry openSqlite(Path dataDir, PolicySource policy) {
-        return new Registry(Store.openSqlite(dataDir), policy, Clock.systemUTC());
+        return openSqlite(dataDir, policy, EvidenceSources.defaults());
+    }
+
+    /** Opens the SQLite registry with a publish policy and where evidence is fetched from. */
+    public static Registry openSqlite(Path dataDir, PolicySource policy, EvidenceSources sources) {
+        return new Registry(Store.openSqlite(dataDir), policy, sources, Clock.systemUTC());
     }
 
     public TokenService tokens() {

@@ -20,11 +20,17 @@ import java.util.Map;
  *
  * <pre>
  * default:
- *   scanReview: hold      # hold | warn
- *   toolDrift: review     # allow | review | block
+ *   scanReview: hold            # hold | warn
+ *   toolDrift: review           # allow | review | block
+ *   maxAdvisorySeverity: moderate
+ *   vulnerable: reject          # reject | hold
  * namespaces:
  *   "io.github.acme/*":
- *     scanReview: warn
+ *     require: {signature: true, sbom: true, provenance: true}
+ *     identities:
+ *       - issuer: https://token.actions.githubusercontent.com
+ *         subjectPattern: "https://github\.com/acme/.*"
+ *     builders: ["https://github.com/actions/runner/github-hosted"]
  * </pre>
  *
  * <p>The most specific matching pattern wins: an exact name over a namespace over {@code *}.
@@ -72,6 +78,7 @@ public final class Policy {
         }
         PolicyRules defaults = file.defaults() == null ? PolicyRules.safeDefault()
                 : file.defaults().over(PolicyRules.safeDefault());
+        defaults.validate(path + " default");
         List<Map.Entry<NamespaceGrant, PolicyRules>> overrides = new ArrayList<>();
         if (file.namespaces() != null) {
             for (Map.Entry<String, PolicyRules.Override> entry : file.namespaces().entrySet()) {
@@ -82,7 +89,9 @@ public final class Policy {
                 if (entry.getValue() == null) {
                     throw new PolicyException(path + ": namespace '" + entry.getKey() + "' has no rules");
                 }
-                overrides.add(Map.entry(new NamespaceGrant(entry.getKey()), entry.getValue().over(defaults)));
+                PolicyRules rules = entry.getValue().over(defaults);
+                rules.validate(path + " namespace " + entry.getKey());
+                overrides.add(Map.entry(new NamespaceGrant(entry.getKey()), rules));
             }
         }
         return new Policy(defaults, overrides);

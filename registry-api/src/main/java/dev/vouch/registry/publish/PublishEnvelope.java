@@ -12,17 +12,25 @@ import dev.vouch.registry.domain.Manifest;
 import dev.vouch.scanner.input.ScanInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What a publisher sends: a bare server.json, or an envelope
- * {@code {"server": {…}, "tools": […], "prompts": […], "resources": […], "instructions": "…"}}. In an
+ * {@code {"server": {…}, "tools": […], "prompts": […], "resources": […], "instructions": "…",
+ * "attestations": [{"package": "<identifier>", "bundle": {Sigstore bundle}}]}}. In an
  * envelope the server.json keeps its exact bytes (the slice of the body between its braces), so the
  * stored manifest is byte for byte what the publisher signed off.
  */
 public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Optional<ArrayNode> prompts,
-                              Optional<ArrayNode> resources, Optional<String> instructions) {
+                              Optional<ArrayNode> resources, Optional<String> instructions,
+                              List<Attestation> attestations) {
+
+    /** A Sigstore bundle the publisher sent for one of the manifest's packages (by its identifier). */
+    public record Attestation(String packageIdentifier, byte[] bundleJson) {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,11 +38,31 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
         Manifest whole = Manifest.parse(body);
         JsonNode tree = whole.tree();
         if (!tree.path("server").isObject()) {
-            return new PublishEnvelope(whole, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new PublishEnvelope(whole, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of());
         }
         Manifest server = Manifest.parse(serverBytes(body));
         return new PublishEnvelope(server, array(tree, "tools"), array(tree, "prompts"), array(tree, "resources"),
-                Optional.ofNullable(tree.get("instructions")).filter(JsonNode::isTextual).map(JsonNode::asText));
+                Optional.ofNullable(tree.get("instructions")).filter(JsonNode::isTextual).map(JsonNode::asText),
+                attestations(tree));
+    }
+
+    private static List<Attestation> attestations(JsonNode tree) {
+        List<Attestation> attestations = new ArrayList<>();
+        Optional<ArrayNode> list = array(tree, "attestations");
+        if (list.isEmpty()) {
+            return attestations;
+        }
+        for (int i = 0; i < list.get().size(); i++) {
+            JsonNode entry = list.get().get(i);
+            if (!entry.path("package").isTextual() || !entry.path("bundle").isObject()) {
+                throw InvalidRequestException.of("/attestations/" + i,
+                        "an attestation needs a package identifier and a Sigstore bundle object");
+            }
+            attestations.add(new Attestation(entry.get("package").asText(),
+                    entry.get("bundle").toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        return attestations;
     }
 
     /** Everything the scanner reads: the manifest and whatever definitions came with it. */

@@ -3,13 +3,19 @@ package dev.vouch.registry.publish;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.provenance.intoto.Sbom;
+import dev.vouch.registry.advisories.AdvisoryMatch;
+import dev.vouch.registry.evidence.BoundEvidence;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.ToolReport;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The two JSON documents a decision leaves with a version: the full report (every check and finding)
- * and the trust summary every read carries under {@code _meta["io.vouch.registry/trust"]}.
+ * The two JSON documents a decision leaves with a version: the full report (every check, finding,
+ * piece of evidence, component and advisory) and the trust summary every read carries under
+ * {@code _meta["io.vouch.registry/trust"]}.
  */
 public final class PublishReports {
 
@@ -18,12 +24,34 @@ public final class PublishReports {
     private PublishReports() {
     }
 
-    public static ObjectNode report(Decision decision, ScanReport scan) {
+    public static ObjectNode report(Decision decision, Assessment assessment) {
         ObjectNode report = JSON.createObjectNode()
-                .put("decision", decision.outcome().name().toLowerCase(java.util.Locale.ROOT))
+                .put("decision", decision.outcome().name().toLowerCase(Locale.ROOT))
                 .put("tier", decision.tier());
         report.set("checks", checks(decision));
-        ObjectNode scanNode = report.putObject("scan")
+        report.set("scan", scan(assessment.scan()));
+        assessment.scan().drift().ifPresent(drift -> {
+            ObjectNode node = report.putObject("drift");
+            node.putPOJO("added", drift.added());
+            node.putPOJO("removed", drift.removed());
+            node.putPOJO("changed", drift.changed());
+            node.put("previousToolsDigest", drift.previousToolSetDigest());
+        });
+        ArrayNode evidence = report.putArray("evidence");
+        for (BoundEvidence item : assessment.evidence().verified()) {
+            ObjectNode node = evidence.addObject().put("package", item.packageIdentifier())
+                    .put("digest", item.digest().toString()).put("source", item.source())
+                    .put("issuer", item.signer().issuer()).put("subject", item.signer().subject());
+            item.predicateType().ifPresent(type -> node.put("predicateType", type));
+        }
+        report.set("components", components(assessment));
+        ArrayNode advisories = report.putArray("advisories");
+        assessment.advisories().forEach(match -> advisories.add(advisory(match)));
+        return report;
+    }
+
+    public static ObjectNode scan(ScanReport scan) {
+        ObjectNode scanNode = JSON.createObjectNode()
                 .put("verdict", scan.verdict().wireName())
                 .put("rulesVersion", scan.rulesVersion())
                 .put("toolsDigest", scan.toolSetDigest());
@@ -36,33 +64,45 @@ public final class PublishReports {
         }
         ArrayNode server = scanNode.putArray("serverFindings");
         scan.serverFindings().forEach(f -> server.add(finding(f)));
-        scan.drift().ifPresent(drift -> {
-            ObjectNode node = report.putObject("drift");
-            node.putPOJO("added", drift.added());
-            node.putPOJO("removed", drift.removed());
-            node.putPOJO("changed", drift.changed());
-            node.put("previousToolsDigest", drift.previousToolSetDigest());
-        });
-        return report;
-    }
-
-    public static ObjectNode trust(Decision decision, ScanReport scan) {
-        return trust(decision, scan, java.util.Optional.empty());
+        return scanNode;
     }
 
     /** The trust summary; a rescan that finds a published version now failing flags it with the reason. */
-    public static ObjectNode trust(Decision decision, ScanReport scan, java.util.Optional<String> flag) {
+    public static ObjectNode trust(Decision decision, Assessment assessment, Optional<String> flag) {
         ObjectNode trust = JSON.createObjectNode().put("tier", decision.tier());
         trust.put("flagged", flag.isPresent());
         flag.ifPresent(reason -> trust.put("flagReason", reason));
-        trust.putObject("signature").put("verified", false);
-        trust.putObject("sbom").put("present", false);
-        trust.putNull("provenance");
-        trust.putObject("scan").put("verdict", scan.verdict().wireName()).put("rulesVersion", scan.rulesVersion())
-                .put("findings", scan.findings().size());
-        trust.putObject("vulnerabilities").putNull("maxSeverity").put("count", 0);
-        trust.put("toolsDigest", scan.toolSetDigest());
+        ObjectNode signature = trust.putObject("signature").put("verified", assessment.signature().isPresent());
+        assessment.signature().ifPresent(bound -> {
+            signature.put("issuer", bound.signer().issuer()).put("subject", bound.signer().subject());
+            bound.signer().sourceRepository().ifPresent(repo -> signature.put("sourceRepository", repo));
+            bound.signer().commit().ifPresent(commit -> signature.put("commit", commit));
+        });
+        ObjectNode sbom = trust.putObject("sbom").put("present", assessment.sbom().isPresent());
+        assessment.sbom().flatMap(BoundEvidence::sbom).ifPresent(s -> sbom
+                .put("format", s.format().name().toLowerCase(Locale.ROOT)).put("components", s.components().size()));
+        Optional<BoundEvidence> provenance = assessment.provenance().stream().findFirst();
+        if (provenance.isPresent() && provenanceAccepted(decision)) {
+            var slsa = provenance.get().provenance().orElseThrow();
+            ObjectNode node = trust.putObject("provenance").put("builder", slsa.builderId());
+            slsa.sourceRepository().ifPresent(repo -> node.put("sourceRepository", repo));
+        } else {
+            trust.putNull("provenance");
+        }
+        trust.putObject("scan").put("verdict", assessment.scan().verdict().wireName())
+                .put("rulesVersion", assessment.scan().rulesVersion())
+                .put("findings", assessment.scan().findings().size());
+        ObjectNode vulnerabilities = trust.putObject("vulnerabilities");
+        assessment.maxSeverity().ifPresentOrElse(s -> vulnerabilities.put("maxSeverity", s.name().toLowerCase(Locale.ROOT)),
+                () -> vulnerabilities.putNull("maxSeverity"));
+        vulnerabilities.put("count", assessment.advisories().size());
+        trust.put("toolsDigest", assessment.scan().toolSetDigest());
         return trust;
+    }
+
+    private static boolean provenanceAccepted(Decision decision) {
+        return decision.checks().stream().anyMatch(c -> c.name().equals("provenance") && c.passed()
+                && c.detail().startsWith("built by"));
     }
 
     public static ArrayNode checks(Decision decision) {
@@ -70,6 +110,22 @@ public final class PublishReports {
         decision.checks().forEach(check -> checks.addObject().put("name", check.name())
                 .put("passed", check.passed()).put("detail", check.detail()));
         return checks;
+    }
+
+    private static ArrayNode components(Assessment assessment) {
+        ArrayNode components = JSON.createArrayNode();
+        for (Sbom.Component component : assessment.components()) {
+            components.addObject().put("purl", component.purl()).put("name", component.name())
+                    .put("version", component.version());
+        }
+        return components;
+    }
+
+    private static ObjectNode advisory(AdvisoryMatch match) {
+        ObjectNode node = JSON.createObjectNode().put("id", match.advisoryId()).put("purl", match.purl())
+                .put("severity", match.severity().name().toLowerCase(Locale.ROOT));
+        match.summary().ifPresent(summary -> node.put("summary", summary));
+        return node;
     }
 
     private static ObjectNode finding(Finding finding) {

@@ -1,31 +1,38 @@
 package dev.vouch.registry.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.provenance.intoto.Sbom;
+import dev.vouch.registry.advisories.AdvisoryMatch;
+import dev.vouch.registry.advisories.AdvisoryService;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.LimitExceededException;
 import dev.vouch.registry.domain.Manifest;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.domain.PermissionDeniedException;
+import dev.vouch.registry.domain.PublishRejectedException;
 import dev.vouch.registry.domain.ServerName;
 import dev.vouch.registry.domain.VersionConflictException;
 import dev.vouch.registry.domain.VersionOrder;
 import dev.vouch.registry.domain.Violation;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vouch.registry.domain.PublishRejectedException;
+import dev.vouch.registry.evidence.EvidenceCollector;
+import dev.vouch.registry.evidence.EvidenceReport;
+import dev.vouch.registry.policy.PolicyRules;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.input.InvalidInputException;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.store.AuditEvent;
-import dev.vouch.store.ReviewState;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import dev.vouch.store.DuplicateVersionException;
 import dev.vouch.store.NewVersion;
+import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,14 +42,14 @@ import java.util.Optional;
  * The publish pipeline, in the order of the design brief:
  *
  * <pre>
- * authenticate ─▶ validate manifest ─▶ authorize name ─▶ [gather evidence ─▶ verify provenance] ─▶ scan
- *   ─▶ [vulnerabilities] ─▶ policy ─▶ store + audit
+ * authenticate ─▶ validate manifest ─▶ authorize name ─▶ gather evidence ─▶ verify provenance ─▶ scan
+ *   ─▶ vulnerabilities ─▶ policy ─▶ store + audit
  * </pre>
  *
  * <p>Authentication happens before this class is called (the caller passes the {@link Principal}).
- * The bracketed steps are not wired yet: the provenance module verifies evidence and the advisory
- * service matches components, but no publish consumes them, so every version is community-tier.
- * Everything before {@link #store} only reads; a rejection appends only its audit record;
+ * Evidence comes from the publish envelope or, for digest-pinned OCI images, from their registry; it
+ * is verified against the package's digest and the namespace's accepted identities. SBOM components
+ * from verified attestations are matched against the imported advisories. Everything before {@link #store} only reads; a rejection appends only its audit record;
  * {@link #store} is one transaction, so a publish that fails at any step stores nothing else.
  */
 public final class PublishService {
@@ -55,13 +62,18 @@ public final class PublishService {
     private final Store store;
     private final ManifestValidator validator;
     private final Scanner scanner;
+    private final EvidenceCollector evidence;
+    private final AdvisoryService advisories;
     private final PolicySource policy;
     private final Clock clock;
 
-    public PublishService(Store store, ManifestValidator validator, Scanner scanner, PolicySource policy, Clock clock) {
+    public PublishService(Store store, ManifestValidator validator, Scanner scanner, EvidenceCollector evidence,
+                          AdvisoryService advisories, PolicySource policy, Clock clock) {
         this.store = store;
         this.validator = validator;
         this.scanner = scanner;
+        this.evidence = evidence;
+        this.advisories = advisories;
         this.policy = policy;
         this.clock = clock;
     }
@@ -78,13 +90,21 @@ public final class PublishService {
     public PublishOutcome publish(Principal principal, byte[] body) {
         PublishEnvelope envelope = validate(body);
         ServerName name = authorize(principal, envelope.manifest());
+        PolicyRules rules = policy.current().rulesFor(name);
+        EvidenceReport gathered = evidence.collect(envelope, rules);
         ScanReport scan = scan(name, envelope);
-        Decision decision = PolicyDecider.decide(scan, policy.current().rulesFor(name));
-        ObjectNode report = PublishReports.report(decision, scan);
+        List<Sbom.Component> components = gathered.verified().stream().flatMap(e -> e.sbom().stream())
+                .flatMap(s -> s.components().stream()).toList();
+        List<AdvisoryMatch> matches = components.stream()
+                .flatMap(c -> advisories.match(c.purl(), Optional.of(c.version()).filter(v -> !v.isEmpty())).stream())
+                .toList();
+        Assessment assessment = new Assessment(scan, gathered, components, matches);
+        Decision decision = PolicyDecider.decide(assessment, rules, repositoryUrl(envelope.manifest()));
+        ObjectNode report = PublishReports.report(decision, assessment);
         if (decision.outcome() == Decision.Outcome.REJECTED) {
             reject(principal, name, envelope.manifest(), report);
         }
-        StoredVersion stored = store(principal, name, envelope, decision, scan, report);
+        StoredVersion stored = store(principal, name, envelope, decision, assessment, report);
         return new PublishOutcome(stored, decision, report);
     }
 
@@ -140,12 +160,19 @@ public final class PublishService {
         return name;
     }
 
+    private static Optional<String> repositoryUrl(Manifest manifest) {
+        return Optional.ofNullable(manifest.tree().path("repository").get("url")).filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
+    }
+
     private StoredVersion store(Principal principal, ServerName name, PublishEnvelope envelope, Decision decision,
-                                ScanReport scan, ObjectNode report) {
+                                Assessment assessment, ObjectNode report) {
         Manifest manifest = envelope.manifest();
+        ScanReport scan = assessment.scan();
         boolean published = decision.outcome() == Decision.Outcome.PUBLISHED;
         ReviewState state = published ? ReviewState.PUBLISHED : ReviewState.PENDING;
-        byte[] trust = PublishReports.trust(decision, scan).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] trust = PublishReports.trust(decision, assessment, Optional.empty()).toString()
+                .getBytes(StandardCharsets.UTF_8);
         byte[] reportBytes = report.toString().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
         String serverName = name.toString();

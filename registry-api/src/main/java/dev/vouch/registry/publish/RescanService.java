@@ -1,12 +1,19 @@
 package dev.vouch.registry.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.advisories.AdvisoryMatch;
+import dev.vouch.registry.advisories.AdvisoryService;
+import dev.vouch.registry.advisories.AdvisorySeverity;
 import dev.vouch.registry.domain.Manifest;
 import dev.vouch.registry.domain.ServerName;
+import dev.vouch.registry.policy.PolicyRules;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.input.InvalidInputException;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.store.AuditEvent;
@@ -22,8 +29,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Re-runs the scanner and the policy over every stored version, for when the rule pack or the policy
- * changed. Each version's trust summary and report are rewritten with the current rules; a published
+ * Re-runs the scanner, the advisories and the policy over every stored version, for when the rule
+ * pack, the advisories or the policy changed. Each version's trust summary and report are rewritten with the current rules; a published
  * version that would now be rejected is flagged (never deleted), and the change reaches the
  * {@code updated_since} feed so mirrors see it. Each flag is audited.
  */
@@ -34,12 +41,14 @@ public final class RescanService {
 
     private final Store store;
     private final Scanner scanner;
+    private final AdvisoryService advisories;
     private final PolicySource policy;
     private final Clock clock;
 
-    public RescanService(Store store, Scanner scanner, PolicySource policy, Clock clock) {
+    public RescanService(Store store, Scanner scanner, AdvisoryService advisories, PolicySource policy, Clock clock) {
         this.store = store;
         this.scanner = scanner;
+        this.advisories = advisories;
         this.policy = policy;
         this.clock = clock;
     }
@@ -68,40 +77,77 @@ public final class RescanService {
         }
     }
 
-    /** Rescans one version; returns its name when a published version is newly flagged. */
+    /**
+     * Rescans one version: the scan and the advisories of its recorded SBOM components are redone; the
+     * evidence it was published with stands (signatures do not change). Returns its name when a
+     * published version is newly flagged.
+     */
     private Optional<String> rescan(StoredVersion version, String actor) {
         Manifest manifest = Manifest.parse(version.manifest());
         ObjectNode document = JSON.createObjectNode();
         document.set("server", manifest.tree());
-        version.tools().ifPresent(tools -> {
-            try {
-                document.set("tools", JSON.readTree(tools));
-            } catch (IOException e) {
-                throw new IllegalStateException("stored tools of " + version.serverName() + " are not JSON", e);
-            }
-        });
+        version.tools().ifPresent(tools -> document.set("tools", json(tools, version)));
         ScanReport scan = scan(document, manifest);
+        ObjectNode report = version.report().map(bytes -> (ObjectNode) json(bytes, version))
+                .orElseGet(JSON::createObjectNode);
+        ObjectNode trust = version.trust().map(bytes -> (ObjectNode) json(bytes, version))
+                .orElseGet(JSON::createObjectNode);
+        List<AdvisoryMatch> matches = new java.util.ArrayList<>();
+        for (JsonNode component : report.path("components")) {
+            matches.addAll(advisories.match(component.path("purl").asText(),
+                    Optional.of(component.path("version").asText()).filter(v -> !v.isEmpty())));
+        }
         ServerName name = ServerName.parse(version.serverName()).name().orElseThrow();
-        Decision decision = PolicyDecider.decide(scan, policy.current().rulesFor(name));
-        boolean nowFails = version.reviewState() == ReviewState.PUBLISHED
-                && decision.outcome() == Decision.Outcome.REJECTED;
-        Optional<String> flag = nowFails
-                ? Optional.of("rescan with rules " + scan.rulesVersion() + ": the policy would now reject it")
-                : Optional.empty();
-        byte[] trust = PublishReports.trust(decision, scan, flag).toString().getBytes(StandardCharsets.UTF_8);
-        byte[] report = PublishReports.report(decision, scan).toString().getBytes(StandardCharsets.UTF_8);
-        boolean wasFlagged = wasFlagged(version);
+        PolicyRules rules = policy.current().rulesFor(name);
+        Optional<AdvisorySeverity> worst = matches.stream().map(AdvisoryMatch::severity)
+                .map(s -> s == AdvisorySeverity.UNKNOWN ? AdvisorySeverity.HIGH : s).max(Enum::compareTo);
+        boolean scanFails = scan.verdict() == Verdict.BLOCK;
+        boolean vulnerable = worst.isPresent() && worst.get().compareTo(rules.maxAdvisorySeverity()) > 0
+                && rules.vulnerable() == PolicyRules.Vulnerable.REJECT;
+        boolean nowFails = version.reviewState() == ReviewState.PUBLISHED && (scanFails || vulnerable);
+        String reason = "rescan with rules " + scan.rulesVersion() + ": the policy would now reject it ("
+                + (scanFails ? "scan verdict block"
+                        : "advisories up to " + worst.map(w -> w.name().toLowerCase(java.util.Locale.ROOT)).orElse("none"))
+                + ")";
+        boolean wasFlagged = trust.path("flagged").asBoolean(false);
+        report.set("scan", PublishReports.scan(scan));
+        ArrayNode advisoryNodes = report.putArray("advisories");
+        matches.forEach(m -> advisoryNodes.addObject().put("id", m.advisoryId()).put("purl", m.purl())
+                .put("severity", m.severity().name().toLowerCase(java.util.Locale.ROOT)));
+        trust.putObject("scan").put("verdict", scan.verdict().wireName()).put("rulesVersion", scan.rulesVersion())
+                .put("findings", scan.findings().size());
+        ObjectNode vulnerabilities = trust.putObject("vulnerabilities");
+        worst.ifPresentOrElse(s -> vulnerabilities.put("maxSeverity", s.name().toLowerCase(java.util.Locale.ROOT)),
+                () -> vulnerabilities.putNull("maxSeverity"));
+        vulnerabilities.put("count", matches.size());
+        trust.put("flagged", nowFails);
+        if (nowFails) {
+            trust.put("flagReason", reason);
+        } else {
+            trust.remove("flagReason");
+        }
+        byte[] trustBytes = trust.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] reportBytes = report.toString().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
         store.write(repos -> {
-            repos.versions().updateAssessment(version.serverName(), version.version(), trust, report, now);
+            repos.versions().updateAssessment(version.serverName(), version.version(), trustBytes, reportBytes, now);
             if (nowFails && !wasFlagged) {
                 repos.audit().append(new AuditEvent(now, actor, "version.flag",
                         version.serverName() + "@" + version.version(),
-                        JSON.createObjectNode().put("rulesVersion", scan.rulesVersion()).put("reason", flag.get()).toString()));
+                        JSON.createObjectNode().put("rulesVersion", scan.rulesVersion()).put("reason", reason).toString()));
             }
             return null;
         });
         return nowFails && !wasFlagged ? Optional.of(version.serverName() + "@" + version.version()) : Optional.empty();
+    }
+
+    private static JsonNode json(byte[] bytes, StoredVersion version) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored JSON of " + version.serverName() + "@" + version.version()
+                    + " is unreadable", e);
+        }
     }
 
     private ScanReport scan(ObjectNode document, Manifest manifest) {
@@ -113,13 +159,4 @@ public final class RescanService {
         }
     }
 
-    private static boolean wasFlagged(StoredVersion version) {
-        return version.trust().map(bytes -> {
-            try {
-                return JSON.readTree(bytes).path("flagged").asBoolean(false);
-            } catch (IOException e) {
-                return false;
-            }
-        }).orElse(false);
-    }
 }
