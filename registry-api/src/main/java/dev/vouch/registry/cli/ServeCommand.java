@@ -1,13 +1,18 @@
 package dev.vouch.registry.cli;
 
 import dev.vouch.registry.Registry;
+import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.policy.PolicyException;
 import dev.vouch.registry.policy.PolicySource;
+import java.net.URI;
 import java.nio.file.Path;
-import picocli.CommandLine;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,10 +45,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "Publish policy (YAML), re-read when it changes; default: the shipped safe policy.")
     Path policy;
 
+    @Option(names = "--oci-registry", paramLabel = "HOST=URL",
+            description = "Fetch OCI evidence for images on HOST from URL (a mirror), repeatable; "
+                    + "default: https://HOST.")
+    Map<String, URI> ociRegistries = new LinkedHashMap<>();
+
+    @Option(names = "--evidence-timeout", defaultValue = "20", paramLabel = "SECONDS",
+            description = "How long a package registry may take to answer (default: ${DEFAULT-VALUE}).")
+    int evidenceTimeoutSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("--max-body-bytes must be positive");
+        }
+        if (evidenceTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--evidence-timeout must be positive");
+        }
+        for (Map.Entry<String, URI> mirror : ociRegistries.entrySet()) {
+            String scheme = mirror.getValue().getScheme();
+            if (!"https".equals(scheme) && !"http".equals(scheme)) {
+                throw new IllegalArgumentException("--oci-registry " + mirror.getKey() + ": URL must be http(s)");
+            }
         }
         PolicySource policySource;
         try {
@@ -51,7 +74,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (PolicyException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Registry registry = Registry.openSqlite(data.dataDir, policySource);
+        Registry registry = Registry.openSqlite(data.dataDir, policySource,
+                new EvidenceSources(ociRegistries, Duration.ofSeconds(evidenceTimeoutSeconds)));
         int seeded = noSeed ? 0 : registry.seedIfEmpty();
         ApiServer server = registry.httpServer(maxBodyBytes).start(host, port);
         System.out.printf("vouch serving http://%s:%d/v0.1/servers (data: %s%s)%n", host, server.port(),

@@ -61,6 +61,14 @@ class VouchCommandTest {
     }
 
     @Test
+    void serveRefusesAnOciMirrorThatIsNotHttpBeforeOpeningAnything() {
+        Run run = run("serve", "--data", dataDir.toString(), "--oci-registry", "ghcr.io=file:///etc/passwd");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("--oci-registry ghcr.io");
+    }
+
+    @Test
     void malformedGrantAndUnknownRoleAreUsageErrors() {
         assertThat(run("admin", "token", "create", "--data", dataDir.toString(), "--namespace", "acme").exitCode())
                 .isEqualTo(2);
