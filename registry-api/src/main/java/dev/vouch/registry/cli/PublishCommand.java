@@ -28,7 +28,7 @@ final class PublishCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameters(paramLabel = "FILE", description = "A server.json, or an envelope {server, tools, prompts, resources, instructions}.")
+    @Parameters(paramLabel = "FILE", description = "A server.json, or an envelope {server, tools, prompts, resources, instructions, attestations}.")
     Path file;
 
     @Option(names = "--registry", required = true, paramLabel = "URL", description = "The registry, e.g. https://vouch.example.com")
