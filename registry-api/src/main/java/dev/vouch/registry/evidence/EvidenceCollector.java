@@ -58,7 +58,14 @@ public final class EvidenceCollector {
         }
         for (Target target : targets) {
             boolean sentAny = envelope.attestations().stream().anyMatch(a -> a.packageIdentifier().equals(target.identifier()));
-            if (!sentAny && target.image().isPresent()) {
+            if (sentAny || target.image().isEmpty()) {
+                continue;
+            }
+            if (rules.identities().isEmpty()) {
+                // Nothing fetched could be verified, so fetching would only turn honest signatures into failures.
+                unavailable.add("the policy accepts no signer identity, so evidence for " + target.identifier()
+                        + " was not fetched");
+            } else {
                 fetch(target, rules, verified, invalid, unavailable);
             }
         }

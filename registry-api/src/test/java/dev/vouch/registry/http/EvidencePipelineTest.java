@@ -242,6 +242,18 @@ class EvidencePipelineTest {
     }
 
     @Test
+    void aPolicyWithoutIdentitiesFetchesNothingAndPublishesSignedImagesAsCommunity() throws Exception {
+        startRegistry("default:\n  scanReview: hold\n");
+        serveReferrers(evidence(REPOSITORY, "pkg:npm/zod@3.22.4"));
+
+        HttpResponse<String> response = publish(manifest("1.0.0", Optional.empty()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).path("_meta").path("io.vouch.registry/trust").path("tier").asText()).isEqualTo("community");
+        assertThat(oci.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void provenanceFromAnotherRepositoryDoesNotCount() throws Exception {
         startRegistry(STRICT_POLICY);
         serveReferrers(evidence("https://github.com/evil/fork", "pkg:npm/lodash@4.17.21"));
