@@ -90,6 +90,10 @@ public final class PublishService {
     public PublishOutcome publish(Principal principal, byte[] body) {
         PublishEnvelope envelope = validate(body);
         ServerName name = authorize(principal, envelope.manifest());
+        // Answer a duplicate before fetching evidence over the network; store() checks again under its lock.
+        if (store.read(repos -> repos.versions().find(name.toString(), envelope.manifest().version())).isPresent()) {
+            throw conflict(name.toString(), envelope.manifest().version());
+        }
         PolicyRules rules = policy.current().rulesFor(name);
         EvidenceReport gathered = evidence.collect(envelope, rules);
         ScanReport scan = scan(name, envelope);

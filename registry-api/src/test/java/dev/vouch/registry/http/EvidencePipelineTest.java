@@ -254,6 +254,19 @@ class EvidencePipelineTest {
     }
 
     @Test
+    void aDuplicateVersionIsAnsweredWithoutFetchingEvidence() throws Exception {
+        startRegistry(STRICT_POLICY);
+        serveReferrers(evidence(REPOSITORY, "pkg:npm/zod@3.22.4"));
+        assertThat(publish(manifest("1.0.0", Optional.empty())).statusCode()).isEqualTo(200);
+        oci.resetRequests();
+
+        HttpResponse<String> again = publish(manifest("1.0.0", Optional.empty()));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(oci.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void provenanceFromAnotherRepositoryDoesNotCount() throws Exception {
         startRegistry(STRICT_POLICY);
         serveReferrers(evidence("https://github.com/evil/fork", "pkg:npm/lodash@4.17.21"));
