@@ -2,10 +2,13 @@ package dev.vouch.provenance.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.provenance.Digest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Fetches a package version's attestations from npm's endpoint
  * {@code /-/npm/v1/attestations/<name>@<version>}: Sigstore bundles with their predicate types
- * (npm provenance as SLSA, and npm's publish attestation).
+ * (npm provenance as SLSA, and npm's publish attestation), and the version's tarball integrity, the
+ * digest those attestations name as their subject.
  */
 public final class NpmAttestationFetcher {
 
@@ -30,11 +34,37 @@ public final class NpmAttestationFetcher {
         this.http = new HttpFetch(timeout);
     }
 
+    /** The SHA-512 of the version's tarball, from the {@code dist.integrity} the registry publishes. */
+    public Digest integrity(String name, String version) throws EvidenceFetchException {
+        requireValid(name, version);
+        String path = "/" + name.replace("/", "%2f") + "/" + version;
+        HttpFetch.Response response = http.get(registry.resolve(path), Optional.empty(), "application/json");
+        if (response.status() != 200) {
+            throw new EvidenceFetchException("npm metadata of " + name + "@" + version + ": HTTP " + response.status());
+        }
+        String integrity;
+        try {
+            integrity = JSON.readTree(response.body()).path("dist").path("integrity").asText("");
+        } catch (IOException e) {
+            throw new EvidenceFetchException("npm metadata of " + name + "@" + version + " is not JSON", e);
+        }
+        // Subresource-integrity form: space-separated "<alg>-<base64>" entries.
+        for (String entry : integrity.split(" ")) {
+            if (entry.startsWith("sha512-")) {
+                try {
+                    return new Digest("sha512", HexFormat.of().formatHex(
+                            Base64.getDecoder().decode(entry.substring("sha512-".length()))));
+                } catch (IllegalArgumentException e) {
+                    throw new EvidenceFetchException("npm integrity of " + name + "@" + version + " is malformed", e);
+                }
+            }
+        }
+        throw new EvidenceFetchException("npm metadata of " + name + "@" + version + " has no sha512 integrity");
+    }
+
     /** The version's attestations; empty when the registry has none for it. */
     public List<FetchedEvidence> fetch(String name, String version) throws EvidenceFetchException {
-        if (!NAME.matcher(name).matches() || !VERSION.matcher(version).matches()) {
-            throw new EvidenceFetchException("'" + name + "@" + version + "' is not an npm package version");
-        }
+        requireValid(name, version);
         String path = "/-/npm/v1/attestations/" + name.replace("/", "%2f") + "@" + version;
         HttpFetch.Response response = http.get(registry.resolve(path), Optional.empty(), "application/json");
         if (response.status() == 404) {
@@ -60,5 +90,11 @@ public final class NpmAttestationFetcher {
                     bundle.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         return evidence;
+    }
+
+    private static void requireValid(String name, String version) throws EvidenceFetchException {
+        if (!NAME.matcher(name).matches() || !VERSION.matcher(version).matches()) {
+            throw new EvidenceFetchException("'" + name + "@" + version + "' is not an npm package version");
+        }
     }
 }

@@ -183,6 +183,22 @@ class FetchersTest {
     }
 
     @Test
+    void npmIntegrityIsTheTarballsSha512AndItsAbsenceIsAReason() throws Exception {
+        byte[] sha512 = MessageDigest.getInstance("SHA-512").digest("tarball".getBytes(StandardCharsets.UTF_8));
+        registry.stubFor(get(urlEqualTo("/@acme%2fweather/1.0.0")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"dist\":{\"integrity\":\"sha1-AAAA sha512-"
+                        + java.util.Base64.getEncoder().encodeToString(sha512) + "\"}}")));
+        registry.stubFor(get(urlEqualTo("/weather/1.0.0")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"dist\":{\"shasum\":\"abc\"}}")));
+        registry.stubFor(get(urlEqualTo("/weather/2.0.0")).willReturn(aResponse().withStatus(404)));
+        NpmAttestationFetcher npm = new NpmAttestationFetcher(URI.create(registry.baseUrl()), Duration.ofSeconds(2));
+
+        assertThat(npm.integrity("@acme/weather", "1.0.0")).isEqualTo(new Digest("sha512", HexFormat.of().formatHex(sha512)));
+        assertThatThrownBy(() -> npm.integrity("weather", "1.0.0")).hasMessageContaining("no sha512 integrity");
+        assertThatThrownBy(() -> npm.integrity("weather", "2.0.0")).hasMessageContaining("HTTP 404");
+    }
+
+    @Test
     void bearerChallengesParseInOnePass() throws Exception {
         assertThat(RegistryToken.parseBearerChallenge("Bearer realm=\"https://auth.example/token\",service=\"reg\",scope=\"repository:a/b:pull\""))
                 .containsEntry("realm", "https://auth.example/token").containsEntry("scope", "repository:a/b:pull");

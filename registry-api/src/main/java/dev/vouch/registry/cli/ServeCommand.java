@@ -50,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "default: https://HOST.")
     Map<String, URI> ociRegistries = new LinkedHashMap<>();
 
+    @Option(names = "--npm-registry", paramLabel = "URL",
+            description = "Fetch npm integrity and attestations from URL (default: https://registry.npmjs.org).")
+    URI npmRegistry = EvidenceSources.NPM_PUBLIC;
+
     @Option(names = "--evidence-timeout", defaultValue = "20", paramLabel = "SECONDS",
             description = "How long a package registry may take to answer (default: ${DEFAULT-VALUE}).")
     int evidenceTimeoutSeconds;
@@ -63,11 +67,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--evidence-timeout must be positive");
         }
         for (Map.Entry<String, URI> mirror : ociRegistries.entrySet()) {
-            String scheme = mirror.getValue().getScheme();
-            if (!"https".equals(scheme) && !"http".equals(scheme)) {
-                throw new IllegalArgumentException("--oci-registry " + mirror.getKey() + ": URL must be http(s)");
-            }
+            requireHttp(mirror.getValue(), "--oci-registry " + mirror.getKey());
         }
+        requireHttp(npmRegistry, "--npm-registry");
         PolicySource policySource;
         try {
             policySource = policy == null ? PolicySource.safeDefault() : PolicySource.fromFile(policy);
@@ -75,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Registry registry = Registry.openSqlite(data.dataDir, policySource,
-                new EvidenceSources(ociRegistries, Duration.ofSeconds(evidenceTimeoutSeconds)));
+                new EvidenceSources(ociRegistries, npmRegistry, Duration.ofSeconds(evidenceTimeoutSeconds)));
         int seeded = noSeed ? 0 : registry.seedIfEmpty();
         ApiServer server = registry.httpServer(maxBodyBytes).start(host, port);
         System.out.printf("vouch serving http://%s:%d/v0.1/servers (data: %s%s)%n", host, server.port(),
@@ -88,5 +90,11 @@ final class ServeCommand implements Callable<Integer> {
         }, "vouch-shutdown"));
         stopped.await();
         return VouchCommand.EXIT_OK;
+    }
+
+    private static void requireHttp(URI url, String option) {
+        if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
+            throw new IllegalArgumentException(option + ": URL must be http(s)");
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.fetch.EvidenceFetchException;
 import dev.vouch.provenance.fetch.FetchedEvidence;
+import dev.vouch.provenance.fetch.NpmAttestationFetcher;
 import dev.vouch.provenance.fetch.OciEvidenceFetcher;
 import dev.vouch.provenance.intoto.Sbom;
 import dev.vouch.provenance.intoto.SlsaProvenance;
@@ -24,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Gathers and verifies the evidence for a publish: the Sigstore bundles the publisher sent, and for
  * OCI images pinned by digest, what their registry serves (OCI 1.1 referrers, cosign's legacy tags).
- * Every bundle is verified against its package's own digest (an OCI image's manifest digest, an MCPB
+ * For npm packages, the registry's attestations for the exact version. Every bundle is verified against
+ * its package's own digest (an OCI image's manifest digest, an npm tarball's SHA-512 integrity, an MCPB
  * file's {@code fileSha256}) and one of the namespace's accepted identities, so evidence for another
  * artifact or by another signer never counts.
  */
@@ -37,15 +39,18 @@ public final class EvidenceCollector {
         this.sources = sources;
     }
 
-    /** A package of the manifest that evidence can be bound to. */
-    private record Target(String identifier, Digest digest, Optional<OciReference> image) {
+    /** A package of the manifest that evidence can be bound to, and where its registry's evidence lives. */
+    private record Target(String identifier, Digest digest, Optional<OciReference> image, Optional<NpmVersion> npm) {
+    }
+
+    private record NpmVersion(String name, String version) {
     }
 
     public EvidenceReport collect(PublishEnvelope envelope, PolicyRules rules) {
         List<BoundEvidence> verified = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
-        List<Target> targets = targets(envelope.manifest().tree(), unavailable);
+        List<Target> targets = targets(envelope.manifest().tree(), !rules.identities().isEmpty(), unavailable);
         for (PublishEnvelope.Attestation sent : envelope.attestations()) {
             Optional<Target> target = targets.stream().filter(t -> t.identifier().equals(sent.packageIdentifier()))
                     .findFirst();
@@ -58,7 +63,7 @@ public final class EvidenceCollector {
         }
         for (Target target : targets) {
             boolean sentAny = envelope.attestations().stream().anyMatch(a -> a.packageIdentifier().equals(target.identifier()));
-            if (sentAny || target.image().isEmpty()) {
+            if (sentAny || (target.image().isEmpty() && target.npm().isEmpty())) {
                 continue;
             }
             if (rules.identities().isEmpty()) {
@@ -74,11 +79,16 @@ public final class EvidenceCollector {
 
     private void fetch(Target target, PolicyRules rules, List<BoundEvidence> verified, List<String> invalid,
                        List<String> unavailable) {
-        OciReference image = target.image().orElseThrow();
         List<FetchedEvidence> fetched;
         try {
-            fetched = new OciEvidenceFetcher(sources.ociRegistry(image.registry()), sources.timeout())
-                    .fetch(image.repository(), target.digest());
+            if (target.image().isPresent()) {
+                OciReference image = target.image().get();
+                fetched = new OciEvidenceFetcher(sources.ociRegistry(image.registry()), sources.timeout())
+                        .fetch(image.repository(), target.digest());
+            } else {
+                NpmVersion npm = target.npm().orElseThrow();
+                fetched = new NpmAttestationFetcher(sources.npmRegistry(), sources.timeout()).fetch(npm.name(), npm.version());
+            }
         } catch (EvidenceFetchException e) {
             unavailable.add("evidence for " + target.identifier() + " could not be fetched: " + e.getMessage());
             return;
@@ -156,8 +166,11 @@ public final class EvidenceCollector {
         return created;
     }
 
-    /** The manifest's packages that carry a digest to bind evidence to. */
-    private static List<Target> targets(JsonNode manifest, List<String> unavailable) {
+    /**
+     * The manifest's packages that carry a digest to bind evidence to. An npm package's digest is its
+     * tarball integrity, asked of the npm registry only when some identity could verify what it serves.
+     */
+    private List<Target> targets(JsonNode manifest, boolean canVerify, List<String> unavailable) {
         List<Target> targets = new ArrayList<>();
         for (JsonNode pkg : manifest.path("packages")) {
             String type = pkg.path("registryType").asText();
@@ -165,13 +178,25 @@ public final class EvidenceCollector {
             if ("oci".equals(type)) {
                 Optional<OciReference> image = OciReference.parse(identifier);
                 if (image.isPresent() && image.get().digest().isPresent()) {
-                    targets.add(new Target(identifier, image.get().digest().get(), image));
+                    targets.add(new Target(identifier, image.get().digest().get(), image, Optional.empty()));
                 } else {
                     unavailable.add("oci package " + identifier + " is not pinned by digest (@sha256:…)");
                 }
             } else if ("mcpb".equals(type) && pkg.path("fileSha256").isTextual()) {
                 targets.add(new Target(identifier, Digest.parse("sha256:" + pkg.get("fileSha256").asText()),
-                        Optional.empty()));
+                        Optional.empty(), Optional.empty()));
+            } else if ("npm".equals(type) && pkg.path("version").isTextual() && canVerify) {
+                NpmVersion npm = new NpmVersion(identifier, pkg.get("version").asText());
+                try {
+                    Digest integrity = new NpmAttestationFetcher(sources.npmRegistry(), sources.timeout())
+                            .integrity(npm.name(), npm.version());
+                    targets.add(new Target(identifier, integrity, Optional.empty(), Optional.of(npm)));
+                } catch (EvidenceFetchException e) {
+                    unavailable.add("npm package " + identifier + "@" + npm.version() + ": " + e.getMessage());
+                }
+            } else if ("npm".equals(type) && pkg.path("version").isTextual()) {
+                unavailable.add("the policy accepts no signer identity, so evidence for npm package " + identifier
+                        + " was not fetched");
             } else {
                 unavailable.add(type + " package " + identifier + " has no digest evidence can be bound to");
             }

@@ -81,7 +81,8 @@ class EvidencePipelineTest {
         Path root = Files.writeString(dir.resolve("trusted_root.json"), sigstore.trustedRootJson());
         Path policy = Files.writeString(dir.resolve("policy.yaml"), policyYaml.replace("ROOT", root.toString()));
         registry = Registry.openSqlite(dir.resolve("data"), PolicySource.fromFile(policy),
-                new EvidenceSources(Map.of("registry.test", URI.create(oci.baseUrl())), Duration.ofSeconds(5)));
+                new EvidenceSources(Map.of("registry.test", URI.create(oci.baseUrl())), URI.create(oci.baseUrl()),
+                        Duration.ofSeconds(5)));
         server = registry.httpServer(ApiServer.DEFAULT_MAX_BODY_BYTES).start("127.0.0.1", 0);
         token = registry.tokens().issue(Role.PUBLISHER, List.of("io.github.acme/*"), Optional.empty(), "test").secret();
     }
@@ -312,6 +313,69 @@ class EvidencePipelineTest {
                 + "/v0.1/servers/" + URLEncoder.encode("io.github.acme/weather", StandardCharsets.UTF_8)
                 + "/versions/1.0.0/report")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(JSON.readTree(report).path("components").get(0).path("purl").asText()).isEqualTo("pkg:npm/zod@3.22.4");
+    }
+
+    @Test
+    void anNpmPackageIsBoundByItsTarballIntegrityAndVerifiedFromTheRegistrysAttestations() throws Exception {
+        startRegistry(STRICT_POLICY);
+        byte[] tarball = "acme-weather-1.0.0.tgz bytes".getBytes(StandardCharsets.UTF_8);
+        String integrity = "sha512-" + java.util.Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-512").digest(tarball));
+        byte[] slsa = FakeSigstore.statement(tarball, "https://slsa.dev/provenance/v1", Map.of(
+                "buildDefinition", Map.of("externalParameters", Map.of("workflow", Map.of("repository", REPOSITORY))),
+                "runDetails", Map.of("builder", Map.of("id", "https://github.com/actions/runner/github-hosted"))), "sha512");
+        byte[] cyclonedx = FakeSigstore.statement(tarball, "https://cyclonedx.org/bom", Map.of("bomFormat", "CycloneDX",
+                "specVersion", "1.5", "components", List.of(Map.of("name", "zod", "version", "3.22.4",
+                        "purl", "pkg:npm/zod@3.22.4"))), "sha512");
+        ObjectNode attestations = JSON.createObjectNode();
+        ArrayNode list = attestations.putArray("attestations");
+        for (String bundle : List.of(sigstore.dsseBundle(slsa, signer("acme/weather"), FakeSigstore.Mutation.NONE),
+                sigstore.dsseBundle(cyclonedx, signer("acme/weather"), FakeSigstore.Mutation.NONE))) {
+            list.addObject().put("predicateType", "https://slsa.dev/provenance/v1").set("bundle", JSON.readTree(bundle));
+        }
+        oci.stubFor(get(urlEqualTo("/acme-weather/1.0.0")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"name\":\"acme-weather\",\"version\":\"1.0.0\",\"dist\":{\"integrity\":\"" + integrity + "\"}}")));
+        oci.stubFor(get(urlEqualTo("/-/npm/v1/attestations/acme-weather@1.0.0")).willReturn(aResponse().withStatus(200)
+                .withBody(attestations.toString())));
+        ObjectNode manifest = JSON.createObjectNode()
+                .put("$schema", "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json")
+                .put("name", "io.github.acme/weather").put("description", "Weather").put("version", "1.0.0");
+        manifest.putObject("repository").put("url", REPOSITORY).put("source", "github");
+        manifest.putArray("packages").addObject().put("registryType", "npm").put("identifier", "acme-weather")
+                .put("version", "1.0.0").putObject("transport").put("type", "stdio");
+
+        HttpResponse<String> response = publish(manifest.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).path("_meta").path("io.vouch.registry/trust").path("tier").asText()).isEqualTo("verified");
+    }
+
+    @Test
+    void anNpmAttestationForAnotherTarballDoesNotCount() throws Exception {
+        startRegistry(STRICT_POLICY);
+        byte[] other = "a different tarball".getBytes(StandardCharsets.UTF_8);
+        String bundle = sigstore.dsseBundle(FakeSigstore.statement(other, "https://slsa.dev/provenance/v1",
+                Map.of(), "sha512"), signer("acme/weather"), FakeSigstore.Mutation.NONE);
+        oci.stubFor(get(urlEqualTo("/acme-weather/1.0.0")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"dist\":{\"integrity\":\"sha512-" + java.util.Base64.getEncoder().encodeToString(
+                        MessageDigest.getInstance("SHA-512").digest("the real tarball".getBytes(StandardCharsets.UTF_8)))
+                        + "\"}}")));
+        oci.stubFor(get(urlEqualTo("/-/npm/v1/attestations/acme-weather@1.0.0")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"attestations\":[{\"predicateType\":\"https://slsa.dev/provenance/v1\",\"bundle\":"
+                        + bundle + "}]}")));
+        ObjectNode manifest = JSON.createObjectNode()
+                .put("$schema", "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json")
+                .put("name", "io.github.acme/weather").put("description", "Weather").put("version", "1.0.0");
+        manifest.putArray("packages").addObject().put("registryType", "npm").put("identifier", "acme-weather")
+                .put("version", "1.0.0").putObject("transport").put("type", "stdio");
+
+        HttpResponse<String> response = publish(manifest.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).path("checks")).anySatisfy(c -> {
+            assertThat(c.path("name").asText()).isEqualTo("evidence");
+            assertThat(c.path("passed").asBoolean()).isFalse();
+        });
     }
 
     @Test
