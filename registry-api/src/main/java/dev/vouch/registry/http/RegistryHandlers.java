@@ -13,6 +13,7 @@ import dev.vouch.registry.publish.PublishService;
 import dev.vouch.store.StoredVersion;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -59,7 +60,7 @@ final class RegistryHandlers {
         PublishOutcome outcome = publisher.publish(principal, RequestBody.read(ctx, maxBodyBytes));
         boolean held = outcome.decision().outcome() == Decision.Outcome.PENDING;
         ctx.status(held ? 202 : 200).json(json.published(outcome.version(),
-                outcome.decision().outcome().name().toLowerCase(java.util.Locale.ROOT),
+                outcome.decision().outcome().name().toLowerCase(Locale.ROOT),
                 PublishReports.checks(outcome.decision())));
     }
 

@@ -115,6 +115,11 @@ public record PolicyRules(
         }
     }
 
+    /** Whether a component whose worst advisory has this severity may be published without further ado. */
+    public boolean allows(AdvisorySeverity worst) {
+        return worst.compareTo(maxAdvisorySeverity) <= 0;
+    }
+
     /** Fails closed on rules that could only ever accept everything or nothing by mistake. */
     void validate(String where) {
         boolean evidenceRequired = requireSignature || requireSbom || requireProvenance;

@@ -35,8 +35,6 @@ public record Assessment(ScanReport scan, EvidenceReport evidence, List<Sbom.Com
 
     /** The worst advisory severity; an advisory of unknown severity counts as high. */
     public Optional<AdvisorySeverity> maxSeverity() {
-        return advisories.stream().map(AdvisoryMatch::severity)
-                .map(s -> s == AdvisorySeverity.UNKNOWN ? AdvisorySeverity.HIGH : s)
-                .max(Enum::compareTo);
+        return AdvisoryMatch.worst(advisories);
     }
 }

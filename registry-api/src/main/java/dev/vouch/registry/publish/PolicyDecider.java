@@ -52,12 +52,13 @@ final class PolicyDecider {
         drift(assessment.scan(), rules, v);
         boolean signed = signature(assessment, rules, v);
         boolean sbom = sbom(assessment, rules, v);
-        boolean provenance = provenance(assessment, rules, repositoryUrl, v);
+        Optional<BoundEvidence> provenance = provenance(assessment, rules, repositoryUrl, v);
         vulnerabilities(assessment, rules, v);
         for (String problem : assessment.evidence().invalid()) {
             v.fail("evidence", problem, Decision.Outcome.REJECTED);
         }
-        return new Decision(v.outcome, signed && sbom && provenance ? VERIFIED : COMMUNITY, v.checks);
+        return new Decision(v.outcome, signed && sbom && provenance.isPresent() ? VERIFIED : COMMUNITY, v.checks,
+                provenance);
     }
 
     private static void scan(ScanReport scan, PolicyRules rules, Verdicts v) {
@@ -117,13 +118,15 @@ final class PolicyDecider {
         return false;
     }
 
-    private static boolean provenance(Assessment assessment, PolicyRules rules, Optional<String> repositoryUrl,
-                                      Verdicts v) {
+    /** The provenance statement the rules accept, if any; one accepted statement is enough. */
+    private static Optional<BoundEvidence> provenance(Assessment assessment, PolicyRules rules,
+                                                      Optional<String> repositoryUrl, Verdicts v) {
         List<BoundEvidence> statements = assessment.provenance();
         if (statements.isEmpty()) {
             missing("provenance", rules.requireProvenance(), assessment, v);
-            return false;
+            return Optional.empty();
         }
+        List<String> refused = new ArrayList<>();
         for (BoundEvidence evidence : statements) {
             SlsaProvenance slsa = evidence.provenance().orElseThrow();
             boolean sameRepository = repositoryUrl.isPresent() && slsa.sourceRepository()
@@ -131,15 +134,16 @@ final class PolicyDecider {
             boolean builderAccepted = rules.builders().isEmpty() || rules.builders().contains(slsa.builderId());
             if (sameRepository && builderAccepted) {
                 v.pass("provenance", "built by " + slsa.builderId() + " from " + slsa.sourceRepository().orElseThrow());
-                return true;
+                return Optional.of(evidence);
             }
-            String why = !sameRepository
+            refused.add(!sameRepository
                     ? "built from " + slsa.sourceRepository().orElse("an unnamed repository") + ", not the manifest's "
                             + repositoryUrl.orElse("(none)")
-                    : "builder " + slsa.builderId() + " is not accepted";
-            v.fail("provenance", why, rules.requireProvenance() ? Decision.Outcome.REJECTED : Decision.Outcome.PUBLISHED);
+                    : "builder " + slsa.builderId() + " is not accepted");
         }
-        return false;
+        v.fail("provenance", String.join("; ", refused),
+                rules.requireProvenance() ? Decision.Outcome.REJECTED : Decision.Outcome.PUBLISHED);
+        return Optional.empty();
     }
 
     private static void vulnerabilities(Assessment assessment, PolicyRules rules, Verdicts v) {
@@ -152,7 +156,7 @@ final class PolicyDecider {
         String detail = assessment.advisories().size() + " advisory match(es), worst "
                 + worst.get().name().toLowerCase(Locale.ROOT) + ": " + assessment.advisories().stream().limit(5)
                 .map(m -> m.advisoryId() + " (" + m.purl() + ")").toList();
-        if (worst.get().compareTo(rules.maxAdvisorySeverity()) > 0) {
+        if (!rules.allows(worst.get())) {
             v.fail("vulnerabilities", detail + "; above the allowed " + rules.maxAdvisorySeverity().name()
                     .toLowerCase(Locale.ROOT), rules.vulnerable() == PolicyRules.Vulnerable.HOLD
                     ? Decision.Outcome.PENDING : Decision.Outcome.REJECTED);

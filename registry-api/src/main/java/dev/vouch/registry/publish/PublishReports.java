@@ -9,6 +9,7 @@ import dev.vouch.registry.evidence.BoundEvidence;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.ToolReport;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,8 +46,7 @@ public final class PublishReports {
             item.predicateType().ifPresent(type -> node.put("predicateType", type));
         }
         report.set("components", components(assessment));
-        ArrayNode advisories = report.putArray("advisories");
-        assessment.advisories().forEach(match -> advisories.add(advisory(match)));
+        report.set("advisories", advisories(assessment.advisories()));
         return report;
     }
 
@@ -67,11 +67,10 @@ public final class PublishReports {
         return scanNode;
     }
 
-    /** The trust summary; a rescan that finds a published version now failing flags it with the reason. */
-    public static ObjectNode trust(Decision decision, Assessment assessment, Optional<String> flag) {
+    /** The trust summary of a fresh decision (a later rescan may flag it; see {@link RescanService}). */
+    public static ObjectNode trust(Decision decision, Assessment assessment) {
         ObjectNode trust = JSON.createObjectNode().put("tier", decision.tier());
-        trust.put("flagged", flag.isPresent());
-        flag.ifPresent(reason -> trust.put("flagReason", reason));
+        trust.put("flagged", false);
         ObjectNode signature = trust.putObject("signature").put("verified", assessment.signature().isPresent());
         assessment.signature().ifPresent(bound -> {
             signature.put("issuer", bound.signer().issuer()).put("subject", bound.signer().subject());
@@ -81,28 +80,40 @@ public final class PublishReports {
         ObjectNode sbom = trust.putObject("sbom").put("present", assessment.sbom().isPresent());
         assessment.sbom().flatMap(BoundEvidence::sbom).ifPresent(s -> sbom
                 .put("format", s.format().name().toLowerCase(Locale.ROOT)).put("components", s.components().size()));
-        Optional<BoundEvidence> provenance = assessment.provenance().stream().findFirst();
-        if (provenance.isPresent() && provenanceAccepted(decision)) {
+        Optional<BoundEvidence> provenance = decision.provenance();
+        if (provenance.isPresent()) {
             var slsa = provenance.get().provenance().orElseThrow();
             ObjectNode node = trust.putObject("provenance").put("builder", slsa.builderId());
             slsa.sourceRepository().ifPresent(repo -> node.put("sourceRepository", repo));
         } else {
             trust.putNull("provenance");
         }
-        trust.putObject("scan").put("verdict", assessment.scan().verdict().wireName())
-                .put("rulesVersion", assessment.scan().rulesVersion())
-                .put("findings", assessment.scan().findings().size());
-        ObjectNode vulnerabilities = trust.putObject("vulnerabilities");
-        assessment.maxSeverity().ifPresentOrElse(s -> vulnerabilities.put("maxSeverity", s.name().toLowerCase(Locale.ROOT)),
-                () -> vulnerabilities.putNull("maxSeverity"));
-        vulnerabilities.put("count", assessment.advisories().size());
+        trust.set("scan", scanSummary(assessment.scan()));
+        trust.set("vulnerabilities", vulnerabilities(assessment.advisories()));
         trust.put("toolsDigest", assessment.scan().toolSetDigest());
         return trust;
     }
 
-    private static boolean provenanceAccepted(Decision decision) {
-        return decision.checks().stream().anyMatch(c -> c.name().equals("provenance") && c.passed()
-                && c.detail().startsWith("built by"));
+    /** The trust summary's {@code scan}: verdict, rule-pack version, number of findings. */
+    static ObjectNode scanSummary(ScanReport scan) {
+        return JSON.createObjectNode().put("verdict", scan.verdict().wireName()).put("rulesVersion", scan.rulesVersion())
+                .put("findings", scan.findings().size());
+    }
+
+    /** The trust summary's {@code vulnerabilities}: the worst severity and the number of matches. */
+    static ObjectNode vulnerabilities(List<AdvisoryMatch> matches) {
+        ObjectNode vulnerabilities = JSON.createObjectNode();
+        AdvisoryMatch.worst(matches).ifPresentOrElse(
+                s -> vulnerabilities.put("maxSeverity", s.name().toLowerCase(Locale.ROOT)),
+                () -> vulnerabilities.putNull("maxSeverity"));
+        return vulnerabilities.put("count", matches.size());
+    }
+
+    /** The report's {@code advisories}. */
+    static ArrayNode advisories(List<AdvisoryMatch> matches) {
+        ArrayNode advisories = JSON.createArrayNode();
+        matches.forEach(match -> advisories.add(advisory(match)));
+        return advisories;
     }
 
     public static ArrayNode checks(Decision decision) {

@@ -175,7 +175,7 @@ public final class PublishService {
         ScanReport scan = assessment.scan();
         boolean published = decision.outcome() == Decision.Outcome.PUBLISHED;
         ReviewState state = published ? ReviewState.PUBLISHED : ReviewState.PENDING;
-        byte[] trust = PublishReports.trust(decision, assessment, Optional.empty()).toString()
+        byte[] trust = PublishReports.trust(decision, assessment).toString()
                 .getBytes(StandardCharsets.UTF_8);
         byte[] reportBytes = report.toString().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();

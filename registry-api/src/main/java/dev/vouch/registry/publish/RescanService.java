@@ -2,7 +2,6 @@ package dev.vouch.registry.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.advisories.AdvisoryMatch;
 import dev.vouch.registry.advisories.AdvisoryService;
@@ -24,7 +23,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -60,7 +61,7 @@ public final class RescanService {
     /** Rescans everything; {@code progress} hears after each page how many versions were done. */
     public Result rescanAll(String actor, Consumer<Integer> progress) {
         int done = 0;
-        List<String> flagged = new java.util.ArrayList<>();
+        List<String> flagged = new ArrayList<>();
         long after = 0;
         while (true) {
             long from = after;
@@ -92,34 +93,27 @@ public final class RescanService {
                 .orElseGet(JSON::createObjectNode);
         ObjectNode trust = version.trust().map(bytes -> (ObjectNode) json(bytes, version))
                 .orElseGet(JSON::createObjectNode);
-        List<AdvisoryMatch> matches = new java.util.ArrayList<>();
+        List<AdvisoryMatch> matches = new ArrayList<>();
         for (JsonNode component : report.path("components")) {
             matches.addAll(advisories.match(component.path("purl").asText(),
                     Optional.of(component.path("version").asText()).filter(v -> !v.isEmpty())));
         }
         ServerName name = ServerName.parse(version.serverName()).name().orElseThrow();
         PolicyRules rules = policy.current().rulesFor(name);
-        Optional<AdvisorySeverity> worst = matches.stream().map(AdvisoryMatch::severity)
-                .map(s -> s == AdvisorySeverity.UNKNOWN ? AdvisorySeverity.HIGH : s).max(Enum::compareTo);
+        Optional<AdvisorySeverity> worst = AdvisoryMatch.worst(matches);
         boolean scanFails = scan.verdict() == Verdict.BLOCK;
-        boolean vulnerable = worst.isPresent() && worst.get().compareTo(rules.maxAdvisorySeverity()) > 0
+        boolean vulnerable = worst.isPresent() && !rules.allows(worst.get())
                 && rules.vulnerable() == PolicyRules.Vulnerable.REJECT;
         boolean nowFails = version.reviewState() == ReviewState.PUBLISHED && (scanFails || vulnerable);
         String reason = "rescan with rules " + scan.rulesVersion() + ": the policy would now reject it ("
                 + (scanFails ? "scan verdict block"
-                        : "advisories up to " + worst.map(w -> w.name().toLowerCase(java.util.Locale.ROOT)).orElse("none"))
+                        : "advisories up to " + worst.map(w -> w.name().toLowerCase(Locale.ROOT)).orElse("none"))
                 + ")";
         boolean wasFlagged = trust.path("flagged").asBoolean(false);
         report.set("scan", PublishReports.scan(scan));
-        ArrayNode advisoryNodes = report.putArray("advisories");
-        matches.forEach(m -> advisoryNodes.addObject().put("id", m.advisoryId()).put("purl", m.purl())
-                .put("severity", m.severity().name().toLowerCase(java.util.Locale.ROOT)));
-        trust.putObject("scan").put("verdict", scan.verdict().wireName()).put("rulesVersion", scan.rulesVersion())
-                .put("findings", scan.findings().size());
-        ObjectNode vulnerabilities = trust.putObject("vulnerabilities");
-        worst.ifPresentOrElse(s -> vulnerabilities.put("maxSeverity", s.name().toLowerCase(java.util.Locale.ROOT)),
-                () -> vulnerabilities.putNull("maxSeverity"));
-        vulnerabilities.put("count", matches.size());
+        report.set("advisories", PublishReports.advisories(matches));
+        trust.set("scan", PublishReports.scanSummary(scan));
+        trust.set("vulnerabilities", PublishReports.vulnerabilities(matches));
         trust.put("flagged", nowFails);
         if (nowFails) {
             trust.put("flagReason", reason);

@@ -28,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -282,6 +284,21 @@ class EvidencePipelineTest {
     }
 
     @Test
+    void oneAcceptedProvenanceStatementIsEnoughAndIsTheOneTheTrustSummaryShows() throws Exception {
+        startRegistry(STRICT_POLICY);
+        List<String> bundles = new ArrayList<>(evidence(REPOSITORY, "pkg:npm/lodash@4.17.21"));
+        bundles.add(1, evidence("https://github.com/evil/fork", "pkg:npm/lodash@4.17.21").get(1));
+        serveReferrers(bundles);
+
+        HttpResponse<String> response = publish(manifest("1.0.0", Optional.empty()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode trust = json(response).path("_meta").path("io.vouch.registry/trust");
+        assertThat(trust.path("tier").asText()).isEqualTo("verified");
+        assertThat(trust.path("provenance").path("sourceRepository").asText()).doesNotContain("evil/fork");
+    }
+
+    @Test
     void attestationsInTheEnvelopeBindAnMcpbFileByItsDigest() throws Exception {
         startRegistry(STRICT_POLICY);
         byte[] file = "weather.mcpb bytes".getBytes(StandardCharsets.UTF_8);
@@ -319,7 +336,7 @@ class EvidencePipelineTest {
     void anNpmPackageIsBoundByItsTarballIntegrityAndVerifiedFromTheRegistrysAttestations() throws Exception {
         startRegistry(STRICT_POLICY);
         byte[] tarball = "acme-weather-1.0.0.tgz bytes".getBytes(StandardCharsets.UTF_8);
-        String integrity = "sha512-" + java.util.Base64.getEncoder().encodeToString(
+        String integrity = "sha512-" + Base64.getEncoder().encodeToString(
                 MessageDigest.getInstance("SHA-512").digest(tarball));
         byte[] slsa = FakeSigstore.statement(tarball, "https://slsa.dev/provenance/v1", Map.of(
                 "buildDefinition", Map.of("externalParameters", Map.of("workflow", Map.of("repository", REPOSITORY))),
@@ -357,7 +374,7 @@ class EvidencePipelineTest {
         String bundle = sigstore.dsseBundle(FakeSigstore.statement(other, "https://slsa.dev/provenance/v1",
                 Map.of(), "sha512"), signer("acme/weather"), FakeSigstore.Mutation.NONE);
         oci.stubFor(get(urlEqualTo("/acme-weather/1.0.0")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"dist\":{\"integrity\":\"sha512-" + java.util.Base64.getEncoder().encodeToString(
+                .withBody("{\"dist\":{\"integrity\":\"sha512-" + Base64.getEncoder().encodeToString(
                         MessageDigest.getInstance("SHA-512").digest("the real tarball".getBytes(StandardCharsets.UTF_8)))
                         + "\"}}")));
         oci.stubFor(get(urlEqualTo("/-/npm/v1/attestations/acme-weather@1.0.0")).willReturn(aResponse().withStatus(200)
