@@ -5,6 +5,19 @@ import java.util.Optional;
 /** Signatures and attestations as a package registry serves them, still unverified. */
 public sealed interface FetchedEvidence {
 
+    /**
+     * The most signatures and attestations read for one artifact: a registry listing thousands would
+     * otherwise hold a publish for thousands of requests and verifications.
+     */
+    int MAX_PER_ARTIFACT = 32;
+
+    static void requireRoom(int alreadyRead, Object artifact) throws EvidenceFetchException {
+        if (alreadyRead >= MAX_PER_ARTIFACT) {
+            throw new EvidenceFetchException(artifact + " has more than " + MAX_PER_ARTIFACT
+                    + " signatures and attestations");
+        }
+    }
+
     /** A Sigstore bundle (OCI 1.1 referrer or npm attestation), as JSON. */
     record SigstoreBundle(String source, Optional<String> predicateType, byte[] bundleJson) implements FetchedEvidence {
     }

@@ -81,6 +81,7 @@ public final class NpmAttestationFetcher {
         }
         List<FetchedEvidence> evidence = new ArrayList<>();
         for (JsonNode attestation : body.path("attestations")) {
+            FetchedEvidence.requireRoom(evidence.size(), name + "@" + version);
             JsonNode bundle = attestation.path("bundle");
             if (!bundle.isObject()) {
                 throw new EvidenceFetchException("an npm attestation of " + name + "@" + version + " has no bundle");

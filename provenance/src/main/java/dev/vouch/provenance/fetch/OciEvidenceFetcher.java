@@ -75,10 +75,12 @@ public final class OciEvidenceFetcher {
             if (!SIGSTORE_BUNDLE_TYPE.equals(descriptor.path("artifactType").asText())) {
                 continue;
             }
+            FetchedEvidence.requireRoom(bundles.size(), manifest);
             String referrer = descriptor.path("digest").asText();
             JsonNode referrerManifest = json(requireOk(get(repository, "/v2/" + repository + "/manifests/" + referrer,
                     OCI_MANIFEST), "referrer " + referrer), "referrer manifest");
             for (JsonNode layer : referrerManifest.path("layers")) {
+                FetchedEvidence.requireRoom(bundles.size(), manifest);
                 String blob = layer.path("digest").asText();
                 bundles.add(new FetchedEvidence.SigstoreBundle(repository + "@" + referrer, Optional.empty(),
                         blob(repository, blob)));
@@ -97,6 +99,7 @@ public final class OciEvidenceFetcher {
         JsonNode manifest = json(requireOk(response, "tag " + tag), "manifest of " + tag);
         List<FetchedEvidence> evidence = new ArrayList<>();
         for (JsonNode layer : manifest.path("layers")) {
+            FetchedEvidence.requireRoom(evidence.size(), tag);
             JsonNode annotations = layer.path("annotations");
             byte[] content = blob(repository, layer.path("digest").asText());
             Optional<String> certificate = text(annotations, CERTIFICATE_ANNOTATION);

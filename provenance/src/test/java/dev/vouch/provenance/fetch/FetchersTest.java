@@ -79,6 +79,24 @@ class FetchersTest {
     }
 
     @Test
+    void aRegistryListingMoreEvidenceThanTheCapIsRefusedNotReadToTheEnd() throws Exception {
+        byte[] bundle = "{}".getBytes(StandardCharsets.UTF_8);
+        String referrer = "sha256:" + "cd".repeat(32);
+        registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"manifests\":[{\"digest\":\"" + referrer + "\",\"artifactType\":\""
+                        + OciEvidenceFetcher.SIGSTORE_BUNDLE_TYPE + "\"}]}")));
+        String layer = "{\"digest\":\"" + sha256(bundle) + "\"}";
+        registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/manifests/" + referrer)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"layers\":[" + String.join(",", java.util.Collections.nCopies(
+                        FetchedEvidence.MAX_PER_ARTIFACT + 1, layer)) + "]}")));
+        stubBlob(bundle);
+
+        assertThatThrownBy(() -> oci.fetch(REPO, IMAGE)).isInstanceOf(EvidenceFetchException.class)
+                .hasMessageContaining("more than " + FetchedEvidence.MAX_PER_ARTIFACT);
+        assertThat(registry.getAllServeEvents()).hasSize(2 + FetchedEvidence.MAX_PER_ARTIFACT);
+    }
+
+    @Test
     void withoutAReferrersApiTheLegacyTagsAreRead() throws Exception {
         stubNoReferrersApi();
         byte[] payload = "{\"critical\":{\"image\":{\"docker-manifest-digest\":\"sha256:abab\"}}}".getBytes(StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.provenance.fetch.FetchedEvidence;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.Manifest;
 import dev.vouch.scanner.input.ScanInput;
@@ -52,6 +53,10 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
         Optional<ArrayNode> list = array(tree, "attestations");
         if (list.isEmpty()) {
             return attestations;
+        }
+        if (list.get().size() > FetchedEvidence.MAX_PER_ARTIFACT) {
+            throw InvalidRequestException.of("/attestations", "at most " + FetchedEvidence.MAX_PER_ARTIFACT
+                    + " attestations per publish");
         }
         for (int i = 0; i < list.get().size(); i++) {
             JsonNode entry = list.get().get(i);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.vouch.provenance.fetch.FetchedEvidence;
 import dev.vouch.provenance.fixtures.FakeSigstore;
 import dev.vouch.registry.Registry;
 import dev.vouch.registry.auth.Role;
@@ -393,6 +394,27 @@ class EvidencePipelineTest {
             assertThat(c.path("name").asText()).isEqualTo("evidence");
             assertThat(c.path("passed").asBoolean()).isFalse();
         });
+    }
+
+    @Test
+    void tooManyAttestationsAreABadRequestThatStoresNothing() throws Exception {
+        startRegistry(STRICT_POLICY);
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.set("server", JSON.readTree(manifest("1.0.0", Optional.empty())));
+        ArrayNode attestations = envelope.putArray("attestations");
+        for (int i = 0; i <= FetchedEvidence.MAX_PER_ARTIFACT; i++) {
+            attestations.addObject().put("package", "registry.test/acme/weather@" + digest).putObject("bundle");
+        }
+
+        HttpResponse<String> response = publish(envelope.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("/attestations");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/v0.1/servers/" + URLEncoder.encode("io.github.acme/weather", StandardCharsets.UTF_8) + "/versions"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }
 
     @Test
