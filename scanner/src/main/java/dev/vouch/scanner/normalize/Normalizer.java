@@ -25,6 +25,11 @@ public final class Normalizer {
 
     public static NormalizedText normalize(String input) {
         List<Anomaly> anomalies = new ArrayList<>();
+        if (isPlainAscii(input)) {
+            // Most tool text: nothing to strip, decode or fold, so only whitespace and escapes remain.
+            findEscapedSequence(input, anomalies);
+            return new NormalizedText(collapse(input, anomalies), "", anomalies);
+        }
         StringBuilder visible = new StringBuilder(input.length());
         StringBuilder hidden = new StringBuilder();
         StringBuilder tagShown = new StringBuilder();
@@ -68,13 +73,32 @@ public final class Normalizer {
         if (selectors >= MIN_SMUGGLING_SELECTORS) {
             anomalies.add(new Anomaly(Anomaly.Kind.VARIATION_SELECTORS, selectors + " variation selectors"));
         }
-        Matcher escaped = ESCAPED.matcher(visible);
+        String visibleText = visible.toString();
+        findEscapedSequence(visibleText, anomalies);
+        // NFKC leaves ASCII unchanged, so skip the normaliser for it.
+        String nfkc = isAscii(visibleText) ? visibleText : java.text.Normalizer.normalize(visibleText, Form.NFKC);
+        return new NormalizedText(collapse(nfkc, anomalies), hidden.toString(), anomalies);
+    }
+
+    private static void findEscapedSequence(String text, List<Anomaly> anomalies) {
+        if (text.indexOf('\\') < 0) {
+            return;
+        }
+        Matcher escaped = ESCAPED.matcher(text);
         if (escaped.find()) {
             anomalies.add(new Anomaly(Anomaly.Kind.ESCAPED_SEQUENCE, escaped.group()));
         }
-        // NFKC leaves ASCII unchanged; most tool text is ASCII, so skip the normaliser for it.
-        String nfkc = isAscii(visible) ? visible.toString() : java.text.Normalizer.normalize(visible, Form.NFKC);
-        return new NormalizedText(collapse(nfkc, anomalies), hidden.toString(), anomalies);
+    }
+
+    /** Printable ASCII, tabs and line breaks only: no character the loop below would strip or report. */
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x7F || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(CharSequence text) {
@@ -88,6 +112,9 @@ public final class Normalizer {
 
     /** Collapses runs of whitespace to one space, reporting runs long enough to hide text. */
     private static String collapse(String text, List<Anomaly> anomalies) {
+        if (isCollapsed(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         int spaces = 0;
         int newlines = 0;
@@ -115,6 +142,19 @@ public final class Normalizer {
             anomalies.add(new Anomaly(Anomaly.Kind.WHITESPACE_PADDING, "blank run hiding the text after it"));
         }
         return out.toString();
+    }
+
+    /** No whitespace but single spaces between other characters: collapsing would change nothing. */
+    private static boolean isCollapsed(String text) {
+        char previous = ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? previous == ' ' : c < 0x80 ? c <= 0x20 : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != ' ' || text.isEmpty();
     }
 
     private static int skipEscape(String s, int start) {

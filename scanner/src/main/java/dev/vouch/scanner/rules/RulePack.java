@@ -13,16 +13,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
+import java.util.TreeMap;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 /**
  * The versioned rule pack: pattern rules as data ({@code vouch-rules.yaml}), compiled for linear-time
@@ -37,30 +38,34 @@ public final class RulePack {
 
     private final String version;
     private final List<Rule> rules;
-    private final Trie keywords;
-    private final Map<String, BitSet> rulesByKeyword = new HashMap<>();
-    private final Map<String, BitSet> rulesByAlsoKeyword = new HashMap<>();
+    /** Lower-case keyword → the rules naming it; matched against lower-cased text. */
+    private final AhoCorasickDoubleArrayTrie<KeywordRules> keywords = new AhoCorasickDoubleArrayTrie<>();
     private final BitSet rulesWithAlsoKeywords = new BitSet();
+
+    /** The rules naming one keyword in their first set, and those naming it in their second. */
+    private record KeywordRules(BitSet first, BitSet also) {
+        KeywordRules() {
+            this(new BitSet(), new BitSet());
+        }
+    }
 
     private RulePack(String version, List<Rule> rules) {
         this.version = version;
         this.rules = List.copyOf(rules);
-        Trie.TrieBuilder builder = Trie.builder().ignoreCase();
+        Map<String, KeywordRules> byKeyword = new TreeMap<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             for (String keyword : rule.keywords()) {
-                builder.addKeyword(keyword.toLowerCase(Locale.ROOT));
-                rulesByKeyword.computeIfAbsent(keyword.toLowerCase(Locale.ROOT), k -> new BitSet()).set(i);
+                byKeyword.computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordRules()).first().set(i);
             }
             for (String keyword : rule.alsoKeywords()) {
-                builder.addKeyword(keyword.toLowerCase(Locale.ROOT));
-                rulesByAlsoKeyword.computeIfAbsent(keyword.toLowerCase(Locale.ROOT), k -> new BitSet()).set(i);
+                byKeyword.computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordRules()).also().set(i);
             }
             if (!rule.alsoKeywords().isEmpty()) {
                 rulesWithAlsoKeywords.set(i);
             }
         }
-        this.keywords = builder.build();
+        keywords.build(byKeyword);
     }
 
     /** The rule pack shipped with this scanner. */
@@ -182,6 +187,15 @@ public final class RulePack {
         return out.toString();
     }
 
+    /** Lower case char by char, so that positions in the result are positions in {@code text}. */
+    private static char[] lowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return chars;
+    }
+
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
@@ -201,40 +215,72 @@ public final class RulePack {
     }
 
     /**
-     * The rules whose keywords occur in {@code text} (both sets, for rules with two): the only ones
-     * that can match it, each with the windows around its keyword hits, where any match must lie. One
-     * pass of a keyword automaton over the text.
+     * The rules whose keywords occur in {@code text} (for rules with two sets, a hit of the first set
+     * with a hit of the second near enough to share a match and its context): the only ones that can match it, each with the
+     * windows around its keyword hits, where any match must lie. One pass of a keyword automaton.
      */
     public List<Candidate> candidates(String text) {
-        Map<Integer, List<int[]>> hits = new HashMap<>();
-        BitSet also = new BitSet(rules.size());
-        for (Emit emit : keywords.parseText(text)) {
-            BitSet first = rulesByKeyword.get(emit.getKeyword());
-            if (first != null) {
-                for (int i = first.nextSetBit(0); i >= 0; i = first.nextSetBit(i + 1)) {
-                    hits.computeIfAbsent(i, k -> new ArrayList<>()).add(new int[] {emit.getStart(), emit.getEnd() + 1});
-                }
+        List<List<int[]>> hits = new ArrayList<>(Collections.nCopies(rules.size(), null));
+        List<List<int[]>> alsoHits = new ArrayList<>(Collections.nCopies(rules.size(), null));
+        keywords.parseText(lowerCase(text), (start, end, rulesNaming) -> {
+            int[] span = {start, end};
+            record(hits, rulesNaming.first(), span);
+            record(alsoHits, rulesNaming.also(), span);
+        });
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            List<int[]> ruleHits = hits.get(i);
+            if (ruleHits != null && rulesWithAlsoKeywords.get(i)) {
+                // The second keyword lies in the match or in its required context.
+                ruleHits = near(ruleHits, alsoHits.get(i), WINDOW + rules.get(i).window());
             }
-            BitSet second = rulesByAlsoKeyword.get(emit.getKeyword());
-            if (second != null) {
-                also.or(second);
+            if (ruleHits != null && !ruleHits.isEmpty()) {
+                candidates.add(new Candidate(rules.get(i), windows(ruleHits, WINDOW, text.length())));
             }
         }
-        List<Candidate> candidates = new ArrayList<>(hits.size());
-        hits.keySet().stream().sorted().forEach(i -> {
-            if (!rulesWithAlsoKeywords.get(i) || also.get(i)) {
-                candidates.add(new Candidate(rules.get(i), windows(hits.get(i), text.length())));
-            }
-        });
         return candidates;
     }
 
+    private static void record(List<List<int[]>> hitsByRule, BitSet rules, int[] span) {
+        for (int i = rules.nextSetBit(0); i >= 0; i = rules.nextSetBit(i + 1)) {
+            if (hitsByRule.get(i) == null) {
+                hitsByRule.set(i, new ArrayList<>());
+            }
+            hitsByRule.get(i).add(span);
+        }
+    }
+
+    /** The {@code hits} with one of {@code others} within {@code distance} of them; linear after sorting. */
+    private static List<int[]> near(List<int[]> hits, List<int[]> others, int distance) {
+        if (others == null) {
+            return null;
+        }
+        List<int[]> reach = windows(others, distance, Integer.MAX_VALUE);
+        List<int[]> kept = new ArrayList<>();
+        int next = 0;
+        for (int[] hit : sortedByStart(hits)) {
+            while (next < reach.size() && reach.get(next)[1] < hit[0]) {
+                next++;
+            }
+            if (next < reach.size() && reach.get(next)[0] <= hit[1]) {
+                kept.add(hit);
+            }
+        }
+        return kept;
+    }
+
+    private static List<int[]> sortedByStart(List<int[]> spans) {
+        List<int[]> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt(span -> span[0]));
+        return sorted;
+    }
+
     /** Merges keyword hits into windows wide enough to hold any match that contains them. */
-    private static List<int[]> windows(List<int[]> hits, int length) {
+    private static List<int[]> windows(List<int[]> hits, int reach, int length) {
         List<int[]> merged = new ArrayList<>();
-        for (int[] hit : hits) {
-            int start = Math.max(0, hit[0] - WINDOW);
-            int end = Math.min(length, hit[1] + WINDOW);
+        for (int[] hit : sortedByStart(hits)) {
+            int start = Math.max(0, hit[0] - reach);
+            int end = Math.min(length, hit[1] + reach);
             int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
             if (last != null && start <= last[1]) {
                 last[1] = Math.max(last[1], end);

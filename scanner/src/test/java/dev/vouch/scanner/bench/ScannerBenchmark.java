@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  */
 public final class ScannerBenchmark {
 
+    private static final long WARM_UP_NANOS = 8_000_000_000L;
+
     private ScannerBenchmark() {
     }
 
@@ -48,7 +50,9 @@ public final class ScannerBenchmark {
             }
         }
         Scanner scanner = Scanner.withBundledRules();
-        for (int i = 0; i < 3; i++) {
+        // Warm up until the JIT has settled: a few rounds are not enough on two cores.
+        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+        while (System.nanoTime() < warmUpEnd) {
             inputs.forEach(scanner::scan);
         }
         double best = Double.MAX_VALUE;
