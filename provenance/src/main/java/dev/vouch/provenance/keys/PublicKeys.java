@@ -4,7 +4,10 @@ import dev.vouch.provenance.Check;
 import dev.vouch.provenance.VerificationException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.util.HexFormat;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -24,6 +27,15 @@ public final class PublicKeys {
             return new JcaPEMKeyConverter().getPublicKey(info);
         } catch (IOException e) {
             throw new VerificationException(Check.KEY_FORMAT, "unreadable PEM: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code sha256:<hex>} of the key's DER SubjectPublicKeyInfo, the form cosign and Rekor show. */
+    public static String fingerprint(PublicKey key) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }

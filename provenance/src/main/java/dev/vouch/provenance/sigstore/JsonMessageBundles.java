@@ -47,18 +47,40 @@ final class JsonMessageBundles {
 
     static KeyedEvidence verifyManagedKey(byte[] bundleJson, PublicKey key, byte[] artifact, RekorVerifier rekor)
             throws VerificationException {
-        Parts parts = parts(bundleJson, artifact);
+        Parts parts = managedKeyParts(parts(bundleJson, artifact));
+        KeySignatures.verify(key, artifact, parts.signature());
+        return managedKeyEntry(parts, key, rekor);
+    }
+
+    /** A managed-key bundle over an artifact known only by its SHA-256 digest (an OCI image, an MCPB file). */
+    static KeyedEvidence verifyManagedKey(byte[] bundleJson, PublicKey key, Digest artifact, RekorVerifier rekor)
+            throws VerificationException {
+        JsonNode bundle = bundle(bundleJson);
+        if (!"SHA2_256".equals(bundle.path("messageSignature").path("messageDigest").path("algorithm").asText("SHA2_256"))) {
+            throw new VerificationException(Check.BUNDLE_FORMAT,
+                    "a bundle over a SHA-384/512 digest is verified over the artifact file, not a digest");
+        }
+        Parts parts = managedKeyParts(parts(bundle, artifact));
+        KeySignatures.verifyPrehashed(key, artifact, parts.signature());
+        return managedKeyEntry(parts, key, rekor);
+    }
+
+    private static Parts managedKeyParts(Parts parts) throws VerificationException {
         if (!parts.material().has("publicKey")) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "not a managed-key bundle (no publicKey material)");
         }
-        KeySignatures.verify(key, artifact, parts.signature());
+        return parts;
+    }
+
+    private static KeyedEvidence managedKeyEntry(Parts parts, PublicKey key, RekorVerifier rekor)
+            throws VerificationException {
         String loggedKeyPem = loggedVerifier(parts);
         if (!Arrays.equals(PublicKeys.fromPem(loggedKeyPem).getEncoded(), key.getEncoded())) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another key");
         }
         RekorEntry entry = verifyEntry(parts, rekor);
-        String fingerprint = "sha256:" + HexFormat.of().formatHex(digest("SHA-256", key.getEncoded()));
-        return new KeyedEvidence(parts.digest(), fingerprint, Instant.ofEpochSecond(entry.getIntegratedTime()));
+        return new KeyedEvidence(parts.digest(), PublicKeys.fingerprint(key),
+                java.util.Optional.of(Instant.ofEpochSecond(entry.getIntegratedTime())), java.util.Optional.empty());
     }
 
     /** A keyless message-signature bundle; the caller has checked certificate chain, SCT and identity. */
@@ -147,22 +169,31 @@ final class JsonMessageBundles {
         }
     }
 
-    private static Parts parts(byte[] bundleJson, byte[] artifact) throws VerificationException {
+    private static JsonNode bundle(byte[] bundleJson) throws VerificationException {
         JsonNode bundle = parse(bundleJson, "bundle");
         if (!bundle.path("mediaType").asText().startsWith("application/vnd.dev.sigstore.bundle")) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "not a Sigstore bundle");
         }
-        JsonNode message = bundle.path("messageSignature");
-        if (!message.isObject()) {
+        if (!bundle.path("messageSignature").isObject()) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "only message-signature bundles are read this way");
         }
-        String algorithm = switch (message.path("messageDigest").path("algorithm").asText("SHA2_256")) {
+        return bundle;
+    }
+
+    private static Parts parts(byte[] bundleJson, byte[] artifact) throws VerificationException {
+        JsonNode bundle = bundle(bundleJson);
+        String algorithm = switch (bundle.path("messageSignature").path("messageDigest").path("algorithm")
+                .asText("SHA2_256")) {
             case "SHA2_384" -> "sha384";
             case "SHA2_512" -> "sha512";
             case "SHA2_256" -> "sha256";
             default -> throw new VerificationException(Check.BUNDLE_FORMAT, "unsupported message digest algorithm");
         };
-        Digest digest = Digest.of(algorithm, digest(jca(algorithm), artifact));
+        return parts(bundle, Digest.of(algorithm, digest(jca(algorithm), artifact)));
+    }
+
+    private static Parts parts(JsonNode bundle, Digest digest) throws VerificationException {
+        JsonNode message = bundle.path("messageSignature");
         if (message.path("messageDigest").isObject()) {
             byte[] declared = base64(message.path("messageDigest").path("digest").asText(), "message digest");
             if (!Arrays.equals(declared, HexFormat.of().parseHex(digest.hex()))) {

@@ -48,13 +48,15 @@ public final class SigstoreVerifier {
     private final FulcioVerifier fulcio;
     private final RekorVerifier rekor;
     private final KeylessAttestations attestations;
+    private final CosignSignatures cosign;
 
     private SigstoreVerifier(KeylessVerifier verifier, FulcioVerifier fulcio, RekorVerifier rekor,
-                             KeylessAttestations attestations) {
+                             KeylessAttestations attestations, CosignSignatures cosign) {
         this.verifier = verifier;
         this.fulcio = fulcio;
         this.rekor = rekor;
         this.attestations = attestations;
+        this.cosign = cosign;
     }
 
     /** A verifier trusting the roots in a {@code trusted_root.json} file. */
@@ -87,7 +89,7 @@ public final class SigstoreVerifier {
             boolean logless = root.getTLogs().isEmpty() && root.getCTLogs().isEmpty();
             return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build(), fulcio, rekor,
                     new KeylessAttestations(fulcio, rekor, TimestampVerifier.newTimestampVerifier(root), root.getCAs(),
-                            logless));
+                            logless), new CosignSignatures(fulcio, root.getTLogs()));
         } catch (SigstoreConfigurationException | GeneralSecurityException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + e.getMessage(), e);
         }
@@ -109,6 +111,40 @@ public final class SigstoreVerifier {
      */
     public KeyedEvidence verifyWithKey(byte[] bundleJson, PublicKey key, byte[] artifact) throws VerificationException {
         return JsonMessageBundles.verifyManagedKey(bundleJson, key, artifact, rekor);
+    }
+
+    /** Verifies a managed-key message-signature bundle over an artifact known by its SHA-256 digest. */
+    public KeyedEvidence verifyWithKey(byte[] bundleJson, PublicKey key, Digest artifact) throws VerificationException {
+        return JsonMessageBundles.verifyManagedKey(bundleJson, key, artifact, rekor);
+    }
+
+    /** Verifies a keyless cosign signature kept beside the artifact; see {@link CosignSignatures}. */
+    public KeylessEvidence verifyDetached(DetachedSignature signature, Digest artifact, IdentityPolicy policy)
+            throws VerificationException {
+        return cosign.verifyKeyless(signature, artifact, policy);
+    }
+
+    /** Verifies a cosign signature by a known key, kept beside the artifact. */
+    public KeyedEvidence verifyDetached(DetachedSignature signature, Digest artifact, PublicKey key)
+            throws VerificationException {
+        return cosign.verifyWithKey(signature, artifact, key);
+    }
+
+    /** Verifies a keyless cosign attestation kept beside the artifact (cosign's legacy {@code .att} tag). */
+    public KeylessEvidence verifyDetached(DetachedAttestation attestation, Digest artifact, IdentityPolicy policy)
+            throws VerificationException {
+        return cosign.verifyKeyless(attestation, artifact, policy);
+    }
+
+    /** Verifies a cosign attestation by a known key, kept beside the artifact. */
+    public KeyedEvidence verifyDetached(DetachedAttestation attestation, Digest artifact, PublicKey key)
+            throws VerificationException {
+        return cosign.verifyWithKey(attestation, artifact, key);
+    }
+
+    /** Whether a bundle is signed by a managed key (verified with a key) rather than keyless. */
+    public static boolean isManagedKeyBundle(byte[] bundleJson) throws VerificationException {
+        return JsonMessageBundles.shape(bundleJson) == JsonMessageBundles.Shape.MANAGED_KEY;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vouch.provenance.Check;
+import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.fixtures.FakeSigstore;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,20 @@ class ManagedKeyBundlesTest {
     void managedKeyBundleVerifiesWithItsKey() throws Exception {
         KeyedEvidence evidence = verifier.verifyWithKey(bundle(FakeSigstore.Mutation.NONE), keys.getPublic(), ARTIFACT);
 
-        assertThat(evidence.loggedAt()).isEqualTo(FakeSigstore.CLOCK);
+        assertThat(evidence.loggedAt()).contains(FakeSigstore.CLOCK);
         assertThat(evidence.keyFingerprint()).startsWith("sha256:");
+    }
+
+    @Test
+    void managedKeyBundleVerifiesOverTheArtifactDigestAlone() throws Exception {
+        Digest digest = Digest.of("sha256", java.security.MessageDigest.getInstance("SHA-256").digest(ARTIFACT));
+
+        KeyedEvidence evidence = verifier.verifyWithKey(bundle(FakeSigstore.Mutation.NONE), keys.getPublic(), digest);
+
+        assertThat(evidence.artifact()).isEqualTo(digest);
+        assertThat(evidence.loggedAt()).contains(FakeSigstore.CLOCK);
+        assertThatThrownBy(() -> verifier.verifyWithKey(bundle(FakeSigstore.Mutation.SIGNATURE), keys.getPublic(), digest))
+                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
     }
 
     @Test
