@@ -10,12 +10,19 @@ import dev.vouch.provenance.fetch.OciEvidenceFetcher;
 import dev.vouch.provenance.intoto.Sbom;
 import dev.vouch.provenance.intoto.SlsaProvenance;
 import dev.vouch.provenance.intoto.Statement;
+import dev.vouch.provenance.keys.PublicKeys;
+import dev.vouch.provenance.sigstore.DetachedAttestation;
+import dev.vouch.provenance.sigstore.DetachedSignature;
 import dev.vouch.provenance.sigstore.IdentityPolicy;
+import dev.vouch.provenance.sigstore.KeyedEvidence;
 import dev.vouch.provenance.sigstore.KeylessEvidence;
 import dev.vouch.provenance.sigstore.SigstoreVerifier;
 import dev.vouch.registry.policy.PolicyRules;
+import dev.vouch.registry.policy.TrustedKey;
 import dev.vouch.registry.publish.PublishEnvelope;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +30,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Gathers and verifies the evidence for a publish: the Sigstore bundles the publisher sent, and for
- * OCI images pinned by digest, what their registry serves (OCI 1.1 referrers, cosign's legacy tags).
- * For npm packages, the registry's attestations for the exact version. Every bundle is verified against
- * its package's own digest (an OCI image's manifest digest, an npm tarball's SHA-512 integrity, an MCPB
- * file's {@code fileSha256}) and one of the namespace's accepted identities, so evidence for another
- * artifact or by another signer never counts.
+ * Gathers and verifies the evidence for a publish: the Sigstore bundles and cosign signatures the
+ * publisher sent, and for OCI images pinned by digest, what their registry serves (OCI 1.1 referrers,
+ * cosign's legacy {@code .sig} and {@code .att} tags). For npm packages, the registry's attestations for
+ * the exact version. Every piece is verified against its package's own digest (an OCI image's manifest
+ * digest, an npm tarball's SHA-512 integrity, an MCPB file's {@code fileSha256}) and one of the
+ * namespace's accepted identities (keyless) or keys, so evidence for another artifact or by another
+ * signer never counts.
  */
 public final class EvidenceCollector {
 
@@ -47,38 +55,40 @@ public final class EvidenceCollector {
     }
 
     public EvidenceReport collect(PublishEnvelope envelope, PolicyRules rules) {
-        List<BoundEvidence> verified = new ArrayList<>();
-        List<String> invalid = new ArrayList<>();
-        List<String> unavailable = new ArrayList<>();
-        List<Target> targets = targets(envelope.manifest().tree(), !rules.identities().isEmpty(), unavailable);
+        Collected collected = new Collected(rules);
+        List<Target> targets = targets(envelope.manifest().tree(), rules.acceptsAnySigner(), collected.unavailable);
         for (PublishEnvelope.Attestation sent : envelope.attestations()) {
-            Optional<Target> target = targets.stream().filter(t -> t.identifier().equals(sent.packageIdentifier()))
-                    .findFirst();
-            if (target.isEmpty()) {
-                invalid.add("an attestation names package " + sent.packageIdentifier()
-                        + ", which the manifest does not pin by digest");
-                continue;
-            }
-            verify(target.get(), "publish envelope", sent.bundleJson(), rules, verified, invalid);
+            target(targets, sent.packageIdentifier(), "an attestation", collected)
+                    .ifPresent(target -> collected.bundle(target, "publish envelope", sent.bundleJson()));
+        }
+        for (PublishEnvelope.Signature sent : envelope.signatures()) {
+            target(targets, sent.packageIdentifier(), "a signature", collected)
+                    .ifPresent(target -> collected.signature(target, "publish envelope", sent.signature(), sent.keyPem()));
         }
         for (Target target : targets) {
-            boolean sentAny = envelope.attestations().stream().anyMatch(a -> a.packageIdentifier().equals(target.identifier()));
-            if (sentAny || (target.image().isEmpty() && target.npm().isEmpty())) {
+            if (envelope.sentEvidenceFor(target.identifier()) || (target.image().isEmpty() && target.npm().isEmpty())) {
                 continue;
             }
-            if (rules.identities().isEmpty()) {
+            if (!rules.acceptsAnySigner()) {
                 // Nothing fetched could be verified, so fetching would only turn honest signatures into failures.
-                unavailable.add("the policy accepts no signer identity, so evidence for " + target.identifier()
-                        + " was not fetched");
+                collected.unavailable.add("the policy accepts no signer identity or key, so evidence for "
+                        + target.identifier() + " was not fetched");
             } else {
-                fetch(target, rules, verified, invalid, unavailable);
+                fetch(target, collected);
             }
         }
-        return new EvidenceReport(verified, invalid, unavailable);
+        return new EvidenceReport(collected.verified, collected.invalid, collected.unavailable);
     }
 
-    private void fetch(Target target, PolicyRules rules, List<BoundEvidence> verified, List<String> invalid,
-                       List<String> unavailable) {
+    private static Optional<Target> target(List<Target> targets, String identifier, String what, Collected collected) {
+        Optional<Target> target = targets.stream().filter(t -> t.identifier().equals(identifier)).findFirst();
+        if (target.isEmpty()) {
+            collected.invalid.add(what + " names package " + identifier + ", which the manifest does not pin by digest");
+        }
+        return target;
+    }
+
+    private void fetch(Target target, Collected collected) {
         List<FetchedEvidence> fetched;
         try {
             if (target.image().isPresent()) {
@@ -90,53 +100,166 @@ public final class EvidenceCollector {
                 fetched = new NpmAttestationFetcher(sources.npmRegistry(), sources.timeout()).fetch(npm.name(), npm.version());
             }
         } catch (EvidenceFetchException e) {
-            unavailable.add("evidence for " + target.identifier() + " could not be fetched: " + e.getMessage());
+            collected.unavailable.add("evidence for " + target.identifier() + " could not be fetched: " + e.getMessage());
             return;
         }
         if (fetched.isEmpty()) {
-            unavailable.add("the registry has no signatures or attestations for " + target.identifier());
+            collected.unavailable.add("the registry has no signatures or attestations for " + target.identifier());
         }
         for (FetchedEvidence evidence : fetched) {
             if (evidence instanceof FetchedEvidence.SigstoreBundle bundle) {
-                verify(target, bundle.source(), bundle.bundleJson(), rules, verified, invalid);
-            } else {
-                unavailable.add("cosign's legacy tag evidence for " + target.identifier()
-                        + " is not verified by this registry; publish a Sigstore bundle (OCI 1.1 referrer)");
+                collected.bundle(target, bundle.source(), bundle.bundleJson());
+            } else if (evidence instanceof FetchedEvidence.CosignSignature signature) {
+                collected.signature(target, signature.source(), new DetachedSignature(Optional.of(signature.payload()),
+                        decode(signature.signatureBase64()), signature.certificatePem(), signature.chainPem(),
+                        signature.rekorBundleJson()), Optional.empty());
+            } else if (evidence instanceof FetchedEvidence.CosignAttestation attestation) {
+                collected.attestation(target, attestation.source(), new DetachedAttestation(attestation.envelopeJson(),
+                        attestation.certificatePem(), attestation.chainPem(), attestation.rekorBundleJson()));
             }
         }
     }
 
-    private void verify(Target target, String source, byte[] bundleJson, PolicyRules rules, List<BoundEvidence> verified,
-                        List<String> invalid) {
-        if (rules.identities().isEmpty()) {
-            invalid.add("evidence for " + target.identifier() + " cannot be verified: the policy accepts no identity");
-            return;
-        }
-        SigstoreVerifier verifier;
+    private static byte[] decode(String base64) {
         try {
-            verifier = verifier(rules.trustedRoot());
-        } catch (VerificationException e) {
-            invalid.add("trusted root unusable: " + e.getMessage());
-            return;
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
         }
-        String lastFailure = "";
-        for (PolicyRules.Identity identity : rules.identities()) {
-            IdentityPolicy policy = identity.subject() != null
-                    ? IdentityPolicy.exact(identity.issuer(), identity.subject())
-                    : IdentityPolicy.matching(identity.issuer(), identity.subjectPattern());
-            try {
-                KeylessEvidence evidence = verifier.verifyDigest(target.digest(), bundleJson, policy);
-                verified.add(bound(target, source, evidence));
-                return;
-            } catch (VerificationException e) {
-                lastFailure = e.getMessage();
-            }
-        }
-        invalid.add("evidence for " + target.identifier() + " from " + source + " not verified: " + lastFailure);
     }
 
-    private static BoundEvidence bound(Target target, String source, KeylessEvidence evidence) {
-        Optional<Statement> statement = evidence.statement();
+    /** One way of verifying a piece of evidence keylessly, under one identity policy. */
+    private interface KeylessCheck {
+        KeylessEvidence verify(SigstoreVerifier verifier, IdentityPolicy identity) throws VerificationException;
+    }
+
+    /** One way of verifying a piece of evidence with one key. */
+    private interface KeyedCheck {
+        KeyedEvidence verify(SigstoreVerifier verifier, PublicKey key) throws VerificationException;
+    }
+
+    /** What one collection found so far, and the verification it does under the namespace's rules. */
+    private final class Collected {
+        private final PolicyRules rules;
+        private final List<BoundEvidence> verified = new ArrayList<>();
+        private final List<String> invalid = new ArrayList<>();
+        private final List<String> unavailable = new ArrayList<>();
+
+        Collected(PolicyRules rules) {
+            this.rules = rules;
+        }
+
+        void bundle(Target target, String source, byte[] bundleJson) {
+            boolean managedKey;
+            try {
+                managedKey = SigstoreVerifier.isManagedKeyBundle(bundleJson);
+            } catch (VerificationException e) {
+                invalid.add("evidence for " + target.identifier() + " from " + source + " not verified: " + e.getMessage());
+                return;
+            }
+            if (managedKey) {
+                keyed(target, source, rules.keys(), (verifier, key) -> verifier.verifyWithKey(bundleJson, key, target.digest()));
+            } else {
+                keyless(target, source, (verifier, identity) -> verifier.verifyDigest(target.digest(), bundleJson, identity));
+            }
+        }
+
+        void signature(Target target, String source, DetachedSignature signature, Optional<String> claimedKeyPem) {
+            if (signature.certificatePem().isPresent()) {
+                keyless(target, source, (verifier, identity) -> verifier.verifyDetached(signature, target.digest(), identity));
+                return;
+            }
+            List<TrustedKey> keys = rules.keys();
+            if (claimedKeyPem.isPresent()) {
+                Optional<TrustedKey> claimed;
+                try {
+                    PublicKey key = PublicKeys.fromPem(claimedKeyPem.get());
+                    claimed = rules.keys().stream().filter(trusted -> trusted.is(key)).findFirst();
+                } catch (VerificationException e) {
+                    invalid.add("a signature for " + target.identifier() + " from " + source + " names an unreadable key: "
+                            + e.getMessage());
+                    return;
+                }
+                if (claimed.isEmpty()) {
+                    invalid.add("a signature for " + target.identifier() + " from " + source
+                            + " is by a key the policy does not accept for this namespace");
+                    return;
+                }
+                keys = List.of(claimed.get());
+            }
+            keyed(target, source, keys, (verifier, key) -> verifier.verifyDetached(signature, target.digest(), key));
+        }
+
+        void attestation(Target target, String source, DetachedAttestation attestation) {
+            if (attestation.certificatePem().isPresent()) {
+                keyless(target, source, (verifier, identity) -> verifier.verifyDetached(attestation, target.digest(), identity));
+            } else {
+                keyed(target, source, rules.keys(), (verifier, key) -> verifier.verifyDetached(attestation, target.digest(), key));
+            }
+        }
+
+        private void keyless(Target target, String source, KeylessCheck check) {
+            if (rules.identities().isEmpty()) {
+                invalid.add("keyless evidence for " + target.identifier() + " from " + source
+                        + " cannot be verified: the policy accepts no identity");
+                return;
+            }
+            Optional<SigstoreVerifier> verifier = verifier(target, source);
+            if (verifier.isEmpty()) {
+                return;
+            }
+            String lastFailure = "";
+            for (PolicyRules.Identity identity : rules.identities()) {
+                IdentityPolicy policy = identity.subject() != null
+                        ? IdentityPolicy.exact(identity.issuer(), identity.subject())
+                        : IdentityPolicy.matching(identity.issuer(), identity.subjectPattern());
+                try {
+                    KeylessEvidence evidence = check.verify(verifier.get(), policy);
+                    verified.add(bound(target, source, new Signer.Keyless(evidence.signer()), evidence.statement()));
+                    return;
+                } catch (VerificationException e) {
+                    lastFailure = e.getMessage();
+                }
+            }
+            invalid.add("evidence for " + target.identifier() + " from " + source + " not verified: " + lastFailure);
+        }
+
+        private void keyed(Target target, String source, List<TrustedKey> keys, KeyedCheck check) {
+            if (keys.isEmpty()) {
+                invalid.add("evidence for " + target.identifier() + " from " + source
+                        + " is signed by a key, and the policy accepts no key for this namespace");
+                return;
+            }
+            Optional<SigstoreVerifier> verifier = verifier(target, source);
+            if (verifier.isEmpty()) {
+                return;
+            }
+            String lastFailure = "";
+            for (TrustedKey key : keys) {
+                try {
+                    KeyedEvidence evidence = check.verify(verifier.get(), key.key());
+                    verified.add(bound(target, source, new Signer.Key(key.name(), key.fingerprint()), evidence.statement()));
+                    return;
+                } catch (VerificationException e) {
+                    lastFailure = e.getMessage();
+                }
+            }
+            invalid.add("evidence for " + target.identifier() + " from " + source + " not verified with the policy's "
+                    + "keys: " + lastFailure);
+        }
+
+        private Optional<SigstoreVerifier> verifier(Target target, String source) {
+            try {
+                return Optional.of(EvidenceCollector.this.verifier(rules.trustedRoot()));
+            } catch (VerificationException e) {
+                invalid.add("evidence for " + target.identifier() + " from " + source + " not verified: trusted root "
+                        + "unusable: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static BoundEvidence bound(Target target, String source, Signer signer, Optional<Statement> statement) {
         Optional<String> type = statement.map(Statement::predicateType);
         Optional<Sbom> sbom = Optional.empty();
         Optional<SlsaProvenance> provenance = Optional.empty();
@@ -151,7 +274,7 @@ public final class EvidenceCollector {
                 // A signed statement whose predicate is malformed proves the signature, nothing more.
             }
         }
-        return new BoundEvidence(target.identifier(), target.digest(), evidence.signer(), source, type, sbom, provenance);
+        return new BoundEvidence(target.identifier(), target.digest(), signer, source, type, sbom, provenance);
     }
 
     private SigstoreVerifier verifier(Optional<String> trustedRoot) throws VerificationException {
@@ -195,7 +318,7 @@ public final class EvidenceCollector {
                     unavailable.add("npm package " + identifier + "@" + npm.version() + ": " + e.getMessage());
                 }
             } else if ("npm".equals(type) && pkg.path("version").isTextual()) {
-                unavailable.add("the policy accepts no signer identity, so evidence for npm package " + identifier
+                unavailable.add("the policy accepts no signer identity or key, so evidence for npm package " + identifier
                         + " was not fetched");
             } else {
                 unavailable.add(type + " package " + identifier + " has no digest evidence can be bound to");

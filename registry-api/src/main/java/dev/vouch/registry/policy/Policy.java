@@ -31,6 +31,10 @@ import java.util.Map;
  *       - issuer: https://token.actions.githubusercontent.com
  *         subjectPattern: "https://github\.com/acme/.*"
  *     builders: ["https://github.com/actions/runner/github-hosted"]
+ *     keys:                       # cosign --key signers; files resolve against this file's directory
+ *       - name: acme-release
+ *         file: keys/acme-release.pub
+ *     trustedRoot: trusted_root.json
  * </pre>
  *
  * <p>The most specific matching pattern wins: an exact name over a namespace over {@code *}.
@@ -76,8 +80,9 @@ public final class Policy {
         if (file == null) {
             throw new PolicyException(path + ": the policy file is empty");
         }
+        Path directory = path.toAbsolutePath().getParent();
         PolicyRules defaults = file.defaults() == null ? PolicyRules.safeDefault()
-                : file.defaults().over(PolicyRules.safeDefault());
+                : file.defaults().over(PolicyRules.safeDefault(), directory, path + " default");
         defaults.validate(path + " default");
         List<Map.Entry<NamespaceGrant, PolicyRules>> overrides = new ArrayList<>();
         if (file.namespaces() != null) {
@@ -89,7 +94,7 @@ public final class Policy {
                 if (entry.getValue() == null) {
                     throw new PolicyException(path + ": namespace '" + entry.getKey() + "' has no rules");
                 }
-                PolicyRules rules = entry.getValue().over(defaults);
+                PolicyRules rules = entry.getValue().over(defaults, directory, path + " namespace " + entry.getKey());
                 rules.validate(path + " namespace " + entry.getKey());
                 overrides.add(Map.entry(new NamespaceGrant(entry.getKey()), rules));
             }

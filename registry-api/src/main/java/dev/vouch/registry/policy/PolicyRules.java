@@ -2,7 +2,13 @@ package dev.vouch.registry.policy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vouch.provenance.VerificationException;
+import dev.vouch.provenance.keys.PublicKeys;
 import dev.vouch.registry.advisories.AdvisorySeverity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,8 +20,9 @@ import java.util.Optional;
  *                            with a warning. A {@code block} verdict always rejects.
  * @param toolDrift           what changed tools (without new findings) do: allow, review or block
  * @param identities          accepted keyless signers (OIDC issuer exactly, subject exactly or by pattern)
+ * @param keys                accepted signing keys (cosign {@code --key}), by name
  * @param trustedRoot         the Sigstore trusted root file; empty: the public-good root shipped with Vouch
- * @param requireSignature    reject unless a signature by an accepted identity is bound to the artifact
+ * @param requireSignature    reject unless a signature by an accepted identity or key is bound to the artifact
  * @param requireSbom         reject unless an SBOM attestation is bound to the artifact
  * @param requireProvenance   reject unless SLSA provenance from the manifest's repository is bound to it
  * @param builders            accepted SLSA builder ids; empty accepts any
@@ -26,6 +33,7 @@ public record PolicyRules(
         ScanReview scanReview,
         ToolDrift toolDrift,
         List<Identity> identities,
+        List<TrustedKey> keys,
         Optional<String> trustedRoot,
         boolean requireSignature,
         boolean requireSbom,
@@ -36,6 +44,7 @@ public record PolicyRules(
 
     public PolicyRules {
         identities = List.copyOf(identities);
+        keys = List.copyOf(keys);
         builders = List.copyOf(builders);
     }
 
@@ -71,10 +80,43 @@ public record PolicyRules(
                            @JsonProperty("subjectPattern") String subjectPattern) {
     }
 
+    /** A signing key in the policy file: a name, and a PEM file (relative to the policy file) or inline PEM. */
+    record KeySource(@JsonProperty("name") String name, @JsonProperty("file") String file,
+                     @JsonProperty("pem") String pem) {
+
+        TrustedKey load(Path policyDirectory, String where) {
+            if (name == null || name.isBlank()) {
+                throw new PolicyException(where + ": every key needs a name");
+            }
+            if ((file == null) == (pem == null)) {
+                throw new PolicyException(where + ": key '" + name + "' needs exactly one of file or pem");
+            }
+            String text = pem;
+            if (file != null) {
+                Path path = policyDirectory.resolve(file);
+                try {
+                    text = Files.readString(path, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new PolicyException(where + ": key '" + name + "': cannot read " + path);
+                }
+            }
+            try {
+                return new TrustedKey(name, PublicKeys.fromPem(text));
+            } catch (VerificationException e) {
+                throw new PolicyException(where + ": key '" + name + "': " + e.getMessage());
+            }
+        }
+    }
+
     /** The shipped default: anything doubtful waits for a person; evidence is welcome but not required. */
     public static PolicyRules safeDefault() {
-        return new PolicyRules(ScanReview.HOLD, ToolDrift.REVIEW, List.of(), Optional.empty(), false, false, false,
-                List.of(), AdvisorySeverity.MODERATE, Vulnerable.REJECT);
+        return new PolicyRules(ScanReview.HOLD, ToolDrift.REVIEW, List.of(), List.of(), Optional.empty(), false, false,
+                false, List.of(), AdvisorySeverity.MODERATE, Vulnerable.REJECT);
+    }
+
+    /** Whether some signature could be verified under these rules: an identity or a key is accepted. */
+    public boolean acceptsAnySigner() {
+        return !identities.isEmpty() || !keys.isEmpty();
     }
 
     /** A partial rule set from the policy file; absent fields inherit. */
@@ -82,6 +124,7 @@ public record PolicyRules(
             @JsonProperty("scanReview") ScanReview scanReview,
             @JsonProperty("toolDrift") ToolDrift toolDrift,
             @JsonProperty("identities") List<Identity> identities,
+            @JsonProperty("keys") List<KeySource> keys,
             @JsonProperty("trustedRoot") String trustedRoot,
             @JsonProperty("require") Require require,
             @JsonProperty("builders") List<String> builders,
@@ -92,7 +135,11 @@ public record PolicyRules(
                        @JsonProperty("provenance") Boolean provenance) {
         }
 
-        PolicyRules over(PolicyRules base) {
+        /**
+         * These rules over {@code base}; key files and the trusted root resolve against the policy
+         * file's directory, so a policy reads the same whatever directory the server starts in.
+         */
+        PolicyRules over(PolicyRules base, Path policyDirectory, String where) {
             Require req = require != null ? require : new Require(null, null, null);
             AdvisorySeverity max = base.maxAdvisorySeverity();
             if (maxAdvisorySeverity != null) {
@@ -105,13 +152,25 @@ public record PolicyRules(
                     scanReview != null ? scanReview : base.scanReview(),
                     toolDrift != null ? toolDrift : base.toolDrift(),
                     identities != null ? identities : base.identities(),
-                    trustedRoot != null ? Optional.of(trustedRoot) : base.trustedRoot(),
+                    keys != null ? loadKeys(policyDirectory, where) : base.keys(),
+                    trustedRoot != null ? Optional.of(policyDirectory.resolve(trustedRoot).toString()) : base.trustedRoot(),
                     req.signature() != null ? req.signature() : base.requireSignature(),
                     req.sbom() != null ? req.sbom() : base.requireSbom(),
                     req.provenance() != null ? req.provenance() : base.requireProvenance(),
                     builders != null ? builders : base.builders(),
                     max,
                     vulnerable != null ? vulnerable : base.vulnerable());
+        }
+
+        private List<TrustedKey> loadKeys(Path policyDirectory, String where) {
+            List<TrustedKey> loaded = new java.util.ArrayList<>();
+            for (KeySource key : keys) {
+                if (key == null) {
+                    throw new PolicyException(where + ": an empty entry in keys");
+                }
+                loaded.add(key.load(policyDirectory, where));
+            }
+            return loaded;
         }
     }
 
@@ -123,9 +182,12 @@ public record PolicyRules(
     /** Fails closed on rules that could only ever accept everything or nothing by mistake. */
     void validate(String where) {
         boolean evidenceRequired = requireSignature || requireSbom || requireProvenance;
-        if (evidenceRequired && identities.isEmpty()) {
-            throw new PolicyException(where + ": evidence is required but no identity is accepted; an empty "
-                    + "identity list would accept no one (or, worse, anyone)");
+        if (evidenceRequired && !acceptsAnySigner()) {
+            throw new PolicyException(where + ": evidence is required but no identity or key is accepted; an empty "
+                    + "signer list would accept no one (or, worse, anyone)");
+        }
+        if (keys.stream().map(TrustedKey::name).distinct().count() != keys.size()) {
+            throw new PolicyException(where + ": two keys share a name");
         }
         for (Identity identity : identities) {
             if (identity.issuer() == null || identity.issuer().isBlank()) {

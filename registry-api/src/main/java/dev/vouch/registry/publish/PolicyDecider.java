@@ -99,8 +99,7 @@ final class PolicyDecider {
     private static boolean signature(Assessment assessment, PolicyRules rules, Verdicts v) {
         Optional<BoundEvidence> signature = assessment.signature();
         if (signature.isPresent()) {
-            v.pass("signature", "signed by " + signature.get().signer().subject() + " (issuer "
-                    + signature.get().signer().issuer() + ") over " + signature.get().digest());
+            v.pass("signature", "signed by " + signature.get().signer().describe() + " over " + signature.get().digest());
             return true;
         }
         missing("signature", rules.requireSignature(), assessment, v);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.provenance.fetch.FetchedEvidence;
+import dev.vouch.provenance.sigstore.DetachedSignature;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.Manifest;
 import dev.vouch.scanner.input.ScanInput;
@@ -15,22 +16,34 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a publisher sends: a bare server.json, or an envelope
  * {@code {"server": {…}, "tools": […], "prompts": […], "resources": […], "instructions": "…",
- * "attestations": [{"package": "<identifier>", "bundle": {Sigstore bundle}}]}}. In an
- * envelope the server.json keeps its exact bytes (the slice of the body between its braces), so the
+ * "attestations": [{"package": "<identifier>", "bundle": {Sigstore bundle}}],
+ * "signatures": [{"package": "<identifier>", "signature": "<base64>", "certificate"|"key": "<PEM>",
+ * "payload": "<base64>", "chain": "<PEM>", "rekorBundle": {…}}]}}. A signature is cosign's, kept beside
+ * the artifact: over the artifact itself, or over a simple-signing {@code payload} naming its digest;
+ * keyless with a Fulcio {@code certificate} (and cosign's Rekor bundle), or by a {@code key} the
+ * policy accepts. In an envelope the server.json keeps its exact bytes (the slice of the body between its braces), so the
  * stored manifest is byte for byte what the publisher signed off.
  */
 public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Optional<ArrayNode> prompts,
                               Optional<ArrayNode> resources, Optional<String> instructions,
-                              List<Attestation> attestations) {
+                              List<Attestation> attestations, List<Signature> signatures) {
 
     /** A Sigstore bundle the publisher sent for one of the manifest's packages (by its identifier). */
     public record Attestation(String packageIdentifier, byte[] bundleJson) {
+    }
+
+    /**
+     * A cosign signature the publisher sent for one of the manifest's packages; {@code keyPem} names the
+     * key it claims to be signed with (which the policy must accept), empty for a keyless signature.
+     */
+    public record Signature(String packageIdentifier, DetachedSignature signature, Optional<String> keyPem) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,12 +53,72 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
         JsonNode tree = whole.tree();
         if (!tree.path("server").isObject()) {
             return new PublishEnvelope(whole, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of());
+                    List.of(), List.of());
         }
         Manifest server = Manifest.parse(serverBytes(body));
         return new PublishEnvelope(server, array(tree, "tools"), array(tree, "prompts"), array(tree, "resources"),
                 Optional.ofNullable(tree.get("instructions")).filter(JsonNode::isTextual).map(JsonNode::asText),
-                attestations(tree));
+                attestations(tree), signatures(tree));
+    }
+
+    /** Whether the publisher sent any evidence for the package with this identifier. */
+    public boolean sentEvidenceFor(String packageIdentifier) {
+        return attestations.stream().anyMatch(a -> a.packageIdentifier().equals(packageIdentifier))
+                || signatures.stream().anyMatch(s -> s.packageIdentifier().equals(packageIdentifier));
+    }
+
+    private static List<Signature> signatures(JsonNode tree) {
+        List<Signature> signatures = new ArrayList<>();
+        Optional<ArrayNode> list = array(tree, "signatures");
+        if (list.isEmpty()) {
+            return signatures;
+        }
+        if (list.get().size() > FetchedEvidence.MAX_PER_ARTIFACT) {
+            throw InvalidRequestException.of("/signatures", "at most " + FetchedEvidence.MAX_PER_ARTIFACT
+                    + " signatures per publish");
+        }
+        for (int i = 0; i < list.get().size(); i++) {
+            String at = "/signatures/" + i;
+            JsonNode entry = list.get().get(i);
+            if (!entry.path("package").isTextual() || !entry.path("signature").isTextual()) {
+                throw InvalidRequestException.of(at, "a signature needs a package identifier and a base64 signature");
+            }
+            Optional<String> certificate = text(entry, "certificate", at);
+            Optional<String> key = text(entry, "key", at);
+            if (certificate.isPresent() == key.isPresent()) {
+                throw InvalidRequestException.of(at, "a signature needs exactly one of certificate (keyless) or key");
+            }
+            JsonNode rekorBundle = entry.get("rekorBundle");
+            if (rekorBundle != null && !rekorBundle.isNull() && !rekorBundle.isObject()) {
+                throw InvalidRequestException.of(at + "/rekorBundle", "rekorBundle must be cosign's Rekor bundle object");
+            }
+            DetachedSignature signature = new DetachedSignature(
+                    text(entry, "payload", at).map(payload -> base64(payload, at + "/payload")),
+                    base64(entry.get("signature").asText(), at + "/signature"), certificate,
+                    text(entry, "chain", at),
+                    Optional.ofNullable(rekorBundle).filter(JsonNode::isObject).map(JsonNode::toString));
+            signatures.add(new Signature(entry.get("package").asText(), signature, key));
+        }
+        return signatures;
+    }
+
+    private static Optional<String> text(JsonNode entry, String field, String at) {
+        JsonNode value = entry.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw InvalidRequestException.of(at + "/" + field, field + " must be a string");
+        }
+        return Optional.of(value.asText());
+    }
+
+    private static byte[] base64(String text, String at) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of(at, "not base64");
+        }
     }
 
     private static List<Attestation> attestations(JsonNode tree) {

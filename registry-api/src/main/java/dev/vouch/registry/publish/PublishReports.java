@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.provenance.intoto.Sbom;
+import dev.vouch.provenance.sigstore.SignerIdentity;
 import dev.vouch.registry.advisories.AdvisoryMatch;
 import dev.vouch.registry.evidence.BoundEvidence;
+import dev.vouch.registry.evidence.Signer;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.ToolReport;
@@ -41,8 +43,8 @@ public final class PublishReports {
         ArrayNode evidence = report.putArray("evidence");
         for (BoundEvidence item : assessment.evidence().verified()) {
             ObjectNode node = evidence.addObject().put("package", item.packageIdentifier())
-                    .put("digest", item.digest().toString()).put("source", item.source())
-                    .put("issuer", item.signer().issuer()).put("subject", item.signer().subject());
+                    .put("digest", item.digest().toString()).put("source", item.source());
+            signer(node, item.signer());
             item.predicateType().ifPresent(type -> node.put("predicateType", type));
         }
         report.set("components", components(assessment));
@@ -72,11 +74,7 @@ public final class PublishReports {
         ObjectNode trust = JSON.createObjectNode().put("tier", decision.tier());
         trust.put("flagged", false);
         ObjectNode signature = trust.putObject("signature").put("verified", assessment.signature().isPresent());
-        assessment.signature().ifPresent(bound -> {
-            signature.put("issuer", bound.signer().issuer()).put("subject", bound.signer().subject());
-            bound.signer().sourceRepository().ifPresent(repo -> signature.put("sourceRepository", repo));
-            bound.signer().commit().ifPresent(commit -> signature.put("commit", commit));
-        });
+        assessment.signature().ifPresent(bound -> signer(signature, bound.signer()));
         ObjectNode sbom = trust.putObject("sbom").put("present", assessment.sbom().isPresent());
         assessment.sbom().flatMap(BoundEvidence::sbom).ifPresent(s -> sbom
                 .put("format", s.format().name().toLowerCase(Locale.ROOT)).put("components", s.components().size()));
@@ -92,6 +90,18 @@ public final class PublishReports {
         trust.set("vulnerabilities", vulnerabilities(assessment.advisories()));
         trust.put("toolsDigest", assessment.scan().toolSetDigest());
         return trust;
+    }
+
+    /** A keyless signer's issuer, subject, source repository and commit; a key's name and fingerprint. */
+    private static void signer(ObjectNode node, Signer signer) {
+        if (signer instanceof Signer.Keyless keyless) {
+            SignerIdentity identity = keyless.identity();
+            node.put("issuer", identity.issuer()).put("subject", identity.subject());
+            identity.sourceRepository().ifPresent(repo -> node.put("sourceRepository", repo));
+            identity.commit().ifPresent(commit -> node.put("commit", commit));
+        } else if (signer instanceof Signer.Key key) {
+            node.put("key", key.name()).put("keyFingerprint", key.fingerprint());
+        }
     }
 
     /** The trust summary's {@code scan}: verdict, rule-pack version, number of findings. */

@@ -1,0 +1,20 @@
+package dev.vouch.registry.policy;
+
+import dev.vouch.provenance.keys.PublicKeys;
+import java.security.PublicKey;
+
+/**
+ * A public key the operator accepts signatures from for a namespace (cosign {@code sign --key}), by the
+ * name the policy gives it; answers show the name and the key's fingerprint.
+ */
+public record TrustedKey(String name, PublicKey key) {
+
+    public String fingerprint() {
+        return PublicKeys.fingerprint(key);
+    }
+
+    /** Whether {@code other} is this very key (the same SubjectPublicKeyInfo). */
+    public boolean is(PublicKey other) {
+        return java.util.Arrays.equals(key.getEncoded(), other.getEncoded());
+    }
+}
