@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.vouch.provenance.fetch.FetchedEvidence;
 import dev.vouch.provenance.fixtures.FakeSigstore;
+import dev.vouch.provenance.sigstore.DetachedAttestation;
+import dev.vouch.provenance.sigstore.DetachedSignature;
 import dev.vouch.registry.Registry;
 import dev.vouch.registry.auth.Role;
 import dev.vouch.registry.evidence.EvidenceSources;
@@ -27,7 +29,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -427,5 +432,179 @@ class EvidencePipelineTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).path("checks")).anySatisfy(c -> assertThat(c.path("name").asText()).isEqualTo("evidence"));
+    }
+
+    /** Serves cosign's legacy tags: a .sig tag with the given signatures and an .att tag with the attestations. */
+    void serveLegacyTags(List<DetachedSignature> signatures, List<DetachedAttestation> attestations) throws Exception {
+        oci.stubFor(get(urlPathEqualTo("/v2/acme/weather/referrers/" + digest)).willReturn(aResponse().withStatus(404)));
+        ArrayNode sigLayers = JSON.createArrayNode();
+        for (DetachedSignature signature : signatures) {
+            ObjectNode annotations = layer(sigLayers, signature.payload().orElseThrow());
+            annotations.put("dev.cosignproject.cosign/signature", Base64.getEncoder().encodeToString(signature.signature()));
+            signature.certificatePem().ifPresent(pem -> annotations.put("dev.sigstore.cosign/certificate", pem));
+            signature.chainPem().ifPresent(pem -> annotations.put("dev.sigstore.cosign/chain", pem));
+            signature.rekorBundleJson().ifPresent(bundle -> annotations.put("dev.sigstore.cosign/bundle", bundle));
+        }
+        ArrayNode attLayers = JSON.createArrayNode();
+        for (DetachedAttestation attestation : attestations) {
+            ObjectNode annotations = layer(attLayers, attestation.envelopeJson());
+            attestation.certificatePem().ifPresent(pem -> annotations.put("dev.sigstore.cosign/certificate", pem));
+            attestation.rekorBundleJson().ifPresent(bundle -> annotations.put("dev.sigstore.cosign/bundle", bundle));
+        }
+        String tag = "sha256-" + digest.substring(7);
+        oci.stubFor(get(urlEqualTo("/v2/acme/weather/manifests/" + tag + ".sig")).willReturn(aResponse().withStatus(200)
+                .withBody(JSON.createObjectNode().<ObjectNode>set("layers", sigLayers).toString())));
+        oci.stubFor(get(urlEqualTo("/v2/acme/weather/manifests/" + tag + ".att")).willReturn(aResponse().withStatus(200)
+                .withBody(JSON.createObjectNode().<ObjectNode>set("layers", attLayers).toString())));
+    }
+
+    /** Adds a layer whose blob is {@code content}; returns its annotations to fill. */
+    ObjectNode layer(ArrayNode layers, byte[] content) throws Exception {
+        String blob = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        oci.stubFor(get(urlEqualTo("/v2/acme/weather/blobs/" + blob)).willReturn(aResponse().withStatus(200).withBody(content)));
+        return layers.addObject().put("mediaType", "application/vnd.dev.cosign.simplesigning.v1+json").put("digest", blob)
+                .putObject("annotations");
+    }
+
+    byte[] slsaStatement(String repository) {
+        return FakeSigstore.statement(IMAGE_MANIFEST, "https://slsa.dev/provenance/v1", Map.of(
+                "buildDefinition", Map.of("externalParameters", Map.of("workflow", Map.of("repository", repository))),
+                "runDetails", Map.of("builder", Map.of("id", "https://github.com/actions/runner/github-hosted"))));
+    }
+
+    byte[] spdxStatement(String purl) {
+        return FakeSigstore.statement(IMAGE_MANIFEST, "https://spdx.dev/Document", Map.of("spdxVersion", "SPDX-2.3",
+                "packages", List.of(Map.of("name", "zod", "externalRefs", List.of(Map.of("referenceType", "purl",
+                        "referenceLocator", purl))))));
+    }
+
+    @Test
+    void cosignLegacyTagsAreVerifiedLikeBundles() throws Exception {
+        startRegistry(STRICT_POLICY);
+        serveLegacyTags(List.of(sigstore.cosignSignature(FakeSigstore.simpleSigningPayload("registry.test/acme/weather",
+                        digest), true, signer("acme/weather"), FakeSigstore.Mutation.NONE)),
+                List.of(sigstore.cosignAttestation(slsaStatement(REPOSITORY), signer("acme/weather"), FakeSigstore.Mutation.NONE),
+                        sigstore.cosignAttestation(spdxStatement("pkg:npm/zod@3.22.4"), signer("acme/weather"),
+                                FakeSigstore.Mutation.NONE)));
+
+        HttpResponse<String> response = publish(manifest("1.0.0", Optional.empty()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode trust = json(response).path("_meta").path("io.vouch.registry/trust");
+        assertThat(trust.path("tier").asText()).isEqualTo("verified");
+        assertThat(trust.path("signature").path("sourceRepository").asText()).isEqualTo(REPOSITORY);
+        assertThat(trust.path("sbom").path("components").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aTamperedLegacySignatureIsRefused() throws Exception {
+        startRegistry(STRICT_POLICY);
+        serveLegacyTags(List.of(sigstore.cosignSignature(FakeSigstore.simpleSigningPayload("registry.test/acme/weather",
+                digest), true, signer("acme/weather"), FakeSigstore.Mutation.SET)), List.of());
+
+        HttpResponse<String> response = publish(manifest("1.0.0", Optional.empty()));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).path("checks")).anySatisfy(c -> {
+            assertThat(c.path("name").asText()).isEqualTo("evidence");
+            assertThat(c.path("detail").asText()).contains(".sig").contains("signed entry timestamp");
+        });
+    }
+
+    static final String KEYED_POLICY = """
+            default:
+              trustedRoot: ROOT
+              require: {signature: true}
+              keys:
+                - name: acme-release
+                  file: keys/acme-release.pub
+            """;
+
+    KeyPair writeKey(String file) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        Files.createDirectories(dir.resolve(file).getParent());
+        Files.writeString(dir.resolve(file), pem(keys));
+        return keys;
+    }
+
+    static String pem(KeyPair keys) {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    byte[] envelopeWithSignature(ObjectNode signature) throws Exception {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.set("server", JSON.readTree(manifest("1.0.0", Optional.empty())));
+        envelope.putArray("signatures").add(signature.put("package", "registry.test/acme/weather@" + digest));
+        return envelope.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anEnvelopeSignatureByAPolicyKeyIsVerifiedAndNamedInTheTrustSummary() throws Exception {
+        KeyPair keys = writeKey("keys/acme-release.pub");
+        startRegistry(KEYED_POLICY);
+        DetachedSignature signed = sigstore.keyedCosignSignature(IMAGE_MANIFEST, false, keys, true);
+        ObjectNode signature = JSON.createObjectNode()
+                .put("signature", Base64.getEncoder().encodeToString(signed.signature())).put("key", pem(keys));
+        signature.set("rekorBundle", JSON.readTree(signed.rekorBundleJson().orElseThrow()));
+
+        HttpResponse<String> response = publish(envelopeWithSignature(signature));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode trust = json(response).path("_meta").path("io.vouch.registry/trust");
+        assertThat(trust.path("signature").path("verified").asBoolean()).isTrue();
+        assertThat(trust.path("signature").path("key").asText()).isEqualTo("acme-release");
+        assertThat(trust.path("signature").path("keyFingerprint").asText()).startsWith("sha256:");
+        assertThat(trust.path("tier").asText()).isEqualTo("community");
+        assertThat(oci.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void anEnvelopeSignatureByAKeyThePolicyDoesNotAcceptIsRefused() throws Exception {
+        writeKey("keys/acme-release.pub");
+        KeyPair stranger = writeKey("stranger.pub");
+        startRegistry(KEYED_POLICY);
+        DetachedSignature signed = sigstore.keyedCosignSignature(IMAGE_MANIFEST, false, stranger, false);
+
+        HttpResponse<String> response = publish(envelopeWithSignature(JSON.createObjectNode()
+                .put("signature", Base64.getEncoder().encodeToString(signed.signature())).put("key", pem(stranger))));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).path("checks")).anySatisfy(c -> {
+            assertThat(c.path("name").asText()).isEqualTo("evidence");
+            assertThat(c.path("detail").asText()).contains("policy does not accept");
+        });
+    }
+
+    @Test
+    void aKeylessEnvelopeSignatureCarriesItsCertificateAndRekorBundle() throws Exception {
+        startRegistry(STRICT_POLICY.replace("require: {signature: true, sbom: true, provenance: true}",
+                "require: {signature: true}"));
+        DetachedSignature signed = sigstore.cosignSignature(FakeSigstore.simpleSigningPayload("registry.test/acme/weather",
+                digest), true, signer("acme/weather"), FakeSigstore.Mutation.NONE);
+        ObjectNode signature = JSON.createObjectNode()
+                .put("signature", Base64.getEncoder().encodeToString(signed.signature()))
+                .put("payload", Base64.getEncoder().encodeToString(signed.payload().orElseThrow()))
+                .put("certificate", signed.certificatePem().orElseThrow());
+        signature.set("rekorBundle", JSON.readTree(signed.rekorBundleJson().orElseThrow()));
+
+        HttpResponse<String> response = publish(envelopeWithSignature(signature));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).path("_meta").path("io.vouch.registry/trust").path("signature").path("subject").asText())
+                .startsWith("https://github.com/acme/weather/");
+    }
+
+    @Test
+    void anEnvelopeSignatureWithBothCertificateAndKeyIsABadRequest() throws Exception {
+        startRegistry(STRICT_POLICY);
+
+        HttpResponse<String> response = publish(envelopeWithSignature(JSON.createObjectNode().put("signature", "AAAA")
+                .put("certificate", "x").put("key", "y")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("/signatures/0");
     }
 }
