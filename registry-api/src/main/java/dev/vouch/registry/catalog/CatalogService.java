@@ -58,12 +58,17 @@ public final class CatalogService {
 
     /** The report of checks and findings of a published version. */
     public JsonNode report(String serverName, String version) {
-        StoredVersion stored = version(serverName, version, true);
+        return storedReport(version(serverName, version, true));
+    }
+
+    /** The report the publish pipeline stored with a version (published or held). */
+    public static JsonNode storedReport(StoredVersion stored) {
         try {
-            return JSON.readTree(stored.report().orElseThrow(() ->
-                    new NotFoundException("version " + version + " of " + serverName + " has no report")));
+            return JSON.readTree(stored.report().orElseThrow(() -> new NotFoundException("version " + stored.version()
+                    + " of " + stored.serverName() + " has no report")));
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored report of " + serverName + "@" + version + " is not JSON", e);
+            throw new IllegalStateException("stored report of " + stored.serverName() + "@" + stored.version()
+                    + " is not JSON", e);
         }
     }
 

@@ -1,20 +1,14 @@
 package dev.vouch.registry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -26,63 +20,30 @@ import picocli.CommandLine.Parameters;
         description = "Publish a server.json or publish envelope to a Vouch registry and print the decision.")
 final class PublishCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Parameters(paramLabel = "FILE", description = "A server.json, or an envelope {server, tools, prompts, resources, instructions, attestations}.")
+    @Parameters(paramLabel = "FILE", description = "A server.json, or an envelope {server, tools, prompts, resources, instructions, attestations, signatures}.")
     Path file;
 
-    @Option(names = "--registry", required = true, paramLabel = "URL", description = "The registry, e.g. https://vouch.example.com")
-    URI registry;
-
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "A publisher token; default: the VOUCH_TOKEN environment variable.")
-    String token;
-
-    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Request timeout (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @CommandLine.Mixin
+    RegistryClient client;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        String secret = token != null ? token : System.getenv("VOUCH_TOKEN");
-        if (secret == null || secret.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a token is required: --token or VOUCH_TOKEN");
-        }
         byte[] body;
         try {
             body = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file);
         }
-        HttpResponse<String> response;
-        try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds)).build().send(
-                    HttpRequest.newBuilder(registry.resolve("/v0.1/publish"))
-                            .timeout(Duration.ofSeconds(timeoutSeconds))
-                            .header("Authorization", "Bearer " + secret)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "cannot reach " + registry + ": "
-                    + e.getClass().getSimpleName());
-        }
-        return report(response.statusCode(), response.body());
+        RegistryClient.Answer answer = client.send(spec.commandLine(), "/v0.1/publish", Optional.of(body));
+        return report(answer.status(), answer.body());
     }
 
-    private int report(int status, String body) {
+    private int report(int status, JsonNode json) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (IOException e) {
-            err.println("registry answered HTTP " + status + " with a body that is not JSON");
-            return VouchCommand.EXIT_USAGE;
-        }
         if (status == 200 || status == 202) {
             JsonNode publish = json.path("_meta").path("io.vouch.registry/publish");
             out.printf("%s %s@%s (tier %s)%n", status == 200 ? "published" : "held for review",
@@ -91,7 +52,7 @@ final class PublishCommand implements Callable<Integer> {
             printChecks(out, publish.path("checks"));
             return status == 200 ? VouchCommand.EXIT_OK : VouchCommand.EXIT_CHECK_FAILED;
         }
-        err.printf("%s: %s%n", status == 422 ? "rejected" : "HTTP " + status, json.path("detail").asText(body));
+        err.printf("%s: %s%n", status == 422 ? "rejected" : "HTTP " + status, json.path("detail").asText(json.toString()));
         printChecks(err, json.path("checks"));
         for (JsonNode tool : json.path("scan").path("tools")) {
             for (JsonNode finding : tool.path("findings")) {
@@ -105,7 +66,7 @@ final class PublishCommand implements Callable<Integer> {
         return status == 422 ? VouchCommand.EXIT_CHECK_FAILED : VouchCommand.EXIT_USAGE;
     }
 
-    private static void printChecks(PrintWriter out, JsonNode checks) {
+    static void printChecks(PrintWriter out, JsonNode checks) {
         for (JsonNode check : checks) {
             out.printf("  [%s] %s: %s%n", check.path("passed").asBoolean() ? "pass" : "FAIL", check.path("name").asText(),
                     check.path("detail").asText());

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VouchCommand.Version.class,
         description = "A curated, signed registry for MCP servers.",
-        subcommands = {ServeCommand.class, PublishCommand.class, AdminCommand.class, ScanCommand.class, VerifyCommand.class})
+        subcommands = {ServeCommand.class, PublishCommand.class, CurateCommand.class, AdminCommand.class, ScanCommand.class,
+                VerifyCommand.class})
 public final class VouchCommand implements Runnable {
 
     public static final int EXIT_OK = 0;

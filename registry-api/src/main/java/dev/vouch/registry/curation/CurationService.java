@@ -1,9 +1,11 @@
 package dev.vouch.registry.curation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.auth.Role;
+import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
@@ -35,6 +37,13 @@ public final class CurationService {
     public List<StoredVersion> pending(Principal principal) {
         requireCurator(principal);
         return store.read(repos -> repos.versions().listByReviewState(ReviewState.PENDING, QUEUE_PAGE));
+    }
+
+    /** The report of a held version: every check and finding, so a curator sees why it waits. */
+    public JsonNode report(Principal principal, String serverName, String version) {
+        requireCurator(principal);
+        return CatalogService.storedReport(store.read(repos -> pendingVersion(repos.versions().find(serverName, version),
+                serverName, version)));
     }
 
     /** Publishes a held version; it becomes latest if it outranks the current latest. Audited. */

@@ -72,6 +72,10 @@ final class RegistryHandlers {
         ctx.json(json.list(curation.pending(authenticate(ctx)), Optional.empty()));
     }
 
+    void pendingReport(Context ctx) {
+        ctx.json(curation.report(authenticate(ctx), ctx.pathParam("serverName"), ctx.pathParam("version")));
+    }
+
     void approve(Context ctx) {
         ctx.json(json.response(curation.approve(authenticate(ctx), ctx.pathParam("serverName"), ctx.pathParam("version"))));
     }
