@@ -1,6 +1,7 @@
 package dev.vouch.registry.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vouch.provenance.Check;
 import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.fetch.EvidenceFetchException;
@@ -20,7 +21,10 @@ import dev.vouch.provenance.sigstore.SigstoreVerifier;
 import dev.vouch.registry.policy.PolicyRules;
 import dev.vouch.registry.policy.TrustedKey;
 import dev.vouch.registry.publish.PublishEnvelope;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.ArrayList;
@@ -41,7 +45,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EvidenceCollector {
 
     private final EvidenceSources sources;
-    private final Map<Optional<String>, SigstoreVerifier> verifiers = new ConcurrentHashMap<>();
+    private final Map<Optional<String>, CachedVerifier> verifiers = new ConcurrentHashMap<>();
+
+    /** A verifier and the modification time of the trusted-root file it was read from. */
+    private record CachedVerifier(SigstoreVerifier verifier, Optional<FileTime> modified) {
+    }
 
     public EvidenceCollector(EvidenceSources sources) {
         this.sources = sources;
@@ -277,15 +285,27 @@ public final class EvidenceCollector {
         return new BoundEvidence(target.identifier(), target.digest(), signer, source, type, sbom, provenance);
     }
 
+    /**
+     * The verifier for a trusted root, read again when the file changes: an operator rotating keys
+     * replaces trusted_root.json and expects the next publish to use it, as it does a policy edit.
+     */
     private SigstoreVerifier verifier(Optional<String> trustedRoot) throws VerificationException {
-        SigstoreVerifier cached = verifiers.get(trustedRoot);
-        if (cached != null) {
-            return cached;
+        Optional<FileTime> modified = Optional.empty();
+        if (trustedRoot.isPresent()) {
+            try {
+                modified = Optional.of(Files.getLastModifiedTime(Path.of(trustedRoot.get())));
+            } catch (IOException e) {
+                throw new VerificationException(Check.BUNDLE_FORMAT, "cannot read trusted root " + trustedRoot.get(), e);
+            }
+        }
+        CachedVerifier cached = verifiers.get(trustedRoot);
+        if (cached != null && cached.modified().equals(modified)) {
+            return cached.verifier();
         }
         SigstoreVerifier created = trustedRoot.isPresent()
                 ? SigstoreVerifier.withTrustedRoot(Path.of(trustedRoot.get()))
                 : SigstoreVerifier.withPublicGoodRoot();
-        verifiers.put(trustedRoot, created);
+        verifiers.put(trustedRoot, new CachedVerifier(created, modified));
         return created;
     }
 

@@ -563,4 +563,19 @@ class EvidencePipelineTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("/signatures/0");
     }
+
+    @Test
+    void aReplacedTrustedRootIsReadAgainByTheNextPublish() throws Exception {
+        startRegistry(STRICT_POLICY);
+        image.serveReferrers(image.evidence(REPOSITORY, "pkg:npm/lodash@4.17.21"));
+        assertThat(publish(manifest("1.0.0", Optional.empty())).statusCode()).isEqualTo(200);
+
+        Path root = dir.resolve("trusted_root.json");
+        Files.writeString(root, new FakeSigstore().trustedRootJson());
+        Files.setLastModifiedTime(root, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        HttpResponse<String> response = publish(manifest("1.0.1", Optional.empty()));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).path("checks")).anySatisfy(c -> assertThat(c.path("name").asText()).isEqualTo("evidence"));
+    }
 }
