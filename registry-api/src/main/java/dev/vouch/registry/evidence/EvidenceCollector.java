@@ -246,6 +246,11 @@ public final class EvidenceCollector {
             for (TrustedKey key : keys) {
                 try {
                     KeyedEvidence evidence = check.verify(verifier.get(), key.key());
+                    if (key.requireLog() && evidence.loggedAt().isEmpty()) {
+                        lastFailure = "key " + key.name() + " counts only with a transparency log entry (cosign's Rekor "
+                                + "bundle), and this signature has none";
+                        continue;
+                    }
                     verified.add(bound(target, source, new Signer.Key(key.name(), key.fingerprint()), evidence.statement()));
                     return;
                 } catch (VerificationException e) {

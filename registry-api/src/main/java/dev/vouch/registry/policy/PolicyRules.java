@@ -80,9 +80,13 @@ public record PolicyRules(
                            @JsonProperty("subjectPattern") String subjectPattern) {
     }
 
-    /** A signing key in the policy file: a name, and a PEM file (relative to the policy file) or inline PEM. */
+    /**
+     * A signing key in the policy file: a name, a PEM file (relative to the policy file) or inline PEM,
+     * and whether its signatures need a transparency log entry ({@code required}, the default, or
+     * {@code optional}).
+     */
     record KeySource(@JsonProperty("name") String name, @JsonProperty("file") String file,
-                     @JsonProperty("pem") String pem) {
+                     @JsonProperty("pem") String pem, @JsonProperty("transparencyLog") String transparencyLog) {
 
         TrustedKey load(Path policyDirectory, String where) {
             if (name == null || name.isBlank()) {
@@ -100,8 +104,12 @@ public record PolicyRules(
                     throw new PolicyException(where + ": key '" + name + "': cannot read " + path);
                 }
             }
+            boolean requireLog = transparencyLog == null || "required".equals(transparencyLog);
+            if (!requireLog && !"optional".equals(transparencyLog)) {
+                throw new PolicyException(where + ": key '" + name + "': transparencyLog must be required or optional");
+            }
             try {
-                return new TrustedKey(name, PublicKeys.fromPem(text));
+                return new TrustedKey(name, PublicKeys.fromPem(text), requireLog);
             } catch (VerificationException e) {
                 throw new PolicyException(where + ": key '" + name + "': " + e.getMessage());
             }

@@ -535,6 +535,28 @@ class EvidencePipelineTest {
     }
 
     @Test
+    void aKeySignatureWithoutALogEntryCountsOnlyWhereThePolicyMakesTheLogOptional() throws Exception {
+        KeyPair keys = writeKey("keys/acme-release.pub");
+        startRegistry(KEYED_POLICY);
+        DetachedSignature unlogged = sigstore.keyedCosignSignature(IMAGE_MANIFEST, false, keys, false);
+        ObjectNode signature = JSON.createObjectNode()
+                .put("signature", Base64.getEncoder().encodeToString(unlogged.signature())).put("key", pem(keys));
+
+        HttpResponse<String> refused = publish(envelopeWithSignature(signature.deepCopy()));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(refused).path("checks")).anySatisfy(c -> assertThat(c.path("detail").asText())
+                .contains("counts only with a transparency log entry"));
+
+        Files.writeString(dir.resolve("policy.yaml"), KEYED_POLICY.replace("ROOT", dir.resolve("trusted_root.json").toString())
+                .replace("file: keys/acme-release.pub", "file: keys/acme-release.pub\n      transparencyLog: optional"));
+        Files.setLastModifiedTime(dir.resolve("policy.yaml"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        HttpResponse<String> accepted = publish(envelopeWithSignature(signature.deepCopy()));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    }
+
+    @Test
     void aKeylessEnvelopeSignatureCarriesItsCertificateAndRekorBundle() throws Exception {
         startRegistry(STRICT_POLICY.replace("require: {signature: true, sbom: true, provenance: true}",
                 "require: {signature: true}"));

@@ -55,6 +55,7 @@ class PolicyTest {
         assertThat(rules.keys()).singleElement().satisfies(trusted -> {
             assertThat(trusted.name()).isEqualTo("acme-release");
             assertThat(trusted.is(key)).isTrue();
+            assertThat(trusted.requireLog()).isTrue();
         });
         assertThat(rules.trustedRoot()).contains(dir.toAbsolutePath().resolve("roots/trusted_root.json").toString());
         assertThat(policy.rulesFor(OTHER).keys()).isEmpty();
@@ -86,6 +87,9 @@ class PolicyTest {
                 .isInstanceOf(PolicyException.class).hasMessageContaining("cannot read");
         assertThatThrownBy(() -> load("default:\n  keys:\n    - {name: both, file: bad.pub, pem: x}\n"))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("exactly one of file or pem");
+        Files.writeString(dir.resolve("good.pub"), pem(newKey()));
+        assertThatThrownBy(() -> load("default:\n  keys:\n    - {name: lax, file: good.pub, transparencyLog: never}\n"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("required or optional");
     }
 
     @Test
