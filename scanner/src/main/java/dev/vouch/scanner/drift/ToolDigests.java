@@ -57,7 +57,9 @@ public final class ToolDigests {
 
     /** The tool-set digest from tool digests already computed, by tool name. */
     public static String toolSet(Map<String, String> digestsByName) {
-        return "sha256:" + sha256(canonical(JSON.valueToTree(new TreeMap<>(digestsByName))));
+        ObjectNode byName = JSON.createObjectNode();
+        digestsByName.forEach(byName::put);
+        return "sha256:" + sha256(canonical(byName));
     }
 
     private static byte[] canonical(JsonNode node) {

@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code unlessWindow} characters just before it — how "never reads ~/.ssh" escapes a rule about
  * reading ~/.ssh. {@code keywords} are literals, one of which any match must contain, and
  * {@code alsoKeywords} (when given) a second set of which one must occur too; they let the scanner
- * skip the rule's regular expressions for text that cannot match, which is nearly all text.
+ * skip the rule's regular expressions for text that cannot match, which is nearly all text. A pattern
+ * may narrow the keywords it needs ({@link RulePattern#keywords}).
  */
 public record Rule(
         String id,
@@ -26,7 +27,7 @@ public record Rule(
         String description,
         List<String> keywords,
         List<String> alsoKeywords,
-        List<Pattern> patterns,
+        List<RulePattern> patterns,
         List<Pattern> requires,
         int window,
         Optional<Pattern> unless,
@@ -35,11 +36,19 @@ public record Rule(
         List<String> positiveExamples,
         List<String> negativeExamples) {
 
-    /** Where in {@code text} the rule fires, looking only inside {@code windows} (start, end pairs). */
-    public Optional<int[]> match(String text, List<int[]> windows) {
-        for (int[] window : windows) {
-            String part = text.substring(window[0], window[1]);
-            for (Pattern pattern : patterns) {
+    /**
+     * Where in {@code text} the rule fires, running each pattern only inside its windows (start, end
+     * pairs; {@code windowsByPattern} is indexed like {@link #patterns}, null where a pattern has none).
+     */
+    public Optional<int[]> match(String text, List<List<int[]>> windowsByPattern) {
+        for (int p = 0; p < patterns.size(); p++) {
+            List<int[]> windows = windowsByPattern.get(p);
+            if (windows == null) {
+                continue;
+            }
+            Pattern pattern = patterns.get(p).regex();
+            for (int[] window : windows) {
+                String part = text.substring(window[0], window[1]);
                 Matcher matcher = pattern.matcher(part);
                 int from = 0;
                 while (from <= part.length() && matcher.find(from)) {

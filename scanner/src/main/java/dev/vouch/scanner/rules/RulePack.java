@@ -16,6 +16,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
@@ -38,13 +39,18 @@ public final class RulePack {
 
     private final String version;
     private final List<Rule> rules;
-    /** Lower-case keyword → the rules naming it; matched against lower-cased text. */
-    private final AhoCorasickDoubleArrayTrie<KeywordRules> keywords = new AhoCorasickDoubleArrayTrie<>();
-    private final BitSet rulesWithAlsoKeywords = new BitSet();
+    /** Lower-case keyword → the patterns it lets run and the rules naming it second; matched against lower-cased text. */
+    private final AhoCorasickDoubleArrayTrie<KeywordUse> keywords = new AhoCorasickDoubleArrayTrie<>();
+    /**
+     * The keyword sets of a rule's patterns, each once (patterns that name no keywords of their own
+     * share the rule's): slotOf[i][p] is the slot of rule i's pattern p. Hits are gathered by slot.
+     */
+    private final int[][] slotOf;
+    private final int slots;
 
-    /** The rules naming one keyword in their first set, and those naming it in their second. */
-    private record KeywordRules(BitSet first, BitSet also) {
-        KeywordRules() {
+    /** The pattern slots one keyword lets run, and the rules that name it among their second keywords. */
+    private record KeywordUse(BitSet slots, BitSet alsoRules) {
+        KeywordUse() {
             this(new BitSet(), new BitSet());
         }
     }
@@ -52,19 +58,33 @@ public final class RulePack {
     private RulePack(String version, List<Rule> rules) {
         this.version = version;
         this.rules = List.copyOf(rules);
-        Map<String, KeywordRules> byKeyword = new TreeMap<>();
+        this.slotOf = new int[rules.size()][];
+        Map<String, KeywordUse> byKeyword = new TreeMap<>();
+        int slot = 0;
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
-            for (String keyword : rule.keywords()) {
-                byKeyword.computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordRules()).first().set(i);
+            slotOf[i] = new int[rule.patterns().size()];
+            Map<List<String>, Integer> slotOfKeywords = new HashMap<>();
+            for (int p = 0; p < rule.patterns().size(); p++) {
+                RulePattern pattern = rule.patterns().get(p);
+                List<String> keywordSet = pattern.keywords().isEmpty() ? rule.keywords() : pattern.keywords();
+                Integer existing = slotOfKeywords.get(keywordSet);
+                if (existing != null) {
+                    slotOf[i][p] = existing;
+                    continue;
+                }
+                slotOfKeywords.put(keywordSet, slot);
+                slotOf[i][p] = slot;
+                for (String keyword : keywordSet) {
+                    byKeyword.computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUse()).slots().set(slot);
+                }
+                slot++;
             }
             for (String keyword : rule.alsoKeywords()) {
-                byKeyword.computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordRules()).also().set(i);
-            }
-            if (!rule.alsoKeywords().isEmpty()) {
-                rulesWithAlsoKeywords.set(i);
+                byKeyword.computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUse()).alsoRules().set(i);
             }
         }
+        this.slots = slot;
         keywords.build(byKeyword);
     }
 
@@ -104,9 +124,9 @@ public final class RulePack {
             if (keywords.isEmpty()) {
                 throw new IllegalArgumentException("needs at least one keyword");
             }
-            List<Pattern> patterns = new ArrayList<>();
-            for (String pattern : strings(node.path("patterns"))) {
-                patterns.add(compile(pattern));
+            List<RulePattern> patterns = new ArrayList<>();
+            for (JsonNode pattern : node.path("patterns")) {
+                patterns.add(pattern(pattern, keywords));
             }
             if (patterns.isEmpty()) {
                 throw new IllegalArgumentException("needs at least one pattern");
@@ -132,6 +152,25 @@ public final class RulePack {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("rule " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A pattern: a regex, or {@code {regex: …, keywords: […]}} naming a subset of the rule's keywords. */
+    private static RulePattern pattern(JsonNode node, List<String> ruleKeywords) {
+        if (node.isTextual()) {
+            return new RulePattern(compile(node.asText()), List.of());
+        }
+        List<String> own = strings(node.path("keywords"));
+        if (!node.path("regex").isTextual() || own.isEmpty()) {
+            throw new IllegalArgumentException("a pattern is a regex or {regex, keywords} with at least one keyword");
+        }
+        Set<String> known = new HashSet<>();
+        ruleKeywords.forEach(keyword -> known.add(keyword.toLowerCase(Locale.ROOT)));
+        for (String keyword : own) {
+            if (!known.contains(keyword.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("pattern keyword '" + keyword + "' is not among the rule's keywords");
+            }
+        }
+        return new RulePattern(compile(node.get("regex").asText()), own);
     }
 
     private static List<Pattern> requiredPatterns(JsonNode node) {
@@ -191,7 +230,12 @@ public final class RulePack {
     private static char[] lowerCase(String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = Character.toLowerCase(chars[i]);
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + ('a' - 'A'));
+            } else if (c >= 0x80) {
+                chars[i] = Character.toLowerCase(c);
+            }
         }
         return chars;
     }
@@ -210,32 +254,63 @@ public final class RulePack {
         return rules;
     }
 
-    /** A rule worth running on a text, and the windows of the text where its keywords occur. */
-    public record Candidate(Rule rule, List<int[]> windows) {
+    /**
+     * A rule worth running on a text, and for each of its patterns (indexed like {@link Rule#patterns})
+     * the windows of the text where that pattern's keywords occur, or null where they do not.
+     */
+    public record Candidate(Rule rule, List<List<int[]>> windows) {
     }
 
     /**
      * The rules whose keywords occur in {@code text} (for rules with two sets, a hit of the first set
-     * with a hit of the second near enough to share a match and its context): the only ones that can match it, each with the
-     * windows around its keyword hits, where any match must lie. One pass of a keyword automaton.
+     * with a hit of the second near enough to share a match and its context): the only ones that can
+     * match it, each with the windows around its patterns' keyword hits, where any match must lie. One
+     * pass of a keyword automaton.
      */
     public List<Candidate> candidates(String text) {
-        List<List<int[]>> hits = new ArrayList<>(Collections.nCopies(rules.size(), null));
+        List<List<int[]>> hitsBySlot = new ArrayList<>(Collections.nCopies(slots, null));
         List<List<int[]>> alsoHits = new ArrayList<>(Collections.nCopies(rules.size(), null));
-        keywords.parseText(lowerCase(text), (start, end, rulesNaming) -> {
+        keywords.parseText(lowerCase(text), (start, end, use) -> {
             int[] span = {start, end};
-            record(hits, rulesNaming.first(), span);
-            record(alsoHits, rulesNaming.also(), span);
+            record(hitsBySlot, use.slots(), span);
+            record(alsoHits, use.alsoRules(), span);
         });
         List<Candidate> candidates = new ArrayList<>();
+        List<List<int[]>> windowsOfSlot = new ArrayList<>(Collections.nCopies(slots, null));
         for (int i = 0; i < rules.size(); i++) {
-            List<int[]> ruleHits = hits.get(i);
-            if (ruleHits != null && rulesWithAlsoKeywords.get(i)) {
-                // The second keyword lies in the match or in its required context.
-                ruleHits = near(ruleHits, alsoHits.get(i), WINDOW + rules.get(i).window());
+            Rule rule = rules.get(i);
+            if (!rule.alsoKeywords().isEmpty() && alsoHits.get(i) == null) {
+                continue;
             }
-            if (ruleHits != null && !ruleHits.isEmpty()) {
-                candidates.add(new Candidate(rules.get(i), windows(ruleHits, WINDOW, text.length())));
+            List<List<int[]>> windows = null;
+            List<int[]> alsoReach = null;
+            for (int p = 0; p < rule.patterns().size(); p++) {
+                int slot = slotOf[i][p];
+                List<int[]> hits = hitsBySlot.get(slot);
+                if (hits == null) {
+                    continue;
+                }
+                List<int[]> slotWindows = windowsOfSlot.get(slot);
+                if (slotWindows == null) {
+                    if (!rule.alsoKeywords().isEmpty()) {
+                        // The second keyword lies in the match or in its required context.
+                        if (alsoReach == null) {
+                            alsoReach = windows(alsoHits.get(i), WINDOW + rule.window(), Integer.MAX_VALUE);
+                        }
+                        hits = near(hits, alsoReach);
+                    }
+                    slotWindows = windows(hits, WINDOW, text.length());
+                    windowsOfSlot.set(slot, slotWindows);
+                }
+                if (!slotWindows.isEmpty()) {
+                    if (windows == null) {
+                        windows = new ArrayList<>(Collections.nCopies(rule.patterns().size(), null));
+                    }
+                    windows.set(p, slotWindows);
+                }
+            }
+            if (windows != null) {
+                candidates.add(new Candidate(rule, windows));
             }
         }
         return candidates;
@@ -250,12 +325,8 @@ public final class RulePack {
         }
     }
 
-    /** The {@code hits} with one of {@code others} within {@code distance} of them; linear after sorting. */
-    private static List<int[]> near(List<int[]> hits, List<int[]> others, int distance) {
-        if (others == null) {
-            return null;
-        }
-        List<int[]> reach = windows(others, distance, Integer.MAX_VALUE);
+    /** The {@code hits} that overlap {@code reach} (sorted, disjoint spans); linear after sorting. */
+    private static List<int[]> near(List<int[]> hits, List<int[]> reach) {
         List<int[]> kept = new ArrayList<>();
         int next = 0;
         for (int[] hit : sortedByStart(hits)) {
@@ -269,10 +340,16 @@ public final class RulePack {
         return kept;
     }
 
+    /** The spans by start. The automaton reports hits by end, which is nearly always by start too. */
     private static List<int[]> sortedByStart(List<int[]> spans) {
-        List<int[]> sorted = new ArrayList<>(spans);
-        sorted.sort(Comparator.comparingInt(span -> span[0]));
-        return sorted;
+        for (int i = 1; i < spans.size(); i++) {
+            if (spans.get(i)[0] < spans.get(i - 1)[0]) {
+                List<int[]> sorted = new ArrayList<>(spans);
+                sorted.sort(Comparator.comparingInt(span -> span[0]));
+                return sorted;
+            }
+        }
+        return spans;
     }
 
     /** Merges keyword hits into windows wide enough to hold any match that contains them. */
