@@ -51,4 +51,40 @@ class RulePackTest {
             assertThat(rule.description()).as(rule.id()).isNotBlank();
         });
     }
+
+    @Test
+    void aPatternsOwnKeywordsNeverHideOneOfItsMatchesInTheRulesExamples() {
+        for (Rule rule : PACK.rules()) {
+            for (String example : rule.positiveExamples()) {
+                String text = Normalizer.normalize(example).text();
+                java.util.List<java.util.List<int[]>> windows = PACK.candidates(text).stream()
+                        .filter(candidate -> candidate.rule() == rule).findFirst()
+                        .map(RulePack.Candidate::windows).orElse(null);
+                for (int p = 0; p < rule.patterns().size(); p++) {
+                    com.google.re2j.Matcher matcher = rule.patterns().get(p).regex().matcher(text);
+                    if (!matcher.find()) {
+                        continue;
+                    }
+                    int start = matcher.start();
+                    int end = matcher.end();
+                    java.util.List<int[]> own = windows == null ? null : windows.get(p);
+                    assertThat(own).as("%s pattern %d matches \"%s\" but its keywords did not let it run", rule.id(), p,
+                            text.substring(start, end)).isNotNull();
+                    assertThat(own).as("%s pattern %d: no window holds its match", rule.id(), p)
+                            .anySatisfy(window -> assertThat(window[0] <= start && end <= window[1]).isTrue());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPatternKeywordOutsideTheRulesKeywordsIsRefused() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode pack = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"version": "1.0.0", "rules": [{"id": "X-1", "family": "command-payload", "severity": "block",
+                  "keywords": ["curl"], "patterns": [{"regex": "wget x", "keywords": ["wget"]}]}]}
+                """);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulePack.parse(pack))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not among the rule's keywords");
+    }
 }
