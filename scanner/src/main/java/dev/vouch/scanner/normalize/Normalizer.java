@@ -77,7 +77,8 @@ public final class Normalizer {
         findEscapedSequence(visibleText, anomalies);
         // NFKC leaves ASCII unchanged, so skip the normaliser for it.
         String nfkc = isAscii(visibleText) ? visibleText : java.text.Normalizer.normalize(visibleText, Form.NFKC);
-        return new NormalizedText(collapse(nfkc, anomalies), hidden.toString(), anomalies);
+        // Hidden text is read like visible text, whitespace collapsed; its padding is no separate anomaly.
+        return new NormalizedText(collapse(nfkc, anomalies), collapse(hidden.toString(), new ArrayList<>()), anomalies);
     }
 
     private static void findEscapedSequence(String text, List<Anomaly> anomalies) {
