@@ -101,7 +101,7 @@ final class CosignSignatures {
         if (envelope.signatures().size() != 1) {
             throw new VerificationException(Check.ENVELOPE_FORMAT, "a keyless DSSE envelope has exactly one signature");
         }
-        Statement statement = KeyedAttestations.verify(json(attestation.envelopeJson(), "DSSE envelope"),
+        Statement statement = KeyedAttestations.verify(JsonMessageBundles.parse(attestation.envelopeJson(), "DSSE envelope"),
                 leaf.getPublicKey(), artifact).statement();
         LoggedEntry entry = LoggedEntry.parse(attestation.rekorBundleJson().orElseThrow(() -> new VerificationException(
                 Check.SIGSTORE, "a keyless attestation needs its transparency log entry (cosign's Rekor bundle)")));
@@ -116,7 +116,7 @@ final class CosignSignatures {
         if (attestation.certificatePem().isPresent()) {
             throw new VerificationException(Check.KEY_FORMAT, "an attestation with a certificate is keyless, not by a key");
         }
-        Statement statement = KeyedAttestations.verify(json(attestation.envelopeJson(), "DSSE envelope"), key, artifact)
+        Statement statement = KeyedAttestations.verify(JsonMessageBundles.parse(attestation.envelopeJson(), "DSSE envelope"), key, artifact)
                 .statement();
         Optional<Instant> loggedAt = Optional.empty();
         if (attestation.rekorBundleJson().isPresent()) {
@@ -137,7 +137,7 @@ final class CosignSignatures {
         }
         byte[] payload = signature.payload().get();
         KeySignatures.verify(key, payload, signature.signature());
-        JsonNode critical = json(payload, "simple-signing payload").path("critical");
+        JsonNode critical = JsonMessageBundles.parse(payload, "simple-signing payload").path("critical");
         if (!SIMPLE_SIGNING_TYPE.equals(critical.path("type").asText())) {
             throw new VerificationException(Check.STATEMENT_FORMAT, "the signed payload is not a cosign simple-signing "
                     + "payload (critical.type must be \"" + SIMPLE_SIGNING_TYPE + "\")");
@@ -189,7 +189,7 @@ final class CosignSignatures {
     }
 
     private static DsseEnvelope envelope(DetachedAttestation attestation) throws VerificationException {
-        return DsseEnvelope.fromJson(json(attestation.envelopeJson(), "DSSE envelope"));
+        return DsseEnvelope.fromJson(JsonMessageBundles.parse(attestation.envelopeJson(), "DSSE envelope"));
     }
 
     private static void requireWithinValidity(X509Certificate leaf, Instant at) throws VerificationException {
@@ -207,7 +207,7 @@ final class CosignSignatures {
     private record LoggedEntry(String body, long integratedTimeSeconds, long logIndex, String logId, byte[] set) {
 
         static LoggedEntry parse(String bundleJson) throws VerificationException {
-            JsonNode bundle = json(bundleJson.getBytes(StandardCharsets.UTF_8), "Rekor bundle");
+            JsonNode bundle = JsonMessageBundles.parse(bundleJson.getBytes(StandardCharsets.UTF_8), "Rekor bundle");
             JsonNode payload = bundle.path("Payload");
             if (!payload.path("body").isTextual() || !payload.path("integratedTime").canConvertToLong()
                     || !payload.path("logIndex").canConvertToLong() || !payload.path("logID").isTextual()
@@ -217,7 +217,7 @@ final class CosignSignatures {
             }
             return new LoggedEntry(payload.get("body").asText(), payload.get("integratedTime").asLong(),
                     payload.get("logIndex").asLong(), payload.get("logID").asText(),
-                    base64(bundle.get("SignedEntryTimestamp").asText(), "signed entry timestamp"));
+                    JsonMessageBundles.base64(bundle.get("SignedEntryTimestamp").asText(), "signed entry timestamp"));
         }
 
         Instant integratedTime() {
@@ -267,7 +267,7 @@ final class CosignSignatures {
             if (!signed.algorithm().equals(hash.path("algorithm").asText()) || !signed.hex().equals(hash.path("value").asText())) {
                 throw new VerificationException(Check.SIGSTORE, "log entry is for another artifact");
             }
-            if (!Arrays.equals(signature, base64(spec.path("signature").path("content").asText(), "logged signature"))) {
+            if (!Arrays.equals(signature, JsonMessageBundles.base64(spec.path("signature").path("content").asText(), "logged signature"))) {
                 throw new VerificationException(Check.SIGSTORE, "log entry is for another signature");
             }
             requireVerifier(spec.path("signature").path("publicKey").path("content").asText(), verifierDer);
@@ -302,11 +302,11 @@ final class CosignSignatures {
         }
 
         private JsonNode decodedBody() throws VerificationException {
-            return json(base64(body, "log entry body"), "log entry body");
+            return JsonMessageBundles.parse(JsonMessageBundles.base64(body, "log entry body"), "log entry body");
         }
 
         private static void requireVerifier(String loggedBase64Pem, byte[] expectedDer) throws VerificationException {
-            String logged = new String(base64(loggedBase64Pem, "logged verifier"), StandardCharsets.UTF_8);
+            String logged = new String(JsonMessageBundles.base64(loggedBase64Pem, "logged verifier"), StandardCharsets.UTF_8);
             if (!Arrays.equals(pemBody(logged), expectedDer)) {
                 throw new VerificationException(Check.SIGSTORE, "log entry is for another certificate or key");
             }
@@ -325,7 +325,7 @@ final class CosignSignatures {
                     body.append(line.strip());
                 }
             }
-            return base64(body.toString(), "logged verifier PEM");
+            return JsonMessageBundles.base64(body.toString(), "logged verifier PEM");
         }
     }
 
@@ -334,22 +334,6 @@ final class CosignSignatures {
             return certificate.getEncoded();
         } catch (CertificateException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "certificate cannot be encoded", e);
-        }
-    }
-
-    private static JsonNode json(byte[] bytes, String what) throws VerificationException {
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new VerificationException(Check.BUNDLE_FORMAT, what + " is not JSON", e);
-        }
-    }
-
-    private static byte[] base64(String text, String what) throws VerificationException {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new VerificationException(Check.BUNDLE_FORMAT, what + " is not base64");
         }
     }
 

@@ -271,7 +271,7 @@ final class JsonMessageBundles {
         return HexFormat.of().formatHex(Base64.getDecoder().decode(base64));
     }
 
-    private static JsonNode parse(byte[] json, String what) throws VerificationException {
+    static JsonNode parse(byte[] json, String what) throws VerificationException {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -279,7 +279,7 @@ final class JsonMessageBundles {
         }
     }
 
-    private static byte[] base64(String text, String what) throws VerificationException {
+    static byte[] base64(String text, String what) throws VerificationException {
         try {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {

@@ -8,12 +8,9 @@ import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.fixtures.FakeSigstore;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,12 +34,8 @@ class CosignSignaturesTest {
     @BeforeAll
     static void setUp(@TempDir Path dir) throws Exception {
         sigstore = new FakeSigstore();
-        Path root = dir.resolve("trusted_root.json");
-        Files.writeString(root, sigstore.trustedRootJson());
-        verifier = SigstoreVerifier.withTrustedRoot(root);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        keys = generator.generateKeyPair();
+        verifier = sigstore.verifier(dir);
+        keys = FakeSigstore.ecKeys();
         digest = Digest.of("sha256", MessageDigest.getInstance("SHA-256").digest(IMAGE_MANIFEST));
     }
 
@@ -134,9 +127,7 @@ class CosignSignaturesTest {
 
     @Test
     void keyedSignatureByAnotherKeyIsRejected() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair other = generator.generateKeyPair();
+        KeyPair other = FakeSigstore.ecKeys();
         DetachedSignature signature = sigstore.keyedCosignSignature(IMAGE_MANIFEST, false, keys, true);
 
         assertThatThrownBy(() -> verifier.verifyDetached(signature, digest, other.getPublic()))

@@ -8,11 +8,8 @@ import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.fixtures.FakeSigstore;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +25,8 @@ class ManagedKeyBundlesTest {
     @BeforeAll
     static void setUp(@TempDir Path dir) throws Exception {
         sigstore = new FakeSigstore();
-        Path root = dir.resolve("trusted_root.json");
-        Files.writeString(root, sigstore.trustedRootJson());
-        verifier = SigstoreVerifier.withTrustedRoot(root);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        keys = generator.generateKeyPair();
+        verifier = sigstore.verifier(dir);
+        keys = FakeSigstore.ecKeys();
     }
 
     static byte[] bundle(FakeSigstore.Mutation mutation) {
@@ -62,9 +55,7 @@ class ManagedKeyBundlesTest {
 
     @Test
     void anotherKeyOrArtifactIsRejected() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair other = generator.generateKeyPair();
+        KeyPair other = FakeSigstore.ecKeys();
 
         assertThatThrownBy(() -> verifier.verifyWithKey(bundle(FakeSigstore.Mutation.NONE), other.getPublic(), ARTIFACT))
                 .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));

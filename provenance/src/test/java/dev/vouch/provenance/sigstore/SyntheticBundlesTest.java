@@ -9,7 +9,6 @@ import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.fixtures.FakeSigstore;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -31,9 +30,7 @@ class SyntheticBundlesTest {
     @BeforeAll
     static void setUp(@TempDir Path dir) throws Exception {
         sigstore = new FakeSigstore();
-        Path root = dir.resolve("trusted_root.json");
-        Files.writeString(root, sigstore.trustedRootJson());
-        verifier = SigstoreVerifier.withTrustedRoot(root);
+        verifier = sigstore.verifier(dir);
         digest = Digest.of("sha256", MessageDigest.getInstance("SHA-256").digest(ARTIFACT));
     }
 

@@ -28,9 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -128,6 +126,14 @@ class EvidencePipelineTest {
 
     static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
+    }
+
+    /** The answer lists check {@code name} with {@code detail} in its detail. */
+    static void assertCheck(HttpResponse<String> response, String name, String detail) throws Exception {
+        assertThat(json(response).path("checks")).anySatisfy(c -> {
+            assertThat(c.path("name").asText()).isEqualTo(name);
+            assertThat(c.path("detail").asText()).contains(detail);
+        });
     }
 
     @Test
@@ -239,10 +245,7 @@ class EvidencePipelineTest {
         HttpResponse<String> response = publish(manifest("1.0.0", Optional.empty()));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(json(response).path("checks")).anySatisfy(c -> {
-            assertThat(c.path("name").asText()).isEqualTo("provenance");
-            assertThat(c.path("detail").asText()).contains("evil/fork");
-        });
+        assertCheck(response, "provenance", "evil/fork");
     }
 
     @Test
@@ -477,9 +480,7 @@ class EvidencePipelineTest {
             """;
 
     KeyPair writeKey(String file) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair keys = generator.generateKeyPair();
+        KeyPair keys = FakeSigstore.ecKeys();
         Files.createDirectories(dir.resolve(file).getParent());
         Files.writeString(dir.resolve(file), pem(keys));
         return keys;
@@ -528,10 +529,7 @@ class EvidencePipelineTest {
                 .put("signature", Base64.getEncoder().encodeToString(signed.signature())).put("key", pem(stranger))));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(json(response).path("checks")).anySatisfy(c -> {
-            assertThat(c.path("name").asText()).isEqualTo("evidence");
-            assertThat(c.path("detail").asText()).contains("policy does not accept");
-        });
+        assertCheck(response, "evidence", "policy does not accept");
     }
 
     @Test
@@ -545,8 +543,7 @@ class EvidencePipelineTest {
         HttpResponse<String> refused = publish(envelopeWithSignature(signature.deepCopy()));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(json(refused).path("checks")).anySatisfy(c -> assertThat(c.path("detail").asText())
-                .contains("counts only with a transparency log entry"));
+        assertCheck(refused, "evidence", "counts only with a transparency log entry");
 
         Files.writeString(dir.resolve("policy.yaml"), KEYED_POLICY.replace("ROOT", dir.resolve("trusted_root.json").toString())
                 .replace("file: keys/acme-release.pub", "file: keys/acme-release.pub\n      transparencyLog: optional"));

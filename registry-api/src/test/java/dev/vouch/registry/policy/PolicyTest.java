@@ -3,12 +3,11 @@ package dev.vouch.registry.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vouch.provenance.fixtures.FakeSigstore;
 import dev.vouch.registry.domain.ServerName;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +29,8 @@ class PolicyTest {
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
-    static PublicKey newKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair().getPublic();
+    static PublicKey newKey() {
+        return FakeSigstore.ecKeys().getPublic();
     }
 
     @Test
