@@ -18,7 +18,7 @@ import java.util.Set;
  * reading ~/.ssh. {@code keywords} are literals, one of which any match must contain, and
  * {@code alsoKeywords} (when given) a second set of which one must occur too; they let the scanner
  * skip the rule's regular expressions for text that cannot match, which is nearly all text. A pattern
- * may narrow the keywords it needs ({@link RulePattern#keywords}).
+ * may name keywords of its own instead ({@link RulePattern#keywords}).
  */
 public record Rule(
         String id,

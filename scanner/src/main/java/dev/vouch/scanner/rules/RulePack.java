@@ -121,15 +121,15 @@ public final class RulePack {
         String id = node.path("id").asText();
         try {
             List<String> keywords = strings(node.path("keywords"));
-            if (keywords.isEmpty()) {
-                throw new IllegalArgumentException("needs at least one keyword");
-            }
             List<RulePattern> patterns = new ArrayList<>();
             for (JsonNode pattern : node.path("patterns")) {
-                patterns.add(pattern(pattern, keywords));
+                patterns.add(pattern(pattern));
             }
             if (patterns.isEmpty()) {
                 throw new IllegalArgumentException("needs at least one pattern");
+            }
+            if (keywords.isEmpty() && patterns.stream().anyMatch(pattern -> pattern.keywords().isEmpty())) {
+                throw new IllegalArgumentException("needs keywords for the patterns that name none of their own");
             }
             Set<FieldKind> fields = EnumSet.noneOf(FieldKind.class);
             for (String field : strings(node.path("fields"))) {
@@ -154,21 +154,14 @@ public final class RulePack {
         }
     }
 
-    /** A pattern: a regex, or {@code {regex: …, keywords: […]}} naming a subset of the rule's keywords. */
-    private static RulePattern pattern(JsonNode node, List<String> ruleKeywords) {
+    /** A pattern: a regex (run on the rule's keywords), or {@code {regex: …, keywords: […]}} with its own. */
+    private static RulePattern pattern(JsonNode node) {
         if (node.isTextual()) {
             return new RulePattern(compile(node.asText()), List.of());
         }
         List<String> own = strings(node.path("keywords"));
         if (!node.path("regex").isTextual() || own.isEmpty()) {
             throw new IllegalArgumentException("a pattern is a regex or {regex, keywords} with at least one keyword");
-        }
-        Set<String> known = new HashSet<>();
-        ruleKeywords.forEach(keyword -> known.add(keyword.toLowerCase(Locale.ROOT)));
-        for (String keyword : own) {
-            if (!known.contains(keyword.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("pattern keyword '" + keyword + "' is not among the rule's keywords");
-            }
         }
         return new RulePattern(compile(node.get("regex").asText()), own);
     }

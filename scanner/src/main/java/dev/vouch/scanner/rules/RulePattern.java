@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One pattern of a rule, and the keywords one of which any of its matches contains. Empty
- * {@code keywords} means the rule's own: a pattern names its keywords only when they are a narrower
- * set, so that text holding another pattern's keyword does not run this one.
+ * {@code keywords} means the rule's: a pattern names its own when they differ from its siblings', so
+ * that text holding another pattern's keyword does not run it, and its keywords do not run them.
  */
 public record RulePattern(Pattern regex, List<String> keywords) {
 

@@ -78,13 +78,13 @@ class RulePackTest {
     }
 
     @Test
-    void aPatternKeywordOutsideTheRulesKeywordsIsRefused() throws Exception {
+    void aRuleWithoutKeywordsNeedsEveryPatternToNameItsOwn() throws Exception {
         com.fasterxml.jackson.databind.JsonNode pack = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
                 {"version": "1.0.0", "rules": [{"id": "X-1", "family": "command-payload", "severity": "block",
-                  "keywords": ["curl"], "patterns": [{"regex": "wget x", "keywords": ["wget"]}]}]}
+                  "patterns": [{"regex": "wget x", "keywords": ["wget"]}, "curl y"]}]}
                 """);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulePack.parse(pack))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not among the rule's keywords");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name none of their own");
     }
 }
