@@ -29,7 +29,7 @@ class AtrLabelledCorpusTest {
     private static final double TOOL_POISONING_MIN_RECALL = 0.90;
     private static final double TOOL_POISONING_MIN_PRECISION = 0.95;
     // The other categories are chat-level attacks more than tool poisoning; their floors guard regressions.
-    private static final double ALL_MIN_RECALL = 0.38;
+    private static final double ALL_MIN_RECALL = 0.40;
     private static final double ALL_MIN_PRECISION = 0.95;
 
     /** True/false positives and negatives. */
