@@ -1,5 +1,8 @@
 package dev.vouch.provenance.sigstore;
 
+import static dev.vouch.provenance.sigstore.JsonMessageBundles.base64;
+import static dev.vouch.provenance.sigstore.JsonMessageBundles.parse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sigstore.fulcio.client.FulcioVerificationException;
@@ -70,7 +73,7 @@ final class CosignSignatures {
             throws VerificationException {
         X509Certificate leaf = signingCertificate(signature.certificatePem(), signature.chainPem(), policy);
         Digest signed = verifySigned(signature, artifact, leaf.getPublicKey());
-        LoggedEntry entry = LoggedEntry.parse(signature.rekorBundleJson().orElseThrow(() -> new VerificationException(
+        LoggedEntry entry = LoggedEntry.read(signature.rekorBundleJson().orElseThrow(() -> new VerificationException(
                 Check.SIGSTORE, "a keyless signature needs its transparency log entry (cosign's Rekor bundle)")));
         entry.verify(logs);
         entry.requireSignature(signed, signature.signature(), der(leaf));
@@ -81,12 +84,13 @@ final class CosignSignatures {
     KeyedEvidence verifyWithKey(DetachedSignature signature, Digest artifact, PublicKey key)
             throws VerificationException {
         if (signature.certificatePem().isPresent()) {
-            throw new VerificationException(Check.KEY_FORMAT, "a signature with a certificate is keyless, not by a key");
+            throw new VerificationException(Check.KEY_FORMAT,
+                    "a signature with a certificate is keyless, not by a key");
         }
         Digest signed = verifySigned(signature, artifact, key);
         Optional<Instant> loggedAt = Optional.empty();
         if (signature.rekorBundleJson().isPresent()) {
-            LoggedEntry entry = LoggedEntry.parse(signature.rekorBundleJson().get());
+            LoggedEntry entry = LoggedEntry.read(signature.rekorBundleJson().get());
             entry.verify(logs);
             entry.requireSignature(signed, signature.signature(), key.getEncoded());
             loggedAt = Optional.of(entry.integratedTime());
@@ -101,26 +105,28 @@ final class CosignSignatures {
         if (envelope.signatures().size() != 1) {
             throw new VerificationException(Check.ENVELOPE_FORMAT, "a keyless DSSE envelope has exactly one signature");
         }
-        Statement statement = KeyedAttestations.verify(JsonMessageBundles.parse(attestation.envelopeJson(), "DSSE envelope"),
+        Statement statement = KeyedAttestations.verify(parse(attestation.envelopeJson(), "DSSE envelope"),
                 leaf.getPublicKey(), artifact).statement();
-        LoggedEntry entry = LoggedEntry.parse(attestation.rekorBundleJson().orElseThrow(() -> new VerificationException(
+        LoggedEntry entry = LoggedEntry.read(attestation.rekorBundleJson().orElseThrow(() -> new VerificationException(
                 Check.SIGSTORE, "a keyless attestation needs its transparency log entry (cosign's Rekor bundle)")));
         entry.verify(logs);
         entry.requireEnvelope(envelope.payload(), der(leaf));
         requireWithinValidity(leaf, entry.integratedTime());
-        return new KeylessEvidence(SignerIdentity.of(leaf), Optional.of(entry.integratedTime()), Optional.of(statement));
+        return new KeylessEvidence(SignerIdentity.of(leaf), Optional.of(entry.integratedTime()),
+                Optional.of(statement));
     }
 
     KeyedEvidence verifyWithKey(DetachedAttestation attestation, Digest artifact, PublicKey key)
             throws VerificationException {
         if (attestation.certificatePem().isPresent()) {
-            throw new VerificationException(Check.KEY_FORMAT, "an attestation with a certificate is keyless, not by a key");
+            throw new VerificationException(Check.KEY_FORMAT,
+                    "an attestation with a certificate is keyless, not by a key");
         }
-        Statement statement = KeyedAttestations.verify(JsonMessageBundles.parse(attestation.envelopeJson(), "DSSE envelope"), key, artifact)
-                .statement();
+        Statement statement = KeyedAttestations.verify(parse(attestation.envelopeJson(), "DSSE envelope"), key,
+                artifact).statement();
         Optional<Instant> loggedAt = Optional.empty();
         if (attestation.rekorBundleJson().isPresent()) {
-            LoggedEntry entry = LoggedEntry.parse(attestation.rekorBundleJson().get());
+            LoggedEntry entry = LoggedEntry.read(attestation.rekorBundleJson().get());
             entry.verify(logs);
             entry.requireEnvelope(envelope(attestation).payload(), key.getEncoded());
             loggedAt = Optional.of(entry.integratedTime());
@@ -137,7 +143,7 @@ final class CosignSignatures {
         }
         byte[] payload = signature.payload().get();
         KeySignatures.verify(key, payload, signature.signature());
-        JsonNode critical = JsonMessageBundles.parse(payload, "simple-signing payload").path("critical");
+        JsonNode critical = parse(payload, "simple-signing payload").path("critical");
         if (!SIMPLE_SIGNING_TYPE.equals(critical.path("type").asText())) {
             throw new VerificationException(Check.STATEMENT_FORMAT, "the signed payload is not a cosign simple-signing "
                     + "payload (critical.type must be \"" + SIMPLE_SIGNING_TYPE + "\")");
@@ -189,7 +195,7 @@ final class CosignSignatures {
     }
 
     private static DsseEnvelope envelope(DetachedAttestation attestation) throws VerificationException {
-        return DsseEnvelope.fromJson(JsonMessageBundles.parse(attestation.envelopeJson(), "DSSE envelope"));
+        return DsseEnvelope.fromJson(parse(attestation.envelopeJson(), "DSSE envelope"));
     }
 
     private static void requireWithinValidity(X509Certificate leaf, Instant at) throws VerificationException {
@@ -206,18 +212,19 @@ final class CosignSignatures {
      */
     private record LoggedEntry(String body, long integratedTimeSeconds, long logIndex, String logId, byte[] set) {
 
-        static LoggedEntry parse(String bundleJson) throws VerificationException {
-            JsonNode bundle = JsonMessageBundles.parse(bundleJson.getBytes(StandardCharsets.UTF_8), "Rekor bundle");
+        static LoggedEntry read(String bundleJson) throws VerificationException {
+            JsonNode bundle = parse(bundleJson.getBytes(StandardCharsets.UTF_8), "Rekor bundle");
             JsonNode payload = bundle.path("Payload");
             if (!payload.path("body").isTextual() || !payload.path("integratedTime").canConvertToLong()
                     || !payload.path("logIndex").canConvertToLong() || !payload.path("logID").isTextual()
                     || !bundle.path("SignedEntryTimestamp").isTextual()) {
                 throw new VerificationException(Check.BUNDLE_FORMAT,
-                        "a Rekor bundle needs SignedEntryTimestamp and Payload {body, integratedTime, logIndex, logID}");
+                        "a Rekor bundle needs SignedEntryTimestamp and Payload "
+                                + "{body, integratedTime, logIndex, logID}");
             }
             return new LoggedEntry(payload.get("body").asText(), payload.get("integratedTime").asLong(),
                     payload.get("logIndex").asLong(), payload.get("logID").asText(),
-                    JsonMessageBundles.base64(bundle.get("SignedEntryTimestamp").asText(), "signed entry timestamp"));
+                    base64(bundle.get("SignedEntryTimestamp").asText(), "signed entry timestamp"));
         }
 
         Instant integratedTime() {
@@ -246,7 +253,8 @@ final class CosignSignatures {
                 canonical = new JsonCanonicalizer(JSON.writeValueAsString(signable)).getEncodedUTF8();
                 logKey = log.getPublicKey().toJavaPublicKey();
             } catch (IOException | GeneralSecurityException e) {
-                throw new VerificationException(Check.SIGSTORE, "the log entry cannot be checked: " + e.getMessage(), e);
+                throw new VerificationException(Check.SIGSTORE, "the log entry cannot be checked: " + e.getMessage(),
+                        e);
             }
             try {
                 KeySignatures.verify(logKey, canonical, set);
@@ -264,10 +272,12 @@ final class CosignSignatures {
             }
             JsonNode spec = entry.path("spec");
             JsonNode hash = spec.path("data").path("hash");
-            if (!signed.algorithm().equals(hash.path("algorithm").asText()) || !signed.hex().equals(hash.path("value").asText())) {
+            if (!signed.algorithm().equals(hash.path("algorithm").asText())
+                    || !signed.hex().equals(hash.path("value").asText())) {
                 throw new VerificationException(Check.SIGSTORE, "log entry is for another artifact");
             }
-            if (!Arrays.equals(signature, JsonMessageBundles.base64(spec.path("signature").path("content").asText(), "logged signature"))) {
+            byte[] logged = base64(spec.path("signature").path("content").asText(), "logged signature");
+            if (!Arrays.equals(signature, logged)) {
                 throw new VerificationException(Check.SIGSTORE, "log entry is for another signature");
             }
             requireVerifier(spec.path("signature").path("publicKey").path("content").asText(), verifierDer);
@@ -302,11 +312,11 @@ final class CosignSignatures {
         }
 
         private JsonNode decodedBody() throws VerificationException {
-            return JsonMessageBundles.parse(JsonMessageBundles.base64(body, "log entry body"), "log entry body");
+            return parse(base64(body, "log entry body"), "log entry body");
         }
 
         private static void requireVerifier(String loggedBase64Pem, byte[] expectedDer) throws VerificationException {
-            String logged = new String(JsonMessageBundles.base64(loggedBase64Pem, "logged verifier"), StandardCharsets.UTF_8);
+            String logged = new String(base64(loggedBase64Pem, "logged verifier"), StandardCharsets.UTF_8);
             if (!Arrays.equals(pemBody(logged), expectedDer)) {
                 throw new VerificationException(Check.SIGSTORE, "log entry is for another certificate or key");
             }
@@ -325,7 +335,7 @@ final class CosignSignatures {
                     body.append(line.strip());
                 }
             }
-            return JsonMessageBundles.base64(body.toString(), "logged verifier PEM");
+            return base64(body.toString(), "logged verifier PEM");
         }
     }
 

@@ -56,7 +56,8 @@ final class JsonMessageBundles {
     static KeyedEvidence verifyManagedKey(byte[] bundleJson, PublicKey key, Digest artifact, RekorVerifier rekor)
             throws VerificationException {
         JsonNode bundle = bundle(bundleJson);
-        if (!"SHA2_256".equals(bundle.path("messageSignature").path("messageDigest").path("algorithm").asText("SHA2_256"))) {
+        String algorithm = bundle.path("messageSignature").path("messageDigest").path("algorithm").asText("SHA2_256");
+        if (!"SHA2_256".equals(algorithm)) {
             throw new VerificationException(Check.BUNDLE_FORMAT,
                     "a bundle over a SHA-384/512 digest is verified over the artifact file, not a digest");
         }

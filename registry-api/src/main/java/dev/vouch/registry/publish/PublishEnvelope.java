@@ -28,8 +28,8 @@ import java.util.Optional;
  * "payload": "<base64>", "chain": "<PEM>", "rekorBundle": {…}}]}}. A signature is cosign's, kept beside
  * the artifact: over the artifact itself, or over a simple-signing {@code payload} naming its digest;
  * keyless with a Fulcio {@code certificate} (and cosign's Rekor bundle), or by a {@code key} the
- * policy accepts. In an envelope the server.json keeps its exact bytes (the slice of the body between its braces), so the
- * stored manifest is byte for byte what the publisher signed off.
+ * policy accepts. In an envelope the server.json keeps its exact bytes (the slice of the body between
+ * its braces), so the stored manifest is byte for byte what the publisher signed off.
  */
 public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Optional<ArrayNode> prompts,
                               Optional<ArrayNode> resources, Optional<String> instructions,
