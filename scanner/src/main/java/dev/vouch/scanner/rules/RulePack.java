@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.FieldKind;
@@ -24,7 +25,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 /**
  * The versioned rule pack: pattern rules as data ({@code vouch-rules.yaml}), compiled for linear-time
@@ -46,6 +46,7 @@ public final class RulePack {
      * share the rule's): slotOf[i][p] is the slot of rule i's pattern p. Hits are gathered by slot.
      */
     private final int[][] slotOf;
+    private final int[] ruleOfSlot;
     private final int slots;
 
     /** The pattern slots one keyword lets run, and the rules that name it among their second keywords. */
@@ -85,6 +86,12 @@ public final class RulePack {
             }
         }
         this.slots = slot;
+        this.ruleOfSlot = new int[slot];
+        for (int i = 0; i < rules.size(); i++) {
+            for (int patternSlot : slotOf[i]) {
+                ruleOfSlot[patternSlot] = i;
+            }
+        }
         keywords.build(byKeyword);
     }
 
@@ -261,40 +268,36 @@ public final class RulePack {
      * pass of a keyword automaton.
      */
     public List<Candidate> candidates(String text) {
-        List<List<int[]>> hitsBySlot = new ArrayList<>(Collections.nCopies(slots, null));
-        List<List<int[]>> alsoHits = new ArrayList<>(Collections.nCopies(rules.size(), null));
-        keywords.parseText(lowerCase(text), (start, end, use) -> {
-            int[] span = {start, end};
-            record(hitsBySlot, use.slots(), span);
-            record(alsoHits, use.alsoRules(), span);
-        });
+        KeywordHits hits = new KeywordHits();
+        keywords.parseText(lowerCase(text), hits::record);
+        if (hits.rules.isEmpty()) {
+            return List.of();
+        }
         List<Candidate> candidates = new ArrayList<>();
-        List<List<int[]>> windowsOfSlot = new ArrayList<>(Collections.nCopies(slots, null));
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i = hits.rules.nextSetBit(0); i >= 0; i = hits.rules.nextSetBit(i + 1)) {
             Rule rule = rules.get(i);
-            if (!rule.alsoKeywords().isEmpty() && alsoHits.get(i) == null) {
+            List<int[]> also = hits.alsoByRule == null ? null : hits.alsoByRule[i];
+            if (!rule.alsoKeywords().isEmpty() && also == null) {
                 continue;
             }
+            // The second keyword lies in the match or in its required context.
+            List<int[]> alsoReach = also == null ? null : windows(also, WINDOW + rule.window(), Integer.MAX_VALUE);
             List<List<int[]>> windows = null;
-            List<int[]> alsoReach = null;
+            // A rule's slots are numbered from its first pattern's, at most one per pattern.
+            @SuppressWarnings("unchecked")
+            List<int[]>[] windowsOfSlot = new List[rule.patterns().size()];
             for (int p = 0; p < rule.patterns().size(); p++) {
                 int slot = slotOf[i][p];
-                List<int[]> hits = hitsBySlot.get(slot);
-                if (hits == null) {
+                List<int[]> slotHits = hits.bySlot[slot];
+                if (slotHits == null) {
                     continue;
                 }
-                List<int[]> slotWindows = windowsOfSlot.get(slot);
-                if (slotWindows == null) {
-                    if (!rule.alsoKeywords().isEmpty()) {
-                        // The second keyword lies in the match or in its required context.
-                        if (alsoReach == null) {
-                            alsoReach = windows(alsoHits.get(i), WINDOW + rule.window(), Integer.MAX_VALUE);
-                        }
-                        hits = near(hits, alsoReach);
-                    }
-                    slotWindows = windows(hits, WINDOW, text.length());
-                    windowsOfSlot.set(slot, slotWindows);
+                int local = slot - slotOf[i][0];
+                if (windowsOfSlot[local] == null) {
+                    windowsOfSlot[local] = windows(alsoReach == null ? slotHits : near(slotHits, alsoReach), WINDOW,
+                            text.length());
                 }
+                List<int[]> slotWindows = windowsOfSlot[local];
                 if (!slotWindows.isEmpty()) {
                     if (windows == null) {
                         windows = new ArrayList<>(Collections.nCopies(rule.patterns().size(), null));
@@ -309,12 +312,40 @@ public final class RulePack {
         return candidates;
     }
 
-    private static void record(List<List<int[]>> hitsByRule, BitSet rules, int[] span) {
-        for (int i = rules.nextSetBit(0); i >= 0; i = rules.nextSetBit(i + 1)) {
-            if (hitsByRule.get(i) == null) {
-                hitsByRule.set(i, new ArrayList<>());
+    /**
+     * The keyword hits of one text, by pattern slot and, for second keywords, by rule; allocated at the
+     * first hit, because most texts hold no keyword at all.
+     */
+    private final class KeywordHits {
+        private List<int[]>[] bySlot;
+        private List<int[]>[] alsoByRule;
+        private final BitSet rules = new BitSet();
+
+        @SuppressWarnings("unchecked")
+        void record(int start, int end, KeywordUse use) {
+            int[] span = {start, end};
+            BitSet slotsHit = use.slots();
+            if (!slotsHit.isEmpty() && bySlot == null) {
+                bySlot = new List[slots];
             }
-            hitsByRule.get(i).add(span);
+            for (int slot = slotsHit.nextSetBit(0); slot >= 0; slot = slotsHit.nextSetBit(slot + 1)) {
+                add(bySlot, slot, span);
+                rules.set(ruleOfSlot[slot]);
+            }
+            BitSet alsoRules = use.alsoRules();
+            if (!alsoRules.isEmpty() && alsoByRule == null) {
+                alsoByRule = new List[RulePack.this.rules.size()];
+            }
+            for (int rule = alsoRules.nextSetBit(0); rule >= 0; rule = alsoRules.nextSetBit(rule + 1)) {
+                add(alsoByRule, rule, span);
+            }
+        }
+
+        private static void add(List<int[]>[] lists, int index, int[] span) {
+            if (lists[index] == null) {
+                lists[index] = new ArrayList<>(2);
+            }
+            lists[index].add(span);
         }
     }
 
