@@ -105,9 +105,22 @@ public final class HiddenContentCheck implements FieldCheck {
         return true;
     }
 
+    /** Whether any letter of {@code text} belongs to a script confusable with Latin. */
+    private static boolean hasConfusableLetter(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            // Below U+0370 lie only Latin, IPA, modifiers and combining marks.
+            if (cp >= 0x370 && Character.isLetter(cp) && CONFUSABLE_WITH_LATIN.contains(UnicodeScript.of(cp))) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
     /** The first mostly-Latin word with letters of a confusable script in it, or null. */
     static String mixedScriptWord(String text) {
-        if (isAscii(text)) {
+        if (isAscii(text) || !hasConfusableLetter(text)) {
             return null;
         }
         int wordStart = -1;
