@@ -35,9 +35,10 @@ public final class ToxicFlowCheck implements ServerCheck {
 
     @Override
     public List<Finding> check(ScanInput input) {
-        Optional<String> untrusted = first(input.tools(), UNTRUSTED_INPUT);
-        Optional<String> privateData = first(input.tools(), PRIVATE_DATA);
-        Optional<String> sink = first(input.tools(), PUBLIC_SINK);
+        List<String> purposes = input.tools().stream().map(ToxicFlowCheck::purpose).toList();
+        Optional<String> untrusted = first(input.tools(), purposes, UNTRUSTED_INPUT);
+        Optional<String> privateData = first(input.tools(), purposes, PRIVATE_DATA);
+        Optional<String> sink = first(input.tools(), purposes, PUBLIC_SINK);
         List<Finding> findings = new ArrayList<>();
         if (untrusted.isPresent() && privateData.isPresent() && sink.isPresent()) {
             findings.add(new Finding("VR-TOXIC-FLOW", Family.TOXIC_FLOW, Severity.REVIEW, "",
@@ -47,14 +48,22 @@ public final class ToxicFlowCheck implements ServerCheck {
         return findings;
     }
 
-    private static Optional<String> first(List<ToolDefinition> tools, List<String> phrases) {
-        for (ToolDefinition tool : tools) {
-            // The purpose is stated up front; classifying on it keeps this check cheap on long descriptions.
-            String description = tool.description();
-            String purpose = description.length() > PURPOSE_CHARS ? description.substring(0, PURPOSE_CHARS) : description;
-            String text = (tool.name().replace('_', ' ') + " " + purpose).toLowerCase(Locale.ROOT);
-            if (phrases.stream().anyMatch(text::contains)) {
-                return Optional.of(tool.name());
+    /**
+     * A tool's lower-cased name and first sentences. The purpose is stated up front; classifying on it
+     * keeps this check cheap on long descriptions.
+     */
+    private static String purpose(ToolDefinition tool) {
+        String description = tool.description();
+        String purpose = description.length() > PURPOSE_CHARS ? description.substring(0, PURPOSE_CHARS) : description;
+        return (tool.name().replace('_', ' ') + " " + purpose).toLowerCase(Locale.ROOT);
+    }
+
+    /** The first tool whose purpose (indexed like {@code tools}) holds one of {@code phrases}. */
+    private static Optional<String> first(List<ToolDefinition> tools, List<String> purposes, List<String> phrases) {
+        for (int i = 0; i < tools.size(); i++) {
+            String purpose = purposes.get(i);
+            if (phrases.stream().anyMatch(purpose::contains)) {
+                return Optional.of(tools.get(i).name());
             }
         }
         return Optional.empty();
