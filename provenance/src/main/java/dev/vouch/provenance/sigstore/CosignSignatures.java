@@ -77,7 +77,7 @@ final class CosignSignatures {
                 Check.SIGSTORE, "a keyless signature needs its transparency log entry (cosign's Rekor bundle)")));
         entry.verify(logs);
         entry.requireSignature(signed, signature.signature(), der(leaf));
-        requireWithinValidity(leaf, entry.integratedTime());
+        SigstoreVerifier.requireWithinValidity(leaf, entry.integratedTime());
         return new KeylessEvidence(SignerIdentity.of(leaf), Optional.of(entry.integratedTime()), Optional.empty());
     }
 
@@ -111,7 +111,7 @@ final class CosignSignatures {
                 Check.SIGSTORE, "a keyless attestation needs its transparency log entry (cosign's Rekor bundle)")));
         entry.verify(logs);
         entry.requireEnvelope(envelope.payload(), der(leaf));
-        requireWithinValidity(leaf, entry.integratedTime());
+        SigstoreVerifier.requireWithinValidity(leaf, entry.integratedTime());
         return new KeylessEvidence(SignerIdentity.of(leaf), Optional.of(entry.integratedTime()),
                 Optional.of(statement));
     }
@@ -171,11 +171,7 @@ final class CosignSignatures {
             certificates.addAll(certificates(chainPem.get()));
         }
         X509Certificate leaf = (X509Certificate) certificates.get(0);
-        SignerIdentity signer = SignerIdentity.of(leaf);
-        if (!policy.accepts(signer.issuer(), signer.subject())) {
-            throw new VerificationException(Check.IDENTITY, "signed by " + signer.subject() + " (issuer "
-                    + signer.issuer() + "), policy requires " + policy);
-        }
+        SigstoreVerifier.requireAccepted(leaf, policy);
         try {
             CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(certificates);
             fulcio.verifySigningCertificate(path);
@@ -196,14 +192,6 @@ final class CosignSignatures {
 
     private static DsseEnvelope envelope(DetachedAttestation attestation) throws VerificationException {
         return DsseEnvelope.fromJson(parse(attestation.envelopeJson(), "DSSE envelope"));
-    }
-
-    private static void requireWithinValidity(X509Certificate leaf, Instant at) throws VerificationException {
-        if (at.isBefore(leaf.getNotBefore().toInstant()) || at.isAfter(leaf.getNotAfter().toInstant())) {
-            throw new VerificationException(Check.CERTIFICATE_VALIDITY, "logged at " + at
-                    + ", outside the certificate's validity " + leaf.getNotBefore().toInstant() + " to "
-                    + leaf.getNotAfter().toInstant());
-        }
     }
 
     /**

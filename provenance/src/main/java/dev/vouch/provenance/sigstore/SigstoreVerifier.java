@@ -156,11 +156,7 @@ public final class SigstoreVerifier {
             throws VerificationException {
         KeylessAttestations.Attestation attestation = JsonMessageBundles.loglessAttestation(bundleJson);
         X509Certificate leaf = (X509Certificate) attestation.certificates().getCertificates().get(0);
-        SignerIdentity signer = SignerIdentity.of(leaf);
-        if (!policy.accepts(signer.issuer(), signer.subject())) {
-            throw new VerificationException(Check.IDENTITY, "signed by " + signer.subject() + " (issuer "
-                    + signer.issuer() + "), policy requires " + policy);
-        }
+        SignerIdentity signer = requireAccepted(leaf, policy);
         Statement statement = attestations.verify(attestation, leaf, artifact);
         return new KeylessEvidence(signer, Optional.empty(), Optional.of(statement));
     }
@@ -213,11 +209,7 @@ public final class SigstoreVerifier {
             throws VerificationException {
         java.security.cert.CertPath path = JsonMessageBundles.certificatePath(bundleJson);
         X509Certificate leaf = (X509Certificate) path.getCertificates().get(0);
-        SignerIdentity signer = SignerIdentity.of(leaf);
-        if (!policy.accepts(signer.issuer(), signer.subject())) {
-            throw new VerificationException(Check.IDENTITY, "signed by " + signer.subject() + " (issuer "
-                    + signer.issuer() + "), policy requires " + policy);
-        }
+        SignerIdentity signer = requireAccepted(leaf, policy);
         try {
             fulcio.verifySigningCertificate(path);
         } catch (dev.sigstore.fulcio.client.FulcioVerificationException | IOException e) {
@@ -272,7 +264,7 @@ public final class SigstoreVerifier {
         return evidence(bundle, signer);
     }
 
-    private static void requireWithinValidity(X509Certificate leaf, Instant at) throws VerificationException {
+    static void requireWithinValidity(X509Certificate leaf, Instant at) throws VerificationException {
         if (at.isBefore(leaf.getNotBefore().toInstant()) || at.isAfter(leaf.getNotAfter().toInstant())) {
             throw new VerificationException(Check.CERTIFICATE_VALIDITY, "logged at " + at
                     + ", outside the certificate's validity " + leaf.getNotBefore().toInstant() + " to "
@@ -296,7 +288,12 @@ public final class SigstoreVerifier {
     }
 
     private static SignerIdentity checkIdentity(Bundle bundle, IdentityPolicy policy) throws VerificationException {
-        SignerIdentity signer = SignerIdentity.of(leaf(bundle));
+        return requireAccepted(leaf(bundle), policy);
+    }
+
+    /** Who the certificate says signed, once the identity policy accepts them. */
+    static SignerIdentity requireAccepted(X509Certificate leaf, IdentityPolicy policy) throws VerificationException {
+        SignerIdentity signer = SignerIdentity.of(leaf);
         if (!policy.accepts(signer.issuer(), signer.subject())) {
             throw new VerificationException(Check.IDENTITY, "signed by " + signer.subject() + " (issuer "
                     + signer.issuer() + "), policy requires " + policy);

@@ -1,6 +1,7 @@
 package dev.vouch.registry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,19 +22,29 @@ import picocli.CommandLine.Parameters;
                 CurateCommand.Reject.class})
 final class CurateCommand {
 
-    /** The name and version of one held version, and the client that reaches it. */
-    abstract static class OnVersion implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The server name, e.g. io.github.acme/weather")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "VERSION")
-        String version;
-
+    /** A curator's call to the registry: the client that reaches it, and where to print. */
+    abstract static class CuratorCall implements Callable<Integer> {
         @CommandLine.Mixin
         RegistryClient client;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        /** An answer other than success: its status and the problem's detail, on one line. */
+        int failed(RegistryClient.Answer answer) {
+            spec.commandLine().getErr().printf("HTTP %d: %s%n", answer.status(),
+                    answer.body().path("detail").asText(answer.body().path("title").asText("request refused")));
+            return VouchCommand.EXIT_USAGE;
+        }
+    }
+
+    /** A call about one held version, by name and version. */
+    abstract static class OnVersion extends CuratorCall {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The server name, e.g. io.github.acme/weather")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "VERSION")
+        String version;
 
         String path(String action) {
             return "/v0.1/curation/servers/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/versions/"
@@ -42,18 +53,12 @@ final class CurateCommand {
     }
 
     @Command(name = "pending", mixinStandardHelpOptions = true, description = "List the versions held for a curator.")
-    static final class Pending implements Callable<Integer> {
-        @CommandLine.Mixin
-        RegistryClient client;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Pending extends CuratorCall {
         @Override
         public Integer call() throws InterruptedException {
             RegistryClient.Answer answer = client.send(spec.commandLine(), "/v0.1/curation/pending", Optional.empty());
             if (answer.status() != 200) {
-                return failed(spec, answer);
+                return failed(answer);
             }
             PrintWriter out = spec.commandLine().getOut();
             JsonNode servers = answer.body().path("servers");
@@ -75,19 +80,13 @@ final class CurateCommand {
         public Integer call() throws InterruptedException {
             RegistryClient.Answer answer = client.send(spec.commandLine(), path("report"), Optional.empty());
             if (answer.status() != 200) {
-                return failed(spec, answer);
+                return failed(answer);
             }
             PrintWriter out = spec.commandLine().getOut();
             JsonNode report = answer.body();
             out.printf("%s@%s: %s%n", name, version, report.path("decision").asText("?"));
-            PublishCommand.printChecks(out, report.path("checks"));
-            for (JsonNode tool : report.path("scan").path("tools")) {
-                for (JsonNode finding : tool.path("findings")) {
-                    out.printf("  finding %s [%s] in tool %s at %s: %s%n", finding.path("ruleId").asText(),
-                            finding.path("severity").asText(), tool.path("name").asText(),
-                            finding.path("pointer").asText(), finding.path("evidence").asText());
-                }
-            }
+            ReportLines.checks(out, report.path("checks"));
+            ReportLines.findings(out, report.path("scan"));
             JsonNode drift = report.path("drift");
             if (drift.isObject()) {
                 out.printf("  tools added %s, removed %s, changed %s%n", drift.path("added"), drift.path("removed"),
@@ -103,7 +102,7 @@ final class CurateCommand {
         public Integer call() throws InterruptedException {
             RegistryClient.Answer answer = client.send(spec.commandLine(), path("approve"), Optional.of(new byte[0]));
             if (answer.status() != 200) {
-                return failed(spec, answer);
+                return failed(answer);
             }
             spec.commandLine().getOut().printf("approved %s@%s%s%n", name, version, answer.body().path("_meta")
                     .path("io.modelcontextprotocol.registry/official").path("isLatest").asBoolean() ? " (now latest)" : "");
@@ -118,21 +117,14 @@ final class CurateCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            byte[] body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason)
-                    .toString().getBytes(StandardCharsets.UTF_8);
+            byte[] body = JsonNodeFactory.instance.objectNode().put("reason", reason).toString()
+                    .getBytes(StandardCharsets.UTF_8);
             RegistryClient.Answer answer = client.send(spec.commandLine(), path("reject"), Optional.of(body));
             if (answer.status() != 200) {
-                return failed(spec, answer);
+                return failed(answer);
             }
             spec.commandLine().getOut().printf("rejected %s@%s: %s%n", name, version, reason);
             return VouchCommand.EXIT_OK;
         }
-    }
-
-    /** An answer other than success: its status and the problem's detail, on one line. */
-    static int failed(CommandLine.Model.CommandSpec spec, RegistryClient.Answer answer) {
-        spec.commandLine().getErr().printf("HTTP %d: %s%n", answer.status(),
-                answer.body().path("detail").asText(answer.body().path("title").asText("request refused")));
-        return VouchCommand.EXIT_USAGE;
     }
 }

@@ -49,27 +49,14 @@ final class PublishCommand implements Callable<Integer> {
             out.printf("%s %s@%s (tier %s)%n", status == 200 ? "published" : "held for review",
                     json.path("server").path("name").asText(), json.path("server").path("version").asText(),
                     json.path("_meta").path("io.vouch.registry/trust").path("tier").asText("?"));
-            printChecks(out, publish.path("checks"));
+            ReportLines.checks(out, publish.path("checks"));
             return status == 200 ? VouchCommand.EXIT_OK : VouchCommand.EXIT_CHECK_FAILED;
         }
         err.printf("%s: %s%n", status == 422 ? "rejected" : "HTTP " + status, json.path("detail").asText(json.toString()));
-        printChecks(err, json.path("checks"));
-        for (JsonNode tool : json.path("scan").path("tools")) {
-            for (JsonNode finding : tool.path("findings")) {
-                err.printf("  finding %s [%s] %s at %s: %s%n", finding.path("ruleId").asText(),
-                        finding.path("severity").asText(), finding.path("family").asText(),
-                        finding.path("pointer").asText(), finding.path("evidence").asText());
-            }
-        }
+        ReportLines.checks(err, json.path("checks"));
+        ReportLines.findings(err, json.path("scan"));
         json.path("errors").forEach(error -> err.printf("  %s: %s%n", error.path("pointer").asText(),
                 error.path("message").asText()));
         return status == 422 ? VouchCommand.EXIT_CHECK_FAILED : VouchCommand.EXIT_USAGE;
-    }
-
-    static void printChecks(PrintWriter out, JsonNode checks) {
-        for (JsonNode check : checks) {
-            out.printf("  [%s] %s: %s%n", check.path("passed").asBoolean() ? "pass" : "FAIL", check.path("name").asText(),
-                    check.path("detail").asText());
-        }
     }
 }

@@ -118,21 +118,21 @@ public final class EvidenceCollector {
             if (evidence instanceof FetchedEvidence.SigstoreBundle bundle) {
                 collected.bundle(target, bundle.source(), bundle.bundleJson());
             } else if (evidence instanceof FetchedEvidence.CosignSignature signature) {
+                byte[] raw;
+                try {
+                    raw = Base64.getDecoder().decode(signature.signatureBase64());
+                } catch (IllegalArgumentException e) {
+                    collected.invalid.add("evidence for " + target.identifier() + " from " + signature.source()
+                            + " not verified: its signature annotation is not base64");
+                    continue;
+                }
                 collected.signature(target, signature.source(), new DetachedSignature(Optional.of(signature.payload()),
-                        decode(signature.signatureBase64()), signature.certificatePem(), signature.chainPem(),
-                        signature.rekorBundleJson()), Optional.empty());
+                        raw, signature.certificatePem(), signature.chainPem(), signature.rekorBundleJson()),
+                        Optional.empty());
             } else if (evidence instanceof FetchedEvidence.CosignAttestation attestation) {
                 collected.attestation(target, attestation.source(), new DetachedAttestation(attestation.envelopeJson(),
                         attestation.certificatePem(), attestation.chainPem(), attestation.rekorBundleJson()));
             }
-        }
-    }
-
-    private static byte[] decode(String base64) {
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
         }
     }
 

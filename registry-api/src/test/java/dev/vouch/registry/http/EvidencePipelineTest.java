@@ -491,6 +491,18 @@ class EvidencePipelineTest {
                 .encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
     }
 
+    /** The envelope entry for a cosign signature: by {@code key} when given, else keyless. */
+    static ObjectNode signatureEntry(DetachedSignature signed, Optional<KeyPair> key) throws Exception {
+        ObjectNode entry = JSON.createObjectNode().put("signature", Base64.getEncoder().encodeToString(signed.signature()));
+        signed.payload().ifPresent(payload -> entry.put("payload", Base64.getEncoder().encodeToString(payload)));
+        signed.certificatePem().ifPresent(certificate -> entry.put("certificate", certificate));
+        key.ifPresent(keys -> entry.put("key", pem(keys)));
+        if (signed.rekorBundleJson().isPresent()) {
+            entry.set("rekorBundle", JSON.readTree(signed.rekorBundleJson().get()));
+        }
+        return entry;
+    }
+
     byte[] envelopeWithSignature(ObjectNode signature) throws Exception {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.set("server", JSON.readTree(manifest("1.0.0", Optional.empty())));
@@ -503,11 +515,8 @@ class EvidencePipelineTest {
         KeyPair keys = writeKey("keys/acme-release.pub");
         startRegistry(KEYED_POLICY);
         DetachedSignature signed = sigstore.keyedCosignSignature(IMAGE_MANIFEST, false, keys, true);
-        ObjectNode signature = JSON.createObjectNode()
-                .put("signature", Base64.getEncoder().encodeToString(signed.signature())).put("key", pem(keys));
-        signature.set("rekorBundle", JSON.readTree(signed.rekorBundleJson().orElseThrow()));
 
-        HttpResponse<String> response = publish(envelopeWithSignature(signature));
+        HttpResponse<String> response = publish(envelopeWithSignature(signatureEntry(signed, Optional.of(keys))));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode trust = json(response).path("_meta").path("io.vouch.registry/trust");
@@ -525,8 +534,7 @@ class EvidencePipelineTest {
         startRegistry(KEYED_POLICY);
         DetachedSignature signed = sigstore.keyedCosignSignature(IMAGE_MANIFEST, false, stranger, false);
 
-        HttpResponse<String> response = publish(envelopeWithSignature(JSON.createObjectNode()
-                .put("signature", Base64.getEncoder().encodeToString(signed.signature())).put("key", pem(stranger))));
+        HttpResponse<String> response = publish(envelopeWithSignature(signatureEntry(signed, Optional.of(stranger))));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertCheck(response, "evidence", "policy does not accept");
@@ -537,8 +545,7 @@ class EvidencePipelineTest {
         KeyPair keys = writeKey("keys/acme-release.pub");
         startRegistry(KEYED_POLICY);
         DetachedSignature unlogged = sigstore.keyedCosignSignature(IMAGE_MANIFEST, false, keys, false);
-        ObjectNode signature = JSON.createObjectNode()
-                .put("signature", Base64.getEncoder().encodeToString(unlogged.signature())).put("key", pem(keys));
+        ObjectNode signature = signatureEntry(unlogged, Optional.of(keys));
 
         HttpResponse<String> refused = publish(envelopeWithSignature(signature.deepCopy()));
 
@@ -559,13 +566,8 @@ class EvidencePipelineTest {
                 "require: {signature: true}"));
         DetachedSignature signed = sigstore.cosignSignature(FakeSigstore.simpleSigningPayload("registry.test/acme/weather",
                 digest), true, SignedImage.signer("acme/weather"), FakeSigstore.Mutation.NONE);
-        ObjectNode signature = JSON.createObjectNode()
-                .put("signature", Base64.getEncoder().encodeToString(signed.signature()))
-                .put("payload", Base64.getEncoder().encodeToString(signed.payload().orElseThrow()))
-                .put("certificate", signed.certificatePem().orElseThrow());
-        signature.set("rekorBundle", JSON.readTree(signed.rekorBundleJson().orElseThrow()));
 
-        HttpResponse<String> response = publish(envelopeWithSignature(signature));
+        HttpResponse<String> response = publish(envelopeWithSignature(signatureEntry(signed, Optional.empty())));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json(response).path("_meta").path("io.vouch.registry/trust").path("signature").path("subject").asText())

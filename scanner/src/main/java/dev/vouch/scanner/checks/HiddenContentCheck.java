@@ -96,15 +96,6 @@ public final class HiddenContentCheck implements FieldCheck {
         }
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether any letter of {@code text} belongs to a script confusable with Latin. */
     private static boolean hasConfusableLetter(String text) {
         for (int i = 0; i < text.length(); ) {
@@ -120,7 +111,7 @@ public final class HiddenContentCheck implements FieldCheck {
 
     /** The first mostly-Latin word with letters of a confusable script in it, or null. */
     static String mixedScriptWord(String text) {
-        if (isAscii(text) || !hasConfusableLetter(text)) {
+        if (!hasConfusableLetter(text)) {
             return null;
         }
         int wordStart = -1;
