@@ -3,6 +3,7 @@ package dev.vouch.scanner.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.corpus.Corpora;
 import dev.vouch.scanner.input.ScanInput;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +27,8 @@ public final class ScannerBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        Path servers = Path.of(args.length > 0 ? args[0] : "../shared/corpora/benign-docker-tools/servers");
-        if (!Files.isDirectory(servers)) {
-            servers = Path.of("../../shared/corpora/benign-docker-tools/servers");
-        }
+        Path servers = args.length > 0 ? Path.of(args[0])
+                : Corpora.root().resolve("benign-docker-tools").resolve("servers");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         ObjectMapper json = new ObjectMapper();
         List<ScanInput> inputs = new ArrayList<>();

@@ -3,25 +3,26 @@ package dev.vouch.scanner.corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds {@code shared/corpora}, which lives beside the repository checkout. */
-final class Corpora {
+/**
+ * The corpora the scanner is measured on, kept in the repository under
+ * {@code scanner/src/test/resources/corpora} (see its README for sources and licences), so a fresh
+ * clone measures without anything beside it.
+ */
+public final class Corpora {
+
+    private static final Path IN_MODULE = Path.of("src", "test", "resources", "corpora");
 
     private Corpora() {
     }
 
-    static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolveSibling("shared").resolve("corpora");
+    /** The corpora folder, from the scanner module (where Maven runs its tests) or the repository root. */
+    public static Path root() {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path candidate : new Path[] {cwd.resolve(IN_MODULE), cwd.resolve("scanner").resolve(IN_MODULE)}) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
-            candidate = dir.resolve("shared").resolve("corpora");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
         }
-        throw new IllegalStateException("shared/corpora not found beside the checkout: the corpus tests need it");
+        throw new IllegalStateException("scanner/src/test/resources/corpora not found from " + cwd);
     }
 }
