@@ -20,7 +20,9 @@ public enum Family {
     SCHEMA_CONTRADICTION,
     IMPERSONATION,
     DRIFT,
-    TOXIC_FLOW;
+    TOXIC_FLOW,
+    /** An instruction aimed at the agent, found by the instruction model rather than a pattern. */
+    AGENT_INSTRUCTION;
 
     @JsonValue
     public String wireName() {

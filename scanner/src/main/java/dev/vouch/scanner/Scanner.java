@@ -4,6 +4,7 @@ import dev.vouch.scanner.checks.Excerpts;
 import dev.vouch.scanner.checks.FieldCheck;
 import dev.vouch.scanner.checks.HiddenContentCheck;
 import dev.vouch.scanner.checks.ImpersonationCheck;
+import dev.vouch.scanner.checks.InstructionCheck;
 import dev.vouch.scanner.checks.ScannedField;
 import dev.vouch.scanner.checks.SchemaContradictionCheck;
 import dev.vouch.scanner.checks.SecretValueCheck;
@@ -16,6 +17,10 @@ import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.TextExtractor;
 import dev.vouch.scanner.input.TextField;
 import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.intent.IntentFeatures;
+import dev.vouch.scanner.intent.IntentModel;
+import dev.vouch.scanner.intent.Lexicon;
+import dev.vouch.scanner.intent.ToolContext;
 import dev.vouch.scanner.normalize.NormalizedText;
 import dev.vouch.scanner.normalize.Normalizer;
 import dev.vouch.scanner.rules.Rule;
@@ -44,16 +49,18 @@ public final class Scanner {
     private final List<FieldCheck> fieldChecks;
     private final List<ToolCheck> toolChecks;
     private final List<ServerCheck> serverChecks;
+    private final InstructionCheck instructions;
 
-    public Scanner(RulePack rules) {
+    public Scanner(RulePack rules, Lexicon lexicon, IntentModel model) {
         this.rules = rules;
+        this.instructions = new InstructionCheck(lexicon, model);
         this.fieldChecks = List.of(new HiddenContentCheck(), new SecretValueCheck());
         this.toolChecks = List.of(new SchemaContradictionCheck());
         this.serverChecks = List.of(new ImpersonationCheck(), new ToxicFlowCheck());
     }
 
     public static Scanner withBundledRules() {
-        return new Scanner(RulePack.bundled());
+        return new Scanner(RulePack.bundled(), Lexicon.bundled(), IntentModel.bundled());
     }
 
     public String rulesVersion() {
@@ -75,6 +82,9 @@ public final class Scanner {
             List<Finding> findings = new ArrayList<>();
             fields.forEach(field -> findings.addAll(fieldFindings(field)));
             toolChecks.forEach(check -> findings.addAll(check.check(tool, fields)));
+            boolean ruleBlock = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK);
+            instructions.check(fields, ToolContext.of(tool, input.tools()), ruleBlock, !findings.isEmpty() && !ruleBlock)
+                    .ifPresent(findings::add);
             List<Finding> kept = distinct(previous.isPresent()
                     ? escalateNewText(findings, tool, previousTools.get(tool.name()))
                     : findings);
@@ -143,6 +153,22 @@ public final class Scanner {
                 findings.add(new Finding(rule.id(), rule.family(), rule.severity(), field.pointer(), prefix + evidence));
             });
         }
+    }
+
+    /** The instruction model's inputs for each tool of {@code input}, for fitting and measuring the model. */
+    public List<IntentFeatures.Vector> instructionVectors(ScanInput input) {
+        long[] chars = {0};
+        List<IntentFeatures.Vector> vectors = new ArrayList<>();
+        for (ToolDefinition tool : input.tools()) {
+            List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
+            List<Finding> findings = new ArrayList<>();
+            fields.forEach(field -> findings.addAll(fieldFindings(field)));
+            toolChecks.forEach(check -> findings.addAll(check.check(tool, fields)));
+            boolean ruleBlock = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK);
+            vectors.add(instructions.vector(fields, ToolContext.of(tool, input.tools()), ruleBlock,
+                    !findings.isEmpty() && !ruleBlock));
+        }
+        return vectors;
     }
 
     /** Findings in text the previous version of the tool did not have become {@code block}. */

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.ScanReport;
+import dev.vouch.scanner.ScanReportJson;
 import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.Signal;
 import dev.vouch.scanner.ToolReport;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.input.InvalidInputException;
@@ -19,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -132,34 +135,16 @@ final class ScanCommand implements Callable<Integer> {
     private static void printFinding(PrintWriter out, Finding finding) {
         out.printf("    [%s] %s %s at %s: %s%n", finding.severity().wireName(), finding.ruleId(),
                 finding.family().wireName(), finding.pointer().isEmpty() ? "/" : finding.pointer(), finding.evidence());
+        for (Signal signal : finding.signals()) {
+            out.printf(Locale.ROOT, "        %s (+%.2f) at %s [%d,%d)%s: %s%n", signal.feature(), signal.weight(),
+                    signal.pointer(), signal.start(), signal.end(),
+                    signal.decodedFrom() == null ? "" : " decoded from " + signal.decodedFrom(), signal.sentence());
+        }
     }
 
     private static ObjectNode toJson(Path file, ScanReport report) {
-        ObjectNode node = JSON.createObjectNode()
-                .put("file", file.toString())
-                .put("verdict", report.verdict().wireName())
-                .put("toolSetDigest", report.toolSetDigest());
-        ArrayNode tools = node.putArray("tools");
-        for (ToolReport tool : report.tools()) {
-            ObjectNode entry = tools.addObject()
-                    .put("name", tool.name())
-                    .put("pointer", tool.pointer())
-                    .put("digest", tool.digest())
-                    .put("verdict", tool.verdict().wireName());
-            ArrayNode findings = entry.putArray("findings");
-            tool.findings().forEach(finding -> findings.add(findingJson(finding)));
-        }
-        ArrayNode server = node.putArray("serverFindings");
-        report.serverFindings().forEach(finding -> server.add(findingJson(finding)));
+        ObjectNode node = JSON.createObjectNode().put("file", file.toString());
+        node.setAll(ScanReportJson.of(report));
         return node;
-    }
-
-    private static JsonNode findingJson(Finding finding) {
-        return JSON.createObjectNode()
-                .put("ruleId", finding.ruleId())
-                .put("family", finding.family().wireName())
-                .put("severity", finding.severity().wireName())
-                .put("pointer", finding.pointer())
-                .put("evidence", finding.evidence());
     }
 }

@@ -8,8 +8,8 @@ import dev.vouch.provenance.sigstore.SignerIdentity;
 import dev.vouch.registry.advisories.AdvisoryMatch;
 import dev.vouch.registry.evidence.BoundEvidence;
 import dev.vouch.registry.evidence.Signer;
-import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.ScanReport;
+import dev.vouch.scanner.ScanReportJson;
 import dev.vouch.scanner.ToolReport;
 import java.util.List;
 import java.util.Locale;
@@ -53,20 +53,7 @@ public final class PublishReports {
     }
 
     public static ObjectNode scan(ScanReport scan) {
-        ObjectNode scanNode = JSON.createObjectNode()
-                .put("verdict", scan.verdict().wireName())
-                .put("rulesVersion", scan.rulesVersion())
-                .put("toolsDigest", scan.toolSetDigest());
-        ArrayNode tools = scanNode.putArray("tools");
-        for (ToolReport tool : scan.tools()) {
-            ObjectNode entry = tools.addObject().put("name", tool.name()).put("digest", tool.digest())
-                    .put("verdict", tool.verdict().wireName());
-            ArrayNode findings = entry.putArray("findings");
-            tool.findings().forEach(f -> findings.add(finding(f)));
-        }
-        ArrayNode server = scanNode.putArray("serverFindings");
-        scan.serverFindings().forEach(f -> server.add(finding(f)));
-        return scanNode;
+        return ScanReportJson.of(scan);
     }
 
     /** The trust summary of a fresh decision (a later rescan may flag it; see {@link RescanService}). */
@@ -149,9 +136,4 @@ public final class PublishReports {
         return node;
     }
 
-    private static ObjectNode finding(Finding finding) {
-        return JSON.createObjectNode().put("ruleId", finding.ruleId()).put("family", finding.family().wireName())
-                .put("severity", finding.severity().wireName()).put("pointer", finding.pointer())
-                .put("evidence", finding.evidence());
-    }
 }

@@ -1,0 +1,38 @@
+package dev.vouch.scanner.intent;
+
+import java.util.Locale;
+
+/**
+ * What a word or phrase in a clause tells about it. The first group comes from the lexicons
+ * ({@code intent-lexicon.yaml}); the second is found by the analyser itself (tool names, identifiers,
+ * addresses, literal values, markup).
+ */
+public enum Cue {
+    AGENT, IMPERATIVE, DESCRIBE, MODAL, TRIGGER, CALL, TAMPER, ARGUMENT, AUTHORITY, CONCEAL, SENSITIVE,
+    DESTRUCTIVE, SIDE_EFFECT, OUTPUT_CONTROL, OVERRIDE, USER, ANY_TOOL, SELF, PURPOSE,
+
+    /** A name of another tool of the same tool set. */
+    OTHER_TOOL,
+    /** The tool's own name. */
+    OWN_NAME,
+    /** A call-like identifier (snake_case, camelCase, in backticks) that is no tool of the set nor an own argument. */
+    IDENTIFIER,
+    /** An argument name of another tool of the set. */
+    ARG_REF,
+    URL,
+    EMAIL,
+    /** A fixed value handed to an argument: {@code name=value}, {@code "name": "value"}, "to 'value'". */
+    LITERAL,
+    /** Markup that poses as authority: {@code <IMPORTANT>}, {@code [SYSTEM]}, an all-capitals label. */
+    MARKUP;
+
+    /** The lexicon key of a lexicon cue ({@code sideEffect} for SIDE_EFFECT). */
+    public String lexiconKey() {
+        String[] words = name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder key = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return key.toString();
+    }
+}

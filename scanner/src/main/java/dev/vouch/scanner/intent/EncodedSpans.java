@@ -1,0 +1,233 @@
+package dev.vouch.scanner.intent;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds text hidden behind an encoding — base64 and hex runs, HTML entities, backslash-u
+ * escapes and percent-encoding written as text — and decodes it, so what the model would read once it
+ * decodes the payload is analysed too. Each decoded text keeps the span of the original it came from.
+ * Linear in the length of the text; only printable results are kept, so digests and keys (which decode
+ * to binary) are left alone.
+ */
+public final class EncodedSpans {
+
+    /** One decoded span: where it stands in the text, how it was encoded, and what it says. */
+    public record Decoded(int start, int end, String encoding, String text) {
+    }
+
+    private static final int MIN_BASE64 = 16;
+    private static final int MIN_HEX = 16;
+    private static final int MIN_ESCAPES = 3;
+    private static final int MAX_DECODED = 1 << 16;
+    private static final Map<String, String> NAMED_ENTITIES = Map.of("lt", "<", "gt", ">", "amp", "&", "quot", "\"",
+            "apos", "'", "nbsp", " ", "sol", "/", "colon", ":", "lpar", "(", "rpar", ")");
+
+    private EncodedSpans() {
+    }
+
+    public static List<Decoded> find(String text) {
+        List<Decoded> found = new ArrayList<>(0);
+        findRuns(text, found);
+        if (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2) {
+            add(found, 0, text.length(), "html-entities", htmlEntities(text));
+        }
+        if (count(text, "\\u", "\\x") >= MIN_ESCAPES) {
+            add(found, 0, text.length(), "escapes", escapes(text));
+        }
+        if (count(text, "%") >= MIN_ESCAPES * 2) {
+            add(found, 0, text.length(), "percent-encoding", percent(text));
+        }
+        return found;
+    }
+
+    private static void add(List<Decoded> found, int start, int end, String encoding, String decoded) {
+        if (decoded != null && !decoded.isBlank() && printable(decoded)) {
+            found.add(new Decoded(start, end, encoding, decoded.length() > MAX_DECODED
+                    ? decoded.substring(0, MAX_DECODED) : decoded));
+        }
+    }
+
+    /** Base64 and hex runs: maximal runs of their alphabets, long enough to carry a sentence. */
+    private static void findRuns(String text, List<Decoded> found) {
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            if (!isBase64(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean lower = false;
+            boolean upper = false;
+            boolean hexOnly = true;
+            while (i < length && (isBase64(text.charAt(i)) || text.charAt(i) == '-' || text.charAt(i) == '_')) {
+                char c = text.charAt(i);
+                lower |= c >= 'a' && c <= 'z';
+                upper |= c >= 'A' && c <= 'Z';
+                hexOnly &= Character.digit(c, 16) >= 0;
+                i++;
+            }
+            int end = i;
+            while (end < length && text.charAt(end) == '=' && end - i < 2) {
+                end++;
+            }
+            int run = i - start;
+            if (hexOnly && run >= MIN_HEX && run % 2 == 0) {
+                add(found, start, end, "hex", hex(text.substring(start, i)));
+            } else if (run >= MIN_BASE64 && lower && upper) {
+                add(found, start, end, "base64", base64(text.substring(start, end)));
+            }
+            i = end;
+        }
+    }
+
+    private static boolean isBase64(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+    }
+
+    private static String base64(String run) {
+        String padded = run.replace('-', '+').replace('_', '/').replace("=", "");
+        if (padded.length() % 4 == 1) {
+            padded = padded.substring(0, padded.length() - 1);
+        }
+        try {
+            return utf8(Base64.getDecoder().decode(padded));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String hex(String run) {
+        byte[] bytes = new byte[run.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(run, 2 * i, 2 * i + 2, 16);
+        }
+        return utf8(bytes);
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String htmlEntities(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int semicolon = c == '&' ? text.indexOf(';', i) : -1;
+            if (semicolon > i + 1 && semicolon - i <= 10) {
+                String entity = text.substring(i + 1, semicolon);
+                String decoded = entity.startsWith("#") ? codePoint(entity.substring(1)) : NAMED_ENTITIES.get(entity);
+                if (decoded != null) {
+                    out.append(decoded);
+                    i = semicolon + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static String codePoint(String number) {
+        try {
+            int cp = number.startsWith("x") || number.startsWith("X") ? Integer.parseInt(number.substring(1), 16)
+                    : Integer.parseInt(number);
+            return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Backslash escapes (u plus four hex digits, x plus two, u plus braces) written as text. */
+    private static String escapes(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char kind = text.charAt(i + 1);
+                int digits = kind == 'u' ? 4 : kind == 'x' ? 2 : 0;
+                int from = i + 2;
+                boolean braced = kind == 'u' && from < text.length() && text.charAt(from) == '{';
+                if (braced) {
+                    int close = text.indexOf('}', from);
+                    digits = close > from + 1 && close - from <= 7 ? close - from - 1 : 0;
+                    from++;
+                }
+                if (digits > 0 && from + digits <= text.length()) {
+                    String decoded = codePoint("x" + text.substring(from, from + digits));
+                    if (decoded != null) {
+                        out.append(decoded);
+                        i = from + digits + (braced ? 1 : 0);
+                        continue;
+                    }
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static String percent(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
+                    && Character.digit(text.charAt(i + 2), 16) >= 0) {
+                bytes.write(Integer.parseInt(text, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        return utf8(bytes.toByteArray());
+    }
+
+    /** Mostly letters and spaces: a sentence someone meant to be read, not a digest. */
+    private static boolean printable(String decoded) {
+        int letters = 0;
+        int spaces = 0;
+        int control = 0;
+        boolean otherScript = false;
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                otherScript |= c > 0x2E80;
+            } else if (c == ' ') {
+                spaces++;
+            } else if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+                control++;
+            }
+        }
+        return control == 0 && letters * 10 >= decoded.length() * 6 && (spaces > 0 || otherScript || decoded.length() < 24);
+    }
+
+    private static int count(String text, String... needles) {
+        int total = 0;
+        for (String needle : needles) {
+            int from = text.indexOf(needle);
+            while (from >= 0 && total < 64) {
+                total++;
+                from = text.indexOf(needle, from + needle.length());
+            }
+        }
+        return total;
+    }
+}

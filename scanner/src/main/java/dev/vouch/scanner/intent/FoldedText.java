@@ -1,0 +1,216 @@
+package dev.vouch.scanner.intent;
+
+/**
+ * A text folded for lexicon matching, with the way back to the text it came from.
+ *
+ * <p>Folding undoes the character-level disguises an attacker uses to slip words past a matcher:
+ * case, accents and stray combining marks, leetspeak digits inside words ({@code 1gn0re}), letters
+ * spelled out with spaces ({@code i g n o r e}) and words cut by punctuation ({@code ig.no.re},
+ * {@code d-e-l-e-t-e}). Every folded character remembers the index of the original character it came
+ * from, so a match is reported at its place in the text a person reads.
+ *
+ * @param text      the folded text, lower case
+ * @param origin    for each index of {@code text}, the index in the original text
+ * @param disguised whether folding undid a disguise (not just case or accents)
+ */
+public record FoldedText(String text, int[] origin, boolean disguised) {
+
+    /** The original-text span of folded characters {@code [start, end)}. */
+    public int[] originalSpan(int start, int end) {
+        int from = origin[Math.min(start, origin.length - 1)];
+        int to = end <= 0 ? from : origin[Math.min(end, origin.length) - 1] + 1;
+        return new int[] {from, Math.max(from, to)};
+    }
+
+    /** Folds {@code text}; linear in its length. */
+    public static FoldedText of(String text) {
+        int length = text.length();
+        StringBuilder out = new StringBuilder(length);
+        int[] origin = new int[length + 1];
+        boolean disguised = false;
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                int spacedEnd = spacedLettersEnd(text, i);
+                if (spacedEnd > i) {
+                    for (int j = i; j < spacedEnd; j += 2) {
+                        append(out, origin, foldChar(text.charAt(j)), j);
+                    }
+                    disguised = true;
+                    i = spacedEnd;
+                    continue;
+                }
+                int tokenEnd = tokenEnd(text, i);
+                disguised |= appendToken(text, i, tokenEnd, out, origin);
+                i = tokenEnd;
+                continue;
+            }
+            if (!isCombiningMark(c)) {
+                append(out, origin, foldChar(c), i);
+            }
+            i++;
+        }
+        int[] trimmed = new int[out.length()];
+        System.arraycopy(origin, 0, trimmed, 0, out.length());
+        return new FoldedText(out.toString(), trimmed, disguised);
+    }
+
+    /**
+     * A run of at least four single letters each followed by one space ("i g n o r e"): the end of the
+     * run, or {@code start} when there is none.
+     */
+    private static int spacedLettersEnd(String text, int start) {
+        int count = 0;
+        int end = start;
+        int i = start;
+        while (i < text.length() && Character.isLetter(text.charAt(i))
+                && (i + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
+            count++;
+            end = i + 1;
+            if (i + 2 < text.length() && text.charAt(i + 1) == ' ' && Character.isLetter(text.charAt(i + 2))) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return count >= 4 ? end : start;
+    }
+
+    /** A token: letters, digits, combining marks, and punctuation that sits between two of them. */
+    private static int tokenEnd(String text, int start) {
+        int i = start;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) || isCombiningMark(c)) {
+                i++;
+            } else if (isSplitter(c) && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * Appends one token. Punctuation splitting a word into short pieces ("ig.no.re") is dropped, and
+     * digits standing for letters inside a word ("d3l3te") are read as those letters.
+     */
+    private static boolean appendToken(String text, int start, int end, StringBuilder out, int[] origin) {
+        int pieces = 1;
+        int longest = 0;
+        int run = 0;
+        int letters = 0;
+        int leet = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (isSplitter(c)) {
+                pieces++;
+                run = 0;
+            } else {
+                run++;
+                longest = Math.max(longest, run);
+                if (Character.isLetter(c)) {
+                    letters++;
+                } else if (leetLetter(c) != 0) {
+                    leet++;
+                }
+            }
+        }
+        boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3;
+        // A digit closing a word is a version or a count ("fts5", "ec2"), not a letter, unless others stand inside it.
+        int inner = 0;
+        for (int i = start + 1; i < end - 1; i++) {
+            inner += leetLetter(text.charAt(i)) != 0 && Character.isLetter(text.charAt(i - 1)) ? 1 : 0;
+        }
+        boolean readLeet = leet > 0 && letters >= 3 && (inner > 0 || leetLetter(text.charAt(start)) != 0);
+        boolean disguised = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (isCombiningMark(c)) {
+                continue;
+            }
+            if (isSplitter(c) && joinPieces) {
+                disguised = true;
+                continue;
+            }
+            if (readLeet && leetLetter(c) != 0 && touchesLetter(text, i, start, end)) {
+                append(out, origin, leetLetter(c), i);
+                disguised = true;
+                continue;
+            }
+            append(out, origin, foldChar(c), i);
+        }
+        return disguised;
+    }
+
+    private static boolean touchesLetter(String text, int i, int start, int end) {
+        return (i > start && Character.isLetter(text.charAt(i - 1)))
+                || (i + 1 < end && Character.isLetter(text.charAt(i + 1)));
+    }
+
+    private static void append(StringBuilder out, int[] origin, char c, int from) {
+        origin[out.length()] = from;
+        out.append(c);
+    }
+
+    private static boolean isSplitter(char c) {
+        return c == '.' || c == '-' || c == '_' || c == '*' || c == '\'' || c == '`' || c == '|' || c == '/'
+                || c == '\u00B7' || c == '\u2022' || c == '~' || c == '+';
+    }
+
+    private static char leetLetter(char c) {
+        switch (c) {
+            case '0': return 'o';
+            case '1': return 'i';
+            case '3': return 'e';
+            case '4': return 'a';
+            case '5': return 's';
+            case '7': return 't';
+            case '@': return 'a';
+            case '$': return 's';
+            default: return 0;
+        }
+    }
+
+    static boolean isCombiningMark(char c) {
+        return (c >= '\u0300' && c <= '\u036F') || (c >= '\u1AB0' && c <= '\u1AFF') || (c >= '\u1DC0' && c <= '\u1DFF')
+                || (c >= '\u20D0' && c <= '\u20FF') || (c >= '\uFE20' && c <= '\uFE2F');
+    }
+
+    private static final char[] LATIN_BASE = latinBase();
+
+    /** Lower case without accents for Latin letters; other scripts lower-cased only. */
+    static char foldChar(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        if (c >= 0xC0 && c < 0x250) {
+            return LATIN_BASE[c - 0xC0];
+        }
+        return Character.toLowerCase(c);
+    }
+
+    private static char[] latinBase() {
+        char[] base = new char[0x250 - 0xC0];
+        for (int c = 0xC0; c < 0x250; c++) {
+            String decomposed = java.text.Normalizer.normalize(String.valueOf((char) c), java.text.Normalizer.Form.NFD);
+            char first = Character.toLowerCase(decomposed.charAt(0));
+            base[c - 0xC0] = c == 0xDF ? 's' : first;
+        }
+        return base;
+    }
+
+    /** Folds a lexicon phrase the way texts are folded, so the two meet. */
+    public static String phrase(String phrase) {
+        StringBuilder out = new StringBuilder(phrase.length());
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (!isCombiningMark(c)) {
+                out.append(foldChar(c));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,236 @@
+package dev.vouch.scanner.intent;
+
+import dev.vouch.scanner.input.FieldKind;
+import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the sentences of one tool's texts into the model's inputs: each feature a question about
+ * the tool ("does a sentence trigger on another tool of the set?"), answered 0 or 1 (one, a count,
+ * between), with the spans that answered it.
+ */
+public final class IntentFeatures {
+
+    /** A text of the tool to read, with where it sits. */
+    public record Text(String pointer, FieldKind kind, String text) {
+    }
+
+    /** Where a feature fired: the sentence, and within it the cue that decided. */
+    public record Span(String pointer, int start, int end, String text, String decodedFrom) {
+    }
+
+    /** The inputs for one tool, by feature, and the spans behind each non-zero one. */
+    public record Vector(double[] values, Map<Feature, List<Span>> spans) {
+
+        public double get(Feature feature) {
+            return values[feature.ordinal()];
+        }
+    }
+
+    /** The features, in the model's order. Each answers one question about the tool's sentences. */
+    public enum Feature {
+        AGENT_DIRECTIVE("a sentence tells the agent (you, the assistant, the model) what it must do"),
+        IMPERATIVE("a sentence opens with an instruction verb rather than a description"),
+        MODAL_DIRECTIVE("an instruction says must, always, never, required, mandatory"),
+        LATE_DIRECTIVE("an instruction follows the description, past its first sentence"),
+        TRIGGER_OTHER("a sentence ties an action to another tool of the set: before, after, when using it"),
+        TRIGGER_ANY("a sentence ties an action to any or every other tool, request or session"),
+        CALL_OTHER("a sentence asks for a call of another tool of the set"),
+        CALL_FIRST("the tool claims it must run before, or instead of, other tools"),
+        CALL_IDENTIFIER("a sentence asks for a call of a named function that is not this tool's"),
+        TAMPER_ARGUMENT("a sentence asks to set, change, add or replace an argument or value"),
+        TAMPER_OTHER("a sentence steers the arguments of another tool of the set"),
+        LITERAL_VALUE("an instruction hands over a fixed value: an address, an account, name=value"),
+        AUTHORITY("a sentence claims authority: policy, compliance, system rule, precedence"),
+        AUTHORITY_OVER_USER("authority is claimed over the user's own request, or the user's consent asserted"),
+        CONCEAL("a sentence hides the action from the user: silently, without asking, do not mention"),
+        SENSITIVE_DIRECTIVE("an instruction names credentials, keys, personal data or history"),
+        SENSITIVE_SINK("sensitive data is to be sent, added to an argument or handed to an address"),
+        EXFIL_SINK("an instruction hands data to an outside address (URL, e-mail)"),
+        DESTRUCTIVE_STEER("an instruction asks for a destructive call: delete, drop, revoke, wipe"),
+        SIDE_EFFECT_STEER("an instruction ties a side-effecting call (send, log, upload, create) to another tool"),
+        OUTPUT_CONTROL("a sentence controls the answer: respond only with, tell the user that, hide results"),
+        OVERRIDE("a sentence sets aside earlier instructions or the agent's rules"),
+        HELPFUL_REFERENCE("another tool is named as the source of this tool's input (to get the id)"),
+        MARKUP("authority markup: <IMPORTANT>, [SYSTEM], an instruction tag"),
+        SCHEMA_DIRECTIVE("an instruction sits in an argument's description or another schema text"),
+        DECODED_DIRECTIVE("an instruction was found inside encoded text (base64, hex, entities, escapes)"),
+        DISGUISED_DIRECTIVE("an instruction was disguised: leetspeak, spaced or split letters, marks"),
+        OTHER_TOOL("another tool of the set is named"),
+        DIRECTIVE_COUNT("how many sentences instruct the agent (one, two, three or more)"),
+        RULE_BLOCK("a rule of the pattern pack blocks this tool"),
+        RULE_REVIEW("a rule of the pattern pack sends this tool to review"),
+        MODAL_TRIGGER_STEER("one sentence demands, triggers and names a tool together"),
+        USER_DIRECTIVE("an instruction speaks about the user: their request, their consent");
+
+        private final String question;
+
+        Feature(String question) {
+            this.question = question;
+        }
+
+        public String question() {
+            return question;
+        }
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private static final int MAX_DIRECTIVES = 3;
+
+    private final InstructionAnalyzer analyzer;
+
+    public IntentFeatures(InstructionAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** The vector of one tool's texts, given the pattern rules' verdicts on them. */
+    public Vector of(List<Text> texts, ToolContext context, boolean ruleBlock, boolean ruleReview) {
+        double[] values = new double[Feature.values().length];
+        Map<Feature, List<Span>> spans = new LinkedHashMap<>();
+        int[] directives = {0};
+        for (Text text : texts) {
+            if (!reads(text.kind())) {
+                continue;
+            }
+            read(text, text.text(), null, context, values, spans, directives);
+            for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text())) {
+                int before = directives[0];
+                read(text, decoded.text(), decoded, context, values, spans, directives);
+                if (directives[0] > before) {
+                    fire(values, spans, Feature.DECODED_DIRECTIVE, new Span(text.pointer(), decoded.start(), decoded.end(),
+                            clip(text.text(), decoded.start(), decoded.end()), decoded.encoding()));
+                }
+            }
+        }
+        values[Feature.DIRECTIVE_COUNT.ordinal()] = Math.min(directives[0], MAX_DIRECTIVES) / (double) MAX_DIRECTIVES;
+        values[Feature.RULE_BLOCK.ordinal()] = ruleBlock ? 1 : 0;
+        values[Feature.RULE_REVIEW.ordinal()] = ruleReview ? 1 : 0;
+        return new Vector(values, spans);
+    }
+
+    private static boolean reads(FieldKind kind) {
+        return kind == FieldKind.DESCRIPTION || kind == FieldKind.SCHEMA_TEXT || kind == FieldKind.OTHER
+                || kind == FieldKind.PROMPT || kind == FieldKind.SCHEMA_VALUE;
+    }
+
+    private void read(Text field, String text, EncodedSpans.Decoded decoded, ToolContext context, double[] values,
+                      Map<Feature, List<Span>> spans, int[] directives) {
+        if (text.length() < 12) {
+            return;
+        }
+        boolean schema = field.kind() == FieldKind.SCHEMA_TEXT || field.kind() == FieldKind.SCHEMA_VALUE;
+        for (Sentence s : analyzer.analyse(text, context)) {
+            boolean describes = s.has(Cue.DESCRIBE);
+            boolean steers = s.hasAny(Cue.OTHER_TOOL, Cue.ANY_TOOL, Cue.IDENTIFIER, Cue.ARG_REF);
+            boolean directive = !describes && (s.hasAny(Cue.IMPERATIVE, Cue.AGENT)
+                    || s.has(Cue.MODAL) && s.hasAny(Cue.TRIGGER, Cue.CALL, Cue.TAMPER, Cue.ANY_TOOL, Cue.OTHER_TOOL))
+                    || s.hasAny(Cue.CONCEAL, Cue.OVERRIDE, Cue.OUTPUT_CONTROL)
+                    || s.has(Cue.MODAL) && steers && s.hasAny(Cue.CALL, Cue.TAMPER, Cue.TRIGGER);
+            Emitter emit = new Emitter(field, text, decoded, s, values, spans);
+            if (directive) {
+                directives[0]++;
+                emit.when(Feature.LATE_DIRECTIVE, s.index() > 0 || schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
+                emit.when(Feature.SCHEMA_DIRECTIVE, schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
+                emit.when(Feature.DISGUISED_DIRECTIVE, s.disguised(), Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
+            }
+            emit.when(Feature.AGENT_DIRECTIVE, s.has(Cue.AGENT) && s.hasAny(Cue.MODAL, Cue.IMPERATIVE, Cue.CALL, Cue.TAMPER),
+                    Cue.AGENT);
+            emit.when(Feature.IMPERATIVE, s.has(Cue.IMPERATIVE), Cue.IMPERATIVE);
+            emit.when(Feature.MODAL_DIRECTIVE, directive && s.has(Cue.MODAL), Cue.MODAL);
+            emit.when(Feature.TRIGGER_OTHER, s.has(Cue.TRIGGER) && s.hasAny(Cue.OTHER_TOOL, Cue.IDENTIFIER), Cue.TRIGGER,
+                    Cue.OTHER_TOOL, Cue.IDENTIFIER);
+            emit.when(Feature.TRIGGER_ANY, s.has(Cue.TRIGGER) && s.has(Cue.ANY_TOOL), Cue.TRIGGER, Cue.ANY_TOOL);
+            emit.when(Feature.CALL_OTHER, s.has(Cue.CALL) && s.has(Cue.OTHER_TOOL), Cue.CALL, Cue.OTHER_TOOL);
+            emit.when(Feature.CALL_FIRST, s.hasAny(Cue.SELF, Cue.OWN_NAME) && s.hasAny(Cue.TRIGGER, Cue.MODAL)
+                    && s.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL), Cue.SELF, Cue.OWN_NAME, Cue.TRIGGER, Cue.ANY_TOOL);
+            emit.when(Feature.CALL_IDENTIFIER, s.has(Cue.CALL) && s.has(Cue.IDENTIFIER) && !s.has(Cue.OTHER_TOOL),
+                    Cue.CALL, Cue.IDENTIFIER);
+            emit.when(Feature.TAMPER_ARGUMENT, s.has(Cue.TAMPER) && s.hasAny(Cue.ARGUMENT, Cue.ARG_REF, Cue.LITERAL)
+                    && (directive || s.has(Cue.MODAL)), Cue.TAMPER, Cue.ARG_REF, Cue.ARGUMENT, Cue.LITERAL);
+            emit.when(Feature.TAMPER_OTHER, s.has(Cue.TAMPER) && s.hasAny(Cue.OTHER_TOOL, Cue.ARG_REF)
+                    && s.hasAny(Cue.MODAL, Cue.IMPERATIVE, Cue.TRIGGER, Cue.AGENT), Cue.TAMPER, Cue.OTHER_TOOL, Cue.ARG_REF);
+            emit.when(Feature.LITERAL_VALUE, s.hasAny(Cue.LITERAL, Cue.EMAIL, Cue.URL) && s.hasAny(Cue.TAMPER, Cue.CALL)
+                    && (directive || s.has(Cue.TRIGGER)), Cue.LITERAL, Cue.EMAIL, Cue.URL);
+            emit.when(Feature.AUTHORITY, s.has(Cue.AUTHORITY), Cue.AUTHORITY);
+            emit.when(Feature.AUTHORITY_OVER_USER, s.has(Cue.AUTHORITY) && s.has(Cue.USER), Cue.AUTHORITY, Cue.USER);
+            emit.when(Feature.CONCEAL, s.has(Cue.CONCEAL), Cue.CONCEAL);
+            emit.when(Feature.SENSITIVE_DIRECTIVE, directive && s.has(Cue.SENSITIVE), Cue.SENSITIVE);
+            emit.when(Feature.SENSITIVE_SINK, s.has(Cue.SENSITIVE) && s.hasAny(Cue.URL, Cue.EMAIL, Cue.ARG_REF, Cue.TAMPER,
+                    Cue.SIDE_EFFECT) && (directive || s.has(Cue.TRIGGER)), Cue.SENSITIVE, Cue.URL, Cue.EMAIL, Cue.SIDE_EFFECT);
+            emit.when(Feature.EXFIL_SINK, s.hasAny(Cue.URL, Cue.EMAIL) && s.hasAny(Cue.SIDE_EFFECT, Cue.TAMPER, Cue.CALL)
+                    && (directive || s.has(Cue.TRIGGER)), Cue.URL, Cue.EMAIL, Cue.SIDE_EFFECT);
+            emit.when(Feature.DESTRUCTIVE_STEER, s.has(Cue.DESTRUCTIVE) && (steers || s.has(Cue.CALL))
+                    && (directive || s.has(Cue.TRIGGER)), Cue.DESTRUCTIVE, Cue.OTHER_TOOL, Cue.CALL);
+            emit.when(Feature.SIDE_EFFECT_STEER, s.has(Cue.SIDE_EFFECT) && steers && s.hasAny(Cue.TRIGGER, Cue.MODAL)
+                    && (directive || s.has(Cue.TRIGGER)), Cue.SIDE_EFFECT, Cue.TRIGGER, Cue.OTHER_TOOL);
+            emit.when(Feature.OUTPUT_CONTROL, s.has(Cue.OUTPUT_CONTROL), Cue.OUTPUT_CONTROL);
+            emit.when(Feature.OVERRIDE, s.has(Cue.OVERRIDE), Cue.OVERRIDE);
+            emit.when(Feature.HELPFUL_REFERENCE, s.has(Cue.PURPOSE) && s.hasAny(Cue.OTHER_TOOL, Cue.IDENTIFIER, Cue.CALL),
+                    Cue.PURPOSE, Cue.OTHER_TOOL);
+            emit.when(Feature.MARKUP, s.has(Cue.MARKUP), Cue.MARKUP);
+            emit.when(Feature.OTHER_TOOL, s.has(Cue.OTHER_TOOL), Cue.OTHER_TOOL);
+            emit.when(Feature.MODAL_TRIGGER_STEER, s.has(Cue.MODAL) && s.has(Cue.TRIGGER) && steers, Cue.MODAL, Cue.TRIGGER);
+            emit.when(Feature.USER_DIRECTIVE, directive && s.has(Cue.USER), Cue.USER);
+        }
+    }
+
+    /** Sets features of one sentence, recording the span of the first of the named cues it holds. */
+    private static final class Emitter {
+        private final Text field;
+        private final String text;
+        private final EncodedSpans.Decoded decoded;
+        private final Sentence sentence;
+        private final double[] values;
+        private final Map<Feature, List<Span>> spans;
+
+        Emitter(Text field, String text, EncodedSpans.Decoded decoded, Sentence sentence, double[] values,
+                Map<Feature, List<Span>> spans) {
+            this.field = field;
+            this.text = text;
+            this.decoded = decoded;
+            this.sentence = sentence;
+            this.values = values;
+            this.spans = spans;
+        }
+
+        void when(Feature feature, boolean fires, Cue... evidence) {
+            if (!fires) {
+                return;
+            }
+            int[] span = {sentence.start(), sentence.end()};
+            for (Cue cue : evidence) {
+                int[] at = sentence.cues().get(cue);
+                if (at != null) {
+                    span = at;
+                    break;
+                }
+            }
+            Span where = decoded == null
+                    ? new Span(field.pointer(), span[0], span[1], clip(text, sentence.start(), sentence.end()), null)
+                    : new Span(field.pointer(), decoded.start(), decoded.end(), clip(text, sentence.start(), sentence.end()),
+                            decoded.encoding());
+            fire(values, spans, feature, where);
+        }
+    }
+
+    private static void fire(double[] values, Map<Feature, List<Span>> spans, Feature feature, Span span) {
+        values[feature.ordinal()] = 1;
+        List<Span> list = spans.computeIfAbsent(feature, f -> new ArrayList<>(2));
+        if (list.size() < 3) {
+            list.add(span);
+        }
+    }
+
+    private static final int MAX_EXCERPT = 240;
+
+    static String clip(String text, int start, int end) {
+        String sentence = text.substring(start, Math.min(end, text.length())).strip();
+        return sentence.length() > MAX_EXCERPT ? sentence.substring(0, MAX_EXCERPT) + "…" : sentence;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.vouch.scanner.intent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.scanner.Family;
+import dev.vouch.scanner.Verdict;
+import dev.vouch.scanner.intent.IntentFeatures.Feature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The instruction model: a logistic regression over {@link IntentFeatures}, fitted on the labelled
+ * corpus by {@code IntentTrainer}, with two thresholds and two gates, all data in
+ * {@code intent-model.json}.
+ *
+ * <p>The score says how much a tool's text reads as an instruction aimed at the agent. The gates say
+ * what it must also hold: {@code block} needs harm (tampering with another tool's arguments,
+ * exfiltration, destructive or side-effecting calls, concealment, credential or personal-data targets,
+ * authority over the user's request); {@code review} needs harm or the steering of other tools. So a
+ * pushy but honest vendor note ("call this first") is at most {@code review}, and only when it steers.
+ */
+public final class IntentModel {
+
+    public static final String RESOURCE = "/dev/vouch/scanner/rules/intent-model.json";
+
+    /** One feature's part in a score. */
+    public record Contribution(Feature feature, double weight) {
+    }
+
+    /** What the model makes of one tool. */
+    public record Assessment(double score, Verdict verdict, Family family, List<Contribution> contributions) {
+    }
+
+    private final double bias;
+    private final double[] weights;
+    private final double review;
+    private final double block;
+    private final Set<Feature> blockNeeds;
+    private final Set<Feature> reviewNeeds;
+    private final String lexiconDigest;
+
+    public IntentModel(double bias, Map<Feature, Double> weights, double review, double block, Set<Feature> blockNeeds,
+                       Set<Feature> reviewNeeds, String lexiconDigest) {
+        this.bias = bias;
+        this.weights = new double[Feature.values().length];
+        weights.forEach((feature, weight) -> this.weights[feature.ordinal()] = weight);
+        this.review = review;
+        this.block = block;
+        this.blockNeeds = EnumSet.copyOf(blockNeeds);
+        this.reviewNeeds = EnumSet.copyOf(reviewNeeds);
+        this.lexiconDigest = lexiconDigest;
+    }
+
+    public static IntentModel bundled() {
+        try (InputStream in = IntentModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            return parse(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static IntentModel parse(JsonNode root) {
+        Map<Feature, Double> weights = new EnumMap<>(Feature.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("weights").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            weights.put(feature(entry.getKey()), entry.getValue().asDouble());
+        }
+        return new IntentModel(root.path("bias").asDouble(), weights, root.path("thresholds").path("review").asDouble(),
+                root.path("thresholds").path("block").asDouble(), features(root.path("blockNeedsOneOf")),
+                features(root.path("reviewNeedsOneOf")), root.path("lexiconSha256").asText());
+    }
+
+    private static Set<Feature> features(JsonNode names) {
+        Set<Feature> set = EnumSet.noneOf(Feature.class);
+        names.forEach(name -> set.add(feature(name.asText())));
+        return set;
+    }
+
+    static Feature feature(String wireName) {
+        return Feature.valueOf(wireName.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    public String lexiconDigest() {
+        return lexiconDigest;
+    }
+
+    public double review() {
+        return review;
+    }
+
+    public double block() {
+        return block;
+    }
+
+    /** The probability that the tool instructs the agent against its user. */
+    public double score(double[] x) {
+        double z = bias;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * x[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    public Assessment assess(IntentFeatures.Vector vector) {
+        double[] x = vector.values();
+        double score = score(x);
+        boolean harm = holdsAny(x, blockNeeds);
+        boolean steers = harm || holdsAny(x, reviewNeeds);
+        Verdict verdict = score >= block && harm ? Verdict.BLOCK
+                : score >= review && steers ? Verdict.REVIEW
+                : Verdict.PASS;
+        List<Contribution> contributions = new ArrayList<>();
+        for (Feature feature : Feature.values()) {
+            double part = weights[feature.ordinal()] * x[feature.ordinal()];
+            if (part > 0) {
+                contributions.add(new Contribution(feature, part));
+            }
+        }
+        contributions.sort(Comparator.comparingDouble(Contribution::weight).reversed());
+        return new Assessment(score, verdict, family(contributions), contributions);
+    }
+
+    private static boolean holdsAny(double[] x, Set<Feature> features) {
+        for (Feature feature : features) {
+            if (x[feature.ordinal()] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The family of the strongest feature that names a kind of attack. */
+    private static Family family(List<Contribution> contributions) {
+        for (Contribution contribution : contributions) {
+            Family family = FAMILIES.get(contribution.feature());
+            if (family != null) {
+                return family;
+            }
+        }
+        return Family.AGENT_INSTRUCTION;
+    }
+
+    private static final Map<Feature, Family> FAMILIES = new EnumMap<>(Map.ofEntries(
+            Map.entry(Feature.TAMPER_OTHER, Family.CROSS_TOOL_SHADOWING),
+            Map.entry(Feature.TAMPER_ARGUMENT, Family.CROSS_TOOL_SHADOWING),
+            Map.entry(Feature.TRIGGER_OTHER, Family.CROSS_TOOL_SHADOWING),
+            Map.entry(Feature.CALL_OTHER, Family.CROSS_TOOL_SHADOWING),
+            Map.entry(Feature.SIDE_EFFECT_STEER, Family.CROSS_TOOL_SHADOWING),
+            Map.entry(Feature.DESTRUCTIVE_STEER, Family.CROSS_TOOL_SHADOWING),
+            Map.entry(Feature.CALL_FIRST, Family.COERCIVE_ORDERING),
+            Map.entry(Feature.TRIGGER_ANY, Family.COERCIVE_ORDERING),
+            Map.entry(Feature.CONCEAL, Family.CONCEALMENT),
+            Map.entry(Feature.SENSITIVE_SINK, Family.EXFILTRATION),
+            Map.entry(Feature.EXFIL_SINK, Family.EXFILTRATION),
+            Map.entry(Feature.OUTPUT_CONTROL, Family.INSTRUCTION_OVERRIDE),
+            Map.entry(Feature.OVERRIDE, Family.INSTRUCTION_OVERRIDE),
+            Map.entry(Feature.AUTHORITY_OVER_USER, Family.PSEUDO_AUTHORITY),
+            Map.entry(Feature.DECODED_DIRECTIVE, Family.HIDDEN_CONTENT),
+            Map.entry(Feature.DISGUISED_DIRECTIVE, Family.HIDDEN_CONTENT)));
+}

@@ -1,0 +1,146 @@
+package dev.vouch.scanner.intent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The instruction-analysis lexicons ({@code intent-lexicon.yaml}): phrases per cue and language,
+ * folded like the texts they are matched against, in one Aho-Corasick automaton.
+ */
+public final class Lexicon {
+
+    public static final String RESOURCE = "/dev/vouch/scanner/rules/intent-lexicon.yaml";
+
+    /** Where a phrase matched in a folded text. */
+    public record Hit(Cue cue, int start, int end) {
+    }
+
+    private record Entry(EnumSet<Cue> cues, EnumSet<Cue> prefixCues, boolean anywhere) {
+    }
+
+    private final AhoCorasickDoubleArrayTrie<Entry> automaton = new AhoCorasickDoubleArrayTrie<>();
+    private final EnumSet<Cue> startOnly;
+    private final String digest;
+
+    private Lexicon(Map<String, Entry> phrases, EnumSet<Cue> startOnly, String digest) {
+        automaton.build(new TreeMap<>(phrases));
+        this.startOnly = startOnly;
+        this.digest = digest;
+    }
+
+    public static Lexicon bundled() {
+        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Lexicon parse(byte[] yaml) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        Map<String, Entry> phrases = new TreeMap<>();
+        EnumSet<Cue> startOnly = EnumSet.noneOf(Cue.class);
+        JsonNode cues = root.path("cues");
+        for (Cue cue : Cue.values()) {
+            JsonNode node = cues.get(cue.lexiconKey());
+            if (node == null) {
+                continue;
+            }
+            if (node.path("start").asBoolean(false)) {
+                startOnly.add(cue);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> languages = node.fields(); languages.hasNext(); ) {
+                Map.Entry<String, JsonNode> language = languages.next();
+                if (!language.getValue().isArray()) {
+                    continue;
+                }
+                for (JsonNode phrase : language.getValue()) {
+                    add(phrases, cue, phrase.asText());
+                }
+            }
+        }
+        for (Iterator<String> names = cues.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (java.util.Arrays.stream(Cue.values()).noneMatch(c -> c.lexiconKey().equals(name))) {
+                throw new IllegalArgumentException("unknown cue in lexicon: " + name);
+            }
+        }
+        return new Lexicon(phrases, startOnly, sha256(yaml));
+    }
+
+    private static void add(Map<String, Entry> phrases, Cue cue, String raw) {
+        boolean prefix = raw.endsWith("*");
+        String folded = FoldedText.phrase(prefix ? raw.substring(0, raw.length() - 1) : raw).strip();
+        if (folded.isEmpty()) {
+            return;
+        }
+        Entry entry = phrases.computeIfAbsent(folded, f -> new Entry(EnumSet.noneOf(Cue.class),
+                EnumSet.noneOf(Cue.class), !isWordScript(f)));
+        (prefix ? entry.prefixCues() : entry.cues()).add(cue);
+    }
+
+    /** Scripts written with spaces between words get word boundaries; CJK phrases match anywhere. */
+    private static boolean isWordScript(String phrase) {
+        for (int i = 0; i < phrase.length(); i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(phrase.charAt(i));
+            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Cues counted only where a clause begins. */
+    public boolean startOnly(Cue cue) {
+        return startOnly.contains(cue);
+    }
+
+    /** SHA-256 of the lexicon file: the model records the lexicon it was fitted with. */
+    public String digest() {
+        return digest;
+    }
+
+    /** Every phrase of the lexicon in {@code folded}, at word boundaries. */
+    public List<Hit> match(String folded) {
+        List<Hit> hits = new ArrayList<>();
+        automaton.parseText(folded, (begin, end, entry) -> {
+            boolean left = entry.anywhere() || begin == 0 || !Character.isLetterOrDigit(folded.charAt(begin - 1));
+            if (!left) {
+                return;
+            }
+            boolean right = entry.anywhere() || end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end))
+                    || !Character.isLetterOrDigit(folded.charAt(end - 1));
+            if (right) {
+                entry.cues().forEach(cue -> hits.add(new Hit(cue, begin, end)));
+            }
+            entry.prefixCues().forEach(cue -> hits.add(new Hit(cue, begin, end)));
+        });
+        return hits;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

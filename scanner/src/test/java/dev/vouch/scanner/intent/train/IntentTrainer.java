@@ -1,0 +1,286 @@
+package dev.vouch.scanner.intent.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.Verdict;
+import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.intent.IntentFeatures.Feature;
+import dev.vouch.scanner.intent.IntentFeatures.Vector;
+import dev.vouch.scanner.intent.IntentModel;
+import dev.vouch.scanner.intent.Lexicon;
+import dev.vouch.scanner.intent.train.LabelledTools.Example;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fits the instruction model: an L2-regularised logistic regression (liblinear) over the features of
+ * the train split, the regularisation chosen by cross-validation whose folds never split a template
+ * family, and the two thresholds chosen on the out-of-fold scores so that few negatives are flagged.
+ * Writes {@code intent-model.json} and prints the test split's figures.
+ *
+ * <pre>
+ * mvn -B -q -pl scanner exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.vouch.scanner.intent.train.IntentTrainer
+ * </pre>
+ */
+public final class IntentTrainer {
+
+    static final Path MODEL_IN_MODULE = Path.of("src/main/resources/dev/vouch/scanner/rules/intent-model.json");
+    private static final double[] REGULARISATION = {0.03, 0.1, 0.3, 1, 3};
+    private static final int FOLDS = 5;
+    /** At most this share of the train negatives may be flagged (review or block) out of fold. */
+    static final double MAX_FLAGGED = 0.005;
+    /** At most this share of the train negatives may be blocked out of fold. */
+    static final double MAX_BLOCKED = 0.001;
+    static final Set<Feature> BLOCK_NEEDS = EnumSet.of(Feature.TAMPER_OTHER, Feature.TAMPER_ARGUMENT, Feature.CONCEAL,
+            Feature.SENSITIVE_SINK, Feature.EXFIL_SINK, Feature.DESTRUCTIVE_STEER, Feature.SIDE_EFFECT_STEER,
+            Feature.AUTHORITY_OVER_USER, Feature.OUTPUT_CONTROL, Feature.OVERRIDE, Feature.DECODED_DIRECTIVE,
+            Feature.RULE_BLOCK);
+    static final Set<Feature> REVIEW_NEEDS = EnumSet.of(Feature.TRIGGER_OTHER, Feature.TRIGGER_ANY, Feature.CALL_OTHER,
+            Feature.CALL_FIRST, Feature.CALL_IDENTIFIER, Feature.MODAL_TRIGGER_STEER);
+
+    /** One example's features and label. */
+    record Row(Example example, double[] x) {
+    }
+
+    /** The fitted model and how it was chosen. */
+    record Fit(double bias, double[] weights, double c, double review, double block, double oofRecall,
+               double oofFlagged) {
+
+        IntentModel model(String lexiconDigest) {
+            Map<Feature, Double> byFeature = new EnumMap<>(Feature.class);
+            for (Feature feature : Feature.values()) {
+                byFeature.put(feature, weights[feature.ordinal()]);
+            }
+            return new IntentModel(bias, byFeature, review, block, BLOCK_NEEDS, REVIEW_NEEDS, lexiconDigest);
+        }
+    }
+
+    private IntentTrainer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Row> rows = rows(Scanner.withBundledRules(), LabelledTools.all());
+        Fit fit = fit(rows);
+        String digest = Lexicon.bundled().digest();
+        Path out = Files.isDirectory(Path.of("scanner")) ? Path.of("scanner").resolve(MODEL_IN_MODULE) : MODEL_IN_MODULE;
+        Files.writeString(out, json(fit, digest, rows));
+        System.out.printf(Locale.ROOT, "fitted: C=%.2f review>=%.3f block>=%.3f; out-of-fold recall %.3f, "
+                + "negatives flagged %.4f%n", fit.c(), fit.review(), fit.block(), fit.oofRecall(), fit.oofFlagged());
+        Figures.print(fit.model(digest), rows, false);
+        System.out.println("wrote " + out.toAbsolutePath());
+    }
+
+    /** The features of every example, each tool set scanned once. */
+    static List<Row> rows(Scanner scanner, List<Example> examples) {
+        Map<ScanInput, List<Vector>> vectors = new IdentityHashMap<>();
+        List<Row> rows = new ArrayList<>(examples.size());
+        for (Example example : examples) {
+            List<Vector> ofInput = vectors.computeIfAbsent(example.input(), scanner::instructionVectors);
+            rows.add(new Row(example, ofInput.get(example.index()).values()));
+        }
+        return rows;
+    }
+
+    static Fit fit(List<Row> rows) {
+        Linear.disableDebugOutput();
+        List<Row> train = rows.stream().filter(r -> r.example().train()).toList();
+        Fit best = null;
+        for (double c : REGULARISATION) {
+            double[] oof = outOfFold(train, c);
+            Fit candidate = thresholds(train, oof, c, fitWeights(train, c));
+            if (best == null || candidate.oofRecall() > best.oofRecall() + 1e-9) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** Scores of each train row from a model fitted without its fold; folds keep template families whole. */
+    private static double[] outOfFold(List<Row> train, double c) {
+        double[] scores = new double[train.size()];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Row> in = new ArrayList<>();
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                if (foldOf(train.get(i)) == fold) {
+                    out.add(i);
+                } else {
+                    in.add(train.get(i));
+                }
+            }
+            double[] w = fitWeights(in, c);
+            for (int i : out) {
+                scores[i] = score(w, train.get(i).x());
+            }
+        }
+        return scores;
+    }
+
+    private static int foldOf(Row row) {
+        return Math.floorMod(row.example().group().hashCode() * 31 + 7, FOLDS);
+    }
+
+    /** Weights (bias last) of a logistic regression on {@code rows}, classes weighted to balance. */
+    private static double[] fitWeights(List<Row> rows, double c) {
+        int features = Feature.values().length;
+        Problem problem = new Problem();
+        problem.l = rows.size();
+        problem.n = features + 1;
+        problem.bias = 1;
+        problem.x = new de.bwaldvogel.liblinear.Feature[rows.size()][];
+        problem.y = new double[rows.size()];
+        long positives = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double[] x = rows.get(i).x();
+            List<de.bwaldvogel.liblinear.Feature> nodes = new ArrayList<>();
+            for (int j = 0; j < features; j++) {
+                if (x[j] != 0) {
+                    nodes.add(new de.bwaldvogel.liblinear.FeatureNode(j + 1, x[j]));
+                }
+            }
+            nodes.add(new de.bwaldvogel.liblinear.FeatureNode(features + 1, 1));
+            problem.x[i] = nodes.toArray(new de.bwaldvogel.liblinear.Feature[0]);
+            problem.y[i] = rows.get(i).example().positive() ? 1 : 0;
+            positives += rows.get(i).example().positive() ? 1 : 0;
+        }
+        Parameter parameter = new Parameter(SolverType.L2R_LR, c, 1e-6);
+        double balance = (double) (rows.size() - positives) / Math.max(1, positives);
+        parameter.setWeights(new double[] {balance, 1}, new int[] {1, 0});
+        Model model = Linear.train(problem, parameter);
+        double[] raw = model.getFeatureWeights();
+        double sign = model.getLabels()[0] == 1 ? 1 : -1;
+        double[] weights = new double[features + 1];
+        for (int j = 0; j <= features; j++) {
+            weights[j] = sign * raw[j];
+        }
+        return weights;
+    }
+
+    static double score(double[] weights, double[] x) {
+        double z = weights[weights.length - 1];
+        for (int j = 0; j < x.length; j++) {
+            z += weights[j] * x[j];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /**
+     * The lowest review threshold that flags at most {@link #MAX_FLAGGED} of the negatives out of fold,
+     * and the lowest block threshold (not below it) that blocks at most {@link #MAX_BLOCKED}.
+     */
+    private static Fit thresholds(List<Row> train, double[] oof, double c, double[] weights) {
+        double review = 0.99;
+        double block = 0.99;
+        for (double t = 0.99; t >= 0.05; t -= 0.01) {
+            if (rate(train, oof, t, 2, false) <= MAX_FLAGGED) {
+                review = t;
+            }
+        }
+        for (double t = 0.99; t >= review - 1e-9; t -= 0.01) {
+            if (rate(train, oof, t, 1, false) <= MAX_BLOCKED) {
+                block = t;
+            }
+        }
+        double recall = rate(train, oof, review, 2, true);
+        double flagged = rate(train, oof, review, 2, false);
+        double[] w = new double[weights.length - 1];
+        System.arraycopy(weights, 0, w, 0, w.length);
+        return new Fit(round(weights[weights.length - 1]), round(w), c, round2(review), round2(block), recall, flagged);
+    }
+
+    /** Share of positives (or negatives) with a verdict at least block (level 1) or review (level 2). */
+    private static double rate(List<Row> rows, double[] scores, double threshold, int level, boolean positives) {
+        int total = 0;
+        int hit = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.example().positive() != positives) {
+                continue;
+            }
+            total++;
+            Verdict verdict = verdict(row.x(), scores[i], level == 1 ? threshold : threshold, threshold);
+            hit += level == 1 ? (verdict == Verdict.BLOCK ? 1 : 0) : (verdict != Verdict.PASS ? 1 : 0);
+        }
+        return total == 0 ? 0 : (double) hit / total;
+    }
+
+    /** The tool's verdict: the model's, gated, or the pattern rules' when worse. */
+    static Verdict verdict(double[] x, double score, double review, double block) {
+        boolean harm = holds(x, BLOCK_NEEDS);
+        Verdict model = score >= block && harm ? Verdict.BLOCK
+                : score >= review && (harm || holds(x, REVIEW_NEEDS)) ? Verdict.REVIEW : Verdict.PASS;
+        Verdict rules = x[Feature.RULE_BLOCK.ordinal()] > 0 ? Verdict.BLOCK
+                : x[Feature.RULE_REVIEW.ordinal()] > 0 ? Verdict.REVIEW : Verdict.PASS;
+        return model.worst(rules);
+    }
+
+    private static boolean holds(double[] x, Set<Feature> features) {
+        for (Feature feature : features) {
+            if (x[feature.ordinal()] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double[] round(double[] values) {
+        double[] rounded = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            rounded[i] = round(values[i]);
+        }
+        return rounded;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1e4) / 1e4;
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    static String json(Fit fit, String lexiconDigest, List<Row> rows) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("model", "logistic-regression");
+        root.put("fittedBy", "dev.vouch.scanner.intent.train.IntentTrainer (liblinear L2R_LR)");
+        root.put("lexiconSha256", lexiconDigest);
+        root.put("bias", fit.bias());
+        ObjectNode weights = root.putObject("weights");
+        for (Feature feature : Feature.values()) {
+            weights.put(feature.wireName(), fit.weights()[feature.ordinal()]);
+        }
+        root.putObject("thresholds").put("review", fit.review()).put("block", fit.block());
+        ArrayNode block = root.putArray("blockNeedsOneOf");
+        BLOCK_NEEDS.forEach(f -> block.add(f.wireName()));
+        ArrayNode review = root.putArray("reviewNeedsOneOf");
+        REVIEW_NEEDS.forEach(f -> review.add(f.wireName()));
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("regularisation", fit.c());
+        training.put("trainRows", rows.stream().filter(r -> r.example().train()).count());
+        training.put("trainPositives", rows.stream().filter(r -> r.example().train() && r.example().positive()).count());
+        training.put("outOfFoldRecall", round(fit.oofRecall()));
+        training.put("outOfFoldNegativesFlagged", round(fit.oofFlagged()));
+        root.set("training", json.valueToTree(training));
+        return json.writeValueAsString(root) + "\n";
+    }
+}

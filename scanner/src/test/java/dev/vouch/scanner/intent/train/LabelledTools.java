@@ -1,0 +1,108 @@
+package dev.vouch.scanner.intent.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.vouch.scanner.corpus.Corpora;
+import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.input.ToolDefinition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The labelled tools the instruction model is fitted and measured on, each scanned the way a publish
+ * envelope carries it: beside the other tools of its server.
+ *
+ * <ul>
+ *   <li>Vouch's own corpus ({@code corpora/vouch-labelled}): positives and hard negatives, split into
+ *       train and test by template family, so the test split holds phrasings the model never saw.</li>
+ *   <li>Docker's benign catalog: every tool a negative, servers split in halves by a stable hash of their
+ *       name; the model is fitted on one half.</li>
+ * </ul>
+ */
+public final class LabelledTools {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * One labelled tool.
+     *
+     * @param source   {@code vouch} or {@code docker}
+     * @param group    the template family (or Docker server): cross-validation folds never split one
+     * @param input    the whole tool set the tool is scanned with
+     * @param index    the labelled tool's place in {@code input.tools()}
+     */
+    public record Example(String id, String source, boolean positive, boolean train, String group, String kind,
+                          String style, String lang, ScanInput input, int index) {
+    }
+
+    private LabelledTools() {
+    }
+
+    public static List<Example> all() throws IOException {
+        List<Example> examples = new ArrayList<>(vouch());
+        examples.addAll(docker());
+        return examples;
+    }
+
+    public static List<Example> vouch() throws IOException {
+        Path root = Corpora.root().resolve("vouch-labelled");
+        JsonNode servers = JSON.readTree(root.resolve("servers.json").toFile());
+        List<Example> examples = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("labelled.jsonl"), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode record = JSON.readTree(line);
+            JsonNode tool = record.get("tool");
+            ArrayNode tools = JSON.createArrayNode();
+            int index = -1;
+            for (JsonNode sibling : servers.path(record.path("server").asText()).path("tools")) {
+                if (sibling.path("name").asText().equals(tool.path("name").asText())) {
+                    index = tools.size();
+                    tools.add(tool);
+                } else {
+                    tools.add(sibling);
+                }
+            }
+            if (index < 0) {
+                index = tools.size();
+                tools.add(tool);
+            }
+            examples.add(new Example(record.path("id").asText(), "vouch", "positive".equals(record.path("label").asText()),
+                    "train".equals(record.path("split").asText()), record.path("family").asText(),
+                    record.path("kind").asText(), record.path("style").asText(), record.path("lang").asText("en"),
+                    ScanInput.fromJson(tools), index));
+        }
+        return examples;
+    }
+
+    public static List<Example> docker() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Corpora.root().resolve("benign-docker-tools/servers"))) {
+            files = walk.filter(p -> p.getFileName().toString().equals("tools.json")).sorted().toList();
+        }
+        List<Example> examples = new ArrayList<>();
+        for (Path file : files) {
+            String server = file.getParent().getFileName().toString();
+            ScanInput input;
+            try {
+                input = ScanInput.fromJson(JSON.readTree(file.toFile()));
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            boolean train = Math.floorMod(server.hashCode(), 2) == 0;
+            List<ToolDefinition> tools = input.tools();
+            for (int i = 0; i < tools.size(); i++) {
+                examples.add(new Example(server + "/" + tools.get(i).name(), "docker", false, train, "docker:" + server,
+                        "benign-docker", "", "en", input, i));
+            }
+        }
+        return examples;
+    }
+}
