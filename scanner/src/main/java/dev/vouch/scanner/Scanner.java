@@ -77,13 +77,12 @@ public final class Scanner {
         previous.ifPresent(p -> p.tools().forEach(tool -> previousTools.put(tool.name(), tool)));
         long[] chars = {0};
         List<ToolReport> tools = new ArrayList<>();
+        ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools());
         for (ToolDefinition tool : input.tools()) {
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
-            List<Finding> findings = new ArrayList<>();
-            fields.forEach(field -> findings.addAll(fieldFindings(field)));
-            toolChecks.forEach(check -> findings.addAll(check.check(tool, fields)));
-            boolean ruleBlock = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK);
-            instructions.check(fields, ToolContext.of(tool, input.tools()), ruleBlock, !findings.isEmpty() && !ruleBlock)
+            List<Finding> findings = patternFindings(tool, fields);
+            boolean ruleBlock = Verdict.of(findings) == Verdict.BLOCK;
+            instructions.check(fields, toolSet.of(tool), ruleBlock, !findings.isEmpty() && !ruleBlock)
                     .ifPresent(findings::add);
             List<Finding> kept = distinct(previous.isPresent()
                     ? escalateNewText(findings, tool, previousTools.get(tool.name()))
@@ -96,8 +95,15 @@ public final class Scanner {
         input.prompts().forEach(p -> other.addAll(TextExtractor.prose(p)));
         input.resources().forEach(r -> other.addAll(TextExtractor.prose(r)));
         input.instructions().ifPresent(i -> other.addAll(TextExtractor.prose(i)));
-        input.manifest().ifPresent(m -> other.addAll(TextExtractor.manifest(m)));
-        scanFields(other, chars).forEach(field -> server.addAll(fieldFindings(field)));
+        List<ScannedField> prose = scanFields(other, chars);
+        prose.forEach(field -> server.addAll(fieldFindings(field)));
+        // Prompts, resources and server instructions steer the same tools; the model reads them as a whole.
+        boolean proseBlock = Verdict.of(server) == Verdict.BLOCK;
+        instructions.check(prose, toolSet.standalone(), proseBlock, !server.isEmpty() && !proseBlock)
+                .ifPresent(server::add);
+        List<TextField> manifest = new ArrayList<>();
+        input.manifest().ifPresent(m -> manifest.addAll(TextExtractor.manifest(m)));
+        scanFields(manifest, chars).forEach(field -> server.addAll(fieldFindings(field)));
         serverChecks.forEach(check -> server.addAll(check.check(input)));
         List<Finding> serverKept = distinct(server);
 
@@ -159,16 +165,22 @@ public final class Scanner {
     public List<IntentFeatures.Vector> instructionVectors(ScanInput input) {
         long[] chars = {0};
         List<IntentFeatures.Vector> vectors = new ArrayList<>();
+        ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools());
         for (ToolDefinition tool : input.tools()) {
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
-            List<Finding> findings = new ArrayList<>();
-            fields.forEach(field -> findings.addAll(fieldFindings(field)));
-            toolChecks.forEach(check -> findings.addAll(check.check(tool, fields)));
-            boolean ruleBlock = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK);
-            vectors.add(instructions.vector(fields, ToolContext.of(tool, input.tools()), ruleBlock,
-                    !findings.isEmpty() && !ruleBlock));
+            List<Finding> findings = patternFindings(tool, fields);
+            boolean ruleBlock = Verdict.of(findings) == Verdict.BLOCK;
+            vectors.add(instructions.vector(fields, toolSet.of(tool), ruleBlock, !findings.isEmpty() && !ruleBlock));
         }
         return vectors;
+    }
+
+    /** The findings of the pattern rules and the precise checks, which the instruction model reads too. */
+    private List<Finding> patternFindings(ToolDefinition tool, List<ScannedField> fields) {
+        List<Finding> findings = new ArrayList<>();
+        fields.forEach(field -> findings.addAll(fieldFindings(field)));
+        toolChecks.forEach(check -> findings.addAll(check.check(tool, fields)));
+        return findings;
     }
 
     /** Findings in text the previous version of the tool did not have become {@code block}. */

@@ -5,6 +5,7 @@ import com.google.re2j.Pattern;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
+import dev.vouch.scanner.input.FieldKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,8 @@ public final class SecretValueCheck implements FieldCheck {
         List<Finding> findings = new ArrayList<>();
         String text = scanned.normalized().text();
         String key = scanned.field().key();
-        if (key != null && mayNameASecret(key) && KEY_LIKE.matcher(key).find() && !NOT_A_VALUE.matcher(key).find()
+        boolean isName = scanned.field().kind() == FieldKind.PROPERTY_NAME || scanned.field().kind() == FieldKind.NAME;
+        if (key != null && !isName && mayNameASecret(key) && KEY_LIKE.matcher(key).find() && !NOT_A_VALUE.matcher(key).find()
                 && looksSecret(text)) {
             findings.add(new Finding("VR-SECRET-ENTROPY", Family.SECRET, Severity.BLOCK, scanned.field().pointer(),
                     "high-entropy value under the key-like name '" + key + "': " + mask(text)));
@@ -58,10 +60,21 @@ public final class SecretValueCheck implements FieldCheck {
         if (value.length() < MIN_LENGTH || value.length() > 4096 || value.indexOf(' ') >= 0) {
             return false;
         }
-        if (PLACEHOLDER.matcher(value).find() || value.startsWith("http")) {
+        if (PLACEHOLDER.matcher(value).find() || value.startsWith("http") || isWords(value)) {
             return false;
         }
         return entropy(value) >= MIN_ENTROPY;
+    }
+
+    /** Lower-case words joined by separators ("max_tokens_per_request"): an identifier, not a secret. */
+    private static boolean isWords(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && c != '_' && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Shannon entropy in bits per character. */

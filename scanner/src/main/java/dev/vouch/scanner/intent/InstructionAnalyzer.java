@@ -235,6 +235,10 @@ public final class InstructionAnalyzer {
 
     private static void token(String text, int start, int end, ToolContext context, List<Map<Cue, int[]>> cues,
                               int[] sentenceStarts) {
+        if (isPlainWord(text, start, end) && !(start > 0 && isQuote(text.charAt(start - 1)))
+                && !namedAsTool(text, start, end)) {
+            return;
+        }
         String token = text.substring(start, end);
         String key = token.toLowerCase(Locale.ROOT);
         int at = key.indexOf('@');
@@ -258,16 +262,27 @@ public final class InstructionAnalyzer {
         }
         boolean quoted = start > 0 && isQuote(text.charAt(start - 1));
         boolean compound = isCompound(text, start, start + key.length());
-        if (context.otherTools().contains(key) && (compound || quoted || namedAsTool(text, start, end))) {
+        if (context.isOtherTool(key) && (compound || quoted || namedAsTool(text, start, end))) {
             mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, end);
         } else if (!context.ownName().isEmpty() && key.equals(context.ownName()) && (compound || quoted)) {
             mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
-        } else if (context.otherArguments().contains(key) && (compound || quoted)) {
+        } else if (context.isOtherArgument(key) && (compound || quoted)) {
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
-        } else if ((compound || (quoted && text.charAt(start - 1) == '`')) && !context.ownArguments().contains(key)
+        } else if ((compound || (quoted && text.charAt(start - 1) == '`')) && !context.isOwnArgument(key)
                 && !key.contains("/") && !key.contains(".")) {
             mark(cues, sentenceStarts, Cue.IDENTIFIER, start, end);
         }
+    }
+
+    /** Letters alone, lower case after the first: a word of prose, unless named as a tool or quoted. */
+    private static boolean isPlainWord(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(i == start && c >= 'A' && c <= 'Z') && !(c >= 0x80 && Character.isLetter(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** snake_case, kebab-case with an underscore or camelCase: a name in code, not a word of prose. */
@@ -287,11 +302,17 @@ public final class InstructionAnalyzer {
     }
 
     private static boolean namedAsTool(String text, int start, int end) {
-        String after = text.substring(end, Math.min(text.length(), end + 10)).toLowerCase(Locale.ROOT);
-        String before = text.substring(Math.max(0, start - 10), start).toLowerCase(Locale.ROOT);
-        return after.startsWith(" tool") || after.startsWith(" function") || after.startsWith("()")
-                || before.endsWith("call ") || before.endsWith("invoke ") || before.endsWith("run the ")
-                || before.endsWith("use the ") || before.endsWith("tool ");
+        return follows(text, end, " tool") || follows(text, end, " function") || follows(text, end, "()")
+                || precedes(text, start, "call ") || precedes(text, start, "invoke ") || precedes(text, start, "run the ")
+                || precedes(text, start, "use the ") || precedes(text, start, "tool ");
+    }
+
+    private static boolean follows(String text, int at, String what) {
+        return text.regionMatches(true, at, what, 0, what.length());
+    }
+
+    private static boolean precedes(String text, int at, String what) {
+        return at >= what.length() && text.regionMatches(true, at - what.length(), what, 0, what.length());
     }
 
     private static boolean literalContext(String text, int quote) {
@@ -305,8 +326,13 @@ public final class InstructionAnalyzer {
     private static int closingQuote(String text, int open) {
         char c = text.charAt(open);
         char close = c == '\u201c' ? '\u201d' : c == '\u2018' ? '\u2019' : c;
-        int end = text.indexOf(close, open + 1);
-        return end > open + 1 && end - open <= MAX_LITERAL ? end : -1;
+        int limit = Math.min(text.length(), open + MAX_LITERAL + 1);
+        for (int i = open + 1; i < limit; i++) {
+            if (text.charAt(i) == close) {
+                return i > open + 1 ? i : -1;
+            }
+        }
+        return -1;
     }
 
     /** {@code <important>}, {@code </system>}, {@code [SYSTEM]}: a tag of letters alone. */

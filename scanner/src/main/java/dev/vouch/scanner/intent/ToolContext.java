@@ -2,51 +2,93 @@ package dev.vouch.scanner.intent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.scanner.input.ToolDefinition;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What a tool's text is read against: its own name and arguments, and the names and arguments of the
  * other tools of the same set, which an instruction aimed at the agent names when it steers them.
  */
-public record ToolContext(String ownName, Set<String> ownArguments, Set<String> otherTools, Set<String> otherArguments) {
+public final class ToolContext {
 
     /** Argument names shorter than this are too common ("to", "id", "q") to count as references on their own. */
     private static final int MIN_ARGUMENT_NAME = 4;
 
-    public static ToolContext of(ToolDefinition tool, List<ToolDefinition> all) {
-        String own = key(tool.name());
-        Set<String> ownArguments = arguments(tool.definition());
-        Set<String> others = new HashSet<>();
-        Set<String> otherArguments = new HashSet<>();
-        for (ToolDefinition other : all) {
-            String name = key(other.name());
-            if (name.isEmpty() || name.equals(own)) {
-                continue;
-            }
-            others.add(name);
-            otherArguments.addAll(arguments(other.definition()));
-        }
-        otherArguments.removeAll(ownArguments);
-        otherArguments.removeIf(a -> a.length() < MIN_ARGUMENT_NAME && !a.contains("_"));
-        return new ToolContext(own, ownArguments, Set.copyOf(others), Set.copyOf(otherArguments));
+    private final String ownName;
+    private final Set<String> ownArguments;
+    private final ToolSet set;
+
+    private ToolContext(String ownName, Set<String> ownArguments, ToolSet set) {
+        this.ownName = ownName;
+        this.ownArguments = ownArguments;
+        this.set = set;
     }
 
-    /** A context for text that belongs to no tool (prompts, instructions): every tool of the set is "other". */
-    public static ToolContext standalone(List<ToolDefinition> all) {
-        Set<String> others = new HashSet<>();
-        Set<String> arguments = new HashSet<>();
-        for (ToolDefinition tool : all) {
-            if (!tool.name().isEmpty()) {
-                others.add(key(tool.name()));
-                arguments.addAll(arguments(tool.definition()));
+    /** The names and arguments of a whole tool set, read once per scan. */
+    public static final class ToolSet {
+        private final Map<String, Set<String>> argumentsByTool = new HashMap<>();
+        private final Map<String, Integer> argumentUse = new HashMap<>();
+
+        public static ToolSet of(List<ToolDefinition> tools) {
+            ToolSet set = new ToolSet();
+            for (ToolDefinition tool : tools) {
+                String name = key(tool.name());
+                if (name.isEmpty() || set.argumentsByTool.containsKey(name)) {
+                    continue;
+                }
+                Set<String> arguments = arguments(tool.definition());
+                set.argumentsByTool.put(name, arguments);
+                arguments.forEach(a -> set.argumentUse.merge(a, 1, Integer::sum));
             }
+            return set;
         }
-        arguments.removeIf(a -> a.length() < MIN_ARGUMENT_NAME && !a.contains("_"));
-        return new ToolContext("", Set.of(), Set.copyOf(others), Set.copyOf(arguments));
+
+        /** The context of one tool of this set. */
+        public ToolContext of(ToolDefinition tool) {
+            String name = key(tool.name());
+            return new ToolContext(name, argumentsByTool.getOrDefault(name, Set.of()), this);
+        }
+
+        /** The context of text that belongs to no tool (prompts, instructions): every tool is "other". */
+        public ToolContext standalone() {
+            return new ToolContext("", Set.of(), this);
+        }
+    }
+
+    /** A context built from plain names, for tests and callers without tool definitions. */
+    public static ToolContext of(String ownName, Set<String> ownArguments, Set<String> otherTools,
+                                 Set<String> otherArguments) {
+        ToolSet set = new ToolSet();
+        set.argumentsByTool.put(key(ownName), Set.copyOf(ownArguments));
+        ownArguments.forEach(a -> set.argumentUse.merge(key(a), 1, Integer::sum));
+        for (String other : otherTools) {
+            set.argumentsByTool.putIfAbsent(key(other), Set.of());
+        }
+        otherArguments.forEach(a -> set.argumentUse.merge(key(a), 1, Integer::sum));
+        return new ToolContext(key(ownName), Set.copyOf(ownArguments), set);
+    }
+
+    public String ownName() {
+        return ownName;
+    }
+
+    public boolean isOtherTool(String key) {
+        return !key.equals(ownName) && set.argumentsByTool.containsKey(key);
+    }
+
+    public boolean isOwnArgument(String key) {
+        return ownArguments.contains(key);
+    }
+
+    /** An argument of another tool of the set, distinctive enough to be a reference. */
+    public boolean isOtherArgument(String key) {
+        return !ownArguments.contains(key) && set.argumentUse.containsKey(key)
+                && (key.length() >= MIN_ARGUMENT_NAME || key.indexOf('_') >= 0);
     }
 
     static String key(String name) {
@@ -56,7 +98,10 @@ public record ToolContext(String ownName, Set<String> ownArguments, Set<String> 
     private static Set<String> arguments(JsonNode definition) {
         Set<String> names = new HashSet<>();
         for (String container : new String[] {"inputSchema", "arguments", "input_schema", "parameters"}) {
-            JsonNode schema = definition.path(container);
+            JsonNode schema = definition.get(container);
+            if (schema == null) {
+                continue;
+            }
             JsonNode properties = schema.path("properties");
             if (properties.isObject()) {
                 for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {

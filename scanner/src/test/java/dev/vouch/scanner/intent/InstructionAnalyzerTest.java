@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class InstructionAnalyzerTest {
 
     private static final InstructionAnalyzer ANALYZER = new InstructionAnalyzer(Lexicon.bundled());
-    private static final ToolContext MAIL = new ToolContext("format_date", Set.of("date"),
+    private static final ToolContext MAIL = ToolContext.of("format_date", Set.of("date"),
             Set.of("send_email", "list_inbox", "search"), Set.of("recipient", "subject"));
 
     @Test
