@@ -81,9 +81,7 @@ public final class Scanner {
         for (ToolDefinition tool : input.tools()) {
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
             List<Finding> findings = patternFindings(tool, fields);
-            boolean ruleBlock = Verdict.of(findings) == Verdict.BLOCK;
-            instructions.check(fields, toolSet.of(tool), ruleBlock, !findings.isEmpty() && !ruleBlock)
-                    .ifPresent(findings::add);
+            instructions.check(fields, toolSet.of(tool), findings).ifPresent(findings::add);
             List<Finding> kept = distinct(previous.isPresent()
                     ? escalateNewText(findings, tool, previousTools.get(tool.name()))
                     : findings);
@@ -98,9 +96,7 @@ public final class Scanner {
         List<ScannedField> prose = scanFields(other, chars);
         prose.forEach(field -> server.addAll(fieldFindings(field)));
         // Prompts, resources and server instructions steer the same tools; the model reads them as a whole.
-        boolean proseBlock = Verdict.of(server) == Verdict.BLOCK;
-        instructions.check(prose, toolSet.standalone(), proseBlock, !server.isEmpty() && !proseBlock)
-                .ifPresent(server::add);
+        instructions.check(prose, toolSet.standalone(), server).ifPresent(server::add);
         List<TextField> manifest = new ArrayList<>();
         input.manifest().ifPresent(m -> manifest.addAll(TextExtractor.manifest(m)));
         scanFields(manifest, chars).forEach(field -> server.addAll(fieldFindings(field)));
@@ -168,9 +164,7 @@ public final class Scanner {
         ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools());
         for (ToolDefinition tool : input.tools()) {
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
-            List<Finding> findings = patternFindings(tool, fields);
-            boolean ruleBlock = Verdict.of(findings) == Verdict.BLOCK;
-            vectors.add(instructions.vector(fields, toolSet.of(tool), ruleBlock, !findings.isEmpty() && !ruleBlock));
+            vectors.add(instructions.vector(fields, toolSet.of(tool), patternFindings(tool, fields)));
         }
         return vectors;
     }

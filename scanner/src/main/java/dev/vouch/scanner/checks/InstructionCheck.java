@@ -1,5 +1,6 @@
 package dev.vouch.scanner.checks;
 
+import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.Signal;
@@ -10,9 +11,11 @@ import dev.vouch.scanner.intent.IntentModel;
 import dev.vouch.scanner.intent.Lexicon;
 import dev.vouch.scanner.intent.ToolContext;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The instruction check: reads every text of a tool as possible instructions aimed at the agent,
@@ -33,8 +36,7 @@ public final class InstructionCheck {
     }
 
     /** The model's inputs for one tool; the trainer reads tools through this too. */
-    public IntentFeatures.Vector vector(List<ScannedField> fields, ToolContext context, boolean ruleBlock,
-                                        boolean ruleReview) {
+    public IntentFeatures.Vector vector(List<ScannedField> fields, ToolContext context, List<Finding> patternFindings) {
         List<IntentFeatures.Text> texts = new ArrayList<>(fields.size());
         for (ScannedField field : fields) {
             texts.add(new IntentFeatures.Text(field.field().pointer(), field.field().kind(), field.normalized().text()));
@@ -43,26 +45,60 @@ public final class InstructionCheck {
                         field.normalized().hidden()));
             }
         }
-        return features.of(texts, context, ruleBlock, ruleReview);
+        return features.of(texts, context, verdicts(patternFindings));
     }
 
-    public Optional<Finding> check(List<ScannedField> fields, ToolContext context, boolean ruleBlock, boolean ruleReview) {
-        IntentFeatures.Vector vector = vector(fields, context, ruleBlock, ruleReview);
+    /**
+     * Review findings of the instruction families (authority markup, override, ordering, shadowing,
+     * concealment, hidden behaviour) are phrases the model weighs with everything else: they stand only
+     * when the model flags the tool. Blocks, and the other checks' findings, always stand.
+     */
+    public static boolean defersToModel(Finding finding) {
+        return finding.severity() == Severity.REVIEW && (INSTRUCTION_FAMILIES.contains(finding.family())
+                || DECODED_BY_THE_MODEL.contains(finding.ruleId()));
+    }
+
+    /** Encoded blobs: the model reads what they decode to, so the blob alone is no reason for review. */
+    private static final Set<String> DECODED_BY_THE_MODEL = Set.of("VR-HIDDEN-BASE64", "VR-HIDDEN-HEX");
+
+    private static final Set<Family> INSTRUCTION_FAMILIES = EnumSet.of(Family.PSEUDO_AUTHORITY,
+            Family.INSTRUCTION_OVERRIDE, Family.COERCIVE_ORDERING, Family.CROSS_TOOL_SHADOWING, Family.CONCEALMENT,
+            Family.HIDDEN_BEHAVIOUR);
+
+    private static IntentFeatures.PatternVerdicts verdicts(List<Finding> findings) {
+        boolean block = false;
+        boolean instructionReview = false;
+        boolean otherReview = false;
+        for (Finding finding : findings) {
+            block |= finding.severity() == Severity.BLOCK;
+            instructionReview |= defersToModel(finding);
+            otherReview |= finding.severity() == Severity.REVIEW && !defersToModel(finding);
+        }
+        return new IntentFeatures.PatternVerdicts(block, instructionReview, otherReview);
+    }
+
+    /**
+     * The model's finding on a tool (or on the server's prose), given the pattern findings on the same
+     * texts; the review findings that defer to the model are removed from {@code patternFindings} when
+     * the model passes the tool.
+     */
+    public Optional<Finding> check(List<ScannedField> fields, ToolContext context, List<Finding> patternFindings) {
+        IntentFeatures.Vector vector = vector(fields, context, patternFindings);
         IntentModel.Assessment assessment = model.assess(vector);
         if (assessment.verdict() == Verdict.PASS) {
+            patternFindings.removeIf(InstructionCheck::defersToModel);
             return Optional.empty();
         }
         List<Signal> signals = new ArrayList<>();
         for (IntentModel.Contribution contribution : assessment.contributions()) {
-            for (IntentFeatures.Span span : vector.spans().getOrDefault(contribution.feature(), List.of())) {
-                if (signals.size() < MAX_SIGNALS) {
-                    signals.add(new Signal(contribution.feature().wireName(), round(contribution.weight()), span.pointer(),
-                            span.start(), span.end(), span.text(), span.decodedFrom()));
-                }
-                break;
+            IntentFeatures.Span span = vector.span(contribution.index());
+            if (span != null && signals.size() < MAX_SIGNALS) {
+                signals.add(new Signal(contribution.name(), round(contribution.weight()), span.pointer(), span.start(),
+                        span.end(), span.text(), span.decodedFrom()));
             }
         }
         if (signals.isEmpty()) {
+            patternFindings.removeIf(InstructionCheck::defersToModel);
             return Optional.empty();
         }
         Signal strongest = signals.get(0);

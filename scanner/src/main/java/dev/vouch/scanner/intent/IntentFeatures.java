@@ -3,9 +3,7 @@ package dev.vouch.scanner.intent;
 import dev.vouch.scanner.input.FieldKind;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns the sentences of one tool's texts into the model's inputs: each feature a question about
@@ -22,12 +20,54 @@ public final class IntentFeatures {
     public record Span(String pointer, int start, int end, String text, String decodedFrom) {
     }
 
-    /** The inputs for one tool, by feature, and the spans behind each non-zero one. */
-    public record Vector(double[] values, Map<Feature, List<Span>> spans) {
+    /**
+     * The inputs for one tool and the first span behind each non-zero one. Inputs are the named
+     * {@link Feature}s, then each {@link Cue} seen in a sentence, then each pair of cues seen together
+     * in one sentence: the model learns which combinations matter from the corpus, not from a list.
+     */
+    public record Vector(double[] values, Span[] spans) {
 
         public double get(Feature feature) {
             return values[feature.ordinal()];
         }
+
+        public Span span(int index) {
+            return spans[index];
+        }
+    }
+
+    private static final Cue[] CUES = Cue.values();
+    private static final int NAMED = Feature.values().length;
+    private static final int SINGLES = NAMED;
+    private static final int PAIRS = SINGLES + CUES.length;
+    /** How many inputs a vector has. */
+    public static final int SIZE = PAIRS + CUES.length * (CUES.length - 1) / 2;
+    private static final List<String> NAMES = names();
+
+    /** The wire name of every input, in order: {@code tamper-other}, {@code cue:agent}, {@code cue:agent+modal}. */
+    public static List<String> inputNames() {
+        return NAMES;
+    }
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>(SIZE);
+        for (Feature feature : Feature.values()) {
+            names.add(feature.wireName());
+        }
+        for (Cue cue : CUES) {
+            names.add("cue:" + cue.lexiconKey());
+        }
+        for (int a = 0; a < CUES.length; a++) {
+            for (int b = a + 1; b < CUES.length; b++) {
+                names.add("cue:" + CUES[a].lexiconKey() + "+" + CUES[b].lexiconKey());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static int pairIndex(int a, int b) {
+        // Row a of the upper triangle starts after the rows above it.
+        return PAIRS + a * CUES.length - a * (a + 1) / 2 + (b - a - 1);
     }
 
     /** The features, in the model's order. Each answers one question about the tool's sentences. */
@@ -62,7 +102,9 @@ public final class IntentFeatures {
         OTHER_TOOL("another tool of the set is named"),
         DIRECTIVE_COUNT("how many sentences instruct the agent (one, two, three or more)"),
         RULE_BLOCK("a rule of the pattern pack blocks this tool"),
-        RULE_REVIEW("a rule of the pattern pack sends this tool to review"),
+        RULE_REVIEW("a pattern rule of an instruction family (authority markup, override, ordering, shadowing, "
+                + "concealment) asks for review: the model has the last word on it"),
+        RULE_REVIEW_OTHER("another check asks for review (hidden content, secrets, sensitive resources, schema)"),
         MODAL_TRIGGER_STEER("one sentence demands, triggers and names a tool together"),
         USER_DIRECTIVE("an instruction speaks about the user: their request, their consent");
 
@@ -89,10 +131,14 @@ public final class IntentFeatures {
         this.analyzer = analyzer;
     }
 
+    /** What the pattern rules and precise checks said of the same texts. */
+    public record PatternVerdicts(boolean block, boolean instructionReview, boolean otherReview) {
+    }
+
     /** The vector of one tool's texts, given the pattern rules' verdicts on them. */
-    public Vector of(List<Text> texts, ToolContext context, boolean ruleBlock, boolean ruleReview) {
-        double[] values = new double[Feature.values().length];
-        Map<Feature, List<Span>> spans = new LinkedHashMap<>();
+    public Vector of(List<Text> texts, ToolContext context, PatternVerdicts patterns) {
+        double[] values = new double[SIZE];
+        Span[] spans = new Span[SIZE];
         int[] directives = {0};
         for (Text text : texts) {
             if (!reads(text.kind())) {
@@ -103,14 +149,15 @@ public final class IntentFeatures {
                 int before = directives[0];
                 read(text, decoded.text(), decoded, context, values, spans, directives);
                 if (directives[0] > before) {
-                    fire(values, spans, Feature.DECODED_DIRECTIVE, new Span(text.pointer(), decoded.start(), decoded.end(),
+                    fire(values, spans, Feature.DECODED_DIRECTIVE.ordinal(), new Span(text.pointer(), decoded.start(), decoded.end(),
                             clip(text.text(), decoded.start(), decoded.end()), decoded.encoding()));
                 }
             }
         }
         values[Feature.DIRECTIVE_COUNT.ordinal()] = Math.min(directives[0], MAX_DIRECTIVES) / (double) MAX_DIRECTIVES;
-        values[Feature.RULE_BLOCK.ordinal()] = ruleBlock ? 1 : 0;
-        values[Feature.RULE_REVIEW.ordinal()] = ruleReview ? 1 : 0;
+        values[Feature.RULE_BLOCK.ordinal()] = patterns.block() ? 1 : 0;
+        values[Feature.RULE_REVIEW.ordinal()] = patterns.instructionReview() ? 1 : 0;
+        values[Feature.RULE_REVIEW_OTHER.ordinal()] = patterns.otherReview() ? 1 : 0;
         return new Vector(values, spans);
     }
 
@@ -120,7 +167,7 @@ public final class IntentFeatures {
     }
 
     private void read(Text field, String text, EncodedSpans.Decoded decoded, ToolContext context, double[] values,
-                      Map<Feature, List<Span>> spans, int[] directives) {
+                      Span[] spans, int[] directives) {
         if (text.length() < 12) {
             return;
         }
@@ -133,6 +180,7 @@ public final class IntentFeatures {
                     || s.hasAny(Cue.CONCEAL, Cue.OVERRIDE, Cue.OUTPUT_CONTROL)
                     || s.has(Cue.MODAL) && steers && s.hasAny(Cue.CALL, Cue.TAMPER, Cue.TRIGGER);
             Emitter emit = new Emitter(field, text, decoded, s, values, spans);
+            emit.cues();
             if (directive) {
                 directives[0]++;
                 emit.when(Feature.LATE_DIRECTIVE, s.index() > 0 || schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
@@ -187,10 +235,10 @@ public final class IntentFeatures {
         private final EncodedSpans.Decoded decoded;
         private final Sentence sentence;
         private final double[] values;
-        private final Map<Feature, List<Span>> spans;
+        private final Span[] spans;
 
         Emitter(Text field, String text, EncodedSpans.Decoded decoded, Sentence sentence, double[] values,
-                Map<Feature, List<Span>> spans) {
+                Span[] spans) {
             this.field = field;
             this.text = text;
             this.decoded = decoded;
@@ -199,31 +247,49 @@ public final class IntentFeatures {
             this.spans = spans;
         }
 
+        /** Each cue of the sentence, and each pair of them. */
+        void cues() {
+            Cue[] present = sentence.cues().keySet().toArray(new Cue[0]);
+            for (int i = 0; i < present.length; i++) {
+                set(SINGLES + present[i].ordinal(), sentence.cues().get(present[i]));
+                for (int j = i + 1; j < present.length; j++) {
+                    int a = Math.min(present[i].ordinal(), present[j].ordinal());
+                    int b = Math.max(present[i].ordinal(), present[j].ordinal());
+                    set(pairIndex(a, b), null);
+                }
+            }
+        }
+
         void when(Feature feature, boolean fires, Cue... evidence) {
             if (!fires) {
                 return;
             }
-            int[] span = {sentence.start(), sentence.end()};
+            int[] span = null;
             for (Cue cue : evidence) {
-                int[] at = sentence.cues().get(cue);
-                if (at != null) {
-                    span = at;
+                span = sentence.cues().get(cue);
+                if (span != null) {
                     break;
                 }
             }
-            Span where = decoded == null
-                    ? new Span(field.pointer(), span[0], span[1], clip(text, sentence.start(), sentence.end()), null)
-                    : new Span(field.pointer(), decoded.start(), decoded.end(), clip(text, sentence.start(), sentence.end()),
-                            decoded.encoding());
-            fire(values, spans, feature, where);
+            set(feature.ordinal(), span);
+        }
+
+        private void set(int index, int[] cueSpan) {
+            if (values[index] != 0) {
+                return;
+            }
+            int[] span = cueSpan == null ? new int[] {sentence.start(), sentence.end()} : cueSpan;
+            String excerpt = clip(text, sentence.start(), sentence.end());
+            fire(values, spans, index, decoded == null
+                    ? new Span(field.pointer(), span[0], span[1], excerpt, null)
+                    : new Span(field.pointer(), decoded.start(), decoded.end(), excerpt, decoded.encoding()));
         }
     }
 
-    private static void fire(double[] values, Map<Feature, List<Span>> spans, Feature feature, Span span) {
-        values[feature.ordinal()] = 1;
-        List<Span> list = spans.computeIfAbsent(feature, f -> new ArrayList<>(2));
-        if (list.size() < 3) {
-            list.add(span);
+    private static void fire(double[] values, Span[] spans, int index, Span span) {
+        values[index] = 1;
+        if (spans[index] == null) {
+            spans[index] = span;
         }
     }
 

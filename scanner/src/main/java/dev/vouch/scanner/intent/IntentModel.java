@@ -33,8 +33,8 @@ public final class IntentModel {
 
     public static final String RESOURCE = "/dev/vouch/scanner/rules/intent-model.json";
 
-    /** One feature's part in a score. */
-    public record Contribution(Feature feature, double weight) {
+    /** One input's part in a score: its index in the vector, its wire name, what it added. */
+    public record Contribution(int index, String name, double weight) {
     }
 
     /** What the model makes of one tool. */
@@ -49,11 +49,10 @@ public final class IntentModel {
     private final Set<Feature> reviewNeeds;
     private final String lexiconDigest;
 
-    public IntentModel(double bias, Map<Feature, Double> weights, double review, double block, Set<Feature> blockNeeds,
+    public IntentModel(double bias, double[] weights, double review, double block, Set<Feature> blockNeeds,
                        Set<Feature> reviewNeeds, String lexiconDigest) {
         this.bias = bias;
-        this.weights = new double[Feature.values().length];
-        weights.forEach((feature, weight) -> this.weights[feature.ordinal()] = weight);
+        this.weights = weights.clone();
         this.review = review;
         this.block = block;
         this.blockNeeds = EnumSet.copyOf(blockNeeds);
@@ -73,10 +72,15 @@ public final class IntentModel {
     }
 
     public static IntentModel parse(JsonNode root) {
-        Map<Feature, Double> weights = new EnumMap<>(Feature.class);
+        double[] weights = new double[IntentFeatures.SIZE];
+        List<String> names = IntentFeatures.inputNames();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("weights").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            weights.put(feature(entry.getKey()), entry.getValue().asDouble());
+            int index = names.indexOf(entry.getKey());
+            if (index < 0) {
+                throw new IllegalArgumentException("the model weighs an unknown input: " + entry.getKey());
+            }
+            weights[index] = entry.getValue().asDouble();
         }
         return new IntentModel(root.path("bias").asDouble(), weights, root.path("thresholds").path("review").asDouble(),
                 root.path("thresholds").path("block").asDouble(), features(root.path("blockNeedsOneOf")),
@@ -105,6 +109,15 @@ public final class IntentModel {
         return block;
     }
 
+    /** The weights, in the order of {@link IntentFeatures#inputNames()}. */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    public double bias() {
+        return bias;
+    }
+
     /** The probability that the tool instructs the agent against its user. */
     public double score(double[] x) {
         double z = bias;
@@ -123,10 +136,11 @@ public final class IntentModel {
                 : score >= review && steers ? Verdict.REVIEW
                 : Verdict.PASS;
         List<Contribution> contributions = new ArrayList<>();
-        for (Feature feature : Feature.values()) {
-            double part = weights[feature.ordinal()] * x[feature.ordinal()];
+        List<String> names = IntentFeatures.inputNames();
+        for (int i = 0; i < x.length; i++) {
+            double part = weights[i] * x[i];
             if (part > 0) {
-                contributions.add(new Contribution(feature, part));
+                contributions.add(new Contribution(i, names.get(i), part));
             }
         }
         contributions.sort(Comparator.comparingDouble(Contribution::weight).reversed());
@@ -144,8 +158,9 @@ public final class IntentModel {
 
     /** The family of the strongest feature that names a kind of attack. */
     private static Family family(List<Contribution> contributions) {
+        Feature[] named = Feature.values();
         for (Contribution contribution : contributions) {
-            Family family = FAMILIES.get(contribution.feature());
+            Family family = contribution.index() < named.length ? FAMILIES.get(named[contribution.index()]) : null;
             if (family != null) {
                 return family;
             }

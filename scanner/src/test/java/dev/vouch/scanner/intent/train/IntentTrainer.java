@@ -12,6 +12,7 @@ import de.bwaldvogel.liblinear.SolverType;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.IntentFeatures.Feature;
 import dev.vouch.scanner.intent.IntentFeatures.Vector;
 import dev.vouch.scanner.intent.IntentModel;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -44,12 +44,15 @@ import java.util.Set;
 public final class IntentTrainer {
 
     static final Path MODEL_IN_MODULE = Path.of("src/main/resources/dev/vouch/scanner/rules/intent-model.json");
-    private static final double[] REGULARISATION = {0.03, 0.1, 0.3, 1, 3};
+    private static final double[] REGULARISATION = {0.1, 0.3, 1, 3, 10};
     private static final int FOLDS = 5;
-    /** At most this share of the train negatives may be flagged (review or block) out of fold. */
-    static final double MAX_FLAGGED = 0.005;
+    /**
+     * At most this share of the train negatives may be flagged (review or block) out of fold; honest but
+     * pushy vendor text may be reviewed, so it counts only towards {@link #MAX_BLOCKED}.
+     */
+    static final double MAX_FLAGGED = 0.008;
     /** At most this share of the train negatives may be blocked out of fold. */
-    static final double MAX_BLOCKED = 0.001;
+    static final double MAX_BLOCKED = 0.004;
     static final Set<Feature> BLOCK_NEEDS = EnumSet.of(Feature.TAMPER_OTHER, Feature.TAMPER_ARGUMENT, Feature.CONCEAL,
             Feature.SENSITIVE_SINK, Feature.EXFIL_SINK, Feature.DESTRUCTIVE_STEER, Feature.SIDE_EFFECT_STEER,
             Feature.AUTHORITY_OVER_USER, Feature.OUTPUT_CONTROL, Feature.OVERRIDE, Feature.DECODED_DIRECTIVE,
@@ -66,11 +69,7 @@ public final class IntentTrainer {
                double oofFlagged) {
 
         IntentModel model(String lexiconDigest) {
-            Map<Feature, Double> byFeature = new EnumMap<>(Feature.class);
-            for (Feature feature : Feature.values()) {
-                byFeature.put(feature, weights[feature.ordinal()]);
-            }
-            return new IntentModel(bias, byFeature, review, block, BLOCK_NEEDS, REVIEW_NEEDS, lexiconDigest);
+            return new IntentModel(bias, weights, review, block, BLOCK_NEEDS, REVIEW_NEEDS, lexiconDigest);
         }
     }
 
@@ -106,12 +105,34 @@ public final class IntentTrainer {
         Fit best = null;
         for (double c : REGULARISATION) {
             double[] oof = outOfFold(train, c);
+            if (System.getenv("VOUCH_TRAIN_DEBUG") != null && c == 1) {
+                printHardest(train, oof);
+            }
             Fit candidate = thresholds(train, oof, c, fitWeights(train, c));
             if (best == null || candidate.oofRecall() > best.oofRecall() + 1e-9) {
                 best = candidate;
             }
         }
         return best;
+    }
+
+    private static void printHardest(List<Row> train, double[] oof) {
+        List<Integer> negatives = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            if (!train.get(i).example().positive()) {
+                negatives.add(i);
+            }
+        }
+        negatives.sort((a, b) -> Double.compare(oof[b], oof[a]));
+        for (int i : negatives.subList(0, Math.min(30, negatives.size()))) {
+            StringBuilder named = new StringBuilder();
+            for (Feature feature : Feature.values()) {
+                if (train.get(i).x()[feature.ordinal()] != 0) {
+                    named.append(' ').append(feature.wireName());
+                }
+            }
+            System.out.printf(Locale.ROOT, "  hardest negative %.4f %s:%s%n", oof[i], train.get(i).example().id(), named);
+        }
     }
 
     /** Scores of each train row from a model fitted without its fold; folds keep template families whole. */
@@ -141,7 +162,7 @@ public final class IntentTrainer {
 
     /** Weights (bias last) of a logistic regression on {@code rows}, classes weighted to balance. */
     private static double[] fitWeights(List<Row> rows, double c) {
-        int features = Feature.values().length;
+        int features = IntentFeatures.SIZE;
         Problem problem = new Problem();
         problem.l = rows.size();
         problem.n = features + 1;
@@ -188,32 +209,41 @@ public final class IntentTrainer {
      * and the lowest block threshold (not below it) that blocks at most {@link #MAX_BLOCKED}.
      */
     private static Fit thresholds(List<Row> train, double[] oof, double c, double[] weights) {
-        double review = 0.99;
-        double block = 0.99;
-        for (double t = 0.99; t >= 0.05; t -= 0.01) {
-            if (rate(train, oof, t, 2, false) <= MAX_FLAGGED) {
-                review = t;
+        double[] candidates = java.util.Arrays.stream(oof).map(v -> Math.round(v * 1000) / 1000.0).distinct().sorted()
+                .toArray();
+        double review = 1;
+        double block = 1;
+        for (int i = candidates.length - 1; i >= 0; i--) {
+            if (rate(train, oof, candidates[i], 2, false) > MAX_FLAGGED) {
+                break;
             }
+            review = candidates[i];
         }
-        for (double t = 0.99; t >= review - 1e-9; t -= 0.01) {
-            if (rate(train, oof, t, 1, false) <= MAX_BLOCKED) {
-                block = t;
+        for (int i = candidates.length - 1; i >= 0 && candidates[i] >= review; i--) {
+            if (rate(train, oof, candidates[i], 1, false) > MAX_BLOCKED) {
+                break;
             }
+            block = candidates[i];
         }
         double recall = rate(train, oof, review, 2, true);
         double flagged = rate(train, oof, review, 2, false);
         double[] w = new double[weights.length - 1];
         System.arraycopy(weights, 0, w, 0, w.length);
-        return new Fit(round(weights[weights.length - 1]), round(w), c, round2(review), round2(block), recall, flagged);
+        return new Fit(round(weights[weights.length - 1]), round(w), c, review, block, recall, flagged);
     }
 
-    /** Share of positives (or negatives) with a verdict at least block (level 1) or review (level 2). */
+    /**
+     * Share of positives (or negatives) with a verdict at least block (level 1) or review (level 2). For
+     * negatives, only those the pattern rules and checks leave alone count: the thresholds answer for
+     * what the model adds, not for the rules' own mistakes.
+     */
     private static double rate(List<Row> rows, double[] scores, double threshold, int level, boolean positives) {
         int total = 0;
         int hit = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            if (row.example().positive() != positives) {
+            if (row.example().positive() != positives || (!positives && decidedByRules(row.x()))
+                    || (!positives && level == 2 && "benign-pushy".equals(row.example().kind()))) {
                 continue;
             }
             total++;
@@ -229,8 +259,12 @@ public final class IntentTrainer {
         Verdict model = score >= block && harm ? Verdict.BLOCK
                 : score >= review && (harm || holds(x, REVIEW_NEEDS)) ? Verdict.REVIEW : Verdict.PASS;
         Verdict rules = x[Feature.RULE_BLOCK.ordinal()] > 0 ? Verdict.BLOCK
-                : x[Feature.RULE_REVIEW.ordinal()] > 0 ? Verdict.REVIEW : Verdict.PASS;
+                : x[Feature.RULE_REVIEW_OTHER.ordinal()] > 0 ? Verdict.REVIEW : Verdict.PASS;
         return model.worst(rules);
+    }
+
+    private static boolean decidedByRules(double[] x) {
+        return x[Feature.RULE_BLOCK.ordinal()] > 0 || x[Feature.RULE_REVIEW_OTHER.ordinal()] > 0;
     }
 
     private static boolean holds(double[] x, Set<Feature> features) {
@@ -266,8 +300,11 @@ public final class IntentTrainer {
         root.put("lexiconSha256", lexiconDigest);
         root.put("bias", fit.bias());
         ObjectNode weights = root.putObject("weights");
-        for (Feature feature : Feature.values()) {
-            weights.put(feature.wireName(), fit.weights()[feature.ordinal()]);
+        List<String> names = IntentFeatures.inputNames();
+        for (int i = 0; i < names.size(); i++) {
+            if (fit.weights()[i] != 0) {
+                weights.put(names.get(i), fit.weights()[i]);
+            }
         }
         root.putObject("thresholds").put("review", fit.review()).put("block", fit.block());
         ArrayNode block = root.putArray("blockNeedsOneOf");
