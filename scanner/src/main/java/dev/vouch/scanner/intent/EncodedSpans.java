@@ -79,6 +79,12 @@ public final class EncodedSpans {
                 end++;
             }
             int run = i - start;
+            if (!hexOnly && run > MIN_HEX && text.startsWith("0x", start) && isHex(text, start + 2, i)) {
+                // 0x-prefixed hex: the prefix is no digit of the payload.
+                start += 2;
+                run -= 2;
+                hexOnly = true;
+            }
             if (hexOnly && run >= MIN_HEX && run % 2 == 0) {
                 add(found, start, end, "hex", hex(text.substring(start, i)));
             } else if (run >= MIN_BASE64 && lower && upper) {
@@ -86,6 +92,15 @@ public final class EncodedSpans {
             }
             i = end;
         }
+    }
+
+    private static boolean isHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBase64(char c) {

@@ -106,7 +106,10 @@ public final class IntentFeatures {
                 + "concealment) asks for review: the model has the last word on it"),
         RULE_REVIEW_OTHER("another check asks for review (hidden content, secrets, sensitive resources, schema)"),
         MODAL_TRIGGER_STEER("one sentence demands, triggers and names a tool together"),
-        USER_DIRECTIVE("an instruction speaks about the user: their request, their consent");
+        USER_DIRECTIVE("an instruction speaks about the user: their request, their consent"),
+        STEER_WITH_HARM("a sentence that names another tool, argument or function also asks for harm: a fixed "
+                + "value, a side effect, a deletion, concealment, authority, sensitive data, an outside address"),
+        STEER_WITHOUT_HARM("other tools are named, but never beside a request for harm");
 
         private final String question;
 
@@ -140,19 +143,23 @@ public final class IntentFeatures {
         double[] values = new double[SIZE];
         Span[] spans = new Span[SIZE];
         int[] directives = {0};
+        boolean[] steerWithoutHarm = {false};
         for (Text text : texts) {
             if (!reads(text.kind())) {
                 continue;
             }
-            read(text, text.text(), null, context, values, spans, directives);
+            read(text, text.text(), null, context, values, spans, directives, steerWithoutHarm);
             for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text())) {
                 int before = directives[0];
-                read(text, decoded.text(), decoded, context, values, spans, directives);
+                read(text, decoded.text(), decoded, context, values, spans, directives, steerWithoutHarm);
                 if (directives[0] > before) {
                     fire(values, spans, Feature.DECODED_DIRECTIVE.ordinal(), new Span(text.pointer(), decoded.start(), decoded.end(),
                             clip(text.text(), decoded.start(), decoded.end()), decoded.encoding()));
                 }
             }
+        }
+        if (steerWithoutHarm[0] && values[Feature.STEER_WITH_HARM.ordinal()] == 0) {
+            values[Feature.STEER_WITHOUT_HARM.ordinal()] = 1;
         }
         values[Feature.DIRECTIVE_COUNT.ordinal()] = Math.min(directives[0], MAX_DIRECTIVES) / (double) MAX_DIRECTIVES;
         values[Feature.RULE_BLOCK.ordinal()] = patterns.block() ? 1 : 0;
@@ -167,12 +174,17 @@ public final class IntentFeatures {
     }
 
     private void read(Text field, String text, EncodedSpans.Decoded decoded, ToolContext context, double[] values,
-                      Span[] spans, int[] directives) {
+                      Span[] spans, int[] directives, boolean[] steerWithoutHarm) {
         if (text.length() < 12) {
             return;
         }
         boolean schema = field.kind() == FieldKind.SCHEMA_TEXT || field.kind() == FieldKind.SCHEMA_VALUE;
-        for (Sentence s : analyzer.analyse(text, context)) {
+        List<Sentence> sentences = analyzer.analyse(text, context);
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
+            // "X reads a cache this tool fills. Call it before X." and "Call me first. Then X. Required.":
+            // an instruction often names its target in the sentence next to it.
+            Sentence near = neighbourhood(sentences, i);
             boolean describes = s.has(Cue.DESCRIBE);
             boolean steers = s.hasAny(Cue.OTHER_TOOL, Cue.ANY_TOOL, Cue.IDENTIFIER, Cue.ARG_REF);
             boolean directive = !describes && (s.hasAny(Cue.IMPERATIVE, Cue.AGENT)
@@ -196,7 +208,16 @@ public final class IntentFeatures {
             emit.when(Feature.TRIGGER_ANY, s.has(Cue.TRIGGER) && s.has(Cue.ANY_TOOL), Cue.TRIGGER, Cue.ANY_TOOL);
             emit.when(Feature.CALL_OTHER, s.has(Cue.CALL) && s.has(Cue.OTHER_TOOL), Cue.CALL, Cue.OTHER_TOOL);
             emit.when(Feature.CALL_FIRST, s.hasAny(Cue.SELF, Cue.OWN_NAME) && s.hasAny(Cue.TRIGGER, Cue.MODAL)
-                    && s.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL), Cue.SELF, Cue.OWN_NAME, Cue.TRIGGER, Cue.ANY_TOOL);
+                    && (s.has(Cue.CALL) || s.has(Cue.IMPERATIVE)) && near.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL)
+                    || s.hasAny(Cue.SELF, Cue.OWN_NAME) && s.hasAny(Cue.TRIGGER) && s.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL),
+                    Cue.SELF, Cue.OWN_NAME, Cue.TRIGGER, Cue.ANY_TOOL);
+            boolean harm = near.hasAny(Cue.LITERAL, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.CONCEAL, Cue.AUTHORITY,
+                    Cue.SENSITIVE, Cue.URL, Cue.EMAIL, Cue.OUTPUT_CONTROL, Cue.OVERRIDE)
+                    || near.has(Cue.TAMPER) && near.hasAny(Cue.ARGUMENT, Cue.ARG_REF);
+            emit.when(Feature.STEER_WITH_HARM, steers && harm, Cue.OTHER_TOOL, Cue.ARG_REF, Cue.IDENTIFIER, Cue.ANY_TOOL);
+            if (steers && !harm) {
+                steerWithoutHarm[0] = true;
+            }
             emit.when(Feature.CALL_IDENTIFIER, s.has(Cue.CALL) && s.has(Cue.IDENTIFIER) && !s.has(Cue.OTHER_TOOL),
                     Cue.CALL, Cue.IDENTIFIER);
             emit.when(Feature.TAMPER_ARGUMENT, s.has(Cue.TAMPER) && s.hasAny(Cue.ARGUMENT, Cue.ARG_REF, Cue.LITERAL)
@@ -226,6 +247,19 @@ public final class IntentFeatures {
             emit.when(Feature.MODAL_TRIGGER_STEER, s.has(Cue.MODAL) && s.has(Cue.TRIGGER) && steers, Cue.MODAL, Cue.TRIGGER);
             emit.when(Feature.USER_DIRECTIVE, directive && s.has(Cue.USER), Cue.USER);
         }
+    }
+
+    /** The cues of a sentence and of the sentences either side of it. */
+    private static Sentence neighbourhood(List<Sentence> sentences, int i) {
+        if (sentences.size() == 1) {
+            return sentences.get(0);
+        }
+        java.util.EnumMap<Cue, int[]> cues = new java.util.EnumMap<>(Cue.class);
+        for (int j = Math.max(0, i - 1); j <= Math.min(sentences.size() - 1, i + 1); j++) {
+            sentences.get(j).cues().forEach(cues::putIfAbsent);
+        }
+        Sentence s = sentences.get(i);
+        return new Sentence(s.start(), s.end(), cues, s.disguised(), s.index());
     }
 
     /** Sets features of one sentence, recording the span of the first of the named cues it holds. */
