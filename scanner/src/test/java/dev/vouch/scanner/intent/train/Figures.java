@@ -72,6 +72,13 @@ final class Figures {
             byKind.forEach((kind, slice) -> System.out.printf(Locale.ROOT, "    %-28s %s%n", kind, slice));
             System.out.println("docker benign, " + split + " half: " + slice(model, rows,
                     r -> "docker".equals(r.example().source()) && r.example().train() == train));
+            if (train) {
+                continue;
+            }
+            System.out.println("ATR (never fitted on), positives: " + slice(model, rows,
+                    r -> "atr".equals(r.example().source()) && r.example().train() == train && r.example().positive()));
+            System.out.println("ATR (never fitted on), negatives: " + slice(model, rows,
+                    r -> "atr".equals(r.example().source()) && r.example().train() == train && !r.example().positive()));
         }
     }
 

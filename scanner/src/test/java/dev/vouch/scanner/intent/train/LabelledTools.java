@@ -47,8 +47,34 @@ public final class LabelledTools {
     public static List<Example> all() throws IOException {
         List<Example> examples = new ArrayList<>(vouch());
         examples.addAll(docker());
+        examples.addAll(atr());
         return examples;
     }
+
+    /**
+     * The ATR labelled strings, each scanned as the description of a tool alone: measured, never fitted
+     * on (their chat jailbreaks and questions pull the model away from tool text; fitted on half of them,
+     * the vouch test split lost nine points of recall).
+     */
+    public static List<Example> atr() throws IOException {
+        List<Example> examples = new ArrayList<>();
+        int n = 0;
+        for (String line : Files.readAllLines(Corpora.root().resolve("atr/labelled.jsonl"), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = JSON.readTree(line);
+            String text = row.get("text").isTextual() ? row.get("text").asText() : row.get("text").toString();
+            String rule = row.path("rule").asText();
+            ArrayNode tools = JSON.createArrayNode();
+            tools.addObject().put("name", "tool").put("description", text);
+            examples.add(new Example("atr-" + n++, "atr", "positive".equals(row.path("label").asText()),
+                    false, "atr:" + rule, "atr-" + row.path("category").asText(), "", "en",
+                    ScanInput.fromJson(tools), 0));
+        }
+        return examples;
+    }
+
 
     public static List<Example> vouch() throws IOException {
         Path root = Corpora.root().resolve("vouch-labelled");
