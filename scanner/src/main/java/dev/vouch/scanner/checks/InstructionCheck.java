@@ -49,9 +49,9 @@ public final class InstructionCheck {
     }
 
     /**
-     * Review findings of the instruction families (authority markup, override, ordering, shadowing,
-     * concealment, hidden behaviour) are phrases the model weighs with everything else: they stand only
-     * when the model flags the tool. Blocks, and the other checks' findings, always stand.
+     * Review findings of authority markup ({@code <important>}, notes to the model) and encoded blobs are
+     * what honest vendors write too: the model weighs them with everything else, and they stand only when
+     * it flags the tool. Blocks, and every other rule's and check's findings, always stand.
      */
     public static boolean defersToModel(Finding finding) {
         return finding.severity() == Severity.REVIEW && (INSTRUCTION_FAMILIES.contains(finding.family())
@@ -61,9 +61,7 @@ public final class InstructionCheck {
     /** Encoded blobs: the model reads what they decode to, so the blob alone is no reason for review. */
     private static final Set<String> DECODED_BY_THE_MODEL = Set.of("VR-HIDDEN-BASE64", "VR-HIDDEN-HEX");
 
-    private static final Set<Family> INSTRUCTION_FAMILIES = EnumSet.of(Family.PSEUDO_AUTHORITY,
-            Family.INSTRUCTION_OVERRIDE, Family.COERCIVE_ORDERING, Family.CROSS_TOOL_SHADOWING, Family.CONCEALMENT,
-            Family.HIDDEN_BEHAVIOUR);
+    private static final Set<Family> INSTRUCTION_FAMILIES = EnumSet.of(Family.PSEUDO_AUTHORITY);
 
     private static IntentFeatures.PatternVerdicts verdicts(List<Finding> findings) {
         boolean block = false;

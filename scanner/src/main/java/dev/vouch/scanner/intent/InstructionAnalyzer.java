@@ -270,7 +270,9 @@ public final class InstructionAnalyzer {
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
         } else if ((compound || (quoted && text.charAt(start - 1) == '`')) && !context.isOwnArgument(key)
                 && !key.contains("/") && !key.contains(".")) {
-            mark(cues, sentenceStarts, Cue.IDENTIFIER, start, end);
+            // Scanned without its siblings, a tool cannot tell their names from other code words: a
+            // call-like name is read as a tool of the set.
+            mark(cues, sentenceStarts, context.knowsOtherTools() ? Cue.IDENTIFIER : Cue.OTHER_TOOL, start, end);
         }
     }
 

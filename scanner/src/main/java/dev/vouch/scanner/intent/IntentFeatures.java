@@ -102,9 +102,8 @@ public final class IntentFeatures {
         OTHER_TOOL("another tool of the set is named"),
         DIRECTIVE_COUNT("how many sentences instruct the agent (one, two, three or more)"),
         RULE_BLOCK("a rule of the pattern pack blocks this tool"),
-        RULE_REVIEW("a pattern rule of an instruction family (authority markup, override, ordering, shadowing, "
-                + "concealment) asks for review: the model has the last word on it"),
-        RULE_REVIEW_OTHER("another check asks for review (hidden content, secrets, sensitive resources, schema)"),
+        RULE_REVIEW("authority markup or an encoded blob asks for review: the model has the last word on it"),
+        RULE_REVIEW_OTHER("another pattern rule or check asks for review"),
         MODAL_TRIGGER_STEER("one sentence demands, triggers and names a tool together"),
         USER_DIRECTIVE("an instruction speaks about the user: their request, their consent"),
         STEER_WITH_HARM("a sentence that names another tool, argument or function also asks for harm: a fixed "

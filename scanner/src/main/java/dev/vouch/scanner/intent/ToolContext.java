@@ -81,6 +81,11 @@ public final class ToolContext {
         return !key.equals(ownName) && set.argumentsByTool.containsKey(key);
     }
 
+    /** Whether the set holds tools besides this one; alone, a tool's call-like names may be any server's tools. */
+    public boolean knowsOtherTools() {
+        return set.argumentsByTool.size() > (ownName.isEmpty() ? 0 : 1);
+    }
+
     public boolean isOwnArgument(String key) {
         return ownArguments.contains(key);
     }
