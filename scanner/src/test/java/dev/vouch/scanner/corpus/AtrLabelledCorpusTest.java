@@ -26,11 +26,12 @@ class AtrLabelledCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // Floors to raise as the rule pack improves; they hold "flagged" = review or block.
-    private static final double TOOL_POISONING_MIN_RECALL = 0.90;
+    private static final double TOOL_POISONING_MIN_RECALL = 0.95;
     private static final double TOOL_POISONING_MIN_PRECISION = 0.95;
-    // The other categories are chat-level attacks more than tool poisoning; their floors guard regressions.
+    // The other categories are chat-level attacks more than tool poisoning; their floors guard regressions
+    // (the aim is recall 0.70 over all five with at most 3% of the negatives flagged).
     private static final double ALL_MIN_RECALL = 0.40;
-    private static final double ALL_MIN_PRECISION = 0.95;
+    private static final double ALL_MAX_FALSE_POSITIVE_RATE = 0.03;
 
     /** True/false positives and negatives. */
     static final class Confusion {
@@ -59,10 +60,14 @@ class AtrLabelledCorpusTest {
             return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         }
 
+        double falsePositiveRate() {
+            return fp + tn == 0 ? 0 : (double) fp / (fp + tn);
+        }
+
         @Override
         public String toString() {
-            return String.format("tp=%d fp=%d tn=%d fn=%d recall=%.3f precision=%.3f", tp, fp, tn, fn, recall(),
-                    precision());
+            return String.format("tp=%d fp=%d tn=%d fn=%d recall=%.3f precision=%.3f fpr=%.3f", tp, fp, tn, fn,
+                    recall(), precision(), falsePositiveRate());
         }
     }
 
@@ -105,7 +110,7 @@ class AtrLabelledCorpusTest {
         assertThat(toolPoisoning.recall()).isGreaterThanOrEqualTo(TOOL_POISONING_MIN_RECALL);
         assertThat(toolPoisoning.precision()).isGreaterThanOrEqualTo(TOOL_POISONING_MIN_PRECISION);
         assertThat(flagged.get("ALL").recall()).isGreaterThanOrEqualTo(ALL_MIN_RECALL);
-        assertThat(flagged.get("ALL").precision()).isGreaterThanOrEqualTo(ALL_MIN_PRECISION);
+        assertThat(flagged.get("ALL").falsePositiveRate()).isLessThanOrEqualTo(ALL_MAX_FALSE_POSITIVE_RATE);
     }
 
     private static String abbreviate(String text) {
