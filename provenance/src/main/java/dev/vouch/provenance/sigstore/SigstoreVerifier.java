@@ -82,7 +82,9 @@ public final class SigstoreVerifier {
 
     private static SigstoreVerifier withTrustedRoot(InputStream in) throws VerificationException {
         try {
-            SigstoreTrustedRoot root = SigstoreTrustedRoot.from(in);
+            byte[] json = in.readAllBytes();
+            TrustedRootValidity.requireStarts(json);
+            SigstoreTrustedRoot root = SigstoreTrustedRoot.from(new java.io.ByteArrayInputStream(json));
             TrustedRootProvider provider = () -> root;
             RekorVerifier rekor = RekorVerifier.newRekorVerifier(root);
             FulcioVerifier fulcio = FulcioVerifier.newFulcioVerifier(root);
@@ -92,6 +94,8 @@ public final class SigstoreVerifier {
                             logless), new CosignSignatures(fulcio, root.getTLogs()));
         } catch (SigstoreConfigurationException | GeneralSecurityException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "cannot read the trusted root", e);
         }
     }
 
