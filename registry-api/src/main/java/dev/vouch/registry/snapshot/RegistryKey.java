@@ -139,7 +139,9 @@ public final class RegistryKey {
     }
 
     private static void requireP256(PrivateKeyInfo info) {
-        if (!SECObjectIdentifiers.secp256r1.equals(info.getPrivateKeyAlgorithm().getParameters())) {
+        // SEC 1 keys carry the curve wrapped in X9.62 parameters, PKCS#8 keys the bare identifier.
+        var parameters = info.getPrivateKeyAlgorithm().getParameters();
+        if (parameters == null || !SECObjectIdentifiers.secp256r1.equals(parameters.toASN1Primitive())) {
             throw new SigningKeyException("an ECDSA key must be on P-256");
         }
     }
