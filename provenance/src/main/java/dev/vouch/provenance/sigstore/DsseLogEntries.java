@@ -15,12 +15,10 @@ import dev.sigstore.rekor.hashedRekord.v0_0_1.HashedRekord;
 import dev.vouch.provenance.Check;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.dsse.DsseEnvelope;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
@@ -48,15 +46,24 @@ final class DsseLogEntries {
     private DsseLogEntries() {
     }
 
+    /** A keyless signature: the entry must name this signing certificate. */
     static void requireRecords(RekorEntry entry, String payloadType, byte[] payload, byte[] signature,
                                X509Certificate leaf) throws VerificationException {
+        requireRecords(entry, payloadType, payload, signature, der(leaf));
+    }
+
+    /**
+     * @param certificate the signer as the entry must name it: the signing certificate's DER, or for a
+     *                    managed key its SubjectPublicKeyInfo DER
+     */
+    static void requireRecords(RekorEntry entry, String payloadType, byte[] payload, byte[] signature,
+                               byte[] certificate) throws VerificationException {
         JsonNode body = parse(base64(entry.getBody(), "log entry body"), "log entry body");
         String kind = body.path("kind").asText();
         String version = body.path("apiVersion").asText();
-        byte[] certificate = der(leaf);
         try {
             switch (kind + " " + version) {
-                case "dsse 0.0.1" -> dsseV001(RekorTypes.getDsseV001(entry), payload, signature);
+                case "dsse 0.0.1" -> dsseV001(RekorTypes.getDsseV001(entry), payload, signature, certificate);
                 case "dsse 0.0.2" -> dsseV002(RekorTypes.getDsseV002(entry), payload, signature, certificate);
                 case "intoto 0.0.2" -> intotoV002(body.path("spec").path("content"), payloadType, payload, signature,
                         certificate);
@@ -73,11 +80,8 @@ final class DsseLogEntries {
         }
     }
 
-    /**
-     * Rekor v1's dsse entry names its verifier as PEM; sigstore-java's parsed form does not carry it, and
-     * the DSSE signature itself (checked with the leaf) already fails for any other signer.
-     */
-    private static void dsseV001(Dsse logged, byte[] payload, byte[] signature) throws VerificationException {
+    private static void dsseV001(Dsse logged, byte[] payload, byte[] signature, byte[] certificate)
+            throws VerificationException {
         if (!hex(sha256(payload)).equals(logged.getPayloadHash().getValue())) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE payload");
         }
@@ -85,6 +89,8 @@ final class DsseLogEntries {
                 || !Base64.getEncoder().encodeToString(signature).equals(logged.getSignatures().get(0).getSignature())) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE signature");
         }
+        requireCertificate(new String(base64(logged.getSignatures().get(0).getVerifier(), "logged verifier"),
+                StandardCharsets.UTF_8), certificate);
     }
 
     private static void dsseV002(DSSELogEntryV002 logged, byte[] payload, byte[] signature, byte[] certificate)
@@ -94,8 +100,7 @@ final class DsseLogEntries {
         }
         if (logged.getSignaturesCount() != 1
                 || !Arrays.equals(signature, logged.getSignatures(0).getContent().toByteArray())
-                || !Arrays.equals(certificate,
-                        logged.getSignatures(0).getVerifier().getX509Certificate().getRawBytes().toByteArray())) {
+                || !Arrays.equals(certificate, verifierV002(logged.getSignatures(0).getVerifier()))) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another signature or certificate");
         }
     }
@@ -151,21 +156,32 @@ final class DsseLogEntries {
         if (!Arrays.equals(signature, logged.getSignature().getContent().toByteArray())) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE signature");
         }
-        if (!Arrays.equals(certificate,
-                logged.getSignature().getVerifier().getX509Certificate().getRawBytes().toByteArray())) {
+        if (!Arrays.equals(certificate, verifierV002(logged.getSignature().getVerifier()))) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another certificate");
         }
     }
 
+    /** A Rekor v2 verifier names a certificate or, for a managed key, the key itself. */
+    private static byte[] verifierV002(dev.sigstore.proto.rekor.v2.Verifier verifier) {
+        return verifier.hasX509Certificate() ? verifier.getX509Certificate().getRawBytes().toByteArray()
+                : verifier.getPublicKey().getRawBytes().toByteArray();
+    }
+
+    /** The logged verifier, a PEM certificate or public key, is the signer. */
     private static void requireCertificate(String loggedPem, byte[] certificate) throws VerificationException {
-        try {
-            X509Certificate logged = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(loggedPem.getBytes(StandardCharsets.UTF_8)));
-            if (!Arrays.equals(logged.getEncoded(), certificate)) {
-                throw new VerificationException(Check.SIGSTORE, "log entry is for another certificate");
+        StringBuilder body = new StringBuilder();
+        boolean inside = false;
+        for (String line : loggedPem.split("\n")) {
+            if (line.startsWith("-----BEGIN ")) {
+                inside = true;
+            } else if (line.startsWith("-----END ")) {
+                break;
+            } else if (inside) {
+                body.append(line.strip());
             }
-        } catch (CertificateException e) {
-            throw new VerificationException(Check.SIGSTORE, "log entry's certificate cannot be read", e);
+        }
+        if (!Arrays.equals(base64(body.toString(), "logged verifier PEM"), certificate)) {
+            throw new VerificationException(Check.SIGSTORE, "log entry is for another certificate or key");
         }
     }
 

@@ -108,6 +108,40 @@ class DsseLogEntryKindsTest {
     }
 
     @ParameterizedTest
+    @EnumSource(DsseLogEntry.class)
+    void managedKeyDsseEnvelopeVerifiesWithItsKeyWhateverKindOfEntryRecordsIt(DsseLogEntry logEntry) throws Exception {
+        java.security.KeyPair keys = FakeSigstore.ecKeys();
+        byte[] bundle = sigstore.managedKeyDsseBundle(STATEMENT, keys, logEntry, EntryMismatch.NONE)
+                .getBytes(StandardCharsets.UTF_8);
+
+        KeyedEvidence evidence = verifier.verifyWithKey(bundle, keys.getPublic(), ARTIFACT);
+
+        assertThat(evidence.statement()).hasValueSatisfying(s ->
+                assertThat(s.predicateType()).isEqualTo("https://slsa.dev/provenance/v1"));
+        assertThat(evidence.keyFingerprint()).isEqualTo(dev.vouch.provenance.keys.PublicKeys.fingerprint(keys.getPublic()));
+        assertThat(verifier.verifyWithKey(bundle, keys.getPublic(), digest).statement()).isPresent();
+        assertThatThrownBy(() -> verifier.verifyWithKey(bundle, FakeSigstore.ecKeys().getPublic(), ARTIFACT))
+                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
+        assertThatThrownBy(() -> verifier.verifyWithKey(bundle, keys.getPublic(), "other".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(VerificationException.class,
+                        e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EntryMismatch.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void managedKeyIntotoEntryRecordingAnotherPayloadSignatureOrKeyIsRejected(EntryMismatch mismatch) {
+        java.security.KeyPair keys = FakeSigstore.ecKeys();
+        byte[] bundle = sigstore.managedKeyDsseBundle(STATEMENT, keys, DsseLogEntry.INTOTO, mismatch)
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> verifier.verifyWithKey(bundle, keys.getPublic(), ARTIFACT)).as(mismatch.name())
+                .isInstanceOfSatisfying(VerificationException.class, e -> {
+                    assertThat(e.check()).isEqualTo(Check.SIGSTORE);
+                    assertThat(e.getMessage()).contains("log entry is for another");
+                });
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"tlogs", "ctlogs"})
     void trustedRootWhoseLogKeyValidityHasNoStartIsRejected(String logs, @TempDir Path dir) throws Exception {
         ObjectNode root = (ObjectNode) JSON.readTree(sigstore.trustedRootJson());

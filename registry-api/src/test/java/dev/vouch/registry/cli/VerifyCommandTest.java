@@ -142,6 +142,31 @@ class VerifyCommandTest {
         }
     }
 
+    @Test
+    void managedKeyDsseBundleLoggedAsIntotoVerifiesWithItsKeyAndNotAnother(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        var sigstore = new dev.vouch.provenance.fixtures.FakeSigstore();
+        java.security.KeyPair keys = dev.vouch.provenance.fixtures.FakeSigstore.ecKeys();
+        byte[] artifact = "release.tgz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = java.nio.file.Files.write(dir.resolve("release.tgz"), artifact);
+        Path root = java.nio.file.Files.writeString(dir.resolve("root.json"), sigstore.trustedRootJson());
+        Path bundle = java.nio.file.Files.writeString(dir.resolve("bundle.json"), sigstore.managedKeyDsseBundle(
+                dev.vouch.provenance.fixtures.FakeSigstore.statement(artifact, "https://example.com/test",
+                        java.util.Map.of()), keys, dev.vouch.provenance.fixtures.FakeSigstore.DsseLogEntry.INTOTO,
+                dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.NONE));
+        Path key = java.nio.file.Files.writeString(dir.resolve("key.pub"), pem(keys.getPublic()));
+        Path other = java.nio.file.Files.writeString(dir.resolve("other.pub"),
+                pem(dev.vouch.provenance.fixtures.FakeSigstore.ecKeys().getPublic()));
+
+        VouchCommandTest.Run verified = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key",
+                key.toString(), "--trusted-root", root.toString(), file.toString());
+        VouchCommandTest.Run refused = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key",
+                other.toString(), "--trusted-root", root.toString(), file.toString());
+
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(refused.exitCode()).isEqualTo(1);
+    }
+
     private static String[] concat(String[] first, String[] second) {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
