@@ -89,6 +89,12 @@ class DsseLogEntryKindsTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = EntryMismatch.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void rekorV1HashedRekordRecordingAnotherEnvelopeSignatureOrCertificateIsRejected(EntryMismatch mismatch) {
+        assertRejectedAsOtherEntry(DsseLogEntry.HASHEDREKORD_V1, mismatch);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = EntryMismatch.class, names = {"PAYLOAD", "SIGNATURE"})
     void dsseEntryRecordingAnotherPayloadOrSignatureIsRejected(EntryMismatch mismatch) {
         assertRejectedAsOtherEntry(DsseLogEntry.DSSE, mismatch);
