@@ -12,6 +12,8 @@ import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.publish.RescanService;
 import dev.vouch.registry.seed.SeedLoader;
+import dev.vouch.registry.snapshot.RegistryKey;
+import dev.vouch.registry.snapshot.SnapshotService;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.store.Store;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.time.Clock;
 /** The composition root: one store and the services over it. Nothing else constructs services. */
 public final class Registry implements AutoCloseable {
 
+    private final Path dataDir;
+    private final Clock clock;
     private final Store store;
     private final TokenService tokens;
     private final PublishService publisher;
@@ -28,7 +32,9 @@ public final class Registry implements AutoCloseable {
     private final CurationService curation;
     private final RescanService rescans;
 
-    private Registry(Store store, PolicySource policy, EvidenceSources sources, Clock clock) {
+    private Registry(Path dataDir, Store store, PolicySource policy, EvidenceSources sources, Clock clock) {
+        this.dataDir = dataDir;
+        this.clock = clock;
         this.store = store;
         this.tokens = new TokenService(store, clock);
         Scanner scanner = Scanner.withBundledRules();
@@ -52,7 +58,7 @@ public final class Registry implements AutoCloseable {
 
     /** Opens the SQLite registry with a publish policy and where evidence is fetched from. */
     public static Registry openSqlite(Path dataDir, PolicySource policy, EvidenceSources sources) {
-        return new Registry(Store.openSqlite(dataDir), policy, sources, Clock.systemUTC());
+        return new Registry(dataDir, Store.openSqlite(dataDir), policy, sources, Clock.systemUTC());
     }
 
     public TokenService tokens() {
@@ -84,9 +90,15 @@ public final class Registry implements AutoCloseable {
         return new SeedLoader(store, publisher).loadIfEmpty();
     }
 
-    /** An HTTP server over this registry, not yet started. */
+    /** An HTTP server over this registry, not yet started, signing snapshots with the data directory's key. */
     public ApiServer httpServer(long maxBodyBytes) {
-        return ApiServer.create(store, publisher, catalog, curation, tokens, maxBodyBytes);
+        return httpServer(maxBodyBytes, RegistryKey.loadOrGenerate(dataDir));
+    }
+
+    /** An HTTP server over this registry, not yet started, signing snapshots with {@code signingKey}. */
+    public ApiServer httpServer(long maxBodyBytes, RegistryKey signingKey) {
+        return ApiServer.create(store, publisher, catalog, curation, tokens, maxBodyBytes,
+                new SnapshotService(store, signingKey, clock));
     }
 
     @Override

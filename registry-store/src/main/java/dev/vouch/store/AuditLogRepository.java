@@ -49,6 +49,11 @@ public final class AuditLogRepository {
         return record;
     }
 
+    /** The last record appended, if any: the head of the chain. */
+    public Optional<AuditRecord> last() {
+        return dsl.select(ALL).from(TABLE).orderBy(SEQ.desc()).limit(1).fetchOptional(AuditLogRepository::toRecord);
+    }
+
     /** Records with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
     public List<AuditRecord> read(long afterSeq, int limit) {
         return dsl.select(ALL).from(TABLE).where(SEQ.gt(afterSeq)).orderBy(SEQ.asc()).limit(limit)

@@ -216,4 +216,15 @@ abstract class StoreContract {
         assertThat(stored).containsExactly(first, second);
         assertThat(stored).allMatch(AuditRecord::hashMatches);
     }
+
+    @Test
+    void theLastAuditRecordIsTheHeadOfTheChain() {
+        Optional<AuditRecord> empty = store.read(r -> r.audit().last());
+        assertThat(empty).isEmpty();
+        store.write(r -> r.audit().append(new AuditEvent(T0, "a", "publish", "x@1", "{}")));
+        AuditRecord second = store.write(r -> r.audit().append(new AuditEvent(T0, "b", "status", "x@1", "{}")));
+
+        Optional<AuditRecord> head = store.read(r -> r.audit().last());
+        assertThat(head).contains(second);
+    }
 }

@@ -240,7 +240,7 @@ final class JsonMessageBundles {
         return rekorEntry;
     }
 
-    private static RekorEntry rekorEntry(JsonNode entry, String body) throws VerificationException {
+    static RekorEntry rekorEntry(JsonNode entry, String body) throws VerificationException {
         try {
             JsonNode proof = entry.path("inclusionProof");
             ImmutableInclusionProof.Builder inclusion = ImmutableInclusionProof.builder()

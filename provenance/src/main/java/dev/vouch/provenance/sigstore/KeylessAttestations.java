@@ -3,14 +3,9 @@ package dev.vouch.provenance.sigstore;
 import dev.sigstore.bundle.Bundle;
 import dev.sigstore.fulcio.client.FulcioVerificationException;
 import dev.sigstore.fulcio.client.FulcioVerifier;
-import dev.sigstore.json.JsonParseException;
-import dev.sigstore.proto.rekor.v2.DSSELogEntryV002;
 import dev.sigstore.rekor.client.RekorEntry;
-import dev.sigstore.rekor.client.RekorTypeException;
-import dev.sigstore.rekor.client.RekorTypes;
 import dev.sigstore.rekor.client.RekorVerificationException;
 import dev.sigstore.rekor.client.RekorVerifier;
-import dev.sigstore.rekor.dsse.v0_0_1.Dsse;
 import dev.sigstore.timestamp.client.ImmutableTimestampResponse;
 import dev.sigstore.timestamp.client.TimestampException;
 import dev.sigstore.timestamp.client.TimestampVerificationException;
@@ -21,10 +16,7 @@ import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.dsse.DsseEnvelope;
 import dev.vouch.provenance.intoto.Statement;
-import dev.vouch.provenance.keys.KeySignatures;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
@@ -32,9 +24,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -120,7 +109,7 @@ final class KeylessAttestations {
         }
         RekorEntry entry = attestation.entry().orElseThrow(() ->
                 new VerificationException(Check.SIGSTORE, "the bundle has no transparency log entry"));
-        requireEntryMatches(entry, attestation.payload(), signature, leaf);
+        DsseLogEntries.requireRecords(entry, attestation.payloadType(), attestation.payload(), signature, leaf);
         verifyTimestamps(attestation.timestamps(), leaf, signature);
         try {
             rekor.verifyEntry(entry);
@@ -152,46 +141,6 @@ final class KeylessAttestations {
         throw new VerificationException(Check.SIGSTORE, "the certificate does not chain to a trusted authority");
     }
 
-    private static void requireEntryMatches(RekorEntry entry, byte[] payload, byte[] signature, X509Certificate leaf)
-            throws VerificationException {
-        String version;
-        try {
-            version = entry.getBodyDecoded().getApiVersion();
-        } catch (JsonParseException e) {
-            throw new VerificationException(Check.SIGSTORE, "log entry body cannot be read", e);
-        }
-        byte[] payloadDigest = sha256(payload);
-        try {
-            if ("0.0.1".equals(version)) {
-                Dsse logged = RekorTypes.getDsseV001(entry);
-                if (!HexFormat.of().formatHex(payloadDigest).equals(logged.getPayloadHash().getValue())) {
-                    throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE payload");
-                }
-                if (logged.getSignatures().size() != 1
-                        || !Base64.getEncoder().encodeToString(signature).equals(logged.getSignatures().get(0).getSignature())) {
-                    throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE signature");
-                }
-            } else if ("0.0.2".equals(version)) {
-                DSSELogEntryV002 logged = RekorTypes.getDsseV002(entry);
-                if (!Arrays.equals(payloadDigest, logged.getPayloadHash().getDigest().toByteArray())) {
-                    throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE payload");
-                }
-                if (logged.getSignaturesCount() != 1
-                        || !Arrays.equals(signature, logged.getSignatures(0).getContent().toByteArray())
-                        || !Arrays.equals(leaf.getEncoded(),
-                                logged.getSignatures(0).getVerifier().getX509Certificate().getRawBytes().toByteArray())) {
-                    throw new VerificationException(Check.SIGSTORE, "log entry is for another signature or certificate");
-                }
-            } else {
-                throw new VerificationException(Check.SIGSTORE, "unsupported DSSE log entry version " + version);
-            }
-        } catch (RekorTypeException e) {
-            throw new VerificationException(Check.SIGSTORE, "log entry is not a DSSE entry: " + e.getMessage(), e);
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new VerificationException(Check.SIGSTORE, "certificate cannot be encoded", e);
-        }
-    }
-
     private void verifyTimestamps(List<byte[]> encodedTimestamps, X509Certificate leaf, byte[] signature)
             throws VerificationException {
         for (byte[] encoded : encodedTimestamps) {
@@ -209,14 +158,6 @@ final class KeylessAttestations {
                 throw new VerificationException(Check.CERTIFICATE_VALIDITY,
                         "timestamped outside the certificate's validity", e);
             }
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }

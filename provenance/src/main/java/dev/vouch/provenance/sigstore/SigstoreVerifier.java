@@ -82,7 +82,9 @@ public final class SigstoreVerifier {
 
     private static SigstoreVerifier withTrustedRoot(InputStream in) throws VerificationException {
         try {
-            SigstoreTrustedRoot root = SigstoreTrustedRoot.from(in);
+            byte[] json = in.readAllBytes();
+            TrustedRootValidity.requireStarts(json);
+            SigstoreTrustedRoot root = SigstoreTrustedRoot.from(new java.io.ByteArrayInputStream(json));
             TrustedRootProvider provider = () -> root;
             RekorVerifier rekor = RekorVerifier.newRekorVerifier(root);
             FulcioVerifier fulcio = FulcioVerifier.newFulcioVerifier(root);
@@ -92,6 +94,8 @@ public final class SigstoreVerifier {
                             logless), new CosignSignatures(fulcio, root.getTLogs()));
         } catch (SigstoreConfigurationException | GeneralSecurityException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new VerificationException(Check.BUNDLE_FORMAT, "cannot read the trusted root", e);
         }
     }
 
@@ -110,12 +114,29 @@ public final class SigstoreVerifier {
      * checkpoint) with sigstore-java's Rekor verifier.
      */
     public KeyedEvidence verifyWithKey(byte[] bundleJson, PublicKey key, byte[] artifact) throws VerificationException {
+        if (ManagedKeyAttestations.isAttestation(bundleJson)) {
+            return ManagedKeyAttestations.verify(bundleJson, key, Digest.of("sha256", sha256(artifact)), rekor);
+        }
         return JsonMessageBundles.verifyManagedKey(bundleJson, key, artifact, rekor);
     }
 
-    /** Verifies a managed-key message-signature bundle over an artifact known by its SHA-256 digest. */
+    /**
+     * Verifies a managed-key bundle over an artifact known by its SHA-256 digest: a message signature,
+     * or a DSSE attestation whose statement names the digest.
+     */
     public KeyedEvidence verifyWithKey(byte[] bundleJson, PublicKey key, Digest artifact) throws VerificationException {
+        if (ManagedKeyAttestations.isAttestation(bundleJson)) {
+            return ManagedKeyAttestations.verify(bundleJson, key, artifact, rekor);
+        }
         return JsonMessageBundles.verifyManagedKey(bundleJson, key, artifact, rekor);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     /** Verifies a keyless cosign signature kept beside the artifact; see {@link CosignSignatures}. */

@@ -218,4 +218,21 @@ class RealBundlesTest {
         assertThatThrownBy(() -> new IdentityPolicy("https://accounts.google.com", java.util.Optional.empty(),
                 java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** sigstore-conformance's managed-key DSSE bundle logged as a canonical intoto 0.0.2 entry (payloadHash, no payload). */
+    @Test
+    void conformanceManagedKeyIntotoEntryVerifiesWithItsKeyOnly() throws Exception {
+        String folder = "sigstore-conformance/intoto-canonical-log-entry/";
+        SigstoreVerifier verifier = SigstoreVerifier.withTrustedRoot(resource(folder + "trusted_root.json"));
+        byte[] bundle = Files.readAllBytes(resource(folder + "bundle.sigstore.json"));
+        java.security.PublicKey key = dev.vouch.provenance.keys.PublicKeys.fromPem(
+                Files.readString(resource(folder + "key.pub")));
+
+        KeyedEvidence evidence = verifier.verifyWithKey(bundle, key, Files.readAllBytes(artifact()));
+
+        assertThat(evidence.statement()).hasValueSatisfying(s ->
+                assertThat(s.predicateType()).isEqualTo("https://example.com/test"));
+        assertThatThrownBy(() -> verifier.verifyWithKey(bundle, dev.vouch.provenance.fixtures.FakeSigstore.ecKeys()
+                .getPublic(), Files.readAllBytes(artifact()))).isInstanceOf(VerificationException.class);
+    }
 }

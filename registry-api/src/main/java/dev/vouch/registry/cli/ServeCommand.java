@@ -5,6 +5,7 @@ import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.policy.PolicyException;
 import dev.vouch.registry.policy.PolicySource;
+import dev.vouch.registry.snapshot.RegistryKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a package registry may take to answer (default: ${DEFAULT-VALUE}).")
     int evidenceTimeoutSeconds;
 
+    @Option(names = "--signing-key", paramLabel = "FILE",
+            description = "The registry's signing key for catalog snapshots (PEM, Ed25519 or ECDSA P-256, mode 600); "
+                    + "default: generated on first start as DIR/" + RegistryKey.FILE_NAME + ".")
+    Path signingKey;
+
     @Override
     public Integer call() throws InterruptedException {
         if (maxBodyBytes < 1) {
@@ -76,10 +82,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (PolicyException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        RegistryKey key = signingKey != null ? RegistryKey.load(signingKey) : RegistryKey.loadOrGenerate(data.dataDir);
         Registry registry = Registry.openSqlite(data.dataDir, policySource,
                 new EvidenceSources(ociRegistries, npmRegistry, Duration.ofSeconds(evidenceTimeoutSeconds)));
         int seeded = noSeed ? 0 : registry.seedIfEmpty();
-        ApiServer server = registry.httpServer(maxBodyBytes).start(host, port);
+        ApiServer server = registry.httpServer(maxBodyBytes, key).start(host, port);
         System.out.printf("vouch serving http://%s:%d/v0.1/servers (data: %s%s)%n", host, server.port(),
                 data.dataDir.toAbsolutePath().normalize(), seeded > 0 ? ", seeded " + seeded + " versions" : "");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -132,7 +132,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             KeyedEvidence evidence = verifier.verifyWithKey(bundleJson, publicKey, content);
             spec.commandLine().getOut().printf("verified: signed by key %s, logged %s%n", evidence.keyFingerprint(),
-                    evidence.loggedAt().map(Object::toString).orElse("(no log entry)"));
+                    evidence.loggedAt().map(Object::toString).orElse("(the entry records no time)"));
             return VouchCommand.EXIT_OK;
         } catch (VerificationException e) {
             spec.commandLine().getErr().println("not verified: " + e.getMessage());

@@ -9,6 +9,7 @@ import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.domain.RegistryException;
 import dev.vouch.registry.publish.PublishService;
+import dev.vouch.registry.snapshot.SnapshotService;
 import dev.vouch.store.Store;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -47,13 +48,15 @@ public final class ApiServer implements AutoCloseable {
 
     /** Builds the server over the given services; {@link #start} binds it. */
     public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
-                                   CurationService curation, TokenService tokens, long maxBodyBytes) {
+                                   CurationService curation, TokenService tokens, long maxBodyBytes,
+                                   SnapshotService snapshots) {
         ObjectMapper mapper = new ObjectMapper();
         RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper),
                 maxBodyBytes);
         List<Route> routes = routes(handlers, store);
+        routes.addAll(snapshotRoutes(new SnapshotHandlers(snapshots, catalog)));
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, maxBodyBytes));
-        return new ApiServer(app, routes);
+        return new ApiServer(app, List.copyOf(routes));
     }
 
     /** Every route this server registered. */
@@ -86,7 +89,19 @@ public final class ApiServer implements AutoCloseable {
             routes.add(new Route(HandlerType.GET, v + "/version", ApiServer::version));
         }
         routes.add(new Route(HandlerType.GET, "/openapi.yaml", ApiServer::openApi));
-        return List.copyOf(routes);
+        return routes;
+    }
+
+    private static List<Route> snapshotRoutes(SnapshotHandlers handlers) {
+        List<Route> routes = new ArrayList<>();
+        for (String v : API_PREFIXES) {
+            routes.add(new Route(HandlerType.GET, v + "/snapshot", handlers::snapshot));
+            routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}/server.json",
+                    handlers::manifest));
+        }
+        routes.add(new Route(HandlerType.GET, "/.well-known/vouch-registry-key", handlers::publicKeyPem));
+        routes.add(new Route(HandlerType.GET, "/.well-known/vouch-registry-key.jwks", handlers::publicKeyJwks));
+        return routes;
     }
 
     private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, long maxBodyBytes) {

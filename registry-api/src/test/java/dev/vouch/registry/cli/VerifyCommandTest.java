@@ -101,4 +101,75 @@ class VerifyCommandTest {
             assertThat(run.err().strip().lines()).hasSize(1);
         }
     }
+
+    /** The three sigstore-conformance kinds issue 14 named, through the command the conformance suite runs. */
+    @Test
+    void dsseLoggedAsIntotoOrRekorV2HashedRekordVerifiesAndARootWithoutValidityStartIsRefused(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var sigstore = new dev.vouch.provenance.fixtures.FakeSigstore();
+        var signer = dev.vouch.provenance.fixtures.FakeSigstore.Signer.githubWorkflow("acme/weather");
+        byte[] artifact = "release.tgz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] statement = dev.vouch.provenance.fixtures.FakeSigstore.statement(artifact,
+                "https://slsa.dev/provenance/v1", java.util.Map.of());
+        Path file = java.nio.file.Files.write(dir.resolve("release.tgz"), artifact);
+        Path root = java.nio.file.Files.writeString(dir.resolve("root.json"), sigstore.trustedRootJson());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var startless = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(sigstore.trustedRootJson());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) startless.path("tlogs").get(0).path("publicKey")
+                .path("validFor")).remove("start");
+        Path startlessRoot = java.nio.file.Files.writeString(dir.resolve("startless.json"), startless.toString());
+
+        for (var kind : dev.vouch.provenance.fixtures.FakeSigstore.DsseLogEntry.values()) {
+            Path bundle = java.nio.file.Files.writeString(dir.resolve(kind + ".json"), sigstore.dsseBundle(statement,
+                    signer, kind, dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.NONE));
+            Path forged = java.nio.file.Files.writeString(dir.resolve(kind + "-forged.json"), sigstore.dsseBundle(
+                    statement, signer, kind, dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.SIGNATURE));
+            String[] common = {"--certificate-identity", signer.subject(), "--certificate-oidc-issuer",
+                    signer.issuer(), file.toString()};
+
+            VouchCommandTest.Run verified = VouchCommandTest.run(concat(new String[] {"verify", "--bundle",
+                    bundle.toString(), "--trusted-root", root.toString()}, common));
+            VouchCommandTest.Run mismatched = VouchCommandTest.run(concat(new String[] {"verify", "--bundle",
+                    forged.toString(), "--trusted-root", root.toString()}, common));
+            VouchCommandTest.Run startlessRun = VouchCommandTest.run(concat(new String[] {"verify", "--bundle",
+                    bundle.toString(), "--trusted-root", startlessRoot.toString()}, common));
+
+            assertThat(verified.exitCode()).as(kind + ": " + verified.err()).isZero();
+            assertThat(mismatched.exitCode()).as(kind.name()).isEqualTo(1);
+            assertThat(mismatched.err()).contains("log entry is for another DSSE signature");
+            assertThat(startlessRun.exitCode()).as(kind.name()).isNotZero();
+            assertThat(startlessRun.err()).contains("tlogs[0].publicKey.validFor has no start");
+        }
+    }
+
+    @Test
+    void managedKeyDsseBundleLoggedAsIntotoVerifiesWithItsKeyAndNotAnother(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        var sigstore = new dev.vouch.provenance.fixtures.FakeSigstore();
+        java.security.KeyPair keys = dev.vouch.provenance.fixtures.FakeSigstore.ecKeys();
+        byte[] artifact = "release.tgz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = java.nio.file.Files.write(dir.resolve("release.tgz"), artifact);
+        Path root = java.nio.file.Files.writeString(dir.resolve("root.json"), sigstore.trustedRootJson());
+        Path bundle = java.nio.file.Files.writeString(dir.resolve("bundle.json"), sigstore.managedKeyDsseBundle(
+                dev.vouch.provenance.fixtures.FakeSigstore.statement(artifact, "https://example.com/test",
+                        java.util.Map.of()), keys, dev.vouch.provenance.fixtures.FakeSigstore.DsseLogEntry.INTOTO,
+                dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.NONE));
+        Path key = java.nio.file.Files.writeString(dir.resolve("key.pub"), pem(keys.getPublic()));
+        Path other = java.nio.file.Files.writeString(dir.resolve("other.pub"),
+                pem(dev.vouch.provenance.fixtures.FakeSigstore.ecKeys().getPublic()));
+
+        VouchCommandTest.Run verified = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key",
+                key.toString(), "--trusted-root", root.toString(), file.toString());
+        VouchCommandTest.Run refused = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key",
+                other.toString(), "--trusted-root", root.toString(), file.toString());
+
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(refused.exitCode()).isEqualTo(1);
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
 }

@@ -135,6 +135,21 @@ class OpenApiContractTest {
     }
 
     @Test
+    void snapshotKeyAndExactManifestMatchTheirSchemas() throws IOException {
+        JsonNode envelope = registry.get("/v0.1/snapshot").json();
+        JsonNode statement = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.util.Base64.getDecoder().decode(envelope.path("payload").asText()));
+        String firstName = statement.path("predicate").path("versions").get(0).path("name").asText();
+        String firstVersion = statement.path("predicate").path("versions").get(0).path("version").asText();
+
+        assertThat(vouch.validate("DsseEnvelope", envelope)).isEmpty();
+        assertThat(vouch.validate("CatalogSnapshotStatement", statement)).isEmpty();
+        assertThat(vouch.validate("Jwks", registry.get("/.well-known/vouch-registry-key.jwks").json())).isEmpty();
+        assertValid("ServerDetail", registry.get("/v0.1/servers/" + URLEncoder.encode(firstName, StandardCharsets.UTF_8)
+                + "/versions/" + URLEncoder.encode(firstVersion, StandardCharsets.UTF_8) + "/server.json").json());
+    }
+
+    @Test
     void theDocumentDescribesExactlyTheRegisteredRoutes() {
         Set<String> documented = new TreeSet<>();
         JsonNode paths = vouch.document().path("paths");
