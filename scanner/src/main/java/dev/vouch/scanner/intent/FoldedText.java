@@ -23,19 +23,20 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
     }
 
     /** Folds {@code text}; linear in its length. */
-    public static FoldedText of(String text) {
-        int length = text.length();
-        StringBuilder out = new StringBuilder(length);
+    public static FoldedText of(String input) {
+        char[] text = input.toCharArray();
+        int length = text.length;
+        Output out = new Output(length);
         int[] origin = new int[length + 1];
         boolean disguised = false;
         int i = 0;
         while (i < length) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+            char c = text[i];
+            if (Character.isLetterOrDigit(c) && (i == 0 || !Character.isLetterOrDigit(text[i - 1]))) {
                 int spacedEnd = spacedLettersEnd(text, i);
                 if (spacedEnd > i) {
                     for (int j = i; j < spacedEnd; j += 2) {
-                        append(out, origin, foldChar(text.charAt(j)), j);
+                        append(out, origin, foldChar(text[j]), j);
                     }
                     disguised = true;
                     i = spacedEnd;
@@ -51,24 +52,24 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             }
             i++;
         }
-        int[] trimmed = new int[out.length()];
-        System.arraycopy(origin, 0, trimmed, 0, out.length());
-        return new FoldedText(out.toString(), trimmed, disguised);
+        int[] trimmed = new int[out.length];
+        System.arraycopy(origin, 0, trimmed, 0, out.length);
+        return new FoldedText(new String(out.chars, 0, out.length), trimmed, disguised);
     }
 
     /**
      * A run of at least four single letters each followed by one space ("i g n o r e"): the end of the
      * run, or {@code start} when there is none.
      */
-    private static int spacedLettersEnd(String text, int start) {
+    private static int spacedLettersEnd(char[] text, int start) {
         int count = 0;
         int end = start;
         int i = start;
-        while (i < text.length() && Character.isLetter(text.charAt(i))
-                && (i + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
+        while (i < text.length && Character.isLetter(text[i])
+                && (i + 1 == text.length || !Character.isLetterOrDigit(text[i + 1]))) {
             count++;
             end = i + 1;
-            if (i + 2 < text.length() && text.charAt(i + 1) == ' ' && Character.isLetter(text.charAt(i + 2))) {
+            if (i + 2 < text.length && text[i + 1] == ' ' && Character.isLetter(text[i + 2])) {
                 i += 2;
             } else {
                 break;
@@ -78,13 +79,13 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
     }
 
     /** A token: letters, digits, combining marks, and punctuation that sits between two of them. */
-    private static int tokenEnd(String text, int start) {
+    private static int tokenEnd(char[] text, int start) {
         int i = start;
-        while (i < text.length()) {
-            char c = text.charAt(i);
+        while (i < text.length) {
+            char c = text[i];
             if (Character.isLetterOrDigit(c) || isCombiningMark(c)) {
                 i++;
-            } else if (isSplitter(c) && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1))) {
+            } else if (isSplitter(c) && i + 1 < text.length && Character.isLetterOrDigit(text[i + 1])) {
                 i++;
             } else {
                 break;
@@ -97,14 +98,14 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
      * Appends one token. Punctuation splitting a word into short pieces ("ig.no.re") is dropped, and
      * digits standing for letters inside a word ("d3l3te") are read as those letters.
      */
-    private static boolean appendToken(String text, int start, int end, StringBuilder out, int[] origin) {
+    private static boolean appendToken(char[] text, int start, int end, Output out, int[] origin) {
         int pieces = 1;
         int longest = 0;
         int run = 0;
         int letters = 0;
         int leet = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (isSplitter(c)) {
                 pieces++;
                 run = 0;
@@ -122,12 +123,12 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         // A digit closing a word is a version or a count ("fts5", "ec2"), not a letter, unless others stand inside it.
         int inner = 0;
         for (int i = start + 1; i < end - 1; i++) {
-            inner += leetLetter(text.charAt(i)) != 0 && Character.isLetter(text.charAt(i - 1)) ? 1 : 0;
+            inner += leetLetter(text[i]) != 0 && Character.isLetter(text[i - 1]) ? 1 : 0;
         }
-        boolean readLeet = leet > 0 && letters >= 3 && (inner > 0 || leetLetter(text.charAt(start)) != 0);
+        boolean readLeet = leet > 0 && letters >= 3 && (inner > 0 || leetLetter(text[start]) != 0);
         boolean disguised = false;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (isCombiningMark(c)) {
                 continue;
             }
@@ -145,14 +146,24 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         return disguised;
     }
 
-    private static boolean touchesLetter(String text, int i, int start, int end) {
-        return (i > start && Character.isLetter(text.charAt(i - 1)))
-                || (i + 1 < end && Character.isLetter(text.charAt(i + 1)));
+    private static boolean touchesLetter(char[] text, int i, int start, int end) {
+        return (i > start && Character.isLetter(text[i - 1]))
+                || (i + 1 < end && Character.isLetter(text[i + 1]));
     }
 
-    private static void append(StringBuilder out, int[] origin, char c, int from) {
-        origin[out.length()] = from;
-        out.append(c);
+    private static void append(Output out, int[] origin, char c, int from) {
+        origin[out.length] = from;
+        out.chars[out.length++] = c;
+    }
+
+    /** The folded characters written so far; folding never lengthens a text. */
+    private static final class Output {
+        final char[] chars;
+        int length;
+
+        Output(int capacity) {
+            chars = new char[capacity];
+        }
     }
 
     private static boolean isSplitter(char c) {

@@ -75,15 +75,16 @@ public final class InstructionAnalyzer {
     }
 
     /** Sentence bounds in the folded text: full stops followed by space, other terminators, line breaks. */
-    private static List<int[]> sentences(String f) {
+    private static List<int[]> sentences(String folded) {
+        char[] f = folded.toCharArray();
         List<int[]> bounds = new ArrayList<>();
         int start = 0;
-        int length = f.length();
+        int length = f.length;
         for (int i = 0; i < length; i++) {
-            char c = f.charAt(i);
+            char c = f[i];
             boolean end = c == '\n' || c == ';' || c == '\u3002' || c == '\uff01' || c == '\uff1f' || c == '\uff1b'
-                    || ((c == '.' || c == '!' || c == '?') && (i + 1 == length || Character.isWhitespace(f.charAt(i + 1)))
-                            && !abbreviation(f, i))
+                    || ((c == '.' || c == '!' || c == '?') && (i + 1 == length || Character.isWhitespace(f[i + 1]))
+                            && !abbreviation(folded, i))
                     || i - start >= MAX_SENTENCE && c == ',';
             if (end) {
                 if (i + 1 - start > 1) {
@@ -124,11 +125,12 @@ public final class InstructionAnalyzer {
      * Where a clause may begin: the start of the text and of a line, and after clause punctuation,
      * skipping spaces, quotes, list markers and markdown emphasis.
      */
-    private static boolean[] clauseStarts(String f) {
-        boolean[] starts = new boolean[f.length() + 1];
+    private static boolean[] clauseStarts(String folded) {
+        char[] f = folded.toCharArray();
+        boolean[] starts = new boolean[f.length + 1];
         boolean pending = true;
-        for (int i = 0; i < f.length(); i++) {
-            char c = f.charAt(i);
+        for (int i = 0; i < f.length; i++) {
+            char c = f[i];
             if (pending && (Character.isLetterOrDigit(c))) {
                 starts[i] = true;
                 pending = false;
