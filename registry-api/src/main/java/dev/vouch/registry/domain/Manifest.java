@@ -32,9 +32,10 @@ public record Manifest(byte[] bytes, String sha256, JsonNode tree) {
     /**
      * Parses published bytes.
      *
-     * @throws InvalidRequestException when the bytes are not one JSON object
+     * @throws InvalidRequestException when the bytes are not one JSON object in well-formed UTF-8
      */
     public static Manifest parse(byte[] bytes) {
+        Utf8.requireWellFormed(bytes);
         JsonNode tree;
         try {
             tree = STRICT.readTree(bytes);

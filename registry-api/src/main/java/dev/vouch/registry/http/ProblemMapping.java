@@ -50,12 +50,14 @@ final class ProblemMapping {
         int status = e.getStatus();
         String type = switch (status) {
             case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             default -> status >= 500 ? "internal-error" : "bad-request";
         };
         String title = switch (status) {
             case 413 -> "Payload too large";
+            case 415 -> "Unsupported media type";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             default -> status >= 500 ? "Internal error" : "Bad request";

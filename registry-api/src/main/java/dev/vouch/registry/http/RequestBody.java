@@ -15,6 +15,7 @@ final class RequestBody {
     }
 
     static byte[] read(Context ctx, long limit) {
+        requireUtf8(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(limit);
@@ -27,6 +28,23 @@ final class RequestBody {
             return bytes;
         } catch (IOException e) {
             throw new HttpResponseException(400, "the request body could not be read");
+        }
+    }
+
+    /** A body declared in another charset is refused before it is read: bodies are UTF-8 only. */
+    private static void requireUtf8(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+                String charset = pair[1].trim().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                    throw new HttpResponseException(415, "request bodies must be UTF-8 JSON; charset "
+                            + (charset.length() > 40 ? charset.substring(0, 40) + "…" : charset) + " is not accepted");
+                }
+            }
         }
     }
 
