@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.vouch.registry.domain.rules.MetaRule;
 import dev.vouch.registry.domain.rules.PackageRules;
 import dev.vouch.registry.domain.rules.RemoteUrlRule;
 import dev.vouch.registry.domain.rules.SchemaDeclarationRule;
@@ -50,6 +51,7 @@ public final class ManifestValidator {
                 new SchemaDeclarationRule(List.of(SUPPORTED_SCHEMA)),
                 new ServerNameRule(),
                 new VersionRule(),
+                new MetaRule(),
                 new PackageRules(),
                 new RemoteUrlRule()));
     }
