@@ -8,6 +8,7 @@ import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceCollector;
 import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
+import dev.vouch.registry.http.HttpLimits;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.publish.RescanService;
@@ -86,7 +87,12 @@ public final class Registry implements AutoCloseable {
 
     /** An HTTP server over this registry, not yet started. */
     public ApiServer httpServer(long maxBodyBytes) {
-        return ApiServer.create(store, publisher, catalog, curation, tokens, maxBodyBytes);
+        return httpServer(HttpLimits.defaults().withMaxBodyBytes(maxBodyBytes));
+    }
+
+    /** An HTTP server over this registry with these connection limits, not yet started. */
+    public ApiServer httpServer(HttpLimits limits) {
+        return ApiServer.create(store, publisher, catalog, curation, tokens, limits);
     }
 
     @Override

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** API versions served; {@code /v0} is kept as an alias of the current official version. */
     public static final List<String> API_PREFIXES = List.of("/v0", "/v0.1");
-    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final long DEFAULT_MAX_BODY_BYTES = HttpLimits.DEFAULT_MAX_BODY_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -47,12 +50,12 @@ public final class ApiServer implements AutoCloseable {
 
     /** Builds the server over the given services; {@link #start} binds it. */
     public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
-                                   CurationService curation, TokenService tokens, long maxBodyBytes) {
+                                   CurationService curation, TokenService tokens, HttpLimits limits) {
         ObjectMapper mapper = new ObjectMapper();
         RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper),
-                maxBodyBytes);
+                new RequestBody(limits));
         List<Route> routes = routes(handlers, store);
-        Javalin app = Javalin.create(config -> configure(config, mapper, routes, maxBodyBytes));
+        Javalin app = Javalin.create(config -> configure(config, mapper, routes, limits));
         return new ApiServer(app, routes);
     }
 
@@ -89,9 +92,22 @@ public final class ApiServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
-    private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, long maxBodyBytes) {
+    private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, HttpLimits limits) {
+        long maxBodyBytes = limits.maxBodyBytes();
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = maxBodyBytes;
+        QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
+        pool.setName("vouch-http");
+        config.jetty.threadPool = pool;
+        // A connection that sends nothing for this long is closed, also while a handler blocks reading it.
+        config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
+        config.jetty.modifyServer(server -> {
+            for (Connector connector : server.getConnectors()) {
+                if (connector instanceof AbstractConnector c) {
+                    c.setIdleTimeout(limits.idleTimeout().toMillis());
+                }
+            }
+        });
         config.startup.showJavalinBanner = false;
         // Server names arrive URL-encoded ("io.github.acme%2Fweather"): allow the encoded slash.
         config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
@@ -106,7 +122,12 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         config.routes.exception(RegistryException.class, (e, ctx) -> problem(ctx, ProblemMapping.of(e)));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemMapping.of(e)));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 503) {
+                ctx.header("Retry-After", "1");
+            }
+            problem(ctx, ProblemMapping.of(e));
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ProblemMapping.internalError());

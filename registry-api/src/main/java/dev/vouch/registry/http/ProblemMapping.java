@@ -51,6 +51,8 @@ final class ProblemMapping {
         String type = switch (status) {
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
+            case 408 -> "request-timeout";
+            case 503 -> "unavailable";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             default -> status >= 500 ? "internal-error" : "bad-request";
@@ -58,6 +60,8 @@ final class ProblemMapping {
         String title = switch (status) {
             case 413 -> "Payload too large";
             case 415 -> "Unsupported media type";
+            case 408 -> "Request timeout";
+            case 503 -> "Service unavailable";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             default -> status >= 500 ? "Internal error" : "Bad request";
