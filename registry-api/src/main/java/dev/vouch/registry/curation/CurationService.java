@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.auth.Role;
 import dev.vouch.registry.catalog.CatalogService;
+import dev.vouch.registry.catalog.LatestMark;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
-import dev.vouch.registry.domain.VersionOrder;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
@@ -46,19 +46,14 @@ public final class CurationService {
                 serverName, version)));
     }
 
-    /** Publishes a held version; it becomes latest if it outranks the current latest. Audited. */
+    /** Publishes a held version; it becomes latest if it outranks the others and is not deleted. Audited. */
     public StoredVersion approve(Principal principal, String serverName, String version) {
         requireCurator(principal);
         Instant now = clock.instant();
         return store.write(repos -> {
             StoredVersion held = pendingVersion(repos.versions().find(serverName, version), serverName, version);
             repos.versions().updateReview(serverName, version, ReviewState.PUBLISHED, Optional.empty(), now);
-            Optional<String> currentLatest = repos.versions().findLatest(serverName).map(StoredVersion::version);
-            boolean latest = VersionOrder.supersedes(version, currentLatest);
-            if (latest) {
-                repos.versions().clearLatest(serverName, now);
-                repos.versions().markLatest(serverName, version, now);
-            }
+            boolean latest = LatestMark.recompute(repos, serverName, now).filter(version::equals).isPresent();
             repos.audit().append(new AuditEvent(now, principal.id(), "version.approve", serverName + "@" + version,
                     JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("isLatest", latest).toString()));
             return repos.versions().find(serverName, version).orElseThrow();
