@@ -52,10 +52,15 @@ public final class CurationService {
         Instant now = clock.instant();
         return store.write(repos -> {
             StoredVersion held = pendingVersion(repos.versions().find(serverName, version), serverName, version);
+            boolean override = requireSomeoneElse(principal, held);
             repos.versions().updateReview(serverName, version, ReviewState.PUBLISHED, Optional.empty(), now);
             boolean latest = LatestMark.recompute(repos, serverName, now).filter(version::equals).isPresent();
+            ObjectNode detail = JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("isLatest", latest);
+            if (override) {
+                detail.put("selfReviewOverride", true);
+            }
             repos.audit().append(new AuditEvent(now, principal.id(), "version.approve", serverName + "@" + version,
-                    JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("isLatest", latest).toString()));
+                    detail.toString()));
             return repos.versions().find(serverName, version).orElseThrow();
         });
     }
@@ -70,8 +75,12 @@ public final class CurationService {
         Instant now = clock.instant();
         return store.write(repos -> {
             StoredVersion held = pendingVersion(repos.versions().find(serverName, version), serverName, version);
+            boolean override = requireSomeoneElse(principal, held);
             repos.versions().updateReview(serverName, version, ReviewState.REJECTED, Optional.of(reason), now);
             ObjectNode detail = JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("reason", reason);
+            if (override) {
+                detail.put("selfReviewOverride", true);
+            }
             repos.audit().append(new AuditEvent(now, principal.id(), "version.curator-reject",
                     serverName + "@" + version, detail.toString()));
             return repos.versions().find(serverName, version).orElseThrow();
@@ -81,6 +90,21 @@ public final class CurationService {
     private static StoredVersion pendingVersion(Optional<StoredVersion> found, String serverName, String version) {
         return found.filter(v -> v.reviewState() == ReviewState.PENDING)
                 .orElseThrow(() -> new NotFoundException("no pending version " + version + " of " + serverName));
+    }
+
+    /**
+     * Separation of duties: a version is reviewed by someone other than its publisher. An admin may
+     * review its own, which the caller audits as an override; returns whether this is one.
+     */
+    private static boolean requireSomeoneElse(Principal principal, StoredVersion held) {
+        if (!held.publishedBy().equals(principal.id())) {
+            return false;
+        }
+        if (principal.role() != Role.ADMIN) {
+            throw new PermissionDeniedException("this token published " + held.serverName() + "@" + held.version()
+                    + ", so another curator must review it");
+        }
+        return true;
     }
 
     private static void requireCurator(Principal principal) {
