@@ -18,8 +18,12 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -114,7 +118,15 @@ public final class ApiServer implements AutoCloseable {
                 UriCompliance.DEFAULT.with("vouch", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
                         UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
         config.jetty.modifyServletContextHandler(handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
+        config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper)));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems(mapper)));
         routes.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
+        // OPTIONS answers which methods a path takes; without it a preflight or a probe got 404.
+        Map<String, Set<String>> methods = new LinkedHashMap<>();
+        routes.forEach(route -> methods.computeIfAbsent(route.path(), p -> new TreeSet<>()).add(route.method().name()));
+        methods.forEach((path, allowed) -> config.routes.addHttpHandler(HandlerType.OPTIONS, path,
+                ctx -> ctx.header("Allow", allow(allowed)).status(204)));
         // Reads are public: any origin may read the catalog. Writes carry bearer tokens and get no CORS.
         config.routes.after(ctx -> {
             if (ctx.method() == HandlerType.GET) {
@@ -126,26 +138,57 @@ public final class ApiServer implements AutoCloseable {
             if (e.getStatus() == 503) {
                 ctx.header("Retry-After", "1");
             }
+            if (e.getStatus() == 405) {
+                ctx.header("Allow", allow(methods.entrySet().stream()
+                        .filter(entry -> matches(entry.getKey(), ctx.path()))
+                        .flatMap(entry -> entry.getValue().stream())
+                        .collect(Collectors.toCollection(TreeSet::new))));
+            }
             problem(ctx, ProblemMapping.of(e));
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ProblemMapping.internalError());
         });
+        // Error handlers run after exception mappers too: they must not overwrite a problem already written.
         config.routes.error(404, ctx -> {
-            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null) {
                 problem(ctx, ProblemMapping.notFound(ctx.path()));
             }
         });
         config.routes.error(413, ctx -> {
-            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null) {
                 problem(ctx, ProblemMapping.payloadTooLarge(maxBodyBytes));
             }
         });
     }
 
+    private static final String PROBLEM_WRITTEN = "vouch.problem-written";
+
     private static void problem(Context ctx, Problem problem) {
+        ctx.attribute(PROBLEM_WRITTEN, true);
         ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static String allow(Set<String> methods) {
+        TreeSet<String> all = new TreeSet<>(methods);
+        all.add("OPTIONS");
+        return String.join(", ", all);
+    }
+
+    /** Whether a request path fits a route path whose {param} segments match any one segment. */
+    private static boolean matches(String routePath, String requestPath) {
+        String[] route = routePath.split("/", -1);
+        String[] request = requestPath.split("/", -1);
+        if (route.length != request.length) {
+            return false;
+        }
+        for (int i = 0; i < route.length; i++) {
+            if (!(route[i].startsWith("{") || route[i].equals(request[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void health(Context ctx, Store store) {
