@@ -95,9 +95,12 @@ public final class RescanService {
         ObjectNode trust = version.trust().map(bytes -> (ObjectNode) json(bytes, version))
                 .orElseGet(JSON::createObjectNode);
         List<AdvisoryMatch> matches = new ArrayList<>();
+        List<String> advisoryProblems = new ArrayList<>();
         for (JsonNode component : report.path("components")) {
-            matches.addAll(advisories.match(component.path("purl").asText(),
-                    Optional.of(component.path("version").asText()).filter(v -> !v.isEmpty())));
+            AdvisoryService.Lookup lookup = advisories.lookup(component.path("purl").asText(),
+                    Optional.of(component.path("version").asText()).filter(v -> !v.isEmpty()));
+            matches.addAll(lookup.matches());
+            advisoryProblems.addAll(lookup.problems());
         }
         ServerName name = ServerName.parse(version.serverName()).name().orElseThrow();
         PolicyRules rules = policy.current().rulesFor(name);
@@ -115,6 +118,11 @@ public final class RescanService {
         JsonNode reportBefore = report.deepCopy();
         report.set("scan", PublishReports.scan(scan));
         report.set("advisories", PublishReports.advisories(matches));
+        if (advisoryProblems.isEmpty()) {
+            report.remove("advisoryProblems");
+        } else {
+            report.set("advisoryProblems", JSON.valueToTree(advisoryProblems));
+        }
         trust.set("scan", PublishReports.scanSummary(scan));
         trust.set("vulnerabilities", PublishReports.vulnerabilities(matches));
         trust.put("flagged", nowFails);
