@@ -8,6 +8,7 @@ import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceCollector;
 import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
+import dev.vouch.registry.http.HttpLimits;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.publish.RescanService;
@@ -92,12 +93,17 @@ public final class Registry implements AutoCloseable {
 
     /** An HTTP server over this registry, not yet started, signing snapshots with the data directory's key. */
     public ApiServer httpServer(long maxBodyBytes) {
-        return httpServer(maxBodyBytes, RegistryKey.loadOrGenerate(dataDir));
+        return httpServer(HttpLimits.defaults().withMaxBodyBytes(maxBodyBytes));
     }
 
-    /** An HTTP server over this registry, not yet started, signing snapshots with {@code signingKey}. */
-    public ApiServer httpServer(long maxBodyBytes, RegistryKey signingKey) {
-        return ApiServer.create(store, publisher, catalog, curation, tokens, maxBodyBytes,
+    /** An HTTP server over this registry with these connection limits, signing with the data directory's key. */
+    public ApiServer httpServer(HttpLimits limits) {
+        return httpServer(limits, RegistryKey.loadOrGenerate(dataDir));
+    }
+
+    /** An HTTP server over this registry with these connection limits, signing snapshots with {@code signingKey}. */
+    public ApiServer httpServer(HttpLimits limits, RegistryKey signingKey) {
+        return ApiServer.create(store, publisher, catalog, curation, tokens, limits,
                 new SnapshotService(store, signingKey, clock));
     }
 

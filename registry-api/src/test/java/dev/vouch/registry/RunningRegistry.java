@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.registry.auth.Role;
 import dev.vouch.registry.http.ApiServer;
+import dev.vouch.registry.http.HttpLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,11 +34,19 @@ public final class RunningRegistry implements AutoCloseable {
     }
 
     public static RunningRegistry start(Path dataDir, boolean seed, long maxBodyBytes) {
+        return start(dataDir, seed, HttpLimits.defaults().withMaxBodyBytes(maxBodyBytes));
+    }
+
+    public static RunningRegistry start(Path dataDir, boolean seed, HttpLimits limits) {
         Registry registry = Registry.openSqlite(dataDir);
         if (seed) {
             registry.seedIfEmpty();
         }
-        return new RunningRegistry(registry, registry.httpServer(maxBodyBytes).start("127.0.0.1", 0));
+        return new RunningRegistry(registry, registry.httpServer(limits).start("127.0.0.1", 0));
+    }
+
+    public int port() {
+        return server.port();
     }
 
     public Registry registry() {

@@ -88,6 +88,14 @@ public final class ServerVersionRepository {
                 .execute();
     }
 
+    /** Replaces a version's report alone: a rescan that changed no trust data keeps it out of the feed. */
+    public void replaceReport(String serverName, String version, byte[] report) {
+        dsl.update(TABLE)
+                .set(REPORT, report)
+                .where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))
+                .execute();
+    }
+
     /** Records a curator's decision on a version; the change reaches the {@code updated_since} feed. */
     public void updateReview(String serverName, String version, ReviewState state, Optional<String> reason,
                              Instant at) {

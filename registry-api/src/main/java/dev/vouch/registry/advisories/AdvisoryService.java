@@ -92,28 +92,44 @@ public final class AdvisoryService {
         return new ImportResult(documents[0], rows.size(), skipped, unreadable);
     }
 
+    /**
+     * What a lookup found: the advisories that affect the component, and what kept it from being fully
+     * checked (a purl that does not parse, a stored advisory that cannot be read). A problem is never
+     * read as "no advisories": the caller reports it and fails closed.
+     */
+    public record Lookup(List<AdvisoryMatch> matches, List<String> problems) {
+        public Lookup {
+            matches = List.copyOf(matches);
+            problems = List.copyOf(problems);
+        }
+    }
+
     /** The advisories that affect a component, given as a package URL and, if the purl has none, a version. */
-    public List<AdvisoryMatch> match(String purl, Optional<String> version) {
+    public Lookup lookup(String purl, Optional<String> version) {
         PackageURL parsed;
         try {
             parsed = new PackageURL(purl);
         } catch (MalformedPackageURLException e) {
-            return List.of();
+            return new Lookup(List.of(), List.of("component '" + shorten(purl) + "' has no valid package URL; "
+                    + "not checked against advisories"));
         }
         Optional<Ecosystem> ecosystem = Ecosystem.fromPurlType(parsed.getType());
         Optional<String> componentVersion = Optional.ofNullable(parsed.getVersion()).or(() -> version)
                 .filter(v -> !v.isBlank());
         if (ecosystem.isEmpty() || componentVersion.isEmpty()) {
-            return List.of();
+            return new Lookup(List.of(), List.of());
         }
         String name = osvName(ecosystem.get(), parsed);
         List<AdvisoryMatch> matches = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (StoredAdvisory advisory : store.read(repos -> repos.advisories()
                 .forPackage(ecosystem.get().osvName(), name))) {
             JsonNode affected;
             try {
                 affected = JSON.readTree(advisory.affected());
             } catch (IOException e) {
+                problems.add("stored advisory " + advisory.advisoryId() + " for " + name + " cannot be read; "
+                        + shorten(purl) + " not fully checked (re-import the advisories)");
                 continue;
             }
             if (AffectedRanges.affects(affected, componentVersion.get(), ecosystem.get())) {
@@ -121,7 +137,11 @@ public final class AdvisoryService {
                         advisory.summary(), purl));
             }
         }
-        return matches;
+        return new Lookup(matches, problems);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
     public int count() {

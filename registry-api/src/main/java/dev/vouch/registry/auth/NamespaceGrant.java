@@ -23,7 +23,7 @@ public record NamespaceGrant(String pattern) {
             return true;
         }
         String candidate = pattern.endsWith(ANY_NAME)
-                ? pattern.substring(0, pattern.length() - ANY_NAME.length()) + "/x"
+                ? pattern.substring(0, pattern.length() - ANY_NAME.length()) + "/xx"
                 : pattern;
         return ServerName.parse(candidate).name().isPresent();
     }

@@ -85,6 +85,7 @@ public final class CatalogService {
             }
             repos.versions().updateStatus(serverName, Optional.of(current.version()), change.status(),
                     change.message(), now);
+            LatestMark.recompute(repos, serverName, now);
             repos.audit().append(statusEvent(now, principal, serverName + "@" + current.version(), current.status(),
                     change));
             return repos.versions().find(serverName, current.version()).orElseThrow();
@@ -101,6 +102,7 @@ public final class CatalogService {
             if (changed == 0) {
                 throw serverNotFound(serverName);
             }
+            LatestMark.recompute(repos, serverName, now);
             repos.audit().append(statusEvent(now, principal, serverName, null, change));
             return repos.versions().listVersions(serverName, true);
         });

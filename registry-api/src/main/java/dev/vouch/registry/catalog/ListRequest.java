@@ -27,6 +27,10 @@ public record ListRequest(
     public static final int MAX_LIMIT = 100;
     private static final int MAX_SEARCH_LENGTH = 200;
     private static final List<String> TIERS = List.of("verified", "community");
+    // The store keeps microseconds since the epoch in a long computed through nanoseconds: instants past
+    // 2262 overflow it, and nothing in the registry is older than the epoch.
+    static final Instant EARLIEST_SINCE = Instant.EPOCH;
+    static final Instant LATEST_SINCE = Instant.parse("2262-01-01T00:00:00Z");
 
     /** Reads the parameters through {@code param}, which returns null for an absent one. */
     public static ListRequest from(Function<String, String> param) {
@@ -99,13 +103,20 @@ public record ListRequest(
     }
 
     private Optional<Instant> parseUpdatedSince(List<Violation> violations) {
+        Optional<Instant> since;
         try {
-            return updatedSince.map(text -> OffsetDateTime.parse(text).toInstant());
+            since = updatedSince.map(text -> OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
             violations.add(new Violation("updated_since",
                     "updated_since must be an RFC 3339 date-time such as 2025-08-07T13:15:04Z"));
             return Optional.empty();
         }
+        if (since.isPresent() && (since.get().isBefore(EARLIEST_SINCE) || !since.get().isBefore(LATEST_SINCE))) {
+            violations.add(new Violation("updated_since", "updated_since must lie from " + EARLIEST_SINCE
+                    + " up to (not including) " + LATEST_SINCE));
+            return Optional.empty();
+        }
+        return since;
     }
 
     /**

@@ -52,11 +52,17 @@ final class PublishCommand implements Callable<Integer> {
             ReportLines.checks(out, publish.path("checks"));
             return status == 200 ? VouchCommand.EXIT_OK : VouchCommand.EXIT_CHECK_FAILED;
         }
-        err.printf("%s: %s%n", status == 422 ? "rejected" : "HTTP " + status, json.path("detail").asText(json.toString()));
+        String detail = json.path("detail").asText(json.toString());
+        err.printf("%s: %s%n", status == 422 ? "rejected" : "HTTP " + status, detail);
         ReportLines.checks(err, json.path("checks"));
         ReportLines.findings(err, json.path("scan"));
-        json.path("errors").forEach(error -> err.printf("  %s: %s%n", error.path("pointer").asText(),
-                error.path("message").asText()));
+        // A single violation is usually the detail itself: say it once.
+        json.path("errors").forEach(error -> {
+            if (!error.path("message").asText().equals(detail)) {
+                err.printf("  %s: %s%n", error.path("pointer").asText().isEmpty() ? "(body)"
+                        : error.path("pointer").asText(), error.path("message").asText());
+            }
+        });
         return status == 422 ? VouchCommand.EXIT_CHECK_FAILED : VouchCommand.EXIT_USAGE;
     }
 }

@@ -3,6 +3,7 @@ package dev.vouch.registry.cli;
 import dev.vouch.registry.Registry;
 import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
+import dev.vouch.registry.http.HttpLimits;
 import dev.vouch.registry.policy.PolicyException;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.snapshot.RegistryKey;
@@ -39,6 +40,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted, in bytes (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(names = "--max-threads", defaultValue = "200",
+            description = "Worker threads; at most half of them read request bodies at once (default: ${DEFAULT-VALUE}).")
+    int maxThreads;
+
+    @Option(names = "--idle-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Close a connection that sends nothing for this long (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--body-timeout", defaultValue = "20", paramLabel = "SECONDS",
+            description = "A request body must arrive within this time, or it gets 408 (default: ${DEFAULT-VALUE}).")
+    int bodyTimeoutSeconds;
+
     @Option(names = "--no-seed", description = "Do not load the seed catalog into an empty registry.")
     boolean noSeed;
 
@@ -69,6 +82,11 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("--max-body-bytes must be positive");
         }
+        if (idleTimeoutSeconds < 1 || bodyTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--idle-timeout and --body-timeout must be positive");
+        }
+        HttpLimits limits = new HttpLimits(maxBodyBytes, maxThreads, Duration.ofSeconds(idleTimeoutSeconds),
+                Duration.ofSeconds(bodyTimeoutSeconds));
         if (evidenceTimeoutSeconds < 1) {
             throw new IllegalArgumentException("--evidence-timeout must be positive");
         }
@@ -86,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
         Registry registry = Registry.openSqlite(data.dataDir, policySource,
                 new EvidenceSources(ociRegistries, npmRegistry, Duration.ofSeconds(evidenceTimeoutSeconds)));
         int seeded = noSeed ? 0 : registry.seedIfEmpty();
-        ApiServer server = registry.httpServer(maxBodyBytes, key).start(host, port);
+        ApiServer server = registry.httpServer(limits, key).start(host, port);
         System.out.printf("vouch serving http://%s:%d/v0.1/servers (data: %s%s)%n", host, server.port(),
                 data.dataDir.toAbsolutePath().normalize(), seeded > 0 ? ", seeded " + seeded + " versions" : "");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -67,7 +67,7 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            try (Registry registry = Registry.openSqlite(data.dataDir)) {
+            try (Registry registry = Registry.openSqlite(data.requireExisting(spec.commandLine()))) {
                 for (StoredToken token : registry.tokens().list()) {
                     spec.commandLine().getOut().printf("%s\t%s\t%s\t%s\t%s%n", token.id(), token.role(),
                             String.join(",", token.grants()),
@@ -92,10 +92,9 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            try (Registry registry = Registry.openSqlite(data.dataDir)) {
+            try (Registry registry = Registry.openSqlite(data.requireExisting(spec.commandLine()))) {
                 if (!registry.tokens().revoke(tokenId, OPERATOR)) {
-                    spec.commandLine().getErr().println("no active token " + tokenId);
-                    return VouchCommand.EXIT_CHECK_FAILED;
+                    throw new CommandLine.ParameterException(spec.commandLine(), "no active token " + tokenId);
                 }
                 spec.commandLine().getOut().println("revoked " + tokenId);
             }

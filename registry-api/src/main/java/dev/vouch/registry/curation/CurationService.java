@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.auth.Role;
 import dev.vouch.registry.catalog.CatalogService;
+import dev.vouch.registry.catalog.LatestMark;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
-import dev.vouch.registry.domain.VersionOrder;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
@@ -46,21 +46,21 @@ public final class CurationService {
                 serverName, version)));
     }
 
-    /** Publishes a held version; it becomes latest if it outranks the current latest. Audited. */
+    /** Publishes a held version; it becomes latest if it outranks the others and is not deleted. Audited. */
     public StoredVersion approve(Principal principal, String serverName, String version) {
         requireCurator(principal);
         Instant now = clock.instant();
         return store.write(repos -> {
             StoredVersion held = pendingVersion(repos.versions().find(serverName, version), serverName, version);
+            boolean override = requireSomeoneElse(principal, held);
             repos.versions().updateReview(serverName, version, ReviewState.PUBLISHED, Optional.empty(), now);
-            Optional<String> currentLatest = repos.versions().findLatest(serverName).map(StoredVersion::version);
-            boolean latest = VersionOrder.supersedes(version, currentLatest);
-            if (latest) {
-                repos.versions().clearLatest(serverName, now);
-                repos.versions().markLatest(serverName, version, now);
+            boolean latest = LatestMark.recompute(repos, serverName, now).filter(version::equals).isPresent();
+            ObjectNode detail = JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("isLatest", latest);
+            if (override) {
+                detail.put("selfReviewOverride", true);
             }
             repos.audit().append(new AuditEvent(now, principal.id(), "version.approve", serverName + "@" + version,
-                    JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("isLatest", latest).toString()));
+                    detail.toString()));
             return repos.versions().find(serverName, version).orElseThrow();
         });
     }
@@ -75,8 +75,12 @@ public final class CurationService {
         Instant now = clock.instant();
         return store.write(repos -> {
             StoredVersion held = pendingVersion(repos.versions().find(serverName, version), serverName, version);
+            boolean override = requireSomeoneElse(principal, held);
             repos.versions().updateReview(serverName, version, ReviewState.REJECTED, Optional.of(reason), now);
             ObjectNode detail = JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("reason", reason);
+            if (override) {
+                detail.put("selfReviewOverride", true);
+            }
             repos.audit().append(new AuditEvent(now, principal.id(), "version.curator-reject",
                     serverName + "@" + version, detail.toString()));
             return repos.versions().find(serverName, version).orElseThrow();
@@ -86,6 +90,21 @@ public final class CurationService {
     private static StoredVersion pendingVersion(Optional<StoredVersion> found, String serverName, String version) {
         return found.filter(v -> v.reviewState() == ReviewState.PENDING)
                 .orElseThrow(() -> new NotFoundException("no pending version " + version + " of " + serverName));
+    }
+
+    /**
+     * Separation of duties: a version is reviewed by someone other than its publisher. An admin may
+     * review its own, which the caller audits as an override; returns whether this is one.
+     */
+    private static boolean requireSomeoneElse(Principal principal, StoredVersion held) {
+        if (!held.publishedBy().equals(principal.id())) {
+            return false;
+        }
+        if (principal.role() != Role.ADMIN) {
+            throw new PermissionDeniedException("this token published " + held.serverName() + "@" + held.version()
+                    + ", so another curator must review it");
+        }
+        return true;
     }
 
     private static void requireCurator(Principal principal) {

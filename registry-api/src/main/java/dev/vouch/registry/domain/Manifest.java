@@ -1,5 +1,6 @@
 package dev.vouch.registry.domain;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -22,31 +23,58 @@ public record Manifest(byte[] bytes, String sha256, JsonNode tree) {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    static final int MAX_NESTING_DEPTH = 64;
+    static final int MAX_STRING_LENGTH = 256 * 1024;
+    static final int MAX_NUMBER_LENGTH = 1000;
+
     static {
         STRICT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64)
-                .maxStringLength(256 * 1024)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
                 .build());
     }
 
     /**
      * Parses published bytes.
      *
-     * @throws InvalidRequestException when the bytes are not one JSON object
+     * @throws InvalidRequestException when the bytes are not one JSON object in well-formed UTF-8
      */
     public static Manifest parse(byte[] bytes) {
+        Utf8.requireWellFormed(bytes);
         JsonNode tree;
+        JsonParser parser = null;
         try {
-            tree = STRICT.readTree(bytes);
+            parser = STRICT.createParser(bytes);
+            tree = STRICT.readTree(parser);
+            if (tree != null && parser.nextToken() != null) {
+                throw InvalidRequestException.of("", "body is not valid JSON: more follows the JSON value"
+                        + " (line " + parser.currentLocation().getLineNr() + ")");
+            }
         } catch (JsonProcessingException e) {
-            throw InvalidRequestException.of("", "body is not valid JSON: " + e.getOriginalMessage());
+            // Where the parser stood names the member at fault, such as /description for an oversized string.
+            String pointer = parser == null ? "" : parser.getParsingContext().pathAsPointer().toString();
+            throw InvalidRequestException.of(pointer, "body is not valid JSON" + (pointer.isEmpty() ? "" : " at "
+                    + pointer) + ": " + JsonErrors.describe(e, MAX_NESTING_DEPTH, MAX_STRING_LENGTH, MAX_NUMBER_LENGTH));
         } catch (IOException e) {
-            throw InvalidRequestException.of("", "body could not be read: " + e.getMessage());
+            throw InvalidRequestException.of("", "body could not be read");
+        } finally {
+            closeQuietly(parser);
         }
         if (tree == null || !tree.isObject()) {
             throw InvalidRequestException.of("", "body must be a JSON object (a server.json)");
         }
         return new Manifest(bytes.clone(), Digests.sha256Hex(bytes), tree);
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // an in-memory parser holds nothing to release
+            }
+        }
     }
 
     public String name() {

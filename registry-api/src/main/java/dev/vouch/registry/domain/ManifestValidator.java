@@ -5,8 +5,11 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
+import dev.vouch.registry.domain.rules.MetaRule;
 import dev.vouch.registry.domain.rules.PackageRules;
 import dev.vouch.registry.domain.rules.RemoteUrlRule;
 import dev.vouch.registry.domain.rules.SchemaDeclarationRule;
@@ -43,13 +46,17 @@ public final class ManifestValidator {
     public static ManifestValidator official() {
         String text = resource("server.schema.2025-12-11.json");
         // The schema is registered under its own $id, so nothing is ever fetched from the network.
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+        // The official schema annotates with "example", which draft 7 does not define: declared here as the
+        // annotation it is, instead of warning about it on stderr at every start.
+        Dialect draft7 = Dialect.builder(Dialects.getDraft7()).keyword(new AnnotationKeyword("example")).build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(draft7,
                 builder -> builder.schemas(Map.of(SUPPORTED_SCHEMA, text)));
         Schema schema = registry.getSchema(SchemaLocation.of(SUPPORTED_SCHEMA));
         return new ManifestValidator(schema, List.of(
                 new SchemaDeclarationRule(List.of(SUPPORTED_SCHEMA)),
                 new ServerNameRule(),
                 new VersionRule(),
+                new MetaRule(),
                 new PackageRules(),
                 new RemoteUrlRule()));
     }

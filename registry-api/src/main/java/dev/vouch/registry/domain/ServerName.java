@@ -11,9 +11,10 @@ public record ServerName(String namespace, String name) {
 
     public static final int MIN_LENGTH = 3;
     public static final int MAX_LENGTH = 200;
-    // The official registry's patterns for each half; the name check is linear (no nested quantifiers).
-    private static final Pattern NAMESPACE = Pattern.compile("[a-zA-Z0-9.-]+");
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9._-]+");
+    // The official registry's patterns for each half: a letter or digit at both ends, so neither half can
+    // be "." or ".." (a path segment). Linear: no nested quantifiers.
+    private static final Pattern NAMESPACE = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9.-]*[a-zA-Z0-9]");
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]*[a-zA-Z0-9]");
 
     public ServerName {
         if (!NAMESPACE.matcher(namespace).matches() || !NAME.matcher(name).matches()) {
@@ -33,10 +34,12 @@ public record ServerName(String namespace, String name) {
         String namespace = text.substring(0, slash);
         String name = text.substring(slash + 1);
         if (!NAMESPACE.matcher(namespace).matches()) {
-            return Parsed.error("namespace '" + namespace + "' may contain only letters, digits, '.' and '-'");
+            return Parsed.error("namespace '" + namespace + "' must start and end with a letter or digit and may "
+                    + "contain only letters, digits, '.' and '-'");
         }
         if (!NAME.matcher(name).matches()) {
-            return Parsed.error("name '" + name + "' may contain only letters, digits, '.', '_' and '-'");
+            return Parsed.error("name '" + name + "' must start and end with a letter or digit and may contain "
+                    + "only letters, digits, '.', '_' and '-'");
         }
         return new Parsed(Optional.of(new ServerName(namespace, name)), Optional.empty());
     }

@@ -19,9 +19,16 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +37,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** API versions served; {@code /v0} is kept as an alias of the current official version. */
     public static final List<String> API_PREFIXES = List.of("/v0", "/v0.1");
-    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final long DEFAULT_MAX_BODY_BYTES = HttpLimits.DEFAULT_MAX_BODY_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -48,14 +55,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** Builds the server over the given services; {@link #start} binds it. */
     public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
-                                   CurationService curation, TokenService tokens, long maxBodyBytes,
+                                   CurationService curation, TokenService tokens, HttpLimits limits,
                                    SnapshotService snapshots) {
         ObjectMapper mapper = new ObjectMapper();
         RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper),
-                maxBodyBytes);
+                new RequestBody(limits));
         List<Route> routes = routes(handlers, store);
         routes.addAll(snapshotRoutes(new SnapshotHandlers(snapshots, catalog)));
-        Javalin app = Javalin.create(config -> configure(config, mapper, routes, maxBodyBytes));
+        Javalin app = Javalin.create(config -> configure(config, mapper, routes, limits));
         return new ApiServer(app, List.copyOf(routes));
     }
 
@@ -104,16 +111,37 @@ public final class ApiServer implements AutoCloseable {
         return routes;
     }
 
-    private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, long maxBodyBytes) {
+    private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, HttpLimits limits) {
+        long maxBodyBytes = limits.maxBodyBytes();
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = maxBodyBytes;
+        QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
+        pool.setName("vouch-http");
+        config.jetty.threadPool = pool;
+        // A connection that sends nothing for this long is closed, also while a handler blocks reading it.
+        config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
+        config.jetty.modifyServer(server -> {
+            for (Connector connector : server.getConnectors()) {
+                if (connector instanceof AbstractConnector c) {
+                    c.setIdleTimeout(limits.idleTimeout().toMillis());
+                }
+            }
+        });
         config.startup.showJavalinBanner = false;
         // Server names arrive URL-encoded ("io.github.acme%2Fweather"): allow the encoded slash.
         config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
                 UriCompliance.DEFAULT.with("vouch", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
                         UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
         config.jetty.modifyServletContextHandler(handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
+        config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper)));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems(mapper)));
         routes.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
+        // OPTIONS answers which methods a path takes; without it a preflight or a probe got 404.
+        Map<String, Set<String>> methods = new LinkedHashMap<>();
+        routes.forEach(route -> methods.computeIfAbsent(route.path(), p -> new TreeSet<>()).add(route.method().name()));
+        methods.forEach((path, allowed) -> config.routes.addHttpHandler(HandlerType.OPTIONS, path,
+                ctx -> ctx.header("Allow", allow(allowed)).status(204)));
         // Reads are public: any origin may read the catalog. Writes carry bearer tokens and get no CORS.
         config.routes.after(ctx -> {
             if (ctx.method() == HandlerType.GET) {
@@ -121,25 +149,61 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         config.routes.exception(RegistryException.class, (e, ctx) -> problem(ctx, ProblemMapping.of(e)));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemMapping.of(e)));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 503) {
+                ctx.header("Retry-After", "1");
+            }
+            if (e.getStatus() == 405) {
+                ctx.header("Allow", allow(methods.entrySet().stream()
+                        .filter(entry -> matches(entry.getKey(), ctx.path()))
+                        .flatMap(entry -> entry.getValue().stream())
+                        .collect(Collectors.toCollection(TreeSet::new))));
+            }
+            problem(ctx, ProblemMapping.of(e));
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ProblemMapping.internalError());
         });
+        // Error handlers run after exception mappers too: they must not overwrite a problem already written.
         config.routes.error(404, ctx -> {
-            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null) {
                 problem(ctx, ProblemMapping.notFound(ctx.path()));
             }
         });
         config.routes.error(413, ctx -> {
-            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null) {
                 problem(ctx, ProblemMapping.payloadTooLarge(maxBodyBytes));
             }
         });
     }
 
+    private static final String PROBLEM_WRITTEN = "vouch.problem-written";
+
     private static void problem(Context ctx, Problem problem) {
+        ctx.attribute(PROBLEM_WRITTEN, true);
         ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static String allow(Set<String> methods) {
+        TreeSet<String> all = new TreeSet<>(methods);
+        all.add("OPTIONS");
+        return String.join(", ", all);
+    }
+
+    /** Whether a request path fits a route path whose {param} segments match any one segment. */
+    private static boolean matches(String routePath, String requestPath) {
+        String[] route = routePath.split("/", -1);
+        String[] request = requestPath.split("/", -1);
+        if (route.length != request.length) {
+            return false;
+        }
+        for (int i = 0; i < route.length; i++) {
+            if (!(route[i].startsWith("{") || route[i].equals(request[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void health(Context ctx, Store store) {

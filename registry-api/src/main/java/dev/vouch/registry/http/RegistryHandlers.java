@@ -27,16 +27,16 @@ final class RegistryHandlers {
     private final CurationService curation;
     private final TokenService tokens;
     private final ServerJson json;
-    private final long maxBodyBytes;
+    private final RequestBody body;
 
     RegistryHandlers(CatalogService catalog, PublishService publisher, CurationService curation, TokenService tokens,
-                     ServerJson json, long maxBodyBytes) {
+                     ServerJson json, RequestBody body) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.curation = curation;
         this.tokens = tokens;
         this.json = json;
-        this.maxBodyBytes = maxBodyBytes;
+        this.body = body;
     }
 
     void listServers(Context ctx) {
@@ -57,7 +57,7 @@ final class RegistryHandlers {
 
     void publish(Context ctx) {
         Principal principal = authenticate(ctx);
-        PublishOutcome outcome = publisher.publish(principal, RequestBody.read(ctx, maxBodyBytes));
+        PublishOutcome outcome = publisher.publish(principal, body.read(ctx));
         boolean held = outcome.decision().outcome() == Decision.Outcome.PENDING;
         ctx.status(held ? 202 : 200).json(json.published(outcome.version(),
                 outcome.decision().outcome().name().toLowerCase(Locale.ROOT),
@@ -82,21 +82,21 @@ final class RegistryHandlers {
 
     void reject(Context ctx) {
         Principal principal = authenticate(ctx);
-        String reason = CurationRequest.reason(RequestBody.read(ctx, maxBodyBytes));
+        String reason = CurationRequest.reason(body.read(ctx));
         ctx.json(json.response(curation.reject(principal, ctx.pathParam("serverName"), ctx.pathParam("version"), reason)));
     }
 
     void changeVersionStatus(Context ctx) {
         Principal principal = authenticate(ctx);
         StoredVersion changed = catalog.changeStatus(principal, ctx.pathParam("serverName"),
-                ctx.pathParam("version"), StatusChange.parse(RequestBody.read(ctx, maxBodyBytes)));
+                ctx.pathParam("version"), StatusChange.parse(body.read(ctx)));
         ctx.json(json.response(changed));
     }
 
     void changeServerStatus(Context ctx) {
         Principal principal = authenticate(ctx);
         List<StoredVersion> changed = catalog.changeAllStatus(principal, ctx.pathParam("serverName"),
-                StatusChange.parse(RequestBody.read(ctx, maxBodyBytes)));
+                StatusChange.parse(body.read(ctx)));
         ctx.json(json.allVersionsStatus(changed));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import dev.vouch.registry.domain.ServiceUnavailableException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +35,32 @@ public final class PolicySource {
 
     /** The policy in {@code file}, which must be valid now. */
     public static PolicySource fromFile(Path file) {
-        return new PolicySource(Optional.of(file), Policy.load(file), modified(file));
+        Policy policy = Policy.load(file);
+        try {
+            return new PolicySource(Optional.of(file), policy, modified(file));
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy " + file + ": " + e.getClass().getSimpleName());
+        }
     }
 
+    /**
+     * The policy in force, re-read if its file changed.
+     *
+     * @throws ServiceUnavailableException when the policy file can no longer be read: no decision is made
+     *                                     under a policy that may have changed unseen
+     */
     public synchronized Policy current() {
         if (file.isPresent()) {
-            FileTime now = modified(file.get());
-            if (now != null && !now.equals(loadedAt)) {
+            FileTime now;
+            try {
+                now = modified(file.get());
+            } catch (IOException e) {
+                LOG.error("policy file {} cannot be read ({}); refusing decisions until it can",
+                        file.get(), e.getClass().getSimpleName());
+                throw new ServiceUnavailableException("the publish policy cannot be read; publishing is refused "
+                        + "until the operator restores it");
+            }
+            if (!now.equals(loadedAt)) {
                 try {
                     policy = Policy.load(file.get());
                     LOG.info("policy reloaded from {}", file.get());
@@ -53,11 +73,7 @@ public final class PolicySource {
         return policy;
     }
 
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return null;
-        }
+    private static FileTime modified(Path file) throws IOException {
+        return Files.getLastModifiedTime(file);
     }
 }

@@ -11,14 +11,18 @@ import java.util.Optional;
 
 /**
  * Everything the pipeline learned about a publish before the policy decides: the scan (with drift),
- * the verified evidence, the SBOM components and the advisories that affect them.
+ * the verified evidence, the SBOM components and the advisories that affect them, and what could not
+ * be checked ({@code advisoryProblems}; {@code baselineProblem} when the previous version's tools could
+ * not be read, so drift is unknown). A check that could not run is reported, never read as passed.
  */
 public record Assessment(ScanReport scan, EvidenceReport evidence, List<Sbom.Component> components,
-                         List<AdvisoryMatch> advisories) {
+                         List<AdvisoryMatch> advisories, List<String> advisoryProblems,
+                         Optional<String> baselineProblem) {
 
     public Assessment {
         components = List.copyOf(components);
         advisories = List.copyOf(advisories);
+        advisoryProblems = List.copyOf(advisoryProblems);
     }
 
     public Optional<BoundEvidence> signature() {

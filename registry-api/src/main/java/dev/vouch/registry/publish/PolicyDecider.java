@@ -49,7 +49,7 @@ final class PolicyDecider {
         Verdicts v = new Verdicts();
         v.pass("manifest", "valid against the official schema and rules");
         scan(assessment.scan(), rules, v);
-        drift(assessment.scan(), rules, v);
+        drift(assessment, rules, v);
         boolean signed = signature(assessment, rules, v);
         boolean sbom = sbom(assessment, rules, v);
         Optional<BoundEvidence> provenance = provenance(assessment, rules, repositoryUrl, v);
@@ -79,7 +79,13 @@ final class PolicyDecider {
         }
     }
 
-    private static void drift(ScanReport scan, PolicyRules rules, Verdicts v) {
+    private static void drift(Assessment assessment, PolicyRules rules, Verdicts v) {
+        if (assessment.baselineProblem().isPresent()) {
+            v.fail("tool-drift", assessment.baselineProblem().get() + "; drift not checked, held for a curator",
+                    Decision.Outcome.PENDING);
+            return;
+        }
+        ScanReport scan = assessment.scan();
         Optional<DriftReport> drift = scan.drift().filter(DriftReport::drifted);
         if (drift.isEmpty()) {
             if (scan.drift().isPresent()) {
@@ -146,6 +152,11 @@ final class PolicyDecider {
     }
 
     private static void vulnerabilities(Assessment assessment, PolicyRules rules, Verdicts v) {
+        if (!assessment.advisoryProblems().isEmpty()) {
+            v.fail("vulnerabilities", "not every component could be checked: "
+                    + String.join("; ", assessment.advisoryProblems().stream().limit(5).toList())
+                    + "; held for a curator", Decision.Outcome.PENDING);
+        }
         Optional<AdvisorySeverity> worst = assessment.maxSeverity();
         if (worst.isEmpty()) {
             v.pass("vulnerabilities", assessment.components().isEmpty() ? "no SBOM components to check"

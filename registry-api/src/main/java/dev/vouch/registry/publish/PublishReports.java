@@ -49,6 +49,10 @@ public final class PublishReports {
         }
         report.set("components", components(assessment));
         report.set("advisories", advisories(assessment.advisories()));
+        if (!assessment.advisoryProblems().isEmpty()) {
+            report.set("advisoryProblems", JSON.valueToTree(assessment.advisoryProblems()));
+        }
+        assessment.baselineProblem().ifPresent(problem -> report.put("baselineProblem", problem));
         return report;
     }
 

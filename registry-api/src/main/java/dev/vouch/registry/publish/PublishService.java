@@ -96,13 +96,17 @@ public final class PublishService {
         }
         PolicyRules rules = policy.current().rulesFor(name);
         EvidenceReport gathered = evidence.collect(envelope, rules);
-        ScanReport scan = scan(name, envelope);
+        Baseline baseline = baseline(name);
+        ScanReport scan = scan(envelope, baseline);
         List<Sbom.Component> components = gathered.verified().stream().flatMap(e -> e.sbom().stream())
                 .flatMap(s -> s.components().stream()).toList();
-        List<AdvisoryMatch> matches = components.stream()
-                .flatMap(c -> advisories.match(c.purl(), Optional.of(c.version()).filter(v -> !v.isEmpty())).stream())
+        List<AdvisoryService.Lookup> lookups = components.stream()
+                .map(c -> advisories.lookup(c.purl(), Optional.of(c.version()).filter(v -> !v.isEmpty())))
                 .toList();
-        Assessment assessment = new Assessment(scan, gathered, components, matches);
+        List<AdvisoryMatch> matches = lookups.stream().flatMap(l -> l.matches().stream()).toList();
+        List<String> advisoryProblems = lookups.stream().flatMap(l -> l.problems().stream()).toList();
+        Assessment assessment = new Assessment(scan, gathered, components, matches, advisoryProblems,
+                baseline.problem());
         Decision decision = PolicyDecider.decide(assessment, rules, repositoryUrl(envelope.manifest()));
         ObjectNode report = PublishReports.report(decision, assessment);
         if (decision.outcome() == Decision.Outcome.REJECTED) {
@@ -123,26 +127,33 @@ public final class PublishService {
         return envelope;
     }
 
-    /** Scans what was sent; the latest published version's tools are the baseline for drift. */
-    private ScanReport scan(ServerName name, PublishEnvelope envelope) {
-        Optional<ScanInput> previous = store.read(repos -> repos.versions().findLatest(name.toString()))
-                .flatMap(StoredVersion::tools)
-                .flatMap(PublishService::toolsInput);
+    /** The latest published version's tools, the baseline for drift, or why they cannot be read. */
+    private record Baseline(Optional<ScanInput> tools, Optional<String> problem) {
+    }
+
+    private Baseline baseline(ServerName name) {
+        Optional<StoredVersion> latest = store.read(repos -> repos.versions().findLatest(name.toString()));
+        if (latest.isEmpty() || latest.get().tools().isEmpty()) {
+            return new Baseline(Optional.empty(), Optional.empty());
+        }
+        try {
+            return new Baseline(Optional.of(ScanInput.fromJson(JSON.readTree(latest.get().tools().get()))),
+                    Optional.empty());
+        } catch (IOException | InvalidInputException e) {
+            return new Baseline(Optional.empty(), Optional.of("the stored tools of " + name + "@"
+                    + latest.get().version() + " (the drift baseline) cannot be read"));
+        }
+    }
+
+    /** Scans what was sent against the baseline's tools. */
+    private ScanReport scan(PublishEnvelope envelope, Baseline baseline) {
         ScanInput input;
         try {
             input = envelope.scanInput();
         } catch (InvalidInputException e) {
             throw InvalidRequestException.of("/tools", e.getMessage());
         }
-        return scanner.scan(input, previous);
-    }
-
-    private static Optional<ScanInput> toolsInput(byte[] tools) {
-        try {
-            return Optional.of(ScanInput.fromJson(JSON.readTree(tools)));
-        } catch (IOException | InvalidInputException e) {
-            return Optional.empty();
-        }
+        return scanner.scan(input, baseline.tools());
     }
 
     /** A rejection stores nothing but its audit record: decisions are audited too. */

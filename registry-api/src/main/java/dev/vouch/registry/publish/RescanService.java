@@ -31,9 +31,10 @@ import java.util.function.Consumer;
 
 /**
  * Re-runs the scanner, the advisories and the policy over every stored version, for when the rule
- * pack, the advisories or the policy changed. Each version's trust summary and report are rewritten with the current rules; a published
- * version that would now be rejected is flagged (never deleted), and the change reaches the
- * {@code updated_since} feed so mirrors see it. Each flag is audited.
+ * pack, the advisories or the policy changed. A version's trust summary and report are rewritten when
+ * the current rules change them; a published version that would now be rejected is flagged (never
+ * deleted). Only a changed trust summary reaches the {@code updated_since} feed, so mirrors re-fetch
+ * what changed and not the whole catalog. Each flag is audited.
  */
 public final class RescanService {
 
@@ -94,9 +95,12 @@ public final class RescanService {
         ObjectNode trust = version.trust().map(bytes -> (ObjectNode) json(bytes, version))
                 .orElseGet(JSON::createObjectNode);
         List<AdvisoryMatch> matches = new ArrayList<>();
+        List<String> advisoryProblems = new ArrayList<>();
         for (JsonNode component : report.path("components")) {
-            matches.addAll(advisories.match(component.path("purl").asText(),
-                    Optional.of(component.path("version").asText()).filter(v -> !v.isEmpty())));
+            AdvisoryService.Lookup lookup = advisories.lookup(component.path("purl").asText(),
+                    Optional.of(component.path("version").asText()).filter(v -> !v.isEmpty()));
+            matches.addAll(lookup.matches());
+            advisoryProblems.addAll(lookup.problems());
         }
         ServerName name = ServerName.parse(version.serverName()).name().orElseThrow();
         PolicyRules rules = policy.current().rulesFor(name);
@@ -110,8 +114,15 @@ public final class RescanService {
                         : "advisories up to " + worst.map(w -> w.name().toLowerCase(Locale.ROOT)).orElse("none"))
                 + ")";
         boolean wasFlagged = trust.path("flagged").asBoolean(false);
+        JsonNode trustBefore = trust.deepCopy();
+        JsonNode reportBefore = report.deepCopy();
         report.set("scan", PublishReports.scan(scan));
         report.set("advisories", PublishReports.advisories(matches));
+        if (advisoryProblems.isEmpty()) {
+            report.remove("advisoryProblems");
+        } else {
+            report.set("advisoryProblems", JSON.valueToTree(advisoryProblems));
+        }
         trust.set("scan", PublishReports.scanSummary(scan));
         trust.set("vulnerabilities", PublishReports.vulnerabilities(matches));
         trust.put("flagged", nowFails);
@@ -123,8 +134,19 @@ public final class RescanService {
         byte[] trustBytes = trust.toString().getBytes(StandardCharsets.UTF_8);
         byte[] reportBytes = report.toString().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
+        boolean trustChanged = !trust.equals(trustBefore);
+        boolean reportChanged = !report.equals(reportBefore);
+        if (!trustChanged && !reportChanged) {
+            return Optional.empty();
+        }
         store.write(repos -> {
-            repos.versions().updateAssessment(version.serverName(), version.version(), trustBytes, reportBytes, now);
+            // Only a change in what readers are told (the trust summary) puts the version back in the feed.
+            if (trustChanged) {
+                repos.versions().updateAssessment(version.serverName(), version.version(), trustBytes, reportBytes,
+                        now);
+            } else {
+                repos.versions().replaceReport(version.serverName(), version.version(), reportBytes);
+            }
             if (nowFails && !wasFlagged) {
                 repos.audit().append(new AuditEvent(now, actor, "version.flag",
                         version.serverName() + "@" + version.version(),

@@ -72,29 +72,58 @@ class AdvisoryServiceTest {
             assertThat(result.skippedEcosystems()).containsEntry("Debian:11", 1);
             assertThat(result.unreadable()).singleElement().asString().contains("broken.json");
 
-            assertThat(advisories.match("pkg:npm/lodash@4.17.20", Optional.empty()))
+            assertThat(advisories.lookup("pkg:npm/lodash@4.17.20", Optional.empty()).matches())
                     .extracting(AdvisoryMatch::advisoryId, AdvisoryMatch::severity)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("GHSA-35jh-r3h4-6jhm", AdvisorySeverity.HIGH));
-            assertThat(advisories.match("pkg:npm/lodash@4.17.21", Optional.empty())).isEmpty();
-            assertThat(advisories.match("pkg:npm/lodash", Optional.of("3.0.0"))).hasSize(1);
+            assertThat(advisories.lookup("pkg:npm/lodash@4.17.21", Optional.empty()).matches()).isEmpty();
+            assertThat(advisories.lookup("pkg:npm/lodash", Optional.of("3.0.0")).matches()).hasSize(1);
 
-            assertThat(advisories.match("pkg:npm/%40acme/parser@1.4.3", Optional.empty())).hasSize(1);
-            assertThat(advisories.match("pkg:npm/%40acme/parser@1.4.4", Optional.empty())).isEmpty();
-            assertThat(advisories.match("pkg:npm/%40acme/parser@2.0.4", Optional.empty())).hasSize(1);
-            assertThat(advisories.match("pkg:npm/%40acme/parser@1.1.9", Optional.empty())).isEmpty();
+            assertThat(advisories.lookup("pkg:npm/%40acme/parser@1.4.3", Optional.empty()).matches()).hasSize(1);
+            assertThat(advisories.lookup("pkg:npm/%40acme/parser@1.4.4", Optional.empty()).matches()).isEmpty();
+            assertThat(advisories.lookup("pkg:npm/%40acme/parser@2.0.4", Optional.empty()).matches()).hasSize(1);
+            assertThat(advisories.lookup("pkg:npm/%40acme/parser@1.1.9", Optional.empty()).matches()).isEmpty();
 
-            assertThat(advisories.match("pkg:pypi/requests-oauth@1.3.0", Optional.empty()))
+            assertThat(advisories.lookup("pkg:pypi/requests-oauth@1.3.0", Optional.empty()).matches())
                     .singleElement().satisfies(m -> assertThat(m.severity()).isEqualTo(AdvisorySeverity.UNKNOWN));
-            assertThat(advisories.match("pkg:pypi/requests-oauth@1.3.1", Optional.empty())).isEmpty();
-            assertThat(advisories.match("pkg:pypi/requests-oauth@0.9", Optional.empty())).hasSize(1);
+            assertThat(advisories.lookup("pkg:pypi/requests-oauth@1.3.1", Optional.empty()).matches()).isEmpty();
+            assertThat(advisories.lookup("pkg:pypi/requests-oauth@0.9", Optional.empty()).matches()).hasSize(1);
 
-            assertThat(advisories.match("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", Optional.empty())).hasSize(1);
-            assertThat(advisories.match("pkg:maven/org.apache.logging.log4j/log4j-core@2.15.0", Optional.empty())).isEmpty();
-            assertThat(advisories.match("pkg:golang/github.com/acme/lib@v1.4.9", Optional.empty())).hasSize(1);
-            assertThat(advisories.match("pkg:golang/github.com/acme/lib@v1.5.0", Optional.empty())).isEmpty();
+            assertThat(advisories.lookup("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", Optional.empty()).matches()).hasSize(1);
+            assertThat(advisories.lookup("pkg:maven/org.apache.logging.log4j/log4j-core@2.15.0", Optional.empty()).matches()).isEmpty();
+            assertThat(advisories.lookup("pkg:golang/github.com/acme/lib@v1.4.9", Optional.empty()).matches()).hasSize(1);
+            assertThat(advisories.lookup("pkg:golang/github.com/acme/lib@v1.5.0", Optional.empty()).matches()).isEmpty();
 
-            assertThat(advisories.match("not a purl", Optional.of("1.0"))).isEmpty();
-            assertThat(advisories.match("pkg:gem/rails@7.0.0", Optional.empty())).isEmpty();
+            assertThat(advisories.lookup("pkg:gem/rails@7.0.0", Optional.empty()).matches()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnparseablePurlIsAProblemNotASilentlyCleanComponent() throws IOException {
+        try (Registry registry = Registry.openSqlite(dir.resolve("data"))) {
+            registry.advisories().importOsv(osvDirectory(), "test");
+
+            AdvisoryService.Lookup lookup = registry.advisories().lookup("not a purl", Optional.of("1.0"));
+
+            assertThat(lookup.matches()).isEmpty();
+            assertThat(lookup.problems()).singleElement().asString().contains("not a purl").contains("not checked");
+        }
+    }
+
+    @Test
+    void aCorruptStoredAdvisoryIsAProblemNotSkipped() throws Exception {
+        try (Registry registry = Registry.openSqlite(dir.resolve("data"))) {
+            registry.advisories().importOsv(osvDirectory(), "test");
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + dir.resolve("data/vouch.db"));
+             java.sql.PreparedStatement corrupt = connection.prepareStatement("UPDATE advisory_affected SET affected = ?")) {
+            corrupt.setBytes(1, "{ not json".getBytes(StandardCharsets.UTF_8));
+            corrupt.executeUpdate();
+        }
+        try (Registry registry = Registry.openSqlite(dir.resolve("data"))) {
+            AdvisoryService.Lookup lookup = registry.advisories().lookup("pkg:npm/lodash@4.17.20", Optional.empty());
+
+            assertThat(lookup.problems()).singleElement().asString().contains("GHSA-35jh-r3h4-6jhm");
         }
     }
 
@@ -111,7 +140,7 @@ class AdvisoryServiceTest {
             registry.advisories().importOsv(zip, "test");
 
             assertThat(registry.advisories().count()).isEqualTo(1);
-            assertThat(registry.advisories().match("pkg:npm/lodash@4.0.0", Optional.empty())).hasSize(1);
+            assertThat(registry.advisories().lookup("pkg:npm/lodash@4.0.0", Optional.empty()).matches()).hasSize(1);
         }
     }
 

@@ -31,12 +31,28 @@ class RescanCommandTest {
     }
 
     @Test
+    void aRescanThatChangesNoTrustDataLeavesTheFeedAlone() {
+        Instant before;
+        try (RunningRegistry registry = RunningRegistry.start(dataDir, true)) {
+            assertThat(registry.get("/v0.1/servers").json().path("servers")).isNotEmpty();
+            before = Instant.now();
+        }
+
+        CliRunner.Run run = CliRunner.run("admin", "rescan", "--data", dataDir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (RunningRegistry registry = RunningRegistry.start(dataDir, false)) {
+            assertThat(registry.get("/v0.1/servers?updated_since=" + before).json().path("servers")).isEmpty();
+        }
+    }
+
+    @Test
     void aPublishedVersionThatNowFailsIsFlaggedAndReachesTheFeed() throws Exception {
         Instant before;
         try (RunningRegistry registry = RunningRegistry.start(dataDir, false)) {
             String token = registry.token("io.github.acme/*");
             String body = "{\"server\":{\"$schema\":\"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
-                    + "\"name\":\"io.github.acme/x\",\"description\":\"x\",\"version\":\"1.0.0\"},"
+                    + "\"name\":\"io.github.acme/xx\",\"description\":\"x\",\"version\":\"1.0.0\"},"
                     + "\"tools\":[{\"name\":\"t\",\"description\":\"Adds numbers.\"}]}";
             assertThat(registry.send("POST", "/v0.1/publish", java.util.Optional.of(token),
                     body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
@@ -54,7 +70,7 @@ class RescanCommandTest {
         CliRunner.Run run = CliRunner.run("admin", "rescan", "--data", dataDir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("flagged io.github.acme/x@1.0.0");
+        assertThat(run.out()).contains("flagged io.github.acme/xx@1.0.0");
         try (RunningRegistry registry = RunningRegistry.start(dataDir, false)) {
             JsonNode feed = registry.get("/v0.1/servers?updated_since=" + before).json();
             assertThat(feed.path("servers")).singleElement().satisfies(entry -> {

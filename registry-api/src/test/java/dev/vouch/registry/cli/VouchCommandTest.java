@@ -83,7 +83,7 @@ class VouchCommandTest {
         String id = created.out().split(" ")[3];
 
         assertThat(run("admin", "token", "revoke", "--data", dataDir.toString(), id).exitCode()).isZero();
-        assertThat(run("admin", "token", "revoke", "--data", dataDir.toString(), id).exitCode()).isEqualTo(1);
+        assertThat(run("admin", "token", "revoke", "--data", dataDir.toString(), id).exitCode()).isEqualTo(2);
         assertThat(run("admin", "token", "list", "--data", dataDir.toString()).out()).contains("revoked");
     }
 }

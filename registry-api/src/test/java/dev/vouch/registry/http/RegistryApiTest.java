@@ -159,6 +159,20 @@ class RegistryApiTest {
     }
 
     @Test
+    void aPublisherCannotSpoofTheRegistrysTrustMetadata() throws Exception {
+        ObjectNode manifest = (ObjectNode) JSON.readTree(manifest("io.github.acme/weather", "1.0.0"));
+        manifest.putObject("_meta").putObject("io.vouch.registry/trust").put("tier", "verified");
+
+        RunningRegistry.Response response = publish(JSON.writeValueAsBytes(manifest), acmeToken);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith(Problem.CONTENT_TYPE);
+        assertThat(response.json().path("errors").get(0).path("pointer").asText())
+                .isEqualTo("/_meta/io.vouch.registry~1trust");
+        assertThat(registry.get("/v0.1/servers").json().path("servers")).isEmpty();
+    }
+
+    @Test
     void invalidManifestListsEveryViolationWithItsPointer() {
         ObjectNode server = JSON.createObjectNode()
                 .put("name", "io.github.acme/weather")
@@ -192,7 +206,7 @@ class RegistryApiTest {
 
     @Test
     void listPagesWithAnOpaqueCursorAndNoCursorOnTheLastPage() {
-        for (String name : List.of("a", "b", "c")) {
+        for (String name : List.of("aa", "bb", "cc")) {
             publish(manifest("io.github.acme/" + name, "1.0.0"), acmeToken);
         }
         JsonNode first = registry.get("/v0.1/servers?limit=2").json();
@@ -201,7 +215,7 @@ class RegistryApiTest {
         assertThat(cursor).isNotEmpty();
 
         JsonNode second = registry.get("/v0.1/servers?limit=2&cursor=" + cursor).json();
-        assertThat(second.path("servers").get(0).path("server").path("name").asText()).isEqualTo("io.github.acme/c");
+        assertThat(second.path("servers").get(0).path("server").path("name").asText()).isEqualTo("io.github.acme/cc");
         assertThat(second.path("metadata").has("nextCursor")).isFalse();
         assertThat(registry.get("/v0.1/servers?cursor=not-ours").status()).isEqualTo(400);
     }

@@ -38,7 +38,7 @@ class SeedLoaderTest {
         try (RunningRegistry running = RunningRegistry.start(dataDir, false)) {
             String token = running.token("io.github.acme/*");
             byte[] body = ("{\"$schema\":\"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
-                    + "\"name\":\"io.github.acme/x\",\"description\":\"x\",\"version\":\"1.0.0\"}")
+                    + "\"name\":\"io.github.acme/xx\",\"description\":\"x\",\"version\":\"1.0.0\"}")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             assertThat(running.send("POST", "/v0.1/publish", Optional.of(token), body).status()).isEqualTo(200);
 
