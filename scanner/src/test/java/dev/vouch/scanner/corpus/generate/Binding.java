@@ -115,7 +115,7 @@ final class Binding {
             ObjectNode side = sidePool.get(random.nextInt(sidePool.size()));
             slots.put("side", side.get("name").asText());
             slots.put("side_ref", ref(side.get("name").asText(), null));
-            slots.put("side_args", fixedArgs(server, side, slots));
+            slots.put("side_args", renderArgs(server, side, slots, "fixed."));
         } else if (family.needs("side")) {
             return Optional.empty();
         }
@@ -126,9 +126,12 @@ final class Binding {
             String p = providers.get(random.nextInt(providers.size())).get("name").asText();
             slots.put("provider", p);
             slots.put("provider_ref", ref(p, null));
+            ObjectNode providerTool = providers.stream().filter(t -> t.get("name").asText().equals(p)).findFirst().orElseThrow();
+            slots.put("provider_example", renderArgs(server, providerTool, slots, "example."));
         } else if (family.needs("provider")) {
             return Optional.empty();
         }
+        slots.put("self_example", renderArgs(server, carrier, slots, "example."));
         List<String> ownArgs = Placement.fieldNames(carrier.path("inputSchema").path("properties"));
         if (!ownArgs.isEmpty()) {
             String a = ownArgs.get(random.nextInt(ownArgs.size()));
@@ -242,8 +245,11 @@ final class Binding {
         return nouns.get(random.nextInt(nouns.size()));
     }
 
-    /** The fixed arguments an injected call carries, rendered the way such text writes them. */
-    private String fixedArgs(String server, ObjectNode tool, Map<String, String> slots) {
+    /**
+     * Arguments written out in the text, the way both attacks (fixed arguments of an injected call, lexicons
+     * {@code fixed.*}) and honest documentation (examples, lexicons {@code example.*}) write them.
+     */
+    private String renderArgs(String server, ObjectNode tool, Map<String, String> slots, String prefix) {
         JsonNode props = tool.path("inputSchema").path("properties");
         List<String> names = new ArrayList<>();
         tool.path("inputSchema").path("required").forEach(r -> names.add(r.asText()));
@@ -253,13 +259,13 @@ final class Binding {
             }
         }
         if (names.isEmpty()) {
-            return filler.pick("fixed.noargs", slots);
+            return filler.pick(prefix + "noargs", slots);
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String n : names) {
             String cls = classify(server, tool.get("name").asText(), n);
-            String lex = filler.hasLexicon("fixed." + cls) ? "fixed." + cls
-                    : filler.hasLexicon("value." + cls) ? "value." + cls : "fixed.other";
+            String lex = filler.hasLexicon(prefix + cls) ? prefix + cls
+                    : prefix.equals("fixed.") && filler.hasLexicon("value." + cls) ? "value." + cls : prefix + "other";
             values.put(n, filler.pick(lex, slots));
         }
         StringBuilder sb = new StringBuilder();
