@@ -62,7 +62,19 @@ final class Binding {
             }
             carrier = toTool(nt);
         } else {
-            carrier = tools.get(random.nextInt(tools.size())).deepCopy();
+            List<ObjectNode> eligible = tools;
+            if (family.carrierRole() != null) {
+                java.util.regex.Pattern role = switch (family.carrierRole()) {
+                    case "provider" -> templates.providerTool();
+                    case "side" -> templates.sideEffectTool();
+                    default -> throw new IllegalStateException("family " + family.id() + ": carrierRole " + family.carrierRole());
+                };
+                eligible = tools.stream().filter(t -> role.matcher(t.get("name").asText()).find()).toList();
+                if (eligible.isEmpty()) {
+                    return Optional.empty();
+                }
+            }
+            carrier = eligible.get(random.nextInt(eligible.size())).deepCopy();
         }
         String self = carrier.get("name").asText();
         List<ObjectNode> others = tools.stream().filter(t -> !t.get("name").asText().equals(self)).toList();

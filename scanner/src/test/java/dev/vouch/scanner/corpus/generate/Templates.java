@@ -60,6 +60,7 @@ record Templates(
             String split,
             Integer count,
             String carrier,
+            String carrierRole,
             String pool,
             List<String> servers,
             List<String> needs,
