@@ -145,7 +145,27 @@ final class Binding {
         }
         slots.put("self_example", renderArgs(server, carrier, slots, "example."));
         List<String> ownArgs = Placement.fieldNames(carrier.path("inputSchema").path("properties"));
-        if (!ownArgs.isEmpty()) {
+        if (family.needs("self_classed")) {
+            // The carrier tampers with (or, in a negative, documents) one of its own classed arguments.
+            List<String[]> classed = new ArrayList<>();
+            for (String a : ownArgs) {
+                String cls = classify(server, self, a);
+                if (family.argClasses() == null ? !cls.equals("other") : family.argClasses().contains(cls)) {
+                    classed.add(new String[] {a, cls});
+                }
+            }
+            if (classed.isEmpty()) {
+                return Optional.empty();
+            }
+            String[] pick = classed.get(random.nextInt(classed.size()));
+            slots.put("self_arg", pick[0]);
+            slots.put("self_arg_ref", argRef(pick[0]));
+            slots.put("self_value", filler.pick(filler.hasLexicon("value." + pick[1]) ? "value." + pick[1] : "value.other", slots));
+            slots.put("self_example_value", filler.pick(filler.hasLexicon("example." + pick[1]) ? "example." + pick[1] : "example.other", slots));
+            if (argClass == null) {
+                argClass = pick[1];
+            }
+        } else if (!ownArgs.isEmpty()) {
             String a = ownArgs.get(random.nextInt(ownArgs.size()));
             slots.put("self_arg", a);
             slots.put("self_arg_ref", argRef(a));
