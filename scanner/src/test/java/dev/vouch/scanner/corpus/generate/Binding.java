@@ -36,11 +36,16 @@ final class Binding {
     }
 
     Optional<Bound> bind(Templates.Family family) {
-        List<String> ids = family.servers() == null ? servers.ids() : family.servers();
-        for (int attempt = 0; attempt < 60; attempt++) {
-            Optional<Bound> b = tryBind(family, ids.get(random.nextInt(ids.size())));
-            if (b.isPresent()) {
-                return b;
+        List<String> ids = new ArrayList<>(family.servers() == null ? servers.ids() : family.servers());
+        java.util.Collections.shuffle(ids, random);
+        // Every server gets a few tries (the carrier and the tools around it are drawn at random), so a family
+        // that only a handful of servers can satisfy is still bound.
+        for (String server : ids) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                Optional<Bound> b = tryBind(family, server);
+                if (b.isPresent()) {
+                    return b;
+                }
             }
         }
         return Optional.empty();
@@ -52,7 +57,8 @@ final class Binding {
         boolean added = switch (family.carrier() == null ? "any" : family.carrier()) {
             case "new" -> true;
             case "existing" -> false;
-            default -> random.nextBoolean();
+            // "any": a poisoned version of a real tool is the commoner case; an added tool a third of the time.
+            default -> random.nextInt(3) == 0;
         };
         ObjectNode carrier;
         if (added) {
