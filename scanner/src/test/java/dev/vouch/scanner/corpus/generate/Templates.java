@@ -72,6 +72,7 @@ record Templates(
             String mix,
             List<String> disguises,
             Boolean standalone,
+            Boolean keepCase,
             String text) {
 
         List<String> wrapperCycle(Map<String, List<String>> mixes) {
