@@ -36,11 +36,16 @@ final class Binding {
     }
 
     Optional<Bound> bind(Templates.Family family) {
-        List<String> ids = family.servers() == null ? servers.ids() : family.servers();
-        for (int attempt = 0; attempt < 60; attempt++) {
-            Optional<Bound> b = tryBind(family, ids.get(random.nextInt(ids.size())));
-            if (b.isPresent()) {
-                return b;
+        List<String> ids = new ArrayList<>(family.servers() == null ? servers.ids() : family.servers());
+        java.util.Collections.shuffle(ids, random);
+        // Every server gets a few tries (the carrier and the tools around it are drawn at random), so a family
+        // that only a handful of servers can satisfy is still bound.
+        for (String server : ids) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                Optional<Bound> b = tryBind(family, server);
+                if (b.isPresent()) {
+                    return b;
+                }
             }
         }
         return Optional.empty();
@@ -52,7 +57,8 @@ final class Binding {
         boolean added = switch (family.carrier() == null ? "any" : family.carrier()) {
             case "new" -> true;
             case "existing" -> false;
-            default -> random.nextBoolean();
+            // "any": a poisoned version of a real tool is the commoner case; an added tool a third of the time.
+            default -> random.nextInt(3) == 0;
         };
         ObjectNode carrier;
         if (added) {
@@ -62,7 +68,19 @@ final class Binding {
             }
             carrier = toTool(nt);
         } else {
-            carrier = tools.get(random.nextInt(tools.size())).deepCopy();
+            List<ObjectNode> eligible = tools;
+            if (family.carrierRole() != null) {
+                java.util.regex.Pattern role = switch (family.carrierRole()) {
+                    case "provider" -> templates.providerTool();
+                    case "side" -> templates.sideEffectTool();
+                    default -> throw new IllegalStateException("family " + family.id() + ": carrierRole " + family.carrierRole());
+                };
+                eligible = tools.stream().filter(t -> role.matcher(t.get("name").asText()).find()).toList();
+                if (eligible.isEmpty()) {
+                    return Optional.empty();
+                }
+            }
+            carrier = eligible.get(random.nextInt(eligible.size())).deepCopy();
         }
         String self = carrier.get("name").asText();
         List<ObjectNode> others = tools.stream().filter(t -> !t.get("name").asText().equals(self)).toList();
@@ -115,7 +133,7 @@ final class Binding {
             ObjectNode side = sidePool.get(random.nextInt(sidePool.size()));
             slots.put("side", side.get("name").asText());
             slots.put("side_ref", ref(side.get("name").asText(), null));
-            slots.put("side_args", fixedArgs(server, side, slots));
+            slots.put("side_args", renderArgs(server, side, slots, "fixed."));
         } else if (family.needs("side")) {
             return Optional.empty();
         }
@@ -126,11 +144,34 @@ final class Binding {
             String p = providers.get(random.nextInt(providers.size())).get("name").asText();
             slots.put("provider", p);
             slots.put("provider_ref", ref(p, null));
+            ObjectNode providerTool = providers.stream().filter(t -> t.get("name").asText().equals(p)).findFirst().orElseThrow();
+            slots.put("provider_example", renderArgs(server, providerTool, slots, "example."));
         } else if (family.needs("provider")) {
             return Optional.empty();
         }
+        slots.put("self_example", renderArgs(server, carrier, slots, "example."));
         List<String> ownArgs = Placement.fieldNames(carrier.path("inputSchema").path("properties"));
-        if (!ownArgs.isEmpty()) {
+        if (family.needs("self_classed")) {
+            // The carrier tampers with (or, in a negative, documents) one of its own classed arguments.
+            List<String[]> classed = new ArrayList<>();
+            for (String a : ownArgs) {
+                String cls = classify(server, self, a);
+                if (family.argClasses() == null ? !cls.equals("other") : family.argClasses().contains(cls)) {
+                    classed.add(new String[] {a, cls});
+                }
+            }
+            if (classed.isEmpty()) {
+                return Optional.empty();
+            }
+            String[] pick = classed.get(random.nextInt(classed.size()));
+            slots.put("self_arg", pick[0]);
+            slots.put("self_arg_ref", argRef(pick[0]));
+            slots.put("self_value", filler.pick(filler.hasLexicon("value." + pick[1]) ? "value." + pick[1] : "value.other", slots));
+            slots.put("self_example_value", filler.pick(filler.hasLexicon("example." + pick[1]) ? "example." + pick[1] : "example.other", slots));
+            if (argClass == null) {
+                argClass = pick[1];
+            }
+        } else if (!ownArgs.isEmpty()) {
             String a = ownArgs.get(random.nextInt(ownArgs.size()));
             slots.put("self_arg", a);
             slots.put("self_arg_ref", argRef(a));
@@ -242,8 +283,11 @@ final class Binding {
         return nouns.get(random.nextInt(nouns.size()));
     }
 
-    /** The fixed arguments an injected call carries, rendered the way such text writes them. */
-    private String fixedArgs(String server, ObjectNode tool, Map<String, String> slots) {
+    /**
+     * Arguments written out in the text, the way both attacks (fixed arguments of an injected call, lexicons
+     * {@code fixed.*}) and honest documentation (examples, lexicons {@code example.*}) write them.
+     */
+    private String renderArgs(String server, ObjectNode tool, Map<String, String> slots, String prefix) {
         JsonNode props = tool.path("inputSchema").path("properties");
         List<String> names = new ArrayList<>();
         tool.path("inputSchema").path("required").forEach(r -> names.add(r.asText()));
@@ -253,13 +297,13 @@ final class Binding {
             }
         }
         if (names.isEmpty()) {
-            return filler.pick("fixed.noargs", slots);
+            return filler.pick(prefix + "noargs", slots);
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String n : names) {
             String cls = classify(server, tool.get("name").asText(), n);
-            String lex = filler.hasLexicon("fixed." + cls) ? "fixed." + cls
-                    : filler.hasLexicon("value." + cls) ? "value." + cls : "fixed.other";
+            String lex = filler.hasLexicon(prefix + cls) ? prefix + cls
+                    : prefix.equals("fixed.") && filler.hasLexicon("value." + cls) ? "value." + cls : prefix + "other";
             values.put(n, filler.pick(lex, slots));
         }
         StringBuilder sb = new StringBuilder();

@@ -106,7 +106,8 @@ public final class CorpusGenerator {
                 throw new IllegalStateException("family " + family.id() + ": no server satisfies " + family.needs());
             }
             Binding.Bound b = maybe.get();
-            String text = SlotFiller.capitalise(slots.fill(family.text().strip(), b.slots()));
+            String filled = slots.fill(family.text().strip(), b.slots());
+            String text = Boolean.TRUE.equals(family.keepCase()) ? filled : SlotFiller.capitalise(filled);
             String wrapper = wrappers.get(out.size() % wrappers.size());
             String style;
             String base;

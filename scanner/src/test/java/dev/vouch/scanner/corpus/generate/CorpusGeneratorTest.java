@@ -79,17 +79,20 @@ class CorpusGeneratorTest {
     }
 
     @Test
-    void everyKindAndLanguageAppearsInBothSplits() {
+    void everyKindStyleAndLanguageAppearsInBothSplits() {
         for (String split : List.of("train", "test")) {
             Set<String> kinds = new HashSet<>();
+            Set<String> styles = new HashSet<>();
             Set<String> langs = new HashSet<>();
             for (JsonNode r : records) {
                 if (r.get("split").asText().equals(split)) {
                     kinds.add(r.get("kind").asText());
+                    styles.add(r.get("style").asText());
                     langs.add(r.get("lang").asText());
                 }
             }
             assertThat(kinds).as(split).containsAll(POSITIVE_KINDS).containsAll(NEGATIVE_KINDS);
+            assertThat(styles).as(split).containsAll(STYLES);
             assertThat(langs).as(split).containsAll(LANGS);
         }
     }

@@ -19,7 +19,8 @@ final class Disguise {
     static final List<String> ALL =
             List.of("leet", "spaced", "punct", "combining", "base64", "html", "uescape", "hex");
 
-    private static final Pattern WORD = Pattern.compile("[A-Za-z]{4,}");
+    /** Tokens of letters, digits and underscores; only plain words of four or more letters are disguised, never identifiers. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final char[] COMBINING = {'\u0301', '\u0300', '\u0308', '\u0332', '\u0335', '\u0306'};
     private static final char[] INNER = {'.', '-', '_', '\u00b7', '*'};
 
@@ -32,19 +33,30 @@ final class Disguise {
     }
 
     String apply(String how, String text, Map<String, String> bound) {
+        String out = transform(how, text, bound);
+        // A word-level disguise finds nothing to change in a sentence without plain (or plain ASCII) words.
+        return out.equals(text) ? transform("base64", text, bound) : out;
+    }
+
+    private String transform(String how, String text, Map<String, String> bound) {
         return switch (how) {
-            case "leet" -> words(text, 0.6, this::leet);
-            case "spaced" -> words(text, 0.25, w -> String.join(" ", w.split("")));
+            case "leet" -> words(text, 0.6, true, this::leet);
+            case "spaced" -> words(text, 0.25, false, w -> String.join(" ", letters(w)));
             case "punct" -> {
                 char sep = INNER[random.nextInt(INNER.length)];
-                yield words(text, 0.3, w -> String.join(String.valueOf(sep), w.split("")));
+                yield words(text, 0.3, false, w -> String.join(String.valueOf(sep), letters(w)));
             }
-            case "combining" -> words(text, 0.35, this::combining);
+            case "combining" -> words(text, 0.35, false, this::combining);
             case "base64" -> frame("enc.base64",
                     Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)), bound);
-            case "html" -> random.nextBoolean()
-                    ? frame("enc.html", htmlEntities(text), bound)
-                    : text.replace("<", "&lt;").replace(">", "&gt;");
+            case "html" -> {
+                if (random.nextBoolean()) {
+                    yield frame("enc.html", htmlEntities(text), bound);
+                }
+                // Escaped markup: the tag only becomes a tag once the entities are decoded.
+                String tag = slots.pick("xmltag", bound);
+                yield "&lt;" + tag + "&gt;" + text.replace("<", "&lt;").replace(">", "&gt;") + "&lt;/" + tag + "&gt;";
+            }
             case "uescape" -> frame("enc.uescape", uEscapes(text), bound);
             case "hex" -> frame("enc.hex", HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)), bound);
             default -> throw new IllegalStateException("unknown disguise " + how);
@@ -58,11 +70,16 @@ final class Disguise {
     }
 
     /** Disguises a share of the longer words, always at least one, so the sentence keeps its shape. */
-    private String words(String text, double share, java.util.function.UnaryOperator<String> how) {
+    private String words(String text, double share, boolean asciiOnly, java.util.function.UnaryOperator<String> how) {
         Matcher m = WORD.matcher(text);
         List<int[]> spans = new ArrayList<>();
         while (m.find()) {
-            spans.add(new int[] {m.start(), m.end()});
+            String token = m.group();
+            boolean plain = asciiOnly ? token.chars().allMatch(c -> c < 128 && Character.isLetter(c))
+                    : token.chars().allMatch(Character::isLetter);
+            if (token.codePointCount(0, token.length()) >= 4 && plain) {
+                spans.add(new int[] {m.start(), m.end()});
+            }
         }
         if (spans.isEmpty()) {
             return text;
@@ -86,6 +103,10 @@ final class Disguise {
             at = s[1];
         }
         return out.append(text.substring(at)).toString();
+    }
+
+    private static List<String> letters(String word) {
+        return word.codePoints().mapToObj(Character::toString).toList();
     }
 
     private String leet(String word) {

@@ -74,7 +74,8 @@ final class SlotFiller {
             return s;
         }
         int first = s.codePointAt(0);
-        if (first == '`' || first == '"' || first == '\'') {
+        String firstWord = s.split("\\s", 2)[0];
+        if (first == '`' || first == '"' || first == '\'' || firstWord.contains("_") || firstWord.contains("(")) {
             return s;
         }
         return new StringBuilder().appendCodePoint(Character.toUpperCase(first))

@@ -31,6 +31,18 @@ final class Stats {
                     .append(" | ").append(families(l, "train"))
                     .append(" | ").append(families(l, "test")).append(" |\n");
         }
+        sb.append("\n## By source\n\n| source | positive train | positive test | negative train | negative test |\n");
+        sb.append("|---|---:|---:|---:|---:|\n");
+        for (String source : List.of("template", "hand-written")) {
+            sb.append("| ").append(source);
+            for (String label : List.of("positive", "negative")) {
+                for (String split : List.of("train", "test")) {
+                    sb.append(" | ").append(count(records, r -> source(r).equals(source)
+                            && r.get("label").asText().equals(label) && split(r, split)));
+                }
+            }
+            sb.append(" |\n");
+        }
         for (String field : List.of("kind", "risk", "style", "lang")) {
             sb.append("\n## By ").append(field).append("\n\n");
             sb.append("| ").append(field).append(" | positive train | positive test | negative train | negative test |\n");
@@ -48,6 +60,10 @@ final class Stats {
             }
         }
         return sb.toString();
+    }
+
+    private static String source(ObjectNode r) {
+        return r.get("family").asText().startsWith("hand-") ? "hand-written" : "template";
     }
 
     private static boolean split(ObjectNode r, String split) {

@@ -36,9 +36,12 @@ record Templates(
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** An argument class: which {@code server/tool/argument} names it covers and the risk tampering with it carries. */
-    record ArgClass(String name, String match, String risk) {
-        Pattern pattern() {
-            return Pattern.compile(match);
+    record ArgClass(String name, String match, String risk, Pattern pattern) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        ArgClass(@com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+                @com.fasterxml.jackson.annotation.JsonProperty("match") String match,
+                @com.fasterxml.jackson.annotation.JsonProperty("risk") String risk) {
+            this(name, match, risk, Pattern.compile(match));
         }
     }
 
@@ -60,6 +63,7 @@ record Templates(
             String split,
             Integer count,
             String carrier,
+            String carrierRole,
             String pool,
             List<String> servers,
             List<String> needs,
@@ -68,6 +72,7 @@ record Templates(
             String mix,
             List<String> disguises,
             Boolean standalone,
+            Boolean keepCase,
             String text) {
 
         List<String> wrapperCycle(Map<String, List<String>> mixes) {
