@@ -10,6 +10,8 @@ import java.util.Locale;
 public enum Cue {
     AGENT, IMPERATIVE, DESCRIBE, MODAL, TRIGGER, CALL, TAMPER, ARGUMENT, AUTHORITY, CONCEAL, SENSITIVE,
     DESTRUCTIVE, SIDE_EFFECT, OUTPUT_CONTROL, OVERRIDE, USER, ANY_TOOL, SELF, PURPOSE,
+    /** Protects the user: asks them, keeps their value, invents nothing, reads only. */
+    PROTECT,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,

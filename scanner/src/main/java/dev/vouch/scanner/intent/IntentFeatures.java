@@ -108,7 +108,8 @@ public final class IntentFeatures {
         USER_DIRECTIVE("an instruction speaks about the user: their request, their consent"),
         STEER_WITH_HARM("a sentence that names another tool, argument or function also asks for harm: a fixed "
                 + "value, a side effect, a deletion, concealment, authority, sensitive data, an outside address"),
-        STEER_WITHOUT_HARM("other tools are named, but never beside a request for harm");
+        STEER_WITHOUT_HARM("other tools are named, but never beside a request for harm"),
+        PROTECTS_USER("a sentence protects the user: asks them, keeps their value, invents nothing, reads only");
 
         private final String question;
 
@@ -245,6 +246,7 @@ public final class IntentFeatures {
             emit.when(Feature.OTHER_TOOL, s.has(Cue.OTHER_TOOL), Cue.OTHER_TOOL);
             emit.when(Feature.MODAL_TRIGGER_STEER, s.has(Cue.MODAL) && s.has(Cue.TRIGGER) && steers, Cue.MODAL, Cue.TRIGGER);
             emit.when(Feature.USER_DIRECTIVE, directive && s.has(Cue.USER), Cue.USER);
+            emit.when(Feature.PROTECTS_USER, s.has(Cue.PROTECT), Cue.PROTECT);
         }
     }
 

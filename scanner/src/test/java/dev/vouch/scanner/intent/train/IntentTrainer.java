@@ -46,6 +46,8 @@ public final class IntentTrainer {
     static final Path MODEL_IN_MODULE = Path.of("src/main/resources/dev/vouch/scanner/rules/intent-model.json");
     private static final double[] REGULARISATION = {0.3, 1, 3, 10, 30};
     private static final int FOLDS = 5;
+    /** How many of the inputs the model may weigh (named features first, then cues, then cue pairs). */
+    static final int INPUTS = Integer.getInteger("vouch.train.inputs", IntentFeatures.SIZE);
     /**
      * At most this share of the train negatives may be flagged (review or block) out of fold; honest but
      * pushy vendor text may be reviewed, so it counts only towards {@link #MAX_BLOCKED}.
@@ -174,7 +176,7 @@ public final class IntentTrainer {
             double[] x = rows.get(i).x();
             List<de.bwaldvogel.liblinear.Feature> nodes = new ArrayList<>();
             for (int j = 0; j < features; j++) {
-                if (x[j] != 0) {
+                if (x[j] != 0 && j < INPUTS) {
                     nodes.add(new de.bwaldvogel.liblinear.FeatureNode(j + 1, x[j]));
                 }
             }
