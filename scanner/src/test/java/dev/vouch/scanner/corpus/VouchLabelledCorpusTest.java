@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class VouchLabelledCorpusTest {
 
-    private static final double MIN_RECALL = 0.75;
-    private static final double MIN_BLOCKED = 0.60;
-    private static final double MAX_NEGATIVES_FLAGGED = 0.025;
+    private static final double MIN_RECALL = 0.83;
+    private static final double MIN_BLOCKED = 0.55;
+    // Review is calibrated on real tools (Docker's: under 1% reviewed); the corpus's hard negatives
+    // borrow the attacks' words and land there more often.
+    private static final double MAX_NEGATIVES_FLAGGED = 0.06;
 
     @Test
     void unseenPhrasingsOfPoisoningAreFlaggedAndHardNegativesPass() throws IOException {

@@ -48,13 +48,14 @@ public final class IntentTrainer {
     private static final int FOLDS = 5;
     /** How many of the inputs the model may weigh (named features first, then cues, then cue pairs). */
     static final int INPUTS = Integer.getInteger("vouch.train.inputs", IntentFeatures.SIZE);
-    /**
-     * At most this share of the train negatives may be flagged (review or block) out of fold; honest but
-     * pushy vendor text may be reviewed, so it counts only towards {@link #MAX_BLOCKED}.
-     */
-    static final double MAX_FLAGGED = 0.008;
-    /** At most this share of the train negatives may be blocked out of fold. */
-    static final double MAX_BLOCKED = 0.004;
+    /** Review is a person's queue: at most this share of real tools may land in it (out of fold). */
+    static final double MAX_REAL_REVIEW = 0.01;
+    /** ... and at most this share of the corpus's hard negatives. */
+    static final double MAX_HARD_REVIEW = 0.05;
+    /** Block refuses a publish: at most this share of the hard negatives (pushy vendor text included). */
+    static final double MAX_HARD_BLOCKED = 0.01;
+    /** ... and at most this share of real tools. */
+    static final double MAX_REAL_BLOCKED = 0.002;
     static final Set<Feature> BLOCK_NEEDS = EnumSet.of(Feature.TAMPER_OTHER, Feature.TAMPER_ARGUMENT, Feature.CONCEAL,
             Feature.SENSITIVE_SINK, Feature.EXFIL_SINK, Feature.DESTRUCTIVE_STEER, Feature.SIDE_EFFECT_STEER,
             Feature.AUTHORITY_OVER_USER, Feature.OUTPUT_CONTROL, Feature.OVERRIDE, Feature.DECODED_DIRECTIVE,
@@ -68,7 +69,7 @@ public final class IntentTrainer {
 
     /** The fitted model and how it was chosen. */
     record Fit(double bias, double[] weights, double c, double review, double block, double oofRecall,
-               double oofFlagged) {
+               double oofBlocked, double oofFlagged) {
 
         IntentModel model(String lexiconDigest) {
             return new IntentModel(bias, weights, review, block, BLOCK_NEEDS, REVIEW_NEEDS, lexiconDigest);
@@ -84,8 +85,9 @@ public final class IntentTrainer {
         String digest = Lexicon.bundled().digest();
         Path out = Files.isDirectory(Path.of("scanner")) ? Path.of("scanner").resolve(MODEL_IN_MODULE) : MODEL_IN_MODULE;
         Files.writeString(out, json(fit, digest, rows));
-        System.out.printf(Locale.ROOT, "fitted: C=%.2f review>=%.3f block>=%.3f; out-of-fold recall %.3f, "
-                + "negatives flagged %.4f%n", fit.c(), fit.review(), fit.block(), fit.oofRecall(), fit.oofFlagged());
+        System.out.printf(Locale.ROOT, "fitted: C=%.2f review>=%.3f block>=%.3f; out-of-fold recall %.3f, blocked %.3f, "
+                + "hard negatives flagged %.4f%n", fit.c(), fit.review(), fit.block(), fit.oofRecall(), fit.oofBlocked(),
+                fit.oofFlagged());
         Figures.print(fit.model(digest), rows, false);
         System.out.println("wrote " + out.toAbsolutePath());
     }
@@ -112,10 +114,10 @@ public final class IntentTrainer {
             }
             fits.add(thresholds(train, oof, c, fitWeights(train, c)));
         }
-        // The strongest regularisation whose recall is within a point of the best: simpler weights travel
-        // better to phrasings no corpus holds.
-        double best = fits.stream().mapToDouble(Fit::oofRecall).max().orElse(0);
-        return fits.stream().filter(f -> f.oofRecall() >= best - 0.01).findFirst().orElseThrow();
+        // Flagging and blocking count alike; among fits within a point of the best, the strongest
+        // regularisation: simpler weights travel better to phrasings no corpus holds.
+        double best = fits.stream().mapToDouble(IntentTrainer::merit).max().orElse(0);
+        return fits.stream().filter(f -> merit(f) >= best - 0.01).findFirst().orElseThrow();
     }
 
     private static void printHardest(List<Row> train, double[] oof) {
@@ -135,6 +137,10 @@ public final class IntentTrainer {
             }
             System.out.printf(Locale.ROOT, "  hardest negative %.4f %s:%s%n", oof[i], train.get(i).example().id(), named);
         }
+    }
+
+    private static double merit(Fit fit) {
+        return (fit.oofRecall() + fit.oofBlocked()) / 2;
     }
 
     /** Scores of each train row from a model fitted without its fold; folds keep template families whole. */
@@ -207,50 +213,68 @@ public final class IntentTrainer {
     }
 
     /**
-     * The lowest review threshold that flags at most {@link #MAX_FLAGGED} of the negatives out of fold,
-     * and the lowest block threshold (not below it) that blocks at most {@link #MAX_BLOCKED}.
+     * The thresholds, on out-of-fold scores. {@code review} sends a tool to a person: it is the lowest
+     * threshold that sends at most {@link #MAX_REAL_REVIEW} of the real tools (Docker's) and at most
+     * {@link #MAX_HARD_REVIEW} of the corpus's hard negatives (which borrow the attacks' words) there.
+     * {@code block} refuses a publish: the lowest threshold, not below review, that blocks at most
+     * {@link #MAX_HARD_BLOCKED} of the hard negatives (pushy vendor text included) and
+     * {@link #MAX_REAL_BLOCKED} of the real tools. Negatives the rules already flag do not move them.
      */
     private static Fit thresholds(List<Row> train, double[] oof, double c, double[] weights) {
         double[] candidates = java.util.Arrays.stream(oof).map(v -> Math.round(v * 1000) / 1000.0).distinct().sorted()
                 .toArray();
+        java.util.function.Predicate<Row> real = r -> "docker".equals(r.example().source());
+        java.util.function.Predicate<Row> hard = r -> "vouch".equals(r.example().source());
+        java.util.function.Predicate<Row> hardHonest = hard.and(r -> !"benign-pushy".equals(r.example().kind()));
         double review = 1;
         double block = 1;
         for (int i = candidates.length - 1; i >= 0; i--) {
-            if (rate(train, oof, candidates[i], 2, false) > MAX_FLAGGED) {
+            double t = candidates[i];
+            if (negatives(train, oof, t, t, false, real) > MAX_REAL_REVIEW
+                    || negatives(train, oof, t, t, false, hardHonest) > MAX_HARD_REVIEW) {
                 break;
             }
-            review = candidates[i];
+            review = t;
         }
         for (int i = candidates.length - 1; i >= 0 && candidates[i] >= review; i--) {
-            if (rate(train, oof, candidates[i], 1, false) > MAX_BLOCKED) {
+            double t = candidates[i];
+            if (negatives(train, oof, review, t, true, hard) > MAX_HARD_BLOCKED
+                    || negatives(train, oof, review, t, true, real) > MAX_REAL_BLOCKED) {
                 break;
             }
-            block = candidates[i];
+            block = t;
         }
-        double recall = rate(train, oof, review, 2, true);
-        double flagged = rate(train, oof, review, 2, false);
+        double recall = 0;
+        double blocked = 0;
+        int positives = 0;
+        for (int i = 0; i < train.size(); i++) {
+            if (train.get(i).example().positive()) {
+                positives++;
+                Verdict verdict = verdict(train.get(i).x(), oof[i], review, block);
+                recall += verdict != Verdict.PASS ? 1 : 0;
+                blocked += verdict == Verdict.BLOCK ? 1 : 0;
+            }
+        }
+        double flagged = negatives(train, oof, review, block, false, hardHonest);
         double[] w = new double[weights.length - 1];
         System.arraycopy(weights, 0, w, 0, w.length);
-        return new Fit(round(weights[weights.length - 1]), round(w), c, review, block, recall, flagged);
+        return new Fit(round(weights[weights.length - 1]), round(w), c, review, block, recall / Math.max(1, positives),
+                blocked / Math.max(1, positives), flagged);
     }
 
-    /**
-     * Share of positives (or negatives) with a verdict at least block (level 1) or review (level 2). For
-     * negatives, only those the pattern rules and checks leave alone count: the thresholds answer for
-     * what the model adds, not for the rules' own mistakes.
-     */
-    private static double rate(List<Row> rows, double[] scores, double threshold, int level, boolean positives) {
+    /** Share of the chosen negatives, not already flagged by the rules, that the model flags (or blocks). */
+    private static double negatives(List<Row> rows, double[] scores, double review, double block, boolean blocked,
+                                    java.util.function.Predicate<Row> which) {
         int total = 0;
         int hit = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            if (row.example().positive() != positives || (!positives && decidedByRules(row.x()))
-                    || (!positives && level == 2 && "benign-pushy".equals(row.example().kind()))) {
+            if (row.example().positive() || !which.test(row) || decidedByRules(row.x())) {
                 continue;
             }
             total++;
-            Verdict verdict = verdict(row.x(), scores[i], level == 1 ? threshold : threshold, threshold);
-            hit += level == 1 ? (verdict == Verdict.BLOCK ? 1 : 0) : (verdict != Verdict.PASS ? 1 : 0);
+            Verdict verdict = verdict(row.x(), scores[i], review, block);
+            hit += blocked ? (verdict == Verdict.BLOCK ? 1 : 0) : (verdict != Verdict.PASS ? 1 : 0);
         }
         return total == 0 ? 0 : (double) hit / total;
     }
@@ -318,6 +342,7 @@ public final class IntentTrainer {
         training.put("trainRows", rows.stream().filter(r -> r.example().train()).count());
         training.put("trainPositives", rows.stream().filter(r -> r.example().train() && r.example().positive()).count());
         training.put("outOfFoldRecall", round(fit.oofRecall()));
+        training.put("outOfFoldBlocked", round(fit.oofBlocked()));
         training.put("outOfFoldNegativesFlagged", round(fit.oofFlagged()));
         root.set("training", json.valueToTree(training));
         return json.writeValueAsString(root) + "\n";
