@@ -238,7 +238,7 @@ public final class InstructionAnalyzer {
     private static void token(String text, int start, int end, ToolContext context, List<Map<Cue, int[]>> cues,
                               int[] sentenceStarts) {
         if (isPlainWord(text, start, end) && !(start > 0 && isQuote(text.charAt(start - 1)))
-                && !namedAsTool(text, start, end)) {
+                && !(context.hasPlainWordNames() && namedAsTool(text, start, end))) {
             return;
         }
         String token = text.substring(start, end);

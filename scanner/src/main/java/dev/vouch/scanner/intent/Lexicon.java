@@ -29,7 +29,26 @@ public final class Lexicon {
     public record Hit(Cue cue, int start, int end) {
     }
 
-    private record Entry(EnumSet<Cue> cues, EnumSet<Cue> prefixCues, boolean anywhere) {
+    private record Entry(EnumSet<Cue> cues, EnumSet<Cue> prefixCues, boolean anywhere, Cue[][] arrays) {
+
+        Entry(EnumSet<Cue> cues, EnumSet<Cue> prefixCues, boolean anywhere) {
+            this(cues, prefixCues, anywhere, new Cue[2][]);
+        }
+
+        /** The cues as arrays, made once the automaton is built: matching allocates nothing per hit. */
+        Cue[] whole() {
+            if (arrays[0] == null) {
+                arrays[0] = cues.toArray(new Cue[0]);
+            }
+            return arrays[0];
+        }
+
+        Cue[] prefix() {
+            if (arrays[1] == null) {
+                arrays[1] = prefixCues.toArray(new Cue[0]);
+            }
+            return arrays[1];
+        }
     }
 
     private final AhoCorasickDoubleArrayTrie<Entry> automaton = new AhoCorasickDoubleArrayTrie<>();
@@ -129,9 +148,13 @@ public final class Lexicon {
             boolean right = entry.anywhere() || end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end))
                     || !Character.isLetterOrDigit(folded.charAt(end - 1));
             if (right) {
-                entry.cues().forEach(cue -> hits.add(new Hit(cue, begin, end)));
+                for (Cue cue : entry.whole()) {
+                    hits.add(new Hit(cue, begin, end));
+                }
             }
-            entry.prefixCues().forEach(cue -> hits.add(new Hit(cue, begin, end)));
+            for (Cue cue : entry.prefix()) {
+                hits.add(new Hit(cue, begin, end));
+            }
         });
         return hits;
     }

@@ -33,6 +33,8 @@ public final class ToolContext {
     public static final class ToolSet {
         private final Map<String, Set<String>> argumentsByTool = new HashMap<>();
         private final Map<String, Integer> argumentUse = new HashMap<>();
+        /** Tool names that are plain words ("search"): prose can say them without meaning the tool. */
+        private boolean plainWordNames;
 
         public static ToolSet of(List<ToolDefinition> tools) {
             ToolSet set = new ToolSet();
@@ -43,6 +45,7 @@ public final class ToolContext {
                 }
                 Set<String> arguments = arguments(tool.definition());
                 set.argumentsByTool.put(name, arguments);
+                set.plainWordNames |= name.chars().allMatch(Character::isLetter);
                 arguments.forEach(a -> set.argumentUse.merge(a, 1, Integer::sum));
             }
             return set;
@@ -68,6 +71,7 @@ public final class ToolContext {
         ownArguments.forEach(a -> set.argumentUse.merge(key(a), 1, Integer::sum));
         for (String other : otherTools) {
             set.argumentsByTool.putIfAbsent(key(other), Set.of());
+            set.plainWordNames |= other.chars().allMatch(Character::isLetter);
         }
         otherArguments.forEach(a -> set.argumentUse.merge(key(a), 1, Integer::sum));
         return new ToolContext(key(ownName), Set.copyOf(ownArguments), set);
@@ -75,6 +79,11 @@ public final class ToolContext {
 
     public String ownName() {
         return ownName;
+    }
+
+    /** Whether some tool of the set is named by a plain word, which only "the search tool"-like prose names. */
+    public boolean hasPlainWordNames() {
+        return set.plainWordNames;
     }
 
     public boolean isOtherTool(String key) {
