@@ -153,7 +153,7 @@ public record PolicyRules(
             if (maxAdvisorySeverity != null) {
                 max = AdvisorySeverity.parse(maxAdvisorySeverity.toUpperCase(Locale.ROOT));
                 if (max == AdvisorySeverity.UNKNOWN) {
-                    throw new PolicyException("maxAdvisorySeverity must be low, moderate, high or critical");
+                    throw new PolicyException(where + ": maxAdvisorySeverity must be low, moderate, high or critical");
                 }
             }
             return new PolicyRules(
