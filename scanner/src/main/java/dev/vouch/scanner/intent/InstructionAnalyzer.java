@@ -24,20 +24,40 @@ public final class InstructionAnalyzer {
         this.lexicon = lexicon;
     }
 
-    /** One sentence and its cues, each with the span (in the analysed text) of its first occurrence. */
-    public record Sentence(int start, int end, Map<Cue, int[]> cues, boolean disguised, int index) {
+    /**
+     * One sentence and its cues, each with the span (in the analysed text) of its first occurrence.
+     * {@code mask} holds one bit per cue present (a sentence's neighbourhood ORs them).
+     */
+    public record Sentence(int start, int end, Map<Cue, int[]> cues, boolean disguised, int index, long mask) {
+
+        public Sentence(int start, int end, Map<Cue, int[]> cues, boolean disguised, int index) {
+            this(start, end, cues, disguised, index, maskOf(cues));
+        }
+
+        private static long maskOf(Map<Cue, int[]> cues) {
+            long mask = 0;
+            for (Cue cue : cues.keySet()) {
+                mask |= 1L << cue.ordinal();
+            }
+            return mask;
+        }
 
         public boolean has(Cue cue) {
-            return cues.containsKey(cue);
+            return (mask & (1L << cue.ordinal())) != 0;
         }
 
         public boolean hasAny(Cue... any) {
             for (Cue cue : any) {
-                if (cues.containsKey(cue)) {
+                if ((mask & (1L << cue.ordinal())) != 0) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** The same sentence, answering {@code has} for the cues of its neighbours too. */
+        public Sentence withNeighbours(long neighbours) {
+            return new Sentence(start, end, cues, disguised, index, mask | neighbours);
         }
     }
 

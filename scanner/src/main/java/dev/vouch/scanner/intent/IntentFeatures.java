@@ -17,7 +17,13 @@ public final class IntentFeatures {
     }
 
     /** Where a feature fired: the sentence, and within it the cue that decided. */
-    public record Span(String pointer, int start, int end, String text, String decodedFrom) {
+    public record Span(String pointer, int start, int end, String source, int sentenceStart, int sentenceEnd,
+                       String decodedFrom) {
+
+        /** The sentence the feature fired in, cut short when long; made only when a finding shows it. */
+        public String text() {
+            return clip(source, sentenceStart, sentenceEnd);
+        }
     }
 
     /**
@@ -153,8 +159,8 @@ public final class IntentFeatures {
                 int before = directives[0];
                 read(text, decoded.text(), decoded, context, values, spans, directives, steerWithoutHarm);
                 if (directives[0] > before) {
-                    fire(values, spans, Feature.DECODED_DIRECTIVE.ordinal(), new Span(text.pointer(), decoded.start(), decoded.end(),
-                            clip(text.text(), decoded.start(), decoded.end()), decoded.encoding()));
+                    fire(values, spans, Feature.DECODED_DIRECTIVE.ordinal(), new Span(text.pointer(), decoded.start(),
+                            decoded.end(), text.text(), decoded.start(), decoded.end(), decoded.encoding()));
                 }
             }
         }
@@ -252,15 +258,14 @@ public final class IntentFeatures {
 
     /** The cues of a sentence and of the sentences either side of it. */
     private static Sentence neighbourhood(List<Sentence> sentences, int i) {
-        if (sentences.size() == 1) {
-            return sentences.get(0);
+        long neighbours = 0;
+        if (i > 0) {
+            neighbours |= sentences.get(i - 1).mask();
         }
-        java.util.EnumMap<Cue, int[]> cues = new java.util.EnumMap<>(Cue.class);
-        for (int j = Math.max(0, i - 1); j <= Math.min(sentences.size() - 1, i + 1); j++) {
-            sentences.get(j).cues().forEach(cues::putIfAbsent);
+        if (i + 1 < sentences.size()) {
+            neighbours |= sentences.get(i + 1).mask();
         }
-        Sentence s = sentences.get(i);
-        return new Sentence(s.start(), s.end(), cues, s.disguised(), s.index());
+        return neighbours == 0 ? sentences.get(i) : sentences.get(i).withNeighbours(neighbours);
     }
 
     /** Sets features of one sentence, recording the span of the first of the named cues it holds. */
@@ -313,11 +318,12 @@ public final class IntentFeatures {
             if (values[index] != 0) {
                 return;
             }
-            int[] span = cueSpan == null ? new int[] {sentence.start(), sentence.end()} : cueSpan;
-            String excerpt = clip(text, sentence.start(), sentence.end());
+            int start = cueSpan == null ? sentence.start() : cueSpan[0];
+            int end = cueSpan == null ? sentence.end() : cueSpan[1];
             fire(values, spans, index, decoded == null
-                    ? new Span(field.pointer(), span[0], span[1], excerpt, null)
-                    : new Span(field.pointer(), decoded.start(), decoded.end(), excerpt, decoded.encoding()));
+                    ? new Span(field.pointer(), start, end, text, sentence.start(), sentence.end(), null)
+                    : new Span(field.pointer(), decoded.start(), decoded.end(), text, sentence.start(), sentence.end(),
+                            decoded.encoding()));
         }
     }
 
