@@ -26,8 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,15 +116,8 @@ public final class ApiServer implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
         pool.setName("vouch-http");
         config.jetty.threadPool = pool;
-        // A connection that sends nothing for this long is closed, also while a handler blocks reading it.
+        // A request that sends nothing for this long fails, also while a handler blocks reading its body.
         config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
-        config.jetty.modifyServer(server -> {
-            for (Connector connector : server.getConnectors()) {
-                if (connector instanceof AbstractConnector c) {
-                    c.setIdleTimeout(limits.idleTimeout().toMillis());
-                }
-            }
-        });
         config.startup.showJavalinBanner = false;
         // Server names arrive URL-encoded ("io.github.acme%2Fweather"): allow the encoded slash.
         config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(

@@ -74,7 +74,6 @@ class HostileInputTest {
         for (int cut : new int[] {0, 1, 10, valid.length() / 2, valid.length() - 1}) {
             bodies.put("truncated at " + cut, utf8(valid.substring(0, cut)));
         }
-        bodies.put("huge body", new byte[(int) HttpLimits.DEFAULT_MAX_BODY_BYTES + 1]);
         bodies.put("huge description", utf8(valid.replace("\"Weather\"", "\"" + "w".repeat(900 * 1024) + "\"")));
         bodies.put("huge number", utf8(valid.replace("\"Weather\"", "1" + "0".repeat(100_000))));
         bodies.put("deep arrays", utf8("{\"a\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}"));
@@ -126,14 +125,36 @@ class HostileInputTest {
         List<String> failures = new ArrayList<>();
         hostileBodies().forEach((label, body) -> {
             for (String path : List.of("/v0.1/publish", "/v0/publish")) {
-                RunningRegistry.Response response = registry.send("POST", path, Optional.of(token), body);
-                check(label + " → " + path, response, failures);
+                check(label + " → " + path, send("POST", path, body), failures);
             }
-            check(label + " → status", registry.send("PATCH", "/v0.1/servers/io.github.acme%2Fweather/versions/1.0.0/status",
-                    Optional.of(token), body), failures);
+            check(label + " → status", send("PATCH", "/v0.1/servers/io.github.acme%2Fweather/versions/1.0.0/status",
+                    body), failures);
         });
 
         assertThat(failures).isEmpty();
+        assertNothingStored();
+    }
+
+    /**
+     * An oversized body is refused from its declared length, before it is read, and the connection is
+     * closed: sent over a raw socket, so the answer is read rather than lost to a client still writing.
+     */
+    @Test
+    void anOversizedBodyIsRefusedFromItsDeclaredLengthAsAProblem() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", registry.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /v0.1/publish HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (HttpLimits.DEFAULT_MAX_BODY_BYTES + 1)
+                    + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+            boolean problem = false;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                problem |= line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type: " + Problem.CONTENT_TYPE);
+            }
+            assertThat(problem).isTrue();
+        }
         assertNothingStored();
     }
 
@@ -200,6 +221,10 @@ class HostileInputTest {
             }
         }
         assertNothingStored();
+    }
+
+    private static RunningRegistry.Response send(String method, String path, byte[] body) {
+        return registry.send(method, path, Optional.of(token), body);
     }
 
     private static void check(String label, RunningRegistry.Response response, List<String> failures) {
