@@ -7,6 +7,8 @@ import dev.vouch.registry.auth.NamespaceGrant;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.auth.Role;
 import dev.vouch.registry.domain.RegistryException;
+import dev.vouch.registry.fuzz.Fuzz;
+import dev.vouch.registry.fuzz.Gen;
 import dev.vouch.registry.fuzz.Mutations;
 import dev.vouch.store.Store;
 import java.io.IOException;
@@ -15,16 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.StringLength;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the publish body parser, the envelope and the manifest rules through the real publish pipeline
@@ -52,14 +50,14 @@ class PublishFuzzTest {
     static final Principal PUBLISHER = new Principal("fuzz", Role.PUBLISHER,
             List.of(new NamespaceGrant("io.github.acme/*")));
 
-    @BeforeContainer
+    @BeforeAll
     static void open() throws IOException {
         dir = Files.createTempDirectory("vouch-publish-fuzz");
         registry = Registry.openSqlite(dir);
         rows = Store.openSqlite(dir);
     }
 
-    @AfterContainer
+    @AfterAll
     static void close() throws IOException {
         rows.close();
         registry.close();
@@ -70,56 +68,56 @@ class PublishFuzzTest {
         }
     }
 
-    @Property(tries = 400)
-    void arbitraryBytesAreRefusedCleanly(@ForAll @Size(max = 4096) byte[] body) {
-        publishRefusesCleanlyOrStoresOne(body);
+    @Test
+    void arbitraryBytesAreRefusedCleanly() {
+        Fuzz.forAll("PublishFuzzTest.arbitraryBytesAreRefusedCleanly", 400, Gen.bytes(4096),
+                PublishFuzzTest::publishRefusesCleanlyOrStoresOne);
     }
 
-    @Property(tries = 400)
-    void mutatedManifestsAreRefusedCleanlyOrStoredOnce(@ForAll("mutatedManifests") byte[] body) {
-        publishRefusesCleanlyOrStoresOne(body);
+    @Test
+    void mutatedManifestsAreRefusedCleanlyOrStoredOnce() {
+        Fuzz.forAll("PublishFuzzTest.mutatedManifestsAreRefusedCleanlyOrStoredOnce", 400,
+                Mutations.of(MANIFEST.getBytes(StandardCharsets.UTF_8)),
+                PublishFuzzTest::publishRefusesCleanlyOrStoresOne);
     }
 
-    @Property(tries = 300)
-    void mutatedEnvelopesAreRefusedCleanlyOrStoredOnce(@ForAll("mutatedEnvelopes") byte[] body) {
-        publishRefusesCleanlyOrStoresOne(body);
+    @Test
+    void mutatedEnvelopesAreRefusedCleanlyOrStoredOnce() {
+        Fuzz.forAll("PublishFuzzTest.mutatedEnvelopesAreRefusedCleanlyOrStoredOnce", 300,
+                Mutations.of(ENVELOPE.getBytes(StandardCharsets.UTF_8)),
+                PublishFuzzTest::publishRefusesCleanlyOrStoresOne);
     }
 
-    @Property(tries = 300)
-    void arbitraryNamesVersionsAndTextAreRefusedCleanlyOrStoredOnce(@ForAll("names") String name,
-                                                                    @ForAll("versions") String version,
-                                                                    @ForAll @StringLength(max = 200) String description) {
-        String body = MANIFEST.replace("io.github.acme/weather", escape(name))
-                .replace("\"version\": \"1.0.0\", \"_meta\"", "\"version\": \"" + escape(version) + "\", \"_meta\"")
-                .replace("\"Weather\"", "\"" + escape(description) + "\"");
-        publishRefusesCleanlyOrStoresOne(body.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void arbitraryNamesVersionsAndTextAreRefusedCleanlyOrStoredOnce() {
+        Function<Random, ManifestFields> fields = random -> new ManifestFields(names().apply(random),
+                versions().apply(random), Gen.strings(0, 200).apply(random));
+        Fuzz.forAll("PublishFuzzTest.arbitraryNamesVersionsAndTextAreRefusedCleanlyOrStoredOnce", 300, fields,
+                drawn -> {
+                    String body = MANIFEST.replace("io.github.acme/weather", escape(drawn.name()))
+                            .replace("\"version\": \"1.0.0\", \"_meta\"",
+                                    "\"version\": \"" + escape(drawn.version()) + "\", \"_meta\"")
+                            .replace("\"Weather\"", "\"" + escape(drawn.description()) + "\"");
+                    publishRefusesCleanlyOrStoresOne(body.getBytes(StandardCharsets.UTF_8));
+                });
     }
 
-    @Provide
-    Arbitrary<byte[]> mutatedManifests() {
-        return Mutations.of(MANIFEST.getBytes(StandardCharsets.UTF_8));
+    private record ManifestFields(String name, String version, String description) {
     }
 
-    @Provide
-    Arbitrary<byte[]> mutatedEnvelopes() {
-        return Mutations.of(ENVELOPE.getBytes(StandardCharsets.UTF_8));
+    private static Function<Random, String> names() {
+        return Gen.oneOf(
+                Gen.strings("io.github.acme/-_.aА\u200b%\\", 40),
+                Gen.strings(0, 60),
+                Gen.alpha(1, 20).andThen(s -> "io.github.acme/" + s));
     }
 
-    @Provide
-    Arbitrary<String> names() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("io.github.acme/-_.aА\u200b%\\").ofMaxLength(40),
-                Arbitraries.strings().ofMaxLength(60),
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(s -> "io.github.acme/" + s));
-    }
-
-    @Provide
-    Arbitrary<String> versions() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("0123456789.-+v/x*^~<>= |").ofMaxLength(20),
-                Arbitraries.strings().ofMaxLength(30),
-                Arbitraries.integers().between(0, 30).list().ofMinSize(1).ofMaxSize(4)
-                        .map(parts -> String.join(".", parts.stream().map(String::valueOf).toList())));
+    private static Function<Random, String> versions() {
+        return Gen.oneOf(
+                Gen.strings("0123456789.-+v/x*^~<>= |", 20),
+                Gen.strings(0, 30),
+                Gen.lists(Gen.ints(0, 30), 1, 4)
+                        .andThen(parts -> String.join(".", parts.stream().map(String::valueOf).toList())));
     }
 
     private static void publishRefusesCleanlyOrStoresOne(byte[] body) {

@@ -3,6 +3,8 @@ package dev.vouch.registry.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.registry.domain.ServerName;
+import dev.vouch.registry.fuzz.Fuzz;
+import dev.vouch.registry.fuzz.Gen;
 import dev.vouch.registry.fuzz.Mutations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the policy loader on a bounded budget: any file either loads into a policy that answers for
@@ -45,13 +43,13 @@ class PolicyLoaderFuzzTest {
     static Path dir;
     static Path file;
 
-    @BeforeContainer
+    @BeforeAll
     static void open() throws IOException {
         dir = Files.createTempDirectory("vouch-policy-fuzz");
         file = dir.resolve("policy.yaml");
     }
 
-    @AfterContainer
+    @AfterAll
     static void close() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -60,19 +58,16 @@ class PolicyLoaderFuzzTest {
         }
     }
 
-    @Property(tries = 500)
-    void mutatedPoliciesLoadOrAreRefusedByName(@ForAll("mutatedPolicies") byte[] yaml) throws IOException {
-        loadsOrIsRefused(yaml);
+    @Test
+    void mutatedPoliciesLoadOrAreRefusedByName() {
+        Fuzz.forAll("PolicyLoaderFuzzTest.mutatedPoliciesLoadOrAreRefusedByName", 500,
+                Mutations.of(POLICY.getBytes(StandardCharsets.UTF_8)), PolicyLoaderFuzzTest::loadsOrIsRefused);
     }
 
-    @Property(tries = 300)
-    void arbitraryTextLoadsOrIsRefusedByName(@ForAll @StringLength(max = 2000) String text) throws IOException {
-        loadsOrIsRefused(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Provide
-    Arbitrary<byte[]> mutatedPolicies() {
-        return Mutations.of(POLICY.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void arbitraryTextLoadsOrIsRefusedByName() {
+        Fuzz.forAll("PolicyLoaderFuzzTest.arbitraryTextLoadsOrIsRefusedByName", 300,
+                Gen.strings(0, 2000), text -> loadsOrIsRefused(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void loadsOrIsRefused(byte[] yaml) throws IOException {
