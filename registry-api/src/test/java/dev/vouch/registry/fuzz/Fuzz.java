@@ -40,8 +40,8 @@ public final class Fuzz {
             try {
                 property.check(input);
             } catch (Exception | AssertionError failure) {
-                throw new AssertionError(String.format(
-                        "property '%s' failed on try %d of %d (seed %d; replay with -D%s=%d)%n  input: %s%n  failure: %s",
+                throw new AssertionError(String.format("property '%s' failed on try %d of %d "
+                                + "(seed %d; replay with -D%s=%d)%n  input: %s%n  failure: %s",
                         name, attempt, tries, seed, SEED_PROPERTY, seed, show(input), summary(failure)), failure);
             }
         }
