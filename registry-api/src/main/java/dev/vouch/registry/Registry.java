@@ -2,12 +2,17 @@ package dev.vouch.registry;
 
 import dev.vouch.registry.advisories.AdvisoryService;
 import dev.vouch.registry.auth.TokenService;
+import dev.vouch.registry.auth.exchange.ExchangeSettings;
+import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceCollector;
 import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
+import dev.vouch.registry.http.HttpOptions;
+import dev.vouch.registry.observability.Metrics;
+import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.publish.RescanService;
@@ -27,14 +32,19 @@ public final class Registry implements AutoCloseable {
     private final AdvisoryService advisories;
     private final CurationService curation;
     private final RescanService rescans;
+    private final TokenExchangeService exchange;
+    private final Metrics metrics = new Metrics();
+    private final Readiness readiness = new Readiness();
 
-    private Registry(Store store, PolicySource policy, EvidenceSources sources, Clock clock) {
+    private Registry(Store store, PolicySource policy, EvidenceSources sources, ExchangeSettings auth, Clock clock) {
         this.store = store;
+        store.bindPoolMetrics(metrics.registry());
         this.tokens = new TokenService(store, clock);
+        this.exchange = new TokenExchangeService(tokens, auth, clock);
         Scanner scanner = Scanner.withBundledRules();
         this.advisories = new AdvisoryService(store, clock);
         this.publisher = new PublishService(store, ManifestValidator.official(), scanner,
-                new EvidenceCollector(sources), advisories, policy, clock);
+                new EvidenceCollector(sources, metrics), advisories, policy, clock);
         this.rescans = new RescanService(store, scanner, advisories, policy, clock);
         this.catalog = new CatalogService(store, clock);
         this.curation = new CurationService(store, clock);
@@ -52,7 +62,12 @@ public final class Registry implements AutoCloseable {
 
     /** Opens the SQLite registry with a publish policy and where evidence is fetched from. */
     public static Registry openSqlite(Path dataDir, PolicySource policy, EvidenceSources sources) {
-        return new Registry(Store.openSqlite(dataDir), policy, sources, Clock.systemUTC());
+        return openSqlite(dataDir, policy, sources, ExchangeSettings.defaults());
+    }
+
+    /** Opens the SQLite registry with a publish policy, evidence sources and publisher authentication. */
+    public static Registry openSqlite(Path dataDir, PolicySource policy, EvidenceSources sources, ExchangeSettings auth) {
+        return new Registry(Store.openSqlite(dataDir), policy, sources, auth, Clock.systemUTC());
     }
 
     public TokenService tokens() {
@@ -79,18 +94,40 @@ public final class Registry implements AutoCloseable {
         return advisories;
     }
 
+    public TokenExchangeService exchange() {
+        return exchange;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Ready once migrated (at open) and, when {@link Readiness#awaitSeeding()} was called, seeded. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
     /** Loads the seed catalog if the registry is empty; returns how many versions were loaded. */
     public int seedIfEmpty() {
-        return new SeedLoader(store, publisher).loadIfEmpty();
+        int loaded = new SeedLoader(store, publisher).loadIfEmpty();
+        readiness.seeded();
+        return loaded;
     }
 
     /** An HTTP server over this registry, not yet started. */
     public ApiServer httpServer(long maxBodyBytes) {
-        return ApiServer.create(store, publisher, catalog, curation, tokens, maxBodyBytes);
+        return httpServer(HttpOptions.defaults().withMaxBodyBytes(maxBodyBytes));
+    }
+
+    /** An HTTP server over this registry with its options, not yet started. */
+    public ApiServer httpServer(HttpOptions options) {
+        return ApiServer.create(store, publisher, catalog, curation, tokens,
+                new ApiServer.Extras(exchange, metrics, readiness, options));
     }
 
     @Override
     public void close() {
         store.close();
+        metrics.close();
     }
 }

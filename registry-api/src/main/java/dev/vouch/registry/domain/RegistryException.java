@@ -6,7 +6,8 @@ package dev.vouch.registry.domain;
  */
 public abstract sealed class RegistryException extends RuntimeException
         permits AuthenticationRequiredException, InvalidRequestException, NotFoundException,
-        PermissionDeniedException, VersionConflictException, LimitExceededException, PublishRejectedException {
+        PermissionDeniedException, VersionConflictException, LimitExceededException, PublishRejectedException,
+        RateLimitedException, UnavailableException {
 
     protected RegistryException(String message) {
         super(message);

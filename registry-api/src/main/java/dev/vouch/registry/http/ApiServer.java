@@ -4,10 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.openapi.OpenApiDocument;
 import dev.vouch.registry.VouchVersion;
 import dev.vouch.registry.auth.TokenService;
+import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
+import dev.vouch.registry.domain.RateLimitedException;
 import dev.vouch.registry.domain.RegistryException;
+import dev.vouch.registry.http.limits.RateLimiter;
+import dev.vouch.registry.http.limits.RequestGuard;
+import dev.vouch.registry.http.observability.RequestTelemetry;
+import dev.vouch.registry.http.security.SecurityHeaders;
+import dev.vouch.registry.observability.Metrics;
+import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.store.Store;
 import io.javalin.Javalin;
@@ -21,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,21 +48,28 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<Route> routes;
+    private final Readiness readiness;
 
-    private ApiServer(Javalin app, List<Route> routes) {
+    private ApiServer(Javalin app, List<Route> routes, Readiness readiness) {
         this.app = app;
         this.routes = routes;
+        this.readiness = readiness;
+    }
+
+    /** What the server adds around the API: token exchange, metrics, readiness and the HTTP options. */
+    public record Extras(TokenExchangeService exchange, Metrics metrics, Readiness readiness, HttpOptions options) {
     }
 
     /** Builds the server over the given services; {@link #start} binds it. */
     public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
-                                   CurationService curation, TokenService tokens, long maxBodyBytes) {
+                                   CurationService curation, TokenService tokens, Extras extras) {
         ObjectMapper mapper = new ObjectMapper();
+        long maxBodyBytes = extras.options().maxBodyBytes();
         RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper),
                 maxBodyBytes);
-        List<Route> routes = routes(handlers, store);
-        Javalin app = Javalin.create(config -> configure(config, mapper, routes, maxBodyBytes));
-        return new ApiServer(app, routes);
+        List<Route> routes = routes(handlers, new AuthHandlers(extras.exchange(), maxBodyBytes), store, extras);
+        Javalin app = Javalin.create(config -> configure(config, mapper, routes, extras));
+        return new ApiServer(app, routes, extras.readiness());
     }
 
     /** Every route this server registered. */
@@ -61,7 +77,7 @@ public final class ApiServer implements AutoCloseable {
         return routes;
     }
 
-    private static List<Route> routes(RegistryHandlers handlers, Store store) {
+    private static List<Route> routes(RegistryHandlers handlers, AuthHandlers auth, Store store, Extras extras) {
         List<Route> routes = new ArrayList<>();
         for (String v : API_PREFIXES) {
             routes.add(new Route(HandlerType.GET, v + "/servers", handlers::listServers));
@@ -84,12 +100,24 @@ public final class ApiServer implements AutoCloseable {
                     handlers::reject));
             routes.add(new Route(HandlerType.GET, v + "/health", ctx -> health(ctx, store)));
             routes.add(new Route(HandlerType.GET, v + "/version", ApiServer::version));
+            routes.add(new Route(HandlerType.GET, v + "/ready", ctx -> ready(ctx, extras.readiness())));
+            routes.add(new Route(HandlerType.POST, v + "/auth/github-oidc", auth::githubOidc));
+            routes.add(new Route(HandlerType.POST, v + "/auth/oidc", auth::oidc));
+            routes.add(new Route(HandlerType.POST, v + "/auth/http", auth::http));
+            routes.add(new Route(HandlerType.POST, v + "/auth/dns", auth::dns));
+            routes.add(new Route(HandlerType.POST, v + "/auth/none", auth::none));
         }
         routes.add(new Route(HandlerType.GET, "/openapi.yaml", ApiServer::openApi));
+        routes.add(new Route(HandlerType.GET, "/metrics", ctx -> metrics(ctx, extras.metrics())));
         return List.copyOf(routes);
     }
 
-    private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, long maxBodyBytes) {
+    private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, Extras extras) {
+        long maxBodyBytes = extras.options().maxBodyBytes();
+        RequestTelemetry telemetry = new RequestTelemetry(extras.metrics(), extras.options().accessLog());
+        SecurityHeaders headers = new SecurityHeaders(extras.options().corsWriteOrigins());
+        RequestGuard guard = new RequestGuard(new RateLimiter(extras.options().rateLimits()), extras.readiness(),
+                extras.metrics());
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = maxBodyBytes;
         config.startup.showJavalinBanner = false;
@@ -98,14 +126,24 @@ public final class ApiServer implements AutoCloseable {
                 UriCompliance.DEFAULT.with("vouch", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
                         UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
         config.jetty.modifyServletContextHandler(handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
-        routes.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
-        // Reads are public: any origin may read the catalog. Writes carry bearer tokens and get no CORS.
-        config.routes.after(ctx -> {
-            if (ctx.method() == HandlerType.GET) {
-                ctx.header("Access-Control-Allow-Origin", "*");
-            }
+        // A stop lets requests in flight finish (up to the drain timeout) while new connections are refused.
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(extras.options().drainTimeout().toMillis());
+            server.setHandler(new GracefulHandler());
         });
-        config.routes.exception(RegistryException.class, (e, ctx) -> problem(ctx, ProblemMapping.of(e)));
+        config.requestLogger.http(telemetry::complete);
+        config.routes.before(telemetry::begin);
+        config.routes.before(headers::apply);
+        config.routes.before(guard::before);
+        routes.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
+        config.routes.exception(RegistryException.class, (e, ctx) -> {
+            guard.failed(ctx, e);
+            telemetry.failed(ctx, e);
+            if (e instanceof RateLimitedException limited) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+            }
+            problem(ctx, ProblemMapping.of(e));
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemMapping.of(e)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled failure on {} {}", ctx.method(), ctx.path(), e);
@@ -124,7 +162,17 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, Problem problem) {
+        SecurityHeaders.noStore(ctx);
         ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static void ready(Context ctx, Readiness readiness) {
+        readiness.requireReady();
+        ctx.json(Map.of("status", "ready"));
+    }
+
+    private static void metrics(Context ctx, Metrics metrics) {
+        ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape());
     }
 
     private static void health(Context ctx, Store store) {
@@ -155,8 +203,10 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Stops taking writes and new connections, lets requests in flight finish, then stops. */
     @Override
     public void close() {
+        readiness.draining();
         app.stop();
     }
 }

@@ -6,7 +6,9 @@ import dev.vouch.registry.domain.LimitExceededException;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.registry.domain.PublishRejectedException;
+import dev.vouch.registry.domain.RateLimitedException;
 import dev.vouch.registry.domain.RegistryException;
+import dev.vouch.registry.domain.UnavailableException;
 import dev.vouch.registry.domain.VersionConflictException;
 import dev.vouch.registry.domain.Violation;
 import io.javalin.http.HttpResponseException;
@@ -30,7 +32,9 @@ final class ProblemMapping {
             NotFoundException.class, new Kind(404, "not-found", "Not found"),
             VersionConflictException.class, new Kind(409, "version-exists", "Version already exists"),
             LimitExceededException.class, new Kind(400, "limit-exceeded", "Registry limit reached"),
-            PublishRejectedException.class, new Kind(422, "publish-rejected", "Publish rejected by policy"));
+            PublishRejectedException.class, new Kind(422, "publish-rejected", "Publish rejected by policy"),
+            RateLimitedException.class, new Kind(429, "rate-limited", "Too many requests"),
+            UnavailableException.class, new Kind(503, "unavailable", "Service unavailable"));
 
     private ProblemMapping() {
     }
