@@ -360,6 +360,12 @@ class PublisherAuthenticationTest {
     }
 
     @Test
+    void anIpAddressIsNotADomainAndIsNeverFetched() throws Exception {
+        assertRefused(exchange("/v0.1", "http", proof("127.0.0.1", Instant.now())), "not a domain name");
+        assertRefused(exchange("/v0.1", "dns", proof("10.0.0.1", Instant.now())), "not a domain name");
+    }
+
+    @Test
     void aSignatureByAnotherKeyIsRefused() throws Exception {
         serveKeyFile("example.com", keyRecord());
         domainKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();

@@ -86,6 +86,24 @@ class RateLimitTest {
     }
 
     @Test
+    void aFailedAuthenticationIsLoggedWithItsAddressAndReasonButNotTheToken() {
+        start(RateLimitSettings.defaults());
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(publish("io.github.acme/x", "vouch_not-a-real-token").status()).isEqualTo(401);
+        } finally {
+            System.setErr(stderr);
+        }
+
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains("authentication failed: POST /v0.1/publish from 127.0.0.1")
+                .contains("the token is unknown or revoked")
+                .doesNotContain("vouch_not-a-real-token");
+    }
+
+    @Test
     void tokenExchangesFromOneAddressHaveTheirOwnBudget() {
         start(new RateLimitSettings(100, 100, 100, 2));
 

@@ -100,7 +100,10 @@ public final class DomainProofExchange {
             throw new InvalidRequestException("domain, timestamp and signed_timestamp are required");
         }
         String domain = request.domain().toLowerCase(java.util.Locale.ROOT);
-        if (domain.length() > 253 || !DOMAIN.matcher(domain).matches()) {
+        // A numeric last label is an IP address, not a domain: no namespace to grant, and fetching from it
+        // would let a caller point the registry at hosts on its own network.
+        if (domain.length() > 253 || !DOMAIN.matcher(domain).matches()
+                || domain.substring(domain.lastIndexOf('.') + 1).chars().allMatch(Character::isDigit)) {
             throw new AuthenticationRequiredException("'" + request.domain() + "' is not a domain name");
         }
         Instant signedAt;
