@@ -137,8 +137,13 @@ class PublisherAuthenticationTest {
             long expiresAt = exchanged.json().path("expires_at").asLong();
             assertThat(expiresAt).isBetween(Instant.now().getEpochSecond() + 240, Instant.now().getEpochSecond() + 301);
             String token = exchanged.json().path("registry_token").asText();
-            assertThat(publish("io.github.acme/weather-" + prefix.length(), token).status()).isEqualTo(200);
+            String name = "io.github.acme/weather-" + prefix.length();
+            assertThat(publish(name, token).status()).isEqualTo(200);
             assertThat(publish("io.github.other/weather", token).status()).isEqualTo(403);
+            RunningRegistry.Response deprecated = registry.send("PATCH", prefix + "/servers/"
+                    + RegistryApiTest.encoded(name) + "/versions/1.0.0/status", Optional.of(token),
+                    "{\"status\":\"deprecated\",\"statusMessage\":\"use 2.0.0\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(deprecated.status()).as(deprecated.text()).isEqualTo(200);
         }
     }
 
