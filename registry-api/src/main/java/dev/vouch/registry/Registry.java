@@ -2,13 +2,17 @@ package dev.vouch.registry;
 
 import dev.vouch.registry.advisories.AdvisoryService;
 import dev.vouch.registry.auth.TokenService;
+import dev.vouch.registry.auth.exchange.ExchangeSettings;
+import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceCollector;
 import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
-import dev.vouch.registry.http.HttpLimits;
+import dev.vouch.registry.http.HttpOptions;
+import dev.vouch.registry.observability.Metrics;
+import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.publish.RescanService;
@@ -32,16 +36,22 @@ public final class Registry implements AutoCloseable {
     private final AdvisoryService advisories;
     private final CurationService curation;
     private final RescanService rescans;
+    private final TokenExchangeService exchange;
+    private final Metrics metrics = new Metrics();
+    private final Readiness readiness = new Readiness();
 
-    private Registry(Path dataDir, Store store, PolicySource policy, EvidenceSources sources, Clock clock) {
+    private Registry(Path dataDir, Store store, PolicySource policy, EvidenceSources sources, ExchangeSettings auth,
+                     Clock clock) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.store = store;
+        store.bindPoolMetrics(metrics.registry());
         this.tokens = new TokenService(store, clock);
+        this.exchange = new TokenExchangeService(tokens, auth, clock);
         Scanner scanner = Scanner.withBundledRules();
         this.advisories = new AdvisoryService(store, clock);
         this.publisher = new PublishService(store, ManifestValidator.official(), scanner,
-                new EvidenceCollector(sources), advisories, policy, clock);
+                new EvidenceCollector(sources, metrics), advisories, policy, clock);
         this.rescans = new RescanService(store, scanner, advisories, policy, clock);
         this.catalog = new CatalogService(store, clock);
         this.curation = new CurationService(store, clock);
@@ -59,7 +69,12 @@ public final class Registry implements AutoCloseable {
 
     /** Opens the SQLite registry with a publish policy and where evidence is fetched from. */
     public static Registry openSqlite(Path dataDir, PolicySource policy, EvidenceSources sources) {
-        return new Registry(dataDir, Store.openSqlite(dataDir), policy, sources, Clock.systemUTC());
+        return openSqlite(dataDir, policy, sources, ExchangeSettings.defaults());
+    }
+
+    /** Opens the SQLite registry with a publish policy, evidence sources and publisher authentication. */
+    public static Registry openSqlite(Path dataDir, PolicySource policy, EvidenceSources sources, ExchangeSettings auth) {
+        return new Registry(dataDir, Store.openSqlite(dataDir), policy, sources, auth, Clock.systemUTC());
     }
 
     public TokenService tokens() {
@@ -86,29 +101,45 @@ public final class Registry implements AutoCloseable {
         return advisories;
     }
 
+    public TokenExchangeService exchange() {
+        return exchange;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Ready once migrated (at open) and, when {@link Readiness#awaitSeeding()} was called, seeded. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
     /** Loads the seed catalog if the registry is empty; returns how many versions were loaded. */
     public int seedIfEmpty() {
-        return new SeedLoader(store, publisher).loadIfEmpty();
+        int loaded = new SeedLoader(store, publisher).loadIfEmpty();
+        readiness.seeded();
+        return loaded;
     }
 
     /** An HTTP server over this registry, not yet started, signing snapshots with the data directory's key. */
     public ApiServer httpServer(long maxBodyBytes) {
-        return httpServer(HttpLimits.defaults().withMaxBodyBytes(maxBodyBytes));
+        return httpServer(HttpOptions.defaults().withMaxBodyBytes(maxBodyBytes));
     }
 
-    /** An HTTP server over this registry with these connection limits, signing with the data directory's key. */
-    public ApiServer httpServer(HttpLimits limits) {
-        return httpServer(limits, RegistryKey.loadOrGenerate(dataDir));
+    /** An HTTP server over this registry with these options, signing with the data directory's key. */
+    public ApiServer httpServer(HttpOptions options) {
+        return httpServer(options, RegistryKey.loadOrGenerate(dataDir));
     }
 
-    /** An HTTP server over this registry with these connection limits, signing snapshots with {@code signingKey}. */
-    public ApiServer httpServer(HttpLimits limits, RegistryKey signingKey) {
-        return ApiServer.create(store, publisher, catalog, curation, tokens, limits,
-                new SnapshotService(store, signingKey, clock));
+    /** An HTTP server over this registry with these options, signing snapshots with {@code signingKey}. */
+    public ApiServer httpServer(HttpOptions options, RegistryKey signingKey) {
+        return ApiServer.create(store, publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, metrics,
+                readiness, new SnapshotService(store, signingKey, clock), options));
     }
 
     @Override
     public void close() {
         store.close();
+        metrics.close();
     }
 }

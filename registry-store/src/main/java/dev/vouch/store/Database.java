@@ -100,6 +100,14 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * Reports the connection pool (active, idle, pending, timeouts, usage) to a Micrometer
+     * {@code MeterRegistry}; typed as Object so this module needs no metrics library.
+     */
+    public void bindPoolMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     @Override
     public void close() {
         dataSource.close();

@@ -44,6 +44,11 @@ public final class Store implements AutoCloseable {
         return database.dsl().selectOne().fetchOne() != null;
     }
 
+    /** Reports the connection pool to a Micrometer {@code MeterRegistry} (see {@link Database#bindPoolMetrics}). */
+    public void bindPoolMetrics(Object meterRegistry) {
+        database.bindPoolMetrics(meterRegistry);
+    }
+
     @Override
     public void close() {
         database.close();

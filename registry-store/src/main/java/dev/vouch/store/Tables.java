@@ -60,7 +60,9 @@ final class Tables {
         static final Field<String> DESCRIPTION = field(name("description"), SQLDataType.VARCHAR);
         static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
         static final Field<Long> REVOKED_AT = field(name("revoked_at"), SQLDataType.BIGINT);
-        static final List<Field<?>> ALL = List.of(ID, TOKEN_HASH, ROLE, GRANTS, DESCRIPTION, CREATED_AT, REVOKED_AT);
+        static final Field<Long> EXPIRES_AT = field(name("expires_at"), SQLDataType.BIGINT);
+        static final List<Field<?>> ALL = List.of(ID, TOKEN_HASH, ROLE, GRANTS, DESCRIPTION, CREATED_AT, REVOKED_AT,
+                EXPIRES_AT);
 
         private ApiTokens() {
         }

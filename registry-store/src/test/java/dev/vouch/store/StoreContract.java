@@ -205,6 +205,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void aShortLivedTokenKeepsItsExpiryAndIsInactiveFromThen() {
+        StoredToken token = new StoredToken("tok-2", "d".repeat(64), "publisher", List.of("com.example/*"),
+                Optional.of("http com.example"), T0, Optional.empty(), Optional.of(T0.plusSeconds(300)));
+        store.write(r -> {
+            r.tokens().insert(token);
+            return null;
+        });
+
+        StoredToken found = store.read(r -> r.tokens().findActiveByHash("d".repeat(64))).orElseThrow();
+
+        assertThat(found.expiresAt()).contains(T0.plusSeconds(300));
+        assertThat(found.activeAt(T0.plusSeconds(299))).isTrue();
+        assertThat(found.activeAt(T0.plusSeconds(300))).isFalse();
+    }
+
+    @Test
     void auditRecordsChainEachToThePrevious() {
         AuditRecord first = store.write(r -> r.audit().append(new AuditEvent(T0, "a", "publish", "x@1", "{}")));
         AuditRecord second = store.write(r -> r.audit().append(new AuditEvent(T0, "b", "status", "x@1", "{}")));

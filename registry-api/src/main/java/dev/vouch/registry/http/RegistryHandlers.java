@@ -6,6 +6,7 @@ import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.catalog.ListRequest;
 import dev.vouch.registry.catalog.StatusChange;
 import dev.vouch.registry.curation.CurationService;
+import dev.vouch.registry.http.observability.RequestTelemetry;
 import dev.vouch.registry.publish.Decision;
 import dev.vouch.registry.publish.PublishOutcome;
 import dev.vouch.registry.publish.PublishReports;
@@ -58,6 +59,7 @@ final class RegistryHandlers {
     void publish(Context ctx) {
         Principal principal = authenticate(ctx);
         PublishOutcome outcome = publisher.publish(principal, body.read(ctx));
+        RequestTelemetry.scanVerdict(ctx, outcome.report().path("scan").path("verdict").asText());
         boolean held = outcome.decision().outcome() == Decision.Outcome.PENDING;
         ctx.status(held ? 202 : 200).json(json.published(outcome.version(),
                 outcome.decision().outcome().name().toLowerCase(Locale.ROOT),
@@ -101,7 +103,9 @@ final class RegistryHandlers {
     }
 
     private Principal authenticate(Context ctx) {
-        return tokens.authenticate(Optional.ofNullable(ctx.header("Authorization")));
+        Principal principal = tokens.authenticate(Optional.ofNullable(ctx.header("Authorization")));
+        RequestTelemetry.principal(ctx, principal.id());
+        return principal;
     }
 
     private static boolean includeDeleted(Context ctx) {
