@@ -50,6 +50,8 @@ public final class Database implements AutoCloseable {
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout(10_000);
+        // Reads dominate: a larger page cache per pooled connection keeps the listing indexes in memory.
+        sqlite.setCacheSize(-16_384);
         // Writers take the lock at BEGIN, so two transactions never deadlock upgrading a read lock.
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource source = new SQLiteDataSource(sqlite);
@@ -62,13 +64,16 @@ public final class Database implements AutoCloseable {
         pool.setConnectionTimeout(30_000);
         return open(new HikariDataSource(pool), SQLDialect.SQLITE, Map.of(
                 "identity_pk", "INTEGER PRIMARY KEY AUTOINCREMENT",
-                "binary", "BLOB"));
+                "binary", "BLOB",
+                "true", "1"));
     }
 
     private static Database open(HikariDataSource dataSource, SQLDialect dialect, Map<String, String> placeholders) {
         try {
             migrate(dataSource, dialect, placeholders);
-            return new Database(dataSource, dialect);
+            Database database = new Database(dataSource, dialect);
+            database.optimize();
+            return database;
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -84,6 +89,24 @@ public final class Database implements AutoCloseable {
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
+    }
+
+    /**
+     * Refreshes the planner's statistics where they are missing or stale ({@code PRAGMA optimize} with
+     * analysis limits, cheap enough to run at open and then periodically). The listing queries are
+     * written so their plans do not depend on statistics, but the ad-hoc ones do.
+     */
+    public void optimize() {
+        if (dialect.family() == SQLDialect.SQLITE) {
+            // 0x10002: analyse every table whose statistics are missing or out of date, not only those
+            // this connection has queried; the analysis limit keeps it fast on a large database.
+            dsl.connection(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA analysis_limit = 1000");
+                    statement.execute("PRAGMA optimize = 0x10002");
+                }
+            });
+        }
     }
 
     /** Runs {@code work} in one transaction: everything it writes commits together or not at all. */
