@@ -50,7 +50,7 @@ public final class ApiServer implements AutoCloseable {
                                    CurationService curation, TokenService tokens, long maxBodyBytes) {
         ObjectMapper mapper = new ObjectMapper();
         RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper),
-                maxBodyBytes);
+                new ReadCache(mapper, store::changeSequence), maxBodyBytes);
         List<Route> routes = routes(handlers, store);
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, maxBodyBytes));
         return new ApiServer(app, routes);

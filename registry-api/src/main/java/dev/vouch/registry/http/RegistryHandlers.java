@@ -27,11 +27,13 @@ final class RegistryHandlers {
     private final CurationService curation;
     private final TokenService tokens;
     private final ServerJson json;
+    private final ReadCache reads;
     private final long maxBodyBytes;
 
     RegistryHandlers(CatalogService catalog, PublishService publisher, CurationService curation, TokenService tokens,
-                     ServerJson json, long maxBodyBytes) {
+                     ServerJson json, ReadCache reads, long maxBodyBytes) {
         this.catalog = catalog;
+        this.reads = reads;
         this.publisher = publisher;
         this.curation = curation;
         this.tokens = tokens;
@@ -40,19 +42,22 @@ final class RegistryHandlers {
     }
 
     void listServers(Context ctx) {
-        CatalogService.CatalogPage page = catalog.list(ListRequest.from(ctx::queryParam));
-        ctx.json(json.list(page.versions(), page.nextCursor()));
+        reads.serve(ctx, ReadCache.Freshness.LISTING, () -> {
+            CatalogService.CatalogPage page = catalog.list(ListRequest.from(ctx::queryParam));
+            return json.list(page.versions(), page.nextCursor());
+        });
     }
 
     void listVersions(Context ctx) {
-        List<StoredVersion> versions = catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx));
-        ctx.json(json.list(versions, Optional.empty()));
+        reads.serve(ctx, ReadCache.Freshness.LISTING, () -> json.list(
+                catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx)), Optional.empty()));
     }
 
     void getVersion(Context ctx) {
-        StoredVersion version = catalog.version(ctx.pathParam("serverName"), ctx.pathParam("version"),
-                includeDeleted(ctx));
-        ctx.json(json.response(version));
+        String version = ctx.pathParam("version");
+        reads.serve(ctx, CatalogService.LATEST.equals(version) ? ReadCache.Freshness.LISTING
+                : ReadCache.Freshness.EXACT_VERSION, () -> json.response(
+                catalog.version(ctx.pathParam("serverName"), version, includeDeleted(ctx))));
     }
 
     void publish(Context ctx) {
@@ -65,7 +70,8 @@ final class RegistryHandlers {
     }
 
     void report(Context ctx) {
-        ctx.json(catalog.report(ctx.pathParam("serverName"), ctx.pathParam("version")));
+        reads.serve(ctx, ReadCache.Freshness.LISTING,
+                () -> catalog.report(ctx.pathParam("serverName"), ctx.pathParam("version")));
     }
 
     void pending(Context ctx) {
