@@ -7,6 +7,7 @@ import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceCollector;
 import dev.vouch.registry.evidence.EvidenceSources;
+import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.publish.PublishService;
@@ -27,6 +28,7 @@ public final class Registry implements AutoCloseable {
     private final AdvisoryService advisories;
     private final CurationService curation;
     private final RescanService rescans;
+    private final ExportService exports;
 
     private Registry(Store store, PolicySource policy, EvidenceSources sources, Clock clock) {
         this.store = store;
@@ -38,6 +40,7 @@ public final class Registry implements AutoCloseable {
         this.rescans = new RescanService(store, scanner, advisories, policy, clock);
         this.catalog = new CatalogService(store, clock);
         this.curation = new CurationService(store, clock);
+        this.exports = new ExportService(store);
     }
 
     /** Opens (creating and migrating if needed) the SQLite registry under {@code dataDir}, on the safe default policy. */
@@ -75,6 +78,10 @@ public final class Registry implements AutoCloseable {
         return curation;
     }
 
+    public ExportService exports() {
+        return exports;
+    }
+
     public AdvisoryService advisories() {
         return advisories;
     }
@@ -86,7 +93,7 @@ public final class Registry implements AutoCloseable {
 
     /** An HTTP server over this registry, not yet started. */
     public ApiServer httpServer(long maxBodyBytes) {
-        return ApiServer.create(store, publisher, catalog, curation, tokens, maxBodyBytes);
+        return ApiServer.create(store, publisher, catalog, curation, tokens, exports, maxBodyBytes);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.domain.RegistryException;
+import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.store.Store;
 import io.javalin.Javalin;
@@ -47,10 +48,11 @@ public final class ApiServer implements AutoCloseable {
 
     /** Builds the server over the given services; {@link #start} binds it. */
     public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
-                                   CurationService curation, TokenService tokens, long maxBodyBytes) {
+                                   CurationService curation, TokenService tokens, ExportService exports,
+                                   long maxBodyBytes) {
         ObjectMapper mapper = new ObjectMapper();
         RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper),
-                new ReadCache(mapper, store::changeSequence), maxBodyBytes);
+                new ReadCache(mapper, store::changeSequence), exports, maxBodyBytes);
         List<Route> routes = routes(handlers, store);
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, maxBodyBytes));
         return new ApiServer(app, routes);
@@ -82,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
                     handlers::approve));
             routes.add(new Route(HandlerType.POST, v + "/curation/servers/{serverName}/versions/{version}/reject",
                     handlers::reject));
+            routes.add(new Route(HandlerType.GET, v + "/export/docker-catalog.yaml", handlers::dockerCatalog));
             routes.add(new Route(HandlerType.GET, v + "/health", ctx -> health(ctx, store)));
             routes.add(new Route(HandlerType.GET, v + "/version", ApiServer::version));
         }

@@ -71,11 +71,16 @@ final class ReadCache {
      * is cached for the current catalog. Failures thrown by {@code body} propagate and are not cached.
      */
     void serve(Context ctx, Freshness freshness, Supplier<Object> body) {
+        serve(ctx, freshness, "application/json", () -> json(body.get()));
+    }
+
+    /** As {@link #serve(Context, Freshness, Supplier)}, for an answer already in bytes of {@code contentType}. */
+    void serve(Context ctx, Freshness freshness, String contentType, Supplier<byte[]> body) {
         String query = ctx.queryString();
         String key = changeSequence.getAsLong() + " " + ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
         Cached cached = cache.getIfPresent(key);
         if (cached == null) {
-            cached = Cached.of(json(body.get()), freshness);
+            cached = Cached.of(body.get(), contentType, freshness);
             cache.put(key, cached);
         }
         cached.writeTo(ctx);
@@ -89,11 +94,12 @@ final class ReadCache {
         }
     }
 
-    private record Cached(byte[] body, byte[] gzip, String etag, String cacheControl) {
+    private record Cached(byte[] body, byte[] gzip, String contentType, String etag, String cacheControl) {
 
-        static Cached of(byte[] body, Freshness freshness) {
+        static Cached of(byte[] body, String contentType, Freshness freshness) {
             String etag = "\"" + digest(body) + "\"";
-            return new Cached(body, body.length >= GZIP_MIN_BYTES ? gzip(body) : null, etag, freshness.cacheControl);
+            return new Cached(body, body.length >= GZIP_MIN_BYTES ? gzip(body) : null, contentType, etag,
+                    freshness.cacheControl);
         }
 
         int weight() {
@@ -110,7 +116,7 @@ final class ReadCache {
                 ctx.status(304);
                 return;
             }
-            ctx.contentType("application/json");
+            ctx.contentType(contentType);
             if (gzipped) {
                 ctx.header("Content-Encoding", "gzip");
                 ctx.result(gzip);

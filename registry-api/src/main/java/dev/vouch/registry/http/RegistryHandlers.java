@@ -6,6 +6,7 @@ import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.catalog.ListRequest;
 import dev.vouch.registry.catalog.StatusChange;
 import dev.vouch.registry.curation.CurationService;
+import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.publish.Decision;
 import dev.vouch.registry.publish.PublishOutcome;
 import dev.vouch.registry.publish.PublishReports;
@@ -28,11 +29,13 @@ final class RegistryHandlers {
     private final TokenService tokens;
     private final ServerJson json;
     private final ReadCache reads;
+    private final ExportService exports;
     private final long maxBodyBytes;
 
     RegistryHandlers(CatalogService catalog, PublishService publisher, CurationService curation, TokenService tokens,
-                     ServerJson json, ReadCache reads, long maxBodyBytes) {
+                     ServerJson json, ReadCache reads, ExportService exports, long maxBodyBytes) {
         this.catalog = catalog;
+        this.exports = exports;
         this.reads = reads;
         this.publisher = publisher;
         this.curation = curation;
@@ -58,6 +61,11 @@ final class RegistryHandlers {
         reads.serve(ctx, CatalogService.LATEST.equals(version) ? ReadCache.Freshness.LISTING
                 : ReadCache.Freshness.EXACT_VERSION, () -> json.response(
                 catalog.version(ctx.pathParam("serverName"), version, includeDeleted(ctx))));
+    }
+
+    void dockerCatalog(Context ctx) {
+        reads.serve(ctx, ReadCache.Freshness.LISTING, "application/yaml",
+                () -> exports.dockerCatalog(Optional.ofNullable(ctx.queryParam("tier")).filter(t -> !t.isEmpty())));
     }
 
     void publish(Context ctx) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.runtime.RunPolicy;
 import dev.vouch.store.StoredVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,8 @@ final class ServerJson {
 
     ObjectNode response(StoredVersion version) {
         ObjectNode envelope = mapper.createObjectNode();
-        envelope.set("server", manifest(version));
+        JsonNode manifest = manifest(version);
+        envelope.set("server", manifest);
         ObjectNode official = mapper.createObjectNode()
                 .put("status", version.status().wireName());
         version.statusMessage().ifPresent(message -> official.put("statusMessage", message));
@@ -38,6 +40,7 @@ final class ServerJson {
         ObjectNode meta = envelope.putObject("_meta");
         meta.set(OFFICIAL_META, official);
         version.trust().ifPresent(trust -> meta.set(TRUST_META, json(trust, version)));
+        meta.set(RunPolicy.META_KEY, RunPolicy.of(manifest, version.toolsDigest()));
         return envelope;
     }
 
