@@ -2,7 +2,7 @@ package dev.vouch.store;
 
 import org.jooq.DSLContext;
 
-/** The single-row catalog change sequence of {@code V10__read_shape.sql}. */
+/** Bumps the single-row catalog change sequence of {@code V10__read_shape.sql} (read by {@link Database#changeSequence}). */
 final class CatalogChanges {
     private CatalogChanges() {
     }
@@ -12,11 +12,5 @@ final class CatalogChanges {
                 .set(Tables.CatalogChanges.SEQ, Tables.CatalogChanges.SEQ.plus(1))
                 .where(Tables.CatalogChanges.ID.eq(1L))
                 .execute();
-    }
-
-    static long current(DSLContext dsl) {
-        return dsl.select(Tables.CatalogChanges.SEQ).from(Tables.CatalogChanges.TABLE)
-                .where(Tables.CatalogChanges.ID.eq(1L))
-                .fetchSingle(Tables.CatalogChanges.SEQ);
     }
 }

@@ -26,6 +26,9 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SQLDialect dialect;
     private final DSLContext dsl;
+    private final Object sequenceLock = new Object();
+    private java.sql.Connection sequenceConnection;
+    private java.sql.PreparedStatement sequenceStatement;
 
     private Database(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -114,6 +117,46 @@ public final class Database implements AutoCloseable {
         return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
     }
 
+    /**
+     * The catalog change sequence, read on every cacheable request: one prepared statement on a connection
+     * of its own, so the read costs a few microseconds rather than a pooled, rendered query. A failure
+     * drops the connection so the next call opens a fresh one.
+     */
+    public long changeSequence() {
+        synchronized (sequenceLock) {
+            try {
+                if (sequenceStatement == null) {
+                    // Outside the pool, so the pool keeps every connection for queries.
+                    sequenceConnection = dataSource.getDataSource().getConnection();
+                    sequenceConnection.setAutoCommit(true);
+                    sequenceStatement = sequenceConnection.prepareStatement("SELECT seq FROM catalog_changes WHERE id = 1");
+                }
+                try (java.sql.ResultSet rows = sequenceStatement.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new StoreException("the catalog change sequence is missing", null);
+                    }
+                    return rows.getLong(1);
+                }
+            } catch (java.sql.SQLException e) {
+                closeSequenceConnection();
+                throw new StoreException("cannot read the catalog change sequence: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void closeSequenceConnection() {
+        try {
+            if (sequenceConnection != null) {
+                sequenceConnection.close();
+            }
+        } catch (java.sql.SQLException e) {
+            // Closing a broken connection: nothing more to do with it.
+        } finally {
+            sequenceConnection = null;
+            sequenceStatement = null;
+        }
+    }
+
     /** A context for single reads outside a transaction. */
     public DSLContext dsl() {
         return dsl;
@@ -125,6 +168,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (sequenceLock) {
+            closeSequenceConnection();
+        }
         dataSource.close();
     }
 }

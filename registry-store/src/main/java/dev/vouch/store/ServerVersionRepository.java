@@ -144,9 +144,13 @@ public final class ServerVersionRepository {
         return dsl.fetchCount(TABLE, SERVER_NAME.eq(serverName));
     }
 
-    /** How many versions, of any server, status or review state, someone other than {@code publisher} published. */
+    /**
+     * Whether anyone other than {@code publisher} published a version (of any server, status or review
+     * state): 1 when someone did, 0 when nobody did.
+     */
     public int countPublishedByOthers(String publisher) {
-        return dsl.fetchCount(TABLE, PUBLISHED_BY.ne(publisher));
+        // Asked at every start; counting a large catalog would cost seconds, and callers only ask "any?".
+        return dsl.fetchExists(TABLE, PUBLISHED_BY.ne(publisher)) ? 1 : 0;
     }
 
     /**

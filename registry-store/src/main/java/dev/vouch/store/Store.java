@@ -75,7 +75,7 @@ public final class Store implements AutoCloseable {
      * so a response cached under one value is stale once another is read.
      */
     public long changeSequence() {
-        return CatalogChanges.current(database.dsl());
+        return database.changeSequence();
     }
 
     /** Refreshes the planner's statistics now (also done at open and every {@link #OPTIMIZE_EVERY}). */

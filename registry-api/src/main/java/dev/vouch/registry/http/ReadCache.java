@@ -94,20 +94,32 @@ final class ReadCache {
         }
     }
 
-    private record Cached(byte[] body, byte[] gzip, String contentType, String etag, String cacheControl) {
+    /** One cached answer; its gzip form is made by the first request that accepts gzip, then kept. */
+    private static final class Cached {
+        private final byte[] body;
+        private final String contentType;
+        private final String etag;
+        private final String cacheControl;
+        private volatile byte[] gzip;
 
-        static Cached of(byte[] body, String contentType, Freshness freshness) {
-            String etag = "\"" + digest(body) + "\"";
-            return new Cached(body, body.length >= GZIP_MIN_BYTES ? gzip(body) : null, contentType, etag,
-                    freshness.cacheControl);
+        private Cached(byte[] body, String contentType, String etag, String cacheControl) {
+            this.body = body;
+            this.contentType = contentType;
+            this.etag = etag;
+            this.cacheControl = cacheControl;
         }
 
+        static Cached of(byte[] body, String contentType, Freshness freshness) {
+            return new Cached(body, contentType, "\"" + digest(body) + "\"", freshness.cacheControl);
+        }
+
+        /** Counts the gzip form as if present: it is at most about the body's size, and weights are fixed. */
         int weight() {
-            return body.length + (gzip == null ? 0 : gzip.length) + 128;
+            return 2 * body.length + 128;
         }
 
         void writeTo(Context ctx) {
-            boolean gzipped = gzip != null && acceptsGzip(ctx.header("Accept-Encoding"));
+            boolean gzipped = body.length >= GZIP_MIN_BYTES && acceptsGzip(ctx.header("Accept-Encoding"));
             String tag = gzipped ? etag.substring(0, etag.length() - 1) + GZIP_ETAG_SUFFIX + "\"" : etag;
             ctx.header("ETag", tag);
             ctx.header("Cache-Control", cacheControl);
@@ -118,8 +130,13 @@ final class ReadCache {
             }
             ctx.contentType(contentType);
             if (gzipped) {
+                byte[] compressed = gzip;
+                if (compressed == null) {
+                    compressed = gzip(body);
+                    gzip = compressed;
+                }
                 ctx.header("Content-Encoding", "gzip");
-                ctx.result(gzip);
+                ctx.result(compressed);
             } else {
                 ctx.result(body);
             }

@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 final class RegistryHandlers {
 
+    private static final String JSON = "application/json";
+
     private final CatalogService catalog;
     private final PublishService publisher;
     private final CurationService curation;
@@ -45,21 +47,21 @@ final class RegistryHandlers {
     }
 
     void listServers(Context ctx) {
-        reads.serve(ctx, ReadCache.Freshness.LISTING, () -> {
+        reads.serve(ctx, ReadCache.Freshness.LISTING, JSON, () -> {
             CatalogService.CatalogPage page = catalog.list(ListRequest.from(ctx::queryParam));
-            return json.list(page.versions(), page.nextCursor());
+            return json.listBytes(page.versions(), page.nextCursor());
         });
     }
 
     void listVersions(Context ctx) {
-        reads.serve(ctx, ReadCache.Freshness.LISTING, () -> json.list(
+        reads.serve(ctx, ReadCache.Freshness.LISTING, JSON, () -> json.listBytes(
                 catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx)), Optional.empty()));
     }
 
     void getVersion(Context ctx) {
         String version = ctx.pathParam("version");
         reads.serve(ctx, CatalogService.LATEST.equals(version) ? ReadCache.Freshness.LISTING
-                : ReadCache.Freshness.EXACT_VERSION, () -> json.response(
+                : ReadCache.Freshness.EXACT_VERSION, JSON, () -> json.responseBytes(
                 catalog.version(ctx.pathParam("serverName"), version, includeDeleted(ctx))));
     }
 
