@@ -48,9 +48,14 @@ final class CatalogSearch {
             return List.of();
         }
         List<Match> matches = new ArrayList<>();
-        for (Record r : dsl.resultQuery("SELECT rowid, " + BM25
-                + " FROM catalog_search WHERE catalog_search MATCH ?", ftsQuery(words))) {
-            matches.add(new Match(r.get(0, Long.class), r.get(1, Double.class)));
+        // Read straight from the result set: a common word matches thousands of servers.
+        try (java.sql.ResultSet rs = dsl.resultQuery("SELECT rowid, " + BM25
+                + " FROM catalog_search WHERE catalog_search MATCH ?", ftsQuery(words)).fetchResultSet()) {
+            while (rs.next()) {
+                matches.add(new Match(rs.getLong(1), rs.getDouble(2)));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("full-text search failed: " + e.getMessage(), e);
         }
         if (matches.isEmpty()) {
             matches = typoMatches(String.join("", words));

@@ -83,10 +83,9 @@ public final class ServerVersionRepository {
 
     /** Every published version of one server, newest publication first, without tools and report. */
     public List<StoredVersion> listVersions(String serverName, boolean includeDeleted) {
-        return dsl.select(HOT).from(TABLE)
+        return fetchListed(dsl.select(HOT).from(TABLE)
                 .where(publishedOnly().and(SERVER_NAME.eq(serverName)).and(deletedFilter(includeDeleted)))
-                .orderBy(SERVER_NAME.desc(), ID.desc())
-                .fetch(ServerVersionRepository::toListed);
+                .orderBy(SERVER_NAME.desc(), ID.desc()));
     }
 
     /** Every version in a review state other than published, oldest first: the curator's queue. */
@@ -161,7 +160,7 @@ public final class ServerVersionRepository {
         if (query.search().isPresent()) {
             return searchPage(query);
         }
-        List<StoredVersion> rows = listQuery(query).fetch(ServerVersionRepository::toListed);
+        List<StoredVersion> rows = fetchListed(listQuery(query));
         if (rows.size() <= query.limit()) {
             return new Page<>(rows, Optional.empty());
         }
@@ -210,8 +209,11 @@ public final class ServerVersionRepository {
         }
         List<StoredVersion> page = new ArrayList<>();
         List<PageKey.ByRelevance> keys = new ArrayList<>();
-        int batch = Math.max(query.limit(), 16);
-        for (int i = from; i < matches.size() && page.size() <= query.limit(); i += batch) {
+        // A server lists one version when the query selects one (latest or exact), often several
+        // otherwise: read a batch of servers about the size the rest of the page needs.
+        int perServer = query.version().isPresent() ? 1 : 8;
+        for (int i = from, batch; i < matches.size() && page.size() <= query.limit(); i += batch) {
+            batch = Math.max(1, (query.limit() + 1 - page.size() + perServer - 1) / perServer);
             List<CatalogSearch.Match> slice = matches.subList(i, Math.min(matches.size(), i + batch));
             Map<Long, List<StoredVersion>> versions = servedVersions(slice, query);
             for (CatalogSearch.Match match : slice) {
@@ -237,8 +239,7 @@ public final class ServerVersionRepository {
         Map<String, Long> documents = new LinkedHashMap<>();
         names.forEach((document, name) -> documents.put(name, document));
         Map<Long, List<StoredVersion>> versions = new LinkedHashMap<>();
-        searchVersionsQuery(documents.keySet().stream().toList(), query)
-                .fetch(ServerVersionRepository::toListed)
+        fetchListed(searchVersionsQuery(documents.keySet().stream().toList(), query))
                 .forEach(v -> versions.computeIfAbsent(documents.get(v.serverName()), d -> new ArrayList<>()).add(v));
         versions.values().forEach(list -> list.sort((a, b) -> Long.compare(a.id(), b.id())));
         return versions;
@@ -369,8 +370,46 @@ public final class ServerVersionRepository {
         return dsl.select(fields).from(TABLE.leftJoin(ServerVersionDetails.TABLE).on(ServerVersionDetails.VERSION_ID.eq(ID)));
     }
 
-    private static StoredVersion toListed(Record r) {
-        return toStored(r, Optional.empty(), Optional.empty());
+    /**
+     * The rows of a listing query, read straight from the JDBC result set: listings read hundreds of rows
+     * per request, and building a jOOQ record for each cost about as much as SQLite reading it.
+     */
+    private static List<StoredVersion> fetchListed(ResultQuery<Record> query) {
+        List<StoredVersion> rows = new ArrayList<>();
+        try (java.sql.ResultSet rs = query.fetchResultSet()) {
+            while (rs.next()) {
+                rows.add(listed(rs));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("reading a listing failed: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** One row in {@link Tables.ServerVersions#HOT} order. */
+    private static StoredVersion listed(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String status = rs.getString(8);
+        String review = rs.getString(15);
+        return new StoredVersion(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getBytes(4),
+                rs.getString(5),
+                Optional.empty(),
+                VersionStatus.fromWire(status).orElseThrow(() -> new IllegalStateException("unknown status " + status)),
+                Optional.ofNullable(rs.getString(9)),
+                Micros.toInstant(rs.getLong(10)),
+                Micros.toInstant(rs.getLong(11)),
+                Micros.toInstant(rs.getLong(12)),
+                rs.getBoolean(13),
+                rs.getString(14),
+                ReviewState.fromWire(review).orElseThrow(() -> new IllegalStateException("unknown review state " + review)),
+                Optional.ofNullable(rs.getString(16)),
+                rs.getString(17),
+                Optional.ofNullable(rs.getBytes(18)),
+                Optional.empty(),
+                Optional.ofNullable(rs.getString(19)));
     }
 
     private static StoredVersion toDetailed(Record r) {
