@@ -58,6 +58,7 @@ public final class ReadBenchmark {
             + "vector video weather web wiki workflow").split(" ");
     private static final String RARE_WORD = "zephyrine";
     private static final String HEAP = "256m";
+    private static final int LIGHT_RATE = 50;
 
     private ReadBenchmark() {
     }
@@ -155,10 +156,15 @@ public final class ReadBenchmark {
             if (route.getKey().equals("docker-catalog")) {
                 continue;
             }
-            int rate = route.getKey().startsWith("list") || route.getKey().startsWith("deep") ? 500 : 200;
-            Result result = OpenLoop.run(client, base + route.getValue(), rate, seconds);
-            System.out.printf(Locale.ROOT, "%-22s %8d %9.2f %9.2f %9.2f %9.2f%n", route.getKey(), rate,
-                    result.p50, result.p95, result.p99, result.max);
+            // The rate the issue sets for lists (200/s for the rest), then a light one: on a shared machine
+            // the first may exceed what the registry's share of the CPU serves, the second shows the
+            // latency of one request when nothing queues.
+            int target = route.getKey().startsWith("list") || route.getKey().startsWith("deep") ? 500 : 200;
+            for (int rate : new int[] {target, LIGHT_RATE}) {
+                Result result = OpenLoop.run(client, base + route.getValue(), rate, seconds);
+                System.out.printf(Locale.ROOT, "%-22s %8d %9.2f %9.2f %9.2f %9.2f%n", route.getKey(), rate,
+                        result.p50, result.p95, result.p99, result.max);
+            }
         }
     }
 
