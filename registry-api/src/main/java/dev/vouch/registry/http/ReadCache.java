@@ -12,6 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
@@ -55,6 +58,7 @@ final class ReadCache {
     private final ObjectMapper mapper;
     private final LongSupplier changeSequence;
     private final Cache<String, Cached> cache;
+    private final ConcurrentHashMap<String, CompletableFuture<Cached>> inFlight = new ConcurrentHashMap<>();
 
     ReadCache(ObjectMapper mapper, LongSupplier changeSequence) {
         this.mapper = mapper;
@@ -80,10 +84,37 @@ final class ReadCache {
         String key = changeSequence.getAsLong() + " " + ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
         Cached cached = cache.getIfPresent(key);
         if (cached == null) {
-            cached = Cached.of(body.get(), contentType, freshness);
-            cache.put(key, cached);
+            cached = computeOnce(key, () -> Cached.of(body.get(), contentType, freshness));
         }
         cached.writeTo(ctx);
+    }
+
+    /**
+     * Computes a missing answer once however many requests ask for it together: after a write every
+     * reader of a popular page misses at the same moment, and one of them computing it is enough. The
+     * others wait for that result, or for its failure, which each then reports as its own.
+     */
+    private Cached computeOnce(String key, Supplier<Cached> compute) {
+        CompletableFuture<Cached> mine = new CompletableFuture<>();
+        CompletableFuture<Cached> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            Cached cached = compute.get();
+            cache.put(key, cached);
+            mine.complete(cached);
+            return cached;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
     }
 
     private byte[] json(Object body) {
