@@ -88,6 +88,26 @@ public final class ServerVersionRepository {
                 .orderBy(SERVER_NAME.desc(), ID.desc()));
     }
 
+    /**
+     * The same versions with their cold tools and report loaded, in one query: for exports, which need
+     * the details of every listed version.
+     */
+    public List<StoredVersion> withDetails(List<StoredVersion> versions) {
+        Map<Long, Record> details = new java.util.HashMap<>();
+        dsl.select(ServerVersionDetails.VERSION_ID, ServerVersionDetails.TOOLS, ServerVersionDetails.REPORT)
+                .from(ServerVersionDetails.TABLE)
+                .where(ServerVersionDetails.VERSION_ID.in(versions.stream().map(StoredVersion::id).toList()))
+                .forEach(r -> details.put(r.get(ServerVersionDetails.VERSION_ID), r));
+        return versions.stream().map(v -> {
+            Record detail = details.get(v.id());
+            return detail == null ? v : new StoredVersion(v.id(), v.serverName(), v.version(), v.manifest(),
+                    v.manifestSha256(), Optional.ofNullable(detail.get(ServerVersionDetails.TOOLS)), v.status(),
+                    v.statusMessage(), v.statusChangedAt(), v.publishedAt(), v.updatedAt(), v.latest(),
+                    v.publishedBy(), v.reviewState(), v.reviewReason(), v.tier(), v.trust(),
+                    Optional.ofNullable(detail.get(ServerVersionDetails.REPORT)), v.toolsDigest());
+        }).toList();
+    }
+
     /** Every version in a review state other than published, oldest first: the curator's queue. */
     public List<StoredVersion> listByReviewState(ReviewState state, int limit) {
         Condition unpublished = state == ReviewState.PUBLISHED ? noCondition()

@@ -240,6 +240,8 @@ abstract class StoreContract {
         assertThat(listed.tools()).isEmpty();
         assertThat(found.tools()).isPresent();
         assertThat(listed).usingRecursiveComparison().ignoringFields("tools", "report").isEqualTo(found);
+        List<StoredVersion> detailed = store.read(r -> r.versions().withDetails(List.of(listed)));
+        assertThat(detailed).singleElement().usingRecursiveComparison().isEqualTo(found);
     }
 
     @Test

@@ -47,12 +47,10 @@ public final class ExportService {
                     Optional.of(new VersionQuery.VersionSelector.Latest()), false,
                     tier.filter("verified"::equals), after, PAGE);
             Page<StoredVersion> page = store.read(repos -> repos.versions().list(query));
-            for (StoredVersion listed : page.items()) {
-                store.read(repos -> repos.versions().find(listed.serverName(), listed.version()))
-                        .filter(version -> !flagged(version))
-                        .map(ExportService::source)
-                        .ifPresent(sources::add);
-            }
+            store.read(repos -> repos.versions().withDetails(page.items())).stream()
+                    .filter(version -> !flagged(version))
+                    .map(ExportService::source)
+                    .forEach(sources::add);
             after = page.next();
         } while (after.isPresent());
         String suffix = tier.map(t -> "-" + t).orElse("");
