@@ -9,6 +9,7 @@ import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceCollector;
 import dev.vouch.registry.evidence.EvidenceSources;
+import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.http.HttpOptions;
 import dev.vouch.registry.observability.Metrics;
@@ -36,6 +37,7 @@ public final class Registry implements AutoCloseable {
     private final AdvisoryService advisories;
     private final CurationService curation;
     private final RescanService rescans;
+    private final ExportService exports;
     private final TokenExchangeService exchange;
     private final Metrics metrics = new Metrics();
     private final Readiness readiness = new Readiness();
@@ -55,6 +57,7 @@ public final class Registry implements AutoCloseable {
         this.rescans = new RescanService(store, scanner, advisories, policy, clock);
         this.catalog = new CatalogService(store, clock);
         this.curation = new CurationService(store, clock);
+        this.exports = new ExportService(store);
     }
 
     /** Opens (creating and migrating if needed) the SQLite registry under {@code dataDir}, on the safe default policy. */
@@ -97,6 +100,10 @@ public final class Registry implements AutoCloseable {
         return curation;
     }
 
+    public ExportService exports() {
+        return exports;
+    }
+
     public AdvisoryService advisories() {
         return advisories;
     }
@@ -133,8 +140,8 @@ public final class Registry implements AutoCloseable {
 
     /** An HTTP server over this registry with these options, signing snapshots with {@code signingKey}. */
     public ApiServer httpServer(HttpOptions options, RegistryKey signingKey) {
-        return ApiServer.create(store, publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, metrics,
-                readiness, new SnapshotService(store, signingKey, clock), options));
+        return ApiServer.create(store, publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, exports,
+                new SnapshotService(store, signingKey, clock), metrics, readiness, options));
     }
 
     @Override

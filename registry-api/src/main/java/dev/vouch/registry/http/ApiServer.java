@@ -10,6 +10,7 @@ import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.domain.RateLimitedException;
 import dev.vouch.registry.domain.RegistryException;
+import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.http.limits.RateLimiter;
 import dev.vouch.registry.http.limits.RequestGuard;
 import dev.vouch.registry.http.observability.RequestTelemetry;
@@ -56,11 +57,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * What the server is made of beside the domain services: token exchange, metrics, readiness, the
-     * snapshot signer, and how it behaves on the wire (limits, rate limits, CORS, access log, drain).
+     * What the server is made of beside the domain services: token exchange, the runtime exports, the
+     * snapshot signer, metrics, readiness, and how it behaves on the wire (limits, rate limits, CORS,
+     * access log, drain).
      */
-    public record Parts(TokenExchangeService exchange, Metrics metrics, Readiness readiness,
-                        SnapshotService snapshots, HttpOptions options) {
+    public record Parts(TokenExchangeService exchange, ExportService exports, SnapshotService snapshots,
+                        Metrics metrics, Readiness readiness, HttpOptions options) {
     }
 
     private final Javalin app;
@@ -79,8 +81,12 @@ public final class ApiServer implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         // One body reader for every handler: its limits and its share of the worker pool are server-wide.
         RequestBody body = new RequestBody(parts.options().limits());
+        // Public reads are answered from bytes cached per catalog change sequence (read from the database,
+        // so a write on any node is seen at once).
+        ReadCache reads = new ReadCache(mapper, store::changeSequence);
         List<Route> routes = routes(store, parts,
-                new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper), body),
+                new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper), reads,
+                        parts.exports(), body),
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts));
@@ -122,6 +128,7 @@ public final class ApiServer implements AutoCloseable {
             routes.add(new Route(HandlerType.POST, v + "/auth/dns", auth::dns));
             routes.add(new Route(HandlerType.POST, v + "/auth/none", auth::none));
             routes.add(new Route(HandlerType.GET, v + "/snapshot", snapshots::snapshot));
+            routes.add(new Route(HandlerType.GET, v + "/export/docker-catalog.yaml", handlers::dockerCatalog));
             routes.add(new Route(HandlerType.GET, v + "/health", ctx -> health(ctx, store)));
             routes.add(new Route(HandlerType.GET, v + "/ready", ctx -> ready(ctx, parts.readiness())));
             routes.add(new Route(HandlerType.GET, v + "/version", ApiServer::version));
