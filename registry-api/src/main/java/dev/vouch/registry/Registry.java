@@ -12,6 +12,7 @@ import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.publish.RescanService;
 import dev.vouch.registry.seed.SeedLoader;
+import dev.vouch.registry.web.WebUi;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.store.Store;
 import java.nio.file.Path;
@@ -27,11 +28,13 @@ public final class Registry implements AutoCloseable {
     private final AdvisoryService advisories;
     private final CurationService curation;
     private final RescanService rescans;
+    private final String rulesVersion;
 
     private Registry(Store store, PolicySource policy, EvidenceSources sources, Clock clock) {
         this.store = store;
         this.tokens = new TokenService(store, clock);
         Scanner scanner = Scanner.withBundledRules();
+        this.rulesVersion = scanner.rulesVersion();
         this.advisories = new AdvisoryService(store, clock);
         this.publisher = new PublishService(store, ManifestValidator.official(), scanner,
                 new EvidenceCollector(sources), advisories, policy, clock);
@@ -84,9 +87,10 @@ public final class Registry implements AutoCloseable {
         return new SeedLoader(store, publisher).loadIfEmpty();
     }
 
-    /** An HTTP server over this registry, not yet started. */
+    /** An HTTP server over this registry, API and web pages, not yet started. */
     public ApiServer httpServer(long maxBodyBytes) {
-        return ApiServer.create(store, publisher, catalog, curation, tokens, maxBodyBytes);
+        WebUi web = new WebUi(catalog, curation, tokens, rulesVersion, Clock.systemUTC());
+        return ApiServer.create(store, publisher, catalog, curation, tokens, maxBodyBytes, web::register);
     }
 
     @Override

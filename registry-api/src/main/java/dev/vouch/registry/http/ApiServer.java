@@ -20,6 +20,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,24 @@ public final class ApiServer implements AutoCloseable {
     /** Builds the server over the given services; {@link #start} binds it. */
     public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
                                    CurationService curation, TokenService tokens, long maxBodyBytes) {
+        return create(store, publisher, catalog, curation, tokens, maxBodyBytes, config -> { });
+    }
+
+    /**
+     * Builds the server with further routes beside the API's ({@code pages}: the web pages), which are
+     * not API routes and so not in {@link #routes()}.
+     */
+    public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
+                                   CurationService curation, TokenService tokens, long maxBodyBytes,
+                                   Consumer<JavalinConfig> pages) {
         ObjectMapper mapper = new ObjectMapper();
         RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper),
                 maxBodyBytes);
         List<Route> routes = routes(handlers, store);
-        Javalin app = Javalin.create(config -> configure(config, mapper, routes, maxBodyBytes));
+        Javalin app = Javalin.create(config -> {
+            configure(config, mapper, routes, maxBodyBytes);
+            pages.accept(config);
+        });
         return new ApiServer(app, routes);
     }
 
