@@ -80,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
                 new EvidenceSources(ociRegistries, npmRegistry, Duration.ofSeconds(evidenceTimeoutSeconds)));
         int seeded = noSeed ? 0 : registry.seedIfEmpty();
         ApiServer server = registry.httpServer(maxBodyBytes).start(host, port);
-        System.out.printf("vouch serving http://%s:%d/v0.1/servers (data: %s%s)%n", host, server.port(),
+        System.out.printf("vouch serving http://%s:%d/ (catalog; API at /v0.1/servers; data: %s%s)%n", host,
+                server.port(),
                 data.dataDir.toAbsolutePath().normalize(), seeded > 0 ? ", seeded " + seeded + " versions" : "");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

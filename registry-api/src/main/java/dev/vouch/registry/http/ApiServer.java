@@ -126,7 +126,7 @@ public final class ApiServer implements AutoCloseable {
             problem(ctx, ProblemMapping.internalError());
         });
         config.routes.error(404, ctx -> {
-            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType()) && !isWebPage(ctx)) {
                 problem(ctx, ProblemMapping.notFound(ctx.path()));
             }
         });
@@ -135,6 +135,12 @@ public final class ApiServer implements AutoCloseable {
                 problem(ctx, ProblemMapping.payloadTooLarge(maxBodyBytes));
             }
         });
+    }
+
+    /** A web page answered with its own HTML (its 404 page names what was not found). */
+    private static boolean isWebPage(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
     }
 
     private static void problem(Context ctx, Problem problem) {

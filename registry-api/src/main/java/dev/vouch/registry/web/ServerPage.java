@@ -1,7 +1,6 @@
 package dev.vouch.registry.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.store.StoredVersion;
 import java.time.Instant;
@@ -179,24 +178,29 @@ public record ServerPage(
         List<TextDiff.Line> diff = List.of();
         if (previous.isPresent()) {
             JsonNode before = Json.read(previous.get().tools());
-            diff = TextDiff.lines(Json.pretty(changedTools(before, added, removed, changed)),
-                    Json.pretty(changedTools(currentTools, added, removed, changed)));
+            diff = TextDiff.lines(changedTools(before, added, removed, changed),
+                    changedTools(currentTools, added, removed, changed));
         }
         return Optional.of(new Drift(previous.map(StoredVersion::version).orElse(""), previousDigest, added, removed,
                 changed, diff));
     }
 
-    /** The tools a drift names, by name, so the diff shows only what changed. */
-    private static JsonNode changedTools(JsonNode tools, List<String> added, List<String> removed,
-                                         List<String> changed) {
-        ArrayNode selected = Json.MAPPER.createArrayNode();
+    /**
+     * The definitions of the tools a drift names, one after another in name order and without the
+     * enclosing array, so the diff shows only the tools that changed and the lines that changed in them.
+     */
+    private static String changedTools(JsonNode tools, List<String> added, List<String> removed,
+                                       List<String> changed) {
+        Map<String, JsonNode> selected = new TreeMap<>();
         for (JsonNode tool : tools) {
             String name = Json.text(tool, "name");
             if (added.contains(name) || removed.contains(name) || changed.contains(name)) {
-                selected.add(tool);
+                selected.put(name, tool);
             }
         }
-        return selected;
+        StringBuilder text = new StringBuilder();
+        selected.values().forEach(tool -> text.append(text.length() == 0 ? "" : "\n").append(Json.pretty(tool)));
+        return text.toString();
     }
 
     private static List<String> strings(JsonNode array) {

@@ -85,6 +85,18 @@ public record ServerSummary(
         return WebPaths.server(name);
     }
 
+    public String sbomLabel() {
+        return sbomComponents == 1 ? "1 component" : sbomComponents + " components";
+    }
+
+    public String findingsLabel() {
+        return findings == 1 ? "1 finding" : findings + " findings";
+    }
+
+    public String vulnerabilitiesLabel() {
+        return vulnerabilities == 1 ? "1 known vulnerability" : vulnerabilities + " known vulnerabilities";
+    }
+
     public List<String> transportList() {
         return List.copyOf(new TreeSet<>(transports));
     }
