@@ -3,6 +3,7 @@ package dev.vouch.registry.web;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.catalog.ListRequest;
 import dev.vouch.store.StoredVersion;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +19,10 @@ import java.util.TreeMap;
  * registry's own mirror feed ({@code updated_since}) before each read, so the catalog page filters and
  * sorts ten thousand servers without parsing their documents again.
  *
- * <p>Only what changed since the last read is fetched. The feed is re-read from a little before the
- * newest change seen, because a write's timestamp is taken before its transaction commits: a slower
- * write may commit with an earlier time than one already seen. Re-reading an entry is harmless.
+ * <p>Only what changed since the last read is fetched. For a short while after a change the feed is
+ * re-read from a little before it, because a write's timestamp is taken before its transaction
+ * commits: a slower write may commit with an earlier time than one already seen. Once the clock is
+ * past that window, only newer changes are read. Re-reading an entry is harmless.
  */
 final class CatalogIndex {
 
@@ -30,11 +32,13 @@ final class CatalogIndex {
     static final int SEARCH_LIMIT = 1000;
 
     private final CatalogService catalog;
+    private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(Map.of());
     private Instant seen = Instant.EPOCH;
 
-    CatalogIndex(CatalogService catalog) {
+    CatalogIndex(CatalogService catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     /** Every server's latest version, including deleted ones, as of now. */
@@ -81,7 +85,8 @@ final class CatalogIndex {
     }
 
     private synchronized void refresh() {
-        Instant from = seen.equals(Instant.EPOCH) ? seen : seen.minus(OVERLAP);
+        Instant settled = clock.instant().minus(OVERLAP);
+        Instant from = seen.isBefore(settled) ? seen : settled;
         Map<String, ServerSummary> changed = new LinkedHashMap<>();
         Instant newest = seen;
         Optional<String> cursor = Optional.empty();

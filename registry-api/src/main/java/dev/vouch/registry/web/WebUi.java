@@ -14,6 +14,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's web pages: the catalog, one server, the curator's queue and the registry's facts,
@@ -22,6 +24,9 @@ import java.util.List;
  */
 public final class WebUi {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebUi.class);
+
+    private final CatalogIndex index;
     private final WebHandlers handlers;
     private final Assets assets = new Assets();
     private final Pages pages;
@@ -29,7 +34,8 @@ public final class WebUi {
     public WebUi(CatalogService catalog, CurationService curation, TokenService tokens, String rulesVersion,
                  Clock clock) {
         this.pages = new Pages();
-        this.handlers = new WebHandlers(catalog, curation, tokens, new CatalogIndex(catalog),
+        this.index = new CatalogIndex(catalog, clock);
+        this.handlers = new WebHandlers(catalog, curation, tokens, index,
                 new CuratorSessions(clock), pages, rulesVersion);
     }
 
@@ -44,6 +50,20 @@ public final class WebUi {
         add(config, HandlerType.POST, WebPaths.APPROVE, handlers::approve);
         add(config, HandlerType.POST, WebPaths.REJECT, handlers::reject);
         config.routes.addHttpHandler(HandlerType.GET, WebPaths.ASSETS, assets::serve);
+        warmUp();
+    }
+
+    /** Reads the whole catalog once in the background, so the first visitor of a large registry does not wait for it. */
+    private void warmUp() {
+        Thread thread = new Thread(() -> {
+            try {
+                index.current();
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the catalog ahead of the first page; the first page will", e);
+            }
+        }, "vouch-catalog-index");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void add(JavalinConfig config, HandlerType method, String path, Handler handler) {
