@@ -86,6 +86,7 @@ final class WebHandlers {
             return;
         }
         Principal principal = tokens.authenticate(Optional.of("Bearer " + token));
+        // The queue answers only curators and admins: a publisher's token is refused before a session exists.
         curation.pending(principal);
         CuratorSessions.Session session = sessions.open(token);
         ctx.header("Set-Cookie", cookie(ctx, session.id(), CuratorSessions.LIFETIME.toSeconds()));

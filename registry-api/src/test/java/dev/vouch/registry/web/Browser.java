@@ -27,9 +27,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     static final Path RECORDS = Path.of("target", "browser-tests");
-    private static final List<Path> CHROMIUM = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
-    private static final List<Path> DRIVER = List.of(Path.of("/usr/bin/chromedriver"),
-            Path.of("/usr/lib/chromium/chromedriver"));
+    /** Debian's paths; {@code -Dvouch.chromium=PATH} and {@code -Dvouch.chromedriver=PATH} name others. */
+    private static final List<Path> CHROMIUM = candidates("vouch.chromium", "/usr/bin/chromium",
+            "/usr/bin/chromium-browser");
+    private static final List<Path> DRIVER = candidates("vouch.chromedriver", "/usr/bin/chromedriver",
+            "/usr/lib/chromium/chromedriver");
+
+    static {
+        // Selenium looks for DevTools bindings of this exact Chromium version and warns when it has none;
+        // these tests use WebDriver alone.
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
+    }
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -78,6 +86,11 @@ final class Browser implements AutoCloseable {
         }
         driver.manage().window().setSize(new Dimension(1440, 1000));
         return target;
+    }
+
+    private static List<Path> candidates(String property, String... defaults) {
+        String named = System.getProperty(property);
+        return named != null ? List.of(Path.of(named)) : java.util.Arrays.stream(defaults).map(Path::of).toList();
     }
 
     private static void record(String file, String line) {
