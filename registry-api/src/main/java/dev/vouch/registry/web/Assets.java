@@ -14,7 +14,8 @@ final class Assets {
 
     private final Map<String, Asset> assets = Map.of(
             "vouch.css", load("vouch.css", "text/css; charset=utf-8"),
-            "catalog.js", load("catalog.js", "text/javascript; charset=utf-8"));
+            "catalog.js", load("catalog.js", "text/javascript; charset=utf-8"),
+            "copy.js", load("copy.js", "text/javascript; charset=utf-8"));
 
     void serve(Context ctx) {
         Asset asset = assets.get(ctx.pathParam("file"));

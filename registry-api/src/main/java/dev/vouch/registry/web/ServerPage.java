@@ -59,6 +59,20 @@ public record ServerPage(
     public record Evidence(String packageIdentifier, String digest, String source, String predicateType,
                            String issuer, String subject, String sourceRepository, String commit, String key,
                            String keyFingerprint) {
+        /** What the signed statement is, in words. */
+        public String kind() {
+            String type = predicateType.toLowerCase(java.util.Locale.ROOT);
+            if (type.isEmpty()) {
+                return "Signature over the artifact";
+            }
+            if (type.contains("slsa.dev/provenance")) {
+                return "SLSA provenance";
+            }
+            if (type.contains("spdx") || type.contains("cyclonedx")) {
+                return "SBOM";
+            }
+            return "Attestation";
+        }
     }
 
     /** One advisory matched against the SBOM. */

@@ -200,6 +200,8 @@ class CatalogBrowserTest {
                 .anySatisfy(line -> assertThat(line.getText()).contains("get_alerts"));
         assertThat(browser.driver.findElement(By.cssSelector(".snippet pre")).getText())
                 .isEqualTo("docker run -i --rm " + image.identifier());
+        assertThat(browser.driver.findElements(By.cssSelector(".snippet button.copy")))
+                .as("the page's own script ran under its Content-Security-Policy").isNotEmpty();
     }
 
     @Test
