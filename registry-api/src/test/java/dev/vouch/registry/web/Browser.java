@@ -33,11 +33,11 @@ final class Browser implements AutoCloseable {
     private static final List<Path> DRIVER = candidates("vouch.chromedriver", "/usr/bin/chromedriver",
             "/usr/lib/chromium/chromedriver");
 
-    static {
-        // Selenium looks for DevTools bindings of this exact Chromium version and warns when it has none;
-        // these tests use WebDriver alone.
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
-    }
+    /**
+     * Selenium looks for DevTools bindings of this exact Chromium version and warns when it has none;
+     * these tests use WebDriver alone. Held in a field: the logging framework keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger DEVTOOLS_LOG = quiet("org.openqa.selenium.devtools");
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -86,6 +86,12 @@ final class Browser implements AutoCloseable {
         }
         driver.manage().window().setSize(new Dimension(1440, 1000));
         return target;
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     private static List<Path> candidates(String property, String... defaults) {

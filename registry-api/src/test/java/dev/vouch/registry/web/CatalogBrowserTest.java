@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -243,6 +245,18 @@ class CatalogBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         browser.driver.manage().window().setSize(new Dimension(1440, 1000));
         assertThat(overflow.intValue()).as("the server page needs no sideways scrolling at 375 px").isZero();
+    }
+
+    @Test
+    void everyPageMeetsWcag21AaAsAxeChecksIt() {
+        for (String path : List.of("/", "/?q=weather&tier=verified", "/servers/io.github.acme%2Fweather", "/registry",
+                "/curation", "/?tier=gold")) {
+            browser.driver.get(url(path));
+            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                    .analyze(browser.driver);
+            assertThat(results.getViolations()).as(path).extracting(rule -> rule.getId() + ": " + rule.getHelp()
+                    + " " + rule.getNodes().stream().map(node -> node.getTarget().toString()).toList()).isEmpty();
+        }
     }
 
     /** The width field of a PNG's IHDR chunk. */

@@ -2,6 +2,7 @@ package dev.vouch.registry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.vouch.registry.Registry;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.publish.Decision;
@@ -77,6 +78,9 @@ class CurationBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("article.held"))).hasSize(2);
         assertThat(browser.driver.executeScript("return document.cookie")).asString().doesNotContain("vouch_session");
         assertThat(browser.driver.manage().getCookieNamed("vouch_session").isHttpOnly()).isTrue();
+        assertThat(new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser.driver).getViolations()).as("the queue meets WCAG 2.1 AA as axe checks it")
+                .extracting(rule -> rule.getId()).isEmpty();
         WebElement alpha = held("io.github.acme/alpha");
         assertThat(alpha.findElement(By.cssSelector(".checks")).getText()).contains("scan");
         assertThat(alpha.findElement(By.cssSelector(".finding mark")).getText())
