@@ -46,9 +46,16 @@ public record ServerPage(
         }
     }
 
-    /** One scanner finding and the span of the text it points at. */
+    /**
+     * One scanner finding and the span of the text it points at; a finding of the instruction model also
+     * names the features that decided it, each with the sentence it fired in and its cue marked.
+     */
     public record FindingView(String ruleId, String family, String severity, String pointer, String evidence,
-                              Highlight span) {
+                              Highlight span, List<FeatureView> features) {
+    }
+
+    /** One feature behind a model's finding: its name, what it added to the score, where it fired. */
+    public record FeatureView(String feature, String weight, String pointer, Highlight sentence) {
     }
 
     /** One pipeline check. */
@@ -139,8 +146,28 @@ public record ServerPage(
             String evidence = Json.text(finding, "evidence");
             JsonNode field = pointer.isEmpty() || !pointer.startsWith("/") ? null : scanned.at(pointer);
             String text = field != null && field.isTextual() ? field.asText() : "";
+            List<FeatureView> features = features(scanned, finding.path("features"));
+            // A model's evidence is a summary; the sentence its strongest feature fired in is what to mark.
+            String excerpt = features.isEmpty() ? evidence : finding.path("features").get(0).path("sentence").asText();
             views.add(new FindingView(Json.text(finding, "ruleId"), Json.text(finding, "family"),
-                    Json.text(finding, "severity"), pointer, evidence, Highlight.of(text, evidence)));
+                    Json.text(finding, "severity"), pointer, evidence, Highlight.of(text, excerpt), features));
+        }
+        return views;
+    }
+
+    private static List<FeatureView> features(JsonNode scanned, JsonNode features) {
+        List<FeatureView> views = new ArrayList<>();
+        for (JsonNode feature : features) {
+            String pointer = Json.text(feature, "pointer");
+            String sentence = Json.text(feature, "sentence");
+            JsonNode field = pointer.startsWith("/") ? scanned.at(pointer) : null;
+            String text = field != null && field.isTextual() ? field.asText() : "";
+            int start = feature.path("start").asInt(-1);
+            int end = feature.path("end").asInt(-1);
+            String cue = start >= 0 && end > start && end <= text.length() ? text.substring(start, end) : "";
+            views.add(new FeatureView(Json.text(feature, "feature"),
+                    String.format(java.util.Locale.ROOT, "%+.2f", feature.path("weight").asDouble()), pointer,
+                    cue.isEmpty() || !sentence.contains(cue) ? new Highlight(sentence, "", "") : Highlight.of(sentence, cue)));
         }
         return views;
     }
