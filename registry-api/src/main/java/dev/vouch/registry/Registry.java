@@ -20,6 +20,7 @@ import dev.vouch.registry.publish.RescanService;
 import dev.vouch.registry.seed.SeedLoader;
 import dev.vouch.registry.snapshot.RegistryKey;
 import dev.vouch.registry.snapshot.SnapshotService;
+import dev.vouch.registry.web.WebUi;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.store.Store;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ public final class Registry implements AutoCloseable {
     private final TokenExchangeService exchange;
     private final Metrics metrics = new Metrics();
     private final Readiness readiness = new Readiness();
+    private final String rulesVersion;
 
     private Registry(Path dataDir, Store store, PolicySource policy, EvidenceSources sources, ExchangeSettings auth,
                      Clock clock) {
@@ -51,6 +53,7 @@ public final class Registry implements AutoCloseable {
         this.tokens = new TokenService(store, clock);
         this.exchange = new TokenExchangeService(tokens, auth, clock);
         Scanner scanner = Scanner.withBundledRules();
+        this.rulesVersion = scanner.rulesVersion();
         this.advisories = new AdvisoryService(store, clock);
         this.publisher = new PublishService(store, ManifestValidator.official(), scanner,
                 new EvidenceCollector(sources, metrics), advisories, policy, clock);
@@ -128,7 +131,7 @@ public final class Registry implements AutoCloseable {
         return loaded;
     }
 
-    /** An HTTP server over this registry, not yet started, signing snapshots with the data directory's key. */
+    /** An HTTP server over this registry, API and web pages, signing snapshots with the data directory's key. */
     public ApiServer httpServer(long maxBodyBytes) {
         return httpServer(HttpOptions.defaults().withMaxBodyBytes(maxBodyBytes));
     }
@@ -138,10 +141,15 @@ public final class Registry implements AutoCloseable {
         return httpServer(options, RegistryKey.loadOrGenerate(dataDir));
     }
 
-    /** An HTTP server over this registry with these options, signing snapshots with {@code signingKey}. */
+    /**
+     * An HTTP server over this registry, API and web pages, with these options, signing snapshots with
+     * {@code signingKey}; not yet started.
+     */
     public ApiServer httpServer(HttpOptions options, RegistryKey signingKey) {
+        WebUi web = new WebUi(catalog, curation, tokens, rulesVersion, clock);
+        web.warmUp();
         return ApiServer.create(store, publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, exports,
-                new SnapshotService(store, signingKey, clock), metrics, readiness, options));
+                new SnapshotService(store, signingKey, clock), metrics, readiness, web.pages(), options));
     }
 
     @Override

@@ -364,4 +364,16 @@ abstract class StoreContract {
         Optional<AuditRecord> head = store.read(r -> r.audit().last());
         assertThat(head).contains(second);
     }
+
+    @Test
+    void latestAuditRecordsComeNewestFirstUpToTheLimit() {
+        for (int i = 1; i <= 3; i++) {
+            String subject = "x@" + i;
+            store.write(r -> r.audit().append(new AuditEvent(T0, "a", "publish", subject, "{}")));
+        }
+
+        List<AuditRecord> latest = store.read(r -> r.audit().latest(2));
+
+        assertThat(latest).extracting(AuditRecord::subject).containsExactly("x@3", "x@2");
+    }
 }

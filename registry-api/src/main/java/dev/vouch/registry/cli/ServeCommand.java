@@ -157,7 +157,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         ApiServer server = registry.httpServer(options, key).start(host, port);
         int seeded = noSeed ? 0 : registry.seedIfEmpty();
-        System.out.printf("vouch serving http://%s:%d/v0.1/servers (data: %s%s)%n", host, server.port(),
+        System.out.printf("vouch serving http://%s:%d/ (catalog; API at /v0.1/servers; data: %s%s)%n", host,
+                server.port(),
                 data.dataDir.toAbsolutePath().normalize(), seeded > 0 ? ", seeded " + seeded + " versions" : "");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -33,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -51,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String PROBLEM_WRITTEN = "vouch.problem-written";
+    private static final String PAGE = "vouch.page";
 
     /** One route: method, path and handler. The list of them is what the OpenAPI test checks. */
     public record Route(HandlerType method, String path, Handler handler) {
@@ -58,11 +61,22 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * What the server is made of beside the domain services: token exchange, the runtime exports, the
-     * snapshot signer, metrics, readiness, and how it behaves on the wire (limits, rate limits, CORS,
-     * access log, drain).
+     * snapshot signer, metrics, readiness, the web pages, and how it behaves on the wire (limits, rate
+     * limits, CORS, access log, drain).
      */
     public record Parts(TokenExchangeService exchange, ExportService exports, SnapshotService snapshots,
-                        Metrics metrics, Readiness readiness, HttpOptions options) {
+                        Metrics metrics, Readiness readiness, Pages pages, HttpOptions options) {
+    }
+
+    /**
+     * Pages served beside the API (the web catalog): their routes, registered with the API's in one
+     * place but not API routes (not in {@link #routes()}, not in the OpenAPI document), and how a page
+     * shows a domain failure (as HTML, where an API route answers a problem).
+     */
+    public record Pages(List<Route> routes, BiConsumer<Context, RegistryException> failure) {
+        public Pages {
+            routes = List.copyOf(routes);
+        }
     }
 
     private final Javalin app;
@@ -90,6 +104,7 @@ public final class ApiServer implements AutoCloseable {
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts));
+        // routes() is the API alone: what the OpenAPI document must describe.
         return new ApiServer(app, routes, parts.readiness());
     }
 
@@ -159,11 +174,18 @@ public final class ApiServer implements AutoCloseable {
         config.routes.before(headers::apply);
         config.routes.before(guard::before);
 
+        // Every route in one place: the API's, then the pages' (marked, so their failures render as pages).
         routes.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
+        List<Route> pages = parts.pages().routes();
+        pages.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
+            ctx.attribute(PAGE, true);
+            route.handler().handle(ctx);
+        }));
         // OPTIONS answers which methods a path takes (a CORS preflight too: SecurityHeaders added its
         // grants before); an unknown path stays a 404.
         Map<String, Set<String>> methods = new LinkedHashMap<>();
-        routes.forEach(route -> methods.computeIfAbsent(route.path(), p -> new TreeSet<>()).add(route.method().name()));
+        Stream.concat(routes.stream(), pages.stream()).forEach(route ->
+                methods.computeIfAbsent(route.path(), p -> new TreeSet<>()).add(route.method().name()));
         methods.forEach((path, allowed) -> config.routes.addHttpHandler(HandlerType.OPTIONS, path,
                 ctx -> ctx.header("Allow", allow(allowed)).status(204)));
 
@@ -174,7 +196,11 @@ public final class ApiServer implements AutoCloseable {
             if (e instanceof RateLimitedException limited) {
                 ctx.header("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
             }
-            problem(ctx, ProblemMapping.of(e));
+            if (ctx.attribute(PAGE) != null) {
+                parts.pages().failure().accept(ctx, e);
+            } else {
+                problem(ctx, ProblemMapping.of(e));
+            }
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 405) {
@@ -189,9 +215,10 @@ public final class ApiServer implements AutoCloseable {
             LOG.error("unhandled failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ProblemMapping.internalError());
         });
-        // Error handlers run after exception mappers too: they must not overwrite a problem already written.
+        // Error handlers run after exception mappers too: they must not overwrite a problem already written,
+        // nor a page's own HTML answer (its 404 page names what was not found).
         config.routes.error(404, ctx -> {
-            if (ctx.attribute(PROBLEM_WRITTEN) == null) {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null && ctx.attribute(PAGE) == null) {
                 problem(ctx, ProblemMapping.notFound(ctx.path()));
             }
         });
@@ -249,14 +276,18 @@ public final class ApiServer implements AutoCloseable {
         return String.join(", ", all);
     }
 
-    /** Whether a request path fits a route path whose {param} segments match any one segment. */
+    /**
+     * Whether a request path fits a route path whose {param} segments match any one segment and whose
+     * trailing &lt;param&gt; segment matches the rest of the path (a page's server name keeps its slash).
+     */
     private static boolean matches(String routePath, String requestPath) {
         String[] route = routePath.split("/", -1);
         String[] request = requestPath.split("/", -1);
-        if (route.length != request.length) {
+        boolean rest = route[route.length - 1].startsWith("<");
+        if (rest ? request.length < route.length : route.length != request.length) {
             return false;
         }
-        for (int i = 0; i < route.length; i++) {
+        for (int i = 0; i < route.length - (rest ? 1 : 0); i++) {
             if (!(route[i].startsWith("{") || route[i].equals(request[i]))) {
                 return false;
             }
