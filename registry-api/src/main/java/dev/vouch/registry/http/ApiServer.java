@@ -170,17 +170,16 @@ public final class ApiServer implements AutoCloseable {
         RequestGuard guard = new RequestGuard(new RateLimiter(options.rateLimits()), parts.readiness(),
                 parts.metrics());
         config.requestLogger.http(telemetry::complete);
+        // A page is marked before the guard runs, so that its refusals (503, 429) are rendered as pages too.
+        List<Route> pages = parts.pages().routes();
         config.routes.before(telemetry::begin);
         config.routes.before(headers::apply);
+        pages.forEach(route -> config.routes.before(route.path(), ctx -> ctx.attribute(PAGE, true)));
         config.routes.before(guard::before);
 
-        // Every route in one place: the API's, then the pages' (marked, so their failures render as pages).
-        routes.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
-        List<Route> pages = parts.pages().routes();
-        pages.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
-            ctx.attribute(PAGE, true);
-            route.handler().handle(ctx);
-        }));
+        // Every route in one place: the API's, then the pages'.
+        Stream.concat(routes.stream(), pages.stream()).forEach(route ->
+                config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
         // OPTIONS answers which methods a path takes (a CORS preflight too: SecurityHeaders added its
         // grants before); an unknown path stays a 404.
         Map<String, Set<String>> methods = new LinkedHashMap<>();
@@ -193,13 +192,15 @@ public final class ApiServer implements AutoCloseable {
         config.routes.exception(RegistryException.class, (e, ctx) -> {
             guard.failed(ctx, e);
             telemetry.failed(ctx, e);
+            Problem problem = ProblemMapping.of(e);
             if (e instanceof RateLimitedException limited) {
                 ctx.header("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
             }
+            retryAfterUnavailable(ctx, problem.status());
             if (ctx.attribute(PAGE) != null) {
                 parts.pages().failure().accept(ctx, e);
             } else {
-                problem(ctx, ProblemMapping.of(e));
+                problem(ctx, problem);
             }
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -218,7 +219,7 @@ public final class ApiServer implements AutoCloseable {
         // Error handlers run after exception mappers too: they must not overwrite a problem already written,
         // nor a page's own HTML answer (its 404 page names what was not found).
         config.routes.error(404, ctx -> {
-            if (ctx.attribute(PROBLEM_WRITTEN) == null && ctx.attribute(PAGE) == null) {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null && !isHtml(ctx)) {
                 problem(ctx, ProblemMapping.notFound(ctx.path()));
             }
         });
@@ -263,11 +264,20 @@ public final class ApiServer implements AutoCloseable {
     private static void problem(Context ctx, Problem problem) {
         ctx.attribute(PROBLEM_WRITTEN, true);
         SecurityHeaders.noStore(ctx);
-        if (problem.status() == 503 && ctx.res().getHeader("Retry-After") == null) {
-            // Every 503 is a "not now": the body-reader share, readiness or an unreadable policy.
+        retryAfterUnavailable(ctx, problem.status());
+        ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    /** Every 503 is a "not now" (the body-reader share, readiness, an unreadable policy): say when to retry. */
+    private static void retryAfterUnavailable(Context ctx, int status) {
+        if (status == 503 && ctx.res().getHeader("Retry-After") == null) {
             ctx.header("Retry-After", "1");
         }
-        ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static boolean isHtml(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
     }
 
     private static String allow(Set<String> methods) {
