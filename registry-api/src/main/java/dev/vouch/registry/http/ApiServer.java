@@ -104,11 +104,10 @@ public final class ApiServer implements AutoCloseable {
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts));
-        // routes() is the API alone: what the OpenAPI document must describe.
         return new ApiServer(app, routes, parts.readiness());
     }
 
-    /** Every route this server registered. */
+    /** Every API route this server registered (the pages are not API routes): what the OpenAPI document lists. */
     public List<Route> routes() {
         return routes;
     }
