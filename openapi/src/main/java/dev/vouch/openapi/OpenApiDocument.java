@@ -15,9 +15,21 @@ public final class OpenApiDocument {
 
     /** The document's YAML text, exactly as served at {@code /openapi.yaml}. */
     public static String yaml() {
-        try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
+        return resource(RESOURCE);
+    }
+
+    /**
+     * The JSON Schema of the run policy every read carries in {@code _meta["io.vouch.registry/runtime"]}
+     * (the official envelope leaves {@code _meta} open, so the schema lives beside the document).
+     */
+    public static String runtimePolicySchema() {
+        return resource("runtime-policy.schema.json");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = OpenApiDocument.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " missing from the openapi module");
+                throw new IllegalStateException("resource " + name + " missing from the openapi module");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

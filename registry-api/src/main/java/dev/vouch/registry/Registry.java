@@ -2,19 +2,25 @@ package dev.vouch.registry;
 
 import dev.vouch.registry.advisories.AdvisoryService;
 import dev.vouch.registry.auth.TokenService;
+import dev.vouch.registry.auth.exchange.ExchangeSettings;
+import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceCollector;
 import dev.vouch.registry.evidence.EvidenceSources;
+import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.http.ApiServer;
-import dev.vouch.registry.http.HttpLimits;
+import dev.vouch.registry.http.HttpOptions;
+import dev.vouch.registry.observability.Metrics;
+import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.publish.RescanService;
 import dev.vouch.registry.seed.SeedLoader;
 import dev.vouch.registry.snapshot.RegistryKey;
 import dev.vouch.registry.snapshot.SnapshotService;
+import dev.vouch.registry.web.WebUi;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.store.Store;
 import java.nio.file.Path;
@@ -32,19 +38,29 @@ public final class Registry implements AutoCloseable {
     private final AdvisoryService advisories;
     private final CurationService curation;
     private final RescanService rescans;
+    private final ExportService exports;
+    private final TokenExchangeService exchange;
+    private final Metrics metrics = new Metrics();
+    private final Readiness readiness = new Readiness();
+    private final String rulesVersion;
 
-    private Registry(Path dataDir, Store store, PolicySource policy, EvidenceSources sources, Clock clock) {
+    private Registry(Path dataDir, Store store, PolicySource policy, EvidenceSources sources, ExchangeSettings auth,
+                     Clock clock) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.store = store;
+        store.bindPoolMetrics(metrics.registry());
         this.tokens = new TokenService(store, clock);
+        this.exchange = new TokenExchangeService(tokens, auth, clock);
         Scanner scanner = Scanner.withBundledRules();
+        this.rulesVersion = scanner.rulesVersion();
         this.advisories = new AdvisoryService(store, clock);
         this.publisher = new PublishService(store, ManifestValidator.official(), scanner,
-                new EvidenceCollector(sources), advisories, policy, clock);
+                new EvidenceCollector(sources, metrics), advisories, policy, clock);
         this.rescans = new RescanService(store, scanner, advisories, policy, clock);
         this.catalog = new CatalogService(store, clock);
         this.curation = new CurationService(store, clock);
+        this.exports = new ExportService(store);
     }
 
     /** Opens (creating and migrating if needed) the SQLite registry under {@code dataDir}, on the safe default policy. */
@@ -59,7 +75,12 @@ public final class Registry implements AutoCloseable {
 
     /** Opens the SQLite registry with a publish policy and where evidence is fetched from. */
     public static Registry openSqlite(Path dataDir, PolicySource policy, EvidenceSources sources) {
-        return new Registry(dataDir, Store.openSqlite(dataDir), policy, sources, Clock.systemUTC());
+        return openSqlite(dataDir, policy, sources, ExchangeSettings.defaults());
+    }
+
+    /** Opens the SQLite registry with a publish policy, evidence sources and publisher authentication. */
+    public static Registry openSqlite(Path dataDir, PolicySource policy, EvidenceSources sources, ExchangeSettings auth) {
+        return new Registry(dataDir, Store.openSqlite(dataDir), policy, sources, auth, Clock.systemUTC());
     }
 
     public TokenService tokens() {
@@ -82,33 +103,58 @@ public final class Registry implements AutoCloseable {
         return curation;
     }
 
+    public ExportService exports() {
+        return exports;
+    }
+
     public AdvisoryService advisories() {
         return advisories;
     }
 
+    public TokenExchangeService exchange() {
+        return exchange;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Ready once migrated (at open) and, when {@link Readiness#awaitSeeding()} was called, seeded. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
     /** Loads the seed catalog if the registry is empty; returns how many versions were loaded. */
     public int seedIfEmpty() {
-        return new SeedLoader(store, publisher).loadIfEmpty();
+        int loaded = new SeedLoader(store, publisher).loadIfEmpty();
+        readiness.seeded();
+        return loaded;
     }
 
-    /** An HTTP server over this registry, not yet started, signing snapshots with the data directory's key. */
+    /** An HTTP server over this registry, API and web pages, signing snapshots with the data directory's key. */
     public ApiServer httpServer(long maxBodyBytes) {
-        return httpServer(HttpLimits.defaults().withMaxBodyBytes(maxBodyBytes));
+        return httpServer(HttpOptions.defaults().withMaxBodyBytes(maxBodyBytes));
     }
 
-    /** An HTTP server over this registry with these connection limits, signing with the data directory's key. */
-    public ApiServer httpServer(HttpLimits limits) {
-        return httpServer(limits, RegistryKey.loadOrGenerate(dataDir));
+    /** An HTTP server over this registry with these options, signing with the data directory's key. */
+    public ApiServer httpServer(HttpOptions options) {
+        return httpServer(options, RegistryKey.loadOrGenerate(dataDir));
     }
 
-    /** An HTTP server over this registry with these connection limits, signing snapshots with {@code signingKey}. */
-    public ApiServer httpServer(HttpLimits limits, RegistryKey signingKey) {
-        return ApiServer.create(store, publisher, catalog, curation, tokens, limits,
-                new SnapshotService(store, signingKey, clock));
+    /**
+     * An HTTP server over this registry, API and web pages, with these options, signing snapshots with
+     * {@code signingKey}; not yet started.
+     */
+    public ApiServer httpServer(HttpOptions options, RegistryKey signingKey) {
+        WebUi web = new WebUi(catalog, curation, tokens, rulesVersion, clock);
+        web.warmUp();
+        return ApiServer.create(store, publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, exports,
+                new SnapshotService(store, signingKey, clock), metrics, readiness, web.pages(), options));
     }
 
     @Override
     public void close() {
         store.close();
+        metrics.close();
     }
 }

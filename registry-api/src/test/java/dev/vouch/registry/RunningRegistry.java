@@ -3,12 +3,18 @@ package dev.vouch.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.registry.auth.Role;
+import dev.vouch.registry.auth.exchange.ExchangeSettings;
+import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.http.HttpLimits;
+import dev.vouch.registry.http.HttpOptions;
+import dev.vouch.registry.http.observability.AccessLog;
+import dev.vouch.registry.policy.PolicySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -37,12 +43,19 @@ public final class RunningRegistry implements AutoCloseable {
         return start(dataDir, seed, HttpLimits.defaults().withMaxBodyBytes(maxBodyBytes));
     }
 
+    /** A registry with these connection limits (and no access log on the test's output). */
     public static RunningRegistry start(Path dataDir, boolean seed, HttpLimits limits) {
-        Registry registry = Registry.openSqlite(dataDir);
+        return start(dataDir, seed, ExchangeSettings.defaults(),
+                HttpOptions.defaults().withLimits(limits).withAccessLog(AccessLog.none()));
+    }
+
+    /** A registry with the given publisher authentication and HTTP options. */
+    public static RunningRegistry start(Path dataDir, boolean seed, ExchangeSettings auth, HttpOptions options) {
+        Registry registry = Registry.openSqlite(dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(), auth);
         if (seed) {
             registry.seedIfEmpty();
         }
-        return new RunningRegistry(registry, registry.httpServer(limits).start("127.0.0.1", 0));
+        return new RunningRegistry(registry, registry.httpServer(options).start("127.0.0.1", 0));
     }
 
     public int port() {
@@ -74,7 +87,7 @@ public final class RunningRegistry implements AutoCloseable {
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Access-Control-Allow-Origin"), response.body());
+                    response.headers().firstValue("Access-Control-Allow-Origin"), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -93,8 +106,13 @@ public final class RunningRegistry implements AutoCloseable {
         registry.close();
     }
 
-    /** What came back: status, content type, CORS header and body. */
-    public record Response(int status, String contentType, Optional<String> allowOrigin, byte[] body) {
+    /** What came back: status, content type, CORS header, body and every header. */
+    public record Response(int status, String contentType, Optional<String> allowOrigin, byte[] body,
+                           HttpHeaders headers) {
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

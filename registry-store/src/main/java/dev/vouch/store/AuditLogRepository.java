@@ -60,6 +60,11 @@ public final class AuditLogRepository {
                 .fetch(AuditLogRepository::toRecord);
     }
 
+    /** The newest {@code limit} records, newest first: what a curator reads to see what just happened. */
+    public List<AuditRecord> latest(int limit) {
+        return dsl.select(ALL).from(TABLE).orderBy(SEQ.desc()).limit(limit).fetch(AuditLogRepository::toRecord);
+    }
+
     private static AuditRecord toRecord(Record r) {
         return new AuditRecord(r.get(SEQ), Micros.toInstant(r.get(AT)), r.get(ACTOR), r.get(ACTION),
                 r.get(SUBJECT), r.get(DETAIL), r.get(PREV_HASH), r.get(HASH));

@@ -1,21 +1,48 @@
 package dev.vouch.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's storage: repositories per aggregate, bound to one database context.
  *
  * <p>{@link #write} runs its work in a single transaction: a publish, its latest-version bookkeeping
- * and its audit record all commit together, or nothing is stored.
+ * and its audit record all commit together, or nothing is stored. Every write also bumps the catalog
+ * change sequence in the same transaction, which is what response caches on every node key on.
  */
 public final class Store implements AutoCloseable {
 
+    /** How often the planner's statistics are refreshed while the store is open. */
+    static final Duration OPTIMIZE_EVERY = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
     private final Database database;
+    private final ScheduledExecutorService maintenance;
 
     private Store(Database database) {
         this.database = database;
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vouch-store-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        maintenance.scheduleWithFixedDelay(this::optimize, OPTIMIZE_EVERY.toMinutes(), OPTIMIZE_EVERY.toMinutes(),
+                TimeUnit.MINUTES);
+    }
+
+    private void optimize() {
+        try {
+            database.optimize();
+        } catch (RuntimeException e) {
+            LOG.warn("refreshing the planner statistics failed; the next run retries", e);
+        }
     }
 
     public static Store openSqlite(Path dataDir) {
@@ -36,7 +63,24 @@ public final class Store implements AutoCloseable {
     }
 
     public <T> T write(Function<Repositories, T> work) {
-        return database.transaction(dsl -> work.apply(Repositories.on(dsl)));
+        return database.transaction(dsl -> {
+            T result = work.apply(Repositories.on(dsl));
+            CatalogChanges.bump(dsl);
+            return result;
+        });
+    }
+
+    /**
+     * The catalog change sequence: it differs after every committed write, on whichever node wrote it,
+     * so a response cached under one value is stale once another is read.
+     */
+    public long changeSequence() {
+        return database.changeSequence();
+    }
+
+    /** Refreshes the planner's statistics now (also done at open and every {@link #OPTIMIZE_EVERY}). */
+    public void analyze() {
+        database.optimize();
     }
 
     /** Whether the database answers a trivial query. */
@@ -44,8 +88,14 @@ public final class Store implements AutoCloseable {
         return database.dsl().selectOne().fetchOne() != null;
     }
 
+    /** Reports the connection pool to a Micrometer {@code MeterRegistry} (see {@link Database#bindPoolMetrics}). */
+    public void bindPoolMetrics(Object meterRegistry) {
+        database.bindPoolMetrics(meterRegistry);
+    }
+
     @Override
     public void close() {
+        maintenance.shutdownNow();
         database.close();
     }
 }

@@ -29,7 +29,6 @@ final class Tables {
         static final Field<String> MANIFEST_SHA256 = field(name("manifest_sha256"), SQLDataType.CHAR);
         static final Field<String> DESCRIPTION = field(name("description"), SQLDataType.VARCHAR);
         static final Field<String> TITLE = field(name("title"), SQLDataType.VARCHAR);
-        static final Field<byte[]> TOOLS = field(name("tools"), SQLDataType.BLOB);
         static final Field<String> STATUS = field(name("status"), SQLDataType.VARCHAR);
         static final Field<String> STATUS_MESSAGE = field(name("status_message"), SQLDataType.VARCHAR);
         static final Field<Long> STATUS_CHANGED_AT = field(name("status_changed_at"), SQLDataType.BIGINT);
@@ -41,13 +40,33 @@ final class Tables {
         static final Field<String> REVIEW_REASON = field(name("review_reason"), SQLDataType.VARCHAR);
         static final Field<String> TIER = field(name("tier"), SQLDataType.VARCHAR);
         static final Field<byte[]> TRUST = field(name("trust"), SQLDataType.BLOB);
-        static final Field<byte[]> REPORT = field(name("report"), SQLDataType.BLOB);
         static final Field<String> TOOLS_DIGEST = field(name("tools_digest"), SQLDataType.VARCHAR);
-        static final List<Field<?>> ALL = List.of(ID, SERVER_NAME, VERSION, MANIFEST, MANIFEST_SHA256,
-                DESCRIPTION, TITLE, TOOLS, STATUS, STATUS_MESSAGE, STATUS_CHANGED_AT, PUBLISHED_AT, UPDATED_AT,
-                IS_LATEST, PUBLISHED_BY, REVIEW_STATE, REVIEW_REASON, TIER, TRUST, REPORT, TOOLS_DIGEST);
+        /** What a listing shows; the cold blobs live in {@link ServerVersionDetails}. */
+        static final List<Field<?>> HOT = List.of(ID, SERVER_NAME, VERSION, MANIFEST, MANIFEST_SHA256,
+                DESCRIPTION, TITLE, STATUS, STATUS_MESSAGE, STATUS_CHANGED_AT, PUBLISHED_AT, UPDATED_AT,
+                IS_LATEST, PUBLISHED_BY, REVIEW_STATE, REVIEW_REASON, TIER, TRUST, TOOLS_DIGEST);
 
         private ServerVersions() {
+        }
+    }
+
+    /** The cold part of a version, read only by detail reads: tool definitions and the full report. */
+    static final class ServerVersionDetails {
+        static final Table<Record> TABLE = table(name("server_version_details"));
+        static final Field<Long> VERSION_ID = field(name("server_version_details", "version_id"), SQLDataType.BIGINT);
+        static final Field<byte[]> TOOLS = field(name("server_version_details", "tools"), SQLDataType.BLOB);
+        static final Field<byte[]> REPORT = field(name("server_version_details", "report"), SQLDataType.BLOB);
+
+        private ServerVersionDetails() {
+        }
+    }
+
+    static final class CatalogChanges {
+        static final Table<Record> TABLE = table(name("catalog_changes"));
+        static final Field<Long> ID = field(name("id"), SQLDataType.BIGINT);
+        static final Field<Long> SEQ = field(name("seq"), SQLDataType.BIGINT);
+
+        private CatalogChanges() {
         }
     }
 
@@ -60,7 +79,9 @@ final class Tables {
         static final Field<String> DESCRIPTION = field(name("description"), SQLDataType.VARCHAR);
         static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
         static final Field<Long> REVOKED_AT = field(name("revoked_at"), SQLDataType.BIGINT);
-        static final List<Field<?>> ALL = List.of(ID, TOKEN_HASH, ROLE, GRANTS, DESCRIPTION, CREATED_AT, REVOKED_AT);
+        static final Field<Long> EXPIRES_AT = field(name("expires_at"), SQLDataType.BIGINT);
+        static final List<Field<?>> ALL = List.of(ID, TOKEN_HASH, ROLE, GRANTS, DESCRIPTION, CREATED_AT, REVOKED_AT,
+                EXPIRES_AT);
 
         private ApiTokens() {
         }

@@ -3,6 +3,7 @@ package dev.vouch.store;
 import static dev.vouch.store.Tables.ApiTokens.ALL;
 import static dev.vouch.store.Tables.ApiTokens.CREATED_AT;
 import static dev.vouch.store.Tables.ApiTokens.DESCRIPTION;
+import static dev.vouch.store.Tables.ApiTokens.EXPIRES_AT;
 import static dev.vouch.store.Tables.ApiTokens.GRANTS;
 import static dev.vouch.store.Tables.ApiTokens.ID;
 import static dev.vouch.store.Tables.ApiTokens.REVOKED_AT;
@@ -37,10 +38,11 @@ public final class TokenRepository {
                 .set(GRANTS, String.join(GRANT_SEPARATOR, token.grants()))
                 .set(DESCRIPTION, token.description().orElse(null))
                 .set(CREATED_AT, Micros.of(token.createdAt()))
+                .set(EXPIRES_AT, token.expiresAt().map(Micros::of).orElse(null))
                 .execute();
     }
 
-    /** The token whose secret hashes to {@code tokenHash}, unless it was revoked. */
+    /** The token whose secret hashes to {@code tokenHash}, unless it was revoked; expiry is the caller's check. */
     public Optional<StoredToken> findActiveByHash(String tokenHash) {
         return dsl.select(ALL).from(TABLE)
                 .where(TOKEN_HASH.eq(tokenHash).and(REVOKED_AT.isNull()))
@@ -68,6 +70,7 @@ public final class TokenRepository {
                 grants.isEmpty() ? List.of() : Arrays.asList(grants.split(GRANT_SEPARATOR)),
                 Optional.ofNullable(r.get(DESCRIPTION)),
                 Micros.toInstant(r.get(CREATED_AT)),
-                Optional.ofNullable(r.get(REVOKED_AT)).map(Micros::toInstant));
+                Optional.ofNullable(r.get(REVOKED_AT)).map(Micros::toInstant),
+                Optional.ofNullable(r.get(EXPIRES_AT)).map(Micros::toInstant));
     }
 }

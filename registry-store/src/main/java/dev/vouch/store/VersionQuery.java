@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * A filter over all stored versions, paged by keyset.
  *
- * @param search        case-insensitive substring of the name or the description
- * @param updatedSince  only versions updated strictly after this instant
+ * @param search        words to find in the name, title, description and tools (prefixes match; results
+ *                      come by relevance)
+ * @param updatedSince  only versions updated strictly after this instant, in change order
  * @param version       a version selector: latest only, or one exact version
  * @param includeDeleted whether versions with status {@code deleted} are listed
  * @param tier          only versions of this trust tier

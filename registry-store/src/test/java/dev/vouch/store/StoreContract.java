@@ -123,6 +123,127 @@ abstract class StoreContract {
         assertThat(store.read(r -> r.versions().list(wildcard)).items()).isEmpty();
     }
 
+    static NewVersion described(String name, String title, String description, String tools) {
+        String json = "{\"name\":\"" + name + "\",\"version\":\"1.0.0\"}";
+        return new NewVersion(name, "1.0.0", json.getBytes(StandardCharsets.UTF_8), "0".repeat(64), description,
+                Optional.ofNullable(title), Optional.of(tools.getBytes(StandardCharsets.UTF_8)), T0, true, "t",
+                ReviewState.PUBLISHED, "community", Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    static VersionQuery search(String term, int limit, Optional<PageKey> after) {
+        return new VersionQuery(Optional.of(term), Optional.empty(), Optional.empty(), false, Optional.empty(), after,
+                limit);
+    }
+
+    private List<String> found(String term) {
+        return store.read(r -> r.versions().list(search(term, 10, Optional.empty()))).items().stream()
+                .map(StoredVersion::serverName).toList();
+    }
+
+    @Test
+    void searchRanksNameAndTitleAboveDescriptionAboveTools() {
+        store.write(r -> {
+            r.versions().insert(described("io.example/tools-only", null, "Manages things",
+                    "[{\"name\":\"weather_now\",\"description\":\"weather\"}]"));
+            r.versions().insert(described("io.example/described", null, "Weather for agents", "[]"));
+            r.versions().insert(described("io.example/weather", "Weather", "Forecasts", "[]"));
+            return null;
+        });
+
+        assertThat(found("weather")).containsExactly("io.example/weather", "io.example/described",
+                "io.example/tools-only");
+    }
+
+    @Test
+    void searchFindsTitlesToolNamesWordPrefixesJoinedWordsAndTypos() {
+        store.write(r -> {
+            r.versions().insert(described("io.github.wonderwhy-er/desktop-commander", "Desktop Commander",
+                    "Terminal control", "[]"));
+            r.versions().insert(described("com.stripe/mcp", "Stripe", "Payments",
+                    "[{\"name\":\"create_customer\",\"description\":\"Create a customer\"}]"));
+            r.versions().insert(described("io.github.modelcontextprotocol/server-filesystem", "Filesystem",
+                    "Secure file operations", "[]"));
+            return null;
+        });
+
+        assertThat(found("Desktop Commander")).containsExactly("io.github.wonderwhy-er/desktop-commander");
+        assertThat(found("create_customer")).containsExactly("com.stripe/mcp");
+        assertThat(found("desk")).containsExactly("io.github.wonderwhy-er/desktop-commander");
+        assertThat(found("file system")).contains("io.github.modelcontextprotocol/server-filesystem");
+        assertThat(found("filesytem")).containsExactly("io.github.modelcontextprotocol/server-filesystem");
+        assertThat(found("zzzqqq")).isEmpty();
+    }
+
+    @Test
+    void searchPagesFollowRelevanceWithoutGapsOrRepeats() {
+        store.write(r -> {
+            for (int i = 0; i < 7; i++) {
+                r.versions().insert(described("io.example/data-" + i, null, "data ".repeat(i + 1) + "store", "[]"));
+            }
+            r.versions().insert(version("io.example/data-0", "2.0.0", T0, false));
+            return null;
+        });
+
+        List<String> seen = new java.util.ArrayList<>();
+        Optional<PageKey> after = Optional.empty();
+        do {
+            Optional<PageKey> key = after;
+            Page<StoredVersion> page = store.read(r -> r.versions().list(search("data", 3, key)));
+            page.items().forEach(v -> seen.add(v.serverName() + "@" + v.version()));
+            after = page.next();
+        } while (after.isPresent());
+
+        assertThat(seen).hasSize(8).doesNotHaveDuplicates();
+        assertThat(seen.indexOf("io.example/data-0@2.0.0")).isEqualTo(seen.indexOf("io.example/data-0@1.0.0") + 1);
+    }
+
+    @Test
+    void everyWriteBumpsTheCatalogChangeSequence() {
+        long before = store.changeSequence();
+        store.write(r -> r.versions().insert(version("io.github.a/x", "1.0.0", T0, true)));
+        long afterInsert = store.changeSequence();
+        store.write(r -> r.versions().updateStatus("io.github.a/x", Optional.of("1.0.0"), VersionStatus.DEPRECATED,
+                Optional.empty(), T0));
+
+        assertThat(afterInsert).isGreaterThan(before);
+        assertThat(store.changeSequence()).isGreaterThan(afterInsert);
+    }
+
+    @Test
+    void feedListsChangesInTheOrderTheyHappened() {
+        store.write(r -> {
+            r.versions().insert(version("io.github.b/y", "1.0.0", T0, true));
+            r.versions().insert(version("io.github.a/x", "1.0.0", T0.plusSeconds(1), true));
+            return null;
+        });
+        store.write(r -> r.versions().updateStatus("io.github.b/y", Optional.of("1.0.0"), VersionStatus.DEPRECATED,
+                Optional.empty(), T0.plusSeconds(2)));
+        VersionQuery feed = new VersionQuery(Optional.empty(), Optional.of(T0.minusSeconds(1)), Optional.empty(), true,
+                Optional.empty(), Optional.empty(), 1);
+
+        Page<StoredVersion> first = store.read(r -> r.versions().list(feed));
+        Page<StoredVersion> second = store.read(r -> r.versions().list(new VersionQuery(feed.search(),
+                feed.updatedSince(), feed.version(), true, feed.tier(), first.next(), 1)));
+
+        assertThat(first.items()).extracting(StoredVersion::serverName).containsExactly("io.github.a/x");
+        assertThat(second.items()).extracting(StoredVersion::serverName).containsExactly("io.github.b/y");
+        assertThat(second.next()).isEmpty();
+    }
+
+    @Test
+    void listingsLeaveTheColdBlobsToDetailReads() {
+        store.write(r -> r.versions().insert(described("io.example/x", null, "d", "[{\"name\":\"t\"}]")));
+
+        StoredVersion listed = store.read(r -> r.versions().list(all(10, Optional.empty()))).items().get(0);
+        StoredVersion found = store.read(r -> r.versions().find("io.example/x", "1.0.0")).orElseThrow();
+
+        assertThat(listed.tools()).isEmpty();
+        assertThat(found.tools()).isPresent();
+        assertThat(listed).usingRecursiveComparison().ignoringFields("tools", "report").isEqualTo(found);
+        List<StoredVersion> detailed = store.read(r -> r.versions().withDetails(List.of(listed)));
+        assertThat(detailed).singleElement().usingRecursiveComparison().isEqualTo(found);
+    }
+
     @Test
     void updatedSinceIsStrictAndDeletedEntriesAreHiddenUnlessAsked() {
         store.write(r -> {
@@ -205,6 +326,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void aShortLivedTokenKeepsItsExpiryAndIsInactiveFromThen() {
+        StoredToken token = new StoredToken("tok-2", "d".repeat(64), "publisher", List.of("com.example/*"),
+                Optional.of("http com.example"), T0, Optional.empty(), Optional.of(T0.plusSeconds(300)));
+        store.write(r -> {
+            r.tokens().insert(token);
+            return null;
+        });
+
+        StoredToken found = store.read(r -> r.tokens().findActiveByHash("d".repeat(64))).orElseThrow();
+
+        assertThat(found.expiresAt()).contains(T0.plusSeconds(300));
+        assertThat(found.activeAt(T0.plusSeconds(299))).isTrue();
+        assertThat(found.activeAt(T0.plusSeconds(300))).isFalse();
+    }
+
+    @Test
     void auditRecordsChainEachToThePrevious() {
         AuditRecord first = store.write(r -> r.audit().append(new AuditEvent(T0, "a", "publish", "x@1", "{}")));
         AuditRecord second = store.write(r -> r.audit().append(new AuditEvent(T0, "b", "status", "x@1", "{}")));
@@ -226,5 +363,17 @@ abstract class StoreContract {
 
         Optional<AuditRecord> head = store.read(r -> r.audit().last());
         assertThat(head).contains(second);
+    }
+
+    @Test
+    void latestAuditRecordsComeNewestFirstUpToTheLimit() {
+        for (int i = 1; i <= 3; i++) {
+            String subject = "x@" + i;
+            store.write(r -> r.audit().append(new AuditEvent(T0, "a", "publish", subject, "{}")));
+        }
+
+        List<AuditRecord> latest = store.read(r -> r.audit().latest(2));
+
+        assertThat(latest).extracting(AuditRecord::subject).containsExactly("x@3", "x@2");
     }
 }

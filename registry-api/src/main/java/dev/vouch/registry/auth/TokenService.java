@@ -11,6 +11,8 @@ import dev.vouch.store.StoredToken;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -64,6 +66,37 @@ public final class TokenService {
         return new IssuedToken(id, secret, new Principal(id, role, grants));
     }
 
+    /**
+     * Issues a short-lived publisher token for an identity proven by a token exchange (OIDC, domain
+     * ownership). It is stored and audited like every other token, with the method and subject as the
+     * actor, and stops authenticating at its expiry.
+     */
+    public ExchangedToken issueExchanged(String method, String subject, List<NamespaceGrant> grants, Duration lifetime) {
+        if (grants.isEmpty()) {
+            throw new AuthenticationRequiredException("the proven identity grants no namespace");
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        String id = "tok_" + HexFormat.of().formatHex(randomBytes(8));
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+        List<String> patterns = grants.stream().map(NamespaceGrant::pattern).toList();
+        String description = method + " " + subject;
+        StoredToken stored = new StoredToken(id, hash(secret), Role.PUBLISHER.wireName(), patterns,
+                Optional.of(description.length() > 200 ? description.substring(0, 200) : description), now,
+                Optional.empty(), Optional.of(expiresAt));
+        ObjectNode detail = JSON.createObjectNode().put("role", Role.PUBLISHER.wireName()).put("method", method)
+                .put("subject", subject).put("expiresAt", expiresAt.toString());
+        detail.putPOJO("grants", patterns);
+        String actor = method + ":" + subject;
+        store.write(repos -> {
+            repos.tokens().insert(stored);
+            repos.audit().append(new AuditEvent(now, actor.length() > 200 ? actor.substring(0, 200) : actor,
+                    "token.exchange", id, detail.toString()));
+            return null;
+        });
+        return new ExchangedToken(new IssuedToken(id, secret, new Principal(id, Role.PUBLISHER, grants)), expiresAt);
+    }
+
     /** Revokes a token by id; the audit log records who did it. */
     public boolean revoke(String tokenId, String actor) {
         return store.write(repos -> {
@@ -93,6 +126,9 @@ public final class TokenService {
         String secret = header.substring(BEARER.length()).trim();
         StoredToken token = store.read(repos -> repos.tokens().findActiveByHash(hash(secret)))
                 .orElseThrow(() -> new AuthenticationRequiredException("the token is unknown or revoked"));
+        if (!token.activeAt(clock.instant())) {
+            throw new AuthenticationRequiredException("the token has expired");
+        }
         Role role = Role.fromWire(token.role())
                 .orElseThrow(() -> new AuthenticationRequiredException("the token has an unknown role"));
         return new Principal(token.id(), role, token.grants().stream().map(NamespaceGrant::new).toList());

@@ -22,7 +22,8 @@ import java.util.Optional;
 /** Reading the catalog and changing the lifecycle status of what is in it. */
 public final class CatalogService {
 
-    private static final String LATEST = "latest";
+    /** The version selector that names a server's latest version. */
+    public static final String LATEST = "latest";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;

@@ -76,6 +76,9 @@ public record ListRequest(
         Optional<PageKey> after = Optional.empty();
         try {
             after = cursor.filter(c -> !c.isEmpty()).map(Cursor::decode);
+            Class<? extends PageKey> order = term.isPresent() ? PageKey.ByRelevance.class
+                    : since.isPresent() ? PageKey.ByChange.class : PageKey.ByName.class;
+            after.ifPresent(key -> Cursor.requireKind(key, order));
         } catch (InvalidRequestException e) {
             violations.addAll(e.violations());
         }

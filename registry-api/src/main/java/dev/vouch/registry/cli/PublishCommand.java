@@ -26,6 +26,9 @@ final class PublishCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RegistryClient client;
 
+    @CommandLine.Mixin
+    GitHubOidcLogin oidc;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,7 +40,8 @@ final class PublishCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file);
         }
-        RegistryClient.Answer answer = client.send(spec.commandLine(), "/v0.1/publish", Optional.of(body));
+        Optional<String> exchanged = oidc.registryToken(spec.commandLine(), client.registry, client.timeoutSeconds);
+        RegistryClient.Answer answer = client.send(spec.commandLine(), "/v0.1/publish", Optional.of(body), exchanged);
         return report(answer.status(), answer.body());
     }
 

@@ -36,7 +36,13 @@ final class RegistryClient {
 
     /** Sends a request with the token; {@code body} empty sends a GET. */
     Answer send(CommandLine commandLine, String path, Optional<byte[]> body) throws InterruptedException {
-        String secret = token != null ? token : System.getenv("VOUCH_TOKEN");
+        return send(commandLine, path, body, Optional.empty());
+    }
+
+    /** Sends a request with {@code overrideToken} when given (an exchanged token), else the configured token. */
+    Answer send(CommandLine commandLine, String path, Optional<byte[]> body, Optional<String> overrideToken)
+            throws InterruptedException {
+        String secret = overrideToken.orElse(token != null ? token : System.getenv("VOUCH_TOKEN"));
         if (secret == null || secret.isBlank()) {
             throw new CommandLine.ParameterException(commandLine, "a token is required: --token or VOUCH_TOKEN");
         }

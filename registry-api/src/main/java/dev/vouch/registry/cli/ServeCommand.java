@@ -1,16 +1,22 @@
 package dev.vouch.registry.cli;
 
 import dev.vouch.registry.Registry;
+import dev.vouch.registry.auth.exchange.AuthConfigFile;
+import dev.vouch.registry.auth.exchange.ExchangeSettings;
 import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.http.HttpLimits;
+import dev.vouch.registry.http.HttpOptions;
+import dev.vouch.registry.http.limits.RateLimitSettings;
 import dev.vouch.registry.policy.PolicyException;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.snapshot.RegistryKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +83,36 @@ final class ServeCommand implements Callable<Integer> {
                     + "default: generated on first start as DIR/" + RegistryKey.FILE_NAME + ".")
     Path signingKey;
 
+    @Option(names = "--auth", paramLabel = "FILE",
+            description = "Publisher authentication (YAML): GitHub trusted publishing, OIDC issuers, domain proof, "
+                    + "anonymous; default: github-oidc, http and dns as the official registry offers them.")
+    Path auth;
+
+    @Option(names = "--rate-publish-per-token", defaultValue = "30", paramLabel = "N",
+            description = "Publishes per minute by one token (default: ${DEFAULT-VALUE}).")
+    int publishPerToken;
+
+    @Option(names = "--rate-publish-per-address", defaultValue = "60", paramLabel = "N",
+            description = "Publishes per minute from one client address (default: ${DEFAULT-VALUE}).")
+    int publishPerAddress;
+
+    @Option(names = "--rate-auth-failures-per-address", defaultValue = "10", paramLabel = "N",
+            description = "Failed authentications per minute from one address before its writes get 429 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int authFailuresPerAddress;
+
+    @Option(names = "--rate-exchanges-per-address", defaultValue = "30", paramLabel = "N",
+            description = "Token exchanges per minute from one client address (default: ${DEFAULT-VALUE}).")
+    int exchangesPerAddress;
+
+    @Option(names = "--cors-write-origin", paramLabel = "ORIGIN",
+            description = "A browser origin allowed to write (publish, status), repeatable; reads are open to all.")
+    List<String> corsWriteOrigins = new ArrayList<>();
+
+    @Option(names = "--drain-timeout", defaultValue = "20", paramLabel = "SECONDS",
+            description = "How long a stop waits for requests in flight (default: ${DEFAULT-VALUE}).")
+    int drainTimeoutSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         if (maxBodyBytes < 1) {
@@ -101,11 +137,28 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         RegistryKey key = signingKey != null ? RegistryKey.load(signingKey) : RegistryKey.loadOrGenerate(data.dataDir);
+        ExchangeSettings authSettings;
+        HttpOptions options;
+        try {
+            authSettings = auth == null ? ExchangeSettings.defaults() : AuthConfigFile.read(auth, ExchangeSettings.defaults());
+            options = HttpOptions.defaults().withLimits(limits)
+                    .withRateLimits(new RateLimitSettings(publishPerToken, publishPerAddress, authFailuresPerAddress,
+                            exchangesPerAddress))
+                    .withCorsWriteOrigins(corsWriteOrigins)
+                    .withDrainTimeout(Duration.ofSeconds(drainTimeoutSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Registry registry = Registry.openSqlite(data.dataDir, policySource,
-                new EvidenceSources(ociRegistries, npmRegistry, Duration.ofSeconds(evidenceTimeoutSeconds)));
+                new EvidenceSources(ociRegistries, npmRegistry, Duration.ofSeconds(evidenceTimeoutSeconds)), authSettings);
+        // Serve at once (health and reads answer), but not ready and refusing writes until seeded.
+        if (!noSeed) {
+            registry.readiness().awaitSeeding();
+        }
+        ApiServer server = registry.httpServer(options, key).start(host, port);
         int seeded = noSeed ? 0 : registry.seedIfEmpty();
-        ApiServer server = registry.httpServer(limits, key).start(host, port);
-        System.out.printf("vouch serving http://%s:%d/v0.1/servers (data: %s%s)%n", host, server.port(),
+        System.out.printf("vouch serving http://%s:%d/ (catalog; API at /v0.1/servers; data: %s%s)%n", host,
+                server.port(),
                 data.dataDir.toAbsolutePath().normalize(), seeded > 0 ? ", seeded " + seeded + " versions" : "");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

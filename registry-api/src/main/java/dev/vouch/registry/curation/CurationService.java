@@ -11,6 +11,7 @@ import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.store.AuditEvent;
+import dev.vouch.store.AuditRecord;
 import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredVersion;
@@ -85,6 +86,12 @@ public final class CurationService {
                     serverName + "@" + version, detail.toString()));
             return repos.versions().find(serverName, version).orElseThrow();
         });
+    }
+
+    /** The newest audit records, newest first, so a curator sees decisions (theirs and the pipeline's) land. */
+    public List<AuditRecord> recentAudit(Principal principal, int limit) {
+        requireCurator(principal);
+        return store.read(repos -> repos.audit().latest(limit));
     }
 
     private static StoredVersion pendingVersion(Optional<StoredVersion> found, String serverName, String version) {

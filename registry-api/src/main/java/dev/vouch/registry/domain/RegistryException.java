@@ -7,7 +7,7 @@ package dev.vouch.registry.domain;
 public abstract sealed class RegistryException extends RuntimeException
         permits AuthenticationRequiredException, InvalidRequestException, NotFoundException,
         PermissionDeniedException, VersionConflictException, LimitExceededException, PublishRejectedException,
-        ServiceUnavailableException {
+        RateLimitedException, ServiceUnavailableException {
 
     protected RegistryException(String message) {
         super(message);

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EvidenceCollector {
 
     private final EvidenceSources sources;
+    private final FetchObserver observer;
     private final Map<Optional<String>, CachedVerifier> verifiers = new ConcurrentHashMap<>();
 
     /** A verifier and the modification time of the trusted-root file it was read from. */
@@ -52,7 +54,13 @@ public final class EvidenceCollector {
     }
 
     public EvidenceCollector(EvidenceSources sources) {
+        this(sources, FetchObserver.NONE);
+    }
+
+    /** A collector that reports each fetch's latency and failure to {@code observer}. */
+    public EvidenceCollector(EvidenceSources sources, FetchObserver observer) {
         this.sources = sources;
+        this.observer = observer;
     }
 
     /** A package of the manifest that evidence can be bound to, and where its registry's evidence lives. */
@@ -98,6 +106,8 @@ public final class EvidenceCollector {
 
     private void fetch(Target target, Collected collected) {
         List<FetchedEvidence> fetched;
+        long started = System.nanoTime();
+        String registry = target.image().isPresent() ? "oci" : "npm";
         try {
             if (target.image().isPresent()) {
                 OciReference image = target.image().get();
@@ -108,9 +118,11 @@ public final class EvidenceCollector {
                 fetched = new NpmAttestationFetcher(sources.npmRegistry(), sources.timeout()).fetch(npm.name(), npm.version());
             }
         } catch (EvidenceFetchException e) {
+            observer.fetched(registry, Duration.ofNanos(System.nanoTime() - started), true);
             collected.unavailable.add("evidence for " + target.identifier() + " could not be fetched: " + e.getMessage());
             return;
         }
+        observer.fetched(registry, Duration.ofNanos(System.nanoTime() - started), false);
         if (fetched.isEmpty()) {
             collected.unavailable.add("the registry has no signatures or attestations for " + target.identifier());
         }
@@ -335,11 +347,14 @@ public final class EvidenceCollector {
                         Optional.empty(), Optional.empty()));
             } else if ("npm".equals(type) && pkg.path("version").isTextual() && canVerify) {
                 NpmVersion npm = new NpmVersion(identifier, pkg.get("version").asText());
+                long started = System.nanoTime();
                 try {
                     Digest integrity = new NpmAttestationFetcher(sources.npmRegistry(), sources.timeout())
                             .integrity(npm.name(), npm.version());
+                    observer.fetched("npm", Duration.ofNanos(System.nanoTime() - started), false);
                     targets.add(new Target(identifier, integrity, Optional.empty(), Optional.of(npm)));
                 } catch (EvidenceFetchException e) {
+                    observer.fetched("npm", Duration.ofNanos(System.nanoTime() - started), true);
                     unavailable.add("npm package " + identifier + "@" + npm.version() + ": " + e.getMessage());
                 }
             } else if ("npm".equals(type) && pkg.path("version").isTextual()) {

@@ -4,10 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.openapi.OpenApiDocument;
 import dev.vouch.registry.VouchVersion;
 import dev.vouch.registry.auth.TokenService;
+import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.ManifestValidator;
+import dev.vouch.registry.domain.RateLimitedException;
 import dev.vouch.registry.domain.RegistryException;
+import dev.vouch.registry.export.ExportService;
+import dev.vouch.registry.http.limits.RateLimiter;
+import dev.vouch.registry.http.limits.RequestGuard;
+import dev.vouch.registry.http.observability.RequestTelemetry;
+import dev.vouch.registry.http.security.SecurityHeaders;
+import dev.vouch.registry.observability.Metrics;
+import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.snapshot.SnapshotService;
 import dev.vouch.store.Store;
@@ -24,8 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,38 +50,68 @@ public final class ApiServer implements AutoCloseable {
     public static final long DEFAULT_MAX_BODY_BYTES = HttpLimits.DEFAULT_MAX_BODY_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final String PROBLEM_WRITTEN = "vouch.problem-written";
+    private static final String PAGE = "vouch.page";
 
     /** One route: method, path and handler. The list of them is what the OpenAPI test checks. */
     public record Route(HandlerType method, String path, Handler handler) {
     }
 
+    /**
+     * What the server is made of beside the domain services: token exchange, the runtime exports, the
+     * snapshot signer, metrics, readiness, the web pages, and how it behaves on the wire (limits, rate
+     * limits, CORS, access log, drain).
+     */
+    public record Parts(TokenExchangeService exchange, ExportService exports, SnapshotService snapshots,
+                        Metrics metrics, Readiness readiness, Pages pages, HttpOptions options) {
+    }
+
+    /**
+     * Pages served beside the API (the web catalog): their routes, registered with the API's in one
+     * place but not API routes (not in {@link #routes()}, not in the OpenAPI document), and how a page
+     * shows a domain failure (as HTML, where an API route answers a problem).
+     */
+    public record Pages(List<Route> routes, BiConsumer<Context, RegistryException> failure) {
+        public Pages {
+            routes = List.copyOf(routes);
+        }
+    }
+
     private final Javalin app;
     private final List<Route> routes;
+    private final Readiness readiness;
 
-    private ApiServer(Javalin app, List<Route> routes) {
+    private ApiServer(Javalin app, List<Route> routes, Readiness readiness) {
         this.app = app;
         this.routes = routes;
+        this.readiness = readiness;
     }
 
     /** Builds the server over the given services; {@link #start} binds it. */
     public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
-                                   CurationService curation, TokenService tokens, HttpLimits limits,
-                                   SnapshotService snapshots) {
+                                   CurationService curation, TokenService tokens, Parts parts) {
         ObjectMapper mapper = new ObjectMapper();
-        RegistryHandlers handlers = new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper),
-                new RequestBody(limits));
-        List<Route> routes = routes(handlers, store);
-        routes.addAll(snapshotRoutes(new SnapshotHandlers(snapshots, catalog)));
-        Javalin app = Javalin.create(config -> configure(config, mapper, routes, limits));
-        return new ApiServer(app, List.copyOf(routes));
+        // One body reader for every handler: its limits and its share of the worker pool are server-wide.
+        RequestBody body = new RequestBody(parts.options().limits());
+        // Public reads are answered from bytes cached per catalog change sequence (read from the database,
+        // so a write on any node is seen at once).
+        ReadCache reads = new ReadCache(mapper, store::changeSequence);
+        List<Route> routes = routes(store, parts,
+                new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper), reads,
+                        parts.exports(), body),
+                new AuthHandlers(parts.exchange(), body),
+                new SnapshotHandlers(parts.snapshots(), catalog));
+        Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts));
+        return new ApiServer(app, routes, parts.readiness());
     }
 
-    /** Every route this server registered. */
+    /** Every API route this server registered (the pages are not API routes): what the OpenAPI document lists. */
     public List<Route> routes() {
         return routes;
     }
 
-    private static List<Route> routes(RegistryHandlers handlers, Store store) {
+    private static List<Route> routes(Store store, Parts parts, RegistryHandlers handlers, AuthHandlers auth,
+                                      SnapshotHandlers snapshots) {
         List<Route> routes = new ArrayList<>();
         for (String v : API_PREFIXES) {
             routes.add(new Route(HandlerType.GET, v + "/servers", handlers::listServers));
@@ -78,6 +120,8 @@ public final class ApiServer implements AutoCloseable {
                     handlers::getVersion));
             routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}/report",
                     handlers::report));
+            routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}/server.json",
+                    snapshots::manifest));
             routes.add(new Route(HandlerType.PATCH, v + "/servers/{serverName}/versions/{version}/status",
                     handlers::changeVersionStatus));
             routes.add(new Route(HandlerType.PATCH, v + "/servers/{serverName}/status",
@@ -90,60 +134,73 @@ public final class ApiServer implements AutoCloseable {
                     handlers::approve));
             routes.add(new Route(HandlerType.POST, v + "/curation/servers/{serverName}/versions/{version}/reject",
                     handlers::reject));
+            routes.add(new Route(HandlerType.POST, v + "/auth/github-oidc", auth::githubOidc));
+            routes.add(new Route(HandlerType.POST, v + "/auth/oidc", auth::oidc));
+            routes.add(new Route(HandlerType.POST, v + "/auth/http", auth::http));
+            routes.add(new Route(HandlerType.POST, v + "/auth/dns", auth::dns));
+            routes.add(new Route(HandlerType.POST, v + "/auth/none", auth::none));
+            routes.add(new Route(HandlerType.GET, v + "/snapshot", snapshots::snapshot));
+            routes.add(new Route(HandlerType.GET, v + "/export/docker-catalog.yaml", handlers::dockerCatalog));
             routes.add(new Route(HandlerType.GET, v + "/health", ctx -> health(ctx, store)));
+            routes.add(new Route(HandlerType.GET, v + "/ready", ctx -> ready(ctx, parts.readiness())));
             routes.add(new Route(HandlerType.GET, v + "/version", ApiServer::version));
         }
+        routes.add(new Route(HandlerType.GET, "/.well-known/vouch-registry-key", snapshots::publicKeyPem));
+        routes.add(new Route(HandlerType.GET, "/.well-known/vouch-registry-key.jwks", snapshots::publicKeyJwks));
         routes.add(new Route(HandlerType.GET, "/openapi.yaml", ApiServer::openApi));
-        return routes;
+        routes.add(new Route(HandlerType.GET, "/metrics", ctx -> metrics(ctx, parts.metrics())));
+        return List.copyOf(routes);
     }
 
-    private static List<Route> snapshotRoutes(SnapshotHandlers handlers) {
-        List<Route> routes = new ArrayList<>();
-        for (String v : API_PREFIXES) {
-            routes.add(new Route(HandlerType.GET, v + "/snapshot", handlers::snapshot));
-            routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}/server.json",
-                    handlers::manifest));
-        }
-        routes.add(new Route(HandlerType.GET, "/.well-known/vouch-registry-key", handlers::publicKeyPem));
-        routes.add(new Route(HandlerType.GET, "/.well-known/vouch-registry-key.jwks", handlers::publicKeyJwks));
-        return routes;
-    }
-
-    private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, HttpLimits limits) {
-        long maxBodyBytes = limits.maxBodyBytes();
+    private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, Parts parts) {
+        HttpOptions options = parts.options();
+        HttpLimits limits = options.limits();
         config.jsonMapper(new JavalinJackson(mapper, false));
-        config.http.maxRequestSize = maxBodyBytes;
-        QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
-        pool.setName("vouch-http");
-        config.jetty.threadPool = pool;
-        // A request that sends nothing for this long fails, also while a handler blocks reading its body.
-        config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
         config.startup.showJavalinBanner = false;
-        // Server names arrive URL-encoded ("io.github.acme%2Fweather"): allow the encoded slash.
-        config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
-                UriCompliance.DEFAULT.with("vouch", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
-                        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
-        config.jetty.modifyServletContextHandler(handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
-        config.http.prefer405over404 = true;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper)));
-        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems(mapper)));
-        routes.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
-        // OPTIONS answers which methods a path takes; without it a preflight or a probe got 404.
+        jetty(config, mapper, options);
+
+        // Before every handler, in this order: the request id and timer (so every later refusal is logged
+        // and counted), the security and CORS headers (so every answer carries them, errors included),
+        // then the guard (readiness and rate limits for writes).
+        RequestTelemetry telemetry = new RequestTelemetry(parts.metrics(), options.accessLog());
+        SecurityHeaders headers = new SecurityHeaders(options.corsWriteOrigins());
+        RequestGuard guard = new RequestGuard(new RateLimiter(options.rateLimits()), parts.readiness(),
+                parts.metrics());
+        config.requestLogger.http(telemetry::complete);
+        // A page is marked before the guard runs, so that its refusals (503, 429) are rendered as pages too.
+        List<Route> pages = parts.pages().routes();
+        config.routes.before(telemetry::begin);
+        config.routes.before(headers::apply);
+        pages.forEach(route -> config.routes.before(route.path(), ctx -> ctx.attribute(PAGE, true)));
+        config.routes.before(guard::before);
+
+        // Every route in one place: the API's, then the pages'.
+        Stream.concat(routes.stream(), pages.stream()).forEach(route ->
+                config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
+        // OPTIONS answers which methods a path takes (a CORS preflight too: SecurityHeaders added its
+        // grants before); an unknown path stays a 404.
         Map<String, Set<String>> methods = new LinkedHashMap<>();
-        routes.forEach(route -> methods.computeIfAbsent(route.path(), p -> new TreeSet<>()).add(route.method().name()));
+        Stream.concat(routes.stream(), pages.stream()).forEach(route ->
+                methods.computeIfAbsent(route.path(), p -> new TreeSet<>()).add(route.method().name()));
         methods.forEach((path, allowed) -> config.routes.addHttpHandler(HandlerType.OPTIONS, path,
                 ctx -> ctx.header("Allow", allow(allowed)).status(204)));
-        // Reads are public: any origin may read the catalog. Writes carry bearer tokens and get no CORS.
-        config.routes.after(ctx -> {
-            if (ctx.method() == HandlerType.GET) {
-                ctx.header("Access-Control-Allow-Origin", "*");
+
+        // The one exception mapping: domain failures, HTTP-level refusals, and anything else as a 500.
+        config.routes.exception(RegistryException.class, (e, ctx) -> {
+            guard.failed(ctx, e);
+            telemetry.failed(ctx, e);
+            Problem problem = ProblemMapping.of(e);
+            if (e instanceof RateLimitedException limited) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+            }
+            retryAfterUnavailable(ctx, problem.status());
+            if (ctx.attribute(PAGE) != null) {
+                parts.pages().failure().accept(ctx, e);
+            } else {
+                problem(ctx, problem);
             }
         });
-        config.routes.exception(RegistryException.class, (e, ctx) -> problem(ctx, ProblemMapping.of(e)));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-            if (e.getStatus() == 503) {
-                ctx.header("Retry-After", "1");
-            }
             if (e.getStatus() == 405) {
                 ctx.header("Allow", allow(methods.entrySet().stream()
                         .filter(entry -> matches(entry.getKey(), ctx.path()))
@@ -156,24 +213,61 @@ public final class ApiServer implements AutoCloseable {
             LOG.error("unhandled failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ProblemMapping.internalError());
         });
-        // Error handlers run after exception mappers too: they must not overwrite a problem already written.
+        // Error handlers run after exception mappers too: they must not overwrite a problem already written,
+        // nor a page's own HTML answer (its 404 page names what was not found).
         config.routes.error(404, ctx -> {
-            if (ctx.attribute(PROBLEM_WRITTEN) == null) {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null && !isHtml(ctx)) {
                 problem(ctx, ProblemMapping.notFound(ctx.path()));
             }
         });
         config.routes.error(413, ctx -> {
             if (ctx.attribute(PROBLEM_WRITTEN) == null) {
-                problem(ctx, ProblemMapping.payloadTooLarge(maxBodyBytes));
+                problem(ctx, ProblemMapping.payloadTooLarge(limits.maxBodyBytes()));
             }
         });
     }
 
-    private static final String PROBLEM_WRITTEN = "vouch.problem-written";
+    /** The connection level: limits, URI rules, Jetty's own errors as problems, and a draining stop. */
+    private static void jetty(JavalinConfig config, ObjectMapper mapper, HttpOptions options) {
+        HttpLimits limits = options.limits();
+        config.http.maxRequestSize = limits.maxBodyBytes();
+        config.http.prefer405over404 = true;
+        QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
+        pool.setName("vouch-http");
+        config.jetty.threadPool = pool;
+        // A request that sends nothing for this long fails, also while a handler blocks reading its body.
+        config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
+        // Server names arrive URL-encoded ("io.github.acme%2Fweather"): allow the encoded slash.
+        config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
+                UriCompliance.DEFAULT.with("vouch", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
+        config.jetty.modifyServletContextHandler(handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper)));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems(mapper)));
+        // A stop lets requests in flight finish (up to the drain timeout) while new connections are refused.
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(options.drainTimeout().toMillis());
+            server.setHandler(new GracefulHandler());
+        });
+    }
 
     private static void problem(Context ctx, Problem problem) {
         ctx.attribute(PROBLEM_WRITTEN, true);
+        SecurityHeaders.noStore(ctx);
+        retryAfterUnavailable(ctx, problem.status());
         ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    /** Every 503 is a "not now" (the body-reader share, readiness, an unreadable policy): say when to retry. */
+    private static void retryAfterUnavailable(Context ctx, int status) {
+        if (status == 503 && ctx.res().getHeader("Retry-After") == null) {
+            ctx.header("Retry-After", "1");
+        }
+    }
+
+    private static boolean isHtml(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
     }
 
     private static String allow(Set<String> methods) {
@@ -182,14 +276,18 @@ public final class ApiServer implements AutoCloseable {
         return String.join(", ", all);
     }
 
-    /** Whether a request path fits a route path whose {param} segments match any one segment. */
+    /**
+     * Whether a request path fits a route path whose {param} segments match any one segment and whose
+     * trailing &lt;param&gt; segment matches the rest of the path (a page's server name keeps its slash).
+     */
     private static boolean matches(String routePath, String requestPath) {
         String[] route = routePath.split("/", -1);
         String[] request = requestPath.split("/", -1);
-        if (route.length != request.length) {
+        boolean rest = route[route.length - 1].startsWith("<");
+        if (rest ? request.length < route.length : route.length != request.length) {
             return false;
         }
-        for (int i = 0; i < route.length; i++) {
+        for (int i = 0; i < route.length - (rest ? 1 : 0); i++) {
             if (!(route[i].startsWith("{") || route[i].equals(request[i]))) {
                 return false;
             }
@@ -202,6 +300,15 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("the store did not answer");
         }
         ctx.json(Map.of("status", "ok"));
+    }
+
+    private static void ready(Context ctx, Readiness readiness) {
+        readiness.requireReady();
+        ctx.json(Map.of("status", "ready"));
+    }
+
+    private static void metrics(Context ctx, Metrics metrics) {
+        ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape());
     }
 
     private static void version(Context ctx) {
@@ -225,8 +332,10 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Stops taking writes and new connections, lets requests in flight finish, then stops. */
     @Override
     public void close() {
+        readiness.draining();
         app.stop();
     }
 }

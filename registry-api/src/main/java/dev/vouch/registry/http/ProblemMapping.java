@@ -6,6 +6,7 @@ import dev.vouch.registry.domain.LimitExceededException;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.registry.domain.PublishRejectedException;
+import dev.vouch.registry.domain.RateLimitedException;
 import dev.vouch.registry.domain.RegistryException;
 import dev.vouch.registry.domain.ServiceUnavailableException;
 import dev.vouch.registry.domain.VersionConflictException;
@@ -36,6 +37,7 @@ final class ProblemMapping {
             VersionConflictException.class, new Kind(409, "version-exists", "Version already exists"),
             LimitExceededException.class, new Kind(400, "limit-exceeded", "Registry limit reached"),
             PublishRejectedException.class, new Kind(422, "publish-rejected", "Publish rejected by policy"),
+            RateLimitedException.class, new Kind(429, "rate-limited", "Too many requests"),
             ServiceUnavailableException.class, new Kind(503, "unavailable", "Service unavailable"));
 
     private ProblemMapping() {

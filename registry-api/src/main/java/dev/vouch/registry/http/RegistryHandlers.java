@@ -6,6 +6,8 @@ import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.catalog.ListRequest;
 import dev.vouch.registry.catalog.StatusChange;
 import dev.vouch.registry.curation.CurationService;
+import dev.vouch.registry.export.ExportService;
+import dev.vouch.registry.http.observability.RequestTelemetry;
 import dev.vouch.registry.publish.Decision;
 import dev.vouch.registry.publish.PublishOutcome;
 import dev.vouch.registry.publish.PublishReports;
@@ -22,16 +24,22 @@ import java.util.Optional;
  */
 final class RegistryHandlers {
 
+    private static final String JSON = "application/json";
+
     private final CatalogService catalog;
     private final PublishService publisher;
     private final CurationService curation;
     private final TokenService tokens;
     private final ServerJson json;
+    private final ReadCache reads;
+    private final ExportService exports;
     private final RequestBody body;
 
     RegistryHandlers(CatalogService catalog, PublishService publisher, CurationService curation, TokenService tokens,
-                     ServerJson json, RequestBody body) {
+                     ServerJson json, ReadCache reads, ExportService exports, RequestBody body) {
         this.catalog = catalog;
+        this.exports = exports;
+        this.reads = reads;
         this.publisher = publisher;
         this.curation = curation;
         this.tokens = tokens;
@@ -40,24 +48,33 @@ final class RegistryHandlers {
     }
 
     void listServers(Context ctx) {
-        CatalogService.CatalogPage page = catalog.list(ListRequest.from(ctx::queryParam));
-        ctx.json(json.list(page.versions(), page.nextCursor()));
+        reads.serve(ctx, ReadCache.Freshness.LISTING, JSON, () -> {
+            CatalogService.CatalogPage page = catalog.list(ListRequest.from(ctx::queryParam));
+            return json.listBytes(page.versions(), page.nextCursor());
+        });
     }
 
     void listVersions(Context ctx) {
-        List<StoredVersion> versions = catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx));
-        ctx.json(json.list(versions, Optional.empty()));
+        reads.serve(ctx, ReadCache.Freshness.LISTING, JSON, () -> json.listBytes(
+                catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx)), Optional.empty()));
     }
 
     void getVersion(Context ctx) {
-        StoredVersion version = catalog.version(ctx.pathParam("serverName"), ctx.pathParam("version"),
-                includeDeleted(ctx));
-        ctx.json(json.response(version));
+        String version = ctx.pathParam("version");
+        reads.serve(ctx, CatalogService.LATEST.equals(version) ? ReadCache.Freshness.LISTING
+                : ReadCache.Freshness.EXACT_VERSION, JSON, () -> json.responseBytes(
+                catalog.version(ctx.pathParam("serverName"), version, includeDeleted(ctx))));
+    }
+
+    void dockerCatalog(Context ctx) {
+        reads.serve(ctx, ReadCache.Freshness.LISTING, "application/yaml",
+                () -> exports.dockerCatalog(Optional.ofNullable(ctx.queryParam("tier")).filter(t -> !t.isEmpty())));
     }
 
     void publish(Context ctx) {
         Principal principal = authenticate(ctx);
         PublishOutcome outcome = publisher.publish(principal, body.read(ctx));
+        RequestTelemetry.scanVerdict(ctx, outcome.report().path("scan").path("verdict").asText());
         boolean held = outcome.decision().outcome() == Decision.Outcome.PENDING;
         ctx.status(held ? 202 : 200).json(json.published(outcome.version(),
                 outcome.decision().outcome().name().toLowerCase(Locale.ROOT),
@@ -65,7 +82,8 @@ final class RegistryHandlers {
     }
 
     void report(Context ctx) {
-        ctx.json(catalog.report(ctx.pathParam("serverName"), ctx.pathParam("version")));
+        reads.serve(ctx, ReadCache.Freshness.LISTING,
+                () -> catalog.report(ctx.pathParam("serverName"), ctx.pathParam("version")));
     }
 
     void pending(Context ctx) {
@@ -101,7 +119,9 @@ final class RegistryHandlers {
     }
 
     private Principal authenticate(Context ctx) {
-        return tokens.authenticate(Optional.ofNullable(ctx.header("Authorization")));
+        Principal principal = tokens.authenticate(Optional.ofNullable(ctx.header("Authorization")));
+        RequestTelemetry.principal(ctx, principal.id());
+        return principal;
     }
 
     private static boolean includeDeleted(Context ctx) {

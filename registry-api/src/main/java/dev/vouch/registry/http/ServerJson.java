@@ -1,12 +1,18 @@
 package dev.vouch.registry.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.runtime.RunPolicy;
 import dev.vouch.store.StoredVersion;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -18,16 +24,37 @@ final class ServerJson {
     static final String OFFICIAL_META = "io.modelcontextprotocol.registry/official";
     static final String TRUST_META = "io.vouch.registry/trust";
     static final String PUBLISH_META = "io.vouch.registry/publish";
+    private static final byte[] SERVERS_OPEN = "{\"servers\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] METADATA_OPEN = "],\"metadata\":{".getBytes(StandardCharsets.UTF_8);
+
+    /** Bounded by bytes: a quarter of a 256 MiB heap at most. */
+    private static final long MAX_CACHED_ENTRY_BYTES = 48L * 1024 * 1024;
 
     private final ObjectMapper mapper;
+    private final Cache<EntryKey, byte[]> entries;
 
     ServerJson(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(MAX_CACHED_ENTRY_BYTES)
+                .weigher((EntryKey key, byte[] bytes) -> bytes.length + 64)
+                .build();
+    }
+
+    /**
+     * What a version's envelope depends on. Every change to a stored version moves its {@code updatedAt}, so
+     * the serialised envelope of one key never changes, whatever page or query lists it.
+     */
+    private record EntryKey(long id, Instant updatedAt, boolean latest, String status) {
+        static EntryKey of(StoredVersion version) {
+            return new EntryKey(version.id(), version.updatedAt(), version.latest(), version.status().wireName());
+        }
     }
 
     ObjectNode response(StoredVersion version) {
         ObjectNode envelope = mapper.createObjectNode();
-        envelope.set("server", manifest(version));
+        JsonNode manifest = manifest(version);
+        envelope.set("server", manifest);
         ObjectNode official = mapper.createObjectNode()
                 .put("status", version.status().wireName());
         version.statusMessage().ifPresent(message -> official.put("statusMessage", message));
@@ -38,6 +65,7 @@ final class ServerJson {
         ObjectNode meta = envelope.putObject("_meta");
         meta.set(OFFICIAL_META, official);
         version.trust().ifPresent(trust -> meta.set(TRUST_META, json(trust, version)));
+        meta.set(RunPolicy.META_KEY, RunPolicy.of(manifest, version.toolsDigest()));
         return envelope;
     }
 
@@ -56,6 +84,41 @@ final class ServerJson {
         } catch (IOException e) {
             throw new UncheckedIOException("stored trust of " + version.serverName() + "@" + version.version()
                     + " is not JSON", e);
+        }
+    }
+
+    /** One version's envelope as bytes, serialised once per change of the version. */
+    byte[] responseBytes(StoredVersion version) {
+        return entries.get(EntryKey.of(version), key -> write(response(version)));
+    }
+
+    /**
+     * The official list envelope as bytes, built from each entry's cached bytes: a list page neither
+     * re-parses the stored manifests nor re-serialises them once their entries are cached.
+     */
+    byte[] listBytes(List<StoredVersion> versions, Optional<String> nextCursor) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(versions.size() * 2048 + 64);
+        out.writeBytes(SERVERS_OPEN);
+        for (int i = 0; i < versions.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(responseBytes(versions.get(i)));
+        }
+        out.writeBytes(METADATA_OPEN);
+        if (nextCursor.isPresent()) {
+            out.writeBytes(("\"nextCursor\":" + new String(write(mapper.getNodeFactory().textNode(nextCursor.get())),
+                    StandardCharsets.UTF_8) + ",").getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("\"count\":" + versions.size() + "}}").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private byte[] write(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored version could not be serialised", e);
         }
     }
 

@@ -30,8 +30,19 @@ class NamespaceGrantTest {
     }
 
     @Test
+    void subNamespaceWildcardCoversOnlyDeeperNamespaces() {
+        NamespaceGrant grant = new NamespaceGrant("com.example.*");
+
+        assertThat(grant.covers(name("com.example.api/weather"))).isTrue();
+        assertThat(grant.covers(name("com.example.a.b/weather"))).isTrue();
+        assertThat(grant.covers(name("com.example/weather"))).isFalse();
+        assertThat(grant.covers(name("com.examplex/weather"))).isFalse();
+    }
+
+    @Test
     void malformedGrantsAreRefused() {
-        for (String bad : new String[] {"", "io.github.acme", "io.github.acme/**", "*/*", "io github/*"}) {
+        for (String bad : new String[] {"", "io.github.acme", "io.github.acme/**", "*/*", "io github/*", ".*",
+                "com.example/x.*"}) {
             assertThatThrownBy(() -> new NamespaceGrant(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }

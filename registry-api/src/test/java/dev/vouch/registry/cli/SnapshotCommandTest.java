@@ -271,7 +271,7 @@ class SnapshotCommandTest {
         RegistryKey key = RegistryKey.load(keyFile);
         Path data = dir.resolve("data");
         try (dev.vouch.registry.Registry registry = dev.vouch.registry.Registry.openSqlite(data);
-             dev.vouch.registry.http.ApiServer server = registry.httpServer(dev.vouch.registry.http.HttpLimits.defaults(), key).start("127.0.0.1", 0)) {
+             dev.vouch.registry.http.ApiServer server = registry.httpServer(dev.vouch.registry.http.HttpOptions.defaults(), key).start("127.0.0.1", 0)) {
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
             byte[] envelope = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v0.1/snapshot"))

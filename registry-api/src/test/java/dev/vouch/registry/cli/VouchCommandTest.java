@@ -69,6 +69,21 @@ class VouchCommandTest {
     }
 
     @Test
+    void serveRefusesAnAuthFileThatDoesNotParseOrAZeroRateLimitBeforeOpeningAnything() throws Exception {
+        Path auth = java.nio.file.Files.writeString(dataDir.resolve("auth.yaml"),
+                "githubOidc:\n  trustedPublishers:\n    - {repository: acme/weather, grants: [\"io.github.globex/*\"]}\n");
+
+        Run badAuth = run("serve", "--data", dataDir.toString(), "--auth", auth.toString());
+        Run zeroRate = run("serve", "--data", dataDir.toString(), "--rate-publish-per-token", "0");
+
+        assertThat(badAuth.exitCode()).isEqualTo(2);
+        assertThat(badAuth.err().strip()).doesNotContain("\n").contains("io.github.acme/");
+        assertThat(zeroRate.exitCode()).isEqualTo(2);
+        assertThat(zeroRate.err()).contains("at least 1 per minute");
+        assertThat(dataDir.resolve("vouch.db")).doesNotExist();
+    }
+
+    @Test
     void malformedGrantAndUnknownRoleAreUsageErrors() {
         assertThat(run("admin", "token", "create", "--data", dataDir.toString(), "--namespace", "acme").exitCode())
                 .isEqualTo(2);

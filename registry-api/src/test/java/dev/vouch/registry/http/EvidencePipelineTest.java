@@ -193,6 +193,23 @@ class EvidencePipelineTest {
     }
 
     @Test
+    void evidenceFetchesAreTimedAndTheirFailuresCountedInTheMetrics() throws Exception {
+        startRegistry(STRICT_POLICY);
+        image.serveReferrers(image.evidence(REPOSITORY, "pkg:npm/lodash@4.17.21"));
+        assertThat(publish(manifest("1.0.0", Optional.empty())).statusCode()).isEqualTo(200);
+        oci.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(1)
+                .willReturn(aResponse().withStatus(500)));
+
+        HttpResponse<String> unreachable = publish(manifest("1.0.1", Optional.empty()));
+
+        assertThat(unreachable.statusCode()).isEqualTo(422);
+        assertThat(registry.metrics().scrape())
+                .contains("vouch_evidence_fetch_seconds_count{outcome=\"success\",registry=\"oci\"} 1")
+                .contains("vouch_evidence_fetch_seconds_count{outcome=\"failure\",registry=\"oci\"} 1");
+    }
+
+    @Test
     void unsignedIsRejectedWhenEvidenceIsRequiredAndCommunityOtherwise() throws Exception {
         startRegistry(STRICT_POLICY);
         image.serveNothing();

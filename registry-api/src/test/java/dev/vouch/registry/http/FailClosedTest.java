@@ -63,7 +63,7 @@ class FailClosedTest {
     void anUnreadableDriftBaselineHoldsTheNextVersionAndSaysWhy() throws Exception {
         assertThat(publish("1.0.0").statusCode()).isEqualTo(200);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/vouch.db"));
-             PreparedStatement corrupt = connection.prepareStatement("UPDATE server_versions SET tools = ?")) {
+             PreparedStatement corrupt = connection.prepareStatement("UPDATE server_version_details SET tools = ?")) {
             corrupt.setBytes(1, "{ not json".getBytes(StandardCharsets.UTF_8));
             corrupt.executeUpdate();
         }

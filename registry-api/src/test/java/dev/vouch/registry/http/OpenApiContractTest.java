@@ -150,6 +150,15 @@ class OpenApiContractTest {
     }
 
     @Test
+    void readinessAndARefusedTokenExchangeMatchTheirSchemas() {
+        assertThat(vouch.validate("Ready", registry.get("/v0.1/ready").json())).isEmpty();
+        RunningRegistry.Response refused = registry.send("POST", "/v0.1/auth/none", java.util.Optional.empty(),
+                new byte[0]);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(vouch.validate("Problem", refused.json())).isEmpty();
+    }
+
+    @Test
     void theDocumentDescribesExactlyTheRegisteredRoutes() {
         Set<String> documented = new TreeSet<>();
         JsonNode paths = vouch.document().path("paths");

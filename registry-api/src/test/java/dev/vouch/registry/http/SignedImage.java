@@ -20,18 +20,19 @@ import java.util.Map;
 
 /**
  * An OCI image pinned by digest ({@code registry.test/acme/weather@sha256:…}) whose registry is a
- * WireMock server, and a fake Sigstore to sign its evidence: what the end-to-end publish tests share.
+ * WireMock server, and a fake Sigstore to sign its evidence: what the end-to-end publish tests (and the
+ * web catalog's browser tests) share.
  */
-final class SignedImage {
+public final class SignedImage {
 
-    static final String REPOSITORY = "https://github.com/acme/weather";
+    public static final String REPOSITORY = "https://github.com/acme/weather";
     static final byte[] MANIFEST = "{\"schemaVersion\":2,\"layers\":[]}".getBytes(StandardCharsets.UTF_8);
 
     final WireMockServer oci = new WireMockServer(options().dynamicPort());
-    final FakeSigstore sigstore = new FakeSigstore();
-    final String digest;
+    public final FakeSigstore sigstore = new FakeSigstore();
+    public final String digest;
 
-    SignedImage() {
+    public SignedImage() {
         try {
             digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(MANIFEST));
         } catch (NoSuchAlgorithmException e) {
@@ -40,12 +41,12 @@ final class SignedImage {
         oci.start();
     }
 
-    String identifier() {
+    public String identifier() {
         return "registry.test/acme/weather@" + digest;
     }
 
     /** Where the registry under test fetches evidence: this WireMock for the OCI registry and npm. */
-    EvidenceSources sources() {
+    public EvidenceSources sources() {
         return new EvidenceSources(Map.of("registry.test", URI.create(oci.baseUrl())), URI.create(oci.baseUrl()),
                 Duration.ofSeconds(5));
     }
@@ -55,7 +56,7 @@ final class SignedImage {
     }
 
     /** A keyless signature, SLSA provenance from {@code provenanceRepository} and an SPDX SBOM of one component. */
-    List<String> evidence(String provenanceRepository, String componentPurl) {
+    public List<String> evidence(String provenanceRepository, String componentPurl) {
         byte[] slsa = FakeSigstore.statement(MANIFEST, "https://slsa.dev/provenance/v1", Map.of(
                 "buildDefinition", Map.of("externalParameters", Map.of("workflow", Map.of(
                         "repository", provenanceRepository, "ref", "refs/tags/v1.0.0"))),
@@ -69,7 +70,7 @@ final class SignedImage {
     }
 
     /** Serves the given bundles as OCI 1.1 referrers of the image. */
-    void serveReferrers(List<String> bundles) {
+    public void serveReferrers(List<String> bundles) {
         StringBuilder manifests = new StringBuilder();
         int i = 0;
         for (String bundle : bundles) {
@@ -101,7 +102,7 @@ final class SignedImage {
         }
     }
 
-    void stop() {
+    public void stop() {
         oci.stop();
     }
 }

@@ -3,6 +3,9 @@ package dev.vouch.registry.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.registry.RunningRegistry;
+import dev.vouch.registry.auth.exchange.ExchangeSettings;
+import dev.vouch.registry.http.limits.RateLimitSettings;
+import dev.vouch.registry.http.observability.AccessLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,7 +48,11 @@ class SlowClientTest {
 
     @BeforeEach
     void start() {
-        registry = RunningRegistry.start(dataDir, false, LIMITS);
+        // Publish budgets above the uploads sent: this proves the body reader's bounds, not the rate limits
+        // (RateLimitTest proves those), so every upload must get as far as reading its body.
+        registry = RunningRegistry.start(dataDir, false, ExchangeSettings.defaults(), HttpOptions.defaults()
+                .withLimits(LIMITS).withRateLimits(new RateLimitSettings(4 * POOL, 4 * POOL, 10, 30))
+                .withAccessLog(AccessLog.none()));
     }
 
     @AfterEach

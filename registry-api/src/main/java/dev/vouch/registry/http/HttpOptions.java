@@ -1,0 +1,66 @@
+package dev.vouch.registry.http;
+
+import dev.vouch.registry.http.limits.RateLimitSettings;
+import dev.vouch.registry.http.observability.AccessLog;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the HTTP server behaves around the API: what one connection may hold of it (body size, threads,
+ * timeouts), rate limits, which browser origins may write, where the access log goes, and how long a
+ * stop waits for requests in flight.
+ *
+ * @param limits           the connection limits: body size, worker threads, idle and body-read timeouts
+ * @param corsWriteOrigins origins a browser may write from (reads are open to every origin)
+ */
+public record HttpOptions(HttpLimits limits, RateLimitSettings rateLimits, List<String> corsWriteOrigins,
+                          AccessLog accessLog, Duration drainTimeout) {
+
+    public HttpOptions {
+        corsWriteOrigins = List.copyOf(corsWriteOrigins);
+        if (drainTimeout.isNegative()) {
+            throw new IllegalArgumentException("the drain timeout cannot be negative");
+        }
+        for (String origin : corsWriteOrigins) {
+            URI uri = URI.create(origin);
+            if (uri.getScheme() == null || uri.getHost() == null || !(uri.getPath() == null || uri.getPath().isEmpty())) {
+                throw new IllegalArgumentException("a CORS origin is scheme://host[:port], not " + origin);
+            }
+        }
+    }
+
+    public static HttpOptions defaults() {
+        return new HttpOptions(HttpLimits.defaults(), RateLimitSettings.defaults(), List.of(), AccessLog.stdout(),
+                Duration.ofSeconds(20));
+    }
+
+    /** The largest request body; larger ones get 413. */
+    public long maxBodyBytes() {
+        return limits.maxBodyBytes();
+    }
+
+    public HttpOptions withLimits(HttpLimits value) {
+        return new HttpOptions(value, rateLimits, corsWriteOrigins, accessLog, drainTimeout);
+    }
+
+    public HttpOptions withMaxBodyBytes(long value) {
+        return withLimits(limits.withMaxBodyBytes(value));
+    }
+
+    public HttpOptions withRateLimits(RateLimitSettings value) {
+        return new HttpOptions(limits, value, corsWriteOrigins, accessLog, drainTimeout);
+    }
+
+    public HttpOptions withCorsWriteOrigins(List<String> value) {
+        return new HttpOptions(limits, rateLimits, value, accessLog, drainTimeout);
+    }
+
+    public HttpOptions withAccessLog(AccessLog value) {
+        return new HttpOptions(limits, rateLimits, corsWriteOrigins, value, drainTimeout);
+    }
+
+    public HttpOptions withDrainTimeout(Duration value) {
+        return new HttpOptions(limits, rateLimits, corsWriteOrigins, accessLog, value);
+    }
+}

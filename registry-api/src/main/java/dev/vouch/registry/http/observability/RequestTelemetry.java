@@ -1,0 +1,134 @@
+package dev.vouch.registry.http.observability;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.PublishRejectedException;
+import dev.vouch.registry.domain.RegistryException;
+import dev.vouch.registry.observability.Metrics;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Per request: an id (the caller's {@code X-Request-Id} when it is a sane token, else a new UUID),
+ * echoed in the response; on completion, one metrics sample and one JSON access-log line with the id,
+ * method, route template, status, duration, client address and principal id. Never a header value, a
+ * query string or a body: nothing a caller sends as a secret reaches the log.
+ */
+public final class RequestTelemetry {
+
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String STARTED = "vouch.started";
+    private static final String REQUEST_ID = "vouch.requestId";
+    private static final String PRINCIPAL = "vouch.principal";
+    private static final String SCAN_VERDICT = "vouch.scanVerdict";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Metrics metrics;
+    private final AccessLog log;
+
+    public RequestTelemetry(Metrics metrics, AccessLog log) {
+        this.metrics = metrics;
+        this.log = log;
+    }
+
+    /** Runs first on every request. */
+    public void begin(Context ctx) {
+        ctx.attribute(STARTED, System.nanoTime());
+        String offered = ctx.header(REQUEST_ID_HEADER);
+        String id = offered != null && SANE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        ctx.attribute(REQUEST_ID, id);
+        ctx.header(REQUEST_ID_HEADER, id);
+    }
+
+    /** Runs once the response is written (Javalin's request logger). */
+    public void complete(Context ctx, Float millis) {
+        Long started = ctx.attribute(STARTED);
+        Duration took = started == null ? Duration.ofNanos((long) (millis * 1_000_000))
+                : Duration.ofNanos(System.nanoTime() - started);
+        String route = route(ctx);
+        int status = ctx.statusCode();
+        String method = ctx.method().name();
+        metrics.request(method, route, status, took);
+        if (ctx.method() == HandlerType.POST && route.endsWith("/publish")) {
+            metrics.publish(publishOutcome(status));
+            String verdict = ctx.attribute(SCAN_VERDICT);
+            if (verdict != null) {
+                metrics.scanVerdict(verdict);
+            }
+        }
+        ObjectNode line = JSON.createObjectNode()
+                .put("time", Instant.now().toString())
+                .put("requestId", (String) ctx.attribute(REQUEST_ID))
+                .put("method", method)
+                .put("route", route)
+                .put("status", status)
+                .put("durationMs", took.toNanos() / 1_000_000.0)
+                .put("client", clientAddress(ctx));
+        String principal = ctx.attribute(PRINCIPAL);
+        if (principal != null) {
+            line.put("principal", principal);
+        }
+        log.write(line.toString());
+    }
+
+    /** Runs for every domain failure: a rejected publish still has a scanner verdict to count. */
+    public void failed(Context ctx, RegistryException e) {
+        if (e instanceof PublishRejectedException rejected) {
+            scanVerdict(ctx, rejected.report().path("scan").path("verdict").asText());
+        }
+    }
+
+    /** Names who acted, for the access log: a token id, never its secret. */
+    public static void principal(Context ctx, String principalId) {
+        ctx.attribute(PRINCIPAL, principalId);
+    }
+
+    /** The scanner's verdict on this request's publish, for the verdict counter. */
+    public static void scanVerdict(Context ctx, String verdict) {
+        if (verdict != null && !verdict.isEmpty()) {
+            ctx.attribute(SCAN_VERDICT, verdict);
+        }
+    }
+
+    public static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        return id == null ? "-" : id;
+    }
+
+    /**
+     * The connecting address. Deliberately not {@code X-Forwarded-For}, which any client can write: rate
+     * limits keyed on it would be limits the client picks.
+     */
+    public static String clientAddress(Context ctx) {
+        return ctx.req().getRemoteAddr();
+    }
+
+    private static String route(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    private static String publishOutcome(int status) {
+        return switch (status) {
+            case 200 -> "published";
+            case 202 -> "pending";
+            case 422 -> "rejected";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 409 -> "conflict";
+            case 429 -> "rate_limited";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "error" : "invalid";
+        };
+    }
+}
