@@ -172,13 +172,15 @@ public final class ServerVersionRepository {
         return dsl.fetchCount(TABLE, SERVER_NAME.eq(serverName));
     }
 
-    /**
-     * Whether anyone other than {@code publisher} published a version (of any server, status or review
-     * state): 1 when someone did, 0 when nobody did.
-     */
-    public int countPublishedByOthers(String publisher) {
+    /** Whether anyone other than {@code publisher} published a version (of any server, status or review state). */
+    public boolean anyPublishedByOthers(String publisher) {
         // Asked at every start; counting a large catalog would cost seconds, and callers only ask "any?".
-        return dsl.fetchExists(TABLE, PUBLISHED_BY.ne(publisher)) ? 1 : 0;
+        return dsl.fetchExists(TABLE, PUBLISHED_BY.ne(publisher));
+    }
+
+    /** Every stored version row, whatever its status or review state. */
+    public int countAll() {
+        return dsl.fetchCount(TABLE);
     }
 
     /**

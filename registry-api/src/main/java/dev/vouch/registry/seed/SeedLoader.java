@@ -31,7 +31,7 @@ public final class SeedLoader {
      */
     public int loadIfEmpty() {
         Principal seed = Principal.seedLoader();
-        if (store.read(repos -> repos.versions().countPublishedByOthers(seed.id())) > 0) {
+        if (store.read(repos -> repos.versions().anyPublishedByOthers(seed.id()))) {
             return 0;
         }
         int loaded = 0;
