@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's own error answers (a URI or headers too large, a request it cannot parse, a path it refuses)
  * as problem documents instead of its HTML pages. They happen before any route runs, so they cannot go
- * through the route exception mapper; the status decides the type, as {@link ProblemMapping} does.
+ * through the route exception mapper, nor through the before-handlers that set the security headers,
+ * so they set those here; the status decides the type, as {@link ProblemMapping} does.
  */
 final class JettyProblems extends ErrorHandler {
 
@@ -27,7 +28,9 @@ final class JettyProblems extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        secure(headers);
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
@@ -35,7 +38,17 @@ final class JettyProblems extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE));
+        secure(fields);
         return ByteBuffer.wrap(body(status));
+    }
+
+    /** The headers every answer carries (see {@code SecurityHeaders}); an error is never cached. */
+    private static void secure(HttpFields.Mutable fields) {
+        fields.put("X-Content-Type-Options", "nosniff");
+        fields.put("Content-Security-Policy", dev.vouch.registry.http.security.SecurityHeaders.CSP);
+        fields.put("X-Frame-Options", "DENY");
+        fields.put("Referrer-Policy", "no-referrer");
+        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
     }
 
     private byte[] body(int status) {

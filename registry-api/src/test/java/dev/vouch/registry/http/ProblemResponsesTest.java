@@ -95,6 +95,8 @@ class ProblemResponsesTest {
     static void assertProblem(Raw response, int status) throws IOException {
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.headers().get("content-type")).startsWith(Problem.CONTENT_TYPE);
+        // Every answer carries the security headers, Jetty's own error answers included.
+        assertThat(response.headers().get("x-content-type-options")).isEqualTo("nosniff");
         JsonNode problem = response.json();
         assertThat(problem.path("type").asText()).startsWith("urn:vouch:problem:");
         assertThat(problem.path("status").asInt()).isEqualTo(status);
