@@ -109,7 +109,8 @@ public final class IntentTrainer {
         List<Fit> fits = new ArrayList<>();
         for (double c : REGULARISATION) {
             double[] oof = outOfFold(train, c);
-            if (System.getenv("VOUCH_TRAIN_DEBUG") != null && c == 1) {
+            if (Boolean.getBoolean("vouch.train.hardest")) {
+                System.out.printf(Locale.ROOT, "C=%.2f:%n", c);
                 printHardest(train, oof);
             }
             fits.add(thresholds(train, oof, c, fitWeights(train, c)));
@@ -120,6 +121,7 @@ public final class IntentTrainer {
         return fits.stream().filter(f -> merit(f) >= best - 0.01).findFirst().orElseThrow();
     }
 
+    /** The negatives scored highest out of fold, with their named features: what holds a threshold up. */
     private static void printHardest(List<Row> train, double[] oof) {
         List<Integer> negatives = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
@@ -312,10 +314,6 @@ public final class IntentTrainer {
 
     private static double round(double value) {
         return Math.round(value * 1e4) / 1e4;
-    }
-
-    private static double round2(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 
     static String json(Fit fit, String lexiconDigest, List<Row> rows) throws IOException {
