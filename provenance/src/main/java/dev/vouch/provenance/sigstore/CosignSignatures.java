@@ -2,6 +2,7 @@ package dev.vouch.provenance.sigstore;
 
 import static dev.vouch.provenance.sigstore.JsonMessageBundles.base64;
 import static dev.vouch.provenance.sigstore.JsonMessageBundles.parse;
+import static dev.vouch.provenance.sigstore.JsonMessageBundles.pemBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -310,21 +311,6 @@ final class CosignSignatures {
             }
         }
 
-        /** The DER inside the first PEM block, whatever its label. */
-        private static byte[] pemBody(String pem) throws VerificationException {
-            StringBuilder body = new StringBuilder();
-            boolean inside = false;
-            for (String line : pem.split("\n")) {
-                if (line.startsWith("-----BEGIN ")) {
-                    inside = true;
-                } else if (line.startsWith("-----END ")) {
-                    break;
-                } else if (inside) {
-                    body.append(line.strip());
-                }
-            }
-            return base64(body.toString(), "logged verifier PEM");
-        }
     }
 
     private static byte[] der(X509Certificate certificate) throws VerificationException {

@@ -2,6 +2,7 @@ package dev.vouch.provenance.sigstore;
 
 import static dev.vouch.provenance.sigstore.JsonMessageBundles.base64;
 import static dev.vouch.provenance.sigstore.JsonMessageBundles.parse;
+import static dev.vouch.provenance.sigstore.JsonMessageBundles.pemBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sigstore.proto.common.v1.HashAlgorithm;
@@ -169,18 +170,7 @@ final class DsseLogEntries {
 
     /** The logged verifier, a PEM certificate or public key, is the signer. */
     private static void requireCertificate(String loggedPem, byte[] certificate) throws VerificationException {
-        StringBuilder body = new StringBuilder();
-        boolean inside = false;
-        for (String line : loggedPem.split("\n")) {
-            if (line.startsWith("-----BEGIN ")) {
-                inside = true;
-            } else if (line.startsWith("-----END ")) {
-                break;
-            } else if (inside) {
-                body.append(line.strip());
-            }
-        }
-        if (!Arrays.equals(base64(body.toString(), "logged verifier PEM"), certificate)) {
+        if (!Arrays.equals(pemBody(loggedPem), certificate)) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another certificate or key");
         }
     }

@@ -280,6 +280,22 @@ final class JsonMessageBundles {
         }
     }
 
+    /** The DER inside the first PEM block, whatever its label. */
+    static byte[] pemBody(String pem) throws VerificationException {
+        StringBuilder body = new StringBuilder();
+        boolean inside = false;
+        for (String line : pem.split("\n")) {
+            if (line.startsWith("-----BEGIN ")) {
+                inside = true;
+            } else if (line.startsWith("-----END ")) {
+                break;
+            } else if (inside) {
+                body.append(line.strip());
+            }
+        }
+        return base64(body.toString(), "logged verifier PEM");
+    }
+
     static byte[] base64(String text, String what) throws VerificationException {
         try {
             return Base64.getDecoder().decode(text);

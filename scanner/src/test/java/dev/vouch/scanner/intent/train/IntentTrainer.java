@@ -46,8 +46,6 @@ public final class IntentTrainer {
     static final Path MODEL_IN_MODULE = Path.of("src/main/resources/dev/vouch/scanner/rules/intent-model.json");
     private static final double[] REGULARISATION = {0.3, 1, 3, 10, 30};
     private static final int FOLDS = 5;
-    /** How many of the inputs the model may weigh (named features first, then cues, then cue pairs). */
-    static final int INPUTS = Integer.getInteger("vouch.train.inputs", IntentFeatures.SIZE);
     /** Review is a person's queue: at most this share of real tools may land in it (out of fold). */
     static final double MAX_REAL_REVIEW = 0.01;
     /** ... and at most this share of the corpus's hard negatives. */
@@ -184,7 +182,7 @@ public final class IntentTrainer {
             double[] x = rows.get(i).x();
             List<de.bwaldvogel.liblinear.Feature> nodes = new ArrayList<>();
             for (int j = 0; j < features; j++) {
-                if (x[j] != 0 && j < INPUTS) {
+                if (x[j] != 0) {
                     nodes.add(new de.bwaldvogel.liblinear.FeatureNode(j + 1, x[j]));
                 }
             }
