@@ -12,6 +12,8 @@ public enum Cue {
     DESTRUCTIVE, SIDE_EFFECT, OUTPUT_CONTROL, OVERRIDE, USER, ANY_TOOL, SELF, PURPOSE,
     /** Protects the user: asks them, keeps their value, invents nothing, reads only. */
     PROTECT,
+    /** Demotes a value: the user's choice is "informational only", "outdated", "a formality", "ignored". */
+    DEMOTE,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,
@@ -21,6 +23,13 @@ public enum Cue {
     IDENTIFIER,
     /** An argument name of another tool of the set. */
     ARG_REF,
+    /**
+     * One of the tool's own arguments, named where a value is put into it ("paste it into `notes`", "pass it in
+     * path"), unless the argument is named for a credential, where a credential belongs.
+     */
+    OWN_ARG,
+    /** An unquoted fixed value: an {@code @handle}, an id mixing letters and digits, an account or a number. */
+    VALUE,
     URL,
     EMAIL,
     /** A fixed value handed to an argument: {@code name=value}, {@code "name": "value"}, "to 'value'". */

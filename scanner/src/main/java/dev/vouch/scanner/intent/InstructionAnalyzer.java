@@ -259,6 +259,13 @@ public final class InstructionAnalyzer {
                               int[] sentenceStarts) {
         if (isPlainWord(text, start, end) && !(start > 0 && isQuote(text.charAt(start - 1)))
                 && !(context.hasPlainWordNames() && namedAsTool(text, start, end))) {
+            // "paste it into notes": a plain-word argument of this tool, named where a value goes.
+            if (namedAsArgument(text, start, end)) {
+                String word = text.substring(start, end).toLowerCase(Locale.ROOT);
+                if (context.isOwnArgument(word) && !namedForCredential(word)) {
+                    mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
+                }
+            }
             return;
         }
         String token = text.substring(start, end);
@@ -282,6 +289,17 @@ public final class InstructionAnalyzer {
         if (call > 0) {
             key = key.substring(0, call);
         }
+        if (isFixedValue(key)) {
+            mark(cues, sentenceStarts, Cue.VALUE, start, end);
+            return;
+        }
+        int dot = key.indexOf('.');
+        if (dot > 0 && context.isOtherTool(key.substring(0, dot))) {
+            // send_email.bcc: another tool's argument, addressed through its tool.
+            mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, start + dot);
+            mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
+            return;
+        }
         boolean quoted = start > 0 && isQuote(text.charAt(start - 1));
         boolean compound = isCompound(text, start, start + key.length());
         if (context.isOtherTool(key) && (compound || quoted || namedAsTool(text, start, end))) {
@@ -290,6 +308,10 @@ public final class InstructionAnalyzer {
             mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
         } else if (context.isOtherArgument(key) && (compound || quoted)) {
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
+        } else if (context.isOwnArgument(key)) {
+            if ((compound || quoted || namedAsArgument(text, start, end)) && !namedForCredential(key)) {
+                mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
+            }
         } else if ((compound || (quoted && text.charAt(start - 1) == '`')) && !context.isOwnArgument(key)
                 && !key.contains("/") && !key.contains(".")) {
             // Scanned without its siblings, a tool cannot tell their names from other code words: a
@@ -323,6 +345,54 @@ public final class InstructionAnalyzer {
             letter |= Character.isLetter(c);
         }
         return false;
+    }
+
+    /** "into notes", "in path", "the content field": a word named as the place a value goes. */
+    private static boolean namedAsArgument(String text, int start, int end) {
+        return precedes(text, start, "into ") || precedes(text, start, "in ") || precedes(text, start, "into the ")
+                || precedes(text, start, "in the ") || follows(text, end, " field") || follows(text, end, " parameter")
+                || follows(text, end, " argument") || follows(text, end, " param") || follows(text, end, " property");
+    }
+
+    /** An argument meant to carry a credential: a credential put there is where it belongs. */
+    private static boolean namedForCredential(String key) {
+        return key.contains("key") || key.contains("token") || key.contains("secret") || key.contains("password")
+                || key.contains("auth") || key.contains("credential") || key.contains("cookie");
+    }
+
+    /**
+     * An unquoted value an instruction could hand over: an {@code @handle}, an id of letters and at least
+     * three digits ({@code U0ADM1N77}), or a number of three digits or more ({@code 1000}, {@code 9920-1183}).
+     * Dates are left alone: descriptions give them as examples of a format.
+     */
+    static boolean isFixedValue(String key) {
+        int length = key.length();
+        if (length >= 3 && key.charAt(0) == '@') {
+            return Character.isLetter(key.charAt(1));
+        }
+        int digits = 0;
+        int letters = 0;
+        int dashes = 0;
+        for (int i = 0; i < length; i++) {
+            char c = key.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c >= 'a' && c <= 'z') {
+                letters++;
+            } else if (c == '-' || c == '.' || c == ',') {
+                dashes++;
+            } else {
+                return false;
+            }
+        }
+        if (digits < 3 || dashes > 2 || length > 40) {
+            return false;
+        }
+        boolean date = dashes == 2 && length == 10 && key.charAt(4) == '-' && key.charAt(7) == '-';
+        // sha256, rfc3339, iso8601: a short name of a standard, not a value.
+        boolean standard = letters > 0 && letters <= 4 && dashes == 0 && Character.isLetter(key.charAt(0))
+                && Character.isDigit(key.charAt(letters));
+        return !date && !standard && letters >= 2 && length >= 6;
     }
 
     private static boolean namedAsTool(String text, int start, int end) {

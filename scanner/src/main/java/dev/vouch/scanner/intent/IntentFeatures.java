@@ -115,7 +115,10 @@ public final class IntentFeatures {
         STEER_WITH_HARM("a sentence that names another tool, argument or function also asks for harm: a fixed "
                 + "value, a side effect, a deletion, concealment, authority, sensitive data, an outside address"),
         STEER_WITHOUT_HARM("other tools are named, but never beside a request for harm"),
-        PROTECTS_USER("a sentence protects the user: asks them, keeps their value, invents nothing, reads only");
+        PROTECTS_USER("a sentence protects the user: asks them, keeps their value, invents nothing, reads only"),
+        SENSITIVE_INTO_ARG("credentials, keys or personal data are to be put into an argument not meant for them"),
+        USER_VALUE_DEMOTED("the user's own value is demoted: informational only, outdated, to be disregarded"),
+        FIXED_VALUE_OTHER("another tool or its argument is handed a fixed value: an account, an id, an address");
 
         private final String question;
 
@@ -217,8 +220,8 @@ public final class IntentFeatures {
                     && (s.has(Cue.CALL) || s.has(Cue.IMPERATIVE)) && near.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL)
                     || s.hasAny(Cue.SELF, Cue.OWN_NAME) && s.hasAny(Cue.TRIGGER) && s.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL),
                     Cue.SELF, Cue.OWN_NAME, Cue.TRIGGER, Cue.ANY_TOOL);
-            boolean harm = near.hasAny(Cue.LITERAL, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.CONCEAL, Cue.AUTHORITY,
-                    Cue.SENSITIVE, Cue.URL, Cue.EMAIL, Cue.OUTPUT_CONTROL, Cue.OVERRIDE)
+            boolean harm = near.hasAny(Cue.LITERAL, Cue.VALUE, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.CONCEAL,
+                    Cue.AUTHORITY, Cue.SENSITIVE, Cue.URL, Cue.EMAIL, Cue.OUTPUT_CONTROL, Cue.OVERRIDE, Cue.DEMOTE)
                     || near.has(Cue.TAMPER) && near.hasAny(Cue.ARGUMENT, Cue.ARG_REF);
             emit.when(Feature.STEER_WITH_HARM, steers && harm, Cue.OTHER_TOOL, Cue.ARG_REF, Cue.IDENTIFIER, Cue.ANY_TOOL);
             if (steers && !harm) {
@@ -253,6 +256,15 @@ public final class IntentFeatures {
             emit.when(Feature.MODAL_TRIGGER_STEER, s.has(Cue.MODAL) && s.has(Cue.TRIGGER) && steers, Cue.MODAL, Cue.TRIGGER);
             emit.when(Feature.USER_DIRECTIVE, directive && s.has(Cue.USER), Cue.USER);
             emit.when(Feature.PROTECTS_USER, s.has(Cue.PROTECT), Cue.PROTECT);
+            emit.when(Feature.SENSITIVE_INTO_ARG, near.has(Cue.SENSITIVE) && s.hasAny(Cue.OWN_ARG, Cue.ARG_REF)
+                    && s.hasAny(Cue.TAMPER, Cue.IMPERATIVE, Cue.CALL, Cue.SIDE_EFFECT), Cue.OWN_ARG, Cue.ARG_REF,
+                    Cue.SENSITIVE);
+            emit.when(Feature.USER_VALUE_DEMOTED, s.has(Cue.DEMOTE) && near.hasAny(Cue.USER, Cue.ARG_REF, Cue.OTHER_TOOL)
+                    || s.has(Cue.USER) && near.has(Cue.DEMOTE), Cue.DEMOTE, Cue.USER);
+            emit.when(Feature.FIXED_VALUE_OTHER, s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)
+                    && s.hasAny(Cue.LITERAL, Cue.VALUE, Cue.EMAIL, Cue.URL)
+                    && s.hasAny(Cue.TAMPER, Cue.MODAL, Cue.AUTHORITY, Cue.DEMOTE, Cue.IMPERATIVE, Cue.TRIGGER),
+                    Cue.VALUE, Cue.LITERAL, Cue.EMAIL, Cue.URL);
         }
     }
 

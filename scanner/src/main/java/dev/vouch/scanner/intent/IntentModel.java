@@ -37,7 +37,7 @@ public final class IntentModel {
     public record Contribution(int index, String name, double weight) {
     }
 
-    /** What the model makes of one tool. */
+    /** What the model makes of one tool; a passed tool's contributions are not worked out (empty). */
     public record Assessment(double score, Verdict verdict, Family family, List<Contribution> contributions) {
     }
 
@@ -135,6 +135,10 @@ public final class IntentModel {
         Verdict verdict = score >= block && harm ? Verdict.BLOCK
                 : score >= review && steers ? Verdict.REVIEW
                 : Verdict.PASS;
+        if (verdict == Verdict.PASS) {
+            // Nothing shows a passed tool's reasons: most tools pass, so they are not worked out.
+            return new Assessment(score, verdict, Family.AGENT_INSTRUCTION, List.of());
+        }
         List<Contribution> contributions = new ArrayList<>();
         List<String> names = IntentFeatures.inputNames();
         for (int i = 0; i < x.length; i++) {

@@ -141,12 +141,12 @@ public final class Lexicon {
     public List<Hit> match(String folded) {
         List<Hit> hits = new ArrayList<>();
         automaton.parseText(folded, (begin, end, entry) -> {
-            boolean left = entry.anywhere() || begin == 0 || !Character.isLetterOrDigit(folded.charAt(begin - 1));
+            boolean left = entry.anywhere() || begin == 0 || !isWordChar(folded.charAt(begin - 1));
             if (!left) {
                 return;
             }
-            boolean right = entry.anywhere() || end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end))
-                    || !Character.isLetterOrDigit(folded.charAt(end - 1));
+            boolean right = entry.anywhere() || end == folded.length() || !isWordChar(folded.charAt(end))
+                    || !isWordChar(folded.charAt(end - 1));
             if (right) {
                 for (Cue cue : entry.whole()) {
                     hits.add(new Hit(cue, begin, end));
@@ -157,6 +157,13 @@ public final class Lexicon {
             }
         });
         return hits;
+    }
+
+    private static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     private static String sha256(byte[] bytes) {

@@ -57,7 +57,7 @@ public final class IntentTrainer {
     static final Set<Feature> BLOCK_NEEDS = EnumSet.of(Feature.TAMPER_OTHER, Feature.TAMPER_ARGUMENT, Feature.CONCEAL,
             Feature.SENSITIVE_SINK, Feature.EXFIL_SINK, Feature.DESTRUCTIVE_STEER, Feature.SIDE_EFFECT_STEER,
             Feature.AUTHORITY_OVER_USER, Feature.OUTPUT_CONTROL, Feature.OVERRIDE, Feature.DECODED_DIRECTIVE,
-            Feature.RULE_BLOCK);
+            Feature.RULE_BLOCK, Feature.SENSITIVE_INTO_ARG, Feature.USER_VALUE_DEMOTED, Feature.FIXED_VALUE_OTHER);
     static final Set<Feature> REVIEW_NEEDS = EnumSet.of(Feature.TRIGGER_OTHER, Feature.TRIGGER_ANY, Feature.CALL_OTHER,
             Feature.CALL_FIRST, Feature.CALL_IDENTIFIER, Feature.MODAL_TRIGGER_STEER);
 
