@@ -39,9 +39,7 @@ final class PolicyDecider {
 
         void fail(String name, String detail, Decision.Outcome consequence) {
             checks.add(new CheckResult(name, false, detail));
-            if (consequence.ordinal() < outcome.ordinal()) {
-                outcome = consequence;
-            }
+            outcome = Decision.Outcome.mostSevere(outcome, consequence);
         }
     }
 

@@ -46,6 +46,14 @@ public final class PublishReports {
                     .put("digest", item.digest().toString()).put("source", item.source());
             signer(node, item.signer());
             item.predicateType().ifPresent(type -> node.put("predicateType", type));
+            // Kept so a rescan can judge the statement again under a changed policy without refetching it.
+            item.provenance().ifPresent(slsa -> {
+                ObjectNode statement = node.putObject("provenance").put("builder", slsa.builderId());
+                slsa.sourceRepository().ifPresent(repo -> statement.put("sourceRepository", repo));
+            });
+        }
+        if (!assessment.evidence().unavailable().isEmpty()) {
+            report.set("evidenceUnavailable", JSON.valueToTree(assessment.evidence().unavailable()));
         }
         report.set("components", components(assessment));
         report.set("advisories", advisories(assessment.advisories()));

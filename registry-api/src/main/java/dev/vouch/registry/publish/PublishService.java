@@ -175,7 +175,7 @@ public final class PublishService {
         return name;
     }
 
-    private static Optional<String> repositoryUrl(Manifest manifest) {
+    static Optional<String> repositoryUrl(Manifest manifest) {
         return Optional.ofNullable(manifest.tree().path("repository").get("url")).filter(JsonNode::isTextual)
                 .map(JsonNode::asText);
     }
