@@ -95,7 +95,7 @@ public final class PublishService {
             throw conflict(name.toString(), envelope.manifest().version());
         }
         PolicyRules rules = policy.current().rulesFor(name);
-        EvidenceReport gathered = evidence.collect(envelope, rules);
+        EvidenceReport gathered = evidence.collect(envelope.manifest().tree(), envelope.evidence(), rules);
         Baseline baseline = baseline(name);
         ScanReport scan = scan(envelope, baseline);
         List<Sbom.Component> components = gathered.verified().stream().flatMap(e -> e.sbom().stream())
