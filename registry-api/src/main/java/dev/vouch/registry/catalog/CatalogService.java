@@ -35,6 +35,16 @@ public final class CatalogService {
     }
 
     /** One page of the catalog, with the cursor of the next page when there is one. */
+    /** The catalog change sequence: every write bumps it, so response caches key on it. */
+    public long changeSequence() {
+        return store.changeSequence();
+    }
+
+    /** Whether the store answers, for the health endpoint. */
+    public boolean isHealthy() {
+        return store.isHealthy();
+    }
+
     public CatalogPage list(ListRequest request) {
         Page<StoredVersion> page = store.read(repos -> repos.versions().list(request.toQuery()));
         return new CatalogPage(page.items(), page.next().map(Cursor::encode));

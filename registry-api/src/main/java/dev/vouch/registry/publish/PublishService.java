@@ -10,7 +10,7 @@ import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.LimitExceededException;
 import dev.vouch.registry.domain.Manifest;
-import dev.vouch.registry.domain.ManifestValidator;
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.registry.domain.PublishRejectedException;
 import dev.vouch.registry.domain.ServerName;

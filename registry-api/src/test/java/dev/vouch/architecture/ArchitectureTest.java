@@ -1,0 +1,76 @@
+package dev.vouch.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering the README's architecture section describes, checked on the compiled main classes of
+ * every module (registry-api depends on all of them, so its test classpath sees them all).
+ */
+class ArchitectureTest {
+
+    private static final String[] LIBRARIES = {"dev.vouch.scanner..", "dev.vouch.provenance..", "dev.vouch.store..",
+            "dev.vouch.openapi..", "dev.vouch.seed.."};
+    private static final String[] SQL = {"org.jooq..", "java.sql..", "javax.sql..", "org.flywaydb..",
+            "com.zaxxer.hikari..", "org.sqlite.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        // The other modules arrive as jars in a reactor build; their test jars (fixtures) are left out.
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("dev.vouch");
+    }
+
+    @Test
+    void librariesNeverDependOnTheRegistryApi() {
+        noClasses().that().resideInAnyPackage(LIBRARIES)
+                .should().dependOnClassesThat().resideInAPackage("dev.vouch.registry..")
+                .check(classes);
+    }
+
+    @Test
+    void httpHandlersReachStorageOnlyThroughServices() {
+        noClasses().that().resideInAnyPackage("dev.vouch.registry.http..", "dev.vouch.registry.web..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vouch.store.Store")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vouch.store.Database")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vouch.store.CatalogSearch")
+                .orShould().dependOnClassesThat().resideInAnyPackage(SQL)
+                .check(classes);
+    }
+
+    @Test
+    void sqlAndJooqLiveOnlyInRegistryStore() {
+        noClasses().that().resideOutsideOfPackage("dev.vouch.store..")
+                .should().dependOnClassesThat().resideInAnyPackage(SQL)
+                .check(classes);
+    }
+
+    // A module's root package (its facade and value types: Scanner and Finding, Digest and
+    // VerificationException, Registry) is in no slice: subpackages use its value types and the facade
+    // wires the subpackages, both by design. registry-store has no subpackages to check.
+
+    @Test
+    void registryApiPackagesAreFreeOfCycles() {
+        slices().matching("dev.vouch.registry.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void scannerPackagesAreFreeOfCycles() {
+        slices().matching("dev.vouch.scanner.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void provenancePackagesAreFreeOfCycles() {
+        slices().matching("dev.vouch.provenance.(**)").should().beFreeOfCycles().check(classes);
+    }
+}
