@@ -1,5 +1,6 @@
 package dev.vouch.registry.publish;
 
+import dev.vouch.registry.domain.Tier;
 import dev.vouch.registry.evidence.BoundEvidence;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
  * What the policy decided for a publish, every check it decided on, and the provenance it accepted
  * (built from the manifest's repository by an accepted builder), if any.
  */
-public record Decision(Outcome outcome, String tier, List<CheckResult> checks, Optional<BoundEvidence> provenance) {
+public record Decision(Outcome outcome, Tier tier, List<CheckResult> checks, Optional<BoundEvidence> provenance) {
 
     /**
      * Rejected stores only its audit record; pending is stored unlisted and waits for a curator;

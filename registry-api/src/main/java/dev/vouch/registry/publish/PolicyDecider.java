@@ -2,6 +2,7 @@ package dev.vouch.registry.publish;
 
 import dev.vouch.provenance.intoto.SlsaProvenance;
 import dev.vouch.registry.advisories.AdvisorySeverity;
+import dev.vouch.registry.domain.Tier;
 import dev.vouch.registry.evidence.BoundEvidence;
 import dev.vouch.registry.policy.PolicyRules;
 import dev.vouch.scanner.Finding;
@@ -21,9 +22,6 @@ import java.util.Optional;
  * repository are all bound to its artifact; otherwise {@code community}.
  */
 final class PolicyDecider {
-
-    static final String COMMUNITY = "community";
-    static final String VERIFIED = "verified";
 
     private PolicyDecider() {
     }
@@ -55,7 +53,7 @@ final class PolicyDecider {
         for (String problem : assessment.evidence().invalid()) {
             v.fail("evidence", problem, Decision.Outcome.REJECTED);
         }
-        return new Decision(v.outcome, signed && sbom && provenance.isPresent() ? VERIFIED : COMMUNITY, v.checks,
+        return new Decision(v.outcome, signed && sbom && provenance.isPresent() ? Tier.VERIFIED : Tier.COMMUNITY, v.checks,
                 provenance);
     }
 

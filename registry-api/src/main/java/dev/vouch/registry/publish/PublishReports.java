@@ -30,7 +30,7 @@ public final class PublishReports {
     public static ObjectNode report(Decision decision, Assessment assessment) {
         ObjectNode report = JSON.createObjectNode()
                 .put("decision", decision.outcome().name().toLowerCase(Locale.ROOT))
-                .put("tier", decision.tier());
+                .put("tier", decision.tier().wireName());
         report.set("checks", checks(decision));
         report.set("scan", scan(assessment.scan()));
         assessment.scan().drift().ifPresent(drift -> {
@@ -70,7 +70,7 @@ public final class PublishReports {
 
     /** The trust summary of a fresh decision (a later rescan may flag it; see {@link RescanService}). */
     public static ObjectNode trust(Decision decision, Assessment assessment) {
-        ObjectNode trust = JSON.createObjectNode().put("tier", decision.tier());
+        ObjectNode trust = JSON.createObjectNode().put("tier", decision.tier().wireName());
         trust.put("flagged", false);
         ObjectNode signature = trust.putObject("signature").put("verified", assessment.signature().isPresent());
         assessment.signature().ifPresent(bound -> signer(signature, bound.signer()));

@@ -49,8 +49,9 @@ import java.util.Optional;
  * <p>Authentication happens before this class is called (the caller passes the {@link Principal}).
  * Evidence comes from the publish envelope or, for digest-pinned OCI images, from their registry; it
  * is verified against the package's digest and the namespace's accepted identities. SBOM components
- * from verified attestations are matched against the imported advisories. Everything before {@link #store} only reads; a rejection appends only its audit record;
- * {@link #store} is one transaction, so a publish that fails at any step stores nothing else.
+ * from verified attestations are matched against the imported advisories. Everything before {@link #store}
+ * only reads; a policy rejection appends only its audit record and stores no version; {@link #store} is
+ * one transaction, so a publish that fails inside it stores nothing.
  */
 public final class PublishService {
 
@@ -209,10 +210,10 @@ public final class PublishService {
                 }
                 StoredVersion stored = repos.versions().insert(new NewVersion(serverName, version, manifest.bytes(),
                         manifest.sha256(), manifest.description(), manifest.title(), envelope.toolsBytes(), now,
-                        latest, principal.id(), state, decision.tier(), Optional.of(trust), Optional.of(reportBytes),
+                        latest, principal.id(), state, decision.tier().wireName(), Optional.of(trust), Optional.of(reportBytes),
                         Optional.of(scan.toolSetDigest())));
                 ObjectNode detail = JSON.createObjectNode().put("manifestSha256", manifest.sha256())
-                        .put("isLatest", latest).put("reviewState", state.wireName()).put("tier", decision.tier())
+                        .put("isLatest", latest).put("reviewState", state.wireName()).put("tier", decision.tier().wireName())
                         .put("toolsDigest", scan.toolSetDigest());
                 repos.audit().append(new AuditEvent(now, principal.id(), published ? "version.publish" : "version.hold",
                         serverName + "@" + version, detail.toString()));

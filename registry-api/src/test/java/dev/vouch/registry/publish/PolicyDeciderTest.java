@@ -85,7 +85,7 @@ class PolicyDeciderTest {
         Decision decision = PolicyDecider.decide(input.assessment(), input.rules(), Optional.of(Cases.REPOSITORY));
 
         assertThat(decision.outcome()).isEqualTo(outcome);
-        assertThat(decision.tier()).isEqualTo(tier);
+        assertThat(decision.tier().wireName()).isEqualTo(tier);
         assertThat(decision.checks().stream().filter(c -> !c.passed()).map(CheckResult::name).toList())
                 .isEqualTo(failing);
     }
