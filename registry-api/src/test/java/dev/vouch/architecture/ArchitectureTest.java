@@ -3,9 +3,15 @@ package dev.vouch.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.security.MessageDigest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +59,33 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("dev.vouch.store..")
                 .should().dependOnClassesThat().resideInAnyPackage(SQL)
                 .check(classes);
+    }
+
+    /**
+     * Each module's one home for building Jackson mappers and for hashing. registry-store hashes in one
+     * place (the audit chain) and seed-catalog reads JSON in one place, so that place is the home.
+     */
+    private static final DescribedPredicate<JavaClass> HOMES = JavaClass.Predicates.belongToAnyOf(
+            dev.vouch.registry.domain.JsonMappers.class, dev.vouch.registry.domain.Digests.class,
+            dev.vouch.provenance.JsonMappers.class, dev.vouch.provenance.Hashes.class,
+            dev.vouch.scanner.JsonMappers.class, dev.vouch.scanner.Hashes.class,
+            dev.vouch.store.AuditRecord.class, dev.vouch.seed.SeedCatalog.class);
+
+    @Test
+    void objectMappersAreBuiltOnlyInEachModulesHome() {
+        DescribedPredicate<JavaCall<?>> buildsMapper = DescribedPredicate.describe("builds a Jackson mapper",
+                call -> (call instanceof JavaConstructorCall && call.getTargetOwner().isAssignableTo(ObjectMapper.class))
+                        || (call.getTargetOwner().isAssignableTo(ObjectMapper.class)
+                                && call.getName().equals("builder")));
+        noClasses().that(DescribedPredicate.not(HOMES)).should().callCodeUnitWhere(buildsMapper).check(classes);
+    }
+
+    @Test
+    void bytesAreHashedOnlyInEachModulesHome() {
+        DescribedPredicate<JavaCall<?>> hashes = DescribedPredicate.describe("gets a MessageDigest",
+                call -> call.getTargetOwner().isEquivalentTo(MessageDigest.class)
+                        && call.getName().equals("getInstance"));
+        noClasses().that(DescribedPredicate.not(HOMES)).should().callCodeUnitWhere(hashes).check(classes);
     }
 
     // A module's root package (its facade and value types: Scanner and Finding, Digest and

@@ -3,6 +3,7 @@ package dev.vouch.registry.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.Tier;
 import dev.vouch.store.Page;
 import dev.vouch.store.PageKey;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 /** Catalog exports for runtimes: the latest served version of every server the operator's tier admits. */
 public final class ExportService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
     private static final int PAGE = 100;
 
     private final Store store;

@@ -7,6 +7,7 @@ import dev.vouch.registry.auth.TokenService;
 import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.domain.RateLimitedException;
 import dev.vouch.registry.domain.RegistryException;
@@ -89,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
     /** Builds the server over the given services; {@link #start} binds it. */
     public static ApiServer create(PublishService publisher, CatalogService catalog,
                                    CurationService curation, TokenService tokens, Parts parts) {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = JsonMappers.forHttp();
         // One body reader for every handler: its limits and its share of the worker pool are server-wide.
         RequestBody body = new RequestBody(parts.options().limits());
         // Public reads are answered from bytes cached per catalog change sequence (read from the database,

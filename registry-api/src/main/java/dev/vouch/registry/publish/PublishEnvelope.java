@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.provenance.fetch.FetchedEvidence;
 import dev.vouch.provenance.sigstore.DetachedSignature;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.Manifest;
 import dev.vouch.registry.evidence.SentEvidence;
 import dev.vouch.scanner.input.ScanInput;
@@ -36,7 +37,7 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
                               Optional<ArrayNode> resources, Optional<String> instructions,
                               SentEvidence evidence) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     public static PublishEnvelope parse(byte[] body) {
         Manifest whole = Manifest.parse(body);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.provenance.intoto.Sbom;
 import dev.vouch.provenance.sigstore.SignerIdentity;
 import dev.vouch.registry.advisories.AdvisoryMatch;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.evidence.BoundEvidence;
 import dev.vouch.registry.evidence.Signer;
 import dev.vouch.scanner.ScanReport;
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 public final class PublishReports {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private PublishReports() {
     }

@@ -8,6 +8,7 @@ import dev.vouch.registry.advisories.AdvisoryMatch;
 import dev.vouch.registry.advisories.AdvisoryService;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.LimitExceededException;
 import dev.vouch.registry.domain.Manifest;
 import dev.vouch.registry.domain.rules.ManifestValidator;
@@ -58,7 +59,7 @@ public final class PublishService {
     /** The official registry's limit on versions per server. */
     public static final int MAX_VERSIONS_PER_SERVER = 10_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
     private final ManifestValidator validator;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.advisories.AdvisoryMatch;
 import dev.vouch.registry.advisories.AdvisoryService;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.Manifest;
 import dev.vouch.registry.domain.ServerName;
 import dev.vouch.registry.policy.PolicySource;
@@ -37,7 +38,7 @@ import java.util.stream.Collectors;
 public final class RescanService {
 
     private static final int PAGE = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
     private final Scanner scanner;
