@@ -53,8 +53,8 @@ final class PolicyDecider {
         for (String problem : assessment.evidence().invalid()) {
             v.fail("evidence", problem, Decision.Outcome.REJECTED);
         }
-        return new Decision(v.outcome, signed && sbom && provenance.isPresent() ? Tier.VERIFIED : Tier.COMMUNITY, v.checks,
-                provenance);
+        Tier tier = signed && sbom && provenance.isPresent() ? Tier.VERIFIED : Tier.COMMUNITY;
+        return new Decision(v.outcome, tier, v.checks, provenance);
     }
 
     private static void scan(ScanReport scan, PolicyRules rules, Verdicts v) {

@@ -211,11 +211,11 @@ public final class PublishService {
                 }
                 StoredVersion stored = repos.versions().insert(new NewVersion(serverName, version, manifest.bytes(),
                         manifest.sha256(), manifest.description(), manifest.title(), envelope.toolsBytes(), now,
-                        latest, principal.id(), state, decision.tier().wireName(), Optional.of(trust), Optional.of(reportBytes),
-                        Optional.of(scan.toolSetDigest())));
+                        latest, principal.id(), state, decision.tier().wireName(), Optional.of(trust),
+                        Optional.of(reportBytes), Optional.of(scan.toolSetDigest())));
                 ObjectNode detail = JSON.createObjectNode().put("manifestSha256", manifest.sha256())
-                        .put("isLatest", latest).put("reviewState", state.wireName()).put("tier", decision.tier().wireName())
-                        .put("toolsDigest", scan.toolSetDigest());
+                        .put("isLatest", latest).put("reviewState", state.wireName())
+                        .put("tier", decision.tier().wireName()).put("toolsDigest", scan.toolSetDigest());
                 repos.audit().append(new AuditEvent(now, principal.id(), published ? "version.publish" : "version.hold",
                         serverName + "@" + version, detail.toString()));
                 return stored;

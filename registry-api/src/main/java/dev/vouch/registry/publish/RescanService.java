@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * Re-runs the scanner, the advisories and the policy decision ({@link PolicyDecider}, the same one a
- * publish uses) over every stored version, for when the rule pack, the advisories or the policy changed. A version's trust summary and report are rewritten when
- * the current rules change them; a published version that would now be rejected is flagged (never
- * deleted). Only a changed trust summary reaches the {@code updated_since} feed, so mirrors re-fetch
+ * publish uses) over every stored version, for when the rule pack, the advisories or the policy
+ * changed. A version's trust summary and report are rewritten when the current rules change them; a
+ * published version the policy would now reject or hold is flagged (never deleted). Only a changed trust summary reaches the {@code updated_since} feed, so mirrors re-fetch
  * what changed and not the whole catalog. Each flag is audited.
  */
 public final class RescanService {
