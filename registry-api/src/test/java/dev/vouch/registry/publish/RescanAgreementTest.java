@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.Tier;
+import dev.vouch.registry.policy.PolicyRules;
 import dev.vouch.registry.publish.Cases.Input;
 import dev.vouch.registry.publish.Decision.Outcome;
 import dev.vouch.scanner.ScanReport;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,5 +47,24 @@ class RescanAgreementTest {
         assertThat(atRescan.tier()).isEqualTo(atPublish.tier());
         assertThat(atRescan.tier().wireName()).isEqualTo(tier);
         assertThat(atRescan.checks()).isEqualTo(atPublish.checks());
+    }
+
+    @Test
+    void aReportWrittenBeforeStatementsNamedTheirBuilderFallsBackToTheTrustSummary() throws IOException {
+        Input input = Input.of("attested, older report").evidence(Cases.attested(Cases.REPOSITORY, Cases.lodash()))
+                .rules(Cases.rules(PolicyRules.ScanReview.WARN, PolicyRules.ToolDrift.REVIEW, true, true, true,
+                        List.of(), PolicyRules.Vulnerable.REJECT));
+        Assessment published = input.assessment();
+        Decision atPublish = PolicyDecider.decide(published, input.rules(), Optional.of(Cases.REPOSITORY));
+        ObjectNode report = (ObjectNode) JSON.readTree(PublishReports.report(atPublish, published).toString());
+        report.path("evidence").forEach(entry -> ((ObjectNode) entry).remove("provenance"));
+        JsonNode trust = JSON.readTree(PublishReports.trust(atPublish, published).toString());
+
+        Decision atRescan = PolicyDecider.decide(StoredAssessment.of(report, trust, input.scan(), List.of(), List.of()),
+                input.rules(), Optional.of(Cases.REPOSITORY));
+
+        assertThat(atPublish.outcome()).isEqualTo(Outcome.PUBLISHED);
+        assertThat(atRescan.outcome()).isEqualTo(Outcome.PUBLISHED);
+        assertThat(atRescan.tier()).isEqualTo(Tier.VERIFIED);
     }
 }
