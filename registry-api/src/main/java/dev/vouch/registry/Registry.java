@@ -6,7 +6,7 @@ import dev.vouch.registry.auth.exchange.ExchangeSettings;
 import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
-import dev.vouch.registry.domain.ManifestValidator;
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceCollector;
 import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.export.ExportService;
@@ -26,7 +26,12 @@ import dev.vouch.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** The composition root: one store and the services over it. Nothing else constructs services. */
+/**
+ * The composition root: one store and the services over it. The server and every command that acts on
+ * a registry get their services here; the one exception is {@code admin audit verify}, which opens the
+ * store itself and reads only the audit chain ({@code AuditChain}), so a registry too damaged to start
+ * its services can still be checked.
+ */
 public final class Registry implements AutoCloseable {
 
     private final Path dataDir;
@@ -148,7 +153,7 @@ public final class Registry implements AutoCloseable {
     public ApiServer httpServer(HttpOptions options, RegistryKey signingKey) {
         WebUi web = new WebUi(catalog, curation, tokens, rulesVersion, clock);
         web.warmUp();
-        return ApiServer.create(store, publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, exports,
+        return ApiServer.create(publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, exports,
                 new SnapshotService(store, signingKey, clock), metrics, readiness, web.pages(), options));
     }
 

@@ -3,6 +3,7 @@ package dev.vouch.provenance.fetch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.provenance.Digest;
+import dev.vouch.provenance.JsonMappers;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class NpmAttestationFetcher {
 
     private static final Pattern NAME = Pattern.compile("(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*");
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+-]{1,255}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final URI registry;
     private final HttpFetch http;

@@ -3,6 +3,8 @@ package dev.vouch.provenance.fetch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.provenance.Digest;
+import dev.vouch.provenance.Hashes;
+import dev.vouch.provenance.JsonMappers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +33,7 @@ public final class OciEvidenceFetcher {
     private static final String CHAIN_ANNOTATION = "dev.sigstore.cosign/chain";
     private static final String BUNDLE_ANNOTATION = "dev.sigstore.cosign/bundle";
     private static final Pattern REPOSITORY = Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final URI registry;
     private final HttpFetch http;
@@ -127,7 +129,10 @@ public final class OciEvidenceFetcher {
         }
         byte[] content = requireOk(get(repository, "/v2/" + repository + "/blobs/" + digest), "blob " + digest).body();
         // Content addressing: a registry that serves other bytes for a digest is lying, not slow.
-        if (!expected.equals(Digests.of(expected.algorithm(), content))) {
+        if (!Hashes.supports(expected.algorithm())) {
+            throw new EvidenceFetchException("unsupported digest algorithm " + expected.algorithm());
+        }
+        if (!expected.equals(Hashes.digest(expected.algorithm(), content))) {
             throw new EvidenceFetchException("blob " + digest + " does not match its digest");
         }
         return content;

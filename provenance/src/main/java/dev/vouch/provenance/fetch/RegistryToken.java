@@ -2,6 +2,7 @@ package dev.vouch.provenance.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.provenance.JsonMappers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 final class RegistryToken {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
     private static final int MAX_CHALLENGE_LENGTH = 4096;
 
     private RegistryToken() {

@@ -3,6 +3,7 @@ package dev.vouch.provenance.intoto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.provenance.Check;
+import dev.vouch.provenance.JsonMappers;
 import dev.vouch.provenance.VerificationException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public record Sbom(Format format, List<Component> components) {
 
     public static final String SPDX = "https://spdx.dev/Document";
     public static final String CYCLONEDX = "https://cyclonedx.org/bom";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     public Sbom {
         components = List.copyOf(components);

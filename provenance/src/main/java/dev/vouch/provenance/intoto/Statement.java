@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.provenance.Check;
 import dev.vouch.provenance.Digest;
+import dev.vouch.provenance.JsonMappers;
 import dev.vouch.provenance.VerificationException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ public record Statement(String type, List<Subject> subjects, String predicateTyp
     public static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
     private static final List<String> TYPES = List.of("https://in-toto.io/Statement/v0.1",
             "https://in-toto.io/Statement/v1");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     /** One subject: a name and its digests by algorithm. */
     public record Subject(String name, List<Digest> digests) {

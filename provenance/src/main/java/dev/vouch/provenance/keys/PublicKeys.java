@@ -1,11 +1,10 @@
 package dev.vouch.provenance.keys;
 
 import dev.vouch.provenance.Check;
+import dev.vouch.provenance.Hashes;
 import dev.vouch.provenance.VerificationException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -32,10 +31,6 @@ public final class PublicKeys {
 
     /** {@code sha256:<hex>} of the key's DER SubjectPublicKeyInfo, the form cosign and Rekor show. */
     public static String fingerprint(PublicKey key) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return "sha256:" + HexFormat.of().formatHex(Hashes.sha256(key.getEncoded()));
     }
 }

@@ -11,6 +11,8 @@ import dev.sigstore.fulcio.client.FulcioVerifier;
 import dev.sigstore.trustroot.TransparencyLog;
 import dev.vouch.provenance.Check;
 import dev.vouch.provenance.Digest;
+import dev.vouch.provenance.Hashes;
+import dev.vouch.provenance.JsonMappers;
 import dev.vouch.provenance.KeyedAttestations;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.dsse.DsseEnvelope;
@@ -21,8 +23,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertPath;
 import java.security.cert.Certificate;
@@ -59,7 +59,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
  */
 final class CosignSignatures {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
     private static final String SIMPLE_SIGNING_TYPE = "cosign container image signature";
 
     private final FulcioVerifier fulcio;
@@ -322,10 +322,6 @@ final class CosignSignatures {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Hashes.sha256(bytes);
     }
 }

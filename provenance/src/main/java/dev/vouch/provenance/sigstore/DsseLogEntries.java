@@ -14,11 +14,10 @@ import dev.sigstore.rekor.client.RekorTypes;
 import dev.sigstore.rekor.dsse.v0_0_1.Dsse;
 import dev.sigstore.rekor.hashedRekord.v0_0_1.HashedRekord;
 import dev.vouch.provenance.Check;
+import dev.vouch.provenance.Hashes;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.dsse.DsseEnvelope;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -192,10 +191,6 @@ final class DsseLogEntries {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Hashes.sha256(bytes);
     }
 }

@@ -10,13 +10,13 @@ import dev.sigstore.rekor.client.RekorVerificationException;
 import dev.sigstore.rekor.client.RekorVerifier;
 import dev.vouch.provenance.Check;
 import dev.vouch.provenance.Digest;
+import dev.vouch.provenance.Hashes;
+import dev.vouch.provenance.JsonMappers;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.keys.KeySignatures;
 import dev.vouch.provenance.keys.PublicKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertPath;
 import java.security.cert.CertificateFactory;
@@ -36,7 +36,7 @@ import java.util.HexFormat;
  */
 final class JsonMessageBundles {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private JsonMessageBundles() {
     }
@@ -190,7 +190,7 @@ final class JsonMessageBundles {
             case "SHA2_256" -> "sha256";
             default -> throw new VerificationException(Check.BUNDLE_FORMAT, "unsupported message digest algorithm");
         };
-        return parts(bundle, Digest.of(algorithm, digest(jca(algorithm), artifact)));
+        return parts(bundle, Hashes.digest(algorithm, artifact));
     }
 
     private static Parts parts(JsonNode bundle, Digest digest) throws VerificationException {
@@ -301,22 +301,6 @@ final class JsonMessageBundles {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, what + " is not base64");
-        }
-    }
-
-    private static String jca(String algorithm) {
-        return switch (algorithm) {
-            case "sha384" -> "SHA-384";
-            case "sha512" -> "SHA-512";
-            default -> "SHA-256";
-        };
-    }
-
-    private static byte[] digest(String jcaAlgorithm, byte[] bytes) {
-        try {
-            return MessageDigest.getInstance(jcaAlgorithm).digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(jcaAlgorithm + " is required of every JVM", e);
         }
     }
 }

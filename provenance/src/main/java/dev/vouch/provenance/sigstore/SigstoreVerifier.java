@@ -15,6 +15,7 @@ import dev.sigstore.trustroot.SigstoreConfigurationException;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
 import dev.vouch.provenance.Check;
 import dev.vouch.provenance.Digest;
+import dev.vouch.provenance.Hashes;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.intoto.Statement;
 import java.io.IOException;
@@ -132,11 +133,7 @@ public final class SigstoreVerifier {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Hashes.sha256(bytes);
     }
 
     /** Verifies a keyless cosign signature kept beside the artifact; see {@link CosignSignatures}. */
@@ -295,16 +292,9 @@ public final class SigstoreVerifier {
 
     private static Digest fileSha256(Path artifact) throws VerificationException {
         try (InputStream in = Files.newInputStream(artifact)) {
-            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
-                sha256.update(buffer, 0, read);
-            }
-            return Digest.of("sha256", sha256.digest());
+            return Hashes.sha256(in);
         } catch (IOException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "cannot read artifact " + artifact, e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredAdvisory;
@@ -32,7 +33,7 @@ import java.util.zip.ZipInputStream;
  */
 public final class AdvisoryService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
     private static final long MAX_DOCUMENT_BYTES = 4L * 1024 * 1024;
 
     private final Store store;

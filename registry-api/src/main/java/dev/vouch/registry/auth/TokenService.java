@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.domain.AuthenticationRequiredException;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.Digests;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredToken;
@@ -27,7 +28,7 @@ public final class TokenService {
 
     private static final String PREFIX = "vouch_";
     private static final String BEARER = "Bearer ";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
     private final Clock clock;

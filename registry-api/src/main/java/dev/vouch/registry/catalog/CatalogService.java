@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.registry.domain.ServerName;
@@ -24,7 +25,7 @@ public final class CatalogService {
 
     /** The version selector that names a server's latest version. */
     public static final String LATEST = "latest";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
     private final Clock clock;
@@ -35,6 +36,16 @@ public final class CatalogService {
     }
 
     /** One page of the catalog, with the cursor of the next page when there is one. */
+    /** The catalog change sequence: every write bumps it, so response caches key on it. */
+    public long changeSequence() {
+        return store.changeSequence();
+    }
+
+    /** Whether the store answers, for the health endpoint. */
+    public boolean isHealthy() {
+        return store.isHealthy();
+    }
+
     public CatalogPage list(ListRequest request) {
         Page<StoredVersion> page = store.read(repos -> repos.versions().list(request.toQuery()));
         return new CatalogPage(page.items(), page.next().map(Cursor::encode));

@@ -1,6 +1,7 @@
 package dev.vouch.registry.catalog;
 
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.Tier;
 import dev.vouch.registry.domain.Violation;
 import dev.vouch.store.PageKey;
 import dev.vouch.store.VersionQuery;
@@ -26,7 +27,6 @@ public record ListRequest(
     public static final int DEFAULT_LIMIT = 30;
     public static final int MAX_LIMIT = 100;
     private static final int MAX_SEARCH_LENGTH = 200;
-    private static final List<String> TIERS = List.of("verified", "community");
     // The store keeps microseconds since the epoch in a long computed through nanoseconds: instants past
     // 2262 overflow it, and nothing in the registry is older than the epoch.
     static final Instant EARLIEST_SINCE = Instant.EPOCH;
@@ -64,14 +64,14 @@ public record ListRequest(
             violations.add(new Violation("search", "search is at most " + MAX_SEARCH_LENGTH + " characters"));
         }
         Optional<String> tierFilter = tier.filter(t -> !t.isEmpty());
-        if (tierFilter.isPresent() && !TIERS.contains(tierFilter.get())) {
-            violations.add(new Violation("tier", "tier must be one of " + TIERS));
+        if (tierFilter.isPresent() && Tier.fromWire(tierFilter.get()).isEmpty()) {
+            violations.add(new Violation("tier", "tier must be one of " + Tier.wireNames()));
         }
         if (parseBoolean("verified", verified, violations).orElse(false)) {
-            if (tierFilter.isPresent() && !"verified".equals(tierFilter.get())) {
+            if (tierFilter.isPresent() && !Tier.VERIFIED.wireName().equals(tierFilter.get())) {
                 violations.add(new Violation("verified", "verified=true contradicts tier=" + tierFilter.get()));
             }
-            tierFilter = Optional.of("verified");
+            tierFilter = Optional.of(Tier.VERIFIED.wireName());
         }
         Optional<PageKey> after = Optional.empty();
         try {

@@ -2,6 +2,7 @@ package dev.vouch.registry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.runtime.RunPolicy;
 import dev.vouch.scanner.drift.ToolDigests;
 import dev.vouch.scanner.input.InvalidInputException;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
         description = "Compare a server's live tools/list with the tools Vouch vetted for that version; exit 1 on drift.")
 final class CheckToolsCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Server name, e.g. io.github.acme/weather")
     String name;

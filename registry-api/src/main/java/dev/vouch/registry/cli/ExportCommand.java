@@ -1,5 +1,6 @@
 package dev.vouch.registry.cli;
 
+import dev.vouch.registry.domain.Tier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            if (tier != null && !tier.equals("verified") && !tier.equals("community")) {
+            if (tier != null && Tier.fromWire(tier).isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--tier must be verified or community");
             }
             PublicReads.Answer answer = reads.get(spec.commandLine(),

@@ -2,6 +2,7 @@ package dev.vouch.registry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.registry.domain.JsonMappers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 final class GitHubOidcLogin {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     @Option(names = "--oidc", description = "Authenticate with GitHub Actions OIDC (trusted publishing) instead of a token.")
     boolean enabled;

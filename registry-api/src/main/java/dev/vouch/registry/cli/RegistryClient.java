@@ -2,6 +2,7 @@ package dev.vouch.registry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.registry.domain.JsonMappers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 final class RegistryClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     @Option(names = "--registry", required = true, paramLabel = "URL", description = "The registry, e.g. https://vouch.example.com")
     URI registry;

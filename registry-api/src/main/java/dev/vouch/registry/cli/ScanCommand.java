@@ -1,12 +1,11 @@
 package dev.vouch.registry.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.ScanReportJson;
@@ -40,9 +39,7 @@ import picocli.CommandLine.Parameters;
 final class ScanCommand implements Callable<Integer> {
 
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final ObjectMapper JSON = JsonMappers.STRICT_JSON;
 
     enum Format { text, json }
 

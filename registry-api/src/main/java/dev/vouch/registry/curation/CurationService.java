@@ -8,6 +8,7 @@ import dev.vouch.registry.auth.Role;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.catalog.LatestMark;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.store.AuditEvent;
@@ -25,7 +26,7 @@ public final class CurationService {
 
     public static final int MAX_REASON_LENGTH = 500;
     private static final int QUEUE_PAGE = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
     private final Clock clock;

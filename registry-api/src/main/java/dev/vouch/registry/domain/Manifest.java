@@ -3,11 +3,8 @@ package dev.vouch.registry.domain;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -17,23 +14,16 @@ import java.util.Optional;
  */
 public record Manifest(byte[] bytes, String sha256, JsonNode tree) {
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            // Duplicate keys would let two readers of the same bytes see two different manifests.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     static final int MAX_NESTING_DEPTH = 64;
     static final int MAX_STRING_LENGTH = 256 * 1024;
     static final int MAX_NUMBER_LENGTH = 1000;
 
-    static {
-        STRICT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH)
-                .maxStringLength(MAX_STRING_LENGTH)
-                .maxNumberLength(MAX_NUMBER_LENGTH)
-                .build());
-    }
+    // Duplicate keys would let two readers of the same bytes see two different manifests.
+    private static final ObjectMapper STRICT = JsonMappers.strictJson(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .build());
 
     /**
      * Parses published bytes.

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.runtime.RunPolicy;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -32,11 +31,8 @@ import java.util.Optional;
  */
 public final class DockerCatalog {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = JsonMappers.CATALOG_YAML;
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     /** One published version to export, with what the pipeline recorded about it. */
     public record Source(JsonNode manifest, Optional<JsonNode> tools, Map<String, String> toolDigests,

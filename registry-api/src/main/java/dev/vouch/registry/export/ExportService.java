@@ -3,6 +3,8 @@ package dev.vouch.registry.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
+import dev.vouch.registry.domain.Tier;
 import dev.vouch.store.Page;
 import dev.vouch.store.PageKey;
 import dev.vouch.store.Store;
@@ -19,9 +21,8 @@ import java.util.TreeMap;
 /** Catalog exports for runtimes: the latest served version of every server the operator's tier admits. */
 public final class ExportService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
     private static final int PAGE = 100;
-    private static final List<String> TIERS = List.of("verified", "community");
 
     private final Store store;
 
@@ -37,15 +38,15 @@ public final class ExportService {
      * @throws InvalidRequestException when the tier is not one Vouch assigns
      */
     public byte[] dockerCatalog(Optional<String> tier) {
-        tier.filter(t -> !TIERS.contains(t)).ifPresent(t -> {
-            throw InvalidRequestException.of("tier", "tier must be one of " + TIERS);
+        tier.filter(t -> Tier.fromWire(t).isEmpty()).ifPresent(t -> {
+            throw InvalidRequestException.of("tier", "tier must be one of " + Tier.wireNames());
         });
         List<DockerCatalog.Source> sources = new ArrayList<>();
         Optional<PageKey> after = Optional.empty();
         do {
             VersionQuery query = new VersionQuery(Optional.empty(), Optional.empty(),
                     Optional.of(new VersionQuery.VersionSelector.Latest()), false,
-                    tier.filter("verified"::equals), after, PAGE);
+                    tier.filter(Tier.VERIFIED.wireName()::equals), after, PAGE);
             Page<StoredVersion> page = store.read(repos -> repos.versions().list(query));
             store.read(repos -> repos.versions().withDetails(page.items())).stream()
                     .filter(version -> !flagged(version))

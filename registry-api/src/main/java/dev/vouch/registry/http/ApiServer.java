@@ -7,7 +7,8 @@ import dev.vouch.registry.auth.TokenService;
 import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
-import dev.vouch.registry.domain.ManifestValidator;
+import dev.vouch.registry.domain.JsonMappers;
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.domain.RateLimitedException;
 import dev.vouch.registry.domain.RegistryException;
 import dev.vouch.registry.export.ExportService;
@@ -19,7 +20,6 @@ import dev.vouch.registry.observability.Metrics;
 import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.registry.snapshot.SnapshotService;
-import dev.vouch.store.Store;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -88,15 +88,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Builds the server over the given services; {@link #start} binds it. */
-    public static ApiServer create(Store store, PublishService publisher, CatalogService catalog,
+    public static ApiServer create(PublishService publisher, CatalogService catalog,
                                    CurationService curation, TokenService tokens, Parts parts) {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = JsonMappers.forHttp();
         // One body reader for every handler: its limits and its share of the worker pool are server-wide.
         RequestBody body = new RequestBody(parts.options().limits());
         // Public reads are answered from bytes cached per catalog change sequence (read from the database,
         // so a write on any node is seen at once).
-        ReadCache reads = new ReadCache(mapper, store::changeSequence);
-        List<Route> routes = routes(store, parts,
+        ReadCache reads = new ReadCache(mapper, catalog::changeSequence);
+        List<Route> routes = routes(catalog, parts,
                 new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper), reads,
                         parts.exports(), body),
                 new AuthHandlers(parts.exchange(), body),
@@ -110,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
         return routes;
     }
 
-    private static List<Route> routes(Store store, Parts parts, RegistryHandlers handlers, AuthHandlers auth,
+    private static List<Route> routes(CatalogService catalog, Parts parts, RegistryHandlers handlers, AuthHandlers auth,
                                       SnapshotHandlers snapshots) {
         List<Route> routes = new ArrayList<>();
         for (String v : API_PREFIXES) {
@@ -141,7 +141,7 @@ public final class ApiServer implements AutoCloseable {
             routes.add(new Route(HandlerType.POST, v + "/auth/none", auth::none));
             routes.add(new Route(HandlerType.GET, v + "/snapshot", snapshots::snapshot));
             routes.add(new Route(HandlerType.GET, v + "/export/docker-catalog.yaml", handlers::dockerCatalog));
-            routes.add(new Route(HandlerType.GET, v + "/health", ctx -> health(ctx, store)));
+            routes.add(new Route(HandlerType.GET, v + "/health", ctx -> health(ctx, catalog)));
             routes.add(new Route(HandlerType.GET, v + "/ready", ctx -> ready(ctx, parts.readiness())));
             routes.add(new Route(HandlerType.GET, v + "/version", ApiServer::version));
         }
@@ -295,8 +295,8 @@ public final class ApiServer implements AutoCloseable {
         return true;
     }
 
-    private static void health(Context ctx, Store store) {
-        if (!store.isHealthy()) {
+    private static void health(Context ctx, CatalogService catalog) {
+        if (!catalog.isHealthy()) {
             throw new IllegalStateException("the store did not answer");
         }
         ctx.json(Map.of("status", "ok"));

@@ -6,6 +6,7 @@ import dev.vouch.registry.auth.ExchangedToken;
 import dev.vouch.registry.auth.exchange.DomainProofExchange;
 import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.http.observability.RequestTelemetry;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 final class AuthHandlers {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final TokenExchangeService exchange;
     private final RequestBody body;

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vouch.registry.domain.Digests;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -214,12 +213,7 @@ final class ReadCache {
         }
 
         private static String digest(byte[] body) {
-            try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every JVM", e);
-            }
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256(body));
         }
 
         private static byte[] gzip(byte[] body) {

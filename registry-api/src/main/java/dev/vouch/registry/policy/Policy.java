@@ -1,11 +1,10 @@
 package dev.vouch.registry.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vouch.registry.auth.NamespaceGrant;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.ServerName;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,9 +40,7 @@ import java.util.Map;
  */
 public final class Policy {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper YAML = JsonMappers.CONFIG_YAML;
 
     private final PolicyRules defaults;
     private final List<Map.Entry<NamespaceGrant, PolicyRules>> overrides;

@@ -2,6 +2,7 @@ package dev.vouch.registry.publish;
 
 import dev.vouch.provenance.intoto.SlsaProvenance;
 import dev.vouch.registry.advisories.AdvisorySeverity;
+import dev.vouch.registry.domain.Tier;
 import dev.vouch.registry.evidence.BoundEvidence;
 import dev.vouch.registry.policy.PolicyRules;
 import dev.vouch.scanner.Finding;
@@ -22,9 +23,6 @@ import java.util.Optional;
  */
 final class PolicyDecider {
 
-    static final String COMMUNITY = "community";
-    static final String VERIFIED = "verified";
-
     private PolicyDecider() {
     }
 
@@ -39,9 +37,7 @@ final class PolicyDecider {
 
         void fail(String name, String detail, Decision.Outcome consequence) {
             checks.add(new CheckResult(name, false, detail));
-            if (consequence.ordinal() < outcome.ordinal()) {
-                outcome = consequence;
-            }
+            outcome = Decision.Outcome.mostSevere(outcome, consequence);
         }
     }
 
@@ -57,8 +53,8 @@ final class PolicyDecider {
         for (String problem : assessment.evidence().invalid()) {
             v.fail("evidence", problem, Decision.Outcome.REJECTED);
         }
-        return new Decision(v.outcome, signed && sbom && provenance.isPresent() ? VERIFIED : COMMUNITY, v.checks,
-                provenance);
+        Tier tier = signed && sbom && provenance.isPresent() ? Tier.VERIFIED : Tier.COMMUNITY;
+        return new Decision(v.outcome, tier, v.checks, provenance);
     }
 
     private static void scan(ScanReport scan, PolicyRules rules, Verdicts v) {

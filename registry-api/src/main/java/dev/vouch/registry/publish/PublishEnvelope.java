@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.provenance.fetch.FetchedEvidence;
 import dev.vouch.provenance.sigstore.DetachedSignature;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.Manifest;
+import dev.vouch.registry.evidence.SentEvidence;
 import dev.vouch.scanner.input.ScanInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,42 +35,25 @@ import java.util.Optional;
  */
 public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Optional<ArrayNode> prompts,
                               Optional<ArrayNode> resources, Optional<String> instructions,
-                              List<Attestation> attestations, List<Signature> signatures) {
+                              SentEvidence evidence) {
 
-    /** A Sigstore bundle the publisher sent for one of the manifest's packages (by its identifier). */
-    public record Attestation(String packageIdentifier, byte[] bundleJson) {
-    }
-
-    /**
-     * A cosign signature the publisher sent for one of the manifest's packages; {@code keyPem} names the
-     * key it claims to be signed with (which the policy must accept), empty for a keyless signature.
-     */
-    public record Signature(String packageIdentifier, DetachedSignature signature, Optional<String> keyPem) {
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     public static PublishEnvelope parse(byte[] body) {
         Manifest whole = Manifest.parse(body);
         JsonNode tree = whole.tree();
         if (!tree.path("server").isObject()) {
             return new PublishEnvelope(whole, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of(), List.of());
+                    SentEvidence.NONE);
         }
         Manifest server = Manifest.parse(serverBytes(body));
         return new PublishEnvelope(server, array(tree, "tools"), array(tree, "prompts"), array(tree, "resources"),
                 Optional.ofNullable(tree.get("instructions")).filter(JsonNode::isTextual).map(JsonNode::asText),
-                attestations(tree), signatures(tree));
+                new SentEvidence(attestations(tree), signatures(tree)));
     }
 
-    /** Whether the publisher sent any evidence for the package with this identifier. */
-    public boolean sentEvidenceFor(String packageIdentifier) {
-        return attestations.stream().anyMatch(a -> a.packageIdentifier().equals(packageIdentifier))
-                || signatures.stream().anyMatch(s -> s.packageIdentifier().equals(packageIdentifier));
-    }
-
-    private static List<Signature> signatures(JsonNode tree) {
-        List<Signature> signatures = new ArrayList<>();
+    private static List<SentEvidence.Signature> signatures(JsonNode tree) {
+        List<SentEvidence.Signature> signatures = new ArrayList<>();
         Optional<ArrayNode> list = array(tree, "signatures");
         if (list.isEmpty()) {
             return signatures;
@@ -97,7 +82,7 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
                     base64(entry.get("signature").asText(), at + "/signature"), certificate,
                     text(entry, "chain", at),
                     Optional.ofNullable(rekorBundle).filter(JsonNode::isObject).map(JsonNode::toString));
-            signatures.add(new Signature(entry.get("package").asText(), signature, key));
+            signatures.add(new SentEvidence.Signature(entry.get("package").asText(), signature, key));
         }
         return signatures;
     }
@@ -121,8 +106,8 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
         }
     }
 
-    private static List<Attestation> attestations(JsonNode tree) {
-        List<Attestation> attestations = new ArrayList<>();
+    private static List<SentEvidence.Attestation> attestations(JsonNode tree) {
+        List<SentEvidence.Attestation> attestations = new ArrayList<>();
         Optional<ArrayNode> list = array(tree, "attestations");
         if (list.isEmpty()) {
             return attestations;
@@ -137,7 +122,7 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
                 throw InvalidRequestException.of("/attestations/" + i,
                         "an attestation needs a package identifier and a Sigstore bundle object");
             }
-            attestations.add(new Attestation(entry.get("package").asText(),
+            attestations.add(new SentEvidence.Attestation(entry.get("package").asText(),
                     entry.get("bundle").toString().getBytes(StandardCharsets.UTF_8)));
         }
         return attestations;

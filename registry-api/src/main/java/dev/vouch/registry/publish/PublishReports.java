@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.provenance.intoto.Sbom;
 import dev.vouch.provenance.sigstore.SignerIdentity;
 import dev.vouch.registry.advisories.AdvisoryMatch;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.evidence.BoundEvidence;
 import dev.vouch.registry.evidence.Signer;
 import dev.vouch.scanner.ScanReport;
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 public final class PublishReports {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private PublishReports() {
     }
@@ -30,7 +31,7 @@ public final class PublishReports {
     public static ObjectNode report(Decision decision, Assessment assessment) {
         ObjectNode report = JSON.createObjectNode()
                 .put("decision", decision.outcome().name().toLowerCase(Locale.ROOT))
-                .put("tier", decision.tier());
+                .put("tier", decision.tier().wireName());
         report.set("checks", checks(decision));
         report.set("scan", scan(assessment.scan()));
         assessment.scan().drift().ifPresent(drift -> {
@@ -46,6 +47,14 @@ public final class PublishReports {
                     .put("digest", item.digest().toString()).put("source", item.source());
             signer(node, item.signer());
             item.predicateType().ifPresent(type -> node.put("predicateType", type));
+            // Kept so a rescan can judge the statement again under a changed policy without refetching it.
+            item.provenance().ifPresent(slsa -> {
+                ObjectNode statement = node.putObject("provenance").put("builder", slsa.builderId());
+                slsa.sourceRepository().ifPresent(repo -> statement.put("sourceRepository", repo));
+            });
+        }
+        if (!assessment.evidence().unavailable().isEmpty()) {
+            report.set("evidenceUnavailable", JSON.valueToTree(assessment.evidence().unavailable()));
         }
         report.set("components", components(assessment));
         report.set("advisories", advisories(assessment.advisories()));
@@ -62,7 +71,7 @@ public final class PublishReports {
 
     /** The trust summary of a fresh decision (a later rescan may flag it; see {@link RescanService}). */
     public static ObjectNode trust(Decision decision, Assessment assessment) {
-        ObjectNode trust = JSON.createObjectNode().put("tier", decision.tier());
+        ObjectNode trust = JSON.createObjectNode().put("tier", decision.tier().wireName());
         trust.put("flagged", false);
         ObjectNode signature = trust.putObject("signature").put("verified", assessment.signature().isPresent());
         assessment.signature().ifPresent(bound -> signer(signature, bound.signer()));

@@ -8,9 +8,10 @@ import dev.vouch.registry.advisories.AdvisoryMatch;
 import dev.vouch.registry.advisories.AdvisoryService;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.LimitExceededException;
 import dev.vouch.registry.domain.Manifest;
-import dev.vouch.registry.domain.ManifestValidator;
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.registry.domain.PublishRejectedException;
 import dev.vouch.registry.domain.ServerName;
@@ -49,15 +50,16 @@ import java.util.Optional;
  * <p>Authentication happens before this class is called (the caller passes the {@link Principal}).
  * Evidence comes from the publish envelope or, for digest-pinned OCI images, from their registry; it
  * is verified against the package's digest and the namespace's accepted identities. SBOM components
- * from verified attestations are matched against the imported advisories. Everything before {@link #store} only reads; a rejection appends only its audit record;
- * {@link #store} is one transaction, so a publish that fails at any step stores nothing else.
+ * from verified attestations are matched against the imported advisories. Everything before {@link #store}
+ * only reads; a policy rejection appends only its audit record and stores no version; {@link #store} is
+ * one transaction, so a publish that fails inside it stores nothing.
  */
 public final class PublishService {
 
     /** The official registry's limit on versions per server. */
     public static final int MAX_VERSIONS_PER_SERVER = 10_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
     private final ManifestValidator validator;
@@ -95,7 +97,7 @@ public final class PublishService {
             throw conflict(name.toString(), envelope.manifest().version());
         }
         PolicyRules rules = policy.current().rulesFor(name);
-        EvidenceReport gathered = evidence.collect(envelope, rules);
+        EvidenceReport gathered = evidence.collect(envelope.manifest().tree(), envelope.evidence(), rules);
         Baseline baseline = baseline(name);
         ScanReport scan = scan(envelope, baseline);
         List<Sbom.Component> components = gathered.verified().stream().flatMap(e -> e.sbom().stream())
@@ -175,7 +177,7 @@ public final class PublishService {
         return name;
     }
 
-    private static Optional<String> repositoryUrl(Manifest manifest) {
+    static Optional<String> repositoryUrl(Manifest manifest) {
         return Optional.ofNullable(manifest.tree().path("repository").get("url")).filter(JsonNode::isTextual)
                 .map(JsonNode::asText);
     }
@@ -209,11 +211,11 @@ public final class PublishService {
                 }
                 StoredVersion stored = repos.versions().insert(new NewVersion(serverName, version, manifest.bytes(),
                         manifest.sha256(), manifest.description(), manifest.title(), envelope.toolsBytes(), now,
-                        latest, principal.id(), state, decision.tier(), Optional.of(trust), Optional.of(reportBytes),
-                        Optional.of(scan.toolSetDigest())));
+                        latest, principal.id(), state, decision.tier().wireName(), Optional.of(trust),
+                        Optional.of(reportBytes), Optional.of(scan.toolSetDigest())));
                 ObjectNode detail = JSON.createObjectNode().put("manifestSha256", manifest.sha256())
-                        .put("isLatest", latest).put("reviewState", state.wireName()).put("tier", decision.tier())
-                        .put("toolsDigest", scan.toolSetDigest());
+                        .put("isLatest", latest).put("reviewState", state.wireName())
+                        .put("tier", decision.tier().wireName()).put("toolsDigest", scan.toolSetDigest());
                 repos.audit().append(new AuditEvent(now, principal.id(), published ? "version.publish" : "version.hold",
                         serverName + "@" + version, detail.toString()));
                 return stored;

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.advisories.AdvisoryMatch;
 import dev.vouch.registry.advisories.AdvisoryService;
-import dev.vouch.registry.advisories.AdvisorySeverity;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.Manifest;
 import dev.vouch.registry.domain.ServerName;
-import dev.vouch.registry.policy.PolicyRules;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.Scanner;
-import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.input.InvalidInputException;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.store.AuditEvent;
@@ -28,18 +26,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * Re-runs the scanner, the advisories and the policy over every stored version, for when the rule
- * pack, the advisories or the policy changed. A version's trust summary and report are rewritten when
- * the current rules change them; a published version that would now be rejected is flagged (never
- * deleted). Only a changed trust summary reaches the {@code updated_since} feed, so mirrors re-fetch
+ * Re-runs the scanner, the advisories and the policy decision ({@link PolicyDecider}, the same one a
+ * publish uses) over every stored version, for when the rule pack, the advisories or the policy
+ * changed. A version's trust summary and report are rewritten when the current rules change them; a
+ * published version the policy would now reject or hold is flagged (never deleted). Only a changed trust summary reaches the {@code updated_since} feed, so mirrors re-fetch
  * what changed and not the whole catalog. Each flag is audited.
  */
 public final class RescanService {
 
     private static final int PAGE = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
     private final Scanner scanner;
@@ -81,8 +80,11 @@ public final class RescanService {
 
     /**
      * Rescans one version: the scan and the advisories of its recorded SBOM components are redone; the
-     * evidence it was published with stands (signatures do not change). Returns its name when a
-     * published version is newly flagged.
+     * evidence it was published with and the drift recorded against its predecessor stand (signatures
+     * and old tool sets do not change). The same {@link PolicyDecider} as a publish then decides under
+     * the namespace's current rules. A published version is flagged when that decision is more severe
+     * than the one it was published under, so a version a curator approved out of a hold is not flagged
+     * again for the same hold. Returns its name when a published version is newly flagged.
      */
     private Optional<String> rescan(StoredVersion version, String actor) {
         Manifest manifest = Manifest.parse(version.manifest());
@@ -103,15 +105,15 @@ public final class RescanService {
             advisoryProblems.addAll(lookup.problems());
         }
         ServerName name = ServerName.parse(version.serverName()).name().orElseThrow();
-        PolicyRules rules = policy.current().rulesFor(name);
-        Optional<AdvisorySeverity> worst = AdvisoryMatch.worst(matches);
-        boolean scanFails = scan.verdict() == Verdict.BLOCK;
-        boolean vulnerable = worst.isPresent() && !rules.allows(worst.get())
-                && rules.vulnerable() == PolicyRules.Vulnerable.REJECT;
-        boolean nowFails = version.reviewState() == ReviewState.PUBLISHED && (scanFails || vulnerable);
-        String reason = "rescan with rules " + scan.rulesVersion() + ": the policy would now reject it ("
-                + (scanFails ? "scan verdict block"
-                        : "advisories up to " + worst.map(w -> w.name().toLowerCase(Locale.ROOT)).orElse("none"))
+        Assessment assessment = StoredAssessment.of(report, trust, scan, matches, advisoryProblems);
+        Decision decision = PolicyDecider.decide(assessment, policy.current().rulesFor(name),
+                PublishService.repositoryUrl(manifest));
+        boolean nowFails = version.reviewState() == ReviewState.PUBLISHED
+                && decision.outcome().isMoreSevereThan(recordedOutcome(report));
+        String reason = "rescan with rules " + scan.rulesVersion() + ": the policy would now "
+                + (decision.outcome() == Decision.Outcome.REJECTED ? "reject it" : "hold it for a curator") + " ("
+                + decision.checks().stream().filter(check -> !check.passed())
+                        .map(check -> check.name() + ": " + check.detail()).collect(Collectors.joining("; "))
                 + ")";
         boolean wasFlagged = trust.path("flagged").asBoolean(false);
         JsonNode trustBefore = trust.deepCopy();
@@ -155,6 +157,17 @@ public final class RescanService {
             return null;
         });
         return nowFails && !wasFlagged ? Optional.of(version.serverName() + "@" + version.version()) : Optional.empty();
+    }
+
+    /** The outcome the version was published under; a report without one is read as published. */
+    private static Decision.Outcome recordedOutcome(JsonNode report) {
+        String recorded = report.path("decision").asText("published");
+        for (Decision.Outcome outcome : Decision.Outcome.values()) {
+            if (outcome.name().toLowerCase(Locale.ROOT).equals(recorded)) {
+                return outcome;
+            }
+        }
+        return Decision.Outcome.PUBLISHED;
     }
 
     private static JsonNode json(byte[] bytes, StoredVersion version) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.JsonMappers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -34,7 +35,7 @@ public final class RunPolicy {
 
     public static final String META_KEY = "io.vouch.registry/runtime";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
     private static final Pattern OCI_DIGEST = Pattern.compile(".*@(sha256:[0-9a-f]{64})$");
     private static final Pattern SHA256_HEX = Pattern.compile("^[0-9a-f]{64}$");
 

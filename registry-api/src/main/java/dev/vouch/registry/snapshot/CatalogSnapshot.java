@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.Digests;
+import dev.vouch.registry.domain.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -35,7 +34,7 @@ public record CatalogSnapshot(long serial, Instant issuedAt, String auditHead, L
     public static final String PREDICATE_TYPE = "https://vouch.dev/attestations/catalog-snapshot/v1";
     public static final String SUBJECT_NAME = "vouch-catalog";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     public CatalogSnapshot {
         versions = versions.stream()
@@ -139,11 +138,7 @@ public record CatalogSnapshot(long serial, Instant issuedAt, String auditHead, L
     }
 
     private static String digest(JsonNode node) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(node)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Digests.sha256Hex(canonical(node));
     }
 
     private static byte[] canonical(JsonNode node) {

@@ -3,6 +3,7 @@ package dev.vouch.registry.snapshot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.provenance.keys.PublicKeys;
+import dev.vouch.registry.domain.JsonMappers;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -53,7 +54,7 @@ public final class RegistryKey {
     public static final String FILE_NAME = "registry-signing-key.pem";
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;

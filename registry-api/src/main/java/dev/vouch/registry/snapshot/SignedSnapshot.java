@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.dsse.DsseEnvelope;
 import dev.vouch.provenance.keys.PublicKeys;
+import dev.vouch.registry.domain.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.PublicKey;
@@ -21,7 +22,7 @@ public final class SignedSnapshot {
     public static final String MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
     public static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private SignedSnapshot() {
     }

@@ -2,6 +2,7 @@ package dev.vouch.registry.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.store.AuditRecord;
 import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SnapshotService {
 
     private static final int PAGE = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
     private final RegistryKey key;

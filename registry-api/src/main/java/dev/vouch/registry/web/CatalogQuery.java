@@ -1,6 +1,7 @@
 package dev.vouch.registry.web;
 
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.Tier;
 import dev.vouch.registry.domain.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 public record CatalogQuery(String q, String tier, String verdict, String transport, String type, String status,
                            String sort, int page) {
 
-    public static final List<String> TIERS = List.of("verified", "community");
+    public static final List<String> TIERS = Tier.wireNames();
     public static final List<String> VERDICTS = List.of("pass", "review", "block");
     public static final List<String> TRANSPORTS = List.of("stdio", "remote");
     public static final List<String> TYPES = List.of("npm", "pypi", "oci", "mcpb", "nuget");

@@ -2,9 +2,8 @@ package dev.vouch.registry.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.registry.domain.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,9 +15,7 @@ import java.util.List;
  */
 public final class InstallSnippets {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    private static final ObjectMapper YAML = JsonMappers.SNIPPET_YAML;
 
     private InstallSnippets() {
     }

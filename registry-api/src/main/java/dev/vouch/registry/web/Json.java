@@ -3,13 +3,14 @@ package dev.vouch.registry.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.vouch.registry.domain.JsonMappers;
 import java.io.IOException;
 import java.util.Optional;
 
 /** Reading the JSON documents stored with a version, for display: a missing or unreadable one shows as absent. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = JsonMappers.JSON;
 
     private Json() {
     }

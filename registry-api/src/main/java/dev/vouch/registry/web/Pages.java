@@ -1,12 +1,11 @@
 package dev.vouch.registry.web;
 
+import dev.vouch.registry.domain.Digests;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -59,12 +58,8 @@ final class Pages {
     }
 
     static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256(body)).substring(0, 27)
+                + "\"";
     }
 
     /** RFC 9110 weak comparison: a list of tags, each possibly W/-prefixed, or {@code *}. */

@@ -82,4 +82,37 @@ class RescanCommandTest {
         assertThat(CliRunner.run("admin", "rescan", "--data", dataDir.toString()).exitCode()).isZero();
         assertThat(CliRunner.run("admin", "audit", "verify", "--data", dataDir.toString()).exitCode()).isZero();
     }
+
+    @Test
+    void aPolicyThatNowRequiresASignatureFlagsAnUnsignedPublishedVersion() throws Exception {
+        try (RunningRegistry registry = RunningRegistry.start(dataDir, false)) {
+            String token = registry.token("io.github.acme/*");
+            String body = "{\"server\":{\"$schema\":\"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
+                    + "\"name\":\"io.github.acme/plain\",\"description\":\"x\",\"version\":\"1.0.0\"},"
+                    + "\"tools\":[{\"name\":\"add\",\"description\":\"Adds two numbers.\"}]}";
+            assertThat(registry.send("POST", "/v0.1/publish", java.util.Optional.of(token),
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        }
+        Path policy = java.nio.file.Files.writeString(dataDir.resolve("stricter-policy.yaml"), """
+                default:
+                  require: {signature: true}
+                  identities:
+                    - issuer: https://token.actions.githubusercontent.com
+                      subjectPattern: "https://github\\\\.com/acme/.*"
+                """);
+
+        // The same decision a publish makes: the rule pack and advisories are unchanged, the policy is not.
+        CliRunner.Run run = CliRunner.run("admin", "rescan", "--data", dataDir.toString(), "--policy", policy.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("flagged io.github.acme/plain@1.0.0");
+        try (RunningRegistry registry = RunningRegistry.start(dataDir, false)) {
+            JsonNode trust = registry.get("/v0.1/servers/io.github.acme%2Fplain/versions/1.0.0").json()
+                    .path("_meta").path("io.vouch.registry/trust");
+            assertThat(trust.path("flagged").asBoolean()).isTrue();
+            assertThat(trust.path("flagReason").asText()).contains("would now reject").contains("signature: required");
+        }
+        // Under the policy it was published with, it stands and the flag is lifted.
+        assertThat(CliRunner.run("admin", "rescan", "--data", dataDir.toString()).exitCode()).isZero();
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

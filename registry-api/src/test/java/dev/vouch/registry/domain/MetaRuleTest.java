@@ -3,6 +3,7 @@ package dev.vouch.registry.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,6 +2,7 @@ package dev.vouch.registry.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

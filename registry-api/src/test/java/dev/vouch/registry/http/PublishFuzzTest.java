@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Fuzzes the publish body parser, the envelope and the manifest rules through the real publish pipeline
  * over a real SQLite store, on a bounded budget. The properties: whatever comes in, the pipeline either
  * stores exactly one version or refuses with a domain failure that maps to a 4xx problem, and a refusal
- * stores nothing.
+ * stores no version (a policy rejection appends only its audit record).
  */
 class PublishFuzzTest {
 
@@ -127,7 +127,7 @@ class PublishFuzzTest {
             assertThat(storedRows()).isEqualTo(before + 1);
         } catch (RegistryException refused) {
             assertThat(ProblemMapping.of(refused).status()).as(refused.getMessage()).isBetween(400, 499);
-            assertThat(storedRows()).as("a refusal stores nothing").isEqualTo(before);
+            assertThat(storedRows()).as("a refusal stores no version").isEqualTo(before);
         }
     }
 

@@ -3,12 +3,11 @@ package dev.vouch.scanner.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.scanner.Hashes;
+import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.input.ToolDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +20,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
  */
 public final class ToolDigests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
     private static final List<String> DIGESTED = List.of("name", "description", "inputSchema", "annotations");
 
     private ToolDigests() {
@@ -71,11 +70,7 @@ public final class ToolDigests {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Hashes.sha256Hex(bytes);
     }
 
 }

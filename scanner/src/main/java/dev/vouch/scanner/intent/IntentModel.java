@@ -1,8 +1,8 @@
 package dev.vouch.scanner.intent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.scanner.Family;
+import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.intent.IntentFeatures.Feature;
 import java.io.IOException;
@@ -65,7 +65,7 @@ public final class IntentModel {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
-            return parse(new ObjectMapper().readTree(in));
+            return parse(JsonMappers.JSON.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

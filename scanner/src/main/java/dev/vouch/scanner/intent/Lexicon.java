@@ -1,17 +1,14 @@
 package dev.vouch.scanner.intent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import dev.vouch.scanner.Hashes;
+import dev.vouch.scanner.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +70,7 @@ public final class Lexicon {
     }
 
     static Lexicon parse(byte[] yaml) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        JsonNode root = JsonMappers.YAML.readTree(yaml);
         Map<String, Entry> phrases = new TreeMap<>();
         EnumSet<Cue> startOnly = EnumSet.noneOf(Cue.class);
         JsonNode cues = root.path("cues");
@@ -167,10 +164,6 @@ public final class Lexicon {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(bytes);
     }
 }

@@ -2,11 +2,11 @@ package dev.vouch.scanner.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.vouch.scanner.Family;
+import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.FieldKind;
 import java.io.IOException;
@@ -35,7 +35,7 @@ public final class RulePack {
     public static final String RESOURCE = "vouch-rules.yaml";
     /** How far a match may reach from the keyword it contains; rule patterns stay well inside it. */
     static final int WINDOW = 200;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = JsonMappers.YAML;
 
     private final String version;
     private final List<Rule> rules;

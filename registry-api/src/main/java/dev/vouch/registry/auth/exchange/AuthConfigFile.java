@@ -1,9 +1,8 @@
 package dev.vouch.registry.auth.exchange;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vouch.registry.auth.NamespaceGrant;
+import dev.vouch.registry.domain.JsonMappers;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,8 +18,7 @@ import java.util.Optional;
  */
 public final class AuthConfigFile {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML = JsonMappers.CONFIG_YAML;
 
     record File(Long tokenLifetimeSeconds, GitHubSection githubOidc, List<IssuerSection> oidc, Toggle http,
                 Toggle dns, Toggle anonymous) {

@@ -1,7 +1,6 @@
 package dev.vouch.registry.domain.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vouch.registry.domain.ManifestRule;
 import dev.vouch.registry.domain.Violation;
 import java.util.List;
 

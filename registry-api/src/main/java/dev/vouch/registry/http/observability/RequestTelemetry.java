@@ -2,6 +2,7 @@ package dev.vouch.registry.http.observability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.PublishRejectedException;
 import dev.vouch.registry.domain.RegistryException;
 import dev.vouch.registry.observability.Metrics;
@@ -27,7 +28,7 @@ public final class RequestTelemetry {
     private static final String REQUEST_ID = "vouch.requestId";
     private static final String PRINCIPAL = "vouch.principal";
     private static final String SCAN_VERDICT = "vouch.scanVerdict";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Metrics metrics;
     private final AccessLog log;

@@ -1,6 +1,7 @@
-package dev.vouch.registry.domain;
+package dev.vouch.registry.domain.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vouch.registry.domain.Violation;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -9,12 +10,6 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
-import dev.vouch.registry.domain.rules.MetaRule;
-import dev.vouch.registry.domain.rules.PackageRules;
-import dev.vouch.registry.domain.rules.RemoteUrlRule;
-import dev.vouch.registry.domain.rules.SchemaDeclarationRule;
-import dev.vouch.registry.domain.rules.ServerNameRule;
-import dev.vouch.registry.domain.rules.VersionRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
-package dev.vouch.registry.domain;
+package dev.vouch.registry.domain.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vouch.registry.domain.Violation;
 import java.util.List;
 
 /**

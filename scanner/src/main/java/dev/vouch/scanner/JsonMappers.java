@@ -1,0 +1,20 @@
+package dev.vouch.scanner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * The one place the scanner builds Jackson mappers. Shared because a configured mapper is thread-safe
+ * and costly to build; nothing may reconfigure them after construction.
+ */
+public final class JsonMappers {
+
+    /** Plain JSON: tool definitions, the intent model, scan reports. */
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    /** YAML as the bundled rule pack and lexicon are written. */
+    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private JsonMappers() {
+    }
+}
