@@ -63,7 +63,7 @@ public final class ServerVersionRepository {
 
     ServerVersionRepository(DSLContext dsl) {
         this.dsl = dsl;
-        this.search = new CatalogSearch(dsl);
+        this.search = CatalogSearch.on(dsl);
     }
 
     /** The context this repository reads through; for tests that read query plans. */

@@ -25,6 +25,9 @@ abstract class StoreContract {
 
     abstract Store openStore(Path dataDir);
 
+    /** A second store on the database {@link #openStore} opened, as a second node would open it. */
+    abstract Store openSameDatabase();
+
     @BeforeEach
     void open() {
         store = openStore(dataDir);
@@ -375,5 +378,63 @@ abstract class StoreContract {
         List<AuditRecord> latest = store.read(r -> r.audit().latest(2));
 
         assertThat(latest).extracting(AuditRecord::subject).containsExactly("x@3", "x@2");
+    }
+
+    @Test
+    void twoStoresOnOneDatabaseWritingAtOnceStoreEachVersionOnceWithOneLatestAndOneAuditChain() throws Exception {
+        int versions = 12;
+        int attemptsPerVersion = 2;
+        try (Store other = openSameDatabase()) {
+            List<Store> nodes = List.of(store, other);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> results = new java.util.ArrayList<>();
+            try {
+                for (int attempt = 0; attempt < attemptsPerVersion; attempt++) {
+                    for (int minor = 0; minor < versions; minor++) {
+                        Store node = nodes.get((attempt + minor) % 2);
+                        int m = minor;
+                        results.add(pool.submit(() -> {
+                            try {
+                                publishLikeThePipeline(node, "io.example/race", m);
+                            } catch (DuplicateVersionException e) {
+                                conflicts.incrementAndGet();
+                            }
+                        }));
+                    }
+                }
+                for (java.util.concurrent.Future<?> result : results) {
+                    result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            List<StoredVersion> stored = other.read(r -> r.versions().listVersions("io.example/race", true));
+            assertThat(stored).extracting(StoredVersion::version).doesNotHaveDuplicates().hasSize(versions);
+            assertThat(conflicts).hasValue(versions * (attemptsPerVersion - 1));
+            assertThat(stored).filteredOn(StoredVersion::latest).extracting(StoredVersion::version)
+                    .containsExactly("1." + (versions - 1) + ".0");
+            AuditChain.Result chain = AuditChain.verify(store);
+            assertThat(chain.firstBreak()).isEmpty();
+            assertThat(chain.records()).isEqualTo(versions);
+        }
+    }
+
+    /** The publish pipeline's store step: refuse a stored version, move the latest mark, insert, audit. */
+    private static void publishLikeThePipeline(Store node, String name, int minor) {
+        String version = "1." + minor + ".0";
+        node.write(r -> {
+            if (r.versions().find(name, version).isPresent()) {
+                throw new DuplicateVersionException(name, version);
+            }
+            boolean latest = r.versions().findLatest(name)
+                    .map(current -> Integer.parseInt(current.version().split("\\.")[1]) < minor).orElse(true);
+            if (latest) {
+                r.versions().clearLatest(name, T0);
+            }
+            r.versions().insert(version(name, version, T0, latest));
+            return r.audit().append(new AuditEvent(T0, "node", "version.publish", name + "@" + version, "{}"));
+        });
     }
 }
