@@ -105,6 +105,24 @@ public final class Database implements AutoCloseable {
                 "true", "TRUE"));
     }
 
+    /**
+     * Whether a PostgreSQL database already holds a registry (its migration history), checked without
+     * migrating: for commands that inspect a registry and must not create one in an empty database.
+     */
+    public static boolean postgresHoldsRegistry(PostgresSettings settings) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(settings.jdbcUrl());
+        settings.user().ifPresent(source::setUser);
+        settings.password().ifPresent(source::setPassword);
+        try (java.sql.Connection connection = source.getConnection();
+             java.sql.ResultSet rows = connection.createStatement()
+                     .executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+            return rows.next() && rows.getBoolean(1);
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot connect to " + settings + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

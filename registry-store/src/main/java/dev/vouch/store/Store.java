@@ -54,6 +54,11 @@ public final class Store implements AutoCloseable {
         return new Store(Database.openPostgres(settings));
     }
 
+    /** Whether the PostgreSQL database holds a registry already (see {@link Database#postgresHoldsRegistry}). */
+    public static boolean postgresHoldsRegistry(PostgresSettings settings) {
+        return Database.postgresHoldsRegistry(settings);
+    }
+
     /** The dialect's name as an operator would say it: {@code sqlite} or {@code postgresql}. */
     public String backend() {
         return database.dialect().family() == org.jooq.SQLDialect.POSTGRES ? "postgresql" : "sqlite";
