@@ -162,9 +162,11 @@ public final class PostgresCluster {
         IOException lastFailure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
-            // Throwaway data: durability is traded for speed (the benchmark says what it runs with).
+            // Throwaway data: tests trade durability for speed; -Dvouch.postgres.durable=true (the
+            // benchmark) keeps PostgreSQL's defaults, so a commit waits for its fsync as in production.
             String options = "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1"
-                    + " -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+                    + " -c max_connections=300" + (Boolean.getBoolean("vouch.postgres.durable") ? ""
+                    : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             try {
                 run(runAs, directory, List.of(bin.resolve("pg_ctl").toString(), "-D",
                         directory.resolve("data").toString(), "-l", log.toString(), "-w", "-t", "60", "-o", options,
