@@ -178,6 +178,25 @@ abstract class StoreContract {
     }
 
     @Test
+    void searchTermsInAnyScriptOrFullOfQuerySyntaxFindWhatTheyNameAndNeverFail() {
+        store.write(r -> {
+            r.versions().insert(described("io.example/cafe", "Café naïve", "Kaffee für Straße", "[]"));
+            r.versions().insert(described("io.example/nihongo", "日本語", "Русский текст", "[]"));
+            return null;
+        });
+
+        assertThat(found("cafe naive")).containsExactly("io.example/cafe");
+        assertThat(found("текст")).containsExactly("io.example/nihongo");
+        for (String hostile : List.of("'&|!:*()", "a:b & !c | d:*", "\"unterminated", "<-> <2>", "\u0000x",
+                "((((", "x'; DROP TABLE audit_log; --", "\ud83d\ude00 emoji", "日本語")) {
+            assertThat(store.read(r -> r.versions().list(search(hostile, 10, Optional.empty()))).items())
+                    .as(hostile).isNotNull();
+        }
+        List<AuditRecord> audit = store.read(r -> r.audit().read(0, 10));
+        assertThat(audit).isEmpty();
+    }
+
+    @Test
     void searchPagesFollowRelevanceWithoutGapsOrRepeats() {
         store.write(r -> {
             for (int i = 0; i < 7; i++) {
