@@ -79,15 +79,8 @@ public final class Database implements AutoCloseable {
      * as SQLite serialises them within one process.
      */
     public static Database openPostgres(PostgresSettings settings) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL(settings.jdbcUrl());
-        settings.user().ifPresent(source::setUser);
-        settings.password().ifPresent(source::setPassword);
-        if (source.getApplicationName() == null || source.getApplicationName().startsWith("PostgreSQL JDBC")) {
-            source.setApplicationName("vouch");
-        }
         HikariConfig pool = new HikariConfig();
-        pool.setDataSource(source);
+        pool.setDataSource(postgresSource(settings));
         pool.setPoolName("vouch-postgresql");
         pool.setMaximumPoolSize(10);
         pool.setConnectionTimeout(30_000);
@@ -110,17 +103,25 @@ public final class Database implements AutoCloseable {
      * migrating: for commands that inspect a registry and must not create one in an empty database.
      */
     public static boolean postgresHoldsRegistry(PostgresSettings settings) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL(settings.jdbcUrl());
-        settings.user().ifPresent(source::setUser);
-        settings.password().ifPresent(source::setPassword);
-        try (java.sql.Connection connection = source.getConnection();
+        try (java.sql.Connection connection = postgresSource(settings).getConnection();
              java.sql.ResultSet rows = connection.createStatement()
                      .executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
             return rows.next() && rows.getBoolean(1);
         } catch (java.sql.SQLException e) {
             throw new StoreException("cannot connect to " + settings + ": " + e.getMessage(), e);
         }
+    }
+
+    private static PGSimpleDataSource postgresSource(PostgresSettings settings) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(settings.jdbcUrl());
+        settings.user().ifPresent(source::setUser);
+        settings.password().ifPresent(source::setPassword);
+        // Named in pg_stat_activity, unless the URL names it.
+        if (source.getApplicationName() == null || source.getApplicationName().startsWith("PostgreSQL JDBC")) {
+            source.setApplicationName("vouch");
+        }
+        return source;
     }
 
     private static String rootMessage(Throwable e) {

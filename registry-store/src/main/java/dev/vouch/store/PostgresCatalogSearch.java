@@ -23,7 +23,9 @@ final class PostgresCatalogSearch extends CatalogSearch {
     @Override
     List<Match> wordMatches(List<String> words) {
         List<Match> matches = new ArrayList<>();
-        try (java.sql.ResultSet rs = dsl.resultQuery("SELECT document_id, ts_rank(" + WEIGHTS + ", document, q) "
+        // float8: ts_rank's float4 reaches Java as a different double in the driver's text and binary
+        // forms, and a cursor must find its own score again in the next request's ranking.
+        try (java.sql.ResultSet rs = dsl.resultQuery("SELECT document_id, ts_rank(" + WEIGHTS + ", document, q)::float8 "
                 + "FROM catalog_search, to_tsquery('simple', ?) q WHERE document @@ q", tsQuery(words))
                 .fetchResultSet()) {
             while (rs.next()) {

@@ -59,11 +59,6 @@ public final class Store implements AutoCloseable {
         return Database.postgresHoldsRegistry(settings);
     }
 
-    /** The dialect's name as an operator would say it: {@code sqlite} or {@code postgresql}. */
-    public String backend() {
-        return database.dialect().family() == org.jooq.SQLDialect.POSTGRES ? "postgresql" : "sqlite";
-    }
-
     /** The repositories, bound to one transaction or to plain reads. */
     public record Repositories(ServerVersionRepository versions, TokenRepository tokens, AuditLogRepository audit,
                                AdvisoryRepository advisories) {

@@ -219,6 +219,64 @@ abstract class StoreContract {
         assertThat(seen.indexOf("io.example/data-0@2.0.0")).isEqualTo(seen.indexOf("io.example/data-0@1.0.0") + 1);
     }
 
+    /** PostgreSQL's driver switches a statement to binary results after a few runs; scores must not change. */
+    @Test
+    void searchCursorsWalkTheSameWayEveryTimeTheSameQueryRuns() {
+        store.write(r -> {
+            for (int i = 0; i < 6; i++) {
+                r.versions().insert(described("io.example/data-" + i, null, "data ".repeat(i % 4 + 1) + "store", "[]"));
+                r.versions().insert(version("io.example/data-" + i, "2.0.0", T0, false));
+            }
+            return null;
+        });
+
+        List<List<String>> walks = new java.util.ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            List<String> seen = new java.util.ArrayList<>();
+            Optional<PageKey> after = Optional.empty();
+            do {
+                Optional<PageKey> key = after;
+                // Three to a page: pages end between a server's two versions.
+                Page<StoredVersion> page = store.read(r -> r.versions().list(search("data", 3, key)));
+                page.items().forEach(v -> seen.add(v.serverName() + "@" + v.version()));
+                after = page.next();
+            } while (after.isPresent());
+            walks.add(seen);
+        }
+
+        assertThat(walks.get(0)).hasSize(12).doesNotHaveDuplicates();
+        assertThat(walks).allSatisfy(walk -> assertThat(walk).isEqualTo(walks.get(0)));
+    }
+
+    @Test
+    void keysHoldingANulCharacterMatchNothingAndNeverFail() {
+        store.write(r -> {
+            r.versions().insert(version("io.github.a/x", "1.0.0", T0, true));
+            r.versions().insert(version("io.github.b/y", "1.0.0", T0, true));
+            return null;
+        });
+        VersionQuery exactNul = new VersionQuery(Optional.empty(), Optional.empty(),
+                Optional.of(new VersionQuery.VersionSelector.Exact("1.0.0\u0000")), false, Optional.empty(),
+                Optional.empty(), 10);
+        VersionQuery tierNul = new VersionQuery(Optional.empty(), Optional.empty(), Optional.empty(), false,
+                Optional.of("community\u0000"), Optional.empty(), 10);
+
+        Optional<StoredVersion> nameNul = store.read(r -> r.versions().find("io.github.a/x\u0000", "1.0.0"));
+        Optional<StoredVersion> versionNul = store.read(r -> r.versions().find("io.github.a/x", "\u00001.0.0"));
+        Optional<StoredVersion> latestNul = store.read(r -> r.versions().findLatest("\u0000"));
+        List<StoredVersion> versionsNul = store.read(r -> r.versions().listVersions("io.github.a/x\u0000", true));
+        assertThat(nameNul).isEmpty();
+        assertThat(versionNul).isEmpty();
+        assertThat(latestNul).isEmpty();
+        assertThat(versionsNul).isEmpty();
+        assertThat(store.read(r -> r.versions().list(exactNul)).items()).isEmpty();
+        assertThat(store.read(r -> r.versions().list(tierNul)).items()).isEmpty();
+        assertThat(store.read(r -> r.versions().list(all(10, Optional.of(new PageKey.ByName("io.github.a/x\u0000zz", 1)))))
+                .items()).extracting(StoredVersion::serverName).containsExactly("io.github.b/y");
+        assertThat(store.read(r -> r.versions().list(all(10, Optional.of(new PageKey.ByName("\u0000\u0000", 0)))))
+                .items()).hasSize(2);
+    }
+
     @Test
     void everyWriteBumpsTheCatalogChangeSequence() {
         long before = store.changeSequence();
