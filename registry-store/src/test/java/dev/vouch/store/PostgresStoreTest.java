@@ -11,16 +11,24 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The store contract on a real PostgreSQL (a throwaway cluster, see {@link PostgresCluster}). */
 class PostgresStoreTest extends StoreContract {
 
+    private static PostgresCluster cluster;
     private PostgresSettings database;
+
+    /** Skips the whole class, with its SKIPPED line, where PostgreSQL cannot run. */
+    @BeforeAll
+    static void cluster() {
+        cluster = PostgresCluster.requireFor(PostgresStoreTest.class.getSimpleName());
+    }
 
     @Override
     Store openStore(Path dataDir) {
-        database = PostgresCluster.requireFor(getClass().getSimpleName()).newDatabase();
+        database = cluster.newDatabase();
         return Store.openPostgres(database);
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +33,19 @@ class DatabaseOptionTest {
     @TempDir
     Path dir;
 
-    private PostgresCluster cluster;
+    private static PostgresCluster cluster;
     private PostgresSettings database;
     private String url;
     private Path passwordFile;
 
+    /** Skips the whole class, with its SKIPPED line, where PostgreSQL cannot run. */
+    @BeforeAll
+    static void cluster() {
+        cluster = PostgresCluster.requireFor(DatabaseOptionTest.class.getSimpleName());
+    }
+
     @BeforeEach
     void database() throws IOException {
-        cluster = PostgresCluster.requireFor(getClass().getSimpleName());
         database = cluster.newDatabase();
         String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
         url = cluster.libpqUrl(name);

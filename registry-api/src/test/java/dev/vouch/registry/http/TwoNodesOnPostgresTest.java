@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +44,20 @@ class TwoNodesOnPostgresTest {
     @TempDir
     Path dir;
 
+    private static PostgresCluster cluster;
     private PostgresSettings database;
     private RunningRegistry a;
     private RunningRegistry b;
 
+    /** Skips the whole class, with its SKIPPED line, where PostgreSQL cannot run. */
+    @BeforeAll
+    static void cluster() {
+        cluster = PostgresCluster.requireFor(TwoNodesOnPostgresTest.class.getSimpleName());
+    }
+
     @BeforeEach
     void startTwoNodes() {
-        database = PostgresCluster.requireFor(getClass().getSimpleName()).newDatabase();
+        database = cluster.newDatabase();
         HttpOptions options = HttpOptions.defaults().withAccessLog(AccessLog.none())
                 .withRateLimits(new RateLimitSettings(10_000, 10_000, 10_000, 10_000));
         a = RunningRegistry.startOn(Store.openPostgres(database), dir.resolve("a"), options);
