@@ -65,6 +65,7 @@ public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<S
             user = Optional.of(decode(uri.getRawUserInfo()));
         }
         List<String> parameters = new ArrayList<>();
+        boolean namesUser = false;
         if (uri.getRawQuery() != null) {
             for (String parameter : uri.getRawQuery().split("&")) {
                 String key = decode(parameter.split("=", 2)[0]).toLowerCase(Locale.ROOT);
@@ -72,9 +73,10 @@ public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<S
                     throw new IllegalArgumentException("the database URL carries a password; "
                             + "give it in VOUCH_DATABASE_PASSWORD or a password file");
                 }
-                if (key.equals("user") && user.isPresent()) {
+                if (key.equals("user") && (user.isPresent() || namesUser)) {
                     throw new IllegalArgumentException("the database URL names its user twice");
                 }
+                namesUser |= key.equals("user");
                 if (!parameter.isEmpty()) {
                     parameters.add(parameter);
                 }
