@@ -88,6 +88,15 @@ public final class Registry implements AutoCloseable {
         return new Registry(dataDir, Store.openSqlite(dataDir), policy, sources, auth, Clock.systemUTC());
     }
 
+    /**
+     * The registry over an opened store (SQLite or PostgreSQL), which it then owns and closes;
+     * {@code dataDir} holds what is kept per node rather than in the database (the generated signing key).
+     */
+    public static Registry open(Store store, Path dataDir, PolicySource policy, EvidenceSources sources,
+                                ExchangeSettings auth) {
+        return new Registry(dataDir, store, policy, sources, auth, Clock.systemUTC());
+    }
+
     public TokenService tokens() {
         return tokens;
     }

@@ -10,6 +10,7 @@ import dev.vouch.registry.http.HttpLimits;
 import dev.vouch.registry.http.HttpOptions;
 import dev.vouch.registry.http.observability.AccessLog;
 import dev.vouch.registry.policy.PolicySource;
+import dev.vouch.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,7 +22,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A real registry on a random port over a real SQLite file, with a small HTTP client for tests. */
+/**
+ * A real registry on a random port over a real SQLite file (or, with {@code -Dvouch.test.database=postgresql},
+ * a database of the throwaway PostgreSQL cluster; see {@link TestStores}), with a small HTTP client for tests.
+ */
 public final class RunningRegistry implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,10 +55,18 @@ public final class RunningRegistry implements AutoCloseable {
 
     /** A registry with the given publisher authentication and HTTP options. */
     public static RunningRegistry start(Path dataDir, boolean seed, ExchangeSettings auth, HttpOptions options) {
-        Registry registry = Registry.openSqlite(dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(), auth);
+        Registry registry = Registry.open(TestStores.open(dataDir), dataDir, PolicySource.safeDefault(),
+                EvidenceSources.defaults(), auth);
         if (seed) {
             registry.seedIfEmpty();
         }
+        return new RunningRegistry(registry, registry.httpServer(options).start("127.0.0.1", 0));
+    }
+
+    /** A registry node over an opened store (which it then owns), e.g. one of several sharing PostgreSQL. */
+    public static RunningRegistry startOn(Store store, Path dataDir, HttpOptions options) {
+        Registry registry = Registry.open(store, dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(),
+                ExchangeSettings.defaults());
         return new RunningRegistry(registry, registry.httpServer(options).start("127.0.0.1", 0));
     }
 

@@ -63,7 +63,7 @@ public final class ServerVersionRepository {
 
     ServerVersionRepository(DSLContext dsl) {
         this.dsl = dsl;
-        this.search = new CatalogSearch(dsl);
+        this.search = CatalogSearch.on(dsl);
     }
 
     /** The context this repository reads through; for tests that read query plans. */
@@ -72,17 +72,26 @@ public final class ServerVersionRepository {
     }
 
     public Optional<StoredVersion> find(String serverName, String version) {
+        if (unstorable(serverName) || unstorable(version)) {
+            return Optional.empty();
+        }
         return detailed().where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))
                 .fetchOptional(ServerVersionRepository::toDetailed);
     }
 
     public Optional<StoredVersion> findLatest(String serverName) {
+        if (unstorable(serverName)) {
+            return Optional.empty();
+        }
         return detailed().where(SERVER_NAME.eq(serverName).and(IS_LATEST.isTrue()))
                 .fetchOptional(ServerVersionRepository::toDetailed);
     }
 
     /** Every published version of one server, newest publication first, without tools and report. */
     public List<StoredVersion> listVersions(String serverName, boolean includeDeleted) {
+        if (unstorable(serverName)) {
+            return List.of();
+        }
         return fetchListed(dsl.select(HOT).from(TABLE)
                 .where(publishedOnly().and(SERVER_NAME.eq(serverName)).and(deletedFilter(includeDeleted)))
                 .orderBy(SERVER_NAME.desc(), ID.desc()));
@@ -188,6 +197,11 @@ public final class ServerVersionRepository {
      * changes since an instant, and otherwise by server name and then publication order.
      */
     public Page<StoredVersion> list(VersionQuery query) {
+        boolean unstorableVersion = query.version().filter(selector -> selector instanceof VersionQuery.VersionSelector.Exact exact
+                && unstorable(exact.version())).isPresent();
+        if (unstorableVersion || query.tier().filter(ServerVersionRepository::unstorable).isPresent()) {
+            return new Page<>(List.of(), Optional.empty());
+        }
         if (query.search().isPresent()) {
             return searchPage(query);
         }
@@ -217,7 +231,8 @@ public final class ServerVersionRepository {
                     .orderBy(UPDATED_AT.asc(), ID.asc())
                     .limit(query.limit() + 1);
         }
-        PageKey.ByName after = query.after().map(ServerVersionRepository::byName).orElse(FIRST_BY_NAME);
+        PageKey.ByName after = query.after().map(ServerVersionRepository::byName).map(ServerVersionRepository::storable)
+                .orElse(FIRST_BY_NAME);
         return dsl.select(HOT).from(TABLE)
                 .where(where.and(row(SERVER_NAME, ID).gt(after.serverName(), after.id())))
                 .orderBy(SERVER_NAME.asc(), ID.asc())
@@ -286,6 +301,24 @@ public final class ServerVersionRepository {
         where = where.and(query.updatedSince().map(since -> UPDATED_AT.gt(Micros.of(since))).orElse(noCondition()));
         where = where.and(query.version().map(ServerVersionRepository::selectorCondition).orElse(noCondition()));
         return where.and(query.tier().map(TIER::eq).orElse(noCondition()));
+    }
+
+    /**
+     * Whether a key holds U+0000, which no stored name, version or tier does (publishing refuses control
+     * characters, and PostgreSQL cannot store it at all): such a key matches nothing on every database,
+     * rather than failing on PostgreSQL.
+     */
+    private static boolean unstorable(String text) {
+        return text.indexOf('\0') >= 0;
+    }
+
+    /**
+     * The same position without U+0000: every stored name after {@code "abc\0…"} is after {@code "abc"}
+     * with any id, since none holds U+0000 and {@code "abc"} itself sorts before it.
+     */
+    private static PageKey.ByName storable(PageKey.ByName key) {
+        int nul = key.serverName().indexOf('\0');
+        return nul < 0 ? key : new PageKey.ByName(key.serverName().substring(0, nul), Long.MAX_VALUE);
     }
 
     private static PageKey.ByName byName(PageKey key) {

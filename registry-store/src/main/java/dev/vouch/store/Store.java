@@ -49,6 +49,16 @@ public final class Store implements AutoCloseable {
         return new Store(Database.openSqlite(dataDir));
     }
 
+    /** Opens a PostgreSQL database, which other registries may share (see {@link Database#openPostgres}). */
+    public static Store openPostgres(PostgresSettings settings) {
+        return new Store(Database.openPostgres(settings));
+    }
+
+    /** Whether the PostgreSQL database holds a registry already (see {@link Database#postgresHoldsRegistry}). */
+    public static boolean postgresHoldsRegistry(PostgresSettings settings) {
+        return Database.postgresHoldsRegistry(settings);
+    }
+
     /** The repositories, bound to one transaction or to plain reads. */
     public record Repositories(ServerVersionRepository versions, TokenRepository tokens, AuditLogRepository audit,
                                AdvisoryRepository advisories) {
@@ -62,11 +72,17 @@ public final class Store implements AutoCloseable {
         return work.apply(Repositories.on(database.dsl()));
     }
 
+    /**
+     * Runs {@code work} in one transaction. The transaction first bumps the catalog change sequence, which
+     * locks its single row until commit: write transactions run one at a time across every node sharing
+     * the database, so a check-then-write (the version is new, which version is latest, the audit chain's
+     * head) cannot interleave with another node's. SQLite's {@code BEGIN IMMEDIATE} already serialises
+     * writers; on PostgreSQL this lock does.
+     */
     public <T> T write(Function<Repositories, T> work) {
         return database.transaction(dsl -> {
-            T result = work.apply(Repositories.on(dsl));
             CatalogChanges.bump(dsl);
-            return result;
+            return work.apply(Repositories.on(dsl));
         });
     }
 

@@ -71,7 +71,7 @@ class ReadPlanTest {
     void searchReadsTheFullTextIndexAndOnlyTheMatchedServersVersions() {
         store.analyze();
         List<String> fts = plan(store.read(r -> r.versions().dsl().resultQuery(
-                "SELECT rowid, " + CatalogSearch.BM25 + " FROM catalog_search WHERE catalog_search MATCH ?",
+                "SELECT rowid, " + Fts5CatalogSearch.BM25 + " FROM catalog_search WHERE catalog_search MATCH ?",
                 "\"data\"*")));
         assertThat(fts).anySatisfy(line -> assertThat(line).contains("VIRTUAL TABLE INDEX"));
 

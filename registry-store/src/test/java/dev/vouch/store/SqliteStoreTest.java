@@ -17,6 +17,11 @@ class SqliteStoreTest extends StoreContract {
         return Store.openSqlite(dataDir);
     }
 
+    @Override
+    Store openSameDatabase() {
+        return Store.openSqlite(dataDir);
+    }
+
     @Test
     void auditLogRefusesUpdatesAndDeletesAtTheDatabase() {
         store.write(r -> r.audit().append(new AuditEvent(Instant.now(), "a", "publish", "x@1", "{}")));

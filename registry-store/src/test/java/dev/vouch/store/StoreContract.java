@@ -25,6 +25,9 @@ abstract class StoreContract {
 
     abstract Store openStore(Path dataDir);
 
+    /** A second store on the database {@link #openStore} opened, as a second node would open it. */
+    abstract Store openSameDatabase();
+
     @BeforeEach
     void open() {
         store = openStore(dataDir);
@@ -175,6 +178,25 @@ abstract class StoreContract {
     }
 
     @Test
+    void searchTermsInAnyScriptOrFullOfQuerySyntaxFindWhatTheyNameAndNeverFail() {
+        store.write(r -> {
+            r.versions().insert(described("io.example/cafe", "Café naïve", "Kaffee für Straße", "[]"));
+            r.versions().insert(described("io.example/nihongo", "日本語", "Русский текст", "[]"));
+            return null;
+        });
+
+        assertThat(found("cafe naive")).containsExactly("io.example/cafe");
+        assertThat(found("текст")).containsExactly("io.example/nihongo");
+        for (String hostile : List.of("'&|!:*()", "a:b & !c | d:*", "\"unterminated", "<-> <2>", "\u0000x",
+                "((((", "x'; DROP TABLE audit_log; --", "\ud83d\ude00 emoji", "日本語")) {
+            assertThat(store.read(r -> r.versions().list(search(hostile, 10, Optional.empty()))).items())
+                    .as(hostile).isNotNull();
+        }
+        List<AuditRecord> audit = store.read(r -> r.audit().read(0, 10));
+        assertThat(audit).isEmpty();
+    }
+
+    @Test
     void searchPagesFollowRelevanceWithoutGapsOrRepeats() {
         store.write(r -> {
             for (int i = 0; i < 7; i++) {
@@ -195,6 +217,64 @@ abstract class StoreContract {
 
         assertThat(seen).hasSize(8).doesNotHaveDuplicates();
         assertThat(seen.indexOf("io.example/data-0@2.0.0")).isEqualTo(seen.indexOf("io.example/data-0@1.0.0") + 1);
+    }
+
+    /** PostgreSQL's driver switches a statement to binary results after a few runs; scores must not change. */
+    @Test
+    void searchCursorsWalkTheSameWayEveryTimeTheSameQueryRuns() {
+        store.write(r -> {
+            for (int i = 0; i < 6; i++) {
+                r.versions().insert(described("io.example/data-" + i, null, "data ".repeat(i % 4 + 1) + "store", "[]"));
+                r.versions().insert(version("io.example/data-" + i, "2.0.0", T0, false));
+            }
+            return null;
+        });
+
+        List<List<String>> walks = new java.util.ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            List<String> seen = new java.util.ArrayList<>();
+            Optional<PageKey> after = Optional.empty();
+            do {
+                Optional<PageKey> key = after;
+                // Three to a page: pages end between a server's two versions.
+                Page<StoredVersion> page = store.read(r -> r.versions().list(search("data", 3, key)));
+                page.items().forEach(v -> seen.add(v.serverName() + "@" + v.version()));
+                after = page.next();
+            } while (after.isPresent());
+            walks.add(seen);
+        }
+
+        assertThat(walks.get(0)).hasSize(12).doesNotHaveDuplicates();
+        assertThat(walks).allSatisfy(walk -> assertThat(walk).isEqualTo(walks.get(0)));
+    }
+
+    @Test
+    void keysHoldingANulCharacterMatchNothingAndNeverFail() {
+        store.write(r -> {
+            r.versions().insert(version("io.github.a/x", "1.0.0", T0, true));
+            r.versions().insert(version("io.github.b/y", "1.0.0", T0, true));
+            return null;
+        });
+        VersionQuery exactNul = new VersionQuery(Optional.empty(), Optional.empty(),
+                Optional.of(new VersionQuery.VersionSelector.Exact("1.0.0\u0000")), false, Optional.empty(),
+                Optional.empty(), 10);
+        VersionQuery tierNul = new VersionQuery(Optional.empty(), Optional.empty(), Optional.empty(), false,
+                Optional.of("community\u0000"), Optional.empty(), 10);
+
+        Optional<StoredVersion> nameNul = store.read(r -> r.versions().find("io.github.a/x\u0000", "1.0.0"));
+        Optional<StoredVersion> versionNul = store.read(r -> r.versions().find("io.github.a/x", "\u00001.0.0"));
+        Optional<StoredVersion> latestNul = store.read(r -> r.versions().findLatest("\u0000"));
+        List<StoredVersion> versionsNul = store.read(r -> r.versions().listVersions("io.github.a/x\u0000", true));
+        assertThat(nameNul).isEmpty();
+        assertThat(versionNul).isEmpty();
+        assertThat(latestNul).isEmpty();
+        assertThat(versionsNul).isEmpty();
+        assertThat(store.read(r -> r.versions().list(exactNul)).items()).isEmpty();
+        assertThat(store.read(r -> r.versions().list(tierNul)).items()).isEmpty();
+        assertThat(store.read(r -> r.versions().list(all(10, Optional.of(new PageKey.ByName("io.github.a/x\u0000zz", 1)))))
+                .items()).extracting(StoredVersion::serverName).containsExactly("io.github.b/y");
+        assertThat(store.read(r -> r.versions().list(all(10, Optional.of(new PageKey.ByName("\u0000\u0000", 0)))))
+                .items()).hasSize(2);
     }
 
     @Test
@@ -375,5 +455,63 @@ abstract class StoreContract {
         List<AuditRecord> latest = store.read(r -> r.audit().latest(2));
 
         assertThat(latest).extracting(AuditRecord::subject).containsExactly("x@3", "x@2");
+    }
+
+    @Test
+    void twoStoresOnOneDatabaseWritingAtOnceStoreEachVersionOnceWithOneLatestAndOneAuditChain() throws Exception {
+        int versions = 12;
+        int attemptsPerVersion = 2;
+        try (Store other = openSameDatabase()) {
+            List<Store> nodes = List.of(store, other);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> results = new java.util.ArrayList<>();
+            try {
+                for (int attempt = 0; attempt < attemptsPerVersion; attempt++) {
+                    for (int minor = 0; minor < versions; minor++) {
+                        Store node = nodes.get((attempt + minor) % 2);
+                        int m = minor;
+                        results.add(pool.submit(() -> {
+                            try {
+                                publishLikeThePipeline(node, "io.example/race", m);
+                            } catch (DuplicateVersionException e) {
+                                conflicts.incrementAndGet();
+                            }
+                        }));
+                    }
+                }
+                for (java.util.concurrent.Future<?> result : results) {
+                    result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            List<StoredVersion> stored = other.read(r -> r.versions().listVersions("io.example/race", true));
+            assertThat(stored).extracting(StoredVersion::version).doesNotHaveDuplicates().hasSize(versions);
+            assertThat(conflicts).hasValue(versions * (attemptsPerVersion - 1));
+            assertThat(stored).filteredOn(StoredVersion::latest).extracting(StoredVersion::version)
+                    .containsExactly("1." + (versions - 1) + ".0");
+            AuditChain.Result chain = AuditChain.verify(store);
+            assertThat(chain.firstBreak()).isEmpty();
+            assertThat(chain.records()).isEqualTo(versions);
+        }
+    }
+
+    /** The publish pipeline's store step: refuse a stored version, move the latest mark, insert, audit. */
+    private static void publishLikeThePipeline(Store node, String name, int minor) {
+        String version = "1." + minor + ".0";
+        node.write(r -> {
+            if (r.versions().find(name, version).isPresent()) {
+                throw new DuplicateVersionException(name, version);
+            }
+            boolean latest = r.versions().findLatest(name)
+                    .map(current -> Integer.parseInt(current.version().split("\\.")[1]) < minor).orElse(true);
+            if (latest) {
+                r.versions().clearLatest(name, T0);
+            }
+            r.versions().insert(version(name, version, T0, latest));
+            return r.audit().append(new AuditEvent(T0, "node", "version.publish", name + "@" + version, "{}"));
+        });
     }
 }

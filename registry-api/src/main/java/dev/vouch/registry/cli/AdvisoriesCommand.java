@@ -1,6 +1,7 @@
 package dev.vouch.registry.cli;
 
 import dev.vouch.registry.Registry;
+import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.advisories.AdvisoryService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class AdvisoriesCommand {
             if (!Files.exists(path)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no such file or directory: " + path);
             }
-            try (Registry registry = Registry.openSqlite(data.dataDir)) {
+            try (Registry registry = data.openRegistry(spec.commandLine(), PolicySource.safeDefault())) {
                 AdvisoryService.ImportResult result = registry.advisories().importOsv(path, OPERATOR);
                 spec.commandLine().getOut().printf("imported %d affected-package entries from %d advisories%s%s%n",
                         result.entries(), result.documents(),

@@ -23,7 +23,7 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            try (Store store = Store.openSqlite(data.requireExisting(spec.commandLine()))) {
+            try (Store store = data.openExistingStore(spec.commandLine())) {
                 AuditChain.Result result = AuditChain.verify(store);
                 if (result.firstBreak().isPresent()) {
                     AuditChain.Break broken = result.firstBreak().get();

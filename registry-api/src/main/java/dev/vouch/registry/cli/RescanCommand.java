@@ -36,7 +36,7 @@ final class RescanCommand implements Callable<Integer> {
         } catch (PolicyException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (Registry registry = Registry.openSqlite(data.dataDir, source)) {
+        try (Registry registry = data.openRegistry(spec.commandLine(), source)) {
             RescanService.Result result = registry.rescans().rescanAll(OPERATOR,
                     done -> spec.commandLine().getErr().printf("rescanned %d versions%n", done));
             spec.commandLine().getOut().printf("rescanned %d versions, %d newly flagged%n", result.versions(),

@@ -149,7 +149,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Registry registry = Registry.openSqlite(data.dataDir, policySource,
+        Registry registry = Registry.open(data.openStore(spec.commandLine()), data.dataDir, policySource,
                 new EvidenceSources(ociRegistries, npmRegistry, Duration.ofSeconds(evidenceTimeoutSeconds)), authSettings);
         // Serve at once (health and reads answer), but not ready and refusing writes until seeded.
         if (!noSeed) {
@@ -159,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
         int seeded = noSeed ? 0 : registry.seedIfEmpty();
         System.out.printf("vouch serving http://%s:%d/ (catalog; API at /v0.1/servers; data: %s%s)%n", host,
                 server.port(),
-                data.dataDir.toAbsolutePath().normalize(), seeded > 0 ? ", seeded " + seeded + " versions" : "");
+                data.describe(), seeded > 0 ? ", seeded " + seeded + " versions" : "");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,6 +1,7 @@
 package dev.vouch.registry.cli;
 
 import dev.vouch.registry.Registry;
+import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.auth.IssuedToken;
 import dev.vouch.registry.auth.Role;
 import dev.vouch.store.StoredToken;
@@ -46,7 +47,7 @@ final class TokenCommand {
         public Integer call() {
             Role parsedRole = Role.fromWire(role).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), "--role must be publisher, curator or admin"));
-            try (Registry registry = Registry.openSqlite(data.dataDir)) {
+            try (Registry registry = data.openRegistry(spec.commandLine(), PolicySource.safeDefault())) {
                 IssuedToken token = registry.tokens().issue(parsedRole, namespaces, Optional.ofNullable(description),
                         OPERATOR);
                 spec.commandLine().getOut().printf("created %s token %s for %s%n", parsedRole.wireName(), token.id(),
@@ -67,7 +68,7 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            try (Registry registry = Registry.openSqlite(data.requireExisting(spec.commandLine()))) {
+            try (Registry registry = data.openExistingRegistry(spec.commandLine())) {
                 for (StoredToken token : registry.tokens().list()) {
                     spec.commandLine().getOut().printf("%s\t%s\t%s\t%s\t%s%n", token.id(), token.role(),
                             String.join(",", token.grants()),
@@ -92,7 +93,7 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            try (Registry registry = Registry.openSqlite(data.requireExisting(spec.commandLine()))) {
+            try (Registry registry = data.openExistingRegistry(spec.commandLine())) {
                 if (!registry.tokens().revoke(tokenId, OPERATOR)) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "no active token " + tokenId);
                 }
