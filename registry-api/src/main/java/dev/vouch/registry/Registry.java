@@ -12,6 +12,8 @@ import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.http.HttpOptions;
+import dev.vouch.registry.mirror.MirrorService;
+import dev.vouch.registry.mirror.MirrorSettings;
 import dev.vouch.registry.observability.Metrics;
 import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.policy.PolicySource;
@@ -122,6 +124,11 @@ public final class Registry implements AutoCloseable {
     /** Ready once migrated (at open) and, when {@link Readiness#awaitSeeding()} was called, seeded. */
     public Readiness readiness() {
         return readiness;
+    }
+
+    /** A mirror of {@code settings}' upstream into this registry, through its own publish pipeline and policy. */
+    public MirrorService mirror(MirrorSettings settings) {
+        return new MirrorService(store, publisher, catalog, settings, clock);
     }
 
     /** Loads the seed catalog if the registry is empty; returns how many versions were loaded. */

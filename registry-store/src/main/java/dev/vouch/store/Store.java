@@ -51,10 +51,10 @@ public final class Store implements AutoCloseable {
 
     /** The repositories, bound to one transaction or to plain reads. */
     public record Repositories(ServerVersionRepository versions, TokenRepository tokens, AuditLogRepository audit,
-                               AdvisoryRepository advisories) {
+                               AdvisoryRepository advisories, MirrorRepository mirror) {
         static Repositories on(DSLContext dsl) {
             return new Repositories(new ServerVersionRepository(dsl), new TokenRepository(dsl),
-                    new AuditLogRepository(dsl), new AdvisoryRepository(dsl));
+                    new AuditLogRepository(dsl), new AdvisoryRepository(dsl), new MirrorRepository(dsl));
         }
     }
 

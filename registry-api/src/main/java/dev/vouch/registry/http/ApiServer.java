@@ -15,6 +15,7 @@ import dev.vouch.registry.http.limits.RateLimiter;
 import dev.vouch.registry.http.limits.RequestGuard;
 import dev.vouch.registry.http.observability.RequestTelemetry;
 import dev.vouch.registry.http.security.SecurityHeaders;
+import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.registry.observability.Metrics;
 import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.publish.PublishService;
@@ -97,7 +98,7 @@ public final class ApiServer implements AutoCloseable {
         // so a write on any node is seen at once).
         ReadCache reads = new ReadCache(mapper, store::changeSequence);
         List<Route> routes = routes(store, parts,
-                new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper), reads,
+                new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper, new MirrorSources(store)), reads,
                         parts.exports(), body),
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
