@@ -97,7 +97,7 @@ public final class MirrorService {
     }
 
     /** The versions local policy rejected, with their reasons, oldest first: what an admin reviews. */
-    public List<MirrorEntry> rejected(int limit) {
+    public static List<MirrorEntry> rejected(Store store, int limit) {
         return store.read(repos -> repos.mirror().listByOutcome(REJECTED, limit));
     }
 
