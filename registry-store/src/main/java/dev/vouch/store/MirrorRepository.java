@@ -26,6 +26,15 @@ public final class MirrorRepository {
                 .fetchOptional(MirrorRepository::toEntry);
     }
 
+    /** Every entry of these servers, whatever their versions: a page's lookups in one query. */
+    public List<MirrorEntry> findByServers(java.util.Collection<String> serverNames) {
+        if (serverNames.isEmpty()) {
+            return List.of();
+        }
+        return dsl.select(MirrorEntries.ALL).from(MirrorEntries.TABLE).where(MirrorEntries.SERVER_NAME.in(serverNames))
+                .fetch(MirrorRepository::toEntry);
+    }
+
     /** The entries of these stored versions, by version id: what reads show as a version's source. */
     public Map<Long, MirrorEntry> byVersionIds(List<Long> versionIds) {
         Map<Long, MirrorEntry> entries = new HashMap<>();
@@ -47,6 +56,13 @@ public final class MirrorRepository {
 
     /** Inserts or replaces the entry of (server, version). */
     public void save(MirrorEntry entry) {
+        if (!update(entry)) {
+            insert(entry);
+        }
+    }
+
+    /** Replaces the entry of (server, version); false when there is none. */
+    public boolean update(MirrorEntry entry) {
         int updated = dsl.update(MirrorEntries.TABLE)
                 .set(MirrorEntries.UPSTREAM, entry.upstream())
                 .set(MirrorEntries.VERSION_ID, entry.versionId().orElse(null))
@@ -60,8 +76,12 @@ public final class MirrorRepository {
                 .set(MirrorEntries.RECORDED_AT, Micros.of(entry.recordedAt()))
                 .where(MirrorEntries.SERVER_NAME.eq(entry.serverName()).and(MirrorEntries.VERSION.eq(entry.version())))
                 .execute();
-        if (updated == 0) {
-            dsl.insertInto(MirrorEntries.TABLE)
+        return updated > 0;
+    }
+
+    /** Records an entry for a (server, version) that has none yet. */
+    public void insert(MirrorEntry entry) {
+        dsl.insertInto(MirrorEntries.TABLE)
                     .set(MirrorEntries.UPSTREAM, entry.upstream())
                     .set(MirrorEntries.SERVER_NAME, entry.serverName())
                     .set(MirrorEntries.VERSION, entry.version())
@@ -75,7 +95,6 @@ public final class MirrorRepository {
                     .set(MirrorEntries.REASONS, entry.reasons().orElse(null))
                     .set(MirrorEntries.RECORDED_AT, Micros.of(entry.recordedAt()))
                     .execute();
-        }
     }
 
     public Optional<MirrorCheckpoint> checkpoint(String upstream) {

@@ -31,9 +31,16 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Mirror mode: pulls an upstream that speaks the official registry API (the official registry, another
@@ -108,6 +115,19 @@ public final class MirrorService {
      *                         applied stays, and the checkpoint stays on the last page recorded
      */
     public MirrorReport run(MirrorProgress progress) {
+        ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "vouch-mirror-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return run(progress, workers);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private MirrorReport run(MirrorProgress progress, ExecutorService workers) {
         long started = System.nanoTime();
         String upstream = settings.upstreamId();
         MirrorCheckpoint checkpoint = store.read(repos -> repos.mirror().checkpoint(upstream))
@@ -147,10 +167,8 @@ public final class MirrorService {
                 // Every entry of the page is checked before any is applied: a mismatch applies nothing.
                 verified.add(trust.flatMap(t -> t.verifiedManifest(entry)).orElse(null));
             }
-            List<Recorded> recorded = new ArrayList<>();
-            for (int i = 0; i < page.entries().size(); i++) {
-                UpstreamEntry entry = page.entries().get(i);
-                apply(entry, Optional.ofNullable(verified.get(i)), run).ifPresent(recorded::add);
+            List<Recorded> recorded = applyAll(page.entries(), verified, run, workers);
+            for (UpstreamEntry entry : page.entries()) {
                 entry.updatedAt().ifPresent(at -> run.highWater = Optional.of(
                         run.highWater.filter(h -> h.isAfter(at)).orElse(at)));
             }
@@ -229,8 +247,8 @@ public final class MirrorService {
         }
     }
 
-    /** An entry to record, with the audit detail of its recording. */
-    private record Recorded(MirrorEntry entry, String action) {
+    /** An entry to record, the audit action of its recording, and whether it is the first for its version. */
+    private record Recorded(MirrorEntry entry, String action, boolean fresh) {
     }
 
     private void record(List<Recorded> recorded, Optional<MirrorCheckpoint> position) {
@@ -238,7 +256,11 @@ public final class MirrorService {
         store.write(repos -> {
             for (Recorded r : recorded) {
                 MirrorEntry entry = r.entry();
-                repos.mirror().save(entry);
+                if (r.fresh()) {
+                    repos.mirror().insert(entry);
+                } else {
+                    repos.mirror().save(entry);
+                }
                 entry.versionId().ifPresent(id -> repos.mirror().touchVersion(id, now));
                 ObjectNode detail = JSON.createObjectNode().put("upstream", entry.upstream())
                         .put("outcome", entry.outcome()).put("upstreamStatus", entry.upstreamStatus())
@@ -252,24 +274,73 @@ public final class MirrorService {
         });
     }
 
+    /**
+     * Applies a page's entries, {@code workers} servers at a time, each server's versions in page order (so
+     * latest marks and drift baselines follow the upstream's order); returns what to record, in page order.
+     */
+    private List<Recorded> applyAll(List<UpstreamEntry> entries, List<byte[]> verified, Run run,
+                                    ExecutorService workers) {
+        Map<String, List<Integer>> byServer = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            byServer.computeIfAbsent(entries.get(i).name(), name -> new ArrayList<>()).add(i);
+        }
+        Map<String, MirrorEntry> known = new java.util.HashMap<>();
+        store.read(repos -> repos.mirror().findByServers(byServer.keySet()))
+                .forEach(entry -> known.put(entry.serverName() + "@" + entry.version(), entry));
+        Recorded[] results = new Recorded[entries.size()];
+        List<Future<?>> tasks = new ArrayList<>();
+        for (List<Integer> indices : byServer.values()) {
+            tasks.add(workers.submit(() -> {
+                for (int i : indices) {
+                    results[i] = apply(entries.get(i), Optional.ofNullable(known.get(entries.get(i).coordinates())),
+                            Optional.ofNullable(verified.get(i)), run).orElse(null);
+                }
+            }));
+        }
+        RuntimeException failure = null;
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new MirrorException("a mirror worker failed: " + e.getCause(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MirrorException("interrupted while applying a page", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        List<Recorded> recorded = new ArrayList<>();
+        for (Recorded result : results) {
+            if (result != null) {
+                recorded.add(result);
+            }
+        }
+        return recorded;
+    }
+
     /** Applies one upstream entry; returns what to record, or empty when nothing changed. */
-    private Optional<Recorded> apply(UpstreamEntry entry, Optional<byte[]> exact, Run run) {
-        run.read++;
-        Optional<MirrorEntry> known = store.read(repos -> repos.mirror().find(entry.name(), entry.version()));
+    private Optional<Recorded> apply(UpstreamEntry entry, Optional<MirrorEntry> known, Optional<byte[]> exact,
+                                     Run run) {
+        run.read.incrementAndGet();
         if (known.isPresent() && !known.get().upstream().equals(run.upstream)) {
-            run.skipped++;
+            run.skipped.incrementAndGet();
             return Optional.empty();
         }
         if (known.isPresent()) {
             MirrorEntry previous = known.get();
             if (previous.sameUpstreamState(entry.updatedAt(), entry.status(), entry.statusMessage())) {
-                run.unchanged++;
+                run.unchanged.incrementAndGet();
                 return Optional.empty();
             }
             if (!SKIPPED.equals(previous.outcome()) || "deleted".equals(entry.status())) {
                 carryStatus(entry, previous.versionId(), previous.outcome());
-                run.updated++;
-                return Optional.of(new Recorded(withUpstream(previous, entry), "mirror.update"));
+                run.updated.incrementAndGet();
+                return Optional.of(new Recorded(withUpstream(previous, entry), "mirror.update", false));
             }
         }
         byte[] manifest = exact.orElseGet(() -> bytes(entry.server()));
@@ -277,25 +348,30 @@ public final class MirrorService {
         if ("deleted".equals(entry.status())) {
             Optional<StoredVersion> local = store.read(repos -> repos.versions().find(entry.name(), entry.version()));
             if (local.isEmpty() || !local.get().manifestSha256().equals(sha256)) {
-                run.skipped++;
+                run.skipped.incrementAndGet();
                 return Optional.of(new Recorded(newEntry(entry, Optional.empty(), sha256, SKIPPED,
-                        Optional.of(reason("deleted upstream before it was mirrored"))), "mirror.skip"));
+                        Optional.of(reason("deleted upstream before it was mirrored"))), "mirror.skip",
+                        known.isEmpty()));
             }
         }
         Decided decided = decide(entry, manifest, sha256);
         switch (decided.outcome) {
-            case PUBLISHED -> run.published++;
-            case PENDING -> run.held++;
-            default -> run.rejected++;
+            case PUBLISHED -> run.published.incrementAndGet();
+            case PENDING -> run.held.incrementAndGet();
+            default -> run.rejected.incrementAndGet();
         }
-        if (decided.versionId.isPresent()) {
+        // A version this run published is active; one published before a kill may already carry its status.
+        if (decided.versionId.isPresent() && (decided.adopted || !"active".equals(entry.status()))) {
             carryStatus(entry, decided.versionId, decided.outcome);
         }
         return Optional.of(new Recorded(newEntry(entry, decided.versionId, sha256, decided.outcome, decided.reasons),
-                "mirror." + decided.outcome));
+                "mirror." + decided.outcome, known.isEmpty()));
     }
 
-    private record Decided(String outcome, Optional<Long> versionId, Optional<String> reasons) {
+    private record Decided(String outcome, Optional<Long> versionId, Optional<String> reasons, boolean adopted) {
+        Decided(String outcome, Optional<Long> versionId, Optional<String> reasons) {
+            this(outcome, versionId, reasons, false);
+        }
     }
 
     /** The local decision on a version new to this mirror: through the one publish pipeline. */
@@ -328,7 +404,7 @@ public final class MirrorService {
             if (local.manifestSha256().equals(sha256) && PRINCIPAL_ID.equals(local.publishedBy())) {
                 return new Decided(local.reviewState() == ReviewState.PUBLISHED ? PUBLISHED
                         : local.reviewState() == ReviewState.PENDING ? PENDING : REJECTED,
-                        Optional.of(local.id()), Optional.empty());
+                        Optional.of(local.id()), Optional.empty(), true);
             }
             return new Decided(REJECTED, Optional.empty(), Optional.of(reason("this registry already has "
                     + entry.coordinates() + " with another manifest or from another publisher")));
@@ -395,13 +471,13 @@ public final class MirrorService {
         final List<String> malformed = new ArrayList<>();
         boolean complete = true;
         int pages;
-        long read;
-        long published;
-        long held;
-        long rejected;
-        long unchanged;
-        long updated;
-        long skipped;
+        final AtomicLong read = new AtomicLong();
+        final AtomicLong published = new AtomicLong();
+        final AtomicLong held = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong unchanged = new AtomicLong();
+        final AtomicLong updated = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
 
         Run(String upstream, MirrorCheckpoint checkpoint) {
             this.upstream = upstream;
@@ -413,8 +489,9 @@ public final class MirrorService {
         }
 
         MirrorReport report(long startedNanos) {
-            return new MirrorReport(upstream, resumed, pages, read, published, held, rejected, unchanged, updated,
-                    skipped, malformed, complete, Duration.ofNanos(System.nanoTime() - startedNanos));
+            return new MirrorReport(upstream, resumed, pages, read.get(), published.get(), held.get(), rejected.get(),
+                    unchanged.get(), updated.get(), skipped.get(), malformed, complete,
+                    Duration.ofNanos(System.nanoTime() - startedNanos));
         }
     }
 }

@@ -9,12 +9,16 @@ import java.util.Optional;
  * How a mirror reads its upstream: the upstream's base URL, the key its signed snapshot must verify with
  * (when pinned), the page size, and how patient it is: the timeout of one request, how many attempts a
  * request gets, the first backoff (doubled per retry, capped at {@code maxBackoff}) and the longest
- * Retry-After it honours (a longer one fails the run rather than stalling it).
+ * Retry-After it honours (a longer one fails the run rather than stalling it). {@code workers} servers of a
+ * page go through the publish pipeline at once (the versions of one server always in order): while one
+ * waits for its commit to reach the disk, the others validate and scan.
  */
 public record MirrorSettings(URI upstream, Optional<PublicKey> upstreamKey, int pageSize, Duration timeout,
-                             int attempts, Duration firstBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+                             int attempts, Duration firstBackoff, Duration maxBackoff, Duration maxRetryAfter,
+                             int workers) {
 
     public static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int DEFAULT_WORKERS = 4;
 
     public MirrorSettings {
         if (!"http".equals(upstream.getScheme()) && !"https".equals(upstream.getScheme())) {
@@ -26,6 +30,9 @@ public record MirrorSettings(URI upstream, Optional<PublicKey> upstreamKey, int 
         if (pageSize < 1 || pageSize > 100) {
             throw new IllegalArgumentException("the page size must be between 1 and 100");
         }
+        if (workers < 1 || workers > 32) {
+            throw new IllegalArgumentException("workers must be between 1 and 32");
+        }
         if (attempts < 1) {
             throw new IllegalArgumentException("a request needs at least one attempt");
         }
@@ -35,26 +42,31 @@ public record MirrorSettings(URI upstream, Optional<PublicKey> upstreamKey, int 
 
     public static MirrorSettings of(URI upstream) {
         return new MirrorSettings(upstream, Optional.empty(), DEFAULT_PAGE_SIZE, Duration.ofSeconds(30), 5,
-                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(5));
+                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(5), DEFAULT_WORKERS);
     }
 
     public MirrorSettings withUpstreamKey(PublicKey key) {
         return new MirrorSettings(upstream, Optional.of(key), pageSize, timeout, attempts, firstBackoff, maxBackoff,
-                maxRetryAfter);
+                maxRetryAfter, workers);
     }
 
     public MirrorSettings withTimeout(Duration requestTimeout) {
         return new MirrorSettings(upstream, upstreamKey, pageSize, requestTimeout, attempts, firstBackoff, maxBackoff,
-                maxRetryAfter);
+                maxRetryAfter, workers);
     }
 
     public MirrorSettings withRetries(int maxAttempts, Duration first, Duration max) {
-        return new MirrorSettings(upstream, upstreamKey, pageSize, timeout, maxAttempts, first, max, maxRetryAfter);
+        return new MirrorSettings(upstream, upstreamKey, pageSize, timeout, maxAttempts, first, max, maxRetryAfter, workers);
     }
 
     public MirrorSettings withPageSize(int size) {
         return new MirrorSettings(upstream, upstreamKey, size, timeout, attempts, firstBackoff, maxBackoff,
-                maxRetryAfter);
+                maxRetryAfter, workers);
+    }
+
+    public MirrorSettings withWorkers(int count) {
+        return new MirrorSettings(upstream, upstreamKey, pageSize, timeout, attempts, firstBackoff, maxBackoff,
+                maxRetryAfter, count);
     }
 
     /** The upstream as recorded with every mirrored version. */
