@@ -15,7 +15,6 @@ import dev.vouch.store.MirrorEntry;
 import dev.vouch.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ final class MirrorCommand implements Callable<Integer> {
 
     @Option(names = "--upstream", paramLabel = "URL",
             description = "The upstream's base URL: the official registry, another Vouch, a subregistry.")
-    URI upstream;
+    String upstream;
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "Local publish policy (YAML) every mirrored version is decided by; default: the shipped "
@@ -129,10 +128,21 @@ final class MirrorCommand implements Callable<Integer> {
         try {
             return PublicKeys.fromPem(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --upstream-key " + file + ": " + e.getClass().getSimpleName());
+            throw new IllegalArgumentException("cannot read --upstream-key " + file + ": " + reason(e));
         } catch (VerificationException e) {
             throw new IllegalArgumentException("--upstream-key " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Why a file could not be read, in words rather than an exception's name. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : "unreadable";
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -124,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--mirror", paramLabel = "URL",
             description = "Mirror this upstream registry on a schedule, every version re-decided by --policy "
                     + "(implies --no-seed).")
-    URI mirror;
+    String mirror;
 
     @Option(names = "--mirror-interval", defaultValue = "5m", paramLabel = "DURATION",
             description = "With --mirror: wait this long after each run (90s, 5m, 1h; default: ${DEFAULT-VALUE}).")
@@ -216,7 +216,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --mirror-key " + mirrorKey + ": "
-                    + e.getClass().getSimpleName());
+                    + MirrorCommand.reason(e));
         } catch (VerificationException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mirror-key " + mirrorKey + ": "
                     + e.getMessage());

@@ -40,6 +40,21 @@ public record MirrorSettings(URI upstream, Optional<PublicKey> upstreamKey, int 
         upstream = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
+    /**
+     * Settings for the upstream an operator typed.
+     *
+     * @throws IllegalArgumentException when {@code url} is not an http(s) URL with a host
+     */
+    public static MirrorSettings of(String url) {
+        URI upstream;
+        try {
+            upstream = new URI(url.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL");
+        }
+        return of(upstream);
+    }
+
     public static MirrorSettings of(URI upstream) {
         return new MirrorSettings(upstream, Optional.empty(), DEFAULT_PAGE_SIZE, Duration.ofSeconds(30), 5,
                 Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(5), DEFAULT_WORKERS);
