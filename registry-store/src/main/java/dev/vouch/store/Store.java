@@ -71,6 +71,14 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Like {@link #write}, for bookkeeping no read shows (a mirror's checkpoint): it leaves the catalog
+     * change sequence alone, so caches on every node stay valid.
+     */
+    public <T> T writeBookkeeping(Function<Repositories, T> work) {
+        return database.transaction(dsl -> work.apply(Repositories.on(dsl)));
+    }
+
+    /**
      * The catalog change sequence: it differs after every committed write, on whichever node wrote it,
      * so a response cached under one value is stale once another is read.
      */

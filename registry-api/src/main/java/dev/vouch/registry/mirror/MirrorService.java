@@ -240,7 +240,7 @@ public final class MirrorService {
                     run.highWater, run.clock, serial.or(checkpoint::snapshotSerial));
         }
         if (!next.equals(checkpoint)) {
-            store.write(repos -> {
+            store.writeBookkeeping(repos -> {
                 repos.mirror().saveCheckpoint(next);
                 return null;
             });

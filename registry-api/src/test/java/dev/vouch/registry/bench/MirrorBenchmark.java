@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  *
  * <p>The upstream's catalog is written straight into its store once (what it costs to build is not what
  * is measured), then served on a loopback port in this JVM; the mirror runs from an empty data directory
- * each time. Arguments: {@code [WORK_DIR] [SERVERS]}.
+ * each time. Arguments: {@code [WORK_DIR] [SERVERS] [WORKERS]}.
  */
 public final class MirrorBenchmark {
 
@@ -47,6 +47,7 @@ public final class MirrorBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "target/mirror-bench").toAbsolutePath();
         int servers = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int workers = args.length > 2 ? Integer.parseInt(args[2]) : MirrorSettings.DEFAULT_WORKERS;
         Path upstreamData = work.resolve("upstream-" + servers);
         if (!Files.exists(upstreamData.resolve("vouch.db"))) {
             generate(upstreamData, servers);
@@ -59,7 +60,7 @@ public final class MirrorBenchmark {
              Registry local = Registry.openSqlite(localData)) {
             URI uri = URI.create("http://127.0.0.1:" + server.port());
             long started = System.nanoTime();
-            MirrorReport report = local.mirror(MirrorSettings.of(uri)).run(new MirrorProgress() {
+            MirrorReport report = local.mirror(MirrorSettings.of(uri).withWorkers(workers)).run(new MirrorProgress() {
                 private long lastPrint = System.nanoTime();
 
                 @Override
