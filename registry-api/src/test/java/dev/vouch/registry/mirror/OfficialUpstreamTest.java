@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.vouch.openapi.OpenApiDocument;
 import dev.vouch.registry.Registry;
+import dev.vouch.registry.http.OpenApiSchemas;
 import dev.vouch.store.MirrorCheckpoint;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredVersion;
@@ -327,6 +329,8 @@ class OfficialUpstreamTest {
             assertThat(source.path("status").asText()).isEqualTo("deprecated");
             assertThat(read.path("_meta").path("io.modelcontextprotocol.registry/official").path("status").asText())
                     .isEqualTo("deprecated");
+            assertThat(OpenApiSchemas.fromYaml("https://vouch.example/openapi.json", OpenApiDocument.yaml())
+                    .validate("MirrorSource", source)).as("the documented MirrorSource schema").isEmpty();
         }
     }
 
