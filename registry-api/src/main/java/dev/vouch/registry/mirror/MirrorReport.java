@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * What one mirror run did. {@code read} counts the upstream entries read; each lands in exactly one of
  * published, held (the local curator queue), rejected (recorded with reasons, not served), unchanged
- * (nothing new upstream), updated (a status or source change carried over to a version already mirrored)
- * or skipped (deleted upstream before it was mirrored, or owned by another source). {@code malformed}
+ * (nothing new upstream, or a version mirrored from another upstream), updated (a status or source
+ * change carried over to a version already mirrored) or skipped (deleted upstream before it was
+ * mirrored, recorded so). {@code malformed}
  * names every entry or page that could not be read; {@code complete} is false when a page that never
  * parsed stopped the run early (the checkpoint stays on it, so the next run resumes there).
  */

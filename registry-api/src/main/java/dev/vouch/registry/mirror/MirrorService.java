@@ -145,6 +145,14 @@ public final class MirrorService {
                     + run.since.map(s -> "&updated_since=" + DateTimeFormatter.ISO_INSTANT.format(s)).orElse("")
                     + run.cursor.map(c -> "&cursor=" + encode(c)).orElse("");
             UpstreamClient.Answer answer = client.get(query, a -> UpstreamPage.parse(a.body()).isEmpty());
+            if (answer.status() == 400 && run.resumed && run.pages == 0 && run.cursor.isPresent()) {
+                // The killed run's cursor is no longer accepted (expired): redo that run from its start.
+                run.malformed.add("the interrupted run's cursor " + run.cursor.get() + " was refused (HTTP 400); "
+                        + "restarted from updated_since");
+                run.cursor = Optional.empty();
+                cursors.clear();
+                continue;
+            }
             if (answer.status() != 200) {
                 throw new MirrorException(settings.upstreamId() + query + " answered HTTP " + answer.status());
             }
@@ -328,7 +336,8 @@ public final class MirrorService {
                                      Run run) {
         run.read.incrementAndGet();
         if (known.isPresent() && !known.get().upstream().equals(run.upstream)) {
-            run.skipped.incrementAndGet();
+            // Mirrored from another upstream: that one's to change, nothing to do from here.
+            run.unchanged.incrementAndGet();
             return Optional.empty();
         }
         if (known.isPresent()) {

@@ -285,6 +285,22 @@ class OfficialUpstreamTest {
     }
 
     @Test
+    void anInterruptedRunWhoseCursorIsNoLongerAcceptedStartsThatRunOver() {
+        probe();
+        official.stubFor(firstPage().willReturn(okJson(page("page-1.json"))));
+        official.stubFor(secondPage().willReturn(aResponse().withStatus(200).withBody("not json")));
+        assertThat(mirror().run(MirrorProgress.none()).complete()).isFalse();
+        official.stubFor(secondPage().willReturn(aResponse().withStatus(400)));
+        official.stubFor(firstPage().willReturn(okJson(page("page-2.json"))));
+
+        MirrorReport restarted = mirror().run(MirrorProgress.none());
+
+        assertThat(restarted.complete()).isTrue();
+        assertThat(restarted.read()).isEqualTo(2);
+        assertThat(restarted.malformed()).singleElement().asString().contains("was refused (HTTP 400)");
+    }
+
+    @Test
     void aCursorThatComesBackIsAnErrorNotAnEndlessLoop() {
         probe();
         official.stubFor(firstPage().willReturn(okJson(page("page-1.json"))));
