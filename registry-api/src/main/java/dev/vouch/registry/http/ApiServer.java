@@ -98,7 +98,8 @@ public final class ApiServer implements AutoCloseable {
         // so a write on any node is seen at once).
         ReadCache reads = new ReadCache(mapper, store::changeSequence);
         List<Route> routes = routes(store, parts,
-                new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper, new MirrorSources(store)), reads,
+                new RegistryHandlers(catalog, publisher, curation, tokens,
+                        new ServerJson(mapper, new MirrorSources(store)), reads,
                         parts.exports(), body),
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
