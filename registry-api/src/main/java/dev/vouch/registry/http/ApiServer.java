@@ -130,6 +130,7 @@ public final class ApiServer implements AutoCloseable {
                     handlers::changeServerStatus));
             routes.add(new Route(HandlerType.POST, v + "/publish", handlers::publish));
             routes.add(new Route(HandlerType.GET, v + "/curation/pending", handlers::pending));
+            routes.add(new Route(HandlerType.GET, v + "/curation/mirror/rejected", handlers::mirrorRejected));
             routes.add(new Route(HandlerType.GET, v + "/curation/servers/{serverName}/versions/{version}/report",
                     handlers::pendingReport));
             routes.add(new Route(HandlerType.POST, v + "/curation/servers/{serverName}/versions/{version}/approve",

@@ -32,6 +32,32 @@ public final class MirrorSources {
                 .get(version.id())).map(MirrorSources::render);
     }
 
+    /**
+     * The rejected list an admin reads: {@code {"rejected": [{name, version, manifestSha256, source,
+     * checks, recordedAt}]}}, each with the source a read would have shown and every failed check.
+     */
+    public static ObjectNode rejections(List<MirrorEntry> entries) {
+        ObjectNode body = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode rejected = body.putArray("rejected");
+        for (MirrorEntry entry : entries) {
+            ObjectNode item = rejected.addObject().put("name", entry.serverName()).put("version", entry.version())
+                    .put("manifestSha256", entry.manifestSha256());
+            item.set("source", render(entry));
+            item.set("checks", entry.reasons().map(MirrorSources::parse).orElseGet(JSON::createArrayNode));
+            item.put("recordedAt", DateTimeFormatter.ISO_INSTANT.format(entry.recordedAt()));
+        }
+        body.put("count", entries.size());
+        return body;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode parse(String reasons) {
+        try {
+            return JSON.readTree(reasons);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored mirror reasons are not JSON", e);
+        }
+    }
+
     private static ObjectNode render(MirrorEntry entry) {
         ObjectNode source = JSON.createObjectNode().put("upstream", entry.upstream());
         entry.upstreamPublishedAt().ifPresent(at -> source.put("publishedAt", DateTimeFormatter.ISO_INSTANT.format(at)));

@@ -200,6 +200,43 @@ class VouchUpstreamTest {
         assertThat(tides.publishedBy()).isEqualTo(MirrorService.PRINCIPAL_ID);
     }
 
+    static java.net.http.HttpResponse<String> authorizedGet(int port, String path, Optional<String> token) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path));
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aCuratorReadsWhatLocalPolicyRefusedToMirrorWithEveryFailedCheck() throws Exception {
+        mirror().run(MirrorProgress.none());
+        String curator = local.tokens().issue(Role.CURATOR, List.of(), Optional.of("test"), "test").secret();
+        String publisher = local.tokens().issue(Role.PUBLISHER, List.of("io.github.acme/*"), Optional.of("test"), "test")
+                .secret();
+
+        try (ApiServer server = local.httpServer(quiet()).start("127.0.0.1", 0)) {
+            var anonymous = authorizedGet(server.port(), "/v0.1/curation/mirror/rejected", Optional.empty());
+            var notCurator = authorizedGet(server.port(), "/v0.1/curation/mirror/rejected", Optional.of(publisher));
+            var listed = authorizedGet(server.port(), "/v0.1/curation/mirror/rejected", Optional.of(curator));
+
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(notCurator.statusCode()).isEqualTo(403);
+            assertThat(listed.statusCode()).isEqualTo(200);
+            JsonNode body = JSON.readTree(listed.body());
+            assertThat(body.path("count").asInt()).isEqualTo(1);
+            JsonNode rejected = body.path("rejected").get(0);
+            assertThat(rejected.path("name").asText()).isEqualTo("io.github.strict/tides");
+            assertThat(rejected.path("source").path("upstream").asText()).isEqualTo(upstreamUri().toString());
+            assertThat(rejected.path("checks")).anySatisfy(check -> {
+                assertThat(check.path("name").asText()).isEqualTo("signature");
+                assertThat(check.path("passed").asBoolean()).isFalse();
+            });
+            assertThat(dev.vouch.registry.http.OpenApiSchemas.fromYaml("https://vouch.example/openapi.json",
+                    dev.vouch.openapi.OpenApiDocument.yaml()).validate("MirrorRejections", body)).isEmpty();
+        }
+    }
+
     @Test
     void readsShowTheUpstreamSourceOfAMirroredVersion() {
         mirror().run(MirrorProgress.none());
