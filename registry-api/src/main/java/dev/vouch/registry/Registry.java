@@ -12,6 +12,9 @@ import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.http.HttpOptions;
+import dev.vouch.registry.mirror.MirrorService;
+import dev.vouch.registry.mirror.MirrorSettings;
+import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.registry.observability.Metrics;
 import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.policy.PolicySource;
@@ -138,6 +141,11 @@ public final class Registry implements AutoCloseable {
         return readiness;
     }
 
+    /** A mirror of {@code settings}' upstream into this registry, through its own publish pipeline and policy. */
+    public MirrorService mirror(MirrorSettings settings) {
+        return new MirrorService(store, publisher, catalog, settings, clock);
+    }
+
     /** Loads the seed catalog if the registry is empty; returns how many versions were loaded. */
     public int seedIfEmpty() {
         int loaded = new SeedLoader(store, publisher).loadIfEmpty();
@@ -163,7 +171,8 @@ public final class Registry implements AutoCloseable {
         WebUi web = new WebUi(catalog, curation, tokens, rulesVersion, clock);
         web.warmUp();
         return ApiServer.create(publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, exports,
-                new SnapshotService(store, signingKey, clock), metrics, readiness, web.pages(), options));
+                new SnapshotService(store, signingKey, clock), new MirrorSources(store), metrics, readiness, web.pages(),
+                options));
     }
 
     @Override

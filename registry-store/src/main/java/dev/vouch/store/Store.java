@@ -61,10 +61,10 @@ public final class Store implements AutoCloseable {
 
     /** The repositories, bound to one transaction or to plain reads. */
     public record Repositories(ServerVersionRepository versions, TokenRepository tokens, AuditLogRepository audit,
-                               AdvisoryRepository advisories) {
+                               AdvisoryRepository advisories, MirrorRepository mirror) {
         static Repositories on(DSLContext dsl) {
             return new Repositories(new ServerVersionRepository(dsl), new TokenRepository(dsl),
-                    new AuditLogRepository(dsl), new AdvisoryRepository(dsl));
+                    new AuditLogRepository(dsl), new AdvisoryRepository(dsl), new MirrorRepository(dsl));
         }
     }
 
@@ -84,6 +84,14 @@ public final class Store implements AutoCloseable {
             CatalogChanges.bump(dsl);
             return work.apply(Repositories.on(dsl));
         });
+    }
+
+    /**
+     * Like {@link #write}, for bookkeeping no read shows (a mirror's checkpoint): it leaves the catalog
+     * change sequence alone, so caches on every node stay valid.
+     */
+    public <T> T writeBookkeeping(Function<Repositories, T> work) {
+        return database.transaction(dsl -> work.apply(Repositories.on(dsl)));
     }
 
     /**

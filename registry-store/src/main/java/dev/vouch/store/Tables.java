@@ -102,4 +102,45 @@ final class Tables {
         private AuditLog() {
         }
     }
+
+    /** Mirror mode ({@code V12__mirror.sql}): each mirrored version's source and local outcome. */
+    static final class MirrorEntries {
+        static final Table<Record> TABLE = table(name("mirror_entries"));
+        static final Field<Long> ID = field(name("id"), SQLDataType.BIGINT);
+        static final Field<String> UPSTREAM = field(name("upstream"), SQLDataType.VARCHAR);
+        static final Field<String> SERVER_NAME = field(name("server_name"), SQLDataType.VARCHAR);
+        static final Field<String> VERSION = field(name("version"), SQLDataType.VARCHAR);
+        static final Field<Long> VERSION_ID = field(name("version_id"), SQLDataType.BIGINT);
+        static final Field<String> MANIFEST_SHA256 = field(name("manifest_sha256"), SQLDataType.CHAR);
+        static final Field<Long> UPSTREAM_PUBLISHED_AT = field(name("upstream_published_at"), SQLDataType.BIGINT);
+        static final Field<Long> UPSTREAM_UPDATED_AT = field(name("upstream_updated_at"), SQLDataType.BIGINT);
+        static final Field<String> UPSTREAM_STATUS = field(name("upstream_status"), SQLDataType.VARCHAR);
+        static final Field<String> UPSTREAM_STATUS_MESSAGE = field(name("upstream_status_message"), SQLDataType.VARCHAR);
+        static final Field<String> OUTCOME = field(name("outcome"), SQLDataType.VARCHAR);
+        static final Field<String> REASONS = field(name("reasons"), SQLDataType.CLOB);
+        static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
+        static final List<Field<?>> ALL = List.of(ID, UPSTREAM, SERVER_NAME, VERSION, VERSION_ID, MANIFEST_SHA256,
+                UPSTREAM_PUBLISHED_AT, UPSTREAM_UPDATED_AT, UPSTREAM_STATUS, UPSTREAM_STATUS_MESSAGE, OUTCOME, REASONS,
+                RECORDED_AT);
+
+        private MirrorEntries() {
+        }
+    }
+
+    /** Mirror mode: how far each upstream has been read. */
+    static final class MirrorCheckpoints {
+        static final Table<Record> TABLE = table(name("mirror_checkpoints"));
+        static final Field<String> UPSTREAM = field(name("upstream"), SQLDataType.VARCHAR);
+        static final Field<Long> UPDATED_SINCE = field(name("updated_since"), SQLDataType.BIGINT);
+        static final Field<Long> RUN_SINCE = field(name("run_since"), SQLDataType.BIGINT);
+        static final Field<String> RUN_CURSOR = field(name("run_cursor"), SQLDataType.VARCHAR);
+        static final Field<Long> RUN_HIGH_WATER = field(name("run_high_water"), SQLDataType.BIGINT);
+        static final Field<Long> RUN_CLOCK = field(name("run_clock"), SQLDataType.BIGINT);
+        static final Field<Long> SNAPSHOT_SERIAL = field(name("snapshot_serial"), SQLDataType.BIGINT);
+        static final List<Field<?>> ALL = List.of(UPSTREAM, UPDATED_SINCE, RUN_SINCE, RUN_CURSOR, RUN_HIGH_WATER,
+                RUN_CLOCK, SNAPSHOT_SERIAL);
+
+        private MirrorCheckpoints() {
+        }
+    }
 }

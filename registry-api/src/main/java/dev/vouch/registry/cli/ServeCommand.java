@@ -1,5 +1,7 @@
 package dev.vouch.registry.cli;
 
+import dev.vouch.provenance.VerificationException;
+import dev.vouch.provenance.keys.PublicKeys;
 import dev.vouch.registry.Registry;
 import dev.vouch.registry.auth.exchange.AuthConfigFile;
 import dev.vouch.registry.auth.exchange.ExchangeSettings;
@@ -8,16 +10,22 @@ import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.http.HttpLimits;
 import dev.vouch.registry.http.HttpOptions;
 import dev.vouch.registry.http.limits.RateLimitSettings;
+import dev.vouch.registry.mirror.Intervals;
+import dev.vouch.registry.mirror.MirrorScheduler;
+import dev.vouch.registry.mirror.MirrorSettings;
 import dev.vouch.registry.policy.PolicyException;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.snapshot.RegistryKey;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -113,6 +121,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a stop waits for requests in flight (default: ${DEFAULT-VALUE}).")
     int drainTimeoutSeconds;
 
+    @Option(names = "--mirror", paramLabel = "URL",
+            description = "Mirror this upstream registry on a schedule, every version re-decided by --policy "
+                    + "(implies --no-seed).")
+    String mirror;
+
+    @Option(names = "--mirror-interval", defaultValue = "5m", paramLabel = "DURATION",
+            description = "With --mirror: wait this long after each run (90s, 5m, 1h; default: ${DEFAULT-VALUE}).")
+    String mirrorInterval;
+
+    @Option(names = "--mirror-key", paramLabel = "FILE",
+            description = "With --mirror: the upstream Vouch's public key (PEM) its signed snapshot must verify with.")
+    Path mirrorKey;
+
     @Override
     public Integer call() throws InterruptedException {
         if (maxBodyBytes < 1) {
@@ -136,6 +157,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (PolicyException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        Optional<MirrorSettings> mirrorSettings = mirrorSettings();
+        boolean seed = !noSeed && mirrorSettings.isEmpty();
         RegistryKey key = signingKey != null ? RegistryKey.load(signingKey) : RegistryKey.loadOrGenerate(data.dataDir);
         ExchangeSettings authSettings;
         HttpOptions options;
@@ -152,22 +175,52 @@ final class ServeCommand implements Callable<Integer> {
         Registry registry = Registry.open(data.openStore(spec.commandLine()), data.dataDir, policySource,
                 new EvidenceSources(ociRegistries, npmRegistry, Duration.ofSeconds(evidenceTimeoutSeconds)), authSettings);
         // Serve at once (health and reads answer), but not ready and refusing writes until seeded.
-        if (!noSeed) {
+        if (seed) {
             registry.readiness().awaitSeeding();
         }
         ApiServer server = registry.httpServer(options, key).start(host, port);
-        int seeded = noSeed ? 0 : registry.seedIfEmpty();
+        int seeded = seed ? registry.seedIfEmpty() : 0;
+        MirrorScheduler scheduler = mirrorSettings.map(settings -> new MirrorScheduler(registry.mirror(settings),
+                Intervals.parse(mirrorInterval), line -> System.out.println(line)).start()).orElse(null);
         System.out.printf("vouch serving http://%s:%d/ (catalog; API at /v0.1/servers; data: %s%s)%n", host,
                 server.port(),
                 data.describe(), seeded > 0 ? ", seeded " + seeded + " versions" : "");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (scheduler != null) {
+                scheduler.close();
+            }
             server.close();
             registry.close();
             stopped.countDown();
         }, "vouch-shutdown"));
         stopped.await();
         return VouchCommand.EXIT_OK;
+    }
+
+    private Optional<MirrorSettings> mirrorSettings() {
+        if (mirror == null) {
+            if (mirrorKey != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--mirror-key needs --mirror");
+            }
+            return Optional.empty();
+        }
+        try {
+            Intervals.parse(mirrorInterval);
+            MirrorSettings settings = MirrorSettings.of(mirror);
+            if (mirrorKey != null) {
+                settings = settings.withUpstreamKey(PublicKeys.fromPem(Files.readString(mirrorKey, StandardCharsets.US_ASCII)));
+            }
+            return Optional.of(settings);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --mirror-key " + mirrorKey + ": "
+                    + MirrorCommand.reason(e));
+        } catch (VerificationException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mirror-key " + mirrorKey + ": "
+                    + e.getMessage());
+        }
     }
 
     private static void requireHttp(URI url, String option) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VouchCommand.Version.class,
         description = "A curated, signed registry for MCP servers.",
         subcommands = {ServeCommand.class, PublishCommand.class, CurateCommand.class, AdminCommand.class, ScanCommand.class,
-                VerifyCommand.class, SnapshotCommand.class, ExportCommand.class, CheckToolsCommand.class})
+                VerifyCommand.class, SnapshotCommand.class, MirrorCommand.class, ExportCommand.class, CheckToolsCommand.class})
 public final class VouchCommand implements Runnable {
 
     public static final int EXIT_OK = 0;

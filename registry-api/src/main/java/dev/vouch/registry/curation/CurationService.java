@@ -11,8 +11,10 @@ import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
+import dev.vouch.registry.mirror.MirrorService;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.AuditRecord;
+import dev.vouch.store.MirrorEntry;
 import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredVersion;
@@ -39,6 +41,12 @@ public final class CurationService {
     public List<StoredVersion> pending(Principal principal) {
         requireCurator(principal);
         return store.read(repos -> repos.versions().listByReviewState(ReviewState.PENDING, QUEUE_PAGE));
+    }
+
+    /** What local policy refused to mirror, oldest first, with every failed check: for curators and admins. */
+    public List<MirrorEntry> mirrorRejected(Principal principal) {
+        requireCurator(principal);
+        return MirrorService.rejected(store, QUEUE_PAGE);
     }
 
     /** The report of a held version: every check and finding, so a curator sees why it waits. */

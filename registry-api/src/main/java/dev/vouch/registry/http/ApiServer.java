@@ -16,6 +16,7 @@ import dev.vouch.registry.http.limits.RateLimiter;
 import dev.vouch.registry.http.limits.RequestGuard;
 import dev.vouch.registry.http.observability.RequestTelemetry;
 import dev.vouch.registry.http.security.SecurityHeaders;
+import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.registry.observability.Metrics;
 import dev.vouch.registry.observability.Readiness;
 import dev.vouch.registry.publish.PublishService;
@@ -63,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
      * limits, CORS, access log, drain).
      */
     public record Parts(TokenExchangeService exchange, ExportService exports, SnapshotService snapshots,
-                        Metrics metrics, Readiness readiness, Pages pages, HttpOptions options) {
+                        MirrorSources mirrorSources, Metrics metrics, Readiness readiness, Pages pages,
+                        HttpOptions options) {
     }
 
     /**
@@ -97,7 +99,8 @@ public final class ApiServer implements AutoCloseable {
         // so a write on any node is seen at once).
         ReadCache reads = new ReadCache(mapper, catalog::changeSequence);
         List<Route> routes = routes(catalog, parts,
-                new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper), reads,
+                new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper, parts.mirrorSources()),
+                        reads,
                         parts.exports(), body),
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
@@ -128,6 +131,7 @@ public final class ApiServer implements AutoCloseable {
                     handlers::changeServerStatus));
             routes.add(new Route(HandlerType.POST, v + "/publish", handlers::publish));
             routes.add(new Route(HandlerType.GET, v + "/curation/pending", handlers::pending));
+            routes.add(new Route(HandlerType.GET, v + "/curation/mirror/rejected", handlers::mirrorRejected));
             routes.add(new Route(HandlerType.GET, v + "/curation/servers/{serverName}/versions/{version}/report",
                     handlers::pendingReport));
             routes.add(new Route(HandlerType.POST, v + "/curation/servers/{serverName}/versions/{version}/approve",

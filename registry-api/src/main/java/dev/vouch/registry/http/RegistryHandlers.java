@@ -8,6 +8,7 @@ import dev.vouch.registry.catalog.StatusChange;
 import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.http.observability.RequestTelemetry;
+import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.registry.publish.Decision;
 import dev.vouch.registry.publish.PublishOutcome;
 import dev.vouch.registry.publish.PublishReports;
@@ -88,6 +89,10 @@ final class RegistryHandlers {
 
     void pending(Context ctx) {
         ctx.json(json.list(curation.pending(authenticate(ctx)), Optional.empty()));
+    }
+
+    void mirrorRejected(Context ctx) {
+        ctx.json(MirrorSources.rejections(curation.mirrorRejected(authenticate(ctx))));
     }
 
     void pendingReport(Context ctx) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.mirror.MirrorService;
+import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.registry.runtime.RunPolicy;
 import dev.vouch.store.StoredVersion;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -31,10 +33,12 @@ final class ServerJson {
     private static final long MAX_CACHED_ENTRY_BYTES = 48L * 1024 * 1024;
 
     private final ObjectMapper mapper;
+    private final MirrorSources sources;
     private final Cache<EntryKey, byte[]> entries;
 
-    ServerJson(ObjectMapper mapper) {
+    ServerJson(ObjectMapper mapper, MirrorSources sources) {
         this.mapper = mapper;
+        this.sources = sources;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(MAX_CACHED_ENTRY_BYTES)
                 .weigher((EntryKey key, byte[] bytes) -> bytes.length + 64)
@@ -66,6 +70,8 @@ final class ServerJson {
         meta.set(OFFICIAL_META, official);
         version.trust().ifPresent(trust -> meta.set(TRUST_META, json(trust, version)));
         meta.set(RunPolicy.META_KEY, RunPolicy.of(manifest, version.toolsDigest()));
+        // The mirror moves a version's updatedAt whenever its source changes, so cached entries stay true.
+        sources.of(version).ifPresent(source -> meta.set(MirrorService.META_KEY, source));
         return envelope;
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The component schemas of one OpenAPI 3.1 document, ready to validate JSON against. */
-final class OpenApiSchemas {
+public final class OpenApiSchemas {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +36,7 @@ final class OpenApiSchemas {
                 builder -> builder.schemas(Map.of(base, text)));
     }
 
-    static OpenApiSchemas fromYaml(String base, String yaml) {
+    public static OpenApiSchemas fromYaml(String base, String yaml) {
         try {
             return new OpenApiSchemas(base, YAML.readTree(yaml));
         } catch (IOException e) {
@@ -49,7 +49,7 @@ final class OpenApiSchemas {
     }
 
     /** Every error of {@code instance} against {@code #/components/schemas/<name>}. */
-    List<Error> validate(String name, JsonNode instance) {
+    public List<Error> validate(String name, JsonNode instance) {
         Schema schema = registry.getSchema(SchemaLocation.of(base + "#/components/schemas/" + name));
         return schema.validate(instance);
     }

@@ -1,0 +1,507 @@
+package dev.vouch.registry.mirror;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.registry.domain.JsonMappers;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.auth.NamespaceGrant;
+import dev.vouch.registry.auth.Principal;
+import dev.vouch.registry.auth.Role;
+import dev.vouch.registry.catalog.CatalogService;
+import dev.vouch.registry.catalog.StatusChange;
+import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.LimitExceededException;
+import dev.vouch.registry.domain.PermissionDeniedException;
+import dev.vouch.registry.domain.PublishRejectedException;
+import dev.vouch.registry.domain.VersionConflictException;
+import dev.vouch.registry.publish.PublishOutcome;
+import dev.vouch.registry.publish.PublishService;
+import dev.vouch.store.AuditEvent;
+import dev.vouch.store.MirrorCheckpoint;
+import dev.vouch.store.MirrorEntry;
+import dev.vouch.store.ReviewState;
+import dev.vouch.store.Store;
+import dev.vouch.store.StoredVersion;
+import dev.vouch.store.VersionStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Mirror mode: pulls an upstream that speaks the official registry API (the official registry, another
+ * Vouch, a subregistry) into this registry, page by page with {@code updated_since} and cursors.
+ *
+ * <p>Nothing is trusted because the upstream trusted it: every version goes through this registry's
+ * own {@link PublishService} (validation, evidence, scan, vulnerabilities, local policy), exactly as a
+ * publisher's would. A version local policy rejects is recorded with its reasons in the mirror's
+ * entries, not served; a held one waits in the local curator queue. Each mirrored version keeps its
+ * source (upstream URL, publishedAt, updatedAt, status), which reads show in {@code _meta}. Upstream
+ * status changes and deletions are carried over through {@link CatalogService#changeStatus}, audited.
+ *
+ * <p>The checkpoint of each upstream is durable and moves in the same transaction as the entries of the
+ * page it follows, so a run killed at any point resumes from the last page it recorded; a version
+ * published before the kill but not yet recorded is recognised by its digest on the re-read, never
+ * stored twice. A re-read of what is already mirrored writes nothing at all.
+ */
+public final class MirrorService {
+
+    /** Who mirrored versions are published by, in the store and the audit log. */
+    public static final String PRINCIPAL_ID = "system:mirror";
+    /** The {@code _meta} key reads show a mirrored version's source under. */
+    public static final String META_KEY = "io.vouch.registry/mirror";
+
+    /** Outcomes recorded for an upstream version. */
+    public static final String PUBLISHED = "published";
+    public static final String PENDING = "pending";
+    public static final String REJECTED = "rejected";
+    public static final String SKIPPED = "skipped";
+
+    /** Consecutive empty pages that still point further before the cursor counts as not advancing. */
+    private static final int MAX_EMPTY_PAGES = 10;
+    private static final ObjectMapper JSON = JsonMappers.JSON;
+    private static final Principal MIRROR = new Principal(PRINCIPAL_ID, Role.PUBLISHER,
+            List.of(new NamespaceGrant(NamespaceGrant.EVERYTHING)));
+
+    private final Store store;
+    private final PublishService publisher;
+    private final CatalogService catalog;
+    private final MirrorSettings settings;
+    private final UpstreamClient client;
+    private final Clock clock;
+
+    public MirrorService(Store store, PublishService publisher, CatalogService catalog, MirrorSettings settings,
+                         Clock clock) {
+        this(store, publisher, catalog, settings, clock, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    MirrorService(Store store, PublishService publisher, CatalogService catalog, MirrorSettings settings, Clock clock,
+                  UpstreamClient.Sleeper sleeper) {
+        this.store = store;
+        this.publisher = publisher;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.clock = clock;
+        this.client = new UpstreamClient(settings, sleeper);
+    }
+
+    public MirrorSettings settings() {
+        return settings;
+    }
+
+    /** The versions local policy rejected, with their reasons, oldest first: what an admin reviews. */
+    public static List<MirrorEntry> rejected(Store store, int limit) {
+        return store.read(repos -> repos.mirror().listByOutcome(REJECTED, limit));
+    }
+
+    /**
+     * One run: from the checkpoint (or where a killed run stopped) to the end of the upstream's feed.
+     *
+     * @throws MirrorException when the upstream cannot be read or fails the pinned-key check; what was
+     *                         applied stays, and the checkpoint stays on the last page recorded
+     */
+    public MirrorReport run(MirrorProgress progress) {
+        ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "vouch-mirror-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return run(progress, workers);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private MirrorReport run(MirrorProgress progress, ExecutorService workers) {
+        long started = System.nanoTime();
+        String upstream = settings.upstreamId();
+        MirrorCheckpoint checkpoint = store.read(repos -> repos.mirror().checkpoint(upstream))
+                .orElse(MirrorCheckpoint.fresh(upstream));
+        Run run = new Run(upstream, checkpoint);
+        String api = api();
+        Optional<UpstreamSnapshot> trust = settings.upstreamKey().map(key -> new UpstreamSnapshot(client, key, api));
+        trust.ifPresent(snapshot -> snapshot.load(checkpoint.snapshotSerial()));
+        Set<String> cursors = new HashSet<>();
+        run.cursor.ifPresent(cursors::add);
+        int emptyPages = 0;
+        Optional<Long> total = Optional.empty();
+        while (true) {
+            String query = api + "/servers?limit=" + settings.pageSize()
+                    + run.since.map(s -> "&updated_since=" + DateTimeFormatter.ISO_INSTANT.format(s)).orElse("")
+                    + run.cursor.map(c -> "&cursor=" + encode(c)).orElse("");
+            UpstreamClient.Answer answer = client.get(query, a -> UpstreamPage.parse(a.body()).isEmpty());
+            if (answer.status() == 400 && run.resumed && run.pages == 0 && run.cursor.isPresent()) {
+                // The killed run's cursor is no longer accepted (expired): redo that run from its start.
+                run.malformed.add("the interrupted run's cursor " + run.cursor.get() + " was refused (HTTP 400); "
+                        + "restarted from updated_since");
+                run.cursor = Optional.empty();
+                cursors.clear();
+                continue;
+            }
+            if (answer.status() != 200) {
+                throw new MirrorException(settings.upstreamId() + query + " answered HTTP " + answer.status());
+            }
+            Optional<UpstreamPage> parsed = UpstreamPage.parse(answer.body());
+            if (parsed.isEmpty()) {
+                run.malformed.add("page " + (run.pages + 1) + run.cursor.map(c -> " (cursor " + c + ")").orElse("")
+                        + ": not a list page after " + settings.attempts() + " attempts; stopped here");
+                run.complete = false;
+                break;
+            }
+            UpstreamPage page = parsed.get();
+            if (run.clock.isEmpty()) {
+                run.clock = answer.date();
+            }
+            total = page.total();
+            run.pages++;
+            page.malformed().forEach(m -> run.malformed.add("page " + run.pages + ", " + m));
+            List<byte[]> verified = new ArrayList<>();
+            for (UpstreamEntry entry : page.entries()) {
+                // Every entry of the page is checked before any is applied: a mismatch applies nothing.
+                verified.add(trust.flatMap(t -> t.verifiedManifest(entry)).orElse(null));
+            }
+            List<Recorded> recorded = applyAll(page.entries(), verified, run, workers);
+            for (UpstreamEntry entry : page.entries()) {
+                entry.updatedAt().ifPresent(at -> run.highWater = Optional.of(
+                        run.highWater.filter(h -> h.isAfter(at)).orElse(at)));
+            }
+            Optional<String> next = page.nextCursor();
+            if (next.isPresent()) {
+                if (next.equals(run.cursor) || !cursors.add(next.get())) {
+                    throw new MirrorException("the upstream's cursor did not advance: " + next.get()
+                            + " came back after " + run.pages + " page(s)");
+                }
+                emptyPages = page.entries().isEmpty() && page.malformed().isEmpty() ? emptyPages + 1 : 0;
+                if (emptyPages >= MAX_EMPTY_PAGES) {
+                    throw new MirrorException("the upstream's cursor did not advance: " + MAX_EMPTY_PAGES
+                            + " empty pages in a row each pointed to another");
+                }
+            }
+            run.cursor = next;
+            Optional<Long> serial = trust.map(UpstreamSnapshot::serial);
+            MirrorCheckpoint position = next.isPresent()
+                    ? new MirrorCheckpoint(upstream, checkpoint.updatedSince(), run.since, next, run.highWater,
+                    run.clock, serial.or(checkpoint::snapshotSerial))
+                    : null;
+            if (!recorded.isEmpty()) {
+                record(recorded, Optional.ofNullable(position));
+            }
+            progress.page(run.report(started), total);
+            if (next.isEmpty()) {
+                break;
+            }
+        }
+        finish(checkpoint, run, trust.map(UpstreamSnapshot::serial));
+        MirrorReport report = run.report(started);
+        progress.finished(report);
+        return report;
+    }
+
+    /** {@code /v0.1} where the upstream serves it, else the older {@code /v0}. */
+    private String api() {
+        UpstreamClient.Answer probe = client.get("/v0.1/servers?limit=1");
+        if (probe.status() == 200) {
+            return "/v0.1";
+        }
+        if (probe.status() == 404) {
+            UpstreamClient.Answer older = client.get("/v0/servers?limit=1");
+            if (older.status() == 200) {
+                return "/v0";
+            }
+            throw new MirrorException(settings.upstreamId() + " serves neither /v0.1/servers nor /v0/servers (HTTP "
+                    + older.status() + ")");
+        }
+        throw new MirrorException(settings.upstreamId() + "/v0.1/servers answered HTTP " + probe.status());
+    }
+
+    /**
+     * Where the next run starts once this one is complete: the newest updatedAt applied, but no later than
+     * the upstream's clock when this run started, so nothing updated upstream while it ran is missed
+     * whatever order the upstream pages in. Written only when it moves: a run that found nothing new
+     * writes nothing.
+     */
+    private void finish(MirrorCheckpoint checkpoint, Run run, Optional<Long> serial) {
+        MirrorCheckpoint next;
+        if (run.complete) {
+            Optional<Instant> since = run.highWater.map(h -> run.clock.filter(c -> c.isBefore(h)).orElse(h))
+                    .filter(s -> checkpoint.updatedSince().map(old -> !s.isBefore(old)).orElse(true))
+                    .or(checkpoint::updatedSince);
+            next = new MirrorCheckpoint(checkpoint.upstream(), since, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), serial.or(checkpoint::snapshotSerial));
+        } else {
+            next = new MirrorCheckpoint(checkpoint.upstream(), checkpoint.updatedSince(), run.since, run.cursor,
+                    run.highWater, run.clock, serial.or(checkpoint::snapshotSerial));
+        }
+        if (!next.equals(checkpoint)) {
+            store.writeBookkeeping(repos -> {
+                repos.mirror().saveCheckpoint(next);
+                return null;
+            });
+        }
+    }
+
+    /** An entry to record, the audit action of its recording, and whether it is the first for its version. */
+    private record Recorded(MirrorEntry entry, String action, boolean fresh) {
+    }
+
+    private void record(List<Recorded> recorded, Optional<MirrorCheckpoint> position) {
+        Instant now = clock.instant();
+        store.write(repos -> {
+            for (Recorded r : recorded) {
+                MirrorEntry entry = r.entry();
+                if (r.fresh()) {
+                    repos.mirror().insert(entry);
+                } else {
+                    repos.mirror().save(entry);
+                }
+                entry.versionId().ifPresent(id -> repos.mirror().touchVersion(id, now));
+                ObjectNode detail = JSON.createObjectNode().put("upstream", entry.upstream())
+                        .put("outcome", entry.outcome()).put("upstreamStatus", entry.upstreamStatus())
+                        .put("manifestSha256", entry.manifestSha256());
+                entry.upstreamUpdatedAt().ifPresent(at -> detail.put("upstreamUpdatedAt", at.toString()));
+                repos.audit().append(new AuditEvent(now, PRINCIPAL_ID, r.action(),
+                        entry.serverName() + "@" + entry.version(), detail.toString()));
+            }
+            position.ifPresent(repos.mirror()::saveCheckpoint);
+            return null;
+        });
+    }
+
+    /**
+     * Applies a page's entries, {@code workers} servers at a time, each server's versions in page order (so
+     * latest marks and drift baselines follow the upstream's order); returns what to record, in page order.
+     */
+    private List<Recorded> applyAll(List<UpstreamEntry> entries, List<byte[]> verified, Run run,
+                                    ExecutorService workers) {
+        Map<String, List<Integer>> byServer = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            byServer.computeIfAbsent(entries.get(i).name(), name -> new ArrayList<>()).add(i);
+        }
+        Map<String, MirrorEntry> known = new java.util.HashMap<>();
+        store.read(repos -> repos.mirror().findByServers(byServer.keySet()))
+                .forEach(entry -> known.put(entry.serverName() + "@" + entry.version(), entry));
+        Recorded[] results = new Recorded[entries.size()];
+        List<Future<?>> tasks = new ArrayList<>();
+        for (List<Integer> indices : byServer.values()) {
+            tasks.add(workers.submit(() -> {
+                for (int i : indices) {
+                    results[i] = apply(entries.get(i), Optional.ofNullable(known.get(entries.get(i).coordinates())),
+                            Optional.ofNullable(verified.get(i)), run).orElse(null);
+                }
+            }));
+        }
+        RuntimeException failure = null;
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new MirrorException("a mirror worker failed: " + e.getCause(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MirrorException("interrupted while applying a page", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        List<Recorded> recorded = new ArrayList<>();
+        for (Recorded result : results) {
+            if (result != null) {
+                recorded.add(result);
+            }
+        }
+        return recorded;
+    }
+
+    /** Applies one upstream entry; returns what to record, or empty when nothing changed. */
+    private Optional<Recorded> apply(UpstreamEntry entry, Optional<MirrorEntry> known, Optional<byte[]> exact,
+                                     Run run) {
+        run.read.incrementAndGet();
+        if (known.isPresent() && !known.get().upstream().equals(run.upstream)) {
+            // Mirrored from another upstream: that one's to change, nothing to do from here.
+            run.unchanged.incrementAndGet();
+            return Optional.empty();
+        }
+        if (known.isPresent()) {
+            MirrorEntry previous = known.get();
+            if (previous.sameUpstreamState(entry.updatedAt(), entry.status(), entry.statusMessage())) {
+                run.unchanged.incrementAndGet();
+                return Optional.empty();
+            }
+            if (!SKIPPED.equals(previous.outcome()) || "deleted".equals(entry.status())) {
+                carryStatus(entry, previous.versionId(), previous.outcome());
+                run.updated.incrementAndGet();
+                return Optional.of(new Recorded(withUpstream(previous, entry), "mirror.update", false));
+            }
+        }
+        byte[] manifest = exact.orElseGet(() -> bytes(entry.server()));
+        String sha256 = UpstreamSnapshot.sha256(manifest);
+        if ("deleted".equals(entry.status())) {
+            Optional<StoredVersion> local = store.read(repos -> repos.versions().find(entry.name(), entry.version()));
+            if (local.isEmpty() || !local.get().manifestSha256().equals(sha256)) {
+                run.skipped.incrementAndGet();
+                return Optional.of(new Recorded(newEntry(entry, Optional.empty(), sha256, SKIPPED,
+                        Optional.of(reason("deleted upstream before it was mirrored"))), "mirror.skip",
+                        known.isEmpty()));
+            }
+        }
+        Decided decided = decide(entry, manifest, sha256);
+        switch (decided.outcome) {
+            case PUBLISHED -> run.published.incrementAndGet();
+            case PENDING -> run.held.incrementAndGet();
+            default -> run.rejected.incrementAndGet();
+        }
+        // A version this run published is active; one published before a kill may already carry its status.
+        if (decided.versionId.isPresent() && (decided.adopted || !"active".equals(entry.status()))) {
+            carryStatus(entry, decided.versionId, decided.outcome);
+        }
+        return Optional.of(new Recorded(newEntry(entry, decided.versionId, sha256, decided.outcome, decided.reasons),
+                "mirror." + decided.outcome, known.isEmpty()));
+    }
+
+    private record Decided(String outcome, Optional<Long> versionId, Optional<String> reasons, boolean adopted) {
+        Decided(String outcome, Optional<Long> versionId, Optional<String> reasons) {
+            this(outcome, versionId, reasons, false);
+        }
+    }
+
+    /** The local decision on a version new to this mirror: through the one publish pipeline. */
+    private Decided decide(UpstreamEntry entry, byte[] manifest, String sha256) {
+        try {
+            PublishOutcome outcome = publisher.publish(MIRROR, manifest);
+            StoredVersion stored = outcome.version();
+            return new Decided(stored.reviewState() == ReviewState.PUBLISHED ? PUBLISHED : PENDING,
+                    Optional.of(stored.id()), Optional.empty());
+        } catch (PublishRejectedException e) {
+            ArrayNode failed = JSON.createArrayNode();
+            e.report().path("checks").forEach(check -> {
+                if (!check.path("passed").asBoolean(true)) {
+                    failed.add(check);
+                }
+            });
+            return new Decided(REJECTED, Optional.empty(), Optional.of(failed.toString()));
+        } catch (InvalidRequestException e) {
+            ArrayNode violations = JSON.createArrayNode();
+            e.violations().forEach(v -> violations.addObject().put("name", "validation").put("passed", false)
+                    .put("pointer", v.pointer()).put("detail", v.message()));
+            if (e.violations().isEmpty()) {
+                violations.addObject().put("name", "validation").put("passed", false).put("detail", e.getMessage());
+            }
+            return new Decided(REJECTED, Optional.empty(), Optional.of(violations.toString()));
+        } catch (VersionConflictException e) {
+            // Published before a kill, or by someone else: the same bytes are this mirror's, others are not.
+            StoredVersion local = store.read(repos -> repos.versions().find(entry.name(), entry.version()))
+                    .orElseThrow(() -> e);
+            if (local.manifestSha256().equals(sha256) && PRINCIPAL_ID.equals(local.publishedBy())) {
+                return new Decided(local.reviewState() == ReviewState.PUBLISHED ? PUBLISHED
+                        : local.reviewState() == ReviewState.PENDING ? PENDING : REJECTED,
+                        Optional.of(local.id()), Optional.empty(), true);
+            }
+            return new Decided(REJECTED, Optional.empty(), Optional.of(reason("this registry already has "
+                    + entry.coordinates() + " with another manifest or from another publisher")));
+        } catch (PermissionDeniedException | LimitExceededException e) {
+            return new Decided(REJECTED, Optional.empty(), Optional.of(reason(e.getMessage())));
+        }
+    }
+
+    /** Carries the upstream's status over to the local version when they differ, audited. */
+    private void carryStatus(UpstreamEntry entry, Optional<Long> versionId, String outcome) {
+        if (versionId.isEmpty() || REJECTED.equals(outcome) || SKIPPED.equals(outcome)) {
+            return;
+        }
+        VersionStatus wanted = VersionStatus.fromWire(entry.status()).orElseThrow();
+        Optional<StoredVersion> local = store.read(repos -> repos.versions().find(entry.name(), entry.version()));
+        if (local.isEmpty() || local.get().status() == wanted) {
+            return;
+        }
+        catalog.changeStatus(MIRROR, entry.name(), entry.version(), new StatusChange(wanted,
+                Optional.of(entry.statusMessage().orElse(entry.status() + " upstream at " + settings.upstreamId()))
+                        .map(m -> m.length() > StatusChange.MAX_MESSAGE_LENGTH
+                                ? m.substring(0, StatusChange.MAX_MESSAGE_LENGTH) : m)));
+    }
+
+    private MirrorEntry newEntry(UpstreamEntry entry, Optional<Long> versionId, String sha256, String outcome,
+                                 Optional<String> reasons) {
+        return new MirrorEntry(settings.upstreamId(), entry.name(), entry.version(), versionId, sha256,
+                entry.publishedAt(), entry.updatedAt(), entry.status(), entry.statusMessage(), outcome, reasons,
+                clock.instant());
+    }
+
+    private MirrorEntry withUpstream(MirrorEntry previous, UpstreamEntry entry) {
+        return new MirrorEntry(previous.upstream(), previous.serverName(), previous.version(), previous.versionId(),
+                previous.manifestSha256(), entry.publishedAt(), entry.updatedAt(), entry.status(),
+                entry.statusMessage(), previous.outcome(), previous.reasons(), clock.instant());
+    }
+
+    private static String reason(String detail) {
+        ArrayNode reasons = JSON.createArrayNode();
+        reasons.addObject().put("name", "mirror").put("passed", false).put("detail", detail);
+        return reasons.toString();
+    }
+
+    private static byte[] bytes(JsonNode server) {
+        try {
+            return JSON.writeValueAsBytes(server);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a parsed server cannot be written back", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The state of one run: where it reads next and what it counted. */
+    private static final class Run {
+        final String upstream;
+        final boolean resumed;
+        Optional<Instant> since;
+        Optional<String> cursor;
+        Optional<Instant> highWater;
+        Optional<Instant> clock;
+        final List<String> malformed = new ArrayList<>();
+        boolean complete = true;
+        int pages;
+        final AtomicLong read = new AtomicLong();
+        final AtomicLong published = new AtomicLong();
+        final AtomicLong held = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong unchanged = new AtomicLong();
+        final AtomicLong updated = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
+
+        Run(String upstream, MirrorCheckpoint checkpoint) {
+            this.upstream = upstream;
+            this.resumed = checkpoint.runInProgress();
+            this.since = resumed ? checkpoint.runSince() : checkpoint.updatedSince();
+            this.cursor = resumed ? checkpoint.runCursor() : Optional.empty();
+            this.highWater = resumed ? checkpoint.runHighWater() : Optional.empty();
+            this.clock = resumed ? checkpoint.runClock() : Optional.empty();
+        }
+
+        MirrorReport report(long startedNanos) {
+            return new MirrorReport(upstream, resumed, pages, read.get(), published.get(), held.get(), rejected.get(),
+                    unchanged.get(), updated.get(), skipped.get(), malformed, complete,
+                    Duration.ofNanos(System.nanoTime() - startedNanos));
+        }
+    }
+}
