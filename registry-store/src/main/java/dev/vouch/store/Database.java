@@ -149,6 +149,13 @@ public final class Database implements AutoCloseable {
      * Applies the common migrations and the dialect's own, one history under the same version numbers.
      * Two nodes starting together on one PostgreSQL database are safe: Flyway takes an advisory lock there.
      */
+    static void warmUp() {
+        DSL.using(SQLDialect.SQLITE).select(DSL.inline(1)).from(DSL.table("warm_up")).where(DSL.field("id").eq(1))
+                .getSQL();
+        Flyway.configure(Database.class.getClassLoader()).locations("classpath:db/migration/common");
+        new SQLiteConfig().toProperties();
+    }
+
     private static void migrate(DataSource dataSource, String migrations, Map<String, String> placeholders) {
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)

@@ -45,6 +45,15 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads and initialises the database libraries' classes (jOOQ's rendering, Flyway's configuration,
+     * the SQLite driver) without touching a database: a server calls it on a second core while it reads
+     * its command line, so opening the store later does not pay for them. Safe to skip, cheap to repeat.
+     */
+    public static void warmUp() {
+        Database.warmUp();
+    }
+
     public static Store openSqlite(Path dataDir) {
         return new Store(Database.openSqlite(dataDir));
     }

@@ -59,8 +59,13 @@ public final class Scanner {
         this.serverChecks = List.of(new ImpersonationCheck(), new ToxicFlowCheck());
     }
 
+    /** The scanner of the bundled rule pack, lexicon and model: built once (it is immutable), then shared. */
     public static Scanner withBundledRules() {
-        return new Scanner(RulePack.bundled(), Lexicon.bundled(), IntentModel.bundled());
+        return Bundled.SCANNER;
+    }
+
+    private static final class Bundled {
+        static final Scanner SCANNER = new Scanner(RulePack.bundled(), Lexicon.bundled(), IntentModel.bundled());
     }
 
     public String rulesVersion() {

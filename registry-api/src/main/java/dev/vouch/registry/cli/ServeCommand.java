@@ -5,6 +5,7 @@ import dev.vouch.provenance.keys.PublicKeys;
 import dev.vouch.registry.Registry;
 import dev.vouch.registry.auth.exchange.AuthConfigFile;
 import dev.vouch.registry.auth.exchange.ExchangeSettings;
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceSources;
 import dev.vouch.registry.http.ApiServer;
 import dev.vouch.registry.http.HttpLimits;
@@ -16,6 +17,8 @@ import dev.vouch.registry.mirror.MirrorSettings;
 import dev.vouch.registry.policy.PolicyException;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.snapshot.RegistryKey;
+import dev.vouch.scanner.Scanner;
+import dev.vouch.store.Store;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,6 +136,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--mirror-key", paramLabel = "FILE",
             description = "With --mirror: the upstream Vouch's public key (PEM) its signed snapshot must verify with.")
     Path mirrorKey;
+
+    /**
+     * Loads what serving needs on a second core while the main thread parses the command line and opens
+     * the database: the database libraries' classes, the scanner's rule pack, lexicon and model, the
+     * official schema, the HTTP stack's classes. The registry takes the same shared instances, waiting
+     * for them if they are not done yet, so this only moves work earlier.
+     */
+    static void prepareInBackground() {
+        Thread warmUp = new Thread(() -> {
+            Store.warmUp();
+            Scanner.withBundledRules();
+            ManifestValidator.official();
+            ApiServer.warmUp();
+        }, "vouch-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
 
     @Override
     public Integer call() throws InterruptedException {

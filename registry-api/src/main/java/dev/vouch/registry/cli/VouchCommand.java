@@ -21,6 +21,13 @@ public final class VouchCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && "serve".equals(args[0])) {
+            // A server's start is measured to its first answer: it builds only its own command's model
+            // (not every subcommand's) and loads its libraries on the second core meanwhile.
+            ServeCommand.prepareInBackground();
+            System.exit(handled(new CommandLine(new ServeCommand()).setCommandName("vouch serve"))
+                    .execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(execute(args));
     }
 
@@ -30,7 +37,10 @@ public final class VouchCommand implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new VouchCommand());
+        return handled(new CommandLine(new VouchCommand()));
+    }
+
+    private static CommandLine handled(CommandLine cli) {
         cli.setExitCodeExceptionMapper(Failures::exitCode);
         cli.setExecutionExceptionHandler(Failures::handle);
         cli.setParameterExceptionHandler(Failures::usage);

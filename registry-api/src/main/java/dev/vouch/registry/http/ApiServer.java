@@ -108,6 +108,11 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(app, routes, parts.readiness());
     }
 
+    /** Loads and initialises the HTTP stack's classes without binding a port, ahead of a start. */
+    public static void warmUp() {
+        Javalin.create(config -> config.startup.showJavalinBanner = false);
+    }
+
     /** Every API route this server registered (the pages are not API routes): what the OpenAPI document lists. */
     public List<Route> routes() {
         return routes;

@@ -58,16 +58,29 @@ public final class DomainProofExchange {
     private final TxtResolver resolver;
     private final Clock clock;
     private final ReplayGuard replays;
-    private final HttpClient http;
+    private volatile HttpClient http;
 
     public DomainProofExchange(String keyUrlTemplate, TxtResolver resolver, Clock clock) {
         this.keyUrlTemplate = keyUrlTemplate;
         this.resolver = resolver;
         this.clock = clock;
         this.replays = new ReplayGuard(WINDOW.multipliedBy(2), clock);
-        // Never follow a redirect: a domain must not be able to send the registry to another host or path.
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Made on the first domain proof, not at start: most registries never see one. */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    // Never follow a redirect: a domain must not be able to send the registry to another host or path.
+                    http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(Duration.ofSeconds(5)).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     public ProvenIdentity http(Request request) {
@@ -159,7 +172,7 @@ public final class DomainProofExchange {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Accept", "text/plain").GET().build();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 int status = response.statusCode();
                 if (status >= 300 && status < 400) {

@@ -37,8 +37,16 @@ public final class ManifestValidator {
         this.rules = List.copyOf(rules);
     }
 
-    /** The validator with the official schema and every official rule. */
+    /** The validator with the official schema and every official rule: built once (it is immutable), then shared. */
     public static ManifestValidator official() {
+        return Official.VALIDATOR;
+    }
+
+    private static final class Official {
+        static final ManifestValidator VALIDATOR = build();
+    }
+
+    private static ManifestValidator build() {
         String text = resource("server.schema.2025-12-11.json");
         // The schema is registered under its own $id, so nothing is ever fetched from the network.
         // The official schema annotates with "example", which draft 7 does not define: declared here as the
