@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registry's metrics, scraped at {@code /metrics} in the Prometheus text format: HTTP requests by
@@ -25,6 +26,7 @@ public final class Metrics implements FetchObserver {
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ConcurrentHashMap<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
     // The JVM GC binder holds listeners; it is closed with the registry.
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
@@ -43,12 +45,17 @@ public final class Metrics implements FetchObserver {
 
     /** One answered HTTP request. {@code route} is the matched route template, or {@code unmatched}. */
     public void request(String method, String route, int status, Duration took) {
-        Timer.builder("http.server.requests")
+        // One timer per method, route template and status, looked up without building it again on every
+        // request: the keys are few (templates, not paths), the requests many.
+        requestTimers.computeIfAbsent(new RequestKey(method, route, status), key -> Timer.builder("http.server.requests")
                 .description("HTTP requests answered, by method, route template and status")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                .tag("method", key.method()).tag("route", key.route()).tag("status", Integer.toString(key.status()))
                 .publishPercentileHistogram()
-                .register(registry)
+                .register(registry))
                 .record(took);
+    }
+
+    private record RequestKey(String method, String route, int status) {
     }
 
     /** One publish attempt's outcome: published, pending, rejected, invalid, unauthenticated, forbidden, … */

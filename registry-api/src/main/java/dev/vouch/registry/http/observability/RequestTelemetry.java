@@ -1,8 +1,6 @@
 package dev.vouch.registry.http.observability;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vouch.registry.domain.JsonMappers;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.vouch.registry.domain.PublishRejectedException;
 import dev.vouch.registry.domain.RegistryException;
 import dev.vouch.registry.observability.Metrics;
@@ -28,7 +26,7 @@ public final class RequestTelemetry {
     private static final String REQUEST_ID = "vouch.requestId";
     private static final String PRINCIPAL = "vouch.principal";
     private static final String SCAN_VERDICT = "vouch.scanVerdict";
-    private static final ObjectMapper JSON = JsonMappers.JSON;
+    private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
 
     private final Metrics metrics;
     private final AccessLog log;
@@ -63,19 +61,30 @@ public final class RequestTelemetry {
                 metrics.scanVerdict(verdict);
             }
         }
-        ObjectNode line = JSON.createObjectNode()
-                .put("time", Instant.now().toString())
-                .put("requestId", (String) ctx.attribute(REQUEST_ID))
-                .put("method", method)
-                .put("route", route)
-                .put("status", status)
-                .put("durationMs", took.toNanos() / 1_000_000.0)
-                .put("client", clientAddress(ctx));
+        log.write(accessLine(ctx, method, route, status, took));
+    }
+
+    /** The access-log line, appended as text (it is written for every request), each string JSON-escaped. */
+    private static String accessLine(Context ctx, String method, String route, int status, Duration took) {
+        StringBuilder line = new StringBuilder(224).append('{');
+        field(line, "time", Instant.now().toString()).append(',');
+        field(line, "requestId", ctx.attribute(REQUEST_ID)).append(',');
+        field(line, "method", method).append(',');
+        field(line, "route", route).append(',');
+        line.append("\"status\":").append(status).append(',');
+        line.append("\"durationMs\":").append(took.toNanos() / 1_000_000.0).append(',');
+        field(line, "client", clientAddress(ctx));
         String principal = ctx.attribute(PRINCIPAL);
         if (principal != null) {
-            line.put("principal", principal);
+            field(line.append(','), "principal", principal);
         }
-        log.write(line.toString());
+        return line.append('}').toString();
+    }
+
+    private static StringBuilder field(StringBuilder line, String name, String value) {
+        line.append('"').append(name).append("\":\"");
+        ESCAPE.quoteAsString(value == null ? "" : value, line);
+        return line.append('"');
     }
 
     /** Runs for every domain failure: a rejected publish still has a scanner verdict to count. */
