@@ -169,7 +169,6 @@ public final class Registry implements AutoCloseable {
      */
     public ApiServer httpServer(HttpOptions options, RegistryKey signingKey) {
         WebUi web = new WebUi(catalog, curation, tokens, rulesVersion, clock);
-        web.warmUp();
         return ApiServer.create(publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, exports,
                 new SnapshotService(store, signingKey, clock), new MirrorSources(store), metrics, readiness, web.pages(),
                 options));

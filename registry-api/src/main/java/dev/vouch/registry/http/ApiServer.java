@@ -71,9 +71,10 @@ public final class ApiServer implements AutoCloseable {
     /**
      * Pages served beside the API (the web catalog): their routes, registered with the API's in one
      * place but not API routes (not in {@link #routes()}, not in the OpenAPI document), and how a page
-     * shows a domain failure (as HTML, where an API route answers a problem).
+     * shows a domain failure (as HTML, where an API route answers a problem), and what they prepare once
+     * the server is listening (reading the catalog ahead of the first page, off the start's path).
      */
-    public record Pages(List<Route> routes, BiConsumer<Context, RegistryException> failure) {
+    public record Pages(List<Route> routes, BiConsumer<Context, RegistryException> failure, Runnable afterStart) {
         public Pages {
             routes = List.copyOf(routes);
         }
@@ -82,11 +83,13 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final List<Route> routes;
     private final Readiness readiness;
+    private final Runnable afterStart;
 
-    private ApiServer(Javalin app, List<Route> routes, Readiness readiness) {
+    private ApiServer(Javalin app, List<Route> routes, Readiness readiness, Runnable afterStart) {
         this.app = app;
         this.routes = routes;
         this.readiness = readiness;
+        this.afterStart = afterStart;
     }
 
     /** Builds the server over the given services; {@link #start} binds it. */
@@ -105,7 +108,7 @@ public final class ApiServer implements AutoCloseable {
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts));
-        return new ApiServer(app, routes, parts.readiness());
+        return new ApiServer(app, routes, parts.readiness(), parts.pages().afterStart());
     }
 
     /** Loads and initialises the HTTP stack's classes without binding a port, ahead of a start. */
@@ -333,6 +336,7 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer start(String host, int port) {
         app.start(host, port);
+        afterStart.run();
         return this;
     }
 

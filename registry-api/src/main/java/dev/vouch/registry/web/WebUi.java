@@ -52,11 +52,14 @@ public final class WebUi {
                 new ApiServer.Route(HandlerType.POST, WebPaths.SIGN_OUT, handlers::signOut),
                 new ApiServer.Route(HandlerType.POST, WebPaths.APPROVE, handlers::approve),
                 new ApiServer.Route(HandlerType.POST, WebPaths.REJECT, handlers::reject),
-                new ApiServer.Route(HandlerType.GET, WebPaths.ASSETS, assets::serve)), this::failure);
+                new ApiServer.Route(HandlerType.GET, WebPaths.ASSETS, assets::serve)), this::failure, this::warmUp);
     }
 
-    /** Reads the whole catalog once in the background, so the first visitor of a large registry does not wait for it. */
-    public void warmUp() {
+    /**
+     * Reads the whole catalog once in the background, so the first visitor of a large registry does not
+     * wait for it; run once the server listens, so it does not compete with the start for the CPU.
+     */
+    private void warmUp() {
         Thread thread = new Thread(() -> {
             try {
                 index.current();
