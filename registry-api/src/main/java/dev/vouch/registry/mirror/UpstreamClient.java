@@ -1,6 +1,7 @@
 package dev.vouch.registry.mirror;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,9 +58,10 @@ final class UpstreamClient {
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-                Answer answer = new Answer(response.statusCode(), response.body(),
+                HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri)
+                        .timeout(settings.timeout()).header("Accept", "application/json").GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                Answer answer = new Answer(response.statusCode(), bounded(uri, response.body()),
                         response.headers().firstValue("Date").flatMap(UpstreamClient::httpDate));
                 int status = answer.status();
                 if (status == 429) {
@@ -100,6 +102,18 @@ final class UpstreamClient {
             return lastAnswer;
         }
         throw new MirrorException(uri + " failed " + settings.attempts() + " times; last: " + last);
+    }
+
+    /** The whole body, or a refusal once it grows past the largest answer this mirror reads. */
+    private byte[] bounded(URI uri, InputStream body) throws IOException {
+        try (InputStream in = body) {
+            long max = settings.maxAnswerBytes();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw new MirrorException(uri + " answered more than " + max + " bytes, more than this mirror reads");
+            }
+            return bytes;
+        }
     }
 
     private Duration backoff(int attempt) {

@@ -236,6 +236,18 @@ class OfficialUpstreamTest {
     }
 
     @Test
+    void anAnswerLargerThanTheMirrorReadsFailsTheRunWithoutReadingItAll() {
+        probe();
+        official.stubFor(firstPage().willReturn(okJson("{\"servers\":[],\"padding\":\"" + "x".repeat(64 * 1024) + "\"}")));
+        MirrorService mirror = new MirrorService(store, registry.publisher(), registry.catalog(),
+                settings().withMaxAnswerBytes(16 * 1024), Clock.systemUTC(), waits::add);
+
+        assertThatThrownBy(() -> mirror.run(MirrorProgress.none())).isInstanceOf(MirrorException.class)
+                .hasMessageContaining("more than 16384 bytes");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void anUpstreamThatKeepsFailingFailsTheRunNamingTheLastAnswer() {
         probe();
         official.stubFor(firstPage().willReturn(aResponse().withStatus(502)));
