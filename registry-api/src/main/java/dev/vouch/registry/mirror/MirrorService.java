@@ -3,31 +3,20 @@ package dev.vouch.registry.mirror;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.registry.domain.JsonMappers;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.auth.NamespaceGrant;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.auth.Role;
 import dev.vouch.registry.catalog.CatalogService;
-import dev.vouch.registry.catalog.StatusChange;
-import dev.vouch.registry.domain.InvalidRequestException;
-import dev.vouch.registry.domain.LimitExceededException;
-import dev.vouch.registry.domain.PermissionDeniedException;
-import dev.vouch.registry.domain.PublishRejectedException;
-import dev.vouch.registry.domain.VersionConflictException;
-import dev.vouch.registry.publish.PublishOutcome;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.MirrorCheckpoint;
 import dev.vouch.store.MirrorEntry;
-import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredVersion;
-import dev.vouch.store.VersionStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -41,7 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Mirror mode: pulls an upstream that speaks the official registry API (the official registry, another
@@ -75,14 +63,13 @@ public final class MirrorService {
     /** Consecutive empty pages that still point further before the cursor counts as not advancing. */
     private static final int MAX_EMPTY_PAGES = 10;
     private static final ObjectMapper JSON = JsonMappers.JSON;
-    private static final Principal MIRROR = new Principal(PRINCIPAL_ID, Role.PUBLISHER,
+    static final Principal MIRROR = new Principal(PRINCIPAL_ID, Role.PUBLISHER,
             List.of(new NamespaceGrant(NamespaceGrant.EVERYTHING)));
 
     private final Store store;
-    private final PublishService publisher;
-    private final CatalogService catalog;
     private final MirrorSettings settings;
     private final UpstreamClient client;
+    private final LocalDecisions decisions;
     private final Clock clock;
 
     public MirrorService(Store store, PublishService publisher, CatalogService catalog, MirrorSettings settings,
@@ -93,11 +80,10 @@ public final class MirrorService {
     MirrorService(Store store, PublishService publisher, CatalogService catalog, MirrorSettings settings, Clock clock,
                   UpstreamClient.Sleeper sleeper) {
         this.store = store;
-        this.publisher = publisher;
-        this.catalog = catalog;
         this.settings = settings;
         this.clock = clock;
         this.client = new UpstreamClient(settings, sleeper);
+        this.decisions = new LocalDecisions(store, publisher, catalog, settings);
     }
 
     public MirrorSettings settings() {
@@ -133,7 +119,7 @@ public final class MirrorService {
         String upstream = settings.upstreamId();
         MirrorCheckpoint checkpoint = store.read(repos -> repos.mirror().checkpoint(upstream))
                 .orElse(MirrorCheckpoint.fresh(upstream));
-        Run run = new Run(upstream, checkpoint);
+        MirrorRun run = new MirrorRun(upstream, checkpoint);
         String api = api();
         Optional<UpstreamSnapshot> trust = settings.upstreamKey().map(key -> new UpstreamSnapshot(client, key, api));
         trust.ifPresent(snapshot -> snapshot.load(checkpoint.snapshotSerial()));
@@ -236,7 +222,7 @@ public final class MirrorService {
      * whatever order the upstream pages in. Written only when it moves: a run that found nothing new
      * writes nothing.
      */
-    private void finish(MirrorCheckpoint checkpoint, Run run, Optional<Long> serial) {
+    private void finish(MirrorCheckpoint checkpoint, MirrorRun run, Optional<Long> serial) {
         MirrorCheckpoint next;
         if (run.complete) {
             Optional<Instant> since = run.highWater.map(h -> run.clock.filter(c -> c.isBefore(h)).orElse(h))
@@ -287,7 +273,7 @@ public final class MirrorService {
      * Applies a page's entries, {@code workers} servers at a time, each server's versions in page order (so
      * latest marks and drift baselines follow the upstream's order); returns what to record, in page order.
      */
-    private List<Recorded> applyAll(List<UpstreamEntry> entries, List<byte[]> verified, Run run,
+    private List<Recorded> applyAll(List<UpstreamEntry> entries, List<byte[]> verified, MirrorRun run,
                                     ExecutorService workers) {
         Map<String, List<Integer>> byServer = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -334,7 +320,7 @@ public final class MirrorService {
 
     /** Applies one upstream entry; returns what to record, or empty when nothing changed. */
     private Optional<Recorded> apply(UpstreamEntry entry, Optional<MirrorEntry> known, Optional<byte[]> exact,
-                                     Run run) {
+                                     MirrorRun run) {
         run.read.incrementAndGet();
         if (known.isPresent() && !known.get().upstream().equals(run.upstream)) {
             // Mirrored from another upstream: that one's to change, nothing to do from here.
@@ -348,7 +334,7 @@ public final class MirrorService {
                 return Optional.empty();
             }
             if (!SKIPPED.equals(previous.outcome()) || "deleted".equals(entry.status())) {
-                carryStatus(entry, previous.versionId(), previous.outcome());
+                decisions.carryStatus(entry, previous.versionId(), previous.outcome());
                 run.updated.incrementAndGet();
                 return Optional.of(new Recorded(withUpstream(previous, entry), "mirror.update", false));
             }
@@ -360,83 +346,22 @@ public final class MirrorService {
             if (local.isEmpty() || !local.get().manifestSha256().equals(sha256)) {
                 run.skipped.incrementAndGet();
                 return Optional.of(new Recorded(newEntry(entry, Optional.empty(), sha256, SKIPPED,
-                        Optional.of(reason("deleted upstream before it was mirrored"))), "mirror.skip",
+                        Optional.of(LocalDecisions.reason("deleted upstream before it was mirrored"))), "mirror.skip",
                         known.isEmpty()));
             }
         }
-        Decided decided = decide(entry, manifest, sha256);
-        switch (decided.outcome) {
+        LocalDecisions.Decided decided = decisions.decide(entry, manifest, sha256);
+        switch (decided.outcome()) {
             case PUBLISHED -> run.published.incrementAndGet();
             case PENDING -> run.held.incrementAndGet();
             default -> run.rejected.incrementAndGet();
         }
         // A version this run published is active; one published before a kill may already carry its status.
-        if (decided.versionId.isPresent() && (decided.adopted || !"active".equals(entry.status()))) {
-            carryStatus(entry, decided.versionId, decided.outcome);
+        if (decided.versionId().isPresent() && (decided.adopted() || !"active".equals(entry.status()))) {
+            decisions.carryStatus(entry, decided.versionId(), decided.outcome());
         }
-        return Optional.of(new Recorded(newEntry(entry, decided.versionId, sha256, decided.outcome, decided.reasons),
-                "mirror." + decided.outcome, known.isEmpty()));
-    }
-
-    private record Decided(String outcome, Optional<Long> versionId, Optional<String> reasons, boolean adopted) {
-        Decided(String outcome, Optional<Long> versionId, Optional<String> reasons) {
-            this(outcome, versionId, reasons, false);
-        }
-    }
-
-    /** The local decision on a version new to this mirror: through the one publish pipeline. */
-    private Decided decide(UpstreamEntry entry, byte[] manifest, String sha256) {
-        try {
-            PublishOutcome outcome = publisher.publish(MIRROR, manifest);
-            StoredVersion stored = outcome.version();
-            return new Decided(stored.reviewState() == ReviewState.PUBLISHED ? PUBLISHED : PENDING,
-                    Optional.of(stored.id()), Optional.empty());
-        } catch (PublishRejectedException e) {
-            ArrayNode failed = JSON.createArrayNode();
-            e.report().path("checks").forEach(check -> {
-                if (!check.path("passed").asBoolean(true)) {
-                    failed.add(check);
-                }
-            });
-            return new Decided(REJECTED, Optional.empty(), Optional.of(failed.toString()));
-        } catch (InvalidRequestException e) {
-            ArrayNode violations = JSON.createArrayNode();
-            e.violations().forEach(v -> violations.addObject().put("name", "validation").put("passed", false)
-                    .put("pointer", v.pointer()).put("detail", v.message()));
-            if (e.violations().isEmpty()) {
-                violations.addObject().put("name", "validation").put("passed", false).put("detail", e.getMessage());
-            }
-            return new Decided(REJECTED, Optional.empty(), Optional.of(violations.toString()));
-        } catch (VersionConflictException e) {
-            // Published before a kill, or by someone else: the same bytes are this mirror's, others are not.
-            StoredVersion local = store.read(repos -> repos.versions().find(entry.name(), entry.version()))
-                    .orElseThrow(() -> e);
-            if (local.manifestSha256().equals(sha256) && PRINCIPAL_ID.equals(local.publishedBy())) {
-                return new Decided(local.reviewState() == ReviewState.PUBLISHED ? PUBLISHED
-                        : local.reviewState() == ReviewState.PENDING ? PENDING : REJECTED,
-                        Optional.of(local.id()), Optional.empty(), true);
-            }
-            return new Decided(REJECTED, Optional.empty(), Optional.of(reason("this registry already has "
-                    + entry.coordinates() + " with another manifest or from another publisher")));
-        } catch (PermissionDeniedException | LimitExceededException e) {
-            return new Decided(REJECTED, Optional.empty(), Optional.of(reason(e.getMessage())));
-        }
-    }
-
-    /** Carries the upstream's status over to the local version when they differ, audited. */
-    private void carryStatus(UpstreamEntry entry, Optional<Long> versionId, String outcome) {
-        if (versionId.isEmpty() || REJECTED.equals(outcome) || SKIPPED.equals(outcome)) {
-            return;
-        }
-        VersionStatus wanted = VersionStatus.fromWire(entry.status()).orElseThrow();
-        Optional<StoredVersion> local = store.read(repos -> repos.versions().find(entry.name(), entry.version()));
-        if (local.isEmpty() || local.get().status() == wanted) {
-            return;
-        }
-        catalog.changeStatus(MIRROR, entry.name(), entry.version(), new StatusChange(wanted,
-                Optional.of(entry.statusMessage().orElse(entry.status() + " upstream at " + settings.upstreamId()))
-                        .map(m -> m.length() > StatusChange.MAX_MESSAGE_LENGTH
-                                ? m.substring(0, StatusChange.MAX_MESSAGE_LENGTH) : m)));
+        return Optional.of(new Recorded(newEntry(entry, decided.versionId(), sha256, decided.outcome(), decided.reasons()),
+                "mirror." + decided.outcome(), known.isEmpty()));
     }
 
     private MirrorEntry newEntry(UpstreamEntry entry, Optional<Long> versionId, String sha256, String outcome,
@@ -452,12 +377,6 @@ public final class MirrorService {
                 entry.statusMessage(), previous.outcome(), previous.reasons(), clock.instant());
     }
 
-    private static String reason(String detail) {
-        ArrayNode reasons = JSON.createArrayNode();
-        reasons.addObject().put("name", "mirror").put("passed", false).put("detail", detail);
-        return reasons.toString();
-    }
-
     private static byte[] bytes(JsonNode server) {
         try {
             return JSON.writeValueAsBytes(server);
@@ -470,38 +389,4 @@ public final class MirrorService {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** The state of one run: where it reads next and what it counted. */
-    private static final class Run {
-        final String upstream;
-        final boolean resumed;
-        Optional<Instant> since;
-        Optional<String> cursor;
-        Optional<Instant> highWater;
-        Optional<Instant> clock;
-        final List<String> malformed = new ArrayList<>();
-        boolean complete = true;
-        int pages;
-        final AtomicLong read = new AtomicLong();
-        final AtomicLong published = new AtomicLong();
-        final AtomicLong held = new AtomicLong();
-        final AtomicLong rejected = new AtomicLong();
-        final AtomicLong unchanged = new AtomicLong();
-        final AtomicLong updated = new AtomicLong();
-        final AtomicLong skipped = new AtomicLong();
-
-        Run(String upstream, MirrorCheckpoint checkpoint) {
-            this.upstream = upstream;
-            this.resumed = checkpoint.runInProgress();
-            this.since = resumed ? checkpoint.runSince() : checkpoint.updatedSince();
-            this.cursor = resumed ? checkpoint.runCursor() : Optional.empty();
-            this.highWater = resumed ? checkpoint.runHighWater() : Optional.empty();
-            this.clock = resumed ? checkpoint.runClock() : Optional.empty();
-        }
-
-        MirrorReport report(long startedNanos) {
-            return new MirrorReport(upstream, resumed, pages, read.get(), published.get(), held.get(), rejected.get(),
-                    unchanged.get(), updated.get(), skipped.get(), malformed, complete,
-                    Duration.ofNanos(System.nanoTime() - startedNanos));
-        }
-    }
 }
