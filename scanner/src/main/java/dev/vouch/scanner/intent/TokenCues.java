@@ -1,0 +1,275 @@
+package dev.vouch.scanner.intent;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The cues a lexicon cannot hold, found in the original text's tokens: the names of the other tools of
+ * the set and of their arguments, the tool's own name and arguments where a value is put into them,
+ * other call-like identifiers, addresses, fixed values, quoted literals and authority markup.
+ */
+final class TokenCues {
+
+    private static final int LITERAL_LOOKBACK = 14;
+    private static final int MAX_LITERAL = 120;
+
+    private TokenCues() {
+    }
+
+    /** One pass over the original text's tokens: tool names, arguments, identifiers, addresses, literals, markup. */
+    static void mark(String text, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c == '<' || c == '[') {
+                int close = markupEnd(text, i);
+                if (close > 0) {
+                    mark(cues, sentenceStarts, Cue.MARKUP, i, close);
+                }
+            }
+            if (c == '"' || c == '\'' || c == '`' || c == '\u201c' || c == '\u2018') {
+                int close = closingQuote(text, i);
+                if (close > 0 && literalContext(text, i)) {
+                    mark(cues, sentenceStarts, Cue.LITERAL, i, close + 1);
+                }
+            }
+            if (!isTokenChar(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < length && isTokenChar(text.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (end > start && isTrailing(text.charAt(end - 1))) {
+                end--;
+            }
+            if (end > start) {
+                token(text, start, end, context, cues, sentenceStarts);
+            }
+        }
+    }
+
+    private static void token(String text, int start, int end, ToolContext context, List<Map<Cue, int[]>> cues,
+                              int[] sentenceStarts) {
+        if (isPlainWord(text, start, end) && !(start > 0 && isQuote(text.charAt(start - 1)))
+                && !(context.hasPlainWordNames() && namedAsTool(text, start, end))) {
+            // "paste it into notes": a plain-word argument of this tool, named where a value goes.
+            if (namedAsArgument(text, start, end)) {
+                String word = text.substring(start, end).toLowerCase(Locale.ROOT);
+                if (context.isOwnArgument(word) && !namedForCredential(word)) {
+                    mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
+                }
+            }
+            return;
+        }
+        String token = text.substring(start, end);
+        String key = token.toLowerCase(Locale.ROOT);
+        int at = key.indexOf('@');
+        if (key.contains("://") || key.startsWith("www.")) {
+            mark(cues, sentenceStarts, Cue.URL, start, end);
+            return;
+        }
+        if (at > 0 && key.indexOf('.', at) > at + 1) {
+            mark(cues, sentenceStarts, Cue.EMAIL, start, end);
+            return;
+        }
+        int equals = key.indexOf('=');
+        if (equals > 0 && equals < key.length() - 1) {
+            mark(cues, sentenceStarts, Cue.LITERAL, start, end);
+            key = key.substring(0, equals);
+            end = start + equals;
+        }
+        int call = key.indexOf('(');
+        if (call > 0) {
+            key = key.substring(0, call);
+        }
+        if (isFixedValue(key)) {
+            mark(cues, sentenceStarts, Cue.VALUE, start, end);
+            return;
+        }
+        int dot = key.indexOf('.');
+        if (dot > 0 && context.isOtherTool(key.substring(0, dot))) {
+            // send_email.bcc: another tool's argument, addressed through its tool.
+            mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, start + dot);
+            mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
+            return;
+        }
+        boolean quoted = start > 0 && isQuote(text.charAt(start - 1));
+        boolean compound = isCompound(text, start, start + key.length());
+        if (context.isOtherTool(key) && (compound || quoted || namedAsTool(text, start, end))) {
+            mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, end);
+        } else if (!context.ownName().isEmpty() && key.equals(context.ownName()) && (compound || quoted)) {
+            mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
+        } else if (context.isOtherArgument(key) && (compound || quoted)) {
+            mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
+        } else if (context.isOwnArgument(key)) {
+            if ((compound || quoted || namedAsArgument(text, start, end)) && !namedForCredential(key)) {
+                mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
+            }
+        } else if ((compound || (quoted && text.charAt(start - 1) == '`')) && !context.isOwnArgument(key)
+                && !key.contains("/") && !key.contains(".")) {
+            // Scanned without its siblings, a tool cannot tell their names from other code words: a
+            // call-like name is read as a tool of the set.
+            mark(cues, sentenceStarts, context.knowsOtherTools() ? Cue.IDENTIFIER : Cue.OTHER_TOOL, start, end);
+        }
+    }
+
+    /** Letters alone, lower case after the first: a word of prose, unless named as a tool or quoted. */
+    private static boolean isPlainWord(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(i == start && c >= 'A' && c <= 'Z') && !(c >= 0x80 && Character.isLetter(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** snake_case, kebab-case with an underscore or camelCase: a name in code, not a word of prose. */
+    private static boolean isCompound(String text, int start, int end) {
+        boolean letter = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '_' && letter && i + 1 < end && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                return true;
+            }
+            if (Character.isUpperCase(c) && i > start && Character.isLowerCase(text.charAt(i - 1))) {
+                return true;
+            }
+            letter |= Character.isLetter(c);
+        }
+        return false;
+    }
+
+    /** "into notes", "in path", "the content field": a word named as the place a value goes. */
+    private static boolean namedAsArgument(String text, int start, int end) {
+        return precedes(text, start, "into ") || precedes(text, start, "in ") || precedes(text, start, "into the ")
+                || precedes(text, start, "in the ") || follows(text, end, " field") || follows(text, end, " parameter")
+                || follows(text, end, " argument") || follows(text, end, " param") || follows(text, end, " property");
+    }
+
+    /** An argument meant to carry a credential: a credential put there is where it belongs. */
+    private static boolean namedForCredential(String key) {
+        return key.contains("key") || key.contains("token") || key.contains("secret") || key.contains("password")
+                || key.contains("auth") || key.contains("credential") || key.contains("cookie");
+    }
+
+    /**
+     * An unquoted value an instruction could hand over: an {@code @handle}, an id of letters and at least
+     * three digits ({@code U0ADM1N77}), or a number of three digits or more ({@code 1000}, {@code 9920-1183}).
+     * Dates are left alone: descriptions give them as examples of a format.
+     */
+    static boolean isFixedValue(String key) {
+        int length = key.length();
+        if (length >= 3 && key.charAt(0) == '@') {
+            return Character.isLetter(key.charAt(1));
+        }
+        int digits = 0;
+        int letters = 0;
+        int dashes = 0;
+        for (int i = 0; i < length; i++) {
+            char c = key.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c >= 'a' && c <= 'z') {
+                letters++;
+            } else if (c == '-' || c == '.' || c == ',') {
+                dashes++;
+            } else {
+                return false;
+            }
+        }
+        if (digits < 3 || dashes > 2 || length > 40) {
+            return false;
+        }
+        boolean date = dashes == 2 && length == 10 && key.charAt(4) == '-' && key.charAt(7) == '-';
+        // sha256, rfc3339, iso8601: a short name of a standard, not a value.
+        boolean standard = letters > 0 && letters <= 4 && dashes == 0 && Character.isLetter(key.charAt(0))
+                && Character.isDigit(key.charAt(letters));
+        return !date && !standard && letters >= 2 && length >= 6;
+    }
+
+    private static boolean namedAsTool(String text, int start, int end) {
+        return follows(text, end, " tool") || follows(text, end, " function") || follows(text, end, "()")
+                || precedes(text, start, "call ") || precedes(text, start, "invoke ") || precedes(text, start, "run the ")
+                || precedes(text, start, "use the ") || precedes(text, start, "tool ");
+    }
+
+    private static boolean follows(String text, int at, String what) {
+        return text.regionMatches(true, at, what, 0, what.length());
+    }
+
+    private static boolean precedes(String text, int at, String what) {
+        return at >= what.length() && text.regionMatches(true, at - what.length(), what, 0, what.length());
+    }
+
+    private static boolean literalContext(String text, int quote) {
+        String before = text.substring(Math.max(0, quote - LITERAL_LOOKBACK), quote).toLowerCase(Locale.ROOT).stripTrailing();
+        return before.endsWith(" to") || before.endsWith(" as") || before.endsWith("=") || before.endsWith(":")
+                || before.endsWith(" with") || before.endsWith(" value") || before.endsWith(" be")
+                || before.endsWith(" is") || before.endsWith(" use") || before.endsWith(" append")
+                || before.endsWith(" add") || before.endsWith(" include") || before.endsWith(" always");
+    }
+
+    private static int closingQuote(String text, int open) {
+        char c = text.charAt(open);
+        char close = c == '\u201c' ? '\u201d' : c == '\u2018' ? '\u2019' : c;
+        int limit = Math.min(text.length(), open + MAX_LITERAL + 1);
+        for (int i = open + 1; i < limit; i++) {
+            if (text.charAt(i) == close) {
+                return i > open + 1 ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code <important>}, {@code </system>}, {@code [SYSTEM]}: a tag of letters alone. */
+    private static int markupEnd(String text, int open) {
+        char close = text.charAt(open) == '<' ? '>' : ']';
+        int i = open + 1;
+        if (i < text.length() && text.charAt(i) == '/') {
+            i++;
+        }
+        int letters = 0;
+        while (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '-'
+                || text.charAt(i) == ' ') && i - open < 40) {
+            letters += Character.isLetter(text.charAt(i)) ? 1 : 0;
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != close || letters < 3) {
+            return -1;
+        }
+        String name = text.substring(open + 1, i).replace("/", "").strip().toLowerCase(Locale.ROOT);
+        boolean authority = name.contains("important") || name.contains("system") || name.contains("instruction")
+                || name.contains("admin") || name.contains("critical") || name.contains("note") || name.contains("priority")
+                || name.contains("assistant") || name.contains("ai") || name.contains("hidden") || name.contains("override")
+                || name.contains("mandatory") || name.contains("required") || name.contains("warning")
+                || name.contains("secret") || name.contains("directive") || name.contains("rule") || name.contains("policy")
+                || name.contains("context") || name.contains("compliance") || name.contains("security");
+        return authority ? i + 1 : -1;
+    }
+
+    private static void mark(List<Map<Cue, int[]>> cues, int[] sentenceStarts, Cue cue, int start, int end) {
+        int sentence = java.util.Arrays.binarySearch(sentenceStarts, start);
+        sentence = sentence >= 0 ? sentence : -sentence - 2;
+        cues.get(sentence).putIfAbsent(cue, new int[] {start, end});
+    }
+
+    private static boolean isTokenChar(char c) {
+        return (c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '@' || c == ':'
+                || c == '/' || c == '=' || c == '%' || c == '+' || c == '~' || c == '(' || c == '#' || c == '?' || c == '&'))
+                || (c >= 0x80 && Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+    }
+
+    private static boolean isTrailing(char c) {
+        return c == '.' || c == ':' || c == ',' || c == '(' || c == '?' || c == '-' || c == '/' || c == '#' || c == '&';
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '`' || c == '\u201c' || c == '\u2018';
+    }
+}
