@@ -10,8 +10,7 @@ public final class OpenApiDocument {
 
     private static final String RESOURCE = "vouch-openapi.yaml";
 
-    private OpenApiDocument() {
-    }
+    private OpenApiDocument() {}
 
     /** The document's YAML text, exactly as served at {@code /openapi.yaml}. */
     public static String yaml() {

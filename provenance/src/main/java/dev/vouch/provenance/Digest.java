@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public record Digest(String algorithm, String hex) {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
-    private static final Map<String, Integer> HEX_LENGTHS = Map.of("sha1", 40, "sha256", 64, "sha384", 96,
-            "sha512", 128);
+    private static final Map<String, Integer> HEX_LENGTHS =
+            Map.of("sha1", 40, "sha256", 64, "sha384", 96, "sha512", 128);
 
     public Digest {
         algorithm = algorithm.toLowerCase(Locale.ROOT);

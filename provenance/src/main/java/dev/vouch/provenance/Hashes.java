@@ -9,8 +9,7 @@ import java.util.Optional;
 /** The one place provenance hashes bytes: SHA-256, SHA-384 and SHA-512, by {@link Digest}'s names. */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** Whether {@link #digest} can compute {@code algorithm} ({@code sha256}, {@code sha384}, {@code sha512}). */
     public static boolean supports(String algorithm) {

@@ -11,6 +11,5 @@ public final class JsonMappers {
     /** Plain JSON: bundles, statements, registry responses. */
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonMappers() {
-    }
+    private JsonMappers() {}
 }

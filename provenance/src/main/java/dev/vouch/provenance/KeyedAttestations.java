@@ -16,19 +16,18 @@ import java.util.Optional;
  */
 public final class KeyedAttestations {
 
-    private KeyedAttestations() {
-    }
+    private KeyedAttestations() {}
 
     /** A verified attestation: the statement and, by predicate type, its typed content. */
-    public record VerifiedAttestation(Statement statement, Optional<SlsaProvenance> provenance, Optional<Sbom> sbom) {
-    }
+    public record VerifiedAttestation(Statement statement, Optional<SlsaProvenance> provenance, Optional<Sbom> sbom) {}
 
     public static VerifiedAttestation verify(JsonNode envelopeJson, PublicKey key, Digest artifact)
             throws VerificationException {
         DsseEnvelope envelope = DsseEnvelope.fromJson(envelopeJson);
         if (!Statement.PAYLOAD_TYPE.equals(envelope.payloadType())) {
-            throw new VerificationException(Check.ENVELOPE_FORMAT, "payload type is " + envelope.payloadType()
-                    + ", not " + Statement.PAYLOAD_TYPE);
+            throw new VerificationException(
+                    Check.ENVELOPE_FORMAT,
+                    "payload type is " + envelope.payloadType() + ", not " + Statement.PAYLOAD_TYPE);
         }
         envelope.verifySignature(key);
         return readStatement(envelope.payload(), artifact);
@@ -42,7 +41,8 @@ public final class KeyedAttestations {
         Optional<SlsaProvenance> provenance = SlsaProvenance.isProvenance(type)
                 ? Optional.of(SlsaProvenance.parse(type, statement.predicate()))
                 : Optional.empty();
-        Optional<Sbom> sbom = Sbom.isSbom(type) ? Optional.of(Sbom.parse(type, statement.predicate())) : Optional.empty();
+        Optional<Sbom> sbom =
+                Sbom.isSbom(type) ? Optional.of(Sbom.parse(type, statement.predicate())) : Optional.empty();
         return new VerifiedAttestation(statement, provenance, sbom);
     }
 }

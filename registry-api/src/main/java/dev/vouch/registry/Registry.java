@@ -52,8 +52,13 @@ public final class Registry implements AutoCloseable {
     private final Readiness readiness = new Readiness();
     private final String rulesVersion;
 
-    private Registry(Path dataDir, Store store, PolicySource policy, EvidenceSources sources, ExchangeSettings auth,
-                     Clock clock) {
+    private Registry(
+            Path dataDir,
+            Store store,
+            PolicySource policy,
+            EvidenceSources sources,
+            ExchangeSettings auth,
+            Clock clock) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.store = store;
@@ -63,8 +68,14 @@ public final class Registry implements AutoCloseable {
         Scanner scanner = Scanner.withBundledRules();
         this.rulesVersion = scanner.rulesVersion();
         this.advisories = new AdvisoryService(store, clock);
-        this.publisher = new PublishService(store, ManifestValidator.official(), scanner,
-                new EvidenceCollector(sources, metrics), advisories, policy, clock);
+        this.publisher = new PublishService(
+                store,
+                ManifestValidator.official(),
+                scanner,
+                new EvidenceCollector(sources, metrics),
+                advisories,
+                policy,
+                clock);
         this.rescans = new RescanService(store, scanner, advisories, policy, clock);
         this.catalog = new CatalogService(store, clock);
         this.curation = new CurationService(store, clock);
@@ -87,7 +98,8 @@ public final class Registry implements AutoCloseable {
     }
 
     /** Opens the SQLite registry with a publish policy, evidence sources and publisher authentication. */
-    public static Registry openSqlite(Path dataDir, PolicySource policy, EvidenceSources sources, ExchangeSettings auth) {
+    public static Registry openSqlite(
+            Path dataDir, PolicySource policy, EvidenceSources sources, ExchangeSettings auth) {
         return new Registry(dataDir, Store.openSqlite(dataDir), policy, sources, auth, Clock.systemUTC());
     }
 
@@ -95,8 +107,8 @@ public final class Registry implements AutoCloseable {
      * The registry over an opened store (SQLite or PostgreSQL), which it then owns and closes;
      * {@code dataDir} holds what is kept per node rather than in the database (the generated signing key).
      */
-    public static Registry open(Store store, Path dataDir, PolicySource policy, EvidenceSources sources,
-                                ExchangeSettings auth) {
+    public static Registry open(
+            Store store, Path dataDir, PolicySource policy, EvidenceSources sources, ExchangeSettings auth) {
         return new Registry(dataDir, store, policy, sources, auth, Clock.systemUTC());
     }
 
@@ -169,9 +181,20 @@ public final class Registry implements AutoCloseable {
      */
     public ApiServer httpServer(HttpOptions options, RegistryKey signingKey) {
         WebUi web = new WebUi(catalog, curation, tokens, rulesVersion, clock);
-        return ApiServer.create(publisher, catalog, curation, tokens, new ApiServer.Parts(exchange, exports,
-                new SnapshotService(store, signingKey, clock), new MirrorSources(store), metrics, readiness, web.pages(),
-                options));
+        return ApiServer.create(
+                publisher,
+                catalog,
+                curation,
+                tokens,
+                new ApiServer.Parts(
+                        exchange,
+                        exports,
+                        new SnapshotService(store, signingKey, clock),
+                        new MirrorSources(store),
+                        metrics,
+                        readiness,
+                        web.pages(),
+                        options));
     }
 
     @Override

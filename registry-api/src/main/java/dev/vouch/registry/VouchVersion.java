@@ -3,8 +3,7 @@ package dev.vouch.registry;
 /** The running Vouch release, from the jar manifest (absent when run from classes, as in tests). */
 public final class VouchVersion {
 
-    private VouchVersion() {
-    }
+    private VouchVersion() {}
 
     public static String current() {
         String version = VouchVersion.class.getPackage().getImplementationVersion();

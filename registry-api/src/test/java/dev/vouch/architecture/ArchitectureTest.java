@@ -24,43 +24,66 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final String[] LIBRARIES = {"dev.vouch.scanner..", "dev.vouch.provenance..", "dev.vouch.store..",
-            "dev.vouch.openapi..", "dev.vouch.seed.."};
-    private static final String[] SQL = {"org.jooq..", "java.sql..", "javax.sql..", "org.flywaydb..",
-            "com.zaxxer.hikari..", "org.sqlite.."};
+    private static final String[] LIBRARIES = {
+        "dev.vouch.scanner..", "dev.vouch.provenance..", "dev.vouch.store..", "dev.vouch.openapi..", "dev.vouch.seed.."
+    };
+    private static final String[] SQL = {
+        "org.jooq..", "java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer.hikari..", "org.sqlite.."
+    };
 
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
         // The other modules arrive as jars in a reactor build; their test jars (fixtures) are left out.
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.vouch");
     }
 
     @Test
     void librariesNeverDependOnTheRegistryApi() {
-        noClasses().that().resideInAnyPackage(LIBRARIES)
-                .should().dependOnClassesThat().resideInAPackage("dev.vouch.registry..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(LIBRARIES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.vouch.registry..")
                 .check(classes);
     }
 
     @Test
     void httpHandlersReachStorageOnlyThroughServices() {
-        noClasses().that().resideInAnyPackage("dev.vouch.registry.http..", "dev.vouch.registry.web..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vouch.store.Store")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vouch.store.Database")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vouch.store.CatalogSearch")
-                .orShould().dependOnClassesThat().resideInAnyPackage(SQL)
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.vouch.registry.http..", "dev.vouch.registry.web..")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Repository")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.vouch.store.Store")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.vouch.store.Database")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.vouch.store.CatalogSearch")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SQL)
                 .check(classes);
     }
 
     @Test
     void sqlAndJooqLiveOnlyInRegistryStore() {
-        noClasses().that().resideOutsideOfPackage("dev.vouch.store..")
-                .should().dependOnClassesThat().resideInAnyPackage(SQL)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.vouch.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SQL)
                 .check(classes);
     }
 
@@ -74,24 +97,35 @@ class ArchitectureTest {
             dev.vouch.scanner.JsonMappers.class, dev.vouch.scanner.Hashes.class,
             dev.vouch.store.AuditRecord.class, dev.vouch.seed.SeedCatalog.class);
 
-    private static final Set<String> MAPPER_TYPES = Set.of(ObjectMapper.class.getName(),
-            JsonMapper.class.getName(), YAMLMapper.class.getName());
+    private static final Set<String> MAPPER_TYPES =
+            Set.of(ObjectMapper.class.getName(), JsonMapper.class.getName(), YAMLMapper.class.getName());
 
     @Test
     void objectMappersAreBuiltOnlyInEachModulesHome() {
         // Library classes are stubs without their hierarchy (archunit.properties), so mappers go by name.
-        DescribedPredicate<JavaCall<?>> buildsMapper = DescribedPredicate.describe("builds a Jackson mapper",
+        DescribedPredicate<JavaCall<?>> buildsMapper = DescribedPredicate.describe(
+                "builds a Jackson mapper",
                 call -> MAPPER_TYPES.contains(call.getTargetOwner().getName())
-                        && (call instanceof JavaConstructorCall || call.getName().equals("builder")));
-        noClasses().that(DescribedPredicate.not(HOMES)).should().callCodeUnitWhere(buildsMapper).check(classes);
+                        && (call instanceof JavaConstructorCall
+                                || call.getName().equals("builder")));
+        noClasses()
+                .that(DescribedPredicate.not(HOMES))
+                .should()
+                .callCodeUnitWhere(buildsMapper)
+                .check(classes);
     }
 
     @Test
     void bytesAreHashedOnlyInEachModulesHome() {
-        DescribedPredicate<JavaCall<?>> hashes = DescribedPredicate.describe("gets a MessageDigest",
+        DescribedPredicate<JavaCall<?>> hashes = DescribedPredicate.describe(
+                "gets a MessageDigest",
                 call -> call.getTargetOwner().isEquivalentTo(MessageDigest.class)
                         && call.getName().equals("getInstance"));
-        noClasses().that(DescribedPredicate.not(HOMES)).should().callCodeUnitWhere(hashes).check(classes);
+        noClasses()
+                .that(DescribedPredicate.not(HOMES))
+                .should()
+                .callCodeUnitWhere(hashes)
+                .check(classes);
     }
 
     // A module's root package (its facade and value types: Scanner and Finding, Digest and

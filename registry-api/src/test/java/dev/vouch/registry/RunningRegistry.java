@@ -49,14 +49,17 @@ public final class RunningRegistry implements AutoCloseable {
 
     /** A registry with these connection limits (and no access log on the test's output). */
     public static RunningRegistry start(Path dataDir, boolean seed, HttpLimits limits) {
-        return start(dataDir, seed, ExchangeSettings.defaults(),
+        return start(
+                dataDir,
+                seed,
+                ExchangeSettings.defaults(),
                 HttpOptions.defaults().withLimits(limits).withAccessLog(AccessLog.none()));
     }
 
     /** A registry with the given publisher authentication and HTTP options. */
     public static RunningRegistry start(Path dataDir, boolean seed, ExchangeSettings auth, HttpOptions options) {
-        Registry registry = Registry.open(TestStores.open(dataDir), dataDir, PolicySource.safeDefault(),
-                EvidenceSources.defaults(), auth);
+        Registry registry = Registry.open(
+                TestStores.open(dataDir), dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(), auth);
         if (seed) {
             registry.seedIfEmpty();
         }
@@ -65,8 +68,8 @@ public final class RunningRegistry implements AutoCloseable {
 
     /** A registry node over an opened store (which it then owns), e.g. one of several sharing PostgreSQL. */
     public static RunningRegistry startOn(Store store, Path dataDir, HttpOptions options) {
-        Registry registry = Registry.open(store, dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(),
-                ExchangeSettings.defaults());
+        Registry registry = Registry.open(
+                store, dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(), ExchangeSettings.defaults());
         return new RunningRegistry(registry, registry.httpServer(options).start("127.0.0.1", 0));
     }
 
@@ -80,7 +83,9 @@ public final class RunningRegistry implements AutoCloseable {
 
     /** Creates a publisher token for {@code grants} and returns its secret. */
     public String token(String... grants) {
-        return registry.tokens().issue(Role.PUBLISHER, List.of(grants), Optional.of("test"), "test").secret();
+        return registry.tokens()
+                .issue(Role.PUBLISHER, List.of(grants), Optional.of("test"), "test")
+                .secret();
     }
 
     public Response get(String path) {
@@ -98,8 +103,12 @@ public final class RunningRegistry implements AutoCloseable {
     public Response send(HttpRequest request) {
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Access-Control-Allow-Origin"), response.body(), response.headers());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Access-Control-Allow-Origin"),
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -119,8 +128,8 @@ public final class RunningRegistry implements AutoCloseable {
     }
 
     /** What came back: status, content type, CORS header, body and every header. */
-    public record Response(int status, String contentType, Optional<String> allowOrigin, byte[] body,
-                           HttpHeaders headers) {
+    public record Response(
+            int status, String contentType, Optional<String> allowOrigin, byte[] body, HttpHeaders headers) {
         public Optional<String> header(String name) {
             return headers.firstValue(name);
         }

@@ -16,10 +16,10 @@ public final class TestStores {
 
     /** The system property that moves {@link RunningRegistry}'s tests to PostgreSQL. */
     public static final String PROPERTY = "vouch.test.database";
+
     private static final Map<Path, PostgresSettings> DATABASES = new ConcurrentHashMap<>();
 
-    private TestStores() {
-    }
+    private TestStores() {}
 
     public static boolean onPostgres() {
         return "postgresql".equals(System.getProperty(PROPERTY));
@@ -29,8 +29,10 @@ public final class TestStores {
         if (!onPostgres()) {
             return Store.openSqlite(dataDir);
         }
-        PostgresSettings database = DATABASES.computeIfAbsent(dataDir.toAbsolutePath().normalize(),
-                dir -> PostgresCluster.requireFor("RunningRegistry on PostgreSQL").newDatabase());
+        PostgresSettings database = DATABASES.computeIfAbsent(
+                dataDir.toAbsolutePath().normalize(),
+                dir -> PostgresCluster.requireFor("RunningRegistry on PostgreSQL")
+                        .newDatabase());
         return Store.openPostgres(database);
     }
 }

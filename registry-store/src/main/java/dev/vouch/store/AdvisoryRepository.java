@@ -23,8 +23,8 @@ public final class AdvisoryRepository {
     private static final Field<String> SUMMARY = field(name("summary"), SQLDataType.VARCHAR);
     private static final Field<byte[]> AFFECTED = field(name("affected"), SQLDataType.BLOB);
     private static final Field<Long> MODIFIED = field(name("modified"), SQLDataType.BIGINT);
-    private static final List<Field<?>> ALL = List.of(ADVISORY_ID, ECOSYSTEM, PACKAGE_NAME, SEVERITY, SUMMARY,
-            AFFECTED, MODIFIED);
+    private static final List<Field<?>> ALL =
+            List.of(ADVISORY_ID, ECOSYSTEM, PACKAGE_NAME, SEVERITY, SUMMARY, AFFECTED, MODIFIED);
 
     private final DSLContext dsl;
 
@@ -35,7 +35,8 @@ public final class AdvisoryRepository {
     /** Inserts or replaces an advisory's entry for one package (a newer import wins). */
     public void upsert(StoredAdvisory advisory) {
         dsl.deleteFrom(TABLE)
-                .where(ADVISORY_ID.eq(advisory.advisoryId())
+                .where(ADVISORY_ID
+                        .eq(advisory.advisoryId())
                         .and(ECOSYSTEM.eq(advisory.ecosystem()))
                         .and(PACKAGE_NAME.eq(advisory.packageName())))
                 .execute();
@@ -51,11 +52,17 @@ public final class AdvisoryRepository {
     }
 
     public List<StoredAdvisory> forPackage(String ecosystem, String packageName) {
-        return dsl.select(ALL).from(TABLE)
+        return dsl.select(ALL)
+                .from(TABLE)
                 .where(ECOSYSTEM.eq(ecosystem).and(PACKAGE_NAME.eq(packageName)))
                 .orderBy(ADVISORY_ID.asc())
-                .fetch(r -> new StoredAdvisory(r.get(ADVISORY_ID), r.get(ECOSYSTEM), r.get(PACKAGE_NAME),
-                        r.get(SEVERITY), Optional.ofNullable(r.get(SUMMARY)), r.get(AFFECTED),
+                .fetch(r -> new StoredAdvisory(
+                        r.get(ADVISORY_ID),
+                        r.get(ECOSYSTEM),
+                        r.get(PACKAGE_NAME),
+                        r.get(SEVERITY),
+                        Optional.ofNullable(r.get(SUMMARY)),
+                        r.get(AFFECTED),
                         Micros.toInstant(r.get(MODIFIED))));
     }
 

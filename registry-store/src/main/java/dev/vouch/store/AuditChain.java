@@ -10,16 +10,13 @@ public final class AuditChain {
 
     private static final int PAGE = 1000;
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     /** Where the chain first breaks, and how. */
-    public record Break(long seq, String reason) {
-    }
+    public record Break(long seq, String reason) {}
 
     /** The result of a full check: how many records were read, and the first break if any. */
-    public record Result(long records, Optional<Break> firstBreak) {
-    }
+    public record Result(long records, Optional<Break> firstBreak) {}
 
     public static Result verify(Store store) {
         String previousHash = AuditRecord.GENESIS;
@@ -32,12 +29,14 @@ public final class AuditChain {
             for (AuditRecord record : page) {
                 count++;
                 if (record.seq() != expectedSeq) {
-                    return new Result(count, Optional.of(new Break(record.seq(),
-                            "expected record " + expectedSeq + " next; records are missing")));
+                    return new Result(
+                            count,
+                            Optional.of(new Break(
+                                    record.seq(), "expected record " + expectedSeq + " next; records are missing")));
                 }
                 if (!record.prevHash().equals(previousHash)) {
-                    return new Result(count, Optional.of(new Break(record.seq(),
-                            "does not follow the previous record's hash")));
+                    return new Result(
+                            count, Optional.of(new Break(record.seq(), "does not follow the previous record's hash")));
                 }
                 if (!record.hashMatches()) {
                     return new Result(count, Optional.of(new Break(record.seq(), "content does not match its hash")));

@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param detail a JSON document with the specifics (the digest published, the old and new status...)
  */
-public record AuditEvent(Instant at, String actor, String action, String subject, String detail) {
-}
+public record AuditEvent(Instant at, String actor, String action, String subject, String detail) {}

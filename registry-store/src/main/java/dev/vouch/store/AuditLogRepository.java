@@ -1,8 +1,8 @@
 package dev.vouch.store;
 
-import static dev.vouch.store.Tables.AuditLog.ALL;
 import static dev.vouch.store.Tables.AuditLog.ACTION;
 import static dev.vouch.store.Tables.AuditLog.ACTOR;
+import static dev.vouch.store.Tables.AuditLog.ALL;
 import static dev.vouch.store.Tables.AuditLog.AT;
 import static dev.vouch.store.Tables.AuditLog.DETAIL;
 import static dev.vouch.store.Tables.AuditLog.HASH;
@@ -31,8 +31,8 @@ public final class AuditLogRepository {
      * records, so the write and its audit record commit together.
      */
     public AuditRecord append(AuditEvent event) {
-        Optional<Record2<Long, String>> last = dsl.select(SEQ, HASH).from(TABLE)
-                .orderBy(SEQ.desc()).limit(1).fetchOptional();
+        Optional<Record2<Long, String>> last =
+                dsl.select(SEQ, HASH).from(TABLE).orderBy(SEQ.desc()).limit(1).fetchOptional();
         long seq = last.map(r -> r.value1() + 1).orElse(1L);
         String prevHash = last.map(Record2::value2).orElse(AuditRecord.GENESIS);
         AuditRecord record = AuditRecord.chain(seq, prevHash, event);
@@ -56,7 +56,11 @@ public final class AuditLogRepository {
 
     /** Records with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
     public List<AuditRecord> read(long afterSeq, int limit) {
-        return dsl.select(ALL).from(TABLE).where(SEQ.gt(afterSeq)).orderBy(SEQ.asc()).limit(limit)
+        return dsl.select(ALL)
+                .from(TABLE)
+                .where(SEQ.gt(afterSeq))
+                .orderBy(SEQ.asc())
+                .limit(limit)
                 .fetch(AuditLogRepository::toRecord);
     }
 
@@ -66,7 +70,14 @@ public final class AuditLogRepository {
     }
 
     private static AuditRecord toRecord(Record r) {
-        return new AuditRecord(r.get(SEQ), Micros.toInstant(r.get(AT)), r.get(ACTOR), r.get(ACTION),
-                r.get(SUBJECT), r.get(DETAIL), r.get(PREV_HASH), r.get(HASH));
+        return new AuditRecord(
+                r.get(SEQ),
+                Micros.toInstant(r.get(AT)),
+                r.get(ACTOR),
+                r.get(ACTION),
+                r.get(SUBJECT),
+                r.get(DETAIL),
+                r.get(PREV_HASH),
+                r.get(HASH));
     }
 }

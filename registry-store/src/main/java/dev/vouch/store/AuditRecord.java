@@ -11,8 +11,14 @@ import java.util.HexFormat;
  * record's hash, so editing or removing any record breaks every hash after it.
  */
 public record AuditRecord(
-        long seq, Instant at, String actor, String action, String subject, String detail,
-        String prevHash, String hash) {
+        long seq,
+        Instant at,
+        String actor,
+        String action,
+        String subject,
+        String detail,
+        String prevHash,
+        String hash) {
 
     /** The previous hash of the first record. */
     public static final String GENESIS = "0".repeat(64);
@@ -28,13 +34,14 @@ public record AuditRecord(
         return hash.equals(computeHash(seq, at, actor, action, subject, detail, prevHash));
     }
 
-    private static String computeHash(long seq, Instant at, String actor, String action, String subject,
-                                      String detail, String prevHash) {
+    private static String computeHash(
+            long seq, Instant at, String actor, String action, String subject, String detail, String prevHash) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             // Length-prefixed fields: no choice of content can make two different records hash alike.
-            for (String field : new String[] {prevHash, Long.toString(seq), Long.toString(Micros.of(at)),
-                    actor, action, subject, detail}) {
+            for (String field : new String[] {
+                prevHash, Long.toString(seq), Long.toString(Micros.of(at)), actor, action, subject, detail
+            }) {
                 byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
                 sha256.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
                 sha256.update(bytes);

@@ -4,8 +4,7 @@ import org.jooq.DSLContext;
 
 /** Bumps the single-row catalog change sequence of {@code V10__read_shape.sql} (read by {@link Database#changeSequence}). */
 final class CatalogChanges {
-    private CatalogChanges() {
-    }
+    private CatalogChanges() {}
 
     static void bump(DSLContext dsl) {
         dsl.update(Tables.CatalogChanges.TABLE)

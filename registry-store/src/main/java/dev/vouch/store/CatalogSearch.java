@@ -25,6 +25,7 @@ abstract class CatalogSearch {
 
     /** A document must share this share of the term's trigrams to count as a typo of it. */
     static final double MIN_TRIGRAM_OVERLAP = 0.5;
+
     static final int MAX_TRIGRAM_CANDIDATES = 200;
 
     final DSLContext dsl;
@@ -43,13 +44,12 @@ abstract class CatalogSearch {
 
     /** A matched server document with its score (lower is better, as bm25 gives it). */
     record Match(long documentId, double score) {
-        static final Comparator<Match> ORDER = Comparator.comparingDouble(Match::score)
-                .thenComparingLong(Match::documentId);
+        static final Comparator<Match> ORDER =
+                Comparator.comparingDouble(Match::score).thenComparingLong(Match::documentId);
     }
 
     /** A document found by its trigrams, with the name and title it was found by. */
-    record Candidate(long documentId, String nameTitle) {
-    }
+    record Candidate(long documentId, String nameTitle) {}
 
     /** Every document matching {@code term}, best first; empty when the term has no words. */
     final List<Match> matches(String term) {
@@ -95,7 +95,8 @@ abstract class CatalogSearch {
 
     /** The words of a search term: letters and digits, lower-cased, accents removed. */
     static List<String> words(String term) {
-        String folded = Normalizer.normalize(term, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+        String folded = Normalizer.normalize(term, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT);
         Set<String> words = new LinkedHashSet<>();
         for (String word : folded.split("[^\\p{L}\\p{N}]+")) {

@@ -23,8 +23,9 @@ final class Fts5CatalogSearch extends CatalogSearch {
     List<Match> wordMatches(List<String> words) {
         List<Match> matches = new ArrayList<>();
         // Read straight from the result set: a common word matches thousands of servers.
-        try (java.sql.ResultSet rs = dsl.resultQuery("SELECT rowid, " + BM25
-                + " FROM catalog_search WHERE catalog_search MATCH ?", ftsQuery(words)).fetchResultSet()) {
+        try (java.sql.ResultSet rs = dsl.resultQuery(
+                        "SELECT rowid, " + BM25 + " FROM catalog_search WHERE catalog_search MATCH ?", ftsQuery(words))
+                .fetchResultSet()) {
             while (rs.next()) {
                 matches.add(new Match(rs.getLong(1), rs.getDouble(2)));
             }
@@ -36,10 +37,13 @@ final class Fts5CatalogSearch extends CatalogSearch {
 
     @Override
     List<Candidate> trigramCandidates(Set<String> trigrams) {
-        String query = String.join(" OR ", trigrams.stream().map(t -> '"' + t + '"').toList());
+        String query =
+                String.join(" OR ", trigrams.stream().map(t -> '"' + t + '"').toList());
         List<Candidate> candidates = new ArrayList<>();
-        for (Record r : dsl.resultQuery("SELECT rowid, name_title FROM catalog_search_trigram "
-                + "WHERE catalog_search_trigram MATCH ? ORDER BY rank LIMIT " + MAX_TRIGRAM_CANDIDATES, query)) {
+        for (Record r : dsl.resultQuery(
+                "SELECT rowid, name_title FROM catalog_search_trigram "
+                        + "WHERE catalog_search_trigram MATCH ? ORDER BY rank LIMIT " + MAX_TRIGRAM_CANDIDATES,
+                query)) {
             candidates.add(new Candidate(r.get(0, Long.class), r.get(1, String.class)));
         }
         return candidates;

@@ -8,8 +8,7 @@ import java.time.temporal.ChronoUnit;
  * and precise enough that the {@code updated_since} feed's strict "greater than" loses no entry.
  */
 final class Micros {
-    private Micros() {
-    }
+    private Micros() {}
 
     static long of(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);

@@ -20,8 +20,14 @@ public record MirrorCheckpoint(
         Optional<Long> snapshotSerial) {
 
     public static MirrorCheckpoint fresh(String upstream) {
-        return new MirrorCheckpoint(upstream, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new MirrorCheckpoint(
+                upstream,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Whether a run was under way when the process stopped. */

@@ -25,7 +25,8 @@ public record MirrorEntry(
 
     /** Whether the upstream still says the same about this version: nothing to do on a re-read. */
     public boolean sameUpstreamState(Optional<Instant> updatedAt, String status, Optional<String> statusMessage) {
-        return upstreamUpdatedAt.equals(updatedAt) && upstreamStatus.equals(status)
+        return upstreamUpdatedAt.equals(updatedAt)
+                && upstreamStatus.equals(status)
                 && upstreamStatusMessage.equals(statusMessage);
     }
 }

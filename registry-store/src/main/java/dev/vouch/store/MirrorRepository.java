@@ -21,7 +21,8 @@ public final class MirrorRepository {
     }
 
     public Optional<MirrorEntry> find(String serverName, String version) {
-        return dsl.select(MirrorEntries.ALL).from(MirrorEntries.TABLE)
+        return dsl.select(MirrorEntries.ALL)
+                .from(MirrorEntries.TABLE)
                 .where(MirrorEntries.SERVER_NAME.eq(serverName).and(MirrorEntries.VERSION.eq(version)))
                 .fetchOptional(MirrorRepository::toEntry);
     }
@@ -31,7 +32,9 @@ public final class MirrorRepository {
         if (serverNames.isEmpty()) {
             return List.of();
         }
-        return dsl.select(MirrorEntries.ALL).from(MirrorEntries.TABLE).where(MirrorEntries.SERVER_NAME.in(serverNames))
+        return dsl.select(MirrorEntries.ALL)
+                .from(MirrorEntries.TABLE)
+                .where(MirrorEntries.SERVER_NAME.in(serverNames))
                 .fetch(MirrorRepository::toEntry);
     }
 
@@ -41,7 +44,9 @@ public final class MirrorRepository {
         if (versionIds.isEmpty()) {
             return entries;
         }
-        dsl.select(MirrorEntries.ALL).from(MirrorEntries.TABLE).where(MirrorEntries.VERSION_ID.in(versionIds))
+        dsl.select(MirrorEntries.ALL)
+                .from(MirrorEntries.TABLE)
+                .where(MirrorEntries.VERSION_ID.in(versionIds))
                 .fetch(MirrorRepository::toEntry)
                 .forEach(entry -> entries.put(entry.versionId().orElseThrow(), entry));
         return entries;
@@ -49,8 +54,11 @@ public final class MirrorRepository {
 
     /** Entries with this outcome, oldest first, at most {@code limit}. */
     public List<MirrorEntry> listByOutcome(String outcome, int limit) {
-        return dsl.select(MirrorEntries.ALL).from(MirrorEntries.TABLE).where(MirrorEntries.OUTCOME.eq(outcome))
-                .orderBy(MirrorEntries.OUTCOME.asc(), MirrorEntries.ID.asc()).limit(limit)
+        return dsl.select(MirrorEntries.ALL)
+                .from(MirrorEntries.TABLE)
+                .where(MirrorEntries.OUTCOME.eq(outcome))
+                .orderBy(MirrorEntries.OUTCOME.asc(), MirrorEntries.ID.asc())
+                .limit(limit)
                 .fetch(MirrorRepository::toEntry);
     }
 
@@ -67,10 +75,16 @@ public final class MirrorRepository {
                 .set(MirrorEntries.UPSTREAM, entry.upstream())
                 .set(MirrorEntries.VERSION_ID, entry.versionId().orElse(null))
                 .set(MirrorEntries.MANIFEST_SHA256, entry.manifestSha256())
-                .set(MirrorEntries.UPSTREAM_PUBLISHED_AT, entry.upstreamPublishedAt().map(Micros::of).orElse(null))
-                .set(MirrorEntries.UPSTREAM_UPDATED_AT, entry.upstreamUpdatedAt().map(Micros::of).orElse(null))
+                .set(
+                        MirrorEntries.UPSTREAM_PUBLISHED_AT,
+                        entry.upstreamPublishedAt().map(Micros::of).orElse(null))
+                .set(
+                        MirrorEntries.UPSTREAM_UPDATED_AT,
+                        entry.upstreamUpdatedAt().map(Micros::of).orElse(null))
                 .set(MirrorEntries.UPSTREAM_STATUS, entry.upstreamStatus())
-                .set(MirrorEntries.UPSTREAM_STATUS_MESSAGE, entry.upstreamStatusMessage().orElse(null))
+                .set(
+                        MirrorEntries.UPSTREAM_STATUS_MESSAGE,
+                        entry.upstreamStatusMessage().orElse(null))
                 .set(MirrorEntries.OUTCOME, entry.outcome())
                 .set(MirrorEntries.REASONS, entry.reasons().orElse(null))
                 .set(MirrorEntries.RECORDED_AT, Micros.of(entry.recordedAt()))
@@ -82,50 +96,80 @@ public final class MirrorRepository {
     /** Records an entry for a (server, version) that has none yet. */
     public void insert(MirrorEntry entry) {
         dsl.insertInto(MirrorEntries.TABLE)
-                    .set(MirrorEntries.UPSTREAM, entry.upstream())
-                    .set(MirrorEntries.SERVER_NAME, entry.serverName())
-                    .set(MirrorEntries.VERSION, entry.version())
-                    .set(MirrorEntries.VERSION_ID, entry.versionId().orElse(null))
-                    .set(MirrorEntries.MANIFEST_SHA256, entry.manifestSha256())
-                    .set(MirrorEntries.UPSTREAM_PUBLISHED_AT, entry.upstreamPublishedAt().map(Micros::of).orElse(null))
-                    .set(MirrorEntries.UPSTREAM_UPDATED_AT, entry.upstreamUpdatedAt().map(Micros::of).orElse(null))
-                    .set(MirrorEntries.UPSTREAM_STATUS, entry.upstreamStatus())
-                    .set(MirrorEntries.UPSTREAM_STATUS_MESSAGE, entry.upstreamStatusMessage().orElse(null))
-                    .set(MirrorEntries.OUTCOME, entry.outcome())
-                    .set(MirrorEntries.REASONS, entry.reasons().orElse(null))
-                    .set(MirrorEntries.RECORDED_AT, Micros.of(entry.recordedAt()))
-                    .execute();
+                .set(MirrorEntries.UPSTREAM, entry.upstream())
+                .set(MirrorEntries.SERVER_NAME, entry.serverName())
+                .set(MirrorEntries.VERSION, entry.version())
+                .set(MirrorEntries.VERSION_ID, entry.versionId().orElse(null))
+                .set(MirrorEntries.MANIFEST_SHA256, entry.manifestSha256())
+                .set(
+                        MirrorEntries.UPSTREAM_PUBLISHED_AT,
+                        entry.upstreamPublishedAt().map(Micros::of).orElse(null))
+                .set(
+                        MirrorEntries.UPSTREAM_UPDATED_AT,
+                        entry.upstreamUpdatedAt().map(Micros::of).orElse(null))
+                .set(MirrorEntries.UPSTREAM_STATUS, entry.upstreamStatus())
+                .set(
+                        MirrorEntries.UPSTREAM_STATUS_MESSAGE,
+                        entry.upstreamStatusMessage().orElse(null))
+                .set(MirrorEntries.OUTCOME, entry.outcome())
+                .set(MirrorEntries.REASONS, entry.reasons().orElse(null))
+                .set(MirrorEntries.RECORDED_AT, Micros.of(entry.recordedAt()))
+                .execute();
     }
 
     public Optional<MirrorCheckpoint> checkpoint(String upstream) {
-        return dsl.select(MirrorCheckpoints.ALL).from(MirrorCheckpoints.TABLE)
+        return dsl.select(MirrorCheckpoints.ALL)
+                .from(MirrorCheckpoints.TABLE)
                 .where(MirrorCheckpoints.UPSTREAM.eq(upstream))
-                .fetchOptional(r -> new MirrorCheckpoint(r.get(MirrorCheckpoints.UPSTREAM),
-                        instant(r, MirrorCheckpoints.UPDATED_SINCE), instant(r, MirrorCheckpoints.RUN_SINCE),
+                .fetchOptional(r -> new MirrorCheckpoint(
+                        r.get(MirrorCheckpoints.UPSTREAM),
+                        instant(r, MirrorCheckpoints.UPDATED_SINCE),
+                        instant(r, MirrorCheckpoints.RUN_SINCE),
                         Optional.ofNullable(r.get(MirrorCheckpoints.RUN_CURSOR)),
-                        instant(r, MirrorCheckpoints.RUN_HIGH_WATER), instant(r, MirrorCheckpoints.RUN_CLOCK),
+                        instant(r, MirrorCheckpoints.RUN_HIGH_WATER),
+                        instant(r, MirrorCheckpoints.RUN_CLOCK),
                         Optional.ofNullable(r.get(MirrorCheckpoints.SNAPSHOT_SERIAL))));
     }
 
     public void saveCheckpoint(MirrorCheckpoint checkpoint) {
         int updated = dsl.update(MirrorCheckpoints.TABLE)
-                .set(MirrorCheckpoints.UPDATED_SINCE, checkpoint.updatedSince().map(Micros::of).orElse(null))
-                .set(MirrorCheckpoints.RUN_SINCE, checkpoint.runSince().map(Micros::of).orElse(null))
+                .set(
+                        MirrorCheckpoints.UPDATED_SINCE,
+                        checkpoint.updatedSince().map(Micros::of).orElse(null))
+                .set(
+                        MirrorCheckpoints.RUN_SINCE,
+                        checkpoint.runSince().map(Micros::of).orElse(null))
                 .set(MirrorCheckpoints.RUN_CURSOR, checkpoint.runCursor().orElse(null))
-                .set(MirrorCheckpoints.RUN_HIGH_WATER, checkpoint.runHighWater().map(Micros::of).orElse(null))
-                .set(MirrorCheckpoints.RUN_CLOCK, checkpoint.runClock().map(Micros::of).orElse(null))
-                .set(MirrorCheckpoints.SNAPSHOT_SERIAL, checkpoint.snapshotSerial().orElse(null))
+                .set(
+                        MirrorCheckpoints.RUN_HIGH_WATER,
+                        checkpoint.runHighWater().map(Micros::of).orElse(null))
+                .set(
+                        MirrorCheckpoints.RUN_CLOCK,
+                        checkpoint.runClock().map(Micros::of).orElse(null))
+                .set(
+                        MirrorCheckpoints.SNAPSHOT_SERIAL,
+                        checkpoint.snapshotSerial().orElse(null))
                 .where(MirrorCheckpoints.UPSTREAM.eq(checkpoint.upstream()))
                 .execute();
         if (updated == 0) {
             dsl.insertInto(MirrorCheckpoints.TABLE)
                     .set(MirrorCheckpoints.UPSTREAM, checkpoint.upstream())
-                    .set(MirrorCheckpoints.UPDATED_SINCE, checkpoint.updatedSince().map(Micros::of).orElse(null))
-                    .set(MirrorCheckpoints.RUN_SINCE, checkpoint.runSince().map(Micros::of).orElse(null))
+                    .set(
+                            MirrorCheckpoints.UPDATED_SINCE,
+                            checkpoint.updatedSince().map(Micros::of).orElse(null))
+                    .set(
+                            MirrorCheckpoints.RUN_SINCE,
+                            checkpoint.runSince().map(Micros::of).orElse(null))
                     .set(MirrorCheckpoints.RUN_CURSOR, checkpoint.runCursor().orElse(null))
-                    .set(MirrorCheckpoints.RUN_HIGH_WATER, checkpoint.runHighWater().map(Micros::of).orElse(null))
-                    .set(MirrorCheckpoints.RUN_CLOCK, checkpoint.runClock().map(Micros::of).orElse(null))
-                    .set(MirrorCheckpoints.SNAPSHOT_SERIAL, checkpoint.snapshotSerial().orElse(null))
+                    .set(
+                            MirrorCheckpoints.RUN_HIGH_WATER,
+                            checkpoint.runHighWater().map(Micros::of).orElse(null))
+                    .set(
+                            MirrorCheckpoints.RUN_CLOCK,
+                            checkpoint.runClock().map(Micros::of).orElse(null))
+                    .set(
+                            MirrorCheckpoints.SNAPSHOT_SERIAL,
+                            checkpoint.snapshotSerial().orElse(null))
                     .execute();
         }
     }
@@ -146,11 +190,18 @@ public final class MirrorRepository {
     }
 
     private static MirrorEntry toEntry(Record r) {
-        return new MirrorEntry(r.get(MirrorEntries.UPSTREAM), r.get(MirrorEntries.SERVER_NAME),
-                r.get(MirrorEntries.VERSION), Optional.ofNullable(r.get(MirrorEntries.VERSION_ID)),
-                r.get(MirrorEntries.MANIFEST_SHA256), instant(r, MirrorEntries.UPSTREAM_PUBLISHED_AT),
-                instant(r, MirrorEntries.UPSTREAM_UPDATED_AT), r.get(MirrorEntries.UPSTREAM_STATUS),
-                Optional.ofNullable(r.get(MirrorEntries.UPSTREAM_STATUS_MESSAGE)), r.get(MirrorEntries.OUTCOME),
-                Optional.ofNullable(r.get(MirrorEntries.REASONS)), Micros.toInstant(r.get(MirrorEntries.RECORDED_AT)));
+        return new MirrorEntry(
+                r.get(MirrorEntries.UPSTREAM),
+                r.get(MirrorEntries.SERVER_NAME),
+                r.get(MirrorEntries.VERSION),
+                Optional.ofNullable(r.get(MirrorEntries.VERSION_ID)),
+                r.get(MirrorEntries.MANIFEST_SHA256),
+                instant(r, MirrorEntries.UPSTREAM_PUBLISHED_AT),
+                instant(r, MirrorEntries.UPSTREAM_UPDATED_AT),
+                r.get(MirrorEntries.UPSTREAM_STATUS),
+                Optional.ofNullable(r.get(MirrorEntries.UPSTREAM_STATUS_MESSAGE)),
+                r.get(MirrorEntries.OUTCOME),
+                Optional.ofNullable(r.get(MirrorEntries.REASONS)),
+                Micros.toInstant(r.get(MirrorEntries.RECORDED_AT)));
     }
 }

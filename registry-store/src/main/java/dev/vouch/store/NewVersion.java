@@ -19,5 +19,4 @@ public record NewVersion(
         String tier,
         Optional<byte[]> trust,
         Optional<byte[]> report,
-        Optional<String> toolsDigest) {
-}
+        Optional<String> toolsDigest) {}

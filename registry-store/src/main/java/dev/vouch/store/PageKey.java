@@ -7,17 +7,14 @@ package dev.vouch.store;
 public sealed interface PageKey {
 
     /** The catalog order: server name, then publication order. */
-    record ByName(String serverName, long id) implements PageKey {
-    }
+    record ByName(String serverName, long id) implements PageKey {}
 
     /** The feed order ({@code updated_since}): time of the last change, then id. */
-    record ByChange(long updatedAtMicros, long id) implements PageKey {
-    }
+    record ByChange(long updatedAtMicros, long id) implements PageKey {}
 
     /**
      * The search order: the server's relevance (bm25, lower is better), the server's search document,
      * then publication order within the server.
      */
-    record ByRelevance(double score, long documentId, long versionId) implements PageKey {
-    }
+    record ByRelevance(double score, long documentId, long versionId) implements PageKey {}
 }

@@ -25,8 +25,10 @@ final class PostgresCatalogSearch extends CatalogSearch {
         List<Match> matches = new ArrayList<>();
         // float8: ts_rank's float4 reaches Java as a different double in the driver's text and binary
         // forms, and a cursor must find its own score again in the next request's ranking.
-        try (java.sql.ResultSet rs = dsl.resultQuery("SELECT document_id, ts_rank(" + WEIGHTS + ", document, q)::float8 "
-                + "FROM catalog_search, to_tsquery('simple', ?) q WHERE document @@ q", tsQuery(words))
+        try (java.sql.ResultSet rs = dsl.resultQuery(
+                        "SELECT document_id, ts_rank(" + WEIGHTS + ", document, q)::float8 "
+                                + "FROM catalog_search, to_tsquery('simple', ?) q WHERE document @@ q",
+                        tsQuery(words))
                 .fetchResultSet()) {
             while (rs.next()) {
                 // Negated so that, as with bm25, lower is better.
@@ -55,10 +57,12 @@ final class PostgresCatalogSearch extends CatalogSearch {
     List<Candidate> trigramCandidates(Set<String> trigrams) {
         List<Candidate> candidates = new ArrayList<>();
         String placeholders = String.join(", ", Collections.nCopies(trigrams.size(), "?"));
-        for (Record r : dsl.resultQuery("SELECT s.document_id, s.name_title FROM catalog_search s JOIN ("
-                + "SELECT document_id, count(*) AS shared FROM catalog_search_trigram WHERE trigram IN ("
-                + placeholders + ") GROUP BY document_id ORDER BY shared DESC, document_id LIMIT "
-                + MAX_TRIGRAM_CANDIDATES + ") t ON t.document_id = s.document_id ORDER BY t.shared DESC, s.document_id",
+        for (Record r : dsl.resultQuery(
+                "SELECT s.document_id, s.name_title FROM catalog_search s JOIN ("
+                        + "SELECT document_id, count(*) AS shared FROM catalog_search_trigram WHERE trigram IN ("
+                        + placeholders + ") GROUP BY document_id ORDER BY shared DESC, document_id LIMIT "
+                        + MAX_TRIGRAM_CANDIDATES
+                        + ") t ON t.document_id = s.document_id ORDER BY t.shared DESC, s.document_id",
                 trigrams.toArray())) {
             candidates.add(new Candidate(r.get(0, Long.class), r.get(1, String.class)));
         }
@@ -88,18 +92,25 @@ final class PostgresCatalogSearch extends CatalogSearch {
         String name = latest.get(0, String.class);
         int slash = name.indexOf('/');
         String title = latest.get(1, String.class);
-        dsl.execute("""
+        dsl.execute(
+                """
                 INSERT INTO catalog_search (document_id, name_title, document)
                 VALUES (?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'C')
                               || setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
                               || setweight(to_tsvector('simple', ?), 'D'))""",
-                document, name + " " + title, folded(name.substring(slash + 1)),
-                folded(slash < 0 ? "" : name.substring(0, slash)), folded(title), folded(latest.get(2, String.class)),
+                document,
+                name + " " + title,
+                folded(name.substring(slash + 1)),
+                folded(slash < 0 ? "" : name.substring(0, slash)),
+                folded(title),
+                folded(latest.get(2, String.class)),
                 folded(latest.get(3, String.class)));
         Set<String> trigrams = trigrams(String.join("", words(name + " " + title)));
         if (!trigrams.isEmpty()) {
-            dsl.execute("INSERT INTO catalog_search_trigram (trigram, document_id) SELECT unnest(?::text[]), ?",
-                    trigrams.toArray(String[]::new), document);
+            dsl.execute(
+                    "INSERT INTO catalog_search_trigram (trigram, document_id) SELECT unnest(?::text[]), ?",
+                    trigrams.toArray(String[]::new),
+                    document);
         }
     }
 

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Where a version stands with curation: only published versions are listed to the public. */
 public enum ReviewState {
-    PUBLISHED, PENDING, REJECTED;
+    PUBLISHED,
+    PENDING,
+    REJECTED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

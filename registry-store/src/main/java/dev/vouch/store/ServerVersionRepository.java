@@ -1,7 +1,7 @@
 package dev.vouch.store;
 
-import static dev.vouch.store.Tables.ServerVersions.HOT;
 import static dev.vouch.store.Tables.ServerVersions.DESCRIPTION;
+import static dev.vouch.store.Tables.ServerVersions.HOT;
 import static dev.vouch.store.Tables.ServerVersions.ID;
 import static dev.vouch.store.Tables.ServerVersions.IS_LATEST;
 import static dev.vouch.store.Tables.ServerVersions.MANIFEST;
@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -75,7 +74,8 @@ public final class ServerVersionRepository {
         if (unstorable(serverName) || unstorable(version)) {
             return Optional.empty();
         }
-        return detailed().where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))
+        return detailed()
+                .where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))
                 .fetchOptional(ServerVersionRepository::toDetailed);
     }
 
@@ -83,7 +83,8 @@ public final class ServerVersionRepository {
         if (unstorable(serverName)) {
             return Optional.empty();
         }
-        return detailed().where(SERVER_NAME.eq(serverName).and(IS_LATEST.isTrue()))
+        return detailed()
+                .where(SERVER_NAME.eq(serverName).and(IS_LATEST.isTrue()))
                 .fetchOptional(ServerVersionRepository::toDetailed);
     }
 
@@ -92,7 +93,8 @@ public final class ServerVersionRepository {
         if (unstorable(serverName)) {
             return List.of();
         }
-        return fetchListed(dsl.select(HOT).from(TABLE)
+        return fetchListed(dsl.select(HOT)
+                .from(TABLE)
                 .where(publishedOnly().and(SERVER_NAME.eq(serverName)).and(deletedFilter(includeDeleted)))
                 .orderBy(SERVER_NAME.desc(), ID.desc()));
     }
@@ -105,23 +107,45 @@ public final class ServerVersionRepository {
         Map<Long, Record> details = new java.util.HashMap<>();
         dsl.select(ServerVersionDetails.VERSION_ID, ServerVersionDetails.TOOLS, ServerVersionDetails.REPORT)
                 .from(ServerVersionDetails.TABLE)
-                .where(ServerVersionDetails.VERSION_ID.in(versions.stream().map(StoredVersion::id).toList()))
+                .where(ServerVersionDetails.VERSION_ID.in(
+                        versions.stream().map(StoredVersion::id).toList()))
                 .forEach(r -> details.put(r.get(ServerVersionDetails.VERSION_ID), r));
-        return versions.stream().map(v -> {
-            Record detail = details.get(v.id());
-            return detail == null ? v : new StoredVersion(v.id(), v.serverName(), v.version(), v.manifest(),
-                    v.manifestSha256(), Optional.ofNullable(detail.get(ServerVersionDetails.TOOLS)), v.status(),
-                    v.statusMessage(), v.statusChangedAt(), v.publishedAt(), v.updatedAt(), v.latest(),
-                    v.publishedBy(), v.reviewState(), v.reviewReason(), v.tier(), v.trust(),
-                    Optional.ofNullable(detail.get(ServerVersionDetails.REPORT)), v.toolsDigest());
-        }).toList();
+        return versions.stream()
+                .map(v -> {
+                    Record detail = details.get(v.id());
+                    return detail == null
+                            ? v
+                            : new StoredVersion(
+                                    v.id(),
+                                    v.serverName(),
+                                    v.version(),
+                                    v.manifest(),
+                                    v.manifestSha256(),
+                                    Optional.ofNullable(detail.get(ServerVersionDetails.TOOLS)),
+                                    v.status(),
+                                    v.statusMessage(),
+                                    v.statusChangedAt(),
+                                    v.publishedAt(),
+                                    v.updatedAt(),
+                                    v.latest(),
+                                    v.publishedBy(),
+                                    v.reviewState(),
+                                    v.reviewReason(),
+                                    v.tier(),
+                                    v.trust(),
+                                    Optional.ofNullable(detail.get(ServerVersionDetails.REPORT)),
+                                    v.toolsDigest());
+                })
+                .toList();
     }
 
     /** Every version in a review state other than published, oldest first: the curator's queue. */
     public List<StoredVersion> listByReviewState(ReviewState state, int limit) {
-        Condition unpublished = state == ReviewState.PUBLISHED ? noCondition()
+        Condition unpublished = state == ReviewState.PUBLISHED
+                ? noCondition()
                 : REVIEW_STATE.ne(inline(ReviewState.PUBLISHED.wireName()));
-        return detailed().where(unpublished.and(REVIEW_STATE.eq(inline(state.wireName()))))
+        return detailed()
+                .where(unpublished.and(REVIEW_STATE.eq(inline(state.wireName()))))
                 .orderBy(REVIEW_STATE.asc(), ID.asc())
                 .limit(limit)
                 .fetch(ServerVersionRepository::toDetailed);
@@ -129,7 +153,10 @@ public final class ServerVersionRepository {
 
     /** Every version of every server in any state, in publication order, after {@code afterId}: for rescans. */
     public List<StoredVersion> listAll(long afterId, int limit) {
-        return detailed().where(ID.gt(afterId)).orderBy(ID.asc()).limit(limit)
+        return detailed()
+                .where(ID.gt(afterId))
+                .orderBy(ID.asc())
+                .limit(limit)
                 .fetch(ServerVersionRepository::toDetailed);
     }
 
@@ -142,8 +169,9 @@ public final class ServerVersionRepository {
                 .execute();
         dsl.update(ServerVersionDetails.TABLE)
                 .set(ServerVersionDetails.REPORT, report)
-                .where(ServerVersionDetails.VERSION_ID.eq(
-                        dsl.select(ID).from(TABLE).where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))))
+                .where(ServerVersionDetails.VERSION_ID.eq(dsl.select(ID)
+                        .from(TABLE)
+                        .where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))))
                 .execute();
     }
 
@@ -151,14 +179,15 @@ public final class ServerVersionRepository {
     public void replaceReport(String serverName, String version, byte[] report) {
         dsl.update(ServerVersionDetails.TABLE)
                 .set(ServerVersionDetails.REPORT, report)
-                .where(ServerVersionDetails.VERSION_ID.eq(
-                        dsl.select(ID).from(TABLE).where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))))
+                .where(ServerVersionDetails.VERSION_ID.eq(dsl.select(ID)
+                        .from(TABLE)
+                        .where(SERVER_NAME.eq(serverName).and(VERSION.eq(version)))))
                 .execute();
     }
 
     /** Records a curator's decision on a version; the change reaches the {@code updated_since} feed. */
-    public void updateReview(String serverName, String version, ReviewState state, Optional<String> reason,
-                             Instant at) {
+    public void updateReview(
+            String serverName, String version, ReviewState state, Optional<String> reason, Instant at) {
         dsl.update(TABLE)
                 .set(REVIEW_STATE, state.wireName())
                 .set(REVIEW_REASON, reason.orElse(null))
@@ -197,9 +226,12 @@ public final class ServerVersionRepository {
      * changes since an instant, and otherwise by server name and then publication order.
      */
     public Page<StoredVersion> list(VersionQuery query) {
-        boolean unstorableVersion = query.version().filter(selector -> selector instanceof VersionQuery.VersionSelector.Exact exact
-                && unstorable(exact.version())).isPresent();
-        if (unstorableVersion || query.tier().filter(ServerVersionRepository::unstorable).isPresent()) {
+        boolean unstorableVersion = query.version()
+                .filter(selector ->
+                        selector instanceof VersionQuery.VersionSelector.Exact exact && unstorable(exact.version()))
+                .isPresent();
+        if (unstorableVersion
+                || query.tier().filter(ServerVersionRepository::unstorable).isPresent()) {
             return new Page<>(List.of(), Optional.empty());
         }
         if (query.search().isPresent()) {
@@ -222,18 +254,24 @@ public final class ServerVersionRepository {
         Condition where = filters(query);
         if (query.updatedSince().isPresent()) {
             // Strictly after the instant is the same as after the key (instant, every id).
-            PageKey.ByChange since = new PageKey.ByChange(Micros.of(query.updatedSince().get()), Long.MAX_VALUE);
-            PageKey.ByChange after = query.after().map(ServerVersionRepository::byChange)
+            PageKey.ByChange since =
+                    new PageKey.ByChange(Micros.of(query.updatedSince().get()), Long.MAX_VALUE);
+            PageKey.ByChange after = query.after()
+                    .map(ServerVersionRepository::byChange)
                     .filter(key -> key.updatedAtMicros() >= since.updatedAtMicros())
                     .orElse(since);
-            return dsl.select(HOT).from(TABLE)
+            return dsl.select(HOT)
+                    .from(TABLE)
                     .where(where.and(row(UPDATED_AT, ID).gt(after.updatedAtMicros(), after.id())))
                     .orderBy(UPDATED_AT.asc(), ID.asc())
                     .limit(query.limit() + 1);
         }
-        PageKey.ByName after = query.after().map(ServerVersionRepository::byName).map(ServerVersionRepository::storable)
+        PageKey.ByName after = query.after()
+                .map(ServerVersionRepository::byName)
+                .map(ServerVersionRepository::storable)
                 .orElse(FIRST_BY_NAME);
-        return dsl.select(HOT).from(TABLE)
+        return dsl.select(HOT)
+                .from(TABLE)
                 .where(where.and(row(SERVER_NAME, ID).gt(after.serverName(), after.id())))
                 .orderBy(SERVER_NAME.asc(), ID.asc())
                 .limit(query.limit() + 1);
@@ -248,7 +286,8 @@ public final class ServerVersionRepository {
         Optional<PageKey.ByRelevance> after = query.after().map(ServerVersionRepository::byRelevance);
         int from = 0;
         if (after.isPresent()) {
-            CatalogSearch.Match key = new CatalogSearch.Match(after.get().documentId(), after.get().score());
+            CatalogSearch.Match key = new CatalogSearch.Match(
+                    after.get().documentId(), after.get().score());
             int found = Collections.binarySearch(matches, key, CatalogSearch.Match.ORDER);
             // Not found: the index changed since; continue after where the key would sort.
             from = found >= 0 ? found : -found - 1;
@@ -264,8 +303,10 @@ public final class ServerVersionRepository {
             Map<Long, List<StoredVersion>> versions = servedVersions(slice, query);
             for (CatalogSearch.Match match : slice) {
                 for (StoredVersion version : versions.getOrDefault(match.documentId(), List.of())) {
-                    boolean alreadyServed = after.isPresent() && match.documentId() == after.get().documentId()
-                            && match.score() == after.get().score() && version.id() <= after.get().versionId();
+                    boolean alreadyServed = after.isPresent()
+                            && match.documentId() == after.get().documentId()
+                            && match.score() == after.get().score()
+                            && version.id() <= after.get().versionId();
                     if (!alreadyServed && page.size() <= query.limit()) {
                         page.add(version);
                         keys.add(new PageKey.ByRelevance(match.score(), match.documentId(), version.id()));
@@ -281,12 +322,14 @@ public final class ServerVersionRepository {
 
     /** The served versions of the matched servers that pass the query's filters, by document, in id order. */
     private Map<Long, List<StoredVersion>> servedVersions(List<CatalogSearch.Match> matches, VersionQuery query) {
-        Map<Long, String> names = search.serverNames(matches.stream().map(CatalogSearch.Match::documentId).toList());
+        Map<Long, String> names = search.serverNames(
+                matches.stream().map(CatalogSearch.Match::documentId).toList());
         Map<String, Long> documents = new LinkedHashMap<>();
         names.forEach((document, name) -> documents.put(name, document));
         Map<Long, List<StoredVersion>> versions = new LinkedHashMap<>();
         fetchListed(searchVersionsQuery(documents.keySet().stream().toList(), query))
-                .forEach(v -> versions.computeIfAbsent(documents.get(v.serverName()), d -> new ArrayList<>()).add(v));
+                .forEach(v -> versions.computeIfAbsent(documents.get(v.serverName()), d -> new ArrayList<>())
+                        .add(v));
         versions.values().forEach(list -> list.sort((a, b) -> Long.compare(a.id(), b.id())));
         return versions;
     }
@@ -298,8 +341,11 @@ public final class ServerVersionRepository {
 
     private static Condition filters(VersionQuery query) {
         Condition where = publishedOnly().and(deletedFilter(query.includeDeleted()));
-        where = where.and(query.updatedSince().map(since -> UPDATED_AT.gt(Micros.of(since))).orElse(noCondition()));
-        where = where.and(query.version().map(ServerVersionRepository::selectorCondition).orElse(noCondition()));
+        where = where.and(query.updatedSince()
+                .map(since -> UPDATED_AT.gt(Micros.of(since)))
+                .orElse(noCondition()));
+        where = where.and(
+                query.version().map(ServerVersionRepository::selectorCondition).orElse(noCondition()));
         return where.and(query.tier().map(TIER::eq).orElse(noCondition()));
     }
 
@@ -370,7 +416,8 @@ public final class ServerVersionRepository {
         } catch (IntegrityConstraintViolationException e) {
             throw new DuplicateVersionException(version.serverName(), version.version());
         }
-        long id = dsl.select(ID).from(TABLE)
+        long id = dsl.select(ID)
+                .from(TABLE)
                 .where(SERVER_NAME.eq(version.serverName()).and(VERSION.eq(version.version())))
                 .fetchSingle(ID);
         dsl.insertInto(ServerVersionDetails.TABLE)
@@ -399,10 +446,11 @@ public final class ServerVersionRepository {
      *
      * @return the number of versions changed
      */
-    public int updateStatus(String serverName, Optional<String> version, VersionStatus status,
-                            Optional<String> message, Instant at) {
+    public int updateStatus(
+            String serverName, Optional<String> version, VersionStatus status, Optional<String> message, Instant at) {
         long micros = Micros.of(at);
-        Condition target = SERVER_NAME.eq(serverName).and(version.map(VERSION::eq).orElse(noCondition()));
+        Condition target =
+                SERVER_NAME.eq(serverName).and(version.map(VERSION::eq).orElse(noCondition()));
         return dsl.update(TABLE)
                 .set(STATUS, status.wireName())
                 .set(STATUS_MESSAGE, message.orElse(null))
@@ -431,7 +479,8 @@ public final class ServerVersionRepository {
         List<Field<?>> fields = new ArrayList<>(HOT);
         fields.add(ServerVersionDetails.TOOLS);
         fields.add(ServerVersionDetails.REPORT);
-        return dsl.select(fields).from(TABLE.leftJoin(ServerVersionDetails.TABLE).on(ServerVersionDetails.VERSION_ID.eq(ID)));
+        return dsl.select(fields)
+                .from(TABLE.leftJoin(ServerVersionDetails.TABLE).on(ServerVersionDetails.VERSION_ID.eq(ID)));
     }
 
     /**
@@ -468,7 +517,8 @@ public final class ServerVersionRepository {
                 Micros.toInstant(rs.getLong(12)),
                 rs.getBoolean(13),
                 rs.getString(14),
-                ReviewState.fromWire(review).orElseThrow(() -> new IllegalStateException("unknown review state " + review)),
+                ReviewState.fromWire(review)
+                        .orElseThrow(() -> new IllegalStateException("unknown review state " + review)),
                 Optional.ofNullable(rs.getString(16)),
                 rs.getString(17),
                 Optional.ofNullable(rs.getBytes(18)),
@@ -477,7 +527,9 @@ public final class ServerVersionRepository {
     }
 
     private static StoredVersion toDetailed(Record r) {
-        return toStored(r, Optional.ofNullable(r.get(ServerVersionDetails.TOOLS)),
+        return toStored(
+                r,
+                Optional.ofNullable(r.get(ServerVersionDetails.TOOLS)),
                 Optional.ofNullable(r.get(ServerVersionDetails.REPORT)));
     }
 

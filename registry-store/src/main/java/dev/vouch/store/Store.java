@@ -21,6 +21,7 @@ public final class Store implements AutoCloseable {
 
     /** How often the planner's statistics are refreshed while the store is open. */
     static final Duration OPTIMIZE_EVERY = Duration.ofHours(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
     private final Database database;
@@ -33,8 +34,8 @@ public final class Store implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        maintenance.scheduleWithFixedDelay(this::optimize, OPTIMIZE_EVERY.toMinutes(), OPTIMIZE_EVERY.toMinutes(),
-                TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(
+                this::optimize, OPTIMIZE_EVERY.toMinutes(), OPTIMIZE_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     private void optimize() {
@@ -69,11 +70,19 @@ public final class Store implements AutoCloseable {
     }
 
     /** The repositories, bound to one transaction or to plain reads. */
-    public record Repositories(ServerVersionRepository versions, TokenRepository tokens, AuditLogRepository audit,
-                               AdvisoryRepository advisories, MirrorRepository mirror) {
+    public record Repositories(
+            ServerVersionRepository versions,
+            TokenRepository tokens,
+            AuditLogRepository audit,
+            AdvisoryRepository advisories,
+            MirrorRepository mirror) {
         static Repositories on(DSLContext dsl) {
-            return new Repositories(new ServerVersionRepository(dsl), new TokenRepository(dsl),
-                    new AuditLogRepository(dsl), new AdvisoryRepository(dsl), new MirrorRepository(dsl));
+            return new Repositories(
+                    new ServerVersionRepository(dsl),
+                    new TokenRepository(dsl),
+                    new AuditLogRepository(dsl),
+                    new AdvisoryRepository(dsl),
+                    new MirrorRepository(dsl));
         }
     }
 

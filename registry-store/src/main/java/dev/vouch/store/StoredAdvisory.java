@@ -15,5 +15,4 @@ public record StoredAdvisory(
         String severity,
         Optional<String> summary,
         byte[] affected,
-        Instant modified) {
-}
+        Instant modified) {}

@@ -25,8 +25,14 @@ public record StoredToken(
     }
 
     /** A token that lasts until it is revoked. */
-    public StoredToken(String id, String tokenHash, String role, List<String> grants, Optional<String> description,
-                       Instant createdAt, Optional<Instant> revokedAt) {
+    public StoredToken(
+            String id,
+            String tokenHash,
+            String role,
+            List<String> grants,
+            Optional<String> description,
+            Instant createdAt,
+            Optional<Instant> revokedAt) {
         this(id, tokenHash, role, grants, description, createdAt, revokedAt, Optional.empty());
     }
 

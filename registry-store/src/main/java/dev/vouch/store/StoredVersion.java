@@ -27,5 +27,4 @@ public record StoredVersion(
         String tier,
         Optional<byte[]> trust,
         Optional<byte[]> report,
-        Optional<String> toolsDigest) {
-}
+        Optional<String> toolsDigest) {}

@@ -17,8 +17,7 @@ import org.jooq.impl.SQLDataType;
  * declared Java types whatever the driver hands over.
  */
 final class Tables {
-    private Tables() {
-    }
+    private Tables() {}
 
     static final class ServerVersions {
         static final Table<Record> TABLE = table(name("server_versions"));
@@ -42,12 +41,28 @@ final class Tables {
         static final Field<byte[]> TRUST = field(name("trust"), SQLDataType.BLOB);
         static final Field<String> TOOLS_DIGEST = field(name("tools_digest"), SQLDataType.VARCHAR);
         /** What a listing shows; the cold blobs live in {@link ServerVersionDetails}. */
-        static final List<Field<?>> HOT = List.of(ID, SERVER_NAME, VERSION, MANIFEST, MANIFEST_SHA256,
-                DESCRIPTION, TITLE, STATUS, STATUS_MESSAGE, STATUS_CHANGED_AT, PUBLISHED_AT, UPDATED_AT,
-                IS_LATEST, PUBLISHED_BY, REVIEW_STATE, REVIEW_REASON, TIER, TRUST, TOOLS_DIGEST);
+        static final List<Field<?>> HOT = List.of(
+                ID,
+                SERVER_NAME,
+                VERSION,
+                MANIFEST,
+                MANIFEST_SHA256,
+                DESCRIPTION,
+                TITLE,
+                STATUS,
+                STATUS_MESSAGE,
+                STATUS_CHANGED_AT,
+                PUBLISHED_AT,
+                UPDATED_AT,
+                IS_LATEST,
+                PUBLISHED_BY,
+                REVIEW_STATE,
+                REVIEW_REASON,
+                TIER,
+                TRUST,
+                TOOLS_DIGEST);
 
-        private ServerVersions() {
-        }
+        private ServerVersions() {}
     }
 
     /** The cold part of a version, read only by detail reads: tool definitions and the full report. */
@@ -57,8 +72,7 @@ final class Tables {
         static final Field<byte[]> TOOLS = field(name("server_version_details", "tools"), SQLDataType.BLOB);
         static final Field<byte[]> REPORT = field(name("server_version_details", "report"), SQLDataType.BLOB);
 
-        private ServerVersionDetails() {
-        }
+        private ServerVersionDetails() {}
     }
 
     static final class CatalogChanges {
@@ -66,8 +80,7 @@ final class Tables {
         static final Field<Long> ID = field(name("id"), SQLDataType.BIGINT);
         static final Field<Long> SEQ = field(name("seq"), SQLDataType.BIGINT);
 
-        private CatalogChanges() {
-        }
+        private CatalogChanges() {}
     }
 
     static final class ApiTokens {
@@ -80,11 +93,10 @@ final class Tables {
         static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
         static final Field<Long> REVOKED_AT = field(name("revoked_at"), SQLDataType.BIGINT);
         static final Field<Long> EXPIRES_AT = field(name("expires_at"), SQLDataType.BIGINT);
-        static final List<Field<?>> ALL = List.of(ID, TOKEN_HASH, ROLE, GRANTS, DESCRIPTION, CREATED_AT, REVOKED_AT,
-                EXPIRES_AT);
+        static final List<Field<?>> ALL =
+                List.of(ID, TOKEN_HASH, ROLE, GRANTS, DESCRIPTION, CREATED_AT, REVOKED_AT, EXPIRES_AT);
 
-        private ApiTokens() {
-        }
+        private ApiTokens() {}
     }
 
     static final class AuditLog {
@@ -99,8 +111,7 @@ final class Tables {
         static final Field<String> HASH = field(name("hash"), SQLDataType.CHAR);
         static final List<Field<?>> ALL = List.of(SEQ, AT, ACTOR, ACTION, SUBJECT, DETAIL, PREV_HASH, HASH);
 
-        private AuditLog() {
-        }
+        private AuditLog() {}
     }
 
     /** Mirror mode ({@code V12__mirror.sql}): each mirrored version's source and local outcome. */
@@ -115,16 +126,27 @@ final class Tables {
         static final Field<Long> UPSTREAM_PUBLISHED_AT = field(name("upstream_published_at"), SQLDataType.BIGINT);
         static final Field<Long> UPSTREAM_UPDATED_AT = field(name("upstream_updated_at"), SQLDataType.BIGINT);
         static final Field<String> UPSTREAM_STATUS = field(name("upstream_status"), SQLDataType.VARCHAR);
-        static final Field<String> UPSTREAM_STATUS_MESSAGE = field(name("upstream_status_message"), SQLDataType.VARCHAR);
+        static final Field<String> UPSTREAM_STATUS_MESSAGE =
+                field(name("upstream_status_message"), SQLDataType.VARCHAR);
         static final Field<String> OUTCOME = field(name("outcome"), SQLDataType.VARCHAR);
         static final Field<String> REASONS = field(name("reasons"), SQLDataType.CLOB);
         static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
-        static final List<Field<?>> ALL = List.of(ID, UPSTREAM, SERVER_NAME, VERSION, VERSION_ID, MANIFEST_SHA256,
-                UPSTREAM_PUBLISHED_AT, UPSTREAM_UPDATED_AT, UPSTREAM_STATUS, UPSTREAM_STATUS_MESSAGE, OUTCOME, REASONS,
+        static final List<Field<?>> ALL = List.of(
+                ID,
+                UPSTREAM,
+                SERVER_NAME,
+                VERSION,
+                VERSION_ID,
+                MANIFEST_SHA256,
+                UPSTREAM_PUBLISHED_AT,
+                UPSTREAM_UPDATED_AT,
+                UPSTREAM_STATUS,
+                UPSTREAM_STATUS_MESSAGE,
+                OUTCOME,
+                REASONS,
                 RECORDED_AT);
 
-        private MirrorEntries() {
-        }
+        private MirrorEntries() {}
     }
 
     /** Mirror mode: how far each upstream has been read. */
@@ -137,10 +159,9 @@ final class Tables {
         static final Field<Long> RUN_HIGH_WATER = field(name("run_high_water"), SQLDataType.BIGINT);
         static final Field<Long> RUN_CLOCK = field(name("run_clock"), SQLDataType.BIGINT);
         static final Field<Long> SNAPSHOT_SERIAL = field(name("snapshot_serial"), SQLDataType.BIGINT);
-        static final List<Field<?>> ALL = List.of(UPSTREAM, UPDATED_SINCE, RUN_SINCE, RUN_CURSOR, RUN_HIGH_WATER,
-                RUN_CLOCK, SNAPSHOT_SERIAL);
+        static final List<Field<?>> ALL =
+                List.of(UPSTREAM, UPDATED_SINCE, RUN_SINCE, RUN_CURSOR, RUN_HIGH_WATER, RUN_CLOCK, SNAPSHOT_SERIAL);
 
-        private MirrorCheckpoints() {
-        }
+        private MirrorCheckpoints() {}
     }
 }

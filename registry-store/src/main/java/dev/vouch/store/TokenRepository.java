@@ -44,7 +44,8 @@ public final class TokenRepository {
 
     /** The token whose secret hashes to {@code tokenHash}, unless it was revoked; expiry is the caller's check. */
     public Optional<StoredToken> findActiveByHash(String tokenHash) {
-        return dsl.select(ALL).from(TABLE)
+        return dsl.select(ALL)
+                .from(TABLE)
                 .where(TOKEN_HASH.eq(tokenHash).and(REVOKED_AT.isNull()))
                 .fetchOptional(TokenRepository::toStored);
     }
@@ -56,9 +57,10 @@ public final class TokenRepository {
     /** @return whether an active token with that id existed */
     public boolean revoke(String id, Instant at) {
         return dsl.update(TABLE)
-                .set(REVOKED_AT, Micros.of(at))
-                .where(ID.eq(id).and(REVOKED_AT.isNull()))
-                .execute() == 1;
+                        .set(REVOKED_AT, Micros.of(at))
+                        .where(ID.eq(id).and(REVOKED_AT.isNull()))
+                        .execute()
+                == 1;
     }
 
     private static StoredToken toStored(Record r) {

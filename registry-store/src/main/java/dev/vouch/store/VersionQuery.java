@@ -26,10 +26,8 @@ public record VersionQuery(
 
     /** Which versions of each server a query returns. */
     public sealed interface VersionSelector {
-        record Latest() implements VersionSelector {
-        }
+        record Latest() implements VersionSelector {}
 
-        record Exact(String version) implements VersionSelector {
-        }
+        record Exact(String version) implements VersionSelector {}
     }
 }

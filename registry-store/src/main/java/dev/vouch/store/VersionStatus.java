@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Lifecycle status of a published server version, as the official registry names it. */
 public enum VersionStatus {
-    ACTIVE, DEPRECATED, DELETED;
+    ACTIVE,
+    DEPRECATED,
+    DELETED;
 
     /** The lower-case form used on the wire and in the database. */
     public String wireName() {

@@ -38,24 +38,45 @@ abstract class MirrorRepositoryContract {
     }
 
     static MirrorEntry entry(String name, String version, Optional<Long> versionId, String outcome, String status) {
-        return new MirrorEntry(UPSTREAM, name, version, versionId, "a".repeat(64), Optional.of(T0),
-                Optional.of(T0.plusSeconds(60)), status, Optional.empty(), outcome,
-                outcome.equals("rejected") ? Optional.of("[{\"name\":\"signature\",\"passed\":false}]") : Optional.empty(),
+        return new MirrorEntry(
+                UPSTREAM,
+                name,
+                version,
+                versionId,
+                "a".repeat(64),
+                Optional.of(T0),
+                Optional.of(T0.plusSeconds(60)),
+                status,
+                Optional.empty(),
+                outcome,
+                outcome.equals("rejected")
+                        ? Optional.of("[{\"name\":\"signature\",\"passed\":false}]")
+                        : Optional.empty(),
                 T0);
     }
 
     @Test
     void anEntryKeepsItsSourceAndOutcomeAndIsReplacedInPlace() {
-        StoredVersion stored = store.write(r -> r.versions().insert(
-                StoreContract.version("io.github.a/x", "1.0.0", T0, true)));
+        StoredVersion stored =
+                store.write(r -> r.versions().insert(StoreContract.version("io.github.a/x", "1.0.0", T0, true)));
         MirrorEntry first = entry("io.github.a/x", "1.0.0", Optional.of(stored.id()), "published", "active");
         store.write(r -> {
             r.mirror().insert(first);
             return null;
         });
-        MirrorEntry deprecated = new MirrorEntry(UPSTREAM, "io.github.a/x", "1.0.0", Optional.of(stored.id()),
-                first.manifestSha256(), first.upstreamPublishedAt(), Optional.of(T0.plusSeconds(120)), "deprecated",
-                Optional.of("use 2.0"), "published", Optional.empty(), T0.plusSeconds(121));
+        MirrorEntry deprecated = new MirrorEntry(
+                UPSTREAM,
+                "io.github.a/x",
+                "1.0.0",
+                Optional.of(stored.id()),
+                first.manifestSha256(),
+                first.upstreamPublishedAt(),
+                Optional.of(T0.plusSeconds(120)),
+                "deprecated",
+                Optional.of("use 2.0"),
+                "published",
+                Optional.empty(),
+                T0.plusSeconds(121));
 
         store.write(r -> {
             r.mirror().save(deprecated);
@@ -82,19 +103,34 @@ abstract class MirrorRepositoryContract {
         List<MirrorEntry> rejected = store.read(r -> r.mirror().listByOutcome("rejected", 10));
 
         assertThat(rejected).extracting(MirrorEntry::serverName).containsExactly("io.github.a/x", "io.github.a/z");
-        assertThat(rejected.get(0).reasons()).hasValueSatisfying(reasons -> assertThat(reasons).contains("signature"));
-        List<MirrorEntry> ofServers = store.read(r -> r.mirror().findByServers(List.of("io.github.a/y", "io.github.a/z")));
-        assertThat(ofServers).extracting(MirrorEntry::serverName).containsExactlyInAnyOrder("io.github.a/y", "io.github.a/z");
+        assertThat(rejected.get(0).reasons())
+                .hasValueSatisfying(reasons -> assertThat(reasons).contains("signature"));
+        List<MirrorEntry> ofServers =
+                store.read(r -> r.mirror().findByServers(List.of("io.github.a/y", "io.github.a/z")));
+        assertThat(ofServers)
+                .extracting(MirrorEntry::serverName)
+                .containsExactlyInAnyOrder("io.github.a/y", "io.github.a/z");
     }
 
     @Test
     void aCheckpointRoundTripsAndItsWritesLeaveTheCatalogSequenceAlone() {
         long sequence = store.changeSequence();
-        MirrorCheckpoint running = new MirrorCheckpoint(UPSTREAM, Optional.of(T0), Optional.of(T0),
-                Optional.of("io.github.a/x:1.0.0"), Optional.of(T0.plusSeconds(5)), Optional.of(T0.plusSeconds(9)),
+        MirrorCheckpoint running = new MirrorCheckpoint(
+                UPSTREAM,
+                Optional.of(T0),
+                Optional.of(T0),
+                Optional.of("io.github.a/x:1.0.0"),
+                Optional.of(T0.plusSeconds(5)),
+                Optional.of(T0.plusSeconds(9)),
                 Optional.of(42L));
-        MirrorCheckpoint done = new MirrorCheckpoint(UPSTREAM, Optional.of(T0.plusSeconds(5)), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(43L));
+        MirrorCheckpoint done = new MirrorCheckpoint(
+                UPSTREAM,
+                Optional.of(T0.plusSeconds(5)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(43L));
 
         store.writeBookkeeping(r -> {
             r.mirror().saveCheckpoint(running);
@@ -117,15 +153,17 @@ abstract class MirrorRepositoryContract {
 
     @Test
     void touchingAVersionMovesItIntoTheFeed() {
-        StoredVersion stored = store.write(r -> r.versions().insert(
-                StoreContract.version("io.github.a/x", "1.0.0", T0, true)));
+        StoredVersion stored =
+                store.write(r -> r.versions().insert(StoreContract.version("io.github.a/x", "1.0.0", T0, true)));
 
         store.write(r -> {
             r.mirror().touchVersion(stored.id(), T0.plusSeconds(300));
             return null;
         });
 
-        assertThat(store.read(r -> r.versions().find("io.github.a/x", "1.0.0")).orElseThrow().updatedAt())
+        assertThat(store.read(r -> r.versions().find("io.github.a/x", "1.0.0"))
+                        .orElseThrow()
+                        .updatedAt())
                 .isEqualTo(T0.plusSeconds(300));
     }
 }

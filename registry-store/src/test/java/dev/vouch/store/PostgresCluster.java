@@ -41,6 +41,7 @@ public final class PostgresCluster {
 
     /** Where skips and runs are recorded, relative to the module's directory (surefire's working directory). */
     public static final Path RECORDS = Path.of("target", "postgres-tests");
+
     private static final String ROLE = "vouch";
     private static final List<String> SYSTEM_USERS = List.of("postgres", "nobody");
 
@@ -102,7 +103,7 @@ public final class PostgresCluster {
     public PostgresSettings newDatabase() {
         String name = "vouch_test_" + databases.incrementAndGet();
         try (Connection admin = DriverManager.getConnection(url("postgres"), ROLE, password);
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name + " OWNER " + ROLE);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
@@ -152,9 +153,23 @@ public final class PostgresCluster {
         }
         Path log = directory.resolve("log");
         try {
-            run(runAs, directory, List.of(bin.resolve("initdb").toString(), "-D", directory.resolve("data").toString(),
-                "-U", ROLE, "--pwfile=" + directory.resolve("password"), "--auth-host=scram-sha-256",
-                "--auth-local=trust", "-E", "UTF8", "--locale=C", "--no-sync"), "initdb");
+            run(
+                    runAs,
+                    directory,
+                    List.of(
+                            bin.resolve("initdb").toString(),
+                            "-D",
+                            directory.resolve("data").toString(),
+                            "-U",
+                            ROLE,
+                            "--pwfile=" + directory.resolve("password"),
+                            "--auth-host=scram-sha-256",
+                            "--auth-local=trust",
+                            "-E",
+                            "UTF8",
+                            "--locale=C",
+                            "--no-sync"),
+                    "initdb");
         } catch (Unavailable e) {
             deleteTree(directory);
             throw e;
@@ -165,12 +180,27 @@ public final class PostgresCluster {
             // Throwaway data: tests trade durability for speed; -Dvouch.postgres.durable=true (the
             // benchmark) keeps PostgreSQL's defaults, so a commit waits for its fsync as in production.
             String options = "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1"
-                    + " -c max_connections=300" + (Boolean.getBoolean("vouch.postgres.durable") ? ""
-                    : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+                    + " -c max_connections=300"
+                    + (Boolean.getBoolean("vouch.postgres.durable")
+                            ? ""
+                            : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             try {
-                run(runAs, directory, List.of(bin.resolve("pg_ctl").toString(), "-D",
-                        directory.resolve("data").toString(), "-l", log.toString(), "-w", "-t", "60", "-o", options,
-                        "start"), "pg_ctl start");
+                run(
+                        runAs,
+                        directory,
+                        List.of(
+                                bin.resolve("pg_ctl").toString(),
+                                "-D",
+                                directory.resolve("data").toString(),
+                                "-l",
+                                log.toString(),
+                                "-w",
+                                "-t",
+                                "60",
+                                "-o",
+                                options,
+                                "start"),
+                        "pg_ctl start");
                 PostgresCluster cluster = new PostgresCluster(directory, runAs, bin, port, password);
                 Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "vouch-postgres-stop"));
                 return cluster;
@@ -186,8 +216,11 @@ public final class PostgresCluster {
     /** Stops the server at once (the data is thrown away) and deletes the directory. */
     private void stop() {
         try {
-            run(runAs, directory, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate",
-                    "-w", "stop"), "pg_ctl stop");
+            run(
+                    runAs,
+                    directory,
+                    List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"),
+                    "pg_ctl stop");
         } catch (Unavailable e) {
             System.err.println("stopping the test cluster: " + e.getMessage());
         }
@@ -218,7 +251,8 @@ public final class PostgresCluster {
             }
         }
         for (Path dir : candidates) {
-            if (Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl"))
+            if (Files.isExecutable(dir.resolve("initdb"))
+                    && Files.isExecutable(dir.resolve("pg_ctl"))
                     && Files.isExecutable(dir.resolve("postgres"))) {
                 // initdb finds postgres beside its real location; a symlinked initdb would not.
                 try {
@@ -262,8 +296,11 @@ public final class PostgresCluster {
         full.addAll(command);
         Path output = directory.resolve(what.replace(' ', '-') + ".out");
         try {
-            Process process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(full)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new Unavailable(what + " did not finish in 120 s");
@@ -301,7 +338,8 @@ public final class PostgresCluster {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             System.err.println("could not delete " + root + ": " + e.getMessage());
         }
@@ -310,7 +348,10 @@ public final class PostgresCluster {
     private static void record(String file, String line) {
         try {
             Files.createDirectories(RECORDS);
-            Files.writeString(RECORDS.resolve(file), line + System.lineSeparator(), StandardOpenOption.CREATE,
+            Files.writeString(
+                    RECORDS.resolve(file),
+                    line + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

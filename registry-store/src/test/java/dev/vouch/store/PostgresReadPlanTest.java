@@ -34,12 +34,23 @@ class PostgresReadPlanTest {
                 for (int v = 0; v < 3; v++) {
                     String manifest = "{\"name\":\"" + name + "\",\"version\":\"1.0." + v + "\"}";
                     String tools = "[{\"name\":\"tool_" + s + "\",\"description\":\"Reads record number " + s + "\"}]";
-                    r.versions().insert(new NewVersion(name, "1.0." + v, manifest.getBytes(StandardCharsets.UTF_8),
-                            "0".repeat(64), "Server " + s + (s % 50 == 1 ? " for data" : " for notes"),
-                            Optional.of("Server " + s), Optional.of(tools.getBytes(StandardCharsets.UTF_8)),
-                            T0.plusSeconds(s * 3L + v), v == 2 && s % 10 != 0, "t",
-                            s % 10 == 0 ? ReviewState.PENDING : ReviewState.PUBLISHED, "community",
-                            Optional.of("{}".getBytes(StandardCharsets.UTF_8)), Optional.empty(), Optional.empty()));
+                    r.versions()
+                            .insert(new NewVersion(
+                                    name,
+                                    "1.0." + v,
+                                    manifest.getBytes(StandardCharsets.UTF_8),
+                                    "0".repeat(64),
+                                    "Server " + s + (s % 50 == 1 ? " for data" : " for notes"),
+                                    Optional.of("Server " + s),
+                                    Optional.of(tools.getBytes(StandardCharsets.UTF_8)),
+                                    T0.plusSeconds(s * 3L + v),
+                                    v == 2 && s % 10 != 0,
+                                    "t",
+                                    s % 10 == 0 ? ReviewState.PENDING : ReviewState.PUBLISHED,
+                                    "community",
+                                    Optional.of("{}".getBytes(StandardCharsets.UTF_8)),
+                                    Optional.empty(),
+                                    Optional.empty()));
                 }
             }
             return null;
@@ -68,11 +79,14 @@ class PostgresReadPlanTest {
                 query(Optional.of(T0.plusSeconds(1500)), true, Optional.of(deepChange)));
         for (VersionQuery query : queries) {
             List<String> plan = plan(store.read(r -> r.versions().listQuery(query)));
-            assertThat(plan).as("%s: %s", query, plan)
+            assertThat(plan)
+                    .as("%s: %s", query, plan)
                     .anyMatch(line -> line.contains("Index Scan using ix_server_versions_served"))
                     .noneMatch(line -> line.contains("Seq Scan on server_versions"))
                     .noneMatch(line -> line.contains("Sort"));
-            assertThat(store.read(r -> r.versions().list(query)).items()).as("%s", query).isNotEmpty();
+            assertThat(store.read(r -> r.versions().list(query)).items())
+                    .as("%s", query)
+                    .isNotEmpty();
         }
     }
 
@@ -85,31 +99,50 @@ class PostgresReadPlanTest {
     void searchCanBeAnsweredFromTheTextIndexAndReadsOnlyTheMatchedServersVersions() {
         List<String> text = store.write(r -> {
             r.versions().dsl().execute("SET LOCAL enable_seqscan = off");
-            return plan(r.versions().dsl().resultQuery(
-                    "SELECT document_id FROM catalog_search WHERE document @@ to_tsquery('simple', ?)", "data:*"));
+            return plan(r.versions()
+                    .dsl()
+                    .resultQuery(
+                            "SELECT document_id FROM catalog_search WHERE document @@ to_tsquery('simple', ?)",
+                            "data:*"));
         });
-        assertThat(text).as("%s", text).anyMatch(line -> line.contains("Bitmap Index Scan on ix_catalog_search_document"));
+        assertThat(text)
+                .as("%s", text)
+                .anyMatch(line -> line.contains("Bitmap Index Scan on ix_catalog_search_document"));
 
-        VersionQuery query = new VersionQuery(Optional.of("data"), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.empty(), 100);
-        List<String> versions = plan(store.read(r -> r.versions().searchVersionsQuery(
-                List.of("io.github.owner1/server-1", "io.github.owner2/server-2"), query)));
+        VersionQuery query = new VersionQuery(
+                Optional.of("data"),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                100);
+        List<String> versions = plan(store.read(r -> r.versions()
+                .searchVersionsQuery(List.of("io.github.owner1/server-1", "io.github.owner2/server-2"), query)));
         assertThat(versions).as("%s", versions).noneMatch(line -> line.contains("Seq Scan on server_versions"));
         assertThat(store.read(r -> r.versions().list(query)).items()).isNotEmpty();
     }
 
     private static List<String> plan(ResultQuery<Record> query) {
-        return query.configuration().dsl()
+        return query.configuration()
+                .dsl()
                 .fetch("EXPLAIN " + query.getSQL(), query.getBindValues().toArray())
                 .getValues(0, String.class);
     }
 
     private static VersionQuery query(Optional<Instant> since, boolean includeDeleted, Optional<PageKey> after) {
-        return new VersionQuery(Optional.empty(), since, Optional.empty(), includeDeleted, Optional.empty(), after, 100);
+        return new VersionQuery(
+                Optional.empty(), since, Optional.empty(), includeDeleted, Optional.empty(), after, 100);
     }
 
     private static VersionQuery latest(Optional<PageKey> after) {
-        return new VersionQuery(Optional.empty(), Optional.empty(),
-                Optional.of(new VersionQuery.VersionSelector.Latest()), false, Optional.empty(), after, 100);
+        return new VersionQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new VersionQuery.VersionSelector.Latest()),
+                false,
+                Optional.empty(),
+                after,
+                100);
     }
 }

@@ -41,8 +41,11 @@ class PostgresStoreTest extends StoreContract {
     void auditLogRefusesUpdatesDeletesAndTruncationAtTheDatabase() throws SQLException {
         store.write(r -> r.audit().append(new AuditEvent(Instant.now(), "a", "publish", "x@1", "{}")));
 
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user().orElseThrow(),
-                database.password().orElseThrow()); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        database.jdbcUrl(),
+                        database.user().orElseThrow(),
+                        database.password().orElseThrow());
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute("DELETE FROM audit_log")).hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.execute("UPDATE audit_log SET actor = 'mallory'"))
                     .hasMessageContaining("append-only");
@@ -60,12 +63,16 @@ class PostgresStoreTest extends StoreContract {
 
         Optional<StoredVersion> found = store.read(r -> r.versions().find("io.github.a/x", "1.0.0"));
         assertThat(found).isPresent();
-        assertThat(store.read(r -> r.versions().list(all(5, Optional.empty()))).items()).hasSize(1);
+        assertThat(store.read(r -> r.versions().list(all(5, Optional.empty()))).items())
+                .hasSize(1);
     }
 
     @Test
     void sqliteAndPostgresqlRecordTheSameMigrationHistory() throws SQLException {
-        List<String> postgres = history(database.jdbcUrl(), database.user().orElseThrow(), database.password().orElseThrow());
+        List<String> postgres = history(
+                database.jdbcUrl(),
+                database.user().orElseThrow(),
+                database.password().orElseThrow());
         try (Store sqlite = Store.openSqlite(dataDir)) {
             List<String> embedded = history("jdbc:sqlite:" + dataDir.resolve("vouch.db"), null, null);
             assertThat(postgres).isEqualTo(embedded).contains("2 audit append only", "11 search");
@@ -76,13 +83,15 @@ class PostgresStoreTest extends StoreContract {
     void aMalformedToolListLeavesTheServerSearchableByItsName() {
         store.write(r -> r.versions().insert(described("io.example/broken", "Broken", "Has bad tools", "{not json")));
 
-        assertThat(store.read(r -> r.versions().list(search("broken", 10, Optional.empty()))).items())
-                .extracting(StoredVersion::serverName).containsExactly("io.example/broken");
+        assertThat(store.read(r -> r.versions().list(search("broken", 10, Optional.empty())))
+                        .items())
+                .extracting(StoredVersion::serverName)
+                .containsExactly("io.example/broken");
     }
 
     private static List<String> history(String url, String user, String password) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             var rows = statement.executeQuery(
                     "SELECT version, description FROM flyway_schema_history WHERE success ORDER BY installed_rank");
             List<String> history = new java.util.ArrayList<>();

@@ -36,11 +36,23 @@ class ReadPlanTest {
                 for (int v = 0; v < 3; v++) {
                     String manifest = "{\"name\":\"" + name + "\",\"version\":\"1.0." + v + "\"}";
                     String tools = "[{\"name\":\"tool_" + s + "\",\"description\":\"Reads data number " + s + "\"}]";
-                    r.versions().insert(new NewVersion(name, "1.0." + v, manifest.getBytes(StandardCharsets.UTF_8),
-                            "0".repeat(64), "Server " + s + " for data", Optional.of("Server " + s),
-                            Optional.of(tools.getBytes(StandardCharsets.UTF_8)), T0.plusSeconds(s * 3L + v), false,
-                            "t", s % 10 == 0 ? ReviewState.PENDING : ReviewState.PUBLISHED, "community",
-                            Optional.of("{}".getBytes(StandardCharsets.UTF_8)), Optional.empty(), Optional.empty()));
+                    r.versions()
+                            .insert(new NewVersion(
+                                    name,
+                                    "1.0." + v,
+                                    manifest.getBytes(StandardCharsets.UTF_8),
+                                    "0".repeat(64),
+                                    "Server " + s + " for data",
+                                    Optional.of("Server " + s),
+                                    Optional.of(tools.getBytes(StandardCharsets.UTF_8)),
+                                    T0.plusSeconds(s * 3L + v),
+                                    false,
+                                    "t",
+                                    s % 10 == 0 ? ReviewState.PENDING : ReviewState.PUBLISHED,
+                                    "community",
+                                    Optional.of("{}".getBytes(StandardCharsets.UTF_8)),
+                                    Optional.empty(),
+                                    Optional.empty()));
                     if (v == 2 && s % 10 != 0) {
                         r.versions().markLatest(name, "1.0." + v, T0.plusSeconds(s * 3L + v));
                     }
@@ -70,14 +82,16 @@ class ReadPlanTest {
     @Test
     void searchReadsTheFullTextIndexAndOnlyTheMatchedServersVersions() {
         store.analyze();
-        List<String> fts = plan(store.read(r -> r.versions().dsl().resultQuery(
-                "SELECT rowid, " + Fts5CatalogSearch.BM25 + " FROM catalog_search WHERE catalog_search MATCH ?",
-                "\"data\"*")));
+        List<String> fts = plan(store.read(r -> r.versions()
+                .dsl()
+                .resultQuery(
+                        "SELECT rowid, " + Fts5CatalogSearch.BM25 + " FROM catalog_search WHERE catalog_search MATCH ?",
+                        "\"data\"*")));
         assertThat(fts).anySatisfy(line -> assertThat(line).contains("VIRTUAL TABLE INDEX"));
 
         VersionQuery query = query(Optional.of("data"), Optional.empty(), false, Optional.empty());
-        List<String> versions = plan(store.read(r -> r.versions().searchVersionsQuery(
-                List.of("io.github.owner1/server-1", "io.github.owner2/server-2"), query)));
+        List<String> versions = plan(store.read(r -> r.versions()
+                .searchVersionsQuery(List.of("io.github.owner1/server-1", "io.github.owner2/server-2"), query)));
         assertIndexed(versions);
         assertThat(store.read(r -> r.versions().list(query)).items()).isNotEmpty();
     }
@@ -95,30 +109,42 @@ class ReadPlanTest {
                 query(Optional.empty(), Optional.of(T0.plusSeconds(300)), true, Optional.of(deepChange)));
         for (VersionQuery query : queries) {
             assertIndexed(plan(store.read(r -> r.versions().listQuery(query))));
-            assertThat(store.read(r -> r.versions().list(query)).items()).as("%s", query).isNotEmpty();
+            assertThat(store.read(r -> r.versions().list(query)).items())
+                    .as("%s", query)
+                    .isNotEmpty();
         }
     }
 
     private static void assertIndexed(List<String> plan) {
-        assertThat(plan).as("plan %s", plan)
+        assertThat(plan)
+                .as("plan %s", plan)
                 .noneMatch(line -> line.startsWith("SCAN server_versions"))
                 .noneMatch(line -> line.contains("TEMP B-TREE"))
                 .anyMatch(line -> line.startsWith("SEARCH server_versions USING"));
     }
 
     private static List<String> plan(ResultQuery<Record> query) {
-        return query.configuration().dsl()
-                .fetch("EXPLAIN QUERY PLAN " + query.getSQL(), query.getBindValues().toArray())
+        return query.configuration()
+                .dsl()
+                .fetch(
+                        "EXPLAIN QUERY PLAN " + query.getSQL(),
+                        query.getBindValues().toArray())
                 .getValues("detail", String.class);
     }
 
-    private static VersionQuery query(Optional<String> search, Optional<Instant> since, boolean includeDeleted,
-                                      Optional<PageKey> after) {
+    private static VersionQuery query(
+            Optional<String> search, Optional<Instant> since, boolean includeDeleted, Optional<PageKey> after) {
         return new VersionQuery(search, since, Optional.empty(), includeDeleted, Optional.empty(), after, 100);
     }
 
     private static VersionQuery latest(Optional<PageKey> after) {
-        return new VersionQuery(Optional.empty(), Optional.empty(),
-                Optional.of(new VersionQuery.VersionSelector.Latest()), false, Optional.empty(), after, 100);
+        return new VersionQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new VersionQuery.VersionSelector.Latest()),
+                false,
+                Optional.empty(),
+                after,
+                100);
     }
 }

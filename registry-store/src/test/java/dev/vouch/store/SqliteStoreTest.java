@@ -43,6 +43,7 @@ class SqliteStoreTest extends StoreContract {
 
         Optional<StoredVersion> found = store.read(r -> r.versions().find("io.github.a/x", "1.0.0"));
         assertThat(found).isPresent();
-        assertThat(store.read(r -> r.versions().list(all(5, Optional.empty()))).items()).hasSize(1);
+        assertThat(store.read(r -> r.versions().list(all(5, Optional.empty()))).items())
+                .hasSize(1);
     }
 }

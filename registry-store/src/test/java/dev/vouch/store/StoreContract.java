@@ -40,51 +40,98 @@ abstract class StoreContract {
 
     static NewVersion version(String name, String version, Instant at, boolean latest) {
         String json = "{\"name\":\"" + name + "\",\"version\":\"" + version + "\"}";
-        return new NewVersion(name, version, json.getBytes(StandardCharsets.UTF_8), "0".repeat(64),
-                "A server named " + name, Optional.empty(), Optional.empty(), at, latest, "token-1", ReviewState.PUBLISHED,
-                "community", Optional.empty(), Optional.empty(), Optional.empty());
+        return new NewVersion(
+                name,
+                version,
+                json.getBytes(StandardCharsets.UTF_8),
+                "0".repeat(64),
+                "A server named " + name,
+                Optional.empty(),
+                Optional.empty(),
+                at,
+                latest,
+                "token-1",
+                ReviewState.PUBLISHED,
+                "community",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static VersionQuery all(int limit, Optional<PageKey> after) {
-        return new VersionQuery(Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), after, limit);
+        return new VersionQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), after, limit);
     }
 
     @Test
     void storesManifestBytesExactlyAsGiven() {
-        byte[] manifest = "{ \"name\" : \"io.github.a/x\",\n  \"emoji\": \"\u00e9\u2603\" }".getBytes(StandardCharsets.UTF_8);
-        NewVersion v = new NewVersion("io.github.a/x", "1.0.0", manifest, "a".repeat(64), "d",
-                Optional.of("X"), Optional.of("[]".getBytes(StandardCharsets.UTF_8)), T0, true, "t", ReviewState.PUBLISHED,
-                "community", Optional.empty(), Optional.empty(), Optional.empty());
+        byte[] manifest =
+                "{ \"name\" : \"io.github.a/x\",\n  \"emoji\": \"\u00e9\u2603\" }".getBytes(StandardCharsets.UTF_8);
+        NewVersion v = new NewVersion(
+                "io.github.a/x",
+                "1.0.0",
+                manifest,
+                "a".repeat(64),
+                "d",
+                Optional.of("X"),
+                Optional.of("[]".getBytes(StandardCharsets.UTF_8)),
+                T0,
+                true,
+                "t",
+                ReviewState.PUBLISHED,
+                "community",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         store.write(r -> r.versions().insert(v));
 
-        StoredVersion stored = store.read(r -> r.versions().find("io.github.a/x", "1.0.0")).orElseThrow();
+        StoredVersion stored =
+                store.read(r -> r.versions().find("io.github.a/x", "1.0.0")).orElseThrow();
         assertThat(stored.manifest()).isEqualTo(manifest);
         assertThat(stored.publishedAt()).isEqualTo(T0);
         assertThat(stored.status()).isEqualTo(VersionStatus.ACTIVE);
         assertThat(stored.latest()).isTrue();
-        assertThat(stored.tools()).hasValueSatisfying(t -> assertThat(new String(t, StandardCharsets.UTF_8)).isEqualTo("[]"));
+        assertThat(stored.tools())
+                .hasValueSatisfying(
+                        t -> assertThat(new String(t, StandardCharsets.UTF_8)).isEqualTo("[]"));
     }
 
     @Test
     void duplicateVersionIsRefusedAndOriginalKept() {
         store.write(r -> r.versions().insert(version("io.github.a/x", "1.0.0", T0, true)));
-        NewVersion again = new NewVersion("io.github.a/x", "1.0.0", "{}".getBytes(StandardCharsets.UTF_8),
-                "b".repeat(64), "other", Optional.empty(), Optional.empty(), T0.plusSeconds(5), true, "t", ReviewState.PUBLISHED,
-                "community", Optional.empty(), Optional.empty(), Optional.empty());
+        NewVersion again = new NewVersion(
+                "io.github.a/x",
+                "1.0.0",
+                "{}".getBytes(StandardCharsets.UTF_8),
+                "b".repeat(64),
+                "other",
+                Optional.empty(),
+                Optional.empty(),
+                T0.plusSeconds(5),
+                true,
+                "t",
+                ReviewState.PUBLISHED,
+                "community",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
 
         assertThatThrownBy(() -> store.write(r -> r.versions().insert(again)))
                 .isInstanceOf(DuplicateVersionException.class);
-        assertThat(store.read(r -> r.versions().find("io.github.a/x", "1.0.0")).orElseThrow().manifestSha256())
+        assertThat(store.read(r -> r.versions().find("io.github.a/x", "1.0.0"))
+                        .orElseThrow()
+                        .manifestSha256())
                 .isEqualTo("0".repeat(64));
     }
 
     @Test
     void failedTransactionLeavesNothingBehind() {
         assertThatThrownBy(() -> store.write(r -> {
-            r.versions().insert(version("io.github.a/x", "1.0.0", T0, true));
-            r.audit().append(new AuditEvent(T0, "t", "publish", "io.github.a/x@1.0.0", "{}"));
-            throw new IllegalStateException("policy said no");
-        })).isInstanceOf(IllegalStateException.class);
+                    r.versions().insert(version("io.github.a/x", "1.0.0", T0, true));
+                    r.audit().append(new AuditEvent(T0, "t", "publish", "io.github.a/x@1.0.0", "{}"));
+                    throw new IllegalStateException("policy said no");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         int versions = store.read(r -> r.versions().countVersions("io.github.a/x"));
         List<AuditRecord> audit = store.read(r -> r.audit().read(0, 10));
@@ -116,56 +163,90 @@ abstract class StoreContract {
             r.versions().insert(version("io.github.a/files", "1.0.0", T0, true));
             return null;
         });
-        VersionQuery weather = new VersionQuery(Optional.of("WEATH"), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.empty(), 10);
-        VersionQuery wildcard = new VersionQuery(Optional.of("%"), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.empty(), 10);
+        VersionQuery weather = new VersionQuery(
+                Optional.of("WEATH"),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                10);
+        VersionQuery wildcard = new VersionQuery(
+                Optional.of("%"), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), 10);
 
         assertThat(store.read(r -> r.versions().list(weather)).items())
-                .extracting(StoredVersion::serverName).containsExactly("io.github.a/weather");
+                .extracting(StoredVersion::serverName)
+                .containsExactly("io.github.a/weather");
         assertThat(store.read(r -> r.versions().list(wildcard)).items()).isEmpty();
     }
 
     static NewVersion described(String name, String title, String description, String tools) {
         String json = "{\"name\":\"" + name + "\",\"version\":\"1.0.0\"}";
-        return new NewVersion(name, "1.0.0", json.getBytes(StandardCharsets.UTF_8), "0".repeat(64), description,
-                Optional.ofNullable(title), Optional.of(tools.getBytes(StandardCharsets.UTF_8)), T0, true, "t",
-                ReviewState.PUBLISHED, "community", Optional.empty(), Optional.empty(), Optional.empty());
+        return new NewVersion(
+                name,
+                "1.0.0",
+                json.getBytes(StandardCharsets.UTF_8),
+                "0".repeat(64),
+                description,
+                Optional.ofNullable(title),
+                Optional.of(tools.getBytes(StandardCharsets.UTF_8)),
+                T0,
+                true,
+                "t",
+                ReviewState.PUBLISHED,
+                "community",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static VersionQuery search(String term, int limit, Optional<PageKey> after) {
-        return new VersionQuery(Optional.of(term), Optional.empty(), Optional.empty(), false, Optional.empty(), after,
-                limit);
+        return new VersionQuery(
+                Optional.of(term), Optional.empty(), Optional.empty(), false, Optional.empty(), after, limit);
     }
 
     private List<String> found(String term) {
         return store.read(r -> r.versions().list(search(term, 10, Optional.empty()))).items().stream()
-                .map(StoredVersion::serverName).toList();
+                .map(StoredVersion::serverName)
+                .toList();
     }
 
     @Test
     void searchRanksNameAndTitleAboveDescriptionAboveTools() {
         store.write(r -> {
-            r.versions().insert(described("io.example/tools-only", null, "Manages things",
-                    "[{\"name\":\"weather_now\",\"description\":\"weather\"}]"));
+            r.versions()
+                    .insert(described(
+                            "io.example/tools-only",
+                            null,
+                            "Manages things",
+                            "[{\"name\":\"weather_now\",\"description\":\"weather\"}]"));
             r.versions().insert(described("io.example/described", null, "Weather for agents", "[]"));
             r.versions().insert(described("io.example/weather", "Weather", "Forecasts", "[]"));
             return null;
         });
 
-        assertThat(found("weather")).containsExactly("io.example/weather", "io.example/described",
-                "io.example/tools-only");
+        assertThat(found("weather"))
+                .containsExactly("io.example/weather", "io.example/described", "io.example/tools-only");
     }
 
     @Test
     void searchFindsTitlesToolNamesWordPrefixesJoinedWordsAndTypos() {
         store.write(r -> {
-            r.versions().insert(described("io.github.wonderwhy-er/desktop-commander", "Desktop Commander",
-                    "Terminal control", "[]"));
-            r.versions().insert(described("com.stripe/mcp", "Stripe", "Payments",
-                    "[{\"name\":\"create_customer\",\"description\":\"Create a customer\"}]"));
-            r.versions().insert(described("io.github.modelcontextprotocol/server-filesystem", "Filesystem",
-                    "Secure file operations", "[]"));
+            r.versions()
+                    .insert(described(
+                            "io.github.wonderwhy-er/desktop-commander", "Desktop Commander", "Terminal control", "[]"));
+            r.versions()
+                    .insert(described(
+                            "com.stripe/mcp",
+                            "Stripe",
+                            "Payments",
+                            "[{\"name\":\"create_customer\",\"description\":\"Create a customer\"}]"));
+            r.versions()
+                    .insert(described(
+                            "io.github.modelcontextprotocol/server-filesystem",
+                            "Filesystem",
+                            "Secure file operations",
+                            "[]"));
             return null;
         });
 
@@ -187,10 +268,20 @@ abstract class StoreContract {
 
         assertThat(found("cafe naive")).containsExactly("io.example/cafe");
         assertThat(found("текст")).containsExactly("io.example/nihongo");
-        for (String hostile : List.of("'&|!:*()", "a:b & !c | d:*", "\"unterminated", "<-> <2>", "\u0000x",
-                "((((", "x'; DROP TABLE audit_log; --", "\ud83d\ude00 emoji", "日本語")) {
-            assertThat(store.read(r -> r.versions().list(search(hostile, 10, Optional.empty()))).items())
-                    .as(hostile).isNotNull();
+        for (String hostile : List.of(
+                "'&|!:*()",
+                "a:b & !c | d:*",
+                "\"unterminated",
+                "<-> <2>",
+                "\u0000x",
+                "((((",
+                "x'; DROP TABLE audit_log; --",
+                "\ud83d\ude00 emoji",
+                "日本語")) {
+            assertThat(store.read(r -> r.versions().list(search(hostile, 10, Optional.empty())))
+                            .items())
+                    .as(hostile)
+                    .isNotNull();
         }
         List<AuditRecord> audit = store.read(r -> r.audit().read(0, 10));
         assertThat(audit).isEmpty();
@@ -255,11 +346,22 @@ abstract class StoreContract {
             r.versions().insert(version("io.github.b/y", "1.0.0", T0, true));
             return null;
         });
-        VersionQuery exactNul = new VersionQuery(Optional.empty(), Optional.empty(),
-                Optional.of(new VersionQuery.VersionSelector.Exact("1.0.0\u0000")), false, Optional.empty(),
-                Optional.empty(), 10);
-        VersionQuery tierNul = new VersionQuery(Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.of("community\u0000"), Optional.empty(), 10);
+        VersionQuery exactNul = new VersionQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new VersionQuery.VersionSelector.Exact("1.0.0\u0000")),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                10);
+        VersionQuery tierNul = new VersionQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.of("community\u0000"),
+                Optional.empty(),
+                10);
 
         Optional<StoredVersion> nameNul = store.read(r -> r.versions().find("io.github.a/x\u0000", "1.0.0"));
         Optional<StoredVersion> versionNul = store.read(r -> r.versions().find("io.github.a/x", "\u00001.0.0"));
@@ -271,10 +373,14 @@ abstract class StoreContract {
         assertThat(versionsNul).isEmpty();
         assertThat(store.read(r -> r.versions().list(exactNul)).items()).isEmpty();
         assertThat(store.read(r -> r.versions().list(tierNul)).items()).isEmpty();
-        assertThat(store.read(r -> r.versions().list(all(10, Optional.of(new PageKey.ByName("io.github.a/x\u0000zz", 1)))))
-                .items()).extracting(StoredVersion::serverName).containsExactly("io.github.b/y");
+        assertThat(store.read(r ->
+                                r.versions().list(all(10, Optional.of(new PageKey.ByName("io.github.a/x\u0000zz", 1)))))
+                        .items())
+                .extracting(StoredVersion::serverName)
+                .containsExactly("io.github.b/y");
         assertThat(store.read(r -> r.versions().list(all(10, Optional.of(new PageKey.ByName("\u0000\u0000", 0)))))
-                .items()).hasSize(2);
+                        .items())
+                .hasSize(2);
     }
 
     @Test
@@ -282,8 +388,8 @@ abstract class StoreContract {
         long before = store.changeSequence();
         store.write(r -> r.versions().insert(version("io.github.a/x", "1.0.0", T0, true)));
         long afterInsert = store.changeSequence();
-        store.write(r -> r.versions().updateStatus("io.github.a/x", Optional.of("1.0.0"), VersionStatus.DEPRECATED,
-                Optional.empty(), T0));
+        store.write(r -> r.versions()
+                .updateStatus("io.github.a/x", Optional.of("1.0.0"), VersionStatus.DEPRECATED, Optional.empty(), T0));
 
         assertThat(afterInsert).isGreaterThan(before);
         assertThat(store.changeSequence()).isGreaterThan(afterInsert);
@@ -296,14 +402,26 @@ abstract class StoreContract {
             r.versions().insert(version("io.github.a/x", "1.0.0", T0.plusSeconds(1), true));
             return null;
         });
-        store.write(r -> r.versions().updateStatus("io.github.b/y", Optional.of("1.0.0"), VersionStatus.DEPRECATED,
-                Optional.empty(), T0.plusSeconds(2)));
-        VersionQuery feed = new VersionQuery(Optional.empty(), Optional.of(T0.minusSeconds(1)), Optional.empty(), true,
-                Optional.empty(), Optional.empty(), 1);
+        store.write(r -> r.versions()
+                .updateStatus(
+                        "io.github.b/y",
+                        Optional.of("1.0.0"),
+                        VersionStatus.DEPRECATED,
+                        Optional.empty(),
+                        T0.plusSeconds(2)));
+        VersionQuery feed = new VersionQuery(
+                Optional.empty(),
+                Optional.of(T0.minusSeconds(1)),
+                Optional.empty(),
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                1);
 
         Page<StoredVersion> first = store.read(r -> r.versions().list(feed));
-        Page<StoredVersion> second = store.read(r -> r.versions().list(new VersionQuery(feed.search(),
-                feed.updatedSince(), feed.version(), true, feed.tier(), first.next(), 1)));
+        Page<StoredVersion> second = store.read(r -> r.versions()
+                .list(new VersionQuery(
+                        feed.search(), feed.updatedSince(), feed.version(), true, feed.tier(), first.next(), 1)));
 
         assertThat(first.items()).extracting(StoredVersion::serverName).containsExactly("io.github.a/x");
         assertThat(second.items()).extracting(StoredVersion::serverName).containsExactly("io.github.b/y");
@@ -314,12 +432,18 @@ abstract class StoreContract {
     void listingsLeaveTheColdBlobsToDetailReads() {
         store.write(r -> r.versions().insert(described("io.example/x", null, "d", "[{\"name\":\"t\"}]")));
 
-        StoredVersion listed = store.read(r -> r.versions().list(all(10, Optional.empty()))).items().get(0);
-        StoredVersion found = store.read(r -> r.versions().find("io.example/x", "1.0.0")).orElseThrow();
+        StoredVersion listed = store.read(r -> r.versions().list(all(10, Optional.empty())))
+                .items()
+                .get(0);
+        StoredVersion found =
+                store.read(r -> r.versions().find("io.example/x", "1.0.0")).orElseThrow();
 
         assertThat(listed.tools()).isEmpty();
         assertThat(found.tools()).isPresent();
-        assertThat(listed).usingRecursiveComparison().ignoringFields("tools", "report").isEqualTo(found);
+        assertThat(listed)
+                .usingRecursiveComparison()
+                .ignoringFields("tools", "report")
+                .isEqualTo(found);
         List<StoredVersion> detailed = store.read(r -> r.versions().withDetails(List.of(listed)));
         assertThat(detailed).singleElement().usingRecursiveComparison().isEqualTo(found);
     }
@@ -332,20 +456,24 @@ abstract class StoreContract {
             return null;
         });
         Instant later = T0.plusSeconds(60);
-        store.write(r -> r.versions().updateStatus("io.github.a/y", Optional.of("1.0.0"), VersionStatus.DELETED,
-                Optional.of("malware"), later));
+        store.write(r -> r.versions()
+                .updateStatus(
+                        "io.github.a/y", Optional.of("1.0.0"), VersionStatus.DELETED, Optional.of("malware"), later));
 
-        VersionQuery since = new VersionQuery(Optional.empty(), Optional.of(T0), Optional.empty(), true,
-                Optional.empty(), Optional.empty(), 10);
-        VersionQuery sinceLater = new VersionQuery(Optional.empty(), Optional.of(later), Optional.empty(), true,
-                Optional.empty(), Optional.empty(), 10);
+        VersionQuery since = new VersionQuery(
+                Optional.empty(), Optional.of(T0), Optional.empty(), true, Optional.empty(), Optional.empty(), 10);
+        VersionQuery sinceLater = new VersionQuery(
+                Optional.empty(), Optional.of(later), Optional.empty(), true, Optional.empty(), Optional.empty(), 10);
 
         assertThat(store.read(r -> r.versions().list(since)).items())
-                .extracting(StoredVersion::serverName).containsExactly("io.github.a/y");
+                .extracting(StoredVersion::serverName)
+                .containsExactly("io.github.a/y");
         assertThat(store.read(r -> r.versions().list(sinceLater)).items()).isEmpty();
         assertThat(store.read(r -> r.versions().list(all(10, Optional.empty()))).items())
-                .extracting(StoredVersion::serverName).containsExactly("io.github.a/x");
-        StoredVersion deleted = store.read(r -> r.versions().find("io.github.a/y", "1.0.0")).orElseThrow();
+                .extracting(StoredVersion::serverName)
+                .containsExactly("io.github.a/x");
+        StoredVersion deleted =
+                store.read(r -> r.versions().find("io.github.a/y", "1.0.0")).orElseThrow();
         assertThat(deleted.statusMessage()).contains("malware");
         assertThat(deleted.statusChangedAt()).isEqualTo(later);
     }
@@ -358,47 +486,78 @@ abstract class StoreContract {
             r.versions().insert(version("io.github.a/x", "1.1.0", T0, true));
             return null;
         });
-        VersionQuery latest = new VersionQuery(Optional.empty(), Optional.empty(),
-                Optional.of(new VersionQuery.VersionSelector.Latest()), false, Optional.empty(), Optional.empty(), 10);
+        VersionQuery latest = new VersionQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new VersionQuery.VersionSelector.Latest()),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                10);
 
         assertThat(store.read(r -> r.versions().list(latest)).items())
-                .extracting(StoredVersion::version).containsExactly("1.1.0");
-        assertThat(store.read(r -> r.versions().findLatest("io.github.a/x")).orElseThrow().version()).isEqualTo("1.1.0");
+                .extracting(StoredVersion::version)
+                .containsExactly("1.1.0");
+        assertThat(store.read(r -> r.versions().findLatest("io.github.a/x"))
+                        .orElseThrow()
+                        .version())
+                .isEqualTo("1.1.0");
     }
 
     @Test
     void pendingVersionsStayOutOfPublicListsUntilApproved() {
-        NewVersion pending = new NewVersion("io.github.a/x", "1.0.0", "{}".getBytes(StandardCharsets.UTF_8),
-                "c".repeat(64), "d", Optional.empty(), Optional.empty(), T0, false, "t", ReviewState.PENDING,
-                "community", Optional.empty(), Optional.of("{\"checks\":[]}".getBytes(StandardCharsets.UTF_8)),
+        NewVersion pending = new NewVersion(
+                "io.github.a/x",
+                "1.0.0",
+                "{}".getBytes(StandardCharsets.UTF_8),
+                "c".repeat(64),
+                "d",
+                Optional.empty(),
+                Optional.empty(),
+                T0,
+                false,
+                "t",
+                ReviewState.PENDING,
+                "community",
+                Optional.empty(),
+                Optional.of("{\"checks\":[]}".getBytes(StandardCharsets.UTF_8)),
                 Optional.of("sha256:" + "0".repeat(64)));
         store.write(r -> r.versions().insert(pending));
 
-        assertThat(store.read(r -> r.versions().list(all(10, Optional.empty()))).items()).isEmpty();
+        assertThat(store.read(r -> r.versions().list(all(10, Optional.empty()))).items())
+                .isEmpty();
         List<StoredVersion> queue = store.read(r -> r.versions().listByReviewState(ReviewState.PENDING, 10));
         assertThat(queue).singleElement().satisfies(v -> assertThat(v.report()).isPresent());
 
         store.write(r -> {
-            r.versions().updateReview("io.github.a/x", "1.0.0", ReviewState.PUBLISHED, Optional.empty(), T0.plusSeconds(1));
+            r.versions()
+                    .updateReview("io.github.a/x", "1.0.0", ReviewState.PUBLISHED, Optional.empty(), T0.plusSeconds(1));
             r.versions().markLatest("io.github.a/x", "1.0.0", T0.plusSeconds(1));
             return null;
         });
         assertThat(store.read(r -> r.versions().list(all(10, Optional.empty()))).items())
-                .singleElement().satisfies(v -> assertThat(v.latest()).isTrue());
+                .singleElement()
+                .satisfies(v -> assertThat(v.latest()).isTrue());
     }
 
     @Test
     void tokensAreFoundByHashUntilRevoked() {
-        StoredToken token = new StoredToken("tok-1", "c".repeat(64), "publisher",
-                List.of("io.github.acme/*", "com.example/one"), Optional.of("ci"), T0, Optional.empty());
+        StoredToken token = new StoredToken(
+                "tok-1",
+                "c".repeat(64),
+                "publisher",
+                List.of("io.github.acme/*", "com.example/one"),
+                Optional.of("ci"),
+                T0,
+                Optional.empty());
         store.write(r -> {
             r.tokens().insert(token);
             return null;
         });
 
         Optional<StoredToken> found = store.read(r -> r.tokens().findActiveByHash("c".repeat(64)));
-        assertThat(found).hasValueSatisfying(
-                t -> assertThat(t.grants()).containsExactly("io.github.acme/*", "com.example/one"));
+        assertThat(found)
+                .hasValueSatisfying(t -> assertThat(t.grants()).containsExactly("io.github.acme/*", "com.example/one"));
         boolean revoked = store.write(r -> r.tokens().revoke("tok-1", T0));
         Optional<StoredToken> afterRevoke = store.read(r -> r.tokens().findActiveByHash("c".repeat(64)));
         assertThat(revoked).isTrue();
@@ -407,14 +566,22 @@ abstract class StoreContract {
 
     @Test
     void aShortLivedTokenKeepsItsExpiryAndIsInactiveFromThen() {
-        StoredToken token = new StoredToken("tok-2", "d".repeat(64), "publisher", List.of("com.example/*"),
-                Optional.of("http com.example"), T0, Optional.empty(), Optional.of(T0.plusSeconds(300)));
+        StoredToken token = new StoredToken(
+                "tok-2",
+                "d".repeat(64),
+                "publisher",
+                List.of("com.example/*"),
+                Optional.of("http com.example"),
+                T0,
+                Optional.empty(),
+                Optional.of(T0.plusSeconds(300)));
         store.write(r -> {
             r.tokens().insert(token);
             return null;
         });
 
-        StoredToken found = store.read(r -> r.tokens().findActiveByHash("d".repeat(64))).orElseThrow();
+        StoredToken found =
+                store.read(r -> r.tokens().findActiveByHash("d".repeat(64))).orElseThrow();
 
         assertThat(found.expiresAt()).contains(T0.plusSeconds(300));
         assertThat(found.activeAt(T0.plusSeconds(299))).isTrue();
@@ -488,9 +655,14 @@ abstract class StoreContract {
             }
 
             List<StoredVersion> stored = other.read(r -> r.versions().listVersions("io.example/race", true));
-            assertThat(stored).extracting(StoredVersion::version).doesNotHaveDuplicates().hasSize(versions);
+            assertThat(stored)
+                    .extracting(StoredVersion::version)
+                    .doesNotHaveDuplicates()
+                    .hasSize(versions);
             assertThat(conflicts).hasValue(versions * (attemptsPerVersion - 1));
-            assertThat(stored).filteredOn(StoredVersion::latest).extracting(StoredVersion::version)
+            assertThat(stored)
+                    .filteredOn(StoredVersion::latest)
+                    .extracting(StoredVersion::version)
                     .containsExactly("1." + (versions - 1) + ".0");
             AuditChain.Result chain = AuditChain.verify(store);
             assertThat(chain.firstBreak()).isEmpty();
@@ -505,8 +677,10 @@ abstract class StoreContract {
             if (r.versions().find(name, version).isPresent()) {
                 throw new DuplicateVersionException(name, version);
             }
-            boolean latest = r.versions().findLatest(name)
-                    .map(current -> Integer.parseInt(current.version().split("\\.")[1]) < minor).orElse(true);
+            boolean latest = r.versions()
+                    .findLatest(name)
+                    .map(current -> Integer.parseInt(current.version().split("\\.")[1]) < minor)
+                    .orElse(true);
             if (latest) {
                 r.versions().clearLatest(name, T0);
             }

@@ -9,8 +9,8 @@ import java.util.List;
  * @param evidence an excerpt of the text, invisible characters shown as visible escapes
  * @param signals  for a finding of the instruction model, the features that decided it and their spans
  */
-public record Finding(String ruleId, Family family, Severity severity, String pointer, String evidence,
-                      List<Signal> signals) {
+public record Finding(
+        String ruleId, Family family, Severity severity, String pointer, String evidence, List<Signal> signals) {
 
     public Finding {
         signals = List.copyOf(signals);

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** The one place the scanner hashes bytes: tool and tool-set digests, the lexicon's fingerprint. */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** Lower-case hex SHA-256 of {@code bytes}. */
     public static String sha256Hex(byte[] bytes) {

@@ -15,6 +15,5 @@ public final class JsonMappers {
     /** YAML as the bundled rule pack and lexicon are written. */
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private JsonMappers() {
-    }
+    private JsonMappers() {}
 }

@@ -14,8 +14,7 @@ public final class ScanReportJson {
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
-    private ScanReportJson() {
-    }
+    private ScanReportJson() {}
 
     public static ObjectNode of(ScanReport report) {
         ObjectNode node = JSON.createObjectNode()

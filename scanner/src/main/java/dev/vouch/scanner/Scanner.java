@@ -87,11 +87,10 @@ public final class Scanner {
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
             List<Finding> findings = patternFindings(tool, fields);
             instructions.check(fields, toolSet.of(tool), findings).ifPresent(findings::add);
-            List<Finding> kept = distinct(previous.isPresent()
-                    ? escalateNewText(findings, tool, previousTools.get(tool.name()))
-                    : findings);
-            tools.add(new ToolReport(tool.name(), tool.pointer(), ToolDigests.tool(tool.definition()),
-                    Verdict.of(kept), kept));
+            List<Finding> kept = distinct(
+                    previous.isPresent() ? escalateNewText(findings, tool, previousTools.get(tool.name())) : findings);
+            tools.add(new ToolReport(
+                    tool.name(), tool.pointer(), ToolDigests.tool(tool.definition()), Verdict.of(kept), kept));
         }
         List<Finding> server = new ArrayList<>();
         List<TextField> other = new ArrayList<>();
@@ -115,15 +114,15 @@ public final class Scanner {
         Optional<DriftReport> drift = previous.map(p -> DriftReport.between(p.tools(), input.tools()));
         Map<String, String> digests = new HashMap<>();
         tools.forEach(tool -> digests.put(tool.name(), tool.digest()));
-        return new ScanReport(rules.version(), verdict, tools, serverKept, ToolDigests.toolSet(digests), drift,
-                chars[0]);
+        return new ScanReport(
+                rules.version(), verdict, tools, serverKept, ToolDigests.toolSet(digests), drift, chars[0]);
     }
 
     private static List<ScannedField> scanFields(List<TextField> fields, long[] chars) {
         List<ScannedField> scanned = new ArrayList<>(fields.size());
         for (TextField field : fields) {
-            String text = field.text().length() > MAX_FIELD_CHARS ? field.text().substring(0, MAX_FIELD_CHARS)
-                    : field.text();
+            String text =
+                    field.text().length() > MAX_FIELD_CHARS ? field.text().substring(0, MAX_FIELD_CHARS) : field.text();
             chars[0] += text.length();
             scanned.add(new ScannedField(field, Normalizer.normalize(text)));
         }
@@ -139,9 +138,13 @@ public final class Scanner {
         }
         fieldChecks.forEach(check -> findings.addAll(check.check(scanned)));
         if (scanned.field().text().length() > MAX_FIELD_CHARS) {
-            findings.add(new Finding("VR-HIDDEN-OVERSIZE", Family.HIDDEN_CONTENT, Severity.REVIEW,
-                    scanned.field().pointer(), "a string of " + scanned.field().text().length()
-                            + " characters; only its first " + MAX_FIELD_CHARS + " were scanned"));
+            findings.add(new Finding(
+                    "VR-HIDDEN-OVERSIZE",
+                    Family.HIDDEN_CONTENT,
+                    Severity.REVIEW,
+                    scanned.field().pointer(),
+                    "a string of " + scanned.field().text().length() + " characters; only its first " + MAX_FIELD_CHARS
+                            + " were scanned"));
         }
         return findings;
     }
@@ -154,10 +157,11 @@ public final class Scanner {
             }
             rule.match(text, candidate.windows()).ifPresent(span -> {
                 String evidence = rule.family() == Family.SECRET
-                        ? "secret of " + (span[1] - span[0]) + " characters: " + text.substring(span[0],
-                                Math.min(span[1], span[0] + 6)) + "…"
+                        ? "secret of " + (span[1] - span[0]) + " characters: "
+                                + text.substring(span[0], Math.min(span[1], span[0] + 6)) + "…"
                         : Excerpts.around(text, span[0], span[1]);
-                findings.add(new Finding(rule.id(), rule.family(), rule.severity(), field.pointer(), prefix + evidence));
+                findings.add(
+                        new Finding(rule.id(), rule.family(), rule.severity(), field.pointer(), prefix + evidence));
             });
         }
     }
@@ -184,7 +188,8 @@ public final class Scanner {
 
     /** Findings in text the previous version of the tool did not have become {@code block}. */
     private static List<Finding> escalateNewText(List<Finding> findings, ToolDefinition tool, ToolDefinition before) {
-        Set<String> previousTexts = before == null ? Set.of()
+        Set<String> previousTexts = before == null
+                ? Set.of()
                 : TextExtractor.tool(before).stream()
                         .map(f -> relative(f.pointer(), before.pointer()) + "\u0000" + f.text())
                         .collect(Collectors.toSet());
@@ -209,10 +214,11 @@ public final class Scanner {
     private static List<Finding> distinct(List<Finding> findings) {
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Finding finding : findings) {
-            unique.merge(finding.ruleId() + "\u0000" + finding.pointer(), finding,
+            unique.merge(
+                    finding.ruleId() + "\u0000" + finding.pointer(),
+                    finding,
                     (a, b) -> a.severity() == Severity.BLOCK ? a : b);
         }
         return List.copyOf(unique.values());
     }
-
 }

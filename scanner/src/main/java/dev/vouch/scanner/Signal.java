@@ -11,6 +11,5 @@ package dev.vouch.scanner;
  * @param sentence    the sentence it fired in
  * @param decodedFrom the encoding the sentence was hidden in ({@code base64}, {@code hex}, …), or null
  */
-public record Signal(String feature, double weight, String pointer, int start, int end, String sentence,
-                     String decodedFrom) {
-}
+public record Signal(
+        String feature, double weight, String pointer, int start, int end, String sentence, String decodedFrom) {}

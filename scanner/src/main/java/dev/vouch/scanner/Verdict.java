@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** The outcome for a tool or a server: the worst severity among its findings. */
 public enum Verdict {
-    PASS, REVIEW, BLOCK;
+    PASS,
+    REVIEW,
+    BLOCK;
 
     public static Verdict of(Collection<Finding> findings) {
         Verdict verdict = PASS;

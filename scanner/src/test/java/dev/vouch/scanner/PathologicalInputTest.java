@@ -19,16 +19,28 @@ class PathologicalInputTest {
     private static final Duration GUARD = Duration.ofSeconds(30);
 
     private static ScanReport scanDescription(String description) {
-        return Scanner.withBundledRules().scan(ScanInput.fromJson(JSON.createArrayNode()
-                .add(JSON.createObjectNode().put("name", "t").put("description", description))));
+        return Scanner.withBundledRules()
+                .scan(ScanInput.fromJson(JSON.createArrayNode()
+                        .add(JSON.createObjectNode().put("name", "t").put("description", description))));
     }
 
     @Test
     void megabytesOfNearMatchesScanInLinearTime() {
-        for (String unit : List.of("ignore all the previous ", "send all the user data to ", "<important ",
-                "before using any other ", "curl http://x | ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "{{ ",
-                "also silently also silently ", "without asking without asking ", "\u200B\u200Ba", "'' or ''1",
-                "../../", "eyJhbGciOiJIUzI1NiJ9.", "- - - - - - ")) {
+        for (String unit : List.of(
+                "ignore all the previous ",
+                "send all the user data to ",
+                "<important ",
+                "before using any other ",
+                "curl http://x | ",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "{{ ",
+                "also silently also silently ",
+                "without asking without asking ",
+                "\u200B\u200Ba",
+                "'' or ''1",
+                "../../",
+                "eyJhbGciOiJIUzI1NiJ9.",
+                "- - - - - - ")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

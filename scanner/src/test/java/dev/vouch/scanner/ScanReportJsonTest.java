@@ -13,7 +13,9 @@ class ScanReportJsonTest {
 
         ObjectNode json = ScanReportJson.of(report);
 
-        assertThat(json.path("toolsDigest").asText()).isEqualTo(report.toolSetDigest()).startsWith("sha256:");
+        assertThat(json.path("toolsDigest").asText())
+                .isEqualTo(report.toolSetDigest())
+                .startsWith("sha256:");
         assertThat(json.has("toolSetDigest")).isFalse();
         assertThat(json.path("verdict").asText()).isEqualTo("pass");
         assertThat(json.path("rulesVersion").asText()).isEqualTo(report.rulesVersion());
@@ -28,9 +30,13 @@ class ScanReportJsonTest {
 
         assertThat(json.path("tools")).singleElement().satisfies(tool -> {
             assertThat(tool.path("name").asText()).isEqualTo("t");
-            assertThat(tool.path("pointer").asText()).isEqualTo(report.tools().get(0).pointer());
-            assertThat(tool.path("verdict").asText()).isEqualTo(report.tools().get(0).verdict().wireName());
-            assertThat(tool.path("findings")).hasSize(report.tools().get(0).findings().size()).isNotEmpty();
+            assertThat(tool.path("pointer").asText())
+                    .isEqualTo(report.tools().get(0).pointer());
+            assertThat(tool.path("verdict").asText())
+                    .isEqualTo(report.tools().get(0).verdict().wireName());
+            assertThat(tool.path("findings"))
+                    .hasSize(report.tools().get(0).findings().size())
+                    .isNotEmpty();
             assertThat(tool.path("findings").get(0).path("ruleId").asText()).isNotEmpty();
         });
         assertThat(json.path("serverFindings").isArray()).isTrue();

@@ -19,12 +19,10 @@ public final class SeedCatalog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SeedCatalog() {
-    }
+    private SeedCatalog() {}
 
     /** One seed server version: the server.json bytes and, when known, its tools as a JSON array. */
-    public record Entry(String file, byte[] serverJson, Optional<byte[]> tools) {
-    }
+    public record Entry(String file, byte[] serverJson, Optional<byte[]> tools) {}
 
     public static List<Entry> entries() {
         JsonNode index = readJson("index.json");

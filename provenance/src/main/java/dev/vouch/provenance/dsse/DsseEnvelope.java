@@ -20,25 +20,30 @@ import java.util.List;
 public record DsseEnvelope(String payloadType, byte[] payload, List<Signature> signatures) {
 
     /** One signature: the key id hint, if any, and the signature bytes. */
-    public record Signature(String keyId, byte[] sig) {
-    }
+    public record Signature(String keyId, byte[] sig) {}
 
     public DsseEnvelope {
         signatures = List.copyOf(signatures);
     }
 
     public static DsseEnvelope fromJson(JsonNode envelope) throws VerificationException {
-        if (envelope == null || !envelope.path("payloadType").isTextual() || !envelope.path("payload").isTextual()) {
+        if (envelope == null
+                || !envelope.path("payloadType").isTextual()
+                || !envelope.path("payload").isTextual()) {
             throw new VerificationException(Check.ENVELOPE_FORMAT, "a DSSE envelope needs payloadType and payload");
         }
         List<Signature> signatures = new ArrayList<>();
         for (JsonNode signature : envelope.path("signatures")) {
-            signatures.add(new Signature(signature.path("keyid").asText(""), base64(signature.path("sig").asText(""))));
+            signatures.add(new Signature(
+                    signature.path("keyid").asText(""),
+                    base64(signature.path("sig").asText(""))));
         }
         if (signatures.isEmpty()) {
             throw new VerificationException(Check.ENVELOPE_FORMAT, "the DSSE envelope has no signatures");
         }
-        return new DsseEnvelope(envelope.get("payloadType").asText(), base64(envelope.get("payload").asText()),
+        return new DsseEnvelope(
+                envelope.get("payloadType").asText(),
+                base64(envelope.get("payload").asText()),
                 signatures);
     }
 

@@ -22,8 +22,10 @@ final class HttpFetch {
 
     record Response(int status, byte[] body, Map<String, java.util.List<String>> headers) {
         Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
         }
     }
 
@@ -39,24 +41,28 @@ final class HttpFetch {
     }
 
     Response get(URI uri, Optional<String> bearer, String... accept) throws EvidenceFetchException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).GET();
         if (accept.length > 0) {
             request.header("Accept", String.join(", ", accept));
         }
         bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 byte[] body = in.readNBytes((int) MAX_RESPONSE_BYTES + 1);
                 if (body.length > MAX_RESPONSE_BYTES) {
                     throw new EvidenceFetchException(uri + " sent more than " + MAX_RESPONSE_BYTES + " bytes");
                 }
-                return new Response(response.statusCode(), body, response.headers().map());
+                return new Response(
+                        response.statusCode(), body, response.headers().map());
             }
         } catch (HttpTimeoutException e) {
             throw new EvidenceFetchException(uri + " did not answer within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
-            throw new EvidenceFetchException(uri + " could not be reached: " + e.getClass().getSimpleName(), e);
+            throw new EvidenceFetchException(
+                    uri + " could not be reached: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EvidenceFetchException("interrupted while fetching " + uri, e);

@@ -45,7 +45,10 @@ public final class NpmAttestationFetcher {
         }
         String integrity;
         try {
-            integrity = JSON.readTree(response.body()).path("dist").path("integrity").asText("");
+            integrity = JSON.readTree(response.body())
+                    .path("dist")
+                    .path("integrity")
+                    .asText("");
         } catch (IOException e) {
             throw new EvidenceFetchException("npm metadata of " + name + "@" + version + " is not JSON", e);
         }
@@ -53,8 +56,9 @@ public final class NpmAttestationFetcher {
         for (String entry : integrity.split(" ")) {
             if (entry.startsWith("sha512-")) {
                 try {
-                    return new Digest("sha512", HexFormat.of().formatHex(
-                            Base64.getDecoder().decode(entry.substring("sha512-".length()))));
+                    return new Digest(
+                            "sha512",
+                            HexFormat.of().formatHex(Base64.getDecoder().decode(entry.substring("sha512-".length()))));
                 } catch (IllegalArgumentException e) {
                     throw new EvidenceFetchException("npm integrity of " + name + "@" + version + " is malformed", e);
                 }
@@ -72,7 +76,8 @@ public final class NpmAttestationFetcher {
             return List.of();
         }
         if (response.status() != 200) {
-            throw new EvidenceFetchException("npm attestations of " + name + "@" + version + ": HTTP " + response.status());
+            throw new EvidenceFetchException(
+                    "npm attestations of " + name + "@" + version + ": HTTP " + response.status());
         }
         JsonNode body;
         try {
@@ -87,7 +92,8 @@ public final class NpmAttestationFetcher {
             if (!bundle.isObject()) {
                 throw new EvidenceFetchException("an npm attestation of " + name + "@" + version + " has no bundle");
             }
-            evidence.add(new FetchedEvidence.SigstoreBundle(name + "@" + version,
+            evidence.add(new FetchedEvidence.SigstoreBundle(
+                    name + "@" + version,
                     Optional.of(attestation.path("predicateType").asText()).filter(t -> !t.isEmpty()),
                     bundle.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }

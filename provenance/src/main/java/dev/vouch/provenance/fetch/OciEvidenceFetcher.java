@@ -32,7 +32,8 @@ public final class OciEvidenceFetcher {
     private static final String CERTIFICATE_ANNOTATION = "dev.sigstore.cosign/certificate";
     private static final String CHAIN_ANNOTATION = "dev.sigstore.cosign/chain";
     private static final String BUNDLE_ANNOTATION = "dev.sigstore.cosign/bundle";
-    private static final Pattern REPOSITORY = Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*");
+    private static final Pattern REPOSITORY =
+            Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*");
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final URI registry;
@@ -65,9 +66,13 @@ public final class OciEvidenceFetcher {
     }
 
     /** Referrers whose artifact type is a Sigstore bundle; empty when the registry has no referrers API. */
-    private Optional<List<FetchedEvidence>> referrers(String repository, Digest manifest) throws EvidenceFetchException {
-        HttpFetch.Response index = get(repository, "/v2/" + repository + "/referrers/" + manifest
-                + "?artifactType=" + URLEncoder.encode(SIGSTORE_BUNDLE_TYPE, StandardCharsets.UTF_8), OCI_INDEX);
+    private Optional<List<FetchedEvidence>> referrers(String repository, Digest manifest)
+            throws EvidenceFetchException {
+        HttpFetch.Response index = get(
+                repository,
+                "/v2/" + repository + "/referrers/" + manifest + "?artifactType="
+                        + URLEncoder.encode(SIGSTORE_BUNDLE_TYPE, StandardCharsets.UTF_8),
+                OCI_INDEX);
         if (index.status() == 404) {
             return Optional.empty();
         }
@@ -79,13 +84,16 @@ public final class OciEvidenceFetcher {
             }
             FetchedEvidence.requireRoom(bundles.size(), manifest);
             String referrer = descriptor.path("digest").asText();
-            JsonNode referrerManifest = json(requireOk(get(repository, "/v2/" + repository + "/manifests/" + referrer,
-                    OCI_MANIFEST), "referrer " + referrer), "referrer manifest");
+            JsonNode referrerManifest = json(
+                    requireOk(
+                            get(repository, "/v2/" + repository + "/manifests/" + referrer, OCI_MANIFEST),
+                            "referrer " + referrer),
+                    "referrer manifest");
             for (JsonNode layer : referrerManifest.path("layers")) {
                 FetchedEvidence.requireRoom(bundles.size(), manifest);
                 String blob = layer.path("digest").asText();
-                bundles.add(new FetchedEvidence.SigstoreBundle(repository + "@" + referrer, Optional.empty(),
-                        blob(repository, blob)));
+                bundles.add(new FetchedEvidence.SigstoreBundle(
+                        repository + "@" + referrer, Optional.empty(), blob(repository, blob)));
             }
         }
         return Optional.of(bundles);
@@ -93,8 +101,8 @@ public final class OciEvidenceFetcher {
 
     private List<FetchedEvidence> tagged(String repository, String tag, boolean attestation)
             throws EvidenceFetchException {
-        HttpFetch.Response response = get(repository, "/v2/" + repository + "/manifests/" + tag, OCI_MANIFEST,
-                DOCKER_MANIFEST);
+        HttpFetch.Response response =
+                get(repository, "/v2/" + repository + "/manifests/" + tag, OCI_MANIFEST, DOCKER_MANIFEST);
         if (response.status() == 404) {
             return List.of();
         }
@@ -111,10 +119,11 @@ public final class OciEvidenceFetcher {
             if (attestation) {
                 evidence.add(new FetchedEvidence.CosignAttestation(source, content, certificate, chain, rekorBundle));
             } else {
-                String signature = text(annotations, SIGNATURE_ANNOTATION).orElseThrow(() ->
-                        new EvidenceFetchException(source + " has a layer without a cosign signature annotation"));
-                evidence.add(new FetchedEvidence.CosignSignature(source, content, signature, certificate, chain,
-                        rekorBundle));
+                String signature = text(annotations, SIGNATURE_ANNOTATION)
+                        .orElseThrow(() -> new EvidenceFetchException(
+                                source + " has a layer without a cosign signature annotation"));
+                evidence.add(new FetchedEvidence.CosignSignature(
+                        source, content, signature, certificate, chain, rekorBundle));
             }
         }
         return evidence;
@@ -127,7 +136,8 @@ public final class OciEvidenceFetcher {
         } catch (IllegalArgumentException e) {
             throw new EvidenceFetchException("layer digest '" + digest + "' is malformed");
         }
-        byte[] content = requireOk(get(repository, "/v2/" + repository + "/blobs/" + digest), "blob " + digest).body();
+        byte[] content = requireOk(get(repository, "/v2/" + repository + "/blobs/" + digest), "blob " + digest)
+                .body();
         // Content addressing: a registry that serves other bytes for a digest is lying, not slow.
         if (!Hashes.supports(expected.algorithm())) {
             throw new EvidenceFetchException("unsupported digest algorithm " + expected.algorithm());
@@ -142,13 +152,17 @@ public final class OciEvidenceFetcher {
         URI uri = registry.resolve(path);
         HttpFetch.Response response = http.get(uri, Optional.ofNullable(tokens.get(repository)), accept);
         if (response.status() == 401 && response.header("WWW-Authenticate").isPresent()) {
-            tokens.put(repository, RegistryToken.obtain(http, response.header("WWW-Authenticate").get()));
+            tokens.put(
+                    repository,
+                    RegistryToken.obtain(
+                            http, response.header("WWW-Authenticate").get()));
             response = http.get(uri, Optional.of(tokens.get(repository)), accept);
         }
         return response;
     }
 
-    private static HttpFetch.Response requireOk(HttpFetch.Response response, String what) throws EvidenceFetchException {
+    private static HttpFetch.Response requireOk(HttpFetch.Response response, String what)
+            throws EvidenceFetchException {
         if (response.status() != 200) {
             throw new EvidenceFetchException(what + ": registry answered HTTP " + response.status());
         }

@@ -21,8 +21,7 @@ final class RegistryToken {
     private static final ObjectMapper JSON = JsonMappers.JSON;
     private static final int MAX_CHALLENGE_LENGTH = 4096;
 
-    private RegistryToken() {
-    }
+    private RegistryToken() {}
 
     static String obtain(HttpFetch http, String challenge) throws EvidenceFetchException {
         Map<String, String> parameters = parseBearerChallenge(challenge);
@@ -42,7 +41,9 @@ final class RegistryToken {
         StringBuilder query = new StringBuilder();
         for (String key : new String[] {"service", "scope"}) {
             if (parameters.containsKey(key)) {
-                query.append(query.length() == 0 ? "" : "&").append(key).append('=')
+                query.append(query.length() == 0 ? "" : "&")
+                        .append(key)
+                        .append('=')
                         .append(URLEncoder.encode(parameters.get(key), StandardCharsets.UTF_8));
             }
         }

@@ -12,11 +12,13 @@ import java.util.List;
 /** The components an SPDX or CycloneDX SBOM lists, as package URLs with versions. */
 public record Sbom(Format format, List<Component> components) {
 
-    public enum Format { SPDX, CYCLONEDX }
+    public enum Format {
+        SPDX,
+        CYCLONEDX
+    }
 
     /** One component: its package URL (when the SBOM gives one), name and version. */
-    public record Component(String purl, String name, String version) {
-    }
+    public record Component(String purl, String name, String version) {}
 
     public static final String SPDX = "https://spdx.dev/Document";
     public static final String CYCLONEDX = "https://cyclonedx.org/bom";
@@ -58,7 +60,8 @@ public record Sbom(Format format, List<Component> components) {
                     purl = ref.path("referenceLocator").asText();
                 }
             }
-            components.add(new Component(purl, pkg.path("name").asText(""), pkg.path("versionInfo").asText("")));
+            components.add(new Component(
+                    purl, pkg.path("name").asText(""), pkg.path("versionInfo").asText("")));
         }
         return new Sbom(Format.SPDX, components);
     }
@@ -74,7 +77,9 @@ public record Sbom(Format format, List<Component> components) {
 
     private static void collect(JsonNode array, List<Component> out) {
         for (JsonNode component : array) {
-            out.add(new Component(component.path("purl").asText(""), component.path("name").asText(""),
+            out.add(new Component(
+                    component.path("purl").asText(""),
+                    component.path("name").asText(""),
                     component.path("version").asText("")));
             collect(component.path("components"), out);
         }

@@ -49,8 +49,8 @@ public record SlsaProvenance(
         for (JsonNode dependency : build.path("resolvedDependencies")) {
             text(dependency.path("uri")).ifPresent(dependencies::add);
         }
-        return new SlsaProvenance(builder, text(build.path("buildType")), repository.map(SlsaProvenance::stripGit),
-                ref, dependencies);
+        return new SlsaProvenance(
+                builder, text(build.path("buildType")), repository.map(SlsaProvenance::stripGit), ref, dependencies);
     }
 
     private static SlsaProvenance v02(JsonNode predicate) throws VerificationException {

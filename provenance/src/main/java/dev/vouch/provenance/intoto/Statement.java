@@ -16,8 +16,8 @@ import java.util.Map;
 public record Statement(String type, List<Subject> subjects, String predicateType, JsonNode predicate) {
 
     public static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
-    private static final List<String> TYPES = List.of("https://in-toto.io/Statement/v0.1",
-            "https://in-toto.io/Statement/v1");
+    private static final List<String> TYPES =
+            List.of("https://in-toto.io/Statement/v0.1", "https://in-toto.io/Statement/v1");
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
     /** One subject: a name and its digests by algorithm. */
@@ -45,7 +45,9 @@ public record Statement(String type, List<Subject> subjects, String predicateTyp
         List<Subject> subjects = new ArrayList<>();
         for (JsonNode subject : root.path("subject")) {
             List<Digest> digests = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = subject.path("digest").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            subject.path("digest").fields();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> digest = it.next();
                 try {
                     digests.add(new Digest(digest.getKey(), digest.getValue().asText()));

@@ -22,8 +22,7 @@ import org.bouncycastle.asn1.x509.DigestInfo;
  */
 public final class KeySignatures {
 
-    private KeySignatures() {
-    }
+    private KeySignatures() {}
 
     public static void verify(PublicKey key, byte[] signed, byte[] signature) throws VerificationException {
         String algorithm = algorithmFor(key);
@@ -37,8 +36,8 @@ public final class KeySignatures {
      */
     public static void verifyPrehashed(PublicKey key, Digest artifact, byte[] signature) throws VerificationException {
         if (!"sha256".equals(artifact.algorithm())) {
-            throw new VerificationException(Check.SIGNATURE, "a signature is checked over a sha256 digest, not "
-                    + artifact.algorithm());
+            throw new VerificationException(
+                    Check.SIGNATURE, "a signature is checked over a sha256 digest, not " + artifact.algorithm());
         }
         String algorithm = algorithmFor(key);
         byte[] digest = HexFormat.of().parseHex(artifact.hex());
@@ -52,14 +51,18 @@ public final class KeySignatures {
             case "SHA256withRSA" -> {
                 raw = "NONEwithRSA";
                 try {
-                    signed = new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
-                            digest).getEncoded(ASN1Encoding.DER);
+                    signed = new DigestInfo(
+                                    new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE), digest)
+                            .getEncoded(ASN1Encoding.DER);
                 } catch (IOException e) {
                     throw new IllegalStateException("a DigestInfo always encodes", e);
                 }
             }
-            default -> throw new VerificationException(Check.SIGNATURE, algorithm
-                    + " signs the artifact itself, not its digest; sign a payload or send a Sigstore bundle");
+            default ->
+                throw new VerificationException(
+                        Check.SIGNATURE,
+                        algorithm
+                                + " signs the artifact itself, not its digest; sign a payload or send a Sigstore bundle");
         }
         check(key, raw, signed, signature, algorithm);
     }

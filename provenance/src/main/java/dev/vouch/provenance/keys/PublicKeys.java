@@ -14,8 +14,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 /** Reads PEM SubjectPublicKeyInfo keys ({@code -----BEGIN PUBLIC KEY-----}), as cosign writes them. */
 public final class PublicKeys {
 
-    private PublicKeys() {
-    }
+    private PublicKeys() {}
 
     public static PublicKey fromPem(String pem) throws VerificationException {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {

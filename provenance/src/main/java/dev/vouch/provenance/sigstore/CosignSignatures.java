@@ -32,7 +32,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +73,11 @@ final class CosignSignatures {
             throws VerificationException {
         X509Certificate leaf = signingCertificate(signature.certificatePem(), signature.chainPem(), policy);
         Digest signed = verifySigned(signature, artifact, leaf.getPublicKey());
-        LoggedEntry entry = LoggedEntry.read(signature.rekorBundleJson().orElseThrow(() -> new VerificationException(
-                Check.SIGSTORE, "a keyless signature needs its transparency log entry (cosign's Rekor bundle)")));
+        LoggedEntry entry = LoggedEntry.read(signature
+                .rekorBundleJson()
+                .orElseThrow(() -> new VerificationException(
+                        Check.SIGSTORE,
+                        "a keyless signature needs its transparency log entry (cosign's Rekor bundle)")));
         entry.verify(logs);
         entry.requireSignature(signed, signature.signature(), der(leaf));
         SigstoreVerifier.requireWithinValidity(leaf, entry.integratedTime());
@@ -85,8 +87,8 @@ final class CosignSignatures {
     KeyedEvidence verifyWithKey(DetachedSignature signature, Digest artifact, PublicKey key)
             throws VerificationException {
         if (signature.certificatePem().isPresent()) {
-            throw new VerificationException(Check.KEY_FORMAT,
-                    "a signature with a certificate is keyless, not by a key");
+            throw new VerificationException(
+                    Check.KEY_FORMAT, "a signature with a certificate is keyless, not by a key");
         }
         Digest signed = verifySigned(signature, artifact, key);
         Optional<Instant> loggedAt = Optional.empty();
@@ -106,25 +108,30 @@ final class CosignSignatures {
         if (envelope.signatures().size() != 1) {
             throw new VerificationException(Check.ENVELOPE_FORMAT, "a keyless DSSE envelope has exactly one signature");
         }
-        Statement statement = KeyedAttestations.verify(parse(attestation.envelopeJson(), "DSSE envelope"),
-                leaf.getPublicKey(), artifact).statement();
-        LoggedEntry entry = LoggedEntry.read(attestation.rekorBundleJson().orElseThrow(() -> new VerificationException(
-                Check.SIGSTORE, "a keyless attestation needs its transparency log entry (cosign's Rekor bundle)")));
+        Statement statement = KeyedAttestations.verify(
+                        parse(attestation.envelopeJson(), "DSSE envelope"), leaf.getPublicKey(), artifact)
+                .statement();
+        LoggedEntry entry = LoggedEntry.read(attestation
+                .rekorBundleJson()
+                .orElseThrow(() -> new VerificationException(
+                        Check.SIGSTORE,
+                        "a keyless attestation needs its transparency log entry (cosign's Rekor bundle)")));
         entry.verify(logs);
         entry.requireEnvelope(envelope.payload(), der(leaf));
         SigstoreVerifier.requireWithinValidity(leaf, entry.integratedTime());
-        return new KeylessEvidence(SignerIdentity.of(leaf), Optional.of(entry.integratedTime()),
-                Optional.of(statement));
+        return new KeylessEvidence(
+                SignerIdentity.of(leaf), Optional.of(entry.integratedTime()), Optional.of(statement));
     }
 
     KeyedEvidence verifyWithKey(DetachedAttestation attestation, Digest artifact, PublicKey key)
             throws VerificationException {
         if (attestation.certificatePem().isPresent()) {
-            throw new VerificationException(Check.KEY_FORMAT,
-                    "an attestation with a certificate is keyless, not by a key");
+            throw new VerificationException(
+                    Check.KEY_FORMAT, "an attestation with a certificate is keyless, not by a key");
         }
-        Statement statement = KeyedAttestations.verify(parse(attestation.envelopeJson(), "DSSE envelope"), key,
-                artifact).statement();
+        Statement statement = KeyedAttestations.verify(
+                        parse(attestation.envelopeJson(), "DSSE envelope"), key, artifact)
+                .statement();
         Optional<Instant> loggedAt = Optional.empty();
         if (attestation.rekorBundleJson().isPresent()) {
             LoggedEntry entry = LoggedEntry.read(attestation.rekorBundleJson().get());
@@ -146,20 +153,24 @@ final class CosignSignatures {
         KeySignatures.verify(key, payload, signature.signature());
         JsonNode critical = parse(payload, "simple-signing payload").path("critical");
         if (!SIMPLE_SIGNING_TYPE.equals(critical.path("type").asText())) {
-            throw new VerificationException(Check.STATEMENT_FORMAT, "the signed payload is not a cosign simple-signing "
-                    + "payload (critical.type must be \"" + SIMPLE_SIGNING_TYPE + "\")");
+            throw new VerificationException(
+                    Check.STATEMENT_FORMAT,
+                    "the signed payload is not a cosign simple-signing " + "payload (critical.type must be \""
+                            + SIMPLE_SIGNING_TYPE + "\")");
         }
         String named = critical.path("image").path("docker-manifest-digest").asText();
         if (!artifact.toString().equals(named)) {
-            throw new VerificationException(Check.SUBJECT_DIGEST, "the signed payload names " + (named.isEmpty()
-                    ? "no image digest" : named) + ", not " + artifact);
+            throw new VerificationException(
+                    Check.SUBJECT_DIGEST,
+                    "the signed payload names " + (named.isEmpty() ? "no image digest" : named) + ", not " + artifact);
         }
         return Digest.of("sha256", sha256(payload));
     }
 
     /** The leaf of a Fulcio chain, once its identity, chain to a trusted CA and SCT check out. */
-    private X509Certificate signingCertificate(Optional<String> certificatePem, Optional<String> chainPem,
-                                               IdentityPolicy policy) throws VerificationException {
+    private X509Certificate signingCertificate(
+            Optional<String> certificatePem, Optional<String> chainPem, IdentityPolicy policy)
+            throws VerificationException {
         if (certificatePem.isEmpty()) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "a keyless signature needs its signing certificate");
         }
@@ -204,15 +215,21 @@ final class CosignSignatures {
         static LoggedEntry read(String bundleJson) throws VerificationException {
             JsonNode bundle = parse(bundleJson.getBytes(StandardCharsets.UTF_8), "Rekor bundle");
             JsonNode payload = bundle.path("Payload");
-            if (!payload.path("body").isTextual() || !payload.path("integratedTime").canConvertToLong()
-                    || !payload.path("logIndex").canConvertToLong() || !payload.path("logID").isTextual()
+            if (!payload.path("body").isTextual()
+                    || !payload.path("integratedTime").canConvertToLong()
+                    || !payload.path("logIndex").canConvertToLong()
+                    || !payload.path("logID").isTextual()
                     || !bundle.path("SignedEntryTimestamp").isTextual()) {
-                throw new VerificationException(Check.BUNDLE_FORMAT,
+                throw new VerificationException(
+                        Check.BUNDLE_FORMAT,
                         "a Rekor bundle needs SignedEntryTimestamp and Payload "
                                 + "{body, integratedTime, logIndex, logID}");
             }
-            return new LoggedEntry(payload.get("body").asText(), payload.get("integratedTime").asLong(),
-                    payload.get("logIndex").asLong(), payload.get("logID").asText(),
+            return new LoggedEntry(
+                    payload.get("body").asText(),
+                    payload.get("integratedTime").asLong(),
+                    payload.get("logIndex").asLong(),
+                    payload.get("logID").asText(),
                     base64(bundle.get("SignedEntryTimestamp").asText(), "signed entry timestamp"));
         }
 
@@ -228,9 +245,11 @@ final class CosignSignatures {
             } catch (IllegalArgumentException e) {
                 throw new VerificationException(Check.BUNDLE_FORMAT, "the Rekor bundle's logID is not hex");
             }
-            TransparencyLog log = TransparencyLog.find(logs, id, integratedTime()).orElseThrow(() ->
-                    new VerificationException(Check.SIGSTORE, "the entry is from a transparency log the trusted root "
-                            + "does not trust (at " + integratedTime() + ")"));
+            TransparencyLog log = TransparencyLog.find(logs, id, integratedTime())
+                    .orElseThrow(() -> new VerificationException(
+                            Check.SIGSTORE,
+                            "the entry is from a transparency log the trusted root " + "does not trust (at "
+                                    + integratedTime() + ")"));
             Map<String, Object> signable = new TreeMap<>();
             signable.put("body", body);
             signable.put("integratedTime", integratedTimeSeconds);
@@ -242,8 +261,8 @@ final class CosignSignatures {
                 canonical = new JsonCanonicalizer(JSON.writeValueAsString(signable)).getEncodedUTF8();
                 logKey = log.getPublicKey().toJavaPublicKey();
             } catch (IOException | GeneralSecurityException e) {
-                throw new VerificationException(Check.SIGSTORE, "the log entry cannot be checked: " + e.getMessage(),
-                        e);
+                throw new VerificationException(
+                        Check.SIGSTORE, "the log entry cannot be checked: " + e.getMessage(), e);
             }
             try {
                 KeySignatures.verify(logKey, canonical, set);
@@ -256,8 +275,8 @@ final class CosignSignatures {
         void requireSignature(Digest signed, byte[] signature, byte[] verifierDer) throws VerificationException {
             JsonNode entry = decodedBody();
             if (!"hashedrekord".equals(entry.path("kind").asText())) {
-                throw new VerificationException(Check.SIGSTORE, "log entry is " + entry.path("kind").asText()
-                        + ", not hashedrekord");
+                throw new VerificationException(
+                        Check.SIGSTORE, "log entry is " + entry.path("kind").asText() + ", not hashedrekord");
             }
             JsonNode spec = entry.path("spec");
             JsonNode hash = spec.path("data").path("hash");
@@ -269,7 +288,8 @@ final class CosignSignatures {
             if (!Arrays.equals(signature, logged)) {
                 throw new VerificationException(Check.SIGSTORE, "log entry is for another signature");
             }
-            requireVerifier(spec.path("signature").path("publicKey").path("content").asText(), verifierDer);
+            requireVerifier(
+                    spec.path("signature").path("publicKey").path("content").asText(), verifierDer);
         }
 
         /** An intoto (0.0.2) or dsse (0.0.1) entry recording this payload, signed by this verifier (PEM). */
@@ -281,21 +301,26 @@ final class CosignSignatures {
             List<String> verifiers = new ArrayList<>();
             if ("intoto".equals(kind)) {
                 payloadHash = spec.path("content").path("payloadHash");
-                spec.path("content").path("envelope").path("signatures")
+                spec.path("content")
+                        .path("envelope")
+                        .path("signatures")
                         .forEach(s -> verifiers.add(s.path("publicKey").asText()));
             } else if ("dsse".equals(kind)) {
                 payloadHash = spec.path("payloadHash");
-                spec.path("signatures").forEach(s -> verifiers.add(s.path("verifier").asText()));
+                spec.path("signatures")
+                        .forEach(s -> verifiers.add(s.path("verifier").asText()));
             } else {
                 throw new VerificationException(Check.SIGSTORE, "log entry is " + kind + ", not intoto or dsse");
             }
             if (!"sha256".equals(payloadHash.path("algorithm").asText())
-                    || !HexFormat.of().formatHex(sha256(payload)).equals(payloadHash.path("value").asText())) {
+                    || !HexFormat.of()
+                            .formatHex(sha256(payload))
+                            .equals(payloadHash.path("value").asText())) {
                 throw new VerificationException(Check.SIGSTORE, "log entry is for another attestation payload");
             }
             if (verifiers.size() != 1) {
-                throw new VerificationException(Check.SIGSTORE, "log entry names " + verifiers.size()
-                        + " signers; one is expected");
+                throw new VerificationException(
+                        Check.SIGSTORE, "log entry names " + verifiers.size() + " signers; one is expected");
             }
             requireVerifier(verifiers.get(0), verifierDer);
         }
@@ -310,7 +335,6 @@ final class CosignSignatures {
                 throw new VerificationException(Check.SIGSTORE, "log entry is for another certificate or key");
             }
         }
-
     }
 
     private static byte[] der(X509Certificate certificate) throws VerificationException {

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param chainPem        intermediate certificates, when the signer sent them
  * @param rekorBundleJson cosign's Rekor bundle: the log entry with its signed entry timestamp
  */
-public record DetachedSignature(Optional<byte[]> payload, byte[] signature, Optional<String> certificatePem,
-                                Optional<String> chainPem, Optional<String> rekorBundleJson) {
-}
+public record DetachedSignature(
+        Optional<byte[]> payload,
+        byte[] signature,
+        Optional<String> certificatePem,
+        Optional<String> chainPem,
+        Optional<String> rekorBundleJson) {}

@@ -43,12 +43,12 @@ import java.util.List;
  */
 final class DsseLogEntries {
 
-    private DsseLogEntries() {
-    }
+    private DsseLogEntries() {}
 
     /** A keyless signature: the entry must name this signing certificate. */
-    static void requireRecords(RekorEntry entry, String payloadType, byte[] payload, byte[] signature,
-                               X509Certificate leaf) throws VerificationException {
+    static void requireRecords(
+            RekorEntry entry, String payloadType, byte[] payload, byte[] signature, X509Certificate leaf)
+            throws VerificationException {
         requireRecords(entry, payloadType, payload, signature, der(leaf));
     }
 
@@ -56,8 +56,9 @@ final class DsseLogEntries {
      * @param certificate the signer as the entry must name it: the signing certificate's DER, or for a
      *                    managed key its SubjectPublicKeyInfo DER
      */
-    static void requireRecords(RekorEntry entry, String payloadType, byte[] payload, byte[] signature,
-                               byte[] certificate) throws VerificationException {
+    static void requireRecords(
+            RekorEntry entry, String payloadType, byte[] payload, byte[] signature, byte[] certificate)
+            throws VerificationException {
         JsonNode body = parse(base64(entry.getBody(), "log entry body"), "log entry body");
         String kind = body.path("kind").asText();
         String version = body.path("apiVersion").asText();
@@ -65,18 +66,23 @@ final class DsseLogEntries {
             switch (kind + " " + version) {
                 case "dsse 0.0.1" -> dsseV001(RekorTypes.getDsseV001(entry), payload, signature, certificate);
                 case "dsse 0.0.2" -> dsseV002(RekorTypes.getDsseV002(entry), payload, signature, certificate);
-                case "intoto 0.0.2" -> intotoV002(body.path("spec").path("content"), payloadType, payload, signature,
-                        certificate);
-                case "hashedrekord 0.0.1" -> hashedRekordV001(RekorTypes.getHashedRekordV001(entry),
-                        pae(payloadType, payload), signature, certificate);
-                case "hashedrekord 0.0.2" -> hashedRekordV002(RekorTypes.getHashedRekordV002(entry),
-                        pae(payloadType, payload), signature, certificate);
-                default -> throw new VerificationException(Check.SIGSTORE,
-                        "a " + kind + " " + version + " log entry cannot record a DSSE envelope");
+                case "intoto 0.0.2" ->
+                    intotoV002(body.path("spec").path("content"), payloadType, payload, signature, certificate);
+                case "hashedrekord 0.0.1" ->
+                    hashedRekordV001(
+                            RekorTypes.getHashedRekordV001(entry), pae(payloadType, payload), signature, certificate);
+                case "hashedrekord 0.0.2" ->
+                    hashedRekordV002(
+                            RekorTypes.getHashedRekordV002(entry), pae(payloadType, payload), signature, certificate);
+                default ->
+                    throw new VerificationException(
+                            Check.SIGSTORE, "a " + kind + " " + version + " log entry cannot record a DSSE envelope");
             }
         } catch (RekorTypeException | RuntimeException e) {
-            throw new VerificationException(Check.SIGSTORE, "log entry body cannot be read as " + kind + " "
-                    + version + ": " + e.getMessage(), e);
+            throw new VerificationException(
+                    Check.SIGSTORE,
+                    "log entry body cannot be read as " + kind + " " + version + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -86,11 +92,15 @@ final class DsseLogEntries {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE payload");
         }
         if (logged.getSignatures().size() != 1
-                || !Base64.getEncoder().encodeToString(signature).equals(logged.getSignatures().get(0).getSignature())) {
+                || !Base64.getEncoder()
+                        .encodeToString(signature)
+                        .equals(logged.getSignatures().get(0).getSignature())) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE signature");
         }
-        requireCertificate(new String(base64(logged.getSignatures().get(0).getVerifier(), "logged verifier"),
-                StandardCharsets.UTF_8), certificate);
+        requireCertificate(
+                new String(
+                        base64(logged.getSignatures().get(0).getVerifier(), "logged verifier"), StandardCharsets.UTF_8),
+                certificate);
     }
 
     private static void dsseV002(DSSELogEntryV002 logged, byte[] payload, byte[] signature, byte[] certificate)
@@ -99,14 +109,17 @@ final class DsseLogEntries {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE payload");
         }
         if (logged.getSignaturesCount() != 1
-                || !Arrays.equals(signature, logged.getSignatures(0).getContent().toByteArray())
-                || !Arrays.equals(certificate, verifierV002(logged.getSignatures(0).getVerifier()))) {
+                || !Arrays.equals(
+                        signature, logged.getSignatures(0).getContent().toByteArray())
+                || !Arrays.equals(
+                        certificate, verifierV002(logged.getSignatures(0).getVerifier()))) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another signature or certificate");
         }
     }
 
-    private static void intotoV002(JsonNode content, String payloadType, byte[] payload, byte[] signature,
-                                   byte[] certificate) throws VerificationException {
+    private static void intotoV002(
+            JsonNode content, String payloadType, byte[] payload, byte[] signature, byte[] certificate)
+            throws VerificationException {
         JsonNode envelope = content.path("envelope");
         if (!payloadType.equals(envelope.path("payloadType").asText())) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another payload type");
@@ -118,39 +131,49 @@ final class DsseLogEntries {
         }
         JsonNode signatures = envelope.path("signatures");
         if (!signatures.isArray() || signatures.size() != 1) {
-            throw new VerificationException(Check.SIGSTORE, "log entry records " + signatures.size()
-                    + " signatures; one is expected");
+            throw new VerificationException(
+                    Check.SIGSTORE, "log entry records " + signatures.size() + " signatures; one is expected");
         }
         // Rekor's intoto type stores the envelope's base64 signature text base64-encoded once more.
-        String loggedSignature = new String(base64(signatures.get(0).path("sig").asText(), "logged signature"),
-                StandardCharsets.US_ASCII);
+        String loggedSignature = new String(
+                base64(signatures.get(0).path("sig").asText(), "logged signature"), StandardCharsets.US_ASCII);
         if (!Arrays.equals(signature, base64(loggedSignature, "logged signature"))) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE signature");
         }
-        requireCertificate(new String(base64(signatures.get(0).path("publicKey").asText(), "logged verifier"),
-                StandardCharsets.UTF_8), certificate);
+        requireCertificate(
+                new String(
+                        base64(signatures.get(0).path("publicKey").asText(), "logged verifier"),
+                        StandardCharsets.UTF_8),
+                certificate);
     }
 
     private static void hashedRekordV001(HashedRekord logged, byte[] pae, byte[] signature, byte[] certificate)
             throws VerificationException {
         var hash = logged.getData().getHash();
-        if (hash == null || !"sha256".equals(String.valueOf(hash.getAlgorithm()))
+        if (hash == null
+                || !"sha256".equals(String.valueOf(hash.getAlgorithm()))
                 || !hex(sha256(pae)).equals(hash.getValue())) {
-            throw new VerificationException(Check.SIGSTORE,
+            throw new VerificationException(
+                    Check.SIGSTORE,
                     "log entry is for another DSSE envelope (its hash is not of this pre-authentication encoding)");
         }
         if (!Arrays.equals(signature, base64(logged.getSignature().getContent(), "logged signature"))) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another DSSE signature");
         }
-        requireCertificate(new String(base64(logged.getSignature().getPublicKey().getContent(), "logged verifier"),
-                StandardCharsets.UTF_8), certificate);
+        requireCertificate(
+                new String(
+                        base64(logged.getSignature().getPublicKey().getContent(), "logged verifier"),
+                        StandardCharsets.UTF_8),
+                certificate);
     }
 
-    private static void hashedRekordV002(HashedRekordLogEntryV002 logged, byte[] pae, byte[] signature,
-                                         byte[] certificate) throws VerificationException {
+    private static void hashedRekordV002(
+            HashedRekordLogEntryV002 logged, byte[] pae, byte[] signature, byte[] certificate)
+            throws VerificationException {
         if (logged.getData().getAlgorithm() != HashAlgorithm.SHA2_256
                 || !Arrays.equals(sha256(pae), logged.getData().getDigest().toByteArray())) {
-            throw new VerificationException(Check.SIGSTORE,
+            throw new VerificationException(
+                    Check.SIGSTORE,
                     "log entry is for another DSSE envelope (its hash is not of this pre-authentication encoding)");
         }
         if (!Arrays.equals(signature, logged.getSignature().getContent().toByteArray())) {
@@ -163,7 +186,8 @@ final class DsseLogEntries {
 
     /** A Rekor v2 verifier names a certificate or, for a managed key, the key itself. */
     private static byte[] verifierV002(dev.sigstore.proto.rekor.v2.Verifier verifier) {
-        return verifier.hasX509Certificate() ? verifier.getX509Certificate().getRawBytes().toByteArray()
+        return verifier.hasX509Certificate()
+                ? verifier.getX509Certificate().getRawBytes().toByteArray()
                 : verifier.getPublicKey().getRawBytes().toByteArray();
     }
 

@@ -42,11 +42,13 @@ public record IdentityPolicy(String issuer, Optional<String> subject, Optional<P
             return false;
         }
         return subject.map(certificateSubject::equals)
-                .orElseGet(() -> subjectPattern.orElseThrow().matcher(certificateSubject).matches());
+                .orElseGet(() ->
+                        subjectPattern.orElseThrow().matcher(certificateSubject).matches());
     }
 
     @Override
     public String toString() {
-        return "issuer " + issuer + ", subject " + subject.orElseGet(() -> "~" + subjectPattern.orElseThrow().pattern());
+        return "issuer " + issuer + ", subject "
+                + subject.orElseGet(() -> "~" + subjectPattern.orElseThrow().pattern());
     }
 }

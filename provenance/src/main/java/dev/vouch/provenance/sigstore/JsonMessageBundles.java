@@ -23,10 +23,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Message-signature bundles read as JSON, for what sigstore-java 2.0.0 refuses to parse: managed-key
@@ -38,12 +38,10 @@ final class JsonMessageBundles {
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
-    private JsonMessageBundles() {
-    }
+    private JsonMessageBundles() {}
 
     /** A parsed bundle's message signature and its first log entry. */
-    private record Parts(JsonNode material, byte[] signature, Digest digest, JsonNode entry, String body) {
-    }
+    private record Parts(JsonNode material, byte[] signature, Digest digest, JsonNode entry, String body) {}
 
     static KeyedEvidence verifyManagedKey(byte[] bundleJson, PublicKey key, byte[] artifact, RekorVerifier rekor)
             throws VerificationException {
@@ -56,9 +54,13 @@ final class JsonMessageBundles {
     static KeyedEvidence verifyManagedKey(byte[] bundleJson, PublicKey key, Digest artifact, RekorVerifier rekor)
             throws VerificationException {
         JsonNode bundle = bundle(bundleJson);
-        String algorithm = bundle.path("messageSignature").path("messageDigest").path("algorithm").asText("SHA2_256");
+        String algorithm = bundle.path("messageSignature")
+                .path("messageDigest")
+                .path("algorithm")
+                .asText("SHA2_256");
         if (!"SHA2_256".equals(algorithm)) {
-            throw new VerificationException(Check.BUNDLE_FORMAT,
+            throw new VerificationException(
+                    Check.BUNDLE_FORMAT,
                     "a bundle over a SHA-384/512 digest is verified over the artifact file, not a digest");
         }
         Parts parts = managedKeyParts(parts(bundle, artifact));
@@ -80,8 +82,11 @@ final class JsonMessageBundles {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another key");
         }
         RekorEntry entry = verifyEntry(parts, rekor);
-        return new KeyedEvidence(parts.digest(), PublicKeys.fingerprint(key),
-                java.util.Optional.of(Instant.ofEpochSecond(entry.getIntegratedTime())), java.util.Optional.empty());
+        return new KeyedEvidence(
+                parts.digest(),
+                PublicKeys.fingerprint(key),
+                java.util.Optional.of(Instant.ofEpochSecond(entry.getIntegratedTime())),
+                java.util.Optional.empty());
     }
 
     /** A keyless message-signature bundle; the caller has checked certificate chain, SCT and identity. */
@@ -123,7 +128,10 @@ final class JsonMessageBundles {
         if (material.path("tlogEntries").size() == 0) {
             return Shape.LOGLESS;
         }
-        String algorithm = bundle.path("messageSignature").path("messageDigest").path("algorithm").asText("SHA2_256");
+        String algorithm = bundle.path("messageSignature")
+                .path("messageDigest")
+                .path("algorithm")
+                .asText("SHA2_256");
         return "SHA2_256".equals(algorithm) ? Shape.STANDARD : Shape.WIDE_DIGEST;
     }
 
@@ -142,8 +150,13 @@ final class JsonMessageBundles {
         for (JsonNode timestamp : material.path("timestampVerificationData").path("rfc3161Timestamps")) {
             timestamps.add(base64(timestamp.path("signedTimestamp").asText(), "timestamp"));
         }
-        return new KeylessAttestations.Attestation(certificatePath(bundleJson), envelope.payloadType(), envelope.payload(),
-                signatures, timestamps, java.util.Optional.empty());
+        return new KeylessAttestations.Attestation(
+                certificatePath(bundleJson),
+                envelope.payloadType(),
+                envelope.payload(),
+                signatures,
+                timestamps,
+                java.util.Optional.empty());
     }
 
     /** The leaf certificate of a bundle's verification material (v0.3 certificate or v0.1/0.2 chain). */
@@ -183,7 +196,9 @@ final class JsonMessageBundles {
 
     private static Parts parts(byte[] bundleJson, byte[] artifact) throws VerificationException {
         JsonNode bundle = bundle(bundleJson);
-        String algorithm = switch (bundle.path("messageSignature").path("messageDigest").path("algorithm")
+        String algorithm = switch (bundle.path("messageSignature")
+                .path("messageDigest")
+                .path("algorithm")
                 .asText("SHA2_256")) {
             case "SHA2_384" -> "sha384";
             case "SHA2_512" -> "sha512";
@@ -196,7 +211,8 @@ final class JsonMessageBundles {
     private static Parts parts(JsonNode bundle, Digest digest) throws VerificationException {
         JsonNode message = bundle.path("messageSignature");
         if (message.path("messageDigest").isObject()) {
-            byte[] declared = base64(message.path("messageDigest").path("digest").asText(), "message digest");
+            byte[] declared =
+                    base64(message.path("messageDigest").path("digest").asText(), "message digest");
             if (!Arrays.equals(declared, HexFormat.of().parseHex(digest.hex()))) {
                 throw new VerificationException(Check.SUBJECT_DIGEST, "bundle is for another artifact");
             }
@@ -205,8 +221,12 @@ final class JsonMessageBundles {
         if (!entry.isObject()) {
             throw new VerificationException(Check.SIGSTORE, "the bundle has no transparency log entry");
         }
-        return new Parts(bundle.path("verificationMaterial"), base64(message.path("signature").asText(), "signature"),
-                digest, entry, entry.path("canonicalizedBody").asText());
+        return new Parts(
+                bundle.path("verificationMaterial"),
+                base64(message.path("signature").asText(), "signature"),
+                digest,
+                entry,
+                entry.path("canonicalizedBody").asText());
     }
 
     /** Checks the hashedrekord entry is about this artifact and signature; returns the logged verifier PEM. */
@@ -214,18 +234,20 @@ final class JsonMessageBundles {
         JsonNode body = parse(base64(parts.body(), "log entry body"), "log entry body");
         JsonNode spec = body.path("spec");
         if (!"hashedrekord".equals(body.path("kind").asText())) {
-            throw new VerificationException(Check.SIGSTORE, "log entry is " + body.path("kind").asText()
-                    + ", not hashedrekord");
+            throw new VerificationException(
+                    Check.SIGSTORE, "log entry is " + body.path("kind").asText() + ", not hashedrekord");
         }
         JsonNode hash = spec.path("data").path("hash");
         if (!parts.digest().algorithm().equals(hash.path("algorithm").asText())
                 || !parts.digest().hex().equals(hash.path("value").asText())) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another artifact");
         }
-        if (!Arrays.equals(parts.signature(), base64(spec.path("signature").path("content").asText(), "logged signature"))) {
+        if (!Arrays.equals(
+                parts.signature(), base64(spec.path("signature").path("content").asText(), "logged signature"))) {
             throw new VerificationException(Check.SIGSTORE, "log entry is for another signature");
         }
-        return new String(base64(spec.path("signature").path("publicKey").path("content").asText(), "logged key"),
+        return new String(
+                base64(spec.path("signature").path("publicKey").path("content").asText(), "logged key"),
                 StandardCharsets.UTF_8);
     }
 
@@ -234,8 +256,8 @@ final class JsonMessageBundles {
         try {
             rekor.verifyEntry(rekorEntry);
         } catch (RekorVerificationException e) {
-            throw new VerificationException(Check.SIGSTORE, "Transparency log entry could not be verified: "
-                    + e.getMessage(), e);
+            throw new VerificationException(
+                    Check.SIGSTORE, "Transparency log entry could not be verified: " + e.getMessage(), e);
         }
         return rekorEntry;
     }
@@ -251,8 +273,10 @@ final class JsonMessageBundles {
             for (JsonNode hash : proof.path("hashes")) {
                 inclusion.addHashes(hex(hash.asText()));
             }
-            ImmutableVerification.Builder verification = ImmutableVerification.builder().inclusionProof(inclusion.build());
-            String set = entry.path("inclusionPromise").path("signedEntryTimestamp").asText("");
+            ImmutableVerification.Builder verification =
+                    ImmutableVerification.builder().inclusionProof(inclusion.build());
+            String set =
+                    entry.path("inclusionPromise").path("signedEntryTimestamp").asText("");
             if (!set.isEmpty()) {
                 verification.signedEntryTimestamp(set);
             }
@@ -264,7 +288,8 @@ final class JsonMessageBundles {
                     .verification(verification.build())
                     .build();
         } catch (RuntimeException e) {
-            throw new VerificationException(Check.BUNDLE_FORMAT, "malformed transparency log entry: " + e.getMessage(), e);
+            throw new VerificationException(
+                    Check.BUNDLE_FORMAT, "malformed transparency log entry: " + e.getMessage(), e);
         }
     }
 

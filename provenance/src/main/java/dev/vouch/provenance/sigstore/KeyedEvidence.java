@@ -9,6 +9,5 @@ import java.util.Optional;
  * What a signature by a known key proves: the key (by fingerprint) signed the artifact, logged at a
  * time when a transparency log entry came with it, and for an attestation what its statement says.
  */
-public record KeyedEvidence(Digest artifact, String keyFingerprint, Optional<Instant> loggedAt,
-                            Optional<Statement> statement) {
-}
+public record KeyedEvidence(
+        Digest artifact, String keyFingerprint, Optional<Instant> loggedAt, Optional<Statement> statement) {}

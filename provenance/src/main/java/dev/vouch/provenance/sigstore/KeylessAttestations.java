@@ -53,8 +53,12 @@ final class KeylessAttestations {
      *                checked without SCTs. The root's operator chose that model; a root with logs
      *                never falls back to it.
      */
-    KeylessAttestations(FulcioVerifier fulcio, RekorVerifier rekor, TimestampVerifier timestamps,
-                        List<CertificateAuthority> authorities, boolean logless) {
+    KeylessAttestations(
+            FulcioVerifier fulcio,
+            RekorVerifier rekor,
+            TimestampVerifier timestamps,
+            List<CertificateAuthority> authorities,
+            boolean logless) {
         this.fulcio = fulcio;
         this.rekor = rekor;
         this.timestamps = timestamps;
@@ -63,18 +67,29 @@ final class KeylessAttestations {
     }
 
     /** The parts of a keyless DSSE bundle this verification reads. */
-    record Attestation(CertPath certificates, String payloadType, byte[] payload, List<byte[]> signatures,
-                       List<byte[]> timestamps, Optional<RekorEntry> entry) {
+    record Attestation(
+            CertPath certificates,
+            String payloadType,
+            byte[] payload,
+            List<byte[]> signatures,
+            List<byte[]> timestamps,
+            Optional<RekorEntry> entry) {
 
         static Attestation of(Bundle bundle) throws VerificationException {
             Bundle.DsseEnvelope envelope = bundle.getDsseEnvelope()
-                    .orElseThrow(() -> new VerificationException(Check.BUNDLE_FORMAT, "the bundle holds no DSSE envelope"));
+                    .orElseThrow(
+                            () -> new VerificationException(Check.BUNDLE_FORMAT, "the bundle holds no DSSE envelope"));
             List<byte[]> signatures = new java.util.ArrayList<>();
             envelope.getSignatures().forEach(signature -> signatures.add(signature.getSig()));
             List<byte[]> timestamps = new java.util.ArrayList<>();
             bundle.getTimestamps().forEach(timestamp -> timestamps.add(timestamp.getRfc3161Timestamp()));
-            return new Attestation(bundle.getCertPath(), envelope.getPayloadType(), envelope.getPayload(), signatures,
-                    timestamps, bundle.getEntries().stream().findFirst());
+            return new Attestation(
+                    bundle.getCertPath(),
+                    envelope.getPayloadType(),
+                    envelope.getPayload(),
+                    signatures,
+                    timestamps,
+                    bundle.getEntries().stream().findFirst());
         }
     }
 
@@ -85,7 +100,8 @@ final class KeylessAttestations {
             try {
                 fulcio.verifySigningCertificate(attestation.certificates());
             } catch (FulcioVerificationException | IOException e) {
-                throw new VerificationException(Check.SIGSTORE, "Fulcio certificate was not valid: " + e.getMessage(), e);
+                throw new VerificationException(
+                        Check.SIGSTORE, "Fulcio certificate was not valid: " + e.getMessage(), e);
             }
         }
         if (!Statement.PAYLOAD_TYPE.equals(attestation.payloadType())) {
@@ -97,42 +113,49 @@ final class KeylessAttestations {
             throw new VerificationException(Check.ENVELOPE_FORMAT, "a keyless DSSE envelope has exactly one signature");
         }
         byte[] signature = attestation.signatures().get(0);
-        new DsseEnvelope(attestation.payloadType(), attestation.payload(),
-                List.of(new DsseEnvelope.Signature("", signature))).verifySignature(leaf.getPublicKey());
+        new DsseEnvelope(
+                        attestation.payloadType(),
+                        attestation.payload(),
+                        List.of(new DsseEnvelope.Signature("", signature)))
+                .verifySignature(leaf.getPublicKey());
         if (logless) {
             if (attestation.timestamps().isEmpty()) {
-                throw new VerificationException(Check.CERTIFICATE_VALIDITY,
-                        "without a transparency log, a signed timestamp is required");
+                throw new VerificationException(
+                        Check.CERTIFICATE_VALIDITY, "without a transparency log, a signed timestamp is required");
             }
             verifyTimestamps(attestation.timestamps(), leaf, signature);
             return statement;
         }
-        RekorEntry entry = attestation.entry().orElseThrow(() ->
-                new VerificationException(Check.SIGSTORE, "the bundle has no transparency log entry"));
+        RekorEntry entry = attestation
+                .entry()
+                .orElseThrow(
+                        () -> new VerificationException(Check.SIGSTORE, "the bundle has no transparency log entry"));
         DsseLogEntries.requireRecords(entry, attestation.payloadType(), attestation.payload(), signature, leaf);
         verifyTimestamps(attestation.timestamps(), leaf, signature);
         try {
             rekor.verifyEntry(entry);
         } catch (RekorVerificationException e) {
-            throw new VerificationException(Check.SIGSTORE, "Transparency log entry could not be verified: "
-                    + e.getMessage(), e);
+            throw new VerificationException(
+                    Check.SIGSTORE, "Transparency log entry could not be verified: " + e.getMessage(), e);
         }
         return statement;
     }
 
     /** The certificate chains to a trusted CA (PKIX, at the leaf's issuance), without SCTs. */
     private void requireChain(CertPath certificates, X509Certificate leaf) throws VerificationException {
-        List<CertificateAuthority> current = CertificateAuthority.find(authorities, leaf.getNotBefore().toInstant());
+        List<CertificateAuthority> current =
+                CertificateAuthority.find(authorities, leaf.getNotBefore().toInstant());
         for (CertificateAuthority authority : current) {
             try {
                 List<java.security.cert.Certificate> chain = new java.util.ArrayList<>(certificates.getCertificates());
-                List<? extends java.security.cert.Certificate> caChain = authority.getCertPath().getCertificates();
+                List<? extends java.security.cert.Certificate> caChain =
+                        authority.getCertPath().getCertificates();
                 chain.addAll(caChain.subList(0, Math.max(0, caChain.size() - 1)));
                 PKIXParameters parameters = new PKIXParameters(Set.of(authority.asTrustAnchor()));
                 parameters.setRevocationEnabled(false);
                 parameters.setDate(leaf.getNotBefore());
-                CertPathValidator.getInstance("PKIX").validate(
-                        CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
+                CertPathValidator.getInstance("PKIX")
+                        .validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
                 return;
             } catch (GeneralSecurityException e) {
                 // try the next authority
@@ -148,15 +171,16 @@ final class KeylessAttestations {
                 throw new VerificationException(Check.SIGSTORE, "empty RFC 3161 timestamp in bundle");
             }
             try {
-                var response = ImmutableTimestampResponse.builder().encoded(encoded).build();
+                var response =
+                        ImmutableTimestampResponse.builder().encoded(encoded).build();
                 timestamps.verify(response, signature);
                 leaf.checkValidity(response.getGenTime());
             } catch (TimestampException | TimestampVerificationException e) {
-                throw new VerificationException(Check.SIGSTORE, "RFC 3161 timestamp verification failed: "
-                        + e.getMessage(), e);
+                throw new VerificationException(
+                        Check.SIGSTORE, "RFC 3161 timestamp verification failed: " + e.getMessage(), e);
             } catch (CertificateException e) {
-                throw new VerificationException(Check.CERTIFICATE_VALIDITY,
-                        "timestamped outside the certificate's validity", e);
+                throw new VerificationException(
+                        Check.CERTIFICATE_VALIDITY, "timestamped outside the certificate's validity", e);
             }
         }
     }

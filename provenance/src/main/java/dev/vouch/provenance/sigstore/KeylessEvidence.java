@@ -8,5 +8,4 @@ import java.util.Optional;
  * What a verified keyless Sigstore bundle proves: who signed (per the certificate Fulcio issued), when
  * the transparency log saw it, and for a DSSE attestation, the statement it carries.
  */
-public record KeylessEvidence(SignerIdentity signer, Optional<Instant> loggedAt, Optional<Statement> statement) {
-}
+public record KeylessEvidence(SignerIdentity signer, Optional<Instant> loggedAt, Optional<Statement> statement) {}

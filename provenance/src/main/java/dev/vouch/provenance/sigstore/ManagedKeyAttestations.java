@@ -24,11 +24,12 @@ import java.util.Optional;
  */
 final class ManagedKeyAttestations {
 
-    private ManagedKeyAttestations() {
-    }
+    private ManagedKeyAttestations() {}
 
     static boolean isAttestation(byte[] bundleJson) throws VerificationException {
-        return JsonMessageBundles.parse(bundleJson, "bundle").path("dsseEnvelope").isObject();
+        return JsonMessageBundles.parse(bundleJson, "bundle")
+                .path("dsseEnvelope")
+                .isObject();
     }
 
     static KeyedEvidence verify(byte[] bundleJson, PublicKey key, Digest artifact, RekorVerifier rekor)
@@ -43,25 +44,33 @@ final class ManagedKeyAttestations {
             throw new VerificationException(Check.ENVELOPE_FORMAT, "payload type is " + envelope.payloadType());
         }
         if (envelope.signatures().size() != 1) {
-            throw new VerificationException(Check.ENVELOPE_FORMAT, "a bundle's DSSE envelope has exactly one signature");
+            throw new VerificationException(
+                    Check.ENVELOPE_FORMAT, "a bundle's DSSE envelope has exactly one signature");
         }
         envelope.verifySignature(key);
-        Statement statement = KeyedAttestations.readStatement(envelope.payload(), artifact).statement();
+        Statement statement =
+                KeyedAttestations.readStatement(envelope.payload(), artifact).statement();
         JsonNode logged = material.path("tlogEntries").path(0);
         if (!logged.isObject()) {
             throw new VerificationException(Check.SIGSTORE, "the bundle has no transparency log entry");
         }
-        RekorEntry entry = JsonMessageBundles.rekorEntry(logged, logged.path("canonicalizedBody").asText());
-        DsseLogEntries.requireRecords(entry, envelope.payloadType(), envelope.payload(),
-                envelope.signatures().get(0).sig(), key.getEncoded());
+        RekorEntry entry = JsonMessageBundles.rekorEntry(
+                logged, logged.path("canonicalizedBody").asText());
+        DsseLogEntries.requireRecords(
+                entry,
+                envelope.payloadType(),
+                envelope.payload(),
+                envelope.signatures().get(0).sig(),
+                key.getEncoded());
         try {
             rekor.verifyEntry(entry);
         } catch (RekorVerificationException e) {
-            throw new VerificationException(Check.SIGSTORE, "Transparency log entry could not be verified: "
-                    + e.getMessage(), e);
+            throw new VerificationException(
+                    Check.SIGSTORE, "Transparency log entry could not be verified: " + e.getMessage(), e);
         }
         Optional<Instant> loggedAt = entry.getIntegratedTime() > 0
-                ? Optional.of(Instant.ofEpochSecond(entry.getIntegratedTime())) : Optional.empty();
+                ? Optional.of(Instant.ofEpochSecond(entry.getIntegratedTime()))
+                : Optional.empty();
         return new KeyedEvidence(artifact, PublicKeys.fingerprint(key), loggedAt, Optional.of(statement));
     }
 }

@@ -1,9 +1,9 @@
 package dev.vouch.provenance.sigstore;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +32,16 @@ public record SignerIdentity(
     private static final String SOURCE_REPOSITORY_REF = "1.3.6.1.4.1.57264.1.14";
 
     public static SignerIdentity of(X509Certificate certificate) {
-        String issuer = derString(certificate, ISSUER_V2).or(() -> rawString(certificate, ISSUER_V1)).orElse("");
-        return new SignerIdentity(issuer, subjectAlternativeName(certificate),
-                derString(certificate, SOURCE_REPOSITORY_URI), derString(certificate, SOURCE_REPOSITORY_DIGEST),
-                derString(certificate, SOURCE_REPOSITORY_REF), derString(certificate, BUILD_SIGNER_URI));
+        String issuer = derString(certificate, ISSUER_V2)
+                .or(() -> rawString(certificate, ISSUER_V1))
+                .orElse("");
+        return new SignerIdentity(
+                issuer,
+                subjectAlternativeName(certificate),
+                derString(certificate, SOURCE_REPOSITORY_URI),
+                derString(certificate, SOURCE_REPOSITORY_DIGEST),
+                derString(certificate, SOURCE_REPOSITORY_REF),
+                derString(certificate, BUILD_SIGNER_URI));
     }
 
     private static String subjectAlternativeName(X509Certificate certificate) {

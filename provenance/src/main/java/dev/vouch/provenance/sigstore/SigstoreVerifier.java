@@ -6,11 +6,11 @@ import dev.sigstore.TrustedRootProvider;
 import dev.sigstore.VerificationOptions;
 import dev.sigstore.bundle.Bundle;
 import dev.sigstore.bundle.BundleParseException;
+import dev.sigstore.fulcio.client.FulcioVerifier;
 import dev.sigstore.rekor.client.RekorEntry;
 import dev.sigstore.rekor.client.RekorVerifier;
-import dev.sigstore.fulcio.client.FulcioVerifier;
-import dev.sigstore.timestamp.client.TimestampVerifier;
 import dev.sigstore.strings.StringMatcher;
+import dev.sigstore.timestamp.client.TimestampVerifier;
 import dev.sigstore.trustroot.SigstoreConfigurationException;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
 import dev.vouch.provenance.Check;
@@ -51,8 +51,12 @@ public final class SigstoreVerifier {
     private final KeylessAttestations attestations;
     private final CosignSignatures cosign;
 
-    private SigstoreVerifier(KeylessVerifier verifier, FulcioVerifier fulcio, RekorVerifier rekor,
-                             KeylessAttestations attestations, CosignSignatures cosign) {
+    private SigstoreVerifier(
+            KeylessVerifier verifier,
+            FulcioVerifier fulcio,
+            RekorVerifier rekor,
+            KeylessAttestations attestations,
+            CosignSignatures cosign) {
         this.verifier = verifier;
         this.fulcio = fulcio;
         this.rekor = rekor;
@@ -90,9 +94,13 @@ public final class SigstoreVerifier {
             RekorVerifier rekor = RekorVerifier.newRekorVerifier(root);
             FulcioVerifier fulcio = FulcioVerifier.newFulcioVerifier(root);
             boolean logless = root.getTLogs().isEmpty() && root.getCTLogs().isEmpty();
-            return new SigstoreVerifier(KeylessVerifier.builder().trustedRootProvider(provider).build(), fulcio, rekor,
-                    new KeylessAttestations(fulcio, rekor, TimestampVerifier.newTimestampVerifier(root), root.getCAs(),
-                            logless), new CosignSignatures(fulcio, root.getTLogs()));
+            return new SigstoreVerifier(
+                    KeylessVerifier.builder().trustedRootProvider(provider).build(),
+                    fulcio,
+                    rekor,
+                    new KeylessAttestations(
+                            fulcio, rekor, TimestampVerifier.newTimestampVerifier(root), root.getCAs(), logless),
+                    new CosignSignatures(fulcio, root.getTLogs()));
         } catch (SigstoreConfigurationException | GeneralSecurityException e) {
             throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -173,7 +181,8 @@ public final class SigstoreVerifier {
     public KeylessEvidence verifyLoglessAttestation(byte[] bundleJson, Digest artifact, IdentityPolicy policy)
             throws VerificationException {
         KeylessAttestations.Attestation attestation = JsonMessageBundles.loglessAttestation(bundleJson);
-        X509Certificate leaf = (X509Certificate) attestation.certificates().getCertificates().get(0);
+        X509Certificate leaf =
+                (X509Certificate) attestation.certificates().getCertificates().get(0);
         SignerIdentity signer = requireAccepted(leaf, policy);
         Statement statement = attestations.verify(attestation, leaf, artifact);
         return new KeylessEvidence(signer, Optional.empty(), Optional.of(statement));
@@ -205,7 +214,8 @@ public final class SigstoreVerifier {
             case LOGLESS:
                 return verifyLoglessAttestation(bundleJson, artifact, policy);
             case WIDE_DIGEST:
-                throw new VerificationException(Check.BUNDLE_FORMAT,
+                throw new VerificationException(
+                        Check.BUNDLE_FORMAT,
                         "a bundle over a SHA-384/512 digest is verified over the artifact file, not a digest");
             case MANAGED_KEY:
                 throw managedKeyNeedsKey();
@@ -215,8 +225,8 @@ public final class SigstoreVerifier {
     }
 
     private static VerificationException managedKeyNeedsKey() {
-        return new VerificationException(Check.BUNDLE_FORMAT,
-                "a managed-key bundle is verified with its public key (--key), not an identity");
+        return new VerificationException(
+                Check.BUNDLE_FORMAT, "a managed-key bundle is verified with its public key (--key), not an identity");
     }
 
     private static Bundle readBundle(byte[] json) throws VerificationException {
@@ -245,7 +255,8 @@ public final class SigstoreVerifier {
     }
 
     /** Verifies a bundle over an artifact file, hashed with the algorithm the bundle uses. */
-    public KeylessEvidence verifyFile(Path artifact, Bundle bundle, IdentityPolicy policy) throws VerificationException {
+    public KeylessEvidence verifyFile(Path artifact, Bundle bundle, IdentityPolicy policy)
+            throws VerificationException {
         if (bundle.getDsseEnvelope().isPresent()) {
             return verifyDigest(fileSha256(artifact), bundle, policy);
         }
@@ -266,7 +277,8 @@ public final class SigstoreVerifier {
             throws VerificationException {
         if (bundle.getDsseEnvelope().isPresent()) {
             SignerIdentity signer = checkIdentity(bundle, policy);
-            Statement statement = attestations.verify(KeylessAttestations.Attestation.of(bundle), leaf(bundle), artifact);
+            Statement statement =
+                    attestations.verify(KeylessAttestations.Attestation.of(bundle), leaf(bundle), artifact);
             KeylessEvidence evidence = evidence(bundle, signer);
             return new KeylessEvidence(evidence.signer(), evidence.loggedAt(), Optional.of(statement));
         }
@@ -283,10 +295,14 @@ public final class SigstoreVerifier {
     }
 
     static void requireWithinValidity(X509Certificate leaf, Instant at) throws VerificationException {
-        if (at.isBefore(leaf.getNotBefore().toInstant()) || at.isAfter(leaf.getNotAfter().toInstant())) {
-            throw new VerificationException(Check.CERTIFICATE_VALIDITY, "logged at " + at
-                    + ", outside the certificate's validity " + leaf.getNotBefore().toInstant() + " to "
-                    + leaf.getNotAfter().toInstant());
+        if (at.isBefore(leaf.getNotBefore().toInstant())
+                || at.isAfter(leaf.getNotAfter().toInstant())) {
+            throw new VerificationException(
+                    Check.CERTIFICATE_VALIDITY,
+                    "logged at " + at
+                            + ", outside the certificate's validity "
+                            + leaf.getNotBefore().toInstant() + " to "
+                            + leaf.getNotAfter().toInstant());
         }
     }
 
@@ -306,8 +322,9 @@ public final class SigstoreVerifier {
     static SignerIdentity requireAccepted(X509Certificate leaf, IdentityPolicy policy) throws VerificationException {
         SignerIdentity signer = SignerIdentity.of(leaf);
         if (!policy.accepts(signer.issuer(), signer.subject())) {
-            throw new VerificationException(Check.IDENTITY, "signed by " + signer.subject() + " (issuer "
-                    + signer.issuer() + "), policy requires " + policy);
+            throw new VerificationException(
+                    Check.IDENTITY,
+                    "signed by " + signer.subject() + " (issuer " + signer.issuer() + "), policy requires " + policy);
         }
         return signer;
     }
@@ -316,8 +333,10 @@ public final class SigstoreVerifier {
         try {
             return (X509Certificate) bundle.getCertPath().getCertificates().get(0);
         } catch (RuntimeException e) {
-            throw new VerificationException(Check.BUNDLE_FORMAT,
-                    "the bundle carries no signing certificate (managed-key bundles are not supported here)", e);
+            throw new VerificationException(
+                    Check.BUNDLE_FORMAT,
+                    "the bundle carries no signing certificate (managed-key bundles are not supported here)",
+                    e);
         }
     }
 
@@ -343,18 +362,21 @@ public final class SigstoreVerifier {
         X509Certificate leaf = leaf(bundle);
         // Rekor v2 entries carry no integrated time (0): their time comes from RFC 3161 timestamps,
         // which sigstore-java checks against the certificate's validity itself.
-        Optional<Instant> loggedAt = bundle.getEntries().stream().filter(entry -> entry.getIntegratedTime() > 0)
-                .map(RekorEntry::getIntegratedTimeInstant).findFirst();
+        Optional<Instant> loggedAt = bundle.getEntries().stream()
+                .filter(entry -> entry.getIntegratedTime() > 0)
+                .map(RekorEntry::getIntegratedTimeInstant)
+                .findFirst();
         if (loggedAt.isEmpty() && bundle.getTimestamps().isEmpty()) {
-            throw new VerificationException(Check.CERTIFICATE_VALIDITY,
-                    "the bundle has neither a log integration time nor a signed timestamp");
+            throw new VerificationException(
+                    Check.CERTIFICATE_VALIDITY, "the bundle has neither a log integration time nor a signed timestamp");
         }
         if (loggedAt.isPresent()) {
             requireWithinValidity(leaf, loggedAt.get());
         }
         Optional<Statement> statement = Optional.empty();
         if (bundle.getDsseEnvelope().isPresent()) {
-            statement = Optional.of(Statement.parse(bundle.getDsseEnvelope().get().getPayload()));
+            statement =
+                    Optional.of(Statement.parse(bundle.getDsseEnvelope().get().getPayload()));
         }
         return new KeylessEvidence(signer, loggedAt, statement);
     }

@@ -12,8 +12,7 @@ import dev.vouch.provenance.VerificationException;
  */
 final class TrustedRootValidity {
 
-    private TrustedRootValidity() {
-    }
+    private TrustedRootValidity() {}
 
     static void requireStarts(byte[] trustedRootJson) throws VerificationException {
         JsonNode root = JsonMessageBundles.parse(trustedRootJson, "trusted root");
@@ -26,12 +25,15 @@ final class TrustedRootValidity {
     private static void requireStarts(JsonNode root, String field, boolean logKey) throws VerificationException {
         JsonNode entries = root.path(field);
         for (int i = 0; i < entries.size(); i++) {
-            JsonNode validFor = logKey ? entries.get(i).path("publicKey").path("validFor")
+            JsonNode validFor = logKey
+                    ? entries.get(i).path("publicKey").path("validFor")
                     : entries.get(i).path("validFor");
             JsonNode start = validFor.path("start");
             if (!start.isTextual() || start.asText().isBlank()) {
-                throw new VerificationException(Check.BUNDLE_FORMAT, "trusted root is not usable: " + field + "[" + i
-                        + "]" + (logKey ? ".publicKey" : "") + ".validFor has no start");
+                throw new VerificationException(
+                        Check.BUNDLE_FORMAT,
+                        "trusted root is not usable: " + field + "[" + i + "]" + (logKey ? ".publicKey" : "")
+                                + ".validFor has no start");
             }
         }
     }

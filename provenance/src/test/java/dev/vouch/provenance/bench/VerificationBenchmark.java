@@ -20,8 +20,7 @@ import java.nio.file.Path;
  */
 public final class VerificationBenchmark {
 
-    private VerificationBenchmark() {
-    }
+    private VerificationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path samples = Path.of("provenance/src/test/resources/sigstore/sigstore-java");
@@ -33,10 +32,13 @@ public final class VerificationBenchmark {
         Digest artifact = Digest.parse("sha256:a0cfc71271d6e278e57cd332ff957c3f7043fdda354c4cbb190a30d56efa01bf");
         IdentityPolicy appu = IdentityPolicy.exact("https://accounts.google.com", "appu@google.com");
         Bundle dsse = read(samples.resolve("samples/bundles/bundle.dsse.sigstore"));
-        Digest subject = Statement.parse(dsse.getDsseEnvelope().orElseThrow().getPayload()).subjects().get(0)
-                .digests().stream().filter(d -> d.algorithm().equals("sha256")).findFirst().orElseThrow();
-        IdentityPolicy workflow = IdentityPolicy.matching("https://token.actions.githubusercontent.com",
-                "https://github\\.com/loosebazooka/aa-test/.*");
+        Digest subject =
+                Statement.parse(dsse.getDsseEnvelope().orElseThrow().getPayload()).subjects().get(0).digests().stream()
+                        .filter(d -> d.algorithm().equals("sha256"))
+                        .findFirst()
+                        .orElseThrow();
+        IdentityPolicy workflow = IdentityPolicy.matching(
+                "https://token.actions.githubusercontent.com", "https://github\\.com/loosebazooka/aa-test/.*");
 
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         report("keyless blob bundle (v0.3)", seconds, () -> verifier.verifyDigest(artifact, blob, appu));
@@ -60,8 +62,8 @@ public final class VerificationBenchmark {
             count++;
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-32s %8.0f verifications/s (one thread, %d in %.1f s)%n", name, count / elapsed, count,
-                elapsed);
+        System.out.printf(
+                "%-32s %8.0f verifications/s (one thread, %d in %.1f s)%n", name, count / elapsed, count, elapsed);
     }
 
     private static Bundle read(Path path) throws Exception {

@@ -48,7 +48,8 @@ class FetchersTest {
     }
 
     static String sha256(byte[] content) throws Exception {
-        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        return "sha256:"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     void stubBlob(byte[] content) throws Exception {
@@ -57,41 +58,59 @@ class FetchersTest {
     }
 
     void stubNoReferrersApi() {
-        registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE)).willReturn(aResponse().withStatus(404)));
+        registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE))
+                .willReturn(aResponse().withStatus(404)));
     }
 
     @Test
     void referrersWithSigstoreBundlesAreFetched() throws Exception {
-        byte[] bundle = "{\"mediaType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] bundle =
+                "{\"mediaType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\"}".getBytes(StandardCharsets.UTF_8);
         String referrer = "sha256:" + "cd".repeat(32);
-        registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"" + referrer + "\",\"artifactType\":\""
-                        + OciEvidenceFetcher.SIGSTORE_BUNDLE_TYPE + "\"},{\"digest\":\"sha256:" + "ef".repeat(32)
-                        + "\",\"artifactType\":\"application/spdx+json\"}]}")));
-        registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/manifests/" + referrer)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"layers\":[{\"digest\":\"" + sha256(bundle) + "\"}]}")));
+        registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"" + referrer
+                                + "\",\"artifactType\":\""
+                                + OciEvidenceFetcher.SIGSTORE_BUNDLE_TYPE + "\"},{\"digest\":\"sha256:"
+                                + "ef".repeat(32)
+                                + "\",\"artifactType\":\"application/spdx+json\"}]}")));
+        registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/manifests/" + referrer))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"layers\":[{\"digest\":\"" + sha256(bundle) + "\"}]}")));
         stubBlob(bundle);
 
         List<FetchedEvidence> evidence = oci.fetch(REPO, IMAGE);
 
-        assertThat(evidence).singleElement().isInstanceOfSatisfying(FetchedEvidence.SigstoreBundle.class,
-                b -> assertThat(b.bundleJson()).isEqualTo(bundle));
+        assertThat(evidence)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        FetchedEvidence.SigstoreBundle.class,
+                        b -> assertThat(b.bundleJson()).isEqualTo(bundle));
     }
 
     @Test
     void aRegistryListingMoreEvidenceThanTheCapIsRefusedNotReadToTheEnd() throws Exception {
         byte[] bundle = "{}".getBytes(StandardCharsets.UTF_8);
         String referrer = "sha256:" + "cd".repeat(32);
-        registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"manifests\":[{\"digest\":\"" + referrer + "\",\"artifactType\":\""
-                        + OciEvidenceFetcher.SIGSTORE_BUNDLE_TYPE + "\"}]}")));
+        registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"manifests\":[{\"digest\":\"" + referrer + "\",\"artifactType\":\""
+                                + OciEvidenceFetcher.SIGSTORE_BUNDLE_TYPE + "\"}]}")));
         String layer = "{\"digest\":\"" + sha256(bundle) + "\"}";
-        registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/manifests/" + referrer)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"layers\":[" + String.join(",", java.util.Collections.nCopies(
-                        FetchedEvidence.MAX_PER_ARTIFACT + 1, layer)) + "]}")));
+        registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/manifests/" + referrer))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"layers\":["
+                                + String.join(
+                                        ",", java.util.Collections.nCopies(FetchedEvidence.MAX_PER_ARTIFACT + 1, layer))
+                                + "]}")));
         stubBlob(bundle);
 
-        assertThatThrownBy(() -> oci.fetch(REPO, IMAGE)).isInstanceOf(EvidenceFetchException.class)
+        assertThatThrownBy(() -> oci.fetch(REPO, IMAGE))
+                .isInstanceOf(EvidenceFetchException.class)
                 .hasMessageContaining("more than " + FetchedEvidence.MAX_PER_ARTIFACT);
         assertThat(registry.getAllServeEvents()).hasSize(2 + FetchedEvidence.MAX_PER_ARTIFACT);
     }
@@ -99,9 +118,11 @@ class FetchersTest {
     @Test
     void withoutAReferrersApiTheLegacyTagsAreRead() throws Exception {
         stubNoReferrersApi();
-        byte[] payload = "{\"critical\":{\"image\":{\"docker-manifest-digest\":\"sha256:abab\"}}}".getBytes(StandardCharsets.UTF_8);
+        byte[] payload = "{\"critical\":{\"image\":{\"docker-manifest-digest\":\"sha256:abab\"}}}"
+                .getBytes(StandardCharsets.UTF_8);
         ObjectNode layer = JSON.createObjectNode().put("digest", sha256(payload));
-        layer.putObject("annotations").put("dev.cosignproject.cosign/signature", "MEUCIQ==")
+        layer.putObject("annotations")
+                .put("dev.cosignproject.cosign/signature", "MEUCIQ==")
                 .put("dev.sigstore.cosign/certificate", "-----BEGIN CERTIFICATE-----")
                 .put("dev.sigstore.cosign/bundle", "{\"SignedEntryTimestamp\":\"x\"}");
         registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/manifests/sha256-" + IMAGE.hex() + ".sig"))
@@ -110,7 +131,9 @@ class FetchersTest {
         byte[] envelope = "{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\"e30=\",\"signatures\":[]}"
                 .getBytes(StandardCharsets.UTF_8);
         registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/manifests/sha256-" + IMAGE.hex() + ".att"))
-                .willReturn(aResponse().withStatus(200).withBody("{\"layers\":[{\"digest\":\"" + sha256(envelope) + "\"}]}")));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"layers\":[{\"digest\":\"" + sha256(envelope) + "\"}]}")));
         stubBlob(envelope);
 
         List<FetchedEvidence> evidence = oci.fetch(REPO, IMAGE);
@@ -138,18 +161,24 @@ class FetchersTest {
 
     @Test
     void theTokenHandshakeIsFollowed() throws Exception {
-        String challenge = "Bearer realm=\"" + registry.baseUrl() + "/token\",service=\"registry.test\",scope=\"repository:"
-                + REPO + ":pull\"";
-        registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE)).withHeader("Authorization", equalTo("Bearer t0k3n"))
-                .willReturn(aResponse().withStatus(200).withBody("{\"manifests\":[]}")).atPriority(1));
+        String challenge = "Bearer realm=\"" + registry.baseUrl()
+                + "/token\",service=\"registry.test\",scope=\"repository:" + REPO + ":pull\"";
         registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE))
-                .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", challenge)).atPriority(5));
-        registry.stubFor(get(urlEqualTo("/token?service=registry.test&scope=repository%3A" + "acme%2Fweather" + "%3Apull"))
-                .willReturn(aResponse().withStatus(200).withBody("{\"token\":\"t0k3n\"}")));
+                .withHeader("Authorization", equalTo("Bearer t0k3n"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"manifests\":[]}"))
+                .atPriority(1));
+        registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/referrers/" + IMAGE))
+                .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", challenge))
+                .atPriority(5));
+        registry.stubFor(
+                get(urlEqualTo("/token?service=registry.test&scope=repository%3A" + "acme%2Fweather" + "%3Apull"))
+                        .willReturn(aResponse().withStatus(200).withBody("{\"token\":\"t0k3n\"}")));
         registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/manifests/sha256-" + IMAGE.hex() + ".sig"))
-                .withHeader("Authorization", equalTo("Bearer t0k3n")).willReturn(aResponse().withStatus(404)));
+                .withHeader("Authorization", equalTo("Bearer t0k3n"))
+                .willReturn(aResponse().withStatus(404)));
         registry.stubFor(get(urlPathEqualTo("/v2/" + REPO + "/manifests/sha256-" + IMAGE.hex() + ".att"))
-                .withHeader("Authorization", equalTo("Bearer t0k3n")).willReturn(aResponse().withStatus(404)));
+                .withHeader("Authorization", equalTo("Bearer t0k3n"))
+                .willReturn(aResponse().withStatus(404)));
 
         assertThat(oci.fetch(REPO, IMAGE)).isEmpty();
     }
@@ -158,12 +187,16 @@ class FetchersTest {
     void aBlobThatIsNotItsDigestIsRefused() throws Exception {
         stubNoReferrersApi();
         String claimed = "sha256:" + "12".repeat(32);
-        registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/manifests/sha256-" + IMAGE.hex() + ".sig")).willReturn(aResponse()
-                .withStatus(200).withBody("{\"layers\":[{\"digest\":\"" + claimed
-                        + "\",\"annotations\":{\"dev.cosignproject.cosign/signature\":\"x\"}}]}")));
-        registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/blobs/" + claimed)).willReturn(aResponse().withStatus(200).withBody("other")));
+        registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/manifests/sha256-" + IMAGE.hex() + ".sig"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"layers\":[{\"digest\":\"" + claimed
+                                + "\",\"annotations\":{\"dev.cosignproject.cosign/signature\":\"x\"}}]}")));
+        registry.stubFor(get(urlEqualTo("/v2/" + REPO + "/blobs/" + claimed))
+                .willReturn(aResponse().withStatus(200).withBody("other")));
 
-        assertThatThrownBy(() -> oci.fetch(REPO, IMAGE)).isInstanceOf(EvidenceFetchException.class)
+        assertThatThrownBy(() -> oci.fetch(REPO, IMAGE))
+                .isInstanceOf(EvidenceFetchException.class)
                 .hasMessageContaining("does not match its digest");
     }
 
@@ -173,7 +206,8 @@ class FetchersTest {
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3000).withBody("{}")));
         OciEvidenceFetcher impatient = new OciEvidenceFetcher(URI.create(registry.baseUrl()), Duration.ofMillis(300));
 
-        assertThatThrownBy(() -> impatient.fetch(REPO, IMAGE)).isInstanceOf(EvidenceFetchException.class)
+        assertThatThrownBy(() -> impatient.fetch(REPO, IMAGE))
+                .isInstanceOf(EvidenceFetchException.class)
                 .hasMessageContaining("did not answer within 300 ms");
     }
 
@@ -186,16 +220,26 @@ class FetchersTest {
 
     @Test
     void npmAttestationsAreFetchedWithTheirPredicateTypes() throws Exception {
-        registry.stubFor(get(urlEqualTo("/-/npm/v1/attestations/@acme%2fweather@1.0.0")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"attestations\":[{\"predicateType\":\"https://slsa.dev/provenance/v1\",\"bundle\":{\"mediaType\":\"x\"}},"
-                        + "{\"predicateType\":\"https://github.com/npm/attestation/tree/main/specs/publish/v0.1\",\"bundle\":{\"mediaType\":\"y\"}}]}")));
-        registry.stubFor(get(urlEqualTo("/-/npm/v1/attestations/weather@9.9.9")).willReturn(aResponse().withStatus(404)));
+        registry.stubFor(
+                get(urlEqualTo("/-/npm/v1/attestations/@acme%2fweather@1.0.0"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody(
+                                                "{\"attestations\":[{\"predicateType\":\"https://slsa.dev/provenance/v1\",\"bundle\":{\"mediaType\":\"x\"}},"
+                                                        + "{\"predicateType\":\"https://github.com/npm/attestation/tree/main/specs/publish/v0.1\",\"bundle\":{\"mediaType\":\"y\"}}]}")));
+        registry.stubFor(get(urlEqualTo("/-/npm/v1/attestations/weather@9.9.9"))
+                .willReturn(aResponse().withStatus(404)));
         NpmAttestationFetcher npm = new NpmAttestationFetcher(URI.create(registry.baseUrl()), Duration.ofSeconds(2));
 
         List<FetchedEvidence> evidence = npm.fetch("@acme/weather", "1.0.0");
 
-        assertThat(evidence).hasSize(2).first().isInstanceOfSatisfying(FetchedEvidence.SigstoreBundle.class,
-                b -> assertThat(b.predicateType()).contains("https://slsa.dev/provenance/v1"));
+        assertThat(evidence)
+                .hasSize(2)
+                .first()
+                .isInstanceOfSatisfying(
+                        FetchedEvidence.SigstoreBundle.class,
+                        b -> assertThat(b.predicateType()).contains("https://slsa.dev/provenance/v1"));
         assertThat(npm.fetch("weather", "9.9.9")).isEmpty();
         assertThatThrownBy(() -> npm.fetch("../../etc", "1.0.0")).isInstanceOf(EvidenceFetchException.class);
     }
@@ -203,23 +247,30 @@ class FetchersTest {
     @Test
     void npmIntegrityIsTheTarballsSha512AndItsAbsenceIsAReason() throws Exception {
         byte[] sha512 = MessageDigest.getInstance("SHA-512").digest("tarball".getBytes(StandardCharsets.UTF_8));
-        registry.stubFor(get(urlEqualTo("/@acme%2fweather/1.0.0")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"dist\":{\"integrity\":\"sha1-AAAA sha512-"
-                        + java.util.Base64.getEncoder().encodeToString(sha512) + "\"}}")));
-        registry.stubFor(get(urlEqualTo("/weather/1.0.0")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"dist\":{\"shasum\":\"abc\"}}")));
-        registry.stubFor(get(urlEqualTo("/weather/2.0.0")).willReturn(aResponse().withStatus(404)));
+        registry.stubFor(get(urlEqualTo("/@acme%2fweather/1.0.0"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"dist\":{\"integrity\":\"sha1-AAAA sha512-"
+                                + java.util.Base64.getEncoder().encodeToString(sha512) + "\"}}")));
+        registry.stubFor(get(urlEqualTo("/weather/1.0.0"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"dist\":{\"shasum\":\"abc\"}}")));
+        registry.stubFor(
+                get(urlEqualTo("/weather/2.0.0")).willReturn(aResponse().withStatus(404)));
         NpmAttestationFetcher npm = new NpmAttestationFetcher(URI.create(registry.baseUrl()), Duration.ofSeconds(2));
 
-        assertThat(npm.integrity("@acme/weather", "1.0.0")).isEqualTo(new Digest("sha512", HexFormat.of().formatHex(sha512)));
+        assertThat(npm.integrity("@acme/weather", "1.0.0"))
+                .isEqualTo(new Digest("sha512", HexFormat.of().formatHex(sha512)));
         assertThatThrownBy(() -> npm.integrity("weather", "1.0.0")).hasMessageContaining("no sha512 integrity");
         assertThatThrownBy(() -> npm.integrity("weather", "2.0.0")).hasMessageContaining("HTTP 404");
     }
 
     @Test
     void bearerChallengesParseInOnePass() throws Exception {
-        assertThat(RegistryToken.parseBearerChallenge("Bearer realm=\"https://auth.example/token\",service=\"reg\",scope=\"repository:a/b:pull\""))
-                .containsEntry("realm", "https://auth.example/token").containsEntry("scope", "repository:a/b:pull");
-        assertThatThrownBy(() -> RegistryToken.parseBearerChallenge("Basic realm=\"x\"")).isInstanceOf(EvidenceFetchException.class);
+        assertThat(RegistryToken.parseBearerChallenge(
+                        "Bearer realm=\"https://auth.example/token\",service=\"reg\",scope=\"repository:a/b:pull\""))
+                .containsEntry("realm", "https://auth.example/token")
+                .containsEntry("scope", "repository:a/b:pull");
+        assertThatThrownBy(() -> RegistryToken.parseBearerChallenge("Basic realm=\"x\""))
+                .isInstanceOf(EvidenceFetchException.class);
     }
 }

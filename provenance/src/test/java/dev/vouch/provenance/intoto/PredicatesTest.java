@@ -19,13 +19,17 @@ class PredicatesTest {
 
     @Test
     void spdxComponentsCarryTheirPurlWhenTheSbomGivesOne() throws Exception {
-        Sbom sbom = Sbom.parse(Sbom.SPDX, json("{'spdxVersion':'SPDX-2.3','packages':[{'name':'lodash',"
-                + "'versionInfo':'4.17.21','externalRefs':[{'referenceType':'purl','referenceLocator':"
-                + "'pkg:npm/lodash@4.17.21'}]},{'name':'bare','versionInfo':'1'}]}"));
+        Sbom sbom = Sbom.parse(
+                Sbom.SPDX,
+                json("{'spdxVersion':'SPDX-2.3','packages':[{'name':'lodash',"
+                        + "'versionInfo':'4.17.21','externalRefs':[{'referenceType':'purl','referenceLocator':"
+                        + "'pkg:npm/lodash@4.17.21'}]},{'name':'bare','versionInfo':'1'}]}"));
 
         assertThat(sbom.format()).isEqualTo(Sbom.Format.SPDX);
-        assertThat(sbom.components()).containsExactly(new Sbom.Component("pkg:npm/lodash@4.17.21", "lodash", "4.17.21"),
-                new Sbom.Component("", "bare", "1"));
+        assertThat(sbom.components())
+                .containsExactly(
+                        new Sbom.Component("pkg:npm/lodash@4.17.21", "lodash", "4.17.21"),
+                        new Sbom.Component("", "bare", "1"));
     }
 
     @Test
@@ -37,8 +41,10 @@ class PredicatesTest {
 
     @Test
     void cycloneDxNestedComponentsAreFlattened() throws Exception {
-        Sbom sbom = Sbom.parse(Sbom.CYCLONEDX, json("{'bomFormat':'CycloneDX','components':[{'name':'a','version':'1',"
-                + "'purl':'pkg:npm/a@1','components':[{'name':'b','version':'2','purl':'pkg:npm/b@2'}]}]}"));
+        Sbom sbom = Sbom.parse(
+                Sbom.CYCLONEDX,
+                json("{'bomFormat':'CycloneDX','components':[{'name':'a','version':'1',"
+                        + "'purl':'pkg:npm/a@1','components':[{'name':'b','version':'2','purl':'pkg:npm/b@2'}]}]}"));
 
         assertThat(sbom.format()).isEqualTo(Sbom.Format.CYCLONEDX);
         assertThat(sbom.components()).extracting(Sbom.Component::name).containsExactly("a", "b");
@@ -54,10 +60,12 @@ class PredicatesTest {
 
     @Test
     void slsaV1NamesItsBuilderAndTheWorkflowsRepository() throws Exception {
-        SlsaProvenance slsa = SlsaProvenance.parse(SlsaProvenance.V1, json("{'buildDefinition':{'buildType':'t',"
-                + "'externalParameters':{'workflow':{'repository':'git+https://github.com/acme/weather.git',"
-                + "'ref':'refs/tags/v1'}},'resolvedDependencies':[{'uri':'git+https://github.com/acme/weather'}]},"
-                + "'runDetails':{'builder':{'id':'https://github.com/actions/runner'}}}"));
+        SlsaProvenance slsa = SlsaProvenance.parse(
+                SlsaProvenance.V1,
+                json("{'buildDefinition':{'buildType':'t',"
+                        + "'externalParameters':{'workflow':{'repository':'git+https://github.com/acme/weather.git',"
+                        + "'ref':'refs/tags/v1'}},'resolvedDependencies':[{'uri':'git+https://github.com/acme/weather'}]},"
+                        + "'runDetails':{'builder':{'id':'https://github.com/actions/runner'}}}"));
 
         assertThat(slsa.builderId()).isEqualTo("https://github.com/actions/runner");
         assertThat(slsa.sourceRepository()).hasValue("https://github.com/acme/weather");
@@ -67,8 +75,10 @@ class PredicatesTest {
 
     @Test
     void slsaV02ReadsTheConfigSourceUriAndItsRef() throws Exception {
-        SlsaProvenance slsa = SlsaProvenance.parse(SlsaProvenance.V0_2, json("{'builder':{'id':'b'},'invocation':"
-                + "{'configSource':{'uri':'git+https://github.com/acme/weather.git@refs/heads/main'}}}"));
+        SlsaProvenance slsa = SlsaProvenance.parse(
+                SlsaProvenance.V0_2,
+                json("{'builder':{'id':'b'},'invocation':"
+                        + "{'configSource':{'uri':'git+https://github.com/acme/weather.git@refs/heads/main'}}}"));
 
         assertThat(slsa.sourceRepository()).hasValue("https://github.com/acme/weather");
         assertThat(slsa.sourceRef()).hasValue("refs/heads/main");
@@ -80,7 +90,9 @@ class PredicatesTest {
                 .isInstanceOf(VerificationException.class);
         assertThatThrownBy(() -> SlsaProvenance.parse(SlsaProvenance.V0_2, json("{}")))
                 .isInstanceOf(VerificationException.class);
-        assertThat(SlsaProvenance.isProvenance("https://slsa.dev/provenance/v1")).isTrue();
-        assertThat(SlsaProvenance.isProvenance("https://slsa.dev/provenance/v9")).isFalse();
+        assertThat(SlsaProvenance.isProvenance("https://slsa.dev/provenance/v1"))
+                .isTrue();
+        assertThat(SlsaProvenance.isProvenance("https://slsa.dev/provenance/v9"))
+                .isFalse();
     }
 }

@@ -26,7 +26,8 @@ class StatementTest {
         assertThat(statement.predicateType()).isEqualTo(SlsaProvenance.V1);
         assertThat(statement.predicate().path("x").asInt()).isEqualTo(1);
         // gitCommit is no artifact digest: it is dropped, not an error.
-        assertThat(statement.subjects()).singleElement()
+        assertThat(statement.subjects())
+                .singleElement()
                 .satisfies(s -> assertThat(s.digests()).containsExactly(Digest.parse("sha256:" + SHA)));
         statement.requireSubject(Digest.parse("sha256:" + SHA));
     }
@@ -37,16 +38,22 @@ class StatementTest {
                 + "'digest':{'sha256':'" + SHA + "'}}],'predicateType':'x','predicate':{}}");
 
         assertThatThrownBy(() -> statement.requireSubject(Digest.parse("sha256:" + "cd".repeat(32))))
-                .isInstanceOfSatisfying(VerificationException.class,
-                        e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
     }
 
     @Test
     void somethingElseIsNotAStatement() {
-        for (String json : new String[] {"not json", "{'_type':'https://example.com/Other','subject':[]}",
-                "{'_type':'https://in-toto.io/Statement/v1','subject':[]}"}) {
-            assertThatThrownBy(() -> parse(json)).as(json).isInstanceOfSatisfying(VerificationException.class,
-                    e -> assertThat(e.check()).isEqualTo(Check.STATEMENT_FORMAT));
+        for (String json : new String[] {
+            "not json",
+            "{'_type':'https://example.com/Other','subject':[]}",
+            "{'_type':'https://in-toto.io/Statement/v1','subject':[]}"
+        }) {
+            assertThatThrownBy(() -> parse(json))
+                    .as(json)
+                    .isInstanceOfSatisfying(
+                            VerificationException.class,
+                            e -> assertThat(e.check()).isEqualTo(Check.STATEMENT_FORMAT));
         }
     }
 }

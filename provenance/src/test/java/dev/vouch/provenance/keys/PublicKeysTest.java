@@ -37,15 +37,19 @@ class PublicKeysTest {
         PublicKey read = PublicKeys.fromPem(pem(key));
 
         assertThat(read.getEncoded()).isEqualTo(key.getEncoded());
-        assertThat(PublicKeys.fingerprint(read)).isEqualTo("sha256:"
-                + HexFormat.of().formatHex(Hashes.sha256(key.getEncoded()))).hasSize(7 + 64);
+        assertThat(PublicKeys.fingerprint(read))
+                .isEqualTo("sha256:" + HexFormat.of().formatHex(Hashes.sha256(key.getEncoded())))
+                .hasSize(7 + 64);
     }
 
     @Test
     void somethingThatIsNotAPublicKeyIsAKeyFormatFailure() {
-        for (String text : new String[] {"", "not pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"}) {
-            assertThatThrownBy(() -> PublicKeys.fromPem(text)).as(text)
-                    .isInstanceOfSatisfying(VerificationException.class,
+        for (String text :
+                new String[] {"", "not pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"}) {
+            assertThatThrownBy(() -> PublicKeys.fromPem(text))
+                    .as(text)
+                    .isInstanceOfSatisfying(
+                            VerificationException.class,
                             e -> assertThat(e.check()).isEqualTo(Check.KEY_FORMAT));
         }
     }
@@ -61,9 +65,11 @@ class PublicKeysTest {
 
         KeySignatures.verify(pair.getPublic(), artifact, signature);
         KeySignatures.verifyPrehashed(pair.getPublic(), Hashes.digest("sha256", artifact), signature);
-        assertThatThrownBy(() -> KeySignatures.verify(pair.getPublic(), "other".getBytes(StandardCharsets.UTF_8),
-                signature)).isInstanceOf(VerificationException.class);
-        assertThatThrownBy(() -> KeySignatures.verifyPrehashed(pair.getPublic(),
-                Digest.parse("sha512:" + "ab".repeat(64)), signature)).isInstanceOf(VerificationException.class);
+        assertThatThrownBy(() ->
+                        KeySignatures.verify(pair.getPublic(), "other".getBytes(StandardCharsets.UTF_8), signature))
+                .isInstanceOf(VerificationException.class);
+        assertThatThrownBy(() -> KeySignatures.verifyPrehashed(
+                        pair.getPublic(), Digest.parse("sha512:" + "ab".repeat(64)), signature))
+                .isInstanceOf(VerificationException.class);
     }
 }

@@ -36,8 +36,10 @@ class DsseLogEntryKindsTest {
     static final byte[] ARTIFACT = "weather-server-1.0.0.tgz contents".getBytes(StandardCharsets.UTF_8);
     static final FakeSigstore.Signer SIGNER = FakeSigstore.Signer.githubWorkflow("acme/weather");
     static final IdentityPolicy POLICY = IdentityPolicy.exact(FakeSigstore.GITHUB_ISSUER, SIGNER.subject());
-    static final byte[] STATEMENT = FakeSigstore.statement(ARTIFACT, "https://slsa.dev/provenance/v1", Map.of(
-            "runDetails", Map.of("builder", Map.of("id", "https://github.com/actions/runner"))));
+    static final byte[] STATEMENT = FakeSigstore.statement(
+            ARTIFACT,
+            "https://slsa.dev/provenance/v1",
+            Map.of("runDetails", Map.of("builder", Map.of("id", "https://github.com/actions/runner"))));
     static final ObjectMapper JSON = new ObjectMapper();
 
     static FakeSigstore sigstore;
@@ -61,8 +63,8 @@ class DsseLogEntryKindsTest {
     void dsseEnvelopeVerifiesWhateverKindOfEntryRecordsIt(DsseLogEntry logEntry) throws Exception {
         KeylessEvidence evidence = verify(logEntry, EntryMismatch.NONE);
 
-        assertThat(evidence.statement()).hasValueSatisfying(s ->
-                assertThat(s.predicateType()).isEqualTo("https://slsa.dev/provenance/v1"));
+        assertThat(evidence.statement())
+                .hasValueSatisfying(s -> assertThat(s.predicateType()).isEqualTo("https://slsa.dev/provenance/v1"));
         assertThat(evidence.signer().subject()).isEqualTo(SIGNER.subject());
     }
 
@@ -73,7 +75,8 @@ class DsseLogEntryKindsTest {
 
     @Test
     void rekorV2HashedRekordOverDsseTakesItsTimeFromTheTimestampNotTheLog() throws Exception {
-        assertThat(verify(DsseLogEntry.HASHEDREKORD_V2, EntryMismatch.NONE).loggedAt()).isEmpty();
+        assertThat(verify(DsseLogEntry.HASHEDREKORD_V2, EntryMismatch.NONE).loggedAt())
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -95,7 +98,9 @@ class DsseLogEntryKindsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EntryMismatch.class, names = {"PAYLOAD", "SIGNATURE"})
+    @EnumSource(
+            value = EntryMismatch.class,
+            names = {"PAYLOAD", "SIGNATURE"})
     void dsseEntryRecordingAnotherPayloadOrSignatureIsRejected(EntryMismatch mismatch) {
         assertRejectedAsOtherEntry(DsseLogEntry.DSSE, mismatch);
     }
@@ -106,7 +111,8 @@ class DsseLogEntryKindsTest {
             case SIGNATURE -> "another DSSE signature";
             default -> "another certificate";
         };
-        assertThatThrownBy(() -> verify(logEntry, mismatch)).as(logEntry + " " + mismatch)
+        assertThatThrownBy(() -> verify(logEntry, mismatch))
+                .as(logEntry + " " + mismatch)
                 .isInstanceOfSatisfying(VerificationException.class, e -> {
                     assertThat(e.check()).isEqualTo(Check.SIGSTORE);
                     assertThat(e.getMessage()).contains("log entry is for " + expected);
@@ -122,15 +128,20 @@ class DsseLogEntryKindsTest {
 
         KeyedEvidence evidence = verifier.verifyWithKey(bundle, keys.getPublic(), ARTIFACT);
 
-        assertThat(evidence.statement()).hasValueSatisfying(s ->
-                assertThat(s.predicateType()).isEqualTo("https://slsa.dev/provenance/v1"));
-        assertThat(evidence.keyFingerprint()).isEqualTo(dev.vouch.provenance.keys.PublicKeys.fingerprint(keys.getPublic()));
-        assertThat(verifier.verifyWithKey(bundle, keys.getPublic(), digest).statement()).isPresent();
-        assertThatThrownBy(() -> verifier.verifyWithKey(bundle, FakeSigstore.ecKeys().getPublic(), ARTIFACT))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
-        assertThatThrownBy(() -> verifier.verifyWithKey(bundle, keys.getPublic(), "other".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(VerificationException.class,
-                        e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
+        assertThat(evidence.statement())
+                .hasValueSatisfying(s -> assertThat(s.predicateType()).isEqualTo("https://slsa.dev/provenance/v1"));
+        assertThat(evidence.keyFingerprint())
+                .isEqualTo(dev.vouch.provenance.keys.PublicKeys.fingerprint(keys.getPublic()));
+        assertThat(verifier.verifyWithKey(bundle, keys.getPublic(), digest).statement())
+                .isPresent();
+        assertThatThrownBy(() ->
+                        verifier.verifyWithKey(bundle, FakeSigstore.ecKeys().getPublic(), ARTIFACT))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
+        assertThatThrownBy(() ->
+                        verifier.verifyWithKey(bundle, keys.getPublic(), "other".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
     }
 
     @ParameterizedTest
@@ -140,7 +151,8 @@ class DsseLogEntryKindsTest {
         byte[] bundle = sigstore.managedKeyDsseBundle(STATEMENT, keys, DsseLogEntry.INTOTO, mismatch)
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> verifier.verifyWithKey(bundle, keys.getPublic(), ARTIFACT)).as(mismatch.name())
+        assertThatThrownBy(() -> verifier.verifyWithKey(bundle, keys.getPublic(), ARTIFACT))
+                .as(mismatch.name())
                 .isInstanceOfSatisfying(VerificationException.class, e -> {
                     assertThat(e.check()).isEqualTo(Check.SIGSTORE);
                     assertThat(e.getMessage()).contains("log entry is for another");
@@ -169,13 +181,15 @@ class DsseLogEntryKindsTest {
         Path file = Files.writeString(dir.resolve("trusted_root.json"), root.toPrettyString());
 
         assertThatThrownBy(() -> SigstoreVerifier.withTrustedRoot(file))
-                .isInstanceOfSatisfying(VerificationException.class,
+                .isInstanceOfSatisfying(
+                        VerificationException.class,
                         e -> assertThat(e.getMessage()).contains(authorities + "[0].validFor has no start"));
     }
 
     @Test
     void everyShippedAndVectorTrustedRootStatesItsValidityStarts() throws Exception {
-        for (String root : List.of("/dev/vouch/provenance/sigstore/public-good-trusted_root.json",
+        for (String root : List.of(
+                "/dev/vouch/provenance/sigstore/public-good-trusted_root.json",
                 "/sigstore/sigstore-java/trustroot/trusted_root.json",
                 "/sigstore/sigstore-java/trustroot/staging_trusted_root.json",
                 "/sigstore/cosign/trusted_root_pgi.json")) {

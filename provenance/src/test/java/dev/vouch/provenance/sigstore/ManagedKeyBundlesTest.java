@@ -30,7 +30,8 @@ class ManagedKeyBundlesTest {
     }
 
     static byte[] bundle(FakeSigstore.Mutation mutation) {
-        return sigstore.managedKeyBundle(ARTIFACT, keys, "SHA256withECDSA", mutation).getBytes(StandardCharsets.UTF_8);
+        return sigstore.managedKeyBundle(ARTIFACT, keys, "SHA256withECDSA", mutation)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -43,42 +44,54 @@ class ManagedKeyBundlesTest {
 
     @Test
     void managedKeyBundleVerifiesOverTheArtifactDigestAlone() throws Exception {
-        Digest digest = Digest.of("sha256", java.security.MessageDigest.getInstance("SHA-256").digest(ARTIFACT));
+        Digest digest = Digest.of(
+                "sha256", java.security.MessageDigest.getInstance("SHA-256").digest(ARTIFACT));
 
         KeyedEvidence evidence = verifier.verifyWithKey(bundle(FakeSigstore.Mutation.NONE), keys.getPublic(), digest);
 
         assertThat(evidence.artifact()).isEqualTo(digest);
         assertThat(evidence.loggedAt()).contains(FakeSigstore.CLOCK);
-        assertThatThrownBy(() -> verifier.verifyWithKey(bundle(FakeSigstore.Mutation.SIGNATURE), keys.getPublic(), digest))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
+        assertThatThrownBy(
+                        () -> verifier.verifyWithKey(bundle(FakeSigstore.Mutation.SIGNATURE), keys.getPublic(), digest))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
     }
 
     @Test
     void anotherKeyOrArtifactIsRejected() throws Exception {
         KeyPair other = FakeSigstore.ecKeys();
 
-        assertThatThrownBy(() -> verifier.verifyWithKey(bundle(FakeSigstore.Mutation.NONE), other.getPublic(), ARTIFACT))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
-        assertThatThrownBy(() -> verifier.verifyWithKey(bundle(FakeSigstore.Mutation.NONE), keys.getPublic(),
-                "other".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
+        assertThatThrownBy(
+                        () -> verifier.verifyWithKey(bundle(FakeSigstore.Mutation.NONE), other.getPublic(), ARTIFACT))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
+        assertThatThrownBy(() -> verifier.verifyWithKey(
+                        bundle(FakeSigstore.Mutation.NONE), keys.getPublic(), "other".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
     }
 
     @Test
     void tamperedLogEvidenceIsRejected() {
-        for (FakeSigstore.Mutation mutation : new FakeSigstore.Mutation[] {FakeSigstore.Mutation.SET,
-                FakeSigstore.Mutation.CHECKPOINT_SIGNATURE, FakeSigstore.Mutation.INCLUSION_PROOF}) {
-            assertThatThrownBy(() -> verifier.verifyWithKey(bundle(mutation), keys.getPublic(), ARTIFACT)).as(mutation.name())
-                    .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
+        for (FakeSigstore.Mutation mutation : new FakeSigstore.Mutation[] {
+            FakeSigstore.Mutation.SET, FakeSigstore.Mutation.CHECKPOINT_SIGNATURE, FakeSigstore.Mutation.INCLUSION_PROOF
+        }) {
+            assertThatThrownBy(() -> verifier.verifyWithKey(bundle(mutation), keys.getPublic(), ARTIFACT))
+                    .as(mutation.name())
+                    .isInstanceOfSatisfying(
+                            VerificationException.class,
+                            e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
         }
     }
 
     @Test
     void keylessBundlesAreNotManagedKeyBundles() {
-        byte[] keyless = sigstore.blobBundle(ARTIFACT, FakeSigstore.Signer.githubWorkflow("acme/x"),
-                FakeSigstore.Mutation.NONE).getBytes(StandardCharsets.UTF_8);
+        byte[] keyless = sigstore.blobBundle(
+                        ARTIFACT, FakeSigstore.Signer.githubWorkflow("acme/x"), FakeSigstore.Mutation.NONE)
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> verifier.verifyWithKey(keyless, keys.getPublic(), ARTIFACT))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.BUNDLE_FORMAT));
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.BUNDLE_FORMAT));
     }
 }

@@ -35,8 +35,10 @@ class SyntheticBundlesTest {
     }
 
     static KeylessEvidence verifyBlob(FakeSigstore.Mutation mutation) throws Exception {
-        return verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
-                sigstore.blobBundle(ARTIFACT, SIGNER, mutation))), POLICY);
+        return verifier.verifyDigest(
+                digest,
+                SigstoreVerifier.readBundle(new StringReader(sigstore.blobBundle(ARTIFACT, SIGNER, mutation))),
+                POLICY);
     }
 
     @Test
@@ -49,7 +51,8 @@ class SyntheticBundlesTest {
     }
 
     static void assertRejected(FakeSigstore.Mutation mutation, Check check, String reason) {
-        assertThatThrownBy(() -> verifyBlob(mutation)).as(mutation.name())
+        assertThatThrownBy(() -> verifyBlob(mutation))
+                .as(mutation.name())
                 .isInstanceOfSatisfying(VerificationException.class, e -> {
                     assertThat(e.check()).isEqualTo(check);
                     assertThat(e.getMessage()).containsIgnoringCase(reason);
@@ -88,11 +91,16 @@ class SyntheticBundlesTest {
 
     @Test
     void tamperedArtifactIsRejected() throws Exception {
-        Digest other = Digest.of("sha256", MessageDigest.getInstance("SHA-256").digest("other".getBytes(StandardCharsets.UTF_8)));
+        Digest other = Digest.of(
+                "sha256", MessageDigest.getInstance("SHA-256").digest("other".getBytes(StandardCharsets.UTF_8)));
 
-        assertThatThrownBy(() -> verifier.verifyDigest(other, SigstoreVerifier.readBundle(new StringReader(
-                sigstore.blobBundle(ARTIFACT, SIGNER, FakeSigstore.Mutation.NONE))), POLICY))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
+        assertThatThrownBy(() -> verifier.verifyDigest(
+                        other,
+                        SigstoreVerifier.readBundle(
+                                new StringReader(sigstore.blobBundle(ARTIFACT, SIGNER, FakeSigstore.Mutation.NONE))),
+                        POLICY))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
     }
 
     @Test
@@ -102,8 +110,11 @@ class SyntheticBundlesTest {
         IdentityPolicy otherIssuer = IdentityPolicy.exact("https://accounts.google.com", SIGNER.subject());
 
         for (IdentityPolicy policy : new IdentityPolicy[] {otherRepo, otherIssuer}) {
-            assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(bundle)), policy))
-                    .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.IDENTITY));
+            assertThatThrownBy(() -> verifier.verifyDigest(
+                            digest, SigstoreVerifier.readBundle(new StringReader(bundle)), policy))
+                    .isInstanceOfSatisfying(
+                            VerificationException.class,
+                            e -> assertThat(e.check()).isEqualTo(Check.IDENTITY));
         }
     }
 
@@ -111,89 +122,163 @@ class SyntheticBundlesTest {
     void bundleFromAForeignRootIsRejected() throws Exception {
         String foreign = new FakeSigstore().blobBundle(ARTIFACT, SIGNER, FakeSigstore.Mutation.NONE);
 
-        assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(foreign)), POLICY))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
+        assertThatThrownBy(() ->
+                        verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(foreign)), POLICY))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
     }
 
     @Test
     void dsseSlsaAttestationVerifiesAndCarriesItsStatement() throws Exception {
-        byte[] statement = FakeSigstore.statement(ARTIFACT, "https://slsa.dev/provenance/v1", java.util.Map.of(
-                "buildDefinition", java.util.Map.of("externalParameters", java.util.Map.of("workflow",
-                        java.util.Map.of("repository", "https://github.com/acme/weather", "ref", "refs/tags/v1.0.0"))),
-                "runDetails", java.util.Map.of("builder", java.util.Map.of("id", "https://github.com/actions/runner"))));
+        byte[] statement = FakeSigstore.statement(
+                ARTIFACT,
+                "https://slsa.dev/provenance/v1",
+                java.util.Map.of(
+                        "buildDefinition",
+                                java.util.Map.of(
+                                        "externalParameters",
+                                        java.util.Map.of(
+                                                "workflow",
+                                                java.util.Map.of(
+                                                        "repository",
+                                                        "https://github.com/acme/weather",
+                                                        "ref",
+                                                        "refs/tags/v1.0.0"))),
+                        "runDetails",
+                                java.util.Map.of(
+                                        "builder", java.util.Map.of("id", "https://github.com/actions/runner"))));
 
-        KeylessEvidence evidence = verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
-                sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.NONE))), POLICY);
+        KeylessEvidence evidence = verifier.verifyDigest(
+                digest,
+                SigstoreVerifier.readBundle(
+                        new StringReader(sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.NONE))),
+                POLICY);
 
-        assertThat(evidence.statement()).hasValueSatisfying(s ->
-                assertThat(s.predicateType()).isEqualTo("https://slsa.dev/provenance/v1"));
+        assertThat(evidence.statement())
+                .hasValueSatisfying(s -> assertThat(s.predicateType()).isEqualTo("https://slsa.dev/provenance/v1"));
     }
 
     @Test
     void dsseSpdxSbomVerifiesAndYieldsItsComponents() throws Exception {
-        byte[] statement = FakeSigstore.statement(ARTIFACT, "https://spdx.dev/Document", java.util.Map.of(
-                "spdxVersion", "SPDX-2.3", "packages", java.util.List.of(java.util.Map.of("name", "zod",
-                        "versionInfo", "3.22.4", "externalRefs", java.util.List.of(java.util.Map.of(
-                                "referenceType", "purl", "referenceLocator", "pkg:npm/zod@3.22.4"))))));
+        byte[] statement = FakeSigstore.statement(
+                ARTIFACT,
+                "https://spdx.dev/Document",
+                java.util.Map.of(
+                        "spdxVersion",
+                        "SPDX-2.3",
+                        "packages",
+                        java.util.List.of(java.util.Map.of(
+                                "name",
+                                "zod",
+                                "versionInfo",
+                                "3.22.4",
+                                "externalRefs",
+                                java.util.List.of(java.util.Map.of(
+                                        "referenceType", "purl", "referenceLocator", "pkg:npm/zod@3.22.4"))))));
 
-        KeylessEvidence evidence = verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
-                sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.NONE))), POLICY);
+        KeylessEvidence evidence = verifier.verifyDigest(
+                digest,
+                SigstoreVerifier.readBundle(
+                        new StringReader(sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.NONE))),
+                POLICY);
         dev.vouch.provenance.intoto.Statement verified = evidence.statement().orElseThrow();
 
-        assertThat(dev.vouch.provenance.intoto.Sbom.parse(verified.predicateType(), verified.predicate()).components())
-                .extracting(dev.vouch.provenance.intoto.Sbom.Component::purl).containsExactly("pkg:npm/zod@3.22.4");
+        assertThat(dev.vouch.provenance.intoto.Sbom.parse(verified.predicateType(), verified.predicate())
+                        .components())
+                .extracting(dev.vouch.provenance.intoto.Sbom.Component::purl)
+                .containsExactly("pkg:npm/zod@3.22.4");
     }
 
     @Test
     void dsseWithANonAsciiPayloadVerifies() throws Exception {
-        byte[] statement = FakeSigstore.statement(ARTIFACT, "https://cyclonedx.org/bom", java.util.Map.of(
-                "bomFormat", "CycloneDX", "specVersion", "1.5", "metadata", java.util.Map.of("supplier",
-                        java.util.Map.of("name", "Zürich Wetter AG — ☀")), "components", java.util.List.of()));
+        byte[] statement = FakeSigstore.statement(
+                ARTIFACT,
+                "https://cyclonedx.org/bom",
+                java.util.Map.of(
+                        "bomFormat",
+                        "CycloneDX",
+                        "specVersion",
+                        "1.5",
+                        "metadata",
+                        java.util.Map.of("supplier", java.util.Map.of("name", "Zürich Wetter AG — ☀")),
+                        "components",
+                        java.util.List.of()));
 
-        KeylessEvidence evidence = verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
-                sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.NONE))), POLICY);
+        KeylessEvidence evidence = verifier.verifyDigest(
+                digest,
+                SigstoreVerifier.readBundle(
+                        new StringReader(sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.NONE))),
+                POLICY);
 
         assertThat(evidence.statement()).isPresent();
     }
 
     @Test
     void tamperedDsseSignatureIsRejected() {
-        byte[] statement = FakeSigstore.statement(ARTIFACT, "https://spdx.dev/Document",
+        byte[] statement = FakeSigstore.statement(
+                ARTIFACT,
+                "https://spdx.dev/Document",
                 java.util.Map.of("spdxVersion", "SPDX-2.3", "packages", java.util.List.of()));
 
-        assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
-                sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.SIGNATURE))), POLICY))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
+        assertThatThrownBy(() -> verifier.verifyDigest(
+                        digest,
+                        SigstoreVerifier.readBundle(new StringReader(
+                                sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.SIGNATURE))),
+                        POLICY))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
     }
 
     @Test
     void npmProvenanceWithSha512OnlySubjectsBindsBySha512() throws Exception {
-        byte[] statement = FakeSigstore.statement(ARTIFACT, "https://slsa.dev/provenance/v1", java.util.Map.of(
-                "runDetails", java.util.Map.of("builder", java.util.Map.of("id", "https://github.com/actions/runner"))),
+        byte[] statement = FakeSigstore.statement(
+                ARTIFACT,
+                "https://slsa.dev/provenance/v1",
+                java.util.Map.of(
+                        "runDetails",
+                        java.util.Map.of("builder", java.util.Map.of("id", "https://github.com/actions/runner"))),
                 "sha512");
         Digest sha512 = Digest.of("sha512", MessageDigest.getInstance("SHA-512").digest(ARTIFACT));
         String bundle = sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.NONE);
 
-        assertThat(verifier.verifyDigest(sha512, SigstoreVerifier.readBundle(new StringReader(bundle)), POLICY).statement())
+        assertThat(verifier.verifyDigest(sha512, SigstoreVerifier.readBundle(new StringReader(bundle)), POLICY)
+                        .statement())
                 .isPresent();
-        assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(bundle)), POLICY))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
+        assertThatThrownBy(() ->
+                        verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(bundle)), POLICY))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SUBJECT_DIGEST));
     }
 
     @Test
     void dsseTamperedLogEvidenceIsRejected() {
-        byte[] statement = FakeSigstore.statement(ARTIFACT, "https://spdx.dev/Document",
+        byte[] statement = FakeSigstore.statement(
+                ARTIFACT,
+                "https://spdx.dev/Document",
                 java.util.Map.of("spdxVersion", "SPDX-2.3", "packages", java.util.List.of()));
-        for (FakeSigstore.Mutation mutation : new FakeSigstore.Mutation[] {FakeSigstore.Mutation.SET,
-                FakeSigstore.Mutation.CHECKPOINT_SIGNATURE, FakeSigstore.Mutation.INCLUSION_PROOF, FakeSigstore.Mutation.SCT}) {
-            assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
-                    sigstore.dsseBundle(statement, SIGNER, mutation))), POLICY)).as(mutation.name())
-                    .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
+        for (FakeSigstore.Mutation mutation : new FakeSigstore.Mutation[] {
+            FakeSigstore.Mutation.SET,
+            FakeSigstore.Mutation.CHECKPOINT_SIGNATURE,
+            FakeSigstore.Mutation.INCLUSION_PROOF,
+            FakeSigstore.Mutation.SCT
+        }) {
+            assertThatThrownBy(() -> verifier.verifyDigest(
+                            digest,
+                            SigstoreVerifier.readBundle(
+                                    new StringReader(sigstore.dsseBundle(statement, SIGNER, mutation))),
+                            POLICY))
+                    .as(mutation.name())
+                    .isInstanceOfSatisfying(
+                            VerificationException.class,
+                            e -> assertThat(e.check()).isEqualTo(Check.SIGSTORE));
         }
-        assertThatThrownBy(() -> verifier.verifyDigest(digest, SigstoreVerifier.readBundle(new StringReader(
-                sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.EXPIRED_CERTIFICATE))), POLICY))
-                .isInstanceOfSatisfying(VerificationException.class,
-                        e -> assertThat(e.check()).isEqualTo(Check.CERTIFICATE_VALIDITY));
+        assertThatThrownBy(() -> verifier.verifyDigest(
+                        digest,
+                        SigstoreVerifier.readBundle(new StringReader(
+                                sigstore.dsseBundle(statement, SIGNER, FakeSigstore.Mutation.EXPIRED_CERTIFICATE))),
+                        POLICY))
+                .isInstanceOfSatisfying(
+                        VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.CERTIFICATE_VALIDITY));
     }
 
     static String hex(byte[] bytes) {

@@ -8,7 +8,8 @@ public record AdvisoryMatch(String advisoryId, AdvisorySeverity severity, Option
 
     /** The worst severity among the matches; an advisory of unknown severity counts as high. */
     public static Optional<AdvisorySeverity> worst(Collection<AdvisoryMatch> matches) {
-        return matches.stream().map(AdvisoryMatch::severity)
+        return matches.stream()
+                .map(AdvisoryMatch::severity)
                 .map(s -> s == AdvisorySeverity.UNKNOWN ? AdvisorySeverity.HIGH : s)
                 .max(Enum::compareTo);
     }

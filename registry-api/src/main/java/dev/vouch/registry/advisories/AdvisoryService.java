@@ -45,9 +45,8 @@ public final class AdvisoryService {
     }
 
     /** What an import read: documents, affected-package entries stored, and what it had to skip. */
-    public record ImportResult(int documents, int entries, Map<String, Integer> skippedEcosystems,
-                               List<String> unreadable) {
-    }
+    public record ImportResult(
+            int documents, int entries, Map<String, Integer> skippedEcosystems, List<String> unreadable) {}
 
     /**
      * Imports every {@code .json} OSV document under {@code path} (a directory, searched recursively, or
@@ -63,10 +62,16 @@ public final class AdvisoryService {
         try {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    for (Path file : walk.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    for (Path file : walk.filter(p -> p.toString().endsWith(".json"))
+                            .sorted()
+                            .toList()) {
                         documents[0]++;
-                        readDocument(file.toString(), Files.size(file) > MAX_DOCUMENT_BYTES ? null
-                                : Files.readAllBytes(file), rows, skipped, unreadable);
+                        readDocument(
+                                file.toString(),
+                                Files.size(file) > MAX_DOCUMENT_BYTES ? null : Files.readAllBytes(file),
+                                rows,
+                                skipped,
+                                unreadable);
                     }
                 }
             } else {
@@ -80,14 +85,23 @@ public final class AdvisoryService {
                 }
             }
         } catch (IOException e) {
-            throw new InvalidRequestException("cannot read advisories at " + path + ": " + e.getClass().getSimpleName());
+            throw new InvalidRequestException(
+                    "cannot read advisories at " + path + ": " + e.getClass().getSimpleName());
         }
-        String detail = JSON.createObjectNode().put("documents", documents[0]).put("entries", rows.size())
-                .put("unreadable", unreadable.size()).toString();
+        String detail = JSON.createObjectNode()
+                .put("documents", documents[0])
+                .put("entries", rows.size())
+                .put("unreadable", unreadable.size())
+                .toString();
         store.write(repos -> {
             rows.forEach(repos.advisories()::upsert);
-            repos.audit().append(new AuditEvent(clock.instant(), actor, "advisories.import", path.getFileName()
-                    .toString(), detail));
+            repos.audit()
+                    .append(new AuditEvent(
+                            clock.instant(),
+                            actor,
+                            "advisories.import",
+                            path.getFileName().toString(),
+                            detail));
             return null;
         });
         return new ImportResult(documents[0], rows.size(), skipped, unreadable);
@@ -111,20 +125,22 @@ public final class AdvisoryService {
         try {
             parsed = new PackageURL(purl);
         } catch (MalformedPackageURLException e) {
-            return new Lookup(List.of(), List.of("component '" + shorten(purl) + "' has no valid package URL; "
-                    + "not checked against advisories"));
+            return new Lookup(
+                    List.of(),
+                    List.of("component '" + shorten(purl) + "' has no valid package URL; "
+                            + "not checked against advisories"));
         }
         Optional<Ecosystem> ecosystem = Ecosystem.fromPurlType(parsed.getType());
-        Optional<String> componentVersion = Optional.ofNullable(parsed.getVersion()).or(() -> version)
-                .filter(v -> !v.isBlank());
+        Optional<String> componentVersion =
+                Optional.ofNullable(parsed.getVersion()).or(() -> version).filter(v -> !v.isBlank());
         if (ecosystem.isEmpty() || componentVersion.isEmpty()) {
             return new Lookup(List.of(), List.of());
         }
         String name = osvName(ecosystem.get(), parsed);
         List<AdvisoryMatch> matches = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (StoredAdvisory advisory : store.read(repos -> repos.advisories()
-                .forPackage(ecosystem.get().osvName(), name))) {
+        for (StoredAdvisory advisory : store.read(
+                repos -> repos.advisories().forPackage(ecosystem.get().osvName(), name))) {
             JsonNode affected;
             try {
                 affected = JSON.readTree(advisory.affected());
@@ -134,8 +150,8 @@ public final class AdvisoryService {
                 continue;
             }
             if (AffectedRanges.affects(affected, componentVersion.get(), ecosystem.get())) {
-                matches.add(new AdvisoryMatch(advisory.advisoryId(), AdvisorySeverity.parse(advisory.severity()),
-                        advisory.summary(), purl));
+                matches.add(new AdvisoryMatch(
+                        advisory.advisoryId(), AdvisorySeverity.parse(advisory.severity()), advisory.summary(), purl));
             }
         }
         return new Lookup(matches, problems);
@@ -160,8 +176,12 @@ public final class AdvisoryService {
         };
     }
 
-    private static void readDocument(String source, byte[] bytes, List<StoredAdvisory> rows,
-                                     Map<String, Integer> skipped, List<String> unreadable) {
+    private static void readDocument(
+            String source,
+            byte[] bytes,
+            List<StoredAdvisory> rows,
+            Map<String, Integer> skipped,
+            List<String> unreadable) {
         if (bytes == null) {
             unreadable.add(source + " (larger than " + MAX_DOCUMENT_BYTES + " bytes)");
             return;
@@ -179,7 +199,8 @@ public final class AdvisoryService {
             return;
         }
         AdvisorySeverity severity = AdvisorySeverity.of(osv);
-        Optional<String> summary = Optional.ofNullable(osv.get("summary")).map(JsonNode::asText)
+        Optional<String> summary = Optional.ofNullable(osv.get("summary"))
+                .map(JsonNode::asText)
                 .map(s -> s.length() > 1000 ? s.substring(0, 1000) : s);
         Instant modified = parseTime(osv.path("modified").asText(""));
         for (JsonNode affected : osv.path("affected")) {
@@ -190,8 +211,14 @@ public final class AdvisoryService {
                 skipped.merge(ecosystemName.isEmpty() ? "(none)" : ecosystemName, 1, Integer::sum);
                 continue;
             }
-            rows.add(new StoredAdvisory(id, ecosystem.get().osvName(), ecosystem.get().normalizeName(name),
-                    severity.name(), summary, affected.toString().getBytes(StandardCharsets.UTF_8), modified));
+            rows.add(new StoredAdvisory(
+                    id,
+                    ecosystem.get().osvName(),
+                    ecosystem.get().normalizeName(name),
+                    severity.name(),
+                    summary,
+                    affected.toString().getBytes(StandardCharsets.UTF_8),
+                    modified));
         }
     }
 

@@ -9,7 +9,11 @@ import java.util.Locale;
  * it chooses (the safe choice is as high).
  */
 public enum AdvisorySeverity {
-    UNKNOWN, LOW, MODERATE, HIGH, CRITICAL;
+    UNKNOWN,
+    LOW,
+    MODERATE,
+    HIGH,
+    CRITICAL;
 
     public static AdvisorySeverity of(JsonNode osv) {
         String stated = osv.path("database_specific").path("severity").asText("");

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class AffectedRanges {
 
-    private AffectedRanges() {
-    }
+    private AffectedRanges() {}
 
     static boolean affects(JsonNode affected, String version, Ecosystem ecosystem) {
         for (JsonNode listed : affected.path("versions")) {
@@ -32,8 +31,7 @@ final class AffectedRanges {
         return false;
     }
 
-    private record Event(String kind, String version) {
-    }
+    private record Event(String kind, String version) {}
 
     private static boolean inRange(JsonNode events, String version, Comparator<String> order) {
         List<Event> sorted = new ArrayList<>();
@@ -44,8 +42,8 @@ final class AffectedRanges {
                 }
             }
         }
-        Comparator<String> withZero = (a, b) -> "0".equals(a) ? ("0".equals(b) ? 0 : -1)
-                : "0".equals(b) ? 1 : order.compare(a, b);
+        Comparator<String> withZero =
+                (a, b) -> "0".equals(a) ? ("0".equals(b) ? 0 : -1) : "0".equals(b) ? 1 : order.compare(a, b);
         sorted.sort(Comparator.comparing(Event::version, withZero));
         boolean affected = false;
         for (Event event : sorted) {
@@ -55,8 +53,7 @@ final class AffectedRanges {
                 case "fixed" -> affected = affected && position < 0;
                 case "last_affected" -> affected = affected && position <= 0;
                 case "limit" -> affected = affected && position < 0;
-                default -> {
-                }
+                default -> {}
             }
         }
         return affected;

@@ -14,12 +14,11 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  */
 final class Pep440 {
 
-    private static final Pattern VERSION = Pattern.compile(
-            "v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\\d*))?"
+    private static final Pattern VERSION =
+            Pattern.compile("v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\\d*))?"
                     + "(?:(?:[-_.]?(post|rev|r)[-_.]?(\\d*))|-(\\d+))?(?:[-_.]?(dev)[-_.]?(\\d*))?(?:\\+[a-z0-9.]+)?");
 
-    private Pep440() {
-    }
+    private Pep440() {}
 
     static int compare(String a, String b) {
         long[] left = key(a);
@@ -55,11 +54,13 @@ final class Pep440 {
         boolean hasPre = m.group(3) != null;
         boolean hasPost = m.group(5) != null || m.group(7) != null;
         boolean hasDev = m.group(8) != null;
-        long preKind = hasPre ? switch (m.group(3)) {
-            case "a", "alpha" -> 1;
-            case "b", "beta" -> 2;
-            default -> 3;
-        } : (hasDev && !hasPost ? 0 : 4);
+        long preKind = hasPre
+                ? switch (m.group(3)) {
+                    case "a", "alpha" -> 1;
+                    case "b", "beta" -> 2;
+                    default -> 3;
+                }
+                : (hasDev && !hasPost ? 0 : 4);
         key.add(preKind);
         key.add(hasPre && !m.group(4).isEmpty() ? Long.parseLong(m.group(4)) : 0);
         String post = m.group(6) != null ? m.group(6) : m.group(7);

@@ -16,8 +16,8 @@ public record NamespaceGrant(String pattern) {
 
     public NamespaceGrant {
         if (!isValid(pattern)) {
-            throw new IllegalArgumentException("'" + pattern + "' is not a grant: use namespace/*, "
-                    + "namespace/name or *");
+            throw new IllegalArgumentException(
+                    "'" + pattern + "' is not a grant: use namespace/*, " + "namespace/name or *");
         }
     }
 
@@ -27,7 +27,9 @@ public record NamespaceGrant(String pattern) {
         }
         if (pattern.endsWith(ANY_SUBNAMESPACE) && pattern.indexOf('/') < 0) {
             String parent = pattern.substring(0, pattern.length() - ANY_SUBNAMESPACE.length());
-            return !parent.isEmpty() && !parent.startsWith(".") && ServerName.parse(parent + ".xx/xx").name().isPresent();
+            return !parent.isEmpty()
+                    && !parent.startsWith(".")
+                    && ServerName.parse(parent + ".xx/xx").name().isPresent();
         }
         String candidate = pattern.endsWith(ANY_NAME)
                 ? pattern.substring(0, pattern.length() - ANY_NAME.length()) + "/xx"

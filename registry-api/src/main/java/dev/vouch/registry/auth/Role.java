@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** What a token may do: publishers write their namespaces, curators review, admins do everything. */
 public enum Role {
-    PUBLISHER, CURATOR, ADMIN;
+    PUBLISHER,
+    CURATOR,
+    ADMIN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,8 +3,8 @@ package dev.vouch.registry.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.domain.AuthenticationRequiredException;
-import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.Digests;
+import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.Store;
@@ -55,8 +55,8 @@ public final class TokenService {
         }
         String id = "tok_" + HexFormat.of().formatHex(randomBytes(8));
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
-        StoredToken stored = new StoredToken(id, hash(secret), role.wireName(), grantPatterns, description,
-                clock.instant(), Optional.empty());
+        StoredToken stored = new StoredToken(
+                id, hash(secret), role.wireName(), grantPatterns, description, clock.instant(), Optional.empty());
         ObjectNode detail = JSON.createObjectNode().put("role", role.wireName());
         detail.putPOJO("grants", grantPatterns);
         store.write(repos -> {
@@ -72,7 +72,8 @@ public final class TokenService {
      * ownership). It is stored and audited like every other token, with the method and subject as the
      * actor, and stops authenticating at its expiry.
      */
-    public ExchangedToken issueExchanged(String method, String subject, List<NamespaceGrant> grants, Duration lifetime) {
+    public ExchangedToken issueExchanged(
+            String method, String subject, List<NamespaceGrant> grants, Duration lifetime) {
         if (grants.isEmpty()) {
             throw new AuthenticationRequiredException("the proven identity grants no namespace");
         }
@@ -82,17 +83,31 @@ public final class TokenService {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         List<String> patterns = grants.stream().map(NamespaceGrant::pattern).toList();
         String description = method + " " + subject;
-        StoredToken stored = new StoredToken(id, hash(secret), Role.PUBLISHER.wireName(), patterns,
-                Optional.of(description.length() > 200 ? description.substring(0, 200) : description), now,
-                Optional.empty(), Optional.of(expiresAt));
-        ObjectNode detail = JSON.createObjectNode().put("role", Role.PUBLISHER.wireName()).put("method", method)
-                .put("subject", subject).put("expiresAt", expiresAt.toString());
+        StoredToken stored = new StoredToken(
+                id,
+                hash(secret),
+                Role.PUBLISHER.wireName(),
+                patterns,
+                Optional.of(description.length() > 200 ? description.substring(0, 200) : description),
+                now,
+                Optional.empty(),
+                Optional.of(expiresAt));
+        ObjectNode detail = JSON.createObjectNode()
+                .put("role", Role.PUBLISHER.wireName())
+                .put("method", method)
+                .put("subject", subject)
+                .put("expiresAt", expiresAt.toString());
         detail.putPOJO("grants", patterns);
         String actor = method + ":" + subject;
         store.write(repos -> {
             repos.tokens().insert(stored);
-            repos.audit().append(new AuditEvent(now, actor.length() > 200 ? actor.substring(0, 200) : actor,
-                    "token.exchange", id, detail.toString()));
+            repos.audit()
+                    .append(new AuditEvent(
+                            now,
+                            actor.length() > 200 ? actor.substring(0, 200) : actor,
+                            "token.exchange",
+                            id,
+                            detail.toString()));
             return null;
         });
         return new ExchangedToken(new IssuedToken(id, secret, new Principal(id, Role.PUBLISHER, grants)), expiresAt);
@@ -119,8 +134,8 @@ public final class TokenService {
      * @throws AuthenticationRequiredException when the header is missing, malformed, unknown or revoked
      */
     public Principal authenticate(Optional<String> authorizationHeader) {
-        String header = authorizationHeader
-                .orElseThrow(() -> new AuthenticationRequiredException("an Authorization: Bearer token is required"));
+        String header = authorizationHeader.orElseThrow(
+                () -> new AuthenticationRequiredException("an Authorization: Bearer token is required"));
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new AuthenticationRequiredException("the Authorization header must be 'Bearer <token>'");
         }
@@ -132,7 +147,10 @@ public final class TokenService {
         }
         Role role = Role.fromWire(token.role())
                 .orElseThrow(() -> new AuthenticationRequiredException("the token has an unknown role"));
-        return new Principal(token.id(), role, token.grants().stream().map(NamespaceGrant::new).toList());
+        return new Principal(
+                token.id(),
+                role,
+                token.grants().stream().map(NamespaceGrant::new).toList());
     }
 
     static String hash(String secret) {

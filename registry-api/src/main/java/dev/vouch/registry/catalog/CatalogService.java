@@ -11,9 +11,9 @@ import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.registry.domain.ServerName;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.Page;
+import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredVersion;
-import dev.vouch.store.ReviewState;
 import dev.vouch.store.VersionStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +25,7 @@ public final class CatalogService {
 
     /** The version selector that names a server's latest version. */
     public static final String LATEST = "latest";
+
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
@@ -76,11 +77,12 @@ public final class CatalogService {
     /** The report the publish pipeline stored with a version (published or held). */
     public static JsonNode storedReport(StoredVersion stored) {
         try {
-            return JSON.readTree(stored.report().orElseThrow(() -> new NotFoundException("version " + stored.version()
-                    + " of " + stored.serverName() + " has no report")));
+            return JSON.readTree(stored.report()
+                    .orElseThrow(() -> new NotFoundException(
+                            "version " + stored.version() + " of " + stored.serverName() + " has no report")));
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored report of " + stored.serverName() + "@" + stored.version()
-                    + " is not JSON", e);
+            throw new IllegalStateException(
+                    "stored report of " + stored.serverName() + "@" + stored.version() + " is not JSON", e);
         }
     }
 
@@ -89,17 +91,20 @@ public final class CatalogService {
         authorize(principal, serverName);
         Instant now = clock.instant();
         return store.write(repos -> {
-            StoredVersion current = find(repos, serverName, version)
-                    .orElseThrow(() -> versionNotFound(serverName, version));
+            StoredVersion current =
+                    find(repos, serverName, version).orElseThrow(() -> versionNotFound(serverName, version));
             if (current.status() == change.status() && current.statusMessage().equals(change.message())) {
-                throw InvalidRequestException.of("/status",
-                        "no changes to apply: status is already " + change.status().wireName());
+                throw InvalidRequestException.of(
+                        "/status",
+                        "no changes to apply: status is already "
+                                + change.status().wireName());
             }
-            repos.versions().updateStatus(serverName, Optional.of(current.version()), change.status(),
-                    change.message(), now);
+            repos.versions()
+                    .updateStatus(serverName, Optional.of(current.version()), change.status(), change.message(), now);
             LatestMark.recompute(repos, serverName, now);
-            repos.audit().append(statusEvent(now, principal, serverName + "@" + current.version(), current.status(),
-                    change));
+            repos.audit()
+                    .append(statusEvent(
+                            now, principal, serverName + "@" + current.version(), current.status(), change));
             return repos.versions().find(serverName, current.version()).orElseThrow();
         });
     }
@@ -109,8 +114,8 @@ public final class CatalogService {
         authorize(principal, serverName);
         Instant now = clock.instant();
         return store.write(repos -> {
-            int changed = repos.versions().updateStatus(serverName, Optional.empty(), change.status(),
-                    change.message(), now);
+            int changed =
+                    repos.versions().updateStatus(serverName, Optional.empty(), change.status(), change.message(), now);
             if (changed == 0) {
                 throw serverNotFound(serverName);
             }
@@ -139,9 +144,10 @@ public final class CatalogService {
         }
     }
 
-    private static AuditEvent statusEvent(Instant at, Principal principal, String subject, VersionStatus from,
-                                          StatusChange change) {
-        ObjectNode detail = JSON.createObjectNode().put("status", change.status().wireName());
+    private static AuditEvent statusEvent(
+            Instant at, Principal principal, String subject, VersionStatus from, StatusChange change) {
+        ObjectNode detail =
+                JSON.createObjectNode().put("status", change.status().wireName());
         change.message().ifPresent(message -> detail.put("statusMessage", message));
         if (from != null) {
             detail.put("previousStatus", from.wireName());
@@ -154,6 +160,5 @@ public final class CatalogService {
     }
 
     /** A page of versions and the opaque cursor of the next page, if any. */
-    public record CatalogPage(List<StoredVersion> versions, Optional<String> nextCursor) {
-    }
+    public record CatalogPage(List<StoredVersion> versions, Optional<String> nextCursor) {}
 }

@@ -21,21 +21,28 @@ final class Cursor {
     private static final byte BY_CHANGE = 2;
     private static final byte BY_RELEVANCE = 3;
 
-    private Cursor() {
-    }
+    private Cursor() {}
 
     static String encode(PageKey key) {
         ByteBuffer buffer;
         if (key instanceof PageKey.ByName byName) {
             byte[] name = byName.serverName().getBytes(StandardCharsets.UTF_8);
-            buffer = ByteBuffer.allocate(1 + Long.BYTES + name.length).put(BY_NAME).putLong(byName.id()).put(name);
+            buffer = ByteBuffer.allocate(1 + Long.BYTES + name.length)
+                    .put(BY_NAME)
+                    .putLong(byName.id())
+                    .put(name);
         } else if (key instanceof PageKey.ByChange byChange) {
-            buffer = ByteBuffer.allocate(1 + 2 * Long.BYTES).put(BY_CHANGE)
-                    .putLong(byChange.updatedAtMicros()).putLong(byChange.id());
+            buffer = ByteBuffer.allocate(1 + 2 * Long.BYTES)
+                    .put(BY_CHANGE)
+                    .putLong(byChange.updatedAtMicros())
+                    .putLong(byChange.id());
         } else {
             PageKey.ByRelevance byRelevance = (PageKey.ByRelevance) key;
-            buffer = ByteBuffer.allocate(1 + 3 * Long.BYTES).put(BY_RELEVANCE).putDouble(byRelevance.score())
-                    .putLong(byRelevance.documentId()).putLong(byRelevance.versionId());
+            buffer = ByteBuffer.allocate(1 + 3 * Long.BYTES)
+                    .put(BY_RELEVANCE)
+                    .putDouble(byRelevance.score())
+                    .putLong(byRelevance.documentId())
+                    .putLong(byRelevance.versionId());
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
@@ -59,8 +66,10 @@ final class Cursor {
                 case 0 -> byName(buffer);
                 case BY_NAME -> byName(buffer.position(1));
                 case BY_CHANGE -> exact(buffer.position(1), new PageKey.ByChange(buffer.getLong(), buffer.getLong()));
-                case BY_RELEVANCE -> exact(buffer.position(1),
-                        new PageKey.ByRelevance(buffer.getDouble(), buffer.getLong(), buffer.getLong()));
+                case BY_RELEVANCE ->
+                    exact(
+                            buffer.position(1),
+                            new PageKey.ByRelevance(buffer.getDouble(), buffer.getLong(), buffer.getLong()));
                 default -> throw invalid();
             };
         } catch (BufferUnderflowException e) {
@@ -80,8 +89,8 @@ final class Cursor {
         if (!buffer.hasRemaining()) {
             throw invalid();
         }
-        return new PageKey.ByName(new String(buffer.array(), buffer.position(), buffer.remaining(),
-                StandardCharsets.UTF_8), id);
+        return new PageKey.ByName(
+                new String(buffer.array(), buffer.position(), buffer.remaining(), StandardCharsets.UTF_8), id);
     }
 
     private static PageKey exact(ByteBuffer buffer, PageKey key) {
@@ -92,7 +101,7 @@ final class Cursor {
     }
 
     private static InvalidRequestException invalid() {
-        return InvalidRequestException.of("cursor", "cursor is not one this registry issued; "
-                + "pass metadata.nextCursor unchanged");
+        return InvalidRequestException.of(
+                "cursor", "cursor is not one this registry issued; " + "pass metadata.nextCursor unchanged");
     }
 }

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class LatestMark {
 
-    private LatestMark() {
-    }
+    private LatestMark() {}
 
     /**
      * Moves the mark where it belongs; returns the version now marked latest, if any.

@@ -56,7 +56,8 @@ public record ListRequest(
         Optional<Instant> since = parseUpdatedSince(violations);
         Optional<Boolean> deleted = parseBoolean("include_deleted", includeDeleted, violations);
         if (since.isPresent() && deleted.equals(Optional.of(false))) {
-            violations.add(new Violation("include_deleted",
+            violations.add(new Violation(
+                    "include_deleted",
                     "updated_since always includes deleted entries; include_deleted=false contradicts it"));
         }
         Optional<String> term = search.filter(s -> !s.isBlank());
@@ -76,7 +77,8 @@ public record ListRequest(
         Optional<PageKey> after = Optional.empty();
         try {
             after = cursor.filter(c -> !c.isEmpty()).map(Cursor::decode);
-            Class<? extends PageKey> order = term.isPresent() ? PageKey.ByRelevance.class
+            Class<? extends PageKey> order = term.isPresent()
+                    ? PageKey.ByRelevance.class
                     : since.isPresent() ? PageKey.ByChange.class : PageKey.ByName.class;
             after.ifPresent(key -> Cursor.requireKind(key, order));
         } catch (InvalidRequestException e) {
@@ -85,8 +87,14 @@ public record ListRequest(
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations.get(0).message(), violations);
         }
-        return new VersionQuery(term, since, version.filter(v -> !v.isEmpty()).map(ListRequest::selector),
-                since.isPresent() || deleted.orElse(false), tierFilter, after, pageSize);
+        return new VersionQuery(
+                term,
+                since,
+                version.filter(v -> !v.isEmpty()).map(ListRequest::selector),
+                since.isPresent() || deleted.orElse(false),
+                tierFilter,
+                after,
+                pageSize);
     }
 
     private int parseLimit(List<Violation> violations) {
@@ -110,13 +118,15 @@ public record ListRequest(
         try {
             since = updatedSince.map(text -> OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
-            violations.add(new Violation("updated_since",
-                    "updated_since must be an RFC 3339 date-time such as 2025-08-07T13:15:04Z"));
+            violations.add(new Violation(
+                    "updated_since", "updated_since must be an RFC 3339 date-time such as 2025-08-07T13:15:04Z"));
             return Optional.empty();
         }
-        if (since.isPresent() && (since.get().isBefore(EARLIEST_SINCE) || !since.get().isBefore(LATEST_SINCE))) {
-            violations.add(new Violation("updated_since", "updated_since must lie from " + EARLIEST_SINCE
-                    + " up to (not including) " + LATEST_SINCE));
+        if (since.isPresent()
+                && (since.get().isBefore(EARLIEST_SINCE) || !since.get().isBefore(LATEST_SINCE))) {
+            violations.add(new Violation(
+                    "updated_since",
+                    "updated_since must lie from " + EARLIEST_SINCE + " up to (not including) " + LATEST_SINCE));
             return Optional.empty();
         }
         return since;

@@ -36,13 +36,14 @@ public record StatusChange(VersionStatus status, Optional<String> message) {
         if (message != null && !message.isNull() && !message.isTextual()) {
             violations.add(new Violation("/statusMessage", "statusMessage must be a string"));
         } else if (message != null && message.isTextual() && message.asText().length() > MAX_MESSAGE_LENGTH) {
-            violations.add(new Violation("/statusMessage",
-                    "statusMessage is at most " + MAX_MESSAGE_LENGTH + " characters"));
+            violations.add(
+                    new Violation("/statusMessage", "statusMessage is at most " + MAX_MESSAGE_LENGTH + " characters"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("the status update is not valid", violations);
         }
-        return new StatusChange(parsed.orElseThrow(),
+        return new StatusChange(
+                parsed.orElseThrow(),
                 Optional.ofNullable(message).filter(JsonNode::isTextual).map(JsonNode::asText));
     }
 }

@@ -27,8 +27,11 @@ import picocli.CommandLine.Parameters;
  * names every tool added, removed or changed. Exit 0 same tools, 1 drift, 2 usage, input or connection
  * error.
  */
-@Command(name = "check-tools", mixinStandardHelpOptions = true,
-        description = "Compare a server's live tools/list with the tools Vouch vetted for that version; exit 1 on drift.")
+@Command(
+        name = "check-tools",
+        mixinStandardHelpOptions = true,
+        description =
+                "Compare a server's live tools/list with the tools Vouch vetted for that version; exit 1 on drift.")
 final class CheckToolsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
@@ -39,7 +42,10 @@ final class CheckToolsCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "VERSION", description = "The exact version the runtime runs")
     String version;
 
-    @Parameters(index = "2", paramLabel = "TOOLS", description = "The live tools: a tools/list result (bare or in JSON-RPC), or a tools array")
+    @Parameters(
+            index = "2",
+            paramLabel = "TOOLS",
+            description = "The live tools: a tools/list result (bare or in JSON-RPC), or a tools array")
     Path tools;
 
     @CommandLine.Mixin
@@ -61,8 +67,8 @@ final class CheckToolsCommand implements Callable<Integer> {
         JsonNode served = json(reads.get(spec.commandLine(), path), name + "@" + version);
         JsonNode vetted = served.path("_meta").path(RunPolicy.META_KEY).path("toolsDigest");
         if (!vetted.isTextual()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), name + "@" + version
-                    + " carries no vetted tool-set digest");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), name + "@" + version + " carries no vetted tool-set digest");
         }
         Map<String, String> liveDigests = ToolDigests.byName(live.tools());
         String liveDigest = ToolDigests.toolSet(liveDigests);
@@ -72,10 +78,13 @@ final class CheckToolsCommand implements Callable<Integer> {
             return VouchCommand.EXIT_OK;
         }
         out.printf("drift: %s@%s offers tools %s, vetted %s%n", name, version, liveDigest, vetted.asText());
-        JsonNode report = json(reads.get(spec.commandLine(), path + "/report"), "the report of " + name + "@" + version);
+        JsonNode report =
+                json(reads.get(spec.commandLine(), path + "/report"), "the report of " + name + "@" + version);
         Map<String, String> vettedDigests = new TreeMap<>();
-        report.path("scan").path("tools").forEach(tool -> vettedDigests.put(tool.path("name").asText(),
-                tool.path("digest").asText()));
+        report.path("scan")
+                .path("tools")
+                .forEach(tool -> vettedDigests.put(
+                        tool.path("name").asText(), tool.path("digest").asText()));
         Set<String> names = new TreeSet<>(vettedDigests.keySet());
         names.addAll(liveDigests.keySet());
         for (String tool : names) {
@@ -92,8 +101,8 @@ final class CheckToolsCommand implements Callable<Integer> {
 
     private JsonNode json(PublicReads.Answer answer, String what) {
         if (answer.status() != 200) {
-            throw new CommandLine.ParameterException(spec.commandLine(), what + ": registry answered HTTP "
-                    + answer.status());
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), what + ": registry answered HTTP " + answer.status());
         }
         try {
             return JSON.readTree(answer.body());

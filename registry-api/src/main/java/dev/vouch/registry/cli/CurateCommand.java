@@ -16,10 +16,16 @@ import picocli.CommandLine.Parameters;
  * {@code vouch curate}: the curator's client of a running registry. Lists the held versions, shows why
  * one is held, approves or rejects it. Exit 0 done, 2 usage error or an answer other than success.
  */
-@Command(name = "curate", mixinStandardHelpOptions = true,
+@Command(
+        name = "curate",
+        mixinStandardHelpOptions = true,
         description = "Work a Vouch registry's curator queue (needs a curator or admin token).",
-        subcommands = {CurateCommand.Pending.class, CurateCommand.Show.class, CurateCommand.Approve.class,
-                CurateCommand.Reject.class})
+        subcommands = {
+            CurateCommand.Pending.class,
+            CurateCommand.Show.class,
+            CurateCommand.Approve.class,
+            CurateCommand.Reject.class
+        })
 final class CurateCommand {
 
     /** A curator's call to the registry: the client that reaches it, and where to print. */
@@ -32,8 +38,14 @@ final class CurateCommand {
 
         /** An answer other than success: its status and the problem's detail, on one line. */
         int failed(RegistryClient.Answer answer) {
-            spec.commandLine().getErr().printf("HTTP %d: %s%n", answer.status(),
-                    answer.body().path("detail").asText(answer.body().path("title").asText("request refused")));
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "HTTP %d: %s%n",
+                            answer.status(),
+                            answer.body()
+                                    .path("detail")
+                                    .asText(answer.body().path("title").asText("request refused")));
             return VouchCommand.EXIT_USAGE;
         }
     }
@@ -65,15 +77,21 @@ final class CurateCommand {
             out.printf("%d version(s) held%n", servers.size());
             for (JsonNode entry : servers) {
                 JsonNode trust = entry.path("_meta").path("io.vouch.registry/trust");
-                out.printf("  %s@%s  tier %s, scan %s (%d finding(s))%n", entry.path("server").path("name").asText(),
-                        entry.path("server").path("version").asText(), trust.path("tier").asText("?"),
-                        trust.path("scan").path("verdict").asText("?"), trust.path("scan").path("findings").asInt());
+                out.printf(
+                        "  %s@%s  tier %s, scan %s (%d finding(s))%n",
+                        entry.path("server").path("name").asText(),
+                        entry.path("server").path("version").asText(),
+                        trust.path("tier").asText("?"),
+                        trust.path("scan").path("verdict").asText("?"),
+                        trust.path("scan").path("findings").asInt());
             }
             return VouchCommand.EXIT_OK;
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
             description = "Print why a version is held: every check, finding and tool change.")
     static final class Show extends OnVersion {
         @Override
@@ -89,8 +107,9 @@ final class CurateCommand {
             ReportLines.findings(out, report.path("scan"));
             JsonNode drift = report.path("drift");
             if (drift.isObject()) {
-                out.printf("  tools added %s, removed %s, changed %s%n", drift.path("added"), drift.path("removed"),
-                        drift.path("changed"));
+                out.printf(
+                        "  tools added %s, removed %s, changed %s%n",
+                        drift.path("added"), drift.path("removed"), drift.path("changed"));
             }
             return VouchCommand.EXIT_OK;
         }
@@ -104,8 +123,19 @@ final class CurateCommand {
             if (answer.status() != 200) {
                 return failed(answer);
             }
-            spec.commandLine().getOut().printf("approved %s@%s%s%n", name, version, answer.body().path("_meta")
-                    .path("io.modelcontextprotocol.registry/official").path("isLatest").asBoolean() ? " (now latest)" : "");
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "approved %s@%s%s%n",
+                            name,
+                            version,
+                            answer.body()
+                                            .path("_meta")
+                                            .path("io.modelcontextprotocol.registry/official")
+                                            .path("isLatest")
+                                            .asBoolean()
+                                    ? " (now latest)"
+                                    : "");
             return VouchCommand.EXIT_OK;
         }
     }
@@ -117,7 +147,10 @@ final class CurateCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            byte[] body = JsonNodeFactory.instance.objectNode().put("reason", reason).toString()
+            byte[] body = JsonNodeFactory.instance
+                    .objectNode()
+                    .put("reason", reason)
+                    .toString()
                     .getBytes(StandardCharsets.UTF_8);
             RegistryClient.Answer answer = client.send(spec.commandLine(), path("reject"), Optional.of(body));
             if (answer.status() != 200) {

@@ -24,18 +24,25 @@ import picocli.CommandLine.Option;
 final class DataDirOption {
     static final String PASSWORD_VARIABLE = "VOUCH_DATABASE_PASSWORD";
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "./data",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "./data",
             description = "Directory holding the registry database (default: ${DEFAULT-VALUE}); with --database, "
                     + "only what each node keeps for itself (the generated signing key).")
     Path dataDir;
 
-    @Option(names = "--database", paramLabel = "URL",
+    @Option(
+            names = "--database",
+            paramLabel = "URL",
             description = "A PostgreSQL database instead of SQLite: postgresql://HOST[:PORT]/DB?user=ROLE "
                     + "or jdbc:postgresql://…; the password from " + PASSWORD_VARIABLE
                     + " or --database-password-file, never in the URL.")
     String database;
 
-    @Option(names = "--database-password-file", paramLabel = "FILE",
+    @Option(
+            names = "--database-password-file",
+            paramLabel = "FILE",
             description = "A file whose first line is the database password.")
     Path passwordFile;
 
@@ -64,20 +71,23 @@ final class DataDirOption {
 
     /** The registry over {@link #openStore}, on the default evidence sources and publisher authentication. */
     Registry openRegistry(CommandLine commandLine, PolicySource policy) {
-        return Registry.open(openStore(commandLine), dataDir, policy, EvidenceSources.defaults(),
-                ExchangeSettings.defaults());
+        return Registry.open(
+                openStore(commandLine), dataDir, policy, EvidenceSources.defaults(), ExchangeSettings.defaults());
     }
 
     /** The registry over {@link #openExistingStore}. */
     Registry openExistingRegistry(CommandLine commandLine) {
-        return Registry.open(openExistingStore(commandLine), dataDir, PolicySource.safeDefault(),
-                EvidenceSources.defaults(), ExchangeSettings.defaults());
+        return Registry.open(
+                openExistingStore(commandLine),
+                dataDir,
+                PolicySource.safeDefault(),
+                EvidenceSources.defaults(),
+                ExchangeSettings.defaults());
     }
 
     /** Where the registry's data is, as the operator may see it (never with a password). */
     String describe() {
-        return database == null ? dataDir.toAbsolutePath().normalize().toString()
-                : postgresForDisplay();
+        return database == null ? dataDir.toAbsolutePath().normalize().toString() : postgresForDisplay();
     }
 
     private String postgresForDisplay() {
@@ -107,15 +117,18 @@ final class DataDirOption {
     private Optional<String> password(CommandLine commandLine) {
         if (passwordFile != null) {
             try {
-                String first = Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+                String first = Files.readString(passwordFile, StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElse("");
                 if (first.isEmpty()) {
-                    throw new CommandLine.ParameterException(commandLine,
-                            "--database-password-file: " + passwordFile + " is empty");
+                    throw new CommandLine.ParameterException(
+                            commandLine, "--database-password-file: " + passwordFile + " is empty");
                 }
                 return Optional.of(first);
             } catch (IOException e) {
-                throw new CommandLine.ParameterException(commandLine,
-                        "--database-password-file: cannot read " + passwordFile);
+                throw new CommandLine.ParameterException(
+                        commandLine, "--database-password-file: cannot read " + passwordFile);
             }
         }
         return Optional.ofNullable(environment.get(PASSWORD_VARIABLE)).filter(p -> !p.isEmpty());

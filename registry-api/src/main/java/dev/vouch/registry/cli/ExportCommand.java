@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vouch export}: catalog exports for runtimes, read from a running registry. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Export a registry's catalog in a runtime's own format.",
         subcommands = ExportCommand.DockerCatalogCommand.class)
 final class ExportCommand implements Runnable {
@@ -28,17 +30,26 @@ final class ExportCommand implements Runnable {
      * {@code vouch export docker-catalog}: Docker MCP gateway's catalog.yaml (version 2) of the latest
      * vetted versions. Exit 0 written, 2 usage or connection error.
      */
-    @Command(name = "docker-catalog", mixinStandardHelpOptions = true,
-            description = "Write Docker MCP gateway's catalog.yaml (version 2): image pinned by digest, tools, secrets, env, remotes.")
+    @Command(
+            name = "docker-catalog",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write Docker MCP gateway's catalog.yaml (version 2): image pinned by digest, tools, secrets, env, remotes.")
     static final class DockerCatalogCommand implements Callable<Integer> {
 
         @CommandLine.Mixin
         PublicReads reads;
 
-        @Option(names = "--tier", paramLabel = "TIER", description = "verified: only verified versions; community (default): every published one.")
+        @Option(
+                names = "--tier",
+                paramLabel = "TIER",
+                description = "verified: only verified versions; community (default): every published one.")
         String tier;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "FILE",
+                description = "Write here instead of standard output.")
         Path output;
 
         @CommandLine.Spec
@@ -49,11 +60,11 @@ final class ExportCommand implements Runnable {
             if (tier != null && Tier.fromWire(tier).isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--tier must be verified or community");
             }
-            PublicReads.Answer answer = reads.get(spec.commandLine(),
-                    "/v0.1/export/docker-catalog.yaml" + (tier == null ? "" : "?tier=" + tier));
+            PublicReads.Answer answer = reads.get(
+                    spec.commandLine(), "/v0.1/export/docker-catalog.yaml" + (tier == null ? "" : "?tier=" + tier));
             if (answer.status() != 200) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "registry answered HTTP "
-                        + answer.status());
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "registry answered HTTP " + answer.status());
             }
             if (output == null) {
                 spec.commandLine().getOut().print(new String(answer.body(), StandardCharsets.UTF_8));

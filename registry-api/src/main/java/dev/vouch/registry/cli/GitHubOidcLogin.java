@@ -27,41 +27,64 @@ final class GitHubOidcLogin {
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
-    @Option(names = "--oidc", description = "Authenticate with GitHub Actions OIDC (trusted publishing) instead of a token.")
+    @Option(
+            names = "--oidc",
+            description = "Authenticate with GitHub Actions OIDC (trusted publishing) instead of a token.")
     boolean enabled;
 
-    @Option(names = "--oidc-audience", defaultValue = "mcp-registry", paramLabel = "AUDIENCE",
+    @Option(
+            names = "--oidc-audience",
+            defaultValue = "mcp-registry",
+            paramLabel = "AUDIENCE",
             description = "The audience to ask GitHub for; the registry's configured one (default: ${DEFAULT-VALUE}).")
     String audience;
 
-    @Option(names = "--oidc-request-url", defaultValue = "${env:ACTIONS_ID_TOKEN_REQUEST_URL}", paramLabel = "URL",
+    @Option(
+            names = "--oidc-request-url",
+            defaultValue = "${env:ACTIONS_ID_TOKEN_REQUEST_URL}",
+            paramLabel = "URL",
             description = "Where the ID token is requested (default: ACTIONS_ID_TOKEN_REQUEST_URL).")
     String requestUrl;
 
-    @Option(names = "--oidc-request-token", defaultValue = "${env:ACTIONS_ID_TOKEN_REQUEST_TOKEN}", paramLabel = "TOKEN",
+    @Option(
+            names = "--oidc-request-token",
+            defaultValue = "${env:ACTIONS_ID_TOKEN_REQUEST_TOKEN}",
+            paramLabel = "TOKEN",
             description = "Authorises the ID token request (default: ACTIONS_ID_TOKEN_REQUEST_TOKEN).")
     String requestToken;
 
     /** The registry token to publish with when {@code --oidc} is given; empty otherwise. */
-    Optional<String> registryToken(CommandLine commandLine, URI registry, int timeoutSeconds) throws InterruptedException {
+    Optional<String> registryToken(CommandLine commandLine, URI registry, int timeoutSeconds)
+            throws InterruptedException {
         if (!enabled) {
             return Optional.empty();
         }
         if (requestUrl == null || requestUrl.isBlank() || requestToken == null || requestToken.isBlank()) {
-            throw new CommandLine.ParameterException(commandLine, "--oidc needs ACTIONS_ID_TOKEN_REQUEST_URL and "
-                    + "ACTIONS_ID_TOKEN_REQUEST_TOKEN (give the job `permissions: id-token: write`)");
+            throw new CommandLine.ParameterException(
+                    commandLine,
+                    "--oidc needs ACTIONS_ID_TOKEN_REQUEST_URL and "
+                            + "ACTIONS_ID_TOKEN_REQUEST_TOKEN (give the job `permissions: id-token: write`)");
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(timeoutSeconds))
+                .build();
         String separator = requestUrl.contains("?") ? "&" : "?";
         URI idTokenUrl;
         try {
-            idTokenUrl = URI.create(requestUrl + separator + "audience=" + URLEncoder.encode(audience, StandardCharsets.UTF_8));
+            idTokenUrl = URI.create(
+                    requestUrl + separator + "audience=" + URLEncoder.encode(audience, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, "ACTIONS_ID_TOKEN_REQUEST_URL is not a URL");
         }
-        JsonNode idToken = call(commandLine, http, HttpRequest.newBuilder(idTokenUrl)
-                .timeout(Duration.ofSeconds(timeoutSeconds))
-                .header("Authorization", "Bearer " + requestToken).header("Accept", "application/json").GET().build(),
+        JsonNode idToken = call(
+                commandLine,
+                http,
+                HttpRequest.newBuilder(idTokenUrl)
+                        .timeout(Duration.ofSeconds(timeoutSeconds))
+                        .header("Authorization", "Bearer " + requestToken)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
                 "the GitHub Actions ID token request");
         String oidcToken = idToken.path("value").asText("");
         if (oidcToken.isEmpty()) {
@@ -73,9 +96,15 @@ final class GitHubOidcLogin {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        JsonNode exchanged = call(commandLine, http, HttpRequest.newBuilder(registry.resolve("/v0.1/auth/github-oidc"))
-                .timeout(Duration.ofSeconds(timeoutSeconds)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), "the registry's token exchange");
+        JsonNode exchanged = call(
+                commandLine,
+                http,
+                HttpRequest.newBuilder(registry.resolve("/v0.1/auth/github-oidc"))
+                        .timeout(Duration.ofSeconds(timeoutSeconds))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                "the registry's token exchange");
         String registryToken = exchanged.path("registry_token").asText("");
         if (registryToken.isEmpty()) {
             throw new CommandLine.ParameterException(commandLine, "the registry's token exchange returned no token");
@@ -89,18 +118,21 @@ final class GitHubOidcLogin {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(commandLine, what + " failed: cannot reach " + request.uri().getHost());
+            throw new CommandLine.ParameterException(
+                    commandLine, what + " failed: cannot reach " + request.uri().getHost());
         }
         JsonNode json;
         try {
             json = JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(commandLine, what + " answered HTTP " + response.statusCode()
-                    + " without JSON");
+            throw new CommandLine.ParameterException(
+                    commandLine, what + " answered HTTP " + response.statusCode() + " without JSON");
         }
         if (response.statusCode() != 200) {
-            throw new CommandLine.ParameterException(commandLine, what + " answered HTTP " + response.statusCode()
-                    + ": " + json.path("detail").asText(json.path("message").asText("")));
+            throw new CommandLine.ParameterException(
+                    commandLine,
+                    what + " answered HTTP " + response.statusCode() + ": "
+                            + json.path("detail").asText(json.path("message").asText("")));
         }
         return json;
     }

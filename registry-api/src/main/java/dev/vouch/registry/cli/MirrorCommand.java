@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
  * by the local policy. Exit 0 when the run completed, 1 when the upstream failed it (unreachable, a
  * looping cursor, a page that never parsed, the pinned-key check), 2 on bad input.
  */
-@Command(name = "mirror", mixinStandardHelpOptions = true,
+@Command(
+        name = "mirror",
+        mixinStandardHelpOptions = true,
         description = "Mirror an upstream registry (official API) into this one, re-verified under local policy.",
         subcommands = MirrorCommand.Rejected.class)
 final class MirrorCommand implements Callable<Integer> {
@@ -42,11 +44,15 @@ final class MirrorCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
-    @Option(names = "--upstream", paramLabel = "URL",
+    @Option(
+            names = "--upstream",
+            paramLabel = "URL",
             description = "The upstream's base URL: the official registry, another Vouch, a subregistry.")
     String upstream;
 
-    @Option(names = "--policy", paramLabel = "FILE",
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE",
             description = "Local publish policy (YAML) every mirrored version is decided by; default: the shipped "
                     + "safe policy.")
     Path policy;
@@ -54,20 +60,30 @@ final class MirrorCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run once and exit (the default).")
     boolean once;
 
-    @Option(names = "--interval", paramLabel = "DURATION",
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
             description = "Run again this long after each run ends (90s, 5m, 1h), until stopped.")
     String interval;
 
-    @Option(names = "--upstream-key", paramLabel = "FILE",
+    @Option(
+            names = "--upstream-key",
+            paramLabel = "FILE",
             description = "The upstream Vouch's public key (PEM): its signed snapshot must verify with it and list "
                     + "every version mirrored, or nothing is.")
     Path upstreamKey;
 
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
+    @Option(
+            names = "--timeout",
+            defaultValue = "30",
+            paramLabel = "SECONDS",
             description = "Timeout of one upstream request (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--attempts", defaultValue = "5", paramLabel = "N",
+    @Option(
+            names = "--attempts",
+            defaultValue = "5",
+            paramLabel = "N",
             description = "Attempts per upstream request, with exponential backoff (default: ${DEFAULT-VALUE}).")
     int attempts;
 
@@ -89,7 +105,8 @@ final class MirrorCommand implements Callable<Integer> {
             if (interval != null) {
                 every = Intervals.parse(interval);
             }
-            settings = MirrorSettings.of(upstream).withTimeout(Duration.ofSeconds(timeoutSeconds))
+            settings = MirrorSettings.of(upstream)
+                    .withTimeout(Duration.ofSeconds(timeoutSeconds))
                     .withRetries(attempts, Duration.ofMillis(500), Duration.ofSeconds(30));
             if (upstreamKey != null) {
                 settings = settings.withUpstreamKey(readKey(upstreamKey));
@@ -149,14 +166,19 @@ final class MirrorCommand implements Callable<Integer> {
     }
 
     /** {@code vouch mirror rejected}: what local policy refused to mirror, and why. */
-    @Command(name = "rejected", mixinStandardHelpOptions = true,
+    @Command(
+            name = "rejected",
+            mixinStandardHelpOptions = true,
             description = "List the upstream versions local policy rejected, with every failed check.")
     static final class Rejected implements Callable<Integer> {
 
         @Mixin
         DataDirOption data;
 
-        @Option(names = "--limit", defaultValue = "1000", paramLabel = "N",
+        @Option(
+                names = "--limit",
+                defaultValue = "1000",
+                paramLabel = "N",
                 description = "At most this many, oldest first (default: ${DEFAULT-VALUE}).")
         int limit;
 
@@ -172,8 +194,13 @@ final class MirrorCommand implements Callable<Integer> {
                 List<MirrorEntry> rejected = MirrorService.rejected(store, limit);
                 PrintWriter out = spec.commandLine().getOut();
                 for (MirrorEntry entry : rejected) {
-                    out.printf("%s@%s from %s (upstream %s): %s%n", entry.serverName(), entry.version(),
-                            entry.upstream(), entry.upstreamStatus(), entry.reasons().orElse("[]"));
+                    out.printf(
+                            "%s@%s from %s (upstream %s): %s%n",
+                            entry.serverName(),
+                            entry.version(),
+                            entry.upstream(),
+                            entry.upstreamStatus(),
+                            entry.reasons().orElse("[]"));
                 }
                 out.printf("%d rejected%n", rejected.size());
                 return VouchCommand.EXIT_OK;

@@ -49,7 +49,10 @@ final class ProgressPrinter implements MirrorProgress {
         if (expectedTotal.isPresent() && expectedTotal.get() > 0) {
             long total = expectedTotal.get();
             int filled = (int) Math.min(BAR, soFar.read() * BAR / total);
-            line.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ")
+            line.append('[')
+                    .append("#".repeat(filled))
+                    .append(".".repeat(BAR - filled))
+                    .append("] ")
                     .append(String.format(Locale.ROOT, "%,d/%,d", soFar.read(), total));
         } else {
             line.append(String.format(Locale.ROOT, "%,d", soFar.read()));
@@ -59,8 +62,13 @@ final class ProgressPrinter implements MirrorProgress {
             long eta = (long) ((expectedTotal.get() - soFar.read()) / rate);
             line.append(String.format(Locale.ROOT, ", ETA %d:%02d", eta / 60, eta % 60));
         }
-        line.append(String.format(Locale.ROOT, " (%d published, %d held, %d rejected, %d unchanged)",
-                soFar.published(), soFar.held(), soFar.rejected(), soFar.unchanged()));
+        line.append(String.format(
+                Locale.ROOT,
+                " (%d published, %d held, %d rejected, %d unchanged)",
+                soFar.published(),
+                soFar.held(),
+                soFar.rejected(),
+                soFar.unchanged()));
         return line.toString();
     }
 

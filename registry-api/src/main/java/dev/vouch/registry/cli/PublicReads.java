@@ -15,26 +15,38 @@ import picocli.CommandLine.Option;
  */
 final class PublicReads {
 
-    @Option(names = "--registry", required = true, paramLabel = "URL", description = "The registry, e.g. https://vouch.example.com")
+    @Option(
+            names = "--registry",
+            required = true,
+            paramLabel = "URL",
+            description = "The registry, e.g. https://vouch.example.com")
     URI registry;
 
-    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Request timeout (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "60",
+            paramLabel = "SECONDS",
+            description = "Request timeout (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     /** An answer: its status and its body. */
-    record Answer(int status, byte[] body) {
-    }
+    record Answer(int status, byte[] body) {}
 
     Answer get(CommandLine commandLine, String path) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(registry.resolve(path))
-                .timeout(Duration.ofSeconds(timeoutSeconds)).GET().build();
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .GET()
+                .build();
         try {
-            HttpResponse<byte[]> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds))
-                    .build().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(timeoutSeconds))
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, "cannot reach " + registry + ": "
-                    + e.getClass().getSimpleName());
+            throw new CommandLine.ParameterException(
+                    commandLine,
+                    "cannot reach " + registry + ": " + e.getClass().getSimpleName());
         }
     }
 }

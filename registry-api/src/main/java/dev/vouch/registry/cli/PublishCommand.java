@@ -16,11 +16,16 @@ import picocli.CommandLine.Parameters;
  * decision and every check. Exit 0 published, 1 held for review or rejected, 2 usage, input or
  * connection error.
  */
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
         description = "Publish a server.json or publish envelope to a Vouch registry and print the decision.")
 final class PublishCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "A server.json, or an envelope {server, tools, prompts, resources, instructions, attestations, signatures}.")
+    @Parameters(
+            paramLabel = "FILE",
+            description =
+                    "A server.json, or an envelope {server, tools, prompts, resources, instructions, attestations, signatures}.")
     Path file;
 
     @CommandLine.Mixin
@@ -50,9 +55,15 @@ final class PublishCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (status == 200 || status == 202) {
             JsonNode publish = json.path("_meta").path("io.vouch.registry/publish");
-            out.printf("%s %s@%s (tier %s)%n", status == 200 ? "published" : "held for review",
-                    json.path("server").path("name").asText(), json.path("server").path("version").asText(),
-                    json.path("_meta").path("io.vouch.registry/trust").path("tier").asText("?"));
+            out.printf(
+                    "%s %s@%s (tier %s)%n",
+                    status == 200 ? "published" : "held for review",
+                    json.path("server").path("name").asText(),
+                    json.path("server").path("version").asText(),
+                    json.path("_meta")
+                            .path("io.vouch.registry/trust")
+                            .path("tier")
+                            .asText("?"));
             ReportLines.checks(out, publish.path("checks"));
             return status == 200 ? VouchCommand.EXIT_OK : VouchCommand.EXIT_CHECK_FAILED;
         }
@@ -63,8 +74,12 @@ final class PublishCommand implements Callable<Integer> {
         // A single violation is usually the detail itself: say it once.
         json.path("errors").forEach(error -> {
             if (!error.path("message").asText().equals(detail)) {
-                err.printf("  %s: %s%n", error.path("pointer").asText().isEmpty() ? "(body)"
-                        : error.path("pointer").asText(), error.path("message").asText());
+                err.printf(
+                        "  %s: %s%n",
+                        error.path("pointer").asText().isEmpty()
+                                ? "(body)"
+                                : error.path("pointer").asText(),
+                        error.path("message").asText());
             }
         });
         return status == 422 ? VouchCommand.EXIT_CHECK_FAILED : VouchCommand.EXIT_USAGE;

@@ -22,18 +22,28 @@ final class RegistryClient {
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
-    @Option(names = "--registry", required = true, paramLabel = "URL", description = "The registry, e.g. https://vouch.example.com")
+    @Option(
+            names = "--registry",
+            required = true,
+            paramLabel = "URL",
+            description = "The registry, e.g. https://vouch.example.com")
     URI registry;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "A bearer token; default: the VOUCH_TOKEN environment variable.")
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = "A bearer token; default: the VOUCH_TOKEN environment variable.")
     String token;
 
-    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Request timeout (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "60",
+            paramLabel = "SECONDS",
+            description = "Request timeout (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     /** An answer: its status and its JSON body. */
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     /** Sends a request with the token; {@code body} empty sends a GET. */
     Answer send(CommandLine commandLine, String path, Optional<byte[]> body) throws InterruptedException {
@@ -55,17 +65,20 @@ final class RegistryClient {
         }
         HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds)).build()
+            response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(timeoutSeconds))
+                    .build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, "cannot reach " + registry + ": "
-                    + e.getClass().getSimpleName());
+            throw new CommandLine.ParameterException(
+                    commandLine,
+                    "cannot reach " + registry + ": " + e.getClass().getSimpleName());
         }
         try {
             return new Answer(response.statusCode(), JSON.readTree(response.body()));
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(commandLine, "registry answered HTTP " + response.statusCode()
-                    + " with a body that is not JSON");
+            throw new CommandLine.ParameterException(
+                    commandLine, "registry answered HTTP " + response.statusCode() + " with a body that is not JSON");
         }
     }
 }

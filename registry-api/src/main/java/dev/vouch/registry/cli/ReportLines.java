@@ -6,12 +6,14 @@ import java.io.PrintWriter;
 /** How the client commands print a publish report's checks and scanner findings, one per line. */
 final class ReportLines {
 
-    private ReportLines() {
-    }
+    private ReportLines() {}
 
     static void checks(PrintWriter out, JsonNode checks) {
         for (JsonNode check : checks) {
-            out.printf("  [%s] %s: %s%n", check.path("passed").asBoolean() ? "pass" : "FAIL", check.path("name").asText(),
+            out.printf(
+                    "  [%s] %s: %s%n",
+                    check.path("passed").asBoolean() ? "pass" : "FAIL",
+                    check.path("name").asText(),
                     check.path("detail").asText());
         }
     }
@@ -20,9 +22,14 @@ final class ReportLines {
     static void findings(PrintWriter out, JsonNode scan) {
         for (JsonNode tool : scan.path("tools")) {
             for (JsonNode finding : tool.path("findings")) {
-                out.printf("  finding %s [%s] %s in tool %s at %s: %s%n", finding.path("ruleId").asText(),
-                        finding.path("severity").asText(), finding.path("family").asText(), tool.path("name").asText(),
-                        finding.path("pointer").asText(), finding.path("evidence").asText());
+                out.printf(
+                        "  finding %s [%s] %s in tool %s at %s: %s%n",
+                        finding.path("ruleId").asText(),
+                        finding.path("severity").asText(),
+                        finding.path("family").asText(),
+                        tool.path("name").asText(),
+                        finding.path("pointer").asText(),
+                        finding.path("evidence").asText());
             }
         }
     }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vouch admin rescan}: re-run the scanner and the policy over every stored version. */
-@Command(name = "rescan", mixinStandardHelpOptions = true,
+@Command(
+        name = "rescan",
+        mixinStandardHelpOptions = true,
         description = "Re-scan every stored version with the current rule pack and policy; flag published versions "
                 + "that would now be rejected. Exit 0 nothing newly flagged, 1 something was.")
 final class RescanCommand implements Callable<Integer> {
@@ -22,7 +24,10 @@ final class RescanCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Publish policy (YAML); default: the shipped safe policy.")
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE",
+            description = "Publish policy (YAML); default: the shipped safe policy.")
     Path policy;
 
     @CommandLine.Spec
@@ -37,10 +42,11 @@ final class RescanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try (Registry registry = data.openRegistry(spec.commandLine(), source)) {
-            RescanService.Result result = registry.rescans().rescanAll(OPERATOR,
-                    done -> spec.commandLine().getErr().printf("rescanned %d versions%n", done));
-            spec.commandLine().getOut().printf("rescanned %d versions, %d newly flagged%n", result.versions(),
-                    result.flagged());
+            RescanService.Result result = registry.rescans()
+                    .rescanAll(OPERATOR, done -> spec.commandLine().getErr().printf("rescanned %d versions%n", done));
+            spec.commandLine()
+                    .getOut()
+                    .printf("rescanned %d versions, %d newly flagged%n", result.versions(), result.flagged());
             result.flaggedVersions().forEach(name -> spec.commandLine().getOut().println("  flagged " + name));
             return result.flagged() == 0 ? VouchCommand.EXIT_OK : VouchCommand.EXIT_CHECK_FAILED;
         }

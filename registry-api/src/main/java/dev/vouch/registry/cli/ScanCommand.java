@@ -1,7 +1,6 @@
 package dev.vouch.registry.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +32,9 @@ import picocli.CommandLine.Parameters;
  * 1 when something is, 2 when a file cannot be read as a tools list, server.json or publish envelope.
  * An unreadable file is reported on one line of stderr and the other files are still scanned.
  */
-@Command(name = "scan", mixinStandardHelpOptions = true,
+@Command(
+        name = "scan",
+        mixinStandardHelpOptions = true,
         description = "Scan tool definitions, a server.json or a publish envelope for tool poisoning, secrets "
                 + "and hidden content.")
 final class ScanCommand implements Callable<Integer> {
@@ -41,7 +42,10 @@ final class ScanCommand implements Callable<Integer> {
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private static final ObjectMapper JSON = JsonMappers.STRICT_JSON;
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -49,8 +53,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "One line per file instead of every finding.")
     boolean summary;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "A tools list (array, tools/list result, Docker tools.json), a server.json or a publish envelope.")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "1..*",
+            description =
+                    "A tools list (array, tools/list result, Docker tools.json), a server.json or a publish envelope.")
     List<Path> files;
 
     @CommandLine.Spec
@@ -110,10 +117,15 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, Path file, ScanReport report) {
-        long blocked = report.tools().stream().filter(t -> t.verdict() == Verdict.BLOCK).count();
-        long review = report.tools().stream().filter(t -> t.verdict() == Verdict.REVIEW).count();
-        out.printf("%s: %s (%d tools: %d blocked, %d review; rules %s)%n", file, report.verdict().wireName(),
-                report.tools().size(), blocked, review, report.rulesVersion());
+        long blocked = report.tools().stream()
+                .filter(t -> t.verdict() == Verdict.BLOCK)
+                .count();
+        long review = report.tools().stream()
+                .filter(t -> t.verdict() == Verdict.REVIEW)
+                .count();
+        out.printf(
+                "%s: %s (%d tools: %d blocked, %d review; rules %s)%n",
+                file, report.verdict().wireName(), report.tools().size(), blocked, review, report.rulesVersion());
         if (summary) {
             return;
         }
@@ -130,12 +142,24 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private static void printFinding(PrintWriter out, Finding finding) {
-        out.printf("    [%s] %s %s at %s: %s%n", finding.severity().wireName(), finding.ruleId(),
-                finding.family().wireName(), finding.pointer().isEmpty() ? "/" : finding.pointer(), finding.evidence());
+        out.printf(
+                "    [%s] %s %s at %s: %s%n",
+                finding.severity().wireName(),
+                finding.ruleId(),
+                finding.family().wireName(),
+                finding.pointer().isEmpty() ? "/" : finding.pointer(),
+                finding.evidence());
         for (Signal signal : finding.signals()) {
-            out.printf(Locale.ROOT, "        %s (+%.2f) at %s [%d,%d)%s: %s%n", signal.feature(), signal.weight(),
-                    signal.pointer(), signal.start(), signal.end(),
-                    signal.decodedFrom() == null ? "" : " decoded from " + signal.decodedFrom(), signal.sentence());
+            out.printf(
+                    Locale.ROOT,
+                    "        %s (+%.2f) at %s [%d,%d)%s: %s%n",
+                    signal.feature(),
+                    signal.weight(),
+                    signal.pointer(),
+                    signal.start(),
+                    signal.end(),
+                    signal.decodedFrom() == null ? "" : " decoded from " + signal.decodedFrom(),
+                    signal.sentence());
         }
     }
 

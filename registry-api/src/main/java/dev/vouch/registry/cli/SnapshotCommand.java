@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vouch snapshot}: signed catalog snapshots, from the client's side. */
-@Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Verify a registry's signed catalog snapshot.",
+@Command(
+        name = "snapshot",
+        mixinStandardHelpOptions = true,
+        description = "Verify a registry's signed catalog snapshot.",
         subcommands = SnapshotCommand.Verify.class)
 final class SnapshotCommand {
 
@@ -32,27 +35,39 @@ final class SnapshotCommand {
      * last one seen, and with {@code --registry} every served version against the snapshot. Exit 0 verified,
      * 1 not verified (each reason on stderr), 2 usage or unreadable input.
      */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Check a catalog snapshot's signature and serial; with --registry, also that the registry "
                     + "serves exactly what it lists.")
     static final class Verify implements Callable<Integer> {
 
-        @Option(names = "--key", required = true, paramLabel = "KEY",
+        @Option(
+                names = "--key",
+                required = true,
+                paramLabel = "KEY",
                 description = "The registry's public key (PEM), as served at /.well-known/vouch-registry-key.")
         Path key;
 
-        @Option(names = "--registry", paramLabel = "URL",
+        @Option(
+                names = "--registry",
+                paramLabel = "URL",
                 description = "Fetch the snapshot from this registry and re-check every version it serves.")
         URI registry;
 
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "A snapshot envelope saved from /v0.1/snapshot.")
         Path file;
 
-        @Option(names = "--state", paramLabel = "FILE",
+        @Option(
+                names = "--state",
+                paramLabel = "FILE",
                 description = "Where the highest serial seen per key is kept (default: ~/.vouch/snapshot-state.json).")
         Path state;
 
-        @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+        @Option(
+                names = "--timeout",
+                defaultValue = "60",
+                paramLabel = "SECONDS",
                 description = "Request timeout with --registry (default: ${DEFAULT-VALUE}).")
         int timeoutSeconds;
 
@@ -68,8 +83,8 @@ final class SnapshotCommand {
                 throw usage("--timeout must be positive");
             }
             PublicKey publicKey = publicKey();
-            RegistryCrossCheck crossCheck = registry == null ? null
-                    : new RegistryCrossCheck(registry, Duration.ofSeconds(timeoutSeconds));
+            RegistryCrossCheck crossCheck =
+                    registry == null ? null : new RegistryCrossCheck(registry, Duration.ofSeconds(timeoutSeconds));
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
@@ -77,14 +92,20 @@ final class SnapshotCommand {
                 CatalogSnapshot snapshot = SignedSnapshot.verify(envelope, publicKey);
                 new SnapshotState(state != null ? state : SnapshotState.defaultFile())
                         .accept(PublicKeys.fingerprint(publicKey), snapshot);
-                out.printf("verified: snapshot serial %d issued %s by key %s, %d versions%n", snapshot.serial(),
-                        snapshot.issuedAt(), PublicKeys.fingerprint(publicKey), snapshot.versions().size());
+                out.printf(
+                        "verified: snapshot serial %d issued %s by key %s, %d versions%n",
+                        snapshot.serial(),
+                        snapshot.issuedAt(),
+                        PublicKeys.fingerprint(publicKey),
+                        snapshot.versions().size());
                 if (crossCheck == null) {
                     return VouchCommand.EXIT_OK;
                 }
                 List<String> differences = crossCheck.differences(snapshot);
                 if (differences.isEmpty()) {
-                    out.printf("%s serves exactly the snapshot's %d versions%n", registry, snapshot.versions().size());
+                    out.printf(
+                            "%s serves exactly the snapshot's %d versions%n",
+                            registry, snapshot.versions().size());
                     return VouchCommand.EXIT_OK;
                 }
                 differences.forEach(difference -> err.println("not verified: " + difference));

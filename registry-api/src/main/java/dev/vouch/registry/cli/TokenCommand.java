@@ -1,9 +1,9 @@
 package dev.vouch.registry.cli;
 
 import dev.vouch.registry.Registry;
-import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.registry.auth.IssuedToken;
 import dev.vouch.registry.auth.Role;
+import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.store.StoredToken;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,24 +16,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vouch admin token}: create, list and revoke API tokens. */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = "Manage API tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand {
 
     private static final String OPERATOR = "cli:" + System.getProperty("user.name", "operator");
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create a token. Its secret is printed once, as the last line; only its hash is stored.")
     static final class Create implements Callable<Integer> {
         @Mixin
         DataDirOption data;
 
-        @Option(names = "--namespace", paramLabel = "PATTERN",
+        @Option(
+                names = "--namespace",
+                paramLabel = "PATTERN",
                 description = "A name pattern the token may write: 'io.github.acme/*', 'io.github.acme/server'"
                         + " or '*'. Repeatable; a publisher token needs at least one.")
         List<String> namespaces = new ArrayList<>();
 
-        @Option(names = "--role", defaultValue = "publisher",
+        @Option(
+                names = "--role",
+                defaultValue = "publisher",
                 description = "publisher, curator or admin (default: ${DEFAULT-VALUE}).")
         String role;
 
@@ -45,13 +54,19 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            Role parsedRole = Role.fromWire(role).orElseThrow(() -> new CommandLine.ParameterException(
-                    spec.commandLine(), "--role must be publisher, curator or admin"));
+            Role parsedRole = Role.fromWire(role)
+                    .orElseThrow(() -> new CommandLine.ParameterException(
+                            spec.commandLine(), "--role must be publisher, curator or admin"));
             try (Registry registry = data.openRegistry(spec.commandLine(), PolicySource.safeDefault())) {
-                IssuedToken token = registry.tokens().issue(parsedRole, namespaces, Optional.ofNullable(description),
-                        OPERATOR);
-                spec.commandLine().getOut().printf("created %s token %s for %s%n", parsedRole.wireName(), token.id(),
-                        namespaces.isEmpty() ? "(no grants)" : String.join(", ", namespaces));
+                IssuedToken token =
+                        registry.tokens().issue(parsedRole, namespaces, Optional.ofNullable(description), OPERATOR);
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "created %s token %s for %s%n",
+                                parsedRole.wireName(),
+                                token.id(),
+                                namespaces.isEmpty() ? "(no grants)" : String.join(", ", namespaces));
                 spec.commandLine().getOut().println(token.secret());
             }
             return VouchCommand.EXIT_OK;
@@ -70,10 +85,15 @@ final class TokenCommand {
         public Integer call() {
             try (Registry registry = data.openExistingRegistry(spec.commandLine())) {
                 for (StoredToken token : registry.tokens().list()) {
-                    spec.commandLine().getOut().printf("%s\t%s\t%s\t%s\t%s%n", token.id(), token.role(),
-                            String.join(",", token.grants()),
-                            token.revokedAt().map(at -> "revoked " + at).orElse("active"),
-                            token.description().orElse(""));
+                    spec.commandLine()
+                            .getOut()
+                            .printf(
+                                    "%s\t%s\t%s\t%s\t%s%n",
+                                    token.id(),
+                                    token.role(),
+                                    String.join(",", token.grants()),
+                                    token.revokedAt().map(at -> "revoked " + at).orElse("active"),
+                                    token.description().orElse(""));
                 }
             }
             return VouchCommand.EXIT_OK;

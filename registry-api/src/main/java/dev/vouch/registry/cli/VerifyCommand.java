@@ -2,8 +2,8 @@ package dev.vouch.registry.cli;
 
 import dev.vouch.provenance.Digest;
 import dev.vouch.provenance.VerificationException;
-import dev.vouch.provenance.sigstore.IdentityPolicy;
 import dev.vouch.provenance.keys.PublicKeys;
+import dev.vouch.provenance.sigstore.IdentityPolicy;
 import dev.vouch.provenance.sigstore.KeyedEvidence;
 import dev.vouch.provenance.sigstore.KeylessEvidence;
 import dev.vouch.provenance.sigstore.SigstoreVerifier;
@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
  * the sigstore-conformance client's argument contract; with {@code --key}, a managed-key bundle. Exit 0 verified, 1 not verified (the failed
  * check on stderr), 2 usage or unreadable input.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Verify a keyless Sigstore bundle offline against a trusted root and an identity policy.")
 final class VerifyCommand implements Callable<Integer> {
 
@@ -36,24 +38,34 @@ final class VerifyCommand implements Callable<Integer> {
     Subject subject;
 
     static final class Subject {
-        @Option(names = "--certificate-identity", paramLabel = "ID",
+        @Option(
+                names = "--certificate-identity",
+                paramLabel = "ID",
                 description = "The signer's identity exactly: an email or a workflow URI.")
         String exact;
 
-        @Option(names = "--certificate-identity-regexp", paramLabel = "REGEX",
+        @Option(
+                names = "--certificate-identity-regexp",
+                paramLabel = "REGEX",
                 description = "A regular expression the signer's identity must match whole.")
         String regex;
     }
 
-    @Option(names = "--certificate-oidc-issuer", paramLabel = "URL",
+    @Option(
+            names = "--certificate-oidc-issuer",
+            paramLabel = "URL",
             description = "The OIDC issuer exactly, e.g. https://token.actions.githubusercontent.com.")
     String issuer;
 
-    @Option(names = "--key", paramLabel = "FILE",
+    @Option(
+            names = "--key",
+            paramLabel = "FILE",
             description = "A PEM public key: verify a managed-key bundle, whose signer is the key (no identity).")
     Path key;
 
-    @Option(names = "--trusted-root", paramLabel = "FILE",
+    @Option(
+            names = "--trusted-root",
+            paramLabel = "FILE",
             description = "A trusted_root.json; default: the Sigstore public-good root shipped with Vouch.")
     Path trustedRoot;
 
@@ -74,7 +86,8 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--certificate-identity (or -regexp) and --certificate-oidc-issuer "
                         + "are required without --key");
             }
-            policy = subject.exact != null ? IdentityPolicy.exact(issuer, subject.exact)
+            policy = subject.exact != null
+                    ? IdentityPolicy.exact(issuer, subject.exact)
                     : IdentityPolicy.matching(issuer, subject.regex);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -83,11 +96,13 @@ final class VerifyCommand implements Callable<Integer> {
         SigstoreVerifier verifier;
         try {
             bundleJson = Files.readAllBytes(bundleFile);
-            verifier = trustedRoot == null ? SigstoreVerifier.withPublicGoodRoot()
+            verifier = trustedRoot == null
+                    ? SigstoreVerifier.withPublicGoodRoot()
                     : SigstoreVerifier.withTrustedRoot(trustedRoot);
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + bundleFile + ": "
-                    + e.getClass().getSimpleName());
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "cannot read " + bundleFile + ": " + e.getClass().getSimpleName());
         } catch (VerificationException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -96,11 +111,19 @@ final class VerifyCommand implements Callable<Integer> {
             KeylessEvidence evidence = artifact.startsWith("sha256:")
                     ? verifier.verifyDigest(parseDigest(artifact), bundleJson, policy)
                     : verifier.verifyFile(readableFile(artifact), bundleJson, policy);
-            out.printf("verified: signed by %s (issuer %s)%s%s%n", evidence.signer().subject(),
+            out.printf(
+                    "verified: signed by %s (issuer %s)%s%s%n",
+                    evidence.signer().subject(),
                     evidence.signer().issuer(),
                     evidence.loggedAt().map(at -> ", logged " + at).orElse(""),
-                    evidence.signer().sourceRepository().map(repo -> ", source " + repo
-                            + evidence.signer().commit().map(c -> "@" + c).orElse("")).orElse(""));
+                    evidence.signer()
+                            .sourceRepository()
+                            .map(repo -> ", source " + repo
+                                    + evidence.signer()
+                                            .commit()
+                                            .map(c -> "@" + c)
+                                            .orElse(""))
+                            .orElse(""));
             evidence.statement().ifPresent(s -> out.println("statement: " + s.predicateType()));
             return VouchCommand.EXIT_OK;
         } catch (VerificationException e) {
@@ -112,7 +135,8 @@ final class VerifyCommand implements Callable<Integer> {
     /** A managed-key bundle: the key is the signer, so no identity policy applies. */
     private int verifyWithKey() {
         if (artifact.startsWith("sha256:")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--key needs the artifact file, not its digest");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--key needs the artifact file, not its digest");
         }
         byte[] bundleJson;
         byte[] content;
@@ -122,17 +146,23 @@ final class VerifyCommand implements Callable<Integer> {
             bundleJson = Files.readAllBytes(bundleFile);
             content = Files.readAllBytes(readableFile(artifact));
             publicKey = PublicKeys.fromPem(Files.readString(key, StandardCharsets.UTF_8));
-            verifier = trustedRoot == null ? SigstoreVerifier.withPublicGoodRoot()
+            verifier = trustedRoot == null
+                    ? SigstoreVerifier.withPublicGoodRoot()
                     : SigstoreVerifier.withTrustedRoot(trustedRoot);
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read input: " + e.getClass().getSimpleName());
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "cannot read input: " + e.getClass().getSimpleName());
         } catch (VerificationException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
             KeyedEvidence evidence = verifier.verifyWithKey(bundleJson, publicKey, content);
-            spec.commandLine().getOut().printf("verified: signed by key %s, logged %s%n", evidence.keyFingerprint(),
-                    evidence.loggedAt().map(Object::toString).orElse("(the entry records no time)"));
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "verified: signed by key %s, logged %s%n",
+                            evidence.keyFingerprint(),
+                            evidence.loggedAt().map(Object::toString).orElse("(the entry records no time)"));
             return VouchCommand.EXIT_OK;
         } catch (VerificationException e) {
             spec.commandLine().getErr().println("not verified: " + e.getMessage());

@@ -5,12 +5,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code vouch}: the one jar's command line. Exit codes: 0 success, 1 check failed, 2 usage or input error. */
-@Command(name = "vouch",
+@Command(
+        name = "vouch",
         mixinStandardHelpOptions = true,
         versionProvider = VouchCommand.Version.class,
         description = "A curated, signed registry for MCP servers.",
-        subcommands = {ServeCommand.class, PublishCommand.class, CurateCommand.class, AdminCommand.class, ScanCommand.class,
-                VerifyCommand.class, SnapshotCommand.class, MirrorCommand.class, ExportCommand.class, CheckToolsCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            PublishCommand.class,
+            CurateCommand.class,
+            AdminCommand.class,
+            ScanCommand.class,
+            VerifyCommand.class,
+            SnapshotCommand.class,
+            MirrorCommand.class,
+            ExportCommand.class,
+            CheckToolsCommand.class
+        })
 public final class VouchCommand implements Runnable {
 
     public static final int EXIT_OK = 0;

@@ -52,8 +52,8 @@ public final class CurationService {
     /** The report of a held version: every check and finding, so a curator sees why it waits. */
     public JsonNode report(Principal principal, String serverName, String version) {
         requireCurator(principal);
-        return CatalogService.storedReport(store.read(repos -> pendingVersion(repos.versions().find(serverName, version),
-                serverName, version)));
+        return CatalogService.storedReport(
+                store.read(repos -> pendingVersion(repos.versions().find(serverName, version), serverName, version)));
     }
 
     /** Publishes a held version; it becomes latest if it outranks the others and is not deleted. Audited. */
@@ -64,13 +64,18 @@ public final class CurationService {
             StoredVersion held = pendingVersion(repos.versions().find(serverName, version), serverName, version);
             boolean override = requireSomeoneElse(principal, held);
             repos.versions().updateReview(serverName, version, ReviewState.PUBLISHED, Optional.empty(), now);
-            boolean latest = LatestMark.recompute(repos, serverName, now).filter(version::equals).isPresent();
-            ObjectNode detail = JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("isLatest", latest);
+            boolean latest = LatestMark.recompute(repos, serverName, now)
+                    .filter(version::equals)
+                    .isPresent();
+            ObjectNode detail = JSON.createObjectNode()
+                    .put("manifestSha256", held.manifestSha256())
+                    .put("isLatest", latest);
             if (override) {
                 detail.put("selfReviewOverride", true);
             }
-            repos.audit().append(new AuditEvent(now, principal.id(), "version.approve", serverName + "@" + version,
-                    detail.toString()));
+            repos.audit()
+                    .append(new AuditEvent(
+                            now, principal.id(), "version.approve", serverName + "@" + version, detail.toString()));
             return repos.versions().find(serverName, version).orElseThrow();
         });
     }
@@ -79,20 +84,27 @@ public final class CurationService {
     public StoredVersion reject(Principal principal, String serverName, String version, String reason) {
         requireCurator(principal);
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-            throw InvalidRequestException.of("/reason", "a rejection needs a reason of 1 to " + MAX_REASON_LENGTH
-                    + " characters");
+            throw InvalidRequestException.of(
+                    "/reason", "a rejection needs a reason of 1 to " + MAX_REASON_LENGTH + " characters");
         }
         Instant now = clock.instant();
         return store.write(repos -> {
             StoredVersion held = pendingVersion(repos.versions().find(serverName, version), serverName, version);
             boolean override = requireSomeoneElse(principal, held);
             repos.versions().updateReview(serverName, version, ReviewState.REJECTED, Optional.of(reason), now);
-            ObjectNode detail = JSON.createObjectNode().put("manifestSha256", held.manifestSha256()).put("reason", reason);
+            ObjectNode detail = JSON.createObjectNode()
+                    .put("manifestSha256", held.manifestSha256())
+                    .put("reason", reason);
             if (override) {
                 detail.put("selfReviewOverride", true);
             }
-            repos.audit().append(new AuditEvent(now, principal.id(), "version.curator-reject",
-                    serverName + "@" + version, detail.toString()));
+            repos.audit()
+                    .append(new AuditEvent(
+                            now,
+                            principal.id(),
+                            "version.curator-reject",
+                            serverName + "@" + version,
+                            detail.toString()));
             return repos.versions().find(serverName, version).orElseThrow();
         });
     }

@@ -10,8 +10,7 @@ import java.util.HexFormat;
  */
 public final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     public static byte[] sha256(byte[] bytes) {
         try {

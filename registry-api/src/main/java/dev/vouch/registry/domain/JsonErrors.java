@@ -16,8 +16,7 @@ final class JsonErrors {
     private static final Pattern BACKTICKED = Pattern.compile("`[^`]*`");
     private static final Pattern CODE = Pattern.compile(" \\(code -?[0-9]+\\)");
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static String describe(JsonProcessingException e, int maxDepth, int maxStringLength, int maxNumberLength) {
         if (e instanceof StreamConstraintsException) {
@@ -44,7 +43,9 @@ final class JsonErrors {
                 message = message.substring(0, at);
             }
         }
-        message = CODE.matcher(BACKTICKED.matcher(message).replaceAll("")).replaceAll("").trim();
+        message = CODE.matcher(BACKTICKED.matcher(message).replaceAll(""))
+                .replaceAll("")
+                .trim();
         return message + location(e.getLocation());
     }
 

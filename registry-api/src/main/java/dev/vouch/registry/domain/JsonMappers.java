@@ -40,12 +40,12 @@ public final class JsonMappers {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
-    private JsonMappers() {
-    }
+    private JsonMappers() {}
 
     /** {@link #STRICT_JSON} under tighter limits on nesting, string and number length. */
     public static ObjectMapper strictJson(StreamReadConstraints limits) {
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build())
+        return JsonMapper.builder(
+                        JsonFactory.builder().streamReadConstraints(limits).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();

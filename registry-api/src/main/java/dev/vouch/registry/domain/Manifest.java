@@ -38,14 +38,20 @@ public record Manifest(byte[] bytes, String sha256, JsonNode tree) {
             parser = STRICT.createParser(bytes);
             tree = STRICT.readTree(parser);
             if (tree != null && parser.nextToken() != null) {
-                throw InvalidRequestException.of("", "body is not valid JSON: more follows the JSON value"
-                        + " (line " + parser.currentLocation().getLineNr() + ")");
+                throw InvalidRequestException.of(
+                        "",
+                        "body is not valid JSON: more follows the JSON value" + " (line "
+                                + parser.currentLocation().getLineNr() + ")");
             }
         } catch (JsonProcessingException e) {
             // Where the parser stood names the member at fault, such as /description for an oversized string.
-            String pointer = parser == null ? "" : parser.getParsingContext().pathAsPointer().toString();
-            throw InvalidRequestException.of(pointer, "body is not valid JSON" + (pointer.isEmpty() ? "" : " at "
-                    + pointer) + ": " + JsonErrors.describe(e, MAX_NESTING_DEPTH, MAX_STRING_LENGTH, MAX_NUMBER_LENGTH));
+            String pointer = parser == null
+                    ? ""
+                    : parser.getParsingContext().pathAsPointer().toString();
+            throw InvalidRequestException.of(
+                    pointer,
+                    "body is not valid JSON" + (pointer.isEmpty() ? "" : " at " + pointer) + ": "
+                            + JsonErrors.describe(e, MAX_NESTING_DEPTH, MAX_STRING_LENGTH, MAX_NUMBER_LENGTH));
         } catch (IOException e) {
             throw InvalidRequestException.of("", "body could not be read");
         } finally {
@@ -80,7 +86,9 @@ public record Manifest(byte[] bytes, String sha256, JsonNode tree) {
     }
 
     public Optional<String> title() {
-        return Optional.ofNullable(tree.get("title")).filter(JsonNode::isTextual).map(JsonNode::asText);
+        return Optional.ofNullable(tree.get("title"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
     }
 
     public String text() {

@@ -5,9 +5,15 @@ package dev.vouch.registry.domain;
  * kinds to statuses in one table, so nothing in the domain knows about HTTP.
  */
 public abstract sealed class RegistryException extends RuntimeException
-        permits AuthenticationRequiredException, InvalidRequestException, NotFoundException,
-        PermissionDeniedException, VersionConflictException, LimitExceededException, PublishRejectedException,
-        RateLimitedException, ServiceUnavailableException {
+        permits AuthenticationRequiredException,
+                InvalidRequestException,
+                NotFoundException,
+                PermissionDeniedException,
+                VersionConflictException,
+                LimitExceededException,
+                PublishRejectedException,
+                RateLimitedException,
+                ServiceUnavailableException {
 
     protected RegistryException(String message) {
         super(message);

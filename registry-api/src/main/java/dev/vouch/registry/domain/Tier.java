@@ -11,14 +11,17 @@ import java.util.Optional;
  * The wire name is what the API, the trust summary and the store carry.
  */
 public enum Tier {
-    VERIFIED, COMMUNITY;
+    VERIFIED,
+    COMMUNITY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Tier> fromWire(String value) {
-        return Arrays.stream(values()).filter(tier -> tier.wireName().equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(tier -> tier.wireName().equals(value))
+                .findFirst();
     }
 
     /** Every wire name, for messages and query validation. */

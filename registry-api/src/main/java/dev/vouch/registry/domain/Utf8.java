@@ -16,8 +16,7 @@ public final class Utf8 {
 
     private static final int CHUNK = 8192;
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /**
      * Refuses anything but well-formed UTF-8 without a byte-order mark: overlong forms (such as
@@ -38,7 +37,8 @@ public final class Utf8 {
                 throw refused("holds a zero byte at offset " + i + " (UTF-16 or UTF-32 text?); send UTF-8");
             }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);

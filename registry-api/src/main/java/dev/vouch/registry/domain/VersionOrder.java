@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class VersionOrder {
 
-    private VersionOrder() {
-    }
+    private VersionOrder() {}
 
     /** Whether a newly published {@code candidate} becomes latest over {@code currentLatest}. */
     public static boolean supersedes(String candidate, Optional<String> currentLatest) {

@@ -51,8 +51,9 @@ public final class EvidenceCollector {
                     .ifPresent(target -> verifier.bundle(target, "publish envelope", attestation.bundleJson()));
         }
         for (SentEvidence.Signature signature : sent.signatures()) {
-            target(targets, signature.packageIdentifier(), "a signature", verifier).ifPresent(target ->
-                    verifier.signature(target, "publish envelope", signature.signature(), signature.keyPem()));
+            target(targets, signature.packageIdentifier(), "a signature", verifier)
+                    .ifPresent(target ->
+                            verifier.signature(target, "publish envelope", signature.signature(), signature.keyPem()));
         }
         for (EvidenceTarget target : targets) {
             if (sent.sentFor(target.identifier()) || !target.fetchable()) {
@@ -60,8 +61,8 @@ public final class EvidenceCollector {
             }
             if (!rules.acceptsAnySigner()) {
                 // Nothing fetched could be verified, so fetching would only turn honest signatures into failures.
-                unavailable.add("the policy accepts no signer identity or key, so evidence for "
-                        + target.identifier() + " was not fetched");
+                unavailable.add("the policy accepts no signer identity or key, so evidence for " + target.identifier()
+                        + " was not fetched");
                 continue;
             }
             try {
@@ -77,9 +78,10 @@ public final class EvidenceCollector {
         return new EvidenceReport(verifier.verified(), verifier.invalid(), unavailable);
     }
 
-    private static Optional<EvidenceTarget> target(List<EvidenceTarget> targets, String identifier, String what,
-                                                   EvidenceVerifier verifier) {
-        Optional<EvidenceTarget> target = targets.stream().filter(t -> t.identifier().equals(identifier)).findFirst();
+    private static Optional<EvidenceTarget> target(
+            List<EvidenceTarget> targets, String identifier, String what, EvidenceVerifier verifier) {
+        Optional<EvidenceTarget> target =
+                targets.stream().filter(t -> t.identifier().equals(identifier)).findFirst();
         if (target.isEmpty()) {
             verifier.refuse(what + " names package " + identifier + ", which the manifest does not pin by digest");
         }
@@ -98,11 +100,25 @@ public final class EvidenceCollector {
                         + " not verified: its signature annotation is not base64");
                 return;
             }
-            verifier.signature(target, signature.source(), new DetachedSignature(Optional.of(signature.payload()), raw,
-                    signature.certificatePem(), signature.chainPem(), signature.rekorBundleJson()), Optional.empty());
+            verifier.signature(
+                    target,
+                    signature.source(),
+                    new DetachedSignature(
+                            Optional.of(signature.payload()),
+                            raw,
+                            signature.certificatePem(),
+                            signature.chainPem(),
+                            signature.rekorBundleJson()),
+                    Optional.empty());
         } else if (evidence instanceof FetchedEvidence.CosignAttestation attestation) {
-            verifier.attestation(target, attestation.source(), new DetachedAttestation(attestation.envelopeJson(),
-                    attestation.certificatePem(), attestation.chainPem(), attestation.rekorBundleJson()));
+            verifier.attestation(
+                    target,
+                    attestation.source(),
+                    new DetachedAttestation(
+                            attestation.envelopeJson(),
+                            attestation.certificatePem(),
+                            attestation.chainPem(),
+                            attestation.rekorBundleJson()));
         }
     }
 }

@@ -22,7 +22,7 @@ public record EvidenceSources(Map<String, URI> ociRegistries, URI npmRegistry, D
     }
 
     URI ociRegistry(String host) {
-        return ociRegistries.getOrDefault(host, URI.create("https://" + ("docker.io".equals(host)
-                ? "registry-1.docker.io" : host)));
+        return ociRegistries.getOrDefault(
+                host, URI.create("https://" + ("docker.io".equals(host) ? "registry-1.docker.io" : host)));
     }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
 record EvidenceTarget(String identifier, Digest digest, Optional<OciReference> image, Optional<NpmVersion> npm) {
 
     /** An npm package version; its digest is the tarball integrity the npm registry reports. */
-    record NpmVersion(String identifier, String version) {
-    }
+    record NpmVersion(String identifier, String version) {}
 
     /** Whether a registry serves evidence for this target (an MCPB file has none to ask). */
     boolean fetchable() {

@@ -41,8 +41,7 @@ final class EvidenceVerifier {
         Signed verify(SigstoreVerifier verifier) throws VerificationException;
     }
 
-    private record Signed(Signer signer, Optional<Statement> statement) {
-    }
+    private record Signed(Signer signer, Optional<Statement> statement) {}
 
     /** One way of verifying a piece keylessly under an identity policy. */
     private interface KeylessCheck {
@@ -76,16 +75,26 @@ final class EvidenceVerifier {
             return;
         }
         if (managedKey) {
-            keyed(target, source, rules.keys(), (verifier, key) -> verifier.verifyWithKey(bundleJson, key, target.digest()));
+            keyed(
+                    target,
+                    source,
+                    rules.keys(),
+                    (verifier, key) -> verifier.verifyWithKey(bundleJson, key, target.digest()));
         } else {
-            keyless(target, source, (verifier, identity) -> verifier.verifyDigest(target.digest(), bundleJson, identity));
+            keyless(
+                    target,
+                    source,
+                    (verifier, identity) -> verifier.verifyDigest(target.digest(), bundleJson, identity));
         }
     }
 
     /** A cosign signature; {@code claimedKeyPem} narrows the keys tried to the one the publisher names. */
     void signature(EvidenceTarget target, String source, DetachedSignature signature, Optional<String> claimedKeyPem) {
         if (signature.certificatePem().isPresent()) {
-            keyless(target, source, (verifier, identity) -> verifier.verifyDetached(signature, target.digest(), identity));
+            keyless(
+                    target,
+                    source,
+                    (verifier, identity) -> verifier.verifyDetached(signature, target.digest(), identity));
             return;
         }
         List<TrustedKey> keys = rules.keys();
@@ -93,7 +102,8 @@ final class EvidenceVerifier {
             Optional<TrustedKey> claimed;
             try {
                 PublicKey key = PublicKeys.fromPem(claimedKeyPem.get());
-                claimed = rules.keys().stream().filter(trusted -> trusted.is(key)).findFirst();
+                claimed =
+                        rules.keys().stream().filter(trusted -> trusted.is(key)).findFirst();
             } catch (VerificationException e) {
                 invalid.add("a signature for " + target.identifier() + " from " + source + " names an unreadable key: "
                         + e.getMessage());
@@ -112,9 +122,16 @@ final class EvidenceVerifier {
     /** A cosign attestation (a DSSE envelope beside the image). */
     void attestation(EvidenceTarget target, String source, DetachedAttestation attestation) {
         if (attestation.certificatePem().isPresent()) {
-            keyless(target, source, (verifier, identity) -> verifier.verifyDetached(attestation, target.digest(), identity));
+            keyless(
+                    target,
+                    source,
+                    (verifier, identity) -> verifier.verifyDetached(attestation, target.digest(), identity));
         } else {
-            keyed(target, source, rules.keys(), (verifier, key) -> verifier.verifyDetached(attestation, target.digest(), key));
+            keyed(
+                    target,
+                    source,
+                    rules.keys(),
+                    (verifier, key) -> verifier.verifyDetached(attestation, target.digest(), key));
         }
     }
 
@@ -129,8 +146,13 @@ final class EvidenceVerifier {
                 return new Signed(new Signer.Keyless(evidence.signer()), evidence.statement());
             });
         }
-        verifyWithAny(target, source, attempts, "keyless evidence for " + target.identifier() + " from " + source
-                + " cannot be verified: the policy accepts no identity", "not verified: ");
+        verifyWithAny(
+                target,
+                source,
+                attempts,
+                "keyless evidence for " + target.identifier() + " from " + source
+                        + " cannot be verified: the policy accepts no identity",
+                "not verified: ");
     }
 
     private void keyed(EvidenceTarget target, String source, List<TrustedKey> keys, KeyedCheck check) {
@@ -139,20 +161,26 @@ final class EvidenceVerifier {
             attempts.add(verifier -> {
                 KeyedEvidence evidence = check.verify(verifier, key.key());
                 if (key.requireLog() && evidence.loggedAt().isEmpty()) {
-                    throw new VerificationException(Check.SIGSTORE, "key " + key.name() + " counts only with a "
-                            + "transparency log entry (cosign's Rekor bundle), and this signature has none");
+                    throw new VerificationException(
+                            Check.SIGSTORE,
+                            "key " + key.name() + " counts only with a "
+                                    + "transparency log entry (cosign's Rekor bundle), and this signature has none");
                 }
                 return new Signed(new Signer.Key(key.name(), key.fingerprint()), evidence.statement());
             });
         }
-        verifyWithAny(target, source, attempts, "evidence for " + target.identifier() + " from " + source
-                + " is signed by a key, and the policy accepts no key for this namespace",
+        verifyWithAny(
+                target,
+                source,
+                attempts,
+                "evidence for " + target.identifier() + " from " + source
+                        + " is signed by a key, and the policy accepts no key for this namespace",
                 "not verified with the policy's keys: ");
     }
 
     /** The one verification loop: the first accepted signer that verifies binds the piece. */
-    private void verifyWithAny(EvidenceTarget target, String source, List<Attempt> attempts, String noSigner,
-                               String failedAs) {
+    private void verifyWithAny(
+            EvidenceTarget target, String source, List<Attempt> attempts, String noSigner, String failedAs) {
         if (attempts.isEmpty()) {
             invalid.add(noSigner);
             return;

@@ -6,7 +6,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface FetchObserver {
 
-    FetchObserver NONE = (registry, took, failed) -> { };
+    FetchObserver NONE = (registry, took, failed) -> {};
 
     /** @param registry {@code oci} or {@code npm} */
     void fetched(String registry, Duration took, boolean failed);

@@ -20,15 +20,13 @@ public record SentEvidence(List<Attestation> attestations, List<Signature> signa
     }
 
     /** A Sigstore bundle the publisher sent for one of the manifest's packages (by its identifier). */
-    public record Attestation(String packageIdentifier, byte[] bundleJson) {
-    }
+    public record Attestation(String packageIdentifier, byte[] bundleJson) {}
 
     /**
      * A cosign signature the publisher sent for one of the manifest's packages; {@code keyPem} names the
      * key it claims to be signed with (which the policy must accept), empty for a keyless signature.
      */
-    public record Signature(String packageIdentifier, DetachedSignature signature, Optional<String> keyPem) {
-    }
+    public record Signature(String packageIdentifier, DetachedSignature signature, Optional<String> keyPem) {}
 
     /** Whether the publisher sent any evidence for the package with this identifier. */
     public boolean sentFor(String packageIdentifier) {

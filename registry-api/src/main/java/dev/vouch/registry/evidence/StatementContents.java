@@ -22,11 +22,15 @@ record StatementContents(Optional<String> predicateType, Optional<Sbom> sbom, Op
         String type = statement.get().predicateType();
         try {
             if (Sbom.isSbom(type)) {
-                return new StatementContents(Optional.of(type), Optional.of(Sbom.parse(type, statement.get().predicate())),
+                return new StatementContents(
+                        Optional.of(type),
+                        Optional.of(Sbom.parse(type, statement.get().predicate())),
                         Optional.empty());
             }
             if (SlsaProvenance.isProvenance(type)) {
-                return new StatementContents(Optional.of(type), Optional.empty(),
+                return new StatementContents(
+                        Optional.of(type),
+                        Optional.empty(),
                         Optional.of(SlsaProvenance.parse(type, statement.get().predicate())));
             }
         } catch (VerificationException e) {

@@ -14,16 +14,15 @@ import java.util.Optional;
  */
 final class TargetResolver {
 
-    private TargetResolver() {
-    }
+    private TargetResolver() {}
 
     /**
      * @param pinned      packages whose digest the manifest itself gives
      * @param npmLookups  npm package versions whose integrity must be asked of the npm registry
      * @param unavailable packages no evidence can be bound to, and why
      */
-    record Resolution(List<EvidenceTarget> pinned, List<EvidenceTarget.NpmVersion> npmLookups,
-                      List<String> unavailable) {
+    record Resolution(
+            List<EvidenceTarget> pinned, List<EvidenceTarget.NpmVersion> npmLookups, List<String> unavailable) {
 
         Resolution {
             pinned = List.copyOf(pinned);
@@ -42,7 +41,8 @@ final class TargetResolver {
             if ("oci".equals(type)) {
                 Optional<OciReference> image = OciReference.parse(identifier);
                 if (image.isPresent() && image.get().digest().isPresent()) {
-                    pinned.add(new EvidenceTarget(identifier, image.get().digest().get(), image, Optional.empty()));
+                    pinned.add(
+                            new EvidenceTarget(identifier, image.get().digest().get(), image, Optional.empty()));
                 } else {
                     unavailable.add("oci package " + identifier + " is not pinned by digest (@sha256:…)");
                 }
@@ -54,10 +54,11 @@ final class TargetResolver {
                     unavailable.add("mcpb package " + identifier + " has a fileSha256 that is not a SHA-256 digest");
                 }
             } else if ("npm".equals(type) && pkg.path("version").isTextual() && canVerify) {
-                npm.add(new EvidenceTarget.NpmVersion(identifier, pkg.get("version").asText()));
+                npm.add(new EvidenceTarget.NpmVersion(
+                        identifier, pkg.get("version").asText()));
             } else if ("npm".equals(type) && pkg.path("version").isTextual()) {
-                unavailable.add("the policy accepts no signer identity or key, so evidence for npm package " + identifier
-                        + " was not fetched");
+                unavailable.add("the policy accepts no signer identity or key, so evidence for npm package "
+                        + identifier + " was not fetched");
             } else {
                 unavailable.add(type + " package " + identifier + " has no digest evidence can be bound to");
             }

@@ -21,8 +21,7 @@ final class VerifierCache {
     private final Map<Optional<String>, Cached> verifiers = new ConcurrentHashMap<>();
 
     /** A verifier and the modification time of the trusted-root file it was read from. */
-    private record Cached(SigstoreVerifier verifier, Optional<FileTime> modified) {
-    }
+    private record Cached(SigstoreVerifier verifier, Optional<FileTime> modified) {}
 
     SigstoreVerifier verifier(Optional<String> trustedRoot) throws VerificationException {
         Optional<FileTime> modified = Optional.empty();
@@ -30,7 +29,8 @@ final class VerifierCache {
             try {
                 modified = Optional.of(Files.getLastModifiedTime(Path.of(trustedRoot.get())));
             } catch (IOException e) {
-                throw new VerificationException(Check.BUNDLE_FORMAT, "cannot read trusted root " + trustedRoot.get(), e);
+                throw new VerificationException(
+                        Check.BUNDLE_FORMAT, "cannot read trusted root " + trustedRoot.get(), e);
             }
         }
         Cached cached = verifiers.get(trustedRoot);

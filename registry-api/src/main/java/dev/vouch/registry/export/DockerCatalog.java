@@ -35,20 +35,27 @@ public final class DockerCatalog {
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
     /** One published version to export, with what the pipeline recorded about it. */
-    public record Source(JsonNode manifest, Optional<JsonNode> tools, Map<String, String> toolDigests,
-                         String version, String tier, String manifestSha256, Optional<String> toolsDigest,
-                         Instant publishedAt) {
-    }
+    public record Source(
+            JsonNode manifest,
+            Optional<JsonNode> tools,
+            Map<String, String> toolDigests,
+            String version,
+            String tier,
+            String manifestSha256,
+            Optional<String> toolsDigest,
+            Instant publishedAt) {}
 
-    private DockerCatalog() {
-    }
+    private DockerCatalog() {}
 
     /** The whole catalog document of the given versions, as YAML. */
     public static byte[] yaml(String name, String displayName, List<Source> versions) {
-        ObjectNode catalog = JSON.createObjectNode().put("version", 2).put("name", name).put("displayName", displayName);
+        ObjectNode catalog =
+                JSON.createObjectNode().put("version", 2).put("name", name).put("displayName", displayName);
         ObjectNode registry = catalog.putObject("registry");
         for (Source source : versions) {
-            entry(source).ifPresent(entry -> registry.set(key(source.manifest().path("name").asText()), entry));
+            entry(source)
+                    .ifPresent(entry ->
+                            registry.set(key(source.manifest().path("name").asText()), entry));
         }
         try {
             return YAML.writeValueAsBytes(catalog);
@@ -91,7 +98,8 @@ public final class DockerCatalog {
             ObjectNode headers = JSON.createObjectNode();
             for (JsonNode header : remote.path("headers")) {
                 collect(header, header.path("name").asText(), secretVariables, configVariables);
-                String value = header.hasNonNull("value") ? restore(header.path("value").asText(), header, key)
+                String value = header.hasNonNull("value")
+                        ? restore(header.path("value").asText(), header, key)
                         : "${" + env(header.path("name").asText()) + "}";
                 headers.put(header.path("name").asText(), value);
             }
@@ -106,18 +114,24 @@ public final class DockerCatalog {
             entry.put("icon", manifest.path("icons").path(0).path("src").asText());
         }
         ArrayNode tools = entry.putArray("tools");
-        source.tools().ifPresent(list -> list.forEach(tool -> {
-            ObjectNode node = tools.addObject().put("name", tool.path("name").asText());
-            if (tool.hasNonNull("description")) {
-                node.put("description", tool.path("description").asText());
-            }
-            Optional.ofNullable(source.toolDigests().get(tool.path("name").asText()))
-                    .ifPresent(digest -> node.put("digest", digest));
-        }));
+        source.tools()
+                .ifPresent(list -> list.forEach(tool -> {
+                    ObjectNode node =
+                            tools.addObject().put("name", tool.path("name").asText());
+                    if (tool.hasNonNull("description")) {
+                        node.put("description", tool.path("description").asText());
+                    }
+                    Optional.ofNullable(
+                                    source.toolDigests().get(tool.path("name").asText()))
+                            .ifPresent(digest -> node.put("digest", digest));
+                }));
         if (!secretVariables.isEmpty()) {
             ArrayNode secrets = entry.putArray("secrets");
-            secretVariables.keySet().forEach(variable -> secrets.addObject()
-                    .put("name", key + "." + variable).put("env", env(variable)));
+            secretVariables
+                    .keySet()
+                    .forEach(variable -> secrets.addObject()
+                            .put("name", key + "." + variable)
+                            .put("env", env(variable)));
         }
         image.ifPresent(pkg -> {
             ArrayNode env = JSON.createArrayNode();
@@ -126,9 +140,11 @@ public final class DockerCatalog {
                     continue;
                 }
                 String name = variable.path("name").asText();
-                String value = variable.hasNonNull("value") ? restore(variable.path("value").asText(), variable, key)
-                        : configVariables.containsKey(name) ? "{{" + key + "." + name + "}}"
-                        : variable.path("default").asText("");
+                String value = variable.hasNonNull("value")
+                        ? restore(variable.path("value").asText(), variable, key)
+                        : configVariables.containsKey(name)
+                                ? "{{" + key + "." + name + "}}"
+                                : variable.path("default").asText("");
                 env.addObject().put("name", name).put("value", value);
             }
             if (!env.isEmpty()) {
@@ -192,11 +208,13 @@ public final class DockerCatalog {
         }
     }
 
-    private static void collect(JsonNode input, String secretName, Map<String, JsonNode> secrets,
-                                Map<String, JsonNode> config) {
-        input.path("variables").fields().forEachRemaining(variable ->
-                (variable.getValue().path("isSecret").asBoolean(false) ? secrets : config)
-                        .put(variable.getKey(), variable.getValue()));
+    private static void collect(
+            JsonNode input, String secretName, Map<String, JsonNode> secrets, Map<String, JsonNode> config) {
+        input.path("variables")
+                .fields()
+                .forEachRemaining(
+                        variable -> (variable.getValue().path("isSecret").asBoolean(false) ? secrets : config)
+                                .put(variable.getKey(), variable.getValue()));
         if (secretName != null && input.path("isSecret").asBoolean(false)) {
             secrets.put(secretName, input);
         }
@@ -208,15 +226,19 @@ public final class DockerCatalog {
         for (Iterator<Map.Entry<String, JsonNode>> it = input.path("variables").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> variable = it.next();
             String replacement = variable.getValue().path("isSecret").asBoolean(false)
-                    ? "${" + env(variable.getKey()) + "}" : "{{" + key + "." + variable.getKey() + "}}";
+                    ? "${" + env(variable.getKey()) + "}"
+                    : "{{" + key + "." + variable.getKey() + "}}";
             result = result.replace("{" + variable.getKey() + "}", replacement);
         }
         return result;
     }
 
     private static String argument(JsonNode argument, String key) {
-        String value = restore(argument.path("value").asText(argument.path("default").asText("")), argument, key);
-        return "named".equals(argument.path("type").asText()) ? argument.path("name").asText() + "=" + value : value;
+        String value =
+                restore(argument.path("value").asText(argument.path("default").asText("")), argument, key);
+        return "named".equals(argument.path("type").asText())
+                ? argument.path("name").asText() + "=" + value
+                : value;
     }
 
     private static List<String> volumes(JsonNode runtimeArguments, String key) {
@@ -236,8 +258,8 @@ public final class DockerCatalog {
                     String[] kv = part.split("=", 2);
                     if (kv.length == 2 && (kv[0].equals("src") || kv[0].equals("source"))) {
                         src = kv[1];
-                    } else if (kv.length == 2 && (kv[0].equals("dst") || kv[0].equals("destination")
-                            || kv[0].equals("target"))) {
+                    } else if (kv.length == 2
+                            && (kv[0].equals("dst") || kv[0].equals("destination") || kv[0].equals("target"))) {
                         dst = kv[1];
                     }
                 }
@@ -248,13 +270,16 @@ public final class DockerCatalog {
     }
 
     private static ObjectNode config(String key, Map<String, JsonNode> variables) {
-        ObjectNode config = JSON.createObjectNode().put("name", key)
-                .put("description", "Configuration for " + key).put("type", "object");
+        ObjectNode config = JSON.createObjectNode()
+                .put("name", key)
+                .put("description", "Configuration for " + key)
+                .put("type", "object");
         ObjectNode properties = config.putObject("properties");
         ArrayNode required = JSON.createArrayNode();
         variables.forEach((name, input) -> {
             String format = input.path("format").asText("string");
-            ObjectNode property = properties.putObject(name)
+            ObjectNode property = properties
+                    .putObject(name)
                     .put("type", "number".equals(format) || "boolean".equals(format) ? format : "string");
             if (input.hasNonNull("description")) {
                 property.put("description", input.path("description").asText());

@@ -44,9 +44,14 @@ public final class ExportService {
         List<DockerCatalog.Source> sources = new ArrayList<>();
         Optional<PageKey> after = Optional.empty();
         do {
-            VersionQuery query = new VersionQuery(Optional.empty(), Optional.empty(),
-                    Optional.of(new VersionQuery.VersionSelector.Latest()), false,
-                    tier.filter(Tier.VERIFIED.wireName()::equals), after, PAGE);
+            VersionQuery query = new VersionQuery(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(new VersionQuery.VersionSelector.Latest()),
+                    false,
+                    tier.filter(Tier.VERIFIED.wireName()::equals),
+                    after,
+                    PAGE);
             Page<StoredVersion> page = store.read(repos -> repos.versions().list(query));
             store.read(repos -> repos.versions().withDetails(page.items())).stream()
                     .filter(version -> !flagged(version))
@@ -55,21 +60,35 @@ public final class ExportService {
             after = page.next();
         } while (after.isPresent());
         String suffix = tier.map(t -> "-" + t).orElse("");
-        return DockerCatalog.yaml("vouch" + suffix, "Vouch catalog" + tier.map(t -> " (" + t + ")").orElse(""),
+        return DockerCatalog.yaml(
+                "vouch" + suffix,
+                "Vouch catalog" + tier.map(t -> " (" + t + ")").orElse(""),
                 sources);
     }
 
     private static boolean flagged(StoredVersion version) {
-        return version.trust().map(ExportService::json).map(trust -> trust.path("flagged").asBoolean(false))
+        return version.trust()
+                .map(ExportService::json)
+                .map(trust -> trust.path("flagged").asBoolean(false))
                 .orElse(false);
     }
 
     private static DockerCatalog.Source source(StoredVersion version) {
         Map<String, String> toolDigests = new TreeMap<>();
-        version.report().map(ExportService::json).ifPresent(report -> report.path("scan").path("tools")
-                .forEach(tool -> toolDigests.put(tool.path("name").asText(), tool.path("digest").asText())));
-        return new DockerCatalog.Source(json(version.manifest()), version.tools().map(ExportService::json),
-                toolDigests, version.version(), version.tier(), version.manifestSha256(), version.toolsDigest(),
+        version.report()
+                .map(ExportService::json)
+                .ifPresent(report -> report.path("scan")
+                        .path("tools")
+                        .forEach(tool -> toolDigests.put(
+                                tool.path("name").asText(), tool.path("digest").asText())));
+        return new DockerCatalog.Source(
+                json(version.manifest()),
+                version.tools().map(ExportService::json),
+                toolDigests,
+                version.version(),
+                version.tier(),
+                version.manifestSha256(),
+                version.toolsDigest(),
                 version.publishedAt());
     }
 

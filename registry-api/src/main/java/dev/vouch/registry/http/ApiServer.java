@@ -8,9 +8,9 @@ import dev.vouch.registry.auth.exchange.TokenExchangeService;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.curation.CurationService;
 import dev.vouch.registry.domain.JsonMappers;
-import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.domain.RateLimitedException;
 import dev.vouch.registry.domain.RegistryException;
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.export.ExportService;
 import dev.vouch.registry.http.limits.RateLimiter;
 import dev.vouch.registry.http.limits.RequestGuard;
@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** API versions served; {@code /v0} is kept as an alias of the current official version. */
     public static final List<String> API_PREFIXES = List.of("/v0", "/v0.1");
+
     public static final long DEFAULT_MAX_BODY_BYTES = HttpLimits.DEFAULT_MAX_BODY_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -55,18 +56,22 @@ public final class ApiServer implements AutoCloseable {
     private static final String PAGE = "vouch.page";
 
     /** One route: method, path and handler. The list of them is what the OpenAPI test checks. */
-    public record Route(HandlerType method, String path, Handler handler) {
-    }
+    public record Route(HandlerType method, String path, Handler handler) {}
 
     /**
      * What the server is made of beside the domain services: token exchange, the runtime exports, the
      * snapshot signer, metrics, readiness, the web pages, and how it behaves on the wire (limits, rate
      * limits, CORS, access log, drain).
      */
-    public record Parts(TokenExchangeService exchange, ExportService exports, SnapshotService snapshots,
-                        MirrorSources mirrorSources, Metrics metrics, Readiness readiness, Pages pages,
-                        HttpOptions options) {
-    }
+    public record Parts(
+            TokenExchangeService exchange,
+            ExportService exports,
+            SnapshotService snapshots,
+            MirrorSources mirrorSources,
+            Metrics metrics,
+            Readiness readiness,
+            Pages pages,
+            HttpOptions options) {}
 
     /**
      * Pages served beside the API (the web catalog): their routes, registered with the API's in one
@@ -93,18 +98,30 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Builds the server over the given services; {@link #start} binds it. */
-    public static ApiServer create(PublishService publisher, CatalogService catalog,
-                                   CurationService curation, TokenService tokens, Parts parts) {
+    public static ApiServer create(
+            PublishService publisher,
+            CatalogService catalog,
+            CurationService curation,
+            TokenService tokens,
+            Parts parts) {
         ObjectMapper mapper = JsonMappers.forHttp();
         // One body reader for every handler: its limits and its share of the worker pool are server-wide.
         RequestBody body = new RequestBody(parts.options().limits());
         // Public reads are answered from bytes cached per catalog change sequence (read from the database,
         // so a write on any node is seen at once).
         ReadCache reads = new ReadCache(mapper, catalog::changeSequence);
-        List<Route> routes = routes(catalog, parts,
-                new RegistryHandlers(catalog, publisher, curation, tokens, new ServerJson(mapper, parts.mirrorSources()),
+        List<Route> routes = routes(
+                catalog,
+                parts,
+                new RegistryHandlers(
+                        catalog,
+                        publisher,
+                        curation,
+                        tokens,
+                        new ServerJson(mapper, parts.mirrorSources()),
                         reads,
-                        parts.exports(), body),
+                        parts.exports(),
+                        body),
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts));
@@ -121,30 +138,41 @@ public final class ApiServer implements AutoCloseable {
         return routes;
     }
 
-    private static List<Route> routes(CatalogService catalog, Parts parts, RegistryHandlers handlers, AuthHandlers auth,
-                                      SnapshotHandlers snapshots) {
+    private static List<Route> routes(
+            CatalogService catalog,
+            Parts parts,
+            RegistryHandlers handlers,
+            AuthHandlers auth,
+            SnapshotHandlers snapshots) {
         List<Route> routes = new ArrayList<>();
         for (String v : API_PREFIXES) {
             routes.add(new Route(HandlerType.GET, v + "/servers", handlers::listServers));
             routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions", handlers::listVersions));
-            routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}",
-                    handlers::getVersion));
-            routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}/report",
-                    handlers::report));
-            routes.add(new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}/server.json",
-                    snapshots::manifest));
-            routes.add(new Route(HandlerType.PATCH, v + "/servers/{serverName}/versions/{version}/status",
+            routes.add(
+                    new Route(HandlerType.GET, v + "/servers/{serverName}/versions/{version}", handlers::getVersion));
+            routes.add(new Route(
+                    HandlerType.GET, v + "/servers/{serverName}/versions/{version}/report", handlers::report));
+            routes.add(new Route(
+                    HandlerType.GET, v + "/servers/{serverName}/versions/{version}/server.json", snapshots::manifest));
+            routes.add(new Route(
+                    HandlerType.PATCH,
+                    v + "/servers/{serverName}/versions/{version}/status",
                     handlers::changeVersionStatus));
-            routes.add(new Route(HandlerType.PATCH, v + "/servers/{serverName}/status",
-                    handlers::changeServerStatus));
+            routes.add(new Route(HandlerType.PATCH, v + "/servers/{serverName}/status", handlers::changeServerStatus));
             routes.add(new Route(HandlerType.POST, v + "/publish", handlers::publish));
             routes.add(new Route(HandlerType.GET, v + "/curation/pending", handlers::pending));
             routes.add(new Route(HandlerType.GET, v + "/curation/mirror/rejected", handlers::mirrorRejected));
-            routes.add(new Route(HandlerType.GET, v + "/curation/servers/{serverName}/versions/{version}/report",
+            routes.add(new Route(
+                    HandlerType.GET,
+                    v + "/curation/servers/{serverName}/versions/{version}/report",
                     handlers::pendingReport));
-            routes.add(new Route(HandlerType.POST, v + "/curation/servers/{serverName}/versions/{version}/approve",
+            routes.add(new Route(
+                    HandlerType.POST,
+                    v + "/curation/servers/{serverName}/versions/{version}/approve",
                     handlers::approve));
-            routes.add(new Route(HandlerType.POST, v + "/curation/servers/{serverName}/versions/{version}/reject",
+            routes.add(new Route(
+                    HandlerType.POST,
+                    v + "/curation/servers/{serverName}/versions/{version}/reject",
                     handlers::reject));
             routes.add(new Route(HandlerType.POST, v + "/auth/github-oidc", auth::githubOidc));
             routes.add(new Route(HandlerType.POST, v + "/auth/oidc", auth::oidc));
@@ -176,8 +204,8 @@ public final class ApiServer implements AutoCloseable {
         // then the guard (readiness and rate limits for writes).
         RequestTelemetry telemetry = new RequestTelemetry(parts.metrics(), options.accessLog());
         SecurityHeaders headers = new SecurityHeaders(options.corsWriteOrigins());
-        RequestGuard guard = new RequestGuard(new RateLimiter(options.rateLimits()), parts.readiness(),
-                parts.metrics());
+        RequestGuard guard =
+                new RequestGuard(new RateLimiter(options.rateLimits()), parts.readiness(), parts.metrics());
         config.requestLogger.http(telemetry::complete);
         // A page is marked before the guard runs, so that its refusals (503, 429) are rendered as pages too.
         List<Route> pages = parts.pages().routes();
@@ -187,14 +215,17 @@ public final class ApiServer implements AutoCloseable {
         config.routes.before(guard::before);
 
         // Every route in one place: the API's, then the pages'.
-        Stream.concat(routes.stream(), pages.stream()).forEach(route ->
-                config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
+        Stream.concat(routes.stream(), pages.stream())
+                .forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
         // OPTIONS answers which methods a path takes (a CORS preflight too: SecurityHeaders added its
         // grants before); an unknown path stays a 404.
         Map<String, Set<String>> methods = new LinkedHashMap<>();
-        Stream.concat(routes.stream(), pages.stream()).forEach(route ->
-                methods.computeIfAbsent(route.path(), p -> new TreeSet<>()).add(route.method().name()));
-        methods.forEach((path, allowed) -> config.routes.addHttpHandler(HandlerType.OPTIONS, path,
+        Stream.concat(routes.stream(), pages.stream())
+                .forEach(route -> methods.computeIfAbsent(route.path(), p -> new TreeSet<>())
+                        .add(route.method().name()));
+        methods.forEach((path, allowed) -> config.routes.addHttpHandler(
+                HandlerType.OPTIONS,
+                path,
                 ctx -> ctx.header("Allow", allow(allowed)).status(204)));
 
         // The one exception mapping: domain failures, HTTP-level refusals, and anything else as a 500.
@@ -203,7 +234,9 @@ public final class ApiServer implements AutoCloseable {
             telemetry.failed(ctx, e);
             Problem problem = ProblemMapping.of(e);
             if (e instanceof RateLimitedException limited) {
-                ctx.header("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+                ctx.header(
+                        "Retry-After",
+                        Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
             }
             retryAfterUnavailable(ctx, problem.status());
             if (ctx.attribute(PAGE) != null) {
@@ -214,10 +247,12 @@ public final class ApiServer implements AutoCloseable {
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 405) {
-                ctx.header("Allow", allow(methods.entrySet().stream()
-                        .filter(entry -> matches(entry.getKey(), ctx.path()))
-                        .flatMap(entry -> entry.getValue().stream())
-                        .collect(Collectors.toCollection(TreeSet::new))));
+                ctx.header(
+                        "Allow",
+                        allow(methods.entrySet().stream()
+                                .filter(entry -> matches(entry.getKey(), ctx.path()))
+                                .flatMap(entry -> entry.getValue().stream())
+                                .collect(Collectors.toCollection(TreeSet::new))));
             }
             problem(ctx, ProblemMapping.of(e));
         });
@@ -248,12 +283,15 @@ public final class ApiServer implements AutoCloseable {
         pool.setName("vouch-http");
         config.jetty.threadPool = pool;
         // A request that sends nothing for this long fails, also while a handler blocks reading its body.
-        config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
+        config.jetty.modifyHttpConfiguration(
+                http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
         // Server names arrive URL-encoded ("io.github.acme%2Fweather"): allow the encoded slash.
-        config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
-                UriCompliance.DEFAULT.with("vouch", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
-                        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
-        config.jetty.modifyServletContextHandler(handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
+        config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.DEFAULT.with(
+                "vouch",
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
+        config.jetty.modifyServletContextHandler(
+                handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper)));
         config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems(mapper)));
         // A stop lets requests in flight finish (up to the drain timeout) while new connections are refused.

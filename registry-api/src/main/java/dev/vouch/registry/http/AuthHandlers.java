@@ -72,8 +72,8 @@ final class AuthHandlers {
     }
 
     private static DomainProofExchange.Request domainProof(JsonNode body) {
-        return new DomainProofExchange.Request(text(body, "domain"), text(body, "timestamp"),
-                text(body, "signed_timestamp"));
+        return new DomainProofExchange.Request(
+                text(body, "domain"), text(body, "timestamp"), text(body, "signed_timestamp"));
     }
 
     private static String text(JsonNode body, String field) {

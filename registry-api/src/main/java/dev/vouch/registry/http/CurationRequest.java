@@ -7,8 +7,7 @@ import dev.vouch.registry.domain.Manifest;
 /** The body of a curator's rejection: {@code {"reason": "…"}}. */
 final class CurationRequest {
 
-    private CurationRequest() {
-    }
+    private CurationRequest() {}
 
     static String reason(byte[] body) {
         JsonNode reason = Manifest.parse(body).tree().get("reason");

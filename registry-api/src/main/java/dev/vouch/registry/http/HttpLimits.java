@@ -29,15 +29,17 @@ public record HttpLimits(long maxBodyBytes, int maxThreads, Duration idleTimeout
         if (maxThreads < MIN_THREADS) {
             throw new IllegalArgumentException("at least " + MIN_THREADS + " worker threads are needed");
         }
-        if (idleTimeout.isNegative() || idleTimeout.isZero() || bodyReadTimeout.isNegative()
+        if (idleTimeout.isNegative()
+                || idleTimeout.isZero()
+                || bodyReadTimeout.isNegative()
                 || bodyReadTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
     }
 
     public static HttpLimits defaults() {
-        return new HttpLimits(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_THREADS, DEFAULT_IDLE_TIMEOUT,
-                DEFAULT_BODY_READ_TIMEOUT);
+        return new HttpLimits(
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_THREADS, DEFAULT_IDLE_TIMEOUT, DEFAULT_BODY_READ_TIMEOUT);
     }
 
     public HttpLimits withMaxBodyBytes(long bytes) {

@@ -14,8 +14,12 @@ import java.util.List;
  * @param limits           the connection limits: body size, worker threads, idle and body-read timeouts
  * @param corsWriteOrigins origins a browser may write from (reads are open to every origin)
  */
-public record HttpOptions(HttpLimits limits, RateLimitSettings rateLimits, List<String> corsWriteOrigins,
-                          AccessLog accessLog, Duration drainTimeout) {
+public record HttpOptions(
+        HttpLimits limits,
+        RateLimitSettings rateLimits,
+        List<String> corsWriteOrigins,
+        AccessLog accessLog,
+        Duration drainTimeout) {
 
     public HttpOptions {
         corsWriteOrigins = List.copyOf(corsWriteOrigins);
@@ -24,14 +28,20 @@ public record HttpOptions(HttpLimits limits, RateLimitSettings rateLimits, List<
         }
         for (String origin : corsWriteOrigins) {
             URI uri = URI.create(origin);
-            if (uri.getScheme() == null || uri.getHost() == null || !(uri.getPath() == null || uri.getPath().isEmpty())) {
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
+                    || !(uri.getPath() == null || uri.getPath().isEmpty())) {
                 throw new IllegalArgumentException("a CORS origin is scheme://host[:port], not " + origin);
             }
         }
     }
 
     public static HttpOptions defaults() {
-        return new HttpOptions(HttpLimits.defaults(), RateLimitSettings.defaults(), List.of(), AccessLog.stdout(),
+        return new HttpOptions(
+                HttpLimits.defaults(),
+                RateLimitSettings.defaults(),
+                List.of(),
+                AccessLog.stdout(),
                 Duration.ofSeconds(20));
     }
 

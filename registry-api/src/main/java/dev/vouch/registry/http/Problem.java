@@ -12,8 +12,13 @@ import java.util.Map;
  * {@code extensions} are further members, such as a rejected publish's checks and findings.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<Violation> errors,
-                      @com.fasterxml.jackson.annotation.JsonIgnore Map<String, JsonNode> extensions) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        List<Violation> errors,
+        @com.fasterxml.jackson.annotation.JsonIgnore Map<String, JsonNode> extensions) {
 
     public static final String CONTENT_TYPE = "application/problem+json";
 

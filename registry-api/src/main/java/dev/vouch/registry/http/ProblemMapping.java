@@ -1,5 +1,6 @@
 package dev.vouch.registry.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.registry.domain.AuthenticationRequiredException;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.LimitExceededException;
@@ -12,7 +13,6 @@ import dev.vouch.registry.domain.ServiceUnavailableException;
 import dev.vouch.registry.domain.VersionConflictException;
 import dev.vouch.registry.domain.Violation;
 import io.javalin.http.HttpResponseException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,7 @@ final class ProblemMapping {
     private static final String TYPE_PREFIX = "urn:vouch:problem:";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapping.class);
 
-    record Kind(int status, String type, String title) {
-    }
+    record Kind(int status, String type, String title) {}
 
     private static final Map<Class<? extends RegistryException>, Kind> DOMAIN = Map.of(
             InvalidRequestException.class, new Kind(400, "invalid-request", "Invalid request"),
@@ -40,8 +39,7 @@ final class ProblemMapping {
             RateLimitedException.class, new Kind(429, "rate-limited", "Too many requests"),
             ServiceUnavailableException.class, new Kind(503, "unavailable", "Service unavailable"));
 
-    private ProblemMapping() {
-    }
+    private ProblemMapping() {}
 
     /** The mapping of a failure class or, for a subclass of a mapped class, of its nearest mapped ancestor. */
     static Optional<Kind> kindOf(Class<?> type) {
@@ -107,15 +105,21 @@ final class ProblemMapping {
             case 400 -> "the request could not be parsed as HTTP, or its path is not acceptable";
             case 404 -> "no resource at this path";
             case 405 -> "this method is not allowed here";
-            default -> status >= 500 ? "the registry failed to handle this request; the failure is logged"
-                    : "the request was refused";
+            default ->
+                status >= 500
+                        ? "the registry failed to handle this request; the failure is logged"
+                        : "the request was refused";
         };
         return new Problem(TYPE_PREFIX + type, title, status, detail, List.of());
     }
 
     static Problem payloadTooLarge(long limit) {
-        return new Problem(TYPE_PREFIX + "payload-too-large", "Payload too large", 413,
-                "the request body is larger than " + limit + " bytes", List.of());
+        return new Problem(
+                TYPE_PREFIX + "payload-too-large",
+                "Payload too large",
+                413,
+                "the request body is larger than " + limit + " bytes",
+                List.of());
     }
 
     static Problem notFound(String path) {
@@ -123,7 +127,11 @@ final class ProblemMapping {
     }
 
     static Problem internalError() {
-        return new Problem(TYPE_PREFIX + "internal-error", "Internal error", 500,
-                "the registry failed to handle this request; the failure is logged", List.of());
+        return new Problem(
+                TYPE_PREFIX + "internal-error",
+                "Internal error",
+                500,
+                "the registry failed to handle this request; the failure is logged",
+                List.of());
     }
 }

@@ -52,6 +52,7 @@ final class ReadCache {
     private static final int GZIP_MIN_BYTES = 1024;
     /** Bounded by bytes, so the cache stays well inside a 256 MiB heap. */
     static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
+
     private static final String GZIP_ETAG_SUFFIX = "-gzip";
 
     private final ObjectMapper mapper;

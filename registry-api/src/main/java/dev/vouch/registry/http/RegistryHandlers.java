@@ -36,8 +36,15 @@ final class RegistryHandlers {
     private final ExportService exports;
     private final RequestBody body;
 
-    RegistryHandlers(CatalogService catalog, PublishService publisher, CurationService curation, TokenService tokens,
-                     ServerJson json, ReadCache reads, ExportService exports, RequestBody body) {
+    RegistryHandlers(
+            CatalogService catalog,
+            PublishService publisher,
+            CurationService curation,
+            TokenService tokens,
+            ServerJson json,
+            ReadCache reads,
+            ExportService exports,
+            RequestBody body) {
         this.catalog = catalog;
         this.exports = exports;
         this.reads = reads;
@@ -56,34 +63,49 @@ final class RegistryHandlers {
     }
 
     void listVersions(Context ctx) {
-        reads.serve(ctx, ReadCache.Freshness.LISTING, JSON, () -> json.listBytes(
-                catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx)), Optional.empty()));
+        reads.serve(
+                ctx,
+                ReadCache.Freshness.LISTING,
+                JSON,
+                () -> json.listBytes(
+                        catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx)), Optional.empty()));
     }
 
     void getVersion(Context ctx) {
         String version = ctx.pathParam("version");
-        reads.serve(ctx, CatalogService.LATEST.equals(version) ? ReadCache.Freshness.LISTING
-                : ReadCache.Freshness.EXACT_VERSION, JSON, () -> json.responseBytes(
-                catalog.version(ctx.pathParam("serverName"), version, includeDeleted(ctx))));
+        reads.serve(
+                ctx,
+                CatalogService.LATEST.equals(version) ? ReadCache.Freshness.LISTING : ReadCache.Freshness.EXACT_VERSION,
+                JSON,
+                () -> json.responseBytes(catalog.version(ctx.pathParam("serverName"), version, includeDeleted(ctx))));
     }
 
     void dockerCatalog(Context ctx) {
-        reads.serve(ctx, ReadCache.Freshness.LISTING, "application/yaml",
-                () -> exports.dockerCatalog(Optional.ofNullable(ctx.queryParam("tier")).filter(t -> !t.isEmpty())));
+        reads.serve(
+                ctx,
+                ReadCache.Freshness.LISTING,
+                "application/yaml",
+                () -> exports.dockerCatalog(
+                        Optional.ofNullable(ctx.queryParam("tier")).filter(t -> !t.isEmpty())));
     }
 
     void publish(Context ctx) {
         Principal principal = authenticate(ctx);
         PublishOutcome outcome = publisher.publish(principal, body.read(ctx));
-        RequestTelemetry.scanVerdict(ctx, outcome.report().path("scan").path("verdict").asText());
+        RequestTelemetry.scanVerdict(
+                ctx, outcome.report().path("scan").path("verdict").asText());
         boolean held = outcome.decision().outcome() == Decision.Outcome.PENDING;
-        ctx.status(held ? 202 : 200).json(json.published(outcome.version(),
-                outcome.decision().outcome().name().toLowerCase(Locale.ROOT),
-                PublishReports.checks(outcome.decision())));
+        ctx.status(held ? 202 : 200)
+                .json(json.published(
+                        outcome.version(),
+                        outcome.decision().outcome().name().toLowerCase(Locale.ROOT),
+                        PublishReports.checks(outcome.decision())));
     }
 
     void report(Context ctx) {
-        reads.serve(ctx, ReadCache.Freshness.LISTING,
+        reads.serve(
+                ctx,
+                ReadCache.Freshness.LISTING,
                 () -> catalog.report(ctx.pathParam("serverName"), ctx.pathParam("version")));
     }
 
@@ -100,26 +122,28 @@ final class RegistryHandlers {
     }
 
     void approve(Context ctx) {
-        ctx.json(json.response(curation.approve(authenticate(ctx), ctx.pathParam("serverName"), ctx.pathParam("version"))));
+        ctx.json(json.response(
+                curation.approve(authenticate(ctx), ctx.pathParam("serverName"), ctx.pathParam("version"))));
     }
 
     void reject(Context ctx) {
         Principal principal = authenticate(ctx);
         String reason = CurationRequest.reason(body.read(ctx));
-        ctx.json(json.response(curation.reject(principal, ctx.pathParam("serverName"), ctx.pathParam("version"), reason)));
+        ctx.json(json.response(
+                curation.reject(principal, ctx.pathParam("serverName"), ctx.pathParam("version"), reason)));
     }
 
     void changeVersionStatus(Context ctx) {
         Principal principal = authenticate(ctx);
-        StoredVersion changed = catalog.changeStatus(principal, ctx.pathParam("serverName"),
-                ctx.pathParam("version"), StatusChange.parse(body.read(ctx)));
+        StoredVersion changed = catalog.changeStatus(
+                principal, ctx.pathParam("serverName"), ctx.pathParam("version"), StatusChange.parse(body.read(ctx)));
         ctx.json(json.response(changed));
     }
 
     void changeServerStatus(Context ctx) {
         Principal principal = authenticate(ctx);
-        List<StoredVersion> changed = catalog.changeAllStatus(principal, ctx.pathParam("serverName"),
-                StatusChange.parse(body.read(ctx)));
+        List<StoredVersion> changed =
+                catalog.changeAllStatus(principal, ctx.pathParam("serverName"), StatusChange.parse(body.read(ctx)));
         ctx.json(json.allVersionsStatus(changed));
     }
 

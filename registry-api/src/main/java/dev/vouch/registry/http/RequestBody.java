@@ -36,7 +36,8 @@ final class RequestBody {
             throw new HttpResponseException(503, "too many request bodies are arriving at once; retry shortly");
         }
         try (InputStream in = ctx.bodyInputStream()) {
-            return readWithin(in, limit, System.nanoTime() + limits.bodyReadTimeout().toNanos());
+            return readWithin(
+                    in, limit, System.nanoTime() + limits.bodyReadTimeout().toNanos());
         } catch (IOException e) {
             throw timedOut(e) ? bodyTimeout() : new HttpResponseException(400, "the request body could not be read");
         } finally {
@@ -64,8 +65,10 @@ final class RequestBody {
     }
 
     private HttpResponseException bodyTimeout() {
-        return new HttpResponseException(408, "the request body did not arrive within "
-                + limits.bodyReadTimeout().toSeconds() + " seconds");
+        return new HttpResponseException(
+                408,
+                "the request body did not arrive within "
+                        + limits.bodyReadTimeout().toSeconds() + " seconds");
     }
 
     private static boolean timedOut(Throwable e) {
@@ -87,8 +90,11 @@ final class RequestBody {
             if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
                 String charset = pair[1].trim().replace("\"", "");
                 if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-                    throw new HttpResponseException(415, "request bodies must be UTF-8 JSON; charset "
-                            + (charset.length() > 40 ? charset.substring(0, 40) + "…" : charset) + " is not accepted");
+                    throw new HttpResponseException(
+                            415,
+                            "request bodies must be UTF-8 JSON; charset "
+                                    + (charset.length() > 40 ? charset.substring(0, 40) + "…" : charset)
+                                    + " is not accepted");
                 }
             }
         }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vouch.registry.mirror.MirrorService;
 import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.registry.runtime.RunPolicy;
 import dev.vouch.store.StoredVersion;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +51,11 @@ final class ServerJson {
      */
     private record EntryKey(long id, Instant updatedAt, boolean latest, String status) {
         static EntryKey of(StoredVersion version) {
-            return new EntryKey(version.id(), version.updatedAt(), version.latest(), version.status().wireName());
+            return new EntryKey(
+                    version.id(),
+                    version.updatedAt(),
+                    version.latest(),
+                    version.status().wireName());
         }
     }
 
@@ -59,8 +63,8 @@ final class ServerJson {
         ObjectNode envelope = mapper.createObjectNode();
         JsonNode manifest = manifest(version);
         envelope.set("server", manifest);
-        ObjectNode official = mapper.createObjectNode()
-                .put("status", version.status().wireName());
+        ObjectNode official =
+                mapper.createObjectNode().put("status", version.status().wireName());
         version.statusMessage().ifPresent(message -> official.put("statusMessage", message));
         official.put("statusChangedAt", timestamp(version.statusChangedAt()))
                 .put("publishedAt", timestamp(version.publishedAt()))
@@ -78,8 +82,10 @@ final class ServerJson {
     /** A publish answer: the version, and the decision with every check. */
     ObjectNode published(StoredVersion version, String decision, JsonNode checks) {
         ObjectNode response = response(version);
-        ObjectNode publish = ((ObjectNode) response.get("_meta")).putObject(PUBLISH_META)
-                .put("decision", decision).put("reviewState", version.reviewState().wireName());
+        ObjectNode publish = ((ObjectNode) response.get("_meta"))
+                .putObject(PUBLISH_META)
+                .put("decision", decision)
+                .put("reviewState", version.reviewState().wireName());
         publish.set("checks", checks);
         return response;
     }
@@ -88,8 +94,8 @@ final class ServerJson {
         try {
             return mapper.readTree(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("stored trust of " + version.serverName() + "@" + version.version()
-                    + " is not JSON", e);
+            throw new UncheckedIOException(
+                    "stored trust of " + version.serverName() + "@" + version.version() + " is not JSON", e);
         }
     }
 
@@ -113,8 +119,11 @@ final class ServerJson {
         }
         out.writeBytes(METADATA_OPEN);
         if (nextCursor.isPresent()) {
-            out.writeBytes(("\"nextCursor\":" + new String(write(mapper.getNodeFactory().textNode(nextCursor.get())),
-                    StandardCharsets.UTF_8) + ",").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(("\"nextCursor\":"
+                            + new String(
+                                    write(mapper.getNodeFactory().textNode(nextCursor.get())), StandardCharsets.UTF_8)
+                            + ",")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("\"count\":" + versions.size() + "}}").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
@@ -151,8 +160,8 @@ final class ServerJson {
             return mapper.readTree(version.manifest());
         } catch (IOException e) {
             // Stored manifests were parsed at publish; failing here means the database was altered.
-            throw new UncheckedIOException("stored manifest of " + version.serverName() + "@" + version.version()
-                    + " is not JSON", e);
+            throw new UncheckedIOException(
+                    "stored manifest of " + version.serverName() + "@" + version.version() + " is not JSON", e);
         }
     }
 

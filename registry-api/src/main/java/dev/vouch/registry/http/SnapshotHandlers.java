@@ -29,11 +29,13 @@ final class SnapshotHandlers {
     }
 
     void publicKeyJwks(Context ctx) {
-        ctx.contentType("application/jwk-set+json").result(snapshots.key().jwks().toString());
+        ctx.contentType("application/jwk-set+json")
+                .result(snapshots.key().jwks().toString());
     }
 
     void manifest(Context ctx) {
         ctx.contentType("application/json")
-                .result(catalog.version(ctx.pathParam("serverName"), ctx.pathParam("version"), false).manifest());
+                .result(catalog.version(ctx.pathParam("serverName"), ctx.pathParam("version"), false)
+                        .manifest());
     }
 }

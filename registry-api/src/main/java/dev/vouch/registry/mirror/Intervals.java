@@ -13,8 +13,7 @@ public final class Intervals {
     /** Shorter than this, a schedule would hammer the upstream rather than follow it. */
     public static final Duration MINIMUM = Duration.ofSeconds(10);
 
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /**
      * @throws IllegalArgumentException naming what is wrong with {@code text}
@@ -38,8 +37,8 @@ public final class Intervals {
             }
         }
         if (interval.compareTo(MINIMUM) < 0) {
-            throw new IllegalArgumentException("interval '" + text + "' is shorter than the minimum of "
-                    + MINIMUM.toSeconds() + " s");
+            throw new IllegalArgumentException(
+                    "interval '" + text + "' is shorter than the minimum of " + MINIMUM.toSeconds() + " s");
         }
         return interval;
     }

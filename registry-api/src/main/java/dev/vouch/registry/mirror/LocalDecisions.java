@@ -51,8 +51,10 @@ final class LocalDecisions {
         try {
             PublishOutcome outcome = publisher.publish(MirrorService.MIRROR, manifest);
             StoredVersion stored = outcome.version();
-            return new Decided(stored.reviewState() == ReviewState.PUBLISHED ? MirrorService.PUBLISHED : MirrorService.PENDING,
-                    Optional.of(stored.id()), Optional.empty());
+            return new Decided(
+                    stored.reviewState() == ReviewState.PUBLISHED ? MirrorService.PUBLISHED : MirrorService.PENDING,
+                    Optional.of(stored.id()),
+                    Optional.empty());
         } catch (PublishRejectedException e) {
             ArrayNode failed = JSON.createArrayNode();
             e.report().path("checks").forEach(check -> {
@@ -63,10 +65,19 @@ final class LocalDecisions {
             return new Decided(MirrorService.REJECTED, Optional.empty(), Optional.of(failed.toString()));
         } catch (InvalidRequestException e) {
             ArrayNode violations = JSON.createArrayNode();
-            e.violations().forEach(v -> violations.addObject().put("name", "validation").put("passed", false)
-                    .put("pointer", v.pointer()).put("detail", v.message()));
+            e.violations()
+                    .forEach(v -> violations
+                            .addObject()
+                            .put("name", "validation")
+                            .put("passed", false)
+                            .put("pointer", v.pointer())
+                            .put("detail", v.message()));
             if (e.violations().isEmpty()) {
-                violations.addObject().put("name", "validation").put("passed", false).put("detail", e.getMessage());
+                violations
+                        .addObject()
+                        .put("name", "validation")
+                        .put("passed", false)
+                        .put("detail", e.getMessage());
             }
             return new Decided(MirrorService.REJECTED, Optional.empty(), Optional.of(violations.toString()));
         } catch (VersionConflictException e) {
@@ -74,12 +85,21 @@ final class LocalDecisions {
             StoredVersion local = store.read(repos -> repos.versions().find(entry.name(), entry.version()))
                     .orElseThrow(() -> e);
             if (local.manifestSha256().equals(sha256) && MirrorService.PRINCIPAL_ID.equals(local.publishedBy())) {
-                return new Decided(local.reviewState() == ReviewState.PUBLISHED ? MirrorService.PUBLISHED
-                        : local.reviewState() == ReviewState.PENDING ? MirrorService.PENDING : MirrorService.REJECTED,
-                        Optional.of(local.id()), Optional.empty(), true);
+                return new Decided(
+                        local.reviewState() == ReviewState.PUBLISHED
+                                ? MirrorService.PUBLISHED
+                                : local.reviewState() == ReviewState.PENDING
+                                        ? MirrorService.PENDING
+                                        : MirrorService.REJECTED,
+                        Optional.of(local.id()),
+                        Optional.empty(),
+                        true);
             }
-            return new Decided(MirrorService.REJECTED, Optional.empty(), Optional.of(reason("this registry already has "
-                    + entry.coordinates() + " with another manifest or from another publisher")));
+            return new Decided(
+                    MirrorService.REJECTED,
+                    Optional.empty(),
+                    Optional.of(reason("this registry already has " + entry.coordinates()
+                            + " with another manifest or from another publisher")));
         } catch (PermissionDeniedException | LimitExceededException e) {
             return new Decided(MirrorService.REJECTED, Optional.empty(), Optional.of(reason(e.getMessage())));
         }
@@ -95,10 +115,17 @@ final class LocalDecisions {
         if (local.isEmpty() || local.get().status() == wanted) {
             return;
         }
-        catalog.changeStatus(MirrorService.MIRROR, entry.name(), entry.version(), new StatusChange(wanted,
-                Optional.of(entry.statusMessage().orElse(entry.status() + " upstream at " + settings.upstreamId()))
-                        .map(m -> m.length() > StatusChange.MAX_MESSAGE_LENGTH
-                                ? m.substring(0, StatusChange.MAX_MESSAGE_LENGTH) : m)));
+        catalog.changeStatus(
+                MirrorService.MIRROR,
+                entry.name(),
+                entry.version(),
+                new StatusChange(
+                        wanted,
+                        Optional.of(entry.statusMessage()
+                                        .orElse(entry.status() + " upstream at " + settings.upstreamId()))
+                                .map(m -> m.length() > StatusChange.MAX_MESSAGE_LENGTH
+                                        ? m.substring(0, StatusChange.MAX_MESSAGE_LENGTH)
+                                        : m)));
     }
 
     /** A failed check of the mirror's own, in the shape of a publish report's checks. */

@@ -14,12 +14,10 @@ public interface MirrorProgress {
     static MirrorProgress none() {
         return new MirrorProgress() {
             @Override
-            public void page(MirrorReport soFar, Optional<Long> expectedTotal) {
-            }
+            public void page(MirrorReport soFar, Optional<Long> expectedTotal) {}
 
             @Override
-            public void finished(MirrorReport report) {
-            }
+            public void finished(MirrorReport report) {}
         };
     }
 }

@@ -12,9 +12,20 @@ import java.util.List;
  * names every entry or page that could not be read; {@code complete} is false when a page that never
  * parsed stopped the run early (the checkpoint stays on it, so the next run resumes there).
  */
-public record MirrorReport(String upstream, boolean resumed, int pages, long read, long published, long held,
-                           long rejected, long unchanged, long updated, long skipped, List<String> malformed,
-                           boolean complete, Duration elapsed) {
+public record MirrorReport(
+        String upstream,
+        boolean resumed,
+        int pages,
+        long read,
+        long published,
+        long held,
+        long rejected,
+        long unchanged,
+        long updated,
+        long skipped,
+        List<String> malformed,
+        boolean complete,
+        Duration elapsed) {
 
     public MirrorReport {
         malformed = List.copyOf(malformed);
@@ -32,11 +43,22 @@ public record MirrorReport(String upstream, boolean resumed, int pages, long rea
     }
 
     public String summary() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "%s: %d read in %d page(s), %d published, %d held for review, %d rejected, %d updated, %d unchanged, "
                         + "%d skipped, %d malformed%s in %.1f s (%.0f servers/s)",
-                upstream, read, pages, published, held, rejected, updated, unchanged, skipped, malformed.size(),
+                upstream,
+                read,
+                pages,
+                published,
+                held,
+                rejected,
+                updated,
+                unchanged,
+                skipped,
+                malformed.size(),
                 complete ? "" : ", INCOMPLETE (a page could not be read; the next run resumes there)",
-                elapsed.toNanos() / 1e9, rate());
+                elapsed.toNanos() / 1e9,
+                rate());
     }
 }

@@ -37,8 +37,19 @@ final class MirrorRun {
     }
 
     MirrorReport report(long startedNanos) {
-        return new MirrorReport(upstream, resumed, pages, read.get(), published.get(), held.get(), rejected.get(),
-                unchanged.get(), updated.get(), skipped.get(), malformed, complete,
+        return new MirrorReport(
+                upstream,
+                resumed,
+                pages,
+                read.get(),
+                published.get(),
+                held.get(),
+                rejected.get(),
+                unchanged.get(),
+                updated.get(),
+                skipped.get(),
+                malformed,
+                complete,
                 Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 }

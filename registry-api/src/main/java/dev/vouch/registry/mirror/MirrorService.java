@@ -2,12 +2,12 @@ package dev.vouch.registry.mirror;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vouch.registry.domain.JsonMappers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.auth.NamespaceGrant;
 import dev.vouch.registry.auth.Principal;
 import dev.vouch.registry.auth.Role;
 import dev.vouch.registry.catalog.CatalogService;
+import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.MirrorCheckpoint;
@@ -56,15 +56,17 @@ public final class MirrorService {
 
     /** Outcomes recorded for an upstream version. */
     public static final String PUBLISHED = "published";
+
     public static final String PENDING = "pending";
     public static final String REJECTED = "rejected";
     public static final String SKIPPED = "skipped";
 
     /** Consecutive empty pages that still point further before the cursor counts as not advancing. */
     private static final int MAX_EMPTY_PAGES = 10;
+
     private static final ObjectMapper JSON = JsonMappers.JSON;
-    static final Principal MIRROR = new Principal(PRINCIPAL_ID, Role.PUBLISHER,
-            List.of(new NamespaceGrant(NamespaceGrant.EVERYTHING)));
+    static final Principal MIRROR =
+            new Principal(PRINCIPAL_ID, Role.PUBLISHER, List.of(new NamespaceGrant(NamespaceGrant.EVERYTHING)));
 
     private final Store store;
     private final MirrorSettings settings;
@@ -72,13 +74,18 @@ public final class MirrorService {
     private final LocalDecisions decisions;
     private final Clock clock;
 
-    public MirrorService(Store store, PublishService publisher, CatalogService catalog, MirrorSettings settings,
-                         Clock clock) {
+    public MirrorService(
+            Store store, PublishService publisher, CatalogService catalog, MirrorSettings settings, Clock clock) {
         this(store, publisher, catalog, settings, clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    MirrorService(Store store, PublishService publisher, CatalogService catalog, MirrorSettings settings, Clock clock,
-                  UpstreamClient.Sleeper sleeper) {
+    MirrorService(
+            Store store,
+            PublishService publisher,
+            CatalogService catalog,
+            MirrorSettings settings,
+            Clock clock,
+            UpstreamClient.Sleeper sleeper) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -117,8 +124,8 @@ public final class MirrorService {
     private MirrorReport run(MirrorProgress progress, ExecutorService workers) {
         long started = System.nanoTime();
         String upstream = settings.upstreamId();
-        MirrorCheckpoint checkpoint = store.read(repos -> repos.mirror().checkpoint(upstream))
-                .orElse(MirrorCheckpoint.fresh(upstream));
+        MirrorCheckpoint checkpoint =
+                store.read(repos -> repos.mirror().checkpoint(upstream)).orElse(MirrorCheckpoint.fresh(upstream));
         MirrorRun run = new MirrorRun(upstream, checkpoint);
         String api = api();
         Optional<UpstreamSnapshot> trust = settings.upstreamKey().map(key -> new UpstreamSnapshot(client, key, api));
@@ -129,9 +136,12 @@ public final class MirrorService {
         Optional<Long> total = Optional.empty();
         while (true) {
             String query = api + "/servers?limit=" + settings.pageSize()
-                    + run.since.map(s -> "&updated_since=" + DateTimeFormatter.ISO_INSTANT.format(s)).orElse("")
+                    + run.since
+                            .map(s -> "&updated_since=" + DateTimeFormatter.ISO_INSTANT.format(s))
+                            .orElse("")
                     + run.cursor.map(c -> "&cursor=" + encode(c)).orElse("");
-            UpstreamClient.Answer answer = client.get(query, a -> UpstreamPage.parse(a.body()).isEmpty());
+            UpstreamClient.Answer answer =
+                    client.get(query, a -> UpstreamPage.parse(a.body()).isEmpty());
             if (answer.status() == 400 && run.resumed && run.pages == 0 && run.cursor.isPresent()) {
                 // The killed run's cursor is no longer accepted (expired): redo that run from its start.
                 run.malformed.add("the interrupted run's cursor " + run.cursor.get() + " was refused (HTTP 400); "
@@ -145,8 +155,9 @@ public final class MirrorService {
             }
             Optional<UpstreamPage> parsed = UpstreamPage.parse(answer.body());
             if (parsed.isEmpty()) {
-                run.malformed.add("page " + (run.pages + 1) + run.cursor.map(c -> " (cursor " + c + ")").orElse("")
-                        + ": not a list page after " + settings.attempts() + " attempts; stopped here");
+                run.malformed.add("page " + (run.pages + 1)
+                        + run.cursor.map(c -> " (cursor " + c + ")").orElse("") + ": not a list page after "
+                        + settings.attempts() + " attempts; stopped here");
                 run.complete = false;
                 break;
             }
@@ -164,8 +175,9 @@ public final class MirrorService {
             }
             List<Recorded> recorded = applyAll(page.entries(), verified, run, workers);
             for (UpstreamEntry entry : page.entries()) {
-                entry.updatedAt().ifPresent(at -> run.highWater = Optional.of(
-                        run.highWater.filter(h -> h.isAfter(at)).orElse(at)));
+                entry.updatedAt()
+                        .ifPresent(at -> run.highWater = Optional.of(
+                                run.highWater.filter(h -> h.isAfter(at)).orElse(at)));
             }
             Optional<String> next = page.nextCursor();
             if (next.isPresent()) {
@@ -182,8 +194,14 @@ public final class MirrorService {
             run.cursor = next;
             Optional<Long> serial = trust.map(UpstreamSnapshot::serial);
             MirrorCheckpoint position = next.isPresent()
-                    ? new MirrorCheckpoint(upstream, checkpoint.updatedSince(), run.since, next, run.highWater,
-                    run.clock, serial.or(checkpoint::snapshotSerial))
+                    ? new MirrorCheckpoint(
+                            upstream,
+                            checkpoint.updatedSince(),
+                            run.since,
+                            next,
+                            run.highWater,
+                            run.clock,
+                            serial.or(checkpoint::snapshotSerial))
                     : null;
             if (!recorded.isEmpty()) {
                 record(recorded, Optional.ofNullable(position));
@@ -225,14 +243,30 @@ public final class MirrorService {
     private void finish(MirrorCheckpoint checkpoint, MirrorRun run, Optional<Long> serial) {
         MirrorCheckpoint next;
         if (run.complete) {
-            Optional<Instant> since = run.highWater.map(h -> run.clock.filter(c -> c.isBefore(h)).orElse(h))
-                    .filter(s -> checkpoint.updatedSince().map(old -> !s.isBefore(old)).orElse(true))
+            Optional<Instant> since = run.highWater
+                    .map(h -> run.clock.filter(c -> c.isBefore(h)).orElse(h))
+                    .filter(s -> checkpoint
+                            .updatedSince()
+                            .map(old -> !s.isBefore(old))
+                            .orElse(true))
                     .or(checkpoint::updatedSince);
-            next = new MirrorCheckpoint(checkpoint.upstream(), since, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), serial.or(checkpoint::snapshotSerial));
+            next = new MirrorCheckpoint(
+                    checkpoint.upstream(),
+                    since,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    serial.or(checkpoint::snapshotSerial));
         } else {
-            next = new MirrorCheckpoint(checkpoint.upstream(), checkpoint.updatedSince(), run.since, run.cursor,
-                    run.highWater, run.clock, serial.or(checkpoint::snapshotSerial));
+            next = new MirrorCheckpoint(
+                    checkpoint.upstream(),
+                    checkpoint.updatedSince(),
+                    run.since,
+                    run.cursor,
+                    run.highWater,
+                    run.clock,
+                    serial.or(checkpoint::snapshotSerial));
         }
         if (!next.equals(checkpoint)) {
             store.writeBookkeeping(repos -> {
@@ -243,8 +277,7 @@ public final class MirrorService {
     }
 
     /** An entry to record, the audit action of its recording, and whether it is the first for its version. */
-    private record Recorded(MirrorEntry entry, String action, boolean fresh) {
-    }
+    private record Recorded(MirrorEntry entry, String action, boolean fresh) {}
 
     private void record(List<Recorded> recorded, Optional<MirrorCheckpoint> position) {
         Instant now = clock.instant();
@@ -257,12 +290,19 @@ public final class MirrorService {
                     repos.mirror().save(entry);
                 }
                 entry.versionId().ifPresent(id -> repos.mirror().touchVersion(id, now));
-                ObjectNode detail = JSON.createObjectNode().put("upstream", entry.upstream())
-                        .put("outcome", entry.outcome()).put("upstreamStatus", entry.upstreamStatus())
+                ObjectNode detail = JSON.createObjectNode()
+                        .put("upstream", entry.upstream())
+                        .put("outcome", entry.outcome())
+                        .put("upstreamStatus", entry.upstreamStatus())
                         .put("manifestSha256", entry.manifestSha256());
                 entry.upstreamUpdatedAt().ifPresent(at -> detail.put("upstreamUpdatedAt", at.toString()));
-                repos.audit().append(new AuditEvent(now, PRINCIPAL_ID, r.action(),
-                        entry.serverName() + "@" + entry.version(), detail.toString()));
+                repos.audit()
+                        .append(new AuditEvent(
+                                now,
+                                PRINCIPAL_ID,
+                                r.action(),
+                                entry.serverName() + "@" + entry.version(),
+                                detail.toString()));
             }
             position.ifPresent(repos.mirror()::saveCheckpoint);
             return null;
@@ -273,11 +313,12 @@ public final class MirrorService {
      * Applies a page's entries, {@code workers} servers at a time, each server's versions in page order (so
      * latest marks and drift baselines follow the upstream's order); returns what to record, in page order.
      */
-    private List<Recorded> applyAll(List<UpstreamEntry> entries, List<byte[]> verified, MirrorRun run,
-                                    ExecutorService workers) {
+    private List<Recorded> applyAll(
+            List<UpstreamEntry> entries, List<byte[]> verified, MirrorRun run, ExecutorService workers) {
         Map<String, List<Integer>> byServer = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            byServer.computeIfAbsent(entries.get(i).name(), name -> new ArrayList<>()).add(i);
+            byServer.computeIfAbsent(entries.get(i).name(), name -> new ArrayList<>())
+                    .add(i);
         }
         Map<String, MirrorEntry> known = new java.util.HashMap<>();
         store.read(repos -> repos.mirror().findByServers(byServer.keySet()))
@@ -287,8 +328,12 @@ public final class MirrorService {
         for (List<Integer> indices : byServer.values()) {
             tasks.add(workers.submit(() -> {
                 for (int i : indices) {
-                    results[i] = apply(entries.get(i), Optional.ofNullable(known.get(entries.get(i).coordinates())),
-                            Optional.ofNullable(verified.get(i)), run).orElse(null);
+                    results[i] = apply(
+                                    entries.get(i),
+                                    Optional.ofNullable(known.get(entries.get(i).coordinates())),
+                                    Optional.ofNullable(verified.get(i)),
+                                    run)
+                            .orElse(null);
                 }
             }));
         }
@@ -298,7 +343,8 @@ public final class MirrorService {
                 task.get();
             } catch (ExecutionException e) {
                 if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                    failure = e.getCause() instanceof RuntimeException runtime
+                            ? runtime
                             : new MirrorException("a mirror worker failed: " + e.getCause(), e.getCause());
                 }
             } catch (InterruptedException e) {
@@ -319,8 +365,8 @@ public final class MirrorService {
     }
 
     /** Applies one upstream entry; returns what to record, or empty when nothing changed. */
-    private Optional<Recorded> apply(UpstreamEntry entry, Optional<MirrorEntry> known, Optional<byte[]> exact,
-                                     MirrorRun run) {
+    private Optional<Recorded> apply(
+            UpstreamEntry entry, Optional<MirrorEntry> known, Optional<byte[]> exact, MirrorRun run) {
         run.read.incrementAndGet();
         if (known.isPresent() && !known.get().upstream().equals(run.upstream)) {
             // Mirrored from another upstream: that one's to change, nothing to do from here.
@@ -345,8 +391,14 @@ public final class MirrorService {
             Optional<StoredVersion> local = store.read(repos -> repos.versions().find(entry.name(), entry.version()));
             if (local.isEmpty() || !local.get().manifestSha256().equals(sha256)) {
                 run.skipped.incrementAndGet();
-                return Optional.of(new Recorded(newEntry(entry, Optional.empty(), sha256, SKIPPED,
-                        Optional.of(LocalDecisions.reason("deleted upstream before it was mirrored"))), "mirror.skip",
+                return Optional.of(new Recorded(
+                        newEntry(
+                                entry,
+                                Optional.empty(),
+                                sha256,
+                                SKIPPED,
+                                Optional.of(LocalDecisions.reason("deleted upstream before it was mirrored"))),
+                        "mirror.skip",
                         known.isEmpty()));
             }
         }
@@ -360,21 +412,43 @@ public final class MirrorService {
         if (decided.versionId().isPresent() && (decided.adopted() || !"active".equals(entry.status()))) {
             decisions.carryStatus(entry, decided.versionId(), decided.outcome());
         }
-        return Optional.of(new Recorded(newEntry(entry, decided.versionId(), sha256, decided.outcome(), decided.reasons()),
-                "mirror." + decided.outcome(), known.isEmpty()));
+        return Optional.of(new Recorded(
+                newEntry(entry, decided.versionId(), sha256, decided.outcome(), decided.reasons()),
+                "mirror." + decided.outcome(),
+                known.isEmpty()));
     }
 
-    private MirrorEntry newEntry(UpstreamEntry entry, Optional<Long> versionId, String sha256, String outcome,
-                                 Optional<String> reasons) {
-        return new MirrorEntry(settings.upstreamId(), entry.name(), entry.version(), versionId, sha256,
-                entry.publishedAt(), entry.updatedAt(), entry.status(), entry.statusMessage(), outcome, reasons,
+    private MirrorEntry newEntry(
+            UpstreamEntry entry, Optional<Long> versionId, String sha256, String outcome, Optional<String> reasons) {
+        return new MirrorEntry(
+                settings.upstreamId(),
+                entry.name(),
+                entry.version(),
+                versionId,
+                sha256,
+                entry.publishedAt(),
+                entry.updatedAt(),
+                entry.status(),
+                entry.statusMessage(),
+                outcome,
+                reasons,
                 clock.instant());
     }
 
     private MirrorEntry withUpstream(MirrorEntry previous, UpstreamEntry entry) {
-        return new MirrorEntry(previous.upstream(), previous.serverName(), previous.version(), previous.versionId(),
-                previous.manifestSha256(), entry.publishedAt(), entry.updatedAt(), entry.status(),
-                entry.statusMessage(), previous.outcome(), previous.reasons(), clock.instant());
+        return new MirrorEntry(
+                previous.upstream(),
+                previous.serverName(),
+                previous.version(),
+                previous.versionId(),
+                previous.manifestSha256(),
+                entry.publishedAt(),
+                entry.updatedAt(),
+                entry.status(),
+                entry.statusMessage(),
+                previous.outcome(),
+                previous.reasons(),
+                clock.instant());
     }
 
     private static byte[] bytes(JsonNode server) {
@@ -388,5 +462,4 @@ public final class MirrorService {
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
-
 }

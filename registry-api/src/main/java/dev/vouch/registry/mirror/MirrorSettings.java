@@ -13,13 +13,22 @@ import java.util.Optional;
  * page go through the publish pipeline at once (the versions of one server always in order): while one
  * waits for its commit to reach the disk, the others validate and scan.
  */
-public record MirrorSettings(URI upstream, Optional<PublicKey> upstreamKey, int pageSize, Duration timeout,
-                             int attempts, Duration firstBackoff, Duration maxBackoff, Duration maxRetryAfter,
-                             int workers, long maxAnswerBytes) {
+public record MirrorSettings(
+        URI upstream,
+        Optional<PublicKey> upstreamKey,
+        int pageSize,
+        Duration timeout,
+        int attempts,
+        Duration firstBackoff,
+        Duration maxBackoff,
+        Duration maxRetryAfter,
+        int workers,
+        long maxAnswerBytes) {
 
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** Largest upstream answer read: a page is far smaller, a signed snapshot of 100,000 versions about 40 MB. */
     public static final long DEFAULT_MAX_ANSWER_BYTES = 64L * 1024 * 1024;
+
     public static final int DEFAULT_WORKERS = 4;
 
     public MirrorSettings {
@@ -61,37 +70,101 @@ public record MirrorSettings(URI upstream, Optional<PublicKey> upstreamKey, int 
     }
 
     public static MirrorSettings of(URI upstream) {
-        return new MirrorSettings(upstream, Optional.empty(), DEFAULT_PAGE_SIZE, Duration.ofSeconds(30), 5,
-                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(5), DEFAULT_WORKERS, DEFAULT_MAX_ANSWER_BYTES);
+        return new MirrorSettings(
+                upstream,
+                Optional.empty(),
+                DEFAULT_PAGE_SIZE,
+                Duration.ofSeconds(30),
+                5,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5),
+                DEFAULT_WORKERS,
+                DEFAULT_MAX_ANSWER_BYTES);
     }
 
     public MirrorSettings withUpstreamKey(PublicKey key) {
-        return new MirrorSettings(upstream, Optional.of(key), pageSize, timeout, attempts, firstBackoff, maxBackoff,
-                maxRetryAfter, workers, maxAnswerBytes);
+        return new MirrorSettings(
+                upstream,
+                Optional.of(key),
+                pageSize,
+                timeout,
+                attempts,
+                firstBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                workers,
+                maxAnswerBytes);
     }
 
     public MirrorSettings withTimeout(Duration requestTimeout) {
-        return new MirrorSettings(upstream, upstreamKey, pageSize, requestTimeout, attempts, firstBackoff, maxBackoff,
-                maxRetryAfter, workers, maxAnswerBytes);
+        return new MirrorSettings(
+                upstream,
+                upstreamKey,
+                pageSize,
+                requestTimeout,
+                attempts,
+                firstBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                workers,
+                maxAnswerBytes);
     }
 
     public MirrorSettings withRetries(int maxAttempts, Duration first, Duration max) {
-        return new MirrorSettings(upstream, upstreamKey, pageSize, timeout, maxAttempts, first, max, maxRetryAfter, workers, maxAnswerBytes);
+        return new MirrorSettings(
+                upstream,
+                upstreamKey,
+                pageSize,
+                timeout,
+                maxAttempts,
+                first,
+                max,
+                maxRetryAfter,
+                workers,
+                maxAnswerBytes);
     }
 
     public MirrorSettings withPageSize(int size) {
-        return new MirrorSettings(upstream, upstreamKey, size, timeout, attempts, firstBackoff, maxBackoff,
-                maxRetryAfter, workers, maxAnswerBytes);
+        return new MirrorSettings(
+                upstream,
+                upstreamKey,
+                size,
+                timeout,
+                attempts,
+                firstBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                workers,
+                maxAnswerBytes);
     }
 
     public MirrorSettings withWorkers(int count) {
-        return new MirrorSettings(upstream, upstreamKey, pageSize, timeout, attempts, firstBackoff, maxBackoff,
-                maxRetryAfter, count, maxAnswerBytes);
+        return new MirrorSettings(
+                upstream,
+                upstreamKey,
+                pageSize,
+                timeout,
+                attempts,
+                firstBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                count,
+                maxAnswerBytes);
     }
 
     public MirrorSettings withMaxAnswerBytes(long bytes) {
-        return new MirrorSettings(upstream, upstreamKey, pageSize, timeout, attempts, firstBackoff, maxBackoff,
-                maxRetryAfter, workers, bytes);
+        return new MirrorSettings(
+                upstream,
+                upstreamKey,
+                pageSize,
+                timeout,
+                attempts,
+                firstBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                workers,
+                bytes);
     }
 
     /** The upstream as recorded with every mirrored version. */

@@ -30,7 +30,8 @@ public final class MirrorSources {
             return Optional.empty();
         }
         return Optional.ofNullable(store.read(repos -> repos.mirror().byVersionIds(List.of(version.id())))
-                .get(version.id())).map(MirrorSources::render);
+                        .get(version.id()))
+                .map(MirrorSources::render);
     }
 
     /**
@@ -41,7 +42,9 @@ public final class MirrorSources {
         ObjectNode body = JSON.createObjectNode();
         com.fasterxml.jackson.databind.node.ArrayNode rejected = body.putArray("rejected");
         for (MirrorEntry entry : entries) {
-            ObjectNode item = rejected.addObject().put("name", entry.serverName()).put("version", entry.version())
+            ObjectNode item = rejected.addObject()
+                    .put("name", entry.serverName())
+                    .put("version", entry.version())
                     .put("manifestSha256", entry.manifestSha256());
             item.set("source", render(entry));
             item.set("checks", entry.reasons().map(MirrorSources::parse).orElseGet(JSON::createArrayNode));
@@ -61,7 +64,8 @@ public final class MirrorSources {
 
     private static ObjectNode render(MirrorEntry entry) {
         ObjectNode source = JSON.createObjectNode().put("upstream", entry.upstream());
-        entry.upstreamPublishedAt().ifPresent(at -> source.put("publishedAt", DateTimeFormatter.ISO_INSTANT.format(at)));
+        entry.upstreamPublishedAt()
+                .ifPresent(at -> source.put("publishedAt", DateTimeFormatter.ISO_INSTANT.format(at)));
         entry.upstreamUpdatedAt().ifPresent(at -> source.put("updatedAt", DateTimeFormatter.ISO_INSTANT.format(at)));
         source.put("status", entry.upstreamStatus());
         entry.upstreamStatusMessage().ifPresent(message -> source.put("statusMessage", message));

@@ -23,8 +23,7 @@ import java.util.function.Predicate;
 final class UpstreamClient {
 
     /** One answer: status, body and the upstream's clock (its Date header), if it sent one. */
-    record Answer(int status, byte[] body, Optional<Instant> date) {
-    }
+    record Answer(int status, byte[] body, Optional<Instant> date) {}
 
     /** Waits between attempts; tests and the run's interruption go through it. */
     interface Sleeper {
@@ -38,8 +37,10 @@ final class UpstreamClient {
     UpstreamClient(MirrorSettings settings, Sleeper sleeper) {
         this.settings = settings;
         this.sleeper = sleeper;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** GETs {@code pathAndQuery} (relative to the upstream), retrying transient failures. */
@@ -58,18 +59,25 @@ final class UpstreamClient {
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri)
-                        .timeout(settings.timeout()).header("Accept", "application/json").GET().build(),
+                HttpResponse<InputStream> response = client.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(settings.timeout())
+                                .header("Accept", "application/json")
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
-                Answer answer = new Answer(response.statusCode(), bounded(uri, response.body()),
+                Answer answer = new Answer(
+                        response.statusCode(),
+                        bounded(uri, response.body()),
                         response.headers().firstValue("Date").flatMap(UpstreamClient::httpDate));
                 int status = answer.status();
                 if (status == 429) {
-                    Optional<Duration> asked = response.headers().firstValue("Retry-After")
-                            .flatMap(UpstreamClient::retryAfter);
+                    Optional<Duration> asked =
+                            response.headers().firstValue("Retry-After").flatMap(UpstreamClient::retryAfter);
                     if (asked.isPresent() && asked.get().compareTo(settings.maxRetryAfter()) > 0) {
-                        throw new MirrorException(uri + " asked to retry after " + asked.get().toSeconds()
-                                + " s, longer than the " + settings.maxRetryAfter().toSeconds() + " s this mirror waits");
+                        throw new MirrorException(
+                                uri + " asked to retry after " + asked.get().toSeconds() + " s, longer than the "
+                                        + settings.maxRetryAfter().toSeconds() + " s this mirror waits");
                     }
                     wait = asked.orElse(wait);
                     last = "HTTP 429 (rate limited)";
@@ -139,7 +147,8 @@ final class UpstreamClient {
 
     private static Optional<Instant> httpDate(String value) {
         try {
-            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * and skipped, the rest of the page still counts. {@code total} is what an upstream says the whole
  * result holds, when it says so ({@code metadata.total}); the official API gives only the page's count.
  */
-record UpstreamPage(List<UpstreamEntry> entries, List<String> malformed, Optional<String> nextCursor,
-                    Optional<Long> total) {
+record UpstreamPage(
+        List<UpstreamEntry> entries, List<String> malformed, Optional<String> nextCursor, Optional<Long> total) {
 
     static final String OFFICIAL_META = "io.modelcontextprotocol.registry/official";
     private static final ObjectMapper JSON = JsonMappers.JSON;
@@ -48,10 +48,15 @@ record UpstreamPage(List<UpstreamEntry> entries, List<String> malformed, Optiona
         for (int i = 0; i < servers.size(); i++) {
             entry(servers.get(i), i, malformed).ifPresent(entries::add);
         }
-        Optional<Long> total = metadata.path("total").canConvertToLong() && metadata.path("total").isIntegralNumber()
-                ? Optional.of(metadata.path("total").asLong()) : Optional.empty();
-        return Optional.of(new UpstreamPage(entries, malformed,
-                Optional.of(cursor.asText("")).filter(c -> !c.isEmpty() && !cursor.isNull()), total));
+        Optional<Long> total = metadata.path("total").canConvertToLong()
+                        && metadata.path("total").isIntegralNumber()
+                ? Optional.of(metadata.path("total").asLong())
+                : Optional.empty();
+        return Optional.of(new UpstreamPage(
+                entries,
+                malformed,
+                Optional.of(cursor.asText("")).filter(c -> !c.isEmpty() && !cursor.isNull()),
+                total));
     }
 
     private static Optional<UpstreamEntry> entry(JsonNode item, int index, List<String> malformed) {
@@ -65,7 +70,8 @@ record UpstreamPage(List<UpstreamEntry> entries, List<String> malformed, Optiona
             malformed.add(at + ": the server has no name or version");
             return Optional.empty();
         }
-        String coordinates = server.get("name").asText() + "@" + server.get("version").asText();
+        String coordinates =
+                server.get("name").asText() + "@" + server.get("version").asText();
         JsonNode meta = item.path("_meta");
         JsonNode official = meta.path(OFFICIAL_META);
         if (!meta.isMissingNode() && !meta.isObject() || !official.isMissingNode() && !official.isObject()) {
@@ -78,9 +84,16 @@ record UpstreamPage(List<UpstreamEntry> entries, List<String> malformed, Optiona
             return Optional.empty();
         }
         try {
-            return Optional.of(new UpstreamEntry(server, server.get("name").asText(), server.get("version").asText(),
-                    status, Optional.ofNullable(official.get("statusMessage")).filter(JsonNode::isTextual)
-                    .map(JsonNode::asText), instant(official, "publishedAt"), instant(official, "updatedAt")));
+            return Optional.of(new UpstreamEntry(
+                    server,
+                    server.get("name").asText(),
+                    server.get("version").asText(),
+                    status,
+                    Optional.ofNullable(official.get("statusMessage"))
+                            .filter(JsonNode::isTextual)
+                            .map(JsonNode::asText),
+                    instant(official, "publishedAt"),
+                    instant(official, "updatedAt")));
         } catch (DateTimeParseException e) {
             malformed.add(at + " (" + coordinates + "): a timestamp is not RFC 3339: " + e.getParsedString());
             return Optional.empty();

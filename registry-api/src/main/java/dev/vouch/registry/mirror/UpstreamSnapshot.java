@@ -2,9 +2,9 @@ package dev.vouch.registry.mirror;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.provenance.keys.PublicKeys;
 import dev.vouch.registry.domain.Digests;
 import dev.vouch.registry.domain.JsonMappers;
-import dev.vouch.provenance.keys.PublicKeys;
 import dev.vouch.registry.snapshot.CatalogSnapshot;
 import dev.vouch.registry.snapshot.SignedSnapshot;
 import dev.vouch.registry.snapshot.SnapshotException;
@@ -60,8 +60,8 @@ final class UpstreamSnapshot {
         }
         long floor = Math.max(lastSerial.orElse(0L), current == null ? 0 : current.serial());
         if (snapshot.serial() < floor) {
-            throw new UpstreamTrustException("the upstream's snapshot serial " + snapshot.serial()
-                    + " is lower than " + floor + ", already seen: a rollback");
+            throw new UpstreamTrustException("the upstream's snapshot serial " + snapshot.serial() + " is lower than "
+                    + floor + ", already seen: a rollback");
         }
         Map<String, CatalogSnapshot.Entry> byCoordinates = new HashMap<>();
         snapshot.versions().forEach(entry -> byCoordinates.put(entry.coordinates(), entry));
@@ -106,11 +106,11 @@ final class UpstreamSnapshot {
             return Optional.empty();
         }
         CatalogSnapshot.Entry signed = entryFor(entry);
-        UpstreamClient.Answer exact = client.get(api + "/servers/" + encode(entry.name()) + "/versions/"
-                + encode(entry.version()) + "/server.json");
+        UpstreamClient.Answer exact = client.get(
+                api + "/servers/" + encode(entry.name()) + "/versions/" + encode(entry.version()) + "/server.json");
         if (exact.status() != 200) {
-            throw new UpstreamTrustException(entry.coordinates() + ": the upstream's exact manifest answered HTTP "
-                    + exact.status());
+            throw new UpstreamTrustException(
+                    entry.coordinates() + ": the upstream's exact manifest answered HTTP " + exact.status());
         }
         String digest = sha256(exact.body());
         if (!digest.equals(signed.manifestSha256())) {

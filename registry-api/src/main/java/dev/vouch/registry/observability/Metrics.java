@@ -47,45 +47,63 @@ public final class Metrics implements FetchObserver {
     public void request(String method, String route, int status, Duration took) {
         // One timer per method, route template and status, looked up without building it again on every
         // request: the keys are few (templates, not paths), the requests many.
-        requestTimers.computeIfAbsent(new RequestKey(method, route, status), key -> Timer.builder("http.server.requests")
-                .description("HTTP requests answered, by method, route template and status")
-                .tag("method", key.method()).tag("route", key.route()).tag("status", Integer.toString(key.status()))
-                .publishPercentileHistogram()
-                .register(registry))
+        requestTimers
+                .computeIfAbsent(
+                        new RequestKey(method, route, status),
+                        key -> Timer.builder("http.server.requests")
+                                .description("HTTP requests answered, by method, route template and status")
+                                .tag("method", key.method())
+                                .tag("route", key.route())
+                                .tag("status", Integer.toString(key.status()))
+                                .publishPercentileHistogram()
+                                .register(registry))
                 .record(took);
     }
 
-    private record RequestKey(String method, String route, int status) {
-    }
+    private record RequestKey(String method, String route, int status) {}
 
     /** One publish attempt's outcome: published, pending, rejected, invalid, unauthenticated, forbidden, … */
     public void publish(String outcome) {
-        Counter.builder("vouch.publish.outcomes").description("publish attempts by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        Counter.builder("vouch.publish.outcomes")
+                .description("publish attempts by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     /** The scanner's server verdict on one publish: pass, review or block. */
     public void scanVerdict(String verdict) {
-        Counter.builder("vouch.scanner.verdicts").description("scanner verdicts on publishes")
-                .tag("verdict", verdict.toLowerCase(Locale.ROOT)).register(registry).increment();
+        Counter.builder("vouch.scanner.verdicts")
+                .description("scanner verdicts on publishes")
+                .tag("verdict", verdict.toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     /** One failed authentication, by the kind of request it was on (bearer, or an exchange method). */
     public void authFailure(String kind) {
-        Counter.builder("vouch.auth.failures").description("failed authentications")
-                .tag("kind", kind).register(registry).increment();
+        Counter.builder("vouch.auth.failures")
+                .description("failed authentications")
+                .tag("kind", kind)
+                .register(registry)
+                .increment();
     }
 
     /** One request refused by a rate limit. */
     public void rateLimited(String limit) {
-        Counter.builder("vouch.rate.limited").description("requests refused by a rate limit")
-                .tag("limit", limit).register(registry).increment();
+        Counter.builder("vouch.rate.limited")
+                .description("requests refused by a rate limit")
+                .tag("limit", limit)
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void fetched(String packageRegistry, Duration took, boolean failed) {
-        Timer.builder("vouch.evidence.fetch").description("evidence fetches from package registries")
-                .tag("registry", packageRegistry).tag("outcome", failed ? "failure" : "success")
+        Timer.builder("vouch.evidence.fetch")
+                .description("evidence fetches from package registries")
+                .tag("registry", packageRegistry)
+                .tag("outcome", failed ? "failure" : "success")
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(took);

@@ -11,7 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Readiness {
 
     /** What the registry is doing. */
-    public enum State { SEEDING, READY, DRAINING }
+    public enum State {
+        SEEDING,
+        READY,
+        DRAINING
+    }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.READY);
 
@@ -40,9 +44,10 @@ public final class Readiness {
     /** @throws ServiceUnavailableException unless the registry is ready for writes */
     public void requireReady() {
         switch (state.get()) {
-            case SEEDING -> throw new ServiceUnavailableException("the registry is loading its seed catalog; retry shortly");
+            case SEEDING ->
+                throw new ServiceUnavailableException("the registry is loading its seed catalog; retry shortly");
             case DRAINING -> throw new ServiceUnavailableException("the registry is shutting down");
-            case READY -> { }
+            case READY -> {}
         }
     }
 }

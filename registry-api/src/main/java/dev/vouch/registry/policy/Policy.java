@@ -54,9 +54,9 @@ public final class Policy {
         return new Policy(PolicyRules.safeDefault(), List.of());
     }
 
-    private record File(@JsonProperty("default") PolicyRules.Override defaults,
-                        @JsonProperty("namespaces") LinkedHashMap<String, PolicyRules.Override> namespaces) {
-    }
+    private record File(
+            @JsonProperty("default") PolicyRules.Override defaults,
+            @JsonProperty("namespaces") LinkedHashMap<String, PolicyRules.Override> namespaces) {}
 
     /**
      * Reads a policy file.
@@ -71,19 +71,23 @@ public final class Policy {
         } catch (MismatchedInputException e) {
             throw new PolicyException(path + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new PolicyException(path + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                    ? j.getOriginalMessage() : "cannot be read (" + e.getClass().getSimpleName() + ")"));
+            throw new PolicyException(path + ": "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? j.getOriginalMessage()
+                            : "cannot be read (" + e.getClass().getSimpleName() + ")"));
         }
         if (file == null) {
             throw new PolicyException(path + ": the policy file is empty");
         }
         Path directory = path.toAbsolutePath().getParent();
-        PolicyRules defaults = file.defaults() == null ? PolicyRules.safeDefault()
+        PolicyRules defaults = file.defaults() == null
+                ? PolicyRules.safeDefault()
                 : file.defaults().over(PolicyRules.safeDefault(), directory, path + " default");
         defaults.validate(path + " default");
         List<Map.Entry<NamespaceGrant, PolicyRules>> overrides = new ArrayList<>();
         if (file.namespaces() != null) {
-            for (Map.Entry<String, PolicyRules.Override> entry : file.namespaces().entrySet()) {
+            for (Map.Entry<String, PolicyRules.Override> entry :
+                    file.namespaces().entrySet()) {
                 if (!NamespaceGrant.isValid(entry.getKey())) {
                     throw new PolicyException(path + ": '" + entry.getKey() + "' is not a name pattern "
                             + "(namespace/*, namespace/name or *)");
@@ -106,7 +110,8 @@ public final class Policy {
         for (Map.Entry<NamespaceGrant, PolicyRules> override : overrides) {
             NamespaceGrant pattern = override.getKey();
             if (pattern.covers(name)) {
-                int rank = NamespaceGrant.EVERYTHING.equals(pattern.pattern()) ? 0
+                int rank = NamespaceGrant.EVERYTHING.equals(pattern.pattern())
+                        ? 0
                         : pattern.pattern().endsWith("/*") ? 1 : 2;
                 if (rank > specificity) {
                     chosen = override.getValue();

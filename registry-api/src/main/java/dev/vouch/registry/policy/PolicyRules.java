@@ -49,7 +49,8 @@ public record PolicyRules(
     }
 
     public enum ScanReview {
-        HOLD, WARN;
+        HOLD,
+        WARN;
 
         @JsonCreator
         static ScanReview parse(String value) {
@@ -58,7 +59,9 @@ public record PolicyRules(
     }
 
     public enum ToolDrift {
-        ALLOW, REVIEW, BLOCK;
+        ALLOW,
+        REVIEW,
+        BLOCK;
 
         @JsonCreator
         static ToolDrift parse(String value) {
@@ -67,7 +70,8 @@ public record PolicyRules(
     }
 
     public enum Vulnerable {
-        REJECT, HOLD;
+        REJECT,
+        HOLD;
 
         @JsonCreator
         static Vulnerable parse(String value) {
@@ -76,17 +80,21 @@ public record PolicyRules(
     }
 
     /** An accepted keyless signer: issuer exactly, and subject exactly or a regular expression. */
-    public record Identity(@JsonProperty("issuer") String issuer, @JsonProperty("subject") String subject,
-                           @JsonProperty("subjectPattern") String subjectPattern) {
-    }
+    public record Identity(
+            @JsonProperty("issuer") String issuer,
+            @JsonProperty("subject") String subject,
+            @JsonProperty("subjectPattern") String subjectPattern) {}
 
     /**
      * A signing key in the policy file: a name, a PEM file (relative to the policy file) or inline PEM,
      * and whether its signatures need a transparency log entry ({@code required}, the default, or
      * {@code optional}).
      */
-    record KeySource(@JsonProperty("name") String name, @JsonProperty("file") String file,
-                     @JsonProperty("pem") String pem, @JsonProperty("transparencyLog") String transparencyLog) {
+    record KeySource(
+            @JsonProperty("name") String name,
+            @JsonProperty("file") String file,
+            @JsonProperty("pem") String pem,
+            @JsonProperty("transparencyLog") String transparencyLog) {
 
         TrustedKey load(Path policyDirectory, String where) {
             if (name == null || name.isBlank()) {
@@ -118,8 +126,18 @@ public record PolicyRules(
 
     /** The shipped default: anything doubtful waits for a person; evidence is welcome but not required. */
     public static PolicyRules safeDefault() {
-        return new PolicyRules(ScanReview.HOLD, ToolDrift.REVIEW, List.of(), List.of(), Optional.empty(), false, false,
-                false, List.of(), AdvisorySeverity.MODERATE, Vulnerable.REJECT);
+        return new PolicyRules(
+                ScanReview.HOLD,
+                ToolDrift.REVIEW,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                false,
+                false,
+                false,
+                List.of(),
+                AdvisorySeverity.MODERATE,
+                Vulnerable.REJECT);
     }
 
     /** Whether some signature could be verified under these rules: an identity or a key is accepted. */
@@ -139,9 +157,10 @@ public record PolicyRules(
             @JsonProperty("maxAdvisorySeverity") String maxAdvisorySeverity,
             @JsonProperty("vulnerable") Vulnerable vulnerable) {
 
-        record Require(@JsonProperty("signature") Boolean signature, @JsonProperty("sbom") Boolean sbom,
-                       @JsonProperty("provenance") Boolean provenance) {
-        }
+        record Require(
+                @JsonProperty("signature") Boolean signature,
+                @JsonProperty("sbom") Boolean sbom,
+                @JsonProperty("provenance") Boolean provenance) {}
 
         /**
          * These rules over {@code base}; key files and the trusted root resolve against the policy
@@ -161,7 +180,9 @@ public record PolicyRules(
                     toolDrift != null ? toolDrift : base.toolDrift(),
                     identities != null ? identities : base.identities(),
                     keys != null ? loadKeys(policyDirectory, where) : base.keys(),
-                    trustedRoot != null ? Optional.of(policyDirectory.resolve(trustedRoot).toString()) : base.trustedRoot(),
+                    trustedRoot != null
+                            ? Optional.of(policyDirectory.resolve(trustedRoot).toString())
+                            : base.trustedRoot(),
                     req.signature() != null ? req.signature() : base.requireSignature(),
                     req.sbom() != null ? req.sbom() : base.requireSbom(),
                     req.provenance() != null ? req.provenance() : base.requireProvenance(),

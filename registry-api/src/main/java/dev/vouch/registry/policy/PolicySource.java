@@ -1,10 +1,10 @@
 package dev.vouch.registry.policy;
 
+import dev.vouch.registry.domain.ServiceUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import dev.vouch.registry.domain.ServiceUnavailableException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,8 @@ public final class PolicySource {
         try {
             return new PolicySource(Optional.of(file), policy, modified(file));
         } catch (IOException e) {
-            throw new PolicyException("cannot read policy " + file + ": " + e.getClass().getSimpleName());
+            throw new PolicyException(
+                    "cannot read policy " + file + ": " + e.getClass().getSimpleName());
         }
     }
 
@@ -55,10 +56,12 @@ public final class PolicySource {
             try {
                 now = modified(file.get());
             } catch (IOException e) {
-                LOG.error("policy file {} cannot be read ({}); refusing decisions until it can",
-                        file.get(), e.getClass().getSimpleName());
-                throw new ServiceUnavailableException("the publish policy cannot be read; publishing is refused "
-                        + "until the operator restores it");
+                LOG.error(
+                        "policy file {} cannot be read ({}); refusing decisions until it can",
+                        file.get(),
+                        e.getClass().getSimpleName());
+                throw new ServiceUnavailableException(
+                        "the publish policy cannot be read; publishing is refused " + "until the operator restores it");
             }
             if (!now.equals(loadedAt)) {
                 try {

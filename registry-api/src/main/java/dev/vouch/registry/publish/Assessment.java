@@ -15,9 +15,13 @@ import java.util.Optional;
  * be checked ({@code advisoryProblems}; {@code baselineProblem} when the previous version's tools could
  * not be read, so drift is unknown). A check that could not run is reported, never read as passed.
  */
-public record Assessment(ScanReport scan, EvidenceReport evidence, List<Sbom.Component> components,
-                         List<AdvisoryMatch> advisories, List<String> advisoryProblems,
-                         Optional<String> baselineProblem) {
+public record Assessment(
+        ScanReport scan,
+        EvidenceReport evidence,
+        List<Sbom.Component> components,
+        List<AdvisoryMatch> advisories,
+        List<String> advisoryProblems,
+        Optional<String> baselineProblem) {
 
     public Assessment {
         components = List.copyOf(components);
@@ -34,7 +38,9 @@ public record Assessment(ScanReport scan, EvidenceReport evidence, List<Sbom.Com
     }
 
     public List<BoundEvidence> provenance() {
-        return evidence.verified().stream().filter(e -> e.provenance().isPresent()).toList();
+        return evidence.verified().stream()
+                .filter(e -> e.provenance().isPresent())
+                .toList();
     }
 
     /** The worst advisory severity; an advisory of unknown severity counts as high. */

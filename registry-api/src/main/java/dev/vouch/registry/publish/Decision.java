@@ -18,7 +18,9 @@ public record Decision(Outcome outcome, Tier tier, List<CheckResult> checks, Opt
      * milder one. The declaration order carries no meaning.
      */
     public enum Outcome {
-        PUBLISHED(0), PENDING(1), REJECTED(2);
+        PUBLISHED(0),
+        PENDING(1),
+        REJECTED(2);
 
         private final int severity;
 

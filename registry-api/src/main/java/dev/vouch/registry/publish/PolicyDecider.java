@@ -6,8 +6,8 @@ import dev.vouch.registry.domain.Tier;
 import dev.vouch.registry.evidence.BoundEvidence;
 import dev.vouch.registry.policy.PolicyRules;
 import dev.vouch.scanner.Finding;
-import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.ScanReport;
+import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.drift.DriftReport;
 import java.util.ArrayList;
@@ -23,8 +23,7 @@ import java.util.Optional;
  */
 final class PolicyDecider {
 
-    private PolicyDecider() {
-    }
+    private PolicyDecider() {}
 
     /** Collects checks and the strongest outcome they call for. */
     private static final class Verdicts {
@@ -58,17 +57,23 @@ final class PolicyDecider {
     }
 
     private static void scan(ScanReport scan, PolicyRules rules, Verdicts v) {
-        long blocking = scan.findings().stream().filter(f -> f.severity() == Severity.BLOCK).count();
+        long blocking = scan.findings().stream()
+                .filter(f -> f.severity() == Severity.BLOCK)
+                .count();
         long reviewing = scan.findings().size() - blocking;
         if (scan.verdict() == Verdict.BLOCK) {
             v.fail("scan", blocking + " blocking finding(s): " + summary(scan.findings()), Decision.Outcome.REJECTED);
         } else if (scan.verdict() == Verdict.REVIEW) {
             if (rules.scanReview() == PolicyRules.ScanReview.HOLD) {
-                v.fail("scan", reviewing + " finding(s) for review: " + summary(scan.findings()) + "; held for a curator",
+                v.fail(
+                        "scan",
+                        reviewing + " finding(s) for review: " + summary(scan.findings()) + "; held for a curator",
                         Decision.Outcome.PENDING);
             } else {
-                v.pass("scan", reviewing + " finding(s) for review: " + summary(scan.findings())
-                        + "; published with a warning");
+                v.pass(
+                        "scan",
+                        reviewing + " finding(s) for review: " + summary(scan.findings())
+                                + "; published with a warning");
             }
         } else {
             v.pass("scan", "no findings (rules " + scan.rulesVersion() + ")");
@@ -77,7 +82,9 @@ final class PolicyDecider {
 
     private static void drift(Assessment assessment, PolicyRules rules, Verdicts v) {
         if (assessment.baselineProblem().isPresent()) {
-            v.fail("tool-drift", assessment.baselineProblem().get() + "; drift not checked, held for a curator",
+            v.fail(
+                    "tool-drift",
+                    assessment.baselineProblem().get() + "; drift not checked, held for a curator",
                     Decision.Outcome.PENDING);
             return;
         }
@@ -101,7 +108,10 @@ final class PolicyDecider {
     private static boolean signature(Assessment assessment, PolicyRules rules, Verdicts v) {
         Optional<BoundEvidence> signature = assessment.signature();
         if (signature.isPresent()) {
-            v.pass("signature", "signed by " + signature.get().signer().describe() + " over " + signature.get().digest());
+            v.pass(
+                    "signature",
+                    "signed by " + signature.get().signer().describe() + " over "
+                            + signature.get().digest());
             return true;
         }
         missing("signature", rules.requireSignature(), assessment, v);
@@ -111,8 +121,10 @@ final class PolicyDecider {
     private static boolean sbom(Assessment assessment, PolicyRules rules, Verdicts v) {
         Optional<BoundEvidence> sbom = assessment.sbom();
         if (sbom.isPresent()) {
-            v.pass("sbom", sbom.get().sbom().orElseThrow().format().name().toLowerCase(Locale.ROOT) + " SBOM with "
-                    + assessment.components().size() + " component(s)");
+            v.pass(
+                    "sbom",
+                    sbom.get().sbom().orElseThrow().format().name().toLowerCase(Locale.ROOT) + " SBOM with "
+                            + assessment.components().size() + " component(s)");
             return true;
         }
         missing("sbom", rules.requireSbom(), assessment, v);
@@ -120,8 +132,8 @@ final class PolicyDecider {
     }
 
     /** The provenance statement the rules accept, if any; one accepted statement is enough. */
-    private static Optional<BoundEvidence> provenance(Assessment assessment, PolicyRules rules,
-                                                      Optional<String> repositoryUrl, Verdicts v) {
+    private static Optional<BoundEvidence> provenance(
+            Assessment assessment, PolicyRules rules, Optional<String> repositoryUrl, Verdicts v) {
         List<BoundEvidence> statements = assessment.provenance();
         if (statements.isEmpty()) {
             missing("provenance", rules.requireProvenance(), assessment, v);
@@ -130,50 +142,80 @@ final class PolicyDecider {
         List<String> refused = new ArrayList<>();
         for (BoundEvidence evidence : statements) {
             SlsaProvenance slsa = evidence.provenance().orElseThrow();
-            boolean sameRepository = repositoryUrl.isPresent() && slsa.sourceRepository()
-                    .map(source -> normalize(source).equals(normalize(repositoryUrl.get()))).orElse(false);
-            boolean builderAccepted = rules.builders().isEmpty() || rules.builders().contains(slsa.builderId());
+            boolean sameRepository = repositoryUrl.isPresent()
+                    && slsa.sourceRepository()
+                            .map(source -> normalize(source).equals(normalize(repositoryUrl.get())))
+                            .orElse(false);
+            boolean builderAccepted =
+                    rules.builders().isEmpty() || rules.builders().contains(slsa.builderId());
             if (sameRepository && builderAccepted) {
-                v.pass("provenance", "built by " + slsa.builderId() + " from " + slsa.sourceRepository().orElseThrow());
+                v.pass(
+                        "provenance",
+                        "built by " + slsa.builderId() + " from "
+                                + slsa.sourceRepository().orElseThrow());
                 return Optional.of(evidence);
             }
-            refused.add(!sameRepository
-                    ? "built from " + slsa.sourceRepository().orElse("an unnamed repository") + ", not the manifest's "
-                            + repositoryUrl.orElse("(none)")
-                    : "builder " + slsa.builderId() + " is not accepted");
+            refused.add(
+                    !sameRepository
+                            ? "built from " + slsa.sourceRepository().orElse("an unnamed repository")
+                                    + ", not the manifest's " + repositoryUrl.orElse("(none)")
+                            : "builder " + slsa.builderId() + " is not accepted");
         }
-        v.fail("provenance", String.join("; ", refused),
+        v.fail(
+                "provenance",
+                String.join("; ", refused),
                 rules.requireProvenance() ? Decision.Outcome.REJECTED : Decision.Outcome.PUBLISHED);
         return Optional.empty();
     }
 
     private static void vulnerabilities(Assessment assessment, PolicyRules rules, Verdicts v) {
         if (!assessment.advisoryProblems().isEmpty()) {
-            v.fail("vulnerabilities", "not every component could be checked: "
-                    + String.join("; ", assessment.advisoryProblems().stream().limit(5).toList())
-                    + "; held for a curator", Decision.Outcome.PENDING);
+            v.fail(
+                    "vulnerabilities",
+                    "not every component could be checked: "
+                            + String.join(
+                                    "; ",
+                                    assessment.advisoryProblems().stream()
+                                            .limit(5)
+                                            .toList())
+                            + "; held for a curator",
+                    Decision.Outcome.PENDING);
         }
         Optional<AdvisorySeverity> worst = assessment.maxSeverity();
         if (worst.isEmpty()) {
-            v.pass("vulnerabilities", assessment.components().isEmpty() ? "no SBOM components to check"
-                    : "no advisories affect the " + assessment.components().size() + " component(s)");
+            v.pass(
+                    "vulnerabilities",
+                    assessment.components().isEmpty()
+                            ? "no SBOM components to check"
+                            : "no advisories affect the "
+                                    + assessment.components().size() + " component(s)");
             return;
         }
         String detail = assessment.advisories().size() + " advisory match(es), worst "
-                + worst.get().name().toLowerCase(Locale.ROOT) + ": " + assessment.advisories().stream().limit(5)
-                .map(m -> m.advisoryId() + " (" + m.purl() + ")").toList();
+                + worst.get().name().toLowerCase(Locale.ROOT) + ": "
+                + assessment.advisories().stream()
+                        .limit(5)
+                        .map(m -> m.advisoryId() + " (" + m.purl() + ")")
+                        .toList();
         if (!rules.allows(worst.get())) {
-            v.fail("vulnerabilities", detail + "; above the allowed " + rules.maxAdvisorySeverity().name()
-                    .toLowerCase(Locale.ROOT), rules.vulnerable() == PolicyRules.Vulnerable.HOLD
-                    ? Decision.Outcome.PENDING : Decision.Outcome.REJECTED);
+            v.fail(
+                    "vulnerabilities",
+                    detail + "; above the allowed "
+                            + rules.maxAdvisorySeverity().name().toLowerCase(Locale.ROOT),
+                    rules.vulnerable() == PolicyRules.Vulnerable.HOLD
+                            ? Decision.Outcome.PENDING
+                            : Decision.Outcome.REJECTED);
         } else {
-            v.pass("vulnerabilities", detail + "; within the allowed " + rules.maxAdvisorySeverity().name()
-                    .toLowerCase(Locale.ROOT));
+            v.pass(
+                    "vulnerabilities",
+                    detail + "; within the allowed "
+                            + rules.maxAdvisorySeverity().name().toLowerCase(Locale.ROOT));
         }
     }
 
     private static void missing(String check, boolean required, Assessment assessment, Verdicts v) {
-        String why = assessment.evidence().unavailable().isEmpty() ? ""
+        String why = assessment.evidence().unavailable().isEmpty()
+                ? ""
                 : " (" + String.join("; ", assessment.evidence().unavailable()) + ")";
         if (required) {
             v.fail(check, "required by policy, none bound to the artifact" + why, Decision.Outcome.REJECTED);
@@ -192,8 +234,12 @@ final class PolicyDecider {
 
     private static String summary(List<Finding> findings) {
         StringBuilder out = new StringBuilder();
-        findings.stream().limit(5).forEach(f -> out.append(out.length() == 0 ? "" : "; ")
-                .append(f.ruleId()).append(" at ").append(f.pointer().isEmpty() ? "/" : f.pointer()));
+        findings.stream()
+                .limit(5)
+                .forEach(f -> out.append(out.length() == 0 ? "" : "; ")
+                        .append(f.ruleId())
+                        .append(" at ")
+                        .append(f.pointer().isEmpty() ? "/" : f.pointer()));
         if (findings.size() > 5) {
             out.append("; and ").append(findings.size() - 5).append(" more");
         }

@@ -33,9 +33,13 @@ import java.util.Optional;
  * policy accepts. In an envelope the server.json keeps its exact bytes (the slice of the body between
  * its braces), so the stored manifest is byte for byte what the publisher signed off.
  */
-public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Optional<ArrayNode> prompts,
-                              Optional<ArrayNode> resources, Optional<String> instructions,
-                              SentEvidence evidence) {
+public record PublishEnvelope(
+        Manifest manifest,
+        Optional<ArrayNode> tools,
+        Optional<ArrayNode> prompts,
+        Optional<ArrayNode> resources,
+        Optional<String> instructions,
+        SentEvidence evidence) {
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
@@ -43,12 +47,18 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
         Manifest whole = Manifest.parse(body);
         JsonNode tree = whole.tree();
         if (!tree.path("server").isObject()) {
-            return new PublishEnvelope(whole, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    SentEvidence.NONE);
+            return new PublishEnvelope(
+                    whole, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SentEvidence.NONE);
         }
         Manifest server = Manifest.parse(serverBytes(body));
-        return new PublishEnvelope(server, array(tree, "tools"), array(tree, "prompts"), array(tree, "resources"),
-                Optional.ofNullable(tree.get("instructions")).filter(JsonNode::isTextual).map(JsonNode::asText),
+        return new PublishEnvelope(
+                server,
+                array(tree, "tools"),
+                array(tree, "prompts"),
+                array(tree, "resources"),
+                Optional.ofNullable(tree.get("instructions"))
+                        .filter(JsonNode::isTextual)
+                        .map(JsonNode::asText),
                 new SentEvidence(attestations(tree), signatures(tree)));
     }
 
@@ -59,8 +69,8 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
             return signatures;
         }
         if (list.get().size() > FetchedEvidence.MAX_PER_ARTIFACT) {
-            throw InvalidRequestException.of("/signatures", "at most " + FetchedEvidence.MAX_PER_ARTIFACT
-                    + " signatures per publish");
+            throw InvalidRequestException.of(
+                    "/signatures", "at most " + FetchedEvidence.MAX_PER_ARTIFACT + " signatures per publish");
         }
         for (int i = 0; i < list.get().size(); i++) {
             String at = "/signatures/" + i;
@@ -75,11 +85,13 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
             }
             JsonNode rekorBundle = entry.get("rekorBundle");
             if (rekorBundle != null && !rekorBundle.isNull() && !rekorBundle.isObject()) {
-                throw InvalidRequestException.of(at + "/rekorBundle", "rekorBundle must be cosign's Rekor bundle object");
+                throw InvalidRequestException.of(
+                        at + "/rekorBundle", "rekorBundle must be cosign's Rekor bundle object");
             }
             DetachedSignature signature = new DetachedSignature(
                     text(entry, "payload", at).map(payload -> base64(payload, at + "/payload")),
-                    base64(entry.get("signature").asText(), at + "/signature"), certificate,
+                    base64(entry.get("signature").asText(), at + "/signature"),
+                    certificate,
                     text(entry, "chain", at),
                     Optional.ofNullable(rekorBundle).filter(JsonNode::isObject).map(JsonNode::toString));
             signatures.add(new SentEvidence.Signature(entry.get("package").asText(), signature, key));
@@ -113,16 +125,17 @@ public record PublishEnvelope(Manifest manifest, Optional<ArrayNode> tools, Opti
             return attestations;
         }
         if (list.get().size() > FetchedEvidence.MAX_PER_ARTIFACT) {
-            throw InvalidRequestException.of("/attestations", "at most " + FetchedEvidence.MAX_PER_ARTIFACT
-                    + " attestations per publish");
+            throw InvalidRequestException.of(
+                    "/attestations", "at most " + FetchedEvidence.MAX_PER_ARTIFACT + " attestations per publish");
         }
         for (int i = 0; i < list.get().size(); i++) {
             JsonNode entry = list.get().get(i);
             if (!entry.path("package").isTextual() || !entry.path("bundle").isObject()) {
-                throw InvalidRequestException.of("/attestations/" + i,
-                        "an attestation needs a package identifier and a Sigstore bundle object");
+                throw InvalidRequestException.of(
+                        "/attestations/" + i, "an attestation needs a package identifier and a Sigstore bundle object");
             }
-            attestations.add(new SentEvidence.Attestation(entry.get("package").asText(),
+            attestations.add(new SentEvidence.Attestation(
+                    entry.get("package").asText(),
                     entry.get("bundle").toString().getBytes(StandardCharsets.UTF_8)));
         }
         return attestations;

@@ -11,7 +11,6 @@ import dev.vouch.registry.evidence.BoundEvidence;
 import dev.vouch.registry.evidence.Signer;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.ScanReportJson;
-import dev.vouch.scanner.ToolReport;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +24,7 @@ public final class PublishReports {
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
-    private PublishReports() {
-    }
+    private PublishReports() {}
 
     public static ObjectNode report(Decision decision, Assessment assessment) {
         ObjectNode report = JSON.createObjectNode()
@@ -43,8 +41,10 @@ public final class PublishReports {
         });
         ArrayNode evidence = report.putArray("evidence");
         for (BoundEvidence item : assessment.evidence().verified()) {
-            ObjectNode node = evidence.addObject().put("package", item.packageIdentifier())
-                    .put("digest", item.digest().toString()).put("source", item.source());
+            ObjectNode node = evidence.addObject()
+                    .put("package", item.packageIdentifier())
+                    .put("digest", item.digest().toString())
+                    .put("source", item.source());
             signer(node, item.signer());
             item.predicateType().ifPresent(type -> node.put("predicateType", type));
             // Kept so a rescan can judge the statement again under a changed policy without refetching it.
@@ -54,7 +54,9 @@ public final class PublishReports {
             });
         }
         if (!assessment.evidence().unavailable().isEmpty()) {
-            report.set("evidenceUnavailable", JSON.valueToTree(assessment.evidence().unavailable()));
+            report.set(
+                    "evidenceUnavailable",
+                    JSON.valueToTree(assessment.evidence().unavailable()));
         }
         report.set("components", components(assessment));
         report.set("advisories", advisories(assessment.advisories()));
@@ -73,11 +75,16 @@ public final class PublishReports {
     public static ObjectNode trust(Decision decision, Assessment assessment) {
         ObjectNode trust = JSON.createObjectNode().put("tier", decision.tier().wireName());
         trust.put("flagged", false);
-        ObjectNode signature = trust.putObject("signature").put("verified", assessment.signature().isPresent());
+        ObjectNode signature = trust.putObject("signature")
+                .put("verified", assessment.signature().isPresent());
         assessment.signature().ifPresent(bound -> signer(signature, bound.signer()));
-        ObjectNode sbom = trust.putObject("sbom").put("present", assessment.sbom().isPresent());
-        assessment.sbom().flatMap(BoundEvidence::sbom).ifPresent(s -> sbom
-                .put("format", s.format().name().toLowerCase(Locale.ROOT)).put("components", s.components().size()));
+        ObjectNode sbom =
+                trust.putObject("sbom").put("present", assessment.sbom().isPresent());
+        assessment
+                .sbom()
+                .flatMap(BoundEvidence::sbom)
+                .ifPresent(s -> sbom.put("format", s.format().name().toLowerCase(Locale.ROOT))
+                        .put("components", s.components().size()));
         Optional<BoundEvidence> provenance = decision.provenance();
         if (provenance.isPresent()) {
             var slsa = provenance.get().provenance().orElseThrow();
@@ -106,16 +113,19 @@ public final class PublishReports {
 
     /** The trust summary's {@code scan}: verdict, rule-pack version, number of findings. */
     static ObjectNode scanSummary(ScanReport scan) {
-        return JSON.createObjectNode().put("verdict", scan.verdict().wireName()).put("rulesVersion", scan.rulesVersion())
+        return JSON.createObjectNode()
+                .put("verdict", scan.verdict().wireName())
+                .put("rulesVersion", scan.rulesVersion())
                 .put("findings", scan.findings().size());
     }
 
     /** The trust summary's {@code vulnerabilities}: the worst severity and the number of matches. */
     static ObjectNode vulnerabilities(List<AdvisoryMatch> matches) {
         ObjectNode vulnerabilities = JSON.createObjectNode();
-        AdvisoryMatch.worst(matches).ifPresentOrElse(
-                s -> vulnerabilities.put("maxSeverity", s.name().toLowerCase(Locale.ROOT)),
-                () -> vulnerabilities.putNull("maxSeverity"));
+        AdvisoryMatch.worst(matches)
+                .ifPresentOrElse(
+                        s -> vulnerabilities.put("maxSeverity", s.name().toLowerCase(Locale.ROOT)),
+                        () -> vulnerabilities.putNull("maxSeverity"));
         return vulnerabilities.put("count", matches.size());
     }
 
@@ -128,25 +138,32 @@ public final class PublishReports {
 
     public static ArrayNode checks(Decision decision) {
         ArrayNode checks = JSON.createArrayNode();
-        decision.checks().forEach(check -> checks.addObject().put("name", check.name())
-                .put("passed", check.passed()).put("detail", check.detail()));
+        decision.checks()
+                .forEach(check -> checks.addObject()
+                        .put("name", check.name())
+                        .put("passed", check.passed())
+                        .put("detail", check.detail()));
         return checks;
     }
 
     private static ArrayNode components(Assessment assessment) {
         ArrayNode components = JSON.createArrayNode();
         for (Sbom.Component component : assessment.components()) {
-            components.addObject().put("purl", component.purl()).put("name", component.name())
+            components
+                    .addObject()
+                    .put("purl", component.purl())
+                    .put("name", component.name())
                     .put("version", component.version());
         }
         return components;
     }
 
     private static ObjectNode advisory(AdvisoryMatch match) {
-        ObjectNode node = JSON.createObjectNode().put("id", match.advisoryId()).put("purl", match.purl())
+        ObjectNode node = JSON.createObjectNode()
+                .put("id", match.advisoryId())
+                .put("purl", match.purl())
                 .put("severity", match.severity().name().toLowerCase(Locale.ROOT));
         match.summary().ifPresent(summary -> node.put("summary", summary));
         return node;
     }
-
 }

@@ -11,13 +11,13 @@ import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.LimitExceededException;
 import dev.vouch.registry.domain.Manifest;
-import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.registry.domain.PublishRejectedException;
 import dev.vouch.registry.domain.ServerName;
 import dev.vouch.registry.domain.VersionConflictException;
 import dev.vouch.registry.domain.VersionOrder;
 import dev.vouch.registry.domain.Violation;
+import dev.vouch.registry.domain.rules.ManifestValidator;
 import dev.vouch.registry.evidence.EvidenceCollector;
 import dev.vouch.registry.evidence.EvidenceReport;
 import dev.vouch.registry.policy.PolicyRules;
@@ -69,8 +69,14 @@ public final class PublishService {
     private final PolicySource policy;
     private final Clock clock;
 
-    public PublishService(Store store, ManifestValidator validator, Scanner scanner, EvidenceCollector evidence,
-                          AdvisoryService advisories, PolicySource policy, Clock clock) {
+    public PublishService(
+            Store store,
+            ManifestValidator validator,
+            Scanner scanner,
+            EvidenceCollector evidence,
+            AdvisoryService advisories,
+            PolicySource policy,
+            Clock clock) {
         this.store = store;
         this.validator = validator;
         this.scanner = scanner;
@@ -93,22 +99,28 @@ public final class PublishService {
         PublishEnvelope envelope = validate(body);
         ServerName name = authorize(principal, envelope.manifest());
         // Answer a duplicate before fetching evidence over the network; store() checks again under its lock.
-        if (store.read(repos -> repos.versions().find(name.toString(), envelope.manifest().version())).isPresent()) {
+        if (store.read(repos -> repos.versions()
+                        .find(name.toString(), envelope.manifest().version()))
+                .isPresent()) {
             throw conflict(name.toString(), envelope.manifest().version());
         }
         PolicyRules rules = policy.current().rulesFor(name);
         EvidenceReport gathered = evidence.collect(envelope.manifest().tree(), envelope.evidence(), rules);
         Baseline baseline = baseline(name);
         ScanReport scan = scan(envelope, baseline);
-        List<Sbom.Component> components = gathered.verified().stream().flatMap(e -> e.sbom().stream())
-                .flatMap(s -> s.components().stream()).toList();
+        List<Sbom.Component> components = gathered.verified().stream()
+                .flatMap(e -> e.sbom().stream())
+                .flatMap(s -> s.components().stream())
+                .toList();
         List<AdvisoryService.Lookup> lookups = components.stream()
                 .map(c -> advisories.lookup(c.purl(), Optional.of(c.version()).filter(v -> !v.isEmpty())))
                 .toList();
-        List<AdvisoryMatch> matches = lookups.stream().flatMap(l -> l.matches().stream()).toList();
-        List<String> advisoryProblems = lookups.stream().flatMap(l -> l.problems().stream()).toList();
-        Assessment assessment = new Assessment(scan, gathered, components, matches, advisoryProblems,
-                baseline.problem());
+        List<AdvisoryMatch> matches =
+                lookups.stream().flatMap(l -> l.matches().stream()).toList();
+        List<String> advisoryProblems =
+                lookups.stream().flatMap(l -> l.problems().stream()).toList();
+        Assessment assessment =
+                new Assessment(scan, gathered, components, matches, advisoryProblems, baseline.problem());
         Decision decision = PolicyDecider.decide(assessment, rules, repositoryUrl(envelope.manifest()));
         ObjectNode report = PublishReports.report(decision, assessment);
         if (decision.outcome() == Decision.Outcome.REJECTED) {
@@ -123,15 +135,16 @@ public final class PublishService {
         Manifest manifest = envelope.manifest();
         List<Violation> violations = validator.validate(manifest.tree());
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException("the server.json is not valid (" + violations.size()
-                    + (violations.size() == 1 ? " violation)" : " violations)"), violations);
+            throw new InvalidRequestException(
+                    "the server.json is not valid (" + violations.size()
+                            + (violations.size() == 1 ? " violation)" : " violations)"),
+                    violations);
         }
         return envelope;
     }
 
     /** The latest published version's tools, the baseline for drift, or why they cannot be read. */
-    private record Baseline(Optional<ScanInput> tools, Optional<String> problem) {
-    }
+    private record Baseline(Optional<ScanInput> tools, Optional<String> problem) {}
 
     private Baseline baseline(ServerName name) {
         Optional<StoredVersion> latest = store.read(repos -> repos.versions().findLatest(name.toString()));
@@ -139,11 +152,15 @@ public final class PublishService {
             return new Baseline(Optional.empty(), Optional.empty());
         }
         try {
-            return new Baseline(Optional.of(ScanInput.fromJson(JSON.readTree(latest.get().tools().get()))),
+            return new Baseline(
+                    Optional.of(ScanInput.fromJson(
+                            JSON.readTree(latest.get().tools().get()))),
                     Optional.empty());
         } catch (IOException | InvalidInputException e) {
-            return new Baseline(Optional.empty(), Optional.of("the stored tools of " + name + "@"
-                    + latest.get().version() + " (the drift baseline) cannot be read"));
+            return new Baseline(
+                    Optional.empty(),
+                    Optional.of("the stored tools of " + name + "@"
+                            + latest.get().version() + " (the drift baseline) cannot be read"));
         }
     }
 
@@ -162,13 +179,19 @@ public final class PublishService {
     private void reject(Principal principal, ServerName name, Manifest manifest, ObjectNode report) {
         ObjectNode detail = JSON.createObjectNode().put("manifestSha256", manifest.sha256());
         detail.set("checks", report.get("checks"));
-        store.write(repos -> repos.audit().append(new AuditEvent(clock.instant(), principal.id(), "version.reject",
-                name + "@" + manifest.version(), detail.toString())));
+        store.write(repos -> repos.audit()
+                .append(new AuditEvent(
+                        clock.instant(),
+                        principal.id(),
+                        "version.reject",
+                        name + "@" + manifest.version(),
+                        detail.toString())));
         throw new PublishRejectedException("the publish policy rejected " + name + "@" + manifest.version(), report);
     }
 
     private static ServerName authorize(Principal principal, Manifest manifest) {
-        ServerName name = ServerName.parse(manifest.name()).name()
+        ServerName name = ServerName.parse(manifest.name())
+                .name()
                 .orElseThrow(() -> new IllegalStateException("validated manifest has an invalid name"));
         if (!principal.mayWrite(name)) {
             throw new PermissionDeniedException("this token may not publish " + name
@@ -178,18 +201,23 @@ public final class PublishService {
     }
 
     static Optional<String> repositoryUrl(Manifest manifest) {
-        return Optional.ofNullable(manifest.tree().path("repository").get("url")).filter(JsonNode::isTextual)
+        return Optional.ofNullable(manifest.tree().path("repository").get("url"))
+                .filter(JsonNode::isTextual)
                 .map(JsonNode::asText);
     }
 
-    private StoredVersion store(Principal principal, ServerName name, PublishEnvelope envelope, Decision decision,
-                                Assessment assessment, ObjectNode report) {
+    private StoredVersion store(
+            Principal principal,
+            ServerName name,
+            PublishEnvelope envelope,
+            Decision decision,
+            Assessment assessment,
+            ObjectNode report) {
         Manifest manifest = envelope.manifest();
         ScanReport scan = assessment.scan();
         boolean published = decision.outcome() == Decision.Outcome.PUBLISHED;
         ReviewState state = published ? ReviewState.PUBLISHED : ReviewState.PENDING;
-        byte[] trust = PublishReports.trust(decision, assessment).toString()
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] trust = PublishReports.trust(decision, assessment).toString().getBytes(StandardCharsets.UTF_8);
         byte[] reportBytes = report.toString().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
         String serverName = name.toString();
@@ -200,24 +228,46 @@ public final class PublishService {
                     throw conflict(serverName, version);
                 }
                 if (repos.versions().countVersions(serverName) >= MAX_VERSIONS_PER_SERVER) {
-                    throw new LimitExceededException(serverName + " already has the maximum of "
-                            + MAX_VERSIONS_PER_SERVER + " versions");
+                    throw new LimitExceededException(
+                            serverName + " already has the maximum of " + MAX_VERSIONS_PER_SERVER + " versions");
                 }
-                Optional<String> currentLatest = repos.versions().findLatest(serverName).map(StoredVersion::version);
+                Optional<String> currentLatest =
+                        repos.versions().findLatest(serverName).map(StoredVersion::version);
                 // A held version becomes latest only when a curator approves it.
                 boolean latest = published && VersionOrder.supersedes(version, currentLatest);
                 if (latest) {
                     repos.versions().clearLatest(serverName, now);
                 }
-                StoredVersion stored = repos.versions().insert(new NewVersion(serverName, version, manifest.bytes(),
-                        manifest.sha256(), manifest.description(), manifest.title(), envelope.toolsBytes(), now,
-                        latest, principal.id(), state, decision.tier().wireName(), Optional.of(trust),
-                        Optional.of(reportBytes), Optional.of(scan.toolSetDigest())));
-                ObjectNode detail = JSON.createObjectNode().put("manifestSha256", manifest.sha256())
-                        .put("isLatest", latest).put("reviewState", state.wireName())
-                        .put("tier", decision.tier().wireName()).put("toolsDigest", scan.toolSetDigest());
-                repos.audit().append(new AuditEvent(now, principal.id(), published ? "version.publish" : "version.hold",
-                        serverName + "@" + version, detail.toString()));
+                StoredVersion stored = repos.versions()
+                        .insert(new NewVersion(
+                                serverName,
+                                version,
+                                manifest.bytes(),
+                                manifest.sha256(),
+                                manifest.description(),
+                                manifest.title(),
+                                envelope.toolsBytes(),
+                                now,
+                                latest,
+                                principal.id(),
+                                state,
+                                decision.tier().wireName(),
+                                Optional.of(trust),
+                                Optional.of(reportBytes),
+                                Optional.of(scan.toolSetDigest())));
+                ObjectNode detail = JSON.createObjectNode()
+                        .put("manifestSha256", manifest.sha256())
+                        .put("isLatest", latest)
+                        .put("reviewState", state.wireName())
+                        .put("tier", decision.tier().wireName())
+                        .put("toolsDigest", scan.toolSetDigest());
+                repos.audit()
+                        .append(new AuditEvent(
+                                now,
+                                principal.id(),
+                                published ? "version.publish" : "version.hold",
+                                serverName + "@" + version,
+                                detail.toString()));
                 return stored;
             });
         } catch (DuplicateVersionException e) {

@@ -55,8 +55,7 @@ public final class RescanService {
     }
 
     /** Totals of one rescan. */
-    public record Result(int versions, int flagged, List<String> flaggedVersions) {
-    }
+    public record Result(int versions, int flagged, List<String> flaggedVersions) {}
 
     /** Rescans everything; {@code progress} hears after each page how many versions were done. */
     public Result rescanAll(String actor, Consumer<Integer> progress) {
@@ -92,28 +91,31 @@ public final class RescanService {
         document.set("server", manifest.tree());
         version.tools().ifPresent(tools -> document.set("tools", json(tools, version)));
         ScanReport scan = scan(document, manifest);
-        ObjectNode report = version.report().map(bytes -> (ObjectNode) json(bytes, version))
-                .orElseGet(JSON::createObjectNode);
-        ObjectNode trust = version.trust().map(bytes -> (ObjectNode) json(bytes, version))
-                .orElseGet(JSON::createObjectNode);
+        ObjectNode report =
+                version.report().map(bytes -> (ObjectNode) json(bytes, version)).orElseGet(JSON::createObjectNode);
+        ObjectNode trust =
+                version.trust().map(bytes -> (ObjectNode) json(bytes, version)).orElseGet(JSON::createObjectNode);
         List<AdvisoryMatch> matches = new ArrayList<>();
         List<String> advisoryProblems = new ArrayList<>();
         for (JsonNode component : report.path("components")) {
-            AdvisoryService.Lookup lookup = advisories.lookup(component.path("purl").asText(),
+            AdvisoryService.Lookup lookup = advisories.lookup(
+                    component.path("purl").asText(),
                     Optional.of(component.path("version").asText()).filter(v -> !v.isEmpty()));
             matches.addAll(lookup.matches());
             advisoryProblems.addAll(lookup.problems());
         }
         ServerName name = ServerName.parse(version.serverName()).name().orElseThrow();
         Assessment assessment = StoredAssessment.of(report, trust, scan, matches, advisoryProblems);
-        Decision decision = PolicyDecider.decide(assessment, policy.current().rulesFor(name),
-                PublishService.repositoryUrl(manifest));
+        Decision decision = PolicyDecider.decide(
+                assessment, policy.current().rulesFor(name), PublishService.repositoryUrl(manifest));
         boolean nowFails = version.reviewState() == ReviewState.PUBLISHED
                 && decision.outcome().isMoreSevereThan(recordedOutcome(report));
         String reason = "rescan with rules " + scan.rulesVersion() + ": the policy would now "
                 + (decision.outcome() == Decision.Outcome.REJECTED ? "reject it" : "hold it for a curator") + " ("
-                + decision.checks().stream().filter(check -> !check.passed())
-                        .map(check -> check.name() + ": " + check.detail()).collect(Collectors.joining("; "))
+                + decision.checks().stream()
+                        .filter(check -> !check.passed())
+                        .map(check -> check.name() + ": " + check.detail())
+                        .collect(Collectors.joining("; "))
                 + ")";
         boolean wasFlagged = trust.path("flagged").asBoolean(false);
         JsonNode trustBefore = trust.deepCopy();
@@ -144,15 +146,22 @@ public final class RescanService {
         store.write(repos -> {
             // Only a change in what readers are told (the trust summary) puts the version back in the feed.
             if (trustChanged) {
-                repos.versions().updateAssessment(version.serverName(), version.version(), trustBytes, reportBytes,
-                        now);
+                repos.versions()
+                        .updateAssessment(version.serverName(), version.version(), trustBytes, reportBytes, now);
             } else {
                 repos.versions().replaceReport(version.serverName(), version.version(), reportBytes);
             }
             if (nowFails && !wasFlagged) {
-                repos.audit().append(new AuditEvent(now, actor, "version.flag",
-                        version.serverName() + "@" + version.version(),
-                        JSON.createObjectNode().put("rulesVersion", scan.rulesVersion()).put("reason", reason).toString()));
+                repos.audit()
+                        .append(new AuditEvent(
+                                now,
+                                actor,
+                                "version.flag",
+                                version.serverName() + "@" + version.version(),
+                                JSON.createObjectNode()
+                                        .put("rulesVersion", scan.rulesVersion())
+                                        .put("reason", reason)
+                                        .toString()));
             }
             return null;
         });
@@ -174,8 +183,8 @@ public final class RescanService {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new IllegalStateException("stored JSON of " + version.serverName() + "@" + version.version()
-                    + " is unreadable", e);
+            throw new IllegalStateException(
+                    "stored JSON of " + version.serverName() + "@" + version.version() + " is unreadable", e);
         }
     }
 
@@ -187,5 +196,4 @@ public final class RescanService {
             return scanner.scan(ScanInput.fromJson(manifest.tree()));
         }
     }
-
 }

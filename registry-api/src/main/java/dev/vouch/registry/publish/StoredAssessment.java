@@ -24,8 +24,7 @@ import java.util.Optional;
  */
 final class StoredAssessment {
 
-    private StoredAssessment() {
-    }
+    private StoredAssessment() {}
 
     /**
      * @param report the stored report ({@link PublishReports#report})
@@ -33,11 +32,17 @@ final class StoredAssessment {
      *               each evidence entry named its builder
      * @param scan   the fresh scan, without drift; the recorded drift is attached to it
      */
-    static Assessment of(JsonNode report, JsonNode trust, ScanReport scan, List<AdvisoryMatch> advisories,
-                         List<String> advisoryProblems) {
+    static Assessment of(
+            JsonNode report,
+            JsonNode trust,
+            ScanReport scan,
+            List<AdvisoryMatch> advisories,
+            List<String> advisoryProblems) {
         List<Sbom.Component> components = new ArrayList<>();
         for (JsonNode component : report.path("components")) {
-            components.add(new Sbom.Component(component.path("purl").asText(""), component.path("name").asText(""),
+            components.add(new Sbom.Component(
+                    component.path("purl").asText(""),
+                    component.path("name").asText(""),
                     component.path("version").asText("")));
         }
         List<BoundEvidence> verified = new ArrayList<>();
@@ -48,50 +53,76 @@ final class StoredAssessment {
             Optional<Sbom> sbom = Optional.empty();
             Optional<SlsaProvenance> provenance = Optional.empty();
             if (predicateType.filter(Sbom::isSbom).isPresent()) {
-                Sbom.Format format = predicateType.get().startsWith(Sbom.SPDX) ? Sbom.Format.SPDX : Sbom.Format.CYCLONEDX;
+                Sbom.Format format =
+                        predicateType.get().startsWith(Sbom.SPDX) ? Sbom.Format.SPDX : Sbom.Format.CYCLONEDX;
                 // The report keeps the components of every SBOM together; the SBOM check counts them once.
                 sbom = Optional.of(new Sbom(format, componentsAttached ? List.of() : components));
                 componentsAttached = true;
             } else if (predicateType.filter(SlsaProvenance::isProvenance).isPresent()) {
                 JsonNode recorded = entry.path("provenance");
-                if (recorded.isMissingNode() && !trustProvenanceUsed && trust.path("provenance").isObject()) {
+                if (recorded.isMissingNode()
+                        && !trustProvenanceUsed
+                        && trust.path("provenance").isObject()) {
                     recorded = trust.path("provenance");
                     trustProvenanceUsed = true;
                 }
                 Optional<String> source = text(recorded, "sourceRepository");
-                provenance = text(recorded, "builder").map(builder -> new SlsaProvenance(builder, Optional.empty(),
-                        source, Optional.empty(), List.of()));
+                provenance = text(recorded, "builder")
+                        .map(builder ->
+                                new SlsaProvenance(builder, Optional.empty(), source, Optional.empty(), List.of()));
                 if (provenance.isEmpty()) {
                     // A statement whose builder was never recorded cannot be judged again; it counts as absent.
                     continue;
                 }
             }
-            verified.add(new BoundEvidence(entry.path("package").asText(""), Digest.parse(entry.path("digest").asText()),
-                    signer(entry), entry.path("source").asText(""), predicateType, sbom, provenance));
+            verified.add(new BoundEvidence(
+                    entry.path("package").asText(""),
+                    Digest.parse(entry.path("digest").asText()),
+                    signer(entry),
+                    entry.path("source").asText(""),
+                    predicateType,
+                    sbom,
+                    provenance));
         }
         List<String> unavailable = new ArrayList<>();
         report.path("evidenceUnavailable").forEach(problem -> unavailable.add(problem.asText()));
         EvidenceReport evidence = new EvidenceReport(verified, List.of(), unavailable);
-        ScanReport withDrift = new ScanReport(scan.rulesVersion(), scan.verdict(), scan.tools(), scan.serverFindings(),
-                scan.toolSetDigest(), drift(report.path("drift"), scan.toolSetDigest()), scan.charsScanned());
-        return new Assessment(withDrift, evidence, components, advisories, advisoryProblems,
-                text(report, "baselineProblem"));
+        ScanReport withDrift = new ScanReport(
+                scan.rulesVersion(),
+                scan.verdict(),
+                scan.tools(),
+                scan.serverFindings(),
+                scan.toolSetDigest(),
+                drift(report.path("drift"), scan.toolSetDigest()),
+                scan.charsScanned());
+        return new Assessment(
+                withDrift, evidence, components, advisories, advisoryProblems, text(report, "baselineProblem"));
     }
 
     private static Optional<DriftReport> drift(JsonNode drift, String currentDigest) {
         if (!drift.isObject()) {
             return Optional.empty();
         }
-        return Optional.of(new DriftReport(strings(drift.path("added")), strings(drift.path("removed")),
-                strings(drift.path("changed")), drift.path("previousToolsDigest").asText(""), currentDigest));
+        return Optional.of(new DriftReport(
+                strings(drift.path("added")),
+                strings(drift.path("removed")),
+                strings(drift.path("changed")),
+                drift.path("previousToolsDigest").asText(""),
+                currentDigest));
     }
 
     private static Signer signer(JsonNode entry) {
         if (entry.has("key")) {
-            return new Signer.Key(entry.path("key").asText(), entry.path("keyFingerprint").asText(""));
+            return new Signer.Key(
+                    entry.path("key").asText(), entry.path("keyFingerprint").asText(""));
         }
-        return new Signer.Keyless(new SignerIdentity(entry.path("issuer").asText(""), entry.path("subject").asText(""),
-                text(entry, "sourceRepository"), text(entry, "commit"), Optional.empty(), Optional.empty()));
+        return new Signer.Keyless(new SignerIdentity(
+                entry.path("issuer").asText(""),
+                entry.path("subject").asText(""),
+                text(entry, "sourceRepository"),
+                text(entry, "commit"),
+                Optional.empty(),
+                Optional.empty()));
     }
 
     private static List<String> strings(JsonNode array) {

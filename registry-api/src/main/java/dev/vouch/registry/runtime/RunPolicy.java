@@ -39,8 +39,7 @@ public final class RunPolicy {
     private static final Pattern OCI_DIGEST = Pattern.compile(".*@(sha256:[0-9a-f]{64})$");
     private static final Pattern SHA256_HEX = Pattern.compile("^[0-9a-f]{64}$");
 
-    private RunPolicy() {
-    }
+    private RunPolicy() {}
 
     /** The run policy of a manifest whose tool set has {@code toolsDigest} (absent when it declared no tools). */
     public static ObjectNode of(JsonNode manifest, Optional<String> toolsDigest) {
@@ -54,7 +53,11 @@ public final class RunPolicy {
             }
             for (String arguments : new String[] {"runtimeArguments", "packageArguments"}) {
                 for (JsonNode argument : pkg.path(arguments)) {
-                    secret(argument, argument.path("name").asText(argument.path("valueHint").asText(null)), secrets);
+                    secret(
+                            argument,
+                            argument.path("name")
+                                    .asText(argument.path("valueHint").asText(null)),
+                            secrets);
                 }
             }
         }

@@ -1,12 +1,12 @@
 package dev.vouch.registry.seed;
 
 import dev.vouch.registry.auth.Principal;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.vouch.registry.domain.Manifest;
 import dev.vouch.registry.publish.PublishService;
 import dev.vouch.seed.SeedCatalog;
-import dev.vouch.registry.domain.Manifest;
 import dev.vouch.store.Store;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Loads the curated seed catalog into an empty registry, through the same publish pipeline as any
@@ -37,7 +37,8 @@ public final class SeedLoader {
         int loaded = 0;
         for (SeedCatalog.Entry entry : SeedCatalog.entries()) {
             Manifest manifest = Manifest.parse(entry.serverJson());
-            boolean present = store.read(repos -> repos.versions().find(manifest.name(), manifest.version())).isPresent();
+            boolean present = store.read(repos -> repos.versions().find(manifest.name(), manifest.version()))
+                    .isPresent();
             if (!present) {
                 publisher.publish(seed, envelope(entry));
                 loaded++;

@@ -46,26 +46,43 @@ public record CatalogSnapshot(long serial, Instant issuedAt, String auditHead, L
      * One served version as the registry recorded it at publish: the manifest's SHA-256 (hex, of the
      * exact stored bytes), the tool-set digest, trust tier, scan verdict and rule-pack version, status.
      */
-    public record Entry(String name, String version, String manifestSha256, Optional<String> toolsDigest, String tier,
-                        Optional<String> scanVerdict, Optional<String> rulesVersion, String status) {
+    public record Entry(
+            String name,
+            String version,
+            String manifestSha256,
+            Optional<String> toolsDigest,
+            String tier,
+            Optional<String> scanVerdict,
+            Optional<String> rulesVersion,
+            String status) {
 
         public String coordinates() {
             return name + "@" + version;
         }
 
         ObjectNode json() {
-            ObjectNode node = JSON.createObjectNode().put("name", name).put("version", version)
+            ObjectNode node = JSON.createObjectNode()
+                    .put("name", name)
+                    .put("version", version)
                     .put("manifestSha256", manifestSha256);
-            node.put("toolsDigest", toolsDigest.orElse(null)).put("tier", tier)
-                    .put("scanVerdict", scanVerdict.orElse(null)).put("rulesVersion", rulesVersion.orElse(null))
+            node.put("toolsDigest", toolsDigest.orElse(null))
+                    .put("tier", tier)
+                    .put("scanVerdict", scanVerdict.orElse(null))
+                    .put("rulesVersion", rulesVersion.orElse(null))
                     .put("status", status);
             return node;
         }
 
         static Entry of(JsonNode node) {
-            return new Entry(required(node, "name"), required(node, "version"), required(node, "manifestSha256"),
-                    optional(node, "toolsDigest"), required(node, "tier"), optional(node, "scanVerdict"),
-                    optional(node, "rulesVersion"), required(node, "status"));
+            return new Entry(
+                    required(node, "name"),
+                    required(node, "version"),
+                    required(node, "manifestSha256"),
+                    optional(node, "toolsDigest"),
+                    required(node, "tier"),
+                    optional(node, "scanVerdict"),
+                    optional(node, "rulesVersion"),
+                    required(node, "status"));
         }
     }
 
@@ -73,11 +90,18 @@ public record CatalogSnapshot(long serial, Instant issuedAt, String auditHead, L
     public byte[] statement() {
         ArrayNode list = versionsJson();
         ObjectNode statement = JSON.createObjectNode().put("_type", STATEMENT_TYPE);
-        statement.putArray("subject").addObject().put("name", SUBJECT_NAME).putObject("digest")
+        statement
+                .putArray("subject")
+                .addObject()
+                .put("name", SUBJECT_NAME)
+                .putObject("digest")
                 .put("sha256", digest(list));
         statement.put("predicateType", PREDICATE_TYPE);
-        ObjectNode predicate = statement.putObject("predicate").put("serial", serial)
-                .put("issuedAt", issuedAt.toString()).put("auditHead", auditHead);
+        ObjectNode predicate = statement
+                .putObject("predicate")
+                .put("serial", serial)
+                .put("issuedAt", issuedAt.toString())
+                .put("auditHead", auditHead);
         predicate.set("versions", list);
         return canonical(statement);
     }
@@ -94,7 +118,8 @@ public record CatalogSnapshot(long serial, Instant issuedAt, String auditHead, L
         } catch (IOException e) {
             throw new SnapshotException("the snapshot statement is not JSON");
         }
-        if (statement == null || !STATEMENT_TYPE.equals(statement.path("_type").asText())
+        if (statement == null
+                || !STATEMENT_TYPE.equals(statement.path("_type").asText())
                 || !PREDICATE_TYPE.equals(statement.path("predicateType").asText())) {
             throw new SnapshotException("not a Vouch catalog snapshot (predicate type must be " + PREDICATE_TYPE + ")");
         }
@@ -102,14 +127,19 @@ public record CatalogSnapshot(long serial, Instant issuedAt, String auditHead, L
         List<Entry> entries = new ArrayList<>();
         try {
             predicate.path("versions").forEach(node -> entries.add(Entry.of(node)));
-            if (!predicate.path("serial").canConvertToLong() || predicate.path("serial").asLong() < 0) {
+            if (!predicate.path("serial").canConvertToLong()
+                    || predicate.path("serial").asLong() < 0) {
                 throw new SnapshotException("the snapshot has no serial");
             }
-            CatalogSnapshot snapshot = new CatalogSnapshot(predicate.path("serial").asLong(),
-                    Instant.parse(required(predicate, "issuedAt")), required(predicate, "auditHead"), entries);
+            CatalogSnapshot snapshot = new CatalogSnapshot(
+                    predicate.path("serial").asLong(),
+                    Instant.parse(required(predicate, "issuedAt")),
+                    required(predicate, "auditHead"),
+                    entries);
             JsonNode subject = statement.path("subject").path(0);
             if (!SUBJECT_NAME.equals(subject.path("name").asText())
-                    || !digest(snapshot.versionsJson()).equals(subject.path("digest").path("sha256").asText())) {
+                    || !digest(snapshot.versionsJson())
+                            .equals(subject.path("digest").path("sha256").asText())) {
                 throw new SnapshotException("the snapshot's subject digest does not match its list of versions");
             }
             return snapshot;

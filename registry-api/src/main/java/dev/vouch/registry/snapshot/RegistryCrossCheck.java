@@ -59,8 +59,8 @@ public final class RegistryCrossCheck {
         for (CatalogSnapshot.Entry entry : snapshot.versions()) {
             String row = entry.coordinates();
             listed.add(row);
-            Fetched manifest = get(API + "/servers/" + encode(entry.name()) + "/versions/" + encode(entry.version())
-                    + "/server.json");
+            Fetched manifest = get(
+                    API + "/servers/" + encode(entry.name()) + "/versions/" + encode(entry.version()) + "/server.json");
             if (manifest.status() == 404) {
                 differences.add(row + ": in the snapshot but not served");
                 continue;
@@ -81,13 +81,14 @@ public final class RegistryCrossCheck {
             }
             compareListing(row, entry, manifest.body(), listing).ifPresent(differences::add);
         }
-        served.keySet().stream().filter(row -> !listed.contains(row))
+        served.keySet().stream()
+                .filter(row -> !listed.contains(row))
                 .forEach(row -> differences.add(row + ": served but missing from the snapshot"));
         return differences;
     }
 
-    private static Optional<String> compareListing(String row, CatalogSnapshot.Entry entry, byte[] exactManifest,
-                                                   JsonNode listing) {
+    private static Optional<String> compareListing(
+            String row, CatalogSnapshot.Entry entry, byte[] exactManifest, JsonNode listing) {
         List<String> fields = new ArrayList<>();
         Optional<JsonNode> exact = parse(exactManifest);
         if (exact.isEmpty()) {
@@ -104,9 +105,11 @@ public final class RegistryCrossCheck {
             fields.add("tier " + trust.path("tier").asText() + " (snapshot: " + entry.tier() + ")");
         }
         Optional<String> toolsDigest = trust.path("toolsDigest").isTextual()
-                ? Optional.of(trust.path("toolsDigest").asText()) : Optional.empty();
+                ? Optional.of(trust.path("toolsDigest").asText())
+                : Optional.empty();
         if (entry.toolsDigest().isPresent() && !entry.toolsDigest().equals(toolsDigest)) {
-            fields.add("tool-set digest " + toolsDigest.orElse("none") + " (snapshot: " + entry.toolsDigest().get() + ")");
+            fields.add("tool-set digest " + toolsDigest.orElse("none") + " (snapshot: "
+                    + entry.toolsDigest().get() + ")");
         }
         return fields.isEmpty() ? Optional.empty() : Optional.of(row + ": served " + String.join(", ", fields));
     }
@@ -121,32 +124,39 @@ public final class RegistryCrossCheck {
             if (page.status() != 200) {
                 throw new UnreachableRegistryException(registry + API + "/servers answered HTTP " + page.status());
             }
-            JsonNode body = parse(page.body()).orElseThrow(() ->
-                    new UnreachableRegistryException(registry + API + "/servers answered with a page that is not JSON"));
+            JsonNode body = parse(page.body())
+                    .orElseThrow(() -> new UnreachableRegistryException(
+                            registry + API + "/servers answered with a page that is not JSON"));
             for (JsonNode entry : body.path("servers")) {
-                served.put(entry.path("server").path("name").asText() + "@"
-                        + entry.path("server").path("version").asText(), entry);
+                served.put(
+                        entry.path("server").path("name").asText() + "@"
+                                + entry.path("server").path("version").asText(),
+                        entry);
             }
             String next = body.path("metadata").path("nextCursor").asText("");
             cursor = next.isEmpty() ? null : next;
             if (cursor != null && !cursors.add(cursor)) {
-                throw new UnreachableRegistryException("the registry's catalog pages loop (cursor " + cursor
-                        + " came back)");
+                throw new UnreachableRegistryException(
+                        "the registry's catalog pages loop (cursor " + cursor + " came back)");
             }
         } while (cursor != null);
         return served;
     }
 
-    private record Fetched(int status, byte[] body) {
-    }
+    private record Fetched(int status, byte[] body) {}
 
     private Fetched get(String path) {
         try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(registry.resolve(path)).timeout(timeout)
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(registry.resolve(path))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             return new Fetched(response.statusCode(), response.body());
         } catch (IOException | IllegalArgumentException e) {
-            throw new UnreachableRegistryException("cannot reach " + registry + ": " + e.getClass().getSimpleName(), e);
+            throw new UnreachableRegistryException(
+                    "cannot reach " + registry + ": " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableRegistryException("interrupted while reading " + registry, e);

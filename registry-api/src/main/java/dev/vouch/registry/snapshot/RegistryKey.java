@@ -102,7 +102,8 @@ public final class RegistryKey {
 
     static RegistryKey fromPem(String pem) {
         Object parsed;
-        try (Reader reader = new StringReader(pem); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = new StringReader(pem);
+                PEMParser parser = new PEMParser(reader)) {
             parsed = parser.readObject();
         } catch (IOException | RuntimeException e) {
             throw new SigningKeyException("not a PEM private key", e);
@@ -111,26 +112,42 @@ public final class RegistryKey {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (parsed instanceof PEMKeyPair pair) {
                 requireP256(pair.getPrivateKeyInfo());
-                return new RegistryKey(converter.getPrivateKey(pair.getPrivateKeyInfo()),
-                        converter.getPublicKey(pair.getPublicKeyInfo()), "SHA256withECDSA");
+                return new RegistryKey(
+                        converter.getPrivateKey(pair.getPrivateKeyInfo()),
+                        converter.getPublicKey(pair.getPublicKeyInfo()),
+                        "SHA256withECDSA");
             }
             if (parsed instanceof PrivateKeyInfo info) {
                 ASN1ObjectIdentifier algorithm = info.getPrivateKeyAlgorithm().getAlgorithm();
                 if (EdECObjectIdentifiers.id_Ed25519.equals(algorithm)) {
-                    byte[] seed = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
-                    byte[] raw = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
-                    return new RegistryKey(converter.getPrivateKey(info), publicKey("Ed25519",
-                            new SubjectPublicKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519), raw)),
+                    byte[] seed =
+                            ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
+                    byte[] raw = new Ed25519PrivateKeyParameters(seed, 0)
+                            .generatePublicKey()
+                            .getEncoded();
+                    return new RegistryKey(
+                            converter.getPrivateKey(info),
+                            publicKey(
+                                    "Ed25519",
+                                    new SubjectPublicKeyInfo(
+                                            new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519), raw)),
                             "Ed25519");
                 }
                 if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
                     requireP256(info);
-                    BigInteger d = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey()).getKey();
+                    BigInteger d = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey())
+                            .getKey();
                     X9ECParameters curve = ECNamedCurveTable.getByName("secp256r1");
                     byte[] point = curve.getG().multiply(d).normalize().getEncoded(false);
-                    return new RegistryKey(converter.getPrivateKey(info), publicKey("EC", new SubjectPublicKeyInfo(
-                            new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, SECObjectIdentifiers.secp256r1),
-                            point)), "SHA256withECDSA");
+                    return new RegistryKey(
+                            converter.getPrivateKey(info),
+                            publicKey(
+                                    "EC",
+                                    new SubjectPublicKeyInfo(
+                                            new AlgorithmIdentifier(
+                                                    X9ObjectIdentifiers.id_ecPublicKey, SECObjectIdentifiers.secp256r1),
+                                            point)),
+                            "SHA256withECDSA");
                 }
             }
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -159,13 +176,17 @@ public final class RegistryKey {
     private static void generate(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            PrivateKey key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+            PrivateKey key =
+                    KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
             StringWriter pem = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
                 writer.writeObject(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", key.getEncoded()));
             }
             Path temporary = posix(file)
-                    ? Files.createTempFile(file.toAbsolutePath().getParent(), ".signing-key", ".tmp",
+                    ? Files.createTempFile(
+                            file.toAbsolutePath().getParent(),
+                            ".signing-key",
+                            ".tmp",
                             PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                     : Files.createTempFile(file.toAbsolutePath().getParent(), ".signing-key", ".tmp");
             Files.writeString(temporary, pem.toString(), StandardCharsets.US_ASCII);
@@ -224,7 +245,8 @@ public final class RegistryKey {
 
     public String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKey.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(publicKey.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
@@ -234,13 +256,15 @@ public final class RegistryKey {
         ObjectNode jwk = jwks.putArray("keys").addObject();
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         if (publicKey instanceof ECPublicKey ec) {
-            jwk.put("kty", "EC").put("crv", "P-256")
+            jwk.put("kty", "EC")
+                    .put("crv", "P-256")
                     .put("x", url.encodeToString(unsigned(ec.getW().getAffineX())))
                     .put("y", url.encodeToString(unsigned(ec.getW().getAffineY())))
                     .put("alg", "ES256");
         } else {
             byte[] spki = publicKey.getEncoded();
-            jwk.put("kty", "OKP").put("crv", "Ed25519")
+            jwk.put("kty", "OKP")
+                    .put("crv", "Ed25519")
                     .put("x", url.encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length)))
                     .put("alg", "EdDSA");
         }

@@ -20,20 +20,23 @@ public final class SignedSnapshot {
 
     /** DSSE's envelope media type, as cosign and OCI registries use it. */
     public static final String MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
+
     public static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
-    private SignedSnapshot() {
-    }
+    private SignedSnapshot() {}
 
     /** The envelope's JSON bytes. */
     public static byte[] sign(CatalogSnapshot snapshot, RegistryKey key) {
         byte[] payload = snapshot.statement();
         DsseEnvelope unsigned = new DsseEnvelope(PAYLOAD_TYPE, payload, java.util.List.of());
-        ObjectNode envelope = JSON.createObjectNode().put("payloadType", PAYLOAD_TYPE)
+        ObjectNode envelope = JSON.createObjectNode()
+                .put("payloadType", PAYLOAD_TYPE)
                 .put("payload", Base64.getEncoder().encodeToString(payload));
-        envelope.putArray("signatures").addObject().put("keyid", key.keyId())
+        envelope.putArray("signatures")
+                .addObject()
+                .put("keyid", key.keyId())
                 .put("sig", Base64.getEncoder().encodeToString(key.sign(unsigned.preAuthenticationEncoding())));
         try {
             return JSON.writeValueAsBytes(envelope);
@@ -59,14 +62,14 @@ public final class SignedSnapshot {
             throw new SnapshotException("the snapshot is not a DSSE envelope: " + e.getMessage(), e);
         }
         if (!PAYLOAD_TYPE.equals(envelope.payloadType())) {
-            throw new SnapshotException("the snapshot's payload type is " + envelope.payloadType() + ", not "
-                    + PAYLOAD_TYPE);
+            throw new SnapshotException(
+                    "the snapshot's payload type is " + envelope.payloadType() + ", not " + PAYLOAD_TYPE);
         }
         try {
             envelope.verifySignature(key);
         } catch (VerificationException e) {
-            throw new SnapshotException("the snapshot's signature does not verify with key "
-                    + PublicKeys.fingerprint(key), e);
+            throw new SnapshotException(
+                    "the snapshot's signature does not verify with key " + PublicKeys.fingerprint(key), e);
         }
         return CatalogSnapshot.parse(envelope.payload());
     }

@@ -37,8 +37,7 @@ public final class SnapshotService {
     }
 
     /** A snapshot as served: its serial and the envelope bytes. */
-    public record Issued(long serial, byte[] envelope) {
-    }
+    public record Issued(long serial, byte[] envelope) {}
 
     public RegistryKey key() {
         return key;
@@ -46,7 +45,8 @@ public final class SnapshotService {
 
     /** The current snapshot's DSSE envelope, signed by the registry key. */
     public Issued current() {
-        long head = store.read(repos -> repos.audit().last()).map(AuditRecord::seq).orElse(0L);
+        long head =
+                store.read(repos -> repos.audit().last()).map(AuditRecord::seq).orElse(0L);
         Issued cached = latest.get();
         if (cached != null && cached.serial() == head) {
             return cached;
@@ -67,7 +67,8 @@ public final class SnapshotService {
             Optional<AuditRecord> head = repos.audit().last();
             List<CatalogSnapshot.Entry> entries = new ArrayList<>();
             long after = 0;
-            for (List<StoredVersion> page = repos.versions().listAll(after, PAGE); !page.isEmpty();
+            for (List<StoredVersion> page = repos.versions().listAll(after, PAGE);
+                    !page.isEmpty();
                     page = repos.versions().listAll(after, PAGE)) {
                 for (StoredVersion version : page) {
                     if (served(version)) {
@@ -76,8 +77,11 @@ public final class SnapshotService {
                 }
                 after = page.get(page.size() - 1).id();
             }
-            return new CatalogSnapshot(head.map(AuditRecord::seq).orElse(0L), clock.instant(),
-                    head.map(AuditRecord::hash).orElse(AuditRecord.GENESIS), entries);
+            return new CatalogSnapshot(
+                    head.map(AuditRecord::seq).orElse(0L),
+                    clock.instant(),
+                    head.map(AuditRecord::hash).orElse(AuditRecord.GENESIS),
+                    entries);
         });
     }
 
@@ -87,9 +91,18 @@ public final class SnapshotService {
     }
 
     private static CatalogSnapshot.Entry entry(StoredVersion version) {
-        JsonNode scan = version.trust().map(trust -> json(trust, version)).orElse(JSON.missingNode()).path("scan");
-        return new CatalogSnapshot.Entry(version.serverName(), version.version(), version.manifestSha256(),
-                version.toolsDigest(), version.tier(), text(scan, "verdict"), text(scan, "rulesVersion"),
+        JsonNode scan = version.trust()
+                .map(trust -> json(trust, version))
+                .orElse(JSON.missingNode())
+                .path("scan");
+        return new CatalogSnapshot.Entry(
+                version.serverName(),
+                version.version(),
+                version.manifestSha256(),
+                version.toolsDigest(),
+                version.tier(),
+                text(scan, "verdict"),
+                text(scan, "rulesVersion"),
                 version.status().wireName());
     }
 
@@ -102,8 +115,10 @@ public final class SnapshotService {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new IllegalStateException("stored trust summary of " + version.serverName() + "@"
-                    + version.version() + " is not JSON; no snapshot is signed over it", e);
+            throw new IllegalStateException(
+                    "stored trust summary of " + version.serverName() + "@" + version.version()
+                            + " is not JSON; no snapshot is signed over it",
+                    e);
         }
     }
 }

@@ -38,11 +38,15 @@ public final class SnapshotState {
     public void accept(String keyId, CatalogSnapshot snapshot) {
         ObjectNode state = read();
         JsonNode seen = state.path("keys").path(keyId);
-        if (seen.path("serial").canConvertToLong() && snapshot.serial() < seen.path("serial").asLong()) {
+        if (seen.path("serial").canConvertToLong()
+                && snapshot.serial() < seen.path("serial").asLong()) {
             throw new SnapshotException("rollback: snapshot serial " + snapshot.serial() + " is lower than serial "
-                    + seen.path("serial").asLong() + " already seen (issued " + seen.path("issuedAt").asText() + ")");
+                    + seen.path("serial").asLong() + " already seen (issued "
+                    + seen.path("issuedAt").asText() + ")");
         }
-        state.with("keys").putObject(keyId).put("serial", snapshot.serial())
+        state.with("keys")
+                .putObject(keyId)
+                .put("serial", snapshot.serial())
                 .put("issuedAt", snapshot.issuedAt().toString());
         write(state);
     }

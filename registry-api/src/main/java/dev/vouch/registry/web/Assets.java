@@ -9,8 +9,7 @@ import java.util.Map;
 /** The stylesheet and the one script, served from the jar with an ETag: no asset comes from elsewhere. */
 final class Assets {
 
-    private record Asset(byte[] bytes, String contentType, String etag) {
-    }
+    private record Asset(byte[] bytes, String contentType, String etag) {}
 
     private final Map<String, Asset> assets = Map.of(
             "vouch.css", load("vouch.css", "text/css; charset=utf-8"),

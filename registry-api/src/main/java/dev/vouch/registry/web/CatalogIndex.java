@@ -50,7 +50,8 @@ final class CatalogIndex {
     /** The servers the query selects, in its order. */
     List<ServerSummary> select(CatalogQuery query) {
         Snapshot now = current();
-        List<ServerSummary> candidates = query.term().map(term -> searched(term, now)).orElse(now.byName());
+        List<ServerSummary> candidates =
+                query.term().map(term -> searched(term, now)).orElse(now.byName());
         List<ServerSummary> selected = new ArrayList<>();
         for (ServerSummary server : candidates) {
             if (query.matches(server)) {
@@ -60,8 +61,8 @@ final class CatalogIndex {
         if ("name".equals(query.sort())) {
             selected.sort(Comparator.comparing(ServerSummary::name));
         } else if ("updated".equals(query.sort())) {
-            selected.sort(Comparator.comparing(ServerSummary::updatedAt).reversed()
-                    .thenComparing(ServerSummary::name));
+            selected.sort(
+                    Comparator.comparing(ServerSummary::updatedAt).reversed().thenComparing(ServerSummary::name));
         }
         return selected;
     }
@@ -71,13 +72,19 @@ final class CatalogIndex {
         List<ServerSummary> found = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            CatalogService.CatalogPage page = catalog.list(new ListRequest(cursor, Optional.of(FEED_PAGE),
-                    Optional.of(term), Optional.empty(), Optional.of("latest"), Optional.of("true"), Optional.empty(),
+            CatalogService.CatalogPage page = catalog.list(new ListRequest(
+                    cursor,
+                    Optional.of(FEED_PAGE),
+                    Optional.of(term),
+                    Optional.empty(),
+                    Optional.of("latest"),
+                    Optional.of("true"),
+                    Optional.empty(),
                     Optional.empty()));
             for (StoredVersion version : page.versions()) {
                 ServerSummary known = now.servers().get(version.serverName());
-                found.add(known != null && known.version().equals(version.version()) ? known
-                        : ServerSummary.of(version));
+                found.add(
+                        known != null && known.version().equals(version.version()) ? known : ServerSummary.of(version));
             }
             cursor = page.nextCursor();
         } while (cursor.isPresent() && found.size() < SEARCH_LIMIT);
@@ -91,12 +98,19 @@ final class CatalogIndex {
         Instant newest = seen;
         Optional<String> cursor = Optional.empty();
         do {
-            CatalogService.CatalogPage page = catalog.list(new ListRequest(cursor, Optional.of(FEED_PAGE),
-                    Optional.empty(), Optional.of(from.toString()), Optional.of("latest"), Optional.empty(),
-                    Optional.empty(), Optional.empty()));
+            CatalogService.CatalogPage page = catalog.list(new ListRequest(
+                    cursor,
+                    Optional.of(FEED_PAGE),
+                    Optional.empty(),
+                    Optional.of(from.toString()),
+                    Optional.of("latest"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty()));
             for (StoredVersion version : page.versions()) {
                 ServerSummary known = snapshot.servers().get(version.serverName());
-                if (known == null || !known.version().equals(version.version())
+                if (known == null
+                        || !known.version().equals(version.version())
                         || !known.updatedAt().equals(version.updatedAt())) {
                     changed.put(version.serverName(), ServerSummary.of(version));
                 }
@@ -128,7 +142,8 @@ final class CatalogIndex {
         /** How many listed (not deleted) servers each value of {@code key} has. */
         Map<String, Integer> count(java.util.function.Function<ServerSummary, String> key) {
             Map<String, Integer> counts = new TreeMap<>();
-            servers.values().stream().filter(s -> !"deleted".equals(s.status()))
+            servers.values().stream()
+                    .filter(s -> !"deleted".equals(s.status()))
                     .forEach(s -> counts.merge(key.apply(s), 1, Integer::sum));
             return counts;
         }

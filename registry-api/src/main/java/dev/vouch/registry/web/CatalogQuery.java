@@ -14,8 +14,8 @@ import java.util.function.Function;
  * The catalog page's query: a search term, the filters, the order and the page. An empty value means
  * "any", as an unselected form field sends it; anything else outside the choices is refused by name.
  */
-public record CatalogQuery(String q, String tier, String verdict, String transport, String type, String status,
-                           String sort, int page) {
+public record CatalogQuery(
+        String q, String tier, String verdict, String transport, String type, String status, String sort, int page) {
 
     public static final List<String> TIERS = Tier.wireNames();
     public static final List<String> VERDICTS = List.of("pass", "review", "block");
@@ -83,7 +83,10 @@ public record CatalogQuery(String q, String tier, String verdict, String transpo
         StringBuilder href = new StringBuilder("/");
         params.forEach((key, value) -> {
             if (!value.isEmpty()) {
-                href.append(href.length() == 1 ? '?' : '&').append(key).append('=').append(WebPaths.encode(value));
+                href.append(href.length() == 1 ? '?' : '&')
+                        .append(key)
+                        .append('=')
+                        .append(WebPaths.encode(value));
             }
         });
         return href.toString();
@@ -94,8 +97,8 @@ public record CatalogQuery(String q, String tier, String verdict, String transpo
         return value == null ? "" : value;
     }
 
-    private static String choice(Function<String, String> param, String name, List<String> choices,
-                                 List<Violation> violations) {
+    private static String choice(
+            Function<String, String> param, String name, List<String> choices, List<Violation> violations) {
         String value = value(param, name);
         if (!value.isEmpty() && !choices.contains(value)) {
             violations.add(new Violation(name, name + " must be one of " + choices));

@@ -2,9 +2,9 @@ package dev.vouch.registry.web;
 
 import dev.vouch.registry.domain.AuthenticationRequiredException;
 import dev.vouch.registry.domain.PermissionDeniedException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +34,7 @@ final class CuratorSessions {
     }
 
     /** A signed-in curator: the token to authenticate with, and the CSRF token of their forms. */
-    record Session(String id, String token, String csrf, Instant expires) {
-    }
+    record Session(String id, String token, String csrf, Instant expires) {}
 
     Session open(String token) {
         Instant now = clock.instant();
@@ -73,12 +72,14 @@ final class CuratorSessions {
      * @throws PermissionDeniedException when the form's token is not this session's
      */
     Session forWrite(String cookie, String csrf) {
-        Session session = find(cookie).orElseThrow(() -> new AuthenticationRequiredException(
-                "sign in as a curator first; the session has ended or was never opened"));
-        if (csrf == null || !MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.UTF_8),
-                csrf.getBytes(StandardCharsets.UTF_8))) {
-            throw new PermissionDeniedException("the form did not carry this session's CSRF token; reload the page "
-                    + "and try again");
+        Session session = find(cookie)
+                .orElseThrow(() -> new AuthenticationRequiredException(
+                        "sign in as a curator first; the session has ended or was never opened"));
+        if (csrf == null
+                || !MessageDigest.isEqual(
+                        session.csrf().getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
+            throw new PermissionDeniedException(
+                    "the form did not carry this session's CSRF token; reload the page " + "and try again");
         }
         return session;
     }

@@ -28,7 +28,9 @@ public record Highlight(String before, String marked, String after) {
         int end = at + excerpt.length();
         int from = Math.max(0, at - CONTEXT);
         int to = Math.min(fieldText.length(), end + CONTEXT);
-        return new Highlight((from > 0 ? CUT : "") + fieldText.substring(from, at), excerpt,
+        return new Highlight(
+                (from > 0 ? CUT : "") + fieldText.substring(from, at),
+                excerpt,
                 fieldText.substring(end, to) + (to < fieldText.length() ? CUT : ""));
     }
 

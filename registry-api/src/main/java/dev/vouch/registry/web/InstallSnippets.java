@@ -1,8 +1,8 @@
 package dev.vouch.registry.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.domain.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +17,10 @@ public final class InstallSnippets {
 
     private static final ObjectMapper YAML = JsonMappers.SNIPPET_YAML;
 
-    private InstallSnippets() {
-    }
+    private InstallSnippets() {}
 
     /** One way to run the server: what it is, and the line to copy. */
-    public record Snippet(String kind, String label, String command) {
-    }
+    public record Snippet(String kind, String label, String command) {}
 
     static List<Snippet> packages(JsonNode manifest) {
         List<Snippet> snippets = new ArrayList<>();
@@ -36,13 +34,18 @@ public final class InstallSnippets {
                 case "pypi" -> env + "uvx " + id + (version.isEmpty() ? "" : "==" + version);
                 case "nuget" -> env + "dnx " + id + (version.isEmpty() ? "" : "@" + version) + " --yes";
                 case "oci" -> "docker run -i --rm" + dockerEnv(pkg) + " " + id;
-                case "mcpb" -> "curl -fLO " + id + (pkg.path("fileSha256").isTextual()
-                        ? "\n# sha256 " + pkg.path("fileSha256").asText() : "");
+                case "mcpb" ->
+                    "curl -fLO " + id
+                            + (pkg.path("fileSha256").isTextual()
+                                    ? "\n# sha256 " + pkg.path("fileSha256").asText()
+                                    : "");
                 default -> id + (version.isEmpty() ? "" : " " + version);
             };
             String transport = Json.text(pkg.path("transport"), "type");
-            snippets.add(new Snippet(type.isEmpty() ? "package" : type,
-                    id + (transport.isEmpty() ? "" : " (" + transport + ")"), command));
+            snippets.add(new Snippet(
+                    type.isEmpty() ? "package" : type,
+                    id + (transport.isEmpty() ? "" : " (" + transport + ")"),
+                    command));
         }
         return snippets;
     }
@@ -53,7 +56,10 @@ public final class InstallSnippets {
             String type = Json.text(remote, "type");
             String url = Json.text(remote, "url");
             ObjectNode config = Json.MAPPER.createObjectNode();
-            config.putObject("mcpServers").putObject(shortName(serverName)).put("type", type).put("url", url);
+            config.putObject("mcpServers")
+                    .putObject(shortName(serverName))
+                    .put("type", type)
+                    .put("url", url);
             snippets.add(new Snippet(type.isEmpty() ? "remote" : type, url, Json.pretty(config)));
         }
         return snippets;
@@ -77,7 +83,9 @@ public final class InstallSnippets {
             entry.put("type", "server").put("image", Json.text(image, "identifier"));
         } else if (remote.isObject()) {
             entry.put("type", "remote");
-            entry.putObject("remote").put("transport_type", Json.text(remote, "type")).put("url", Json.text(remote, "url"));
+            entry.putObject("remote")
+                    .put("transport_type", Json.text(remote, "type"))
+                    .put("url", Json.text(remote, "url"));
         } else {
             return "";
         }

@@ -12,8 +12,7 @@ final class Json {
 
     static final ObjectMapper MAPPER = JsonMappers.JSON;
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The parsed document, or a missing node: the pages show what is there rather than fail on a damaged row. */
     static JsonNode read(Optional<byte[]> bytes) {

@@ -58,8 +58,11 @@ final class Pages {
     }
 
     static String etag(byte[] body) {
-        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256(body)).substring(0, 27)
-                + "\"";
+        return "\""
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(Digests.sha256(body))
+                        .substring(0, 27) + "\"";
     }
 
     /** RFC 9110 weak comparison: a list of tags, each possibly W/-prefixed, or {@code *}. */

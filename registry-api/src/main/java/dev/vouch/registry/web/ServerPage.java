@@ -35,9 +35,8 @@ public record ServerPage(
         Optional<Drift> drift) {
 
     /** One version in the version list. */
-    public record VersionRow(String version, String status, String statusMessage, Instant publishedAt,
-                             boolean latest, String tier) {
-    }
+    public record VersionRow(
+            String version, String status, String statusMessage, Instant publishedAt, boolean latest, String tier) {}
 
     /** One tool: its description, verdict and findings. */
     public record ToolView(String name, String description, String verdict, List<FindingView> findings) {
@@ -50,22 +49,33 @@ public record ServerPage(
      * One scanner finding and the span of the text it points at; a finding of the instruction model also
      * names the features that decided it, each with the sentence it fired in and its cue marked.
      */
-    public record FindingView(String ruleId, String family, String severity, String pointer, String evidence,
-                              Highlight span, List<FeatureView> features) {
-    }
+    public record FindingView(
+            String ruleId,
+            String family,
+            String severity,
+            String pointer,
+            String evidence,
+            Highlight span,
+            List<FeatureView> features) {}
 
     /** One feature behind a model's finding: its name, what it added to the score, where it fired. */
-    public record FeatureView(String feature, String weight, String pointer, Highlight sentence) {
-    }
+    public record FeatureView(String feature, String weight, String pointer, Highlight sentence) {}
 
     /** One pipeline check. */
-    public record Check(String name, boolean passed, String detail) {
-    }
+    public record Check(String name, boolean passed, String detail) {}
 
     /** One verified piece of evidence, bound to a package digest, and who signed it. */
-    public record Evidence(String packageIdentifier, String digest, String source, String predicateType,
-                           String issuer, String subject, String sourceRepository, String commit, String key,
-                           String keyFingerprint) {
+    public record Evidence(
+            String packageIdentifier,
+            String digest,
+            String source,
+            String predicateType,
+            String issuer,
+            String subject,
+            String sourceRepository,
+            String commit,
+            String key,
+            String keyFingerprint) {
         /** What the signed statement is, in words. */
         public String kind() {
             String type = predicateType.toLowerCase(java.util.Locale.ROOT);
@@ -83,13 +93,16 @@ public record ServerPage(
     }
 
     /** One advisory matched against the SBOM. */
-    public record Advisory(String id, String purl, String severity, String summary) {
-    }
+    public record Advisory(String id, String purl, String severity, String summary) {}
 
     /** How the tools changed from the previous version. */
-    public record Drift(String previousVersion, String previousDigest, List<String> added, List<String> removed,
-                        List<String> changed, List<TextDiff.Line> diff) {
-    }
+    public record Drift(
+            String previousVersion,
+            String previousDigest,
+            List<String> added,
+            List<String> removed,
+            List<String> changed,
+            List<TextDiff.Line> diff) {}
 
     static ServerPage of(StoredVersion latest, List<StoredVersion> versions, JsonNode report) {
         JsonNode manifest = Json.read(latest.manifest());
@@ -99,15 +112,23 @@ public record ServerPage(
         scanned.set("server", manifest);
         scanned.set("tools", toolDefinitions.isArray() ? toolDefinitions : Json.MAPPER.createArrayNode());
 
-        List<ToolView> tools = tools(scanned, toolDefinitions, report.path("scan").path("tools"));
+        List<ToolView> tools =
+                tools(scanned, toolDefinitions, report.path("scan").path("tools"));
         List<String> toolNames = tools.stream().map(ToolView::name).toList();
         JsonNode provenance = trust.path("provenance");
         return new ServerPage(
                 ServerSummary.of(latest),
                 httpUrl(Json.text(manifest.path("repository"), "url")),
                 httpUrl(Json.text(manifest, "websiteUrl")),
-                versions.stream().map(v -> new VersionRow(v.version(), v.status().wireName(),
-                        v.statusMessage().orElse(""), v.publishedAt(), v.latest(), v.tier())).toList(),
+                versions.stream()
+                        .map(v -> new VersionRow(
+                                v.version(),
+                                v.status().wireName(),
+                                v.statusMessage().orElse(""),
+                                v.publishedAt(),
+                                v.latest(),
+                                v.tier()))
+                        .toList(),
                 InstallSnippets.packages(manifest),
                 InstallSnippets.remotes(latest.serverName(), manifest),
                 InstallSnippets.gatewayEntry(latest.serverName(), manifest, toolNames),
@@ -132,7 +153,9 @@ public record ServerPage(
         for (JsonNode definition : definitions) {
             String name = Json.text(definition, "name");
             JsonNode scan = byName.getOrDefault(name, Json.MAPPER.createObjectNode());
-            tools.add(new ToolView(name, Json.text(definition, "description"),
+            tools.add(new ToolView(
+                    name,
+                    Json.text(definition, "description"),
                     scan.path("verdict").isTextual() ? scan.path("verdict").asText() : "unscanned",
                     findings(scanned, scan.path("findings"))));
         }
@@ -148,9 +171,17 @@ public record ServerPage(
             String text = field != null && field.isTextual() ? field.asText() : "";
             List<FeatureView> features = features(scanned, finding.path("features"));
             // A model's evidence is a summary; the sentence its strongest feature fired in is what to mark.
-            String excerpt = features.isEmpty() ? evidence : finding.path("features").get(0).path("sentence").asText();
-            views.add(new FindingView(Json.text(finding, "ruleId"), Json.text(finding, "family"),
-                    Json.text(finding, "severity"), pointer, evidence, Highlight.of(text, excerpt), features));
+            String excerpt = features.isEmpty()
+                    ? evidence
+                    : finding.path("features").get(0).path("sentence").asText();
+            views.add(new FindingView(
+                    Json.text(finding, "ruleId"),
+                    Json.text(finding, "family"),
+                    Json.text(finding, "severity"),
+                    pointer,
+                    evidence,
+                    Highlight.of(text, excerpt),
+                    features));
         }
         return views;
     }
@@ -165,9 +196,16 @@ public record ServerPage(
             int start = feature.path("start").asInt(-1);
             int end = feature.path("end").asInt(-1);
             String cue = start >= 0 && end > start && end <= text.length() ? text.substring(start, end) : "";
-            views.add(new FeatureView(Json.text(feature, "feature"),
-                    String.format(java.util.Locale.ROOT, "%+.2f", feature.path("weight").asDouble()), pointer,
-                    cue.isEmpty() || !sentence.contains(cue) ? new Highlight(sentence, "", "") : Highlight.of(sentence, cue)));
+            views.add(new FeatureView(
+                    Json.text(feature, "feature"),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%+.2f",
+                            feature.path("weight").asDouble()),
+                    pointer,
+                    cue.isEmpty() || !sentence.contains(cue)
+                            ? new Highlight(sentence, "", "")
+                            : Highlight.of(sentence, cue)));
         }
         return views;
     }
@@ -175,8 +213,8 @@ public record ServerPage(
     private static List<Check> checks(JsonNode checks) {
         List<Check> views = new ArrayList<>();
         for (JsonNode check : checks) {
-            views.add(new Check(Json.text(check, "name"), check.path("passed").asBoolean(false),
-                    Json.text(check, "detail")));
+            views.add(new Check(
+                    Json.text(check, "name"), check.path("passed").asBoolean(false), Json.text(check, "detail")));
         }
         return views;
     }
@@ -184,9 +222,16 @@ public record ServerPage(
     private static List<Evidence> evidence(JsonNode evidence) {
         List<Evidence> views = new ArrayList<>();
         for (JsonNode item : evidence) {
-            views.add(new Evidence(Json.text(item, "package"), Json.text(item, "digest"), Json.text(item, "source"),
-                    Json.text(item, "predicateType"), Json.text(item, "issuer"), Json.text(item, "subject"),
-                    Json.text(item, "sourceRepository"), Json.text(item, "commit"), Json.text(item, "key"),
+            views.add(new Evidence(
+                    Json.text(item, "package"),
+                    Json.text(item, "digest"),
+                    Json.text(item, "source"),
+                    Json.text(item, "predicateType"),
+                    Json.text(item, "issuer"),
+                    Json.text(item, "subject"),
+                    Json.text(item, "sourceRepository"),
+                    Json.text(item, "commit"),
+                    Json.text(item, "key"),
                     Json.text(item, "keyFingerprint")));
         }
         return views;
@@ -195,8 +240,11 @@ public record ServerPage(
     private static List<Advisory> advisories(JsonNode advisories) {
         List<Advisory> views = new ArrayList<>();
         for (JsonNode advisory : advisories) {
-            views.add(new Advisory(Json.text(advisory, "id"), Json.text(advisory, "purl"),
-                    Json.text(advisory, "severity"), Json.text(advisory, "summary")));
+            views.add(new Advisory(
+                    Json.text(advisory, "id"),
+                    Json.text(advisory, "purl"),
+                    Json.text(advisory, "severity"),
+                    Json.text(advisory, "summary")));
         }
         return views;
     }
@@ -219,19 +267,18 @@ public record ServerPage(
         List<TextDiff.Line> diff = List.of();
         if (previous.isPresent()) {
             JsonNode before = Json.read(previous.get().tools());
-            diff = TextDiff.lines(changedTools(before, added, removed, changed),
-                    changedTools(currentTools, added, removed, changed));
+            diff = TextDiff.lines(
+                    changedTools(before, added, removed, changed), changedTools(currentTools, added, removed, changed));
         }
-        return Optional.of(new Drift(previous.map(StoredVersion::version).orElse(""), previousDigest, added, removed,
-                changed, diff));
+        return Optional.of(new Drift(
+                previous.map(StoredVersion::version).orElse(""), previousDigest, added, removed, changed, diff));
     }
 
     /**
      * The definitions of the tools a drift names, one after another in name order and without the
      * enclosing array, so the diff shows only the tools that changed and the lines that changed in them.
      */
-    private static String changedTools(JsonNode tools, List<String> added, List<String> removed,
-                                       List<String> changed) {
+    private static String changedTools(JsonNode tools, List<String> added, List<String> removed, List<String> changed) {
         Map<String, JsonNode> selected = new TreeMap<>();
         for (JsonNode tool : tools) {
             String name = Json.text(tool, "name");
@@ -240,7 +287,8 @@ public record ServerPage(
             }
         }
         StringBuilder text = new StringBuilder();
-        selected.values().forEach(tool -> text.append(text.length() == 0 ? "" : "\n").append(Json.pretty(tool)));
+        selected.values()
+                .forEach(tool -> text.append(text.length() == 0 ? "" : "\n").append(Json.pretty(tool)));
         return text.toString();
     }
 

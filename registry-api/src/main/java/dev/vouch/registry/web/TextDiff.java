@@ -23,8 +23,7 @@ public final class TextDiff {
         }
     }
 
-    private TextDiff() {
-    }
+    private TextDiff() {}
 
     static List<Line> lines(String before, String after) {
         String[] a = before.isEmpty() ? new String[0] : before.split("\n", -1);
@@ -42,8 +41,8 @@ public final class TextDiff {
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1
-                        : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] =
+                        a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         int i = 0;

@@ -32,8 +32,14 @@ final class WebHandlers {
     private final Pages pages;
     private final String rulesVersion;
 
-    WebHandlers(CatalogService catalog, CurationService curation, TokenService tokens, CatalogIndex index,
-                CuratorSessions sessions, Pages pages, String rulesVersion) {
+    WebHandlers(
+            CatalogService catalog,
+            CurationService curation,
+            TokenService tokens,
+            CatalogIndex index,
+            CuratorSessions sessions,
+            Pages pages,
+            String rulesVersion) {
         this.catalog = catalog;
         this.curation = curation;
         this.tokens = tokens;
@@ -58,9 +64,17 @@ final class WebHandlers {
     void factsPage(Context ctx) {
         CatalogIndex.Snapshot snapshot = index.current();
         var byTier = snapshot.count(ServerSummary::tier);
-        pages.publicPage(ctx, "facts.jte", new Views.Facts(ctx.scheme() + "://" + ctx.host(), rulesVersion,
-                VouchVersion.current(), byTier.values().stream().mapToInt(Integer::intValue).sum(), byTier,
-                snapshot.count(ServerSummary::verdict), ApiServer.API_PREFIXES));
+        pages.publicPage(
+                ctx,
+                "facts.jte",
+                new Views.Facts(
+                        ctx.scheme() + "://" + ctx.host(),
+                        rulesVersion,
+                        VouchVersion.current(),
+                        byTier.values().stream().mapToInt(Integer::intValue).sum(),
+                        byTier,
+                        snapshot.count(ServerSummary::verdict),
+                        ApiServer.API_PREFIXES));
     }
 
     void curationPage(Context ctx) {
@@ -74,8 +88,12 @@ final class WebHandlers {
         for (StoredVersion held : curation.pending(principal)) {
             queue.add(queueItem(held, curation.report(principal, held.serverName(), held.version())));
         }
-        pages.privatePage(ctx, 200, "curation.jte", new Views.Curation(principal.id(), session.get().csrf(), queue,
-                curation.recentAudit(principal, AUDIT_SHOWN)));
+        pages.privatePage(
+                ctx,
+                200,
+                "curation.jte",
+                new Views.Curation(
+                        principal.id(), session.get().csrf(), queue, curation.recentAudit(principal, AUDIT_SHOWN)));
     }
 
     void signIn(Context ctx) {
@@ -109,7 +127,11 @@ final class WebHandlers {
 
     void reject(Context ctx) {
         Principal principal = writer(ctx);
-        curation.reject(principal, form(ctx, "name"), form(ctx, "version"), form(ctx, "reason").strip());
+        curation.reject(
+                principal,
+                form(ctx, "name"),
+                form(ctx, "version"),
+                form(ctx, "reason").strip());
         ctx.redirect(WebPaths.CURATION + "#audit", HttpStatus.SEE_OTHER);
     }
 
@@ -125,12 +147,17 @@ final class WebHandlers {
                 failed.add(new ServerPage.Check(Json.text(check, "name"), false, Json.text(check, "detail")));
             }
         }
-        List<StoredVersion> published = report.path("drift").isObject()
-                ? catalog.versions(held.serverName(), true) : List.of();
-        return new Views.QueueItem(held.serverName(), held.version(), held.publishedBy(),
-                held.publishedAt().toString(), failed,
+        List<StoredVersion> published =
+                report.path("drift").isObject() ? catalog.versions(held.serverName(), true) : List.of();
+        return new Views.QueueItem(
+                held.serverName(),
+                held.version(),
+                held.publishedBy(),
+                held.publishedAt().toString(),
+                failed,
                 ServerPage.tools(scanned, definitions, report.path("scan").path("tools")).stream()
-                        .filter(ServerPage.ToolView::flagged).toList(),
+                        .filter(ServerPage.ToolView::flagged)
+                        .toList(),
                 ServerPage.findings(scanned, report.path("scan").path("serverFindings")),
                 ServerPage.drift(report.path("drift"), definitions, published));
     }

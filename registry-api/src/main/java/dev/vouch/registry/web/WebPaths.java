@@ -16,8 +16,7 @@ public final class WebPaths {
     public static final String FACTS = "/registry";
     public static final String ASSETS = "/assets/{file}";
 
-    private WebPaths() {
-    }
+    private WebPaths() {}
 
     public static String server(String name) {
         return "/servers/" + encode(name);

@@ -30,12 +30,12 @@ public final class WebUi {
     private final Assets assets = new Assets();
     private final Pages pages;
 
-    public WebUi(CatalogService catalog, CurationService curation, TokenService tokens, String rulesVersion,
-                 Clock clock) {
+    public WebUi(
+            CatalogService catalog, CurationService curation, TokenService tokens, String rulesVersion, Clock clock) {
         this.pages = new Pages();
         this.index = new CatalogIndex(catalog, clock);
-        this.handlers = new WebHandlers(catalog, curation, tokens, index,
-                new CuratorSessions(clock), pages, rulesVersion);
+        this.handlers =
+                new WebHandlers(catalog, curation, tokens, index, new CuratorSessions(clock), pages, rulesVersion);
     }
 
     /**
@@ -43,16 +43,19 @@ public final class WebUi {
      * (its one exception mapping hands a page's domain failures back here, after counting them).
      */
     public ApiServer.Pages pages() {
-        return new ApiServer.Pages(List.of(
-                new ApiServer.Route(HandlerType.GET, WebPaths.CATALOG, handlers::catalogPage),
-                new ApiServer.Route(HandlerType.GET, WebPaths.SERVER, handlers::serverPage),
-                new ApiServer.Route(HandlerType.GET, WebPaths.FACTS, handlers::factsPage),
-                new ApiServer.Route(HandlerType.GET, WebPaths.CURATION, handlers::curationPage),
-                new ApiServer.Route(HandlerType.POST, WebPaths.SIGN_IN, handlers::signIn),
-                new ApiServer.Route(HandlerType.POST, WebPaths.SIGN_OUT, handlers::signOut),
-                new ApiServer.Route(HandlerType.POST, WebPaths.APPROVE, handlers::approve),
-                new ApiServer.Route(HandlerType.POST, WebPaths.REJECT, handlers::reject),
-                new ApiServer.Route(HandlerType.GET, WebPaths.ASSETS, assets::serve)), this::failure, this::warmUp);
+        return new ApiServer.Pages(
+                List.of(
+                        new ApiServer.Route(HandlerType.GET, WebPaths.CATALOG, handlers::catalogPage),
+                        new ApiServer.Route(HandlerType.GET, WebPaths.SERVER, handlers::serverPage),
+                        new ApiServer.Route(HandlerType.GET, WebPaths.FACTS, handlers::factsPage),
+                        new ApiServer.Route(HandlerType.GET, WebPaths.CURATION, handlers::curationPage),
+                        new ApiServer.Route(HandlerType.POST, WebPaths.SIGN_IN, handlers::signIn),
+                        new ApiServer.Route(HandlerType.POST, WebPaths.SIGN_OUT, handlers::signOut),
+                        new ApiServer.Route(HandlerType.POST, WebPaths.APPROVE, handlers::approve),
+                        new ApiServer.Route(HandlerType.POST, WebPaths.REJECT, handlers::reject),
+                        new ApiServer.Route(HandlerType.GET, WebPaths.ASSETS, assets::serve)),
+                this::failure,
+                this::warmUp);
     }
 
     /**
@@ -60,22 +63,32 @@ public final class WebUi {
      * wait for it; run once the server listens, so it does not compete with the start for the CPU.
      */
     private void warmUp() {
-        Thread thread = new Thread(() -> {
-            try {
-                index.current();
-            } catch (RuntimeException e) {
-                LOG.warn("could not read the catalog ahead of the first page; the first page will", e);
-            }
-        }, "vouch-catalog-index");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        index.current();
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not read the catalog ahead of the first page; the first page will", e);
+                    }
+                },
+                "vouch-catalog-index");
         thread.setDaemon(true);
         thread.start();
     }
 
     private void failure(Context ctx, RegistryException e) {
         Problem problem = HttpProblems.of(e);
-        List<dev.vouch.registry.domain.Violation> violations = e instanceof InvalidRequestException invalid
-                ? invalid.violations() : List.of();
-        pages.privatePage(ctx, problem.status(), "error.jte", new Views.Failure(problem.status(), problem.title(),
-                problem.detail(), violations, e instanceof AuthenticationRequiredException));
+        List<dev.vouch.registry.domain.Violation> violations =
+                e instanceof InvalidRequestException invalid ? invalid.violations() : List.of();
+        pages.privatePage(
+                ctx,
+                problem.status(),
+                "error.jte",
+                new Views.Failure(
+                        problem.status(),
+                        problem.title(),
+                        problem.detail(),
+                        violations,
+                        e instanceof AuthenticationRequiredException));
     }
 }

@@ -72,28 +72,70 @@ class AdvisoryServiceTest {
             assertThat(result.skippedEcosystems()).containsEntry("Debian:11", 1);
             assertThat(result.unreadable()).singleElement().asString().contains("broken.json");
 
-            assertThat(advisories.lookup("pkg:npm/lodash@4.17.20", Optional.empty()).matches())
+            assertThat(advisories
+                            .lookup("pkg:npm/lodash@4.17.20", Optional.empty())
+                            .matches())
                     .extracting(AdvisoryMatch::advisoryId, AdvisoryMatch::severity)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("GHSA-35jh-r3h4-6jhm", AdvisorySeverity.HIGH));
-            assertThat(advisories.lookup("pkg:npm/lodash@4.17.21", Optional.empty()).matches()).isEmpty();
-            assertThat(advisories.lookup("pkg:npm/lodash", Optional.of("3.0.0")).matches()).hasSize(1);
+            assertThat(advisories
+                            .lookup("pkg:npm/lodash@4.17.21", Optional.empty())
+                            .matches())
+                    .isEmpty();
+            assertThat(advisories.lookup("pkg:npm/lodash", Optional.of("3.0.0")).matches())
+                    .hasSize(1);
 
-            assertThat(advisories.lookup("pkg:npm/%40acme/parser@1.4.3", Optional.empty()).matches()).hasSize(1);
-            assertThat(advisories.lookup("pkg:npm/%40acme/parser@1.4.4", Optional.empty()).matches()).isEmpty();
-            assertThat(advisories.lookup("pkg:npm/%40acme/parser@2.0.4", Optional.empty()).matches()).hasSize(1);
-            assertThat(advisories.lookup("pkg:npm/%40acme/parser@1.1.9", Optional.empty()).matches()).isEmpty();
+            assertThat(advisories
+                            .lookup("pkg:npm/%40acme/parser@1.4.3", Optional.empty())
+                            .matches())
+                    .hasSize(1);
+            assertThat(advisories
+                            .lookup("pkg:npm/%40acme/parser@1.4.4", Optional.empty())
+                            .matches())
+                    .isEmpty();
+            assertThat(advisories
+                            .lookup("pkg:npm/%40acme/parser@2.0.4", Optional.empty())
+                            .matches())
+                    .hasSize(1);
+            assertThat(advisories
+                            .lookup("pkg:npm/%40acme/parser@1.1.9", Optional.empty())
+                            .matches())
+                    .isEmpty();
 
-            assertThat(advisories.lookup("pkg:pypi/requests-oauth@1.3.0", Optional.empty()).matches())
-                    .singleElement().satisfies(m -> assertThat(m.severity()).isEqualTo(AdvisorySeverity.UNKNOWN));
-            assertThat(advisories.lookup("pkg:pypi/requests-oauth@1.3.1", Optional.empty()).matches()).isEmpty();
-            assertThat(advisories.lookup("pkg:pypi/requests-oauth@0.9", Optional.empty()).matches()).hasSize(1);
+            assertThat(advisories
+                            .lookup("pkg:pypi/requests-oauth@1.3.0", Optional.empty())
+                            .matches())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.severity()).isEqualTo(AdvisorySeverity.UNKNOWN));
+            assertThat(advisories
+                            .lookup("pkg:pypi/requests-oauth@1.3.1", Optional.empty())
+                            .matches())
+                    .isEmpty();
+            assertThat(advisories
+                            .lookup("pkg:pypi/requests-oauth@0.9", Optional.empty())
+                            .matches())
+                    .hasSize(1);
 
-            assertThat(advisories.lookup("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", Optional.empty()).matches()).hasSize(1);
-            assertThat(advisories.lookup("pkg:maven/org.apache.logging.log4j/log4j-core@2.15.0", Optional.empty()).matches()).isEmpty();
-            assertThat(advisories.lookup("pkg:golang/github.com/acme/lib@v1.4.9", Optional.empty()).matches()).hasSize(1);
-            assertThat(advisories.lookup("pkg:golang/github.com/acme/lib@v1.5.0", Optional.empty()).matches()).isEmpty();
+            assertThat(advisories
+                            .lookup("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", Optional.empty())
+                            .matches())
+                    .hasSize(1);
+            assertThat(advisories
+                            .lookup("pkg:maven/org.apache.logging.log4j/log4j-core@2.15.0", Optional.empty())
+                            .matches())
+                    .isEmpty();
+            assertThat(advisories
+                            .lookup("pkg:golang/github.com/acme/lib@v1.4.9", Optional.empty())
+                            .matches())
+                    .hasSize(1);
+            assertThat(advisories
+                            .lookup("pkg:golang/github.com/acme/lib@v1.5.0", Optional.empty())
+                            .matches())
+                    .isEmpty();
 
-            assertThat(advisories.lookup("pkg:gem/rails@7.0.0", Optional.empty()).matches()).isEmpty();
+            assertThat(advisories
+                            .lookup("pkg:gem/rails@7.0.0", Optional.empty())
+                            .matches())
+                    .isEmpty();
         }
     }
 
@@ -105,7 +147,11 @@ class AdvisoryServiceTest {
             AdvisoryService.Lookup lookup = registry.advisories().lookup("not a purl", Optional.of("1.0"));
 
             assertThat(lookup.matches()).isEmpty();
-            assertThat(lookup.problems()).singleElement().asString().contains("not a purl").contains("not checked");
+            assertThat(lookup.problems())
+                    .singleElement()
+                    .asString()
+                    .contains("not a purl")
+                    .contains("not checked");
         }
     }
 
@@ -114,9 +160,10 @@ class AdvisoryServiceTest {
         try (Registry registry = Registry.openSqlite(dir.resolve("data"))) {
             registry.advisories().importOsv(osvDirectory(), "test");
         }
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:"
-                + dir.resolve("data/vouch.db"));
-             java.sql.PreparedStatement corrupt = connection.prepareStatement("UPDATE advisory_affected SET affected = ?")) {
+        try (java.sql.Connection connection =
+                        java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/vouch.db"));
+                java.sql.PreparedStatement corrupt =
+                        connection.prepareStatement("UPDATE advisory_affected SET affected = ?")) {
             corrupt.setBytes(1, "{ not json".getBytes(StandardCharsets.UTF_8));
             corrupt.executeUpdate();
         }
@@ -130,7 +177,8 @@ class AdvisoryServiceTest {
     @Test
     void aZipImportsLikeADirectoryAndReimportingReplacesEntries() throws IOException {
         Path zip = dir.resolve("osv.zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipped = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream zipped = new ZipOutputStream(out)) {
             zipped.putNextEntry(new ZipEntry("npm/GHSA-35jh-r3h4-6jhm.json"));
             zipped.write(LODASH.getBytes(StandardCharsets.UTF_8));
             zipped.closeEntry();
@@ -140,7 +188,10 @@ class AdvisoryServiceTest {
             registry.advisories().importOsv(zip, "test");
 
             assertThat(registry.advisories().count()).isEqualTo(1);
-            assertThat(registry.advisories().lookup("pkg:npm/lodash@4.0.0", Optional.empty()).matches()).hasSize(1);
+            assertThat(registry.advisories()
+                            .lookup("pkg:npm/lodash@4.0.0", Optional.empty())
+                            .matches())
+                    .hasSize(1);
         }
     }
 
@@ -148,12 +199,19 @@ class AdvisoryServiceTest {
     void theCommandImportsAndReportsUnreadableDocuments() throws IOException {
         Path osv = osvDirectory();
 
-        CliRunner.Run run = CliRunner.run("admin", "advisories", "import", "--data", dir.resolve("data").toString(),
-                osv.toString());
+        CliRunner.Run run = CliRunner.run(
+                "admin", "advisories", "import", "--data", dir.resolve("data").toString(), osv.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).contains("imported 5 affected-package entries").contains("broken.json");
-        assertThat(CliRunner.run("admin", "advisories", "import", "--data", dir.resolve("data").toString(),
-                dir.resolve("missing").toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run(
+                                "admin",
+                                "advisories",
+                                "import",
+                                "--data",
+                                dir.resolve("data").toString(),
+                                dir.resolve("missing").toString())
+                        .exitCode())
+                .isEqualTo(2);
     }
 }

@@ -10,8 +10,8 @@ class PythonVersionOrderTest {
 
     @Test
     void pep440OrdersDevPreFinalAndPostReleases() {
-        List<String> expected = List.of("1.0.dev1", "1.0a1", "1.0a2", "1.0b1", "1.0rc1", "1.0", "1.0.post1", "1.0.1",
-                "1.1", "2!0.1");
+        List<String> expected =
+                List.of("1.0.dev1", "1.0a1", "1.0a2", "1.0b1", "1.0rc1", "1.0", "1.0.post1", "1.0.1", "1.1", "2!0.1");
         List<String> shuffled = new ArrayList<>(expected);
         java.util.Collections.reverse(shuffled);
         shuffled.sort(Ecosystem.PYPI.versionOrder());

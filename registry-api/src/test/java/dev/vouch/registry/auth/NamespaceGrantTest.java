@@ -41,8 +41,9 @@ class NamespaceGrantTest {
 
     @Test
     void malformedGrantsAreRefused() {
-        for (String bad : new String[] {"", "io.github.acme", "io.github.acme/**", "*/*", "io github/*", ".*",
-                "com.example/x.*"}) {
+        for (String bad :
+                new String[] {"", "io.github.acme", "io.github.acme/**", "*/*", "io github/*", ".*", "com.example/x.*"
+                }) {
             assertThatThrownBy(() -> new NamespaceGrant(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }

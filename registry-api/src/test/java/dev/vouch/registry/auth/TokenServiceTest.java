@@ -26,26 +26,32 @@ class TokenServiceTest {
     @Test
     void anExchangedTokenAuthenticatesUntilItsExpiryAndNotFromThen() {
         try (Store store = Store.openSqlite(dataDir)) {
-            ExchangedToken issued = new TokenService(store, Clock.fixed(T0, ZoneOffset.UTC)).issueExchanged(
-                    "http", "example.com", List.of(new NamespaceGrant("com.example/*")), Duration.ofMinutes(5));
+            ExchangedToken issued = new TokenService(store, Clock.fixed(T0, ZoneOffset.UTC))
+                    .issueExchanged(
+                            "http", "example.com", List.of(new NamespaceGrant("com.example/*")), Duration.ofMinutes(5));
             Optional<String> header = Optional.of("Bearer " + issued.token().secret());
 
-            Principal before = new TokenService(store, Clock.fixed(T0.plusSeconds(299), ZoneOffset.UTC)).authenticate(header);
+            Principal before =
+                    new TokenService(store, Clock.fixed(T0.plusSeconds(299), ZoneOffset.UTC)).authenticate(header);
 
             assertThat(issued.expiresAt()).isEqualTo(T0.plusSeconds(300));
             assertThat(before.role()).isEqualTo(Role.PUBLISHER);
             assertThat(before.grants()).containsExactly(new NamespaceGrant("com.example/*"));
             assertThatThrownBy(() -> new TokenService(store, Clock.fixed(T0.plusSeconds(300), ZoneOffset.UTC))
-                    .authenticate(header)).isInstanceOf(AuthenticationRequiredException.class).hasMessageContaining("expired");
+                            .authenticate(header))
+                    .isInstanceOf(AuthenticationRequiredException.class)
+                    .hasMessageContaining("expired");
         }
     }
 
     @Test
     void anIdentityThatProvesNoNamespaceGetsNoToken() {
         try (Store store = Store.openSqlite(dataDir)) {
-            assertThatThrownBy(() -> new TokenService(store, Clock.systemUTC()).issueExchanged("oidc", "x", List.of(),
-                    Duration.ofMinutes(5))).isInstanceOf(AuthenticationRequiredException.class);
-            List<dev.vouch.store.StoredToken> stored = store.read(r -> r.tokens().list());
+            assertThatThrownBy(() -> new TokenService(store, Clock.systemUTC())
+                            .issueExchanged("oidc", "x", List.of(), Duration.ofMinutes(5)))
+                    .isInstanceOf(AuthenticationRequiredException.class);
+            List<dev.vouch.store.StoredToken> stored =
+                    store.read(r -> r.tokens().list());
             assertThat(stored).isEmpty();
         }
     }

@@ -38,11 +38,11 @@ public final class MirrorBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHEMA = "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json";
     private static final String[] WORDS = ("agent api browser calendar cloud code database deploy docs email file "
-            + "finance git graph image issue log map memory metrics notes payment query queue report search sheet "
-            + "storage task ticket trace vector video weather web wiki workflow").split(" ");
+                    + "finance git graph image issue log map memory metrics notes payment query queue report search sheet "
+                    + "storage task ticket trace vector video weather web wiki workflow")
+            .split(" ");
 
-    private MirrorBenchmark() {
-    }
+    private MirrorBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "target/mirror-bench").toAbsolutePath();
@@ -55,33 +55,41 @@ public final class MirrorBenchmark {
         Path localData = work.resolve("local");
         delete(localData);
         try (Registry upstream = Registry.openSqlite(upstreamData);
-             ApiServer server = upstream.httpServer(HttpOptions.defaults().withAccessLog(AccessLog.none()))
-                     .start("127.0.0.1", 0);
-             Registry local = Registry.openSqlite(localData)) {
+                ApiServer server = upstream.httpServer(HttpOptions.defaults().withAccessLog(AccessLog.none()))
+                        .start("127.0.0.1", 0);
+                Registry local = Registry.openSqlite(localData)) {
             URI uri = URI.create("http://127.0.0.1:" + server.port());
             long started = System.nanoTime();
-            MirrorReport report = local.mirror(MirrorSettings.of(uri).withWorkers(workers)).run(new MirrorProgress() {
-                private long lastPrint = System.nanoTime();
+            MirrorReport report = local.mirror(MirrorSettings.of(uri).withWorkers(workers))
+                    .run(new MirrorProgress() {
+                        private long lastPrint = System.nanoTime();
 
-                @Override
-                public void page(MirrorReport soFar, Optional<Long> expectedTotal) {
-                    if (System.nanoTime() - lastPrint > 5_000_000_000L) {
-                        lastPrint = System.nanoTime();
-                        System.out.printf(Locale.ROOT, "  %,d read, %.0f servers/s%n", soFar.read(), soFar.rate());
-                    }
-                }
+                        @Override
+                        public void page(MirrorReport soFar, Optional<Long> expectedTotal) {
+                            if (System.nanoTime() - lastPrint > 5_000_000_000L) {
+                                lastPrint = System.nanoTime();
+                                System.out.printf(
+                                        Locale.ROOT, "  %,d read, %.0f servers/s%n", soFar.read(), soFar.rate());
+                            }
+                        }
 
-                @Override
-                public void finished(MirrorReport done) {
-                }
-            });
+                        @Override
+                        public void finished(MirrorReport done) {}
+                    });
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.println(report.summary());
-            System.out.printf(Locale.ROOT, "full sync of %,d servers: %.1f s (%.0f servers/s; target: 60 s)%n",
-                    report.read(), seconds, report.read() / seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "full sync of %,d servers: %.1f s (%.0f servers/s; target: 60 s)%n",
+                    report.read(),
+                    seconds,
+                    report.read() / seconds);
             long started2 = System.nanoTime();
             MirrorReport again = local.mirror(MirrorSettings.of(uri)).run(MirrorProgress.none());
-            System.out.printf(Locale.ROOT, "second run (nothing new): %.2f s, %s%n", (System.nanoTime() - started2) / 1e9,
+            System.out.printf(
+                    Locale.ROOT,
+                    "second run (nothing new): %.2f s, %s%n",
+                    (System.nanoTime() - started2) / 1e9,
                     again.changedAnything() ? "CHANGED SOMETHING" : "changed nothing");
         }
     }
@@ -108,19 +116,43 @@ public final class MirrorBenchmark {
         String other = WORDS[(i / WORDS.length) % WORDS.length];
         String name = "io.github.owner" + (i % 500) + "/" + word + "-" + other + "-" + i;
         String description = "Reads and writes " + word + " and " + other + " records for agents";
-        ObjectNode manifest = JSON.createObjectNode().put("$schema", SCHEMA).put("name", name)
-                .put("title", capitalise(word) + " " + other).put("description", description).put("version", "1.0.0");
-        manifest.putObject("repository").put("url", "https://github.com/owner" + (i % 500) + "/" + word + "-" + i)
+        ObjectNode manifest = JSON.createObjectNode()
+                .put("$schema", SCHEMA)
+                .put("name", name)
+                .put("title", capitalise(word) + " " + other)
+                .put("description", description)
+                .put("version", "1.0.0");
+        manifest.putObject("repository")
+                .put("url", "https://github.com/owner" + (i % 500) + "/" + word + "-" + i)
                 .put("source", "github");
-        ObjectNode pkg = manifest.putArray("packages").addObject().put("registryType", "npm")
-                .put("identifier", "@owner" + (i % 500) + "/" + word + "-" + i).put("version", "1.0.0");
+        ObjectNode pkg = manifest.putArray("packages")
+                .addObject()
+                .put("registryType", "npm")
+                .put("identifier", "@owner" + (i % 500) + "/" + word + "-" + i)
+                .put("version", "1.0.0");
         pkg.putObject("transport").put("type", "stdio");
-        pkg.putArray("environmentVariables").addObject().put("name", "API_TOKEN").put("isSecret", true)
+        pkg.putArray("environmentVariables")
+                .addObject()
+                .put("name", "API_TOKEN")
+                .put("isSecret", true)
                 .put("description", "Token for the " + word + " API");
         byte[] bytes = manifest.toPrettyString().getBytes(StandardCharsets.UTF_8);
-        return new NewVersion(name, "1.0.0", bytes, sha256(bytes), description, Optional.of(capitalise(word)),
-                Optional.empty(), Instant.now(), true, "bench", ReviewState.PUBLISHED, "community", Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new NewVersion(
+                name,
+                "1.0.0",
+                bytes,
+                sha256(bytes),
+                description,
+                Optional.of(capitalise(word)),
+                Optional.empty(),
+                Instant.now(),
+                true,
+                "bench",
+                ReviewState.PUBLISHED,
+                "community",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static String capitalise(String word) {

@@ -53,15 +53,15 @@ public final class ReadBenchmark {
     private static final int VERSIONS_PER_SERVER = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] WORDS = ("agent api assistant browser calendar cloud code database deploy docs "
-            + "email file finance git graph image issue kubernetes log map memory metrics monitor notes payment "
-            + "pipeline project query queue report search sheet slack storage stream task ticket trace translate "
-            + "vector video weather web wiki workflow").split(" ");
+                    + "email file finance git graph image issue kubernetes log map memory metrics monitor notes payment "
+                    + "pipeline project query queue report search sheet slack storage stream task ticket trace translate "
+                    + "vector video weather web wiki workflow")
+            .split(" ");
     private static final String RARE_WORD = "zephyrine";
     private static final String HEAP = "256m";
     private static final int LIGHT_RATE = 50;
 
-    private ReadBenchmark() {
-    }
+    private ReadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "target/read-bench").toAbsolutePath();
@@ -77,25 +77,52 @@ public final class ReadBenchmark {
         // allocations neither count against it nor steal its heap.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long spawned = System.nanoTime();
-        Process registry = new ProcessBuilder(java, "-Xmx" + HEAP, "-cp", System.getProperty("java.class.path"),
-                "dev.vouch.registry.cli.VouchCommand", "serve", "--no-seed", "--data", data.toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(data.resolve("registry.log").toFile()).start();
+        Process registry = new ProcessBuilder(
+                        java,
+                        "-Xmx" + HEAP,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.vouch.registry.cli.VouchCommand",
+                        "serve",
+                        "--no-seed",
+                        "--data",
+                        data.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("registry.log").toFile())
+                .start();
         try {
             String base = "http://127.0.0.1:" + port;
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             awaitFirstAnswer(client, base + "/v0.1/servers?limit=1", registry);
             double wall = (System.nanoTime() - spawned) / 1e6;
             // CPU time too: on a shared machine the wall time mostly measures the neighbours.
-            double cpu = registry.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0);
-            System.out.printf(Locale.ROOT, "catalog: %d servers, %d versions; registry process start to first answer: "
-                    + "%.0f ms wall, %.0f ms CPU (-Xmx%s); load average %s%n", SERVERS, SERVERS * VERSIONS_PER_SERVER,
-                    wall, cpu, HEAP, Files.readString(Path.of("/proc/loadavg")).trim());
+            double cpu = registry.toHandle()
+                    .info()
+                    .totalCpuDuration()
+                    .map(d -> d.toNanos() / 1e6)
+                    .orElse(-1.0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "catalog: %d servers, %d versions; registry process start to first answer: "
+                            + "%.0f ms wall, %.0f ms CPU (-Xmx%s); load average %s%n",
+                    SERVERS,
+                    SERVERS * VERSIONS_PER_SERVER,
+                    wall,
+                    cpu,
+                    HEAP,
+                    Files.readString(Path.of("/proc/loadavg")).trim());
             run(client, base, data, seconds);
-            System.out.printf("%nregistry heap after the run (jcmd GC.heap_info, -Xmx%s):%n%s", HEAP,
-                    heapInfo(registry.pid()));
-            System.out.println(registry.isAlive() ? "registry alive at the end (no OutOfMemoryError)"
-                    : "registry DIED during the run: see " + data.resolve("registry.log"));
+            System.out.printf(
+                    "%nregistry heap after the run (jcmd GC.heap_info, -Xmx%s):%n%s", HEAP, heapInfo(registry.pid()));
+            System.out.println(
+                    registry.isAlive()
+                            ? "registry alive at the end (no OutOfMemoryError)"
+                            : "registry DIED during the run: see " + data.resolve("registry.log"));
         } finally {
             registry.destroy();
             registry.waitFor(10, TimeUnit.SECONDS);
@@ -115,8 +142,12 @@ public final class ReadBenchmark {
     }
 
     private static String heapInfo(long pid) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(pid),
+                        "GC.heap_info")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor();
         return out;
@@ -125,21 +156,28 @@ public final class ReadBenchmark {
     private static void run(HttpClient client, String base, Path data, int seconds) throws Exception {
         Map<String, String> routes = routes(client, base);
         Tools tools = Tools.find();
-        System.out.printf("load generator: %s; nginx: %s%n", tools.wrk ? "wrk" : "in-process client",
-                tools.nginx ? "yes" : "not installed");
+        System.out.printf(
+                "load generator: %s; nginx: %s%n",
+                tools.wrk ? "wrk" : "in-process client", tools.nginx ? "yes" : "not installed");
 
         System.out.println();
         System.out.println("cached (closed loop, 16 connections)");
-        System.out.printf("%-22s %12s %9s %9s %12s %7s%n", "route", "Vouch req/s", "p50 ms", "p99 ms",
-                "nginx req/s", "ratio");
+        System.out.printf(
+                "%-22s %12s %9s %9s %12s %7s%n", "route", "Vouch req/s", "p50 ms", "p99 ms", "nginx req/s", "ratio");
         Nginx nginx = tools.nginx ? Nginx.start(data.resolve("nginx"), client, base, routes) : null;
         try {
             for (Map.Entry<String, String> route : routes.entrySet()) {
-                Result vouch = tools.wrk ? Wrk.run(base + route.getValue(), seconds, false)
+                Result vouch = tools.wrk
+                        ? Wrk.run(base + route.getValue(), seconds, false)
                         : ClosedLoop.run(client, base + route.getValue(), seconds);
                 Result plain = nginx == null ? null : Wrk.run(nginx.url(route.getKey()), seconds, false);
-                System.out.printf(Locale.ROOT, "%-22s %12.0f %9.2f %9.2f %12s %7s%n", route.getKey(),
-                        vouch.perSecond, vouch.p50, vouch.p99,
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-22s %12.0f %9.2f %9.2f %12s %7s%n",
+                        route.getKey(),
+                        vouch.perSecond,
+                        vouch.p50,
+                        vouch.p99,
                         plain == null ? "-" : String.format(Locale.ROOT, "%.0f", plain.perSecond),
                         plain == null ? "-" : String.format(Locale.ROOT, "%.2f", vouch.perSecond / plain.perSecond));
             }
@@ -162,8 +200,15 @@ public final class ReadBenchmark {
             int target = route.getKey().startsWith("list") || route.getKey().startsWith("deep") ? 500 : 200;
             for (int rate : new int[] {target, LIGHT_RATE}) {
                 Result result = OpenLoop.run(client, base + route.getValue(), rate, seconds);
-                System.out.printf(Locale.ROOT, "%-22s %8d %9.2f %9.2f %9.2f %9.2f%n", route.getKey(), rate,
-                        result.p50, result.p95, result.p99, result.max);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-22s %8d %9.2f %9.2f %9.2f %9.2f%n",
+                        route.getKey(),
+                        rate,
+                        result.p50,
+                        result.p95,
+                        result.p99,
+                        result.max);
             }
         }
     }
@@ -174,23 +219,30 @@ public final class ReadBenchmark {
         routes.put("list limit=100", "/v0.1/servers?limit=100");
         String cursor = null;
         for (int page = 0; page < 500; page++) {
-            JsonNode body = JSON.readTree(get(client, base + "/v0.1/servers?limit=100"
-                    + (cursor == null ? "" : "&cursor=" + cursor)));
+            JsonNode body = JSON.readTree(
+                    get(client, base + "/v0.1/servers?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)));
             cursor = body.path("metadata").path("nextCursor").asText();
         }
         routes.put("deep page (500th)", "/v0.1/servers?limit=100&cursor=" + cursor);
         routes.put("list latest", "/v0.1/servers?limit=100&version=latest");
         routes.put("search=data", "/v0.1/servers?search=data&limit=30");
         routes.put("search=<rare word>", "/v0.1/servers?search=" + RARE_WORD + "&limit=30");
-        routes.put("updated_since", "/v0.1/servers?limit=100&updated_since="
-                + URLEncoder.encode(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(99_000).toString(),
-                StandardCharsets.UTF_8));
-        routes.put("versions/latest", "/v0.1/servers/" + URLEncoder.encode(name(4242), StandardCharsets.UTF_8)
-                + "/versions/latest");
-        routes.put("versions/{exact}", "/v0.1/servers/" + URLEncoder.encode(name(4242), StandardCharsets.UTF_8)
-                + "/versions/1.0.3");
-        routes.put("all versions", "/v0.1/servers/" + URLEncoder.encode(name(4242), StandardCharsets.UTF_8)
-                + "/versions");
+        routes.put(
+                "updated_since",
+                "/v0.1/servers?limit=100&updated_since="
+                        + URLEncoder.encode(
+                                Instant.parse("2026-01-01T00:00:00Z")
+                                        .plusSeconds(99_000)
+                                        .toString(),
+                                StandardCharsets.UTF_8));
+        routes.put(
+                "versions/latest",
+                "/v0.1/servers/" + URLEncoder.encode(name(4242), StandardCharsets.UTF_8) + "/versions/latest");
+        routes.put(
+                "versions/{exact}",
+                "/v0.1/servers/" + URLEncoder.encode(name(4242), StandardCharsets.UTF_8) + "/versions/1.0.3");
+        routes.put(
+                "all versions", "/v0.1/servers/" + URLEncoder.encode(name(4242), StandardCharsets.UTF_8) + "/versions");
         routes.put("docker-catalog", "/v0.1/export/docker-catalog.yaml");
         return routes;
     }
@@ -235,19 +287,33 @@ public final class ReadBenchmark {
                 + " and " + words[5] + " tools for agents.";
         ObjectNode manifest = JSON.createObjectNode()
                 .put("$schema", "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json")
-                .put("name", name).put("title", title).put("description", description).put("version", version);
-        manifest.putObject("repository").put("url", "https://github.com/owner" + (server % 2000) + "/server-" + server)
+                .put("name", name)
+                .put("title", title)
+                .put("description", description)
+                .put("version", version);
+        manifest.putObject("repository")
+                .put("url", "https://github.com/owner" + (server % 2000) + "/server-" + server)
                 .put("source", "github");
-        ObjectNode pkg = manifest.putArray("packages").addObject().put("registryType", "npm")
-                .put("identifier", "@owner" + (server % 2000) + "/server-" + server).put("version", version);
+        ObjectNode pkg = manifest.putArray("packages")
+                .addObject()
+                .put("registryType", "npm")
+                .put("identifier", "@owner" + (server % 2000) + "/server-" + server)
+                .put("version", version);
         pkg.putObject("transport").put("type", "stdio");
-        pkg.putArray("environmentVariables").addObject().put("name", "API_TOKEN").put("isSecret", true)
+        pkg.putArray("environmentVariables")
+                .addObject()
+                .put("name", "API_TOKEN")
+                .put("isSecret", true)
                 .put("description", "Token for the " + words[0] + " API");
         ArrayNode tools = JSON.createArrayNode();
         for (int t = 0; t < 5; t++) {
-            ObjectNode tool = tools.addObject().put("name", words[t] + "_" + words[(t + 1) % 6])
+            ObjectNode tool = tools.addObject()
+                    .put("name", words[t] + "_" + words[(t + 1) % 6])
                     .put("description", "Returns the " + words[t] + " " + words[(t + 2) % 6] + " for a query.");
-            tool.putObject("inputSchema").put("type", "object").putObject("properties").putObject("query")
+            tool.putObject("inputSchema")
+                    .put("type", "object")
+                    .putObject("properties")
+                    .putObject("query")
                     .put("type", "string");
         }
         String toolsDigest = "sha256:" + sha256(tools.toString());
@@ -255,20 +321,46 @@ public final class ReadBenchmark {
         trust.putObject("signature").put("verified", false);
         trust.putObject("sbom").put("present", false);
         trust.putNull("provenance");
-        trust.putObject("scan").put("verdict", "pass").put("rulesVersion", "2026.11.7").put("findings", 0);
+        trust.putObject("scan")
+                .put("verdict", "pass")
+                .put("rulesVersion", "2026.11.7")
+                .put("findings", 0);
         trust.putObject("vulnerabilities").putNull("maxSeverity").put("count", 0);
         trust.put("toolsDigest", toolsDigest);
         ObjectNode report = JSON.createObjectNode().put("decision", "published").put("tier", "community");
         ArrayNode checks = report.putArray("checks");
-        for (String check : List.of("schema", "namespace", "evidence", "signature", "sbom", "provenance", "scan",
-                "drift", "vulnerabilities")) {
-            checks.addObject().put("name", check).put("passed", true).put("detail", check + " checked; nothing to report");
+        for (String check : List.of(
+                "schema",
+                "namespace",
+                "evidence",
+                "signature",
+                "sbom",
+                "provenance",
+                "scan",
+                "drift",
+                "vulnerabilities")) {
+            checks.addObject()
+                    .put("name", check)
+                    .put("passed", true)
+                    .put("detail", check + " checked; nothing to report");
         }
         byte[] bytes = manifest.toPrettyString().getBytes(StandardCharsets.UTF_8);
-        return new NewVersion(name, version, bytes, sha256(bytes), description, Optional.of(title),
-                Optional.of(tools.toString().getBytes(StandardCharsets.UTF_8)), at, v == VERSIONS_PER_SERVER - 1,
-                "bench", ReviewState.PUBLISHED, "community", Optional.of(trust.toString().getBytes(StandardCharsets.UTF_8)),
-                Optional.of(report.toString().getBytes(StandardCharsets.UTF_8)), Optional.of(toolsDigest));
+        return new NewVersion(
+                name,
+                version,
+                bytes,
+                sha256(bytes),
+                description,
+                Optional.of(title),
+                Optional.of(tools.toString().getBytes(StandardCharsets.UTF_8)),
+                at,
+                v == VERSIONS_PER_SERVER - 1,
+                "bench",
+                ReviewState.PUBLISHED,
+                "community",
+                Optional.of(trust.toString().getBytes(StandardCharsets.UTF_8)),
+                Optional.of(report.toString().getBytes(StandardCharsets.UTF_8)),
+                Optional.of(toolsDigest));
     }
 
     private static String[] pick(Random random, int n) {
@@ -296,8 +388,8 @@ public final class ReadBenchmark {
     }
 
     static byte[] get(HttpClient client, String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode());
         }
@@ -309,12 +401,18 @@ public final class ReadBenchmark {
         static Result of(long[] latenciesNanos, int count, double seconds) {
             long[] sorted = Arrays.copyOf(latenciesNanos, count);
             Arrays.sort(sorted);
-            return new Result(count / seconds, pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99),
+            return new Result(
+                    count / seconds,
+                    pct(sorted, 0.50),
+                    pct(sorted, 0.95),
+                    pct(sorted, 0.99),
                     count == 0 ? 0 : sorted[count - 1] / 1e6);
         }
 
         private static double pct(long[] sorted, double p) {
-            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+            return sorted.length == 0
+                    ? 0
+                    : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
         }
     }
 
@@ -337,12 +435,14 @@ public final class ReadBenchmark {
     /** wrk, closed loop, one thread and 16 connections, its latency distribution parsed. */
     static final class Wrk {
         private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-        private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$",
-                Pattern.MULTILINE);
+        private static final Pattern PERCENTILE =
+                Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
 
         static Result run(String url, int seconds, boolean unique) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency", url));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> command =
+                    new ArrayList<>(List.of("wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency", url));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor();
             Matcher rate = RATE.matcher(out);
@@ -353,11 +453,12 @@ public final class ReadBenchmark {
             double p99 = 0;
             Matcher percentile = PERCENTILE.matcher(out);
             while (percentile.find()) {
-                double value = Double.parseDouble(percentile.group(2)) * switch (percentile.group(3)) {
-                    case "us" -> 0.001;
-                    case "s" -> 1000;
-                    default -> 1;
-                };
+                double value = Double.parseDouble(percentile.group(2))
+                        * switch (percentile.group(3)) {
+                            case "us" -> 0.001;
+                            case "s" -> 1000;
+                            default -> 1;
+                        };
                 if (percentile.group(1).equals("50")) {
                     p50 = value;
                 } else {
@@ -478,7 +579,9 @@ public final class ReadBenchmark {
                     }
                     """.formatted(dir.resolve("nginx.pid"), port, www));
             Process process = new ProcessBuilder("nginx", "-c", conf.toString(), "-p", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.log").toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("nginx.log").toFile())
+                    .start();
             Nginx nginx = new Nginx(process, port);
             for (int i = 0; i < 50; i++) {
                 try {

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +47,7 @@ public final class TwoNodeBenchmark {
     private static final int CLIENTS = 8;
     private static final String HEAP = "256m";
 
-    private TwoNodeBenchmark() {
-    }
+    private TwoNodeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -58,8 +56,11 @@ public final class TwoNodeBenchmark {
         System.setProperty("vouch.postgres.durable", "true");
         PostgresCluster cluster = PostgresCluster.shared()
                 .orElseThrow(() -> new IllegalStateException("PostgreSQL cannot run here (see PostgresCluster)"));
-        System.out.printf(Locale.ROOT, "PostgreSQL 15 on 127.0.0.1:%d (fsync on); %d cores; load average %s%n",
-                cluster.port(), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "PostgreSQL 15 on 127.0.0.1:%d (fsync on); %d cores; load average %s%n",
+                cluster.port(),
+                Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         List<String> rows = new ArrayList<>();
         for (int nodes : new int[] {1, 2}) {
@@ -75,25 +76,48 @@ public final class TwoNodeBenchmark {
         PostgresSettings database = cluster.newDatabase();
         String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
         String token;
-        try (Registry registry = Registry.open(Store.openPostgres(database), work.resolve("admin"),
-                PolicySource.safeDefault(), EvidenceSources.defaults(), ExchangeSettings.defaults())) {
-            token = registry.tokens().issue(Role.PUBLISHER, List.of("io.github.bench/*"), Optional.of("bench"), "bench")
+        try (Registry registry = Registry.open(
+                Store.openPostgres(database),
+                work.resolve("admin"),
+                PolicySource.safeDefault(),
+                EvidenceSources.defaults(),
+                ExchangeSettings.defaults())) {
+            token = registry.tokens()
+                    .issue(Role.PUBLISHER, List.of("io.github.bench/*"), Optional.of("bench"), "bench")
                     .secret();
         }
         List<Process> nodes = new ArrayList<>();
         List<String> bases = new ArrayList<>();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
             for (int i = 0; i < nodeCount; i++) {
                 int port = freePort();
                 Path data = work.resolve("node-" + i);
                 Files.createDirectories(data);
-                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx" + HEAP, "-cp", System.getProperty("java.class.path"),
-                        "dev.vouch.registry.cli.VouchCommand", "serve", "--no-seed", "--data", data.toString(),
-                        "--database", cluster.libpqUrl(name), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                        "--rate-publish-per-token", "1000000", "--rate-publish-per-address", "1000000")
-                        .redirectErrorStream(true).redirectOutput(data.resolve("serve.log").toFile());
+                ProcessBuilder builder = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xmx" + HEAP,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.vouch.registry.cli.VouchCommand",
+                                "serve",
+                                "--no-seed",
+                                "--data",
+                                data.toString(),
+                                "--database",
+                                cluster.libpqUrl(name),
+                                "--host",
+                                "127.0.0.1",
+                                "--port",
+                                Integer.toString(port),
+                                "--rate-publish-per-token",
+                                "1000000",
+                                "--rate-publish-per-address",
+                                "1000000")
+                        .redirectErrorStream(true)
+                        .redirectOutput(data.resolve("serve.log").toFile());
                 builder.environment().put("VOUCH_DATABASE_PASSWORD", cluster.password());
                 nodes.add(builder.start());
                 bases.add("http://127.0.0.1:" + port);
@@ -110,26 +134,31 @@ public final class TwoNodeBenchmark {
             double publishRate = (publisher.published.get() - before) / ((System.nanoTime() - started) / 1e9);
 
             AtomicBoolean stop = new AtomicBoolean();
-            Thread background = new Thread(() -> {
-                while (!stop.get()) {
-                    publisher.publishOne();
-                }
-            }, "background-publisher");
+            Thread background = new Thread(
+                    () -> {
+                        while (!stop.get()) {
+                            publisher.publishOne();
+                        }
+                    },
+                    "background-publisher");
             background.start();
             Latencies lists = new Latencies();
             AtomicLong turn = new AtomicLong();
             started = System.nanoTime();
-            drive(seconds, () -> {
-                long n = turn.getAndIncrement();
-                String base = bases.get((int) (n % bases.size()));
-                String path = n % 2 == 0 ? "/v0.1/servers?limit=100" : "/v0.1/servers?limit=100&version=latest";
-                long t0 = System.nanoTime();
-                int status = status(client, base + path);
-                lists.add(System.nanoTime() - t0);
-                if (status != 200) {
-                    throw new IllegalStateException("list answered " + status);
-                }
-            }, stop);
+            drive(
+                    seconds,
+                    () -> {
+                        long n = turn.getAndIncrement();
+                        String base = bases.get((int) (n % bases.size()));
+                        String path = n % 2 == 0 ? "/v0.1/servers?limit=100" : "/v0.1/servers?limit=100&version=latest";
+                        long t0 = System.nanoTime();
+                        int status = status(client, base + path);
+                        lists.add(System.nanoTime() - t0);
+                        if (status != 200) {
+                            throw new IllegalStateException("list answered " + status);
+                        }
+                    },
+                    stop);
             double listSeconds = (System.nanoTime() - started) / 1e9;
             stop.set(true);
             background.join();
@@ -137,16 +166,28 @@ public final class TwoNodeBenchmark {
             try (Store reader = Store.openPostgres(database)) {
                 AuditChain.Result chain = AuditChain.verify(reader);
                 int versions = reader.read(r -> r.versions().countAll());
-                System.out.printf(Locale.ROOT, "%d node(s): %d publishes accepted, %d refused; %d versions stored; "
-                                + "audit chain %s over %d records%n", nodeCount, publisher.published.get(),
-                        publisher.refused.get(), versions,
-                        chain.firstBreak().map(b -> "BROKEN at " + b.seq()).orElse("intact"), chain.records());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%d node(s): %d publishes accepted, %d refused; %d versions stored; "
+                                + "audit chain %s over %d records%n",
+                        nodeCount,
+                        publisher.published.get(),
+                        publisher.refused.get(),
+                        versions,
+                        chain.firstBreak().map(b -> "BROKEN at " + b.seq()).orElse("intact"),
+                        chain.records());
                 if (versions != publisher.published.get() || chain.firstBreak().isPresent()) {
                     throw new IllegalStateException("the stored catalog does not match what was accepted");
                 }
             }
-            return String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.1f | %.1f |", nodeCount, publishRate,
-                    lists.count() / listSeconds, lists.percentile(50), lists.percentile(99));
+            return String.format(
+                    Locale.ROOT,
+                    "| %d | %.0f | %.0f | %.1f | %.1f |",
+                    nodeCount,
+                    publishRate,
+                    lists.count() / listSeconds,
+                    lists.percentile(50),
+                    lists.percentile(99));
         } finally {
             for (Process node : nodes) {
                 node.destroy();
@@ -199,13 +240,19 @@ public final class TwoNodeBenchmark {
             long n = sequence.getAndIncrement();
             String server = "io.github.bench/server-" + (n / 10);
             String version = "1." + (n % 10) + ".0";
-            String manifest = "{\"$schema\": \"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
-                    + " \"name\": \"" + server + "\", \"description\": \"Benchmark server " + n + "\", \"version\": \""
-                    + version + "\", \"remotes\": [{\"type\": \"streamable-http\", \"url\": \"https://mcp.bench.example/"
-                    + (n / 10) + "\"}]}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(bases.get((int) (n % bases.size())) + "/v0.1/publish"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(manifest)).build();
+            String manifest =
+                    "{\"$schema\": \"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
+                            + " \"name\": \"" + server + "\", \"description\": \"Benchmark server " + n
+                            + "\", \"version\": \""
+                            + version
+                            + "\", \"remotes\": [{\"type\": \"streamable-http\", \"url\": \"https://mcp.bench.example/"
+                            + (n / 10) + "\"}]}";
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(bases.get((int) (n % bases.size())) + "/v0.1/publish"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(manifest))
+                    .build();
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
@@ -213,7 +260,8 @@ public final class TwoNodeBenchmark {
                 } else {
                     refused.incrementAndGet();
                     throw new IllegalStateException("publish answered " + response.statusCode() + ": "
-                            + response.body().substring(0, Math.min(200, response.body().length())));
+                            + response.body()
+                                    .substring(0, Math.min(200, response.body().length())));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("publish failed: " + e.getMessage(), e);
@@ -248,8 +296,8 @@ public final class TwoNodeBenchmark {
 
     private static int status(HttpClient client, String url) {
         try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             return response.statusCode();
         } catch (IOException e) {
             throw new IllegalStateException("list failed: " + e.getMessage(), e);

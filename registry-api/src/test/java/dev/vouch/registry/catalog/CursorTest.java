@@ -13,8 +13,10 @@ class CursorTest {
 
     @Test
     void everyKindOfPageKeySurvivesTheRoundTrip() {
-        for (PageKey key : List.of(new PageKey.ByName("io.github.acme/weather", 42),
-                new PageKey.ByName("io.github.ünïcode/ñame", 1), new PageKey.ByChange(1_700_000_000_000_000L, 7),
+        for (PageKey key : List.of(
+                new PageKey.ByName("io.github.acme/weather", 42),
+                new PageKey.ByName("io.github.ünïcode/ñame", 1),
+                new PageKey.ByChange(1_700_000_000_000_000L, 7),
                 new PageKey.ByRelevance(-3.25, 11, 12))) {
             assertThat(Cursor.decode(Cursor.encode(key))).isEqualTo(key);
         }
@@ -22,7 +24,8 @@ class CursorTest {
 
     @Test
     void aCursorIsOpaqueUrlSafeText() {
-        assertThat(Cursor.encode(new PageKey.ByName("io.github.acme/weather", 42))).matches("[A-Za-z0-9_-]+");
+        assertThat(Cursor.encode(new PageKey.ByName("io.github.acme/weather", 42)))
+                .matches("[A-Za-z0-9_-]+");
     }
 
     @Test
@@ -37,7 +40,11 @@ class CursorTest {
     @Test
     void damagedCursorsAreInvalidRequestsNeverCrashes() {
         String good = Cursor.encode(new PageKey.ByChange(5, 6));
-        List<String> damaged = List.of("", "!!!", "a".repeat(600), good.substring(0, good.length() - 3),
+        List<String> damaged = List.of(
+                "",
+                "!!!",
+                "a".repeat(600),
+                good.substring(0, good.length() - 3),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {9, 1, 2, 3, 4, 5, 6, 7, 8, 9}),
                 good + "AAAA");
 

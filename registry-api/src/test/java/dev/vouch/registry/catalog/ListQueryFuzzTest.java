@@ -52,10 +52,16 @@ class ListQueryFuzzTest {
     @Test
     void everyIssuedCursorDecodesToItsPageKey() {
         Function<Random, PageKey> keys = random -> switch (random.nextInt(3)) {
-            case 0 -> new PageKey.ByName(Gen.strings(1, 200).apply(random), Gen.longs().apply(random));
-            case 1 -> new PageKey.ByChange(Gen.longs().apply(random), Gen.longs().apply(random));
-            default -> new PageKey.ByRelevance(random.nextDouble() * 200 - 100, Gen.longs().apply(random),
-                    Gen.longs().apply(random));
+            case 0 ->
+                new PageKey.ByName(
+                        Gen.strings(1, 200).apply(random), Gen.longs().apply(random));
+            case 1 ->
+                new PageKey.ByChange(Gen.longs().apply(random), Gen.longs().apply(random));
+            default ->
+                new PageKey.ByRelevance(
+                        random.nextDouble() * 200 - 100,
+                        Gen.longs().apply(random),
+                        Gen.longs().apply(random));
         };
         Fuzz.forAll("ListQueryFuzzTest.everyIssuedCursorDecodesToItsPageKey", 1000, keys, key -> {
             String cursor = Cursor.encode(key);
@@ -107,13 +113,29 @@ class ListQueryFuzzTest {
         return Gen.oneOf(
                 Gen.strings(0, 600),
                 Gen.strings("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/", 80),
-                Gen.bytes(64).andThen(bytes -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)));
+                Gen.bytes(64)
+                        .andThen(
+                                bytes -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)));
     }
 
     private static Function<Random, String> values() {
-        return Gen.oneOf(Gen.just(null), Gen.strings(0, 300),
-                Gen.of("", "0", "1", "100", "101", "-1", "latest", "1.0.0", "verified", "community",
-                        "%00", "..", "9999999999999999999"),
+        return Gen.oneOf(
+                Gen.just(null),
+                Gen.strings(0, 300),
+                Gen.of(
+                        "",
+                        "0",
+                        "1",
+                        "100",
+                        "101",
+                        "-1",
+                        "latest",
+                        "1.0.0",
+                        "verified",
+                        "community",
+                        "%00",
+                        "..",
+                        "9999999999999999999"),
                 cursors());
     }
 
@@ -122,11 +144,15 @@ class ListQueryFuzzTest {
     }
 
     private static Function<Random, String> times() {
-        return Gen.oneOf(Gen.just(null), Gen.strings(0, 40),
-                Gen.ints(-999_999_999, 999_999_999).andThen(year ->
-                        (year >= 0 && year <= 9999 ? String.format("%04d", year) : (year < 0 ? "" : "+") + year)
-                                + "-01-01T00:00:00Z"),
+        return Gen.oneOf(
+                Gen.just(null),
+                Gen.strings(0, 40),
+                Gen.ints(-999_999_999, 999_999_999)
+                        .andThen(year ->
+                                (year >= 0 && year <= 9999 ? String.format("%04d", year) : (year < 0 ? "" : "+") + year)
+                                        + "-01-01T00:00:00Z"),
                 Gen.longs(-10_000_000_000_000L, 10_000_000_000_000L)
-                        .andThen(seconds -> java.time.Instant.ofEpochSecond(seconds).toString()));
+                        .andThen(seconds ->
+                                java.time.Instant.ofEpochSecond(seconds).toString()));
     }
 }

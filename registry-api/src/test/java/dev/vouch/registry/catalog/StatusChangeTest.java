@@ -28,15 +28,17 @@ class StatusChangeTest {
     void aStatusWithAnOptionalMessageIsRead() {
         assertThat(parse("{\"status\":\"deprecated\",\"statusMessage\":\"use 2.x\"}"))
                 .isEqualTo(new StatusChange(VersionStatus.DEPRECATED, java.util.Optional.of("use 2.x")));
-        assertThat(parse("{\"status\":\"active\",\"statusMessage\":null}").message()).isEmpty();
+        assertThat(parse("{\"status\":\"active\",\"statusMessage\":null}").message())
+                .isEmpty();
     }
 
     @Test
     void everyProblemIsReportedTogether() {
         assertThat(pointers("{\"status\":\"gone\",\"statusMessage\":7}")).containsExactly("/status", "/statusMessage");
         assertThat(pointers("{}")).containsExactly("/status");
-        assertThat(pointers("{\"status\":\"deleted\",\"statusMessage\":\"" + "x".repeat(StatusChange.MAX_MESSAGE_LENGTH + 1)
-                + "\"}")).containsExactly("/statusMessage");
+        assertThat(pointers("{\"status\":\"deleted\",\"statusMessage\":\""
+                        + "x".repeat(StatusChange.MAX_MESSAGE_LENGTH + 1) + "\"}"))
+                .containsExactly("/statusMessage");
     }
 
     @Test

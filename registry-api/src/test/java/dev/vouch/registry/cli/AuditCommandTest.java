@@ -34,7 +34,7 @@ class AuditCommandTest {
         }
         // Someone with write access to the database file drops the append-only trigger and edits history.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("vouch.db"));
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP TRIGGER audit_log_no_update");
             statement.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 7");
         }
@@ -51,7 +51,7 @@ class AuditCommandTest {
             registry.seedIfEmpty();
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("vouch.db"));
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP TRIGGER audit_log_no_delete");
             statement.execute("DELETE FROM audit_log WHERE seq = 3");
         }

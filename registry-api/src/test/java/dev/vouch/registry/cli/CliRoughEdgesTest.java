@@ -44,8 +44,12 @@ class CliRoughEdgesTest {
     void listingOrRevokingTokensOfAMissingRegistryCreatesNothing() {
         Path missing = dir.resolve("nonexistent");
 
-        assertThat(CliRunner.run("admin", "token", "list", "--data", missing.toString()).exitCode()).isEqualTo(2);
-        assertThat(CliRunner.run("admin", "token", "revoke", "x", "--data", missing.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("admin", "token", "list", "--data", missing.toString())
+                        .exitCode())
+                .isEqualTo(2);
+        assertThat(CliRunner.run("admin", "token", "revoke", "x", "--data", missing.toString())
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(missing).doesNotExist();
     }
 
@@ -54,13 +58,19 @@ class CliRoughEdgesTest {
         try (RunningRegistry registry = RunningRegistry.start(dir.resolve("data"), false)) {
             Path broken = Files.writeString(dir.resolve("broken.json"), "{\"name\": ");
 
-            CliRunner.Run run = CliRunner.run("publish", broken.toString(), "--registry", registry.uri("").toString(),
-                    "--token", registry.token("io.github.acme/*"));
+            CliRunner.Run run = CliRunner.run(
+                    "publish",
+                    broken.toString(),
+                    "--registry",
+                    registry.uri("").toString(),
+                    "--token",
+                    registry.token("io.github.acme/*"));
 
             assertThat(run.exitCode()).isEqualTo(2);
             String reason = "the JSON ends before it is complete";
             assertThat(run.err()).contains(reason);
-            assertThat(run.err().split(java.util.regex.Pattern.quote(reason), -1)).hasSize(2);
+            assertThat(run.err().split(java.util.regex.Pattern.quote(reason), -1))
+                    .hasSize(2);
         }
     }
 
@@ -70,9 +80,18 @@ class CliRoughEdgesTest {
         try (Registry registry = Registry.openSqlite(dir)) {
             registry.tokens().list();
         }
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), VouchCommand.class.getName(), "admin", "token", "list", "--data", dir.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        VouchCommand.class.getName(),
+                        "admin",
+                        "token",
+                        "list",
+                        "--data",
+                        dir.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor()).isZero();

@@ -54,13 +54,16 @@ class DatabaseOptionTest {
 
     @Test
     void aPasswordInTheUrlIsRefusedWithOneLine() {
-        String withPassword = url.replace("postgresql://", "postgresql://vouch:secret@").replace("?user=vouch", "");
+        String withPassword =
+                url.replace("postgresql://", "postgresql://vouch:secret@").replace("?user=vouch", "");
 
         for (String given : List.of(withPassword, url + "&password=secret")) {
             CliRunner.Run run = CliRunner.run("admin", "token", "list", "--database", given);
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().strip()).doesNotContain("\n").contains("VOUCH_DATABASE_PASSWORD")
+            assertThat(run.err().strip())
+                    .doesNotContain("\n")
+                    .contains("VOUCH_DATABASE_PASSWORD")
                     .doesNotContain("secret");
         }
     }
@@ -75,8 +78,8 @@ class DatabaseOptionTest {
 
     @Test
     void inspectingAnEmptyDatabaseIsAnInputErrorAndCreatesNoRegistryInIt() {
-        CliRunner.Run run = CliRunner.run("admin", "audit", "verify", "--database", url,
-                "--database-password-file", passwordFile.toString());
+        CliRunner.Run run = CliRunner.run(
+                "admin", "audit", "verify", "--database", url, "--database-password-file", passwordFile.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no registry in the database").doesNotContain(cluster.password());
@@ -85,12 +88,20 @@ class DatabaseOptionTest {
 
     @Test
     void tokenAndAuditCommandsWorkOnTheDatabase() {
-        CliRunner.Run created = CliRunner.run("admin", "token", "create", "--namespace", "io.github.acme/*",
-                "--database", url, "--database-password-file", passwordFile.toString());
-        CliRunner.Run listed = CliRunner.run("admin", "token", "list", "--database", url,
-                "--database-password-file", passwordFile.toString());
-        CliRunner.Run verified = CliRunner.run("admin", "audit", "verify", "--database", url,
-                "--database-password-file", passwordFile.toString());
+        CliRunner.Run created = CliRunner.run(
+                "admin",
+                "token",
+                "create",
+                "--namespace",
+                "io.github.acme/*",
+                "--database",
+                url,
+                "--database-password-file",
+                passwordFile.toString());
+        CliRunner.Run listed = CliRunner.run(
+                "admin", "token", "list", "--database", url, "--database-password-file", passwordFile.toString());
+        CliRunner.Run verified = CliRunner.run(
+                "admin", "audit", "verify", "--database", url, "--database-password-file", passwordFile.toString());
 
         assertThat(created.exitCode()).isZero();
         assertThat(listed.exitCode()).isZero();
@@ -102,9 +113,18 @@ class DatabaseOptionTest {
     /** Two operators' {@code serve} processes, the password in the environment, as the README shows. */
     @Test
     void twoServeProcessesOnOneDatabaseSeeEachOthersPublishesAtOnce() throws Exception {
-        CliRunner.Run created = CliRunner.run("admin", "token", "create", "--namespace", "io.github.acme/*",
-                "--database", url, "--database-password-file", passwordFile.toString());
-        String token = created.out().strip().lines().reduce((first, second) -> second).orElseThrow();
+        CliRunner.Run created = CliRunner.run(
+                "admin",
+                "token",
+                "create",
+                "--namespace",
+                "io.github.acme/*",
+                "--database",
+                url,
+                "--database-password-file",
+                passwordFile.toString());
+        String token =
+                created.out().strip().lines().reduce((first, second) -> second).orElseThrow();
         List<Process> nodes = new ArrayList<>();
         try {
             nodes.add(serve(dir.resolve("a")));
@@ -113,23 +133,33 @@ class DatabaseOptionTest {
             int portB = port(nodes.get(1));
             HttpClient client = HttpClient.newHttpClient();
             String path = "/v0.1/servers/io.github.acme%2Fweather/versions/latest";
-            assertThat(client.send(get(portB, path), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            assertThat(client.send(get(portB, path), HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(404);
 
-            String manifest = "{\"$schema\": \"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
-                    + " \"name\": \"io.github.acme/weather\", \"description\": \"Weather\", \"version\": \"1.0.0\","
-                    + " \"remotes\": [{\"type\": \"streamable-http\", \"url\": \"https://mcp.acme.example/mcp\"}]}";
-            HttpResponse<String> published = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portA
-                            + "/v0.1/publish")).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(manifest)).build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> again = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB
-                            + "/v0.1/publish")).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(manifest)).build(), HttpResponse.BodyHandlers.ofString());
+            String manifest =
+                    "{\"$schema\": \"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
+                            + " \"name\": \"io.github.acme/weather\", \"description\": \"Weather\", \"version\": \"1.0.0\","
+                            + " \"remotes\": [{\"type\": \"streamable-http\", \"url\": \"https://mcp.acme.example/mcp\"}]}";
+            HttpResponse<String> published = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portA + "/v0.1/publish"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(manifest))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> again = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB + "/v0.1/publish"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(manifest))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
             assertThat(again.statusCode()).isEqualTo(409);
-            assertThat(client.send(get(portB, path), HttpResponse.BodyHandlers.ofString()).body())
+            assertThat(client.send(get(portB, path), HttpResponse.BodyHandlers.ofString())
+                            .body())
                     .contains("\"version\":\"1.0.0\"");
         } finally {
             for (Process node : nodes) {
@@ -139,15 +169,27 @@ class DatabaseOptionTest {
                 }
             }
         }
-        CliRunner.Run verified = CliRunner.run("admin", "audit", "verify", "--database", url,
-                "--database-password-file", passwordFile.toString());
+        CliRunner.Run verified = CliRunner.run(
+                "admin", "audit", "verify", "--database", url, "--database-password-file", passwordFile.toString());
         assertThat(verified.out()).contains("audit chain intact: 2 records");
     }
 
     private Process serve(Path data) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), VouchCommand.class.getName(), "serve", "--no-seed",
-                "--host", "127.0.0.1", "--port", "0", "--data", data.toString(), "--database", url)
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        VouchCommand.class.getName(),
+                        "serve",
+                        "--no-seed",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--data",
+                        data.toString(),
+                        "--database",
+                        url)
                 .redirectErrorStream(true);
         builder.environment().put(DataDirOption.PASSWORD_VARIABLE, cluster.password());
         return builder.start();
@@ -155,18 +197,21 @@ class DatabaseOptionTest {
 
     /** Reads the process's output up to the line that says where it serves. */
     private static int port(Process process) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             Matcher serving = SERVING.matcher(line);
             if (serving.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        lines.transferTo(java.io.Writer.nullWriter());
-                    } catch (IOException e) {
-                        // The process ended; nothing more to read.
-                    }
-                }, "serve-output");
+                Thread drain = new Thread(
+                        () -> {
+                            try {
+                                lines.transferTo(java.io.Writer.nullWriter());
+                            } catch (IOException e) {
+                                // The process ended; nothing more to read.
+                            }
+                        },
+                        "serve-output");
                 drain.setDaemon(true);
                 drain.start();
                 return Integer.parseInt(serving.group(1));
@@ -177,6 +222,8 @@ class DatabaseOptionTest {
     }
 
     private static HttpRequest get(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET()
+                .build();
     }
 }

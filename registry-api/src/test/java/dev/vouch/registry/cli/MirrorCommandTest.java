@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vouch mirror} as an operator runs it, against a real upstream Vouch on a random port. */
 class MirrorCommandTest {
 
-    static final Principal PUBLISHER = new Principal("test-publisher", Role.PUBLISHER,
-            List.of(new NamespaceGrant(NamespaceGrant.EVERYTHING)));
+    static final Principal PUBLISHER =
+            new Principal("test-publisher", Role.PUBLISHER, List.of(new NamespaceGrant(NamespaceGrant.EVERYTHING)));
 
     @TempDir
     Path dir;
@@ -40,8 +40,10 @@ class MirrorCommandTest {
     void start() {
         upstream = Registry.openSqlite(dir.resolve("upstream"), PolicySource.safeDefault(), EvidenceSources.defaults());
         upstream.publisher().publish(PUBLISHER, SnapshotCommandTest.manifest("io.github.acme/tides", "1.0.0", "Tides"));
-        upstream.publisher().publish(PUBLISHER, SnapshotCommandTest.manifest("io.github.strict/tides", "1.0.0", "Tides"));
-        server = upstream.httpServer(HttpOptions.defaults().withAccessLog(AccessLog.none())).start("127.0.0.1", 0);
+        upstream.publisher()
+                .publish(PUBLISHER, SnapshotCommandTest.manifest("io.github.strict/tides", "1.0.0", "Tides"));
+        server = upstream.httpServer(HttpOptions.defaults().withAccessLog(AccessLog.none()))
+                .start("127.0.0.1", 0);
         url = "http://127.0.0.1:" + server.port();
     }
 
@@ -66,32 +68,58 @@ class MirrorCommandTest {
     void mirrorsOnceUnderTheLocalPolicyAndListsWhatItRejected() throws Exception {
         String data = dir.resolve("local").toString();
 
-        VouchCommandTest.Run run = VouchCommandTest.run("mirror", "--upstream", url, "--data", data,
-                "--policy", strictPolicy().toString(), "--once");
+        VouchCommandTest.Run run = VouchCommandTest.run(
+                "mirror",
+                "--upstream",
+                url,
+                "--data",
+                data,
+                "--policy",
+                strictPolicy().toString(),
+                "--once");
         VouchCommandTest.Run rejected = VouchCommandTest.run("mirror", "rejected", "--data", data);
-        VouchCommandTest.Run again = VouchCommandTest.run("mirror", "--upstream", url, "--data", data,
-                "--policy", strictPolicy().toString());
+        VouchCommandTest.Run again = VouchCommandTest.run(
+                "mirror",
+                "--upstream",
+                url,
+                "--data",
+                data,
+                "--policy",
+                strictPolicy().toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("2 read").contains("1 published").contains("1 rejected");
         assertThat(rejected.exitCode()).isZero();
-        assertThat(rejected.out()).contains("io.github.strict/tides@1.0.0 from " + url)
-                .contains("required by policy").contains("1 rejected");
+        assertThat(rejected.out())
+                .contains("io.github.strict/tides@1.0.0 from " + url)
+                .contains("required by policy")
+                .contains("1 rejected");
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).as("nothing new: whatever it re-read is unchanged")
-                .contains(", 0 published, 0 held for review, 0 rejected, 0 updated,").contains(" 0 skipped");
+        assertThat(again.out())
+                .as("nothing new: whatever it re-read is unchanged")
+                .contains(", 0 published, 0 held for review, 0 rejected, 0 updated,")
+                .contains(" 0 skipped");
     }
 
     @Test
     void aWrongUpstreamKeyFailsTheRunWithExitOne() throws Exception {
-        Path wrong = Files.writeString(dir.resolve("wrong.pem"),
+        Path wrong = Files.writeString(
+                dir.resolve("wrong.pem"),
                 RegistryKey.loadOrGenerate(dir.resolve("elsewhere")).publicKeyPem());
 
-        VouchCommandTest.Run run = VouchCommandTest.run("mirror", "--upstream", url, "--data",
-                dir.resolve("local").toString(), "--upstream-key", wrong.toString());
+        VouchCommandTest.Run run = VouchCommandTest.run(
+                "mirror",
+                "--upstream",
+                url,
+                "--data",
+                dir.resolve("local").toString(),
+                "--upstream-key",
+                wrong.toString());
 
         assertThat(run.exitCode()).isEqualTo(VouchCommand.EXIT_CHECK_FAILED);
-        assertThat(run.err()).startsWith("mirror failed: the upstream's snapshot is not trusted").hasLineCount(1);
+        assertThat(run.err())
+                .startsWith("mirror failed: the upstream's snapshot is not trusted")
+                .hasLineCount(1);
     }
 
     @Test
@@ -106,11 +134,22 @@ class MirrorCommandTest {
                 List.of("mirror", "--upstream", url, "--data", data, "--interval", "5x"),
                 List.of("mirror", "--upstream", url, "--data", data, "--interval", "1s"),
                 List.of("mirror", "--upstream", url, "--data", data, "--once", "--interval", "5m"),
-                List.of("mirror", "--upstream", url, "--data", data, "--upstream-key", dir.resolve("none.pem").toString()),
+                List.of(
+                        "mirror",
+                        "--upstream",
+                        url,
+                        "--data",
+                        data,
+                        "--upstream-key",
+                        dir.resolve("none.pem").toString()),
                 List.of("mirror", "--upstream", url, "--data", data, "--upstream-key", notAKey.toString()),
                 List.of("mirror", "--upstream", url, "--data", data, "--policy", badPolicy.toString()),
                 List.of("mirror", "--upstream", url, "--data", data, "--timeout", "0"),
-                List.of("mirror", "rejected", "--data", dir.resolve("nothing-here").toString()),
+                List.of(
+                        "mirror",
+                        "rejected",
+                        "--data",
+                        dir.resolve("nothing-here").toString()),
                 List.of("serve", "--mirror", "ftp://example.com", "--data", data),
                 List.of("serve", "--mirror-key", notAKey.toString(), "--data", data));
 
@@ -120,13 +159,15 @@ class MirrorCommandTest {
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(VouchCommand.EXIT_USAGE);
             assertThat(run.err()).as(String.join(" ", args)).hasLineCount(1).doesNotContain("Exception");
         }
-        assertThat(Files.exists(dir.resolve("local").resolve("vouch.db"))).as("bad input opens nothing").isFalse();
+        assertThat(Files.exists(dir.resolve("local").resolve("vouch.db")))
+                .as("bad input opens nothing")
+                .isFalse();
     }
 
     @Test
     void onATerminalTheProgressLineHasABarRateAndEtaWhereTheUpstreamGivesACount() {
-        MirrorReport soFar = new MirrorReport(url, false, 3, 300, 280, 10, 10, 0, 0, 0, List.of(), true,
-                Duration.ofSeconds(3));
+        MirrorReport soFar =
+                new MirrorReport(url, false, 3, 300, 280, 10, 10, 0, 0, 0, List.of(), true, Duration.ofSeconds(3));
 
         String withCount = ProgressPrinter.line(soFar, Optional.of(1200L), 100);
         String withoutCount = ProgressPrinter.line(soFar, Optional.empty(), 100);
@@ -139,14 +180,16 @@ class MirrorCommandTest {
     void offATerminalProgressIsPlainPeriodicLines() {
         java.io.StringWriter out = new java.io.StringWriter();
         ProgressPrinter printer = new ProgressPrinter(new java.io.PrintWriter(out, true), false, Duration.ZERO);
-        MirrorReport soFar = new MirrorReport(url, false, 1, 100, 100, 0, 0, 0, 0, 0, List.of(), true,
-                Duration.ofSeconds(1));
+        MirrorReport soFar =
+                new MirrorReport(url, false, 1, 100, 100, 0, 0, 0, 0, 0, List.of(), true, Duration.ofSeconds(1));
 
         printer.page(soFar, Optional.empty());
         printer.page(soFar, Optional.empty());
         printer.finished(soFar);
 
-        assertThat(out.toString().lines().toList()).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain("\r"));
+        assertThat(out.toString().lines().toList())
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line).doesNotContain("\r"));
         assertThat(out.toString().lines().toList().get(0)).startsWith("mirror: 100 servers,");
         assertThat(out.toString().lines().toList().get(2)).startsWith("mirror " + url + ": 100 read in 1 page(s)");
     }

@@ -11,15 +11,23 @@ class VerifyCommandTest {
 
     static String vector(String path) {
         try {
-            return Path.of(VerifyCommandTest.class.getResource("/sigstore/" + path).toURI()).toString();
+            return Path.of(VerifyCommandTest.class
+                            .getResource("/sigstore/" + path)
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static VouchCommandTest.Run verify(String... extra) {
-        String[] base = {"verify", "--bundle", vector("bundle.v3.sigstore"), "--certificate-oidc-issuer",
-                "https://accounts.google.com"};
+        String[] base = {
+            "verify",
+            "--bundle",
+            vector("bundle.v3.sigstore"),
+            "--certificate-oidc-issuer",
+            "https://accounts.google.com"
+        };
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -28,8 +36,12 @@ class VerifyCommandTest {
 
     @Test
     void verifiedBundleOverAFileExitsZero() {
-        VouchCommandTest.Run run = verify("--certificate-identity", "appu@google.com", "--trusted-root",
-                vector("trusted_root.json"), vector("artifact.txt"));
+        VouchCommandTest.Run run = verify(
+                "--certificate-identity",
+                "appu@google.com",
+                "--trusted-root",
+                vector("trusted_root.json"),
+                vector("artifact.txt"));
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("signed by appu@google.com");
@@ -37,7 +49,9 @@ class VerifyCommandTest {
 
     @Test
     void digestArgumentAndTheShippedPublicGoodRootWork() {
-        VouchCommandTest.Run run = verify("--certificate-identity-regexp", ".*@google\\.com",
+        VouchCommandTest.Run run = verify(
+                "--certificate-identity-regexp",
+                ".*@google\\.com",
                 "sha256:a0cfc71271d6e278e57cd332ff957c3f7043fdda354c4cbb190a30d56efa01bf");
 
         assertThat(run.exitCode()).isZero();
@@ -59,22 +73,40 @@ class VerifyCommandTest {
     }
 
     @Test
-    void managedKeyBundleVerifiesWithKeyAndFailsWithAnother(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void managedKeyBundleVerifiesWithKeyAndFailsWithAnother(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
         dev.vouch.provenance.fixtures.FakeSigstore sigstore = new dev.vouch.provenance.fixtures.FakeSigstore();
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("Ed25519");
         java.security.KeyPair keys = generator.generateKeyPair();
         byte[] artifact = "release.tgz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Path root = java.nio.file.Files.writeString(dir.resolve("root.json"), sigstore.trustedRootJson());
-        Path bundle = java.nio.file.Files.writeString(dir.resolve("bundle.json"),
-                sigstore.managedKeyBundle(artifact, keys, "Ed25519", dev.vouch.provenance.fixtures.FakeSigstore.Mutation.NONE));
+        Path bundle = java.nio.file.Files.writeString(
+                dir.resolve("bundle.json"),
+                sigstore.managedKeyBundle(
+                        artifact, keys, "Ed25519", dev.vouch.provenance.fixtures.FakeSigstore.Mutation.NONE));
         Path file = java.nio.file.Files.write(dir.resolve("release.tgz"), artifact);
         Path key = java.nio.file.Files.writeString(dir.resolve("key.pub"), pem(keys.getPublic()));
-        Path otherKey = java.nio.file.Files.writeString(dir.resolve("other.pub"), pem(generator.generateKeyPair().getPublic()));
+        Path otherKey = java.nio.file.Files.writeString(
+                dir.resolve("other.pub"), pem(generator.generateKeyPair().getPublic()));
 
-        VouchCommandTest.Run verified = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key", key.toString(),
-                "--trusted-root", root.toString(), file.toString());
-        VouchCommandTest.Run refused = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key",
-                otherKey.toString(), "--trusted-root", root.toString(), file.toString());
+        VouchCommandTest.Run verified = VouchCommandTest.run(
+                "verify",
+                "--bundle",
+                bundle.toString(),
+                "--key",
+                key.toString(),
+                "--trusted-root",
+                root.toString(),
+                file.toString());
+        VouchCommandTest.Run refused = VouchCommandTest.run(
+                "verify",
+                "--bundle",
+                bundle.toString(),
+                "--key",
+                otherKey.toString(),
+                "--trusted-root",
+                root.toString(),
+                file.toString());
 
         assertThat(verified.exitCode()).as(verified.err()).isZero();
         assertThat(verified.out()).contains("signed by key sha256:");
@@ -84,7 +116,8 @@ class VerifyCommandTest {
 
     static String pem(java.security.PublicKey key) throws Exception {
         java.io.StringWriter out = new java.io.StringWriter();
-        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer =
+                new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
             writer.writeObject(key);
         }
         return out.toString();
@@ -109,30 +142,44 @@ class VerifyCommandTest {
         var sigstore = new dev.vouch.provenance.fixtures.FakeSigstore();
         var signer = dev.vouch.provenance.fixtures.FakeSigstore.Signer.githubWorkflow("acme/weather");
         byte[] artifact = "release.tgz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] statement = dev.vouch.provenance.fixtures.FakeSigstore.statement(artifact,
-                "https://slsa.dev/provenance/v1", java.util.Map.of());
+        byte[] statement = dev.vouch.provenance.fixtures.FakeSigstore.statement(
+                artifact, "https://slsa.dev/provenance/v1", java.util.Map.of());
         Path file = java.nio.file.Files.write(dir.resolve("release.tgz"), artifact);
         Path root = java.nio.file.Files.writeString(dir.resolve("root.json"), sigstore.trustedRootJson());
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         var startless = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(sigstore.trustedRootJson());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) startless.path("tlogs").get(0).path("publicKey")
-                .path("validFor")).remove("start");
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        startless.path("tlogs").get(0).path("publicKey").path("validFor"))
+                .remove("start");
         Path startlessRoot = java.nio.file.Files.writeString(dir.resolve("startless.json"), startless.toString());
 
         for (var kind : dev.vouch.provenance.fixtures.FakeSigstore.DsseLogEntry.values()) {
-            Path bundle = java.nio.file.Files.writeString(dir.resolve(kind + ".json"), sigstore.dsseBundle(statement,
-                    signer, kind, dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.NONE));
-            Path forged = java.nio.file.Files.writeString(dir.resolve(kind + "-forged.json"), sigstore.dsseBundle(
-                    statement, signer, kind, dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.SIGNATURE));
-            String[] common = {"--certificate-identity", signer.subject(), "--certificate-oidc-issuer",
-                    signer.issuer(), file.toString()};
+            Path bundle = java.nio.file.Files.writeString(
+                    dir.resolve(kind + ".json"),
+                    sigstore.dsseBundle(
+                            statement, signer, kind, dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.NONE));
+            Path forged = java.nio.file.Files.writeString(
+                    dir.resolve(kind + "-forged.json"),
+                    sigstore.dsseBundle(
+                            statement,
+                            signer,
+                            kind,
+                            dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.SIGNATURE));
+            String[] common = {
+                "--certificate-identity",
+                signer.subject(),
+                "--certificate-oidc-issuer",
+                signer.issuer(),
+                file.toString()
+            };
 
-            VouchCommandTest.Run verified = VouchCommandTest.run(concat(new String[] {"verify", "--bundle",
-                    bundle.toString(), "--trusted-root", root.toString()}, common));
-            VouchCommandTest.Run mismatched = VouchCommandTest.run(concat(new String[] {"verify", "--bundle",
-                    forged.toString(), "--trusted-root", root.toString()}, common));
-            VouchCommandTest.Run startlessRun = VouchCommandTest.run(concat(new String[] {"verify", "--bundle",
-                    bundle.toString(), "--trusted-root", startlessRoot.toString()}, common));
+            VouchCommandTest.Run verified = VouchCommandTest.run(concat(
+                    new String[] {"verify", "--bundle", bundle.toString(), "--trusted-root", root.toString()}, common));
+            VouchCommandTest.Run mismatched = VouchCommandTest.run(concat(
+                    new String[] {"verify", "--bundle", forged.toString(), "--trusted-root", root.toString()}, common));
+            VouchCommandTest.Run startlessRun = VouchCommandTest.run(concat(
+                    new String[] {"verify", "--bundle", bundle.toString(), "--trusted-root", startlessRoot.toString()},
+                    common));
 
             assertThat(verified.exitCode()).as(kind + ": " + verified.err()).isZero();
             assertThat(mismatched.exitCode()).as(kind.name()).isEqualTo(1);
@@ -150,18 +197,37 @@ class VerifyCommandTest {
         byte[] artifact = "release.tgz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Path file = java.nio.file.Files.write(dir.resolve("release.tgz"), artifact);
         Path root = java.nio.file.Files.writeString(dir.resolve("root.json"), sigstore.trustedRootJson());
-        Path bundle = java.nio.file.Files.writeString(dir.resolve("bundle.json"), sigstore.managedKeyDsseBundle(
-                dev.vouch.provenance.fixtures.FakeSigstore.statement(artifact, "https://example.com/test",
-                        java.util.Map.of()), keys, dev.vouch.provenance.fixtures.FakeSigstore.DsseLogEntry.INTOTO,
-                dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.NONE));
+        Path bundle = java.nio.file.Files.writeString(
+                dir.resolve("bundle.json"),
+                sigstore.managedKeyDsseBundle(
+                        dev.vouch.provenance.fixtures.FakeSigstore.statement(
+                                artifact, "https://example.com/test", java.util.Map.of()),
+                        keys,
+                        dev.vouch.provenance.fixtures.FakeSigstore.DsseLogEntry.INTOTO,
+                        dev.vouch.provenance.fixtures.FakeSigstore.EntryMismatch.NONE));
         Path key = java.nio.file.Files.writeString(dir.resolve("key.pub"), pem(keys.getPublic()));
-        Path other = java.nio.file.Files.writeString(dir.resolve("other.pub"),
+        Path other = java.nio.file.Files.writeString(
+                dir.resolve("other.pub"),
                 pem(dev.vouch.provenance.fixtures.FakeSigstore.ecKeys().getPublic()));
 
-        VouchCommandTest.Run verified = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key",
-                key.toString(), "--trusted-root", root.toString(), file.toString());
-        VouchCommandTest.Run refused = VouchCommandTest.run("verify", "--bundle", bundle.toString(), "--key",
-                other.toString(), "--trusted-root", root.toString(), file.toString());
+        VouchCommandTest.Run verified = VouchCommandTest.run(
+                "verify",
+                "--bundle",
+                bundle.toString(),
+                "--key",
+                key.toString(),
+                "--trusted-root",
+                root.toString(),
+                file.toString());
+        VouchCommandTest.Run refused = VouchCommandTest.run(
+                "verify",
+                "--bundle",
+                bundle.toString(),
+                "--key",
+                other.toString(),
+                "--trusted-root",
+                root.toString(),
+                file.toString());
 
         assertThat(verified.exitCode()).as(verified.err()).isZero();
         assertThat(refused.exitCode()).isEqualTo(1);

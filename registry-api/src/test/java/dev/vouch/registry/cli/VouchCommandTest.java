@@ -45,8 +45,10 @@ class VouchCommandTest {
         try (Registry registry = Registry.openSqlite(dataDir)) {
             Principal principal = registry.tokens().authenticate(Optional.of("Bearer " + secret));
             assertThat(principal.role()).isEqualTo(Role.PUBLISHER);
-            assertThat(registry.tokens().list()).singleElement()
-                    .satisfies(t -> assertThat(t.tokenHash()).isNotEqualTo(secret).hasSize(64));
+            assertThat(registry.tokens().list())
+                    .singleElement()
+                    .satisfies(
+                            t -> assertThat(t.tokenHash()).isNotEqualTo(secret).hasSize(64));
         }
         Run listed = run("admin", "token", "list", "--data", dataDir.toString());
         assertThat(listed.out()).contains("io.github.acme/*").doesNotContain(secret);
@@ -70,7 +72,8 @@ class VouchCommandTest {
 
     @Test
     void serveRefusesAnAuthFileThatDoesNotParseOrAZeroRateLimitBeforeOpeningAnything() throws Exception {
-        Path auth = java.nio.file.Files.writeString(dataDir.resolve("auth.yaml"),
+        Path auth = java.nio.file.Files.writeString(
+                dataDir.resolve("auth.yaml"),
                 "githubOidc:\n  trustedPublishers:\n    - {repository: acme/weather, grants: [\"io.github.globex/*\"]}\n");
 
         Run badAuth = run("serve", "--data", dataDir.toString(), "--auth", auth.toString());
@@ -85,10 +88,12 @@ class VouchCommandTest {
 
     @Test
     void malformedGrantAndUnknownRoleAreUsageErrors() {
-        assertThat(run("admin", "token", "create", "--data", dataDir.toString(), "--namespace", "acme").exitCode())
+        assertThat(run("admin", "token", "create", "--data", dataDir.toString(), "--namespace", "acme")
+                        .exitCode())
                 .isEqualTo(2);
-        assertThat(run("admin", "token", "create", "--data", dataDir.toString(), "--role", "root",
-                "--namespace", "*").exitCode()).isEqualTo(2);
+        assertThat(run("admin", "token", "create", "--data", dataDir.toString(), "--role", "root", "--namespace", "*")
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(run("no-such-command").exitCode()).isEqualTo(2);
     }
 
@@ -97,8 +102,13 @@ class VouchCommandTest {
         Run created = run("admin", "token", "create", "--data", dataDir.toString(), "--namespace", "io.github.acme/*");
         String id = created.out().split(" ")[3];
 
-        assertThat(run("admin", "token", "revoke", "--data", dataDir.toString(), id).exitCode()).isZero();
-        assertThat(run("admin", "token", "revoke", "--data", dataDir.toString(), id).exitCode()).isEqualTo(2);
-        assertThat(run("admin", "token", "list", "--data", dataDir.toString()).out()).contains("revoked");
+        assertThat(run("admin", "token", "revoke", "--data", dataDir.toString(), id)
+                        .exitCode())
+                .isZero();
+        assertThat(run("admin", "token", "revoke", "--data", dataDir.toString(), id)
+                        .exitCode())
+                .isEqualTo(2);
+        assertThat(run("admin", "token", "list", "--data", dataDir.toString()).out())
+                .contains("revoked");
     }
 }

@@ -30,13 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CurationServiceTest {
 
     private static final String NAME = "io.github.acme/weather";
-    private static final Principal PUBLISHER = new Principal("tok_publisher", Role.PUBLISHER,
-            List.of(new NamespaceGrant("io.github.acme/*")));
+    private static final Principal PUBLISHER =
+            new Principal("tok_publisher", Role.PUBLISHER, List.of(new NamespaceGrant("io.github.acme/*")));
     private static final Principal CURATOR = new Principal("tok_curator", Role.CURATOR, List.of());
     private static final Principal ADMIN = new Principal("tok_admin", Role.ADMIN, List.of());
 
     @TempDir
     Path dir;
+
     Store store;
     CurationService curation;
 
@@ -54,11 +55,23 @@ class CurationServiceTest {
     private void insert(String version, ReviewState state, boolean latest, String publishedBy) {
         byte[] manifest = ("{\"name\":\"" + NAME + "\",\"version\":\"" + version + "\",\"description\":\"Weather\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        store.write(repos -> repos.versions().insert(new NewVersion(NAME, version, manifest, "sha-" + version,
-                "Weather", Optional.empty(), Optional.empty(), Instant.parse("2026-10-01T00:00:00Z"), latest,
-                publishedBy, state, "community", Optional.of("{}".getBytes(StandardCharsets.UTF_8)),
-                Optional.of("{\"decision\":\"pending\",\"checks\":[]}".getBytes(StandardCharsets.UTF_8)),
-                Optional.empty())));
+        store.write(repos -> repos.versions()
+                .insert(new NewVersion(
+                        NAME,
+                        version,
+                        manifest,
+                        "sha-" + version,
+                        "Weather",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Instant.parse("2026-10-01T00:00:00Z"),
+                        latest,
+                        publishedBy,
+                        state,
+                        "community",
+                        Optional.of("{}".getBytes(StandardCharsets.UTF_8)),
+                        Optional.of("{\"decision\":\"pending\",\"checks\":[]}".getBytes(StandardCharsets.UTF_8)),
+                        Optional.empty())));
     }
 
     private StoredVersion stored(String version) {
@@ -106,8 +119,9 @@ class CurationServiceTest {
 
         assertThatThrownBy(() -> curation.reject(CURATOR, NAME, "1.1.0", " "))
                 .isInstanceOf(InvalidRequestException.class);
-        assertThatThrownBy(() -> curation.reject(CURATOR, NAME, "1.1.0",
-                "x".repeat(CurationService.MAX_REASON_LENGTH + 1))).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() ->
+                        curation.reject(CURATOR, NAME, "1.1.0", "x".repeat(CurationService.MAX_REASON_LENGTH + 1)))
+                .isInstanceOf(InvalidRequestException.class);
         StoredVersion rejected = curation.reject(CURATOR, NAME, "1.1.0", "unexplained change");
 
         assertThat(rejected.reviewState()).isEqualTo(ReviewState.REJECTED);

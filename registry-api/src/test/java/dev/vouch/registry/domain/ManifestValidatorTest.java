@@ -27,13 +27,26 @@ class ManifestValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"01-npm-basic-brave-search.json", "02-npm-monorepo-subfolder.json",
-            "03-nuget-constant-arguments.json", "04-multi-package-filesystem.json", "05-oci-quay.json",
-            "06-remote-sse-streamable.json", "07-pypi-weather.json", "08-cargo-widget.json",
-            "09-nuget-knapcode.json", "10-oci-docker-complex-args.json", "11-remote-and-package-hybrid.json",
-            "12-mcpb-text-editor.json", "13-npm-embedded-cli-snyk.json", "14-custom-install-path.json",
-            "15-remote-url-template-multitenant.json", "16-remote-url-template-events.json",
-            "17-local-url-template-configurable.json"})
+    @ValueSource(
+            strings = {
+                "01-npm-basic-brave-search.json",
+                "02-npm-monorepo-subfolder.json",
+                "03-nuget-constant-arguments.json",
+                "04-multi-package-filesystem.json",
+                "05-oci-quay.json",
+                "06-remote-sse-streamable.json",
+                "07-pypi-weather.json",
+                "08-cargo-widget.json",
+                "09-nuget-knapcode.json",
+                "10-oci-docker-complex-args.json",
+                "11-remote-and-package-hybrid.json",
+                "12-mcpb-text-editor.json",
+                "13-npm-embedded-cli-snyk.json",
+                "14-custom-install-path.json",
+                "15-remote-url-template-multitenant.json",
+                "16-remote-url-template-events.json",
+                "17-local-url-template-configurable.json"
+            })
     void officialExamplesAreValid(String file) throws IOException {
         assertThat(VALIDATOR.validate(example(file))).isEmpty();
     }
@@ -87,8 +100,13 @@ class ManifestValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://mcp.example.com/mcp", "https://{tenant}.example.com/mcp",
-            "https://93.184.216.34/mcp", "https://[2606:2800:220:1::1]/mcp"})
+    @ValueSource(
+            strings = {
+                "https://mcp.example.com/mcp",
+                "https://{tenant}.example.com/mcp",
+                "https://93.184.216.34/mcp",
+                "https://[2606:2800:220:1::1]/mcp"
+            })
     void publicHttpsRemotesAreAccepted(String url) {
         assertThat(VALIDATOR.validate(withRemote(url))).isEmpty();
     }
@@ -101,24 +119,31 @@ class ManifestValidatorTest {
 
     @org.junit.jupiter.api.Test
     void everyViolationIsReportedNotJustTheFirst() {
-        ObjectNode manifest = withRemote("http://localhost/mcp").put("version", "^1").without("$schema");
+        ObjectNode manifest =
+                withRemote("http://localhost/mcp").put("version", "^1").without("$schema");
 
-        assertThat(VALIDATOR.validate(manifest)).extracting(Violation::pointer)
+        assertThat(VALIDATOR.validate(manifest))
+                .extracting(Violation::pointer)
                 .contains("/$schema", "/version", "/remotes/0/url");
     }
 
     static ObjectNode withPackage(String version) {
         ObjectNode server = base();
-        ObjectNode pkg = server.putArray("packages").addObject()
-                .put("registryType", "npm").put("identifier", "@acme/weather").put("version", version);
+        ObjectNode pkg = server.putArray("packages")
+                .addObject()
+                .put("registryType", "npm")
+                .put("identifier", "@acme/weather")
+                .put("version", version);
         pkg.putObject("transport").put("type", "stdio");
         return server;
     }
 
     static ObjectNode withMcpb() {
         ObjectNode server = base();
-        ObjectNode pkg = server.putArray("packages").addObject()
-                .put("registryType", "mcpb").put("identifier", "https://example.com/weather.mcpb");
+        ObjectNode pkg = server.putArray("packages")
+                .addObject()
+                .put("registryType", "mcpb")
+                .put("identifier", "https://example.com/weather.mcpb");
         pkg.putObject("transport").put("type", "stdio");
         return server;
     }

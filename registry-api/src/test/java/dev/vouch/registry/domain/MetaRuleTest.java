@@ -20,16 +20,20 @@ class MetaRuleTest {
         ObjectNode manifest = ManifestValidatorTest.base();
         manifest.putObject("_meta").putObject("io.vouch.registry/trust").put("tier", "verified");
 
-        assertThat(VALIDATOR.validate(manifest)).extracting(Violation::pointer)
+        assertThat(VALIDATOR.validate(manifest))
+                .extracting(Violation::pointer)
                 .containsExactly("/_meta/io.vouch.registry~1trust");
     }
 
     @Test
     void theOfficialRegistrysOwnMetadataIsRefused() {
         ObjectNode manifest = ManifestValidatorTest.base();
-        manifest.putObject("_meta").putObject("io.modelcontextprotocol.registry/official").put("isLatest", true);
+        manifest.putObject("_meta")
+                .putObject("io.modelcontextprotocol.registry/official")
+                .put("isLatest", true);
 
-        assertThat(VALIDATOR.validate(manifest)).extracting(Violation::pointer)
+        assertThat(VALIDATOR.validate(manifest))
+                .extracting(Violation::pointer)
                 .containsExactly("/_meta/io.modelcontextprotocol.registry~1official");
     }
 
@@ -38,35 +42,46 @@ class MetaRuleTest {
         ObjectNode manifest = ManifestValidatorTest.base();
         manifest.putObject("_meta").putObject("com.example/build").put("commit", "abc");
 
-        assertThat(VALIDATOR.validate(manifest)).extracting(Violation::pointer)
+        assertThat(VALIDATOR.validate(manifest))
+                .extracting(Violation::pointer)
                 .containsExactly("/_meta/com.example~1build");
     }
 
     @Test
     void registryNamespacesAreRefusedEvenInsidePublisherProvidedData() {
         ObjectNode manifest = ManifestValidatorTest.base();
-        manifest.putObject("_meta").putObject("io.modelcontextprotocol.registry/publisher-provided")
-                .putObject("nested").putObject("io.vouch.registry/publish").put("outcome", "published");
+        manifest.putObject("_meta")
+                .putObject("io.modelcontextprotocol.registry/publisher-provided")
+                .putObject("nested")
+                .putObject("io.vouch.registry/publish")
+                .put("outcome", "published");
 
-        assertThat(VALIDATOR.validate(manifest)).extracting(Violation::pointer).containsExactly(
-                "/_meta/io.modelcontextprotocol.registry~1publisher-provided/nested/io.vouch.registry~1publish");
+        assertThat(VALIDATOR.validate(manifest))
+                .extracting(Violation::pointer)
+                .containsExactly(
+                        "/_meta/io.modelcontextprotocol.registry~1publisher-provided/nested/io.vouch.registry~1publish");
     }
 
     @Test
     void publisherProvidedDataIsLimitedTo4KiB() {
         ObjectNode manifest = ManifestValidatorTest.base();
-        manifest.putObject("_meta").putObject("io.modelcontextprotocol.registry/publisher-provided")
+        manifest.putObject("_meta")
+                .putObject("io.modelcontextprotocol.registry/publisher-provided")
                 .put("blob", "x".repeat(4097));
 
-        assertThat(VALIDATOR.validate(manifest)).extracting(Violation::pointer)
+        assertThat(VALIDATOR.validate(manifest))
+                .extracting(Violation::pointer)
                 .containsExactly("/_meta/io.modelcontextprotocol.registry~1publisher-provided");
     }
 
     @Test
     void publisherProvidedDataIsAccepted() {
         ObjectNode manifest = ManifestValidatorTest.base();
-        manifest.putObject("_meta").putObject("io.modelcontextprotocol.registry/publisher-provided")
-                .put("tool", "publisher-cli").putObject("buildInfo").put("commit", "abc123");
+        manifest.putObject("_meta")
+                .putObject("io.modelcontextprotocol.registry/publisher-provided")
+                .put("tool", "publisher-cli")
+                .putObject("buildInfo")
+                .put("commit", "abc123");
 
         assertThat(VALIDATOR.validate(manifest)).isEmpty();
     }

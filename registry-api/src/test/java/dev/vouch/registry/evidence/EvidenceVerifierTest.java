@@ -23,14 +23,26 @@ import org.junit.jupiter.api.Test;
  */
 class EvidenceVerifierTest {
 
-    private static final EvidenceTarget TARGET = new EvidenceTarget("ghcr.io/acme/weather@sha256:" + "ab".repeat(32),
-            Digest.parse("sha256:" + "ab".repeat(32)), Optional.empty(), Optional.empty());
+    private static final EvidenceTarget TARGET = new EvidenceTarget(
+            "ghcr.io/acme/weather@sha256:" + "ab".repeat(32),
+            Digest.parse("sha256:" + "ab".repeat(32)),
+            Optional.empty(),
+            Optional.empty());
     private static final PolicyRules.Identity ACME = new PolicyRules.Identity(
             "https://token.actions.githubusercontent.com", null, "https://github\\.com/acme/.*");
 
     private static PolicyRules rules(List<PolicyRules.Identity> identities, List<TrustedKey> keys) {
-        return new PolicyRules(PolicyRules.ScanReview.HOLD, PolicyRules.ToolDrift.REVIEW, identities, keys,
-                Optional.empty(), false, false, false, List.of(), AdvisorySeverity.MODERATE,
+        return new PolicyRules(
+                PolicyRules.ScanReview.HOLD,
+                PolicyRules.ToolDrift.REVIEW,
+                identities,
+                keys,
+                Optional.empty(),
+                false,
+                false,
+                false,
+                List.of(),
+                AdvisorySeverity.MODERATE,
                 PolicyRules.Vulnerable.REJECT);
     }
 
@@ -46,8 +58,12 @@ class EvidenceVerifierTest {
     }
 
     private static DetachedSignature signature(Optional<String> certificate) {
-        return new DetachedSignature(Optional.empty(), "sig".getBytes(StandardCharsets.UTF_8), certificate,
-                Optional.empty(), Optional.empty());
+        return new DetachedSignature(
+                Optional.empty(),
+                "sig".getBytes(StandardCharsets.UTF_8),
+                certificate,
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Test
@@ -66,7 +82,9 @@ class EvidenceVerifierTest {
 
         verifier.signature(TARGET, "publish envelope", signature(Optional.empty()), Optional.empty());
 
-        assertThat(verifier.invalid()).singleElement().asString()
+        assertThat(verifier.invalid())
+                .singleElement()
+                .asString()
                 .contains("signed by a key, and the policy accepts no key");
     }
 
@@ -79,7 +97,8 @@ class EvidenceVerifierTest {
         verifier.signature(TARGET, "publish envelope", signature(Optional.empty()), Optional.of("not a key"));
 
         assertThat(verifier.verified()).isEmpty();
-        assertThat(verifier.invalid()).hasSize(2)
+        assertThat(verifier.invalid())
+                .hasSize(2)
                 .anySatisfy(problem -> assertThat(problem).contains("a key the policy does not accept"))
                 .anySatisfy(problem -> assertThat(problem).contains("names an unreadable key"));
     }
@@ -96,9 +115,18 @@ class EvidenceVerifierTest {
 
     @Test
     void aTrustedRootThatCannotBeReadRefusesTheEvidenceInsteadOfPassingIt() {
-        PolicyRules rules = new PolicyRules(PolicyRules.ScanReview.HOLD, PolicyRules.ToolDrift.REVIEW, List.of(ACME),
-                List.of(), Optional.of("/nonexistent/trusted_root.json"), false, false, false, List.of(),
-                AdvisorySeverity.MODERATE, PolicyRules.Vulnerable.REJECT);
+        PolicyRules rules = new PolicyRules(
+                PolicyRules.ScanReview.HOLD,
+                PolicyRules.ToolDrift.REVIEW,
+                List.of(ACME),
+                List.of(),
+                Optional.of("/nonexistent/trusted_root.json"),
+                false,
+                false,
+                false,
+                List.of(),
+                AdvisorySeverity.MODERATE,
+                PolicyRules.Vulnerable.REJECT);
         EvidenceVerifier verifier = new EvidenceVerifier(rules, new VerifierCache());
 
         verifier.signature(TARGET, "publish envelope", signature(Optional.of("CERT")), Optional.empty());

@@ -18,8 +18,9 @@ class TargetResolverTest {
 
     @Test
     void anOciImagePinnedByDigestIsATargetWithItsRegistryAndRepository() throws Exception {
-        TargetResolver.Resolution resolution = TargetResolver.resolve(manifest(
-                "[{\"registryType\":\"oci\",\"identifier\":\"ghcr.io/acme/weather:1.0@sha256:" + SHA + "\"}]"), true);
+        TargetResolver.Resolution resolution = TargetResolver.resolve(
+                manifest("[{\"registryType\":\"oci\",\"identifier\":\"ghcr.io/acme/weather:1.0@sha256:" + SHA + "\"}]"),
+                true);
 
         assertThat(resolution.pinned()).singleElement().satisfies(target -> {
             assertThat(target.digest()).isEqualTo(Digest.parse("sha256:" + SHA));
@@ -35,17 +36,20 @@ class TargetResolverTest {
 
     @Test
     void aDockerHubShortNameGetsItsLibraryRepository() throws Exception {
-        TargetResolver.Resolution resolution = TargetResolver.resolve(manifest(
-                "[{\"registryType\":\"oci\",\"identifier\":\"redis@sha256:" + SHA + "\"}]"), true);
+        TargetResolver.Resolution resolution = TargetResolver.resolve(
+                manifest("[{\"registryType\":\"oci\",\"identifier\":\"redis@sha256:" + SHA + "\"}]"), true);
 
-        assertThat(resolution.pinned()).singleElement().satisfies(target -> assertThat(target.image().orElseThrow())
-                .isEqualTo(new OciReference("docker.io", "library/redis", java.util.Optional.of(target.digest()))));
+        assertThat(resolution.pinned())
+                .singleElement()
+                .satisfies(target -> assertThat(target.image().orElseThrow())
+                        .isEqualTo(new OciReference(
+                                "docker.io", "library/redis", java.util.Optional.of(target.digest()))));
     }
 
     @Test
     void anOciImageByTagOnlyHasNothingToBindTo() throws Exception {
-        TargetResolver.Resolution resolution = TargetResolver.resolve(manifest(
-                "[{\"registryType\":\"oci\",\"identifier\":\"ghcr.io/acme/weather:1.0\"}]"), true);
+        TargetResolver.Resolution resolution = TargetResolver.resolve(
+                manifest("[{\"registryType\":\"oci\",\"identifier\":\"ghcr.io/acme/weather:1.0\"}]"), true);
 
         assertThat(resolution.pinned()).isEmpty();
         assertThat(resolution.unavailable()).singleElement().asString().contains("not pinned by digest");
@@ -53,9 +57,10 @@ class TargetResolverTest {
 
     @Test
     void anMcpbFileIsBoundByItsFileSha256AndHasNoRegistryToAsk() throws Exception {
-        TargetResolver.Resolution resolution = TargetResolver.resolve(manifest(
-                "[{\"registryType\":\"mcpb\",\"identifier\":\"https://example.com/x.mcpb\",\"fileSha256\":\"" + SHA
-                        + "\"}]"), true);
+        TargetResolver.Resolution resolution = TargetResolver.resolve(
+                manifest("[{\"registryType\":\"mcpb\",\"identifier\":\"https://example.com/x.mcpb\",\"fileSha256\":\""
+                        + SHA + "\"}]"),
+                true);
 
         assertThat(resolution.pinned()).singleElement().satisfies(target -> {
             assertThat(target.digest().toString()).isEqualTo("sha256:" + SHA);
@@ -65,8 +70,8 @@ class TargetResolverTest {
 
     @Test
     void anMcpbFileWithAMalformedDigestIsUnavailableNotAnError() throws Exception {
-        TargetResolver.Resolution resolution = TargetResolver.resolve(manifest(
-                "[{\"registryType\":\"mcpb\",\"identifier\":\"x.mcpb\",\"fileSha256\":\"nothex\"}]"), true);
+        TargetResolver.Resolution resolution = TargetResolver.resolve(
+                manifest("[{\"registryType\":\"mcpb\",\"identifier\":\"x.mcpb\",\"fileSha256\":\"nothex\"}]"), true);
 
         assertThat(resolution.pinned()).isEmpty();
         assertThat(resolution.unavailable()).singleElement().asString().contains("not a SHA-256 digest");
@@ -74,8 +79,8 @@ class TargetResolverTest {
 
     @Test
     void anNpmPackageBecomesALookupNotANetworkCall() throws Exception {
-        TargetResolver.Resolution resolution = TargetResolver.resolve(manifest(
-                "[{\"registryType\":\"npm\",\"identifier\":\"@acme/weather\",\"version\":\"1.2.3\"}]"), true);
+        TargetResolver.Resolution resolution = TargetResolver.resolve(
+                manifest("[{\"registryType\":\"npm\",\"identifier\":\"@acme/weather\",\"version\":\"1.2.3\"}]"), true);
 
         assertThat(resolution.pinned()).isEmpty();
         assertThat(resolution.npmLookups()).containsExactly(new EvidenceTarget.NpmVersion("@acme/weather", "1.2.3"));
@@ -84,8 +89,8 @@ class TargetResolverTest {
 
     @Test
     void anNpmPackageIsNotLookedUpWhenNoSignerCouldVerifyIt() throws Exception {
-        TargetResolver.Resolution resolution = TargetResolver.resolve(manifest(
-                "[{\"registryType\":\"npm\",\"identifier\":\"@acme/weather\",\"version\":\"1.2.3\"}]"), false);
+        TargetResolver.Resolution resolution = TargetResolver.resolve(
+                manifest("[{\"registryType\":\"npm\",\"identifier\":\"@acme/weather\",\"version\":\"1.2.3\"}]"), false);
 
         assertThat(resolution.npmLookups()).isEmpty();
         assertThat(resolution.unavailable()).singleElement().asString().contains("accepts no signer");
@@ -93,21 +98,25 @@ class TargetResolverTest {
 
     @Test
     void otherPackagesAreListedAsUnbindableEachOnce() throws Exception {
-        TargetResolver.Resolution resolution = TargetResolver.resolve(manifest(
-                "[{\"registryType\":\"pypi\",\"identifier\":\"weather\",\"version\":\"1.0\"},"
+        TargetResolver.Resolution resolution = TargetResolver.resolve(
+                manifest("[{\"registryType\":\"pypi\",\"identifier\":\"weather\",\"version\":\"1.0\"},"
                         + "{\"registryType\":\"npm\",\"identifier\":\"no-version\"},"
-                        + "{\"registryType\":\"oci\",\"identifier\":\"ghcr.io/acme/a@sha256:" + SHA + "\"}]"), true);
+                        + "{\"registryType\":\"oci\",\"identifier\":\"ghcr.io/acme/a@sha256:" + SHA + "\"}]"),
+                true);
 
-        assertThat(resolution.pinned()).extracting(EvidenceTarget::identifier)
+        assertThat(resolution.pinned())
+                .extracting(EvidenceTarget::identifier)
                 .containsExactly("ghcr.io/acme/a@sha256:" + SHA);
-        assertThat(resolution.unavailable()).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("pypi package weather"))
+        assertThat(resolution.unavailable())
+                .hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("pypi package weather"))
                 .anySatisfy(p -> assertThat(p).startsWith("npm package no-version"));
     }
 
     @Test
     void aManifestWithoutPackagesHasNoTargets() throws Exception {
-        TargetResolver.Resolution resolution = TargetResolver.resolve(JSON.readTree("{\"name\":\"io.github.acme/x\"}"),
-                true);
+        TargetResolver.Resolution resolution =
+                TargetResolver.resolve(JSON.readTree("{\"name\":\"io.github.acme/x\"}"), true);
 
         assertThat(resolution.pinned()).isEmpty();
         assertThat(resolution.npmLookups()).isEmpty();

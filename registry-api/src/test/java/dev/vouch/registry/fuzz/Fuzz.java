@@ -24,8 +24,7 @@ public final class Fuzz {
         void check(T input) throws Exception;
     }
 
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     /**
      * Checks {@code property} against {@code tries} inputs drawn from {@code generator}. The first failing
@@ -40,9 +39,12 @@ public final class Fuzz {
             try {
                 property.check(input);
             } catch (Exception | AssertionError failure) {
-                throw new AssertionError(String.format("property '%s' failed on try %d of %d "
-                                + "(seed %d; replay with -D%s=%d)%n  input: %s%n  failure: %s",
-                        name, attempt, tries, seed, SEED_PROPERTY, seed, show(input), summary(failure)), failure);
+                throw new AssertionError(
+                        String.format(
+                                "property '%s' failed on try %d of %d "
+                                        + "(seed %d; replay with -D%s=%d)%n  input: %s%n  failure: %s",
+                                name, attempt, tries, seed, SEED_PROPERTY, seed, show(input), summary(failure)),
+                        failure);
             }
         }
     }
@@ -93,7 +95,9 @@ public final class Fuzz {
         }
         if (input instanceof Map<?, ?> map) {
             StringBuilder out = new StringBuilder("{");
-            map.forEach((key, value) -> out.append(out.length() > 1 ? ", " : "").append(render(key)).append('=')
+            map.forEach((key, value) -> out.append(out.length() > 1 ? ", " : "")
+                    .append(render(key))
+                    .append('=')
                     .append(render(value)));
             return out.append('}').toString();
         }

@@ -21,15 +21,19 @@ class FuzzRunnerTest {
     @Test
     void aFailureNamesThePropertySeedTryAndEscapedInput() {
         long seed = Fuzz.seedFor("FuzzRunnerTest.failing");
-        assertThatThrownBy(() -> Fuzz.forAll("FuzzRunnerTest.failing", 10, random -> "a\u0000\"b\nc".repeat(500),
-                text -> assertThat(text).isEmpty()))
+        assertThatThrownBy(() -> Fuzz.forAll(
+                        "FuzzRunnerTest.failing",
+                        10,
+                        random -> "a\u0000\"b\nc".repeat(500),
+                        text -> assertThat(text).isEmpty()))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("property 'FuzzRunnerTest.failing' failed on try 1 of 10")
                 .hasMessageContaining("seed " + seed + "; replay with -Dvouch.fuzz.seed=" + seed)
                 .hasMessageContaining("input: 3000 chars: \"a\\u0000\\\"b\\nc")
                 .hasMessageContaining("… (truncated)")
                 .hasCauseInstanceOf(AssertionError.class)
-                .message().doesNotContain("\u0000");
+                .message()
+                .doesNotContain("\u0000");
     }
 
     @Test

@@ -17,8 +17,7 @@ public final class Gen {
     private static final String AWKWARD = "\u0000\u0001\u001f\u007f\"\\/'`<>&%{}[]:,.#*?\n\r\t \u00a0\u00ad"
             + "\u0130\u0131\u0410\u0430\u0391\u200b\u200d\u202e\u2028\u2029\u3000\ufeff\ufffd\ufffe\uffff";
 
-    private Gen() {
-    }
+    private Gen() {}
 
     /** Always {@code value}. */
     public static <T> Function<Random, T> just(T value) {

@@ -12,15 +12,49 @@ import java.util.function.Function;
  */
 public final class Mutations {
 
-    private static final byte[] INTERESTING = {'{', '}', '[', ']', '"', ':', ',', '\\', '.', '/', '-', 'v', '0', '9',
-            ' ', '\n', '\t', '#', '&', '*', '!', '|', '>', 0x00, 0x01, 0x7F, (byte) 0xC0, (byte) 0xAF, (byte) 0xFF,
-            (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0xE2, (byte) 0x82, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final byte[] INTERESTING = {
+        '{',
+        '}',
+        '[',
+        ']',
+        '"',
+        ':',
+        ',',
+        '\\',
+        '.',
+        '/',
+        '-',
+        'v',
+        '0',
+        '9',
+        ' ',
+        '\n',
+        '\t',
+        '#',
+        '&',
+        '*',
+        '!',
+        '|',
+        '>',
+        0x00,
+        0x01,
+        0x7F,
+        (byte) 0xC0,
+        (byte) 0xAF,
+        (byte) 0xFF,
+        (byte) 0xFE,
+        (byte) 0xED,
+        (byte) 0xA0,
+        (byte) 0xE2,
+        (byte) 0x82,
+        (byte) 0xEF,
+        (byte) 0xBB,
+        (byte) 0xBF
+    };
 
-    private record Edit(int kind, int position, byte value, int length) {
-    }
+    private record Edit(int kind, int position, byte value, int length) {}
 
-    private Mutations() {
-    }
+    private Mutations() {}
 
     /** One to eight edits of {@code seed}; a replaced or inserted byte is interesting three times in four. */
     public static Function<Random, byte[]> of(byte[] seed) {
@@ -31,7 +65,10 @@ public final class Mutations {
                 byte value = random.nextInt(4) < 3
                         ? INTERESTING[random.nextInt(INTERESTING.length)]
                         : (byte) random.nextInt(256);
-                edits.add(new Edit(random.nextInt(5), random.nextInt(Math.max(1, original.length)), value,
+                edits.add(new Edit(
+                        random.nextInt(5),
+                        random.nextInt(Math.max(1, original.length)),
+                        value,
                         1 + random.nextInt(64)));
             }
             return apply(original, edits);

@@ -60,7 +60,8 @@ class DiscoveryApiTest {
     void searchFindsSplitWordsTitlesAndToolNames() {
         assertThat(names(search("file system"))).contains("io.github.modelcontextprotocol/filesystem");
         assertThat(names(search("Desktop Commander"))).first().isEqualTo("io.github.wonderwhy-er/DesktopCommanderMCP");
-        assertThat(names(search("create_customer"))).isNotEmpty()
+        assertThat(names(search("create_customer")))
+                .isNotEmpty()
                 .allSatisfy(name -> assertThat(name).containsIgnoringCase("stripe"));
     }
 
@@ -83,13 +84,19 @@ class DiscoveryApiTest {
         List<String> paged = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = registry.get("/v0.1/servers?search=server&limit=3"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            page.path("servers").forEach(entry -> paged.add(entry.path("server").path("name").asText()));
+            JsonNode page = registry.get(
+                            "/v0.1/servers?search=server&limit=3" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            page.path("servers")
+                    .forEach(
+                            entry -> paged.add(entry.path("server").path("name").asText()));
             cursor = page.path("metadata").path("nextCursor").isTextual()
-                    ? page.path("metadata").path("nextCursor").asText() : null;
+                    ? page.path("metadata").path("nextCursor").asText()
+                    : null;
             if (cursor != null) {
-                assertThat(registry.get("/v0.1/servers?limit=3&cursor=" + cursor).status()).isEqualTo(400);
+                assertThat(registry.get("/v0.1/servers?limit=3&cursor=" + cursor)
+                                .status())
+                        .isEqualTo(400);
             }
         } while (cursor != null);
 
@@ -106,22 +113,33 @@ class DiscoveryApiTest {
         assertThat(etag).startsWith("\"").doesNotStartWith("W/");
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
-        assertThat(get("/v0.1/servers?limit=6", Optional.empty(), Optional.of(etag)).statusCode()).isEqualTo(200);
+        assertThat(get("/v0.1/servers?limit=6", Optional.empty(), Optional.of(etag))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void listsAreFreshBrieflyAndExactVersionsLonger() throws Exception {
         String list = get("/v0.1/servers?limit=5", Optional.empty(), Optional.empty())
-                .headers().firstValue("Cache-Control").orElseThrow();
+                .headers()
+                .firstValue("Cache-Control")
+                .orElseThrow();
         String name = URLEncoder.encode("io.github.github/github-mcp-server", StandardCharsets.UTF_8);
-        String version = registry.get("/v0.1/servers/" + name + "/versions/latest").json()
-                .path("server").path("version").asText();
+        String version = registry.get("/v0.1/servers/" + name + "/versions/latest")
+                .json()
+                .path("server")
+                .path("version")
+                .asText();
         String exact = get("/v0.1/servers/" + name + "/versions/" + version, Optional.empty(), Optional.empty())
-                .headers().firstValue("Cache-Control").orElseThrow();
+                .headers()
+                .firstValue("Cache-Control")
+                .orElseThrow();
 
         assertThat(maxAge(list)).isPositive().isLessThan(maxAge(exact));
         assertThat(get("/v0.1/servers/" + name + "/versions/latest", Optional.empty(), Optional.empty())
-                .headers().firstValue("Cache-Control")).hasValue(list);
+                        .headers()
+                        .firstValue("Cache-Control"))
+                .hasValue(list);
     }
 
     @Test
@@ -130,11 +148,17 @@ class DiscoveryApiTest {
         HttpResponse<byte[]> gzipped = get("/v0.1/servers?limit=20", Optional.of("gzip, deflate"), Optional.empty());
 
         assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        assertThat(gzipped.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Accept-Encoding"));
+        assertThat(gzipped.headers().firstValue("Vary"))
+                .hasValueSatisfying(v -> assertThat(v).contains("Accept-Encoding"));
         assertThat(gunzip(gzipped.body())).isEqualTo(plain.body());
-        assertThat(gzipped.headers().firstValue("ETag")).isNotEqualTo(plain.headers().firstValue("ETag"));
-        assertThat(get("/v0.1/servers?limit=20", Optional.of("gzip"),
-                Optional.of(plain.headers().firstValue("ETag").orElseThrow())).statusCode()).isEqualTo(304);
+        assertThat(gzipped.headers().firstValue("ETag"))
+                .isNotEqualTo(plain.headers().firstValue("ETag"));
+        assertThat(get(
+                                "/v0.1/servers?limit=20",
+                                Optional.of("gzip"),
+                                Optional.of(plain.headers().firstValue("ETag").orElseThrow()))
+                        .statusCode())
+                .isEqualTo(304);
     }
 
     private static long maxAge(String cacheControl) {
@@ -151,8 +175,9 @@ class DiscoveryApiTest {
         return get(registry, path, acceptEncoding, ifNoneMatch);
     }
 
-    static HttpResponse<byte[]> get(RunningRegistry node, String path, Optional<String> acceptEncoding,
-                                    Optional<String> ifNoneMatch) throws IOException, InterruptedException {
+    static HttpResponse<byte[]> get(
+            RunningRegistry node, String path, Optional<String> acceptEncoding, Optional<String> ifNoneMatch)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).GET();
         acceptEncoding.ifPresent(value -> request.header("Accept-Encoding", value));
         ifNoneMatch.ifPresent(value -> request.header("If-None-Match", value));

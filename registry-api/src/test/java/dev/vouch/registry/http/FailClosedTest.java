@@ -43,7 +43,9 @@ class FailClosedTest {
         policy = Files.writeString(dir.resolve("policy.yaml"), "default:\n  toolDrift: allow\n");
         registry = Registry.openSqlite(dir.resolve("data"), PolicySource.fromFile(policy));
         server = registry.httpServer(ApiServer.DEFAULT_MAX_BODY_BYTES).start("127.0.0.1", 0);
-        token = registry.tokens().issue(Role.PUBLISHER, List.of("io.github.acme/*"), Optional.empty(), "test").secret();
+        token = registry.tokens()
+                .issue(Role.PUBLISHER, List.of("io.github.acme/*"), Optional.empty(), "test")
+                .secret();
     }
 
     @AfterEach
@@ -53,17 +55,21 @@ class FailClosedTest {
     }
 
     HttpResponse<String> publish(String version) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v0.1/publish"))
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(LatestVersionTest.envelope(version, "Forecast for a city.")))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v0.1/publish"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                LatestVersionTest.envelope(version, "Forecast for a city.")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void anUnreadableDriftBaselineHoldsTheNextVersionAndSaysWhy() throws Exception {
         assertThat(publish("1.0.0").statusCode()).isEqualTo(200);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/vouch.db"));
-             PreparedStatement corrupt = connection.prepareStatement("UPDATE server_version_details SET tools = ?")) {
+                PreparedStatement corrupt =
+                        connection.prepareStatement("UPDATE server_version_details SET tools = ?")) {
             corrupt.setBytes(1, "{ not json".getBytes(StandardCharsets.UTF_8));
             corrupt.executeUpdate();
         }
@@ -71,10 +77,14 @@ class FailClosedTest {
         HttpResponse<String> next = publish("1.1.0");
 
         assertThat(next.statusCode()).as(next.body()).isEqualTo(202);
-        JsonNode checks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(next.body())
-                .path("_meta").path("io.vouch.registry/publish").path("checks");
-        assertThat(checks.findValuesAsText("detail")).anySatisfy(detail ->
-                assertThat(detail).contains("drift baseline").contains("cannot be read"));
+        JsonNode checks = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(next.body())
+                .path("_meta")
+                .path("io.vouch.registry/publish")
+                .path("checks");
+        assertThat(checks.findValuesAsText("detail"))
+                .anySatisfy(
+                        detail -> assertThat(detail).contains("drift baseline").contains("cannot be read"));
     }
 
     @Test
@@ -84,9 +94,12 @@ class FailClosedTest {
         HttpResponse<String> response = publish("1.0.0");
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith(Problem.CONTENT_TYPE));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith(Problem.CONTENT_TYPE));
         assertThat(response.body()).contains("policy cannot be read");
-        assertThat(registry.catalog().list(dev.vouch.registry.catalog.ListRequest.from(p -> null)).versions()).isEmpty();
+        assertThat(registry.catalog()
+                        .list(dev.vouch.registry.catalog.ListRequest.from(p -> null))
+                        .versions())
+                .isEmpty();
     }
 }

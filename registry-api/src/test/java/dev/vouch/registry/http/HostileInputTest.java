@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileInputTest {
 
-    private static final HttpLimits LIMITS = new HttpLimits(HttpLimits.DEFAULT_MAX_BODY_BYTES, 16,
-            Duration.ofSeconds(2), Duration.ofSeconds(1));
+    private static final HttpLimits LIMITS =
+            new HttpLimits(HttpLimits.DEFAULT_MAX_BODY_BYTES, 16, Duration.ofSeconds(2), Duration.ofSeconds(1));
 
     @TempDir
     static Path dataDir;
@@ -79,43 +79,75 @@ class HostileInputTest {
         bodies.put("deep arrays", utf8("{\"a\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}"));
         bodies.put("deep objects", utf8("{\"a\": " + "{\"a\": ".repeat(10_000) + "1" + "}".repeat(10_001)));
         bodies.put("invalid byte", spliced("{\"name\": \"io.github.acme/", new byte[] {(byte) 0xFF}, "weather\"}"));
-        bodies.put("overlong slash", spliced(manifest("io.github.acme", "1.0.0").replace("\"io.github.acme\"",
-                "\"io.github.acme"), new byte[] {(byte) 0xC0, (byte) 0xAF}, "weather\"}"));
-        bodies.put("lone surrogate", spliced("{\"description\": \"", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                "\"}"));
+        bodies.put(
+                "overlong slash",
+                spliced(
+                        manifest("io.github.acme", "1.0.0").replace("\"io.github.acme\"", "\"io.github.acme"),
+                        new byte[] {(byte) 0xC0, (byte) 0xAF},
+                        "weather\"}"));
+        bodies.put(
+                "lone surrogate",
+                spliced("{\"description\": \"", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}"));
         bodies.put("truncated sequence", spliced("{\"description\": \"", new byte[] {(byte) 0xE2, (byte) 0x82}, "\"}"));
         bodies.put("utf-16", valid.getBytes(StandardCharsets.UTF_16));
         bodies.put("utf-16le envelope", ("{\"server\": " + valid + "}").getBytes(StandardCharsets.UTF_16LE));
         bodies.put("utf-32", valid.getBytes(java.nio.charset.Charset.forName("UTF-32")));
-        bodies.put("duplicate name", utf8(valid.replace("\"name\": \"io.github.acme/weather\"",
-                "\"name\": \"io.github.acme/weather\", \"name\": \"io.github.other/weather\"")));
+        bodies.put(
+                "duplicate name",
+                utf8(valid.replace(
+                        "\"name\": \"io.github.acme/weather\"",
+                        "\"name\": \"io.github.acme/weather\", \"name\": \"io.github.other/weather\"")));
         bodies.put("duplicate server", utf8("{\"server\": " + valid + ", \"server\": " + valid + "}"));
-        bodies.put("duplicate in tools", utf8("{\"server\": " + valid + ", \"tools\": [{\"name\": \"a\", \"name\": \"b\"}]}"));
-        for (String name : List.of("io.github.acme/..", "io.github.acme/.", "../weather", "io.github.acme/../etc",
-                "io.github.acme/%2e%2e", "io.github.acme/weather\\u0000", "io.github.acme/wea/ther")) {
+        bodies.put(
+                "duplicate in tools",
+                utf8("{\"server\": " + valid + ", \"tools\": [{\"name\": \"a\", \"name\": \"b\"}]}"));
+        for (String name : List.of(
+                "io.github.acme/..",
+                "io.github.acme/.",
+                "../weather",
+                "io.github.acme/../etc",
+                "io.github.acme/%2e%2e",
+                "io.github.acme/weather\\u0000",
+                "io.github.acme/wea/ther")) {
             bodies.put("traversal name " + name, utf8(manifest(name, "1.0.0")));
         }
-        for (String version : List.of("../1", "1.0.0/../2", "..", "1.0.00", "v1.0.0", "1.0.0\\u0000", "latest", "^1.0.0")) {
+        for (String version :
+                List.of("../1", "1.0.0/../2", "..", "1.0.00", "v1.0.0", "1.0.0\\u0000", "latest", "^1.0.0")) {
             bodies.put("bad version " + version, utf8(manifest("io.github.acme/weather", version)));
         }
-        for (String name : List.of("io.github.\u0430cme/weather", "io.github.acme/w\u0435ather", "io.github.acme/weather\u200b",
+        for (String name : List.of(
+                "io.github.\u0430cme/weather",
+                "io.github.acme/w\u0435ather",
+                "io.github.acme/weather\u200b",
                 "io.github.acme/ｗeather")) {
             bodies.put("homoglyph name " + name, utf8(manifest(name, "1.0.0")));
         }
-        bodies.put("reserved trust meta", utf8(valid.replace("{\"$schema\"",
-                "{\"_meta\": {\"io.vouch.registry/trust\": {\"tier\": \"verified\"}}, \"$schema\"")));
-        bodies.put("reserved official meta", utf8(valid.replace("{\"$schema\"",
-                "{\"_meta\": {\"io.modelcontextprotocol.registry/official\": {\"isLatest\": true}}, \"$schema\"")));
-        bodies.put("reserved meta nested", utf8(valid.replace("{\"$schema\"",
-                "{\"_meta\": {\"io.modelcontextprotocol.registry/publisher-provided\": {\"io.vouch.registry/publish\": 1}}, "
-                        + "\"$schema\"")));
+        bodies.put(
+                "reserved trust meta",
+                utf8(valid.replace(
+                        "{\"$schema\"",
+                        "{\"_meta\": {\"io.vouch.registry/trust\": {\"tier\": \"verified\"}}, \"$schema\"")));
+        bodies.put(
+                "reserved official meta",
+                utf8(
+                        valid.replace(
+                                "{\"$schema\"",
+                                "{\"_meta\": {\"io.modelcontextprotocol.registry/official\": {\"isLatest\": true}}, \"$schema\"")));
+        bodies.put(
+                "reserved meta nested",
+                utf8(valid.replace(
+                        "{\"$schema\"",
+                        "{\"_meta\": {\"io.modelcontextprotocol.registry/publisher-provided\": {\"io.vouch.registry/publish\": 1}}, "
+                                + "\"$schema\"")));
         bodies.put("not an object", utf8("[1, 2, 3]"));
         bodies.put("null", utf8("null"));
         bodies.put("server not an object", utf8("{\"server\": \"x\"}"));
         bodies.put("tools not an array", utf8("{\"server\": " + valid + ", \"tools\": {}}"));
         bodies.put("attestations garbage", utf8("{\"server\": " + valid + ", \"attestations\": [{\"package\": 1}]}"));
-        bodies.put("signature not base64", utf8("{\"server\": " + valid + ", \"signatures\": [{\"package\": \"p\", "
-                + "\"signature\": \"***\", \"key\": \"k\"}]}"));
+        bodies.put(
+                "signature not base64",
+                utf8("{\"server\": " + valid + ", \"signatures\": [{\"package\": \"p\", "
+                        + "\"signature\": \"***\", \"key\": \"k\"}]}"));
         bodies.put("nul bytes", new byte[] {0, 0, 0, 0});
         return bodies;
     }
@@ -127,8 +159,10 @@ class HostileInputTest {
             for (String path : List.of("/v0.1/publish", "/v0/publish")) {
                 check(label + " → " + path, send("POST", path, body), failures);
             }
-            check(label + " → status", send("PATCH", "/v0.1/servers/io.github.acme%2Fweather/versions/1.0.0/status",
-                    body), failures);
+            check(
+                    label + " → status",
+                    send("PATCH", "/v0.1/servers/io.github.acme%2Fweather/versions/1.0.0/status", body),
+                    failures);
         });
 
         assertThat(failures).isEmpty();
@@ -143,11 +177,15 @@ class HostileInputTest {
     void anOversizedBodyIsRefusedFromItsDeclaredLengthAsAProblem() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", registry.port())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /v0.1/publish HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (HttpLimits.DEFAULT_MAX_BODY_BYTES + 1)
-                    + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /v0.1/publish HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                                    + (HttpLimits.DEFAULT_MAX_BODY_BYTES + 1)
+                                    + "\r\n\r\n{")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             assertThat(in.readLine()).startsWith("HTTP/1.1 413");
             boolean problem = false;
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
@@ -161,19 +199,42 @@ class HostileInputTest {
     @Test
     void hostileQueriesAndPathsAreProblemsNeverServerErrors() {
         List<String> failures = new ArrayList<>();
-        List<String> queries = List.of("updated_since=2300-01-01T00:00:00Z", "updated_since=-999999999-01-01T00:00:00Z",
-                "updated_since=" + "9".repeat(5000), "limit=-1", "limit=99999999999999999999", "limit=1e3",
-                "cursor=" + "A".repeat(600), "cursor=%00%00", "cursor=AAAAAAAAAAAAAAAAAAAA", "cursor=////",
-                "search=" + "s".repeat(5000), "search=%00", "version=%00", "version=..%2F..", "include_deleted=maybe",
-                "tier=gold", "verified=yes", "updated_since=2026-01-01T00:00:00Z&include_deleted=false");
+        List<String> queries = List.of(
+                "updated_since=2300-01-01T00:00:00Z",
+                "updated_since=-999999999-01-01T00:00:00Z",
+                "updated_since=" + "9".repeat(5000),
+                "limit=-1",
+                "limit=99999999999999999999",
+                "limit=1e3",
+                "cursor=" + "A".repeat(600),
+                "cursor=%00%00",
+                "cursor=AAAAAAAAAAAAAAAAAAAA",
+                "cursor=////",
+                "search=" + "s".repeat(5000),
+                "search=%00",
+                "version=%00",
+                "version=..%2F..",
+                "include_deleted=maybe",
+                "tier=gold",
+                "verified=yes",
+                "updated_since=2026-01-01T00:00:00Z&include_deleted=false");
         for (String query : queries) {
-            check("?" + query.substring(0, Math.min(60, query.length())), registry.get("/v0.1/servers?" + query), failures, true);
+            check(
+                    "?" + query.substring(0, Math.min(60, query.length())),
+                    registry.get("/v0.1/servers?" + query),
+                    failures,
+                    true);
         }
-        for (String name : List.of("..", "%2e%2e", "io.github.acme%2F..", "a".repeat(5000), "%00", "io.github.acme%2Fweather%00")) {
-            check("name " + name.substring(0, Math.min(40, name.length())),
-                    registry.get("/v0.1/servers/" + name + "/versions"), failures);
-            check("version of " + name.substring(0, Math.min(40, name.length())),
-                    registry.get("/v0.1/servers/" + name + "/versions/" + URLEncoder.encode("../1", StandardCharsets.UTF_8)),
+        for (String name : List.of(
+                "..", "%2e%2e", "io.github.acme%2F..", "a".repeat(5000), "%00", "io.github.acme%2Fweather%00")) {
+            check(
+                    "name " + name.substring(0, Math.min(40, name.length())),
+                    registry.get("/v0.1/servers/" + name + "/versions"),
+                    failures);
+            check(
+                    "version of " + name.substring(0, Math.min(40, name.length())),
+                    registry.get(
+                            "/v0.1/servers/" + name + "/versions/" + URLEncoder.encode("../1", StandardCharsets.UTF_8)),
                     failures);
         }
 
@@ -190,7 +251,8 @@ class HostileInputTest {
                 sockets.add(socket);
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /v0.1/publish HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                        + "\r\nContent-Length: 50000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                                + "\r\nContent-Length: 50000\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             }
             for (int tick = 0; tick < 4; tick++) {
@@ -204,14 +266,15 @@ class HostileInputTest {
                 }
             }
             for (Socket socket : sockets) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                        StandardCharsets.UTF_8));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 String status = in.readLine();
                 assertThat(status).startsWith("HTTP/1.1 408");
                 String line;
                 boolean problem = false;
                 while ((line = in.readLine()) != null && !line.isEmpty()) {
-                    problem |= line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type: " + Problem.CONTENT_TYPE);
+                    problem |=
+                            line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type: " + Problem.CONTENT_TYPE);
                 }
                 assertThat(problem).isTrue();
             }
@@ -244,7 +307,8 @@ class HostileInputTest {
 
     private static void assertNothingStored() {
         try (Store store = Store.openSqlite(dataDir)) {
-            List<dev.vouch.store.StoredVersion> stored = store.read(repos -> repos.versions().listAll(0, 10));
+            List<dev.vouch.store.StoredVersion> stored =
+                    store.read(repos -> repos.versions().listAll(0, 10));
             assertThat(stored).isEmpty();
         }
     }

@@ -36,7 +36,10 @@ class LatestVersionTest {
     void start() {
         registry = RunningRegistry.start(dataDir, false);
         publisher = registry.token("io.github.acme/*");
-        curator = registry.registry().tokens().issue(Role.CURATOR, List.of(), Optional.of("curator"), "test").secret();
+        curator = registry.registry()
+                .tokens()
+                .issue(Role.CURATOR, List.of(), Optional.of("curator"), "test")
+                .secret();
     }
 
     @AfterEach
@@ -48,9 +51,15 @@ class LatestVersionTest {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.putObject("server")
                 .put("$schema", "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json")
-                .put("name", NAME).put("description", "Weather").put("version", version);
-        envelope.putArray("tools").addObject().put("name", "get_forecast").put("description", toolDescription)
-                .putObject("inputSchema").put("type", "object");
+                .put("name", NAME)
+                .put("description", "Weather")
+                .put("version", version);
+        envelope.putArray("tools")
+                .addObject()
+                .put("name", "get_forecast")
+                .put("description", toolDescription)
+                .putObject("inputSchema")
+                .put("type", "object");
         return envelope.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -60,13 +69,18 @@ class LatestVersionTest {
     }
 
     int status(String version, String status) {
-        return registry.send("PATCH", PATH + version + "/status", Optional.of(publisher),
-                ("{\"status\": \"" + status + "\"}").getBytes(StandardCharsets.UTF_8)).status();
+        return registry.send(
+                        "PATCH",
+                        PATH + version + "/status",
+                        Optional.of(publisher),
+                        ("{\"status\": \"" + status + "\"}").getBytes(StandardCharsets.UTF_8))
+                .status();
     }
 
     Optional<String> latest() {
         RunningRegistry.Response response = registry.get(PATH + "latest");
-        return response.status() == 404 ? Optional.empty()
+        return response.status() == 404
+                ? Optional.empty()
                 : Optional.of(response.json().path("server").path("version").asText());
     }
 
@@ -76,8 +90,13 @@ class LatestVersionTest {
         assertThat(publish("2.0.0", "Forecast for a city, in Celsius.")).isEqualTo(202);
         assertThat(status("2.0.0", "deleted")).isEqualTo(200);
 
-        assertThat(registry.send("POST", "/v0.1/curation/servers/io.github.acme%2Fweather/versions/2.0.0/approve",
-                Optional.of(curator), new byte[0]).status()).isEqualTo(200);
+        assertThat(registry.send(
+                                "POST",
+                                "/v0.1/curation/servers/io.github.acme%2Fweather/versions/2.0.0/approve",
+                                Optional.of(curator),
+                                new byte[0])
+                        .status())
+                .isEqualTo(200);
 
         assertThat(latest()).contains("1.0.0");
     }
@@ -102,8 +121,13 @@ class LatestVersionTest {
     @Test
     void deletingEveryVersionLeavesNoLatest() {
         publish("1.0.0", "Forecast for a city.");
-        assertThat(registry.send("PATCH", "/v0.1/servers/io.github.acme%2Fweather/status", Optional.of(publisher),
-                "{\"status\": \"deleted\"}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(registry.send(
+                                "PATCH",
+                                "/v0.1/servers/io.github.acme%2Fweather/status",
+                                Optional.of(publisher),
+                                "{\"status\": \"deleted\"}".getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
 
         assertThat(latest()).isEmpty();
 
@@ -118,6 +142,7 @@ class LatestVersionTest {
         status("2.0.0", "deleted");
 
         assertThat(registry.get("/v0.1/servers?version=latest").json().path("servers"))
-                .extracting(s -> s.path("server").path("version").asText()).containsExactly("1.0.0");
+                .extracting(s -> s.path("server").path("version").asText())
+                .containsExactly("1.0.0");
     }
 }

@@ -41,7 +41,10 @@ class ObservabilityTest {
     final List<String> accessLog = new CopyOnWriteArrayList<>();
 
     RunningRegistry start() {
-        return RunningRegistry.start(dataDir, false, ExchangeSettings.defaults(),
+        return RunningRegistry.start(
+                dataDir,
+                false,
+                ExchangeSettings.defaults(),
                 HttpOptions.defaults().withAccessLog(accessLog::add));
     }
 
@@ -50,16 +53,26 @@ class ObservabilityTest {
         try (RunningRegistry registry = start()) {
             String token = registry.token("io.github.acme/*");
             registry.get("/v0.1/servers");
-            registry.send("POST", "/v0.1/publish", Optional.of(token), RegistryApiTest.manifest("io.github.acme/weather", "1.0.0"));
-            registry.send("POST", "/v0.1/publish", Optional.of(token), RegistryApiTest.manifest("io.github.acme/weather", "1.0.0"));
+            registry.send(
+                    "POST",
+                    "/v0.1/publish",
+                    Optional.of(token),
+                    RegistryApiTest.manifest("io.github.acme/weather", "1.0.0"));
+            registry.send(
+                    "POST",
+                    "/v0.1/publish",
+                    Optional.of(token),
+                    RegistryApiTest.manifest("io.github.acme/weather", "1.0.0"));
 
             RunningRegistry.Response scrape = registry.get("/metrics");
 
             assertThat(scrape.status()).isEqualTo(200);
             assertThat(scrape.contentType()).startsWith("text/plain");
             assertThat(scrape.text())
-                    .contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/v0.1/servers\",status=\"200\",le=")
-                    .contains("http_server_requests_seconds_count{method=\"POST\",route=\"/v0.1/publish\",status=\"409\"} 1")
+                    .contains(
+                            "http_server_requests_seconds_bucket{method=\"GET\",route=\"/v0.1/servers\",status=\"200\",le=")
+                    .contains(
+                            "http_server_requests_seconds_count{method=\"POST\",route=\"/v0.1/publish\",status=\"409\"} 1")
                     .contains("vouch_publish_outcomes_total{outcome=\"published\"} 1.0")
                     .contains("vouch_publish_outcomes_total{outcome=\"conflict\"} 1.0")
                     .contains("vouch_scanner_verdicts_total{verdict=\"pass\"}")
@@ -85,14 +98,19 @@ class ObservabilityTest {
         try (RunningRegistry registry = start()) {
             String token = registry.token("io.github.acme/*");
             HttpRequest publish = HttpRequest.newBuilder(registry.uri("/v0.1/publish"))
-                    .header("Authorization", "Bearer " + token).header("X-Request-Id", "ci-run-42.7")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(RegistryApiTest.manifest("io.github.acme/weather", "1.0.0")))
+                    .header("Authorization", "Bearer " + token)
+                    .header("X-Request-Id", "ci-run-42.7")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(
+                            RegistryApiTest.manifest("io.github.acme/weather", "1.0.0")))
                     .build();
 
             RunningRegistry.Response response = registry.send(publish);
 
             assertThat(response.header("X-Request-Id")).contains("ci-run-42.7");
-            JsonNode line = JSON.readTree(accessLog.stream().filter(l -> l.contains("ci-run-42.7")).findFirst().orElseThrow());
+            JsonNode line = JSON.readTree(accessLog.stream()
+                    .filter(l -> l.contains("ci-run-42.7"))
+                    .findFirst()
+                    .orElseThrow());
             assertThat(line.path("route").asText()).isEqualTo("/v0.1/publish");
             assertThat(line.path("method").asText()).isEqualTo("POST");
             assertThat(line.path("status").asInt()).isEqualTo(200);
@@ -107,26 +125,35 @@ class ObservabilityTest {
     void aRequestIdThatIsNotASaneTokenIsReplacedByAFreshOne() {
         try (RunningRegistry registry = start()) {
             RunningRegistry.Response response = registry.send(HttpRequest.newBuilder(registry.uri("/v0.1/health"))
-                    .header("X-Request-Id", "evil\"id with {json}").GET().build());
+                    .header("X-Request-Id", "evil\"id with {json}")
+                    .GET()
+                    .build());
 
-            assertThat(response.header("X-Request-Id")).hasValueSatisfying(
-                    id -> assertThat(id).matches("[0-9a-f-]{36}"));
+            assertThat(response.header("X-Request-Id"))
+                    .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
             assertThat(accessLog).noneMatch(l -> l.contains("evil"));
         }
     }
 
     @Test
     void theRegistryIsReadyOnlyAfterSeedingAndRefusesWritesBefore() {
-        Registry registry = Registry.openSqlite(dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(),
-                ExchangeSettings.defaults());
+        Registry registry = Registry.openSqlite(
+                dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(), ExchangeSettings.defaults());
         registry.readiness().awaitSeeding();
         try (ApiServer server = registry.httpServer(HttpOptions.defaults().withAccessLog(AccessLog.none()))
                 .start("127.0.0.1", 0)) {
-            String token = registry.tokens().issue(dev.vouch.registry.auth.Role.PUBLISHER, List.of("io.github.acme/*"),
-                    Optional.empty(), "test").secret();
+            String token = registry.tokens()
+                    .issue(
+                            dev.vouch.registry.auth.Role.PUBLISHER,
+                            List.of("io.github.acme/*"),
+                            Optional.empty(),
+                            "test")
+                    .secret();
 
             assertThat(status(server, "GET", "/v0.1/ready", null)).isEqualTo(503);
-            assertThat(status(server, "GET", "/v0.1/health", null)).as("alive while seeding").isEqualTo(200);
+            assertThat(status(server, "GET", "/v0.1/health", null))
+                    .as("alive while seeding")
+                    .isEqualTo(200);
             assertThat(status(server, "POST", "/v0.1/publish", token)).isEqualTo(503);
 
             assertThat(registry.seedIfEmpty()).isGreaterThan(0);
@@ -139,14 +166,21 @@ class ObservabilityTest {
     }
 
     static int status(ApiServer server, String method, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(RegistryApiTest.manifest("io.github.acme/weather", "1.0.0")));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(
+                        method,
+                        method.equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(
+                                        RegistryApiTest.manifest("io.github.acme/weather", "1.0.0")));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -164,8 +198,9 @@ class ObservabilityTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v0.1/publish HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, 10);
             out.flush();
             // A moment for the server to dispatch the request to its handler, which then blocks reading
@@ -176,8 +211,9 @@ class ObservabilityTest {
 
             out.write(body, 10, body.length - 10);
             out.flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
 
             assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
             stopping.get(30, TimeUnit.SECONDS);

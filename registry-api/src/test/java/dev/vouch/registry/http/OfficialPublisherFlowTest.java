@@ -52,11 +52,16 @@ class OfficialPublisherFlowTest {
 
     @BeforeEach
     void start() {
-        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        wiremock =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         wiremock.start();
         github = new FakeIssuer(wiremock, "/github");
-        registry = RunningRegistry.start(dir.resolve("data"), false, ExchangeSettings.defaults().withGitHub(Optional.of(
-                new ExchangeSettings.GitHub(github.issuer(), github.jwks(), "mcp-registry", List.of()))),
+        registry = RunningRegistry.start(
+                dir.resolve("data"),
+                false,
+                ExchangeSettings.defaults()
+                        .withGitHub(Optional.of(new ExchangeSettings.GitHub(
+                                github.issuer(), github.jwks(), "mcp-registry", List.of()))),
                 HttpOptions.defaults().withAccessLog(AccessLog.none()));
     }
 
@@ -73,15 +78,18 @@ class OfficialPublisherFlowTest {
                 .withQueryParam("api-version", equalTo("2.0"))
                 .withQueryParam("audience", equalTo("mcp-registry"))
                 .withHeader("Authorization", equalTo("Bearer " + REQUEST_TOKEN))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"count\":1,\"value\":\"" + idToken + "\"}")));
         return wiremock.baseUrl() + "/_apis/pipelines/idtoken?api-version=2.0";
     }
 
     static byte[] serverJson(String name) {
         return ("{\"$schema\":\"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
-                + "\"name\":\"" + name + "\",\"description\":\"Weather forecasts for agents\",\"version\":\"1.0.0\","
-                + "\"repository\":{\"url\":\"https://github.com/acme/weather\",\"source\":\"github\"}}")
+                        + "\"name\":\"" + name
+                        + "\",\"description\":\"Weather forecasts for agents\",\"version\":\"1.0.0\","
+                        + "\"repository\":{\"url\":\"https://github.com/acme/weather\",\"source\":\"github\"}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -89,35 +97,40 @@ class OfficialPublisherFlowTest {
     void anOfficialStyleClientLogsInWithGithubOidcThenPublishesAndGetsOfficialAnswers() throws Exception {
         OpenApiSchemas official;
         try (InputStream in = getClass().getResourceAsStream("/official/openapi.yaml")) {
-            official = OpenApiSchemas.fromYaml("https://official.example/openapi.json",
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            official = OpenApiSchemas.fromYaml(
+                    "https://official.example/openapi.json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         OpenApiSchemas vouch = OpenApiSchemas.fromYaml("https://vouch.example/openapi.json", OpenApiDocument.yaml());
         HttpClient http = HttpClient.newHttpClient();
 
-        HttpResponse<String> idToken = http.send(HttpRequest.newBuilder(URI.create(actionsRuntime("acme/weather")
-                + "&audience=mcp-registry")).header("Authorization", "Bearer " + REQUEST_TOKEN).build(),
+        HttpResponse<String> idToken = http.send(
+                HttpRequest.newBuilder(URI.create(actionsRuntime("acme/weather") + "&audience=mcp-registry"))
+                        .header("Authorization", "Bearer " + REQUEST_TOKEN)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String oidcToken = JSON.readTree(idToken.body()).path("value").asText();
-        RunningRegistry.Response login = registry.send("POST", "/v0/auth/github-oidc", Optional.empty(),
+        RunningRegistry.Response login = registry.send(
+                "POST",
+                "/v0/auth/github-oidc",
+                Optional.empty(),
                 JSON.writeValueAsBytes(Map.of("oidc_token", oidcToken)));
         assertThat(login.status()).as(login.text()).isEqualTo(200);
         assertThat(vouch.validate("RegistryToken", login.json())).isEmpty();
         String registryToken = login.json().path("registry_token").asText();
 
-        RunningRegistry.Response published = registry.send("POST", "/v0/publish", Optional.of(registryToken),
-                serverJson("io.github.acme/weather"));
+        RunningRegistry.Response published =
+                registry.send("POST", "/v0/publish", Optional.of(registryToken), serverJson("io.github.acme/weather"));
         assertThat(published.status()).as(published.text()).isEqualTo(200);
         assertThat(official.validate("ServerResponse", published.json())).isEmpty();
         JsonNode official0 = published.json().path("_meta").path("io.modelcontextprotocol.registry/official");
         assertThat(official0.path("status").asText()).isEqualTo("active");
         assertThat(official0.path("isLatest").asBoolean()).isTrue();
 
-        RunningRegistry.Response again = registry.send("POST", "/v0/publish", Optional.of(registryToken),
-                serverJson("io.github.acme/weather"));
+        RunningRegistry.Response again =
+                registry.send("POST", "/v0/publish", Optional.of(registryToken), serverJson("io.github.acme/weather"));
         assertThat(again.status()).as("a version is published once").isEqualTo(409);
-        RunningRegistry.Response elsewhere = registry.send("POST", "/v0/publish", Optional.of(registryToken),
-                serverJson("io.github.globex/weather"));
+        RunningRegistry.Response elsewhere = registry.send(
+                "POST", "/v0/publish", Optional.of(registryToken), serverJson("io.github.globex/weather"));
         assertThat(elsewhere.status()).as("outside io.github.acme/*").isEqualTo(403);
         RunningRegistry.Response read = registry.get("/v0/servers/io.github.acme%2Fweather/versions/latest");
         assertThat(official.validate("ServerResponse", read.json())).isEmpty();
@@ -127,8 +140,16 @@ class OfficialPublisherFlowTest {
     void vouchPublishWithOidcDoesTheActionsFlowItself() throws Exception {
         Path file = Files.write(dir.resolve("server.json"), serverJson("io.github.acme/forecast"));
 
-        CliRunner.Run run = CliRunner.run("publish", "--oidc", "--oidc-request-url", actionsRuntime("acme/forecast"),
-                "--oidc-request-token", REQUEST_TOKEN, "--registry", registry.uri("").toString(), file.toString());
+        CliRunner.Run run = CliRunner.run(
+                "publish",
+                "--oidc",
+                "--oidc-request-url",
+                actionsRuntime("acme/forecast"),
+                "--oidc-request-token",
+                REQUEST_TOKEN,
+                "--registry",
+                registry.uri("").toString(),
+                file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("published io.github.acme/forecast@1.0.0");
@@ -139,8 +160,16 @@ class OfficialPublisherFlowTest {
     void vouchPublishWithOidcOutsideActionsIsAUsageError() throws Exception {
         Path file = Files.write(dir.resolve("server.json"), serverJson("io.github.acme/forecast"));
 
-        CliRunner.Run run = CliRunner.run("publish", "--oidc", "--oidc-request-url", "", "--oidc-request-token", "",
-                "--registry", registry.uri("").toString(), file.toString());
+        CliRunner.Run run = CliRunner.run(
+                "publish",
+                "--oidc",
+                "--oidc-request-url",
+                "",
+                "--oidc-request-token",
+                "",
+                "--registry",
+                registry.uri("").toString(),
+                file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("ACTIONS_ID_TOKEN_REQUEST_URL");
@@ -151,12 +180,24 @@ class OfficialPublisherFlowTest {
         Path file = Files.write(dir.resolve("server.json"), serverJson("io.github.acme/forecast"));
         String url = actionsRuntime("acme/forecast");
         // A runtime handing out a token signed by a key the issuer never published:
-        wiremock.stubFor(get(urlPathEqualTo("/_apis/pipelines/idtoken")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"value\":\"" + github.signWithUnknownKey(github.actions("acme/forecast", "release.yml",
-                        "mcp-registry")) + "\"}")));
+        wiremock.stubFor(get(urlPathEqualTo("/_apis/pipelines/idtoken"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"value\":\""
+                                + github.signWithUnknownKey(
+                                        github.actions("acme/forecast", "release.yml", "mcp-registry"))
+                                + "\"}")));
 
-        CliRunner.Run run = CliRunner.run("publish", "--oidc", "--oidc-request-url", url,
-                "--oidc-request-token", REQUEST_TOKEN, "--registry", registry.uri("").toString(), file.toString());
+        CliRunner.Run run = CliRunner.run(
+                "publish",
+                "--oidc",
+                "--oidc-request-url",
+                url,
+                "--oidc-request-token",
+                REQUEST_TOKEN,
+                "--registry",
+                registry.uri("").toString(),
+                file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("token exchange answered HTTP 401");

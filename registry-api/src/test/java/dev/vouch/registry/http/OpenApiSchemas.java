@@ -32,8 +32,8 @@ public final class OpenApiSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemas(Map.of(base, text)));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(Map.of(base, text)));
     }
 
     public static OpenApiSchemas fromYaml(String base, String yaml) {

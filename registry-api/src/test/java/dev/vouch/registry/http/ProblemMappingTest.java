@@ -31,10 +31,12 @@ class ProblemMappingTest {
 
         assertThat(failures).hasSizeGreaterThanOrEqualTo(8);
         for (Class<?> failure : failures) {
-            assertThat(ProblemMapping.kindOf(failure)).as(failure.getSimpleName()).hasValueSatisfying(kind -> {
-                assertThat(kind.status()).isIn(400, 401, 403, 404, 409, 422, 429, 503);
-                assertThat(kind.type()).matches("[a-z-]+");
-            });
+            assertThat(ProblemMapping.kindOf(failure))
+                    .as(failure.getSimpleName())
+                    .hasValueSatisfying(kind -> {
+                        assertThat(kind.status()).isIn(400, 401, 403, 404, 409, 422, 429, 503);
+                        assertThat(kind.type()).matches("[a-z-]+");
+                    });
         }
     }
 

@@ -68,7 +68,9 @@ class ProblemResponsesTest {
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
             String body = response.substring(headEnd + 4);
             if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -104,14 +106,18 @@ class ProblemResponsesTest {
 
     @Test
     void aTooLongUriIsAProblem414() throws IOException {
-        assertProblem(raw("GET /v0.1/servers?search=" + "a".repeat(64 * 1024)
-                + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 414);
+        assertProblem(
+                raw("GET /v0.1/servers?search=" + "a".repeat(64 * 1024)
+                        + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+                414);
     }
 
     @Test
     void tooLargeHeadersAreAProblem431() throws IOException {
-        assertProblem(raw("GET /v0.1/servers HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(64 * 1024)
-                + "\r\nConnection: close\r\n\r\n"), 431);
+        assertProblem(
+                raw("GET /v0.1/servers HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(64 * 1024)
+                        + "\r\nConnection: close\r\n\r\n"),
+                431);
     }
 
     @ParameterizedTest
@@ -124,8 +130,8 @@ class ProblemResponsesTest {
 
     @Test
     void aMalformedRequestLineIsAProblem400() throws IOException {
-        assertProblem(raw("GET /v0.1/servers HTTP/1.1\r\nHost: x\r\nBad Header Line\r\nConnection: close\r\n\r\n"),
-                400);
+        assertProblem(
+                raw("GET /v0.1/servers HTTP/1.1\r\nHost: x\r\nBad Header Line\r\nConnection: close\r\n\r\n"), 400);
     }
 
     @Test
@@ -169,8 +175,19 @@ class ProblemResponsesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"name\": ", "{} {}", "{\"a\": 1} trailing", "[" , "{\"a\": tru}", "{\"a\": \"\\q\"}",
-            "{\"a\": \"\u0001\"}", "{'a': 1}", "{\"a\": 01}", "{\"a\": NaN}"})
+    @ValueSource(
+            strings = {
+                "{\"name\": ",
+                "{} {}",
+                "{\"a\": 1} trailing",
+                "[",
+                "{\"a\": tru}",
+                "{\"a\": \"\\q\"}",
+                "{\"a\": \"\u0001\"}",
+                "{'a': 1}",
+                "{\"a\": 01}",
+                "{\"a\": NaN}"
+            })
     void malformedJsonDetailsNameNoParserInternals(String body) {
         assertCleanBadRequest(body);
     }
@@ -194,14 +211,23 @@ class ProblemResponsesTest {
     }
 
     private static String assertCleanBadRequest(String body) {
-        RunningRegistry.Response response = registry.send("POST", "/v0.1/publish", Optional.of(token),
-                body.getBytes(StandardCharsets.UTF_8));
+        RunningRegistry.Response response =
+                registry.send("POST", "/v0.1/publish", Optional.of(token), body.getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.contentType()).startsWith(Problem.CONTENT_TYPE);
         String detail = response.json().path("detail").asText();
-        for (String leak : List.of("`", "com.fasterxml", "jackson", "Source:", "REDACTED", "StreamReadConstraints",
-                "DeserializationFeature", "JsonNode", "(code ")) {
-            assertThat(detail).as("detail of %s", body.length() > 80 ? body.substring(0, 80) : body)
+        for (String leak : List.of(
+                "`",
+                "com.fasterxml",
+                "jackson",
+                "Source:",
+                "REDACTED",
+                "StreamReadConstraints",
+                "DeserializationFeature",
+                "JsonNode",
+                "(code ")) {
+            assertThat(detail)
+                    .as("detail of %s", body.length() > 80 ? body.substring(0, 80) : body)
                     .doesNotContainIgnoringCase(leak);
         }
         return detail;

@@ -32,12 +32,13 @@ import org.junit.jupiter.api.Test;
  */
 class PublishFuzzTest {
 
-    static final String MANIFEST = "{\"$schema\": \"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\", "
-            + "\"name\": \"io.github.acme/weather\", \"description\": \"Weather\", \"version\": \"1.0.0\", "
-            + "\"_meta\": {\"io.modelcontextprotocol.registry/publisher-provided\": {\"tool\": \"ci\"}}, "
-            + "\"packages\": [{\"registryType\": \"npm\", \"identifier\": \"@acme/weather\", \"version\": \"1.0.0\", "
-            + "\"transport\": {\"type\": \"stdio\"}}], "
-            + "\"remotes\": [{\"type\": \"streamable-http\", \"url\": \"https://mcp.example.com/mcp\"}]}";
+    static final String MANIFEST =
+            "{\"$schema\": \"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\", "
+                    + "\"name\": \"io.github.acme/weather\", \"description\": \"Weather\", \"version\": \"1.0.0\", "
+                    + "\"_meta\": {\"io.modelcontextprotocol.registry/publisher-provided\": {\"tool\": \"ci\"}}, "
+                    + "\"packages\": [{\"registryType\": \"npm\", \"identifier\": \"@acme/weather\", \"version\": \"1.0.0\", "
+                    + "\"transport\": {\"type\": \"stdio\"}}], "
+                    + "\"remotes\": [{\"type\": \"streamable-http\", \"url\": \"https://mcp.example.com/mcp\"}]}";
     static final String ENVELOPE = "{\"server\": " + MANIFEST + ", \"tools\": [{\"name\": \"get_forecast\", "
             + "\"description\": \"Forecast for a city.\", \"inputSchema\": {\"type\": \"object\", \"properties\": "
             + "{\"city\": {\"type\": \"string\"}}}}], \"prompts\": [], \"resources\": [], \"instructions\": \"Be brief.\", "
@@ -47,8 +48,8 @@ class PublishFuzzTest {
     static Path dir;
     static Registry registry;
     static Store rows;
-    static final Principal PUBLISHER = new Principal("fuzz", Role.PUBLISHER,
-            List.of(new NamespaceGrant("io.github.acme/*")));
+    static final Principal PUBLISHER =
+            new Principal("fuzz", Role.PUBLISHER, List.of(new NamespaceGrant("io.github.acme/*")));
 
     @BeforeAll
     static void open() throws IOException {
@@ -70,40 +71,49 @@ class PublishFuzzTest {
 
     @Test
     void arbitraryBytesAreRefusedCleanly() {
-        Fuzz.forAll("PublishFuzzTest.arbitraryBytesAreRefusedCleanly", 400, Gen.bytes(4096),
+        Fuzz.forAll(
+                "PublishFuzzTest.arbitraryBytesAreRefusedCleanly",
+                400,
+                Gen.bytes(4096),
                 PublishFuzzTest::publishRefusesCleanlyOrStoresOne);
     }
 
     @Test
     void mutatedManifestsAreRefusedCleanlyOrStoredOnce() {
-        Fuzz.forAll("PublishFuzzTest.mutatedManifestsAreRefusedCleanlyOrStoredOnce", 400,
+        Fuzz.forAll(
+                "PublishFuzzTest.mutatedManifestsAreRefusedCleanlyOrStoredOnce",
+                400,
                 Mutations.of(MANIFEST.getBytes(StandardCharsets.UTF_8)),
                 PublishFuzzTest::publishRefusesCleanlyOrStoresOne);
     }
 
     @Test
     void mutatedEnvelopesAreRefusedCleanlyOrStoredOnce() {
-        Fuzz.forAll("PublishFuzzTest.mutatedEnvelopesAreRefusedCleanlyOrStoredOnce", 300,
+        Fuzz.forAll(
+                "PublishFuzzTest.mutatedEnvelopesAreRefusedCleanlyOrStoredOnce",
+                300,
                 Mutations.of(ENVELOPE.getBytes(StandardCharsets.UTF_8)),
                 PublishFuzzTest::publishRefusesCleanlyOrStoresOne);
     }
 
     @Test
     void arbitraryNamesVersionsAndTextAreRefusedCleanlyOrStoredOnce() {
-        Function<Random, ManifestFields> fields = random -> new ManifestFields(names().apply(random),
-                versions().apply(random), Gen.strings(0, 200).apply(random));
-        Fuzz.forAll("PublishFuzzTest.arbitraryNamesVersionsAndTextAreRefusedCleanlyOrStoredOnce", 300, fields,
-                drawn -> {
+        Function<Random, ManifestFields> fields = random -> new ManifestFields(
+                names().apply(random),
+                versions().apply(random),
+                Gen.strings(0, 200).apply(random));
+        Fuzz.forAll(
+                "PublishFuzzTest.arbitraryNamesVersionsAndTextAreRefusedCleanlyOrStoredOnce", 300, fields, drawn -> {
                     String body = MANIFEST.replace("io.github.acme/weather", escape(drawn.name()))
-                            .replace("\"version\": \"1.0.0\", \"_meta\"",
+                            .replace(
+                                    "\"version\": \"1.0.0\", \"_meta\"",
                                     "\"version\": \"" + escape(drawn.version()) + "\", \"_meta\"")
                             .replace("\"Weather\"", "\"" + escape(drawn.description()) + "\"");
                     publishRefusesCleanlyOrStoresOne(body.getBytes(StandardCharsets.UTF_8));
                 });
     }
 
-    private record ManifestFields(String name, String version, String description) {
-    }
+    private record ManifestFields(String name, String version, String description) {}
 
     private static Function<Random, String> names() {
         return Gen.oneOf(
@@ -117,7 +127,8 @@ class PublishFuzzTest {
                 Gen.strings("0123456789.-+v/x*^~<>= |", 20),
                 Gen.strings(0, 30),
                 Gen.lists(Gen.ints(0, 30), 1, 4)
-                        .andThen(parts -> String.join(".", parts.stream().map(String::valueOf).toList())));
+                        .andThen(parts -> String.join(
+                                ".", parts.stream().map(String::valueOf).toList())));
     }
 
     private static void publishRefusesCleanlyOrStoresOne(byte[] body) {
@@ -126,7 +137,9 @@ class PublishFuzzTest {
             registry.publisher().publish(PUBLISHER, body);
             assertThat(storedRows()).isEqualTo(before + 1);
         } catch (RegistryException refused) {
-            assertThat(ProblemMapping.of(refused).status()).as(refused.getMessage()).isBetween(400, 499);
+            assertThat(ProblemMapping.of(refused).status())
+                    .as(refused.getMessage())
+                    .isBetween(400, 499);
             assertThat(storedRows()).as("a refusal stores no version").isEqualTo(before);
         }
     }

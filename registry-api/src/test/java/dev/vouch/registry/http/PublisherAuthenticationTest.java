@@ -66,7 +66,8 @@ class PublisherAuthenticationTest {
 
     @BeforeAll
     void start() {
-        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        wiremock =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         wiremock.start();
         github = new FakeIssuer(wiremock, "/github");
         idp = new FakeIssuer(wiremock, "/idp");
@@ -81,18 +82,31 @@ class PublisherAuthenticationTest {
     ExchangeSettings settings(List<TrustedPublisher> rules) {
         return ExchangeSettings.defaults()
                 .withGitHub(Optional.of(new ExchangeSettings.GitHub(github.issuer(), github.jwks(), AUDIENCE, rules)))
-                .withOidcIssuers(List.of(new OidcExchange.Issuer(idp.issuer(), idp.jwks(), "vouch",
-                        Map.of("hd", "example.com"), List.of(new OidcExchange.ClaimMapping("groups", "mcp-publishers",
-                                List.of(new NamespaceGrant("com.example/*")))))))
-                .withDomainProof(true, true, wiremock.baseUrl() + "/domains/{domain}/.well-known/mcp-registry-auth",
+                .withOidcIssuers(List.of(new OidcExchange.Issuer(
+                        idp.issuer(),
+                        idp.jwks(),
+                        "vouch",
+                        Map.of("hd", "example.com"),
+                        List.of(new OidcExchange.ClaimMapping(
+                                "groups", "mcp-publishers", List.of(new NamespaceGrant("com.example/*")))))))
+                .withDomainProof(
+                        true,
+                        true,
+                        wiremock.baseUrl() + "/domains/{domain}/.well-known/mcp-registry-auth",
                         domain -> txt.getOrDefault(domain, List.of()))
                 // A refetch for an unknown key id may happen at once, so rotation is seen by the next token.
-                .withJwks(new JwtVerifier.JwksSettings(Duration.ofHours(1), Duration.ofMillis(1), Duration.ofSeconds(5)));
+                .withJwks(
+                        new JwtVerifier.JwksSettings(Duration.ofHours(1), Duration.ofMillis(1), Duration.ofSeconds(5)));
     }
 
     static RunningRegistry start(Path data, ExchangeSettings settings) {
-        return RunningRegistry.start(data, false, settings, HttpOptions.defaults()
-                .withAccessLog(AccessLog.none()).withRateLimits(new RateLimitSettings(1000, 1000, 1000, 1000)));
+        return RunningRegistry.start(
+                data,
+                false,
+                settings,
+                HttpOptions.defaults()
+                        .withAccessLog(AccessLog.none())
+                        .withRateLimits(new RateLimitSettings(1000, 1000, 1000, 1000)));
     }
 
     @AfterAll
@@ -105,7 +119,8 @@ class PublisherAuthenticationTest {
         return exchange(registry, prefix, method, body);
     }
 
-    static RunningRegistry.Response exchange(RunningRegistry on, String prefix, String method, Object body) throws Exception {
+    static RunningRegistry.Response exchange(RunningRegistry on, String prefix, String method, Object body)
+            throws Exception {
         return on.send("POST", prefix + "/auth/" + method, Optional.empty(), JSON.writeValueAsBytes(body));
     }
 
@@ -129,19 +144,25 @@ class PublisherAuthenticationTest {
     @Test
     void anActionsTokenIsExchangedForAShortLivedTokenThatPublishesInTheOwnersNamespaceOnly() throws Exception {
         for (String prefix : List.of("/v0", "/v0.1")) {
-            RunningRegistry.Response exchanged = exchange(prefix, "github-oidc",
+            RunningRegistry.Response exchanged = exchange(
+                    prefix,
+                    "github-oidc",
                     FakeIssuer.body(github.sign(github.actions("acme/weather", "release.yml", AUDIENCE))));
 
             assertThat(exchanged.status()).as(exchanged.text()).isEqualTo(200);
             assertThat(exchanged.header("Cache-Control")).contains("no-store");
             long expiresAt = exchanged.json().path("expires_at").asLong();
-            assertThat(expiresAt).isBetween(Instant.now().getEpochSecond() + 240, Instant.now().getEpochSecond() + 301);
+            assertThat(expiresAt)
+                    .isBetween(
+                            Instant.now().getEpochSecond() + 240, Instant.now().getEpochSecond() + 301);
             String token = exchanged.json().path("registry_token").asText();
             String name = "io.github.acme/weather-" + prefix.length();
             assertThat(publish(name, token).status()).isEqualTo(200);
             assertThat(publish("io.github.other/weather", token).status()).isEqualTo(403);
-            RunningRegistry.Response deprecated = registry.send("PATCH", prefix + "/servers/"
-                    + RegistryApiTest.encoded(name) + "/versions/1.0.0/status", Optional.of(token),
+            RunningRegistry.Response deprecated = registry.send(
+                    "PATCH",
+                    prefix + "/servers/" + RegistryApiTest.encoded(name) + "/versions/1.0.0/status",
+                    Optional.of(token),
                     "{\"status\":\"deprecated\",\"statusMessage\":\"use 2.0.0\"}".getBytes(StandardCharsets.UTF_8));
             assertThat(deprecated.status()).as(deprecated.text()).isEqualTo(200);
         }
@@ -149,21 +170,26 @@ class PublisherAuthenticationTest {
 
     @Test
     void everyExchangedTokenIsAuditedWithItsMethodSubjectAndGrants() throws Exception {
-        RunningRegistry.Response exchanged = exchange("/v0.1", "github-oidc",
+        RunningRegistry.Response exchanged = exchange(
+                "/v0.1",
+                "github-oidc",
                 FakeIssuer.body(github.sign(github.actions("auditco/ledger", "release.yml", AUDIENCE))));
 
         try (Store store = Store.openSqlite(dataDir.resolve("shared"))) {
             List<AuditRecord> records = store.read(r -> r.audit().read(0, 1000));
             AuditRecord exchange = records.stream()
-                    .filter(r -> r.action().equals("token.exchange") && r.actor().contains("auditco/ledger"))
-                    .findFirst().orElseThrow();
+                    .filter(r ->
+                            r.action().equals("token.exchange") && r.actor().contains("auditco/ledger"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(exchange.actor()).isEqualTo("github-oidc:repo:auditco/ledger:ref:refs/tags/v1.0.0");
             JsonNode detail = JSON.readTree(exchange.detail());
             assertThat(detail.path("method").asText()).isEqualTo("github-oidc");
             assertThat(detail.path("grants").get(0).asText()).isEqualTo("io.github.auditco/*");
             assertThat(Instant.parse(detail.path("expiresAt").asText()).getEpochSecond())
                     .isEqualTo(exchanged.json().path("expires_at").asLong());
-            assertThat(exchange.detail()).doesNotContain(exchanged.json().path("registry_token").asText());
+            assertThat(exchange.detail())
+                    .doesNotContain(exchanged.json().path("registry_token").asText());
         }
     }
 
@@ -171,7 +197,8 @@ class PublisherAuthenticationTest {
     void anExpiredActionsTokenIsRefused() throws Exception {
         Instant past = Instant.now().minus(2, ChronoUnit.HOURS);
         var claims = github.actions("acme/weather", "release.yml", AUDIENCE)
-                .issueTime(java.util.Date.from(past)).notBeforeTime(java.util.Date.from(past))
+                .issueTime(java.util.Date.from(past))
+                .notBeforeTime(java.util.Date.from(past))
                 .expirationTime(java.util.Date.from(past.plusSeconds(300)));
 
         assertRefused(exchange("/v0.1", "github-oidc", FakeIssuer.body(github.sign(claims))), "Expired JWT");
@@ -179,8 +206,12 @@ class PublisherAuthenticationTest {
 
     @Test
     void anActionsTokenForAnotherAudienceIsRefused() throws Exception {
-        assertRefused(exchange("/v0.1", "github-oidc",
-                FakeIssuer.body(github.sign(github.actions("acme/weather", "release.yml", "sts.amazonaws.com")))),
+        assertRefused(
+                exchange(
+                        "/v0.1",
+                        "github-oidc",
+                        FakeIssuer.body(
+                                github.sign(github.actions("acme/weather", "release.yml", "sts.amazonaws.com")))),
                 "aud claim rejected");
     }
 
@@ -193,31 +224,49 @@ class PublisherAuthenticationTest {
 
     @Test
     void anUnsignedAlgNoneTokenIsRefused() throws Exception {
-        assertRefused(exchange("/v0.1", "github-oidc",
-                FakeIssuer.body(github.unsigned(github.actions("acme/weather", "release.yml", AUDIENCE)))), "refused");
+        assertRefused(
+                exchange(
+                        "/v0.1",
+                        "github-oidc",
+                        FakeIssuer.body(github.unsigned(github.actions("acme/weather", "release.yml", AUDIENCE)))),
+                "refused");
     }
 
     @Test
     void anHs256TokenKeyedWithThePublishedRsaKeyIsRefused() throws Exception {
-        assertRefused(exchange("/v0.1", "github-oidc",
-                FakeIssuer.body(github.signHs256WithPublicKey(github.actions("acme/weather", "release.yml", AUDIENCE)))),
+        assertRefused(
+                exchange(
+                        "/v0.1",
+                        "github-oidc",
+                        FakeIssuer.body(github.signHs256WithPublicKey(
+                                github.actions("acme/weather", "release.yml", AUDIENCE)))),
                 "refused");
     }
 
     @Test
     void aTokenSignedByAKeyTheJwksDoesNotPublishIsRefused() throws Exception {
-        assertRefused(exchange("/v0.1", "github-oidc",
-                FakeIssuer.body(github.signWithUnknownKey(github.actions("acme/weather", "release.yml", AUDIENCE)))),
+        assertRefused(
+                exchange(
+                        "/v0.1",
+                        "github-oidc",
+                        FakeIssuer.body(
+                                github.signWithUnknownKey(github.actions("acme/weather", "release.yml", AUDIENCE)))),
                 "refused");
     }
 
     @Test
     void aRotatedIssuerKeyIsPickedUpWithoutARestart() throws Exception {
-        assertThat(exchange("/v0.1", "github-oidc",
-                FakeIssuer.body(github.sign(github.actions("acme/weather", "release.yml", AUDIENCE)))).status()).isEqualTo(200);
+        assertThat(exchange(
+                                "/v0.1",
+                                "github-oidc",
+                                FakeIssuer.body(github.sign(github.actions("acme/weather", "release.yml", AUDIENCE))))
+                        .status())
+                .isEqualTo(200);
         github.rotate();
 
-        RunningRegistry.Response afterRotation = exchange("/v0.1", "github-oidc",
+        RunningRegistry.Response afterRotation = exchange(
+                "/v0.1",
+                "github-oidc",
                 FakeIssuer.body(github.sign(github.actions("acme/weather", "release.yml", AUDIENCE))));
 
         assertThat(afterRotation.status()).as(afterRotation.text()).isEqualTo(200);
@@ -233,30 +282,60 @@ class PublisherAuthenticationTest {
 
     @Test
     void trustedPublishingNarrowsAnOwnerToItsConfiguredRepositoryAndWorkflow() throws Exception {
-        try (RunningRegistry narrowed = start(dataDir.resolve("narrowed"), settings(List.of(new TrustedPublisher(
-                "acme/weather", Optional.of("release.yml"), List.of(new NamespaceGrant("io.github.acme/weather"))))))) {
-            RunningRegistry.Response trusted = exchange(narrowed, "/v0.1", "github-oidc",
+        try (RunningRegistry narrowed = start(
+                dataDir.resolve("narrowed"),
+                settings(List.of(new TrustedPublisher(
+                        "acme/weather",
+                        Optional.of("release.yml"),
+                        List.of(new NamespaceGrant("io.github.acme/weather"))))))) {
+            RunningRegistry.Response trusted = exchange(
+                    narrowed,
+                    "/v0.1",
+                    "github-oidc",
                     FakeIssuer.body(github.sign(github.actions("acme/weather", "release.yml", AUDIENCE))));
             assertThat(trusted.status()).as(trusted.text()).isEqualTo(200);
             String token = trusted.json().path("registry_token").asText();
-            assertThat(publish(narrowed, "io.github.acme/weather", token).status()).isEqualTo(200);
-            assertThat(publish(narrowed, "io.github.acme/other", token).status()).isEqualTo(403);
+            assertThat(publish(narrowed, "io.github.acme/weather", token).status())
+                    .isEqualTo(200);
+            assertThat(publish(narrowed, "io.github.acme/other", token).status())
+                    .isEqualTo(403);
 
-            assertRefused(exchange(narrowed, "/v0.1", "github-oidc", FakeIssuer.body(github.sign(
-                    github.actions("acme/other", "release.yml", AUDIENCE)))), "does not trust acme/other");
-            assertRefused(exchange(narrowed, "/v0.1", "github-oidc", FakeIssuer.body(github.sign(
-                    github.actions("acme/weather", "ci.yml", AUDIENCE)))), "workflow .github/workflows/ci.yml");
-            RunningRegistry.Response otherOwner = exchange(narrowed, "/v0.1", "github-oidc",
+            assertRefused(
+                    exchange(
+                            narrowed,
+                            "/v0.1",
+                            "github-oidc",
+                            FakeIssuer.body(github.sign(github.actions("acme/other", "release.yml", AUDIENCE)))),
+                    "does not trust acme/other");
+            assertRefused(
+                    exchange(
+                            narrowed,
+                            "/v0.1",
+                            "github-oidc",
+                            FakeIssuer.body(github.sign(github.actions("acme/weather", "ci.yml", AUDIENCE)))),
+                    "workflow .github/workflows/ci.yml");
+            RunningRegistry.Response otherOwner = exchange(
+                    narrowed,
+                    "/v0.1",
+                    "github-oidc",
                     FakeIssuer.body(github.sign(github.actions("globex/tool", "ci.yml", AUDIENCE))));
-            assertThat(otherOwner.status()).as("owners no rule names keep io.github.<owner>/*").isEqualTo(200);
+            assertThat(otherOwner.status())
+                    .as("owners no rule names keep io.github.<owner>/*")
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void githubOidcCanBeDisabled() throws Exception {
-        try (RunningRegistry withoutGitHub = start(dataDir.resolve("no-github"), settings(List.of()).withGitHub(Optional.empty()))) {
-            assertRefused(exchange(withoutGitHub, "/v0.1", "github-oidc",
-                    FakeIssuer.body(github.sign(github.actions("acme/weather", "release.yml", AUDIENCE)))), "disabled");
+        try (RunningRegistry withoutGitHub =
+                start(dataDir.resolve("no-github"), settings(List.of()).withGitHub(Optional.empty()))) {
+            assertRefused(
+                    exchange(
+                            withoutGitHub,
+                            "/v0.1",
+                            "github-oidc",
+                            FakeIssuer.body(github.sign(github.actions("acme/weather", "release.yml", AUDIENCE)))),
+                    "disabled");
         }
     }
 
@@ -264,7 +343,9 @@ class PublisherAuthenticationTest {
 
     @Test
     void aCompanyIdpTokenGetsTheNamespacesItsClaimsMapTo() throws Exception {
-        var claims = idp.claims("vouch").subject("alice").claim("hd", "example.com")
+        var claims = idp.claims("vouch")
+                .subject("alice")
+                .claim("hd", "example.com")
                 .claim("groups", List.of("staff", "mcp-publishers"));
 
         RunningRegistry.Response exchanged = exchange("/v0", "oidc", FakeIssuer.body(idp.sign(claims)));
@@ -277,30 +358,55 @@ class PublisherAuthenticationTest {
 
     @Test
     void aCompanyIdpTokenWithoutAMappedClaimOrRequiredClaimIsRefused() throws Exception {
-        assertRefused(exchange("/v0.1", "oidc", FakeIssuer.body(idp.sign(idp.claims("vouch").subject("bob")
-                .claim("hd", "example.com").claim("groups", List.of("staff"))))), "no namespace is mapped");
-        assertRefused(exchange("/v0.1", "oidc", FakeIssuer.body(idp.sign(idp.claims("vouch").subject("eve")
-                .claim("hd", "evil.example").claim("groups", List.of("mcp-publishers"))))), "hd claim");
+        assertRefused(
+                exchange(
+                        "/v0.1",
+                        "oidc",
+                        FakeIssuer.body(idp.sign(idp.claims("vouch")
+                                .subject("bob")
+                                .claim("hd", "example.com")
+                                .claim("groups", List.of("staff"))))),
+                "no namespace is mapped");
+        assertRefused(
+                exchange(
+                        "/v0.1",
+                        "oidc",
+                        FakeIssuer.body(idp.sign(idp.claims("vouch")
+                                .subject("eve")
+                                .claim("hd", "evil.example")
+                                .claim("groups", List.of("mcp-publishers"))))),
+                "hd claim");
     }
 
     @Test
     void aTokenFromAnIssuerNobodyConfiguredIsRefused() throws Exception {
-        assertRefused(exchange("/v0.1", "oidc", FakeIssuer.body(github.sign(github.actions("acme/weather",
-                "release.yml", "vouch")))), "issuer is not trusted");
+        assertRefused(
+                exchange(
+                        "/v0.1",
+                        "oidc",
+                        FakeIssuer.body(github.sign(github.actions("acme/weather", "release.yml", "vouch")))),
+                "issuer is not trusted");
     }
 
     @Test
     void anIdpTokenForAnotherAudienceIsRefused() throws Exception {
-        assertRefused(exchange("/v0.1", "oidc", FakeIssuer.body(idp.sign(idp.claims("someone-else").subject("alice")
-                .claim("hd", "example.com").claim("groups", List.of("mcp-publishers"))))), "aud claim rejected");
+        assertRefused(
+                exchange(
+                        "/v0.1",
+                        "oidc",
+                        FakeIssuer.body(idp.sign(idp.claims("someone-else")
+                                .subject("alice")
+                                .claim("hd", "example.com")
+                                .claim("groups", List.of("mcp-publishers"))))),
+                "aud claim rejected");
     }
 
     // --- http and dns -------------------------------------------------------------------------------
 
     String keyRecord() {
         byte[] spki = domainKey.getPublic().getEncoded();
-        return "v=MCPv1; k=ed25519; p=" + Base64.getEncoder().encodeToString(Arrays.copyOfRange(spki, spki.length - 32,
-                spki.length));
+        return "v=MCPv1; k=ed25519; p="
+                + Base64.getEncoder().encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
     }
 
     Map<String, String> proof(String domain, Instant at) throws Exception {
@@ -308,13 +414,21 @@ class PublisherAuthenticationTest {
         Signature signer = Signature.getInstance("Ed25519");
         signer.initSign(domainKey.getPrivate());
         signer.update(timestamp.getBytes(StandardCharsets.UTF_8));
-        return Map.of("domain", domain, "timestamp", timestamp,
-                "signed_timestamp", HexFormat.of().formatHex(signer.sign()));
+        return Map.of(
+                "domain",
+                domain,
+                "timestamp",
+                timestamp,
+                "signed_timestamp",
+                HexFormat.of().formatHex(signer.sign()));
     }
 
     void serveKeyFile(String domain, String body) {
         wiremock.stubFor(get(urlEqualTo("/domains/" + domain + "/.well-known/mcp-registry-auth"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(body)));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody(body)));
     }
 
     @Test
@@ -333,8 +447,10 @@ class PublisherAuthenticationTest {
     void aStaleOrFutureTimestampIsRefused() throws Exception {
         serveKeyFile("example.com", keyRecord());
 
-        assertRefused(exchange("/v0.1", "http", proof("example.com", Instant.now().minusSeconds(60))), "±15 seconds");
-        assertRefused(exchange("/v0.1", "http", proof("example.com", Instant.now().plusSeconds(60))), "±15 seconds");
+        assertRefused(
+                exchange("/v0.1", "http", proof("example.com", Instant.now().minusSeconds(60))), "±15 seconds");
+        assertRefused(
+                exchange("/v0.1", "http", proof("example.com", Instant.now().plusSeconds(60))), "±15 seconds");
     }
 
     @Test
@@ -350,11 +466,13 @@ class PublisherAuthenticationTest {
     void aKeyFileBehindARedirectIsNotFollowed() throws Exception {
         wiremock.stubFor(get(urlEqualTo("/domains/example.com/.well-known/mcp-registry-auth"))
                 .willReturn(aResponse().withStatus(302).withHeader("Location", wiremock.baseUrl() + "/elsewhere")));
-        wiremock.stubFor(get(urlEqualTo("/elsewhere")).willReturn(aResponse().withStatus(200).withBody(keyRecord())));
+        wiremock.stubFor(get(urlEqualTo("/elsewhere"))
+                .willReturn(aResponse().withStatus(200).withBody(keyRecord())));
 
         assertRefused(exchange("/v0.1", "http", proof("example.com", Instant.now())), "redirect");
-        assertThat(wiremock.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlEqualTo("/elsewhere")))).isEmpty();
+        assertThat(wiremock.findAll(
+                        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/elsewhere"))))
+                .isEmpty();
     }
 
     @Test
@@ -404,12 +522,15 @@ class PublisherAuthenticationTest {
     void anonymousTokensAreRefusedUnlessTheOperatorEnablesThem() throws Exception {
         assertRefused(exchange("/v0.1", "none", Map.of()), "disabled");
 
-        try (RunningRegistry open = start(dataDir.resolve("anonymous"), settings(List.of()).withAnonymous(true))) {
+        try (RunningRegistry open =
+                start(dataDir.resolve("anonymous"), settings(List.of()).withAnonymous(true))) {
             RunningRegistry.Response anonymous = exchange(open, "/v0.1", "none", Map.of());
 
             assertThat(anonymous.status()).isEqualTo(200);
             String token = anonymous.json().path("registry_token").asText();
-            assertThat(publish(open, "io.modelcontextprotocol.anonymous/weather", token).status()).isEqualTo(200);
+            assertThat(publish(open, "io.modelcontextprotocol.anonymous/weather", token)
+                            .status())
+                    .isEqualTo(200);
             assertThat(publish(open, "io.github.acme/weather", token).status()).isEqualTo(403);
         }
     }

@@ -22,7 +22,10 @@ class RateLimitTest {
     RunningRegistry registry;
 
     RunningRegistry start(RateLimitSettings limits) {
-        registry = RunningRegistry.start(dataDir, false, ExchangeSettings.defaults(),
+        registry = RunningRegistry.start(
+                dataDir,
+                false,
+                ExchangeSettings.defaults(),
                 HttpOptions.defaults().withAccessLog(AccessLog.none()).withRateLimits(limits));
         return registry;
     }
@@ -35,15 +38,16 @@ class RateLimitTest {
     }
 
     RunningRegistry.Response publish(String name, String token) {
-        return registry.send("POST", "/v0.1/publish", Optional.ofNullable(token), RegistryApiTest.manifest(name, "1.0.0"));
+        return registry.send(
+                "POST", "/v0.1/publish", Optional.ofNullable(token), RegistryApiTest.manifest(name, "1.0.0"));
     }
 
     static void assertLimited(RunningRegistry.Response response) {
         assertThat(response.status()).as(response.text()).isEqualTo(429);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("type").asText()).isEqualTo("urn:vouch:problem:rate-limited");
-        assertThat(response.header("Retry-After").map(Long::parseLong)).hasValueSatisfying(
-                seconds -> assertThat(seconds).isBetween(1L, 60L));
+        assertThat(response.header("Retry-After").map(Long::parseLong))
+                .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 60L));
         assertThat(response.header("Cache-Control")).contains("no-store");
     }
 
@@ -56,17 +60,22 @@ class RateLimitTest {
         assertThat(publish("io.github.acme/two", token).status()).isEqualTo(200);
         assertLimited(publish("io.github.acme/three", token));
 
-        assertThat(registry.get("/v0.1/servers/io.github.acme%2Fthree/versions").status()).isEqualTo(404);
+        assertThat(registry.get("/v0.1/servers/io.github.acme%2Fthree/versions").status())
+                .isEqualTo(404);
         String other = registry.token("io.github.globex/*");
-        assertThat(publish("io.github.globex/one", other).status()).as("another token has its own budget").isEqualTo(200);
+        assertThat(publish("io.github.globex/one", other).status())
+                .as("another token has its own budget")
+                .isEqualTo(200);
     }
 
     @Test
     void anAddressPublishingPastItsBudgetGets429WhateverTokenItUses() {
         start(new RateLimitSettings(100, 2, 100, 100));
 
-        assertThat(publish("io.github.a/one", registry.token("io.github.a/*")).status()).isEqualTo(200);
-        assertThat(publish("io.github.b/one", registry.token("io.github.b/*")).status()).isEqualTo(200);
+        assertThat(publish("io.github.a/one", registry.token("io.github.a/*")).status())
+                .isEqualTo(200);
+        assertThat(publish("io.github.b/one", registry.token("io.github.b/*")).status())
+                .isEqualTo(200);
         assertLimited(publish("io.github.c/one", registry.token("io.github.c/*")));
     }
 
@@ -76,7 +85,8 @@ class RateLimitTest {
         String good = registry.token("io.github.acme/*");
 
         for (int i = 0; i < 3; i++) {
-            assertThat(publish("io.github.acme/x", "vouch_guessed" + i).status()).isEqualTo(401);
+            assertThat(publish("io.github.acme/x", "vouch_guessed" + i).status())
+                    .isEqualTo(401);
         }
 
         assertLimited(publish("io.github.acme/x", good));
@@ -92,13 +102,15 @@ class RateLimitTest {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            assertThat(publish("io.github.acme/x", "vouch_not-a-real-token").status()).isEqualTo(401);
+            assertThat(publish("io.github.acme/x", "vouch_not-a-real-token").status())
+                    .isEqualTo(401);
         } finally {
             System.setErr(stderr);
         }
 
         String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(log).contains("authentication failed: POST /v0.1/publish from 127.0.0.1")
+        assertThat(log)
+                .contains("authentication failed: POST /v0.1/publish from 127.0.0.1")
                 .contains("the token is unknown or revoked")
                 .doesNotContain("vouch_not-a-real-token");
     }
@@ -108,7 +120,9 @@ class RateLimitTest {
         start(new RateLimitSettings(100, 100, 100, 2));
 
         for (int i = 0; i < 2; i++) {
-            assertThat(registry.send("POST", "/v0/auth/none", Optional.empty(), new byte[0]).status()).isEqualTo(401);
+            assertThat(registry.send("POST", "/v0/auth/none", Optional.empty(), new byte[0])
+                            .status())
+                    .isEqualTo(401);
         }
 
         assertLimited(registry.send("POST", "/v0.1/auth/none", Optional.empty(), new byte[0]));

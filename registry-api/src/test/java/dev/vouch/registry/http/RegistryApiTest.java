@@ -47,8 +47,11 @@ class RegistryApiTest {
                 .put("name", name)
                 .put("description", "Weather forecasts for agents")
                 .put("version", version);
-        ObjectNode pkg = server.putArray("packages").addObject()
-                .put("registryType", "npm").put("identifier", "@acme/weather").put("version", version);
+        ObjectNode pkg = server.putArray("packages")
+                .addObject()
+                .put("registryType", "npm")
+                .put("identifier", "@acme/weather")
+                .put("version", version);
         pkg.putObject("transport").put("type", "stdio");
         return server.toPrettyString().getBytes(StandardCharsets.UTF_8);
     }
@@ -71,10 +74,13 @@ class RegistryApiTest {
         JsonNode meta = published.json().path("_meta").path("io.modelcontextprotocol.registry/official");
         assertThat(meta.path("status").asText()).isEqualTo("active");
         assertThat(meta.path("isLatest").asBoolean()).isTrue();
-        byte[] stored = registry.registry().catalog().version("io.github.acme/weather", "1.0.0", false).manifest();
+        byte[] stored = registry.registry()
+                .catalog()
+                .version("io.github.acme/weather", "1.0.0", false)
+                .manifest();
         assertThat(stored).isEqualTo(body);
-        RunningRegistry.Response read = registry.get("/v0.1/servers/" + encoded("io.github.acme/weather")
-                + "/versions/1.0.0");
+        RunningRegistry.Response read =
+                registry.get("/v0.1/servers/" + encoded("io.github.acme/weather") + "/versions/1.0.0");
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().path("server").path("name").asText()).isEqualTo("io.github.acme/weather");
     }
@@ -86,14 +92,17 @@ class RegistryApiTest {
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("type").asText()).isEqualTo("urn:vouch:problem:forbidden");
-        assertThat(registry.get("/v0.1/servers/" + encoded("io.github.other/weather") + "/versions").status())
+        assertThat(registry.get("/v0.1/servers/" + encoded("io.github.other/weather") + "/versions")
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void publishWithoutAValidTokenIsUnauthorized() {
-        assertThat(publish(manifest("io.github.acme/weather", "1.0.0"), null).status()).isEqualTo(401);
-        assertThat(publish(manifest("io.github.acme/weather", "1.0.0"), "vouch_not-a-real-token").status())
+        assertThat(publish(manifest("io.github.acme/weather", "1.0.0"), null).status())
+                .isEqualTo(401);
+        assertThat(publish(manifest("io.github.acme/weather", "1.0.0"), "vouch_not-a-real-token")
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -102,13 +111,17 @@ class RegistryApiTest {
         byte[] original = manifest("io.github.acme/weather", "1.0.0");
         publish(original, acmeToken);
         byte[] changed = new String(original, StandardCharsets.UTF_8)
-                .replace("Weather forecasts", "Totally different").getBytes(StandardCharsets.UTF_8);
+                .replace("Weather forecasts", "Totally different")
+                .getBytes(StandardCharsets.UTF_8);
 
         RunningRegistry.Response again = publish(changed, acmeToken);
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("type").asText()).isEqualTo("urn:vouch:problem:version-exists");
-        assertThat(registry.registry().catalog().version("io.github.acme/weather", "1.0.0", false).manifest())
+        assertThat(registry.registry()
+                        .catalog()
+                        .version("io.github.acme/weather", "1.0.0", false)
+                        .manifest())
                 .isEqualTo(original);
     }
 
@@ -126,7 +139,8 @@ class RegistryApiTest {
         String twoNames = new String(manifest("io.github.acme/weather", "1.0.0"), StandardCharsets.UTF_8)
                 .replaceFirst("\\{", "{\"name\": \"io.github.acme/evil\",");
 
-        assertThat(publish(twoNames.getBytes(StandardCharsets.UTF_8), acmeToken).status()).isEqualTo(400);
+        assertThat(publish(twoNames.getBytes(StandardCharsets.UTF_8), acmeToken).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -135,8 +149,8 @@ class RegistryApiTest {
             String token = small.token("io.github.acme/*");
             ObjectNode big = (ObjectNode) small.get("/v0.1/health").json().deepCopy();
             big.put("padding", "x".repeat(2048));
-            RunningRegistry.Response response = small.send("POST", "/v0.1/publish", Optional.of(token),
-                    big.toString().getBytes(StandardCharsets.UTF_8));
+            RunningRegistry.Response response = small.send(
+                    "POST", "/v0.1/publish", Optional.of(token), big.toString().getBytes(StandardCharsets.UTF_8));
 
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.contentType()).startsWith("application/problem+json");
@@ -184,7 +198,9 @@ class RegistryApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         List<String> pointers = new ArrayList<>();
-        response.json().path("errors").forEach(e -> pointers.add(e.path("pointer").asText()));
+        response.json()
+                .path("errors")
+                .forEach(e -> pointers.add(e.path("pointer").asText()));
         assertThat(pointers).contains("/$schema", "/description", "/version", "/remotes/0/url");
     }
 
@@ -201,7 +217,10 @@ class RegistryApiTest {
 
     private String latestVersion() {
         return registry.get("/v0.1/servers/" + encoded("io.github.acme/weather") + "/versions/latest")
-                .json().path("server").path("version").asText();
+                .json()
+                .path("server")
+                .path("version")
+                .asText();
     }
 
     @Test
@@ -215,7 +234,8 @@ class RegistryApiTest {
         assertThat(cursor).isNotEmpty();
 
         JsonNode second = registry.get("/v0.1/servers?limit=2&cursor=" + cursor).json();
-        assertThat(second.path("servers").get(0).path("server").path("name").asText()).isEqualTo("io.github.acme/cc");
+        assertThat(second.path("servers").get(0).path("server").path("name").asText())
+                .isEqualTo("io.github.acme/cc");
         assertThat(second.path("metadata").has("nextCursor")).isFalse();
         assertThat(registry.get("/v0.1/servers?cursor=not-ours").status()).isEqualTo(400);
     }
@@ -235,25 +255,43 @@ class RegistryApiTest {
     @Test
     void statusChangesAreAuditedAndDeletedVersionsLeaveDefaultListsButReachTheFeed() {
         publish(manifest("io.github.acme/weather", "1.0.0"), acmeToken);
-        String before = registry.get("/v0.1/servers").json().path("servers").get(0).path("_meta")
-                .path("io.modelcontextprotocol.registry/official").path("updatedAt").asText();
-        byte[] deleted = "{\"status\":\"deleted\",\"statusMessage\":\"yanked: leaked key\"}".getBytes(StandardCharsets.UTF_8);
+        String before = registry.get("/v0.1/servers")
+                .json()
+                .path("servers")
+                .get(0)
+                .path("_meta")
+                .path("io.modelcontextprotocol.registry/official")
+                .path("updatedAt")
+                .asText();
+        byte[] deleted =
+                "{\"status\":\"deleted\",\"statusMessage\":\"yanked: leaked key\"}".getBytes(StandardCharsets.UTF_8);
 
-        RunningRegistry.Response change = registry.send("PATCH", "/v0.1/servers/" + encoded("io.github.acme/weather")
-                + "/versions/1.0.0/status", Optional.of(acmeToken), deleted);
+        RunningRegistry.Response change = registry.send(
+                "PATCH",
+                "/v0.1/servers/" + encoded("io.github.acme/weather") + "/versions/1.0.0/status",
+                Optional.of(acmeToken),
+                deleted);
 
         assertThat(change.status()).isEqualTo(200);
         JsonNode meta = change.json().path("_meta").path("io.modelcontextprotocol.registry/official");
         assertThat(meta.path("status").asText()).isEqualTo("deleted");
         assertThat(meta.path("statusMessage").asText()).isEqualTo("yanked: leaked key");
         assertThat(registry.get("/v0.1/servers").json().path("servers")).isEmpty();
-        assertThat(registry.get("/v0.1/servers?include_deleted=true").json().path("servers")).hasSize(1);
-        assertThat(registry.get("/v0.1/servers?updated_since=" + before).json().path("servers")).hasSize(1);
-        assertThat(registry.get("/v0.1/servers?updated_since=" + before + "&include_deleted=false").status())
+        assertThat(registry.get("/v0.1/servers?include_deleted=true").json().path("servers"))
+                .hasSize(1);
+        assertThat(registry.get("/v0.1/servers?updated_since=" + before).json().path("servers"))
+                .hasSize(1);
+        assertThat(registry.get("/v0.1/servers?updated_since=" + before + "&include_deleted=false")
+                        .status())
                 .isEqualTo(400);
-        assertThat(registry.get("/v0.1/servers/" + encoded("io.github.acme/weather") + "/versions/1.0.0").status())
+        assertThat(registry.get("/v0.1/servers/" + encoded("io.github.acme/weather") + "/versions/1.0.0")
+                        .status())
                 .isEqualTo(404);
-        assertThat(registry.registry().catalog().version("io.github.acme/weather", "1.0.0", true).status().wireName())
+        assertThat(registry.registry()
+                        .catalog()
+                        .version("io.github.acme/weather", "1.0.0", true)
+                        .status()
+                        .wireName())
                 .isEqualTo("deleted");
     }
 
@@ -261,19 +299,24 @@ class RegistryApiTest {
     void serverStatusChangesEveryVersionAndNeedsAGrant() {
         publish(manifest("io.github.acme/weather", "1.0.0"), acmeToken);
         publish(manifest("io.github.acme/weather", "1.1.0"), acmeToken);
-        byte[] deprecate = "{\"status\":\"deprecated\",\"statusMessage\":\"use acme/forecast\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] deprecate =
+                "{\"status\":\"deprecated\",\"statusMessage\":\"use acme/forecast\"}".getBytes(StandardCharsets.UTF_8);
         String path = "/v0.1/servers/" + encoded("io.github.acme/weather") + "/status";
 
-        RunningRegistry.Response denied = registry.send("PATCH", path,
-                Optional.of(registry.token("io.github.other/*")), deprecate);
+        RunningRegistry.Response denied =
+                registry.send("PATCH", path, Optional.of(registry.token("io.github.other/*")), deprecate);
         RunningRegistry.Response changed = registry.send("PATCH", path, Optional.of(acmeToken), deprecate);
 
         assertThat(denied.status()).isEqualTo(403);
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().path("updatedCount").asInt()).isEqualTo(2);
-        changed.json().path("servers").forEach(s -> assertThat(
-                s.path("_meta").path("io.modelcontextprotocol.registry/official").path("status").asText())
-                .isEqualTo("deprecated"));
+        changed.json()
+                .path("servers")
+                .forEach(s -> assertThat(s.path("_meta")
+                                .path("io.modelcontextprotocol.registry/official")
+                                .path("status")
+                                .asText())
+                        .isEqualTo("deprecated"));
     }
 
     @Test
@@ -281,19 +324,40 @@ class RegistryApiTest {
         publish(manifest("io.github.acme/weather", "1.0.0"), acmeToken);
         String path = "/v0.1/servers/" + encoded("io.github.acme/weather") + "/versions/1.0.0/status";
 
-        assertThat(registry.send("PATCH", path, Optional.of(acmeToken),
-                "{\"status\":\"gone\"}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
-        assertThat(registry.send("PATCH", path, Optional.of(acmeToken),
-                ("{\"status\":\"deprecated\",\"statusMessage\":\"" + "m".repeat(501) + "\"}")
-                        .getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
-        assertThat(registry.send("PATCH", path, Optional.of(acmeToken),
-                "{\"status\":\"active\"}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        assertThat(registry.send(
+                                "PATCH",
+                                path,
+                                Optional.of(acmeToken),
+                                "{\"status\":\"gone\"}".getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(400);
+        assertThat(registry.send(
+                                "PATCH",
+                                path,
+                                Optional.of(acmeToken),
+                                ("{\"status\":\"deprecated\",\"statusMessage\":\"" + "m".repeat(501) + "\"}")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(400);
+        assertThat(registry.send(
+                                "PATCH",
+                                path,
+                                Optional.of(acmeToken),
+                                "{\"status\":\"active\"}".getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void badQueryParametersAreProblemsNeverServerErrors() {
-        for (String query : List.of("limit=0", "limit=101", "limit=abc", "updated_since=yesterday",
-                "include_deleted=maybe", "cursor=%25%25%25", "search=" + "s".repeat(201))) {
+        for (String query : List.of(
+                "limit=0",
+                "limit=101",
+                "limit=abc",
+                "updated_since=yesterday",
+                "include_deleted=maybe",
+                "cursor=%25%25%25",
+                "search=" + "s".repeat(201))) {
             RunningRegistry.Response response = registry.get("/v0.1/servers?" + query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.contentType()).as(query).startsWith("application/problem+json");
@@ -303,7 +367,8 @@ class RegistryApiTest {
     @Test
     void healthVersionAndOpenApiAnswer() {
         assertThat(registry.get("/v0/health").json().path("status").asText()).isEqualTo("ok");
-        assertThat(registry.get("/v0.1/version").json().path("serverSchema").asText()).isEqualTo(SCHEMA);
+        assertThat(registry.get("/v0.1/version").json().path("serverSchema").asText())
+                .isEqualTo(SCHEMA);
         RunningRegistry.Response openapi = registry.get("/openapi.yaml");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.text()).startsWith("openapi: 3.1.0");

@@ -69,9 +69,10 @@ class RequestEncodingTest {
 
     @Test
     void aBareServerJsonInUtf16IsRefusedWithOrWithoutItsByteOrderMark() {
-        assertRefusedAndNothingStored(publish(manifestText("io.github.acme/weather").getBytes(StandardCharsets.UTF_16)));
-        assertRefusedAndNothingStored(publish(manifestText("io.github.acme/weather")
-                .getBytes(StandardCharsets.UTF_16BE)));
+        assertRefusedAndNothingStored(
+                publish(manifestText("io.github.acme/weather").getBytes(StandardCharsets.UTF_16)));
+        assertRefusedAndNothingStored(
+                publish(manifestText("io.github.acme/weather").getBytes(StandardCharsets.UTF_16BE)));
     }
 
     @Test
@@ -102,10 +103,11 @@ class RequestEncodingTest {
     @Test
     void aDeclaredCharsetOtherThanUtf8IsUnsupportedMediaType() {
         HttpRequest request = HttpRequest.newBuilder(registry.uri("/v0.1/publish"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(manifestText("io.github.acme/weather")
-                        .getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        manifestText("io.github.acme/weather").getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json; charset=utf-16")
-                .header("Authorization", "Bearer " + token).build();
+                .header("Authorization", "Bearer " + token)
+                .build();
 
         RunningRegistry.Response response = registry.send(request);
 
@@ -115,15 +117,20 @@ class RequestEncodingTest {
 
     @Test
     void wellFormedUtf8WithAnExplicitCharsetIsStoredByteForByte() {
-        byte[] body = manifestText("io.github.acme/weather").replace("Weather forecasts", "Météo 天気 forecasts")
+        byte[] body = manifestText("io.github.acme/weather")
+                .replace("Weather forecasts", "Météo 天気 forecasts")
                 .getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(registry.uri("/v0.1/publish"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .header("Authorization", "Bearer " + token).build();
+                .header("Authorization", "Bearer " + token)
+                .build();
 
         assertThat(registry.send(request).status()).isEqualTo(200);
-        assertThat(registry.registry().catalog().version("io.github.acme/weather", "1.0.0", false).manifest())
+        assertThat(registry.registry()
+                        .catalog()
+                        .version("io.github.acme/weather", "1.0.0", false)
+                        .manifest())
                 .isEqualTo(body);
     }
 

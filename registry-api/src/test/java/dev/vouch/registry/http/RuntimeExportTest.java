@@ -54,7 +54,8 @@ class RuntimeExportTest {
 
     @Test
     void everyReadCarriesARunPolicyThatValidatesAgainstItsDocumentedSchema() {
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+        Schema schema = SchemaRegistry.withDefaultDialect(
+                        SpecificationVersion.DRAFT_2020_12,
                         builder -> builder.schemas(Map.of(SCHEMA_ID, OpenApiDocument.runtimePolicySchema())))
                 .getSchema(SchemaLocation.of(SCHEMA_ID));
         JsonNode servers = registry.get("/v0.1/servers?limit=100").json().path("servers");
@@ -63,22 +64,32 @@ class RuntimeExportTest {
         servers.forEach(entry -> {
             JsonNode policy = entry.path("_meta").path("io.vouch.registry/runtime");
             List<Error> errors = schema.validate(policy);
-            assertThat(errors).as("%s: %s", entry.path("server").path("name"), policy).isEmpty();
+            assertThat(errors)
+                    .as("%s: %s", entry.path("server").path("name"), policy)
+                    .isEmpty();
             assertThat(policy.path("toolsDigest").asText())
-                    .isEqualTo(entry.path("_meta").path("io.vouch.registry/trust").path("toolsDigest").asText());
+                    .isEqualTo(entry.path("_meta")
+                            .path("io.vouch.registry/trust")
+                            .path("toolsDigest")
+                            .asText());
         });
     }
 
     @Test
     void runPolicyNamesSecretsHostsAndPinsWithoutValues() {
-        JsonNode github = registry.get("/v0.1/servers/io.github.github%2Fgithub-mcp-server/versions/latest").json();
+        JsonNode github = registry.get("/v0.1/servers/io.github.github%2Fgithub-mcp-server/versions/latest")
+                .json();
         JsonNode policy = github.path("_meta").path("io.vouch.registry/runtime");
 
         assertThat(policy.path("secrets").toString()).contains("GITHUB_PERSONAL_ACCESS_TOKEN");
         assertThat(policy.path("packages").path(0).path("digest").isNull()).isTrue();
         assertThat(policy.path("packages").path(0).has("reference")).isFalse();
-        JsonNode stripe = registry.get("/v0.1/servers/com.stripe%2Fstripe/versions/latest").json();
-        assertThat(stripe.path("_meta").path("io.vouch.registry/runtime").path("networkHosts").toString())
+        JsonNode stripe = registry.get("/v0.1/servers/com.stripe%2Fstripe/versions/latest")
+                .json();
+        assertThat(stripe.path("_meta")
+                        .path("io.vouch.registry/runtime")
+                        .path("networkHosts")
+                        .toString())
                 .contains("mcp.stripe.com");
     }
 
@@ -101,26 +112,32 @@ class RuntimeExportTest {
         assertThat(stripe.path("type").asText()).isEqualTo("remote");
         assertThat(stripe.path("tools").toString()).contains("create_customer").contains("sha256:");
         assertThat(stripe.path("vouch").path("toolsDigest").asText()).startsWith("sha256:");
-        assertThat(catalog.path("registry").has("io-github-github-github-mcp-server")).isFalse();
+        assertThat(catalog.path("registry").has("io-github-github-github-mcp-server"))
+                .isFalse();
     }
 
     @Test
     void dockerCatalogOfTheVerifiedTierAdmitsOnlyVerifiedVersions() throws IOException {
-        JsonNode verified = YAML.readTree(registry.get("/v0.1/export/docker-catalog.yaml?tier=verified").body());
+        JsonNode verified = YAML.readTree(
+                registry.get("/v0.1/export/docker-catalog.yaml?tier=verified").body());
 
         assertThat(verified.path("registry").size()).isZero();
-        assertThat(registry.get("/v0.1/export/docker-catalog.yaml?tier=gold").status()).isEqualTo(400);
+        assertThat(registry.get("/v0.1/export/docker-catalog.yaml?tier=gold").status())
+                .isEqualTo(400);
     }
 
     @Test
     void exportCommandWritesWhatTheRegistryServes(@TempDir Path out) throws IOException {
         Path file = out.resolve("catalog.yaml");
 
-        CliRunner.Run run = CliRunner.run("export", "docker-catalog", "--registry", registryUrl(), "-o", file.toString());
+        CliRunner.Run run =
+                CliRunner.run("export", "docker-catalog", "--registry", registryUrl(), "-o", file.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(Files.readAllBytes(file)).isEqualTo(registry.get("/v0.1/export/docker-catalog.yaml").body());
-        assertThat(CliRunner.run("export", "docker-catalog", "--registry", registryUrl(), "--tier", "gold").exitCode())
+        assertThat(Files.readAllBytes(file))
+                .isEqualTo(registry.get("/v0.1/export/docker-catalog.yaml").body());
+        assertThat(CliRunner.run("export", "docker-catalog", "--registry", registryUrl(), "--tier", "gold")
+                        .exitCode())
                 .isEqualTo(2);
     }
 
@@ -140,16 +157,23 @@ class RuntimeExportTest {
         drifted.addObject().put("name", "exfiltrate").put("description", "Reads everything");
         Path changed = Files.write(dir.resolve("changed.json"), JSON.writeValueAsBytes(drifted));
 
-        CliRunner.Run ok = CliRunner.run("check-tools", "--registry", registryUrl(), "com.stripe/stripe", "1.0.0",
-                same.toString());
-        CliRunner.Run drift = CliRunner.run("check-tools", "--registry", registryUrl(), "com.stripe/stripe", "1.0.0",
-                changed.toString());
+        CliRunner.Run ok = CliRunner.run(
+                "check-tools", "--registry", registryUrl(), "com.stripe/stripe", "1.0.0", same.toString());
+        CliRunner.Run drift = CliRunner.run(
+                "check-tools", "--registry", registryUrl(), "com.stripe/stripe", "1.0.0", changed.toString());
 
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.out()).startsWith("same tools");
         assertThat(drift.exitCode()).as(drift.err()).isEqualTo(1);
         assertThat(drift.out()).contains("changed create_customer").contains("added   exfiltrate");
-        assertThat(CliRunner.run("check-tools", "--registry", registryUrl(), "com.stripe/stripe", "9.9.9",
-                same.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run(
+                                "check-tools",
+                                "--registry",
+                                registryUrl(),
+                                "com.stripe/stripe",
+                                "9.9.9",
+                                same.toString())
+                        .exitCode())
+                .isEqualTo(2);
     }
 }

@@ -28,7 +28,10 @@ class SecurityHeadersTest {
 
     @BeforeAll
     static void start() {
-        registry = RunningRegistry.start(dataDir, false, ExchangeSettings.defaults(),
+        registry = RunningRegistry.start(
+                dataDir,
+                false,
+                ExchangeSettings.defaults(),
                 HttpOptions.defaults().withAccessLog(AccessLog.none()).withCorsWriteOrigins(List.of(CONSOLE)));
         token = registry.token("io.github.acme/*");
     }
@@ -40,9 +43,12 @@ class SecurityHeadersTest {
 
     RunningRegistry.Response send(String method, String path, String origin, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(registry.uri(path))
-                .method(method, method.equals("POST") || method.equals("PATCH")
-                        ? HttpRequest.BodyPublishers.ofByteArray(RegistryApiTest.manifest("io.github.acme/cors-" + method
-                        + System.nanoTime(), "1.0.0")) : HttpRequest.BodyPublishers.noBody());
+                .method(
+                        method,
+                        method.equals("POST") || method.equals("PATCH")
+                                ? HttpRequest.BodyPublishers.ofByteArray(RegistryApiTest.manifest(
+                                        "io.github.acme/cors-" + method + System.nanoTime(), "1.0.0"))
+                                : HttpRequest.BodyPublishers.noBody());
         if (origin != null) {
             request.header("Origin", origin);
         }
@@ -54,8 +60,11 @@ class SecurityHeadersTest {
 
     @Test
     void everyResponseSuccessOrErrorCarriesNosniffAndARestrictiveCsp() {
-        for (RunningRegistry.Response response : List.of(registry.get("/v0.1/servers"), registry.get("/nope"),
-                registry.get("/metrics"), registry.get("/openapi.yaml"),
+        for (RunningRegistry.Response response : List.of(
+                registry.get("/v0.1/servers"),
+                registry.get("/nope"),
+                registry.get("/metrics"),
+                registry.get("/openapi.yaml"),
                 registry.send("POST", "/v0.1/publish", Optional.empty(), new byte[0]))) {
             assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
             assertThat(response.header("Content-Security-Policy")).contains(SecurityHeaders.CSP);
@@ -65,24 +74,30 @@ class SecurityHeadersTest {
 
     @Test
     void writesAndErrorsAreNeverStoredByACacheButSuccessfulReadsAreLeftToTheReadSide() {
-        assertThat(send("POST", "/v0.1/publish", null, "Authorization", "Bearer " + token).header("Cache-Control"))
+        assertThat(send("POST", "/v0.1/publish", null, "Authorization", "Bearer " + token)
+                        .header("Cache-Control"))
                 .contains("no-store");
-        assertThat(registry.send("POST", "/v0.1/publish", Optional.empty(), new byte[0]).header("Cache-Control"))
+        assertThat(registry.send("POST", "/v0.1/publish", Optional.empty(), new byte[0])
+                        .header("Cache-Control"))
                 .contains("no-store");
-        assertThat(registry.get("/v0.1/servers/nope%2Fnope/versions").header("Cache-Control")).contains("no-store");
-        assertThat(registry.get("/v0.1/servers?limit=0").header("Cache-Control")).contains("no-store");
+        assertThat(registry.get("/v0.1/servers/nope%2Fnope/versions").header("Cache-Control"))
+                .contains("no-store");
+        assertThat(registry.get("/v0.1/servers?limit=0").header("Cache-Control"))
+                .contains("no-store");
         assertThat(registry.get("/v0.1/servers").header("Cache-Control")).isNotEqualTo(Optional.of("no-store"));
     }
 
     @Test
     void anyOriginMayReadButOnlyConfiguredOriginsMayWrite() {
-        assertThat(send("GET", "/v0.1/servers", "https://evil.example").header("Access-Control-Allow-Origin")).contains("*");
+        assertThat(send("GET", "/v0.1/servers", "https://evil.example").header("Access-Control-Allow-Origin"))
+                .contains("*");
 
-        RunningRegistry.Response evilWrite = send("POST", "/v0.1/publish", "https://evil.example",
-                "Authorization", "Bearer " + token);
+        RunningRegistry.Response evilWrite =
+                send("POST", "/v0.1/publish", "https://evil.example", "Authorization", "Bearer " + token);
         assertThat(evilWrite.header("Access-Control-Allow-Origin")).isEmpty();
 
-        RunningRegistry.Response consoleWrite = send("POST", "/v0.1/publish", CONSOLE, "Authorization", "Bearer " + token);
+        RunningRegistry.Response consoleWrite =
+                send("POST", "/v0.1/publish", CONSOLE, "Authorization", "Bearer " + token);
         assertThat(consoleWrite.status()).isEqualTo(200);
         assertThat(consoleWrite.header("Access-Control-Allow-Origin")).contains(CONSOLE);
         assertThat(consoleWrite.header("Vary")).contains("Origin");
@@ -90,21 +105,28 @@ class SecurityHeadersTest {
 
     @Test
     void aPreflightGrantsWritesOnlyToConfiguredOriginsAndReadsToAll() {
-        RunningRegistry.Response console = send("OPTIONS", "/v0.1/publish", CONSOLE,
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
+        RunningRegistry.Response console = send(
+                "OPTIONS",
+                "/v0.1/publish",
+                CONSOLE,
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "authorization,content-type");
         assertThat(console.status()).isEqualTo(204);
         assertThat(console.header("Access-Control-Allow-Origin")).contains(CONSOLE);
-        assertThat(console.header("Access-Control-Allow-Methods")).hasValueSatisfying(m -> assertThat(m).contains("POST"));
-        assertThat(console.header("Access-Control-Allow-Headers")).hasValueSatisfying(
-                h -> assertThat(h).contains("Authorization"));
+        assertThat(console.header("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(m -> assertThat(m).contains("POST"));
+        assertThat(console.header("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(h -> assertThat(h).contains("Authorization"));
 
-        RunningRegistry.Response evil = send("OPTIONS", "/v0.1/publish", "https://evil.example",
-                "Access-Control-Request-Method", "POST");
+        RunningRegistry.Response evil =
+                send("OPTIONS", "/v0.1/publish", "https://evil.example", "Access-Control-Request-Method", "POST");
         assertThat(evil.header("Access-Control-Allow-Origin")).isEmpty();
         assertThat(evil.header("Access-Control-Allow-Methods")).isEmpty();
 
-        RunningRegistry.Response read = send("OPTIONS", "/v0.1/servers", "https://anyone.example",
-                "Access-Control-Request-Method", "GET");
+        RunningRegistry.Response read =
+                send("OPTIONS", "/v0.1/servers", "https://anyone.example", "Access-Control-Request-Method", "GET");
         assertThat(read.status()).isEqualTo(204);
         assertThat(read.header("Access-Control-Allow-Origin")).contains("*");
     }

@@ -42,15 +42,28 @@ class SeparationOfDutiesTest {
     }
 
     String token(Role role, String... grants) {
-        return registry.registry().tokens().issue(role, List.of(grants), Optional.of(role.wireName()), "test").secret();
+        return registry.registry()
+                .tokens()
+                .issue(role, List.of(grants), Optional.of(role.wireName()), "test")
+                .secret();
     }
 
     /** Publishes 1.0.0, then a 2.0.0 whose changed tool holds it for a curator. */
     void holdVersionPublishedBy(String token) {
-        assertThat(registry.send("POST", "/v0.1/publish", Optional.of(token),
-                LatestVersionTest.envelope("1.0.0", "Forecast for a city.")).status()).isEqualTo(200);
-        assertThat(registry.send("POST", "/v0.1/publish", Optional.of(token),
-                LatestVersionTest.envelope("2.0.0", "Forecast for a city, in Celsius.")).status()).isEqualTo(202);
+        assertThat(registry.send(
+                                "POST",
+                                "/v0.1/publish",
+                                Optional.of(token),
+                                LatestVersionTest.envelope("1.0.0", "Forecast for a city."))
+                        .status())
+                .isEqualTo(200);
+        assertThat(registry.send(
+                                "POST",
+                                "/v0.1/publish",
+                                Optional.of(token),
+                                LatestVersionTest.envelope("2.0.0", "Forecast for a city, in Celsius."))
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test
@@ -58,13 +71,15 @@ class SeparationOfDutiesTest {
         String curatorPublisher = token(Role.CURATOR, "io.github.acme/*");
         holdVersionPublishedBy(curatorPublisher);
 
-        RunningRegistry.Response response = registry.send("POST", CURATION + "approve", Optional.of(curatorPublisher),
-                new byte[0]);
+        RunningRegistry.Response response =
+                registry.send("POST", CURATION + "approve", Optional.of(curatorPublisher), new byte[0]);
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.contentType()).startsWith(Problem.CONTENT_TYPE);
         assertThat(response.json().path("detail").asText()).contains("another curator must review it");
-        assertThat(registry.get("/v0.1/servers/io.github.acme%2Fweather/versions/2.0.0").status()).isEqualTo(404);
+        assertThat(registry.get("/v0.1/servers/io.github.acme%2Fweather/versions/2.0.0")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -72,7 +87,10 @@ class SeparationOfDutiesTest {
         String curatorPublisher = token(Role.CURATOR, "io.github.acme/*");
         holdVersionPublishedBy(curatorPublisher);
 
-        RunningRegistry.Response response = registry.send("POST", CURATION + "reject", Optional.of(curatorPublisher),
+        RunningRegistry.Response response = registry.send(
+                "POST",
+                CURATION + "reject",
+                Optional.of(curatorPublisher),
                 "{\"reason\": \"mine\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).isEqualTo(403);
@@ -82,7 +100,8 @@ class SeparationOfDutiesTest {
     void anotherCuratorApproves() {
         holdVersionPublishedBy(token(Role.CURATOR, "io.github.acme/*"));
 
-        assertThat(registry.send("POST", CURATION + "approve", Optional.of(token(Role.CURATOR)), new byte[0]).status())
+        assertThat(registry.send("POST", CURATION + "approve", Optional.of(token(Role.CURATOR)), new byte[0])
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -91,7 +110,8 @@ class SeparationOfDutiesTest {
         String admin = token(Role.ADMIN);
         holdVersionPublishedBy(admin);
 
-        assertThat(registry.send("POST", CURATION + "approve", Optional.of(admin), new byte[0]).status())
+        assertThat(registry.send("POST", CURATION + "approve", Optional.of(admin), new byte[0])
+                        .status())
                 .isEqualTo(200);
 
         List<AuditRecord> records;

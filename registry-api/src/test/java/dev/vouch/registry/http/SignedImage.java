@@ -34,7 +34,9 @@ public final class SignedImage {
 
     public SignedImage() {
         try {
-            digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(MANIFEST));
+            digest = "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(MANIFEST));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -47,8 +49,8 @@ public final class SignedImage {
 
     /** Where the registry under test fetches evidence: this WireMock for the OCI registry and npm. */
     public EvidenceSources sources() {
-        return new EvidenceSources(Map.of("registry.test", URI.create(oci.baseUrl())), URI.create(oci.baseUrl()),
-                Duration.ofSeconds(5));
+        return new EvidenceSources(
+                Map.of("registry.test", URI.create(oci.baseUrl())), URI.create(oci.baseUrl()), Duration.ofSeconds(5));
     }
 
     static FakeSigstore.Signer signer(String repository) {
@@ -57,14 +59,34 @@ public final class SignedImage {
 
     /** A keyless signature, SLSA provenance from {@code provenanceRepository} and an SPDX SBOM of one component. */
     public List<String> evidence(String provenanceRepository, String componentPurl) {
-        byte[] slsa = FakeSigstore.statement(MANIFEST, "https://slsa.dev/provenance/v1", Map.of(
-                "buildDefinition", Map.of("externalParameters", Map.of("workflow", Map.of(
-                        "repository", provenanceRepository, "ref", "refs/tags/v1.0.0"))),
-                "runDetails", Map.of("builder", Map.of("id", "https://github.com/actions/runner/github-hosted"))));
-        byte[] spdx = FakeSigstore.statement(MANIFEST, "https://spdx.dev/Document", Map.of("spdxVersion", "SPDX-2.3",
-                "packages", List.of(Map.of("name", "lodash", "versionInfo", componentPurl.substring(componentPurl.indexOf('@') + 1),
-                        "externalRefs", List.of(Map.of("referenceType", "purl", "referenceLocator", componentPurl))))));
-        return List.of(sigstore.blobBundle(MANIFEST, signer("acme/weather"), FakeSigstore.Mutation.NONE),
+        byte[] slsa = FakeSigstore.statement(
+                MANIFEST,
+                "https://slsa.dev/provenance/v1",
+                Map.of(
+                        "buildDefinition",
+                                Map.of(
+                                        "externalParameters",
+                                        Map.of(
+                                                "workflow",
+                                                Map.of("repository", provenanceRepository, "ref", "refs/tags/v1.0.0"))),
+                        "runDetails",
+                                Map.of("builder", Map.of("id", "https://github.com/actions/runner/github-hosted"))));
+        byte[] spdx = FakeSigstore.statement(
+                MANIFEST,
+                "https://spdx.dev/Document",
+                Map.of(
+                        "spdxVersion",
+                        "SPDX-2.3",
+                        "packages",
+                        List.of(Map.of(
+                                "name",
+                                "lodash",
+                                "versionInfo",
+                                componentPurl.substring(componentPurl.indexOf('@') + 1),
+                                "externalRefs",
+                                List.of(Map.of("referenceType", "purl", "referenceLocator", componentPurl))))));
+        return List.of(
+                sigstore.blobBundle(MANIFEST, signer("acme/weather"), FakeSigstore.Mutation.NONE),
                 sigstore.dsseBundle(slsa, signer("acme/weather"), FakeSigstore.Mutation.NONE),
                 sigstore.dsseBundle(spdx, signer("acme/weather"), FakeSigstore.Mutation.NONE));
     }
@@ -77,21 +99,28 @@ public final class SignedImage {
             byte[] bytes = bundle.getBytes(StandardCharsets.UTF_8);
             String blob = "sha256:" + sha256Hex(bytes);
             String referrer = "sha256:" + String.format("%064x", ++i);
-            oci.stubFor(get(urlEqualTo("/v2/acme/weather/manifests/" + referrer)).willReturn(aResponse().withStatus(200)
-                    .withBody("{\"layers\":[{\"digest\":\"" + blob + "\"}]}")));
-            oci.stubFor(get(urlEqualTo("/v2/acme/weather/blobs/" + blob)).willReturn(aResponse().withStatus(200).withBody(bytes)));
-            manifests.append(manifests.length() == 0 ? "" : ",").append("{\"digest\":\"").append(referrer)
+            oci.stubFor(get(urlEqualTo("/v2/acme/weather/manifests/" + referrer))
+                    .willReturn(aResponse().withStatus(200).withBody("{\"layers\":[{\"digest\":\"" + blob + "\"}]}")));
+            oci.stubFor(get(urlEqualTo("/v2/acme/weather/blobs/" + blob))
+                    .willReturn(aResponse().withStatus(200).withBody(bytes)));
+            manifests
+                    .append(manifests.length() == 0 ? "" : ",")
+                    .append("{\"digest\":\"")
+                    .append(referrer)
                     .append("\",\"artifactType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\"}");
         }
-        oci.stubFor(get(urlPathEqualTo("/v2/acme/weather/referrers/" + digest)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"manifests\":[" + manifests + "]}")));
+        oci.stubFor(get(urlPathEqualTo("/v2/acme/weather/referrers/" + digest))
+                .willReturn(aResponse().withStatus(200).withBody("{\"manifests\":[" + manifests + "]}")));
     }
 
     /** The registry has no referrers API and no cosign tags for the image. */
     void serveNothing() {
-        oci.stubFor(get(urlPathEqualTo("/v2/acme/weather/referrers/" + digest)).willReturn(aResponse().withStatus(404)));
-        oci.stubFor(get(urlEqualTo("/v2/acme/weather/manifests/sha256-" + digest.substring(7) + ".sig")).willReturn(aResponse().withStatus(404)));
-        oci.stubFor(get(urlEqualTo("/v2/acme/weather/manifests/sha256-" + digest.substring(7) + ".att")).willReturn(aResponse().withStatus(404)));
+        oci.stubFor(get(urlPathEqualTo("/v2/acme/weather/referrers/" + digest))
+                .willReturn(aResponse().withStatus(404)));
+        oci.stubFor(get(urlEqualTo("/v2/acme/weather/manifests/sha256-" + digest.substring(7) + ".sig"))
+                .willReturn(aResponse().withStatus(404)));
+        oci.stubFor(get(urlEqualTo("/v2/acme/weather/manifests/sha256-" + digest.substring(7) + ".att"))
+                .willReturn(aResponse().withStatus(404)));
     }
 
     static String sha256Hex(byte[] bytes) {

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SlowClientTest {
 
     private static final int POOL = 16;
-    private static final HttpLimits LIMITS = new HttpLimits(HttpLimits.DEFAULT_MAX_BODY_BYTES, POOL,
-            Duration.ofSeconds(3), Duration.ofSeconds(2));
+    private static final HttpLimits LIMITS =
+            new HttpLimits(HttpLimits.DEFAULT_MAX_BODY_BYTES, POOL, Duration.ofSeconds(3), Duration.ofSeconds(2));
 
     @TempDir
     Path dataDir;
@@ -50,9 +50,14 @@ class SlowClientTest {
     void start() {
         // Publish budgets above the uploads sent: this proves the body reader's bounds, not the rate limits
         // (RateLimitTest proves those), so every upload must get as far as reading its body.
-        registry = RunningRegistry.start(dataDir, false, ExchangeSettings.defaults(), HttpOptions.defaults()
-                .withLimits(LIMITS).withRateLimits(new RateLimitSettings(4 * POOL, 4 * POOL, 10, 30))
-                .withAccessLog(AccessLog.none()));
+        registry = RunningRegistry.start(
+                dataDir,
+                false,
+                ExchangeSettings.defaults(),
+                HttpOptions.defaults()
+                        .withLimits(LIMITS)
+                        .withRateLimits(new RateLimitSettings(4 * POOL, 4 * POOL, 10, 30))
+                        .withAccessLog(AccessLog.none()));
     }
 
     @AfterEach
@@ -72,30 +77,39 @@ class SlowClientTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v0.1/publish HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Length: 100000\r\n\r\n{")
+                            + "Authorization: Bearer " + token + "\r\nContent-Length: 100000\r\n\r\n{")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             sockets.add(socket);
         }
-        trickle.scheduleAtFixedRate(() -> sockets.forEach(s -> {
-            try {
-                s.getOutputStream().write(' ');
-                s.getOutputStream().flush();
-            } catch (IOException e) {
-                // the server has answered and closed this one
-            }
-        }), 500, 500, TimeUnit.MILLISECONDS);
+        trickle.scheduleAtFixedRate(
+                () -> sockets.forEach(s -> {
+                    try {
+                        s.getOutputStream().write(' ');
+                        s.getOutputStream().flush();
+                    } catch (IOException e) {
+                        // the server has answered and closed this one
+                    }
+                }),
+                500,
+                500,
+                TimeUnit.MILLISECONDS);
         Thread.sleep(500);
 
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + registry.port() + "/v0.1/health")).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> health = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + registry.port() + "/v0.1/health"))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(health.statusCode()).isEqualTo(200);
         for (Socket socket : sockets) {
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             assertThat(statusLine).matches("HTTP/1\\.1 (408|503) .*");
         }
     }

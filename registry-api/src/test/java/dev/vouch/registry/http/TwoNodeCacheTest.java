@@ -18,17 +18,25 @@ class TwoNodeCacheTest {
     @Test
     void aPublishOnOneNodeReachesTheOtherNodesCachedList() {
         try (RunningRegistry a = RunningRegistry.start(dataDir, false);
-             RunningRegistry b = RunningRegistry.start(dataDir, false)) {
+                RunningRegistry b = RunningRegistry.start(dataDir, false)) {
             String token = b.token("io.github.acme/*");
             JsonNode before = a.get("/v0.1/servers?search=weather").json();
             assertThat(a.get("/v0.1/servers?search=weather").json()).isEqualTo(before);
 
-            assertThat(b.send("POST", "/v0.1/publish", Optional.of(token),
-                    RegistryApiTest.manifest("io.github.acme/weather", "1.0.0")).status()).isEqualTo(200);
+            assertThat(b.send(
+                                    "POST",
+                                    "/v0.1/publish",
+                                    Optional.of(token),
+                                    RegistryApiTest.manifest("io.github.acme/weather", "1.0.0"))
+                            .status())
+                    .isEqualTo(200);
 
             assertThat(before.path("servers")).isEmpty();
-            assertThat(a.get("/v0.1/servers?search=weather").json().path("servers")).hasSize(1);
-            assertThat(a.get("/v0.1/servers/io.github.acme%2Fweather/versions/latest").status()).isEqualTo(200);
+            assertThat(a.get("/v0.1/servers?search=weather").json().path("servers"))
+                    .hasSize(1);
+            assertThat(a.get("/v0.1/servers/io.github.acme%2Fweather/versions/latest")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 }

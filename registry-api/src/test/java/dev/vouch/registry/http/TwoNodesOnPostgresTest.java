@@ -58,7 +58,8 @@ class TwoNodesOnPostgresTest {
     @BeforeEach
     void startTwoNodes() {
         database = cluster.newDatabase();
-        HttpOptions options = HttpOptions.defaults().withAccessLog(AccessLog.none())
+        HttpOptions options = HttpOptions.defaults()
+                .withAccessLog(AccessLog.none())
                 .withRateLimits(new RateLimitSettings(10_000, 10_000, 10_000, 10_000));
         a = RunningRegistry.startOn(Store.openPostgres(database), dir.resolve("a"), options);
         b = RunningRegistry.startOn(Store.openPostgres(database), dir.resolve("b"), options);
@@ -75,7 +76,8 @@ class TwoNodesOnPostgresTest {
         String token = a.token("io.github.acme/*");
         // Warm both nodes' caches of the pages the assertions read, so a stale cache would show.
         for (RunningRegistry node : List.of(a, b)) {
-            assertThat(node.get("/v0.1/servers?version=latest").json().path("servers")).isEmpty();
+            assertThat(node.get("/v0.1/servers?version=latest").json().path("servers"))
+                    .isEmpty();
         }
         Map<String, List<Integer>> statuses = new ConcurrentHashMap<>();
         List<String> unseenOnTheOtherNode = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -91,11 +93,14 @@ class TwoNodesOnPostgresTest {
                         RunningRegistry other = node == a ? b : a;
                         sent.add(clients.submit(() -> {
                             go.await();
-                            int status = node.send("POST", "/v0.1/publish", Optional.of(token),
-                                    manifest(name, version)).status();
-                            statuses.computeIfAbsent(name + "@" + version, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            int status = node.send("POST", "/v0.1/publish", Optional.of(token), manifest(name, version))
+                                    .status();
+                            statuses.computeIfAbsent(
+                                            name + "@" + version,
+                                            k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                                     .add(status);
-                            if (status == 200 && other.get(versionPath(name, version)).status() != 200) {
+                            if (status == 200
+                                    && other.get(versionPath(name, version)).status() != 200) {
                                 unseenOnTheOtherNode.add(name + "@" + version);
                             }
                             return null;
@@ -116,14 +121,19 @@ class TwoNodesOnPostgresTest {
         assertThat(unseenOnTheOtherNode).isEmpty();
         String highest = "1." + (VERSIONS - 1) + ".0";
         for (RunningRegistry node : List.of(a, b)) {
-            JsonNode latest = node.get("/v0.1/servers?version=latest&limit=100").json().path("servers");
+            JsonNode latest =
+                    node.get("/v0.1/servers?version=latest&limit=100").json().path("servers");
             assertThat(latest).hasSize(SERVERS);
-            latest.forEach(entry -> assertThat(entry.path("server").path("version").asText()).isEqualTo(highest));
+            latest.forEach(entry ->
+                    assertThat(entry.path("server").path("version").asText()).isEqualTo(highest));
             JsonNode all = node.get("/v0.1/servers?limit=100").json().path("servers");
             assertThat(all).hasSize(SERVERS * VERSIONS);
             long marked = 0;
             for (JsonNode entry : all) {
-                if (entry.path("_meta").path("io.modelcontextprotocol.registry/official").path("isLatest").asBoolean()) {
+                if (entry.path("_meta")
+                        .path("io.modelcontextprotocol.registry/official")
+                        .path("isLatest")
+                        .asBoolean()) {
                     marked++;
                 }
             }
@@ -133,7 +143,9 @@ class TwoNodesOnPostgresTest {
             AuditChain.Result chain = AuditChain.verify(reader);
             assertThat(chain.firstBreak()).isEmpty();
             List<AuditRecord> records = reader.read(r -> r.audit().read(0, 10_000));
-            assertThat(records).filteredOn(r -> r.action().equals("version.publish")).hasSize(SERVERS * VERSIONS);
+            assertThat(records)
+                    .filteredOn(r -> r.action().equals("version.publish"))
+                    .hasSize(SERVERS * VERSIONS);
         }
     }
 
@@ -147,10 +159,13 @@ class TwoNodesOnPostgresTest {
         for (int minor = 0; minor < 5; minor++) {
             String version = "1." + minor + ".0";
             assertThat(b.send("POST", "/v0.1/publish", Optional.of(token), manifest("io.github.acme/weather", version))
-                    .status()).isEqualTo(200);
+                            .status())
+                    .isEqualTo(200);
 
-            assertThat(a.get(path).json().path("server").path("version").asText()).isEqualTo(version);
-            assertThat(a.get("/v0.1/servers?search=weather").json().path("servers")).hasSize(minor + 1);
+            assertThat(a.get(path).json().path("server").path("version").asText())
+                    .isEqualTo(version);
+            assertThat(a.get("/v0.1/servers?search=weather").json().path("servers"))
+                    .hasSize(minor + 1);
         }
     }
 
@@ -165,7 +180,10 @@ class TwoNodesOnPostgresTest {
                 .put("name", name)
                 .put("description", "Weather forecasts for agents")
                 .put("version", version);
-        server.putArray("remotes").addObject().put("type", "streamable-http").put("url", "https://mcp.acme.example/mcp");
+        server.putArray("remotes")
+                .addObject()
+                .put("type", "streamable-http")
+                .put("url", "https://mcp.acme.example/mcp");
         return server.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -29,15 +29,22 @@ class UpdatedSinceBoundsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2300-01-01T00:00:00Z", "1600-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
-            "0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z"})
+    @ValueSource(
+            strings = {
+                "2300-01-01T00:00:00Z",
+                "1600-01-01T00:00:00Z",
+                "9999-12-31T23:59:59Z",
+                "0001-01-01T00:00:00Z",
+                "-999999999-01-01T00:00:00Z"
+            })
     void aDateTheStoreCannotRepresentIsABadRequestNamingTheRange(String since) {
         RunningRegistry.Response response = registry.get("/v0.1/servers?updated_since="
                 + java.net.URLEncoder.encode(since, java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith(Problem.CONTENT_TYPE);
-        assertThat(response.json().path("errors").get(0).path("pointer").asText()).isEqualTo("updated_since");
+        assertThat(response.json().path("errors").get(0).path("pointer").asText())
+                .isEqualTo("updated_since");
         assertThat(response.json().path("detail").asText()).contains("1970-01-01T00:00:00Z");
     }
 

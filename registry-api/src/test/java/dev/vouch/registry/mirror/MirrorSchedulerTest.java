@@ -31,30 +31,41 @@ class MirrorSchedulerTest {
     @Test
     void aScheduledRunMirrorsIntoTheServingRegistryAndAFailedRunDoesNotStopTheSchedule() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
-        try (Registry upstream = Registry.openSqlite(dir.resolve("upstream"), PolicySource.safeDefault(),
-                EvidenceSources.defaults());
-             ApiServer upstreamServer = upstream.httpServer(VouchUpstreamTest.quiet()).start("127.0.0.1", 0);
-             Registry local = Registry.openSqlite(dir.resolve("local"));
-             ApiServer localServer = local.httpServer(VouchUpstreamTest.quiet()).start("127.0.0.1", 0)) {
-            upstream.publisher().publish(VouchUpstreamTest.PUBLISHER,
-                    VouchUpstreamTest.manifest("io.github.acme/tides", "1.0.0"));
+        try (Registry upstream = Registry.openSqlite(
+                        dir.resolve("upstream"), PolicySource.safeDefault(), EvidenceSources.defaults());
+                ApiServer upstreamServer =
+                        upstream.httpServer(VouchUpstreamTest.quiet()).start("127.0.0.1", 0);
+                Registry local = Registry.openSqlite(dir.resolve("local"));
+                ApiServer localServer =
+                        local.httpServer(VouchUpstreamTest.quiet()).start("127.0.0.1", 0)) {
+            upstream.publisher()
+                    .publish(VouchUpstreamTest.PUBLISHER, VouchUpstreamTest.manifest("io.github.acme/tides", "1.0.0"));
             URI uri = URI.create("http://127.0.0.1:" + upstreamServer.port());
 
-            try (MirrorScheduler scheduler = new MirrorScheduler(local.mirror(MirrorSettings.of(uri)),
-                    Duration.ofHours(1), lines::add).start()) {
+            try (MirrorScheduler scheduler = new MirrorScheduler(
+                            local.mirror(MirrorSettings.of(uri)), Duration.ofHours(1), lines::add)
+                    .start()) {
                 awaitLine(lines, 1);
             }
-            try (MirrorScheduler unreachable = new MirrorScheduler(local.mirror(MirrorSettings.of(
-                    URI.create("http://127.0.0.1:9")).withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1))),
-                    Duration.ofHours(1), lines::add).start()) {
+            try (MirrorScheduler unreachable = new MirrorScheduler(
+                            local.mirror(MirrorSettings.of(URI.create("http://127.0.0.1:9"))
+                                    .withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1))),
+                            Duration.ofHours(1),
+                            lines::add)
+                    .start()) {
                 awaitLine(lines, 2);
             }
 
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0)).startsWith("mirror " + uri + ": 1 read").contains("1 published");
             assertThat(lines.get(1)).contains("failed").contains("the next run resumes from the checkpoint");
-            assertThat(OfficialUpstreamTest.http(localServer.port(), "/v0.1/servers/io.github.acme%2Ftides/versions/1.0.0")
-                    .path("_meta").path(MirrorService.META_KEY).path("upstream").asText()).isEqualTo(uri.toString());
+            assertThat(OfficialUpstreamTest.http(
+                                    localServer.port(), "/v0.1/servers/io.github.acme%2Ftides/versions/1.0.0")
+                            .path("_meta")
+                            .path(MirrorService.META_KEY)
+                            .path("upstream")
+                            .asText())
+                    .isEqualTo(uri.toString());
         }
     }
 }

@@ -57,6 +57,7 @@ class OfficialUpstreamTest {
     Registry registry;
     /** The same database, read (and written by the mirror's bookkeeping) beside the registry. */
     Store store;
+
     final List<Duration> waits = new ArrayList<>();
 
     @BeforeEach
@@ -83,18 +84,20 @@ class OfficialUpstreamTest {
     }
 
     MirrorSettings settings() {
-        return MirrorSettings.of(URI.create(official.baseUrl())).withTimeout(Duration.ofMillis(800))
+        return MirrorSettings.of(URI.create(official.baseUrl()))
+                .withTimeout(Duration.ofMillis(800))
                 .withRetries(4, Duration.ofMillis(20), Duration.ofMillis(100));
     }
 
     MirrorService mirror() {
-        return new MirrorService(store, registry.publisher(), registry.catalog(), settings(), Clock.systemUTC(),
-                waits::add);
+        return new MirrorService(
+                store, registry.publisher(), registry.catalog(), settings(), Clock.systemUTC(), waits::add);
     }
 
     /** The probe every run starts with ({@code limit=1}) and the first page of a run from nothing. */
     void probe() {
-        official.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("limit", equalTo("1"))
+        official.stubFor(get(urlPathEqualTo(LIST))
+                .withQueryParam("limit", equalTo("1"))
                 .willReturn(okJson(page("page-1.json"))));
     }
 
@@ -103,8 +106,8 @@ class OfficialUpstreamTest {
     }
 
     MappingBuilder secondPage() {
-        return get(urlPathEqualTo(LIST)).withQueryParam("cursor",
-                equalTo("io.modelcontextprotocol.anonymous/mcp-fs:2.0.0"));
+        return get(urlPathEqualTo(LIST))
+                .withQueryParam("cursor", equalTo("io.modelcontextprotocol.anonymous/mcp-fs:2.0.0"));
     }
 
     void twoPages() {
@@ -126,14 +129,19 @@ class OfficialUpstreamTest {
         assertThat(report.complete()).isTrue();
         assertThat(report.pages()).isEqualTo(2);
         assertThat(report.read()).isEqualTo(5);
-        assertThat(report.published() + report.held()).as("published, or held by the local scan policy").isEqualTo(4);
+        assertThat(report.published() + report.held())
+                .as("published, or held by the local scan policy")
+                .isEqualTo(4);
         assertThat(report.skipped()).isEqualTo(1);
-        assertThat(local("io.modelcontextprotocol.anonymous/brave-search", "1.0.2")).isPresent();
-        StoredVersion deprecated = local("io.github.example/weather-mcp", "0.5.0").orElseThrow();
+        assertThat(local("io.modelcontextprotocol.anonymous/brave-search", "1.0.2"))
+                .isPresent();
+        StoredVersion deprecated =
+                local("io.github.example/weather-mcp", "0.5.0").orElseThrow();
         assertThat(deprecated.status()).isEqualTo(VersionStatus.DEPRECATED);
         assertThat(deprecated.statusMessage()).contains("Use weather-mcp 1.0");
         assertThat(local("io.modelcontextprotocol.anonymous/hybrid-mcp", "1.5.0"))
-                .as("deleted upstream before it was mirrored: never published here").isEmpty();
+                .as("deleted upstream before it was mirrored: never published here")
+                .isEmpty();
         var entry = store.read(repos -> repos.mirror().find("io.github.example/weather-mcp", "0.5.0"))
                 .orElseThrow();
         assertThat(entry.upstream()).isEqualTo(official.baseUrl());
@@ -150,18 +158,20 @@ class OfficialUpstreamTest {
     void theNextRunAsksOnlyForWhatChangedAndCarriesAStatusChange() {
         twoPages();
         mirror().run(MirrorProgress.none());
-        official.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("updated_since", equalTo("2025-12-06T08:00:00Z"))
+        official.stubFor(get(urlPathEqualTo(LIST))
+                .withQueryParam("updated_since", equalTo("2025-12-06T08:00:00Z"))
                 .willReturn(okJson(page("updated-since.json"))));
 
         MirrorReport second = mirror().run(MirrorProgress.none());
 
         assertThat(second.read()).isEqualTo(1);
         assertThat(second.updated()).isEqualTo(1);
-        StoredVersion brave = local("io.modelcontextprotocol.anonymous/brave-search", "1.0.2").orElseThrow();
+        StoredVersion brave =
+                local("io.modelcontextprotocol.anonymous/brave-search", "1.0.2").orElseThrow();
         assertThat(brave.status()).isEqualTo(VersionStatus.DEPRECATED);
         assertThat(brave.statusMessage()).contains("Superseded");
-        official.verify(getRequestedFor(urlPathEqualTo(LIST))
-                .withQueryParam("updated_since", equalTo("2025-12-06T08:00:00Z")));
+        official.verify(
+                getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("updated_since", equalTo("2025-12-06T08:00:00Z")));
     }
 
     @Test
@@ -170,14 +180,16 @@ class OfficialUpstreamTest {
         mirror().run(MirrorProgress.none());
         long sequence = store.changeSequence();
         long audit = store.read(repos -> repos.audit().last()).orElseThrow().seq();
-        official.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("updated_since", equalTo("2025-12-06T08:00:00Z"))
+        official.stubFor(get(urlPathEqualTo(LIST))
+                .withQueryParam("updated_since", equalTo("2025-12-06T08:00:00Z"))
                 .willReturn(okJson(page("page-2.json"))));
 
         MirrorReport again = mirror().run(MirrorProgress.none());
 
         assertThat(again.changedAnything()).isFalse();
         assertThat(again.unchanged()).isEqualTo(2);
-        assertThat(store.read(repos -> repos.audit().last()).orElseThrow().seq()).isEqualTo(audit);
+        assertThat(store.read(repos -> repos.audit().last()).orElseThrow().seq())
+                .isEqualTo(audit);
         assertThat(store.changeSequence()).isEqualTo(sequence);
     }
 
@@ -195,11 +207,19 @@ class OfficialUpstreamTest {
     @Test
     void retriesATimeoutAndServerErrorsWithBackoffThenCompletes() {
         probe();
-        official.stubFor(firstPage().inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("slow"));
-        official.stubFor(firstPage().inScenario("flaky").whenScenarioStateIs("slow")
-                .willReturn(okJson(page("page-1.json")).withFixedDelay(3_000)).willSetStateTo("recovered"));
-        official.stubFor(firstPage().inScenario("flaky").whenScenarioStateIs("recovered")
+        official.stubFor(firstPage()
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("slow"));
+        official.stubFor(firstPage()
+                .inScenario("flaky")
+                .whenScenarioStateIs("slow")
+                .willReturn(okJson(page("page-1.json")).withFixedDelay(3_000))
+                .willSetStateTo("recovered"));
+        official.stubFor(firstPage()
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
                 .willReturn(okJson(page("page-1.json"))));
         official.stubFor(secondPage().willReturn(okJson(page("page-2.json"))));
 
@@ -214,10 +234,13 @@ class OfficialUpstreamTest {
     @Test
     void waitsWhatA429sRetryAfterAsks() {
         probe();
-        official.stubFor(firstPage().inScenario("limited").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")).willSetStateTo("open"));
-        official.stubFor(firstPage().inScenario("limited").whenScenarioStateIs("open")
-                .willReturn(okJson(page("page-1.json"))));
+        official.stubFor(firstPage()
+                .inScenario("limited")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7"))
+                .willSetStateTo("open"));
+        official.stubFor(
+                firstPage().inScenario("limited").whenScenarioStateIs("open").willReturn(okJson(page("page-1.json"))));
         official.stubFor(secondPage().willReturn(okJson(page("page-2.json"))));
 
         MirrorReport report = mirror().run(MirrorProgress.none());
@@ -231,18 +254,26 @@ class OfficialUpstreamTest {
         probe();
         official.stubFor(firstPage().willReturn(aResponse().withStatus(429).withHeader("Retry-After", "86400")));
 
-        assertThatThrownBy(() -> mirror().run(MirrorProgress.none())).isInstanceOf(MirrorException.class)
+        assertThatThrownBy(() -> mirror().run(MirrorProgress.none()))
+                .isInstanceOf(MirrorException.class)
                 .hasMessageContaining("retry after 86400 s");
     }
 
     @Test
     void anAnswerLargerThanTheMirrorReadsFailsTheRunWithoutReadingItAll() {
         probe();
-        official.stubFor(firstPage().willReturn(okJson("{\"servers\":[],\"padding\":\"" + "x".repeat(64 * 1024) + "\"}")));
-        MirrorService mirror = new MirrorService(store, registry.publisher(), registry.catalog(),
-                settings().withMaxAnswerBytes(16 * 1024), Clock.systemUTC(), waits::add);
+        official.stubFor(
+                firstPage().willReturn(okJson("{\"servers\":[],\"padding\":\"" + "x".repeat(64 * 1024) + "\"}")));
+        MirrorService mirror = new MirrorService(
+                store,
+                registry.publisher(),
+                registry.catalog(),
+                settings().withMaxAnswerBytes(16 * 1024),
+                Clock.systemUTC(),
+                waits::add);
 
-        assertThatThrownBy(() -> mirror.run(MirrorProgress.none())).isInstanceOf(MirrorException.class)
+        assertThatThrownBy(() -> mirror.run(MirrorProgress.none()))
+                .isInstanceOf(MirrorException.class)
                 .hasMessageContaining("more than 16384 bytes");
         assertThat(waits).isEmpty();
     }
@@ -252,8 +283,10 @@ class OfficialUpstreamTest {
         probe();
         official.stubFor(firstPage().willReturn(aResponse().withStatus(502)));
 
-        assertThatThrownBy(() -> mirror().run(MirrorProgress.none())).isInstanceOf(MirrorException.class)
-                .hasMessageContaining("failed 4 times").hasMessageContaining("HTTP 502");
+        assertThatThrownBy(() -> mirror().run(MirrorProgress.none()))
+                .isInstanceOf(MirrorException.class)
+                .hasMessageContaining("failed 4 times")
+                .hasMessageContaining("HTTP 502");
         assertThat(waits).hasSize(3);
     }
 
@@ -266,7 +299,8 @@ class OfficialUpstreamTest {
 
         assertThat(report.complete()).isTrue();
         assertThat(report.malformed()).hasSize(4);
-        assertThat(report.malformed()).anySatisfy(m -> assertThat(m).contains("entry 0").contains("no server object"));
+        assertThat(report.malformed())
+                .anySatisfy(m -> assertThat(m).contains("entry 0").contains("no server object"));
         assertThat(report.malformed()).anySatisfy(m -> assertThat(m).contains("unknown status retired"));
         assertThat(report.malformed()).anySatisfy(m -> assertThat(m).contains("not RFC 3339"));
         assertThat(report.published()).isEqualTo(1);
@@ -283,7 +317,10 @@ class OfficialUpstreamTest {
 
         assertThat(broken.complete()).isFalse();
         assertThat(broken.published() + broken.held()).isEqualTo(3);
-        assertThat(broken.malformed()).singleElement().asString().contains("page 2")
+        assertThat(broken.malformed())
+                .singleElement()
+                .asString()
+                .contains("page 2")
                 .contains("io.modelcontextprotocol.anonymous/mcp-fs:2.0.0");
         official.resetRequests();
         official.stubFor(secondPage().willReturn(okJson(page("page-2.json"))));
@@ -292,8 +329,11 @@ class OfficialUpstreamTest {
 
         assertThat(resumed.resumed()).isTrue();
         assertThat(resumed.read()).isEqualTo(2);
-        official.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("limit", equalTo("100"))
-                .withQueryParam("cursor", absent()));
+        official.verify(
+                0,
+                getRequestedFor(urlPathEqualTo(LIST))
+                        .withQueryParam("limit", equalTo("100"))
+                        .withQueryParam("cursor", absent()));
     }
 
     @Test
@@ -318,7 +358,8 @@ class OfficialUpstreamTest {
         official.stubFor(firstPage().willReturn(okJson(page("page-1.json"))));
         official.stubFor(secondPage().willReturn(okJson(page("page-1.json"))));
 
-        assertThatThrownBy(() -> mirror().run(MirrorProgress.none())).isInstanceOf(MirrorException.class)
+        assertThatThrownBy(() -> mirror().run(MirrorProgress.none()))
+                .isInstanceOf(MirrorException.class)
                 .hasMessageContaining("cursor did not advance");
     }
 
@@ -327,11 +368,13 @@ class OfficialUpstreamTest {
         probe();
         official.stubFor(firstPage().willReturn(okJson("{\"servers\": [], \"metadata\": {\"nextCursor\": \"c0\"}}")));
         for (int i = 0; i < 20; i++) {
-            official.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("cursor", equalTo("c" + i))
+            official.stubFor(get(urlPathEqualTo(LIST))
+                    .withQueryParam("cursor", equalTo("c" + i))
                     .willReturn(okJson("{\"servers\": [], \"metadata\": {\"nextCursor\": \"c" + (i + 1) + "\"}}")));
         }
 
-        assertThatThrownBy(() -> mirror().run(MirrorProgress.none())).isInstanceOf(MirrorException.class)
+        assertThatThrownBy(() -> mirror().run(MirrorProgress.none()))
+                .isInstanceOf(MirrorException.class)
                 .hasMessageContaining("empty pages in a row");
     }
 
@@ -347,7 +390,8 @@ class OfficialUpstreamTest {
         twoPages();
         mirror().run(MirrorProgress.none());
         try (var server = registry.httpServer(dev.vouch.registry.http.HttpOptions.defaults()
-                .withAccessLog(dev.vouch.registry.http.observability.AccessLog.none())).start("127.0.0.1", 0)) {
+                        .withAccessLog(dev.vouch.registry.http.observability.AccessLog.none()))
+                .start("127.0.0.1", 0)) {
             JsonNode read = http(server.port(), "/v0.1/servers/io.github.example%2Fweather-mcp/versions/0.5.0");
             JsonNode source = read.path("_meta").path(MirrorService.META_KEY);
 
@@ -355,18 +399,25 @@ class OfficialUpstreamTest {
             assertThat(source.path("publishedAt").asText()).isEqualTo("2025-12-04T10:00:00Z");
             assertThat(source.path("updatedAt").asText()).isEqualTo("2025-12-05T09:30:00Z");
             assertThat(source.path("status").asText()).isEqualTo("deprecated");
-            assertThat(read.path("_meta").path("io.modelcontextprotocol.registry/official").path("status").asText())
+            assertThat(read.path("_meta")
+                            .path("io.modelcontextprotocol.registry/official")
+                            .path("status")
+                            .asText())
                     .isEqualTo("deprecated");
             assertThat(OpenApiSchemas.fromYaml("https://vouch.example/openapi.json", OpenApiDocument.yaml())
-                    .validate("MirrorSource", source)).as("the documented MirrorSource schema").isEmpty();
+                            .validate("MirrorSource", source))
+                    .as("the documented MirrorSource schema")
+                    .isEmpty();
         }
     }
 
     static JsonNode http(int port, String path) {
         try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + path)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(200);
             return JSON.readTree(response.body());
         } catch (IOException e) {

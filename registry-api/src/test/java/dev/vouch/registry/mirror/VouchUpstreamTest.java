@@ -65,8 +65,9 @@ class VouchUpstreamTest {
                   - issuer: https://token.actions.githubusercontent.com
                     subjectPattern: ^https://github\\.com/strict/.*$
             """;
-    static final Principal PUBLISHER = new Principal("test-publisher", Role.PUBLISHER,
-            List.of(new NamespaceGrant(NamespaceGrant.EVERYTHING)));
+
+    static final Principal PUBLISHER =
+            new Principal("test-publisher", Role.PUBLISHER, List.of(new NamespaceGrant(NamespaceGrant.EVERYTHING)));
     static final Principal ADMIN = new Principal("test-admin", Role.ADMIN, List.of());
     /** An official example whose name the local scan flags for review (see mirror/official/page-1.json). */
     static final String HELD = "io.modelcontextprotocol/everything";
@@ -91,13 +92,18 @@ class VouchUpstreamTest {
     }
 
     static byte[] manifest(String name, String version) {
-        return JSON.createObjectNode().put("$schema", SCHEMA).put("name", name)
-                .put("description", "Tide tables for agents").put("version", version).toString()
+        return JSON.createObjectNode()
+                .put("$schema", SCHEMA)
+                .put("name", name)
+                .put("description", "Tide tables for agents")
+                .put("version", version)
+                .toString()
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] officialExample(String name) throws Exception {
-        for (JsonNode entry : JSON.readTree(OfficialUpstreamTest.page("page-1.json")).path("servers")) {
+        for (JsonNode entry :
+                JSON.readTree(OfficialUpstreamTest.page("page-1.json")).path("servers")) {
             if (entry.path("server").path("name").asText().equals(name)) {
                 return JSON.writeValueAsBytes(entry.path("server"));
             }
@@ -107,16 +113,21 @@ class VouchUpstreamTest {
 
     @BeforeEach
     void start() throws Exception {
-        upstream = Registry.openSqlite(dir.resolve("upstream"), policy(dir, "lenient.yaml", LENIENT),
-                EvidenceSources.defaults());
+        upstream = Registry.openSqlite(
+                dir.resolve("upstream"), policy(dir, "lenient.yaml", LENIENT), EvidenceSources.defaults());
         upstream.seedIfEmpty();
         upstream.publisher().publish(PUBLISHER, manifest("io.github.strict/tides", "1.0.0"));
         upstream.publisher().publish(PUBLISHER, manifest("io.github.acme/tides", "1.0.0"));
         upstream.publisher().publish(PUBLISHER, manifest("io.github.acme/tides", "1.1.0"));
-        assertThat(upstream.publisher().publish(PUBLISHER, officialExample(HELD)).version().reviewState())
-                .as("the upstream publishes it").isEqualTo(ReviewState.PUBLISHED);
+        assertThat(upstream.publisher()
+                        .publish(PUBLISHER, officialExample(HELD))
+                        .version()
+                        .reviewState())
+                .as("the upstream publishes it")
+                .isEqualTo(ReviewState.PUBLISHED);
         upstreamServer = upstream.httpServer(quiet()).start("127.0.0.1", 0);
-        local = Registry.openSqlite(dir.resolve("local"), policy(dir, "strict.yaml", STRICT), EvidenceSources.defaults());
+        local = Registry.openSqlite(
+                dir.resolve("local"), policy(dir, "strict.yaml", STRICT), EvidenceSources.defaults());
         localStore = Store.openSqlite(dir.resolve("local"));
     }
 
@@ -136,8 +147,8 @@ class VouchUpstreamTest {
     }
 
     MirrorService mirror(MirrorSettings settings) {
-        return new MirrorService(localStore, local.publisher(), local.catalog(), settings, Clock.systemUTC(),
-                duration -> { });
+        return new MirrorService(
+                localStore, local.publisher(), local.catalog(), settings, Clock.systemUTC(), duration -> {});
     }
 
     MirrorService mirror() {
@@ -153,10 +164,15 @@ class VouchUpstreamTest {
         List<String> served = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = OfficialUpstreamTest.http(upstreamServer.port(), "/v0.1/servers?limit=100"
-                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-            page.path("servers").forEach(s -> served.add(s.path("server").path("name").asText() + "@"
-                    + s.path("server").path("version").asText()));
+            JsonNode page = OfficialUpstreamTest.http(
+                    upstreamServer.port(),
+                    "/v0.1/servers?limit=100"
+                            + (cursor == null
+                                    ? ""
+                                    : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            page.path("servers")
+                    .forEach(s -> served.add(s.path("server").path("name").asText() + "@"
+                            + s.path("server").path("version").asText()));
             cursor = page.path("metadata").path("nextCursor").asText(null);
         } while (cursor != null);
         return served;
@@ -191,28 +207,36 @@ class VouchUpstreamTest {
             assertThat(entry.serverName()).isEqualTo("io.github.strict/tides");
             assertThat(entry.reasons().orElseThrow()).contains("signature").contains("required by policy");
         });
-        assertThat(localVersion("io.github.strict/tides", "1.0.0")).as("rejected: not stored, not served").isEmpty();
+        assertThat(localVersion("io.github.strict/tides", "1.0.0"))
+                .as("rejected: not stored, not served")
+                .isEmpty();
         assertThat(localVersion(HELD, "0.6.2").orElseThrow().reviewState()).isEqualTo(ReviewState.PENDING);
-        assertThat(local.curation().pending(ADMIN)).extracting(StoredVersion::serverName).contains(HELD);
+        assertThat(local.curation().pending(ADMIN))
+                .extracting(StoredVersion::serverName)
+                .contains(HELD);
         StoredVersion tides = localVersion("io.github.acme/tides", "1.1.0").orElseThrow();
         assertThat(tides.reviewState()).isEqualTo(ReviewState.PUBLISHED);
         assertThat(tides.latest()).isTrue();
         assertThat(tides.publishedBy()).isEqualTo(MirrorService.PRINCIPAL_ID);
     }
 
-    static java.net.http.HttpResponse<String> authorizedGet(int port, String path, Optional<String> token) throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path));
+    static java.net.http.HttpResponse<String> authorizedGet(int port, String path, Optional<String> token)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request =
+                java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        return java.net.http.HttpClient.newHttpClient().send(request.build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void aCuratorReadsWhatLocalPolicyRefusedToMirrorWithEveryFailedCheck() throws Exception {
         mirror().run(MirrorProgress.none());
-        String curator = local.tokens().issue(Role.CURATOR, List.of(), Optional.of("test"), "test").secret();
-        String publisher = local.tokens().issue(Role.PUBLISHER, List.of("io.github.acme/*"), Optional.of("test"), "test")
+        String curator = local.tokens()
+                .issue(Role.CURATOR, List.of(), Optional.of("test"), "test")
+                .secret();
+        String publisher = local.tokens()
+                .issue(Role.PUBLISHER, List.of("io.github.acme/*"), Optional.of("test"), "test")
                 .secret();
 
         try (ApiServer server = local.httpServer(quiet()).start("127.0.0.1", 0)) {
@@ -227,33 +251,40 @@ class VouchUpstreamTest {
             assertThat(body.path("count").asInt()).isEqualTo(1);
             JsonNode rejected = body.path("rejected").get(0);
             assertThat(rejected.path("name").asText()).isEqualTo("io.github.strict/tides");
-            assertThat(rejected.path("source").path("upstream").asText()).isEqualTo(upstreamUri().toString());
+            assertThat(rejected.path("source").path("upstream").asText())
+                    .isEqualTo(upstreamUri().toString());
             assertThat(rejected.path("checks")).anySatisfy(check -> {
                 assertThat(check.path("name").asText()).isEqualTo("signature");
                 assertThat(check.path("passed").asBoolean()).isFalse();
             });
-            assertThat(dev.vouch.registry.http.OpenApiSchemas.fromYaml("https://vouch.example/openapi.json",
-                    dev.vouch.openapi.OpenApiDocument.yaml()).validate("MirrorRejections", body)).isEmpty();
+            assertThat(dev.vouch.registry.http.OpenApiSchemas.fromYaml(
+                                    "https://vouch.example/openapi.json", dev.vouch.openapi.OpenApiDocument.yaml())
+                            .validate("MirrorRejections", body))
+                    .isEmpty();
         }
     }
 
     @Test
     void readsShowTheUpstreamSourceOfAMirroredVersion() {
         mirror().run(MirrorProgress.none());
-        JsonNode upstreamRead = OfficialUpstreamTest.http(upstreamServer.port(),
-                "/v0.1/servers/io.github.acme%2Ftides/versions/1.0.0");
+        JsonNode upstreamRead =
+                OfficialUpstreamTest.http(upstreamServer.port(), "/v0.1/servers/io.github.acme%2Ftides/versions/1.0.0");
 
         try (ApiServer server = local.httpServer(quiet()).start("127.0.0.1", 0)) {
-            JsonNode read = OfficialUpstreamTest.http(server.port(), "/v0.1/servers/io.github.acme%2Ftides/versions/1.0.0");
+            JsonNode read =
+                    OfficialUpstreamTest.http(server.port(), "/v0.1/servers/io.github.acme%2Ftides/versions/1.0.0");
             JsonNode source = read.path("_meta").path(MirrorService.META_KEY);
             JsonNode official = upstreamRead.path("_meta").path("io.modelcontextprotocol.registry/official");
 
             assertThat(source.path("upstream").asText()).isEqualTo(upstreamUri().toString());
-            assertThat(source.path("publishedAt").asText()).isEqualTo(official.path("publishedAt").asText());
-            assertThat(source.path("updatedAt").asText()).isEqualTo(official.path("updatedAt").asText());
+            assertThat(source.path("publishedAt").asText())
+                    .isEqualTo(official.path("publishedAt").asText());
+            assertThat(source.path("updatedAt").asText())
+                    .isEqualTo(official.path("updatedAt").asText());
             assertThat(source.path("status").asText()).isEqualTo("active");
             assertThat(read.path("_meta").path("io.vouch.registry/trust").isObject())
-                    .as("the local decision's own trust summary").isTrue();
+                    .as("the local decision's own trust summary")
+                    .isTrue();
         }
     }
 
@@ -273,10 +304,18 @@ class VouchUpstreamTest {
     @Test
     void carriesDeprecationsAndDeletionsFromTheUpstream() {
         mirror().run(MirrorProgress.none());
-        upstream.catalog().changeStatus(ADMIN, "io.github.acme/tides", "1.0.0",
-                new StatusChange(VersionStatus.DEPRECATED, Optional.of("use 1.1.0")));
-        upstream.catalog().changeStatus(ADMIN, "io.github.acme/tides", "1.1.0",
-                new StatusChange(VersionStatus.DELETED, Optional.of("withdrawn")));
+        upstream.catalog()
+                .changeStatus(
+                        ADMIN,
+                        "io.github.acme/tides",
+                        "1.0.0",
+                        new StatusChange(VersionStatus.DEPRECATED, Optional.of("use 1.1.0")));
+        upstream.catalog()
+                .changeStatus(
+                        ADMIN,
+                        "io.github.acme/tides",
+                        "1.1.0",
+                        new StatusChange(VersionStatus.DELETED, Optional.of("withdrawn")));
 
         MirrorReport report = mirror().run(MirrorProgress.none());
 
@@ -286,8 +325,11 @@ class VouchUpstreamTest {
         StoredVersion deleted = localVersion("io.github.acme/tides", "1.1.0").orElseThrow();
         assertThat(deleted.status()).isEqualTo(VersionStatus.DELETED);
         assertThat(deleted.statusMessage()).contains("withdrawn");
-        assertThat(localStore.read(repos -> repos.mirror().find("io.github.acme/tides", "1.1.0")).orElseThrow()
-                .upstreamStatus()).isEqualTo("deleted");
+        assertThat(localStore
+                        .read(repos -> repos.mirror().find("io.github.acme/tides", "1.1.0"))
+                        .orElseThrow()
+                        .upstreamStatus())
+                .isEqualTo("deleted");
         assertThat(mirror().run(MirrorProgress.none()).changedAnything()).isFalse();
     }
 
@@ -298,11 +340,17 @@ class VouchUpstreamTest {
 
         assertThat(report.complete()).isTrue();
         assertThat(report.published()).isPositive();
-        assertThat(localStore.read(repos -> repos.mirror().checkpoint(upstreamUri().toString())).orElseThrow()
-                .snapshotSerial()).isPresent();
+        assertThat(localStore
+                        .read(repos -> repos.mirror().checkpoint(upstreamUri().toString()))
+                        .orElseThrow()
+                        .snapshotSerial())
+                .isPresent();
         StoredVersion tides = localVersion("io.github.acme/tides", "1.0.0").orElseThrow();
-        assertThat(tides.manifest()).as("the upstream's exact bytes, whose digest its snapshot signs")
-                .isEqualTo(upstream.catalog().version("io.github.acme/tides", "1.0.0", false).manifest());
+        assertThat(tides.manifest())
+                .as("the upstream's exact bytes, whose digest its snapshot signs")
+                .isEqualTo(upstream.catalog()
+                        .version("io.github.acme/tides", "1.0.0", false)
+                        .manifest());
     }
 
     @Test
@@ -310,7 +358,8 @@ class VouchUpstreamTest {
         PublicKey other = RegistryKey.loadOrGenerate(dir.resolve("elsewhere")).publicKey();
 
         assertThatThrownBy(() -> mirror(MirrorSettings.of(upstreamUri()).withUpstreamKey(other))
-                .run(MirrorProgress.none())).isInstanceOf(UpstreamTrustException.class)
+                        .run(MirrorProgress.none()))
+                .isInstanceOf(UpstreamTrustException.class)
                 .hasMessageContaining("signature does not verify");
         assertThat(countVersions()).isZero();
         assertThat(auditHead()).isZero();
@@ -319,26 +368,35 @@ class VouchUpstreamTest {
     void proxyUpstream() {
         proxy = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         proxy.start();
-        proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(upstreamUri().toString())));
+        proxy.stubFor(any(anyUrl())
+                .atPriority(10)
+                .willReturn(aResponse().proxiedFrom(upstreamUri().toString())));
     }
 
     @Test
     void aTamperedSnapshotFailsClosed() throws Exception {
         proxyUpstream();
-        byte[] genuine = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                upstreamUri().resolve("/v0.1/snapshot")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+        byte[] genuine = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(upstreamUri().resolve("/v0.1/snapshot"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray())
                 .body();
         ObjectNode envelope = (ObjectNode) JSON.readTree(genuine);
-        String payload = new String(Base64.getDecoder().decode(envelope.path("payload").asText()), StandardCharsets.UTF_8);
+        String payload =
+                new String(Base64.getDecoder().decode(envelope.path("payload").asText()), StandardCharsets.UTF_8);
         // Drop a version from the signed list, keeping the signature: what a compromised upstream would serve.
         String tampered = payload.replaceFirst("io\\.github\\.acme/tides", "io.github.acme/tidez");
         assertThat(tampered).isNotEqualTo(payload);
         envelope.put("payload", Base64.getEncoder().encodeToString(tampered.getBytes(StandardCharsets.UTF_8)));
-        proxy.stubFor(get(urlPathEqualTo("/v0.1/snapshot")).atPriority(1)
+        proxy.stubFor(get(urlPathEqualTo("/v0.1/snapshot"))
+                .atPriority(1)
                 .willReturn(aResponse().withStatus(200).withBody(JSON.writeValueAsBytes(envelope))));
 
-        assertThatThrownBy(() -> mirror(MirrorSettings.of(URI.create(proxy.baseUrl())).withUpstreamKey(upstreamKey()))
-                .run(MirrorProgress.none())).isInstanceOf(UpstreamTrustException.class)
+        assertThatThrownBy(() -> mirror(
+                                MirrorSettings.of(URI.create(proxy.baseUrl())).withUpstreamKey(upstreamKey()))
+                        .run(MirrorProgress.none()))
+                .isInstanceOf(UpstreamTrustException.class)
                 .hasMessageContaining("not trusted");
         assertThat(countVersions()).isZero();
     }
@@ -347,15 +405,21 @@ class VouchUpstreamTest {
     void aServedManifestTheSignedSnapshotDoesNotVouchForFailsClosed() {
         proxyUpstream();
         proxy.stubFor(get(urlPathEqualTo("/v0.1/servers/io.github.acme%2Ftides/versions/1.1.0/server.json"))
-                .atPriority(1).willReturn(aResponse().withStatus(200).withBody(new String(
-                        manifest("io.github.acme/tides", "1.1.0"), StandardCharsets.UTF_8)
-                        .replace("Tide tables", "Tide tables, and your SSH keys"))));
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(new String(manifest("io.github.acme/tides", "1.1.0"), StandardCharsets.UTF_8)
+                                .replace("Tide tables", "Tide tables, and your SSH keys"))));
 
-        assertThatThrownBy(() -> mirror(MirrorSettings.of(URI.create(proxy.baseUrl())).withUpstreamKey(upstreamKey()))
-                .run(MirrorProgress.none())).isInstanceOf(UpstreamTrustException.class)
-                .hasMessageContaining("io.github.acme/tides@1.1.0").hasMessageContaining("sha256");
+        assertThatThrownBy(() -> mirror(
+                                MirrorSettings.of(URI.create(proxy.baseUrl())).withUpstreamKey(upstreamKey()))
+                        .run(MirrorProgress.none()))
+                .isInstanceOf(UpstreamTrustException.class)
+                .hasMessageContaining("io.github.acme/tides@1.1.0")
+                .hasMessageContaining("sha256");
         assertThat(countVersions())
-                .as("nothing of the page that failed is applied").isZero();
+                .as("nothing of the page that failed is applied")
+                .isZero();
     }
 
     @Test
@@ -365,12 +429,20 @@ class VouchUpstreamTest {
         String id = upstreamUri().toString();
         localStore.write(repos -> {
             var seen = repos.mirror().checkpoint(id).orElseThrow();
-            repos.mirror().saveCheckpoint(new dev.vouch.store.MirrorCheckpoint(id, seen.updatedSince(), seen.runSince(),
-                    seen.runCursor(), seen.runHighWater(), seen.runClock(), Optional.of(1_000_000L)));
+            repos.mirror()
+                    .saveCheckpoint(new dev.vouch.store.MirrorCheckpoint(
+                            id,
+                            seen.updatedSince(),
+                            seen.runSince(),
+                            seen.runCursor(),
+                            seen.runHighWater(),
+                            seen.runClock(),
+                            Optional.of(1_000_000L)));
             return null;
         });
 
-        assertThatThrownBy(() -> mirror(pinned).run(MirrorProgress.none())).isInstanceOf(UpstreamTrustException.class)
+        assertThatThrownBy(() -> mirror(pinned).run(MirrorProgress.none()))
+                .isInstanceOf(UpstreamTrustException.class)
                 .hasMessageContaining("rollback");
     }
 }

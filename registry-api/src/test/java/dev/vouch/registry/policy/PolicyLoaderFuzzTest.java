@@ -60,21 +60,28 @@ class PolicyLoaderFuzzTest {
 
     @Test
     void mutatedPoliciesLoadOrAreRefusedByName() {
-        Fuzz.forAll("PolicyLoaderFuzzTest.mutatedPoliciesLoadOrAreRefusedByName", 500,
-                Mutations.of(POLICY.getBytes(StandardCharsets.UTF_8)), PolicyLoaderFuzzTest::loadsOrIsRefused);
+        Fuzz.forAll(
+                "PolicyLoaderFuzzTest.mutatedPoliciesLoadOrAreRefusedByName",
+                500,
+                Mutations.of(POLICY.getBytes(StandardCharsets.UTF_8)),
+                PolicyLoaderFuzzTest::loadsOrIsRefused);
     }
 
     @Test
     void arbitraryTextLoadsOrIsRefusedByName() {
-        Fuzz.forAll("PolicyLoaderFuzzTest.arbitraryTextLoadsOrIsRefusedByName", 300,
-                Gen.strings(0, 2000), text -> loadsOrIsRefused(text.getBytes(StandardCharsets.UTF_8)));
+        Fuzz.forAll(
+                "PolicyLoaderFuzzTest.arbitraryTextLoadsOrIsRefusedByName",
+                300,
+                Gen.strings(0, 2000),
+                text -> loadsOrIsRefused(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void loadsOrIsRefused(byte[] yaml) throws IOException {
         Files.write(file, yaml);
         try {
             Policy policy = Policy.load(file);
-            assertThat(policy.rulesFor(new ServerName("io.github.acme", "weather"))).isNotNull();
+            assertThat(policy.rulesFor(new ServerName("io.github.acme", "weather")))
+                    .isNotNull();
         } catch (PolicyException refused) {
             assertThat(refused.getMessage()).startsWith(file.toString());
         }

@@ -25,7 +25,8 @@ class PolicyTest {
     }
 
     static String pem(PublicKey key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
@@ -54,7 +55,9 @@ class PolicyTest {
             assertThat(trusted.is(key)).isTrue();
             assertThat(trusted.requireLog()).isTrue();
         });
-        assertThat(rules.trustedRoot()).contains(dir.toAbsolutePath().resolve("roots/trusted_root.json").toString());
+        assertThat(rules.trustedRoot())
+                .contains(
+                        dir.toAbsolutePath().resolve("roots/trusted_root.json").toString());
         assertThat(policy.rulesFor(OTHER).keys()).isEmpty();
     }
 
@@ -62,8 +65,9 @@ class PolicyTest {
     void anInlinePemKeyAloneSatisfiesARequiredSignature() throws Exception {
         String indented = pem(newKey()).replace("\n", "\n          ");
 
-        Policy policy = load("default:\n  require: {signature: true}\n  keys:\n    - name: ops\n      pem: |\n          "
-                + indented + "\n");
+        Policy policy =
+                load("default:\n  require: {signature: true}\n  keys:\n    - name: ops\n      pem: |\n          "
+                        + indented + "\n");
 
         assertThat(policy.rulesFor(OTHER).acceptsAnySigner()).isTrue();
     }
@@ -71,7 +75,8 @@ class PolicyTest {
     @Test
     void requiredEvidenceWithNoIdentityOrKeyIsRefused() {
         assertThatThrownBy(() -> load("default:\n  require: {sbom: true}\n"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("no identity or key");
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("no identity or key");
     }
 
     @Test
@@ -79,22 +84,28 @@ class PolicyTest {
         Files.writeString(dir.resolve("bad.pub"), "not a key");
 
         assertThatThrownBy(() -> load("default:\n  keys:\n    - {name: broken, file: bad.pub}\n"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("broken");
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("broken");
         assertThatThrownBy(() -> load("default:\n  keys:\n    - {name: missing, file: nowhere.pub}\n"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("cannot read");
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("cannot read");
         assertThatThrownBy(() -> load("default:\n  keys:\n    - {name: both, file: bad.pub, pem: x}\n"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("exactly one of file or pem");
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("exactly one of file or pem");
         Files.writeString(dir.resolve("good.pub"), pem(newKey()));
         assertThatThrownBy(() -> load("default:\n  keys:\n    - {name: lax, file: good.pub, transparencyLog: never}\n"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("required or optional");
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("required or optional");
     }
 
     @Test
     void twoKeysWithOneNameAreRefused() throws Exception {
         Files.writeString(dir.resolve("a.pub"), pem(newKey()));
 
-        assertThatThrownBy(() -> load("default:\n  keys:\n    - {name: a, file: a.pub}\n    - {name: a, file: a.pub}\n"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("share a name");
+        assertThatThrownBy(
+                        () -> load("default:\n  keys:\n    - {name: a, file: a.pub}\n    - {name: a, file: a.pub}\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("share a name");
     }
 
     @Test
@@ -103,7 +114,9 @@ class PolicyTest {
                 default:
                   identities:
                     - issuer: https://token.actions.githubusercontent.com
-                """)).isInstanceOf(PolicyException.class).hasMessageContaining("exactly one of subject or subjectPattern");
+                """))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("exactly one of subject or subjectPattern");
     }
 
     @Test

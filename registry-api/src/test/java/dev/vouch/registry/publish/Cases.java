@@ -27,56 +27,122 @@ final class Cases {
     static final String REPOSITORY = "https://github.com/acme/weather";
     static final String BUILDER = "https://github.com/actions/runner/github-hosted";
     static final Digest DIGEST = Digest.parse("sha256:" + "ab".repeat(32));
-    static final Signer SIGNER = new Signer.Keyless(new SignerIdentity("https://token.actions.githubusercontent.com",
-            "https://github.com/acme/weather/.github/workflows/release.yml@refs/tags/v1", Optional.of(REPOSITORY),
-            Optional.of("0123abcd"), Optional.empty(), Optional.empty()));
+    static final Signer SIGNER = new Signer.Keyless(new SignerIdentity(
+            "https://token.actions.githubusercontent.com",
+            "https://github.com/acme/weather/.github/workflows/release.yml@refs/tags/v1",
+            Optional.of(REPOSITORY),
+            Optional.of("0123abcd"),
+            Optional.empty(),
+            Optional.empty()));
 
-    private Cases() {
-    }
+    private Cases() {}
 
     static PolicyRules rules() {
-        return new PolicyRules(PolicyRules.ScanReview.WARN, PolicyRules.ToolDrift.REVIEW, List.of(), List.of(),
-                Optional.empty(), false, false, false, List.of(), AdvisorySeverity.MODERATE,
+        return new PolicyRules(
+                PolicyRules.ScanReview.WARN,
+                PolicyRules.ToolDrift.REVIEW,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                false,
+                false,
+                false,
+                List.of(),
+                AdvisorySeverity.MODERATE,
                 PolicyRules.Vulnerable.REJECT);
     }
 
-    static PolicyRules rules(PolicyRules.ScanReview scanReview, PolicyRules.ToolDrift drift, boolean signature,
-                             boolean sbom, boolean provenance, List<String> builders,
-                             PolicyRules.Vulnerable vulnerable) {
-        return new PolicyRules(scanReview, drift, List.of(), List.of(), Optional.empty(), signature, sbom, provenance,
-                builders, AdvisorySeverity.MODERATE, vulnerable);
+    static PolicyRules rules(
+            PolicyRules.ScanReview scanReview,
+            PolicyRules.ToolDrift drift,
+            boolean signature,
+            boolean sbom,
+            boolean provenance,
+            List<String> builders,
+            PolicyRules.Vulnerable vulnerable) {
+        return new PolicyRules(
+                scanReview,
+                drift,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                signature,
+                sbom,
+                provenance,
+                builders,
+                AdvisorySeverity.MODERATE,
+                vulnerable);
     }
 
     static ScanReport scan(Verdict verdict) {
-        List<Finding> findings = verdict == Verdict.PASS ? List.of()
-                : List.of(new Finding("VR-TEST", Family.INSTRUCTION_OVERRIDE,
-                        verdict == Verdict.BLOCK ? Severity.BLOCK : Severity.REVIEW, "/tools/0/description", "text"));
-        return new ScanReport("test-1", verdict, List.of(new ToolReport("t", "/tools/0", "sha256:t", verdict, findings)),
-                List.of(), "sha256:tools", Optional.empty(), 10);
+        List<Finding> findings = verdict == Verdict.PASS
+                ? List.of()
+                : List.of(new Finding(
+                        "VR-TEST",
+                        Family.INSTRUCTION_OVERRIDE,
+                        verdict == Verdict.BLOCK ? Severity.BLOCK : Severity.REVIEW,
+                        "/tools/0/description",
+                        "text"));
+        return new ScanReport(
+                "test-1",
+                verdict,
+                List.of(new ToolReport("t", "/tools/0", "sha256:t", verdict, findings)),
+                List.of(),
+                "sha256:tools",
+                Optional.empty(),
+                10);
     }
 
     static ScanReport withDrift(ScanReport scan, boolean drifted) {
-        DriftReport drift = new DriftReport(List.of(), List.of(), drifted ? List.of("t") : List.of(), "sha256:before",
-                scan.toolSetDigest());
-        return new ScanReport(scan.rulesVersion(), scan.verdict(), scan.tools(), scan.serverFindings(),
-                scan.toolSetDigest(), Optional.of(drift), scan.charsScanned());
+        DriftReport drift = new DriftReport(
+                List.of(), List.of(), drifted ? List.of("t") : List.of(), "sha256:before", scan.toolSetDigest());
+        return new ScanReport(
+                scan.rulesVersion(),
+                scan.verdict(),
+                scan.tools(),
+                scan.serverFindings(),
+                scan.toolSetDigest(),
+                Optional.of(drift),
+                scan.charsScanned());
     }
 
     /** The evidence of a fully attested release: a signature, an SBOM and provenance from {@code source}. */
     static List<BoundEvidence> attested(String source, List<Sbom.Component> components) {
         return List.of(
-                new BoundEvidence("img", DIGEST, SIGNER, "oci-referrers", Optional.empty(), Optional.empty(),
+                new BoundEvidence(
+                        "img", DIGEST, SIGNER, "oci-referrers", Optional.empty(), Optional.empty(), Optional.empty()),
+                new BoundEvidence(
+                        "img",
+                        DIGEST,
+                        SIGNER,
+                        "oci-referrers",
+                        Optional.of(Sbom.SPDX + "/v2.3"),
+                        Optional.of(new Sbom(Sbom.Format.SPDX, components)),
                         Optional.empty()),
-                new BoundEvidence("img", DIGEST, SIGNER, "oci-referrers", Optional.of(Sbom.SPDX + "/v2.3"),
-                        Optional.of(new Sbom(Sbom.Format.SPDX, components)), Optional.empty()),
-                new BoundEvidence("img", DIGEST, SIGNER, "oci-referrers", Optional.of(SlsaProvenance.V1),
-                        Optional.empty(), Optional.of(new SlsaProvenance(BUILDER, Optional.empty(),
-                                Optional.of("git+" + source + ".git"), Optional.empty(), List.of()))));
+                new BoundEvidence(
+                        "img",
+                        DIGEST,
+                        SIGNER,
+                        "oci-referrers",
+                        Optional.of(SlsaProvenance.V1),
+                        Optional.empty(),
+                        Optional.of(new SlsaProvenance(
+                                BUILDER,
+                                Optional.empty(),
+                                Optional.of("git+" + source + ".git"),
+                                Optional.empty(),
+                                List.of()))));
     }
 
     static BoundEvidence signatureOnly() {
-        return new BoundEvidence("img", DIGEST, new Signer.Key("release", "sha256:" + "cd".repeat(32)), "envelope",
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new BoundEvidence(
+                "img",
+                DIGEST,
+                new Signer.Key("release", "sha256:" + "cd".repeat(32)),
+                "envelope",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static List<Sbom.Component> lodash() {
@@ -88,12 +154,25 @@ final class Cases {
     }
 
     /** One policy input: everything {@link PolicyDecider#decide} reads. */
-    record Input(String name, PolicyRules rules, ScanReport scan, List<BoundEvidence> evidence,
-                 List<String> unavailable, List<AdvisoryMatch> advisories, List<String> advisoryProblems,
-                 Optional<String> baselineProblem) {
+    record Input(
+            String name,
+            PolicyRules rules,
+            ScanReport scan,
+            List<BoundEvidence> evidence,
+            List<String> unavailable,
+            List<AdvisoryMatch> advisories,
+            List<String> advisoryProblems,
+            Optional<String> baselineProblem) {
 
         static Input of(String name) {
-            return new Input(name, Cases.rules(), Cases.scan(Verdict.PASS), List.of(), List.of(), List.of(), List.of(),
+            return new Input(
+                    name,
+                    Cases.rules(),
+                    Cases.scan(Verdict.PASS),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
                     Optional.empty());
         }
 
@@ -110,11 +189,13 @@ final class Cases {
         }
 
         Input unavailable(String... value) {
-            return new Input(name, rules, scan, evidence, List.of(value), advisories, advisoryProblems, baselineProblem);
+            return new Input(
+                    name, rules, scan, evidence, List.of(value), advisories, advisoryProblems, baselineProblem);
         }
 
         Input advisories(AdvisoryMatch... value) {
-            return new Input(name, rules, scan, evidence, unavailable, List.of(value), advisoryProblems, baselineProblem);
+            return new Input(
+                    name, rules, scan, evidence, unavailable, List.of(value), advisoryProblems, baselineProblem);
         }
 
         Input advisoryProblems(String... value) {
@@ -122,14 +203,20 @@ final class Cases {
         }
 
         Input baselineProblem(String value) {
-            return new Input(name, rules, scan, evidence, unavailable, advisories, advisoryProblems, Optional.of(value));
+            return new Input(
+                    name, rules, scan, evidence, unavailable, advisories, advisoryProblems, Optional.of(value));
         }
 
         Assessment assessment() {
             List<Sbom.Component> components = new ArrayList<>();
             evidence.forEach(e -> e.sbom().ifPresent(s -> components.addAll(s.components())));
-            return new Assessment(scan, new EvidenceReport(evidence, List.of(), unavailable), components, advisories,
-                    advisoryProblems, baselineProblem);
+            return new Assessment(
+                    scan,
+                    new EvidenceReport(evidence, List.of(), unavailable),
+                    components,
+                    advisories,
+                    advisoryProblems,
+                    baselineProblem);
         }
 
         @Override

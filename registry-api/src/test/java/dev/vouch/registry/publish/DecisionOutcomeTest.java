@@ -32,7 +32,9 @@ class DecisionOutcomeTest {
 
     @Test
     void everyOutcomeHasItsOwnSeverity() {
-        assertThat(java.util.Arrays.stream(Outcome.values()).map(Outcome::severity).distinct())
+        assertThat(java.util.Arrays.stream(Outcome.values())
+                        .map(Outcome::severity)
+                        .distinct())
                 .hasSize(Outcome.values().length);
     }
 }

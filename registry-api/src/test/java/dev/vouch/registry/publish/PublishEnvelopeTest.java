@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class PublishEnvelopeTest {
 
-    private static final String SERVER = "{\"name\":\"io.github.acme/weather\", \"version\":\"1.0.0\","
-            + "\"description\":\"Weather\"}";
+    private static final String SERVER =
+            "{\"name\":\"io.github.acme/weather\", \"version\":\"1.0.0\"," + "\"description\":\"Weather\"}";
 
     private static PublishEnvelope parse(String body) {
         return PublishEnvelope.parse(body.getBytes(StandardCharsets.UTF_8));
@@ -36,17 +36,21 @@ class PublishEnvelopeTest {
     void anEnvelopeKeepsTheServerJsonsExactBytes() {
         PublishEnvelope envelope = parse("{\"tools\":[{\"name\":\"t\"}],  \"server\": " + SERVER + " }");
 
-        assertThat(new String(envelope.manifest().bytes(), StandardCharsets.UTF_8)).isEqualTo(SERVER);
-        assertThat(envelope.tools()).hasValueSatisfying(tools -> assertThat(tools).hasSize(1));
-        assertThat(envelope.toolsBytes()).hasValueSatisfying(bytes ->
-                assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("[{\"name\":\"t\"}]"));
+        assertThat(new String(envelope.manifest().bytes(), StandardCharsets.UTF_8))
+                .isEqualTo(SERVER);
+        assertThat(envelope.tools())
+                .hasValueSatisfying(tools -> assertThat(tools).hasSize(1));
+        assertThat(envelope.toolsBytes())
+                .hasValueSatisfying(bytes ->
+                        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("[{\"name\":\"t\"}]"));
     }
 
     @Test
     void everyDefinitionTheScannerReadsIsPassedOn() throws Exception {
-        PublishEnvelope envelope = parse("{\"server\":" + SERVER + ",\"tools\":[{\"name\":\"t\",\"description\":\"d\"}],"
-                + "\"prompts\":[{\"name\":\"p\"}],\"resources\":[{\"name\":\"r\",\"uri\":\"file:///x\"}],"
-                + "\"instructions\":\"be kind\"}");
+        PublishEnvelope envelope =
+                parse("{\"server\":" + SERVER + ",\"tools\":[{\"name\":\"t\",\"description\":\"d\"}],"
+                        + "\"prompts\":[{\"name\":\"p\"}],\"resources\":[{\"name\":\"r\",\"uri\":\"file:///x\"}],"
+                        + "\"instructions\":\"be kind\"}");
 
         assertThat(envelope.prompts()).isPresent();
         assertThat(envelope.resources()).isPresent();
@@ -69,8 +73,9 @@ class PublishEnvelopeTest {
             assertThat(s.packageIdentifier()).isEqualTo("img2");
             assertThat(s.keyPem()).hasValue("PEM");
             assertThat(s.signature().certificatePem()).isEmpty();
-            assertThat(s.signature().payload()).hasValueSatisfying(p ->
-                    assertThat(new String(p, StandardCharsets.UTF_8)).isEqualTo("payload"));
+            assertThat(s.signature().payload())
+                    .hasValueSatisfying(p ->
+                            assertThat(new String(p, StandardCharsets.UTF_8)).isEqualTo("payload"));
         });
         assertThat(sent.sentFor("img")).isTrue();
         assertThat(sent.sentFor("img2")).isTrue();
@@ -81,12 +86,14 @@ class PublishEnvelopeTest {
     void aSignatureNeedsExactlyOneOfCertificateOrKey() {
         String both = "{\"server\":" + SERVER + ",\"signatures\":[{\"package\":\"img\",\"signature\":\"" + b64("s")
                 + "\",\"key\":\"K\",\"certificate\":\"C\"}]}";
-        String neither = "{\"server\":" + SERVER + ",\"signatures\":[{\"package\":\"img\",\"signature\":\"" + b64("s")
-                + "\"}]}";
+        String neither =
+                "{\"server\":" + SERVER + ",\"signatures\":[{\"package\":\"img\",\"signature\":\"" + b64("s") + "\"}]}";
 
-        assertThatThrownBy(() -> parse(both)).isInstanceOf(InvalidRequestException.class)
+        assertThatThrownBy(() -> parse(both))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("exactly one of certificate");
-        assertThatThrownBy(() -> parse(neither)).isInstanceOf(InvalidRequestException.class)
+        assertThatThrownBy(() -> parse(neither))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("exactly one of certificate");
     }
 
@@ -94,13 +101,17 @@ class PublishEnvelopeTest {
     void malformedEnvelopeMembersAreRefusedWithWhereTheyAre() {
         assertThat(violationPointer("{\"server\":" + SERVER + ",\"tools\":{}}")).isEqualTo("/tools");
         assertThat(violationPointer("{\"server\":" + SERVER + ",\"signatures\":[{\"package\":\"img\","
-                + "\"signature\":\"%%%\",\"key\":\"K\"}]}")).isEqualTo("/signatures/0/signature");
+                        + "\"signature\":\"%%%\",\"key\":\"K\"}]}"))
+                .isEqualTo("/signatures/0/signature");
         assertThat(violationPointer("{\"server\":" + SERVER + ",\"signatures\":[{\"package\":\"img\",\"signature\":\""
-                + b64("s") + "\",\"key\":\"K\",\"rekorBundle\":\"text\"}]}")).isEqualTo("/signatures/0/rekorBundle");
-        assertThat(violationPointer("{\"server\":" + SERVER + ",\"attestations\":[{\"package\":\"img\",\"bundle\":\"x\"}]}"))
+                        + b64("s") + "\",\"key\":\"K\",\"rekorBundle\":\"text\"}]}"))
+                .isEqualTo("/signatures/0/rekorBundle");
+        assertThat(violationPointer(
+                        "{\"server\":" + SERVER + ",\"attestations\":[{\"package\":\"img\",\"bundle\":\"x\"}]}"))
                 .isEqualTo("/attestations/0");
         assertThat(violationPointer("{\"server\":" + SERVER + ",\"signatures\":[{\"package\":\"img\",\"signature\":\""
-                + b64("s") + "\",\"key\":7}]}")).isEqualTo("/signatures/0/key");
+                        + b64("s") + "\",\"key\":7}]}"))
+                .isEqualTo("/signatures/0/key");
     }
 
     @Test

@@ -33,14 +33,22 @@ class RescanAgreementTest {
         Assessment published = input.assessment();
         Decision atPublish = PolicyDecider.decide(published, input.rules(), Optional.of(Cases.REPOSITORY));
         // What the store keeps, read back as a rescan reads it.
-        JsonNode report = JSON.readTree(PublishReports.report(atPublish, published).toString());
-        JsonNode trust = JSON.readTree(PublishReports.trust(atPublish, published).toString());
+        JsonNode report =
+                JSON.readTree(PublishReports.report(atPublish, published).toString());
+        JsonNode trust =
+                JSON.readTree(PublishReports.trust(atPublish, published).toString());
         ScanReport fresh = input.scan();
-        ScanReport withoutDrift = new ScanReport(fresh.rulesVersion(), fresh.verdict(), fresh.tools(),
-                fresh.serverFindings(), fresh.toolSetDigest(), Optional.empty(), fresh.charsScanned());
+        ScanReport withoutDrift = new ScanReport(
+                fresh.rulesVersion(),
+                fresh.verdict(),
+                fresh.tools(),
+                fresh.serverFindings(),
+                fresh.toolSetDigest(),
+                Optional.empty(),
+                fresh.charsScanned());
 
-        Assessment reassessed = StoredAssessment.of(report, trust, withoutDrift, published.advisories(),
-                published.advisoryProblems());
+        Assessment reassessed =
+                StoredAssessment.of(report, trust, withoutDrift, published.advisories(), published.advisoryProblems());
         Decision atRescan = PolicyDecider.decide(reassessed, input.rules(), Optional.of(Cases.REPOSITORY));
 
         assertThat(atRescan.outcome()).isEqualTo(atPublish.outcome()).isEqualTo(outcome);
@@ -51,17 +59,28 @@ class RescanAgreementTest {
 
     @Test
     void aReportWrittenBeforeStatementsNamedTheirBuilderFallsBackToTheTrustSummary() throws IOException {
-        Input input = Input.of("attested, older report").evidence(Cases.attested(Cases.REPOSITORY, Cases.lodash()))
-                .rules(Cases.rules(PolicyRules.ScanReview.WARN, PolicyRules.ToolDrift.REVIEW, true, true, true,
-                        List.of(), PolicyRules.Vulnerable.REJECT));
+        Input input = Input.of("attested, older report")
+                .evidence(Cases.attested(Cases.REPOSITORY, Cases.lodash()))
+                .rules(Cases.rules(
+                        PolicyRules.ScanReview.WARN,
+                        PolicyRules.ToolDrift.REVIEW,
+                        true,
+                        true,
+                        true,
+                        List.of(),
+                        PolicyRules.Vulnerable.REJECT));
         Assessment published = input.assessment();
         Decision atPublish = PolicyDecider.decide(published, input.rules(), Optional.of(Cases.REPOSITORY));
-        ObjectNode report = (ObjectNode) JSON.readTree(PublishReports.report(atPublish, published).toString());
+        ObjectNode report = (ObjectNode)
+                JSON.readTree(PublishReports.report(atPublish, published).toString());
         report.path("evidence").forEach(entry -> ((ObjectNode) entry).remove("provenance"));
-        JsonNode trust = JSON.readTree(PublishReports.trust(atPublish, published).toString());
+        JsonNode trust =
+                JSON.readTree(PublishReports.trust(atPublish, published).toString());
 
-        Decision atRescan = PolicyDecider.decide(StoredAssessment.of(report, trust, input.scan(), List.of(), List.of()),
-                input.rules(), Optional.of(Cases.REPOSITORY));
+        Decision atRescan = PolicyDecider.decide(
+                StoredAssessment.of(report, trust, input.scan(), List.of(), List.of()),
+                input.rules(),
+                Optional.of(Cases.REPOSITORY));
 
         assertThat(atPublish.outcome()).isEqualTo(Outcome.PUBLISHED);
         assertThat(atRescan.outcome()).isEqualTo(Outcome.PUBLISHED);

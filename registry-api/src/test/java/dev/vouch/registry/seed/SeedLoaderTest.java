@@ -37,10 +37,13 @@ class SeedLoaderTest {
     void aRegistryInUseIsNeverSeeded() {
         try (RunningRegistry running = RunningRegistry.start(dataDir, false)) {
             String token = running.token("io.github.acme/*");
-            byte[] body = ("{\"$schema\":\"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
-                    + "\"name\":\"io.github.acme/xx\",\"description\":\"x\",\"version\":\"1.0.0\"}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(running.send("POST", "/v0.1/publish", Optional.of(token), body).status()).isEqualTo(200);
+            byte[] body =
+                    ("{\"$schema\":\"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\","
+                                    + "\"name\":\"io.github.acme/xx\",\"description\":\"x\",\"version\":\"1.0.0\"}")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(running.send("POST", "/v0.1/publish", Optional.of(token), body)
+                            .status())
+                    .isEqualTo(200);
 
             assertThat(running.registry().seedIfEmpty()).isZero();
         }
@@ -50,7 +53,10 @@ class SeedLoaderTest {
     void seedsCarryTheirToolDefinitions() {
         try (Registry registry = Registry.openSqlite(dataDir)) {
             registry.seedIfEmpty();
-            assertThat(registry.catalog().version("com.stripe/stripe", "latest", false).tools()).isPresent();
+            assertThat(registry.catalog()
+                            .version("com.stripe/stripe", "latest", false)
+                            .tools())
+                    .isPresent();
         }
     }
 }

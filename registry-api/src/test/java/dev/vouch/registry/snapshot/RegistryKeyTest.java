@@ -43,27 +43,37 @@ class RegistryKeyTest {
         KeyPair ed25519 = keys("Ed25519", null);
         KeyPair p256 = keys("EC", "secp256r1");
         // Bouncy Castle encodes the curve and public key inside SEC 1, as `openssl ecparam -genkey` does.
-        KeyPairGenerator bc = KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        KeyPairGenerator bc =
+                KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
         bc.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair sec1 = bc.generateKeyPair();
-        for (String pem : new String[] {pem(new JcaPKCS8Generator(ed25519.getPrivate(), null)),
-                pem(new JcaPKCS8Generator(p256.getPrivate(), null)), pem(sec1)}) {
+        for (String pem : new String[] {
+            pem(new JcaPKCS8Generator(ed25519.getPrivate(), null)),
+            pem(new JcaPKCS8Generator(p256.getPrivate(), null)),
+            pem(sec1)
+        }) {
             RegistryKey key = RegistryKey.fromPem(pem);
 
             KeySignatures.verify(key.publicKey(), DATA, key.sign(DATA));
-            assertThat(key.publicKey().getEncoded()).isIn((Object) ed25519.getPublic().getEncoded(),
-                    (Object) p256.getPublic().getEncoded(), (Object) sec1.getPublic().getEncoded());
+            assertThat(key.publicKey().getEncoded())
+                    .isIn(
+                            (Object) ed25519.getPublic().getEncoded(),
+                            (Object) p256.getPublic().getEncoded(),
+                            (Object) sec1.getPublic().getEncoded());
         }
     }
 
     @Test
     void otherCurvesRsaEncryptedKeysAndPublicKeysAreRefused() throws Exception {
-        KeyPairGenerator bc = KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        KeyPairGenerator bc =
+                KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
         bc.initialize(new ECGenParameterSpec("secp384r1"));
         KeyPair p384 = bc.generateKeyPair();
         KeyPair rsa = keys("RSA", null);
-        String encrypted = pem(new JcaPKCS8Generator(keys("Ed25519", null).getPrivate(),
-                new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.PBE_SHA1_3DES).setPassword("pw".toCharArray())
+        String encrypted = pem(new JcaPKCS8Generator(
+                keys("Ed25519", null).getPrivate(),
+                new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.PBE_SHA1_3DES)
+                        .setPassword("pw".toCharArray())
                         .build()));
 
         assertThatThrownBy(() -> RegistryKey.fromPem(pem(p384))).hasMessageContaining("P-256");

@@ -28,10 +28,11 @@ final class Browser implements AutoCloseable {
 
     static final Path RECORDS = Path.of("target", "browser-tests");
     /** Debian's paths; {@code -Dvouch.chromium=PATH} and {@code -Dvouch.chromedriver=PATH} name others. */
-    private static final List<Path> CHROMIUM = candidates("vouch.chromium", "/usr/bin/chromium",
-            "/usr/bin/chromium-browser");
-    private static final List<Path> DRIVER = candidates("vouch.chromedriver", "/usr/bin/chromedriver",
-            "/usr/lib/chromium/chromedriver");
+    private static final List<Path> CHROMIUM =
+            candidates("vouch.chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+
+    private static final List<Path> DRIVER =
+            candidates("vouch.chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
     /**
      * Selenium looks for DevTools bindings of this exact Chromium version and warns when it has none;
@@ -51,7 +52,8 @@ final class Browser implements AutoCloseable {
     static Browser start(String testClass) {
         Optional<Path> chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst();
         Optional<Path> driver = DRIVER.stream().filter(Files::isExecutable).findFirst();
-        String missing = chromium.isEmpty() ? "chromium is not installed (apt-get install chromium chromium-driver)"
+        String missing = chromium.isEmpty()
+                ? "chromium is not installed (apt-get install chromium chromium-driver)"
                 : driver.isEmpty() ? "chromedriver is not installed (apt-get install chromium-driver)" : "";
         if (!missing.isEmpty()) {
             System.out.println("SKIPPED: " + testClass + ": " + missing);
@@ -61,10 +63,18 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
         // Root in CI has no user namespace sandbox; the pages under test are our own.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--window-size=1440,1000", "--lang=en-US");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--window-size=1440,1000",
+                "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(driver.get().toFile())
+                .usingAnyFreePort()
+                .build();
         Browser browser = new Browser(new ChromeDriver(service, options));
         record("ran", testClass);
         return browser;
@@ -73,13 +83,15 @@ final class Browser implements AutoCloseable {
     /** Saves a screenshot of the whole page at {@code width} pixels wide to {@code target/screenshots/name}. */
     Path screenshot(String name, int width, int maxHeight) {
         driver.manage().window().setSize(new Dimension(width, 900));
-        long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight)");
+        long height = (Long)
+                ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight)");
         driver.manage().window().setSize(new Dimension(width, (int) Math.min(height, maxHeight)));
         Path target = Path.of("target", "screenshots", name);
         try {
             Files.createDirectories(target.getParent());
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+            Files.copy(
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    target,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,13 +108,18 @@ final class Browser implements AutoCloseable {
 
     private static List<Path> candidates(String property, String... defaults) {
         String named = System.getProperty(property);
-        return named != null ? List.of(Path.of(named)) : java.util.Arrays.stream(defaults).map(Path::of).toList();
+        return named != null
+                ? List.of(Path.of(named))
+                : java.util.Arrays.stream(defaults).map(Path::of).toList();
     }
 
     private static void record(String file, String line) {
         try {
             Files.createDirectories(RECORDS);
-            Files.writeString(RECORDS.resolve(file), line + System.lineSeparator(), StandardOpenOption.CREATE,
+            Files.writeString(
+                    RECORDS.resolve(file),
+                    line + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

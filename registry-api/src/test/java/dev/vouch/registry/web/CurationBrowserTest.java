@@ -37,8 +37,12 @@ class CurationBrowserTest {
         registry = Registry.openSqlite(dir.resolve("data"));
         Publishing acme = new Publishing(registry, "io.github.acme/*");
         for (String name : List.of("io.github.acme/alpha", "io.github.acme/beta")) {
-            byte[] body = Publishing.envelope(Publishing.npm(Publishing.server(name, "1.0.0", "Forecasts"),
-                    "@acme/" + name.substring(name.indexOf('/') + 1)), "get_forecast", FLAGGED);
+            byte[] body = Publishing.envelope(
+                    Publishing.npm(
+                            Publishing.server(name, "1.0.0", "Forecasts"),
+                            "@acme/" + name.substring(name.indexOf('/') + 1)),
+                    "get_forecast",
+                    FLAGGED);
             assertThat(acme.publish(body).decision().outcome()).isEqualTo(Decision.Outcome.PENDING);
         }
         curatorToken = Publishing.curator(registry);
@@ -65,7 +69,8 @@ class CurationBrowserTest {
     WebElement held(String name) {
         return browser.driver.findElements(By.cssSelector("article.held")).stream()
                 .filter(a -> a.findElement(By.cssSelector("h3 code")).getText().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " is not in the queue"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not in the queue"));
     }
 
     @Test
@@ -76,11 +81,18 @@ class CurationBrowserTest {
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.held")));
 
         assertThat(browser.driver.findElements(By.cssSelector("article.held"))).hasSize(2);
-        assertThat(browser.driver.executeScript("return document.cookie")).asString().doesNotContain("vouch_session");
-        assertThat(browser.driver.manage().getCookieNamed("vouch_session").isHttpOnly()).isTrue();
-        assertThat(new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(browser.driver).getViolations()).as("the queue meets WCAG 2.1 AA as axe checks it")
-                .extracting(rule -> rule.getId()).isEmpty();
+        assertThat(browser.driver.executeScript("return document.cookie"))
+                .asString()
+                .doesNotContain("vouch_session");
+        assertThat(browser.driver.manage().getCookieNamed("vouch_session").isHttpOnly())
+                .isTrue();
+        assertThat(new AxeBuilder()
+                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                        .analyze(browser.driver)
+                        .getViolations())
+                .as("the queue meets WCAG 2.1 AA as axe checks it")
+                .extracting(rule -> rule.getId())
+                .isEmpty();
         WebElement alpha = held("io.github.acme/alpha");
         assertThat(alpha.findElement(By.cssSelector(".checks")).getText()).contains("scan");
         assertThat(alpha.findElement(By.cssSelector(".finding mark")).getText())
@@ -94,12 +106,14 @@ class CurationBrowserTest {
         browser.wait.until(d -> d.findElements(By.cssSelector("article.held")).isEmpty());
 
         List<String> audit = browser.driver.findElements(By.cssSelector("table.audit tbody tr")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertThat(audit.get(0)).contains("version.curator-reject", "io.github.acme/beta@1.0.0", REASON);
         assertThat(audit.get(1)).contains("version.approve", "io.github.acme/alpha@1.0.0");
 
         browser.driver.get(url("/"));
         assertThat(browser.driver.findElements(By.cssSelector("#results .card .ident code")))
-                .extracting(WebElement::getText).containsExactly("io.github.acme/alpha");
+                .extracting(WebElement::getText)
+                .containsExactly("io.github.acme/alpha");
     }
 }

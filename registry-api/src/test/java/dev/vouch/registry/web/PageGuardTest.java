@@ -35,8 +35,13 @@ class PageGuardTest {
 
     @BeforeEach
     void start() {
-        registry = RunningRegistry.start(dataDir, false, ExchangeSettings.defaults(), HttpOptions.defaults()
-                .withRateLimits(new RateLimitSettings(30, 60, 2, 30)).withAccessLog(AccessLog.none()));
+        registry = RunningRegistry.start(
+                dataDir,
+                false,
+                ExchangeSettings.defaults(),
+                HttpOptions.defaults()
+                        .withRateLimits(new RateLimitSettings(30, 60, 2, 30))
+                        .withAccessLog(AccessLog.none()));
     }
 
     @AfterEach
@@ -45,9 +50,12 @@ class PageGuardTest {
     }
 
     HttpResponse<String> signIn(String token) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(registry.uri("/curation/session"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(registry.uri("/curation/session"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + token))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -58,14 +66,14 @@ class PageGuardTest {
         HttpResponse<String> refused = signIn("vouch_wrong-3");
 
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.headers().firstValue("Content-Security-Policy")).contains(Pages.CONTENT_SECURITY_POLICY);
         assertThat(refused.body()).contains("Too many requests");
 
-        RunningRegistry.Response api = registry.send("POST", "/v0.1/publish", Optional.of(registry.token(
-                "io.github.acme/*")), new byte[0]);
+        RunningRegistry.Response api =
+                registry.send("POST", "/v0.1/publish", Optional.of(registry.token("io.github.acme/*")), new byte[0]);
         assertThat(api.status()).isEqualTo(429);
         assertThat(api.contentType()).startsWith(Problem.CONTENT_TYPE);
     }
@@ -77,23 +85,29 @@ class PageGuardTest {
         HttpResponse<String> refused = signIn("vouch_anything");
 
         assertThat(refused.statusCode()).isEqualTo(503);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        assertThat(registry.send("POST", "/v0.1/publish", Optional.empty(), new byte[0]).contentType())
+        assertThat(registry.send("POST", "/v0.1/publish", Optional.empty(), new byte[0])
+                        .contentType())
                 .startsWith(Problem.CONTENT_TYPE);
     }
 
     @Test
     void aPagePathNamesItsMethodsToOptionsAndToAWrongMethod() throws Exception {
-        HttpResponse<String> options = client.send(HttpRequest.newBuilder(registry.uri(
-                "/servers/io.github.acme%2Fweather")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> options = client.send(
+                HttpRequest.newBuilder(registry.uri("/servers/io.github.acme%2Fweather"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(options.statusCode()).isEqualTo(204);
         assertThat(options.headers().firstValue("Allow")).contains("GET, OPTIONS");
 
-        HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(registry.uri(
-                "/servers/io.github.acme%2Fweather")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = client.send(
+                HttpRequest.newBuilder(registry.uri("/servers/io.github.acme%2Fweather"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(405);
         assertThat(wrong.headers().firstValue("Allow")).contains("GET, OPTIONS");
     }

@@ -22,19 +22,26 @@ final class Publishing {
 
     Publishing(Registry registry, String... grants) {
         this.registry = registry;
-        String secret = registry.tokens().issue(Role.PUBLISHER, List.of(grants), Optional.of("web tests"), "test")
+        String secret = registry.tokens()
+                .issue(Role.PUBLISHER, List.of(grants), Optional.of("web tests"), "test")
                 .secret();
         this.publisher = registry.tokens().authenticate(Optional.of("Bearer " + secret));
     }
 
     static ObjectNode server(String name, String version, String description) {
-        return JSON.createObjectNode().put("$schema", SCHEMA).put("name", name).put("description", description)
+        return JSON.createObjectNode()
+                .put("$schema", SCHEMA)
+                .put("name", name)
+                .put("description", description)
                 .put("version", version);
     }
 
     static ObjectNode npm(ObjectNode server, String identifier) {
-        ObjectNode pkg = server.withArray("packages").addObject().put("registryType", "npm")
-                .put("identifier", identifier).put("version", server.path("version").asText());
+        ObjectNode pkg = server.withArray("packages")
+                .addObject()
+                .put("registryType", "npm")
+                .put("identifier", identifier)
+                .put("version", server.path("version").asText());
         pkg.putObject("transport").put("type", "stdio");
         return server;
     }
@@ -46,7 +53,10 @@ final class Publishing {
         ArrayNode array = envelope.putArray("tools");
         for (int i = 0; i < tools.length; i += 2) {
             ObjectNode tool = array.addObject().put("name", tools[i]).put("description", tools[i + 1]);
-            tool.putObject("inputSchema").put("type", "object").putObject("properties").putObject("city")
+            tool.putObject("inputSchema")
+                    .put("type", "object")
+                    .putObject("properties")
+                    .putObject("city")
                     .put("type", "string");
         }
         return envelope.toString().getBytes(StandardCharsets.UTF_8);
@@ -58,6 +68,8 @@ final class Publishing {
 
     /** A curator token's secret. */
     static String curator(Registry registry) {
-        return registry.tokens().issue(Role.CURATOR, List.of(), Optional.of("web tests"), "test").secret();
+        return registry.tokens()
+                .issue(Role.CURATOR, List.of(), Optional.of("web tests"), "test")
+                .secret();
     }
 }

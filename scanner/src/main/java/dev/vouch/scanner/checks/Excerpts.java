@@ -8,8 +8,7 @@ public final class Excerpts {
     private static final int CONTEXT = 40;
     private static final int MAX_LENGTH = 240;
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     public static String around(String text, int start, int end) {
         int from = Math.max(0, start - CONTEXT);

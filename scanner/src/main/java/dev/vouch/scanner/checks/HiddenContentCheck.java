@@ -19,11 +19,11 @@ public final class HiddenContentCheck implements FieldCheck {
 
     private static final int MIN_BASE64_RUN = 100;
     private static final int MIN_HEX_RUN = 128;
-    private static final Set<FieldKind> PROSE = EnumSet.of(FieldKind.DESCRIPTION, FieldKind.SCHEMA_TEXT,
-            FieldKind.PROMPT);
+    private static final Set<FieldKind> PROSE =
+            EnumSet.of(FieldKind.DESCRIPTION, FieldKind.SCHEMA_TEXT, FieldKind.PROMPT);
     private static final Set<FieldKind> IDENTIFIERS = EnumSet.of(FieldKind.NAME, FieldKind.PROPERTY_NAME);
-    private static final Set<UnicodeScript> CONFUSABLE_WITH_LATIN = EnumSet.of(UnicodeScript.CYRILLIC,
-            UnicodeScript.GREEK, UnicodeScript.ARMENIAN, UnicodeScript.CHEROKEE);
+    private static final Set<UnicodeScript> CONFUSABLE_WITH_LATIN =
+            EnumSet.of(UnicodeScript.CYRILLIC, UnicodeScript.GREEK, UnicodeScript.ARMENIAN, UnicodeScript.CHEROKEE);
 
     @Override
     public List<Finding> check(ScannedField scanned) {
@@ -39,8 +39,11 @@ public final class HiddenContentCheck implements FieldCheck {
         }
         String mixed = mixedScriptWord(text);
         if (mixed != null) {
-            findings.add(new Finding("VR-HIDDEN-HOMOGLYPH", Family.HIDDEN_CONTENT,
-                    IDENTIFIERS.contains(kind) ? Severity.BLOCK : Severity.REVIEW, pointer,
+            findings.add(new Finding(
+                    "VR-HIDDEN-HOMOGLYPH",
+                    Family.HIDDEN_CONTENT,
+                    IDENTIFIERS.contains(kind) ? Severity.BLOCK : Severity.REVIEW,
+                    pointer,
                     "mixes Latin with look-alike letters of another script: " + mixed));
         }
         return findings;
@@ -48,20 +51,55 @@ public final class HiddenContentCheck implements FieldCheck {
 
     private static Finding anomalyFinding(Anomaly anomaly, String pointer) {
         return switch (anomaly.kind()) {
-            case TAG_CHARACTERS -> new Finding("VR-HIDDEN-TAGS", Family.HIDDEN_CONTENT, Severity.BLOCK, pointer,
-                    "invisible Unicode tag characters carry text: " + anomaly.shown());
-            case BIDI_CONTROL -> new Finding("VR-HIDDEN-BIDI", Family.HIDDEN_CONTENT, Severity.BLOCK, pointer,
-                    "bidirectional control character " + anomaly.shown() + " reorders the visible text");
-            case TERMINAL_ESCAPE -> new Finding("VR-HIDDEN-ANSI", Family.HIDDEN_CONTENT, Severity.BLOCK, pointer,
-                    "terminal escape sequence " + anomaly.shown() + " can rewrite what a terminal shows");
-            case VARIATION_SELECTORS -> new Finding("VR-HIDDEN-SELECTORS", Family.HIDDEN_CONTENT, Severity.BLOCK,
-                    pointer, anomaly.shown() + " can encode hidden bytes");
-            case ZERO_WIDTH -> new Finding("VR-HIDDEN-ZERO-WIDTH", Family.HIDDEN_CONTENT, Severity.REVIEW, pointer,
-                    "zero-width character " + anomaly.shown() + " inside visible text");
-            case ESCAPED_SEQUENCE -> new Finding("VR-HIDDEN-ESCAPED", Family.HIDDEN_CONTENT, Severity.REVIEW, pointer,
-                    "escape sequence written as text for a later decoder: " + anomaly.shown());
-            case WHITESPACE_PADDING -> new Finding("VR-HIDDEN-PADDING", Family.HIDDEN_CONTENT, Severity.REVIEW,
-                    pointer, "a long blank run pushes the text after it out of view");
+            case TAG_CHARACTERS ->
+                new Finding(
+                        "VR-HIDDEN-TAGS",
+                        Family.HIDDEN_CONTENT,
+                        Severity.BLOCK,
+                        pointer,
+                        "invisible Unicode tag characters carry text: " + anomaly.shown());
+            case BIDI_CONTROL ->
+                new Finding(
+                        "VR-HIDDEN-BIDI",
+                        Family.HIDDEN_CONTENT,
+                        Severity.BLOCK,
+                        pointer,
+                        "bidirectional control character " + anomaly.shown() + " reorders the visible text");
+            case TERMINAL_ESCAPE ->
+                new Finding(
+                        "VR-HIDDEN-ANSI",
+                        Family.HIDDEN_CONTENT,
+                        Severity.BLOCK,
+                        pointer,
+                        "terminal escape sequence " + anomaly.shown() + " can rewrite what a terminal shows");
+            case VARIATION_SELECTORS ->
+                new Finding(
+                        "VR-HIDDEN-SELECTORS",
+                        Family.HIDDEN_CONTENT,
+                        Severity.BLOCK,
+                        pointer,
+                        anomaly.shown() + " can encode hidden bytes");
+            case ZERO_WIDTH ->
+                new Finding(
+                        "VR-HIDDEN-ZERO-WIDTH",
+                        Family.HIDDEN_CONTENT,
+                        Severity.REVIEW,
+                        pointer,
+                        "zero-width character " + anomaly.shown() + " inside visible text");
+            case ESCAPED_SEQUENCE ->
+                new Finding(
+                        "VR-HIDDEN-ESCAPED",
+                        Family.HIDDEN_CONTENT,
+                        Severity.REVIEW,
+                        pointer,
+                        "escape sequence written as text for a later decoder: " + anomaly.shown());
+            case WHITESPACE_PADDING ->
+                new Finding(
+                        "VR-HIDDEN-PADDING",
+                        Family.HIDDEN_CONTENT,
+                        Severity.REVIEW,
+                        pointer,
+                        "a long blank run pushes the text after it out of view");
         };
     }
 
@@ -87,7 +125,11 @@ public final class HiddenContentCheck implements FieldCheck {
             }
             if (hex >= MIN_HEX_RUN || base64 >= MIN_BASE64_RUN) {
                 String rule = hex >= MIN_HEX_RUN ? "VR-HIDDEN-HEX" : "VR-HIDDEN-BASE64";
-                findings.add(new Finding(rule, Family.HIDDEN_CONTENT, Severity.REVIEW, pointer,
+                findings.add(new Finding(
+                        rule,
+                        Family.HIDDEN_CONTENT,
+                        Severity.REVIEW,
+                        pointer,
                         "long encoded blob: " + Excerpts.around(text, runStart, runStart + 60)));
                 return;
             }
@@ -132,7 +174,8 @@ public final class HiddenContentCheck implements FieldCheck {
                 latin += script == UnicodeScript.LATIN && cp < 0x250 ? 1 : 0;
                 confusable += CONFUSABLE_WITH_LATIN.contains(script) ? 1 : 0;
             } else {
-                // A Latin word with a few look-alike letters slipped in; gibberish mixing many scripts is not a disguise.
+                // A Latin word with a few look-alike letters slipped in; gibberish mixing many scripts is not a
+                // disguise.
                 if (wordStart >= 0 && confusable > 0 && letters >= 3 && 2 * latin >= letters) {
                     return text.substring(wordStart, i);
                 }

@@ -61,9 +61,13 @@ public final class ImpersonationCheck implements ServerCheck {
                 }
                 int distance = editDistance(name, known.getKey(), 2);
                 if (distance == 0 || (distance <= 2 && known.getKey().length() >= 6)) {
-                    findings.add(new Finding("VR-IMPERSONATION-NAME", Family.IMPERSONATION, Severity.REVIEW,
-                            manifest.pointer() + "/name", "'" + full + "' " + (distance == 0 ? "copies" : "is close to")
-                            + " the well-known server " + known.getValue() + "/" + known.getKey()));
+                    findings.add(new Finding(
+                            "VR-IMPERSONATION-NAME",
+                            Family.IMPERSONATION,
+                            Severity.REVIEW,
+                            manifest.pointer() + "/name",
+                            "'" + full + "' " + (distance == 0 ? "copies" : "is close to") + " the well-known server "
+                                    + known.getValue() + "/" + known.getKey()));
                     return;
                 }
             }

@@ -39,9 +39,14 @@ public final class InstructionCheck {
     public IntentFeatures.Vector vector(List<ScannedField> fields, ToolContext context, List<Finding> patternFindings) {
         List<IntentFeatures.Text> texts = new ArrayList<>(fields.size());
         for (ScannedField field : fields) {
-            texts.add(new IntentFeatures.Text(field.field().pointer(), field.field().kind(), field.normalized().text()));
+            texts.add(new IntentFeatures.Text(
+                    field.field().pointer(),
+                    field.field().kind(),
+                    field.normalized().text()));
             if (!field.normalized().hidden().isEmpty()) {
-                texts.add(new IntentFeatures.Text(field.field().pointer(), field.field().kind(),
+                texts.add(new IntentFeatures.Text(
+                        field.field().pointer(),
+                        field.field().kind(),
                         field.normalized().hidden()));
             }
         }
@@ -54,8 +59,8 @@ public final class InstructionCheck {
      * it flags the tool. Blocks, and every other rule's and check's findings, always stand.
      */
     public static boolean defersToModel(Finding finding) {
-        return finding.severity() == Severity.REVIEW && (INSTRUCTION_FAMILIES.contains(finding.family())
-                || DECODED_BY_THE_MODEL.contains(finding.ruleId()));
+        return finding.severity() == Severity.REVIEW
+                && (INSTRUCTION_FAMILIES.contains(finding.family()) || DECODED_BY_THE_MODEL.contains(finding.ruleId()));
     }
 
     /** Encoded blobs: the model reads what they decode to, so the blob alone is no reason for review. */
@@ -91,8 +96,14 @@ public final class InstructionCheck {
         for (IntentModel.Contribution contribution : assessment.contributions()) {
             IntentFeatures.Span span = vector.span(contribution.index());
             if (span != null && signals.size() < MAX_SIGNALS) {
-                signals.add(new Signal(contribution.name(), round(contribution.weight()), span.pointer(), span.start(),
-                        span.end(), span.text(), span.decodedFrom()));
+                signals.add(new Signal(
+                        contribution.name(),
+                        round(contribution.weight()),
+                        span.pointer(),
+                        span.start(),
+                        span.end(),
+                        span.text(),
+                        span.decodedFrom()));
             }
         }
         if (signals.isEmpty()) {
@@ -100,15 +111,15 @@ public final class InstructionCheck {
             return Optional.empty();
         }
         Signal strongest = signals.get(0);
-        StringBuilder evidence = new StringBuilder(String.format(Locale.ROOT, "instruction to the agent, score %.2f: ",
-                assessment.score()));
+        StringBuilder evidence = new StringBuilder(
+                String.format(Locale.ROOT, "instruction to the agent, score %.2f: ", assessment.score()));
         for (int i = 0; i < Math.min(3, signals.size()); i++) {
             evidence.append(i == 0 ? "" : "; ").append(signals.get(i).feature());
         }
         evidence.append(" — «").append(Excerpts.of(strongest.sentence())).append("»");
         Severity severity = assessment.verdict() == Verdict.BLOCK ? Severity.BLOCK : Severity.REVIEW;
-        return Optional.of(new Finding(RULE_ID, assessment.family(), severity, strongest.pointer(), evidence.toString(),
-                signals));
+        return Optional.of(
+                new Finding(RULE_ID, assessment.family(), severity, strongest.pointer(), evidence.toString(), signals));
     }
 
     private static double round(double weight) {

@@ -20,13 +20,22 @@ import java.util.Locale;
  */
 public final class SchemaContradictionCheck implements ToolCheck {
 
-    private static final List<String> READ_ONLY_CLAIMS = List.of("read-only", "read only", "readonly",
-            "does not modify", "does not change", "does not write", "no side effects", "no side-effects",
-            "non-destructive", "nondestructive", "non destructive");
+    private static final List<String> READ_ONLY_CLAIMS = List.of(
+            "read-only",
+            "read only",
+            "readonly",
+            "does not modify",
+            "does not change",
+            "does not write",
+            "no side effects",
+            "no side-effects",
+            "non-destructive",
+            "nondestructive",
+            "non destructive");
     private static final Pattern WRITE_PARAMETER = Pattern.compile(
             "(?i)^(command|cmd|shell|exec|execute|script|code|eval|write_?mode|write|delete|overwrite|drop|sudo|raw_exec)$");
-    private static final Pattern WRITE_IN_TEXT = Pattern.compile(
-            "(?i)\\b(write_?mode|enables? write|write operations?|write[- ]back)\\b");
+    private static final Pattern WRITE_IN_TEXT =
+            Pattern.compile("(?i)\\b(write_?mode|enables? write|write operations?|write[- ]back)\\b");
     private static final Pattern SMUGGLING_NAME = Pattern.compile(
             "(?i)^(_.*|side_?note|notes?|feedback|context|extra|metadata|debug\\w*|reasoning|memo|comment|annotation|payload|data_?blob|backdoor)$");
 
@@ -41,17 +50,25 @@ public final class SchemaContradictionCheck implements ToolCheck {
         if (claimsReadOnly) {
             for (String property : propertyNames(tool)) {
                 if (WRITE_PARAMETER.matcher(property).matches()) {
-                    findings.add(new Finding("VR-SCHEMA-READONLY", Family.SCHEMA_CONTRADICTION, Severity.REVIEW,
-                            tool.pointer(), "claims to be read-only but takes a '" + property + "' parameter"));
+                    findings.add(new Finding(
+                            "VR-SCHEMA-READONLY",
+                            Family.SCHEMA_CONTRADICTION,
+                            Severity.REVIEW,
+                            tool.pointer(),
+                            "claims to be read-only but takes a '" + property + "' parameter"));
                     break;
                 }
             }
             // Every alternative of WRITE_IN_TEXT contains "write": most descriptions need no automaton.
             Matcher write = WRITE_IN_TEXT.matcher(description);
             if (findings.isEmpty() && lower.contains("write") && write.find()) {
-                findings.add(new Finding("VR-SCHEMA-READONLY", Family.SCHEMA_CONTRADICTION, Severity.REVIEW,
-                        tool.pointer() + "/description", "claims to be read-only but describes "
-                        + Excerpts.around(description, write.start(), write.end())));
+                findings.add(new Finding(
+                        "VR-SCHEMA-READONLY",
+                        Family.SCHEMA_CONTRADICTION,
+                        Severity.REVIEW,
+                        tool.pointer() + "/description",
+                        "claims to be read-only but describes "
+                                + Excerpts.around(description, write.start(), write.end())));
             }
         }
         for (JsonNode required : schema.path("required")) {
@@ -60,7 +77,10 @@ public final class SchemaContradictionCheck implements ToolCheck {
             boolean explained = lower.contains(name.toLowerCase(Locale.ROOT))
                     || property.path("description").asText("").length() >= 12;
             if (SMUGGLING_NAME.matcher(name).matches() && !explained) {
-                findings.add(new Finding("VR-SCHEMA-HIDDEN-PARAM", Family.SCHEMA_CONTRADICTION, Severity.REVIEW,
+                findings.add(new Finding(
+                        "VR-SCHEMA-HIDDEN-PARAM",
+                        Family.SCHEMA_CONTRADICTION,
+                        Severity.REVIEW,
                         tool.pointer() + "/inputSchema/properties/" + Pointers.escape(name),
                         "required parameter '" + name + "' is not explained anywhere"));
             }
@@ -70,10 +90,14 @@ public final class SchemaContradictionCheck implements ToolCheck {
 
     private static List<String> propertyNames(ToolDefinition tool) {
         List<String> names = new ArrayList<>();
-        for (Iterator<String> it = tool.definition().path("inputSchema").path("properties").fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it =
+                        tool.definition().path("inputSchema").path("properties").fieldNames();
+                it.hasNext(); ) {
             names.add(it.next());
         }
-        tool.definition().path("arguments").forEach(argument -> names.add(argument.path("name").asText()));
+        tool.definition()
+                .path("arguments")
+                .forEach(argument -> names.add(argument.path("name").asText()));
         return names;
     }
 }

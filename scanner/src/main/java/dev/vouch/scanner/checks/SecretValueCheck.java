@@ -24,8 +24,8 @@ public final class SecretValueCheck implements FieldCheck {
     // Keys that name where a secret is, not the secret: a path, a variable name, a format.
     private static final Pattern NOT_A_VALUE = Pattern.compile(
             "(?i)(path|file|dir|url|uri|name|id|type|format|hint|env|var|variable|header|length|size|expir\\w*)$");
-    private static final Pattern URL_CREDENTIALS = Pattern.compile(
-            "(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]{1,64}:([^\\s:/@]{3,128})@[^\\s/]+");
+    private static final Pattern URL_CREDENTIALS =
+            Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]{1,64}:([^\\s:/@]{3,128})@[^\\s/]+");
     private static final int MIN_LENGTH = 16;
     private static final double MIN_ENTROPY = 3.5;
 
@@ -34,15 +34,31 @@ public final class SecretValueCheck implements FieldCheck {
         List<Finding> findings = new ArrayList<>();
         String text = scanned.normalized().text();
         String key = scanned.field().key();
-        boolean isName = scanned.field().kind() == FieldKind.PROPERTY_NAME || scanned.field().kind() == FieldKind.NAME;
-        if (key != null && !isName && mayNameASecret(key) && KEY_LIKE.matcher(key).find() && !NOT_A_VALUE.matcher(key).find()
+        boolean isName = scanned.field().kind() == FieldKind.PROPERTY_NAME
+                || scanned.field().kind() == FieldKind.NAME;
+        if (key != null
+                && !isName
+                && mayNameASecret(key)
+                && KEY_LIKE.matcher(key).find()
+                && !NOT_A_VALUE.matcher(key).find()
                 && looksSecret(text)) {
-            findings.add(new Finding("VR-SECRET-ENTROPY", Family.SECRET, Severity.BLOCK, scanned.field().pointer(),
+            findings.add(new Finding(
+                    "VR-SECRET-ENTROPY",
+                    Family.SECRET,
+                    Severity.BLOCK,
+                    scanned.field().pointer(),
                     "high-entropy value under the key-like name '" + key + "': " + mask(text)));
         }
         Matcher url = URL_CREDENTIALS.matcher(text);
-        if (text.contains("://") && text.indexOf('@') > 0 && url.find() && !PLACEHOLDER.matcher(url.group(1)).find()) {
-            findings.add(new Finding("VR-SECRET-URL", Family.SECRET, Severity.BLOCK, scanned.field().pointer(),
+        if (text.contains("://")
+                && text.indexOf('@') > 0
+                && url.find()
+                && !PLACEHOLDER.matcher(url.group(1)).find()) {
+            findings.add(new Finding(
+                    "VR-SECRET-URL",
+                    Family.SECRET,
+                    Severity.BLOCK,
+                    scanned.field().pointer(),
                     "credentials embedded in a URL: " + mask(url.group())));
         }
         return findings;
@@ -51,8 +67,13 @@ public final class SecretValueCheck implements FieldCheck {
     /** A cheap filter before the key-name pattern: the words every secret-naming key contains one of. */
     private static boolean mayNameASecret(String key) {
         String lower = key.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("secret") || lower.contains("token") || lower.contains("pass") || lower.contains("pwd")
-                || lower.contains("key") || lower.contains("credential") || lower.contains("bearer")
+        return lower.contains("secret")
+                || lower.contains("token")
+                || lower.contains("pass")
+                || lower.contains("pwd")
+                || lower.contains("key")
+                || lower.contains("credential")
+                || lower.contains("bearer")
                 || lower.contains("auth");
     }
 

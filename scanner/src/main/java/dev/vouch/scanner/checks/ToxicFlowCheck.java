@@ -18,30 +18,91 @@ import java.util.Optional;
 public final class ToxicFlowCheck implements ServerCheck {
 
     // Phrases of a tool's stated purpose, matched on its lower-cased name and first sentences.
-    private static final List<String> UNTRUSTED_INPUT = List.of("fetch url", "fetches a url", "fetch a url",
-            "fetch the url", "web page", "webpage", "browse", "web search", "search the web", "scrape", "crawl",
-            "read email", "reads email", "read emails", "inbox", "incoming", "rss", "comments", "pull request",
-            "issue", "ticket", "messages from", "read messages", "channel history");
-    private static final List<String> PRIVATE_DATA = List.of("read file", "reads file", "read the file",
-            "file system", "filesystem", "local file", "documents", "database", "query the", "records",
-            "repository", "repositories", "calendar", "contacts", "drive", "private", "credentials", "customer",
+    private static final List<String> UNTRUSTED_INPUT = List.of(
+            "fetch url",
+            "fetches a url",
+            "fetch a url",
+            "fetch the url",
+            "web page",
+            "webpage",
+            "browse",
+            "web search",
+            "search the web",
+            "scrape",
+            "crawl",
+            "read email",
+            "reads email",
+            "read emails",
+            "inbox",
+            "incoming",
+            "rss",
+            "comments",
+            "pull request",
+            "issue",
+            "ticket",
+            "messages from",
+            "read messages",
+            "channel history");
+    private static final List<String> PRIVATE_DATA = List.of(
+            "read file",
+            "reads file",
+            "read the file",
+            "file system",
+            "filesystem",
+            "local file",
+            "documents",
+            "database",
+            "query the",
+            "records",
+            "repository",
+            "repositories",
+            "calendar",
+            "contacts",
+            "drive",
+            "private",
+            "credentials",
+            "customer",
             "personal data");
-    private static final List<String> PUBLIC_SINK = List.of("send email", "sends email", "send an email",
-            "send a message", "sends a message", "send message", "post a", "posts a", "post message", "publish",
-            "create issue", "create an issue", "create comment", "add comment", "create a comment", "tweet",
-            "upload", "webhook", "http request", "share", "create pull request", "create gist");
+    private static final List<String> PUBLIC_SINK = List.of(
+            "send email",
+            "sends email",
+            "send an email",
+            "send a message",
+            "sends a message",
+            "send message",
+            "post a",
+            "posts a",
+            "post message",
+            "publish",
+            "create issue",
+            "create an issue",
+            "create comment",
+            "add comment",
+            "create a comment",
+            "tweet",
+            "upload",
+            "webhook",
+            "http request",
+            "share",
+            "create pull request",
+            "create gist");
 
     private static final int PURPOSE_CHARS = 200;
 
     @Override
     public List<Finding> check(ScanInput input) {
-        List<String> purposes = input.tools().stream().map(ToxicFlowCheck::purpose).toList();
+        List<String> purposes =
+                input.tools().stream().map(ToxicFlowCheck::purpose).toList();
         Optional<String> untrusted = first(input.tools(), purposes, UNTRUSTED_INPUT);
         Optional<String> privateData = first(input.tools(), purposes, PRIVATE_DATA);
         Optional<String> sink = first(input.tools(), purposes, PUBLIC_SINK);
         List<Finding> findings = new ArrayList<>();
         if (untrusted.isPresent() && privateData.isPresent() && sink.isPresent()) {
-            findings.add(new Finding("VR-TOXIC-FLOW", Family.TOXIC_FLOW, Severity.REVIEW, "",
+            findings.add(new Finding(
+                    "VR-TOXIC-FLOW",
+                    Family.TOXIC_FLOW,
+                    Severity.REVIEW,
+                    "",
                     "untrusted input (" + untrusted.get() + "), private data (" + privateData.get()
                             + ") and a public sink (" + sink.get() + ") in one server"));
         }

@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /** How a server's tool set changed between two versions: tools added, removed and changed. */
-public record DriftReport(List<String> added, List<String> removed, List<String> changed,
-                          String previousToolSetDigest, String currentToolSetDigest) {
+public record DriftReport(
+        List<String> added,
+        List<String> removed,
+        List<String> changed,
+        String previousToolSetDigest,
+        String currentToolSetDigest) {
 
     public DriftReport {
         added = List.copyOf(added);
@@ -28,7 +32,9 @@ public record DriftReport(List<String> added, List<String> removed, List<String>
                 changed.add(name);
             }
         });
-        List<String> removed = before.keySet().stream().filter(name -> !after.containsKey(name)).toList();
+        List<String> removed = before.keySet().stream()
+                .filter(name -> !after.containsKey(name))
+                .toList();
         return new DriftReport(added, removed, changed, ToolDigests.toolSet(previous), ToolDigests.toolSet(current));
     }
 

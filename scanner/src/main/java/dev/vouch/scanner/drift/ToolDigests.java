@@ -23,8 +23,7 @@ public final class ToolDigests {
     private static final ObjectMapper JSON = JsonMappers.JSON;
     private static final List<String> DIGESTED = List.of("name", "description", "inputSchema", "annotations");
 
-    private ToolDigests() {
-    }
+    private ToolDigests() {}
 
     /** {@code sha256:<hex>} of one tool's digested fields. */
     public static String tool(JsonNode definition) {
@@ -72,5 +71,4 @@ public final class ToolDigests {
     private static String sha256(byte[] bytes) {
         return Hashes.sha256Hex(bytes);
     }
-
 }

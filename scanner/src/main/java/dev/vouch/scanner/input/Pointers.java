@@ -3,8 +3,7 @@ package dev.vouch.scanner.input;
 /** JSON Pointer (RFC 6901) helpers. */
 public final class Pointers {
 
-    private Pointers() {
-    }
+    private Pointers() {}
 
     public static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");

@@ -24,8 +24,7 @@ public record ScanInput(
         Optional<Located> manifest) {
 
     /** A JSON value and its pointer. */
-    public record Located(String pointer, JsonNode node) {
-    }
+    public record Located(String pointer, JsonNode node) {}
 
     public ScanInput {
         tools = List.copyOf(tools);
@@ -58,8 +57,8 @@ public record ScanInput(
             return envelope(document.get("result"), "/result", Optional.empty());
         }
         if (isManifest(document)) {
-            return new ScanInput(List.of(), List.of(), List.of(), Optional.empty(),
-                    Optional.of(new Located("", document)));
+            return new ScanInput(
+                    List.of(), List.of(), List.of(), Optional.empty(), Optional.of(new Located("", document)));
         }
         if (isTool(document)) {
             return ofTools(List.of(new ToolDefinition("", document)));
@@ -67,7 +66,9 @@ public record ScanInput(
         List<ToolDefinition> wrapped = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (field.getValue().isArray() && field.getValue().size() > 0 && isTool(field.getValue().get(0))) {
+            if (field.getValue().isArray()
+                    && field.getValue().size() > 0
+                    && isTool(field.getValue().get(0))) {
                 wrapped.addAll(tools(field.getValue(), "/" + Pointers.escape(field.getKey())));
             }
         }
@@ -78,12 +79,17 @@ public record ScanInput(
     }
 
     private static ScanInput envelope(JsonNode node, String base, Optional<Located> manifest) {
-        List<ToolDefinition> tools = node.path("tools").isArray() ? tools(node.get("tools"), base + "/tools") : List.of();
+        List<ToolDefinition> tools =
+                node.path("tools").isArray() ? tools(node.get("tools"), base + "/tools") : List.of();
         Optional<Located> instructions = node.path("instructions").isTextual()
                 ? Optional.of(new Located(base + "/instructions", node.get("instructions")))
                 : Optional.empty();
-        return new ScanInput(tools, located(node.path("prompts"), base + "/prompts"),
-                located(node.path("resources"), base + "/resources"), instructions, manifest);
+        return new ScanInput(
+                tools,
+                located(node.path("prompts"), base + "/prompts"),
+                located(node.path("resources"), base + "/resources"),
+                instructions,
+                manifest);
     }
 
     private static List<ToolDefinition> tools(JsonNode array, String base) {
@@ -106,12 +112,14 @@ public record ScanInput(
     }
 
     private static boolean isTool(JsonNode node) {
-        return node.isObject() && node.path("name").isTextual()
+        return node.isObject()
+                && node.path("name").isTextual()
                 && (node.has("description") || node.has("inputSchema") || node.has("arguments"));
     }
 
     private static boolean isManifest(JsonNode node) {
-        return node.path("name").isTextual() && node.path("version").isTextual()
+        return node.path("name").isTextual()
+                && node.path("version").isTextual()
                 && (node.has("$schema") || node.has("packages") || node.has("remotes"));
     }
 }

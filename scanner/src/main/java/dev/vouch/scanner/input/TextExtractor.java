@@ -18,8 +18,7 @@ public final class TextExtractor {
     private static final Set<String> PROSE_KEYS = Set.of("description", "desc", "title");
     private static final int MAX_DEPTH = 64;
 
-    private TextExtractor() {
-    }
+    private TextExtractor() {}
 
     /** The strings of one tool definition. */
     public static List<TextField> tool(ToolDefinition tool) {
@@ -42,10 +41,15 @@ public final class TextExtractor {
         return fields;
     }
 
-    private enum Context { TOOL, SCHEMA, PROSE, MANIFEST }
+    private enum Context {
+        TOOL,
+        SCHEMA,
+        PROSE,
+        MANIFEST
+    }
 
-    private static void walk(JsonNode node, String pointer, String key, Context context, List<TextField> out,
-                             int depth) {
+    private static void walk(
+            JsonNode node, String pointer, String key, Context context, List<TextField> out, int depth) {
         if (depth > MAX_DEPTH) {
             return;
         }
@@ -62,17 +66,25 @@ public final class TextExtractor {
                 Map.Entry<String, JsonNode> field = it.next();
                 String childPointer = pointer + "/" + Pointers.escape(field.getKey());
                 Context childContext = context == Context.TOOL && SCHEMA_CONTAINERS.contains(field.getKey())
-                        ? Context.SCHEMA : context;
-                if (context == Context.SCHEMA && ("properties".equals(field.getKey())
-                        || "patternProperties".equals(field.getKey())) && field.getValue().isObject()) {
+                        ? Context.SCHEMA
+                        : context;
+                if (context == Context.SCHEMA
+                        && ("properties".equals(field.getKey()) || "patternProperties".equals(field.getKey()))
+                        && field.getValue().isObject()) {
                     for (Iterator<String> names = field.getValue().fieldNames(); names.hasNext(); ) {
                         String property = names.next();
-                        out.add(new TextField(childPointer + "/" + Pointers.escape(property), FieldKind.PROPERTY_NAME,
-                                property, property));
+                        out.add(new TextField(
+                                childPointer + "/" + Pointers.escape(property),
+                                FieldKind.PROPERTY_NAME,
+                                property,
+                                property));
                     }
                 }
-                String childKey = objectName != null && ("value".equals(field.getKey()) || "default".equals(field.getKey()))
-                        && context != Context.SCHEMA ? objectName : field.getKey();
+                String childKey = objectName != null
+                                && ("value".equals(field.getKey()) || "default".equals(field.getKey()))
+                                && context != Context.SCHEMA
+                        ? objectName
+                        : field.getKey();
                 walk(field.getValue(), childPointer, childKey, childContext, out, depth + 1);
             }
         }

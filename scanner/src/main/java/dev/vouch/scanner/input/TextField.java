@@ -7,5 +7,4 @@ package dev.vouch.scanner.input;
  * @param key     the name of the property the string belongs to ({@code description}, {@code default}…),
  *                or of the environment variable or header it sets
  */
-public record TextField(String pointer, FieldKind kind, String key, String text) {
-}
+public record TextField(String pointer, FieldKind kind, String key, String text) {}

@@ -8,8 +8,25 @@ import java.util.Locale;
  * addresses, literal values, markup).
  */
 public enum Cue {
-    AGENT, IMPERATIVE, DESCRIBE, MODAL, TRIGGER, CALL, TAMPER, ARGUMENT, AUTHORITY, CONCEAL, SENSITIVE,
-    DESTRUCTIVE, SIDE_EFFECT, OUTPUT_CONTROL, OVERRIDE, USER, ANY_TOOL, SELF, PURPOSE,
+    AGENT,
+    IMPERATIVE,
+    DESCRIBE,
+    MODAL,
+    TRIGGER,
+    CALL,
+    TAMPER,
+    ARGUMENT,
+    AUTHORITY,
+    CONCEAL,
+    SENSITIVE,
+    DESTRUCTIVE,
+    SIDE_EFFECT,
+    OUTPUT_CONTROL,
+    OVERRIDE,
+    USER,
+    ANY_TOOL,
+    SELF,
+    PURPOSE,
     /** Protects the user: asks them, keeps their value, invents nothing, reads only. */
     PROTECT,
     /** Demotes a value: the user's choice is "informational only", "outdated", "a formality", "ignored". */

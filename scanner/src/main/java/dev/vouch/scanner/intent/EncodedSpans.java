@@ -19,18 +19,17 @@ import java.util.Map;
 public final class EncodedSpans {
 
     /** One decoded span: where it stands in the text, how it was encoded, and what it says. */
-    public record Decoded(int start, int end, String encoding, String text) {
-    }
+    public record Decoded(int start, int end, String encoding, String text) {}
 
     private static final int MIN_BASE64 = 16;
     private static final int MIN_HEX = 16;
     private static final int MIN_ESCAPES = 3;
     private static final int MAX_DECODED = 1 << 16;
-    private static final Map<String, String> NAMED_ENTITIES = Map.of("lt", "<", "gt", ">", "amp", "&", "quot", "\"",
-            "apos", "'", "nbsp", " ", "sol", "/", "colon", ":", "lpar", "(", "rpar", ")");
+    private static final Map<String, String> NAMED_ENTITIES = Map.of(
+            "lt", "<", "gt", ">", "amp", "&", "quot", "\"", "apos", "'", "nbsp", " ", "sol", "/", "colon", ":", "lpar",
+            "(", "rpar", ")");
 
-    private EncodedSpans() {
-    }
+    private EncodedSpans() {}
 
     public static List<Decoded> find(String text) {
         List<Decoded> found = new ArrayList<>(0);
@@ -49,8 +48,11 @@ public final class EncodedSpans {
 
     private static void add(List<Decoded> found, int start, int end, String encoding, String decoded) {
         if (decoded != null && !decoded.isBlank() && printable(decoded)) {
-            found.add(new Decoded(start, end, encoding, decoded.length() > MAX_DECODED
-                    ? decoded.substring(0, MAX_DECODED) : decoded));
+            found.add(new Decoded(
+                    start,
+                    end,
+                    encoding,
+                    decoded.length() > MAX_DECODED ? decoded.substring(0, MAX_DECODED) : decoded));
         }
     }
 
@@ -129,8 +131,12 @@ public final class EncodedSpans {
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -159,7 +165,8 @@ public final class EncodedSpans {
 
     private static String codePoint(String number) {
         try {
-            int cp = number.startsWith("x") || number.startsWith("X") ? Integer.parseInt(number.substring(1), 16)
+            int cp = number.startsWith("x") || number.startsWith("X")
+                    ? Integer.parseInt(number.substring(1), 16)
                     : Integer.parseInt(number);
             return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
         } catch (NumberFormatException e) {
@@ -202,7 +209,9 @@ public final class EncodedSpans {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '%' && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
+            if (c == '%'
+                    && i + 2 < text.length()
+                    && Character.digit(text.charAt(i + 1), 16) >= 0
                     && Character.digit(text.charAt(i + 2), 16) >= 0) {
                 bytes.write(Integer.parseInt(text, i + 1, i + 3, 16));
                 i += 2;
@@ -231,7 +240,9 @@ public final class EncodedSpans {
                 control++;
             }
         }
-        return control == 0 && letters * 10 >= decoded.length() * 6 && (spaces > 0 || otherScript || decoded.length() < 24);
+        return control == 0
+                && letters * 10 >= decoded.length() * 6
+                && (spaces > 0 || otherScript || decoded.length() < 24);
     }
 
     private static int count(String text, String... needles) {

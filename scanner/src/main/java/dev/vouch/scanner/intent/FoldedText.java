@@ -65,7 +65,8 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         int count = 0;
         int end = start;
         int i = start;
-        while (i < text.length && Character.isLetter(text[i])
+        while (i < text.length
+                && Character.isLetter(text[i])
                 && (i + 1 == text.length || !Character.isLetterOrDigit(text[i + 1]))) {
             count++;
             end = i + 1;
@@ -147,8 +148,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
     }
 
     private static boolean touchesLetter(char[] text, int i, int start, int end) {
-        return (i > start && Character.isLetter(text[i - 1]))
-                || (i + 1 < end && Character.isLetter(text[i + 1]));
+        return (i > start && Character.isLetter(text[i - 1])) || (i + 1 < end && Character.isLetter(text[i + 1]));
     }
 
     private static void append(Output out, int[] origin, char c, int from) {
@@ -167,27 +167,49 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
     }
 
     private static boolean isSplitter(char c) {
-        return c == '.' || c == '-' || c == '_' || c == '*' || c == '\'' || c == '`' || c == '|' || c == '/'
-                || c == '\u00B7' || c == '\u2022' || c == '~' || c == '+';
+        return c == '.'
+                || c == '-'
+                || c == '_'
+                || c == '*'
+                || c == '\''
+                || c == '`'
+                || c == '|'
+                || c == '/'
+                || c == '\u00B7'
+                || c == '\u2022'
+                || c == '~'
+                || c == '+';
     }
 
     private static char leetLetter(char c) {
         switch (c) {
-            case '0': return 'o';
-            case '1': return 'i';
-            case '3': return 'e';
-            case '4': return 'a';
-            case '5': return 's';
-            case '7': return 't';
-            case '@': return 'a';
-            case '$': return 's';
-            default: return 0;
+            case '0':
+                return 'o';
+            case '1':
+                return 'i';
+            case '3':
+                return 'e';
+            case '4':
+                return 'a';
+            case '5':
+                return 's';
+            case '7':
+                return 't';
+            case '@':
+                return 'a';
+            case '$':
+                return 's';
+            default:
+                return 0;
         }
     }
 
     static boolean isCombiningMark(char c) {
-        return (c >= '\u0300' && c <= '\u036F') || (c >= '\u1AB0' && c <= '\u1AFF') || (c >= '\u1DC0' && c <= '\u1DFF')
-                || (c >= '\u20D0' && c <= '\u20FF') || (c >= '\uFE20' && c <= '\uFE2F');
+        return (c >= '\u0300' && c <= '\u036F')
+                || (c >= '\u1AB0' && c <= '\u1AFF')
+                || (c >= '\u1DC0' && c <= '\u1DFF')
+                || (c >= '\u20D0' && c <= '\u20FF')
+                || (c >= '\uFE20' && c <= '\uFE2F');
     }
 
     private static final char[] LATIN_BASE = latinBase();

@@ -85,8 +85,10 @@ public final class InstructionAnalyzer {
         List<Sentence> result = new ArrayList<>(bounds.size());
         for (int s = 0; s < bounds.size(); s++) {
             int[] span = folded.originalSpan(bounds.get(s)[0], bounds.get(s)[1]);
-            boolean disguised = folded.disguised() && !folded.text().substring(bounds.get(s)[0], bounds.get(s)[1])
-                    .equals(text.substring(span[0], span[1]).toLowerCase(Locale.ROOT));
+            boolean disguised = folded.disguised()
+                    && !folded.text()
+                            .substring(bounds.get(s)[0], bounds.get(s)[1])
+                            .equals(text.substring(span[0], span[1]).toLowerCase(Locale.ROOT));
             result.add(new Sentence(span[0], span[1], cues.get(s), disguised, s));
         }
         return result;
@@ -100,8 +102,14 @@ public final class InstructionAnalyzer {
         int length = f.length;
         for (int i = 0; i < length; i++) {
             char c = f[i];
-            boolean end = c == '\n' || c == ';' || c == '\u3002' || c == '\uff01' || c == '\uff1f' || c == '\uff1b'
-                    || ((c == '.' || c == '!' || c == '?') && (i + 1 == length || Character.isWhitespace(f[i + 1]))
+            boolean end = c == '\n'
+                    || c == ';'
+                    || c == '\u3002'
+                    || c == '\uff01'
+                    || c == '\uff1f'
+                    || c == '\uff1b'
+                    || ((c == '.' || c == '!' || c == '?')
+                            && (i + 1 == length || Character.isWhitespace(f[i + 1]))
                             && !abbreviation(folded, i))
                     || i - start >= MAX_SENTENCE && c == ',';
             if (end) {
@@ -120,9 +128,16 @@ public final class InstructionAnalyzer {
     private static boolean abbreviation(String f, int dot) {
         int from = Math.max(0, dot - 4);
         String before = f.substring(from, dot);
-        return before.endsWith("e.g") || before.endsWith("i.e") || before.endsWith(" etc") || before.endsWith(" vs")
-                || before.endsWith(" eg") || before.endsWith(" ie") || (dot > 0 && Character.isDigit(f.charAt(dot - 1))
-                && dot + 2 < f.length() && Character.isDigit(f.charAt(dot + 2)));
+        return before.endsWith("e.g")
+                || before.endsWith("i.e")
+                || before.endsWith(" etc")
+                || before.endsWith(" vs")
+                || before.endsWith(" eg")
+                || before.endsWith(" ie")
+                || (dot > 0
+                        && Character.isDigit(f.charAt(dot - 1))
+                        && dot + 2 < f.length()
+                        && Character.isDigit(f.charAt(dot + 2)));
     }
 
     static int sentenceOf(List<int[]> bounds, int position) {
@@ -162,22 +177,46 @@ public final class InstructionAnalyzer {
     }
 
     private static boolean isClauseBreak(char c) {
-        return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' || c == '('
-                || c == '\u2014' || c == '\u2013' || c == '>' || c == ']' || c == '\u3002' || c == '\uff0c'
-                || c == '\u3001' || c == '\uff1a';
+        return c == '.'
+                || c == ','
+                || c == ';'
+                || c == ':'
+                || c == '!'
+                || c == '?'
+                || c == '\n'
+                || c == '('
+                || c == '\u2014'
+                || c == '\u2013'
+                || c == '>'
+                || c == ']'
+                || c == '\u3002'
+                || c == '\uff0c'
+                || c == '\u3001'
+                || c == '\uff1a';
     }
 
     private static boolean isLead(char c) {
-        return Character.isWhitespace(c) || c == '-' || c == '*' || c == '#' || c == '"' || c == '\'' || c == '`'
-                || c == '\u2022' || c == '_' || c == '[' || c == '<' || c == '/' || c == '\u300c';
+        return Character.isWhitespace(c)
+                || c == '-'
+                || c == '*'
+                || c == '#'
+                || c == '"'
+                || c == '\''
+                || c == '`'
+                || c == '\u2022'
+                || c == '_'
+                || c == '['
+                || c == '<'
+                || c == '/'
+                || c == '\u300c';
     }
 
     /**
      * An English clause that opens with a verb in the third person ("Formats a date", "Fetches the
      * page") describes the tool, whatever the verb: the lexicon cannot list them all.
      */
-    private static void describeThirdPerson(String f, boolean[] clauseStart, List<int[]> bounds,
-                                            List<Map<Cue, int[]>> cues, FoldedText folded) {
+    private static void describeThirdPerson(
+            String f, boolean[] clauseStart, List<int[]> bounds, List<Map<Cue, int[]>> cues, FoldedText folded) {
         for (int s = 0; s < bounds.size(); s++) {
             Map<Cue, int[]> sentence = cues.get(s);
             if (sentence.containsKey(Cue.DESCRIBE) || sentence.containsKey(Cue.IMPERATIVE)) {
@@ -191,8 +230,12 @@ public final class InstructionAnalyzer {
             while (end < f.length() && f.charAt(end) >= 'a' && f.charAt(end) <= 'z') {
                 end++;
             }
-            if (end - i >= 4 && f.charAt(end - 1) == 's' && !f.startsWith("ss", end - 2) && !f.startsWith("us", end - 2)
-                    && !f.startsWith("is", end - 2) && (end == f.length() || !Character.isLetterOrDigit(f.charAt(end)))) {
+            if (end - i >= 4
+                    && f.charAt(end - 1) == 's'
+                    && !f.startsWith("ss", end - 2)
+                    && !f.startsWith("us", end - 2)
+                    && !f.startsWith("is", end - 2)
+                    && (end == f.length() || !Character.isLetterOrDigit(f.charAt(end)))) {
                 sentence.put(Cue.DESCRIBE, folded.originalSpan(i, end));
             }
         }

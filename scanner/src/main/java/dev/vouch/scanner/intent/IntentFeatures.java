@@ -13,12 +13,11 @@ import java.util.List;
 public final class IntentFeatures {
 
     /** A text of the tool to read, with where it sits. */
-    public record Text(String pointer, FieldKind kind, String text) {
-    }
+    public record Text(String pointer, FieldKind kind, String text) {}
 
     /** Where a feature fired: the sentence, and within it the cue that decided. */
-    public record Span(String pointer, int start, int end, String source, int sentenceStart, int sentenceEnd,
-                       String decodedFrom) {
+    public record Span(
+            String pointer, int start, int end, String source, int sentenceStart, int sentenceEnd, String decodedFrom) {
 
         /** The sentence the feature fired in, cut short when long; made only when a finding shows it. */
         public String text() {
@@ -48,6 +47,7 @@ public final class IntentFeatures {
     private static final int PAIRS = SINGLES + CUES.length;
     /** How many inputs a vector has. */
     public static final int SIZE = PAIRS + CUES.length * (CUES.length - 1) / 2;
+
     private static final List<String> NAMES = names();
 
     /** The wire name of every input, in order: {@code tamper-other}, {@code cue:agent}, {@code cue:agent+modal}. */
@@ -144,8 +144,7 @@ public final class IntentFeatures {
     }
 
     /** What the pattern rules and precise checks said of the same texts. */
-    public record PatternVerdicts(boolean block, boolean instructionReview, boolean otherReview) {
-    }
+    public record PatternVerdicts(boolean block, boolean instructionReview, boolean otherReview) {}
 
     /** The vector of one tool's texts, given the pattern rules' verdicts on them. */
     public Vector of(List<Text> texts, ToolContext context, PatternVerdicts patterns) {
@@ -162,8 +161,18 @@ public final class IntentFeatures {
                 int before = directives[0];
                 read(text, decoded.text(), decoded, context, values, spans, directives, steerWithoutHarm);
                 if (directives[0] > before) {
-                    fire(values, spans, Feature.DECODED_DIRECTIVE.ordinal(), new Span(text.pointer(), decoded.start(),
-                            decoded.end(), text.text(), decoded.start(), decoded.end(), decoded.encoding()));
+                    fire(
+                            values,
+                            spans,
+                            Feature.DECODED_DIRECTIVE.ordinal(),
+                            new Span(
+                                    text.pointer(),
+                                    decoded.start(),
+                                    decoded.end(),
+                                    text.text(),
+                                    decoded.start(),
+                                    decoded.end(),
+                                    decoded.encoding()));
                 }
             }
         }
@@ -178,12 +187,22 @@ public final class IntentFeatures {
     }
 
     private static boolean reads(FieldKind kind) {
-        return kind == FieldKind.DESCRIPTION || kind == FieldKind.SCHEMA_TEXT || kind == FieldKind.OTHER
-                || kind == FieldKind.PROMPT || kind == FieldKind.SCHEMA_VALUE;
+        return kind == FieldKind.DESCRIPTION
+                || kind == FieldKind.SCHEMA_TEXT
+                || kind == FieldKind.OTHER
+                || kind == FieldKind.PROMPT
+                || kind == FieldKind.SCHEMA_VALUE;
     }
 
-    private void read(Text field, String text, EncodedSpans.Decoded decoded, ToolContext context, double[] values,
-                      Span[] spans, int[] directives, boolean[] steerWithoutHarm) {
+    private void read(
+            Text field,
+            String text,
+            EncodedSpans.Decoded decoded,
+            ToolContext context,
+            double[] values,
+            Span[] spans,
+            int[] directives,
+            boolean[] steerWithoutHarm) {
         if (text.length() < 12) {
             return;
         }
@@ -196,8 +215,11 @@ public final class IntentFeatures {
             Sentence near = neighbourhood(sentences, i);
             boolean describes = s.has(Cue.DESCRIBE);
             boolean steers = s.hasAny(Cue.OTHER_TOOL, Cue.ANY_TOOL, Cue.IDENTIFIER, Cue.ARG_REF);
-            boolean directive = !describes && (s.hasAny(Cue.IMPERATIVE, Cue.AGENT)
-                    || s.has(Cue.MODAL) && s.hasAny(Cue.TRIGGER, Cue.CALL, Cue.TAMPER, Cue.ANY_TOOL, Cue.OTHER_TOOL))
+            boolean directive = !describes
+                            && (s.hasAny(Cue.IMPERATIVE, Cue.AGENT)
+                                    || s.has(Cue.MODAL)
+                                            && s.hasAny(
+                                                    Cue.TRIGGER, Cue.CALL, Cue.TAMPER, Cue.ANY_TOOL, Cue.OTHER_TOOL))
                     || s.hasAny(Cue.CONCEAL, Cue.OVERRIDE, Cue.OUTPUT_CONTROL)
                     || s.has(Cue.MODAL) && steers && s.hasAny(Cue.CALL, Cue.TAMPER, Cue.TRIGGER);
             Emitter emit = new Emitter(field, text, decoded, s, values, spans);
@@ -208,63 +230,157 @@ public final class IntentFeatures {
                 emit.when(Feature.SCHEMA_DIRECTIVE, schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
                 emit.when(Feature.DISGUISED_DIRECTIVE, s.disguised(), Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
             }
-            emit.when(Feature.AGENT_DIRECTIVE, s.has(Cue.AGENT) && s.hasAny(Cue.MODAL, Cue.IMPERATIVE, Cue.CALL, Cue.TAMPER),
+            emit.when(
+                    Feature.AGENT_DIRECTIVE,
+                    s.has(Cue.AGENT) && s.hasAny(Cue.MODAL, Cue.IMPERATIVE, Cue.CALL, Cue.TAMPER),
                     Cue.AGENT);
             emit.when(Feature.IMPERATIVE, s.has(Cue.IMPERATIVE), Cue.IMPERATIVE);
             emit.when(Feature.MODAL_DIRECTIVE, directive && s.has(Cue.MODAL), Cue.MODAL);
-            emit.when(Feature.TRIGGER_OTHER, s.has(Cue.TRIGGER) && s.hasAny(Cue.OTHER_TOOL, Cue.IDENTIFIER), Cue.TRIGGER,
-                    Cue.OTHER_TOOL, Cue.IDENTIFIER);
+            emit.when(
+                    Feature.TRIGGER_OTHER,
+                    s.has(Cue.TRIGGER) && s.hasAny(Cue.OTHER_TOOL, Cue.IDENTIFIER),
+                    Cue.TRIGGER,
+                    Cue.OTHER_TOOL,
+                    Cue.IDENTIFIER);
             emit.when(Feature.TRIGGER_ANY, s.has(Cue.TRIGGER) && s.has(Cue.ANY_TOOL), Cue.TRIGGER, Cue.ANY_TOOL);
             emit.when(Feature.CALL_OTHER, s.has(Cue.CALL) && s.has(Cue.OTHER_TOOL), Cue.CALL, Cue.OTHER_TOOL);
-            emit.when(Feature.CALL_FIRST, s.hasAny(Cue.SELF, Cue.OWN_NAME) && s.hasAny(Cue.TRIGGER, Cue.MODAL)
-                    && (s.has(Cue.CALL) || s.has(Cue.IMPERATIVE)) && near.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL)
-                    || s.hasAny(Cue.SELF, Cue.OWN_NAME) && s.hasAny(Cue.TRIGGER) && s.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL),
-                    Cue.SELF, Cue.OWN_NAME, Cue.TRIGGER, Cue.ANY_TOOL);
-            boolean harm = near.hasAny(Cue.LITERAL, Cue.VALUE, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.CONCEAL,
-                    Cue.AUTHORITY, Cue.SENSITIVE, Cue.URL, Cue.EMAIL, Cue.OUTPUT_CONTROL, Cue.OVERRIDE, Cue.DEMOTE)
+            emit.when(
+                    Feature.CALL_FIRST,
+                    s.hasAny(Cue.SELF, Cue.OWN_NAME)
+                                    && s.hasAny(Cue.TRIGGER, Cue.MODAL)
+                                    && (s.has(Cue.CALL) || s.has(Cue.IMPERATIVE))
+                                    && near.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL)
+                            || s.hasAny(Cue.SELF, Cue.OWN_NAME)
+                                    && s.hasAny(Cue.TRIGGER)
+                                    && s.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL),
+                    Cue.SELF,
+                    Cue.OWN_NAME,
+                    Cue.TRIGGER,
+                    Cue.ANY_TOOL);
+            boolean harm = near.hasAny(
+                            Cue.LITERAL,
+                            Cue.VALUE,
+                            Cue.SIDE_EFFECT,
+                            Cue.DESTRUCTIVE,
+                            Cue.CONCEAL,
+                            Cue.AUTHORITY,
+                            Cue.SENSITIVE,
+                            Cue.URL,
+                            Cue.EMAIL,
+                            Cue.OUTPUT_CONTROL,
+                            Cue.OVERRIDE,
+                            Cue.DEMOTE)
                     || near.has(Cue.TAMPER) && near.hasAny(Cue.ARGUMENT, Cue.ARG_REF);
-            emit.when(Feature.STEER_WITH_HARM, steers && harm, Cue.OTHER_TOOL, Cue.ARG_REF, Cue.IDENTIFIER, Cue.ANY_TOOL);
+            emit.when(
+                    Feature.STEER_WITH_HARM, steers && harm, Cue.OTHER_TOOL, Cue.ARG_REF, Cue.IDENTIFIER, Cue.ANY_TOOL);
             if (steers && !harm) {
                 steerWithoutHarm[0] = true;
             }
-            emit.when(Feature.CALL_IDENTIFIER, s.has(Cue.CALL) && s.has(Cue.IDENTIFIER) && !s.has(Cue.OTHER_TOOL),
-                    Cue.CALL, Cue.IDENTIFIER);
-            emit.when(Feature.TAMPER_ARGUMENT, s.has(Cue.TAMPER) && s.hasAny(Cue.ARGUMENT, Cue.ARG_REF, Cue.LITERAL)
-                    && (directive || s.has(Cue.MODAL)), Cue.TAMPER, Cue.ARG_REF, Cue.ARGUMENT, Cue.LITERAL);
-            emit.when(Feature.TAMPER_OTHER, s.has(Cue.TAMPER) && s.hasAny(Cue.OTHER_TOOL, Cue.ARG_REF)
-                    && s.hasAny(Cue.MODAL, Cue.IMPERATIVE, Cue.TRIGGER, Cue.AGENT), Cue.TAMPER, Cue.OTHER_TOOL, Cue.ARG_REF);
-            emit.when(Feature.LITERAL_VALUE, s.hasAny(Cue.LITERAL, Cue.EMAIL, Cue.URL) && s.hasAny(Cue.TAMPER, Cue.CALL)
-                    && (directive || s.has(Cue.TRIGGER)), Cue.LITERAL, Cue.EMAIL, Cue.URL);
+            emit.when(
+                    Feature.CALL_IDENTIFIER,
+                    s.has(Cue.CALL) && s.has(Cue.IDENTIFIER) && !s.has(Cue.OTHER_TOOL),
+                    Cue.CALL,
+                    Cue.IDENTIFIER);
+            emit.when(
+                    Feature.TAMPER_ARGUMENT,
+                    s.has(Cue.TAMPER)
+                            && s.hasAny(Cue.ARGUMENT, Cue.ARG_REF, Cue.LITERAL)
+                            && (directive || s.has(Cue.MODAL)),
+                    Cue.TAMPER,
+                    Cue.ARG_REF,
+                    Cue.ARGUMENT,
+                    Cue.LITERAL);
+            emit.when(
+                    Feature.TAMPER_OTHER,
+                    s.has(Cue.TAMPER)
+                            && s.hasAny(Cue.OTHER_TOOL, Cue.ARG_REF)
+                            && s.hasAny(Cue.MODAL, Cue.IMPERATIVE, Cue.TRIGGER, Cue.AGENT),
+                    Cue.TAMPER,
+                    Cue.OTHER_TOOL,
+                    Cue.ARG_REF);
+            emit.when(
+                    Feature.LITERAL_VALUE,
+                    s.hasAny(Cue.LITERAL, Cue.EMAIL, Cue.URL)
+                            && s.hasAny(Cue.TAMPER, Cue.CALL)
+                            && (directive || s.has(Cue.TRIGGER)),
+                    Cue.LITERAL,
+                    Cue.EMAIL,
+                    Cue.URL);
             emit.when(Feature.AUTHORITY, s.has(Cue.AUTHORITY), Cue.AUTHORITY);
             emit.when(Feature.AUTHORITY_OVER_USER, s.has(Cue.AUTHORITY) && s.has(Cue.USER), Cue.AUTHORITY, Cue.USER);
             emit.when(Feature.CONCEAL, s.has(Cue.CONCEAL), Cue.CONCEAL);
             emit.when(Feature.SENSITIVE_DIRECTIVE, directive && s.has(Cue.SENSITIVE), Cue.SENSITIVE);
-            emit.when(Feature.SENSITIVE_SINK, s.has(Cue.SENSITIVE) && s.hasAny(Cue.URL, Cue.EMAIL, Cue.ARG_REF, Cue.TAMPER,
-                    Cue.SIDE_EFFECT) && (directive || s.has(Cue.TRIGGER)), Cue.SENSITIVE, Cue.URL, Cue.EMAIL, Cue.SIDE_EFFECT);
-            emit.when(Feature.EXFIL_SINK, s.hasAny(Cue.URL, Cue.EMAIL) && s.hasAny(Cue.SIDE_EFFECT, Cue.TAMPER, Cue.CALL)
-                    && (directive || s.has(Cue.TRIGGER)), Cue.URL, Cue.EMAIL, Cue.SIDE_EFFECT);
-            emit.when(Feature.DESTRUCTIVE_STEER, s.has(Cue.DESTRUCTIVE) && (steers || s.has(Cue.CALL))
-                    && (directive || s.has(Cue.TRIGGER)), Cue.DESTRUCTIVE, Cue.OTHER_TOOL, Cue.CALL);
-            emit.when(Feature.SIDE_EFFECT_STEER, s.has(Cue.SIDE_EFFECT) && steers && s.hasAny(Cue.TRIGGER, Cue.MODAL)
-                    && (directive || s.has(Cue.TRIGGER)), Cue.SIDE_EFFECT, Cue.TRIGGER, Cue.OTHER_TOOL);
+            emit.when(
+                    Feature.SENSITIVE_SINK,
+                    s.has(Cue.SENSITIVE)
+                            && s.hasAny(Cue.URL, Cue.EMAIL, Cue.ARG_REF, Cue.TAMPER, Cue.SIDE_EFFECT)
+                            && (directive || s.has(Cue.TRIGGER)),
+                    Cue.SENSITIVE,
+                    Cue.URL,
+                    Cue.EMAIL,
+                    Cue.SIDE_EFFECT);
+            emit.when(
+                    Feature.EXFIL_SINK,
+                    s.hasAny(Cue.URL, Cue.EMAIL)
+                            && s.hasAny(Cue.SIDE_EFFECT, Cue.TAMPER, Cue.CALL)
+                            && (directive || s.has(Cue.TRIGGER)),
+                    Cue.URL,
+                    Cue.EMAIL,
+                    Cue.SIDE_EFFECT);
+            emit.when(
+                    Feature.DESTRUCTIVE_STEER,
+                    s.has(Cue.DESTRUCTIVE) && (steers || s.has(Cue.CALL)) && (directive || s.has(Cue.TRIGGER)),
+                    Cue.DESTRUCTIVE,
+                    Cue.OTHER_TOOL,
+                    Cue.CALL);
+            emit.when(
+                    Feature.SIDE_EFFECT_STEER,
+                    s.has(Cue.SIDE_EFFECT)
+                            && steers
+                            && s.hasAny(Cue.TRIGGER, Cue.MODAL)
+                            && (directive || s.has(Cue.TRIGGER)),
+                    Cue.SIDE_EFFECT,
+                    Cue.TRIGGER,
+                    Cue.OTHER_TOOL);
             emit.when(Feature.OUTPUT_CONTROL, s.has(Cue.OUTPUT_CONTROL), Cue.OUTPUT_CONTROL);
             emit.when(Feature.OVERRIDE, s.has(Cue.OVERRIDE), Cue.OVERRIDE);
-            emit.when(Feature.HELPFUL_REFERENCE, s.has(Cue.PURPOSE) && s.hasAny(Cue.OTHER_TOOL, Cue.IDENTIFIER, Cue.CALL),
-                    Cue.PURPOSE, Cue.OTHER_TOOL);
+            emit.when(
+                    Feature.HELPFUL_REFERENCE,
+                    s.has(Cue.PURPOSE) && s.hasAny(Cue.OTHER_TOOL, Cue.IDENTIFIER, Cue.CALL),
+                    Cue.PURPOSE,
+                    Cue.OTHER_TOOL);
             emit.when(Feature.MARKUP, s.has(Cue.MARKUP), Cue.MARKUP);
             emit.when(Feature.OTHER_TOOL, s.has(Cue.OTHER_TOOL), Cue.OTHER_TOOL);
-            emit.when(Feature.MODAL_TRIGGER_STEER, s.has(Cue.MODAL) && s.has(Cue.TRIGGER) && steers, Cue.MODAL, Cue.TRIGGER);
+            emit.when(
+                    Feature.MODAL_TRIGGER_STEER,
+                    s.has(Cue.MODAL) && s.has(Cue.TRIGGER) && steers,
+                    Cue.MODAL,
+                    Cue.TRIGGER);
             emit.when(Feature.USER_DIRECTIVE, directive && s.has(Cue.USER), Cue.USER);
             emit.when(Feature.PROTECTS_USER, s.has(Cue.PROTECT), Cue.PROTECT);
-            emit.when(Feature.SENSITIVE_INTO_ARG, near.has(Cue.SENSITIVE) && s.hasAny(Cue.OWN_ARG, Cue.ARG_REF)
-                    && s.hasAny(Cue.TAMPER, Cue.IMPERATIVE, Cue.CALL, Cue.SIDE_EFFECT), Cue.OWN_ARG, Cue.ARG_REF,
+            emit.when(
+                    Feature.SENSITIVE_INTO_ARG,
+                    near.has(Cue.SENSITIVE)
+                            && s.hasAny(Cue.OWN_ARG, Cue.ARG_REF)
+                            && s.hasAny(Cue.TAMPER, Cue.IMPERATIVE, Cue.CALL, Cue.SIDE_EFFECT),
+                    Cue.OWN_ARG,
+                    Cue.ARG_REF,
                     Cue.SENSITIVE);
-            emit.when(Feature.USER_VALUE_DEMOTED, s.has(Cue.DEMOTE) && near.hasAny(Cue.USER, Cue.ARG_REF, Cue.OTHER_TOOL)
-                    || s.has(Cue.USER) && near.has(Cue.DEMOTE), Cue.DEMOTE, Cue.USER);
-            emit.when(Feature.FIXED_VALUE_OTHER, s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)
-                    && s.hasAny(Cue.LITERAL, Cue.VALUE, Cue.EMAIL, Cue.URL)
-                    && s.hasAny(Cue.TAMPER, Cue.MODAL, Cue.AUTHORITY, Cue.DEMOTE, Cue.IMPERATIVE, Cue.TRIGGER),
-                    Cue.VALUE, Cue.LITERAL, Cue.EMAIL, Cue.URL);
+            emit.when(
+                    Feature.USER_VALUE_DEMOTED,
+                    s.has(Cue.DEMOTE) && near.hasAny(Cue.USER, Cue.ARG_REF, Cue.OTHER_TOOL)
+                            || s.has(Cue.USER) && near.has(Cue.DEMOTE),
+                    Cue.DEMOTE,
+                    Cue.USER);
+            emit.when(
+                    Feature.FIXED_VALUE_OTHER,
+                    s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)
+                            && s.hasAny(Cue.LITERAL, Cue.VALUE, Cue.EMAIL, Cue.URL)
+                            && s.hasAny(Cue.TAMPER, Cue.MODAL, Cue.AUTHORITY, Cue.DEMOTE, Cue.IMPERATIVE, Cue.TRIGGER),
+                    Cue.VALUE,
+                    Cue.LITERAL,
+                    Cue.EMAIL,
+                    Cue.URL);
         }
     }
 
@@ -289,7 +405,12 @@ public final class IntentFeatures {
         private final double[] values;
         private final Span[] spans;
 
-        Emitter(Text field, String text, EncodedSpans.Decoded decoded, Sentence sentence, double[] values,
+        Emitter(
+                Text field,
+                String text,
+                EncodedSpans.Decoded decoded,
+                Sentence sentence,
+                double[] values,
                 Span[] spans) {
             this.field = field;
             this.text = text;
@@ -332,10 +453,20 @@ public final class IntentFeatures {
             }
             int start = cueSpan == null ? sentence.start() : cueSpan[0];
             int end = cueSpan == null ? sentence.end() : cueSpan[1];
-            fire(values, spans, index, decoded == null
-                    ? new Span(field.pointer(), start, end, text, sentence.start(), sentence.end(), null)
-                    : new Span(field.pointer(), decoded.start(), decoded.end(), text, sentence.start(), sentence.end(),
-                            decoded.encoding()));
+            fire(
+                    values,
+                    spans,
+                    index,
+                    decoded == null
+                            ? new Span(field.pointer(), start, end, text, sentence.start(), sentence.end(), null)
+                            : new Span(
+                                    field.pointer(),
+                                    decoded.start(),
+                                    decoded.end(),
+                                    text,
+                                    sentence.start(),
+                                    sentence.end(),
+                                    decoded.encoding()));
         }
     }
 

@@ -34,12 +34,10 @@ public final class IntentModel {
     public static final String RESOURCE = "/dev/vouch/scanner/rules/intent-model.json";
 
     /** One input's part in a score: its index in the vector, its wire name, what it added. */
-    public record Contribution(int index, String name, double weight) {
-    }
+    public record Contribution(int index, String name, double weight) {}
 
     /** What the model makes of one tool; a passed tool's contributions are not worked out (empty). */
-    public record Assessment(double score, Verdict verdict, Family family, List<Contribution> contributions) {
-    }
+    public record Assessment(double score, Verdict verdict, Family family, List<Contribution> contributions) {}
 
     private final double bias;
     private final double[] weights;
@@ -49,8 +47,14 @@ public final class IntentModel {
     private final Set<Feature> reviewNeeds;
     private final String lexiconDigest;
 
-    public IntentModel(double bias, double[] weights, double review, double block, Set<Feature> blockNeeds,
-                       Set<Feature> reviewNeeds, String lexiconDigest) {
+    public IntentModel(
+            double bias,
+            double[] weights,
+            double review,
+            double block,
+            Set<Feature> blockNeeds,
+            Set<Feature> reviewNeeds,
+            String lexiconDigest) {
         this.bias = bias;
         this.weights = weights.clone();
         this.review = review;
@@ -82,9 +86,14 @@ public final class IntentModel {
             }
             weights[index] = entry.getValue().asDouble();
         }
-        return new IntentModel(root.path("bias").asDouble(), weights, root.path("thresholds").path("review").asDouble(),
-                root.path("thresholds").path("block").asDouble(), features(root.path("blockNeedsOneOf")),
-                features(root.path("reviewNeedsOneOf")), root.path("lexiconSha256").asText());
+        return new IntentModel(
+                root.path("bias").asDouble(),
+                weights,
+                root.path("thresholds").path("review").asDouble(),
+                root.path("thresholds").path("block").asDouble(),
+                features(root.path("blockNeedsOneOf")),
+                features(root.path("reviewNeedsOneOf")),
+                root.path("lexiconSha256").asText());
     }
 
     private static Set<Feature> features(JsonNode names) {
@@ -132,9 +141,8 @@ public final class IntentModel {
         double score = score(x);
         boolean harm = holdsAny(x, blockNeeds);
         boolean steers = harm || holdsAny(x, reviewNeeds);
-        Verdict verdict = score >= block && harm ? Verdict.BLOCK
-                : score >= review && steers ? Verdict.REVIEW
-                : Verdict.PASS;
+        Verdict verdict =
+                score >= block && harm ? Verdict.BLOCK : score >= review && steers ? Verdict.REVIEW : Verdict.PASS;
         if (verdict == Verdict.PASS) {
             // Nothing shows a passed tool's reasons: most tools pass, so they are not worked out.
             return new Assessment(score, verdict, Family.AGENT_INSTRUCTION, List.of());

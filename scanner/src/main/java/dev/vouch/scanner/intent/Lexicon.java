@@ -23,8 +23,7 @@ public final class Lexicon {
     public static final String RESOURCE = "/dev/vouch/scanner/rules/intent-lexicon.yaml";
 
     /** Where a phrase matched in a folded text. */
-    public record Hit(Cue cue, int start, int end) {
-    }
+    public record Hit(Cue cue, int start, int end) {}
 
     private record Entry(EnumSet<Cue> cues, EnumSet<Cue> prefixCues, boolean anywhere, Cue[][] arrays) {
 
@@ -94,7 +93,8 @@ public final class Lexicon {
         }
         for (Iterator<String> names = cues.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (java.util.Arrays.stream(Cue.values()).noneMatch(c -> c.lexiconKey().equals(name))) {
+            if (java.util.Arrays.stream(Cue.values())
+                    .noneMatch(c -> c.lexiconKey().equals(name))) {
                 throw new IllegalArgumentException("unknown cue in lexicon: " + name);
             }
         }
@@ -103,12 +103,13 @@ public final class Lexicon {
 
     private static void add(Map<String, Entry> phrases, Cue cue, String raw) {
         boolean prefix = raw.endsWith("*");
-        String folded = FoldedText.phrase(prefix ? raw.substring(0, raw.length() - 1) : raw).strip();
+        String folded = FoldedText.phrase(prefix ? raw.substring(0, raw.length() - 1) : raw)
+                .strip();
         if (folded.isEmpty()) {
             return;
         }
-        Entry entry = phrases.computeIfAbsent(folded, f -> new Entry(EnumSet.noneOf(Cue.class),
-                EnumSet.noneOf(Cue.class), !isWordScript(f)));
+        Entry entry = phrases.computeIfAbsent(
+                folded, f -> new Entry(EnumSet.noneOf(Cue.class), EnumSet.noneOf(Cue.class), !isWordScript(f)));
         (prefix ? entry.prefixCues() : entry.cues()).add(cue);
     }
 
@@ -116,8 +117,10 @@ public final class Lexicon {
     private static boolean isWordScript(String phrase) {
         for (int i = 0; i < phrase.length(); i++) {
             Character.UnicodeScript script = Character.UnicodeScript.of(phrase.charAt(i));
-            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
+            if (script == Character.UnicodeScript.HAN
+                    || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA
+                    || script == Character.UnicodeScript.HANGUL) {
                 return false;
             }
         }
@@ -142,7 +145,9 @@ public final class Lexicon {
             if (!left) {
                 return;
             }
-            boolean right = entry.anywhere() || end == folded.length() || !isWordChar(folded.charAt(end))
+            boolean right = entry.anywhere()
+                    || end == folded.length()
+                    || !isWordChar(folded.charAt(end))
                     || !isWordChar(folded.charAt(end - 1));
             if (right) {
                 for (Cue cue : entry.whole()) {

@@ -14,8 +14,7 @@ final class TokenCues {
     private static final int LITERAL_LOOKBACK = 14;
     private static final int MAX_LITERAL = 120;
 
-    private TokenCues() {
-    }
+    private TokenCues() {}
 
     /** One pass over the original text's tokens: tool names, arguments, identifiers, addresses, literals, markup. */
     static void mark(String text, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
@@ -53,9 +52,10 @@ final class TokenCues {
         }
     }
 
-    private static void token(String text, int start, int end, ToolContext context, List<Map<Cue, int[]>> cues,
-                              int[] sentenceStarts) {
-        if (isPlainWord(text, start, end) && !(start > 0 && isQuote(text.charAt(start - 1)))
+    private static void token(
+            String text, int start, int end, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
+        if (isPlainWord(text, start, end)
+                && !(start > 0 && isQuote(text.charAt(start - 1)))
                 && !(context.hasPlainWordNames() && namedAsTool(text, start, end))) {
             // "paste it into notes": a plain-word argument of this tool, named where a value goes.
             if (namedAsArgument(text, start, end)) {
@@ -110,8 +110,10 @@ final class TokenCues {
             if ((compound || quoted || namedAsArgument(text, start, end)) && !namedForCredential(key)) {
                 mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
             }
-        } else if ((compound || (quoted && text.charAt(start - 1) == '`')) && !context.isOwnArgument(key)
-                && !key.contains("/") && !key.contains(".")) {
+        } else if ((compound || (quoted && text.charAt(start - 1) == '`'))
+                && !context.isOwnArgument(key)
+                && !key.contains("/")
+                && !key.contains(".")) {
             // Scanned without its siblings, a tool cannot tell their names from other code words: a
             // call-like name is read as a tool of the set.
             mark(cues, sentenceStarts, context.knowsOtherTools() ? Cue.IDENTIFIER : Cue.OTHER_TOOL, start, end);
@@ -122,7 +124,9 @@ final class TokenCues {
     private static boolean isPlainWord(String text, int start, int end) {
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && !(i == start && c >= 'A' && c <= 'Z') && !(c >= 0x80 && Character.isLetter(c))) {
+            if (!(c >= 'a' && c <= 'z')
+                    && !(i == start && c >= 'A' && c <= 'Z')
+                    && !(c >= 0x80 && Character.isLetter(c))) {
                 return false;
             }
         }
@@ -147,15 +151,26 @@ final class TokenCues {
 
     /** "into notes", "in path", "the content field": a word named as the place a value goes. */
     private static boolean namedAsArgument(String text, int start, int end) {
-        return precedes(text, start, "into ") || precedes(text, start, "in ") || precedes(text, start, "into the ")
-                || precedes(text, start, "in the ") || follows(text, end, " field") || follows(text, end, " parameter")
-                || follows(text, end, " argument") || follows(text, end, " param") || follows(text, end, " property");
+        return precedes(text, start, "into ")
+                || precedes(text, start, "in ")
+                || precedes(text, start, "into the ")
+                || precedes(text, start, "in the ")
+                || follows(text, end, " field")
+                || follows(text, end, " parameter")
+                || follows(text, end, " argument")
+                || follows(text, end, " param")
+                || follows(text, end, " property");
     }
 
     /** An argument meant to carry a credential: a credential put there is where it belongs. */
     private static boolean namedForCredential(String key) {
-        return key.contains("key") || key.contains("token") || key.contains("secret") || key.contains("password")
-                || key.contains("auth") || key.contains("credential") || key.contains("cookie");
+        return key.contains("key")
+                || key.contains("token")
+                || key.contains("secret")
+                || key.contains("password")
+                || key.contains("auth")
+                || key.contains("credential")
+                || key.contains("cookie");
     }
 
     /**
@@ -188,15 +203,23 @@ final class TokenCues {
         }
         boolean date = dashes == 2 && length == 10 && key.charAt(4) == '-' && key.charAt(7) == '-';
         // sha256, rfc3339, iso8601: a short name of a standard, not a value.
-        boolean standard = letters > 0 && letters <= 4 && dashes == 0 && Character.isLetter(key.charAt(0))
+        boolean standard = letters > 0
+                && letters <= 4
+                && dashes == 0
+                && Character.isLetter(key.charAt(0))
                 && Character.isDigit(key.charAt(letters));
         return !date && !standard && letters >= 2 && length >= 6;
     }
 
     private static boolean namedAsTool(String text, int start, int end) {
-        return follows(text, end, " tool") || follows(text, end, " function") || follows(text, end, "()")
-                || precedes(text, start, "call ") || precedes(text, start, "invoke ") || precedes(text, start, "run the ")
-                || precedes(text, start, "use the ") || precedes(text, start, "tool ");
+        return follows(text, end, " tool")
+                || follows(text, end, " function")
+                || follows(text, end, "()")
+                || precedes(text, start, "call ")
+                || precedes(text, start, "invoke ")
+                || precedes(text, start, "run the ")
+                || precedes(text, start, "use the ")
+                || precedes(text, start, "tool ");
     }
 
     private static boolean follows(String text, int at, String what) {
@@ -208,11 +231,22 @@ final class TokenCues {
     }
 
     private static boolean literalContext(String text, int quote) {
-        String before = text.substring(Math.max(0, quote - LITERAL_LOOKBACK), quote).toLowerCase(Locale.ROOT).stripTrailing();
-        return before.endsWith(" to") || before.endsWith(" as") || before.endsWith("=") || before.endsWith(":")
-                || before.endsWith(" with") || before.endsWith(" value") || before.endsWith(" be")
-                || before.endsWith(" is") || before.endsWith(" use") || before.endsWith(" append")
-                || before.endsWith(" add") || before.endsWith(" include") || before.endsWith(" always");
+        String before = text.substring(Math.max(0, quote - LITERAL_LOOKBACK), quote)
+                .toLowerCase(Locale.ROOT)
+                .stripTrailing();
+        return before.endsWith(" to")
+                || before.endsWith(" as")
+                || before.endsWith("=")
+                || before.endsWith(":")
+                || before.endsWith(" with")
+                || before.endsWith(" value")
+                || before.endsWith(" be")
+                || before.endsWith(" is")
+                || before.endsWith(" use")
+                || before.endsWith(" append")
+                || before.endsWith(" add")
+                || before.endsWith(" include")
+                || before.endsWith(" always");
     }
 
     private static int closingQuote(String text, int open) {
@@ -235,8 +269,12 @@ final class TokenCues {
             i++;
         }
         int letters = 0;
-        while (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '-'
-                || text.charAt(i) == ' ') && i - open < 40) {
+        while (i < text.length()
+                && (Character.isLetter(text.charAt(i))
+                        || text.charAt(i) == '_'
+                        || text.charAt(i) == '-'
+                        || text.charAt(i) == ' ')
+                && i - open < 40) {
             letters += Character.isLetter(text.charAt(i)) ? 1 : 0;
             i++;
         }
@@ -244,12 +282,27 @@ final class TokenCues {
             return -1;
         }
         String name = text.substring(open + 1, i).replace("/", "").strip().toLowerCase(Locale.ROOT);
-        boolean authority = name.contains("important") || name.contains("system") || name.contains("instruction")
-                || name.contains("admin") || name.contains("critical") || name.contains("note") || name.contains("priority")
-                || name.contains("assistant") || name.contains("ai") || name.contains("hidden") || name.contains("override")
-                || name.contains("mandatory") || name.contains("required") || name.contains("warning")
-                || name.contains("secret") || name.contains("directive") || name.contains("rule") || name.contains("policy")
-                || name.contains("context") || name.contains("compliance") || name.contains("security");
+        boolean authority = name.contains("important")
+                || name.contains("system")
+                || name.contains("instruction")
+                || name.contains("admin")
+                || name.contains("critical")
+                || name.contains("note")
+                || name.contains("priority")
+                || name.contains("assistant")
+                || name.contains("ai")
+                || name.contains("hidden")
+                || name.contains("override")
+                || name.contains("mandatory")
+                || name.contains("required")
+                || name.contains("warning")
+                || name.contains("secret")
+                || name.contains("directive")
+                || name.contains("rule")
+                || name.contains("policy")
+                || name.contains("context")
+                || name.contains("compliance")
+                || name.contains("security");
         return authority ? i + 1 : -1;
     }
 
@@ -260,9 +313,25 @@ final class TokenCues {
     }
 
     private static boolean isTokenChar(char c) {
-        return (c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '@' || c == ':'
-                || c == '/' || c == '=' || c == '%' || c == '+' || c == '~' || c == '(' || c == '#' || c == '?' || c == '&'))
-                || (c >= 0x80 && Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+        return (c < 0x80
+                        && (Character.isLetterOrDigit(c)
+                                || c == '_'
+                                || c == '-'
+                                || c == '.'
+                                || c == '@'
+                                || c == ':'
+                                || c == '/'
+                                || c == '='
+                                || c == '%'
+                                || c == '+'
+                                || c == '~'
+                                || c == '('
+                                || c == '#'
+                                || c == '?'
+                                || c == '&'))
+                || (c >= 0x80
+                        && Character.isLetterOrDigit(c)
+                        && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
     }
 
     private static boolean isTrailing(char c) {

@@ -64,8 +64,8 @@ public final class ToolContext {
     }
 
     /** A context built from plain names, for tests and callers without tool definitions. */
-    public static ToolContext of(String ownName, Set<String> ownArguments, Set<String> otherTools,
-                                 Set<String> otherArguments) {
+    public static ToolContext of(
+            String ownName, Set<String> ownArguments, Set<String> otherTools, Set<String> otherArguments) {
         ToolSet set = new ToolSet();
         set.argumentsByTool.put(key(ownName), Set.copyOf(ownArguments));
         ownArguments.forEach(a -> set.argumentUse.merge(key(a), 1, Integer::sum));
@@ -101,7 +101,8 @@ public final class ToolContext {
 
     /** An argument of another tool of the set, distinctive enough to be a reference. */
     public boolean isOtherArgument(String key) {
-        return !ownArguments.contains(key) && set.argumentUse.containsKey(key)
+        return !ownArguments.contains(key)
+                && set.argumentUse.containsKey(key)
                 && (key.length() >= MIN_ARGUMENT_NAME || key.indexOf('_') >= 0);
     }
 

@@ -20,8 +20,7 @@ public final class Normalizer {
             "(?i)\\\\(?:x1b|u001b|033|e)\\[|\\\\(?:x1b|u001b|033)\\]|\\\\x9b|\\\\u(?:200[b-f]|202[a-e]|206[0-9]|2060|feff)"
                     + "|\\\\u\\{?e00[0-7][0-9a-f]");
 
-    private Normalizer() {
-    }
+    private Normalizer() {}
 
     public static NormalizedText normalize(String input) {
         List<Anomaly> anomalies = new ArrayList<>();
@@ -57,8 +56,8 @@ public final class Normalizer {
                 selectors++;
             } else if (cp == ESC || cp == 0x9B) {
                 int end = skipEscape(input, i);
-                anomalies.add(new Anomaly(Anomaly.Kind.TERMINAL_ESCAPE,
-                        escapeAll(input.substring(i, Math.min(end, i + 24)))));
+                anomalies.add(new Anomaly(
+                        Anomaly.Kind.TERMINAL_ESCAPE, escapeAll(input.substring(i, Math.min(end, i + 24)))));
                 next = end;
             } else if (Character.getType(cp) == Character.CONTROL && cp != '\n' && cp != '\r' && cp != '\t') {
                 anomalies.add(new Anomaly(Anomaly.Kind.TERMINAL_ESCAPE, escape(cp)));
@@ -150,7 +149,9 @@ public final class Normalizer {
         char previous = ' ';
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' ? previous == ' ' : c < 0x80 ? c <= 0x20 : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (c == ' '
+                    ? previous == ' '
+                    : c < 0x80 ? c <= 0x20 : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 return false;
             }
             previous = c;
@@ -171,8 +172,9 @@ public final class Normalizer {
             return Math.min(s.length(), i + 1);
         }
         if (i < s.length() && s.charAt(i) == ']') {
-            while (i < s.length() && s.charAt(i) != 0x07 && !(s.charAt(i) == ESC && i + 1 < s.length()
-                    && s.charAt(i + 1) == '\\')) {
+            while (i < s.length()
+                    && s.charAt(i) != 0x07
+                    && !(s.charAt(i) == ESC && i + 1 < s.length() && s.charAt(i + 1) == '\\')) {
                 i++;
             }
             return Math.min(s.length(), s.charAt(Math.min(i, s.length() - 1)) == ESC ? i + 2 : i + 1);
@@ -187,13 +189,25 @@ public final class Normalizer {
     }
 
     private static boolean isBidiControl(int cp) {
-        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
+        return (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069)
+                || cp == 0x200E
+                || cp == 0x200F
                 || cp == 0x061C;
     }
 
     private static boolean isZeroWidth(int cp) {
-        return cp == 0x200B || cp == 0x200C || cp == 0x200D || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF
-                || cp == 0x180E || cp == 0x00AD || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x3164
+        return cp == 0x200B
+                || cp == 0x200C
+                || cp == 0x200D
+                || (cp >= 0x2060 && cp <= 0x2064)
+                || cp == 0xFEFF
+                || cp == 0x180E
+                || cp == 0x00AD
+                || cp == 0x034F
+                || cp == 0x115F
+                || cp == 0x1160
+                || cp == 0x3164
                 || cp == 0xFFA0;
     }
 
@@ -206,8 +220,11 @@ public final class Normalizer {
     public static String escapeAll(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().forEach(cp -> {
-            if (cp == ESC || Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT
-                    || (cp >= 0xE0000 && cp <= 0xE01EF) || isZeroWidth(cp)) {
+            if (cp == ESC
+                    || Character.getType(cp) == Character.CONTROL
+                    || Character.getType(cp) == Character.FORMAT
+                    || (cp >= 0xE0000 && cp <= 0xE01EF)
+                    || isZeroWidth(cp)) {
                 out.append(cp == ESC ? "\\x1b" : escape(cp));
             } else {
                 out.appendCodePoint(cp);

@@ -19,9 +19,9 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,6 +35,7 @@ public final class RulePack {
     public static final String RESOURCE = "vouch-rules.yaml";
     /** How far a match may reach from the keyword it contains; rule patterns stay well inside it. */
     static final int WINDOW = 200;
+
     private static final ObjectMapper YAML = JsonMappers.YAML;
 
     private final String version;
@@ -46,6 +47,7 @@ public final class RulePack {
      * share the rule's): slotOf[i][p] is the slot of rule i's pattern p. Hits are gathered by slot.
      */
     private final int[][] slotOf;
+
     private final int[] ruleOfSlot;
     private final int slots;
 
@@ -77,12 +79,18 @@ public final class RulePack {
                 slotOfKeywords.put(keywordSet, slot);
                 slotOf[i][p] = slot;
                 for (String keyword : keywordSet) {
-                    byKeyword.computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUse()).slots().set(slot);
+                    byKeyword
+                            .computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUse())
+                            .slots()
+                            .set(slot);
                 }
                 slot++;
             }
             for (String keyword : rule.alsoKeywords()) {
-                byKeyword.computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUse()).alsoRules().set(i);
+                byKeyword
+                        .computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUse())
+                        .alsoRules()
+                        .set(i);
             }
         }
         this.slots = slot;
@@ -135,14 +143,16 @@ public final class RulePack {
             if (patterns.isEmpty()) {
                 throw new IllegalArgumentException("needs at least one pattern");
             }
-            if (keywords.isEmpty() && patterns.stream().anyMatch(pattern -> pattern.keywords().isEmpty())) {
+            if (keywords.isEmpty()
+                    && patterns.stream().anyMatch(pattern -> pattern.keywords().isEmpty())) {
                 throw new IllegalArgumentException("needs keywords for the patterns that name none of their own");
             }
             Set<FieldKind> fields = EnumSet.noneOf(FieldKind.class);
             for (String field : strings(node.path("fields"))) {
                 fields.add(FieldKind.valueOf(field.toUpperCase(Locale.ROOT).replace('-', '_')));
             }
-            return new Rule(id,
+            return new Rule(
+                    id,
                     Family.fromWire(node.path("family").asText()),
                     Severity.valueOf(node.path("severity").asText().toUpperCase(Locale.ROOT)),
                     node.path("description").asText(),
@@ -258,8 +268,7 @@ public final class RulePack {
      * A rule worth running on a text, and for each of its patterns (indexed like {@link Rule#patterns})
      * the windows of the text where that pattern's keywords occur, or null where they do not.
      */
-    public record Candidate(Rule rule, List<List<int[]>> windows) {
-    }
+    public record Candidate(Rule rule, List<List<int[]>> windows) {}
 
     /**
      * The rules whose keywords occur in {@code text} (for rules with two sets, a hit of the first set
@@ -294,13 +303,14 @@ public final class RulePack {
                 }
                 int local = slot - slotOf[i][0];
                 if (windowsOfSlot[local] == null) {
-                    windowsOfSlot[local] = windows(alsoReach == null ? slotHits : near(slotHits, alsoReach), WINDOW,
-                            text.length());
+                    windowsOfSlot[local] =
+                            windows(alsoReach == null ? slotHits : near(slotHits, alsoReach), WINDOW, text.length());
                 }
                 List<int[]> slotWindows = windowsOfSlot[local];
                 if (!slotWindows.isEmpty()) {
                     if (windows == null) {
-                        windows = new ArrayList<>(Collections.nCopies(rule.patterns().size(), null));
+                        windows = new ArrayList<>(
+                                Collections.nCopies(rule.patterns().size(), null));
                     }
                     windows.set(p, slotWindows);
                 }

@@ -23,11 +23,11 @@ public final class ScannerBenchmark {
 
     private static final long WARM_UP_NANOS = 8_000_000_000L;
 
-    private ScannerBenchmark() {
-    }
+    private ScannerBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        Path servers = args.length > 0 ? Path.of(args[0])
+        Path servers = args.length > 0
+                ? Path.of(args[0])
                 : Corpora.root().resolve("benign-docker-tools").resolve("servers");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         ObjectMapper json = new ObjectMapper();
@@ -35,7 +35,9 @@ public final class ScannerBenchmark {
         long bytes = 0;
         int tools = 0;
         try (Stream<Path> walk = Files.walk(servers)) {
-            for (Path file : walk.filter(p -> p.getFileName().toString().equals("tools.json")).sorted().toList()) {
+            for (Path file : walk.filter(p -> p.getFileName().toString().equals("tools.json"))
+                    .sorted()
+                    .toList()) {
                 JsonNode document;
                 try {
                     document = json.readTree(file.toFile());
@@ -69,12 +71,15 @@ public final class ScannerBenchmark {
             total += seconds;
         }
         double mean = total / rounds;
-        System.out.printf("scanner benchmark: %d files, %d tools, %.2f MB, rules %s%n", inputs.size(), tools,
-                bytes / 1e6, scanner.rulesVersion());
-        System.out.printf("  mean of %d rounds: %.3f s = %.1f MB/s, %.0f tools/s (one thread)%n", rounds, mean,
-                bytes / 1e6 / mean, tools / mean);
-        System.out.printf("  best round:        %.3f s = %.1f MB/s, %.0f tools/s%n", best, bytes / 1e6 / best,
-                tools / best);
-        System.out.printf("  thread CPU time:   %.3f s a round = %.1f MB/s%n", cpu / rounds, bytes / 1e6 / (cpu / rounds));
+        System.out.printf(
+                "scanner benchmark: %d files, %d tools, %.2f MB, rules %s%n",
+                inputs.size(), tools, bytes / 1e6, scanner.rulesVersion());
+        System.out.printf(
+                "  mean of %d rounds: %.3f s = %.1f MB/s, %.0f tools/s (one thread)%n",
+                rounds, mean, bytes / 1e6 / mean, tools / mean);
+        System.out.printf(
+                "  best round:        %.3f s = %.1f MB/s, %.0f tools/s%n", best, bytes / 1e6 / best, tools / best);
+        System.out.printf(
+                "  thread CPU time:   %.3f s a round = %.1f MB/s%n", cpu / rounds, bytes / 1e6 / (cpu / rounds));
     }
 }

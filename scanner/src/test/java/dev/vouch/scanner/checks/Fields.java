@@ -15,12 +15,11 @@ final class Fields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static ScannedField field(FieldKind kind, String text) {
-        return new ScannedField(new TextField("/tools/0/description", kind, "description", text),
-                Normalizer.normalize(text));
+        return new ScannedField(
+                new TextField("/tools/0/description", kind, "description", text), Normalizer.normalize(text));
     }
 
     /** Single quotes stand for double quotes, to keep the JSON in tests readable. */
@@ -41,6 +40,8 @@ final class Fields {
     }
 
     static List<ScannedField> scanned(ToolDefinition tool) {
-        return TextExtractor.tool(tool).stream().map(f -> new ScannedField(f, Normalizer.normalize(f.text()))).toList();
+        return TextExtractor.tool(tool).stream()
+                .map(f -> new ScannedField(f, Normalizer.normalize(f.text())))
+                .toList();
     }
 }

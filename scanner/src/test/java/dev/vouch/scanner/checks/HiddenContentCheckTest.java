@@ -14,13 +14,17 @@ class HiddenContentCheckTest {
 
     @Test
     void plainProseHasNothingHidden() {
-        assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "Returns the current weather for a city."))).isEmpty();
+        assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "Returns the current weather for a city.")))
+                .isEmpty();
     }
 
     @Test
     void unicodeTagCharactersBlock() {
-        String hidden = "Weather." + "ignore".codePoints().map(c -> 0xE0000 + c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        String hidden = "Weather."
+                + "ignore"
+                        .codePoints()
+                        .map(c -> 0xE0000 + c)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
 
         assertThat(CHECK.check(field(FieldKind.DESCRIPTION, hidden))).anySatisfy(f -> {
             assertThat(f.ruleId()).isEqualTo("VR-HIDDEN-TAGS");
@@ -31,7 +35,8 @@ class HiddenContentCheckTest {
     @Test
     void aBidiControlBlocks() {
         assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "Weather \u202Eevil\u202C today")))
-                .extracting(Finding::ruleId).contains("VR-HIDDEN-BIDI");
+                .extracting(Finding::ruleId)
+                .contains("VR-HIDDEN-BIDI");
     }
 
     @Test
@@ -39,7 +44,8 @@ class HiddenContentCheckTest {
         String blob = "QUJD".repeat(30);
 
         assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "Weather. " + blob + " end")))
-                .singleElement().satisfies(f -> {
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.ruleId()).isEqualTo("VR-HIDDEN-BASE64");
                     assertThat(f.severity()).isEqualTo(Severity.REVIEW);
                 });
@@ -49,29 +55,35 @@ class HiddenContentCheckTest {
     @Test
     void aLongHexRunIsNamedHex() {
         assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "digest " + "ab12".repeat(40))))
-                .extracting(Finding::ruleId).containsExactly("VR-HIDDEN-HEX");
+                .extracting(Finding::ruleId)
+                .containsExactly("VR-HIDDEN-HEX");
     }
 
     @Test
     void aShortBlobIsNotReported() {
-        assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "token " + "QUJD".repeat(10)))).isEmpty();
+        assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "token " + "QUJD".repeat(10))))
+                .isEmpty();
     }
 
     @Test
     void aLatinWordWithACyrillicLetterBlocksInANameAndIsReviewedInProse() {
         String disguised = "p\u0430ypal"; // Cyrillic a
 
-        assertThat(CHECK.check(field(FieldKind.NAME, disguised))).singleElement().satisfies(f -> {
-            assertThat(f.ruleId()).isEqualTo("VR-HIDDEN-HOMOGLYPH");
-            assertThat(f.severity()).isEqualTo(Severity.BLOCK);
-        });
+        assertThat(CHECK.check(field(FieldKind.NAME, disguised)))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.ruleId()).isEqualTo("VR-HIDDEN-HOMOGLYPH");
+                    assertThat(f.severity()).isEqualTo(Severity.BLOCK);
+                });
         assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "Pay with " + disguised + " today")))
-                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.REVIEW));
+                .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.REVIEW));
     }
 
     @Test
     void wholeWordsInAnotherScriptAreNotADisguise() {
-        assertThat(HiddenContentCheck.mixedScriptWord("Погода в Москве and weather in Moscow")).isNull();
+        assertThat(HiddenContentCheck.mixedScriptWord("Погода в Москве and weather in Moscow"))
+                .isNull();
         assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "Погода в Москве"))).isEmpty();
     }
 }

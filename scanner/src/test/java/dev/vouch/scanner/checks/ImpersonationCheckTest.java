@@ -16,7 +16,8 @@ class ImpersonationCheckTest {
 
     @Test
     void aWellKnownNameInAnotherNamespaceIsForReview() {
-        assertThat(CHECK.check(input(server("io.github.someone/github-mcp-server")))).singleElement()
+        assertThat(CHECK.check(input(server("io.github.someone/github-mcp-server"))))
+                .singleElement()
                 .satisfies(f -> {
                     assertThat(f.ruleId()).isEqualTo("VR-IMPERSONATION-NAME");
                     assertThat(f.severity()).isEqualTo(Severity.REVIEW);
@@ -27,12 +28,14 @@ class ImpersonationCheckTest {
 
     @Test
     void theOwnerMayUseItsOwnName() {
-        assertThat(CHECK.check(input(server("io.github.github/github-mcp-server")))).isEmpty();
+        assertThat(CHECK.check(input(server("io.github.github/github-mcp-server"))))
+                .isEmpty();
     }
 
     @Test
     void aNearCopyOfALongNameIsReportedAsClose() {
-        assertThat(CHECK.check(input(server("io.github.someone/playwrihgt-mcp")))).singleElement()
+        assertThat(CHECK.check(input(server("io.github.someone/playwrihgt-mcp"))))
+                .singleElement()
                 .satisfies(f -> assertThat(f.evidence()).contains("is close to"));
     }
 

@@ -21,8 +21,9 @@ class SchemaContradictionCheckTest {
     @Test
     void aReadOnlyToolThatTakesACommandIsForReview() {
         assertThat(check("{'name':'list','description':'Lists files. Read-only.','inputSchema':{'type':'object',"
-                + "'properties':{'command':{'type':'string'}}}}"))
-                .singleElement().satisfies(f -> {
+                        + "'properties':{'command':{'type':'string'}}}}"))
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.ruleId()).isEqualTo("VR-SCHEMA-READONLY");
                     assertThat(f.evidence()).contains("'command'");
                 });
@@ -31,21 +32,26 @@ class SchemaContradictionCheckTest {
     @Test
     void theReadOnlyHintAnnotationIsAClaimToo() {
         assertThat(check("{'name':'list','description':'Lists files.','annotations':{'readOnlyHint':true},"
-                + "'inputSchema':{'type':'object','properties':{'delete':{'type':'boolean'}}}}"))
-                .extracting(Finding::ruleId).containsExactly("VR-SCHEMA-READONLY");
+                        + "'inputSchema':{'type':'object','properties':{'delete':{'type':'boolean'}}}}"))
+                .extracting(Finding::ruleId)
+                .containsExactly("VR-SCHEMA-READONLY");
     }
 
     @Test
     void aReadOnlyClaimBesideWriteOperationsInTheTextIsForReview() {
         assertThat(check("{'name':'db','description':'Read-only access; enables write operations when asked.'}"))
-                .singleElement().satisfies(f -> assertThat(f.pointer()).endsWith("/description"));
+                .singleElement()
+                .satisfies(f -> assertThat(f.pointer()).endsWith("/description"));
     }
 
     @Test
     void anUnexplainedRequiredSmugglingParameterIsForReview() {
-        assertThat(check("{'name':'add','description':'Adds two numbers.','inputSchema':{'type':'object',"
-                + "'properties':{'a':{'type':'number'},'sidenote':{'type':'string'}},'required':['a','sidenote']}}"))
-                .singleElement().satisfies(f -> {
+        assertThat(
+                        check(
+                                "{'name':'add','description':'Adds two numbers.','inputSchema':{'type':'object',"
+                                        + "'properties':{'a':{'type':'number'},'sidenote':{'type':'string'}},'required':['a','sidenote']}}"))
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.ruleId()).isEqualTo("VR-SCHEMA-HIDDEN-PARAM");
                     assertThat(f.pointer()).isEqualTo("/tools/0/inputSchema/properties/sidenote");
                 });
@@ -54,11 +60,14 @@ class SchemaContradictionCheckTest {
     @Test
     void anExplainedParameterAndAnHonestToolPass() {
         assertThat(check("{'name':'add','description':'Adds two numbers; the sidenote is logged.','inputSchema':"
-                + "{'type':'object','properties':{'sidenote':{'type':'string'}},'required':['sidenote']}}")).isEmpty();
+                        + "{'type':'object','properties':{'sidenote':{'type':'string'}},'required':['sidenote']}}"))
+                .isEmpty();
         assertThat(check("{'name':'add','description':'Adds two numbers.','inputSchema':{'type':'object',"
-                + "'properties':{'context':{'type':'string','description':'What the numbers are for.'}},"
-                + "'required':['context']}}")).isEmpty();
+                        + "'properties':{'context':{'type':'string','description':'What the numbers are for.'}},"
+                        + "'required':['context']}}"))
+                .isEmpty();
         assertThat(check("{'name':'run','description':'Runs a command.','inputSchema':{'type':'object',"
-                + "'properties':{'command':{'type':'string'}}}}")).isEmpty();
+                        + "'properties':{'command':{'type':'string'}}}}"))
+                .isEmpty();
     }
 }

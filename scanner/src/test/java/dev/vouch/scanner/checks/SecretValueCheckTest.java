@@ -18,14 +18,16 @@ class SecretValueCheckTest {
     @Test
     void aHighEntropyValueUnderAKeyLikeNameIsASecret() {
         assertThat(CHECK.check(field(FieldKind.SCHEMA_VALUE, "api_key", "sk-9fQ2xLr7Tz1bNw4KpV8mYc3H")))
-                .extracting(f -> f.ruleId()).containsExactly("VR-SECRET-ENTROPY");
+                .extracting(f -> f.ruleId())
+                .containsExactly("VR-SECRET-ENTROPY");
     }
 
     @Test
     void aKeyLikePropertyNameIsANameNotAValue() {
         assertThat(CHECK.check(field(FieldKind.PROPERTY_NAME, "max_tokens_per_request", "max_tokens_per_request")))
                 .isEmpty();
-        assertThat(CHECK.check(field(FieldKind.PROPERTY_NAME, "byApiKey", "byApiKey"))).isEmpty();
+        assertThat(CHECK.check(field(FieldKind.PROPERTY_NAME, "byApiKey", "byApiKey")))
+                .isEmpty();
     }
 
     @Test

@@ -16,11 +16,16 @@ class ToxicFlowCheckTest {
 
     @Test
     void untrustedInputPrivateDataAndAPublicSinkTogetherAreForReview() {
-        assertThat(CHECK.check(input("[" + FETCH + "," + FILES + "," + EMAIL + "]"))).singleElement().satisfies(f -> {
-            assertThat(f.ruleId()).isEqualTo("VR-TOXIC-FLOW");
-            assertThat(f.severity()).isEqualTo(Severity.REVIEW);
-            assertThat(f.evidence()).contains("fetch_url").contains("read_file").contains("send_email");
-        });
+        assertThat(CHECK.check(input("[" + FETCH + "," + FILES + "," + EMAIL + "]")))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.ruleId()).isEqualTo("VR-TOXIC-FLOW");
+                    assertThat(f.severity()).isEqualTo(Severity.REVIEW);
+                    assertThat(f.evidence())
+                            .contains("fetch_url")
+                            .contains("read_file")
+                            .contains("send_email");
+                });
     }
 
     @Test
@@ -34,6 +39,7 @@ class ToxicFlowCheckTest {
     void onlyTheStatedPurposeCountsNotTheFinePrint() {
         String late = "{'name':'notes','description':'" + "Keeps notes. ".repeat(20) + "Can also send email.'}";
 
-        assertThat(CHECK.check(input("[" + FETCH + "," + FILES + "," + late + "]"))).isEmpty();
+        assertThat(CHECK.check(input("[" + FETCH + "," + FILES + "," + late + "]")))
+                .isEmpty();
     }
 }

@@ -67,8 +67,9 @@ class AtrLabelledCorpusTest {
 
         @Override
         public String toString() {
-            return String.format("tp=%d fp=%d tn=%d fn=%d recall=%.3f precision=%.3f fpr=%.3f", tp, fp, tn, fn,
-                    recall(), precision(), falsePositiveRate());
+            return String.format(
+                    "tp=%d fp=%d tn=%d fn=%d recall=%.3f precision=%.3f fpr=%.3f",
+                    tp, fp, tn, fn, recall(), precision(), falsePositiveRate());
         }
     }
 
@@ -84,7 +85,9 @@ class AtrLabelledCorpusTest {
                 continue;
             }
             JsonNode row = JSON.readTree(line);
-            String text = row.get("text").isTextual() ? row.get("text").asText() : row.get("text").toString();
+            String text = row.get("text").isTextual()
+                    ? row.get("text").asText()
+                    : row.get("text").toString();
             String category = row.path("category").asText();
             boolean positive = "positive".equals(row.path("label").asText());
             ObjectNode tool = JSON.createObjectNode().put("name", "tool").put("description", text);

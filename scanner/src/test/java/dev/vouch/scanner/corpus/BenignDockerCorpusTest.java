@@ -35,7 +35,9 @@ class BenignDockerCorpusTest {
         Scanner scanner = Scanner.withBundledRules();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(Corpora.root().resolve("benign-docker-tools/servers"))) {
-            files = walk.filter(p -> p.getFileName().toString().equals("tools.json")).sorted().toList();
+            files = walk.filter(p -> p.getFileName().toString().equals("tools.json"))
+                    .sorted()
+                    .toList();
         }
         int tools = 0;
         int blocked = 0;
@@ -62,17 +64,25 @@ class BenignDockerCorpusTest {
                 for (Finding finding : tool.findings()) {
                     byRule.merge(finding.ruleId() + " (" + finding.severity().wireName() + ")", 1, Integer::sum);
                     if (samples.size() < 40) {
-                        samples.add(file.getParent().getFileName() + "/" + tool.name() + " " + finding.ruleId()
-                                + ": " + finding.evidence());
+                        samples.add(file.getParent().getFileName() + "/" + tool.name() + " " + finding.ruleId() + ": "
+                                + finding.evidence());
                     }
                 }
             }
         }
         double blockedRate = (double) blocked / tools;
         double reviewRate = (double) review / tools;
-        System.out.printf("benign docker corpus: %d files (%d unreadable: %s), %d tools, blocked %d (%.2f%%), "
-                        + "review %d (%.2f%%)%n", files.size(), unreadable.size(), unreadable, tools, blocked,
-                100 * blockedRate, review, 100 * reviewRate);
+        System.out.printf(
+                "benign docker corpus: %d files (%d unreadable: %s), %d tools, blocked %d (%.2f%%), "
+                        + "review %d (%.2f%%)%n",
+                files.size(),
+                unreadable.size(),
+                unreadable,
+                tools,
+                blocked,
+                100 * blockedRate,
+                review,
+                100 * reviewRate);
         byRule.forEach((rule, count) -> System.out.printf("  %-40s %d%n", rule, count));
         samples.forEach(sample -> System.out.println("  sample: " + sample));
 

@@ -12,13 +12,13 @@ public final class Corpora {
 
     private static final Path IN_MODULE = Path.of("src", "test", "resources", "corpora");
 
-    private Corpora() {
-    }
+    private Corpora() {}
 
     /** The corpora folder, from the scanner module (where Maven runs its tests) or the repository root. */
     public static Path root() {
         Path cwd = Path.of("").toAbsolutePath();
-        for (Path candidate : new Path[] {cwd.resolve(IN_MODULE), cwd.resolve("scanner").resolve(IN_MODULE)}) {
+        for (Path candidate :
+                new Path[] {cwd.resolve(IN_MODULE), cwd.resolve("scanner").resolve(IN_MODULE)}) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }

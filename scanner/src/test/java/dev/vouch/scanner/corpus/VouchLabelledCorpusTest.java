@@ -31,7 +31,8 @@ class VouchLabelledCorpusTest {
     @Test
     void unseenPhrasingsOfPoisoningAreFlaggedAndHardNegativesPass() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
-        List<Example> test = LabelledTools.vouch().stream().filter(e -> !e.train()).toList();
+        List<Example> test =
+                LabelledTools.vouch().stream().filter(e -> !e.train()).toList();
         Map<String, int[]> byKind = new TreeMap<>();
         int positives = 0;
         int flagged = 0;
@@ -60,11 +61,23 @@ class VouchLabelledCorpusTest {
         double recall = (double) flagged / positives;
         double blockRate = (double) blocked / positives;
         double falseRate = (double) falseFlags / negatives;
-        System.out.printf(Locale.ROOT, "vouch labelled corpus, test split: %d positives flagged %.3f blocked %.3f; "
-                + "%d negatives flagged %.4f; pushy vendor text blocked %d%n", positives, recall, blockRate, negatives,
-                falseRate, pushyBlocked);
-        byKind.forEach((kind, c) -> System.out.printf(Locale.ROOT, "  %-22s %4d tools  flagged %.3f  blocked %.3f%n",
-                kind, c[0], (double) c[1] / c[0], (double) c[2] / c[0]));
+        System.out.printf(
+                Locale.ROOT,
+                "vouch labelled corpus, test split: %d positives flagged %.3f blocked %.3f; "
+                        + "%d negatives flagged %.4f; pushy vendor text blocked %d%n",
+                positives,
+                recall,
+                blockRate,
+                negatives,
+                falseRate,
+                pushyBlocked);
+        byKind.forEach((kind, c) -> System.out.printf(
+                Locale.ROOT,
+                "  %-22s %4d tools  flagged %.3f  blocked %.3f%n",
+                kind,
+                c[0],
+                (double) c[1] / c[0],
+                (double) c[2] / c[0]));
 
         assertThat(recall).isGreaterThanOrEqualTo(MIN_RECALL);
         assertThat(blockRate).isGreaterThanOrEqualTo(MIN_BLOCKED);

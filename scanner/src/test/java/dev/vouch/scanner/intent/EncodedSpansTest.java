@@ -25,17 +25,24 @@ class EncodedSpansTest {
     @Test
     void decodesHexHtmlEntitiesAndEscapesWrittenAsText() {
         String hex = HexFormat.of().formatHex(HIDDEN.getBytes(StandardCharsets.UTF_8));
-        assertThat(EncodedSpans.find("payload " + hex)).extracting(EncodedSpans.Decoded::text).containsExactly(HIDDEN);
+        assertThat(EncodedSpans.find("payload " + hex))
+                .extracting(EncodedSpans.Decoded::text)
+                .containsExactly(HIDDEN);
         assertThat(EncodedSpans.find("&lt;IMPORTANT&gt;&#99;&#97;&#108;&#108; it&lt;/IMPORTANT&gt;"))
-                .extracting(EncodedSpans.Decoded::text).containsExactly("<IMPORTANT>call it</IMPORTANT>");
+                .extracting(EncodedSpans.Decoded::text)
+                .containsExactly("<IMPORTANT>call it</IMPORTANT>");
         assertThat(EncodedSpans.find("\\u0063\\u0061\\u006c\\u006c me first"))
-                .extracting(EncodedSpans.Decoded::text).containsExactly("call me first");
+                .extracting(EncodedSpans.Decoded::text)
+                .containsExactly("call me first");
     }
 
     @Test
     void leavesDigestsKeysAndIdentifiersAlone() {
-        assertThat(EncodedSpans.find("sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")).isEmpty();
-        assertThat(EncodedSpans.find("Pass the base64-encoded PNG image in `image_data`")).isEmpty();
-        assertThat(EncodedSpans.find("Token format: ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789")).isEmpty();
+        assertThat(EncodedSpans.find("sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))
+                .isEmpty();
+        assertThat(EncodedSpans.find("Pass the base64-encoded PNG image in `image_data`"))
+                .isEmpty();
+        assertThat(EncodedSpans.find("Token format: ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"))
+                .isEmpty();
     }
 }

@@ -38,7 +38,8 @@ class NormalizerTest {
 
     @Test
     void terminalEscapesAreRemovedAndReported() {
-        NormalizedText text = Normalizer.normalize("Output follows\u001B[2J\u001B[HGreat choice! \u001B]8;;https://evil.example\u0007link");
+        NormalizedText text = Normalizer.normalize(
+                "Output follows\u001B[2J\u001B[HGreat choice! \u001B]8;;https://evil.example\u0007link");
 
         assertThat(text.text()).isEqualTo("Output followsGreat choice! link");
         assertThat(text.anomalies()).extracting(Anomaly::kind).containsOnly(Anomaly.Kind.TERMINAL_ESCAPE);

@@ -15,31 +15,36 @@ class RulePackTest {
     private static final RulePack PACK = RulePack.bundled();
 
     static Stream<Arguments> positives() {
-        return PACK.rules().stream().flatMap(rule -> rule.positiveExamples().stream()
-                .map(example -> Arguments.of(rule.id(), example)));
+        return PACK.rules().stream()
+                .flatMap(rule -> rule.positiveExamples().stream().map(example -> Arguments.of(rule.id(), example)));
     }
 
     static Stream<Arguments> negatives() {
-        return PACK.rules().stream().flatMap(rule -> rule.negativeExamples().stream()
-                .map(example -> Arguments.of(rule.id(), example)));
+        return PACK.rules().stream()
+                .flatMap(rule -> rule.negativeExamples().stream().map(example -> Arguments.of(rule.id(), example)));
     }
 
     private static boolean fires(String ruleId, String example) {
         String text = Normalizer.normalize(example).text();
-        return PACK.candidates(text).stream().anyMatch(candidate -> candidate.rule().id().equals(ruleId)
-                && candidate.rule().match(text, candidate.windows()).isPresent());
+        return PACK.candidates(text).stream()
+                .anyMatch(candidate -> candidate.rule().id().equals(ruleId)
+                        && candidate.rule().match(text, candidate.windows()).isPresent());
     }
 
     @ParameterizedTest(name = "{0} fires on: {1}")
     @MethodSource("positives")
     void ruleFiresOnItsPositiveExamples(String ruleId, String example) {
-        assertThat(fires(ruleId, example)).as("%s should fire on: %s", ruleId, example).isTrue();
+        assertThat(fires(ruleId, example))
+                .as("%s should fire on: %s", ruleId, example)
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0} stays quiet on: {1}")
     @MethodSource("negatives")
     void ruleStaysQuietOnItsNegativeExamples(String ruleId, String example) {
-        assertThat(fires(ruleId, example)).as("%s should not fire on: %s", ruleId, example).isFalse();
+        assertThat(fires(ruleId, example))
+                .as("%s should not fire on: %s", ruleId, example)
+                .isFalse();
     }
 
     @Test
@@ -59,20 +64,28 @@ class RulePackTest {
             for (String example : rule.positiveExamples()) {
                 String text = Normalizer.normalize(example).text();
                 java.util.List<java.util.List<int[]>> windows = PACK.candidates(text).stream()
-                        .filter(candidate -> candidate.rule() == rule).findFirst()
-                        .map(RulePack.Candidate::windows).orElse(null);
+                        .filter(candidate -> candidate.rule() == rule)
+                        .findFirst()
+                        .map(RulePack.Candidate::windows)
+                        .orElse(null);
                 for (int p = 0; p < rule.patterns().size(); p++) {
-                    com.google.re2j.Matcher matcher = rule.patterns().get(p).regex().matcher(text);
+                    com.google.re2j.Matcher matcher =
+                            rule.patterns().get(p).regex().matcher(text);
                     if (!matcher.find()) {
                         continue;
                     }
                     int start = matcher.start();
                     int end = matcher.end();
                     java.util.List<int[]> own = windows == null ? null : windows.get(p);
-                    assertThat(own).as("%s pattern %d matches \"%s\" but its keywords did not let it run", rule.id(), p,
-                            text.substring(start, end)).isNotNull();
-                    assertThat(own).as("%s pattern %d: no window holds its match", rule.id(), p)
-                            .anySatisfy(window -> assertThat(window[0] <= start && end <= window[1]).isTrue());
+                    assertThat(own)
+                            .as(
+                                    "%s pattern %d matches \"%s\" but its keywords did not let it run",
+                                    rule.id(), p, text.substring(start, end))
+                            .isNotNull();
+                    assertThat(own)
+                            .as("%s pattern %d: no window holds its match", rule.id(), p)
+                            .anySatisfy(window -> assertThat(window[0] <= start && end <= window[1])
+                                    .isTrue());
                 }
             }
         }
@@ -86,6 +99,7 @@ class RulePackTest {
                 """);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulePack.parse(pack))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name none of their own");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name none of their own");
     }
 }

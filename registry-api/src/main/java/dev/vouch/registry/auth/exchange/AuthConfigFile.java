@@ -20,29 +20,35 @@ public final class AuthConfigFile {
 
     private static final ObjectMapper YAML = JsonMappers.CONFIG_YAML;
 
-    record File(Long tokenLifetimeSeconds, GitHubSection githubOidc, List<IssuerSection> oidc, Toggle http,
-                Toggle dns, Toggle anonymous) {
-    }
+    record File(
+            Long tokenLifetimeSeconds,
+            GitHubSection githubOidc,
+            List<IssuerSection> oidc,
+            Toggle http,
+            Toggle dns,
+            Toggle anonymous) {}
 
-    record Toggle(Boolean enabled, String keyUrl) {
-    }
+    record Toggle(Boolean enabled, String keyUrl) {}
 
-    record GitHubSection(Boolean enabled, String issuer, String jwksUri, String audience,
-                         List<PublisherSection> trustedPublishers) {
-    }
+    record GitHubSection(
+            Boolean enabled,
+            String issuer,
+            String jwksUri,
+            String audience,
+            List<PublisherSection> trustedPublishers) {}
 
-    record PublisherSection(String repository, String workflow, List<String> grants) {
-    }
+    record PublisherSection(String repository, String workflow, List<String> grants) {}
 
-    record IssuerSection(String issuer, String jwksUri, String audience, Map<String, String> requiredClaims,
-                         List<MappingSection> namespaces) {
-    }
+    record IssuerSection(
+            String issuer,
+            String jwksUri,
+            String audience,
+            Map<String, String> requiredClaims,
+            List<MappingSection> namespaces) {}
 
-    record MappingSection(String claim, String value, List<String> grants) {
-    }
+    record MappingSection(String claim, String value, List<String> grants) {}
 
-    private AuthConfigFile() {
-    }
+    private AuthConfigFile() {}
 
     /**
      * The settings {@code file} describes over the defaults.
@@ -68,11 +74,14 @@ public final class AuthConfigFile {
             settings = settings.withGitHub(github(parsed.githubOidc()));
         }
         if (parsed.oidc() != null) {
-            settings = settings.withOidcIssuers(parsed.oidc().stream().map(AuthConfigFile::issuer).toList());
+            settings = settings.withOidcIssuers(
+                    parsed.oidc().stream().map(AuthConfigFile::issuer).toList());
         }
         boolean http = enabled(parsed.http(), settings.http());
         boolean dns = enabled(parsed.dns(), settings.dns());
-        String keyUrl = parsed.http() != null && parsed.http().keyUrl() != null ? parsed.http().keyUrl() : settings.httpKeyUrl();
+        String keyUrl = parsed.http() != null && parsed.http().keyUrl() != null
+                ? parsed.http().keyUrl()
+                : settings.httpKeyUrl();
         settings = settings.withDomainProof(http, dns, keyUrl, settings.dnsResolver());
         return settings.withAnonymous(enabled(parsed.anonymous(), settings.anonymous()));
     }
@@ -86,27 +95,42 @@ public final class AuthConfigFile {
             return Optional.empty();
         }
         ExchangeSettings.GitHub official = ExchangeSettings.GitHub.official();
-        List<TrustedPublisher> rules = section.trustedPublishers() == null ? List.of()
-                : section.trustedPublishers().stream().map(p -> new TrustedPublisher(required(p.repository(),
-                        "trustedPublishers[].repository"), Optional.ofNullable(p.workflow()), grants(p.grants()))).toList();
+        List<TrustedPublisher> rules = section.trustedPublishers() == null
+                ? List.of()
+                : section.trustedPublishers().stream()
+                        .map(p -> new TrustedPublisher(
+                                required(p.repository(), "trustedPublishers[].repository"),
+                                Optional.ofNullable(p.workflow()),
+                                grants(p.grants())))
+                        .toList();
         return Optional.of(new ExchangeSettings.GitHub(
                 section.issuer() == null ? official.issuer() : section.issuer(),
                 section.jwksUri() == null ? official.jwksUri() : URI.create(section.jwksUri()),
-                section.audience() == null ? official.audience() : section.audience(), rules));
+                section.audience() == null ? official.audience() : section.audience(),
+                rules));
     }
 
     private static OidcExchange.Issuer issuer(IssuerSection section) {
-        List<OidcExchange.ClaimMapping> mappings = section.namespaces() == null ? List.of()
-                : section.namespaces().stream().map(m -> new OidcExchange.ClaimMapping(
-                        required(m.claim(), "namespaces[].claim"), required(m.value(), "namespaces[].value"),
-                        grants(m.grants()))).toList();
-        return new OidcExchange.Issuer(required(section.issuer(), "oidc[].issuer"),
-                URI.create(required(section.jwksUri(), "oidc[].jwksUri")), required(section.audience(), "oidc[].audience"),
-                section.requiredClaims() == null ? Map.of() : section.requiredClaims(), mappings);
+        List<OidcExchange.ClaimMapping> mappings = section.namespaces() == null
+                ? List.of()
+                : section.namespaces().stream()
+                        .map(m -> new OidcExchange.ClaimMapping(
+                                required(m.claim(), "namespaces[].claim"),
+                                required(m.value(), "namespaces[].value"),
+                                grants(m.grants())))
+                        .toList();
+        return new OidcExchange.Issuer(
+                required(section.issuer(), "oidc[].issuer"),
+                URI.create(required(section.jwksUri(), "oidc[].jwksUri")),
+                required(section.audience(), "oidc[].audience"),
+                section.requiredClaims() == null ? Map.of() : section.requiredClaims(),
+                mappings);
     }
 
     private static List<NamespaceGrant> grants(List<String> patterns) {
-        return patterns == null ? List.of() : patterns.stream().map(NamespaceGrant::new).toList();
+        return patterns == null
+                ? List.of()
+                : patterns.stream().map(NamespaceGrant::new).toList();
     }
 
     private static String required(String value, String field) {

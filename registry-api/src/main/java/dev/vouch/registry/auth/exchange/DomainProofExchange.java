@@ -44,15 +44,14 @@ public final class DomainProofExchange {
     public static final int MAX_KEY_FILE_BYTES = 4096;
     public static final String DEFAULT_KEY_URL = "https://{domain}/.well-known/mcp-registry-auth";
 
-    private static final Pattern DOMAIN =
-            Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+");
     private static final Pattern RECORD = Pattern.compile("v=MCPv1;\\s*k=([^;\\s]+);\\s*p=([A-Za-z0-9+/=]+)");
     // The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 raw key bytes follow it.
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     /** The body of {@code POST …/auth/http} and {@code …/auth/dns}. */
-    public record Request(String domain, String timestamp, String signedTimestamp) {
-    }
+    public record Request(String domain, String timestamp, String signedTimestamp) {}
 
     private final String keyUrlTemplate;
     private final TxtResolver resolver;
@@ -74,8 +73,10 @@ public final class DomainProofExchange {
             synchronized (this) {
                 if (http == null) {
                     // Never follow a redirect: a domain must not be able to send the registry to another host or path.
-                    http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                            .connectTimeout(Duration.ofSeconds(5)).build();
+                    http = HttpClient.newBuilder()
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build();
                 }
                 client = http;
             }
@@ -87,7 +88,8 @@ public final class DomainProofExchange {
         Checked checked = check(request);
         String record = fetchKeyFile(checked.domain());
         verify(checked, request, List.of(record), HTTP);
-        return new ProvenIdentity(HTTP, checked.domain(), List.of(new NamespaceGrant(reversed(checked.domain()) + "/*")));
+        return new ProvenIdentity(
+                HTTP, checked.domain(), List.of(new NamespaceGrant(reversed(checked.domain()) + "/*")));
     }
 
     public ProvenIdentity dns(Request request) {
@@ -96,17 +98,18 @@ public final class DomainProofExchange {
         try {
             records = resolver.txt(checked.domain());
         } catch (IOException e) {
-            throw new AuthenticationRequiredException("the TXT records of " + checked.domain()
-                    + " could not be read: " + e.getMessage());
+            throw new AuthenticationRequiredException(
+                    "the TXT records of " + checked.domain() + " could not be read: " + e.getMessage());
         }
         verify(checked, request, records, DNS);
         String reversed = reversed(checked.domain());
-        return new ProvenIdentity(DNS, checked.domain(),
+        return new ProvenIdentity(
+                DNS,
+                checked.domain(),
                 List.of(new NamespaceGrant(reversed + "/*"), new NamespaceGrant(reversed + ".*")));
     }
 
-    private record Checked(String domain, byte[] signature) {
-    }
+    private record Checked(String domain, byte[] signature) {}
 
     private Checked check(Request request) {
         if (request.domain() == null || request.timestamp() == null || request.signedTimestamp() == null) {
@@ -115,7 +118,8 @@ public final class DomainProofExchange {
         String domain = request.domain().toLowerCase(java.util.Locale.ROOT);
         // A numeric last label is an IP address, not a domain: no namespace to grant, and fetching from it
         // would let a caller point the registry at hosts on its own network.
-        if (domain.length() > 253 || !DOMAIN.matcher(domain).matches()
+        if (domain.length() > 253
+                || !DOMAIN.matcher(domain).matches()
                 || domain.substring(domain.lastIndexOf('.') + 1).chars().allMatch(Character::isDigit)) {
             throw new AuthenticationRequiredException("'" + request.domain() + "' is not a domain name");
         }
@@ -159,33 +163,37 @@ public final class DomainProofExchange {
         byte[] message = request.timestamp().getBytes(StandardCharsets.UTF_8);
         boolean verified = keys.stream().anyMatch(key -> verifies(key, message, checked.signature()));
         if (!verified) {
-            throw new AuthenticationRequiredException("the signature does not verify with the key " + checked.domain()
-                    + " publishes");
+            throw new AuthenticationRequiredException(
+                    "the signature does not verify with the key " + checked.domain() + " publishes");
         }
-        if (!replays.firstUse(method + " " + checked.domain() + " " + request.signedTimestamp().toLowerCase())) {
+        if (!replays.firstUse(method + " " + checked.domain() + " "
+                + request.signedTimestamp().toLowerCase())) {
             throw new AuthenticationRequiredException("this signed timestamp was already used; sign a fresh one");
         }
     }
 
     private String fetchKeyFile(String domain) {
         URI url = URI.create(keyUrlTemplate.replace("{domain}", domain));
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                .header("Accept", "text/plain").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "text/plain")
+                .GET()
+                .build();
         try {
             HttpResponse<InputStream> response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 int status = response.statusCode();
                 if (status >= 300 && status < 400) {
-                    throw new AuthenticationRequiredException("the key file of " + domain
-                            + " answered with a redirect, which is not followed");
+                    throw new AuthenticationRequiredException(
+                            "the key file of " + domain + " answered with a redirect, which is not followed");
                 }
                 if (status != 200) {
                     throw new AuthenticationRequiredException("the key file of " + domain + " answered HTTP " + status);
                 }
                 byte[] bytes = body.readNBytes(MAX_KEY_FILE_BYTES + 1);
                 if (bytes.length > MAX_KEY_FILE_BYTES) {
-                    throw new AuthenticationRequiredException("the key file of " + domain + " is larger than "
-                            + MAX_KEY_FILE_BYTES + " bytes");
+                    throw new AuthenticationRequiredException(
+                            "the key file of " + domain + " is larger than " + MAX_KEY_FILE_BYTES + " bytes");
                 }
                 return new String(bytes, StandardCharsets.UTF_8).trim();
             }

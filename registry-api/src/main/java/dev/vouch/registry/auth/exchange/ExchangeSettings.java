@@ -16,9 +16,16 @@ import java.util.Optional;
  * @param anonymous whether {@code none} is enabled (testing only; grants io.modelcontextprotocol.anonymous/*)
  * @param httpKeyUrl where the HTTP key file is read, {@code {domain}} replaced by the domain
  */
-public record ExchangeSettings(Duration tokenLifetime, Optional<GitHub> github, List<OidcExchange.Issuer> oidcIssuers,
-                               boolean http, boolean dns, boolean anonymous, String httpKeyUrl, TxtResolver dnsResolver,
-                               JwtVerifier.JwksSettings jwks) {
+public record ExchangeSettings(
+        Duration tokenLifetime,
+        Optional<GitHub> github,
+        List<OidcExchange.Issuer> oidcIssuers,
+        boolean http,
+        boolean dns,
+        boolean anonymous,
+        String httpKeyUrl,
+        TxtResolver dnsResolver,
+        JwtVerifier.JwksSettings jwks) {
 
     /** The official registry's lifetime for a registry token. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
@@ -30,7 +37,8 @@ public record ExchangeSettings(Duration tokenLifetime, Optional<GitHub> github, 
         }
 
         public static GitHub official() {
-            return new GitHub(GitHubOidcExchange.ISSUER, GitHubOidcExchange.JWKS, GitHubOidcExchange.AUDIENCE, List.of());
+            return new GitHub(
+                    GitHubOidcExchange.ISSUER, GitHubOidcExchange.JWKS, GitHubOidcExchange.AUDIENCE, List.of());
         }
     }
 
@@ -49,12 +57,21 @@ public record ExchangeSettings(Duration tokenLifetime, Optional<GitHub> github, 
      * issuer, HTTP and DNS domain proof), no generic issuer, anonymous off.
      */
     public static ExchangeSettings defaults() {
-        return new ExchangeSettings(DEFAULT_LIFETIME, Optional.of(GitHub.official()), List.of(), true, true, false,
-                DomainProofExchange.DEFAULT_KEY_URL, new JndiTxtResolver(), JwtVerifier.JwksSettings.defaults());
+        return new ExchangeSettings(
+                DEFAULT_LIFETIME,
+                Optional.of(GitHub.official()),
+                List.of(),
+                true,
+                true,
+                false,
+                DomainProofExchange.DEFAULT_KEY_URL,
+                new JndiTxtResolver(),
+                JwtVerifier.JwksSettings.defaults());
     }
 
     public ExchangeSettings withGitHub(Optional<GitHub> value) {
-        return new ExchangeSettings(tokenLifetime, value, oidcIssuers, http, dns, anonymous, httpKeyUrl, dnsResolver, jwks);
+        return new ExchangeSettings(
+                tokenLifetime, value, oidcIssuers, http, dns, anonymous, httpKeyUrl, dnsResolver, jwks);
     }
 
     public ExchangeSettings withOidcIssuers(List<OidcExchange.Issuer> value) {
@@ -62,12 +79,14 @@ public record ExchangeSettings(Duration tokenLifetime, Optional<GitHub> github, 
     }
 
     public ExchangeSettings withAnonymous(boolean value) {
-        return new ExchangeSettings(tokenLifetime, github, oidcIssuers, http, dns, value, httpKeyUrl, dnsResolver, jwks);
+        return new ExchangeSettings(
+                tokenLifetime, github, oidcIssuers, http, dns, value, httpKeyUrl, dnsResolver, jwks);
     }
 
-    public ExchangeSettings withDomainProof(boolean httpEnabled, boolean dnsEnabled, String keyUrl, TxtResolver resolver) {
-        return new ExchangeSettings(tokenLifetime, github, oidcIssuers, httpEnabled, dnsEnabled, anonymous, keyUrl,
-                resolver, jwks);
+    public ExchangeSettings withDomainProof(
+            boolean httpEnabled, boolean dnsEnabled, String keyUrl, TxtResolver resolver) {
+        return new ExchangeSettings(
+                tokenLifetime, github, oidcIssuers, httpEnabled, dnsEnabled, anonymous, keyUrl, resolver, jwks);
     }
 
     public ExchangeSettings withTokenLifetime(Duration value) {
@@ -75,6 +94,7 @@ public record ExchangeSettings(Duration tokenLifetime, Optional<GitHub> github, 
     }
 
     public ExchangeSettings withJwks(JwtVerifier.JwksSettings value) {
-        return new ExchangeSettings(tokenLifetime, github, oidcIssuers, http, dns, anonymous, httpKeyUrl, dnsResolver, value);
+        return new ExchangeSettings(
+                tokenLifetime, github, oidcIssuers, http, dns, anonymous, httpKeyUrl, dnsResolver, value);
     }
 }

@@ -43,7 +43,8 @@ public final class GitHubOidcExchange {
         }
         String repository = claim(claims, "repository").orElse(owner + "/");
         Optional<String> workflow = claim(claims, "workflow_ref").map(ref -> workflowPath(ref, repository));
-        List<TrustedPublisher> governing = rules.stream().filter(r -> r.owner().equalsIgnoreCase(owner)).toList();
+        List<TrustedPublisher> governing =
+                rules.stream().filter(r -> r.owner().equalsIgnoreCase(owner)).toList();
         List<NamespaceGrant> grants;
         if (governing.isEmpty()) {
             grants = List.of(new NamespaceGrant("io.github." + owner + "/*"));
@@ -63,7 +64,8 @@ public final class GitHubOidcExchange {
     private static String workflowPath(String ref, String repository) {
         String path = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
         return path.regionMatches(true, 0, repository + "/", 0, repository.length() + 1)
-                ? path.substring(repository.length() + 1) : path;
+                ? path.substring(repository.length() + 1)
+                : path;
     }
 
     static Optional<String> claim(JWTClaimsSet claims, String name) {

@@ -30,6 +30,7 @@ public final class JwtVerifier {
 
     /** Clock skew tolerated on {@code exp}, {@code nbf} and {@code iat}. */
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
     private static final int JWKS_SIZE_LIMIT = 64 * 1024;
 
     private final String issuer;
@@ -39,9 +40,12 @@ public final class JwtVerifier {
         this.issuer = issuer;
         JWKSource<SecurityContext> keys;
         try {
-            keys = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(),
-                            new DefaultResourceRetriever((int) jwks.timeout().toMillis(),
-                                    (int) jwks.timeout().toMillis(), JWKS_SIZE_LIMIT))
+            keys = JWKSourceBuilder.<SecurityContext>create(
+                            jwksUri.toURL(),
+                            new DefaultResourceRetriever(
+                                    (int) jwks.timeout().toMillis(),
+                                    (int) jwks.timeout().toMillis(),
+                                    JWKS_SIZE_LIMIT))
                     .cache(jwks.cacheTtl().toMillis(), jwks.timeout().toMillis())
                     .rateLimited(jwks.minRefreshInterval().toMillis())
                     .retrying(false)
@@ -51,8 +55,11 @@ public final class JwtVerifier {
         }
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience),
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("iss", "aud", "exp", "sub"), Set.of());
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                Set.of(audience),
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("iss", "aud", "exp", "sub"),
+                Set.of());
         claims.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }

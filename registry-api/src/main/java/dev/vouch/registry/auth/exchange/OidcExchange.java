@@ -28,8 +28,12 @@ public final class OidcExchange {
      * @param requiredClaims claims that must hold exactly this value (or, for a list claim, contain it)
      * @param mappings which claim values grant which namespaces; the grants of every matching mapping add up
      */
-    public record Issuer(String issuer, URI jwksUri, String audience, Map<String, String> requiredClaims,
-                         List<ClaimMapping> mappings) {
+    public record Issuer(
+            String issuer,
+            URI jwksUri,
+            String audience,
+            Map<String, String> requiredClaims,
+            List<ClaimMapping> mappings) {
         public Issuer {
             requiredClaims = Map.copyOf(requiredClaims);
             mappings = List.copyOf(mappings);
@@ -49,15 +53,15 @@ public final class OidcExchange {
         }
     }
 
-    private record Trusted(Issuer issuer, JwtVerifier verifier) {
-    }
+    private record Trusted(Issuer issuer, JwtVerifier verifier) {}
 
     private final Map<String, Trusted> issuers = new LinkedHashMap<>();
 
     public OidcExchange(List<Issuer> configured, JwtVerifier.JwksSettings jwks) {
         for (Issuer issuer : configured) {
-            issuers.put(issuer.issuer(), new Trusted(issuer,
-                    new JwtVerifier(issuer.issuer(), issuer.jwksUri(), issuer.audience(), jwks)));
+            issuers.put(
+                    issuer.issuer(),
+                    new Trusted(issuer, new JwtVerifier(issuer.issuer(), issuer.jwksUri(), issuer.audience(), jwks)));
         }
     }
 
@@ -76,10 +80,11 @@ public final class OidcExchange {
             throw new AuthenticationRequiredException("the OIDC token's issuer is not trusted by this registry");
         }
         JWTClaimsSet claims = trusted.verifier().verify(oidcToken);
-        for (Map.Entry<String, String> required : trusted.issuer().requiredClaims().entrySet()) {
+        for (Map.Entry<String, String> required :
+                trusted.issuer().requiredClaims().entrySet()) {
             if (!holds(claims, required.getKey(), required.getValue())) {
-                throw new AuthenticationRequiredException("the OIDC token's " + required.getKey()
-                        + " claim does not hold the required value");
+                throw new AuthenticationRequiredException(
+                        "the OIDC token's " + required.getKey() + " claim does not hold the required value");
             }
         }
         Set<NamespaceGrant> grants = new LinkedHashSet<>();

@@ -29,8 +29,10 @@ public final class TokenExchangeService {
     public TokenExchangeService(TokenService tokens, ExchangeSettings settings, Clock clock) {
         this.tokens = tokens;
         this.settings = settings;
-        this.github = settings.github().map(g -> new GitHubOidcExchange(
-                new JwtVerifier(g.issuer(), g.jwksUri(), g.audience(), settings.jwks()), g.trustedPublishers()));
+        this.github = settings.github()
+                .map(g -> new GitHubOidcExchange(
+                        new JwtVerifier(g.issuer(), g.jwksUri(), g.audience(), settings.jwks()),
+                        g.trustedPublishers()));
         this.oidc = new OidcExchange(settings.oidcIssuers(), settings.jwks());
         this.domains = new DomainProofExchange(settings.httpKeyUrl(), settings.dnsResolver(), clock);
     }
@@ -66,7 +68,8 @@ public final class TokenExchangeService {
     }
 
     private ExchangedToken issue(ProvenIdentity identity) {
-        return tokens.issueExchanged(identity.method(), identity.subject(), identity.grants(), settings.tokenLifetime());
+        return tokens.issueExchanged(
+                identity.method(), identity.subject(), identity.grants(), settings.tokenLifetime());
     }
 
     private static String required(String oidcToken) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public record TrustedPublisher(String repository, Optional<String> workflow, List<NamespaceGrant> grants) {
 
-    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
+    private static final Pattern REPOSITORY =
+            Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
 
     public TrustedPublisher {
         if (!REPOSITORY.matcher(repository).matches()) {

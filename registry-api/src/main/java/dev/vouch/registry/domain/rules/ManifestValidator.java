@@ -1,7 +1,6 @@
 package dev.vouch.registry.domain.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vouch.registry.domain.Violation;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -10,6 +9,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
+import dev.vouch.registry.domain.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,17 +51,21 @@ public final class ManifestValidator {
         // The schema is registered under its own $id, so nothing is ever fetched from the network.
         // The official schema annotates with "example", which draft 7 does not define: declared here as the
         // annotation it is, instead of warning about it on stderr at every start.
-        Dialect draft7 = Dialect.builder(Dialects.getDraft7()).keyword(new AnnotationKeyword("example")).build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(draft7,
-                builder -> builder.schemas(Map.of(SUPPORTED_SCHEMA, text)));
+        Dialect draft7 = Dialect.builder(Dialects.getDraft7())
+                .keyword(new AnnotationKeyword("example"))
+                .build();
+        SchemaRegistry registry =
+                SchemaRegistry.withDefaultDialect(draft7, builder -> builder.schemas(Map.of(SUPPORTED_SCHEMA, text)));
         Schema schema = registry.getSchema(SchemaLocation.of(SUPPORTED_SCHEMA));
-        return new ManifestValidator(schema, List.of(
-                new SchemaDeclarationRule(List.of(SUPPORTED_SCHEMA)),
-                new ServerNameRule(),
-                new VersionRule(),
-                new MetaRule(),
-                new PackageRules(),
-                new RemoteUrlRule()));
+        return new ManifestValidator(
+                schema,
+                List.of(
+                        new SchemaDeclarationRule(List.of(SUPPORTED_SCHEMA)),
+                        new ServerNameRule(),
+                        new VersionRule(),
+                        new MetaRule(),
+                        new PackageRules(),
+                        new RemoteUrlRule()));
     }
 
     /** Every violation of {@code manifest}, schema errors first; empty when it is valid. */
@@ -80,7 +84,8 @@ public final class ManifestValidator {
     private static String pointer(NodePath path) {
         StringBuilder pointer = new StringBuilder();
         for (int i = 0; i < path.getNameCount(); i++) {
-            pointer.append('/').append(path.getElement(i).toString().replace("~", "~0").replace("/", "~1"));
+            pointer.append('/')
+                    .append(path.getElement(i).toString().replace("~", "~0").replace("/", "~1"));
         }
         return pointer.toString();
     }

@@ -19,8 +19,8 @@ public final class MetaRule implements ManifestRule {
 
     public static final String PUBLISHER_PROVIDED = "io.modelcontextprotocol.registry/publisher-provided";
     static final int MAX_PUBLISHER_PROVIDED_BYTES = 4 * 1024;
-    private static final List<String> REGISTRY_NAMESPACES = List.of("io.vouch.registry/",
-            "io.modelcontextprotocol.registry/");
+    private static final List<String> REGISTRY_NAMESPACES =
+            List.of("io.vouch.registry/", "io.modelcontextprotocol.registry/");
 
     @Override
     public List<Violation> check(JsonNode manifest) {
@@ -30,14 +30,17 @@ public final class MetaRule implements ManifestRule {
             for (Iterator<String> keys = meta.fieldNames(); keys.hasNext(); ) {
                 String key = keys.next();
                 if (!key.equals(PUBLISHER_PROVIDED) && !reserved(key)) {
-                    violations.add(new Violation("/_meta/" + escape(key), "'" + key + "' is not accepted in _meta: "
-                            + "a publisher's metadata goes under " + PUBLISHER_PROVIDED));
+                    violations.add(new Violation(
+                            "/_meta/" + escape(key),
+                            "'" + key + "' is not accepted in _meta: " + "a publisher's metadata goes under "
+                                    + PUBLISHER_PROVIDED));
                 }
             }
             JsonNode provided = meta.get(PUBLISHER_PROVIDED);
-            if (provided != null && provided.toString().getBytes(StandardCharsets.UTF_8).length
-                    > MAX_PUBLISHER_PROVIDED_BYTES) {
-                violations.add(new Violation("/_meta/" + escape(PUBLISHER_PROVIDED),
+            if (provided != null
+                    && provided.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PUBLISHER_PROVIDED_BYTES) {
+                violations.add(new Violation(
+                        "/_meta/" + escape(PUBLISHER_PROVIDED),
                         PUBLISHER_PROVIDED + " is at most " + MAX_PUBLISHER_PROVIDED_BYTES + " bytes"));
             }
         }
@@ -50,9 +53,12 @@ public final class MetaRule implements ManifestRule {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String at = pointer + "/" + escape(field.getKey());
-                if (reserved(field.getKey()) && !(pointer.equals("/_meta") && field.getKey().equals(PUBLISHER_PROVIDED))) {
-                    violations.add(new Violation(at, "'" + field.getKey() + "' is in a namespace only the registry "
-                            + "writes; a publisher cannot set it"));
+                if (reserved(field.getKey())
+                        && !(pointer.equals("/_meta") && field.getKey().equals(PUBLISHER_PROVIDED))) {
+                    violations.add(new Violation(
+                            at,
+                            "'" + field.getKey() + "' is in a namespace only the registry "
+                                    + "writes; a publisher cannot set it"));
                 } else {
                     reservedKeys(field.getValue(), at, violations);
                 }

@@ -18,8 +18,8 @@ public final class PackageRules implements ManifestRule {
         for (int i = 0; i < packages.size(); i++) {
             JsonNode pkg = packages.get(i);
             if ("mcpb".equals(pkg.path("registryType").asText()) && !pkg.hasNonNull("fileSha256")) {
-                violations.add(new Violation("/packages/" + i + "/fileSha256",
-                        "an mcpb package must declare fileSha256"));
+                violations.add(
+                        new Violation("/packages/" + i + "/fileSha256", "an mcpb package must declare fileSha256"));
             }
         }
         return violations;

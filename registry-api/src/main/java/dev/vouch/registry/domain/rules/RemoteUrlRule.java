@@ -76,7 +76,8 @@ public final class RemoteUrlRule implements ManifestRule {
         InetAddress address;
         try {
             // A literal address is parsed, never looked up.
-            address = InetAddress.getByName(literal.startsWith("[") ? literal.substring(1, literal.length() - 1) : literal);
+            address = InetAddress.getByName(
+                    literal.startsWith("[") ? literal.substring(1, literal.length() - 1) : literal);
         } catch (UnknownHostException e) {
             return "remote URL host is not a valid address";
         }

@@ -20,7 +20,8 @@ public final class SchemaDeclarationRule implements ManifestRule {
             return List.of(new Violation("/$schema", "$schema is required; use " + supported.get(0)));
         }
         if (!supported.contains(declared.asText())) {
-            return List.of(new Violation("/$schema",
+            return List.of(new Violation(
+                    "/$schema",
                     "unsupported schema " + declared.asText() + "; supported: " + String.join(", ", supported)));
         }
         return List.of();

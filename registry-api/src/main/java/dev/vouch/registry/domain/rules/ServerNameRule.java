@@ -14,7 +14,8 @@ public final class ServerNameRule implements ManifestRule {
         if (name == null || !name.isTextual()) {
             return List.of();
         }
-        return ServerName.parse(name.asText()).error()
+        return ServerName.parse(name.asText())
+                .error()
                 .map(reason -> List.of(new Violation("/name", reason)))
                 .orElse(List.of());
     }

@@ -59,7 +59,10 @@ public final class VersionRule implements ManifestRule {
         if (isRange(version)) {
             return Optional.of("'" + version + "' is a version range; publish an exact version");
         }
-        if (version.indexOf('/') >= 0 || version.indexOf('\\') >= 0 || version.equals(".") || version.equals("..")
+        if (version.indexOf('/') >= 0
+                || version.indexOf('\\') >= 0
+                || version.equals(".")
+                || version.equals("..")
                 || version.chars().anyMatch(Character::isISOControl)) {
             return Optional.of("a version cannot contain '/', '\\\\' or control characters, nor be '.' or '..'");
         }
@@ -71,10 +74,11 @@ public final class VersionRule implements ManifestRule {
                     + "'.', '+', '_' and '-'");
         }
         if (V_PREFIX.matcher(version).matches()) {
-            return Optional.of("'" + version + "': publish the version without its leading 'v' ("
-                    + version.substring(1) + ")");
+            return Optional.of(
+                    "'" + version + "': publish the version without its leading 'v' (" + version.substring(1) + ")");
         }
-        if (SEMVER_LIKE.matcher(version).matches() && Version.tryParse(version, true).isEmpty()) {
+        if (SEMVER_LIKE.matcher(version).matches()
+                && Version.tryParse(version, true).isEmpty()) {
             return Optional.of("'" + version + "' looks like semver but is not valid semver (no leading zeros, "
                     + "no empty pre-release or build identifiers)");
         }

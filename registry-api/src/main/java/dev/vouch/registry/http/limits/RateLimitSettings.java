@@ -9,8 +9,8 @@ package dev.vouch.registry.http.limits;
  *        exchanges) from one client address; once spent, that address's writes and exchanges get 429
  * @param exchangesPerAddress token exchanges from one client address
  */
-public record RateLimitSettings(int publishPerToken, int publishPerAddress, int authFailuresPerAddress,
-                                int exchangesPerAddress) {
+public record RateLimitSettings(
+        int publishPerToken, int publishPerAddress, int authFailuresPerAddress, int exchangesPerAddress) {
 
     public RateLimitSettings {
         if (publishPerToken < 1 || publishPerAddress < 1 || authFailuresPerAddress < 1 || exchangesPerAddress < 1) {

@@ -15,7 +15,12 @@ import java.util.Map;
 public final class RateLimiter {
 
     /** The kinds of budget, each with its own buckets. */
-    public enum Limit { PUBLISH_TOKEN, PUBLISH_ADDRESS, AUTH_FAILURES, EXCHANGES }
+    public enum Limit {
+        PUBLISH_TOKEN,
+        PUBLISH_ADDRESS,
+        AUTH_FAILURES,
+        EXCHANGES
+    }
 
     private static final int MAX_KEYS = 100_000;
     private static final Duration WINDOW = Duration.ofMinutes(1);
@@ -67,9 +72,11 @@ public final class RateLimiter {
 
     private Bucket bucket(Limit limit, String key) {
         synchronized (buckets) {
-            return buckets.computeIfAbsent(limit + " " + key, k -> Bucket.builder()
-                    .addLimit(b -> b.capacity(perMinute(limit)).refillGreedy(perMinute(limit), WINDOW))
-                    .build());
+            return buckets.computeIfAbsent(
+                    limit + " " + key,
+                    k -> Bucket.builder()
+                            .addLimit(b -> b.capacity(perMinute(limit)).refillGreedy(perMinute(limit), WINDOW))
+                            .build());
         }
     }
 

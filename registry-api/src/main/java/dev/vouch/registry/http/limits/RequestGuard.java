@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class RequestGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger("vouch.auth");
-    private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
-            HandlerType.DELETE);
+    private static final Set<HandlerType> WRITES =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final RateLimiter limiter;
     private final Readiness readiness;
@@ -53,14 +53,21 @@ public final class RequestGuard {
                 limiter.consume(RateLimiter.Limit.PUBLISH_ADDRESS, address);
                 String authorization = ctx.header("Authorization");
                 if (authorization != null) {
-                    limiter.consume(RateLimiter.Limit.PUBLISH_TOKEN,
+                    limiter.consume(
+                            RateLimiter.Limit.PUBLISH_TOKEN,
                             Digests.sha256Hex(authorization.trim().getBytes(StandardCharsets.UTF_8)));
                 }
             }
         } catch (RateLimitedException e) {
-            metrics.rateLimited(path.endsWith("/publish") ? "publish" : isExchange(path) ? "exchange" : "auth_failures");
-            LOG.warn("rate limited: {} {} from {} (request {}): {}", ctx.method(), path, address,
-                    RequestTelemetry.requestId(ctx), e.getMessage());
+            metrics.rateLimited(
+                    path.endsWith("/publish") ? "publish" : isExchange(path) ? "exchange" : "auth_failures");
+            LOG.warn(
+                    "rate limited: {} {} from {} (request {}): {}",
+                    ctx.method(),
+                    path,
+                    address,
+                    RequestTelemetry.requestId(ctx),
+                    e.getMessage());
             throw e;
         }
     }
@@ -72,8 +79,13 @@ public final class RequestGuard {
             limiter.record(RateLimiter.Limit.AUTH_FAILURES, address);
             String path = ctx.path();
             metrics.authFailure(isExchange(path) ? path.substring(path.lastIndexOf('/') + 1) : "bearer");
-            LOG.warn("authentication failed: {} {} from {} (request {}): {}", ctx.method(), path, address,
-                    RequestTelemetry.requestId(ctx), e.getMessage());
+            LOG.warn(
+                    "authentication failed: {} {} from {} (request {}): {}",
+                    ctx.method(),
+                    path,
+                    address,
+                    RequestTelemetry.requestId(ctx),
+                    e.getMessage());
         }
     }
 

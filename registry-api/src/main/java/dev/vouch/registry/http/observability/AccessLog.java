@@ -19,6 +19,6 @@ public interface AccessLog {
     }
 
     static AccessLog none() {
-        return line -> { };
+        return line -> {};
     }
 }

@@ -40,7 +40,9 @@ public final class RequestTelemetry {
     public void begin(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
         String offered = ctx.header(REQUEST_ID_HEADER);
-        String id = offered != null && SANE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SANE_ID.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         ctx.attribute(REQUEST_ID, id);
         ctx.header(REQUEST_ID_HEADER, id);
     }
@@ -48,7 +50,8 @@ public final class RequestTelemetry {
     /** Runs once the response is written (Javalin's request logger). */
     public void complete(Context ctx, Float millis) {
         Long started = ctx.attribute(STARTED);
-        Duration took = started == null ? Duration.ofNanos((long) (millis * 1_000_000))
+        Duration took = started == null
+                ? Duration.ofNanos((long) (millis * 1_000_000))
                 : Duration.ofNanos(System.nanoTime() - started);
         String route = route(ctx);
         int status = ctx.statusCode();

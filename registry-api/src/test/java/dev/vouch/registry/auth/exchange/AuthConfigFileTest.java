@@ -63,14 +63,19 @@ class AuthConfigFileTest {
         ExchangeSettings.GitHub github = settings.github().orElseThrow();
         assertThat(github.issuer()).isEqualTo(GitHubOidcExchange.ISSUER);
         assertThat(github.audience()).isEqualTo("vouch.example.com");
-        assertThat(github.trustedPublishers()).containsExactly(
-                new TrustedPublisher("acme/weather", Optional.of(".github/workflows/release.yml"),
-                        List.of(new NamespaceGrant("io.github.acme/weather"))),
-                new TrustedPublisher("acme/tools", Optional.empty(), List.of(new NamespaceGrant("io.github.acme/*"))));
+        assertThat(github.trustedPublishers())
+                .containsExactly(
+                        new TrustedPublisher(
+                                "acme/weather",
+                                Optional.of(".github/workflows/release.yml"),
+                                List.of(new NamespaceGrant("io.github.acme/weather"))),
+                        new TrustedPublisher(
+                                "acme/tools", Optional.empty(), List.of(new NamespaceGrant("io.github.acme/*"))));
         assertThat(settings.oidcIssuers()).singleElement().satisfies(issuer -> {
             assertThat(issuer.requiredClaims()).containsEntry("hd", "example.com");
-            assertThat(issuer.mappings()).singleElement().satisfies(m -> assertThat(m.grants())
-                    .containsExactly(new NamespaceGrant("com.example/*")));
+            assertThat(issuer.mappings())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.grants()).containsExactly(new NamespaceGrant("com.example/*")));
         });
         assertThat(settings.http()).isFalse();
         assertThat(settings.anonymous()).isTrue();
@@ -88,22 +93,29 @@ class AuthConfigFileTest {
                   trustedPublishers:
                     - repository: acme/weather
                       grants: ["io.github.globex/*"]
-                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("io.github.acme/");
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("io.github.acme/");
     }
 
     @Test
     void unknownFieldsMalformedGrantsAndIssuersWithoutMappingsAreRefused() {
-        assertThatThrownBy(() -> read("anonymus: {enabled: true}\n")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> read("anonymus: {enabled: true}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("anonymus");
         assertThatThrownBy(() -> read("""
                 oidc:
                   - {issuer: https://idp.example.com, jwksUri: https://idp.example.com/keys, audience: vouch,
                      namespaces: [{claim: groups, value: x, grants: ["not a grant"]}]}
-                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a grant");
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a grant");
         assertThatThrownBy(() -> read("""
                 oidc:
                   - {issuer: https://idp.example.com, jwksUri: https://idp.example.com/keys, audience: vouch}
-                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maps no claim");
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maps no claim");
         assertThatThrownBy(() -> read("tokenLifetimeSeconds: 86400\n")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -65,8 +65,11 @@ public final class FakeIssuer {
     /** Claims valid for the next five minutes from this issuer for {@code audience}. */
     public JWTClaimsSet.Builder claims(String audience) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(issuer()).audience(audience)
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
     }
 
@@ -88,7 +91,10 @@ public final class FakeIssuer {
     /** HS256 keyed with the published public key's bytes: the key-confusion attack. */
     public String signHs256WithPublicKey(JWTClaimsSet.Builder claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(current.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(current.getKeyID())
+                            .build(),
                     claims.build());
             jwt.sign(new MACSigner(current.toRSAPublicKey().getEncoded()));
             return jwt.serialize();
@@ -105,15 +111,21 @@ public final class FakeIssuer {
 
     private void publish(RSAKey key) {
         published.add(key.toPublicJWK());
-        wiremock.stubFor(get(urlEqualTo(path + "/jwks")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(new JWKSet(new ArrayList<>(published)).toString())));
+        wiremock.stubFor(get(urlEqualTo(path + "/jwks"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(new JWKSet(new ArrayList<>(published)).toString())));
     }
 
     private static String sign(JWTClaimsSet.Builder claims, RSAKey key) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

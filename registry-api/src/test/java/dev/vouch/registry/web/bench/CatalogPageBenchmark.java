@@ -26,8 +26,7 @@ public final class CatalogPageBenchmark {
     private static final int SERVERS = 10_000;
     private static final int ROUNDS = 200;
 
-    private CatalogPageBenchmark() {
-    }
+    private CatalogPageBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("vouch-web-bench");
@@ -45,19 +44,34 @@ public final class CatalogPageBenchmark {
                             + "\"provenance\":null,\"scan\":{\"verdict\":\"" + (i % 7 == 0 ? "review" : "pass")
                             + "\",\"rulesVersion\":\"bench\",\"findings\":" + (i % 7 == 0 ? 1 : 0) + "},"
                             + "\"vulnerabilities\":{\"maxSeverity\":null,\"count\":0}}";
-                    repos.versions().insert(new NewVersion(name, "1.0." + i, manifest.getBytes(StandardCharsets.UTF_8),
-                            "0".repeat(64), "Benchmark server number " + i, Optional.empty(), Optional.empty(),
-                            now.plusMillis(i), true, "bench", ReviewState.PUBLISHED, i % 10 == 0 ? "verified" : "community",
-                            Optional.of(trust.getBytes(StandardCharsets.UTF_8)), Optional.empty(), Optional.empty()));
+                    repos.versions()
+                            .insert(new NewVersion(
+                                    name,
+                                    "1.0." + i,
+                                    manifest.getBytes(StandardCharsets.UTF_8),
+                                    "0".repeat(64),
+                                    "Benchmark server number " + i,
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    now.plusMillis(i),
+                                    true,
+                                    "bench",
+                                    ReviewState.PUBLISHED,
+                                    i % 10 == 0 ? "verified" : "community",
+                                    Optional.of(trust.getBytes(StandardCharsets.UTF_8)),
+                                    Optional.empty(),
+                                    Optional.empty()));
                 }
                 return null;
             });
         }
         try (Registry registry = Registry.openSqlite(dir);
-             ApiServer server = registry.httpServer(ApiServer.DEFAULT_MAX_BODY_BYTES).start("127.0.0.1", 0)) {
+                ApiServer server =
+                        registry.httpServer(ApiServer.DEFAULT_MAX_BODY_BYTES).start("127.0.0.1", 0)) {
             HttpClient client = HttpClient.newHttpClient();
-            for (String path : new String[] {"/", "/?verdict=review&sort=updated&page=3", "/?q=server-42",
-                    "/?type=oci&tier=verified&sort=name"}) {
+            for (String path : new String[] {
+                "/", "/?verdict=review&sort=updated&page=3", "/?q=server-42", "/?type=oci&tier=verified&sort=name"
+            }) {
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + path);
                 long first = time(client, uri);
                 for (int i = 0; i < 50; i++) {
@@ -68,16 +82,17 @@ public final class CatalogPageBenchmark {
                     nanos[i] = time(client, uri);
                 }
                 Arrays.sort(nanos);
-                System.out.printf("%-40s first %6.1f ms, median %5.1f ms, p95 %5.1f ms%n", path, first / 1e6,
-                        nanos[ROUNDS / 2] / 1e6, nanos[ROUNDS * 95 / 100] / 1e6);
+                System.out.printf(
+                        "%-40s first %6.1f ms, median %5.1f ms, p95 %5.1f ms%n",
+                        path, first / 1e6, nanos[ROUNDS / 2] / 1e6, nanos[ROUNDS * 95 / 100] / 1e6);
             }
         }
     }
 
     private static long time(HttpClient client, URI uri) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(uri + " answered " + response.statusCode());
         }

@@ -18,8 +18,8 @@ import java.util.Random;
 final class Binding {
 
     /** What one entry is bound to: the server, the carrier tool, and the slot values. */
-    record Bound(String server, ObjectNode carrier, String baseDescription, Map<String, String> slots, String argClass) {
-    }
+    record Bound(
+            String server, ObjectNode carrier, String baseDescription, Map<String, String> slots, String argClass) {}
 
     private final Templates templates;
     private final Servers servers;
@@ -73,9 +73,13 @@ final class Binding {
                 java.util.regex.Pattern role = switch (family.carrierRole()) {
                     case "provider" -> templates.providerTool();
                     case "side" -> templates.sideEffectTool();
-                    default -> throw new IllegalStateException("family " + family.id() + ": carrierRole " + family.carrierRole());
+                    default ->
+                        throw new IllegalStateException(
+                                "family " + family.id() + ": carrierRole " + family.carrierRole());
                 };
-                eligible = tools.stream().filter(t -> role.matcher(t.get("name").asText()).find()).toList();
+                eligible = tools.stream()
+                        .filter(t -> role.matcher(t.get("name").asText()).find())
+                        .toList();
                 if (eligible.isEmpty()) {
                     return Optional.empty();
                 }
@@ -83,7 +87,8 @@ final class Binding {
             carrier = eligible.get(random.nextInt(eligible.size())).deepCopy();
         }
         String self = carrier.get("name").asText();
-        List<ObjectNode> others = tools.stream().filter(t -> !t.get("name").asText().equals(self)).toList();
+        List<ObjectNode> others =
+                tools.stream().filter(t -> !t.get("name").asText().equals(self)).toList();
         Map<String, String> slots = new LinkedHashMap<>();
         slots.put("server", server);
         slots.put("self", self);
@@ -96,7 +101,9 @@ final class Binding {
         for (ObjectNode t : others) {
             for (String arg : Placement.fieldNames(t.path("inputSchema").path("properties"))) {
                 String cls = classify(server, t.get("name").asText(), arg);
-                boolean wanted = family.argClasses() == null ? !cls.equals("other") : family.argClasses().contains(cls);
+                boolean wanted = family.argClasses() == null
+                        ? !cls.equals("other")
+                        : family.argClasses().contains(cls);
                 if (wanted) {
                     targets.add(t);
                     targetArgs.add(new String[] {arg, cls});
@@ -114,7 +121,9 @@ final class Binding {
             argClass = targetArgs.get(i)[1];
             slots.put("arg", arg);
             slots.put("arg_ref", argRef(arg));
-            slots.put("value", filler.pick(filler.hasLexicon("value." + argClass) ? "value." + argClass : "value.other", slots));
+            slots.put(
+                    "value",
+                    filler.pick(filler.hasLexicon("value." + argClass) ? "value." + argClass : "value.other", slots));
         } else if (!others.isEmpty()) {
             target = others.get(random.nextInt(others.size()));
         } else {
@@ -125,9 +134,14 @@ final class Binding {
         slots.put("target_ref", ref(targetName, server));
 
         List<ObjectNode> sides = others.stream()
-                .filter(t -> templates.sideEffectTool().matcher(t.get("name").asText()).find())
+                .filter(t -> templates
+                        .sideEffectTool()
+                        .matcher(t.get("name").asText())
+                        .find())
                 .toList();
-        List<ObjectNode> sidesNotTarget = sides.stream().filter(t -> !t.get("name").asText().equals(targetName)).toList();
+        List<ObjectNode> sidesNotTarget = sides.stream()
+                .filter(t -> !t.get("name").asText().equals(targetName))
+                .toList();
         List<ObjectNode> sidePool = sidesNotTarget.isEmpty() ? sides : sidesNotTarget;
         if (!sidePool.isEmpty()) {
             ObjectNode side = sidePool.get(random.nextInt(sidePool.size()));
@@ -138,13 +152,18 @@ final class Binding {
             return Optional.empty();
         }
         List<ObjectNode> providers = others.stream()
-                .filter(t -> templates.providerTool().matcher(t.get("name").asText()).find())
+                .filter(t ->
+                        templates.providerTool().matcher(t.get("name").asText()).find())
                 .toList();
         if (!providers.isEmpty()) {
-            String p = providers.get(random.nextInt(providers.size())).get("name").asText();
+            String p =
+                    providers.get(random.nextInt(providers.size())).get("name").asText();
             slots.put("provider", p);
             slots.put("provider_ref", ref(p, null));
-            ObjectNode providerTool = providers.stream().filter(t -> t.get("name").asText().equals(p)).findFirst().orElseThrow();
+            ObjectNode providerTool = providers.stream()
+                    .filter(t -> t.get("name").asText().equals(p))
+                    .findFirst()
+                    .orElseThrow();
             slots.put("provider_example", renderArgs(server, providerTool, slots, "example."));
         } else if (family.needs("provider")) {
             return Optional.empty();
@@ -156,7 +175,9 @@ final class Binding {
             List<String[]> classed = new ArrayList<>();
             for (String a : ownArgs) {
                 String cls = classify(server, self, a);
-                if (family.argClasses() == null ? !cls.equals("other") : family.argClasses().contains(cls)) {
+                if (family.argClasses() == null
+                        ? !cls.equals("other")
+                        : family.argClasses().contains(cls)) {
                     classed.add(new String[] {a, cls});
                 }
             }
@@ -166,8 +187,13 @@ final class Binding {
             String[] pick = classed.get(random.nextInt(classed.size()));
             slots.put("self_arg", pick[0]);
             slots.put("self_arg_ref", argRef(pick[0]));
-            slots.put("self_value", filler.pick(filler.hasLexicon("value." + pick[1]) ? "value." + pick[1] : "value.other", slots));
-            slots.put("self_example_value", filler.pick(filler.hasLexicon("example." + pick[1]) ? "example." + pick[1] : "example.other", slots));
+            slots.put(
+                    "self_value",
+                    filler.pick(filler.hasLexicon("value." + pick[1]) ? "value." + pick[1] : "value.other", slots));
+            slots.put(
+                    "self_example_value",
+                    filler.pick(
+                            filler.hasLexicon("example." + pick[1]) ? "example." + pick[1] : "example.other", slots));
             if (argClass == null) {
                 argClass = pick[1];
             }
@@ -234,8 +260,11 @@ final class Binding {
     }
 
     String riskOf(String argClass) {
-        return templates.argClasses().stream().filter(c -> c.name().equals(argClass)).findFirst()
-                .map(Templates.ArgClass::risk).orElse("data-tampering");
+        return templates.argClasses().stream()
+                .filter(c -> c.name().equals(argClass))
+                .findFirst()
+                .map(Templates.ArgClass::risk)
+                .orElse("data-tampering");
     }
 
     /** How attacks and docs name a tool: bare, in backticks or quotes, "the X tool", or the server's vague noun. */
@@ -302,7 +331,8 @@ final class Binding {
         Map<String, String> values = new LinkedHashMap<>();
         for (String n : names) {
             String cls = classify(server, tool.get("name").asText(), n);
-            String lex = filler.hasLexicon(prefix + cls) ? prefix + cls
+            String lex = filler.hasLexicon(prefix + cls)
+                    ? prefix + cls
                     : prefix.equals("fixed.") && filler.hasLexicon("value." + cls) ? "value." + cls : prefix + "other";
             values.put(n, filler.pick(lex, slots));
         }
@@ -312,11 +342,30 @@ final class Binding {
         for (Map.Entry<String, String> e : values.entrySet()) {
             String v = e.getValue().replace("\"", "'");
             switch (style) {
-                case 0 -> sb.append(i == 0 ? "{" : ", ").append('"').append(e.getKey()).append("\": \"").append(v).append('"');
-                case 1 -> sb.append(i == 0 ? "" : ", ").append(e.getKey()).append("=\"").append(v).append('"');
-                case 2 -> sb.append(i == 0 ? "" : i == values.size() - 1 ? " and " : ", ")
-                        .append('`').append(e.getKey()).append("` set to ").append(v);
-                default -> sb.append(i == 0 ? "" : ", ").append(e.getKey()).append(": ").append(v);
+                case 0 ->
+                    sb.append(i == 0 ? "{" : ", ")
+                            .append('"')
+                            .append(e.getKey())
+                            .append("\": \"")
+                            .append(v)
+                            .append('"');
+                case 1 ->
+                    sb.append(i == 0 ? "" : ", ")
+                            .append(e.getKey())
+                            .append("=\"")
+                            .append(v)
+                            .append('"');
+                case 2 ->
+                    sb.append(i == 0 ? "" : i == values.size() - 1 ? " and " : ", ")
+                            .append('`')
+                            .append(e.getKey())
+                            .append("` set to ")
+                            .append(v);
+                default ->
+                    sb.append(i == 0 ? "" : ", ")
+                            .append(e.getKey())
+                            .append(": ")
+                            .append(v);
             }
             i++;
         }

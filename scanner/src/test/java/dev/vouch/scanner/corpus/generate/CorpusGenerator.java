@@ -51,7 +51,8 @@ public final class CorpusGenerator {
     /** The corpus folder, from the scanner module or the repository root. */
     static Path corpusDir() {
         Path cwd = Path.of("").toAbsolutePath();
-        for (Path candidate : new Path[] {cwd.resolve(IN_MODULE), cwd.resolve("scanner").resolve(IN_MODULE)}) {
+        for (Path candidate :
+                new Path[] {cwd.resolve(IN_MODULE), cwd.resolve("scanner").resolve(IN_MODULE)}) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
@@ -80,7 +81,8 @@ public final class CorpusGenerator {
         }
         for (JsonNode entry : templates.handWritten()) {
             if (!seenFamilies.add(entry.get("id").asText())) {
-                throw new IllegalStateException("hand-written id " + entry.get("id").asText() + " clashes");
+                throw new IllegalStateException(
+                        "hand-written id " + entry.get("id").asText() + " clashes");
             }
             records.add(handWritten(entry));
         }
@@ -144,10 +146,20 @@ public final class CorpusGenerator {
             if (!seen.add(b.server() + "\u0000" + tool)) {
                 continue;
             }
-            String risk = !positive ? "none"
+            String risk = !positive
+                    ? "none"
                     : "from-arg".equals(family.risk()) ? binding.riskOf(b.argClass()) : family.risk();
-            out.add(record(String.format("%s-%03d", family.id(), out.size() + 1), family.label(), family.split(),
-                    family.id(), family.kind(), risk, style, lang, b.server(), tool));
+            out.add(record(
+                    String.format("%s-%03d", family.id(), out.size() + 1),
+                    family.label(),
+                    family.split(),
+                    family.id(),
+                    family.kind(),
+                    risk,
+                    style,
+                    lang,
+                    b.server(),
+                    tool));
         }
         if (out.size() < count) {
             throw new IllegalStateException("family " + family.id() + " gave only " + out.size() + " distinct entries");
@@ -171,21 +183,42 @@ public final class CorpusGenerator {
         } else {
             // A hand-written poisoned version of a real tool keeps that tool's schema; a new tool without one
             // takes no arguments.
-            JsonNode schema = servers.tools(server).stream().filter(t -> t.get("name").asText().equals(name))
-                    .findFirst().map(t -> t.get("inputSchema"))
-                    .orElseGet(() -> Templates.JSON.createObjectNode().put("type", "object")
+            JsonNode schema = servers.tools(server).stream()
+                    .filter(t -> t.get("name").asText().equals(name))
+                    .findFirst()
+                    .map(t -> t.get("inputSchema"))
+                    .orElseGet(() -> Templates.JSON
+                            .createObjectNode()
+                            .put("type", "object")
                             .<ObjectNode>set("properties", Templates.JSON.createObjectNode())
                             .set("required", Templates.JSON.createArrayNode()));
             tool.set("inputSchema", schema.deepCopy());
         }
         String split = Math.floorMod(id.hashCode(), 10) < 3 ? "test" : "train";
-        return record(id, entry.get("label").asText(), split, id, entry.get("kind").asText(),
-                entry.path("risk").asText("none"), entry.get("style").asText(), entry.path("lang").asText("en"),
-                server, tool);
+        return record(
+                id,
+                entry.get("label").asText(),
+                split,
+                id,
+                entry.get("kind").asText(),
+                entry.path("risk").asText("none"),
+                entry.get("style").asText(),
+                entry.path("lang").asText("en"),
+                server,
+                tool);
     }
 
-    private static ObjectNode record(String id, String label, String split, String family, String kind, String risk,
-            String style, String lang, String server, ObjectNode tool) {
+    private static ObjectNode record(
+            String id,
+            String label,
+            String split,
+            String family,
+            String kind,
+            String risk,
+            String style,
+            String lang,
+            String server,
+            ObjectNode tool) {
         ObjectNode r = Templates.JSON.createObjectNode();
         r.put("id", id);
         r.put("label", label);

@@ -24,14 +24,31 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorpusGeneratorTest {
 
-    private static final Set<String> POSITIVE_KINDS = Set.of(
-            "call-first", "cross-tool-trigger", "param-tamper", "exfiltration", "concealment-override");
+    private static final Set<String> POSITIVE_KINDS =
+            Set.of("call-first", "cross-tool-trigger", "param-tamper", "exfiltration", "concealment-override");
     private static final Set<String> NEGATIVE_KINDS = Set.of("benign-precondition", "benign-plain", "benign-pushy");
-    private static final Set<String> RISKS = Set.of("information-manipulation", "privacy-leakage",
-            "credential-leakage", "service-disruption", "data-tampering", "infrastructure-damage", "code-injection",
-            "financial-loss", "message-hijacking", "instruction-tampering");
-    private static final Set<String> STYLES = Set.of("formal", "casual", "terse", "verbose", "arguments-section",
-            "xml-tag", "markdown", "schema-property", "multilingual", "disguised");
+    private static final Set<String> RISKS = Set.of(
+            "information-manipulation",
+            "privacy-leakage",
+            "credential-leakage",
+            "service-disruption",
+            "data-tampering",
+            "infrastructure-damage",
+            "code-injection",
+            "financial-loss",
+            "message-hijacking",
+            "instruction-tampering");
+    private static final Set<String> STYLES = Set.of(
+            "formal",
+            "casual",
+            "terse",
+            "verbose",
+            "arguments-section",
+            "xml-tag",
+            "markdown",
+            "schema-property",
+            "multilingual",
+            "disguised");
     private static final Set<String> LANGS = Set.of("en", "de", "es", "fr", "it", "ru", "zh", "ja", "ko", "pt");
 
     private static Path corpus;
@@ -60,8 +77,12 @@ class CorpusGeneratorTest {
 
     @Test
     void holdsAtLeastFifteenHundredPositivesAndNegatives() {
-        long positives = records.stream().filter(r -> r.get("label").asText().equals("positive")).count();
-        long negatives = records.stream().filter(r -> r.get("label").asText().equals("negative")).count();
+        long positives = records.stream()
+                .filter(r -> r.get("label").asText().equals("positive"))
+                .count();
+        long negatives = records.stream()
+                .filter(r -> r.get("label").asText().equals("negative"))
+                .count();
 
         assertThat(positives).isGreaterThanOrEqualTo(1500);
         assertThat(negatives).isGreaterThanOrEqualTo(1500);
@@ -72,7 +93,8 @@ class CorpusGeneratorTest {
     void everyFamilyLiesInExactlyOneSplit() {
         Map<String, Set<String>> splits = new HashMap<>();
         for (JsonNode r : records) {
-            splits.computeIfAbsent(r.get("family").asText(), f -> new HashSet<>()).add(r.get("split").asText());
+            splits.computeIfAbsent(r.get("family").asText(), f -> new HashSet<>())
+                    .add(r.get("split").asText());
         }
         assertThat(splits).allSatisfy((family, s) -> assertThat(s).as(family).hasSize(1));
         assertThat(splits.values().stream().flatMap(Set::stream)).containsOnly("train", "test");
@@ -118,7 +140,8 @@ class CorpusGeneratorTest {
 
     @Test
     void everyToolNamesAServerOfServersJsonAndHasANameDescriptionAndSchema() throws IOException {
-        JsonNode servers = Templates.JSON.readTree(corpus.resolve("servers.json").toFile());
+        JsonNode servers =
+                Templates.JSON.readTree(corpus.resolve("servers.json").toFile());
         for (JsonNode r : records) {
             String id = r.get("id").asText();
             assertThat(servers.has(r.get("server").asText())).as(id).isTrue();
@@ -131,15 +154,23 @@ class CorpusGeneratorTest {
 
     @Test
     void serversHoldFourToTenToolsWithTypedDescribedArguments() throws IOException {
-        JsonNode servers = Templates.JSON.readTree(corpus.resolve("servers.json").toFile());
+        JsonNode servers =
+                Templates.JSON.readTree(corpus.resolve("servers.json").toFile());
         assertThat(servers.size()).isGreaterThanOrEqualTo(30);
         servers.fields().forEachRemaining(server -> {
             JsonNode tools = server.getValue().get("tools");
             assertThat(tools.size()).as(server.getKey()).isBetween(4, 10);
-            tools.forEach(tool -> tool.path("inputSchema").path("properties").fields().forEachRemaining(p -> {
-                assertThat(p.getValue().path("type").asText()).as(p.getKey()).isNotBlank();
-                assertThat(p.getValue().path("description").asText()).as(p.getKey()).isNotBlank();
-            }));
+            tools.forEach(tool -> tool.path("inputSchema")
+                    .path("properties")
+                    .fields()
+                    .forEachRemaining(p -> {
+                        assertThat(p.getValue().path("type").asText())
+                                .as(p.getKey())
+                                .isNotBlank();
+                        assertThat(p.getValue().path("description").asText())
+                                .as(p.getKey())
+                                .isNotBlank();
+                    }));
         });
     }
 }

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
  */
 final class Disguise {
 
-    static final List<String> ALL =
-            List.of("leet", "spaced", "punct", "combining", "base64", "html", "uescape", "hex");
+    static final List<String> ALL = List.of("leet", "spaced", "punct", "combining", "base64", "html", "uescape", "hex");
 
     /** Tokens of letters, digits and underscores; only plain words of four or more letters are disguised, never identifiers. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+
     private static final char[] COMBINING = {'\u0301', '\u0300', '\u0308', '\u0332', '\u0335', '\u0306'};
     private static final char[] INNER = {'.', '-', '_', '\u00b7', '*'};
 
@@ -47,8 +47,8 @@ final class Disguise {
                 yield words(text, 0.3, false, w -> String.join(String.valueOf(sep), letters(w)));
             }
             case "combining" -> words(text, 0.35, false, this::combining);
-            case "base64" -> frame("enc.base64",
-                    Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)), bound);
+            case "base64" ->
+                frame("enc.base64", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)), bound);
             case "html" -> {
                 if (random.nextBoolean()) {
                     yield frame("enc.html", htmlEntities(text), bound);
@@ -75,7 +75,8 @@ final class Disguise {
         List<int[]> spans = new ArrayList<>();
         while (m.find()) {
             String token = m.group();
-            boolean plain = asciiOnly ? token.chars().allMatch(c -> c < 128 && Character.isLetter(c))
+            boolean plain = asciiOnly
+                    ? token.chars().allMatch(c -> c < 128 && Character.isLetter(c))
                     : token.chars().allMatch(Character::isLetter);
             if (token.codePointCount(0, token.length()) >= 4 && plain) {
                 spans.add(new int[] {m.start(), m.end()});
@@ -112,15 +113,16 @@ final class Disguise {
     private String leet(String word) {
         StringBuilder out = new StringBuilder();
         for (char c : word.toCharArray()) {
-            out.append(switch (Character.toLowerCase(c)) {
-                case 'a' -> random.nextInt(4) == 0 ? '@' : '4';
-                case 'e' -> '3';
-                case 'i' -> '1';
-                case 'o' -> '0';
-                case 's' -> '5';
-                case 't' -> '7';
-                default -> c;
-            });
+            out.append(
+                    switch (Character.toLowerCase(c)) {
+                        case 'a' -> random.nextInt(4) == 0 ? '@' : '4';
+                        case 'e' -> '3';
+                        case 'i' -> '1';
+                        case 'o' -> '0';
+                        case 's' -> '5';
+                        case 't' -> '7';
+                        default -> c;
+                    });
         }
         return out.toString();
     }

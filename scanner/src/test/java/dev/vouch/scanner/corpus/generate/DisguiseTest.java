@@ -32,7 +32,9 @@ class DisguiseTest {
     void everyDisguiseChangesTheSentence() {
         for (String how : Disguise.ALL) {
             for (long seed = 0; seed < 20; seed++) {
-                assertThat(disguise(seed).apply(how, SENTENCE, Map.of())).as(how).isNotEqualTo(SENTENCE);
+                assertThat(disguise(seed).apply(how, SENTENCE, Map.of()))
+                        .as(how)
+                        .isNotEqualTo(SENTENCE);
             }
         }
     }
@@ -41,7 +43,9 @@ class DisguiseTest {
     void wordDisguisesNeverTouchToolNames() {
         for (String how : List.of("leet", "spaced", "punct", "combining")) {
             for (long seed = 0; seed < 20; seed++) {
-                assertThat(disguise(seed).apply(how, SENTENCE, Map.of())).as(how).contains("send_email");
+                assertThat(disguise(seed).apply(how, SENTENCE, Map.of()))
+                        .as(how)
+                        .contains("send_email");
             }
         }
     }
@@ -49,10 +53,12 @@ class DisguiseTest {
     @Test
     void encodingsDecodeBackToTheSentence() {
         String b64 = disguise(1).apply("base64", SENTENCE, Map.of()).substring("decode: ".length());
-        assertThat(new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8)).isEqualTo(SENTENCE);
+        assertThat(new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8))
+                .isEqualTo(SENTENCE);
 
         String hex = disguise(1).apply("hex", SENTENCE, Map.of()).substring("hex: ".length());
-        assertThat(new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8)).isEqualTo(SENTENCE);
+        assertThat(new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8))
+                .isEqualTo(SENTENCE);
 
         String escaped = disguise(1).apply("uescape", SENTENCE, Map.of());
         Matcher m = Pattern.compile("\\\\u([0-9a-f]{4})").matcher(escaped);

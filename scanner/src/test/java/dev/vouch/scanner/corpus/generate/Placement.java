@@ -16,10 +16,10 @@ import java.util.Random;
 final class Placement {
 
     /** A tool's description and input schema after placement. */
-    record Placed(String description, ObjectNode schema) {
-    }
+    record Placed(String description, ObjectNode schema) {}
 
-    private static final java.util.regex.Pattern BOUNDARY = java.util.regex.Pattern.compile("(?<=[.!?])\\s+(?=[A-Z`*(])");
+    private static final java.util.regex.Pattern BOUNDARY =
+            java.util.regex.Pattern.compile("(?<=[.!?])\\s+(?=[A-Z`*(])");
 
     private final Random random;
     private final SlotFiller slots;
@@ -78,7 +78,9 @@ final class Placement {
 
     private String tagged(String base, String text, Map<String, String> bound) {
         String tag = slots.pick("xmltag", bound);
-        String block = random.nextBoolean() ? "<" + tag + ">\n" + text + "\n</" + tag + ">" : "<" + tag + ">" + text + "</" + tag + ">";
+        String block = random.nextBoolean()
+                ? "<" + tag + ">\n" + text + "\n</" + tag + ">"
+                : "<" + tag + ">" + text + "</" + tag + ">";
         int roll = random.nextInt(10);
         if (roll < 2) {
             return block + "\n\n" + base;
@@ -108,7 +110,8 @@ final class Placement {
         List<String> names = new ArrayList<>();
         schema.path("properties").fieldNames().forEachRemaining(names::add);
         boolean bullets = random.nextInt(3) == 0;
-        StringBuilder sb = new StringBuilder(intro).append("\n\n").append(header).append('\n');
+        StringBuilder sb =
+                new StringBuilder(intro).append("\n\n").append(header).append('\n');
         int inject = names.isEmpty() ? -1 : random.nextInt(names.size() + 1) - 1;
         if (inject < 0) {
             sb.append(bullets ? "- " : "    ").append(text).append('\n');
@@ -117,7 +120,8 @@ final class Placement {
             JsonNode p = schema.path("properties").path(names.get(i));
             String line = bullets
                     ? "- `" + names.get(i) + "`: " + p.path("description").asText()
-                    : "    " + names.get(i) + " (" + p.path("type").asText("string") + "): " + p.path("description").asText();
+                    : "    " + names.get(i) + " (" + p.path("type").asText("string") + "): "
+                            + p.path("description").asText();
             sb.append(line);
             if (i == inject) {
                 sb.append(random.nextBoolean() ? ". " + text : "\n" + (bullets ? "  " : "        ") + text);

@@ -78,7 +78,9 @@ final class SlotFiller {
         if (first == '`' || first == '"' || first == '\'' || firstWord.contains("_") || firstWord.contains("(")) {
             return s;
         }
-        return new StringBuilder().appendCodePoint(Character.toUpperCase(first))
-                .append(s.substring(Character.charCount(first))).toString();
+        return new StringBuilder()
+                .appendCodePoint(Character.toUpperCase(first))
+                .append(s.substring(Character.charCount(first)))
+                .toString();
     }
 }

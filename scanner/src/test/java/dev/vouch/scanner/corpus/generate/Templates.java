@@ -31,14 +31,15 @@ record Templates(
         Map<String, List<String>> mixes,
         List<JsonNode> handWritten) {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** An argument class: which {@code server/tool/argument} names it covers and the risk tampering with it carries. */
     record ArgClass(String name, String match, String risk, Pattern pattern) {
         @com.fasterxml.jackson.annotation.JsonCreator
-        ArgClass(@com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+        ArgClass(
+                @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
                 @com.fasterxml.jackson.annotation.JsonProperty("match") String match,
                 @com.fasterxml.jackson.annotation.JsonProperty("risk") String risk) {
             this(name, match, risk, Pattern.compile(match));
@@ -46,8 +47,7 @@ record Templates(
     }
 
     /** A tool a family may add to a server (the labelled tool is then new, not a poisoned version of a real one). */
-    record NewTool(String name, String description, Map<String, String> properties) {
-    }
+    record NewTool(String name, String description, Map<String, String> properties) {}
 
     /**
      * One sentence structure with slots. {@code text} is filled with the server's real tool and argument names
@@ -99,12 +99,10 @@ record Templates(
             String sideEffectTool,
             String providerTool,
             Map<String, List<String>> nouns,
-            Map<String, List<NewTool>> pools) {
-    }
+            Map<String, List<NewTool>> pools) {}
 
     /** A families file: named wrapper cycles ({@code mixes}) and the families, which may name a mix. */
-    private record FamilyFile(Map<String, List<String>> mixes, List<Family> families) {
-    }
+    private record FamilyFile(Map<String, List<String>> mixes, List<Family> families) {}
 
     static Templates load(Path templatesDir) throws IOException {
         Map<String, List<String>> lexicons = new LinkedHashMap<>();
@@ -112,7 +110,9 @@ record Templates(
         Map<String, List<String>> mixes = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(templatesDir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -135,8 +135,18 @@ record Templates(
         }
         Bindings bindings = YAML.readValue(templatesDir.resolve("bindings.yaml").toFile(), Bindings.class);
         List<JsonNode> hand = new ArrayList<>();
-        YAML.readTree(templatesDir.resolve("hand-written.yaml").toFile()).get("entries").forEach(hand::add);
-        return new Templates(lexicons, bindings.argClasses(), Pattern.compile(bindings.sideEffectTool()),
-                Pattern.compile(bindings.providerTool()), bindings.nouns(), bindings.pools(), families, mixes, hand);
+        YAML.readTree(templatesDir.resolve("hand-written.yaml").toFile())
+                .get("entries")
+                .forEach(hand::add);
+        return new Templates(
+                lexicons,
+                bindings.argClasses(),
+                Pattern.compile(bindings.sideEffectTool()),
+                Pattern.compile(bindings.providerTool()),
+                bindings.nouns(),
+                bindings.pools(),
+                families,
+                mixes,
+                hand);
     }
 }

@@ -24,19 +24,24 @@ final class Figures {
         }
 
         Slice plus(Verdict verdict) {
-            return new Slice(total + 1, flagged + (verdict != Verdict.PASS ? 1 : 0),
+            return new Slice(
+                    total + 1,
+                    flagged + (verdict != Verdict.PASS ? 1 : 0),
                     blocked + (verdict == Verdict.BLOCK ? 1 : 0));
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%5d tools  flagged %6.2f%%  blocked %6.2f%%", total, 100 * flaggedRate(),
+            return String.format(
+                    Locale.ROOT,
+                    "%5d tools  flagged %6.2f%%  blocked %6.2f%%",
+                    total,
+                    100 * flaggedRate(),
                     100 * blockedRate());
         }
     }
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static Slice slice(IntentModel model, List<Row> rows, Predicate<Row> which) {
         Slice slice = new Slice(0, 0, 0);
@@ -56,29 +61,55 @@ final class Figures {
         for (boolean train : testOnly ? new boolean[] {false} : new boolean[] {true, false}) {
             String split = train ? "train" : "test";
             System.out.println("vouch-labelled " + split + " split:");
-            System.out.println("  positives            " + slice(model, rows, r -> isVouch(r, train) && r.example().positive()));
-            System.out.println("  negatives            " + slice(model, rows, r -> isVouch(r, train) && !r.example().positive()
-                    && !"benign-pushy".equals(r.example().kind())));
-            System.out.println("  negatives (pushy)    " + slice(model, rows, r -> isVouch(r, train)
-                    && "benign-pushy".equals(r.example().kind())));
+            System.out.println("  positives            "
+                    + slice(model, rows, r -> isVouch(r, train) && r.example().positive()));
+            System.out.println("  negatives            "
+                    + slice(
+                            model,
+                            rows,
+                            r -> isVouch(r, train)
+                                    && !r.example().positive()
+                                    && !"benign-pushy".equals(r.example().kind())));
+            System.out.println("  negatives (pushy)    "
+                    + slice(
+                            model,
+                            rows,
+                            r -> isVouch(r, train)
+                                    && "benign-pushy".equals(r.example().kind())));
             Map<String, Slice> byKind = new TreeMap<>();
             for (Row row : rows) {
                 if (isVouch(row, train)) {
-                    byKind.merge(row.example().kind() + (row.example().positive() ? " (+)" : " (-)"),
+                    byKind.merge(
+                            row.example().kind() + (row.example().positive() ? " (+)" : " (-)"),
                             new Slice(0, 0, 0).plus(verdict(model, row)),
-                            (a, b) -> new Slice(a.total() + b.total(), a.flagged() + b.flagged(), a.blocked() + b.blocked()));
+                            (a, b) -> new Slice(
+                                    a.total() + b.total(), a.flagged() + b.flagged(), a.blocked() + b.blocked()));
                 }
             }
             byKind.forEach((kind, slice) -> System.out.printf(Locale.ROOT, "    %-28s %s%n", kind, slice));
-            System.out.println("docker benign, " + split + " half: " + slice(model, rows,
-                    r -> "docker".equals(r.example().source()) && r.example().train() == train));
+            System.out.println("docker benign, " + split + " half: "
+                    + slice(
+                            model,
+                            rows,
+                            r -> "docker".equals(r.example().source())
+                                    && r.example().train() == train));
             if (train) {
                 continue;
             }
-            System.out.println("ATR (never fitted on), positives: " + slice(model, rows,
-                    r -> "atr".equals(r.example().source()) && r.example().train() == train && r.example().positive()));
-            System.out.println("ATR (never fitted on), negatives: " + slice(model, rows,
-                    r -> "atr".equals(r.example().source()) && r.example().train() == train && !r.example().positive()));
+            System.out.println("ATR (never fitted on), positives: "
+                    + slice(
+                            model,
+                            rows,
+                            r -> "atr".equals(r.example().source())
+                                    && r.example().train() == train
+                                    && r.example().positive()));
+            System.out.println("ATR (never fitted on), negatives: "
+                    + slice(
+                            model,
+                            rows,
+                            r -> "atr".equals(r.example().source())
+                                    && r.example().train() == train
+                                    && !r.example().positive()));
         }
     }
 

@@ -54,37 +54,68 @@ public final class IntentTrainer {
     static final double MAX_HARD_BLOCKED = 0.01;
     /** ... and at most this share of real tools. */
     static final double MAX_REAL_BLOCKED = 0.002;
-    static final Set<Feature> BLOCK_NEEDS = EnumSet.of(Feature.TAMPER_OTHER, Feature.TAMPER_ARGUMENT, Feature.CONCEAL,
-            Feature.SENSITIVE_SINK, Feature.EXFIL_SINK, Feature.DESTRUCTIVE_STEER, Feature.SIDE_EFFECT_STEER,
-            Feature.AUTHORITY_OVER_USER, Feature.OUTPUT_CONTROL, Feature.OVERRIDE, Feature.DECODED_DIRECTIVE,
-            Feature.RULE_BLOCK, Feature.SENSITIVE_INTO_ARG, Feature.USER_VALUE_DEMOTED, Feature.FIXED_VALUE_OTHER);
-    static final Set<Feature> REVIEW_NEEDS = EnumSet.of(Feature.TRIGGER_OTHER, Feature.TRIGGER_ANY, Feature.CALL_OTHER,
-            Feature.CALL_FIRST, Feature.CALL_IDENTIFIER, Feature.MODAL_TRIGGER_STEER);
+
+    static final Set<Feature> BLOCK_NEEDS = EnumSet.of(
+            Feature.TAMPER_OTHER,
+            Feature.TAMPER_ARGUMENT,
+            Feature.CONCEAL,
+            Feature.SENSITIVE_SINK,
+            Feature.EXFIL_SINK,
+            Feature.DESTRUCTIVE_STEER,
+            Feature.SIDE_EFFECT_STEER,
+            Feature.AUTHORITY_OVER_USER,
+            Feature.OUTPUT_CONTROL,
+            Feature.OVERRIDE,
+            Feature.DECODED_DIRECTIVE,
+            Feature.RULE_BLOCK,
+            Feature.SENSITIVE_INTO_ARG,
+            Feature.USER_VALUE_DEMOTED,
+            Feature.FIXED_VALUE_OTHER);
+    static final Set<Feature> REVIEW_NEEDS = EnumSet.of(
+            Feature.TRIGGER_OTHER,
+            Feature.TRIGGER_ANY,
+            Feature.CALL_OTHER,
+            Feature.CALL_FIRST,
+            Feature.CALL_IDENTIFIER,
+            Feature.MODAL_TRIGGER_STEER);
 
     /** One example's features and label. */
-    record Row(Example example, double[] x) {
-    }
+    record Row(Example example, double[] x) {}
 
     /** The fitted model and how it was chosen. */
-    record Fit(double bias, double[] weights, double c, double review, double block, double oofRecall,
-               double oofBlocked, double oofFlagged) {
+    record Fit(
+            double bias,
+            double[] weights,
+            double c,
+            double review,
+            double block,
+            double oofRecall,
+            double oofBlocked,
+            double oofFlagged) {
 
         IntentModel model(String lexiconDigest) {
             return new IntentModel(bias, weights, review, block, BLOCK_NEEDS, REVIEW_NEEDS, lexiconDigest);
         }
     }
 
-    private IntentTrainer() {
-    }
+    private IntentTrainer() {}
 
     public static void main(String[] args) throws IOException {
         List<Row> rows = rows(Scanner.withBundledRules(), LabelledTools.all());
         Fit fit = fit(rows);
         String digest = Lexicon.bundled().digest();
-        Path out = Files.isDirectory(Path.of("scanner")) ? Path.of("scanner").resolve(MODEL_IN_MODULE) : MODEL_IN_MODULE;
+        Path out =
+                Files.isDirectory(Path.of("scanner")) ? Path.of("scanner").resolve(MODEL_IN_MODULE) : MODEL_IN_MODULE;
         Files.writeString(out, json(fit, digest, rows));
-        System.out.printf(Locale.ROOT, "fitted: C=%.2f review>=%.3f block>=%.3f; out-of-fold recall %.3f, blocked %.3f, "
-                + "hard negatives flagged %.4f%n", fit.c(), fit.review(), fit.block(), fit.oofRecall(), fit.oofBlocked(),
+        System.out.printf(
+                Locale.ROOT,
+                "fitted: C=%.2f review>=%.3f block>=%.3f; out-of-fold recall %.3f, blocked %.3f, "
+                        + "hard negatives flagged %.4f%n",
+                fit.c(),
+                fit.review(),
+                fit.block(),
+                fit.oofRecall(),
+                fit.oofBlocked(),
                 fit.oofFlagged());
         Figures.print(fit.model(digest), rows, false);
         System.out.println("wrote " + out.toAbsolutePath());
@@ -135,7 +166,12 @@ public final class IntentTrainer {
                     named.append(' ').append(feature.wireName());
                 }
             }
-            System.out.printf(Locale.ROOT, "  hardest negative %.4f %s:%s%n", oof[i], train.get(i).example().id(), named);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  hardest negative %.4f %s:%s%n",
+                    oof[i],
+                    train.get(i).example().id(),
+                    named);
         }
     }
 
@@ -221,11 +257,16 @@ public final class IntentTrainer {
      * {@link #MAX_REAL_BLOCKED} of the real tools. Negatives the rules already flag do not move them.
      */
     private static Fit thresholds(List<Row> train, double[] oof, double c, double[] weights) {
-        double[] candidates = java.util.Arrays.stream(oof).map(v -> Math.round(v * 1000) / 1000.0).distinct().sorted()
+        double[] candidates = java.util.Arrays.stream(oof)
+                .map(v -> Math.round(v * 1000) / 1000.0)
+                .distinct()
+                .sorted()
                 .toArray();
-        java.util.function.Predicate<Row> real = r -> "docker".equals(r.example().source());
+        java.util.function.Predicate<Row> real =
+                r -> "docker".equals(r.example().source());
         java.util.function.Predicate<Row> hard = r -> "vouch".equals(r.example().source());
-        java.util.function.Predicate<Row> hardHonest = hard.and(r -> !"benign-pushy".equals(r.example().kind()));
+        java.util.function.Predicate<Row> hardHonest =
+                hard.and(r -> !"benign-pushy".equals(r.example().kind()));
         double review = 1;
         double block = 1;
         for (int i = candidates.length - 1; i >= 0; i--) {
@@ -258,13 +299,25 @@ public final class IntentTrainer {
         double flagged = negatives(train, oof, review, block, false, hardHonest);
         double[] w = new double[weights.length - 1];
         System.arraycopy(weights, 0, w, 0, w.length);
-        return new Fit(round(weights[weights.length - 1]), round(w), c, review, block, recall / Math.max(1, positives),
-                blocked / Math.max(1, positives), flagged);
+        return new Fit(
+                round(weights[weights.length - 1]),
+                round(w),
+                c,
+                review,
+                block,
+                recall / Math.max(1, positives),
+                blocked / Math.max(1, positives),
+                flagged);
     }
 
     /** Share of the chosen negatives, not already flagged by the rules, that the model flags (or blocks). */
-    private static double negatives(List<Row> rows, double[] scores, double review, double block, boolean blocked,
-                                    java.util.function.Predicate<Row> which) {
+    private static double negatives(
+            List<Row> rows,
+            double[] scores,
+            double review,
+            double block,
+            boolean blocked,
+            java.util.function.Predicate<Row> which) {
         int total = 0;
         int hit = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -282,9 +335,11 @@ public final class IntentTrainer {
     /** The tool's verdict: the model's, gated, or the pattern rules' when worse. */
     static Verdict verdict(double[] x, double score, double review, double block) {
         boolean harm = holds(x, BLOCK_NEEDS);
-        Verdict model = score >= block && harm ? Verdict.BLOCK
+        Verdict model = score >= block && harm
+                ? Verdict.BLOCK
                 : score >= review && (harm || holds(x, REVIEW_NEEDS)) ? Verdict.REVIEW : Verdict.PASS;
-        Verdict rules = x[Feature.RULE_BLOCK.ordinal()] > 0 ? Verdict.BLOCK
+        Verdict rules = x[Feature.RULE_BLOCK.ordinal()] > 0
+                ? Verdict.BLOCK
                 : x[Feature.RULE_REVIEW_OTHER.ordinal()] > 0 ? Verdict.REVIEW : Verdict.PASS;
         return model.worst(rules);
     }
@@ -336,7 +391,11 @@ public final class IntentTrainer {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("regularisation", fit.c());
         training.put("trainRows", rows.stream().filter(r -> r.example().train()).count());
-        training.put("trainPositives", rows.stream().filter(r -> r.example().train() && r.example().positive()).count());
+        training.put(
+                "trainPositives",
+                rows.stream()
+                        .filter(r -> r.example().train() && r.example().positive())
+                        .count());
         training.put("outOfFoldRecall", round(fit.oofRecall()));
         training.put("outOfFoldBlocked", round(fit.oofBlocked()));
         training.put("outOfFoldNegativesFlagged", round(fit.oofFlagged()));

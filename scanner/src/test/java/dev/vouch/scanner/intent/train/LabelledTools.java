@@ -37,12 +37,19 @@ public final class LabelledTools {
      * @param input    the whole tool set the tool is scanned with
      * @param index    the labelled tool's place in {@code input.tools()}
      */
-    public record Example(String id, String source, boolean positive, boolean train, String group, String kind,
-                          String style, String lang, ScanInput input, int index) {
-    }
+    public record Example(
+            String id,
+            String source,
+            boolean positive,
+            boolean train,
+            String group,
+            String kind,
+            String style,
+            String lang,
+            ScanInput input,
+            int index) {}
 
-    private LabelledTools() {
-    }
+    private LabelledTools() {}
 
     public static List<Example> all() throws IOException {
         List<Example> examples = new ArrayList<>(vouch());
@@ -64,17 +71,26 @@ public final class LabelledTools {
                 continue;
             }
             JsonNode row = JSON.readTree(line);
-            String text = row.get("text").isTextual() ? row.get("text").asText() : row.get("text").toString();
+            String text = row.get("text").isTextual()
+                    ? row.get("text").asText()
+                    : row.get("text").toString();
             String rule = row.path("rule").asText();
             ArrayNode tools = JSON.createArrayNode();
             tools.addObject().put("name", "tool").put("description", text);
-            examples.add(new Example("atr-" + n++, "atr", "positive".equals(row.path("label").asText()),
-                    false, "atr:" + rule, "atr-" + row.path("category").asText(), "", "en",
-                    ScanInput.fromJson(tools), 0));
+            examples.add(new Example(
+                    "atr-" + n++,
+                    "atr",
+                    "positive".equals(row.path("label").asText()),
+                    false,
+                    "atr:" + rule,
+                    "atr-" + row.path("category").asText(),
+                    "",
+                    "en",
+                    ScanInput.fromJson(tools),
+                    0));
         }
         return examples;
     }
-
 
     public static List<Example> vouch() throws IOException {
         Path root = Corpora.root().resolve("vouch-labelled");
@@ -100,10 +116,17 @@ public final class LabelledTools {
                 index = tools.size();
                 tools.add(tool);
             }
-            examples.add(new Example(record.path("id").asText(), "vouch", "positive".equals(record.path("label").asText()),
-                    "train".equals(record.path("split").asText()), record.path("family").asText(),
-                    record.path("kind").asText(), record.path("style").asText(), record.path("lang").asText("en"),
-                    ScanInput.fromJson(tools), index));
+            examples.add(new Example(
+                    record.path("id").asText(),
+                    "vouch",
+                    "positive".equals(record.path("label").asText()),
+                    "train".equals(record.path("split").asText()),
+                    record.path("family").asText(),
+                    record.path("kind").asText(),
+                    record.path("style").asText(),
+                    record.path("lang").asText("en"),
+                    ScanInput.fromJson(tools),
+                    index));
         }
         return examples;
     }
@@ -111,7 +134,9 @@ public final class LabelledTools {
     public static List<Example> docker() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(Corpora.root().resolve("benign-docker-tools/servers"))) {
-            files = walk.filter(p -> p.getFileName().toString().equals("tools.json")).sorted().toList();
+            files = walk.filter(p -> p.getFileName().toString().equals("tools.json"))
+                    .sorted()
+                    .toList();
         }
         List<Example> examples = new ArrayList<>();
         for (Path file : files) {
@@ -125,8 +150,17 @@ public final class LabelledTools {
             boolean train = Math.floorMod(server.hashCode(), 2) == 0;
             List<ToolDefinition> tools = input.tools();
             for (int i = 0; i < tools.size(); i++) {
-                examples.add(new Example(server + "/" + tools.get(i).name(), "docker", false, train, "docker:" + server,
-                        "benign-docker", "", "en", input, i));
+                examples.add(new Example(
+                        server + "/" + tools.get(i).name(),
+                        "docker",
+                        false,
+                        train,
+                        "docker:" + server,
+                        "benign-docker",
+                        "",
+                        "en",
+                        input,
+                        i));
             }
         }
         return examples;

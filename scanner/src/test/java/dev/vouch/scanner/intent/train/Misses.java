@@ -21,8 +21,7 @@ import java.util.Random;
  */
 public final class Misses {
 
-    private Misses() {
-    }
+    private Misses() {}
 
     public static void main(String[] args) throws IOException {
         boolean train = args.length == 0 || "train".equals(args[0]);
@@ -36,22 +35,38 @@ public final class Misses {
         for (Example example : examples) {
             ScanReport report = scanner.scan(example.input());
             ToolReport tool = report.tools().get(example.index());
-            boolean wrong = example.positive() ? tool.verdict() == Verdict.PASS : tool.verdict() != Verdict.PASS
-                    && !"benign-pushy".equals(example.kind());
+            boolean wrong = example.positive()
+                    ? tool.verdict() == Verdict.PASS
+                    : tool.verdict() != Verdict.PASS && !"benign-pushy".equals(example.kind());
             if (!wrong || (example.positive() ? missed++ : flagged++) >= count) {
                 continue;
             }
-            System.out.printf("%s %s %s %s -> %s%n  %s%n", example.positive() ? "MISSED" : "FLAGGED", example.id(),
-                    example.kind(), example.style(), tool.verdict().wireName(),
-                    example.input().tools().get(example.index()).definition().toString().replace("\n", " "));
+            System.out.printf(
+                    "%s %s %s %s -> %s%n  %s%n",
+                    example.positive() ? "MISSED" : "FLAGGED",
+                    example.id(),
+                    example.kind(),
+                    example.style(),
+                    tool.verdict().wireName(),
+                    example.input()
+                            .tools()
+                            .get(example.index())
+                            .definition()
+                            .toString()
+                            .replace("\n", " "));
             for (Finding finding : tool.findings()) {
-                System.out.printf("    %s %s %s%n", finding.ruleId(), finding.severity().wireName(), finding.evidence());
+                System.out.printf(
+                        "    %s %s %s%n", finding.ruleId(), finding.severity().wireName(), finding.evidence());
             }
-            double[] x = scanner.instructionVectors(example.input()).get(example.index()).values();
+            double[] x = scanner.instructionVectors(example.input())
+                    .get(example.index())
+                    .values();
             StringBuilder active = new StringBuilder("    inputs:");
             for (int i = 0; i < x.length; i++) {
                 if (x[i] != 0 && i < dev.vouch.scanner.intent.IntentFeatures.Feature.values().length + 30) {
-                    active.append(' ').append(dev.vouch.scanner.intent.IntentFeatures.inputNames().get(i));
+                    active.append(' ')
+                            .append(dev.vouch.scanner.intent.IntentFeatures.inputNames()
+                                    .get(i));
                 }
             }
             System.out.println(active);

@@ -13,23 +13,43 @@ import java.util.Locale;
  */
 public final class ThresholdSweep {
 
-    private ThresholdSweep() {
-    }
+    private ThresholdSweep() {}
 
     public static void main(String[] args) throws IOException {
         IntentModel bundled = IntentModel.bundled();
         List<Row> rows = IntentTrainer.rows(Scanner.withBundledRules(), LabelledTools.all());
         for (double review : new double[] {0.5, 0.7, 0.8, 0.9, 0.95, bundled.review()}) {
-            IntentModel model = new IntentModel(bundled.bias(), bundled.weights(), review,
-                    Math.max(review, bundled.block()), IntentTrainer.BLOCK_NEEDS, IntentTrainer.REVIEW_NEEDS, "");
-            System.out.printf(Locale.ROOT, "review >= %.3f: test positives %s | test negatives %s | docker %s | atr+ %s | atr- %s%n",
+            IntentModel model = new IntentModel(
+                    bundled.bias(),
+                    bundled.weights(),
                     review,
-                    Figures.slice(model, rows, r -> isVouchTest(r) && r.example().positive()),
-                    Figures.slice(model, rows, r -> isVouchTest(r) && !r.example().positive()
-                            && !"benign-pushy".equals(r.example().kind())),
+                    Math.max(review, bundled.block()),
+                    IntentTrainer.BLOCK_NEEDS,
+                    IntentTrainer.REVIEW_NEEDS,
+                    "");
+            System.out.printf(
+                    Locale.ROOT,
+                    "review >= %.3f: test positives %s | test negatives %s | docker %s | atr+ %s | atr- %s%n",
+                    review,
+                    Figures.slice(
+                            model, rows, r -> isVouchTest(r) && r.example().positive()),
+                    Figures.slice(
+                            model,
+                            rows,
+                            r -> isVouchTest(r)
+                                    && !r.example().positive()
+                                    && !"benign-pushy".equals(r.example().kind())),
                     Figures.slice(model, rows, r -> "docker".equals(r.example().source())),
-                    Figures.slice(model, rows, r -> "atr".equals(r.example().source()) && r.example().positive()),
-                    Figures.slice(model, rows, r -> "atr".equals(r.example().source()) && !r.example().positive()));
+                    Figures.slice(
+                            model,
+                            rows,
+                            r -> "atr".equals(r.example().source())
+                                    && r.example().positive()),
+                    Figures.slice(
+                            model,
+                            rows,
+                            r -> "atr".equals(r.example().source())
+                                    && !r.example().positive()));
         }
     }
 
