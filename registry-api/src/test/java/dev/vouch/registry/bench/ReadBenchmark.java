@@ -77,12 +77,14 @@ public final class ReadBenchmark {
         // allocations neither count against it nor steal its heap.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long spawned = System.nanoTime();
-        Process registry = new ProcessBuilder(
-                        java,
-                        "-Xmx" + HEAP,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.vouch.registry.cli.VouchCommand",
+        // The one jar, as operators start it, where `mvn package` built it; else this classpath.
+        Path jar = Path.of("target", "vouch.jar");
+        List<String> launch = Files.isRegularFile(jar)
+                ? List.of("-jar", jar.toString())
+                : List.of("-cp", System.getProperty("java.class.path"), "dev.vouch.registry.cli.VouchCommand");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP));
+        command.addAll(launch);
+        command.addAll(List.of(
                         "serve",
                         "--no-seed",
                         "--data",
@@ -90,7 +92,8 @@ public final class ReadBenchmark {
                         "--host",
                         "127.0.0.1",
                         "--port",
-                        Integer.toString(port))
+                        Integer.toString(port)));
+        Process registry = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("registry.log").toFile())
                 .start();
