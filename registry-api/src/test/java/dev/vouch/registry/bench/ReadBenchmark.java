@@ -85,14 +85,14 @@ public final class ReadBenchmark {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP));
         command.addAll(launch);
         command.addAll(List.of(
-                        "serve",
-                        "--no-seed",
-                        "--data",
-                        data.toString(),
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        Integer.toString(port)));
+                "serve",
+                "--no-seed",
+                "--data",
+                data.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port)));
         Process registry = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("registry.log").toFile())
