@@ -5,10 +5,12 @@ import static dev.vouch.store.Tables.MirrorEntries;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 
 /** Mirror mode's bookkeeping: each mirrored version's source and outcome, and each upstream's checkpoint. */
@@ -132,44 +134,30 @@ public final class MirrorRepository {
     }
 
     public void saveCheckpoint(MirrorCheckpoint checkpoint) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(
+                MirrorCheckpoints.UPDATED_SINCE,
+                checkpoint.updatedSince().map(Micros::of).orElse(null));
+        values.put(
+                MirrorCheckpoints.RUN_SINCE,
+                checkpoint.runSince().map(Micros::of).orElse(null));
+        values.put(MirrorCheckpoints.RUN_CURSOR, checkpoint.runCursor().orElse(null));
+        values.put(
+                MirrorCheckpoints.RUN_HIGH_WATER,
+                checkpoint.runHighWater().map(Micros::of).orElse(null));
+        values.put(
+                MirrorCheckpoints.RUN_CLOCK,
+                checkpoint.runClock().map(Micros::of).orElse(null));
+        values.put(
+                MirrorCheckpoints.SNAPSHOT_SERIAL, checkpoint.snapshotSerial().orElse(null));
         int updated = dsl.update(MirrorCheckpoints.TABLE)
-                .set(
-                        MirrorCheckpoints.UPDATED_SINCE,
-                        checkpoint.updatedSince().map(Micros::of).orElse(null))
-                .set(
-                        MirrorCheckpoints.RUN_SINCE,
-                        checkpoint.runSince().map(Micros::of).orElse(null))
-                .set(MirrorCheckpoints.RUN_CURSOR, checkpoint.runCursor().orElse(null))
-                .set(
-                        MirrorCheckpoints.RUN_HIGH_WATER,
-                        checkpoint.runHighWater().map(Micros::of).orElse(null))
-                .set(
-                        MirrorCheckpoints.RUN_CLOCK,
-                        checkpoint.runClock().map(Micros::of).orElse(null))
-                .set(
-                        MirrorCheckpoints.SNAPSHOT_SERIAL,
-                        checkpoint.snapshotSerial().orElse(null))
+                .set(values)
                 .where(MirrorCheckpoints.UPSTREAM.eq(checkpoint.upstream()))
                 .execute();
         if (updated == 0) {
             dsl.insertInto(MirrorCheckpoints.TABLE)
                     .set(MirrorCheckpoints.UPSTREAM, checkpoint.upstream())
-                    .set(
-                            MirrorCheckpoints.UPDATED_SINCE,
-                            checkpoint.updatedSince().map(Micros::of).orElse(null))
-                    .set(
-                            MirrorCheckpoints.RUN_SINCE,
-                            checkpoint.runSince().map(Micros::of).orElse(null))
-                    .set(MirrorCheckpoints.RUN_CURSOR, checkpoint.runCursor().orElse(null))
-                    .set(
-                            MirrorCheckpoints.RUN_HIGH_WATER,
-                            checkpoint.runHighWater().map(Micros::of).orElse(null))
-                    .set(
-                            MirrorCheckpoints.RUN_CLOCK,
-                            checkpoint.runClock().map(Micros::of).orElse(null))
-                    .set(
-                            MirrorCheckpoints.SNAPSHOT_SERIAL,
-                            checkpoint.snapshotSerial().orElse(null))
+                    .set(values)
                     .execute();
         }
     }
