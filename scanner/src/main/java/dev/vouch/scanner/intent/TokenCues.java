@@ -100,7 +100,9 @@ final class TokenCues {
         }
         boolean quoted = start > 0 && isQuote(text.charAt(start - 1));
         boolean compound = isCompound(text, start, start + key.length());
-        if (context.isOtherTool(key) && (compound || quoted || namedAsTool(text, start, end))) {
+        // get-weather: a hyphenated word that is exactly another tool's name means that tool.
+        boolean hyphenated = key.indexOf('-') > 0;
+        if (context.isOtherTool(key) && (compound || hyphenated || quoted || namedAsTool(text, start, end))) {
             mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, end);
         } else if (!context.ownName().isEmpty() && key.equals(context.ownName()) && (compound || quoted)) {
             mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
