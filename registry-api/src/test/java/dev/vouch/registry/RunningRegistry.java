@@ -88,6 +88,13 @@ public final class RunningRegistry implements AutoCloseable {
                 .secret();
     }
 
+    /** A curator's token: curators hold no grants, they decide on what publishers sent. */
+    public String curatorToken() {
+        return registry.tokens()
+                .issue(Role.CURATOR, List.of(), Optional.of("curator"), "test")
+                .secret();
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }

@@ -74,22 +74,7 @@ public final class MirrorRepository {
     /** Replaces the entry of (server, version); false when there is none. */
     public boolean update(MirrorEntry entry) {
         int updated = dsl.update(MirrorEntries.TABLE)
-                .set(MirrorEntries.UPSTREAM, entry.upstream())
-                .set(MirrorEntries.VERSION_ID, entry.versionId().orElse(null))
-                .set(MirrorEntries.MANIFEST_SHA256, entry.manifestSha256())
-                .set(
-                        MirrorEntries.UPSTREAM_PUBLISHED_AT,
-                        entry.upstreamPublishedAt().map(Micros::of).orElse(null))
-                .set(
-                        MirrorEntries.UPSTREAM_UPDATED_AT,
-                        entry.upstreamUpdatedAt().map(Micros::of).orElse(null))
-                .set(MirrorEntries.UPSTREAM_STATUS, entry.upstreamStatus())
-                .set(
-                        MirrorEntries.UPSTREAM_STATUS_MESSAGE,
-                        entry.upstreamStatusMessage().orElse(null))
-                .set(MirrorEntries.OUTCOME, entry.outcome())
-                .set(MirrorEntries.REASONS, entry.reasons().orElse(null))
-                .set(MirrorEntries.RECORDED_AT, Micros.of(entry.recordedAt()))
+                .set(values(entry))
                 .where(MirrorEntries.SERVER_NAME.eq(entry.serverName()).and(MirrorEntries.VERSION.eq(entry.version())))
                 .execute();
         return updated > 0;
@@ -98,25 +83,32 @@ public final class MirrorRepository {
     /** Records an entry for a (server, version) that has none yet. */
     public void insert(MirrorEntry entry) {
         dsl.insertInto(MirrorEntries.TABLE)
-                .set(MirrorEntries.UPSTREAM, entry.upstream())
                 .set(MirrorEntries.SERVER_NAME, entry.serverName())
                 .set(MirrorEntries.VERSION, entry.version())
-                .set(MirrorEntries.VERSION_ID, entry.versionId().orElse(null))
-                .set(MirrorEntries.MANIFEST_SHA256, entry.manifestSha256())
-                .set(
-                        MirrorEntries.UPSTREAM_PUBLISHED_AT,
-                        entry.upstreamPublishedAt().map(Micros::of).orElse(null))
-                .set(
-                        MirrorEntries.UPSTREAM_UPDATED_AT,
-                        entry.upstreamUpdatedAt().map(Micros::of).orElse(null))
-                .set(MirrorEntries.UPSTREAM_STATUS, entry.upstreamStatus())
-                .set(
-                        MirrorEntries.UPSTREAM_STATUS_MESSAGE,
-                        entry.upstreamStatusMessage().orElse(null))
-                .set(MirrorEntries.OUTCOME, entry.outcome())
-                .set(MirrorEntries.REASONS, entry.reasons().orElse(null))
-                .set(MirrorEntries.RECORDED_AT, Micros.of(entry.recordedAt()))
+                .set(values(entry))
                 .execute();
+    }
+
+    /** Everything of an entry but its key, (server, version): what an insert and an update both write. */
+    private static Map<Field<?>, Object> values(MirrorEntry entry) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(MirrorEntries.UPSTREAM, entry.upstream());
+        values.put(MirrorEntries.VERSION_ID, entry.versionId().orElse(null));
+        values.put(MirrorEntries.MANIFEST_SHA256, entry.manifestSha256());
+        values.put(
+                MirrorEntries.UPSTREAM_PUBLISHED_AT,
+                entry.upstreamPublishedAt().map(Micros::of).orElse(null));
+        values.put(
+                MirrorEntries.UPSTREAM_UPDATED_AT,
+                entry.upstreamUpdatedAt().map(Micros::of).orElse(null));
+        values.put(MirrorEntries.UPSTREAM_STATUS, entry.upstreamStatus());
+        values.put(
+                MirrorEntries.UPSTREAM_STATUS_MESSAGE,
+                entry.upstreamStatusMessage().orElse(null));
+        values.put(MirrorEntries.OUTCOME, entry.outcome());
+        values.put(MirrorEntries.REASONS, entry.reasons().orElse(null));
+        values.put(MirrorEntries.RECORDED_AT, Micros.of(entry.recordedAt()));
+        return values;
     }
 
     public Optional<MirrorCheckpoint> checkpoint(String upstream) {

@@ -11,7 +11,6 @@ import dev.vouch.registry.mirror.MirrorSettings;
 import dev.vouch.registry.policy.PolicyException;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.store.MirrorEntry;
-import dev.vouch.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -190,8 +189,8 @@ final class MirrorCommand implements Callable<Integer> {
             if (limit < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be positive");
             }
-            try (Store store = data.openExistingStore(spec.commandLine())) {
-                List<MirrorEntry> rejected = MirrorService.rejected(store, limit);
+            try (Registry registry = data.openExistingRegistry(spec.commandLine())) {
+                List<MirrorEntry> rejected = registry.curation().mirrorRejected(limit);
                 PrintWriter out = spec.commandLine().getOut();
                 for (MirrorEntry entry : rejected) {
                     out.printf(

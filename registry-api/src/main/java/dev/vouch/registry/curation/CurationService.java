@@ -46,7 +46,12 @@ public final class CurationService {
     /** What local policy refused to mirror, oldest first, with every failed check: for curators and admins. */
     public List<MirrorEntry> mirrorRejected(Principal principal) {
         requireCurator(principal);
-        return MirrorService.rejected(store, QUEUE_PAGE);
+        return mirrorRejected(QUEUE_PAGE);
+    }
+
+    /** The same list for the operator at the registry's own machine ({@code vouch mirror rejected}). */
+    public List<MirrorEntry> mirrorRejected(int limit) {
+        return store.read(repos -> repos.mirror().listByOutcome(MirrorService.REJECTED, limit));
     }
 
     /** The report of a held version: every check and finding, so a curator sees why it waits. */

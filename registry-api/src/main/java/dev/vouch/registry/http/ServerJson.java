@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Renders stored versions in the official envelope: {@code {"server": …, "_meta": {official…}}}. */
 final class ServerJson {
@@ -60,6 +63,10 @@ final class ServerJson {
     }
 
     ObjectNode response(StoredVersion version) {
+        return response(version, sources.of(version));
+    }
+
+    private ObjectNode response(StoredVersion version, Optional<ObjectNode> source) {
         ObjectNode envelope = mapper.createObjectNode();
         JsonNode manifest = manifest(version);
         envelope.set("server", manifest);
@@ -75,7 +82,7 @@ final class ServerJson {
         version.trust().ifPresent(trust -> meta.set(TRUST_META, json(trust, version)));
         meta.set(RunPolicy.META_KEY, RunPolicy.of(manifest, version.toolsDigest()));
         // The mirror moves a version's updatedAt whenever its source changes, so cached entries stay true.
-        sources.of(version).ifPresent(source -> meta.set(MirrorService.META_KEY, source));
+        source.ifPresent(found -> meta.set(MirrorService.META_KEY, found));
         return envelope;
     }
 
@@ -111,11 +118,24 @@ final class ServerJson {
     byte[] listBytes(List<StoredVersion> versions, Optional<String> nextCursor) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(versions.size() * 2048 + 64);
         out.writeBytes(SERVERS_OPEN);
+        // The mirror sources of the entries not cached yet, in one read rather than one per version.
+        List<StoredVersion> uncached = versions.stream()
+                .filter(version -> entries.getIfPresent(EntryKey.of(version)) == null)
+                .toList();
+        Set<Long> looked = uncached.stream().map(StoredVersion::id).collect(Collectors.toSet());
+        Map<Long, ObjectNode> found = sources.of(uncached);
         for (int i = 0; i < versions.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.writeBytes(responseBytes(versions.get(i)));
+            StoredVersion version = versions.get(i);
+            out.writeBytes(entries.get(
+                    EntryKey.of(version),
+                    key -> write(response(
+                            version,
+                            looked.contains(version.id())
+                                    ? Optional.ofNullable(found.get(version.id()))
+                                    : sources.of(version)))));
         }
         out.writeBytes(METADATA_OPEN);
         if (nextCursor.isPresent()) {

@@ -97,11 +97,6 @@ public final class MirrorService {
         return settings;
     }
 
-    /** The versions local policy rejected, with their reasons, oldest first: what an admin reviews. */
-    public static List<MirrorEntry> rejected(Store store, int limit) {
-        return store.read(repos -> repos.mirror().listByOutcome(REJECTED, limit));
-    }
-
     /**
      * One run: from the checkpoint (or where a killed run stopped) to the end of the upstream's feed.
      *

@@ -7,7 +7,9 @@ import dev.vouch.store.MirrorEntry;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredVersion;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,12 +28,22 @@ public final class MirrorSources {
     }
 
     public Optional<ObjectNode> of(StoredVersion version) {
-        if (!MirrorService.PRINCIPAL_ID.equals(version.publishedBy())) {
-            return Optional.empty();
+        return Optional.ofNullable(of(List.of(version)).get(version.id()));
+    }
+
+    /** The sources of the mirrored ones among {@code versions}, by version id, in one read: a list page asks once. */
+    public Map<Long, ObjectNode> of(List<StoredVersion> versions) {
+        List<Long> mirrored = versions.stream()
+                .filter(version -> MirrorService.PRINCIPAL_ID.equals(version.publishedBy()))
+                .map(StoredVersion::id)
+                .toList();
+        if (mirrored.isEmpty()) {
+            return Map.of();
         }
-        return Optional.ofNullable(store.read(repos -> repos.mirror().byVersionIds(List.of(version.id())))
-                        .get(version.id()))
-                .map(MirrorSources::render);
+        Map<Long, ObjectNode> sources = new HashMap<>();
+        store.read(repos -> repos.mirror().byVersionIds(mirrored))
+                .forEach((id, entry) -> sources.put(id, render(entry)));
+        return sources;
     }
 
     /**

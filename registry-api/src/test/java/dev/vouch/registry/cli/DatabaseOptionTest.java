@@ -88,16 +88,7 @@ class DatabaseOptionTest {
 
     @Test
     void tokenAndAuditCommandsWorkOnTheDatabase() {
-        CliRunner.Run created = CliRunner.run(
-                "admin",
-                "token",
-                "create",
-                "--namespace",
-                "io.github.acme/*",
-                "--database",
-                url,
-                "--database-password-file",
-                passwordFile.toString());
+        CliRunner.Run created = createPublisherToken();
         CliRunner.Run listed = CliRunner.run(
                 "admin", "token", "list", "--database", url, "--database-password-file", passwordFile.toString());
         CliRunner.Run verified = CliRunner.run(
@@ -110,10 +101,8 @@ class DatabaseOptionTest {
         assertThat(verified.out()).contains("audit chain intact: 1 records");
     }
 
-    /** Two operators' {@code serve} processes, the password in the environment, as the README shows. */
-    @Test
-    void twoServeProcessesOnOneDatabaseSeeEachOthersPublishesAtOnce() throws Exception {
-        CliRunner.Run created = CliRunner.run(
+    private CliRunner.Run createPublisherToken() {
+        return CliRunner.run(
                 "admin",
                 "token",
                 "create",
@@ -123,6 +112,12 @@ class DatabaseOptionTest {
                 url,
                 "--database-password-file",
                 passwordFile.toString());
+    }
+
+    /** Two operators' {@code serve} processes, the password in the environment, as the README shows. */
+    @Test
+    void twoServeProcessesOnOneDatabaseSeeEachOthersPublishesAtOnce() throws Exception {
+        CliRunner.Run created = createPublisherToken();
         String token =
                 created.out().strip().lines().reduce((first, second) -> second).orElseThrow();
         List<Process> nodes = new ArrayList<>();

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.RunningRegistry;
-import dev.vouch.registry.auth.Role;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,10 +34,7 @@ class LatestVersionTest {
     void start() {
         registry = RunningRegistry.start(dataDir, false);
         publisher = registry.token("io.github.acme/*");
-        curator = registry.registry()
-                .tokens()
-                .issue(Role.CURATOR, List.of(), Optional.of("curator"), "test")
-                .secret();
+        curator = registry.curatorToken();
     }
 
     @AfterEach

@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.Registry;
 import dev.vouch.registry.RunningRegistry;
-import dev.vouch.registry.auth.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,10 +36,7 @@ class PublishPipelineTest {
     void start() {
         registry = RunningRegistry.start(dataDir, false);
         publisher = registry.token("io.github.acme/*");
-        curator = registry.registry()
-                .tokens()
-                .issue(Role.CURATOR, List.of(), Optional.of("curator"), "test")
-                .secret();
+        curator = registry.curatorToken();
     }
 
     @AfterEach

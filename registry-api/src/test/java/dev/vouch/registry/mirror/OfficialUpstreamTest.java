@@ -408,6 +408,16 @@ class OfficialUpstreamTest {
                             .validate("MirrorSource", source))
                     .as("the documented MirrorSource schema")
                     .isEmpty();
+
+            // A list page, whose entries' sources are read together, shows the same source on every entry.
+            JsonNode page = http(server.port(), "/v0.1/servers?limit=100");
+            assertThat(page.path("servers"))
+                    .isNotEmpty()
+                    .allSatisfy(entry -> assertThat(entry.path("_meta")
+                                    .path(MirrorService.META_KEY)
+                                    .path("upstream")
+                                    .asText())
+                            .isEqualTo(official.baseUrl()));
         }
     }
 

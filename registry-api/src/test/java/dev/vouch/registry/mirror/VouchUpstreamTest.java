@@ -202,7 +202,7 @@ class VouchUpstreamTest {
         assertThat(report.rejected()).isEqualTo(1);
         assertThat(report.held()).isGreaterThanOrEqualTo(1);
         assertThat(report.published() + report.held() + report.rejected()).isEqualTo(served.size());
-        List<MirrorEntry> rejected = MirrorService.rejected(localStore, 10);
+        List<MirrorEntry> rejected = local.curation().mirrorRejected(10);
         assertThat(rejected).singleElement().satisfies(entry -> {
             assertThat(entry.serverName()).isEqualTo("io.github.strict/tides");
             assertThat(entry.reasons().orElseThrow()).contains("signature").contains("required by policy");

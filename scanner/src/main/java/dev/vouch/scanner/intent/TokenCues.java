@@ -153,15 +153,23 @@ final class TokenCues {
 
     /** "into notes", "in path", "the content field": a word named as the place a value goes. */
     private static boolean namedAsArgument(String text, int start, int end) {
-        return precedes(text, start, "into ")
-                || precedes(text, start, "in ")
-                || precedes(text, start, "into the ")
-                || precedes(text, start, "in the ")
-                || follows(text, end, " field")
-                || follows(text, end, " parameter")
-                || follows(text, end, " argument")
-                || follows(text, end, " param")
-                || follows(text, end, " property");
+        // Runs for every plain word: one look at the letter before and after rules out most of them.
+        char before = start >= 3 ? Character.toLowerCase(text.charAt(start - 2)) : ' ';
+        boolean afterIn = (before == 'n' || before == 'o' || before == 'e')
+                && (precedes(text, start, "into ")
+                        || precedes(text, start, "in ")
+                        || precedes(text, start, "into the ")
+                        || precedes(text, start, "in the "));
+        if (afterIn) {
+            return true;
+        }
+        char after = end + 1 < text.length() ? Character.toLowerCase(text.charAt(end + 1)) : ' ';
+        return (after == 'f' || after == 'p' || after == 'a')
+                && (follows(text, end, " field")
+                        || follows(text, end, " parameter")
+                        || follows(text, end, " argument")
+                        || follows(text, end, " param")
+                        || follows(text, end, " property"));
     }
 
     /** An argument meant to carry a credential: a credential put there is where it belongs. */
