@@ -376,7 +376,14 @@ public final class IntentFeatures {
                     Feature.FIXED_VALUE_OTHER,
                     s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)
                             && s.hasAny(Cue.LITERAL, Cue.VALUE, Cue.EMAIL, Cue.URL)
-                            && s.hasAny(Cue.TAMPER, Cue.MODAL, Cue.AUTHORITY, Cue.DEMOTE, Cue.IMPERATIVE, Cue.TRIGGER),
+                            && near.hasAny(
+                                    Cue.TAMPER,
+                                    Cue.MODAL,
+                                    Cue.AUTHORITY,
+                                    Cue.DEMOTE,
+                                    Cue.IMPERATIVE,
+                                    Cue.TRIGGER,
+                                    Cue.USER),
                     Cue.VALUE,
                     Cue.LITERAL,
                     Cue.EMAIL,

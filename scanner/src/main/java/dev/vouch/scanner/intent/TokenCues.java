@@ -193,6 +193,9 @@ final class TokenCues {
         if (length >= 3 && key.charAt(0) == '@') {
             return Character.isLetter(key.charAt(1));
         }
+        if (isFilePath(key)) {
+            return true;
+        }
         int digits = 0;
         int letters = 0;
         int dashes = 0;
@@ -219,6 +222,22 @@ final class TokenCues {
                 && Character.isLetter(key.charAt(0))
                 && Character.isDigit(key.charAt(letters));
         return !date && !standard && letters >= 2 && length >= 6;
+    }
+
+    /**
+     * A path in the user's home, above the working directory, or absolute with two parts or more
+     * ({@code ~/.ssh/id_rsa}, {@code ../../.env}, {@code /etc/shadow}): a fixed place an instruction can
+     * send a read or a write to.
+     */
+    private static boolean isFilePath(String key) {
+        if (key.startsWith("~/") || key.startsWith("../")) {
+            return key.length() > 3;
+        }
+        if (key.length() < 5 || key.charAt(0) != '/' || !Character.isLetter(key.charAt(1))) {
+            return false;
+        }
+        int second = key.indexOf('/', 2);
+        return second > 0 && second + 1 < key.length() && key.indexOf("//") < 0;
     }
 
     private static boolean namedAsTool(String text, int start, int end) {

@@ -16,4 +16,13 @@ class TokenCuesTest {
         assertThat(TokenCues.isFixedValue("rfc3339")).isFalse();
         assertThat(TokenCues.isFixedValue("sha256")).isFalse();
     }
+
+    @Test
+    void marksPathsAnInstructionCanPointAReadOrWriteAt() {
+        assertThat(TokenCues.isFixedValue("~/.ssh/id_rsa")).isTrue();
+        assertThat(TokenCues.isFixedValue("../../.env")).isTrue();
+        assertThat(TokenCues.isFixedValue("/etc/shadow")).isTrue();
+        assertThat(TokenCues.isFixedValue("/tmp")).isFalse();
+        assertThat(TokenCues.isFixedValue("and/or")).isFalse();
+    }
 }

@@ -47,13 +47,17 @@ public final class IntentTrainer {
     private static final double[] REGULARISATION = {0.3, 1, 3, 10, 30};
     private static final int FOLDS = 5;
     /** Review is a person's queue: at most this share of real tools may land in it (out of fold). */
-    static final double MAX_REAL_REVIEW = 0.01;
-    /** ... and at most this share of the corpus's hard negatives. */
-    static final double MAX_HARD_REVIEW = 0.05;
+    static final double MAX_REAL_REVIEW = 0.02;
+    /**
+     * ... and at most this share of the corpus's hard negatives, which are written to borrow the attacks'
+     * words and are rare among real tools: bound more tightly, they hold the threshold above phrasings of
+     * attacks no corpus holds, which score lower than the corpus's own.
+     */
+    static final double MAX_HARD_REVIEW = 0.10;
     /** Block refuses a publish: at most this share of the hard negatives (pushy vendor text included). */
-    static final double MAX_HARD_BLOCKED = 0.01;
+    static final double MAX_HARD_BLOCKED = 0.015;
     /** ... and at most this share of real tools. */
-    static final double MAX_REAL_BLOCKED = 0.002;
+    static final double MAX_REAL_BLOCKED = 0.003;
 
     static final Set<Feature> BLOCK_NEEDS = EnumSet.of(
             Feature.TAMPER_OTHER,
