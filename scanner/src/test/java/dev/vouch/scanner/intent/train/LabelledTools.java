@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -122,6 +123,55 @@ public final class LabelledTools {
                     "positive".equals(record.path("label").asText()),
                     "train".equals(record.path("split").asText()),
                     record.path("family").asText(),
+                    record.path("kind").asText(),
+                    record.path("style").asText(),
+                    record.path("lang").asText("en"),
+                    ScanInput.fromJson(tools),
+                    index));
+        }
+        return examples;
+    }
+
+    /**
+     * The blind set: tools written by hand for this repository without reading the scanner's lexicons or
+     * the other corpora, each scanned beside its server's tools. Measured, never fitted on.
+     */
+    public static List<Example> blind() throws IOException {
+        Path root = Corpora.root().resolve("vouch-blind");
+        Map<String, JsonNode> servers = new java.util.HashMap<>();
+        try (Stream<Path> files = Files.list(root.resolve("servers"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode server = JSON.readTree(file.toFile());
+                servers.put(server.path("server").asText(), server.path("tools"));
+            }
+        }
+        List<Example> examples = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("labelled.jsonl"), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode record = JSON.readTree(line);
+            JsonNode tool = record.get("tool");
+            ArrayNode tools = JSON.createArrayNode();
+            int index = -1;
+            for (JsonNode sibling : servers.getOrDefault(record.path("server").asText(), JSON.createArrayNode())) {
+                if (sibling.path("name").asText().equals(tool.path("name").asText())) {
+                    index = tools.size();
+                    tools.add(tool);
+                } else {
+                    tools.add(sibling);
+                }
+            }
+            if (index < 0) {
+                index = tools.size();
+                tools.add(tool);
+            }
+            examples.add(new Example(
+                    record.path("id").asText(),
+                    "blind",
+                    "positive".equals(record.path("label").asText()),
+                    false,
+                    "blind:" + record.path("id").asText(),
                     record.path("kind").asText(),
                     record.path("style").asText(),
                     record.path("lang").asText("en"),
