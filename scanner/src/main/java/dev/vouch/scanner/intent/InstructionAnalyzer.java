@@ -72,8 +72,16 @@ public final class InstructionAnalyzer {
             if (lexicon.startOnly(hit.cue()) && !clauseStart[hit.start()]) {
                 continue;
             }
+            int[] original = folded.originalSpan(hit.start(), hit.end());
+            if (hit.cue() == Cue.SENSITIVE && partOfArgumentName(text, original, context)) {
+                continue;
+            }
+            if ((hit.cue() == Cue.OVERRIDE || hit.cue() == Cue.OUTPUT_CONTROL)
+                    && QuotedExamples.isQuotedExample(text, original[0], original[1])) {
+                continue;
+            }
             int sentence = sentenceOf(bounds, hit.start());
-            cues.get(sentence).putIfAbsent(hit.cue(), folded.originalSpan(hit.start(), hit.end()));
+            cues.get(sentence).putIfAbsent(hit.cue(), original);
         }
         describeThirdPerson(f, clauseStart, bounds, cues, folded);
         resolveOpening(cues);
@@ -92,6 +100,30 @@ public final class InstructionAnalyzer {
             result.add(new Sentence(span[0], span[1], cues.get(s), disguised, s));
         }
         return result;
+    }
+
+    /**
+     * "token" in {@code continuation_token}, "key" in {@code byApiKey}: a word inside the name of an
+     * argument of the tool set names where a value goes, not a secret to take.
+     */
+    private static boolean partOfArgumentName(String text, int[] span, ToolContext context) {
+        int start = span[0];
+        int end = span[1];
+        while (start > 0 && isNameChar(text.charAt(start - 1))) {
+            start--;
+        }
+        while (end < text.length() && isNameChar(text.charAt(end))) {
+            end++;
+        }
+        if (start == span[0] && end == span[1]) {
+            return false;
+        }
+        String name = text.substring(start, end).toLowerCase(Locale.ROOT);
+        return context.isOwnArgument(name) || context.isOtherArgument(name);
+    }
+
+    private static boolean isNameChar(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '-');
     }
 
     /** Sentence bounds in the folded text: full stops followed by space, other terminators, line breaks. */

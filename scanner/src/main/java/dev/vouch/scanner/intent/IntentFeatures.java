@@ -118,7 +118,8 @@ public final class IntentFeatures {
         PROTECTS_USER("a sentence protects the user: asks them, keeps their value, invents nothing, reads only"),
         SENSITIVE_INTO_ARG("credentials, keys or personal data are to be put into an argument not meant for them"),
         USER_VALUE_DEMOTED("the user's own value is demoted: informational only, outdated, to be disregarded"),
-        FIXED_VALUE_OTHER("another tool or its argument is handed a fixed value: an account, an id, an address");
+        FIXED_VALUE_OTHER("another tool or its argument is handed a fixed value: an account, an id, an address"),
+        STEER_SIBLING_WITH_HARM("a tool of the same server, or its argument, is named next to a request for harm");
 
         private final String question;
 
@@ -276,6 +277,12 @@ public final class IntentFeatures {
             if (steers && !harm) {
                 steerWithoutHarm[0] = true;
             }
+            // Alone, a tool cannot tell its siblings' names from other code words; beside them it can.
+            emit.when(
+                    Feature.STEER_SIBLING_WITH_HARM,
+                    context.knowsOtherTools() && s.hasAny(Cue.OTHER_TOOL, Cue.ARG_REF) && harm,
+                    Cue.OTHER_TOOL,
+                    Cue.ARG_REF);
             emit.when(
                     Feature.CALL_IDENTIFIER,
                     s.has(Cue.CALL) && s.has(Cue.IDENTIFIER) && !s.has(Cue.OTHER_TOOL),

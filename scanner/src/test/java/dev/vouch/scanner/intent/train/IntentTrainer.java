@@ -81,7 +81,8 @@ public final class IntentTrainer {
             Feature.CALL_OTHER,
             Feature.CALL_FIRST,
             Feature.CALL_IDENTIFIER,
-            Feature.MODAL_TRIGGER_STEER);
+            Feature.MODAL_TRIGGER_STEER,
+            Feature.STEER_SIBLING_WITH_HARM);
 
     /** One example's features and label. */
     record Row(Example example, double[] x) {}

@@ -1,0 +1,67 @@
+package dev.vouch.scanner.intent;
+
+import java.util.Locale;
+
+/**
+ * Mention, not use: a phrase quoted as an example of what to beware of ("pages may contain text such as
+ * 'ignore your instructions'") names an attack; it does not make one. Browser and fetch tools warn of
+ * injected text this way.
+ */
+final class QuotedExamples {
+
+    private static final int MAX_QUOTE = 120;
+    private static final String[] INTRODUCERS = {
+        "such as", "like", "e.g.", "e.g.,", "eg", "for example", "for example,", "for instance", "including", "saying"
+    };
+
+    private QuotedExamples() {}
+
+    /** Whether {@code [start, end)} of {@code text} lies inside a quotation that an example word introduces. */
+    static boolean isQuotedExample(String text, int start, int end) {
+        int open = -1;
+        for (int i = start - 1; i >= 0 && start - i <= MAX_QUOTE; i--) {
+            char c = text.charAt(i);
+            if (isQuote(c)) {
+                open = i;
+                break;
+            }
+            if (c == '\n') {
+                return false;
+            }
+        }
+        if (open < 0 || !closes(text, open, end)) {
+            return false;
+        }
+        String before = text.substring(Math.max(0, open - 16), open).strip().toLowerCase(Locale.ROOT);
+        for (String introducer : INTRODUCERS) {
+            if (before.endsWith(introducer)
+                    && (before.length() == introducer.length()
+                            || !Character.isLetter(before.charAt(before.length() - introducer.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean closes(String text, int open, int from) {
+        char close = closing(text.charAt(open));
+        for (int i = from; i < text.length() && i - open <= MAX_QUOTE; i++) {
+            char c = text.charAt(i);
+            if (c == close) {
+                return true;
+            }
+            if (c == '\n') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '\u201c' || c == '\u2018' || c == '`';
+    }
+
+    private static char closing(char open) {
+        return open == '\u201c' ? '\u201d' : open == '\u2018' ? '\u2019' : open;
+    }
+}
