@@ -87,6 +87,18 @@ final class Figures {
                 }
             }
             byKind.forEach((kind, slice) -> System.out.printf(Locale.ROOT, "    %-28s %s%n", kind, slice));
+            if (train) {
+                System.out.println("hand-written sets (fitted on): positives "
+                        + slice(
+                                model,
+                                rows,
+                                r -> isHandwritten(r) && r.example().positive())
+                        + " | negatives "
+                        + slice(
+                                model,
+                                rows,
+                                r -> isHandwritten(r) && !r.example().positive()));
+            }
             System.out.println("docker benign, " + split + " half: "
                     + slice(
                             model,
@@ -111,6 +123,27 @@ final class Figures {
                                     && r.example().train() == train
                                     && !r.example().positive()));
         }
+    }
+
+    /** The blind set's figures: another hand's tools, never fitted on, by kind. */
+    static void printBlind(IntentModel model, List<Row> blind) {
+        System.out.println("blind set (never fitted on):");
+        System.out.println(
+                "  positives            " + slice(model, blind, r -> r.example().positive()));
+        System.out.println("  negatives            "
+                + slice(model, blind, r -> !r.example().positive()));
+        Map<String, Slice> byKind = new TreeMap<>();
+        for (Row row : blind) {
+            byKind.merge(
+                    row.example().kind() + (row.example().positive() ? " (+)" : " (-)"),
+                    new Slice(0, 0, 0).plus(verdict(model, row)),
+                    (a, b) -> new Slice(a.total() + b.total(), a.flagged() + b.flagged(), a.blocked() + b.blocked()));
+        }
+        byKind.forEach((kind, slice) -> System.out.printf(Locale.ROOT, "    %-28s %s%n", kind, slice));
+    }
+
+    private static boolean isHandwritten(Row row) {
+        return "handwritten".equals(row.example().source());
     }
 
     private static boolean isVouch(Row row, boolean train) {

@@ -106,7 +106,8 @@ public final class IntentTrainer {
     private IntentTrainer() {}
 
     public static void main(String[] args) throws IOException {
-        List<Row> rows = rows(Scanner.withBundledRules(), LabelledTools.all());
+        Scanner scanner = Scanner.withBundledRules();
+        List<Row> rows = rows(scanner, LabelledTools.all());
         Fit fit = fit(rows);
         String digest = Lexicon.bundled().digest();
         Path out =
@@ -123,6 +124,7 @@ public final class IntentTrainer {
                 fit.oofBlocked(),
                 fit.oofFlagged());
         Figures.print(fit.model(digest), rows, false);
+        Figures.printBlind(fit.model(digest), rows(scanner, LabelledTools.blind()));
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
@@ -269,7 +271,8 @@ public final class IntentTrainer {
                 .toArray();
         java.util.function.Predicate<Row> real =
                 r -> "docker".equals(r.example().source());
-        java.util.function.Predicate<Row> hard = r -> "vouch".equals(r.example().source());
+        java.util.function.Predicate<Row> hard = r -> "vouch".equals(r.example().source())
+                || "handwritten".equals(r.example().source());
         java.util.function.Predicate<Row> hardHonest =
                 hard.and(r -> !"benign-pushy".equals(r.example().kind()));
         double review = 1;

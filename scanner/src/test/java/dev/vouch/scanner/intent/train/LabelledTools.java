@@ -54,6 +54,7 @@ public final class LabelledTools {
 
     public static List<Example> all() throws IOException {
         List<Example> examples = new ArrayList<>(vouch());
+        examples.addAll(handwritten());
         examples.addAll(docker());
         examples.addAll(atr());
         return examples;
@@ -137,7 +138,30 @@ public final class LabelledTools {
      * the other corpora, each scanned beside its server's tools. Measured, never fitted on.
      */
     public static List<Example> blind() throws IOException {
-        Path root = Corpora.root().resolve("vouch-blind");
+        return perServer(Corpora.root().resolve("vouch-blind"), "blind", false);
+    }
+
+    /**
+     * Hand-written training sets by other hands than the generator's ({@code vouch-handwritten-*}): the
+     * voices of real vendors and of attackers the templates do not have. Fitted on, each tool its own
+     * family.
+     */
+    public static List<Example> handwritten() throws IOException {
+        List<Example> examples = new ArrayList<>();
+        List<Path> sets;
+        try (Stream<Path> dirs = Files.list(Corpora.root())) {
+            sets = dirs.filter(d -> d.getFileName().toString().startsWith("vouch-handwritten-"))
+                    .sorted()
+                    .toList();
+        }
+        for (Path set : sets) {
+            examples.addAll(perServer(set, "handwritten", true));
+        }
+        return examples;
+    }
+
+    /** A set of {@code servers/<id>.json} tool sets and {@code labelled.jsonl} records naming their server. */
+    private static List<Example> perServer(Path root, String source, boolean train) throws IOException {
         Map<String, JsonNode> servers = new java.util.HashMap<>();
         try (Stream<Path> files = Files.list(root.resolve("servers"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
@@ -168,10 +192,10 @@ public final class LabelledTools {
             }
             examples.add(new Example(
                     record.path("id").asText(),
-                    "blind",
+                    source,
                     "positive".equals(record.path("label").asText()),
-                    false,
-                    "blind:" + record.path("id").asText(),
+                    train,
+                    source + ":" + record.path("id").asText(),
                     record.path("kind").asText(),
                     record.path("style").asText(),
                     record.path("lang").asText("en"),
