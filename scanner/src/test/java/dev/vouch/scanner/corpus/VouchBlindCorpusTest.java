@@ -1,0 +1,68 @@
+package dev.vouch.scanner.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.Verdict;
+import dev.vouch.scanner.intent.train.LabelledTools;
+import dev.vouch.scanner.intent.train.LabelledTools.Example;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The blind set: tools another hand wrote without reading the scanner, its lexicons or its corpora, never
+ * fitted on, each scanned beside its server's tools. The closest the repository comes to the held-out
+ * sets of real attacks; prints its figures by kind and holds the floors reached, a guard against
+ * regressions.
+ */
+class VouchBlindCorpusTest {
+
+    private static final double MIN_FLAGGED = 0.75;
+    private static final double MIN_BLOCKED = 0.45;
+    private static final double MAX_NEGATIVES_FLAGGED = 0.25;
+    private static final double MAX_NEGATIVES_BLOCKED = 0.08;
+
+    @Test
+    void attacksWrittenByAnotherHandAreFlaggedAndTheirCleanNeighboursMostlyPass() throws IOException {
+        Scanner scanner = Scanner.withBundledRules();
+        List<Example> blind = LabelledTools.blind();
+        Map<String, int[]> byKind = new TreeMap<>();
+        int[] positives = new int[3];
+        int[] negatives = new int[3];
+        for (Example example : blind) {
+            Verdict verdict =
+                    scanner.scan(example.input()).tools().get(example.index()).verdict();
+            for (int[] counts : List.of(
+                    example.positive() ? positives : negatives,
+                    byKind.computeIfAbsent(example.kind() + (example.positive() ? " (+)" : " (-)"), k -> new int[3]))) {
+                counts[0]++;
+                counts[1] += verdict != Verdict.PASS ? 1 : 0;
+                counts[2] += verdict == Verdict.BLOCK ? 1 : 0;
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "vouch blind set: %d positives flagged %.3f blocked %.3f; %d negatives flagged %.3f blocked %.3f%n",
+                positives[0],
+                rate(positives, 1),
+                rate(positives, 2),
+                negatives[0],
+                rate(negatives, 1),
+                rate(negatives, 2));
+        byKind.forEach((kind, c) -> System.out.printf(
+                Locale.ROOT, "  %-26s %4d tools  flagged %.3f  blocked %.3f%n", kind, c[0], rate(c, 1), rate(c, 2)));
+
+        assertThat(rate(positives, 1)).isGreaterThanOrEqualTo(MIN_FLAGGED);
+        assertThat(rate(positives, 2)).isGreaterThanOrEqualTo(MIN_BLOCKED);
+        assertThat(rate(negatives, 1)).isLessThanOrEqualTo(MAX_NEGATIVES_FLAGGED);
+        assertThat(rate(negatives, 2)).isLessThanOrEqualTo(MAX_NEGATIVES_BLOCKED);
+    }
+
+    private static double rate(int[] counts, int which) {
+        return counts[0] == 0 ? 0 : (double) counts[which] / counts[0];
+    }
+}
