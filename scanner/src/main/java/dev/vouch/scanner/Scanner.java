@@ -21,6 +21,7 @@ import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.IntentModel;
 import dev.vouch.scanner.intent.Lexicon;
 import dev.vouch.scanner.intent.ToolContext;
+import dev.vouch.scanner.intent.ToolNames;
 import dev.vouch.scanner.normalize.NormalizedText;
 import dev.vouch.scanner.normalize.Normalizer;
 import dev.vouch.scanner.rules.Rule;
@@ -50,9 +51,11 @@ public final class Scanner {
     private final List<ToolCheck> toolChecks;
     private final List<ServerCheck> serverChecks;
     private final InstructionCheck instructions;
+    private final ToolNames toolNames;
 
     public Scanner(RulePack rules, Lexicon lexicon, IntentModel model) {
         this.rules = rules;
+        this.toolNames = lexicon.toolNames();
         this.instructions = new InstructionCheck(lexicon, model);
         this.fieldChecks = List.of(new HiddenContentCheck(), new SecretValueCheck());
         this.toolChecks = List.of(new SchemaContradictionCheck());
@@ -82,7 +85,7 @@ public final class Scanner {
         previous.ifPresent(p -> p.tools().forEach(tool -> previousTools.put(tool.name(), tool)));
         long[] chars = {0};
         List<ToolReport> tools = new ArrayList<>();
-        ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools());
+        ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
         for (ToolDefinition tool : input.tools()) {
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
             List<Finding> findings = patternFindings(tool, fields);
@@ -170,7 +173,7 @@ public final class Scanner {
     public List<IntentFeatures.Vector> instructionVectors(ScanInput input) {
         long[] chars = {0};
         List<IntentFeatures.Vector> vectors = new ArrayList<>();
-        ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools());
+        ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
         for (ToolDefinition tool : input.tools()) {
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
             vectors.add(instructions.vector(fields, toolSet.of(tool), patternFindings(tool, fields)));

@@ -31,9 +31,15 @@ public enum Cue {
     PROTECT,
     /** Demotes a value: the user's choice is "informational only", "outdated", "a formality", "ignored". */
     DEMOTE,
+    /** A party outside the user's: partners, vendors, third parties, external or "our" servers, brokers. */
+    EXTERNAL,
+    /** Reassures that an effect is normal: "that's expected", "totally normal", "nothing to worry about". */
+    REASSURE,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,
+    /** ... of one whose name does not say it only reads ({@code send_reminder}, {@code dome_control}). */
+    WRITE_TOOL,
     /** The tool's own name. */
     OWN_NAME,
     /** A call-like identifier (snake_case, camelCase, in backticks) that is no tool of the set nor an own argument. */

@@ -80,6 +80,10 @@ public final class InstructionAnalyzer {
                     && QuotedExamples.isQuotedExample(text, original[0], original[1])) {
                 continue;
             }
+            if ((hit.cue() == Cue.TAMPER || hit.cue() == Cue.DESTRUCTIVE || hit.cue() == Cue.SIDE_EFFECT)
+                    && isNegated(text, original[0])) {
+                continue;
+            }
             int sentence = sentenceOf(bounds, hit.start());
             cues.get(sentence).putIfAbsent(hit.cue(), original);
         }
@@ -120,6 +124,30 @@ public final class InstructionAnalyzer {
         }
         String name = text.substring(start, end).toLowerCase(Locale.ROOT);
         return context.isOwnArgument(name) || context.isOtherArgument(name);
+    }
+
+    private static final String[] NEGATIONS = {
+        "cannot be", "can't be", "can not be", "cannot", "can't", "not be", "never be", "won't be", "will not be",
+        "is not", "are not", "isn't", "aren't", "does not", "doesn't", "is never", "are never", "nothing is"
+    };
+
+    /**
+     * "fields ui_policy and catalog_variable cannot be set via REST", "the source is never modified": a
+     * negated change describes a limit of the API, not a change to make.
+     */
+    private static boolean isNegated(String text, int start) {
+        String before = text.substring(Math.max(0, start - 14), start)
+                .replace('\u2019', '\'')
+                .toLowerCase(Locale.ROOT)
+                .stripTrailing();
+        for (String negation : NEGATIONS) {
+            if (before.endsWith(negation)
+                    && (before.length() == negation.length()
+                            || !Character.isLetter(before.charAt(before.length() - negation.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNameChar(char c) {

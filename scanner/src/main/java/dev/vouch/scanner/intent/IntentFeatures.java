@@ -119,7 +119,9 @@ public final class IntentFeatures {
         SENSITIVE_INTO_ARG("credentials, keys or personal data are to be put into an argument not meant for them"),
         USER_VALUE_DEMOTED("the user's own value is demoted: informational only, outdated, to be disregarded"),
         FIXED_VALUE_OTHER("another tool or its argument is handed a fixed value: an account, an id, an address"),
-        STEER_SIBLING_WITH_HARM("a tool of the same server, or its argument, is named next to a request for harm");
+        STEER_SIBLING_WITH_HARM("a tool of the same server, or its argument, is named next to a request for harm"),
+        EXTERNAL_SINK("data, values or calls are routed to a party outside the user's: a partner, vendor, broker"),
+        REASSURED_HARM("a harmful effect is presented as normal or expected: nothing to worry about");
 
         private final String question;
 
@@ -379,6 +381,15 @@ public final class IntentFeatures {
                             || s.has(Cue.USER) && near.has(Cue.DEMOTE),
                     Cue.DEMOTE,
                     Cue.USER);
+            emit.when(
+                    Feature.EXTERNAL_SINK,
+                    s.has(Cue.EXTERNAL) && s.hasAny(Cue.SIDE_EFFECT, Cue.SENSITIVE, Cue.TAMPER, Cue.CALL),
+                    Cue.EXTERNAL);
+            emit.when(
+                    Feature.REASSURED_HARM,
+                    near.has(Cue.REASSURE)
+                            && near.hasAny(Cue.DESTRUCTIVE, Cue.SIDE_EFFECT, Cue.TAMPER, Cue.SENSITIVE, Cue.CONCEAL),
+                    Cue.REASSURE);
             emit.when(
                     Feature.FIXED_VALUE_OTHER,
                     s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)

@@ -49,11 +49,13 @@ public final class Lexicon {
 
     private final AhoCorasickDoubleArrayTrie<Entry> automaton = new AhoCorasickDoubleArrayTrie<>();
     private final EnumSet<Cue> startOnly;
+    private final ToolNames toolNames;
     private final String digest;
 
-    private Lexicon(Map<String, Entry> phrases, EnumSet<Cue> startOnly, String digest) {
+    private Lexicon(Map<String, Entry> phrases, EnumSet<Cue> startOnly, ToolNames toolNames, String digest) {
         automaton.build(new TreeMap<>(phrases));
         this.startOnly = startOnly;
+        this.toolNames = toolNames;
         this.digest = digest;
     }
 
@@ -98,7 +100,7 @@ public final class Lexicon {
                 throw new IllegalArgumentException("unknown cue in lexicon: " + name);
             }
         }
-        return new Lexicon(phrases, startOnly, sha256(yaml));
+        return new Lexicon(phrases, startOnly, ToolNames.of(root.path("toolNames")), sha256(yaml));
     }
 
     private static void add(Map<String, Entry> phrases, Cue cue, String raw) {
@@ -130,6 +132,11 @@ public final class Lexicon {
     /** Cues counted only where a clause begins. */
     public boolean startOnly(Cue cue) {
         return startOnly.contains(cue);
+    }
+
+    /** The words that tell a tool that only reads from one that may change something. */
+    public ToolNames toolNames() {
+        return toolNames;
     }
 
     /** SHA-256 of the lexicon file: the model records the lexicon it was fitted with. */

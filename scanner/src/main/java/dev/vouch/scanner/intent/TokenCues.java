@@ -94,7 +94,7 @@ final class TokenCues {
         int dot = key.indexOf('.');
         if (dot > 0 && context.isOtherTool(key.substring(0, dot))) {
             // send_email.bcc: another tool's argument, addressed through its tool.
-            mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, start + dot);
+            otherTool(key.substring(0, dot), context, cues, sentenceStarts, start, start + dot);
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
             return;
         }
@@ -103,7 +103,7 @@ final class TokenCues {
         // get-weather: a hyphenated word that is exactly another tool's name means that tool.
         boolean hyphenated = key.indexOf('-') > 0;
         if (context.isOtherTool(key) && (compound || hyphenated || quoted || namedAsTool(text, start, end))) {
-            mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, end);
+            otherTool(key, context, cues, sentenceStarts, start, end);
         } else if (!context.ownName().isEmpty() && key.equals(context.ownName()) && (compound || quoted)) {
             mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
         } else if (context.isOtherArgument(key) && (compound || quoted)) {
@@ -119,6 +119,14 @@ final class TokenCues {
             // Scanned without its siblings, a tool cannot tell their names from other code words: a
             // call-like name is read as a tool of the set.
             mark(cues, sentenceStarts, context.knowsOtherTools() ? Cue.IDENTIFIER : Cue.OTHER_TOOL, start, end);
+        }
+    }
+
+    private static void otherTool(
+            String key, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts, int start, int end) {
+        mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, end);
+        if (context.isOtherWriteTool(key)) {
+            mark(cues, sentenceStarts, Cue.WRITE_TOOL, start, end);
         }
     }
 

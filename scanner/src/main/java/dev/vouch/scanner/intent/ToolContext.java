@@ -33,15 +33,20 @@ public final class ToolContext {
     public static final class ToolSet {
         private final Map<String, Set<String>> argumentsByTool = new HashMap<>();
         private final Map<String, Integer> argumentUse = new HashMap<>();
+        /** Tools whose names say they only read ({@link ToolNames}). */
+        private final Set<String> readOnly = new HashSet<>();
         /** Tool names that are plain words ("search"): prose can say them without meaning the tool. */
         private boolean plainWordNames;
 
-        public static ToolSet of(List<ToolDefinition> tools) {
+        public static ToolSet of(List<ToolDefinition> tools, ToolNames names) {
             ToolSet set = new ToolSet();
             for (ToolDefinition tool : tools) {
                 String name = key(tool.name());
                 if (name.isEmpty() || set.argumentsByTool.containsKey(name)) {
                     continue;
+                }
+                if (names.readsOnly(tool.name())) {
+                    set.readOnly.add(name);
                 }
                 Set<String> arguments = arguments(tool.definition());
                 set.argumentsByTool.put(name, arguments);
@@ -88,6 +93,11 @@ public final class ToolContext {
 
     public boolean isOtherTool(String key) {
         return !key.equals(ownName) && set.argumentsByTool.containsKey(key);
+    }
+
+    /** Another tool of the set whose name does not say it only reads. */
+    public boolean isOtherWriteTool(String key) {
+        return isOtherTool(key) && !set.readOnly.contains(key);
     }
 
     /** Whether the set holds tools besides this one; alone, a tool's call-like names may be any server's tools. */

@@ -22,7 +22,11 @@ class InstructionCheckTest {
 
     private static Optional<Finding> check(String json, List<Finding> patternFindings) {
         ToolDefinition tool = tool(json);
-        return CHECK.check(scanned(tool), ToolContext.ToolSet.of(List.of(tool)).of(tool), patternFindings);
+        return CHECK.check(
+                scanned(tool),
+                ToolContext.ToolSet.of(List.of(tool), Lexicon.bundled().toolNames())
+                        .of(tool),
+                patternFindings);
     }
 
     @Test

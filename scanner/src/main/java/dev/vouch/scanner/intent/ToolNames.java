@@ -1,0 +1,57 @@
+package dev.vouch.scanner.intent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a tool's name says it does: a name with a reading word ({@code list_projects}, {@code getRates})
+ * and no writing word only reads. Honest preconditions point the agent at tools that read; hijacking
+ * points it at tools that change something, whatever the name's verb ({@code weed_item}).
+ */
+public final class ToolNames {
+
+    private final Set<String> read;
+    private final Set<String> write;
+
+    ToolNames(Set<String> read, Set<String> write) {
+        this.read = Set.copyOf(read);
+        this.write = Set.copyOf(write);
+    }
+
+    static ToolNames of(JsonNode node) {
+        return new ToolNames(words(node.path("read")), words(node.path("write")));
+    }
+
+    private static Set<String> words(JsonNode array) {
+        Set<String> words = new HashSet<>();
+        array.forEach(word -> words.add(word.asText().toLowerCase(Locale.ROOT)));
+        return words;
+    }
+
+    /** Whether the name has a reading word and no writing word. */
+    public boolean readsOnly(String name) {
+        boolean reads = false;
+        for (String word : words(name)) {
+            if (write.contains(word)) {
+                return false;
+            }
+            reads |= read.contains(word);
+        }
+        return reads;
+    }
+
+    /** The words of a name split at {@code _ - . /}, spaces and lower-to-upper case changes, lower-cased. */
+    static String[] words(String name) {
+        StringBuilder spaced = new StringBuilder(name.length() + 8);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(name.charAt(i - 1))) {
+                spaced.append(' ');
+            }
+            spaced.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : ' ');
+        }
+        return spaced.toString().trim().split(" +");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vouch.scanner.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ToolNamesTest {
+
+    private final ToolNames names = Lexicon.bundled().toolNames();
+
+    @Test
+    void aNameWithAReadingWordAndNoWritingWordOnlyReads() {
+        assertThat(names.readsOnly("list_projects")).isTrue();
+        assertThat(names.readsOnly("getRates")).isTrue();
+        assertThat(names.readsOnly("search-docs")).isTrue();
+    }
+
+    @Test
+    void aWritingWordOrNoKnownWordMayChangeSomething() {
+        assertThat(names.readsOnly("send_reminder")).isFalse();
+        assertThat(names.readsOnly("get_or_create_user")).isFalse();
+        assertThat(names.readsOnly("dome_control")).isFalse();
+        assertThat(names.readsOnly("irrops_mode")).isFalse();
+    }
+
+    @Test
+    void namesSplitAtPunctuationAndCaseChanges() {
+        assertThat(ToolNames.words("listDevices_v2")).containsExactly("list", "devices", "v2");
+    }
+}
