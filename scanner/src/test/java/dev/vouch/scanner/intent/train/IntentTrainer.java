@@ -289,15 +289,6 @@ public final class IntentTrainer {
         }
         for (int i = candidates.length - 1; i >= 0 && candidates[i] >= review; i--) {
             double t = candidates[i];
-            if (Boolean.getBoolean("vouch.train.debug")
-                    && (t == 0.99 || t == 0.995 || t == 0.98 || t == 0.97 || t == 0.999 || t == 0.95)) {
-                System.out.printf(
-                        "C=%.1f block %.3f: hard %.4f real %.4f%n",
-                        c,
-                        t,
-                        negatives(train, oof, review, t, true, hard),
-                        negatives(train, oof, review, t, true, real));
-            }
             if (negatives(train, oof, review, t, true, hard) > MAX_HARD_BLOCKED
                     || negatives(train, oof, review, t, true, real) > MAX_REAL_BLOCKED) {
                 break;
