@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class VouchLabelledCorpusTest {
 
-    private static final double MIN_RECALL = 0.87;
+    private static final double MIN_RECALL = 0.90;
     private static final double MIN_BLOCKED = 0.55;
     // Review is calibrated on real tools (Docker's: about 1% reviewed out of fold); the corpus's hard
     // negatives borrow the attacks' words and land there more often.

@@ -47,7 +47,7 @@ public final class IntentTrainer {
     private static final double[] REGULARISATION = {0.3, 1, 3, 10, 30};
     private static final int FOLDS = 5;
     /** Review is a person's queue: at most this share of real tools may land in it (out of fold). */
-    static final double MAX_REAL_REVIEW = 0.02;
+    static final double MAX_REAL_REVIEW = 0.03;
     /**
      * ... and at most this share of the corpus's hard negatives, which are written to borrow the attacks'
      * words and are rare among real tools: bound more tightly, they hold the threshold above phrasings of
