@@ -121,7 +121,8 @@ public final class IntentFeatures {
         FIXED_VALUE_OTHER("another tool or its argument is handed a fixed value: an account, an id, an address"),
         STEER_SIBLING_WITH_HARM("a tool of the same server, or its argument, is named next to a request for harm"),
         EXTERNAL_SINK("data, values or calls are routed to a party outside the user's: a partner, vendor, broker"),
-        REASSURED_HARM("a harmful effect is presented as normal or expected: nothing to worry about");
+        REASSURED_HARM("a harmful effect is presented as normal or expected: nothing to worry about"),
+        LONG_TEXT("how long the tool's texts are: none up to 1,000 characters, all at 100,000 (logarithmic)");
 
         private final String question;
 
@@ -139,6 +140,7 @@ public final class IntentFeatures {
     }
 
     private static final int MAX_DIRECTIVES = 3;
+    private static final int LONG_TEXT_FROM = 1_000;
 
     private final InstructionAnalyzer analyzer;
 
@@ -183,10 +185,21 @@ public final class IntentFeatures {
             values[Feature.STEER_WITHOUT_HARM.ordinal()] = 1;
         }
         values[Feature.DIRECTIVE_COUNT.ordinal()] = Math.min(directives[0], MAX_DIRECTIVES) / (double) MAX_DIRECTIVES;
+        // A manual of many thousand characters names every tool, verb and secret somewhere: the model
+        // learns how much the sum of its cues is worth.
+        values[Feature.LONG_TEXT.ordinal()] = longText(texts);
         values[Feature.RULE_BLOCK.ordinal()] = patterns.block() ? 1 : 0;
         values[Feature.RULE_REVIEW.ordinal()] = patterns.instructionReview() ? 1 : 0;
         values[Feature.RULE_REVIEW_OTHER.ordinal()] = patterns.otherReview() ? 1 : 0;
         return new Vector(values, spans);
+    }
+
+    private static double longText(List<Text> texts) {
+        long chars = 0;
+        for (Text text : texts) {
+            chars += reads(text.kind()) ? text.text().length() : 0;
+        }
+        return chars <= LONG_TEXT_FROM ? 0 : Math.min(1, Math.log10((double) chars / LONG_TEXT_FROM) / 2);
     }
 
     private static boolean reads(FieldKind kind) {
