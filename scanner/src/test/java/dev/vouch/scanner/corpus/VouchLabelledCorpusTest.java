@@ -26,7 +26,7 @@ class VouchLabelledCorpusTest {
     private static final double MIN_BLOCKED = 0.55;
     // Review is calibrated on real tools (Docker's: about 1% reviewed out of fold); the corpus's hard
     // negatives borrow the attacks' words and land there more often.
-    private static final double MAX_NEGATIVES_FLAGGED = 0.07;
+    private static final double MAX_NEGATIVES_FLAGGED = 0.09;
 
     @Test
     void unseenPhrasingsOfPoisoningAreFlaggedAndHardNegativesPass() throws IOException {

@@ -44,7 +44,7 @@ import java.util.Set;
 public final class IntentTrainer {
 
     static final Path MODEL_IN_MODULE = Path.of("src/main/resources/dev/vouch/scanner/rules/intent-model.json");
-    private static final double[] REGULARISATION = {0.3, 1, 3, 10, 30};
+    private static final double[] REGULARISATION = {0.1, 0.3, 1, 3};
     private static final int FOLDS = 5;
     /** Review is a person's queue: at most this share of real tools may land in it (out of fold). */
     static final double MAX_REAL_REVIEW = 0.03;
@@ -152,6 +152,15 @@ public final class IntentTrainer {
                 printHardest(train, oof);
             }
             fits.add(thresholds(train, oof, c, fitWeights(train, c)));
+            Fit last = fits.get(fits.size() - 1);
+            System.out.printf(
+                    Locale.ROOT,
+                    "C=%.2f: review>=%.5f block>=%.5f; out-of-fold recall %.3f, blocked %.3f%n",
+                    c,
+                    last.review(),
+                    last.block(),
+                    last.oofRecall(),
+                    last.oofBlocked());
         }
         // Flagging and blocking count alike; among fits within a point of the best, the strongest
         // regularisation: simpler weights travel better to phrasings no corpus holds.
@@ -267,7 +276,7 @@ public final class IntentTrainer {
      */
     private static Fit thresholds(List<Row> train, double[] oof, double c, double[] weights) {
         double[] candidates = java.util.Arrays.stream(oof)
-                .map(v -> Math.round(v * 1000) / 1000.0)
+                .map(v -> Math.round(v * 100_000) / 100_000.0)
                 .distinct()
                 .sorted()
                 .toArray();
