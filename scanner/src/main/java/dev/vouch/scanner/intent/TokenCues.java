@@ -232,12 +232,22 @@ final class TokenCues {
                 || precedes(text, start, "tool ");
     }
 
+    /**
+     * Whether {@code what} (which opens with a space or a bracket) stands at {@code at}, in any case. The
+     * look at its first character, which has no other case, rules out nearly every word before the
+     * case-blind comparison.
+     */
     private static boolean follows(String text, int at, String what) {
-        return text.regionMatches(true, at, what, 0, what.length());
+        return at < text.length()
+                && text.charAt(at) == what.charAt(0)
+                && text.regionMatches(true, at, what, 0, what.length());
     }
 
+    /** Whether {@code what} (which closes with a space) ends just before {@code at}, in any case. */
     private static boolean precedes(String text, int at, String what) {
-        return at >= what.length() && text.regionMatches(true, at - what.length(), what, 0, what.length());
+        return at >= what.length()
+                && text.charAt(at - 1) == what.charAt(what.length() - 1)
+                && text.regionMatches(true, at - what.length(), what, 0, what.length());
     }
 
     private static boolean literalContext(String text, int quote) {
