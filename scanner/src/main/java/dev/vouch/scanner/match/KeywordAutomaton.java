@@ -129,11 +129,12 @@ public final class KeywordAutomaton<V> {
     }
 
     /** Every occurrence of every keyword in {@code text}. */
-    public void parse(CharSequence text, Hits<V> hits) {
+    public void parse(String text, Hits<V> hits) {
         int state = 0;
         int length = text.length();
         for (int i = 0; i < length; i++) {
-            state = step(state, fold(text.charAt(i)));
+            char c = text.charAt(i);
+            state = c < ASCII && !caseless ? ascii(state, c) : step(state, fold(c));
             int[] ends = output[state];
             if (ends != null) {
                 for (int keyword : ends) {
@@ -143,10 +144,14 @@ public final class KeywordAutomaton<V> {
         }
     }
 
+    private int ascii(int state, char c) {
+        int column = asciiColumn[c];
+        return column == 0 ? 0 : delta[state * columns + column];
+    }
+
     private int step(int state, char c) {
         if (c < ASCII) {
-            int column = asciiColumn[c];
-            return column == 0 ? 0 : delta[state * columns + column];
+            return ascii(state, c);
         }
         int s = state;
         while (true) {
