@@ -74,6 +74,8 @@ public final class KeywordAutomaton<V> {
         if (trie.asciiColumns >= Byte.MAX_VALUE) {
             throw new IllegalArgumentException("too many distinct ASCII characters in keywords");
         }
+        // Numbered breadth first, the shallow states a text visits most share the first rows of the table.
+        trie = trie.breadthFirst();
         int states = trie.children.size();
         columns = trie.asciiColumns + 1;
         delta = new int[states * columns];
@@ -195,6 +197,30 @@ public final class KeywordAutomaton<V> {
             int created = add();
             children.get(state).put(c, created);
             return created;
+        }
+
+        /** The same trie with its nodes numbered in breadth-first order. */
+        Trie breadthFirst() {
+            int[] renumbered = new int[children.size()];
+            List<Integer> order = new ArrayList<>(children.size());
+            order.add(0);
+            for (int next = 0; next < order.size(); next++) {
+                for (int child : children.get(order.get(next)).values()) {
+                    renumbered[child] = order.size();
+                    order.add(child);
+                }
+            }
+            Trie result = new Trie();
+            result.asciiColumns = asciiColumns;
+            result.children.clear();
+            result.ends.clear();
+            for (int old : order) {
+                Map<Character, Integer> moved = new HashMap<>();
+                children.get(old).forEach((c, child) -> moved.put(c, renumbered[child]));
+                result.children.add(moved);
+                result.ends.add(ends.get(old));
+            }
+            return result;
         }
 
         private int add() {
