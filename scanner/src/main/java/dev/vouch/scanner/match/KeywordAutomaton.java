@@ -84,6 +84,13 @@ public final class KeywordAutomaton<V> {
         wideChars = new char[states][];
         wideTargets = new int[states][];
         build(trie);
+        markOutputs();
+        if (caseless) {
+            // Keywords are folded, so an upper-case ASCII letter moves the automaton as its lower case does.
+            for (char c = 'A'; c <= 'Z'; c++) {
+                asciiColumn[c] = asciiColumn[c + ('a' - 'A')];
+            }
+        }
     }
 
     /** Breadth first: each state's failure link and transitions from those of shallower states. */
@@ -100,7 +107,7 @@ public final class KeywordAutomaton<V> {
             for (Map.Entry<Character, Integer> child : children.entrySet()) {
                 char c = child.getKey();
                 int target = child.getValue();
-                fail[target] = state == 0 ? 0 : step(fail[state], c);
+                fail[target] = state == 0 ? 0 : transition(fail[state], c);
                 if (c < ASCII) {
                     delta[state * columns + asciiColumn[c]] = target;
                 } else {
@@ -136,25 +143,47 @@ public final class KeywordAutomaton<V> {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            state = c < ASCII && !caseless ? ascii(state, c) : step(state, fold(c));
-            int[] ends = output[state];
-            if (ends != null) {
-                for (int keyword : ends) {
-                    hits.hit(i + 1 - lengths[keyword], i + 1, values[keyword]);
+            if (c < ASCII) {
+                int column = asciiColumn[c];
+                int next = column == 0 ? 0 : delta[state * columns + column];
+                if (next >= 0) {
+                    state = next;
+                    continue;
                 }
+                state = ~next;
+            } else {
+                state = beyondAscii(state, c);
+                if (output[state] == null) {
+                    continue;
+                }
+            }
+            for (int keyword : output[state]) {
+                hits.hit(i + 1 - lengths[keyword], i + 1, values[keyword]);
             }
         }
     }
 
-    private int ascii(int state, char c) {
-        int column = asciiColumn[c];
-        return column == 0 ? 0 : delta[state * columns + column];
+    /** A caseless automaton reads some characters beyond ASCII as ASCII letters: U+0130 as i, U+212A as k. */
+    private int beyondAscii(int state, char c) {
+        char folded = fold(c);
+        if (folded >= ASCII) {
+            return wide(state, folded);
+        }
+        int column = asciiColumn[folded];
+        int next = column == 0 ? 0 : delta[state * columns + column];
+        return next < 0 ? ~next : next;
     }
 
-    private int step(int state, char c) {
+    /** The transition on any character, before {@link #markOutputs}. */
+    private int transition(int state, char c) {
         if (c < ASCII) {
-            return ascii(state, c);
+            int column = asciiColumn[c];
+            return column == 0 ? 0 : delta[state * columns + column];
         }
+        return wide(state, c);
+    }
+
+    private int wide(int state, char c) {
         int s = state;
         while (true) {
             int found = Arrays.binarySearch(wideChars[s], c);
@@ -165,6 +194,18 @@ public final class KeywordAutomaton<V> {
                 return 0;
             }
             s = fail[s];
+        }
+    }
+
+    /**
+     * Flags each ASCII transition into a state where keywords end by storing it complemented, so that
+     * the scan looks at the outputs only when the table says there are some.
+     */
+    private void markOutputs() {
+        for (int i = 0; i < delta.length; i++) {
+            if (output[delta[i]] != null) {
+                delta[i] = ~delta[i];
+            }
         }
     }
 
