@@ -122,18 +122,14 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         }
         boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3;
         // A digit closing a word is a version or a count ("fts5", "ec2"), not a letter, unless others stand inside it.
-        int inner = 0;
-        for (int i = start + 1; i < end - 1; i++) {
-            inner += leetLetter(text[i]) != 0 && Character.isLetter(text[i - 1]) ? 1 : 0;
-        }
-        boolean readLeet = leet > 0 && letters >= 3 && (inner > 0 || leetLetter(text[start]) != 0);
+        boolean readLeet = leet > 0 && letters >= 3 && (leetLetter(text[start]) != 0 || leetInside(text, start, end));
         boolean disguised = false;
         for (int i = start; i < end; i++) {
             char c = text[i];
             if (isCombiningMark(c)) {
                 continue;
             }
-            if (isSplitter(c) && joinPieces) {
+            if (joinPieces && isSplitter(c)) {
                 disguised = true;
                 continue;
             }
@@ -145,6 +141,15 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             append(out, origin, foldChar(c), i);
         }
         return disguised;
+    }
+
+    private static boolean leetInside(char[] text, int start, int end) {
+        for (int i = start + 1; i < end - 1; i++) {
+            if (leetLetter(text[i]) != 0 && Character.isLetter(text[i - 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean touchesLetter(char[] text, int i, int start, int end) {

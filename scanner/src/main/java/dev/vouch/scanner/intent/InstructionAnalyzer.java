@@ -72,8 +72,11 @@ public final class InstructionAnalyzer {
             if (lexicon.startOnly(hit.cue()) && !clauseStart[hit.start()]) {
                 continue;
             }
-            int sentence = sentenceOf(bounds, hit.start());
-            cues.get(sentence).putIfAbsent(hit.cue(), folded.originalSpan(hit.start(), hit.end()));
+            Map<Cue, int[]> sentence = cues.get(sentenceOf(bounds, hit.start()));
+            // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
+            if (!sentence.containsKey(hit.cue())) {
+                sentence.put(hit.cue(), folded.originalSpan(hit.start(), hit.end()));
+            }
         }
         describeThirdPerson(f, clauseStart, bounds, cues, folded);
         resolveOpening(cues);

@@ -233,21 +233,34 @@ final class TokenCues {
     }
 
     /**
-     * Whether {@code what} (which opens with a space or a bracket) stands at {@code at}, in any case. The
-     * look at its first character, which has no other case, rules out nearly every word before the
-     * case-blind comparison.
+     * Whether {@code what} stands at {@code at}, in any case. Most words are followed by a space, so a
+     * look at the two characters there rules out nearly every one before the case-blind comparison.
      */
     private static boolean follows(String text, int at, String what) {
-        return at < text.length()
-                && text.charAt(at) == what.charAt(0)
+        return mayMatch(text, at, what.charAt(0))
+                && mayMatch(text, at + 1, what.charAt(1))
                 && text.regionMatches(true, at, what, 0, what.length());
     }
 
-    /** Whether {@code what} (which closes with a space) ends just before {@code at}, in any case. */
+    /** Whether {@code what} ends just before {@code at}, in any case. */
     private static boolean precedes(String text, int at, String what) {
-        return at >= what.length()
-                && text.charAt(at - 1) == what.charAt(what.length() - 1)
-                && text.regionMatches(true, at - what.length(), what, 0, what.length());
+        int length = what.length();
+        return at >= length
+                && mayMatch(text, at - 1, what.charAt(length - 1))
+                && mayMatch(text, at - 2, what.charAt(length - 2))
+                && text.regionMatches(true, at - length, what, 0, length);
+    }
+
+    /**
+     * Whether the character at {@code i} can equal {@code expected} (lower case) ignoring case. Beyond
+     * ASCII it may (the Kelvin sign is a k to a case-blind comparison), so only the full comparison decides.
+     */
+    private static boolean mayMatch(String text, int i, char expected) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c == expected || c >= 0x80 || expected >= 'a' && expected <= 'z' && (c | 0x20) == expected;
     }
 
     private static boolean literalContext(String text, int quote) {

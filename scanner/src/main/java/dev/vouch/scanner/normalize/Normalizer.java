@@ -59,7 +59,8 @@ public final class Normalizer {
                 anomalies.add(new Anomaly(
                         Anomaly.Kind.TERMINAL_ESCAPE, escapeAll(input.substring(i, Math.min(end, i + 24)))));
                 next = end;
-            } else if (Character.getType(cp) == Character.CONTROL && cp != '\n' && cp != '\r' && cp != '\t') {
+            } else if (Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t') {
+                // isISOControl is exactly the CONTROL category (U+0000-001F, U+007F-009F), without its table look-up.
                 anomalies.add(new Anomaly(Anomaly.Kind.TERMINAL_ESCAPE, escape(cp)));
             } else {
                 visible.appendCodePoint(cp);
