@@ -18,10 +18,11 @@ final class TokenCues {
 
     /** One pass over the original text's tokens: tool names, arguments, identifiers, addresses, literals, markup. */
     static void mark(String text, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
-        int length = text.length();
+        char[] chars = text.toCharArray();
+        int length = chars.length;
         int i = 0;
         while (i < length) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '<' || c == '[') {
                 int close = markupEnd(text, i);
                 if (close > 0) {
@@ -39,11 +40,11 @@ final class TokenCues {
                 continue;
             }
             int start = i;
-            while (i < length && isTokenChar(text.charAt(i))) {
+            while (i < length && isTokenChar(chars[i])) {
                 i++;
             }
             int end = i;
-            while (end > start && isTrailing(text.charAt(end - 1))) {
+            while (end > start && isTrailing(chars[end - 1])) {
                 end--;
             }
             if (end > start) {
@@ -345,26 +346,21 @@ final class TokenCues {
         cues.get(sentence).putIfAbsent(cue, new int[] {start, end});
     }
 
+    /** The ASCII token characters, looked up rather than tested one by one: every character of a text is. */
+    private static final boolean[] ASCII_TOKEN = asciiTokenChars();
+
+    private static boolean[] asciiTokenChars() {
+        boolean[] table = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            table[c] = Character.isLetterOrDigit(c) || "_-.@:/=%+~(#?&".indexOf(c) >= 0;
+        }
+        return table;
+    }
+
     private static boolean isTokenChar(char c) {
-        return (c < 0x80
-                        && (Character.isLetterOrDigit(c)
-                                || c == '_'
-                                || c == '-'
-                                || c == '.'
-                                || c == '@'
-                                || c == ':'
-                                || c == '/'
-                                || c == '='
-                                || c == '%'
-                                || c == '+'
-                                || c == '~'
-                                || c == '('
-                                || c == '#'
-                                || c == '?'
-                                || c == '&'))
-                || (c >= 0x80
-                        && Character.isLetterOrDigit(c)
-                        && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+        return c < 0x80
+                ? ASCII_TOKEN[c]
+                : Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
     private static boolean isTrailing(char c) {
