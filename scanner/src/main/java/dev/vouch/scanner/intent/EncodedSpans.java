@@ -34,13 +34,15 @@ public final class EncodedSpans {
     public static List<Decoded> find(String text) {
         List<Decoded> found = new ArrayList<>(0);
         findRuns(text, found);
-        if (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2) {
+        // Most texts hold none of the characters an encoding starts with: one search each rules it out.
+        if (text.indexOf('&') >= 0
+                && (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2)) {
             add(found, 0, text.length(), "html-entities", htmlEntities(text));
         }
-        if (count(text, "\\u", "\\x") >= MIN_ESCAPES) {
+        if (text.indexOf('\\') >= 0 && count(text, "\\u", "\\x") >= MIN_ESCAPES) {
             add(found, 0, text.length(), "escapes", escapes(text));
         }
-        if (count(text, "%") >= MIN_ESCAPES * 2) {
+        if (text.indexOf('%') >= 0 && count(text, "%") >= MIN_ESCAPES * 2) {
             add(found, 0, text.length(), "percent-encoding", percent(text));
         }
         return found;
@@ -66,14 +68,7 @@ public final class EncodedSpans {
                 continue;
             }
             int start = i;
-            boolean lower = false;
-            boolean upper = false;
-            boolean hexOnly = true;
             while (i < length && (isBase64(text.charAt(i)) || text.charAt(i) == '-' || text.charAt(i) == '_')) {
-                char c = text.charAt(i);
-                lower |= c >= 'a' && c <= 'z';
-                upper |= c >= 'A' && c <= 'Z';
-                hexOnly &= Character.digit(c, 16) >= 0;
                 i++;
             }
             int end = i;
@@ -81,6 +76,20 @@ public final class EncodedSpans {
                 end++;
             }
             int run = i - start;
+            if (run < Math.min(MIN_HEX, MIN_BASE64)) {
+                // A word, not a payload: too short for either encoding, whatever its letters.
+                i = end;
+                continue;
+            }
+            boolean lower = false;
+            boolean upper = false;
+            boolean hexOnly = true;
+            for (int j = start; j < i; j++) {
+                char c = text.charAt(j);
+                lower |= c >= 'a' && c <= 'z';
+                upper |= c >= 'A' && c <= 'Z';
+                hexOnly &= Character.digit(c, 16) >= 0;
+            }
             if (!hexOnly && run > MIN_HEX && text.startsWith("0x", start) && isHex(text, start + 2, i)) {
                 // 0x-prefixed hex: the prefix is no digit of the payload.
                 start += 2;

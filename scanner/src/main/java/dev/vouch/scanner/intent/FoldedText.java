@@ -42,6 +42,14 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
                     i = spacedEnd;
                     continue;
                 }
+                int wordEnd = plainWordEnd(text, i);
+                if (wordEnd > i) {
+                    for (int j = i; j < wordEnd; j++) {
+                        append(out, origin, (char) (text[j] | 0x20), j);
+                    }
+                    i = wordEnd;
+                    continue;
+                }
                 int tokenEnd = tokenEnd(text, i);
                 disguised |= appendToken(text, i, tokenEnd, out, origin);
                 i = tokenEnd;
@@ -77,6 +85,26 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             }
         }
         return count >= 4 ? end : start;
+    }
+
+    /**
+     * The end of the token at {@code start} when it is ASCII letters alone, which is most words and which
+     * {@link #appendToken} would only lower-case; otherwise {@code start}.
+     */
+    private static int plainWordEnd(char[] text, int start) {
+        int i = start;
+        while (i < text.length && isAsciiLetter(text[i])) {
+            i++;
+        }
+        boolean tokenGoesOn = i < text.length
+                && (Character.isLetterOrDigit(text[i])
+                        || isCombiningMark(text[i])
+                        || isSplitter(text[i]) && i + 1 < text.length && Character.isLetterOrDigit(text[i + 1]));
+        return tokenGoesOn ? start : i;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** A token: letters, digits, combining marks, and punctuation that sits between two of them. */
