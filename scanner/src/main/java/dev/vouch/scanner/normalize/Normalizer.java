@@ -36,6 +36,16 @@ public final class Normalizer {
         int length = input.length();
         int i = 0;
         while (i < length) {
+            int plain = i;
+            while (plain < length && input.charAt(plain) >= 0x20 && input.charAt(plain) < 0x7F) {
+                plain++;
+            }
+            if (plain > i) {
+                // Printable ASCII, most of any text, is kept as it is: none of the checks below concern it.
+                visible.append(input, i, plain);
+                i = plain;
+                continue;
+            }
             int cp = input.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (cp >= 0xE0000 && cp <= 0xE007F) {
