@@ -107,7 +107,7 @@ final class TokenCues {
             mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, end);
         } else if (!context.ownName().isEmpty() && key.equals(context.ownName()) && (compound || quoted)) {
             mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
-        } else if (context.isOtherArgument(key) && (compound || quoted)) {
+        } else if ((compound || quoted) && context.isOtherArgument(key)) {
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
         } else if (context.isOwnArgument(key)) {
             if ((compound || quoted || namedAsArgument(text, start, end)) && !namedForCredential(key)) {
@@ -234,13 +234,16 @@ final class TokenCues {
     }
 
     /**
-     * Whether {@code what} stands at {@code at}, in any case. Most words are followed by a space, so a
-     * look at the two characters there rules out nearly every one before the case-blind comparison.
+     * Whether {@code what} stands at {@code at}, in any case. These run for most words, and most words
+     * are followed by a space and stand after "the ": a look at three characters of the phrase's place
+     * rules out nearly every one before the case-blind comparison.
      */
     private static boolean follows(String text, int at, String what) {
+        int length = what.length();
         return mayMatch(text, at, what.charAt(0))
                 && mayMatch(text, at + 1, what.charAt(1))
-                && text.regionMatches(true, at, what, 0, what.length());
+                && mayMatch(text, at + length - 1, what.charAt(length - 1))
+                && text.regionMatches(true, at, what, 0, length);
     }
 
     /** Whether {@code what} ends just before {@code at}, in any case. */
@@ -249,6 +252,7 @@ final class TokenCues {
         return at >= length
                 && mayMatch(text, at - 1, what.charAt(length - 1))
                 && mayMatch(text, at - 2, what.charAt(length - 2))
+                && mayMatch(text, at - length, what.charAt(0))
                 && text.regionMatches(true, at - length, what, 0, length);
     }
 
