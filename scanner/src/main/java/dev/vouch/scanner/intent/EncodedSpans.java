@@ -68,9 +68,9 @@ public final class EncodedSpans {
                 continue;
             }
             int start = i;
-            while (i < length && (isBase64(text.charAt(i)) || text.charAt(i) == '-' || text.charAt(i) == '_')) {
+            do {
                 i++;
-            }
+            } while (i < length && isRunChar(text.charAt(i)));
             int end = i;
             while (end < length && text.charAt(end) == '=' && end - i < 2) {
                 end++;
@@ -112,6 +112,21 @@ public final class EncodedSpans {
             }
         }
         return true;
+    }
+
+    /** The characters of a base64 or hex run, base64url's included: looked up, as every character is. */
+    private static final boolean[] RUN_CHARS = runChars();
+
+    private static boolean[] runChars() {
+        boolean[] table = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            table[c] = isBase64(c) || c == '-' || c == '_';
+        }
+        return table;
+    }
+
+    private static boolean isRunChar(char c) {
+        return c < 0x80 && RUN_CHARS[c];
     }
 
     private static boolean isBase64(char c) {

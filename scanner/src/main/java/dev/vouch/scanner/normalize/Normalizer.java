@@ -132,7 +132,7 @@ public final class Normalizer {
         boolean padded = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (isBlank(c)) {
                 spaces++;
                 if (c == '\n') {
                     newlines++;
@@ -153,6 +153,14 @@ public final class Normalizer {
             anomalies.add(new Anomaly(Anomaly.Kind.WHITESPACE_PADDING, "blank run hiding the text after it"));
         }
         return out.toString();
+    }
+
+    /** Whitespace or a space separator; printable ASCII is neither, which most characters are. */
+    private static boolean isBlank(char c) {
+        if (c > 0x20 && c < 0x7F) {
+            return false;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** No whitespace but single spaces between other characters: collapsing would change nothing. */
