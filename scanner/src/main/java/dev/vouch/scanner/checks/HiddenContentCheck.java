@@ -141,9 +141,13 @@ public final class HiddenContentCheck implements FieldCheck {
     /** Whether any letter of {@code text} belongs to a script confusable with Latin. */
     private static boolean hasConfusableLetter(String text) {
         for (int i = 0; i < text.length(); ) {
+            // Below U+0370 lie only Latin, IPA, modifiers and combining marks, and no surrogate.
+            if (text.charAt(i) < 0x370) {
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
-            // Below U+0370 lie only Latin, IPA, modifiers and combining marks.
-            if (cp >= 0x370 && Character.isLetter(cp) && CONFUSABLE_WITH_LATIN.contains(UnicodeScript.of(cp))) {
+            if (Character.isLetter(cp) && CONFUSABLE_WITH_LATIN.contains(UnicodeScript.of(cp))) {
                 return true;
             }
             i += Character.charCount(cp);

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.scanner.Hashes;
 import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.input.ToolDefinition;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * Canonical digests of tool definitions: SHA-256 over the RFC 8785 (JCS) canonical JSON of a tool's
@@ -61,11 +58,7 @@ public final class ToolDigests {
     }
 
     private static byte[] canonical(JsonNode node) {
-        try {
-            return new JsonCanonicalizer(JSON.writeValueAsString(node)).getEncodedUTF8();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CanonicalJson.of(node);
     }
 
     private static String sha256(byte[] bytes) {

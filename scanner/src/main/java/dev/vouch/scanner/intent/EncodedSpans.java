@@ -34,13 +34,15 @@ public final class EncodedSpans {
     public static List<Decoded> find(String text) {
         List<Decoded> found = new ArrayList<>(0);
         findRuns(text, found);
-        if (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2) {
+        // Most texts hold none of the characters an encoding starts with: one search each rules it out.
+        if (text.indexOf('&') >= 0
+                && (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2)) {
             add(found, 0, text.length(), "html-entities", htmlEntities(text));
         }
-        if (count(text, "\\u", "\\x") >= MIN_ESCAPES) {
+        if (text.indexOf('\\') >= 0 && count(text, "\\u", "\\x") >= MIN_ESCAPES) {
             add(found, 0, text.length(), "escapes", escapes(text));
         }
-        if (count(text, "%") >= MIN_ESCAPES * 2) {
+        if (text.indexOf('%') >= 0 && count(text, "%") >= MIN_ESCAPES * 2) {
             add(found, 0, text.length(), "percent-encoding", percent(text));
         }
         return found;
@@ -66,21 +68,28 @@ public final class EncodedSpans {
                 continue;
             }
             int start = i;
-            boolean lower = false;
-            boolean upper = false;
-            boolean hexOnly = true;
-            while (i < length && (isBase64(text.charAt(i)) || text.charAt(i) == '-' || text.charAt(i) == '_')) {
-                char c = text.charAt(i);
-                lower |= c >= 'a' && c <= 'z';
-                upper |= c >= 'A' && c <= 'Z';
-                hexOnly &= Character.digit(c, 16) >= 0;
+            do {
                 i++;
-            }
+            } while (i < length && isRunChar(text.charAt(i)));
             int end = i;
             while (end < length && text.charAt(end) == '=' && end - i < 2) {
                 end++;
             }
             int run = i - start;
+            if (run < Math.min(MIN_HEX, MIN_BASE64)) {
+                // A word, not a payload: too short for either encoding, whatever its letters.
+                i = end;
+                continue;
+            }
+            boolean lower = false;
+            boolean upper = false;
+            boolean hexOnly = true;
+            for (int j = start; j < i; j++) {
+                char c = text.charAt(j);
+                lower |= c >= 'a' && c <= 'z';
+                upper |= c >= 'A' && c <= 'Z';
+                hexOnly &= Character.digit(c, 16) >= 0;
+            }
             if (!hexOnly && run > MIN_HEX && text.startsWith("0x", start) && isHex(text, start + 2, i)) {
                 // 0x-prefixed hex: the prefix is no digit of the payload.
                 start += 2;
@@ -103,6 +112,21 @@ public final class EncodedSpans {
             }
         }
         return true;
+    }
+
+    /** The characters of a base64 or hex run, base64url's included: looked up, as every character is. */
+    private static final boolean[] RUN_CHARS = runChars();
+
+    private static boolean[] runChars() {
+        boolean[] table = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            table[c] = isBase64(c) || c == '-' || c == '_';
+        }
+        return table;
+    }
+
+    private static boolean isRunChar(char c) {
+        return c < 0x80 && RUN_CHARS[c];
     }
 
     private static boolean isBase64(char c) {

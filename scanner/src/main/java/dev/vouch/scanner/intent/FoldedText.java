@@ -42,6 +42,14 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
                     i = spacedEnd;
                     continue;
                 }
+                int wordEnd = plainWordEnd(text, i);
+                if (wordEnd > i) {
+                    for (int j = i; j < wordEnd; j++) {
+                        append(out, origin, (char) (text[j] | 0x20), j);
+                    }
+                    i = wordEnd;
+                    continue;
+                }
                 int tokenEnd = tokenEnd(text, i);
                 disguised |= appendToken(text, i, tokenEnd, out, origin);
                 i = tokenEnd;
@@ -77,6 +85,26 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             }
         }
         return count >= 4 ? end : start;
+    }
+
+    /**
+     * The end of the token at {@code start} when it is ASCII letters alone, which is most words and which
+     * {@link #appendToken} would only lower-case; otherwise {@code start}.
+     */
+    private static int plainWordEnd(char[] text, int start) {
+        int i = start;
+        while (i < text.length && isAsciiLetter(text[i])) {
+            i++;
+        }
+        boolean tokenGoesOn = i < text.length
+                && (Character.isLetterOrDigit(text[i])
+                        || isCombiningMark(text[i])
+                        || isSplitter(text[i]) && i + 1 < text.length && Character.isLetterOrDigit(text[i + 1]));
+        return tokenGoesOn ? start : i;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** A token: letters, digits, combining marks, and punctuation that sits between two of them. */
@@ -122,18 +150,14 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         }
         boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3;
         // A digit closing a word is a version or a count ("fts5", "ec2"), not a letter, unless others stand inside it.
-        int inner = 0;
-        for (int i = start + 1; i < end - 1; i++) {
-            inner += leetLetter(text[i]) != 0 && Character.isLetter(text[i - 1]) ? 1 : 0;
-        }
-        boolean readLeet = leet > 0 && letters >= 3 && (inner > 0 || leetLetter(text[start]) != 0);
+        boolean readLeet = leet > 0 && letters >= 3 && (leetLetter(text[start]) != 0 || leetInside(text, start, end));
         boolean disguised = false;
         for (int i = start; i < end; i++) {
             char c = text[i];
             if (isCombiningMark(c)) {
                 continue;
             }
-            if (isSplitter(c) && joinPieces) {
+            if (joinPieces && isSplitter(c)) {
                 disguised = true;
                 continue;
             }
@@ -145,6 +169,15 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             append(out, origin, foldChar(c), i);
         }
         return disguised;
+    }
+
+    private static boolean leetInside(char[] text, int start, int end) {
+        for (int i = start + 1; i < end - 1; i++) {
+            if (leetLetter(text[i]) != 0 && Character.isLetter(text[i - 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean touchesLetter(char[] text, int i, int start, int end) {

@@ -72,6 +72,11 @@ public final class InstructionAnalyzer {
             if (lexicon.startOnly(hit.cue()) && !clauseStart[hit.start()]) {
                 continue;
             }
+            Map<Cue, int[]> sentence = cues.get(sentenceOf(bounds, hit.start()));
+            // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
+            if (sentence.containsKey(hit.cue())) {
+                continue;
+            }
             int[] original = folded.originalSpan(hit.start(), hit.end());
             if (hit.cue() == Cue.SENSITIVE && partOfArgumentName(text, original, context)) {
                 continue;
@@ -84,8 +89,7 @@ public final class InstructionAnalyzer {
                     && isNegated(text, original[0])) {
                 continue;
             }
-            int sentence = sentenceOf(bounds, hit.start());
-            cues.get(sentence).putIfAbsent(hit.cue(), original);
+            sentence.put(hit.cue(), original);
         }
         describeThirdPerson(f, clauseStart, bounds, cues, folded);
         resolveOpening(cues);

@@ -1,9 +1,9 @@
 package dev.vouch.scanner.intent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.vouch.scanner.Hashes;
 import dev.vouch.scanner.JsonMappers;
+import dev.vouch.scanner.match.KeywordAutomaton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,13 +47,13 @@ public final class Lexicon {
         }
     }
 
-    private final AhoCorasickDoubleArrayTrie<Entry> automaton = new AhoCorasickDoubleArrayTrie<>();
+    private final KeywordAutomaton<Entry> automaton;
     private final EnumSet<Cue> startOnly;
     private final ToolNames toolNames;
     private final String digest;
 
     private Lexicon(Map<String, Entry> phrases, EnumSet<Cue> startOnly, ToolNames toolNames, String digest) {
-        automaton.build(new TreeMap<>(phrases));
+        automaton = new KeywordAutomaton<>(new TreeMap<>(phrases), false);
         this.startOnly = startOnly;
         this.toolNames = toolNames;
         this.digest = digest;
@@ -147,7 +147,7 @@ public final class Lexicon {
     /** Every phrase of the lexicon in {@code folded}, at word boundaries. */
     public List<Hit> match(String folded) {
         List<Hit> hits = new ArrayList<>();
-        automaton.parseText(folded, (begin, end, entry) -> {
+        automaton.parse(folded, (begin, end, entry) -> {
             boolean left = entry.anywhere() || begin == 0 || !isWordChar(folded.charAt(begin - 1));
             if (!left) {
                 return;

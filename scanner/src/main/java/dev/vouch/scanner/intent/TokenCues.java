@@ -18,10 +18,11 @@ final class TokenCues {
 
     /** One pass over the original text's tokens: tool names, arguments, identifiers, addresses, literals, markup. */
     static void mark(String text, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
-        int length = text.length();
+        char[] chars = text.toCharArray();
+        int length = chars.length;
         int i = 0;
         while (i < length) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '<' || c == '[') {
                 int close = markupEnd(text, i);
                 if (close > 0) {
@@ -39,11 +40,11 @@ final class TokenCues {
                 continue;
             }
             int start = i;
-            while (i < length && isTokenChar(text.charAt(i))) {
+            while (i < length && isTokenChar(chars[i])) {
                 i++;
             }
             int end = i;
-            while (end > start && isTrailing(text.charAt(end - 1))) {
+            while (end > start && isTrailing(chars[end - 1])) {
                 end--;
             }
             if (end > start) {
@@ -106,7 +107,7 @@ final class TokenCues {
             otherTool(key, context, cues, sentenceStarts, start, end);
         } else if (!context.ownName().isEmpty() && key.equals(context.ownName()) && (compound || quoted)) {
             mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
-        } else if (context.isOtherArgument(key) && (compound || quoted)) {
+        } else if ((compound || quoted) && context.isOtherArgument(key)) {
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
         } else if (context.isOwnArgument(key)) {
             if ((compound || quoted || namedAsArgument(text, start, end)) && !namedForCredential(key)) {
@@ -259,12 +260,39 @@ final class TokenCues {
                 || precedes(text, start, "tool ");
     }
 
+    /**
+     * Whether {@code what} stands at {@code at}, in any case. These run for most words, and most words
+     * are followed by a space and stand after "the ": a look at three characters of the phrase's place
+     * rules out nearly every one before the case-blind comparison.
+     */
     private static boolean follows(String text, int at, String what) {
-        return text.regionMatches(true, at, what, 0, what.length());
+        int length = what.length();
+        return mayMatch(text, at, what.charAt(0))
+                && mayMatch(text, at + 1, what.charAt(1))
+                && mayMatch(text, at + length - 1, what.charAt(length - 1))
+                && text.regionMatches(true, at, what, 0, length);
     }
 
+    /** Whether {@code what} ends just before {@code at}, in any case. */
     private static boolean precedes(String text, int at, String what) {
-        return at >= what.length() && text.regionMatches(true, at - what.length(), what, 0, what.length());
+        int length = what.length();
+        return at >= length
+                && mayMatch(text, at - 1, what.charAt(length - 1))
+                && mayMatch(text, at - 2, what.charAt(length - 2))
+                && mayMatch(text, at - length, what.charAt(0))
+                && text.regionMatches(true, at - length, what, 0, length);
+    }
+
+    /**
+     * Whether the character at {@code i} can equal {@code expected} (lower case) ignoring case. Beyond
+     * ASCII it may (the Kelvin sign is a k to a case-blind comparison), so only the full comparison decides.
+     */
+    private static boolean mayMatch(String text, int i, char expected) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c == expected || c >= 0x80 || expected >= 'a' && expected <= 'z' && (c | 0x20) == expected;
     }
 
     private static boolean literalContext(String text, int quote) {
@@ -349,26 +377,21 @@ final class TokenCues {
         cues.get(sentence).putIfAbsent(cue, new int[] {start, end});
     }
 
+    /** The ASCII token characters, looked up rather than tested one by one: every character of a text is. */
+    private static final boolean[] ASCII_TOKEN = asciiTokenChars();
+
+    private static boolean[] asciiTokenChars() {
+        boolean[] table = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            table[c] = Character.isLetterOrDigit(c) || "_-.@:/=%+~(#?&".indexOf(c) >= 0;
+        }
+        return table;
+    }
+
     private static boolean isTokenChar(char c) {
-        return (c < 0x80
-                        && (Character.isLetterOrDigit(c)
-                                || c == '_'
-                                || c == '-'
-                                || c == '.'
-                                || c == '@'
-                                || c == ':'
-                                || c == '/'
-                                || c == '='
-                                || c == '%'
-                                || c == '+'
-                                || c == '~'
-                                || c == '('
-                                || c == '#'
-                                || c == '?'
-                                || c == '&'))
-                || (c >= 0x80
-                        && Character.isLetterOrDigit(c)
-                        && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+        return c < 0x80
+                ? ASCII_TOKEN[c]
+                : Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
     private static boolean isTrailing(char c) {

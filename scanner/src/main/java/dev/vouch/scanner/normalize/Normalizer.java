@@ -36,6 +36,16 @@ public final class Normalizer {
         int length = input.length();
         int i = 0;
         while (i < length) {
+            int plain = i;
+            while (plain < length && input.charAt(plain) >= 0x20 && input.charAt(plain) < 0x7F) {
+                plain++;
+            }
+            if (plain > i) {
+                // Printable ASCII, most of any text, is kept as it is: none of the checks below concern it.
+                visible.append(input, i, plain);
+                i = plain;
+                continue;
+            }
             int cp = input.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (cp >= 0xE0000 && cp <= 0xE007F) {
@@ -59,7 +69,8 @@ public final class Normalizer {
                 anomalies.add(new Anomaly(
                         Anomaly.Kind.TERMINAL_ESCAPE, escapeAll(input.substring(i, Math.min(end, i + 24)))));
                 next = end;
-            } else if (Character.getType(cp) == Character.CONTROL && cp != '\n' && cp != '\r' && cp != '\t') {
+            } else if (Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t') {
+                // isISOControl is exactly the CONTROL category (U+0000-001F, U+007F-009F), without its table look-up.
                 anomalies.add(new Anomaly(Anomaly.Kind.TERMINAL_ESCAPE, escape(cp)));
             } else {
                 visible.appendCodePoint(cp);
@@ -121,7 +132,7 @@ public final class Normalizer {
         boolean padded = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (isBlank(c)) {
                 spaces++;
                 if (c == '\n') {
                     newlines++;
@@ -142,6 +153,14 @@ public final class Normalizer {
             anomalies.add(new Anomaly(Anomaly.Kind.WHITESPACE_PADDING, "blank run hiding the text after it"));
         }
         return out.toString();
+    }
+
+    /** Whitespace or a space separator; printable ASCII is neither, which most characters are. */
+    private static boolean isBlank(char c) {
+        if (c > 0x20 && c < 0x7F) {
+            return false;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** No whitespace but single spaces between other characters: collapsing would change nothing. */

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.FieldKind;
+import dev.vouch.scanner.match.KeywordAutomaton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ public final class RulePack {
     private final String version;
     private final List<Rule> rules;
     /** Lower-case keyword → the patterns it lets run and the rules naming it second; matched against lower-cased text. */
-    private final AhoCorasickDoubleArrayTrie<KeywordUse> keywords = new AhoCorasickDoubleArrayTrie<>();
+    private final KeywordAutomaton<KeywordUse> keywords;
     /**
      * The keyword sets of a rule's patterns, each once (patterns that name no keywords of their own
      * share the rule's): slotOf[i][p] is the slot of rule i's pattern p. Hits are gathered by slot.
@@ -100,7 +100,8 @@ public final class RulePack {
                 ruleOfSlot[patternSlot] = i;
             }
         }
-        keywords.build(byKeyword);
+        // Caseless: it reads the text lower-cased, as lowerCase below would, without a copy of it.
+        keywords = new KeywordAutomaton<>(byKeyword, true);
     }
 
     /** The rule pack shipped with this scanner. */
@@ -278,7 +279,7 @@ public final class RulePack {
      */
     public List<Candidate> candidates(String text) {
         KeywordHits hits = new KeywordHits();
-        keywords.parseText(lowerCase(text), hits::record);
+        keywords.parse(text, hits::record);
         if (hits.rules.isEmpty()) {
             return List.of();
         }

@@ -1,0 +1,274 @@
+package dev.vouch.scanner.match;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Aho-Corasick automaton over a fixed set of keywords that reports every occurrence of every
+ * keyword, by end position and, for one end, by descending keyword index (the order the keywords'
+ * map iterates in): the order of the double-array automaton it replaces, so callers that keep the
+ * first hit keep the same one.
+ *
+ * <p>Tool text is nearly all ASCII, so the transitions on ASCII characters are one table look-up per
+ * character, failure links resolved when the automaton is built; a character no keyword holds sends
+ * the automaton back to its root at once. Other characters of the keywords follow the failure links.
+ * A {@code caseless} automaton reads text lower-cased character by character without copying it.
+ */
+public final class KeywordAutomaton<V> {
+
+    /** Receives one occurrence: {@code [begin, end)} in the text, and the keyword's value. */
+    @FunctionalInterface
+    public interface Hits<V> {
+        void hit(int begin, int end, V value);
+    }
+
+    private static final int ASCII = 128;
+
+    private final boolean caseless;
+    /** For each ASCII character, its column in {@link #delta}; 0 for characters no keyword holds. */
+    private final byte[] asciiColumn = new byte[ASCII];
+
+    private final int columns;
+    /** The transition of state s on column c, at {@code s * columns + c}. */
+    private final int[] delta;
+    /** Transitions on characters beyond ASCII: the trie's own, sorted by character, and failure links. */
+    private final char[][] wideChars;
+
+    private final int[][] wideTargets;
+    private final int[] fail;
+    /** The keywords that end in each state, by descending index; null where none does. */
+    private final int[][] output;
+
+    private final int[] lengths;
+    private final V[] values;
+
+    @SuppressWarnings("unchecked")
+    public KeywordAutomaton(Map<String, V> keywords, boolean caseless) {
+        this.caseless = caseless;
+        Trie trie = new Trie();
+        values = (V[]) new Object[keywords.size()];
+        lengths = new int[keywords.size()];
+        int index = 0;
+        for (Map.Entry<String, V> keyword : keywords.entrySet()) {
+            String text = keyword.getKey();
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("an empty keyword matches everywhere");
+            }
+            int state = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = fold(text.charAt(i));
+                if (c < ASCII && asciiColumn[c] == 0) {
+                    asciiColumn[c] = (byte) ++trie.asciiColumns;
+                }
+                state = trie.child(state, c);
+            }
+            trie.ends.get(state).add(index);
+            values[index] = keyword.getValue();
+            lengths[index] = text.length();
+            index++;
+        }
+        if (trie.asciiColumns >= Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("too many distinct ASCII characters in keywords");
+        }
+        // Numbered breadth first, the shallow states a text visits most share the first rows of the table.
+        trie = trie.breadthFirst();
+        int states = trie.children.size();
+        columns = trie.asciiColumns + 1;
+        delta = new int[states * columns];
+        fail = new int[states];
+        output = new int[states][];
+        wideChars = new char[states][];
+        wideTargets = new int[states][];
+        build(trie);
+        markOutputs();
+        if (caseless) {
+            // Keywords are folded, so an upper-case ASCII letter moves the automaton as its lower case does.
+            for (char c = 'A'; c <= 'Z'; c++) {
+                asciiColumn[c] = asciiColumn[c + ('a' - 'A')];
+            }
+        }
+    }
+
+    /** Breadth first: each state's failure link and transitions from those of shallower states. */
+    private void build(Trie trie) {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(0);
+        while (!queue.isEmpty()) {
+            int state = queue.poll();
+            Map<Character, Integer> children = trie.children.get(state);
+            List<Character> wide = new ArrayList<>();
+            for (int column = 1; column < columns; column++) {
+                delta[state * columns + column] = state == 0 ? 0 : delta[fail[state] * columns + column];
+            }
+            for (Map.Entry<Character, Integer> child : children.entrySet()) {
+                char c = child.getKey();
+                int target = child.getValue();
+                fail[target] = state == 0 ? 0 : transition(fail[state], c);
+                if (c < ASCII) {
+                    delta[state * columns + asciiColumn[c]] = target;
+                } else {
+                    wide.add(c);
+                }
+                queue.add(target);
+            }
+            wide.sort(null);
+            wideChars[state] = new char[wide.size()];
+            wideTargets[state] = new int[wide.size()];
+            for (int i = 0; i < wide.size(); i++) {
+                wideChars[state][i] = wide.get(i);
+                wideTargets[state][i] = children.get(wide.get(i));
+            }
+            List<Integer> ends = new ArrayList<>(trie.ends.get(state));
+            if (state != 0 && output[fail[state]] != null) {
+                for (int inherited : output[fail[state]]) {
+                    ends.add(inherited);
+                }
+            }
+            if (!ends.isEmpty()) {
+                output[state] = ends.stream()
+                        .sorted((a, b) -> Integer.compare(b, a))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+            }
+        }
+    }
+
+    /** Every occurrence of every keyword in {@code text}. */
+    public void parse(String text, Hits<V> hits) {
+        int state = 0;
+        // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt.
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c < ASCII) {
+                int column = asciiColumn[c];
+                int next = column == 0 ? 0 : delta[state * columns + column];
+                if (next >= 0) {
+                    state = next;
+                    continue;
+                }
+                state = ~next;
+            } else {
+                state = beyondAscii(state, c);
+                if (output[state] == null) {
+                    continue;
+                }
+            }
+            for (int keyword : output[state]) {
+                hits.hit(i + 1 - lengths[keyword], i + 1, values[keyword]);
+            }
+        }
+    }
+
+    /** A caseless automaton reads some characters beyond ASCII as ASCII letters: U+0130 as i, U+212A as k. */
+    private int beyondAscii(int state, char c) {
+        char folded = fold(c);
+        if (folded >= ASCII) {
+            return wide(state, folded);
+        }
+        int column = asciiColumn[folded];
+        int next = column == 0 ? 0 : delta[state * columns + column];
+        return next < 0 ? ~next : next;
+    }
+
+    /** The transition on any character, before {@link #markOutputs}. */
+    private int transition(int state, char c) {
+        if (c < ASCII) {
+            int column = asciiColumn[c];
+            return column == 0 ? 0 : delta[state * columns + column];
+        }
+        return wide(state, c);
+    }
+
+    private int wide(int state, char c) {
+        int s = state;
+        while (true) {
+            int found = Arrays.binarySearch(wideChars[s], c);
+            if (found >= 0) {
+                return wideTargets[s][found];
+            }
+            if (s == 0) {
+                return 0;
+            }
+            s = fail[s];
+        }
+    }
+
+    /**
+     * Flags each ASCII transition into a state where keywords end by storing it complemented, so that
+     * the scan looks at the outputs only when the table says there are some.
+     */
+    private void markOutputs() {
+        for (int i = 0; i < delta.length; i++) {
+            if (output[delta[i]] != null) {
+                delta[i] = ~delta[i];
+            }
+        }
+    }
+
+    /** Lower case char by char, as the rule pack folds its texts, for a caseless automaton. */
+    private char fold(char c) {
+        if (!caseless) {
+            return c;
+        }
+        if (c < ASCII) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    /** The keyword trie while it is built: children by character, and the keywords ending in each node. */
+    private static final class Trie {
+        final List<Map<Character, Integer>> children = new ArrayList<>();
+        final List<List<Integer>> ends = new ArrayList<>();
+        int asciiColumns;
+
+        Trie() {
+            add();
+        }
+
+        int child(int state, char c) {
+            Integer existing = children.get(state).get(c);
+            if (existing != null) {
+                return existing;
+            }
+            int created = add();
+            children.get(state).put(c, created);
+            return created;
+        }
+
+        /** The same trie with its nodes numbered in breadth-first order. */
+        Trie breadthFirst() {
+            int[] renumbered = new int[children.size()];
+            List<Integer> order = new ArrayList<>(children.size());
+            order.add(0);
+            for (int next = 0; next < order.size(); next++) {
+                for (int child : children.get(order.get(next)).values()) {
+                    renumbered[child] = order.size();
+                    order.add(child);
+                }
+            }
+            Trie result = new Trie();
+            result.asciiColumns = asciiColumns;
+            result.children.clear();
+            result.ends.clear();
+            for (int old : order) {
+                Map<Character, Integer> moved = new HashMap<>();
+                children.get(old).forEach((c, child) -> moved.put(c, renumbered[child]));
+                result.children.add(moved);
+                result.ends.add(ends.get(old));
+            }
+            return result;
+        }
+
+        private int add() {
+            children.add(new HashMap<>());
+            ends.add(new ArrayList<>());
+            return children.size() - 1;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.vouch.scanner.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.scanner.Hashes;
+import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.corpus.Corpora;
+import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.intent.IntentFeatures;
+import dev.vouch.scanner.intent.train.LabelledTools;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A SHA-256 over everything the scanner says about every corpus (not a test): each report whole
+ * (verdicts, digests, findings with their evidence and model signals, drift against itself) and each
+ * tool's instruction vector with its spans. A change meant only to make the scanner faster must leave
+ * it unchanged.
+ *
+ * <pre>java -cp … dev.vouch.scanner.bench.ScanFingerprint</pre>
+ */
+public final class ScanFingerprint {
+
+    private ScanFingerprint() {}
+
+    public static void main(String[] args) throws IOException {
+        Scanner scanner = Scanner.withBundledRules();
+        Map<String, List<ScanInput>> corpora = new java.util.LinkedHashMap<>();
+        corpora.put("docker-servers", dockerServers());
+        corpora.put("vouch-labelled", distinctInputs(LabelledTools.vouch()));
+        corpora.put("atr", distinctInputs(LabelledTools.atr()));
+        StringBuilder all = new StringBuilder();
+        for (Map.Entry<String, List<ScanInput>> corpus : corpora.entrySet()) {
+            StringBuilder out = new StringBuilder();
+            for (ScanInput input : corpus.getValue()) {
+                out.append(scanner.scan(input)).append('\n');
+                out.append(scanner.scan(input, Optional.of(input))).append('\n');
+                for (IntentFeatures.Vector vector : scanner.instructionVectors(input)) {
+                    out.append(vectorText(vector)).append('\n');
+                }
+            }
+            String digest = Hashes.sha256Hex(out.toString().getBytes(StandardCharsets.UTF_8));
+            System.out.printf(
+                    "%-16s %5d inputs  %s%n", corpus.getKey(), corpus.getValue().size(), digest);
+            all.append(digest);
+        }
+        System.out.printf(
+                "%-16s %5s         %s%n",
+                "all", "", Hashes.sha256Hex(all.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String vectorText(IntentFeatures.Vector vector) {
+        StringBuilder out = new StringBuilder(Arrays.toString(vector.values()));
+        for (int i = 0; i < vector.values().length; i++) {
+            IntentFeatures.Span span = vector.span(i);
+            if (span != null) {
+                out.append(" ")
+                        .append(i)
+                        .append('@')
+                        .append(span.pointer())
+                        .append(':')
+                        .append(span.start())
+                        .append('-')
+                        .append(span.end())
+                        .append('/')
+                        .append(span.sentenceStart())
+                        .append('-')
+                        .append(span.sentenceEnd())
+                        .append('/')
+                        .append(span.decodedFrom())
+                        .append('/')
+                        .append(span.text());
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<ScanInput> dockerServers() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<ScanInput> inputs = new ArrayList<>();
+        try (Stream<Path> walk =
+                Files.walk(Corpora.root().resolve("benign-docker-tools").resolve("servers"))) {
+            for (Path file : walk.filter(p -> p.getFileName().toString().equals("tools.json"))
+                    .sorted()
+                    .toList()) {
+                try {
+                    inputs.add(ScanInput.fromJson(json.readTree(file.toFile())));
+                } catch (IOException | RuntimeException e) {
+                    // The benchmark skips the same unreadable files.
+                }
+            }
+        }
+        return inputs;
+    }
+
+    /** The labelled examples of one server share its input: each is scanned once. */
+    private static List<ScanInput> distinctInputs(List<LabelledTools.Example> examples) {
+        Map<ScanInput, Boolean> seen = new IdentityHashMap<>();
+        List<ScanInput> inputs = new ArrayList<>();
+        for (LabelledTools.Example example : examples) {
+            if (seen.put(example.input(), Boolean.TRUE) == null) {
+                inputs.add(example.input());
+            }
+        }
+        return inputs;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vouch.scanner.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.erdtman.jcs.JsonCanonicalizer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CanonicalJsonTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper DECIMALS =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"b\":1,\"a\":[true,false,null,\"x\"],\"\\u00e9\":{\"z\":\"\",\"\\ud83d\\ude00\":2,\"\\u20ac\":3}}",
+                "{\"s\":\"tab\\t nl\\n cr\\r ff\\f bs\\b quote\\\" slash\\\\ \\/ ctl\\u0001\\u001f del\\u007f \\u2028\"}",
+                "{\"lone\":\"\\ud800 and \\udfff\",\"emoji\":\"\\ud83d\\ude00\"}",
+                "[0,-0,1,-1,2147483647,-2147483648,9007199254740993,1.5,-0.0,1e21,1e-7,123456789012345678,0.1]",
+                "[12345678901234567890123,3.141592653589793238462643383279,1e-400]",
+                "{\"nested\":{\"deeper\":{\"deepest\":[[],{},[{}]]}},\"A\":\"upper before lower\",\"a\":0}"
+            })
+    void writesTheBytesOfTheReferenceCanonicalizer(String json) throws Exception {
+        for (ObjectMapper mapper : new ObjectMapper[] {JSON, DECIMALS}) {
+            JsonNode tree = mapper.readTree(json);
+            byte[] reference = new JsonCanonicalizer(JSON.writeValueAsString(tree)).getEncodedUTF8();
+
+            assertThat(CanonicalJson.of(tree)).isEqualTo(reference);
+        }
+    }
+}

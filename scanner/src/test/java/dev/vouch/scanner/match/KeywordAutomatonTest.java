@@ -1,0 +1,106 @@
+package dev.vouch.scanner.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class KeywordAutomatonTest {
+
+    /** Few letters, so keywords overlap, nest and share suffixes; some beyond ASCII. */
+    private static final String ALPHABET = "abcab c-ÉéжЖ的ik";
+
+    @Test
+    void reportsTheHitsOfTheDoubleArrayAutomatonInTheSameOrder() {
+        Random random = new Random(20261129);
+        for (int round = 0; round < 300; round++) {
+            Map<String, Integer> keywords = new TreeMap<>();
+            int count = 1 + random.nextInt(30);
+            while (keywords.size() < count) {
+                keywords.put(word(random, 1 + random.nextInt(5)), keywords.size());
+            }
+            AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
+            reference.build(keywords);
+            KeywordAutomaton<Integer> automaton = new KeywordAutomaton<>(keywords, false);
+            String text = word(random, random.nextInt(200));
+
+            List<String> expected = new ArrayList<>();
+            AhoCorasickDoubleArrayTrie.IHit<Integer> collect =
+                    (begin, end, value) -> expected.add(begin + "-" + end + ":" + value);
+            reference.parseText(text, collect);
+            List<String> actual = new ArrayList<>();
+            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
+
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aCaselessAutomatonFindsWhatTheReferenceFindsInTheLowerCasedText() {
+        Random random = new Random(11);
+        for (int round = 0; round < 300; round++) {
+            Map<String, Integer> keywords = new TreeMap<>();
+            int count = 1 + random.nextInt(30);
+            while (keywords.size() < count) {
+                keywords.put(lowerCase(word(random, 1 + random.nextInt(5))), keywords.size());
+            }
+            AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
+            reference.build(keywords);
+            KeywordAutomaton<Integer> automaton = new KeywordAutomaton<>(keywords, true);
+            String text = word(random, random.nextInt(200)).toUpperCase(java.util.Locale.ROOT)
+                    + word(random, random.nextInt(50))
+                    + "\u0130\u212A";
+
+            List<String> expected = new ArrayList<>();
+            AhoCorasickDoubleArrayTrie.IHit<Integer> collect =
+                    (begin, end, value) -> expected.add(begin + "-" + end + ":" + value);
+            reference.parseText(lowerCase(text), collect);
+            List<String> actual = new ArrayList<>();
+            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
+
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    /** Lower case char by char, as the rule pack reads texts. */
+    private static String lowerCase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            out.append(Character.toLowerCase(text.charAt(i)));
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aCaselessAutomatonReadsTheTextLowerCased() {
+        KeywordAutomaton<String> automaton =
+                new KeywordAutomaton<>(new TreeMap<>(Map.of("ignore", "i", "жук", "ж")), true);
+        List<String> hits = new ArrayList<>();
+
+        automaton.parse(
+                "IGNORE all, Ignore ЖУК, \u0130GNORE",
+                (begin, end, value) -> hits.add(begin + "-" + end + ":" + value));
+
+        assertThat(hits).containsExactly("0-6:i", "12-18:i", "19-22:ж", "24-30:i");
+    }
+
+    @Test
+    void refusesAnEmptyKeyword() {
+        assertThatThrownBy(() -> new KeywordAutomaton<>(Map.of("", 1), false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String word(Random random, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return out.toString();
+    }
+}
