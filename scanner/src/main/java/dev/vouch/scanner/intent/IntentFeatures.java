@@ -43,7 +43,7 @@ public final class IntentFeatures {
 
     private static final Cue[] CUES = Cue.values();
     private static final int NAMED = Feature.values().length;
-    private static final int SINGLES = NAMED;
+    static final int SINGLES = NAMED;
     private static final int PAIRS = SINGLES + CUES.length;
     /** How many inputs a vector has. */
     public static final int SIZE = PAIRS + CUES.length * (CUES.length - 1) / 2;
@@ -71,72 +71,9 @@ public final class IntentFeatures {
         return List.copyOf(names);
     }
 
-    private static int pairIndex(int a, int b) {
+    static int pairIndex(int a, int b) {
         // Row a of the upper triangle starts after the rows above it.
         return PAIRS + a * CUES.length - a * (a + 1) / 2 + (b - a - 1);
-    }
-
-    /** The features, in the model's order. Each answers one question about the tool's sentences. */
-    public enum Feature {
-        AGENT_DIRECTIVE("a sentence tells the agent (you, the assistant, the model) what it must do"),
-        IMPERATIVE("a sentence opens with an instruction verb rather than a description"),
-        MODAL_DIRECTIVE("an instruction says must, always, never, required, mandatory"),
-        LATE_DIRECTIVE("an instruction follows the description, past its first sentence"),
-        TRIGGER_OTHER("a sentence ties an action to another tool of the set: before, after, when using it"),
-        TRIGGER_ANY("a sentence ties an action to any or every other tool, request or session"),
-        CALL_OTHER("a sentence asks for a call of another tool of the set"),
-        CALL_FIRST("the tool claims it must run before, or instead of, other tools"),
-        CALL_IDENTIFIER("a sentence asks for a call of a named function that is not this tool's"),
-        TAMPER_ARGUMENT("a sentence asks to set, change, add or replace an argument or value"),
-        TAMPER_OTHER("a sentence steers the arguments of another tool of the set"),
-        LITERAL_VALUE("an instruction hands over a fixed value: an address, an account, name=value"),
-        AUTHORITY("a sentence claims authority: policy, compliance, system rule, precedence"),
-        AUTHORITY_OVER_USER("authority is claimed over the user's own request, or the user's consent asserted"),
-        CONCEAL("a sentence hides the action from the user: silently, without asking, do not mention"),
-        SENSITIVE_DIRECTIVE("an instruction names credentials, keys, personal data or history"),
-        SENSITIVE_SINK("sensitive data is to be sent, added to an argument or handed to an address"),
-        EXFIL_SINK("an instruction hands data to an outside address (URL, e-mail)"),
-        DESTRUCTIVE_STEER("an instruction asks for a destructive call: delete, drop, revoke, wipe"),
-        SIDE_EFFECT_STEER("an instruction ties a side-effecting call (send, log, upload, create) to another tool"),
-        OUTPUT_CONTROL("a sentence controls the answer: respond only with, tell the user that, hide results"),
-        OVERRIDE("a sentence sets aside earlier instructions or the agent's rules"),
-        HELPFUL_REFERENCE("another tool is named as the source of this tool's input (to get the id)"),
-        MARKUP("authority markup: <IMPORTANT>, [SYSTEM], an instruction tag"),
-        SCHEMA_DIRECTIVE("an instruction sits in an argument's description or another schema text"),
-        DECODED_DIRECTIVE("an instruction was found inside encoded text (base64, hex, entities, escapes)"),
-        DISGUISED_DIRECTIVE("an instruction was disguised: leetspeak, spaced or split letters, marks"),
-        OTHER_TOOL("another tool of the set is named"),
-        DIRECTIVE_COUNT("how many sentences instruct the agent (one, two, three or more)"),
-        RULE_BLOCK("a rule of the pattern pack blocks this tool"),
-        RULE_REVIEW("authority markup or an encoded blob asks for review: the model has the last word on it"),
-        RULE_REVIEW_OTHER("another pattern rule or check asks for review"),
-        MODAL_TRIGGER_STEER("one sentence demands, triggers and names a tool together"),
-        USER_DIRECTIVE("an instruction speaks about the user: their request, their consent"),
-        STEER_WITH_HARM("a sentence that names another tool, argument or function also asks for harm: a fixed "
-                + "value, a side effect, a deletion, concealment, authority, sensitive data, an outside address"),
-        STEER_WITHOUT_HARM("other tools are named, but never beside a request for harm"),
-        PROTECTS_USER("a sentence protects the user: asks them, keeps their value, invents nothing, reads only"),
-        SENSITIVE_INTO_ARG("credentials, keys or personal data are to be put into an argument not meant for them"),
-        USER_VALUE_DEMOTED("the user's own value is demoted: informational only, outdated, to be disregarded"),
-        FIXED_VALUE_OTHER("another tool or its argument is handed a fixed value: an account, an id, an address"),
-        STEER_SIBLING_WITH_HARM("a tool of the same server, or its argument, is named next to a request for harm"),
-        EXTERNAL_SINK("data, values or calls are routed to a party outside the user's: a partner, vendor, broker"),
-        REASSURED_HARM("a harmful effect is presented as normal or expected: nothing to worry about"),
-        LONG_TEXT("how long the tool's texts are: none up to 1,000 characters, all at 100,000 (logarithmic)");
-
-        private final String question;
-
-        Feature(String question) {
-            this.question = question;
-        }
-
-        public String question() {
-            return question;
-        }
-
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        }
     }
 
     private static final int MAX_DIRECTIVES = 3;
@@ -166,7 +103,7 @@ public final class IntentFeatures {
                 int before = directives[0];
                 read(text, decoded.text(), decoded, context, values, spans, directives, steerWithoutHarm);
                 if (directives[0] > before) {
-                    fire(
+                    FeatureEmitter.fire(
                             values,
                             spans,
                             Feature.DECODED_DIRECTIVE.ordinal(),
@@ -238,7 +175,7 @@ public final class IntentFeatures {
                                                     Cue.TRIGGER, Cue.CALL, Cue.TAMPER, Cue.ANY_TOOL, Cue.OTHER_TOOL))
                     || s.hasAny(Cue.CONCEAL, Cue.OVERRIDE, Cue.OUTPUT_CONTROL)
                     || s.has(Cue.MODAL) && steers && s.hasAny(Cue.CALL, Cue.TAMPER, Cue.TRIGGER);
-            Emitter emit = new Emitter(field, text, decoded, s, values, spans);
+            FeatureEmitter emit = new FeatureEmitter(field, text, decoded, s, values, spans);
             emit.cues();
             if (directive) {
                 directives[0]++;
@@ -432,87 +369,6 @@ public final class IntentFeatures {
             neighbours |= sentences.get(i + 1).mask();
         }
         return neighbours == 0 ? sentences.get(i) : sentences.get(i).withNeighbours(neighbours);
-    }
-
-    /** Sets features of one sentence, recording the span of the first of the named cues it holds. */
-    private static final class Emitter {
-        private final Text field;
-        private final String text;
-        private final EncodedSpans.Decoded decoded;
-        private final Sentence sentence;
-        private final double[] values;
-        private final Span[] spans;
-
-        Emitter(
-                Text field,
-                String text,
-                EncodedSpans.Decoded decoded,
-                Sentence sentence,
-                double[] values,
-                Span[] spans) {
-            this.field = field;
-            this.text = text;
-            this.decoded = decoded;
-            this.sentence = sentence;
-            this.values = values;
-            this.spans = spans;
-        }
-
-        /** Each cue of the sentence, and each pair of them. */
-        void cues() {
-            Cue[] present = sentence.cues().keySet().toArray(new Cue[0]);
-            for (int i = 0; i < present.length; i++) {
-                set(SINGLES + present[i].ordinal(), sentence.cues().get(present[i]));
-                for (int j = i + 1; j < present.length; j++) {
-                    int a = Math.min(present[i].ordinal(), present[j].ordinal());
-                    int b = Math.max(present[i].ordinal(), present[j].ordinal());
-                    set(pairIndex(a, b), null);
-                }
-            }
-        }
-
-        void when(Feature feature, boolean fires, Cue... evidence) {
-            if (!fires) {
-                return;
-            }
-            int[] span = null;
-            for (Cue cue : evidence) {
-                span = sentence.cues().get(cue);
-                if (span != null) {
-                    break;
-                }
-            }
-            set(feature.ordinal(), span);
-        }
-
-        private void set(int index, int[] cueSpan) {
-            if (values[index] != 0) {
-                return;
-            }
-            int start = cueSpan == null ? sentence.start() : cueSpan[0];
-            int end = cueSpan == null ? sentence.end() : cueSpan[1];
-            fire(
-                    values,
-                    spans,
-                    index,
-                    decoded == null
-                            ? new Span(field.pointer(), start, end, text, sentence.start(), sentence.end(), null)
-                            : new Span(
-                                    field.pointer(),
-                                    decoded.start(),
-                                    decoded.end(),
-                                    text,
-                                    sentence.start(),
-                                    sentence.end(),
-                                    decoded.encoding()));
-        }
-    }
-
-    private static void fire(double[] values, Span[] spans, int index, Span span) {
-        values[index] = 1;
-        if (spans[index] == null) {
-            spans[index] = span;
-        }
     }
 
     private static final int MAX_EXCERPT = 240;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Verdict;
-import dev.vouch.scanner.intent.IntentFeatures.Feature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

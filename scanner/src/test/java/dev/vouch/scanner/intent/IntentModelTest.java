@@ -37,25 +37,25 @@ class IntentModelTest {
     @Test
     void blockNeedsHarmAndReviewNeedsSteering() {
         double[] weights = new double[IntentFeatures.SIZE];
-        weights[IntentFeatures.Feature.AGENT_DIRECTIVE.ordinal()] = 10;
+        weights[Feature.AGENT_DIRECTIVE.ordinal()] = 10;
         IntentModel model = new IntentModel(
                 0,
                 weights,
                 0.5,
                 0.9,
-                java.util.Set.of(IntentFeatures.Feature.CONCEAL),
-                java.util.Set.of(IntentFeatures.Feature.TRIGGER_OTHER),
+                java.util.Set.of(Feature.CONCEAL),
+                java.util.Set.of(Feature.TRIGGER_OTHER),
                 "test");
         double[] pushy = new double[IntentFeatures.SIZE];
-        pushy[IntentFeatures.Feature.AGENT_DIRECTIVE.ordinal()] = 1;
+        pushy[Feature.AGENT_DIRECTIVE.ordinal()] = 1;
         assertThat(model.assess(new IntentFeatures.Vector(pushy, new IntentFeatures.Span[pushy.length]))
                         .verdict())
                 .isEqualTo(dev.vouch.scanner.Verdict.PASS);
-        pushy[IntentFeatures.Feature.TRIGGER_OTHER.ordinal()] = 1;
+        pushy[Feature.TRIGGER_OTHER.ordinal()] = 1;
         assertThat(model.assess(new IntentFeatures.Vector(pushy, new IntentFeatures.Span[pushy.length]))
                         .verdict())
                 .isEqualTo(dev.vouch.scanner.Verdict.REVIEW);
-        pushy[IntentFeatures.Feature.CONCEAL.ordinal()] = 1;
+        pushy[Feature.CONCEAL.ordinal()] = 1;
         assertThat(model.assess(new IntentFeatures.Vector(pushy, new IntentFeatures.Span[pushy.length]))
                         .verdict())
                 .isEqualTo(dev.vouch.scanner.Verdict.BLOCK);

@@ -5,6 +5,8 @@ import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.ToolReport;
 import dev.vouch.scanner.Verdict;
+import dev.vouch.scanner.intent.Feature;
+import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.train.LabelledTools.Example;
 import java.io.IOException;
 import java.util.List;
@@ -63,10 +65,8 @@ public final class Misses {
                     .values();
             StringBuilder active = new StringBuilder("    inputs:");
             for (int i = 0; i < x.length; i++) {
-                if (x[i] != 0 && i < dev.vouch.scanner.intent.IntentFeatures.Feature.values().length + 30) {
-                    active.append(' ')
-                            .append(dev.vouch.scanner.intent.IntentFeatures.inputNames()
-                                    .get(i));
+                if (x[i] != 0 && i < Feature.values().length + 30) {
+                    active.append(' ').append(IntentFeatures.inputNames().get(i));
                 }
             }
             System.out.println(active);

@@ -1,0 +1,69 @@
+package dev.vouch.scanner.intent;
+
+import java.util.Locale;
+
+/**
+ * The named features of {@link IntentFeatures}, in the model's order. Each answers one question about a
+ * tool's sentences; its wire name ({@code tamper-other}) is how the model's weights name it.
+ */
+public enum Feature {
+    AGENT_DIRECTIVE("a sentence tells the agent (you, the assistant, the model) what it must do"),
+    IMPERATIVE("a sentence opens with an instruction verb rather than a description"),
+    MODAL_DIRECTIVE("an instruction says must, always, never, required, mandatory"),
+    LATE_DIRECTIVE("an instruction follows the description, past its first sentence"),
+    TRIGGER_OTHER("a sentence ties an action to another tool of the set: before, after, when using it"),
+    TRIGGER_ANY("a sentence ties an action to any or every other tool, request or session"),
+    CALL_OTHER("a sentence asks for a call of another tool of the set"),
+    CALL_FIRST("the tool claims it must run before, or instead of, other tools"),
+    CALL_IDENTIFIER("a sentence asks for a call of a named function that is not this tool's"),
+    TAMPER_ARGUMENT("a sentence asks to set, change, add or replace an argument or value"),
+    TAMPER_OTHER("a sentence steers the arguments of another tool of the set"),
+    LITERAL_VALUE("an instruction hands over a fixed value: an address, an account, name=value"),
+    AUTHORITY("a sentence claims authority: policy, compliance, system rule, precedence"),
+    AUTHORITY_OVER_USER("authority is claimed over the user's own request, or the user's consent asserted"),
+    CONCEAL("a sentence hides the action from the user: silently, without asking, do not mention"),
+    SENSITIVE_DIRECTIVE("an instruction names credentials, keys, personal data or history"),
+    SENSITIVE_SINK("sensitive data is to be sent, added to an argument or handed to an address"),
+    EXFIL_SINK("an instruction hands data to an outside address (URL, e-mail)"),
+    DESTRUCTIVE_STEER("an instruction asks for a destructive call: delete, drop, revoke, wipe"),
+    SIDE_EFFECT_STEER("an instruction ties a side-effecting call (send, log, upload, create) to another tool"),
+    OUTPUT_CONTROL("a sentence controls the answer: respond only with, tell the user that, hide results"),
+    OVERRIDE("a sentence sets aside earlier instructions or the agent's rules"),
+    HELPFUL_REFERENCE("another tool is named as the source of this tool's input (to get the id)"),
+    MARKUP("authority markup: <IMPORTANT>, [SYSTEM], an instruction tag"),
+    SCHEMA_DIRECTIVE("an instruction sits in an argument's description or another schema text"),
+    DECODED_DIRECTIVE("an instruction was found inside encoded text (base64, hex, entities, escapes)"),
+    DISGUISED_DIRECTIVE("an instruction was disguised: leetspeak, spaced or split letters, marks"),
+    OTHER_TOOL("another tool of the set is named"),
+    DIRECTIVE_COUNT("how many sentences instruct the agent (one, two, three or more)"),
+    RULE_BLOCK("a rule of the pattern pack blocks this tool"),
+    RULE_REVIEW("authority markup or an encoded blob asks for review: the model has the last word on it"),
+    RULE_REVIEW_OTHER("another pattern rule or check asks for review"),
+    MODAL_TRIGGER_STEER("one sentence demands, triggers and names a tool together"),
+    USER_DIRECTIVE("an instruction speaks about the user: their request, their consent"),
+    STEER_WITH_HARM("a sentence that names another tool, argument or function also asks for harm: a fixed "
+            + "value, a side effect, a deletion, concealment, authority, sensitive data, an outside address"),
+    STEER_WITHOUT_HARM("other tools are named, but never beside a request for harm"),
+    PROTECTS_USER("a sentence protects the user: asks them, keeps their value, invents nothing, reads only"),
+    SENSITIVE_INTO_ARG("credentials, keys or personal data are to be put into an argument not meant for them"),
+    USER_VALUE_DEMOTED("the user's own value is demoted: informational only, outdated, to be disregarded"),
+    FIXED_VALUE_OTHER("another tool or its argument is handed a fixed value: an account, an id, an address"),
+    STEER_SIBLING_WITH_HARM("a tool of the same server, or its argument, is named next to a request for harm"),
+    EXTERNAL_SINK("data, values or calls are routed to a party outside the user's: a partner, vendor, broker"),
+    REASSURED_HARM("a harmful effect is presented as normal or expected: nothing to worry about"),
+    LONG_TEXT("how long the tool's texts are: none up to 1,000 characters, all at 100,000 (logarithmic)");
+
+    private final String question;
+
+    Feature(String question) {
+        this.question = question;
+    }
+
+    public String question() {
+        return question;
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
