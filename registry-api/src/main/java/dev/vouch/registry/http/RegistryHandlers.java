@@ -57,8 +57,8 @@ final class RegistryHandlers {
 
     void listServers(Context ctx) {
         reads.serve(ctx, ReadCache.Freshness.LISTING, JSON, () -> {
-            CatalogService.CatalogPage page = catalog.list(ListRequest.from(ctx::queryParam));
-            return json.listBytes(page.versions(), page.nextCursor());
+            CatalogService.StampPage page = catalog.listStamps(ListRequest.from(ctx::queryParam));
+            return json.listBytes(page.stamps(), catalog::listed, page.nextCursor());
         });
     }
 
@@ -68,7 +68,9 @@ final class RegistryHandlers {
                 ReadCache.Freshness.LISTING,
                 JSON,
                 () -> json.listBytes(
-                        catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx)), Optional.empty()));
+                        catalog.versionStamps(ctx.pathParam("serverName"), includeDeleted(ctx)),
+                        catalog::listed,
+                        Optional.empty()));
     }
 
     void getVersion(Context ctx) {
