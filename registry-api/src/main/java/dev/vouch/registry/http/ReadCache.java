@@ -25,6 +25,12 @@ import java.util.zip.GZIPOutputStream;
  * bumps the sequence in the database, and the sequence is read from the database on each request, so
  * a write on any node makes every node's entries unreachable at once (they then age out by size).
  *
+ * <p>An answer is kept from the second time its request is asked under one catalog change sequence, not
+ * the first: requests asked once (a crawler's cursors, cache-busting parameters) would otherwise fill the
+ * cache with answers nobody asks again, each surviving young collections until evicted, and copying
+ * them is what made the collector's pauses the tail of uncached reads. A popular answer is computed
+ * twice per change instead of once.
+ *
  * <p>Each answer gets a strong ETag, the SHA-256 of its bytes (so an unrelated write does not change
  * it), {@code If-None-Match} is answered with 304, and the gzip form is computed once and served to
  * clients that accept it, with its own ETag as a different representation.
@@ -54,10 +60,14 @@ final class ReadCache {
     static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
 
     private static final String GZIP_ETAG_SUFFIX = "-gzip";
+    /** How many requests asked once are remembered; a key costs about its own length. */
+    private static final int ASKED_ONCE_KEYS = 16_384;
 
     private final ObjectMapper mapper;
     private final LongSupplier changeSequence;
     private final Cache<String, Cached> cache;
+    private final Cache<String, Boolean> askedOnce =
+            Caffeine.newBuilder().maximumSize(ASKED_ONCE_KEYS).build();
     private final ConcurrentHashMap<String, CompletableFuture<Cached>> inFlight = new ConcurrentHashMap<>();
 
     ReadCache(ObjectMapper mapper, LongSupplier changeSequence) {
@@ -106,7 +116,11 @@ final class ReadCache {
         }
         try {
             Cached cached = compute.get();
-            cache.put(key, cached);
+            if (askedOnce.asMap().remove(key) != null) {
+                cache.put(key, cached);
+            } else {
+                askedOnce.put(key, Boolean.TRUE);
+            }
             mine.complete(cached);
             return cached;
         } catch (RuntimeException | Error e) {
