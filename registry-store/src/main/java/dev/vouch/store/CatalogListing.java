@@ -1,29 +1,14 @@
 package dev.vouch.store;
 
-import static dev.vouch.store.Tables.ServerVersions.ID;
-import static dev.vouch.store.Tables.ServerVersions.IS_LATEST;
-import static dev.vouch.store.Tables.ServerVersions.REVIEW_STATE;
-import static dev.vouch.store.Tables.ServerVersions.SERVER_NAME;
-import static dev.vouch.store.Tables.ServerVersions.STATUS;
-import static dev.vouch.store.Tables.ServerVersions.TABLE;
-import static dev.vouch.store.Tables.ServerVersions.TIER;
-import static dev.vouch.store.Tables.ServerVersions.UPDATED_AT;
-import static dev.vouch.store.Tables.ServerVersions.VERSION;
-import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.row;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
 
 /**
  * The pages of the catalog, in either shape of {@link ListedRows}: by relevance when the query searches,
@@ -33,18 +18,31 @@ import org.jooq.ResultQuery;
  * <p>Listing conditions on the review state, the latest mark and the deleted status are written as
  * literals: the partial indexes of {@code V10__read_shape.sql} carry the same literal conditions, and
  * SQLite uses a partial index only when the query's own terms prove its condition.
+ *
+ * <p>The queries are written as SQL text ({@link Sql}) and run on the connection directly: they are the
+ * registry's most frequent, and rendering them through jOOQ cost more than SQLite answering them.
  */
 final class CatalogListing {
 
     /** The key before every real one, so the first page runs the same range query as every later page. */
     private static final PageKey.ByName FIRST_BY_NAME = new PageKey.ByName("", 0);
 
+    /*
+     * The served versions, as the partial indexes spell them: literals, which SQLite needs to see to use
+     * one, and which the dialects write alike.
+     */
+    private static final String PUBLISHED = "review_state = '" + ReviewState.PUBLISHED.wireName() + "'";
+    private static final String NOT_DELETED = "status <> '" + VersionStatus.DELETED.wireName() + "'";
+
     private final DSLContext dsl;
     private final CatalogSearch search;
+    /** The latest mark as a literal in this dialect, as its index condition writes it. */
+    private final String latest;
 
     CatalogListing(DSLContext dsl, CatalogSearch search) {
         this.dsl = dsl;
         this.search = search;
+        this.latest = "is_latest = " + (dsl.dialect().family() == SQLDialect.SQLITE ? "1" : "true");
     }
 
     <T> Page<T> page(VersionQuery query, ListedRows<T> shape) {
@@ -58,7 +56,7 @@ final class CatalogListing {
         if (query.search().isPresent()) {
             return searchPage(query, shape);
         }
-        List<T> rows = ListedRows.fetch(query(query, shape.fields()), shape);
+        List<T> rows = query(query, shape.fields()).fetch(dsl, shape);
         if (rows.size() <= query.limit()) {
             return new Page<>(rows, Optional.empty());
         }
@@ -75,17 +73,17 @@ final class CatalogListing {
         if (unstorable(serverName)) {
             return List.of();
         }
-        return ListedRows.fetch(
-                dsl.select(shape.fields())
-                        .from(TABLE)
-                        .where(publishedOnly().and(SERVER_NAME.eq(serverName)).and(deletedFilter(includeDeleted)))
-                        .orderBy(SERVER_NAME.desc(), ID.desc()),
-                shape);
+        Sql sql = Sql.selectVersions(shape.fields())
+                .where(PUBLISHED)
+                .where(includeDeleted ? null : NOT_DELETED)
+                .where("server_name = ?", serverName)
+                .append(" order by server_name desc, id desc");
+        return sql.fetch(dsl, shape);
     }
 
-    /** The query of one page of a listing without search. */
-    ResultQuery<Record> query(VersionQuery query, List<Field<?>> fields) {
-        Condition where = filters(query);
+    /** The query of one page of a listing without search, in {@code fields}. */
+    Sql query(VersionQuery query, List<Field<?>> fields) {
+        Sql sql = filters(Sql.selectVersions(fields), query);
         if (query.updatedSince().isPresent()) {
             // Strictly after the instant is the same as after the key (instant, every id).
             PageKey.ByChange since =
@@ -94,26 +92,22 @@ final class CatalogListing {
                     .map(key -> cast(key, PageKey.ByChange.class))
                     .filter(key -> key.updatedAtMicros() >= since.updatedAtMicros())
                     .orElse(since);
-            return dsl.select(fields)
-                    .from(TABLE)
-                    .where(where.and(row(UPDATED_AT, ID).gt(after.updatedAtMicros(), after.id())))
-                    .orderBy(UPDATED_AT.asc(), ID.asc())
-                    .limit(query.limit() + 1);
+            return sql.where("(updated_at, id) > (?, ?)", after.updatedAtMicros(), after.id())
+                    .append(" order by updated_at asc, id asc limit ?", query.limit() + 1);
         }
         PageKey.ByName after = query.after()
                 .map(key -> cast(key, PageKey.ByName.class))
                 .map(CatalogListing::storable)
                 .orElse(FIRST_BY_NAME);
-        return dsl.select(fields)
-                .from(TABLE)
-                .where(where.and(row(SERVER_NAME, ID).gt(after.serverName(), after.id())))
-                .orderBy(SERVER_NAME.asc(), ID.asc())
-                .limit(query.limit() + 1);
+        return sql.where("(server_name, id) > (?, ?)", after.serverName(), after.id())
+                .append(" order by server_name asc, id asc limit ?", query.limit() + 1);
     }
 
     /** The versions of the named servers that pass the filters. */
-    ResultQuery<Record> searchVersionsQuery(List<String> serverNames, VersionQuery query, List<Field<?>> fields) {
-        return dsl.select(fields).from(TABLE).where(filters(query).and(SERVER_NAME.in(serverNames)));
+    Sql searchVersionsQuery(List<String> serverNames, VersionQuery query, List<Field<?>> fields) {
+        String marks = String.join(", ", Collections.nCopies(serverNames.size(), "?"));
+        return filters(Sql.selectVersions(fields), query)
+                .where("server_name in (" + marks + ")", serverNames.toArray());
     }
 
     /**
@@ -168,7 +162,8 @@ final class CatalogListing {
         Map<String, Long> documents = new LinkedHashMap<>();
         names.forEach((document, name) -> documents.put(name, document));
         Map<Long, List<T>> versions = new LinkedHashMap<>();
-        ListedRows.fetch(searchVersionsQuery(List.copyOf(documents.keySet()), query, shape.fields()), shape)
+        searchVersionsQuery(List.copyOf(documents.keySet()), query, shape.fields())
+                .fetch(dsl, shape)
                 .forEach(v -> versions.computeIfAbsent(
                                 documents.get(shape.stamp(v).serverName()), d -> new ArrayList<>())
                         .add(v));
@@ -178,28 +173,18 @@ final class CatalogListing {
         return versions;
     }
 
-    private static Condition filters(VersionQuery query) {
-        Condition where = publishedOnly().and(deletedFilter(query.includeDeleted()));
-        where = where.and(query.updatedSince()
-                .map(since -> UPDATED_AT.gt(Micros.of(since)))
-                .orElse(noCondition()));
-        where = where.and(query.version().map(CatalogListing::selectorCondition).orElse(noCondition()));
-        return where.and(query.tier().map(TIER::eq).orElse(noCondition()));
-    }
-
-    static Condition publishedOnly() {
-        return REVIEW_STATE.eq(inline(ReviewState.PUBLISHED.wireName()));
-    }
-
-    static Condition deletedFilter(boolean includeDeleted) {
-        return includeDeleted ? noCondition() : STATUS.ne(inline(VersionStatus.DELETED.wireName()));
-    }
-
-    private static Condition selectorCondition(VersionQuery.VersionSelector selector) {
-        if (selector instanceof VersionQuery.VersionSelector.Exact exact) {
-            return VERSION.eq(exact.version());
-        }
-        return IS_LATEST.eq(inline(true));
+    private Sql filters(Sql sql, VersionQuery query) {
+        sql.where(PUBLISHED).where(query.includeDeleted() ? null : NOT_DELETED);
+        query.updatedSince().ifPresent(since -> sql.where("updated_at > ?", Micros.of(since)));
+        query.version().ifPresent(selector -> {
+            if (selector instanceof VersionQuery.VersionSelector.Exact exact) {
+                sql.where("version = ?", exact.version());
+            } else {
+                sql.where(latest);
+            }
+        });
+        query.tier().ifPresent(tier -> sql.where("tier = ?", tier));
+        return sql;
     }
 
     /**

@@ -12,11 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Field;
 
-/**
- * The two shapes a listing reads its rows in: whole versions (the hot columns), or only their stamps.
- * Rows are read straight from the JDBC result set: listings read hundreds of rows per request, and
- * building a jOOQ record for each cost about as much as SQLite reading it.
- */
+/** The two shapes a listing reads its rows in ({@link Sql}): whole versions (the hot columns), or only their stamps. */
 interface ListedRows<T> {
 
     List<Field<?>> fields();
@@ -90,18 +86,5 @@ interface ListedRows<T> {
 
     private static VersionStatus status(String wire) {
         return VersionStatus.fromWire(wire).orElseThrow(() -> new IllegalStateException("unknown status " + wire));
-    }
-
-    /** Every row of {@code query}, in its order. */
-    static <T> List<T> fetch(org.jooq.ResultQuery<org.jooq.Record> query, ListedRows<T> shape) {
-        List<T> rows = new java.util.ArrayList<>();
-        try (ResultSet rs = query.fetchResultSet()) {
-            while (rs.next()) {
-                rows.add(shape.read(rs));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading a listing failed: " + e.getMessage(), e);
-        }
-        return rows;
     }
 }

@@ -28,6 +28,7 @@ import dev.vouch.store.Tables.ServerVersionDetails;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,7 +239,9 @@ public final class ServerVersionRepository {
     public Map<Long, StoredVersion> listed(Collection<Long> ids) {
         Map<Long, StoredVersion> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            ListedRows.fetch(dsl.select(HOT).from(TABLE).where(ID.in(ids)), ListedRows.VERSIONS)
+            Sql.selectVersions(HOT)
+                    .where("id in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids.toArray())
+                    .fetch(dsl, ListedRows.VERSIONS)
                     .forEach(version -> found.put(version.id(), version));
         }
         return found;
@@ -246,17 +249,17 @@ public final class ServerVersionRepository {
 
     /** The query of one page of a listing without search; package-private so tests can read its plan. */
     ResultQuery<Record> listQuery(VersionQuery query) {
-        return listing.query(query, HOT);
+        return listing.query(query, HOT).in(dsl);
     }
 
     /** {@link #listQuery} as {@link #listStamps} reads it. */
     ResultQuery<Record> listStampsQuery(VersionQuery query) {
-        return listing.query(query, ListedRows.STAMPS.fields());
+        return listing.query(query, ListedRows.STAMPS.fields()).in(dsl);
     }
 
     /** The versions of the named servers that pass the filters; package-private so tests can read its plan. */
     ResultQuery<Record> searchVersionsQuery(List<String> serverNames, VersionQuery query) {
-        return listing.searchVersionsQuery(serverNames, query, HOT);
+        return listing.searchVersionsQuery(serverNames, query, HOT).in(dsl);
     }
 
     /**
