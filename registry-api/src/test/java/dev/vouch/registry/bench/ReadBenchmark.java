@@ -179,7 +179,7 @@ public final class ReadBenchmark {
                 tools.wrk ? "wrk" : "in-process client", tools.nginx ? "yes" : "not installed");
 
         if (phases.contains("cached") && !phases.replace("uncached", "").isEmpty()) {
-            cached(client, base, data, seconds, routes, tools);
+            cached(client, base, data, seconds, routes, tools, registry);
         }
         if (phases.contains("uncached")) {
             uncached(client, base, seconds, routes, registry);
@@ -187,28 +187,38 @@ public final class ReadBenchmark {
     }
 
     private static void cached(
-            HttpClient client, String base, Path data, int seconds, Map<String, String> routes, Tools tools)
+            HttpClient client,
+            String base,
+            Path data,
+            int seconds,
+            Map<String, String> routes,
+            Tools tools,
+            ProcessHandle registry)
             throws Exception {
         System.out.println();
         System.out.println("cached (closed loop, 16 connections)");
         System.out.printf(
-                "%-22s %12s %9s %9s %12s %7s%n", "route", "Vouch req/s", "p50 ms", "p99 ms", "nginx req/s", "ratio");
+                "%-22s %12s %9s %9s %12s %7s %9s%n",
+                "route", "Vouch req/s", "p50 ms", "p99 ms", "nginx req/s", "ratio", "CPU µs");
         Nginx nginx = tools.nginx ? Nginx.start(data.resolve("nginx"), client, base, routes) : null;
         try {
             for (Map.Entry<String, String> route : routes.entrySet()) {
+                double cpuBefore = cpuMillis(registry);
                 Result vouch = tools.wrk
                         ? Wrk.run(base + route.getValue(), seconds, false)
                         : ClosedLoop.run(client, base + route.getValue(), seconds);
+                double cpu = (cpuMillis(registry) - cpuBefore) * 1000 / Math.max(1, vouch.perSecond * seconds);
                 Result plain = nginx == null ? null : Wrk.run(nginx.url(route.getKey()), seconds, false);
                 System.out.printf(
                         Locale.ROOT,
-                        "%-22s %12.0f %9.2f %9.2f %12s %7s%n",
+                        "%-22s %12.0f %9.2f %9.2f %12s %7s %9.0f%n",
                         route.getKey(),
                         vouch.perSecond,
                         vouch.p50,
                         vouch.p99,
                         plain == null ? "-" : String.format(Locale.ROOT, "%.0f", plain.perSecond),
-                        plain == null ? "-" : String.format(Locale.ROOT, "%.2f", vouch.perSecond / plain.perSecond));
+                        plain == null ? "-" : String.format(Locale.ROOT, "%.2f", vouch.perSecond / plain.perSecond),
+                        cpu);
             }
         } finally {
             if (nginx != null) {
