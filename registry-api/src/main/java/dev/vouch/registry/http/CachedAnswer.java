@@ -1,6 +1,5 @@
 package dev.vouch.registry.http;
 
-import dev.vouch.registry.domain.Digests;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,8 +34,9 @@ final class CachedAnswer {
         this.route = route;
     }
 
-    static CachedAnswer of(byte[] body, String contentType, String cacheControl, String route) {
-        return new CachedAnswer(body, contentType, "\"" + digest(body) + "\"", cacheControl, route);
+    static CachedAnswer of(AnswerBytes answer, String contentType, String cacheControl, String route) {
+        String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(answer.sha256()) + "\"";
+        return new CachedAnswer(answer.bytes(), contentType, etag, cacheControl, route);
     }
 
     /** Counts the gzip form as if present: it is at most about the body's size, and weights are fixed. */
@@ -127,10 +127,6 @@ final class CachedAnswer {
             }
         }
         return false;
-    }
-
-    private static String digest(byte[] body) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256(body));
     }
 
     private static byte[] gzip(byte[] body) {

@@ -82,6 +82,11 @@ final class ReadCache {
 
     /** As {@link #serve(Context, Freshness, Supplier)}, for an answer already in bytes of {@code contentType}. */
     void serve(Context ctx, Freshness freshness, String contentType, Supplier<byte[]> body) {
+        serveAnswer(ctx, freshness, contentType, () -> AnswerBytes.of(body.get()));
+    }
+
+    /** As {@link #serve(Context, Freshness, String, Supplier)}, for bytes whose digest is known already. */
+    void serveAnswer(Context ctx, Freshness freshness, String contentType, Supplier<AnswerBytes> body) {
         String key = key(changeSequence.getAsLong(), target(ctx.req().getRequestURI(), ctx.queryString()));
         CachedAnswer cached = cache.getIfPresent(key);
         if (cached == null) {

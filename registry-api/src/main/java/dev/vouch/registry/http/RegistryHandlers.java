@@ -56,14 +56,14 @@ final class RegistryHandlers {
     }
 
     void listServers(Context ctx) {
-        reads.serve(ctx, ReadCache.Freshness.LISTING, JSON, () -> {
+        reads.serveAnswer(ctx, ReadCache.Freshness.LISTING, JSON, () -> {
             CatalogService.StampPage page = catalog.listStamps(ListRequest.from(ctx::queryParam));
             return json.listBytes(page.stamps(), catalog::listed, page.nextCursor());
         });
     }
 
     void listVersions(Context ctx) {
-        reads.serve(
+        reads.serveAnswer(
                 ctx,
                 ReadCache.Freshness.LISTING,
                 JSON,
@@ -75,7 +75,7 @@ final class RegistryHandlers {
 
     void getVersion(Context ctx) {
         String version = ctx.pathParam("version");
-        reads.serve(
+        reads.serveAnswer(
                 ctx,
                 CatalogService.LATEST.equals(version) ? ReadCache.Freshness.LISTING : ReadCache.Freshness.EXACT_VERSION,
                 JSON,

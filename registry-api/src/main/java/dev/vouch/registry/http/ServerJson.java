@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vouch.registry.domain.Digests;
 import dev.vouch.registry.mirror.MirrorService;
 import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.registry.runtime.RunPolicy;
@@ -38,14 +39,14 @@ final class ServerJson {
 
     private final ObjectMapper mapper;
     private final MirrorSources sources;
-    private final Cache<EntryKey, byte[]> entries;
+    private final Cache<EntryKey, AnswerBytes> entries;
 
     ServerJson(ObjectMapper mapper, MirrorSources sources) {
         this.mapper = mapper;
         this.sources = sources;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(MAX_CACHED_ENTRY_BYTES)
-                .weigher((EntryKey key, byte[] bytes) -> bytes.length + 64)
+                .weigher((EntryKey key, AnswerBytes entry) -> entry.bytes().length + 112)
                 .build();
     }
 
@@ -109,8 +110,8 @@ final class ServerJson {
     }
 
     /** One version's envelope as bytes, serialised once per change of the version. */
-    byte[] responseBytes(StoredVersion version) {
-        return entries.get(EntryKey.of(version), key -> write(response(version)));
+    AnswerBytes responseBytes(StoredVersion version) {
+        return entries.get(EntryKey.of(version), key -> AnswerBytes.of(write(response(version))));
     }
 
     /**
@@ -122,11 +123,11 @@ final class ServerJson {
      * <p>A version changed between the listing and the load is written as loaded, the newer state; one
      * that can no longer be loaded is left out.
      */
-    byte[] listBytes(
+    AnswerBytes listBytes(
             List<VersionStamp> stamps,
             Function<Collection<Long>, Map<Long, StoredVersion>> load,
             Optional<String> nextCursor) {
-        byte[][] written = new byte[stamps.size()][];
+        AnswerBytes[] written = new AnswerBytes[stamps.size()];
         List<Long> missing = new ArrayList<>();
         for (int i = 0; i < stamps.size(); i++) {
             written[i] = entries.getIfPresent(EntryKey.of(stamps.get(i)));
@@ -143,36 +144,43 @@ final class ServerJson {
                 if (version != null) {
                     written[i] = entries.get(
                             EntryKey.of(version),
-                            key -> write(response(version, Optional.ofNullable(found.get(version.id())))));
+                            key -> AnswerBytes.of(
+                                    write(response(version, Optional.ofNullable(found.get(version.id()))))));
                 }
             }
         }
         int count = 0;
         int length = SERVERS_OPEN.length;
-        for (byte[] entry : written) {
+        for (AnswerBytes entry : written) {
             if (entry != null) {
-                length += entry.length + (count++ > 0 ? 1 : 0);
+                length += entry.bytes().length + (count++ > 0 ? 1 : 0);
             }
         }
         byte[] metadata = metadata(nextCursor, count);
         length += metadata.length;
-        // One array of the answer's exact size: the entries are copied once, into it.
+        // One array of the answer's exact size: the entries are copied once, into it. The page's digest
+        // is of its framing and its entries' digests (fixed-length, and counted in the metadata), so
+        // any change to any byte changes it, without hashing the whole page again.
         byte[] page = new byte[length];
+        List<byte[]> digested = new ArrayList<>(count + 2);
+        digested.add(SERVERS_OPEN);
         System.arraycopy(SERVERS_OPEN, 0, page, 0, SERVERS_OPEN.length);
         int at = SERVERS_OPEN.length;
         boolean first = true;
-        for (byte[] entry : written) {
+        for (AnswerBytes entry : written) {
             if (entry != null) {
                 if (!first) {
                     page[at++] = ',';
                 }
                 first = false;
-                System.arraycopy(entry, 0, page, at, entry.length);
-                at += entry.length;
+                System.arraycopy(entry.bytes(), 0, page, at, entry.bytes().length);
+                at += entry.bytes().length;
+                digested.add(entry.sha256());
             }
         }
         System.arraycopy(metadata, 0, page, at, metadata.length);
-        return page;
+        digested.add(metadata);
+        return new AnswerBytes(page, Digests.sha256(digested));
     }
 
     /** What follows the entries: {@code ],"metadata":{"nextCursor":…,"count":n}}. */

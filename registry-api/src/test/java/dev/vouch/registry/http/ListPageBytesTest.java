@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.registry.catalog.CatalogService;
 import dev.vouch.registry.catalog.ListRequest;
+import dev.vouch.registry.domain.Digests;
 import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.store.NewVersion;
@@ -110,7 +111,8 @@ class ListPageBytesTest {
                         Optional.empty(),
                         T0.plusSeconds(100)));
 
-        String page = new String(json.listBytes(stamps, catalog::listed, Optional.empty()), StandardCharsets.UTF_8);
+        String page = new String(
+                json.listBytes(stamps, catalog::listed, Optional.empty()).bytes(), StandardCharsets.UTF_8);
 
         assertThat(page).contains("\"status\":\"deleted\"").endsWith("\"count\":2}}");
     }
@@ -121,10 +123,39 @@ class ListPageBytesTest {
             List<StoredVersion> versions = catalog.versions("io.github.acme/server-2", false);
             byte[] whole = mapper.writeValueAsBytes(json.list(versions, Optional.empty()));
             byte[] assembled = json.listBytes(
-                    catalog.versionStamps("io.github.acme/server-2", false), catalog::listed, Optional.empty());
+                            catalog.versionStamps("io.github.acme/server-2", false), catalog::listed, Optional.empty())
+                    .bytes();
             assertThat(new String(assembled, StandardCharsets.UTF_8))
                     .isEqualTo(new String(whole, StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void aPagesDigestIsTheSameForTheSameBytesAndChangesWithAnyOfThem() {
+        AnswerBytes cold = answer(Map.of("limit", "6"));
+        AnswerBytes warm = answer(Map.of("limit", "6"));
+        assertThat(warm.sha256()).isEqualTo(cold.sha256());
+        assertThat(answer(Map.of("limit", "5")).sha256()).isNotEqualTo(cold.sha256());
+
+        store.write(repos -> repos.versions()
+                .updateStatus(
+                        "io.github.acme/server-1",
+                        Optional.of("1.0.0"),
+                        VersionStatus.DEPRECATED,
+                        Optional.empty(),
+                        T0.plusSeconds(100)));
+
+        AnswerBytes changed = answer(Map.of("limit", "6"));
+        assertThat(changed.bytes()).isNotEqualTo(cold.bytes());
+        assertThat(changed.sha256()).isNotEqualTo(cold.sha256());
+        StoredVersion one = catalog.version("io.github.acme/server-1", "1.0.0", false);
+        AnswerBytes single = json.responseBytes(one);
+        assertThat(single.sha256()).isEqualTo(Digests.sha256(single.bytes()));
+    }
+
+    private AnswerBytes answer(Map<String, String> params) {
+        CatalogService.StampPage page = catalog.listStamps(ListRequest.from(params::get));
+        return json.listBytes(page.stamps(), catalog::listed, page.nextCursor());
     }
 
     private void assertSameBytes(Map<String, String> params) {
@@ -141,8 +172,7 @@ class ListPageBytesTest {
     }
 
     private byte[] listBytes(Map<String, String> params) {
-        CatalogService.StampPage page = catalog.listStamps(ListRequest.from(params::get));
-        return json.listBytes(page.stamps(), catalog::listed, page.nextCursor());
+        return answer(params).bytes();
     }
 
     private static NewVersion version(String name, String version, boolean latest, int order) {
