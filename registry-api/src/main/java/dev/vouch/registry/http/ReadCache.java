@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  * them is what made the collector's pauses the tail of uncached reads. A popular answer is computed
  * twice per change instead of once.
  *
- * <p>Each answer gets a strong ETag, the SHA-256 of its bytes (so an unrelated write does not change
- * it), {@code If-None-Match} is answered with 304, and the gzip form is computed once and served to
+ * <p>Each answer gets a strong ETag, the SHA-256 of its bytes or of a list page's entry digests and framing
+ * ({@link AnswerBytes}; so an unrelated write does not change it), {@code If-None-Match} is answered with 304, and the gzip form is computed once and served to
  * clients that accept it, with its own ETag as a different representation.
  */
 final class ReadCache {
