@@ -62,17 +62,14 @@ final class CachedReads extends Handler.Wrapper {
             out.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
         }
         answered.incrementAndGet();
-        response.write(
-                true,
-                reply.body() == null ? null : ByteBuffer.wrap(reply.body()),
-                Callback.from(
-                        callback,
-                        () -> telemetry.completeEarly(
-                                kept.route(),
-                                reply.status(),
-                                Duration.ofNanos(System.nanoTime() - started),
-                                id,
-                                Request.getRemoteAddr(request))));
+        // Logged before the answer is sent, as Javalin logs its own: a caller that has the answer finds its line.
+        telemetry.completeEarly(
+                kept.route(),
+                reply.status(),
+                Duration.ofNanos(System.nanoTime() - started),
+                id,
+                Request.getRemoteAddr(request));
+        response.write(true, reply.body() == null ? null : ByteBuffer.wrap(reply.body()), callback);
         return true;
     }
 
@@ -91,7 +88,9 @@ final class CachedReads extends Handler.Wrapper {
             return null;
         }
         try {
-            return reads.kept(ReadCache.target(path, uri.getQuery()));
+            long sequence = reads.sequence();
+            request.setAttribute(ReadCache.SEQUENCE_ATTRIBUTE, sequence);
+            return reads.kept(sequence, ReadCache.target(path, uri.getQuery()));
         } catch (RuntimeException e) {
             // The change sequence could not be read: Javalin answers, and reports the failure as usual.
             return null;

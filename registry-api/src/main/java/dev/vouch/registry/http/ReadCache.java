@@ -52,6 +52,9 @@ final class ReadCache {
     /** Bounded by bytes, so the cache stays well inside a 256 MiB heap. */
     static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
 
+    /** The request attribute under which {@link CachedReads} leaves the sequence it read. */
+    static final String SEQUENCE_ATTRIBUTE = "vouch.changeSequence";
+
     /** How many requests asked once are remembered; a key costs about its own length. */
     private static final int ASKED_ONCE_KEYS = 16_384;
 
@@ -87,7 +90,10 @@ final class ReadCache {
 
     /** As {@link #serve(Context, Freshness, String, Supplier)}, for bytes whose digest is known already. */
     void serveAnswer(Context ctx, Freshness freshness, String contentType, Supplier<AnswerBytes> body) {
-        String key = key(changeSequence.getAsLong(), target(ctx.req().getRequestURI(), ctx.queryString()));
+        // CachedReads read the sequence already when it did not hold the answer; once per request is enough.
+        Long known = ctx.attribute(SEQUENCE_ATTRIBUTE);
+        long sequence = known != null ? known : changeSequence.getAsLong();
+        String key = key(sequence, target(ctx.req().getRequestURI(), ctx.queryString()));
         CachedAnswer cached = cache.getIfPresent(key);
         if (cached == null) {
             String route = RequestTelemetry.route(ctx);
@@ -97,11 +103,16 @@ final class ReadCache {
     }
 
     /**
-     * The answer kept for this request target (the raw path and query, as sent) under the current catalog
-     * change sequence, if there is one: what {@link CachedReads} answers before the request reaches Javalin.
+     * The answer kept for this request target (the raw path and query, as sent) under this catalog change
+     * sequence, if there is one: what {@link CachedReads} answers before the request reaches Javalin.
      */
-    CachedAnswer kept(String target) {
-        return cache.getIfPresent(key(changeSequence.getAsLong(), target));
+    CachedAnswer kept(long sequence, String target) {
+        return cache.getIfPresent(key(sequence, target));
+    }
+
+    /** The catalog change sequence now, read from the database. */
+    long sequence() {
+        return changeSequence.getAsLong();
     }
 
     /** The raw path and query as sent, which is what answers are kept under. */
