@@ -73,6 +73,11 @@ public final class RunningRegistry implements AutoCloseable {
         return new RunningRegistry(registry, registry.httpServer(options).start("127.0.0.1", 0));
     }
 
+    /** The HTTP server, for tests that look inside it. */
+    public ApiServer server() {
+        return server;
+    }
+
     public int port() {
         return server.port();
     }

@@ -23,13 +23,13 @@ import static dev.vouch.store.Tables.ServerVersions.UPDATED_AT;
 import static dev.vouch.store.Tables.ServerVersions.VERSION;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.row;
 
 import dev.vouch.store.Tables.ServerVersionDetails;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,23 +46,19 @@ import org.jooq.exception.IntegrityConstraintViolationException;
  *
  * <p>Detail reads ({@link #find}, {@link #findLatest}, the curator queue, rescans) load the cold tools
  * and report; listings ({@link #list}, {@link #listVersions}) read only the hot columns, so their
- * versions carry neither.
- *
- * <p>Listing conditions on the review state, the latest mark and the deleted status are written as
- * literals: the partial indexes of {@code V10__read_shape.sql} carry the same literal conditions, and
- * SQLite uses a partial index only when the query's own terms prove its condition.
+ * versions carry neither, and their stamp forms ({@link #listStamps}, {@link #listVersionStamps}) read
+ * fewer still. How pages are queried is {@link CatalogListing}'s.
  */
 public final class ServerVersionRepository {
 
-    /** The key before every real one, so the first page runs the same range query as every later page. */
-    private static final PageKey.ByName FIRST_BY_NAME = new PageKey.ByName("", 0);
-
     private final DSLContext dsl;
     private final CatalogSearch search;
+    private final CatalogListing listing;
 
     ServerVersionRepository(DSLContext dsl) {
         this.dsl = dsl;
         this.search = CatalogSearch.on(dsl);
+        this.listing = new CatalogListing(dsl, search);
     }
 
     /** The context this repository reads through; for tests that read query plans. */
@@ -71,7 +67,7 @@ public final class ServerVersionRepository {
     }
 
     public Optional<StoredVersion> find(String serverName, String version) {
-        if (unstorable(serverName) || unstorable(version)) {
+        if (CatalogListing.unstorable(serverName) || CatalogListing.unstorable(version)) {
             return Optional.empty();
         }
         return detailed()
@@ -80,7 +76,7 @@ public final class ServerVersionRepository {
     }
 
     public Optional<StoredVersion> findLatest(String serverName) {
-        if (unstorable(serverName)) {
+        if (CatalogListing.unstorable(serverName)) {
             return Optional.empty();
         }
         return detailed()
@@ -90,13 +86,12 @@ public final class ServerVersionRepository {
 
     /** Every published version of one server, newest publication first, without tools and report. */
     public List<StoredVersion> listVersions(String serverName, boolean includeDeleted) {
-        if (unstorable(serverName)) {
-            return List.of();
-        }
-        return fetchListed(dsl.select(HOT)
-                .from(TABLE)
-                .where(publishedOnly().and(SERVER_NAME.eq(serverName)).and(deletedFilter(includeDeleted)))
-                .orderBy(SERVER_NAME.desc(), ID.desc()));
+        return listing.versions(serverName, includeDeleted, ListedRows.VERSIONS);
+    }
+
+    /** {@link #listVersions} as stamps, for readers that hold most versions' answers already. */
+    public List<VersionStamp> listVersionStamps(String serverName, boolean includeDeleted) {
+        return listing.versions(serverName, includeDeleted, ListedRows.STAMPS);
     }
 
     /**
@@ -104,7 +99,7 @@ public final class ServerVersionRepository {
      * the details of every listed version.
      */
     public List<StoredVersion> withDetails(List<StoredVersion> versions) {
-        Map<Long, Record> details = new java.util.HashMap<>();
+        Map<Long, Record> details = new HashMap<>();
         dsl.select(ServerVersionDetails.VERSION_ID, ServerVersionDetails.TOOLS, ServerVersionDetails.REPORT)
                 .from(ServerVersionDetails.TABLE)
                 .where(ServerVersionDetails.VERSION_ID.in(
@@ -226,165 +221,45 @@ public final class ServerVersionRepository {
      * changes since an instant, and otherwise by server name and then publication order.
      */
     public Page<StoredVersion> list(VersionQuery query) {
-        boolean unstorableVersion = query.version()
-                .filter(selector ->
-                        selector instanceof VersionQuery.VersionSelector.Exact exact && unstorable(exact.version()))
-                .isPresent();
-        if (unstorableVersion
-                || query.tier().filter(ServerVersionRepository::unstorable).isPresent()) {
-            return new Page<>(List.of(), Optional.empty());
+        return listing.page(query, ListedRows.VERSIONS);
+    }
+
+    /**
+     * The same page as {@link #list}, as stamps only: a reader that holds most versions' answers already
+     * loads only the others, with {@link #listed}.
+     */
+    public Page<VersionStamp> listStamps(VersionQuery query) {
+        return listing.page(query, ListedRows.STAMPS);
+    }
+
+    /**
+     * The listed versions (without tools and report) with these ids, in one query, whatever their state
+     * now: a reader asks for the versions of a page it just listed.
+     */
+    public Map<Long, StoredVersion> listed(Collection<Long> ids) {
+        Map<Long, StoredVersion> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Sql.selectVersions(HOT)
+                    .where("id in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids.toArray())
+                    .fetch(dsl, ListedRows.VERSIONS)
+                    .forEach(version -> found.put(version.id(), version));
         }
-        if (query.search().isPresent()) {
-            return searchPage(query);
-        }
-        List<StoredVersion> rows = fetchListed(listQuery(query));
-        if (rows.size() <= query.limit()) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<StoredVersion> page = List.copyOf(rows.subList(0, query.limit()));
-        StoredVersion last = page.get(page.size() - 1);
-        PageKey next = query.updatedSince().isPresent()
-                ? new PageKey.ByChange(Micros.of(last.updatedAt()), last.id())
-                : new PageKey.ByName(last.serverName(), last.id());
-        return new Page<>(page, Optional.of(next));
+        return found;
     }
 
     /** The query of one page of a listing without search; package-private so tests can read its plan. */
     ResultQuery<Record> listQuery(VersionQuery query) {
-        Condition where = filters(query);
-        if (query.updatedSince().isPresent()) {
-            // Strictly after the instant is the same as after the key (instant, every id).
-            PageKey.ByChange since =
-                    new PageKey.ByChange(Micros.of(query.updatedSince().get()), Long.MAX_VALUE);
-            PageKey.ByChange after = query.after()
-                    .map(ServerVersionRepository::byChange)
-                    .filter(key -> key.updatedAtMicros() >= since.updatedAtMicros())
-                    .orElse(since);
-            return dsl.select(HOT)
-                    .from(TABLE)
-                    .where(where.and(row(UPDATED_AT, ID).gt(after.updatedAtMicros(), after.id())))
-                    .orderBy(UPDATED_AT.asc(), ID.asc())
-                    .limit(query.limit() + 1);
-        }
-        PageKey.ByName after = query.after()
-                .map(ServerVersionRepository::byName)
-                .map(ServerVersionRepository::storable)
-                .orElse(FIRST_BY_NAME);
-        return dsl.select(HOT)
-                .from(TABLE)
-                .where(where.and(row(SERVER_NAME, ID).gt(after.serverName(), after.id())))
-                .orderBy(SERVER_NAME.asc(), ID.asc())
-                .limit(query.limit() + 1);
+        return listing.query(query, HOT).in(dsl);
     }
 
-    /**
-     * A page of search results. The matched servers come ranked from the full-text index; their served
-     * versions are then read by name, a batch of servers at a time, until the page is full.
-     */
-    private Page<StoredVersion> searchPage(VersionQuery query) {
-        List<CatalogSearch.Match> matches = search.matches(query.search().get());
-        Optional<PageKey.ByRelevance> after = query.after().map(ServerVersionRepository::byRelevance);
-        int from = 0;
-        if (after.isPresent()) {
-            CatalogSearch.Match key = new CatalogSearch.Match(
-                    after.get().documentId(), after.get().score());
-            int found = Collections.binarySearch(matches, key, CatalogSearch.Match.ORDER);
-            // Not found: the index changed since; continue after where the key would sort.
-            from = found >= 0 ? found : -found - 1;
-        }
-        List<StoredVersion> page = new ArrayList<>();
-        List<PageKey.ByRelevance> keys = new ArrayList<>();
-        // A server lists one version when the query selects one (latest or exact), often several
-        // otherwise: read a batch of servers about the size the rest of the page needs.
-        int perServer = query.version().isPresent() ? 1 : 8;
-        for (int i = from, batch; i < matches.size() && page.size() <= query.limit(); i += batch) {
-            batch = Math.max(1, (query.limit() + 1 - page.size() + perServer - 1) / perServer);
-            List<CatalogSearch.Match> slice = matches.subList(i, Math.min(matches.size(), i + batch));
-            Map<Long, List<StoredVersion>> versions = servedVersions(slice, query);
-            for (CatalogSearch.Match match : slice) {
-                for (StoredVersion version : versions.getOrDefault(match.documentId(), List.of())) {
-                    boolean alreadyServed = after.isPresent()
-                            && match.documentId() == after.get().documentId()
-                            && match.score() == after.get().score()
-                            && version.id() <= after.get().versionId();
-                    if (!alreadyServed && page.size() <= query.limit()) {
-                        page.add(version);
-                        keys.add(new PageKey.ByRelevance(match.score(), match.documentId(), version.id()));
-                    }
-                }
-            }
-        }
-        if (page.size() <= query.limit()) {
-            return new Page<>(List.copyOf(page), Optional.empty());
-        }
-        return new Page<>(List.copyOf(page.subList(0, query.limit())), Optional.of(keys.get(query.limit() - 1)));
-    }
-
-    /** The served versions of the matched servers that pass the query's filters, by document, in id order. */
-    private Map<Long, List<StoredVersion>> servedVersions(List<CatalogSearch.Match> matches, VersionQuery query) {
-        Map<Long, String> names = search.serverNames(
-                matches.stream().map(CatalogSearch.Match::documentId).toList());
-        Map<String, Long> documents = new LinkedHashMap<>();
-        names.forEach((document, name) -> documents.put(name, document));
-        Map<Long, List<StoredVersion>> versions = new LinkedHashMap<>();
-        fetchListed(searchVersionsQuery(documents.keySet().stream().toList(), query))
-                .forEach(v -> versions.computeIfAbsent(documents.get(v.serverName()), d -> new ArrayList<>())
-                        .add(v));
-        versions.values().forEach(list -> list.sort((a, b) -> Long.compare(a.id(), b.id())));
-        return versions;
+    /** {@link #listQuery} as {@link #listStamps} reads it. */
+    ResultQuery<Record> listStampsQuery(VersionQuery query) {
+        return listing.query(query, ListedRows.STAMPS.fields()).in(dsl);
     }
 
     /** The versions of the named servers that pass the filters; package-private so tests can read its plan. */
     ResultQuery<Record> searchVersionsQuery(List<String> serverNames, VersionQuery query) {
-        return dsl.select(HOT).from(TABLE).where(filters(query).and(SERVER_NAME.in(serverNames)));
-    }
-
-    private static Condition filters(VersionQuery query) {
-        Condition where = publishedOnly().and(deletedFilter(query.includeDeleted()));
-        where = where.and(query.updatedSince()
-                .map(since -> UPDATED_AT.gt(Micros.of(since)))
-                .orElse(noCondition()));
-        where = where.and(
-                query.version().map(ServerVersionRepository::selectorCondition).orElse(noCondition()));
-        return where.and(query.tier().map(TIER::eq).orElse(noCondition()));
-    }
-
-    /**
-     * Whether a key holds U+0000, which no stored name, version or tier does (publishing refuses control
-     * characters, and PostgreSQL cannot store it at all): such a key matches nothing on every database,
-     * rather than failing on PostgreSQL.
-     */
-    private static boolean unstorable(String text) {
-        return text.indexOf('\0') >= 0;
-    }
-
-    /**
-     * The same position without U+0000: every stored name after {@code "abc\0…"} is after {@code "abc"}
-     * with any id, since none holds U+0000 and {@code "abc"} itself sorts before it.
-     */
-    private static PageKey.ByName storable(PageKey.ByName key) {
-        int nul = key.serverName().indexOf('\0');
-        return nul < 0 ? key : new PageKey.ByName(key.serverName().substring(0, nul), Long.MAX_VALUE);
-    }
-
-    private static PageKey.ByName byName(PageKey key) {
-        return cast(key, PageKey.ByName.class);
-    }
-
-    private static PageKey.ByChange byChange(PageKey key) {
-        return cast(key, PageKey.ByChange.class);
-    }
-
-    private static PageKey.ByRelevance byRelevance(PageKey key) {
-        return cast(key, PageKey.ByRelevance.class);
-    }
-
-    private static <K extends PageKey> K cast(PageKey key, Class<K> kind) {
-        if (!kind.isInstance(key)) {
-            throw new IllegalArgumentException("a " + key.getClass().getSimpleName()
-                    + " cannot continue a listing ordered by " + kind.getSimpleName());
-        }
-        return kind.cast(key);
+        return listing.searchVersionsQuery(serverNames, query, HOT).in(dsl);
     }
 
     /**
@@ -460,70 +335,12 @@ public final class ServerVersionRepository {
                 .execute();
     }
 
-    private static Condition publishedOnly() {
-        return REVIEW_STATE.eq(inline(ReviewState.PUBLISHED.wireName()));
-    }
-
-    private static Condition deletedFilter(boolean includeDeleted) {
-        return includeDeleted ? noCondition() : STATUS.ne(inline(VersionStatus.DELETED.wireName()));
-    }
-
-    private static Condition selectorCondition(VersionQuery.VersionSelector selector) {
-        if (selector instanceof VersionQuery.VersionSelector.Exact exact) {
-            return VERSION.eq(exact.version());
-        }
-        return IS_LATEST.eq(inline(true));
-    }
-
     private SelectJoinStep<Record> detailed() {
         List<Field<?>> fields = new ArrayList<>(HOT);
         fields.add(ServerVersionDetails.TOOLS);
         fields.add(ServerVersionDetails.REPORT);
         return dsl.select(fields)
                 .from(TABLE.leftJoin(ServerVersionDetails.TABLE).on(ServerVersionDetails.VERSION_ID.eq(ID)));
-    }
-
-    /**
-     * The rows of a listing query, read straight from the JDBC result set: listings read hundreds of rows
-     * per request, and building a jOOQ record for each cost about as much as SQLite reading it.
-     */
-    private static List<StoredVersion> fetchListed(ResultQuery<Record> query) {
-        List<StoredVersion> rows = new ArrayList<>();
-        try (java.sql.ResultSet rs = query.fetchResultSet()) {
-            while (rs.next()) {
-                rows.add(listed(rs));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new StoreException("reading a listing failed: " + e.getMessage(), e);
-        }
-        return rows;
-    }
-
-    /** One row in {@link Tables.ServerVersions#HOT} order. */
-    private static StoredVersion listed(java.sql.ResultSet rs) throws java.sql.SQLException {
-        String status = rs.getString(8);
-        String review = rs.getString(15);
-        return new StoredVersion(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getBytes(4),
-                rs.getString(5),
-                Optional.empty(),
-                VersionStatus.fromWire(status).orElseThrow(() -> new IllegalStateException("unknown status " + status)),
-                Optional.ofNullable(rs.getString(9)),
-                Micros.toInstant(rs.getLong(10)),
-                Micros.toInstant(rs.getLong(11)),
-                Micros.toInstant(rs.getLong(12)),
-                rs.getBoolean(13),
-                rs.getString(14),
-                ReviewState.fromWire(review)
-                        .orElseThrow(() -> new IllegalStateException("unknown review state " + review)),
-                Optional.ofNullable(rs.getString(16)),
-                rs.getString(17),
-                Optional.ofNullable(rs.getBytes(18)),
-                Optional.empty(),
-                Optional.ofNullable(rs.getString(19)));
     }
 
     private static StoredVersion toDetailed(Record r) {

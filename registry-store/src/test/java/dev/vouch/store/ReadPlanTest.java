@@ -109,6 +109,7 @@ class ReadPlanTest {
                 query(Optional.empty(), Optional.of(T0.plusSeconds(300)), true, Optional.of(deepChange)));
         for (VersionQuery query : queries) {
             assertIndexed(plan(store.read(r -> r.versions().listQuery(query))));
+            assertIndexed(plan(store.read(r -> r.versions().listStampsQuery(query))));
             assertThat(store.read(r -> r.versions().list(query)).items())
                     .as("%s", query)
                     .isNotEmpty();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +155,44 @@ abstract class StoreContract {
         Page<StoredVersion> second = store.read(r -> r.versions().list(all(2, first.next())));
         assertThat(second.items()).extracting(StoredVersion::serverName).containsExactly("io.github.b/y");
         assertThat(second.next()).isEmpty();
+    }
+
+    @Test
+    void stampsListTheSamePagesAndListedLoadsTheirVersionsInOneRead() {
+        store.write(r -> {
+            r.versions().insert(version("io.github.b/y", "1.0.0", T0, true));
+            r.versions().insert(version("io.github.a/x", "1.0.0", T0, false));
+            r.versions().insert(version("io.github.a/x", "2.0.0", T0.plusSeconds(1), true));
+            return null;
+        });
+
+        Page<StoredVersion> first = store.read(r -> r.versions().list(all(2, Optional.empty())));
+        Page<VersionStamp> stamps = store.read(r -> r.versions().listStamps(all(2, Optional.empty())));
+        assertThat(stamps.items())
+                .isEqualTo(first.items().stream().map(VersionStamp::of).toList());
+        assertThat(stamps.next()).isEqualTo(first.next());
+        assertThat(store.read(r -> r.versions().listStamps(all(2, stamps.next())))
+                        .items())
+                .extracting(VersionStamp::serverName)
+                .containsExactly("io.github.b/y");
+        List<VersionStamp> versionStamps = store.read(r -> r.versions().listVersionStamps("io.github.a/x", false));
+        List<StoredVersion> versions = store.read(r -> r.versions().listVersions("io.github.a/x", false));
+        assertThat(versionStamps)
+                .isEqualTo(versions.stream().map(VersionStamp::of).toList());
+
+        Map<Long, StoredVersion> listed = store.read(r -> r.versions()
+                .listed(stamps.items().stream().map(VersionStamp::id).toList()));
+        assertThat(listed).hasSize(2);
+        for (StoredVersion version : first.items()) {
+            StoredVersion loaded = listed.get(version.id());
+            assertThat(loaded.manifest()).isEqualTo(version.manifest());
+            assertThat(VersionStamp.of(loaded)).isEqualTo(VersionStamp.of(version));
+            assertThat(loaded.trust())
+                    .map(String::new)
+                    .isEqualTo(version.trust().map(String::new));
+        }
+        Map<Long, StoredVersion> none = store.read(r -> r.versions().listed(List.of()));
+        assertThat(none).isEmpty();
     }
 
     @Test

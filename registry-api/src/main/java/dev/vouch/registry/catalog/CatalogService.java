@@ -14,10 +14,13 @@ import dev.vouch.store.Page;
 import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
 import dev.vouch.store.StoredVersion;
+import dev.vouch.store.VersionStamp;
 import dev.vouch.store.VersionStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reading the catalog and changing the lifecycle status of what is in it. */
@@ -36,7 +39,6 @@ public final class CatalogService {
         this.clock = clock;
     }
 
-    /** One page of the catalog, with the cursor of the next page when there is one. */
     /** The catalog change sequence: every write bumps it, so response caches key on it. */
     public long changeSequence() {
         return store.changeSequence();
@@ -47,9 +49,34 @@ public final class CatalogService {
         return store.isHealthy();
     }
 
+    /** One page of the catalog, with the cursor of the next page when there is one. */
     public CatalogPage list(ListRequest request) {
         Page<StoredVersion> page = store.read(repos -> repos.versions().list(request.toQuery()));
         return new CatalogPage(page.items(), page.next().map(Cursor::encode));
+    }
+
+    /**
+     * The same page as {@link #list}, as the stamps of its versions: a reader that keeps answers built
+     * from versions loads only the versions it does not hold, with {@link #listed}.
+     */
+    public StampPage listStamps(ListRequest request) {
+        Page<VersionStamp> page = store.read(repos -> repos.versions().listStamps(request.toQuery()));
+        return new StampPage(page.items(), page.next().map(Cursor::encode));
+    }
+
+    /** {@link #versions} as stamps. */
+    public List<VersionStamp> versionStamps(String serverName, boolean includeDeleted) {
+        List<VersionStamp> versions =
+                store.read(repos -> repos.versions().listVersionStamps(serverName, includeDeleted));
+        if (versions.isEmpty()) {
+            throw serverNotFound(serverName);
+        }
+        return versions;
+    }
+
+    /** The listed versions with these ids, in one read, as they are now. */
+    public Map<Long, StoredVersion> listed(Collection<Long> ids) {
+        return store.read(repos -> repos.versions().listed(ids));
     }
 
     /** Every version of a server, newest first. */
@@ -161,4 +188,7 @@ public final class CatalogService {
 
     /** A page of versions and the opaque cursor of the next page, if any. */
     public record CatalogPage(List<StoredVersion> versions, Optional<String> nextCursor) {}
+
+    /** A page of version stamps and the opaque cursor of the next page, if any. */
+    public record StampPage(List<VersionStamp> stamps, Optional<String> nextCursor) {}
 }

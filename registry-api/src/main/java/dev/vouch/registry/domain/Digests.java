@@ -3,6 +3,7 @@ package dev.vouch.registry.domain;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The one place the registry hashes bytes (SHA-256): manifest and snapshot digests in the lower-case
@@ -15,6 +16,17 @@ public final class Digests {
     public static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** The SHA-256 of these byte strings one after the other, without joining them first. */
+    public static byte[] sha256(List<byte[]> parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            parts.forEach(digest::update);
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }

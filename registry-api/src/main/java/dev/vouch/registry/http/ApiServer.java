@@ -89,12 +89,15 @@ public final class ApiServer implements AutoCloseable {
     private final List<Route> routes;
     private final Readiness readiness;
     private final Runnable afterStart;
+    private final CachedReads cachedReads;
 
-    private ApiServer(Javalin app, List<Route> routes, Readiness readiness, Runnable afterStart) {
+    private ApiServer(
+            Javalin app, List<Route> routes, Readiness readiness, Runnable afterStart, CachedReads cachedReads) {
         this.app = app;
         this.routes = routes;
         this.readiness = readiness;
         this.afterStart = afterStart;
+        this.cachedReads = cachedReads;
     }
 
     /** Builds the server over the given services; {@link #start} binds it. */
@@ -110,6 +113,10 @@ public final class ApiServer implements AutoCloseable {
         // Public reads are answered from bytes cached per catalog change sequence (read from the database,
         // so a write on any node is seen at once).
         ReadCache reads = new ReadCache(mapper, catalog::changeSequence);
+        RequestTelemetry telemetry =
+                new RequestTelemetry(parts.metrics(), parts.options().accessLog());
+        // Kept answers are served in front of the servlet layer and Javalin.
+        CachedReads cachedReads = new CachedReads(reads, telemetry);
         List<Route> routes = routes(
                 catalog,
                 parts,
@@ -124,8 +131,8 @@ public final class ApiServer implements AutoCloseable {
                         body),
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
-        Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts));
-        return new ApiServer(app, routes, parts.readiness(), parts.pages().afterStart());
+        Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts, telemetry, cachedReads));
+        return new ApiServer(app, routes, parts.readiness(), parts.pages().afterStart(), cachedReads);
     }
 
     /** Loads and initialises the HTTP stack's classes without binding a port, ahead of a start. */
@@ -192,17 +199,22 @@ public final class ApiServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
-    private static void configure(JavalinConfig config, ObjectMapper mapper, List<Route> routes, Parts parts) {
+    private static void configure(
+            JavalinConfig config,
+            ObjectMapper mapper,
+            List<Route> routes,
+            Parts parts,
+            RequestTelemetry telemetry,
+            CachedReads cachedReads) {
         HttpOptions options = parts.options();
         HttpLimits limits = options.limits();
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.startup.showJavalinBanner = false;
-        jetty(config, mapper, options);
+        jetty(config, mapper, options, cachedReads);
 
         // Before every handler, in this order: the request id and timer (so every later refusal is logged
         // and counted), the security and CORS headers (so every answer carries them, errors included),
         // then the guard (readiness and rate limits for writes).
-        RequestTelemetry telemetry = new RequestTelemetry(parts.metrics(), options.accessLog());
         SecurityHeaders headers = new SecurityHeaders(options.corsWriteOrigins());
         RequestGuard guard =
                 new RequestGuard(new RateLimiter(options.rateLimits()), parts.readiness(), parts.metrics());
@@ -275,7 +287,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The connection level: limits, URI rules, Jetty's own errors as problems, and a draining stop. */
-    private static void jetty(JavalinConfig config, ObjectMapper mapper, HttpOptions options) {
+    private static void jetty(JavalinConfig config, ObjectMapper mapper, HttpOptions options, CachedReads cachedReads) {
         HttpLimits limits = options.limits();
         config.http.maxRequestSize = limits.maxBodyBytes();
         config.http.prefer405over404 = true;
@@ -297,7 +309,8 @@ public final class ApiServer implements AutoCloseable {
         // A stop lets requests in flight finish (up to the drain timeout) while new connections are refused.
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(options.drainTimeout().toMillis());
-            server.setHandler(new GracefulHandler());
+            // Javalin puts its servlet context inside the innermost wrapper, behind the kept answers.
+            server.setHandler(new GracefulHandler(cachedReads));
         });
     }
 
@@ -376,6 +389,11 @@ public final class ApiServer implements AutoCloseable {
         app.start(host, port);
         afterStart.run();
         return this;
+    }
+
+    /** How many reads were answered from kept answers before reaching Javalin; for tests. */
+    long earlyAnswers() {
+        return cachedReads.answered();
     }
 
     /** The bound port, which differs from the requested one when that was 0. */

@@ -56,24 +56,26 @@ final class RegistryHandlers {
     }
 
     void listServers(Context ctx) {
-        reads.serve(ctx, ReadCache.Freshness.LISTING, JSON, () -> {
-            CatalogService.CatalogPage page = catalog.list(ListRequest.from(ctx::queryParam));
-            return json.listBytes(page.versions(), page.nextCursor());
+        reads.serveAnswer(ctx, ReadCache.Freshness.LISTING, JSON, () -> {
+            CatalogService.StampPage page = catalog.listStamps(ListRequest.from(ctx::queryParam));
+            return json.listBytes(page.stamps(), catalog::listed, page.nextCursor());
         });
     }
 
     void listVersions(Context ctx) {
-        reads.serve(
+        reads.serveAnswer(
                 ctx,
                 ReadCache.Freshness.LISTING,
                 JSON,
                 () -> json.listBytes(
-                        catalog.versions(ctx.pathParam("serverName"), includeDeleted(ctx)), Optional.empty()));
+                        catalog.versionStamps(ctx.pathParam("serverName"), includeDeleted(ctx)),
+                        catalog::listed,
+                        Optional.empty()));
     }
 
     void getVersion(Context ctx) {
         String version = ctx.pathParam("version");
-        reads.serve(
+        reads.serveAnswer(
                 ctx,
                 CatalogService.LATEST.equals(version) ? ReadCache.Freshness.LISTING : ReadCache.Freshness.EXACT_VERSION,
                 JSON,

@@ -7,21 +7,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vouch.registry.domain.Digests;
 import dev.vouch.registry.mirror.MirrorService;
 import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.registry.runtime.RunPolicy;
 import dev.vouch.store.StoredVersion;
-import java.io.ByteArrayOutputStream;
+import dev.vouch.store.VersionStamp;
+import dev.vouch.store.VersionStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /** Renders stored versions in the official envelope: {@code {"server": …, "_meta": {official…}}}. */
 final class ServerJson {
@@ -30,35 +33,35 @@ final class ServerJson {
     static final String TRUST_META = "io.vouch.registry/trust";
     static final String PUBLISH_META = "io.vouch.registry/publish";
     private static final byte[] SERVERS_OPEN = "{\"servers\":[".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] METADATA_OPEN = "],\"metadata\":{".getBytes(StandardCharsets.UTF_8);
 
     /** Bounded by bytes: a quarter of a 256 MiB heap at most. */
     private static final long MAX_CACHED_ENTRY_BYTES = 48L * 1024 * 1024;
 
     private final ObjectMapper mapper;
     private final MirrorSources sources;
-    private final Cache<EntryKey, byte[]> entries;
+    private final Cache<EntryKey, AnswerBytes> entries;
 
     ServerJson(ObjectMapper mapper, MirrorSources sources) {
         this.mapper = mapper;
         this.sources = sources;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(MAX_CACHED_ENTRY_BYTES)
-                .weigher((EntryKey key, byte[] bytes) -> bytes.length + 64)
+                .weigher((EntryKey key, AnswerBytes entry) -> entry.bytes().length + 112)
                 .build();
     }
 
     /**
      * What a version's envelope depends on. Every change to a stored version moves its {@code updatedAt}, so
-     * the serialised envelope of one key never changes, whatever page or query lists it.
+     * the serialised envelope of one key never changes, whatever page or query lists it, and a key read
+     * from the database names the same bytes on every node.
      */
-    private record EntryKey(long id, Instant updatedAt, boolean latest, String status) {
+    private record EntryKey(long id, Instant updatedAt, boolean latest, VersionStatus status) {
+        static EntryKey of(VersionStamp stamp) {
+            return new EntryKey(stamp.id(), stamp.updatedAt(), stamp.latest(), stamp.status());
+        }
+
         static EntryKey of(StoredVersion version) {
-            return new EntryKey(
-                    version.id(),
-                    version.updatedAt(),
-                    version.latest(),
-                    version.status().wireName());
+            return new EntryKey(version.id(), version.updatedAt(), version.latest(), version.status());
         }
     }
 
@@ -107,46 +110,86 @@ final class ServerJson {
     }
 
     /** One version's envelope as bytes, serialised once per change of the version. */
-    byte[] responseBytes(StoredVersion version) {
-        return entries.get(EntryKey.of(version), key -> write(response(version)));
+    AnswerBytes responseBytes(StoredVersion version) {
+        return entries.get(EntryKey.of(version), key -> AnswerBytes.of(write(response(version))));
     }
 
     /**
-     * The official list envelope as bytes, built from each entry's cached bytes: a list page neither
-     * re-parses the stored manifests nor re-serialises them once their entries are cached.
+     * The official list envelope as bytes, built from each entry's cached bytes. The page comes as stamps;
+     * only the versions whose entries are not cached are loaded, all in one read through {@code load},
+     * with their mirror sources in one more, so a page of cached entries neither reads a manifest from
+     * the database nor parses or serialises one.
+     *
+     * <p>A version changed between the listing and the load is written as loaded, the newer state; one
+     * that can no longer be loaded is left out.
      */
-    byte[] listBytes(List<StoredVersion> versions, Optional<String> nextCursor) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(versions.size() * 2048 + 64);
-        out.writeBytes(SERVERS_OPEN);
-        // The mirror sources of the entries not cached yet, in one read rather than one per version.
-        List<StoredVersion> uncached = versions.stream()
-                .filter(version -> entries.getIfPresent(EntryKey.of(version)) == null)
-                .toList();
-        Set<Long> looked = uncached.stream().map(StoredVersion::id).collect(Collectors.toSet());
-        Map<Long, ObjectNode> found = sources.of(uncached);
-        for (int i = 0; i < versions.size(); i++) {
-            if (i > 0) {
-                out.write(',');
+    AnswerBytes listBytes(
+            List<VersionStamp> stamps,
+            Function<Collection<Long>, Map<Long, StoredVersion>> load,
+            Optional<String> nextCursor) {
+        AnswerBytes[] written = new AnswerBytes[stamps.size()];
+        List<Long> missing = new ArrayList<>();
+        for (int i = 0; i < stamps.size(); i++) {
+            written[i] = entries.getIfPresent(EntryKey.of(stamps.get(i)));
+            if (written[i] == null) {
+                missing.add(stamps.get(i).id());
             }
-            StoredVersion version = versions.get(i);
-            out.writeBytes(entries.get(
-                    EntryKey.of(version),
-                    key -> write(response(
-                            version,
-                            looked.contains(version.id())
-                                    ? Optional.ofNullable(found.get(version.id()))
-                                    : sources.of(version)))));
         }
-        out.writeBytes(METADATA_OPEN);
-        if (nextCursor.isPresent()) {
-            out.writeBytes(("\"nextCursor\":"
-                            + new String(
-                                    write(mapper.getNodeFactory().textNode(nextCursor.get())), StandardCharsets.UTF_8)
-                            + ",")
-                    .getBytes(StandardCharsets.UTF_8));
+        if (!missing.isEmpty()) {
+            Map<Long, StoredVersion> loaded = load.apply(missing);
+            Map<Long, ObjectNode> found = sources.of(List.copyOf(loaded.values()));
+            for (int i = 0; i < stamps.size(); i++) {
+                StoredVersion version =
+                        written[i] == null ? loaded.get(stamps.get(i).id()) : null;
+                if (version != null) {
+                    written[i] = entries.get(
+                            EntryKey.of(version),
+                            key -> AnswerBytes.of(
+                                    write(response(version, Optional.ofNullable(found.get(version.id()))))));
+                }
+            }
         }
-        out.writeBytes(("\"count\":" + versions.size() + "}}").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        int count = 0;
+        int length = SERVERS_OPEN.length;
+        for (AnswerBytes entry : written) {
+            if (entry != null) {
+                length += entry.bytes().length + (count++ > 0 ? 1 : 0);
+            }
+        }
+        byte[] metadata = metadata(nextCursor, count);
+        length += metadata.length;
+        // One array of the answer's exact size: the entries are copied once, into it. The page's digest
+        // is of its framing and its entries' digests (fixed-length, and counted in the metadata), so
+        // any change to any byte changes it, without hashing the whole page again.
+        byte[] page = new byte[length];
+        List<byte[]> digested = new ArrayList<>(count + 2);
+        digested.add(SERVERS_OPEN);
+        System.arraycopy(SERVERS_OPEN, 0, page, 0, SERVERS_OPEN.length);
+        int at = SERVERS_OPEN.length;
+        boolean first = true;
+        for (AnswerBytes entry : written) {
+            if (entry != null) {
+                if (!first) {
+                    page[at++] = ',';
+                }
+                first = false;
+                System.arraycopy(entry.bytes(), 0, page, at, entry.bytes().length);
+                at += entry.bytes().length;
+                digested.add(entry.sha256());
+            }
+        }
+        System.arraycopy(metadata, 0, page, at, metadata.length);
+        digested.add(metadata);
+        return new AnswerBytes(page, Digests.sha256(digested));
+    }
+
+    /** What follows the entries: {@code ],"metadata":{"nextCursor":…,"count":n}}. */
+    private byte[] metadata(Optional<String> nextCursor, int count) {
+        StringBuilder text = new StringBuilder("],\"metadata\":{");
+        nextCursor.ifPresent(cursor -> text.append("\"nextCursor\":")
+                .append(new String(write(mapper.getNodeFactory().textNode(cursor)), StandardCharsets.UTF_8))
+                .append(','));
+        return text.append("\"count\":").append(count).append("}}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] write(JsonNode node) {

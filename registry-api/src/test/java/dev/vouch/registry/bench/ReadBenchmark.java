@@ -46,6 +46,12 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments: {@code [DATA_DIR] [SECONDS_PER_ROUTE]}; the catalog is generated only when DATA_DIR has
  * no database yet. Run with {@code -Xmx256m} to hold it to the heap budget.
+ *
+ * <p>Options, as system properties, to measure one change back to back with another: {@code
+ * -Dbench.jar=PATH} starts that jar instead of {@code target/vouch.jar}; {@code -Dbench.routes=a,b}
+ * loads only the routes whose names start with one of those prefixes (e.g. {@code list,versions/latest});
+ * {@code -Dbench.phases=cached} or {@code uncached} runs one of the two phases; {@code -Dbench.jvm="…"}
+ * adds options to the registry's JVM (e.g. a JFR recording).
  */
 public final class ReadBenchmark {
 
@@ -78,11 +84,16 @@ public final class ReadBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long spawned = System.nanoTime();
         // The one jar, as operators start it, where `mvn package` built it; else this classpath.
-        Path jar = Path.of("target", "vouch.jar");
+        Path jar = Path.of(
+                System.getProperty("bench.jar", Path.of("target", "vouch.jar").toString()));
         List<String> launch = Files.isRegularFile(jar)
                 ? List.of("-jar", jar.toString())
                 : List.of("-cp", System.getProperty("java.class.path"), "dev.vouch.registry.cli.VouchCommand");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP));
+        String jvm = System.getProperty("bench.jvm", "").trim();
+        if (!jvm.isEmpty()) {
+            command.addAll(List.of(jvm.split("\\s+")));
+        }
         command.addAll(launch);
         command.addAll(List.of(
                 "serve",
@@ -119,7 +130,7 @@ public final class ReadBenchmark {
                     cpu,
                     HEAP,
                     Files.readString(Path.of("/proc/loadavg")).trim());
-            run(client, base, data, seconds);
+            run(client, base, data, seconds, registry.toHandle());
             System.out.printf(
                     "%nregistry heap after the run (jcmd GC.heap_info, -Xmx%s):%n%s", HEAP, heapInfo(registry.pid()));
             System.out.println(
@@ -156,43 +167,74 @@ public final class ReadBenchmark {
         return out;
     }
 
-    private static void run(HttpClient client, String base, Path data, int seconds) throws Exception {
+    private static void run(HttpClient client, String base, Path data, int seconds, ProcessHandle registry)
+            throws Exception {
         Map<String, String> routes = routes(client, base);
+        List<String> chosen = List.of(System.getProperty("bench.routes", "").split(","));
+        routes.keySet().removeIf(route -> chosen.stream().noneMatch(prefix -> route.startsWith(prefix.trim())));
+        String phases = System.getProperty("bench.phases", "cached,uncached");
         Tools tools = Tools.find();
         System.out.printf(
                 "load generator: %s; nginx: %s%n",
                 tools.wrk ? "wrk" : "in-process client", tools.nginx ? "yes" : "not installed");
 
+        if (phases.contains("cached") && !phases.replace("uncached", "").isEmpty()) {
+            cached(client, base, data, seconds, routes, tools, registry);
+        }
+        if (phases.contains("uncached")) {
+            uncached(client, base, seconds, routes, registry);
+        }
+    }
+
+    private static void cached(
+            HttpClient client,
+            String base,
+            Path data,
+            int seconds,
+            Map<String, String> routes,
+            Tools tools,
+            ProcessHandle registry)
+            throws Exception {
         System.out.println();
         System.out.println("cached (closed loop, 16 connections)");
         System.out.printf(
-                "%-22s %12s %9s %9s %12s %7s%n", "route", "Vouch req/s", "p50 ms", "p99 ms", "nginx req/s", "ratio");
+                "%-22s %12s %9s %9s %12s %7s %9s%n",
+                "route", "Vouch req/s", "p50 ms", "p99 ms", "nginx req/s", "ratio", "CPU µs");
         Nginx nginx = tools.nginx ? Nginx.start(data.resolve("nginx"), client, base, routes) : null;
         try {
             for (Map.Entry<String, String> route : routes.entrySet()) {
+                double cpuBefore = cpuMillis(registry);
                 Result vouch = tools.wrk
                         ? Wrk.run(base + route.getValue(), seconds, false)
                         : ClosedLoop.run(client, base + route.getValue(), seconds);
+                double cpu = (cpuMillis(registry) - cpuBefore) * 1000 / Math.max(1, vouch.perSecond * seconds);
                 Result plain = nginx == null ? null : Wrk.run(nginx.url(route.getKey()), seconds, false);
                 System.out.printf(
                         Locale.ROOT,
-                        "%-22s %12.0f %9.2f %9.2f %12s %7s%n",
+                        "%-22s %12.0f %9.2f %9.2f %12s %7s %9.0f%n",
                         route.getKey(),
                         vouch.perSecond,
                         vouch.p50,
                         vouch.p99,
                         plain == null ? "-" : String.format(Locale.ROOT, "%.0f", plain.perSecond),
-                        plain == null ? "-" : String.format(Locale.ROOT, "%.2f", vouch.perSecond / plain.perSecond));
+                        plain == null ? "-" : String.format(Locale.ROOT, "%.2f", vouch.perSecond / plain.perSecond),
+                        cpu);
             }
         } finally {
             if (nginx != null) {
                 nginx.close();
             }
         }
+    }
 
+    private static void uncached(
+            HttpClient client, String base, int seconds, Map<String, String> routes, ProcessHandle registry)
+            throws InterruptedException {
         System.out.println();
-        System.out.println("uncached (open loop: every request unique, latency from when it was due)");
-        System.out.printf("%-22s %8s %9s %9s %9s %9s%n", "route", "rate/s", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        System.out.println("uncached (open loop: every request unique, latency from when it was due; "
+                + "CPU: the registry process's CPU time per request, which a busy machine disturbs least)");
+        System.out.printf(
+                "%-22s %8s %9s %9s %9s %9s %9s%n", "route", "rate/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU ms");
         for (Map.Entry<String, String> route : routes.entrySet()) {
             if (route.getKey().equals("docker-catalog")) {
                 continue;
@@ -201,19 +243,28 @@ public final class ReadBenchmark {
             // the first may exceed what the registry's share of the CPU serves, the second shows the
             // latency of one request when nothing queues.
             int target = route.getKey().startsWith("list") || route.getKey().startsWith("deep") ? 500 : 200;
+            // Unreported, so that neither rate measures the JIT compiling this route's path.
+            OpenLoop.run(client, base + route.getValue(), LIGHT_RATE * 2, seconds);
             for (int rate : new int[] {target, LIGHT_RATE}) {
+                double cpuBefore = cpuMillis(registry);
                 Result result = OpenLoop.run(client, base + route.getValue(), rate, seconds);
+                double cpu = (cpuMillis(registry) - cpuBefore) / Math.max(1, result.perSecond * seconds);
                 System.out.printf(
                         Locale.ROOT,
-                        "%-22s %8d %9.2f %9.2f %9.2f %9.2f%n",
+                        "%-22s %8d %9.2f %9.2f %9.2f %9.2f %9.2f%n",
                         route.getKey(),
                         rate,
                         result.p50,
                         result.p95,
                         result.p99,
-                        result.max);
+                        result.max,
+                        cpu);
             }
         }
+    }
+
+    private static double cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
     }
 
     /** The routes, each with a query that exercises it on this catalog. */
@@ -221,7 +272,8 @@ public final class ReadBenchmark {
         Map<String, String> routes = new LinkedHashMap<>();
         routes.put("list limit=100", "/v0.1/servers?limit=100");
         String cursor = null;
-        for (int page = 0; page < 500; page++) {
+        boolean deep = System.getProperty("bench.routes", "deep").contains("deep");
+        for (int page = 0; page < (deep ? 500 : 1); page++) {
             JsonNode body = JSON.readTree(
                     get(client, base + "/v0.1/servers?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)));
             cursor = body.path("metadata").path("nextCursor").asText();

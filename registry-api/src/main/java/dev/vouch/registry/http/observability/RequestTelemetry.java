@@ -39,12 +39,25 @@ public final class RequestTelemetry {
     /** Runs first on every request. */
     public void begin(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
-        String offered = ctx.header(REQUEST_ID_HEADER);
-        String id = offered != null && SANE_ID.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        String id = requestId(ctx.header(REQUEST_ID_HEADER));
         ctx.attribute(REQUEST_ID, id);
         ctx.header(REQUEST_ID_HEADER, id);
+    }
+
+    /** The caller's request id when it is a sane token, else a new one. */
+    public static String requestId(String offered) {
+        return offered != null && SANE_ID.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
+    }
+
+    /**
+     * The metrics sample and access-log line of a read answered before it reached Javalin (a kept answer
+     * served again): the same as {@link #complete} writes for any other request.
+     */
+    public void completeEarly(String route, int status, Duration took, String requestId, String client) {
+        metrics.request("GET", route, status, took);
+        log.write(accessLine(requestId, "GET", route, status, took, client, null));
     }
 
     /** Runs once the response is written (Javalin's request logger). */
@@ -64,20 +77,21 @@ public final class RequestTelemetry {
                 metrics.scanVerdict(verdict);
             }
         }
-        log.write(accessLine(ctx, method, route, status, took));
+        log.write(accessLine(
+                ctx.attribute(REQUEST_ID), method, route, status, took, clientAddress(ctx), ctx.attribute(PRINCIPAL)));
     }
 
     /** The access-log line, appended as text (it is written for every request), each string JSON-escaped. */
-    private static String accessLine(Context ctx, String method, String route, int status, Duration took) {
+    private static String accessLine(
+            String requestId, String method, String route, int status, Duration took, String client, String principal) {
         StringBuilder line = new StringBuilder(224).append('{');
         field(line, "time", Instant.now().toString()).append(',');
-        field(line, "requestId", ctx.attribute(REQUEST_ID)).append(',');
+        field(line, "requestId", requestId).append(',');
         field(line, "method", method).append(',');
         field(line, "route", route).append(',');
         line.append("\"status\":").append(status).append(',');
         line.append("\"durationMs\":").append(took.toNanos() / 1_000_000.0).append(',');
-        field(line, "client", clientAddress(ctx));
-        String principal = ctx.attribute(PRINCIPAL);
+        field(line, "client", client);
         if (principal != null) {
             field(line.append(','), "principal", principal);
         }
@@ -122,7 +136,8 @@ public final class RequestTelemetry {
         return ctx.req().getRemoteAddr();
     }
 
-    private static String route(Context ctx) {
+    /** The template of the route a request matched ("unmatched" when none), as metrics and the log name it. */
+    public static String route(Context ctx) {
         try {
             Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
             return endpoint == null ? "unmatched" : endpoint.path;

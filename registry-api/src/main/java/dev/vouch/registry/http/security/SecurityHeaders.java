@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Headers every response carries, set before the handler runs so that errors carry them too:
@@ -33,17 +34,13 @@ public final class SecurityHeaders {
      * answers it (204 with {@code Allow}), and a preflight to a path that does not exist stays a 404.
      */
     public void apply(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        if (!READS.contains(ctx.method()) && ctx.method() != HandlerType.OPTIONS) {
-            noStore(ctx);
-        }
         if (READS.contains(ctx.method())) {
-            ctx.header("Access-Control-Allow-Origin", "*");
-            ctx.header("Access-Control-Expose-Headers", EXPOSED);
+            readHeaders(ctx::header);
             return;
+        }
+        common(ctx::header);
+        if (ctx.method() != HandlerType.OPTIONS) {
+            noStore(ctx);
         }
         String origin = ctx.header("Origin");
         if (origin == null) {
@@ -57,6 +54,20 @@ public final class SecurityHeaders {
             ctx.header("Access-Control-Expose-Headers", EXPOSED);
             ctx.header("Vary", "Origin");
         }
+    }
+
+    /** The headers of every read's answer, given to {@code header} in order: also for reads answered before Javalin. */
+    public static void readHeaders(BiConsumer<String, String> header) {
+        common(header);
+        header.accept("Access-Control-Allow-Origin", "*");
+        header.accept("Access-Control-Expose-Headers", EXPOSED);
+    }
+
+    private static void common(BiConsumer<String, String> header) {
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Content-Security-Policy", CSP);
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Referrer-Policy", "no-referrer");
     }
 
     /** Marks a response as never to be stored by any cache. */

@@ -1,0 +1,90 @@
+package dev.vouch.store;
+
+import static dev.vouch.store.Tables.ServerVersions.ID;
+import static dev.vouch.store.Tables.ServerVersions.IS_LATEST;
+import static dev.vouch.store.Tables.ServerVersions.SERVER_NAME;
+import static dev.vouch.store.Tables.ServerVersions.STATUS;
+import static dev.vouch.store.Tables.ServerVersions.UPDATED_AT;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Field;
+
+/** The two shapes a listing reads its rows in ({@link Sql}): whole versions (the hot columns), or only their stamps. */
+interface ListedRows<T> {
+
+    List<Field<?>> fields();
+
+    T read(ResultSet rs) throws SQLException;
+
+    VersionStamp stamp(T row);
+
+    ListedRows<StoredVersion> VERSIONS = new ListedRows<>() {
+        @Override
+        public List<Field<?>> fields() {
+            return Tables.ServerVersions.HOT;
+        }
+
+        /** One row in {@link Tables.ServerVersions#HOT} order. */
+        @Override
+        public StoredVersion read(ResultSet rs) throws SQLException {
+            String review = rs.getString(15);
+            return new StoredVersion(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBytes(4),
+                    rs.getString(5),
+                    Optional.empty(),
+                    status(rs.getString(8)),
+                    Optional.ofNullable(rs.getString(9)),
+                    Micros.toInstant(rs.getLong(10)),
+                    Micros.toInstant(rs.getLong(11)),
+                    Micros.toInstant(rs.getLong(12)),
+                    rs.getBoolean(13),
+                    rs.getString(14),
+                    ReviewState.fromWire(review)
+                            .orElseThrow(() -> new IllegalStateException("unknown review state " + review)),
+                    Optional.ofNullable(rs.getString(16)),
+                    rs.getString(17),
+                    Optional.ofNullable(rs.getBytes(18)),
+                    Optional.empty(),
+                    Optional.ofNullable(rs.getString(19)));
+        }
+
+        @Override
+        public VersionStamp stamp(StoredVersion row) {
+            return VersionStamp.of(row);
+        }
+    };
+
+    ListedRows<VersionStamp> STAMPS = new ListedRows<>() {
+        private final List<Field<?>> fields = List.of(ID, SERVER_NAME, UPDATED_AT, IS_LATEST, STATUS);
+
+        @Override
+        public List<Field<?>> fields() {
+            return fields;
+        }
+
+        @Override
+        public VersionStamp read(ResultSet rs) throws SQLException {
+            return new VersionStamp(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    Micros.toInstant(rs.getLong(3)),
+                    rs.getBoolean(4),
+                    status(rs.getString(5)));
+        }
+
+        @Override
+        public VersionStamp stamp(VersionStamp row) {
+            return row;
+        }
+    };
+
+    private static VersionStatus status(String wire) {
+        return VersionStatus.fromWire(wire).orElseThrow(() -> new IllegalStateException("unknown status " + wire));
+    }
+}
