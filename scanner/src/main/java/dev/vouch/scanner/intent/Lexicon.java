@@ -48,12 +48,20 @@ public final class Lexicon {
     }
 
     private final KeywordAutomaton<Entry> automaton;
+    /** Per keyword, whether it matches inside words too (CJK phrases). */
+    private final boolean[] anywhere;
+
     private final EnumSet<Cue> startOnly;
     private final ToolNames toolNames;
     private final String digest;
 
     private Lexicon(Map<String, Entry> phrases, EnumSet<Cue> startOnly, ToolNames toolNames, String digest) {
         automaton = new KeywordAutomaton<>(new TreeMap<>(phrases), false);
+        List<Entry> entries = automaton.values();
+        anywhere = new boolean[entries.size()];
+        for (int i = 0; i < anywhere.length; i++) {
+            anywhere[i] = entries.get(i).anywhere();
+        }
         this.startOnly = startOnly;
         this.toolNames = toolNames;
         this.digest = digest;
@@ -147,11 +155,7 @@ public final class Lexicon {
     /** Every phrase of the lexicon in {@code folded}, at word boundaries. */
     public List<Hit> match(String folded) {
         List<Hit> hits = new ArrayList<>();
-        automaton.parse(folded, (begin, end, entry) -> {
-            boolean left = entry.anywhere() || begin == 0 || !isWordChar(folded.charAt(begin - 1));
-            if (!left) {
-                return;
-            }
+        automaton.parseAtWordStarts(folded, anywhere, (begin, end, entry) -> {
             boolean right = entry.anywhere()
                     || end == folded.length()
                     || !isWordChar(folded.charAt(end))

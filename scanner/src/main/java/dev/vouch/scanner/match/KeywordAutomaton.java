@@ -139,6 +139,24 @@ public final class KeywordAutomaton<V> {
 
     /** Every occurrence of every keyword in {@code text}. */
     public void parse(String text, Hits<V> hits) {
+        scan(text, null, hits);
+    }
+
+    /**
+     * Like {@link #parse}, but reports an occurrence that starts inside a word (after a letter or digit)
+     * only for the keywords {@code anywhere} marks: most occurrences of a word list's short keywords are
+     * inside longer words, and are dropped here before a caller sees them.
+     */
+    public void parseAtWordStarts(String text, boolean[] anywhere, Hits<V> hits) {
+        scan(text, anywhere, hits);
+    }
+
+    /** The keywords' values in index order, for callers that mark them ({@link #parseAtWordStarts}). */
+    public List<V> values() {
+        return List.of(values);
+    }
+
+    private void scan(String text, boolean[] anywhere, Hits<V> hits) {
         int state = 0;
         // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt.
         char[] chars = text.toCharArray();
@@ -159,9 +177,19 @@ public final class KeywordAutomaton<V> {
                 }
             }
             for (int keyword : output[state]) {
-                hits.hit(i + 1 - lengths[keyword], i + 1, values[keyword]);
+                int begin = i + 1 - lengths[keyword];
+                if (anywhere == null || begin == 0 || anywhere[keyword] || !isWordChar(chars[begin - 1])) {
+                    hits.hit(begin, i + 1, values[keyword]);
+                }
             }
         }
+    }
+
+    private static boolean isWordChar(char c) {
+        if (c < ASCII) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** A caseless automaton reads some characters beyond ASCII as ASCII letters: U+0130 as i, U+212A as k. */
