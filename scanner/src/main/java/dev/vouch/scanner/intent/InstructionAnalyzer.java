@@ -144,14 +144,7 @@ public final class InstructionAnalyzer {
                 .replace('\u2019', '\'')
                 .toLowerCase(Locale.ROOT)
                 .stripTrailing();
-        for (String negation : NEGATIONS) {
-            if (before.endsWith(negation)
-                    && (before.length() == negation.length()
-                            || !Character.isLetter(before.charAt(before.length() - negation.length() - 1)))) {
-                return true;
-            }
-        }
-        return false;
+        return Phrases.endsWithAny(before, NEGATIONS);
     }
 
     private static boolean isNameChar(char c) {

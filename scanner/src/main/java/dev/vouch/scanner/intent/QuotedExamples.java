@@ -33,14 +33,7 @@ final class QuotedExamples {
             return false;
         }
         String before = text.substring(Math.max(0, open - 16), open).strip().toLowerCase(Locale.ROOT);
-        for (String introducer : INTRODUCERS) {
-            if (before.endsWith(introducer)
-                    && (before.length() == introducer.length()
-                            || !Character.isLetter(before.charAt(before.length() - introducer.length() - 1)))) {
-                return true;
-            }
-        }
-        return false;
+        return Phrases.endsWithAny(before, INTRODUCERS);
     }
 
     private static boolean closes(String text, int open, int from) {

@@ -103,21 +103,11 @@ public final class LabelledTools {
                 continue;
             }
             JsonNode record = JSON.readTree(line);
-            JsonNode tool = record.get("tool");
             ArrayNode tools = JSON.createArrayNode();
-            int index = -1;
-            for (JsonNode sibling : servers.path(record.path("server").asText()).path("tools")) {
-                if (sibling.path("name").asText().equals(tool.path("name").asText())) {
-                    index = tools.size();
-                    tools.add(tool);
-                } else {
-                    tools.add(sibling);
-                }
-            }
-            if (index < 0) {
-                index = tools.size();
-                tools.add(tool);
-            }
+            int index = placeAmong(
+                    record.get("tool"),
+                    servers.path(record.path("server").asText()).path("tools"),
+                    tools);
             examples.add(new Example(
                     record.path("id").asText(),
                     "vouch",
@@ -175,21 +165,11 @@ public final class LabelledTools {
                 continue;
             }
             JsonNode record = JSON.readTree(line);
-            JsonNode tool = record.get("tool");
             ArrayNode tools = JSON.createArrayNode();
-            int index = -1;
-            for (JsonNode sibling : servers.getOrDefault(record.path("server").asText(), JSON.createArrayNode())) {
-                if (sibling.path("name").asText().equals(tool.path("name").asText())) {
-                    index = tools.size();
-                    tools.add(tool);
-                } else {
-                    tools.add(sibling);
-                }
-            }
-            if (index < 0) {
-                index = tools.size();
-                tools.add(tool);
-            }
+            int index = placeAmong(
+                    record.get("tool"),
+                    servers.getOrDefault(record.path("server").asText(), JSON.createArrayNode()),
+                    tools);
             examples.add(new Example(
                     record.path("id").asText(),
                     source,
@@ -203,6 +183,27 @@ public final class LabelledTools {
                     index));
         }
         return examples;
+    }
+
+    /**
+     * Writes the server's tools into {@code tools} with the labelled one in place of its namesake (a
+     * poisoned or rewritten version of a real tool) or after them (a new tool); returns its index.
+     */
+    private static int placeAmong(JsonNode tool, JsonNode serverTools, ArrayNode tools) {
+        int index = -1;
+        for (JsonNode sibling : serverTools) {
+            if (sibling.path("name").asText().equals(tool.path("name").asText())) {
+                index = tools.size();
+                tools.add(tool);
+            } else {
+                tools.add(sibling);
+            }
+        }
+        if (index < 0) {
+            index = tools.size();
+            tools.add(tool);
+        }
+        return index;
     }
 
     public static List<Example> docker() throws IOException {
