@@ -168,7 +168,8 @@ public final class Database implements AutoCloseable {
     /**
      * Whether the database's migration history holds exactly the migrations this build ships, all
      * successful. Then there is nothing to migrate, and the open skips Flyway, which would read every
-     * migration script in the jar to find that out (about a fifth of the time to the first answer). A
+     * migration script in the jar to find that out (at 100k versions, start to first answer went from a
+     * median of 3.31 s to 2.90 s without it). A
      * history with anything else (a failed or missing step, or a newer registry's migrations) goes to
      * Flyway, which migrates or refuses as it always has.
      */

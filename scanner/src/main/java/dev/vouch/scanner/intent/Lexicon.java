@@ -158,8 +158,8 @@ public final class Lexicon {
         automaton.parseAtWordStarts(folded, anywhere, (begin, end, entry) -> {
             boolean right = entry.anywhere()
                     || end == folded.length()
-                    || !isWordChar(folded.charAt(end))
-                    || !isWordChar(folded.charAt(end - 1));
+                    || !KeywordAutomaton.isWordChar(folded.charAt(end))
+                    || !KeywordAutomaton.isWordChar(folded.charAt(end - 1));
             if (right) {
                 for (Cue cue : entry.whole()) {
                     hits.add(new Hit(cue, begin, end));
@@ -170,13 +170,6 @@ public final class Lexicon {
             }
         });
         return hits;
-    }
-
-    private static boolean isWordChar(char c) {
-        if (c < 0x80) {
-            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
-        }
-        return Character.isLetterOrDigit(c);
     }
 
     private static String sha256(byte[] bytes) {

@@ -185,7 +185,8 @@ public final class KeywordAutomaton<V> {
         }
     }
 
-    private static boolean isWordChar(char c) {
+    /** A letter or digit: what the word boundaries of {@link #parseAtWordStarts} and its callers are made of. */
+    public static boolean isWordChar(char c) {
         if (c < ASCII) {
             return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
         }

@@ -96,31 +96,17 @@ public final class LabelledTools {
 
     public static List<Example> vouch() throws IOException {
         Path root = Corpora.root().resolve("vouch-labelled");
-        JsonNode servers = JSON.readTree(root.resolve("servers.json").toFile());
-        List<Example> examples = new ArrayList<>();
-        for (String line : Files.readAllLines(root.resolve("labelled.jsonl"), StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode record = JSON.readTree(line);
-            ArrayNode tools = JSON.createArrayNode();
-            int index = placeAmong(
-                    record.get("tool"),
-                    servers.path(record.path("server").asText()).path("tools"),
-                    tools);
-            examples.add(new Example(
-                    record.path("id").asText(),
-                    "vouch",
-                    "positive".equals(record.path("label").asText()),
-                    "train".equals(record.path("split").asText()),
-                    record.path("family").asText(),
-                    record.path("kind").asText(),
-                    record.path("style").asText(),
-                    record.path("lang").asText("en"),
-                    ScanInput.fromJson(tools),
-                    index));
-        }
-        return examples;
+        Map<String, JsonNode> servers = new java.util.HashMap<>();
+        JSON.readTree(root.resolve("servers.json").toFile())
+                .fields()
+                .forEachRemaining(
+                        server -> servers.put(server.getKey(), server.getValue().path("tools")));
+        return labelled(
+                root,
+                servers,
+                "vouch",
+                record -> "train".equals(record.path("split").asText()),
+                record -> record.path("family").asText());
     }
 
     /**
@@ -159,6 +145,25 @@ public final class LabelledTools {
                 servers.put(server.path("server").asText(), server.path("tools"));
             }
         }
+        return labelled(
+                root,
+                servers,
+                source,
+                record -> train,
+                record -> source + ":" + record.path("id").asText());
+    }
+
+    /**
+     * The records of {@code root/labelled.jsonl}, each scanned among the tools of the server it names;
+     * {@code train} and {@code group} say how a set marks its split and its cross-validation family.
+     */
+    private static List<Example> labelled(
+            Path root,
+            Map<String, JsonNode> toolsByServer,
+            String source,
+            java.util.function.Predicate<JsonNode> train,
+            java.util.function.Function<JsonNode, String> group)
+            throws IOException {
         List<Example> examples = new ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("labelled.jsonl"), StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
@@ -168,14 +173,14 @@ public final class LabelledTools {
             ArrayNode tools = JSON.createArrayNode();
             int index = placeAmong(
                     record.get("tool"),
-                    servers.getOrDefault(record.path("server").asText(), JSON.createArrayNode()),
+                    toolsByServer.getOrDefault(record.path("server").asText(), JSON.createArrayNode()),
                     tools);
             examples.add(new Example(
                     record.path("id").asText(),
                     source,
                     "positive".equals(record.path("label").asText()),
-                    train,
-                    source + ":" + record.path("id").asText(),
+                    train.test(record),
+                    group.apply(record),
                     record.path("kind").asText(),
                     record.path("style").asText(),
                     record.path("lang").asText("en"),
