@@ -11,16 +11,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The instruction model: a logistic regression over {@link IntentFeatures}, fitted on the labelled
- * corpus by {@code IntentTrainer}, with two thresholds and two gates, all data in
- * {@code intent-model.json}.
+ * The instruction model: gradient-boosted trees over {@link IntentFeatures} ({@link TreeEnsemble}),
+ * fitted on the labelled corpora by {@code IntentTrainer}, with two thresholds and two gates, all data in
+ * {@code intent-model.json}. Trees rather than one weight per input because whether a cue matters
+ * depends on the others: a fixed value is harmless in a precondition and harmful beside a trigger on
+ * another tool and a claim of authority.
  *
  * <p>The score says how much a tool's text reads as an instruction aimed at the agent. The gates say
  * what it must also hold: {@code block} needs harm (tampering with another tool's arguments,
@@ -32,14 +33,13 @@ public final class IntentModel {
 
     public static final String RESOURCE = "/dev/vouch/scanner/rules/intent-model.json";
 
-    /** One input's part in a score: its index in the vector, its wire name, what it added. */
+    /** One input's part in a score: its index in the vector, its wire name, what it added to the log-odds. */
     public record Contribution(int index, String name, double weight) {}
 
     /** What the model makes of one tool; a passed tool's contributions are not worked out (empty). */
     public record Assessment(double score, Verdict verdict, Family family, List<Contribution> contributions) {}
 
-    private final double bias;
-    private final double[] weights;
+    private final TreeEnsemble trees;
     private final double review;
     private final double block;
     private final Set<Feature> blockNeeds;
@@ -47,15 +47,13 @@ public final class IntentModel {
     private final String lexiconDigest;
 
     public IntentModel(
-            double bias,
-            double[] weights,
+            TreeEnsemble trees,
             double review,
             double block,
             Set<Feature> blockNeeds,
             Set<Feature> reviewNeeds,
             String lexiconDigest) {
-        this.bias = bias;
-        this.weights = weights.clone();
+        this.trees = trees;
         this.review = review;
         this.block = block;
         this.blockNeeds = EnumSet.copyOf(blockNeeds);
@@ -75,19 +73,12 @@ public final class IntentModel {
     }
 
     public static IntentModel parse(JsonNode root) {
-        double[] weights = new double[IntentFeatures.SIZE];
-        List<String> names = IntentFeatures.inputNames();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("weights").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            int index = names.indexOf(entry.getKey());
-            if (index < 0) {
-                throw new IllegalArgumentException("the model weighs an unknown input: " + entry.getKey());
-            }
-            weights[index] = entry.getValue().asDouble();
+        if (!"gradient-boosted-trees".equals(root.path("model").asText())) {
+            throw new IllegalArgumentException(
+                    "not a tree model: " + root.path("model").asText());
         }
         return new IntentModel(
-                root.path("bias").asDouble(),
-                weights,
+                TreeEnsemble.parse(root, IntentFeatures.inputNames()),
                 root.path("thresholds").path("review").asDouble(),
                 root.path("thresholds").path("block").asDouble(),
                 features(root.path("blockNeedsOneOf")),
@@ -117,22 +108,14 @@ public final class IntentModel {
         return block;
     }
 
-    /** The weights, in the order of {@link IntentFeatures#inputNames()}. */
-    public double[] weights() {
-        return weights.clone();
-    }
-
-    public double bias() {
-        return bias;
+    /** The same trees and gates with other thresholds: what a threshold trades, for the sweep. */
+    public IntentModel withThresholds(double review, double block) {
+        return new IntentModel(trees, review, block, blockNeeds, reviewNeeds, lexiconDigest);
     }
 
     /** The probability that the tool instructs the agent against its user. */
     public double score(double[] x) {
-        double z = bias;
-        for (int i = 0; i < x.length; i++) {
-            z += weights[i] * x[i];
-        }
-        return 1 / (1 + Math.exp(-z));
+        return 1 / (1 + Math.exp(-trees.margin(x)));
     }
 
     public Assessment assess(IntentFeatures.Vector vector) {
@@ -148,9 +131,12 @@ public final class IntentModel {
         }
         List<Contribution> contributions = new ArrayList<>();
         List<String> names = IntentFeatures.inputNames();
+        double[] parts = trees.parts(x);
         for (int i = 0; i < x.length; i++) {
-            double part = weights[i] * x[i];
-            if (part > 0) {
+            double part = parts[i];
+            // An input that is absent can still raise the score (no "protects the user"): the reasons
+            // shown are the cues that were there.
+            if (part > 0 && x[i] != 0) {
                 contributions.add(new Contribution(i, names.get(i), part));
             }
         }

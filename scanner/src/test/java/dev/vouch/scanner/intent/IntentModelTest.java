@@ -3,10 +3,14 @@ package dev.vouch.scanner.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.intent.train.IntentTrainerAccess;
 import dev.vouch.scanner.intent.train.LabelledTools;
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The bundled model is what the trainer fits on the bundled lexicon and corpora: no hand edits, no drift. */
@@ -22,42 +26,70 @@ class IntentModelTest {
     @Test
     void refittingOnTheCorporaReproducesTheBundledModel() throws IOException {
         IntentModel bundled = IntentModel.bundled();
-        IntentModel refitted = IntentTrainerAccess.refit(Scanner.withBundledRules(), LabelledTools.all());
+        Scanner scanner = Scanner.withBundledRules();
+        List<LabelledTools.Example> examples = LabelledTools.all();
+        IntentModel refitted = IntentTrainerAccess.refit(scanner, examples);
 
         assertThat(refitted.review()).isCloseTo(bundled.review(), within(1e-3));
         assertThat(refitted.block()).isCloseTo(bundled.block(), within(1e-3));
-        assertThat(refitted.bias()).isCloseTo(bundled.bias(), within(1e-3));
-        double[] expected = bundled.weights();
-        double[] actual = refitted.weights();
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i]).as(IntentFeatures.inputNames().get(i)).isCloseTo(expected[i], within(1e-3));
+        for (double[] x : IntentTrainerAccess.vectors(scanner, examples)) {
+            assertThat(refitted.score(x)).isCloseTo(bundled.score(x), within(1e-5));
         }
     }
 
     @Test
     void blockNeedsHarmAndReviewNeedsSteering() {
-        double[] weights = new double[IntentFeatures.SIZE];
-        weights[Feature.AGENT_DIRECTIVE.ordinal()] = 10;
-        IntentModel model = new IntentModel(
-                0,
-                weights,
-                0.5,
-                0.9,
-                java.util.Set.of(Feature.CONCEAL),
-                java.util.Set.of(Feature.TRIGGER_OTHER),
-                "test");
+        // One stump: an agent directive scores high, anything else low.
+        TreeEnsemble stump = TreeEnsemble.parse(
+                JsonMappers.JSON
+                        .createObjectNode()
+                        .put("baseMargin", 0)
+                        .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                                "inputs", JsonMappers.JSON.createArrayNode().add(Feature.AGENT_DIRECTIVE.wireName()))
+                        .set("trees", tree()),
+                IntentFeatures.inputNames());
+        IntentModel model =
+                new IntentModel(stump, 0.5, 0.9, Set.of(Feature.CONCEAL), Set.of(Feature.TRIGGER_OTHER), "test");
         double[] pushy = new double[IntentFeatures.SIZE];
         pushy[Feature.AGENT_DIRECTIVE.ordinal()] = 1;
-        assertThat(model.assess(new IntentFeatures.Vector(pushy, new IntentFeatures.Span[pushy.length]))
-                        .verdict())
-                .isEqualTo(dev.vouch.scanner.Verdict.PASS);
+        assertThat(model.assess(vector(pushy)).verdict()).isEqualTo(Verdict.PASS);
         pushy[Feature.TRIGGER_OTHER.ordinal()] = 1;
-        assertThat(model.assess(new IntentFeatures.Vector(pushy, new IntentFeatures.Span[pushy.length]))
-                        .verdict())
-                .isEqualTo(dev.vouch.scanner.Verdict.REVIEW);
+        assertThat(model.assess(vector(pushy)).verdict()).isEqualTo(Verdict.REVIEW);
         pushy[Feature.CONCEAL.ordinal()] = 1;
-        assertThat(model.assess(new IntentFeatures.Vector(pushy, new IntentFeatures.Span[pushy.length]))
-                        .verdict())
-                .isEqualTo(dev.vouch.scanner.Verdict.BLOCK);
+        IntentModel.Assessment blocked = model.assess(vector(pushy));
+        assertThat(blocked.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(blocked.contributions())
+                .extracting(IntentModel.Contribution::name)
+                .containsExactly(Feature.AGENT_DIRECTIVE.wireName());
+    }
+
+    @Test
+    void theTreesPartsAddUpToTheScore() throws IOException {
+        IntentModel bundled = IntentModel.bundled();
+        Scanner scanner = Scanner.withBundledRules();
+        for (double[] x : IntentTrainerAccess.vectors(scanner, LabelledTools.blind())) {
+            IntentModel.Assessment assessment = bundled.assess(vector(x));
+            if (assessment.verdict() != Verdict.PASS) {
+                double shown = assessment.contributions().stream()
+                        .mapToDouble(IntentModel.Contribution::weight)
+                        .sum();
+                assertThat(shown).as("the reasons shown raise the score").isPositive();
+            }
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode tree() {
+        com.fasterxml.jackson.databind.node.ArrayNode trees = JsonMappers.JSON.createArrayNode();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = trees.addObject();
+        tree.putArray("input").add(0).add(-1).add(-1);
+        tree.putArray("threshold").add(0.5).add(0).add(0);
+        tree.putArray("yes").add(1).add(0).add(0);
+        tree.putArray("no").add(2).add(0).add(0);
+        tree.putArray("value").add(0).add(-5).add(5);
+        return trees;
+    }
+
+    private static IntentFeatures.Vector vector(double[] x) {
+        return new IntentFeatures.Vector(x, new IntentFeatures.Span[x.length]);
     }
 }

@@ -127,11 +127,28 @@ final class Figures {
 
     /** The blind set's figures: another hand's tools, never fitted on, by kind. */
     static void printBlind(IntentModel model, List<Row> blind) {
-        System.out.println("blind set (never fitted on):");
+        System.out.println("blind sets (never fitted on):");
         System.out.println(
                 "  positives            " + slice(model, blind, r -> r.example().positive()));
         System.out.println("  negatives            "
                 + slice(model, blind, r -> !r.example().positive()));
+        for (String set : new java.util.TreeSet<>(
+                blind.stream().map(r -> r.example().set()).toList())) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-20s positives %s | negatives %s%n",
+                    set,
+                    slice(
+                            model,
+                            blind,
+                            r -> r.example().positive()
+                                    && set.equals(r.example().set())),
+                    slice(
+                            model,
+                            blind,
+                            r -> !r.example().positive()
+                                    && set.equals(r.example().set())));
+        }
         Map<String, Slice> byKind = new TreeMap<>();
         for (Row row : blind) {
             byKind.merge(

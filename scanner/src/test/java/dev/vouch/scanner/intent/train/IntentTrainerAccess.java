@@ -1,8 +1,12 @@
 package dev.vouch.scanner.intent.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.intent.IntentModel;
 import dev.vouch.scanner.intent.Lexicon;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /** Lets the model's tests refit it exactly as {@link IntentTrainer} does, without writing the file. */
@@ -10,8 +14,26 @@ public final class IntentTrainerAccess {
 
     private IntentTrainerAccess() {}
 
-    public static IntentModel refit(Scanner scanner, List<LabelledTools.Example> examples) {
-        return IntentTrainer.fit(IntentTrainer.rows(scanner, examples))
+    /** Refits with the tree shape the bundled model records (the grid's choice), as the trainer would. */
+    public static IntentModel refit(Scanner scanner, List<LabelledTools.Example> examples) throws IOException {
+        JsonNode training;
+        try (InputStream in = IntentModel.class.getResourceAsStream(IntentModel.RESOURCE)) {
+            training = JsonMappers.JSON.readTree(in).path("training");
+        }
+        BoostedTrees.Shape shape = new BoostedTrees.Shape(
+                training.path("maxDepth").asInt(),
+                training.path("learningRate").asDouble(),
+                training.path("rounds").asInt(),
+                training.path("minChildWeight").asDouble(),
+                training.path("columnsPerSplit").asDouble());
+        return IntentTrainer.fit(IntentTrainer.rows(scanner, examples), List.of(shape))
                 .model(Lexicon.bundled().digest());
+    }
+
+    /** The model's inputs for each example, as the trainer reads them. */
+    public static List<double[]> vectors(Scanner scanner, List<LabelledTools.Example> examples) {
+        return IntentTrainer.rows(scanner, examples).stream()
+                .map(IntentTrainer.Row::x)
+                .toList();
     }
 }

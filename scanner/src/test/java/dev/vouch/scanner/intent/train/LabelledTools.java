@@ -33,7 +33,8 @@ public final class LabelledTools {
     /**
      * One labelled tool.
      *
-     * @param source   {@code vouch} or {@code docker}
+     * @param source   {@code vouch}, {@code handwritten}, {@code blind}, {@code docker} or {@code atr}
+     * @param set      the folder the example comes from ({@code vouch-blind-b})
      * @param group    the template family (or Docker server): cross-validation folds never split one
      * @param input    the whole tool set the tool is scanned with
      * @param index    the labelled tool's place in {@code input.tools()}
@@ -41,6 +42,7 @@ public final class LabelledTools {
     public record Example(
             String id,
             String source,
+            String set,
             boolean positive,
             boolean train,
             String group,
@@ -82,6 +84,7 @@ public final class LabelledTools {
             examples.add(new Example(
                     "atr-" + n++,
                     "atr",
+                    "atr",
                     "positive".equals(row.path("label").asText()),
                     false,
                     "atr:" + rule,
@@ -110,28 +113,34 @@ public final class LabelledTools {
     }
 
     /**
-     * The blind set: tools written by hand for this repository without reading the scanner's lexicons or
-     * the other corpora, each scanned beside its server's tools. Measured, never fitted on.
+     * The blind sets ({@code vouch-blind*}): tools written by hand for this repository without reading the
+     * scanner's lexicons or the other corpora, each scanned beside its server's tools. Measured, never
+     * fitted on.
      */
     public static List<Example> blind() throws IOException {
-        return perServer(Corpora.root().resolve("vouch-blind"), "blind", false);
+        return sets("vouch-blind", "blind", false);
     }
 
     /**
      * Hand-written training sets by other hands than the generator's ({@code vouch-handwritten-*}): the
-     * voices of real vendors and of attackers the templates do not have. Fitted on, each tool its own
-     * family.
+     * voices of real vendors and of attackers the templates do not have. Fitted on; each set is one
+     * family, so a cross-validation fold holds a writer out whole and measures a voice it never saw.
      */
     public static List<Example> handwritten() throws IOException {
+        return sets("vouch-handwritten-", "handwritten", true);
+    }
+
+    /** Every set whose folder name starts with {@code prefix}, in name order. */
+    private static List<Example> sets(String prefix, String source, boolean train) throws IOException {
         List<Example> examples = new ArrayList<>();
         List<Path> sets;
         try (Stream<Path> dirs = Files.list(Corpora.root())) {
-            sets = dirs.filter(d -> d.getFileName().toString().startsWith("vouch-handwritten-"))
+            sets = dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
                     .sorted()
                     .toList();
         }
         for (Path set : sets) {
-            examples.addAll(perServer(set, "handwritten", true));
+            examples.addAll(perServer(set, source, train));
         }
         return examples;
     }
@@ -145,12 +154,7 @@ public final class LabelledTools {
                 servers.put(server.path("server").asText(), server.path("tools"));
             }
         }
-        return labelled(
-                root,
-                servers,
-                source,
-                record -> train,
-                record -> source + ":" + record.path("id").asText());
+        return labelled(root, servers, source, record -> train, record -> source + ":" + root.getFileName());
     }
 
     /**
@@ -178,6 +182,7 @@ public final class LabelledTools {
             examples.add(new Example(
                     record.path("id").asText(),
                     source,
+                    root.getFileName().toString(),
                     "positive".equals(record.path("label").asText()),
                     train.test(record),
                     group.apply(record),
@@ -233,6 +238,7 @@ public final class LabelledTools {
                 examples.add(new Example(
                         server + "/" + tools.get(i).name(),
                         "docker",
+                        "benign-docker-tools",
                         false,
                         train,
                         "docker:" + server,

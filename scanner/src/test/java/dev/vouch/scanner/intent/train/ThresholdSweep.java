@@ -19,14 +19,7 @@ public final class ThresholdSweep {
         IntentModel bundled = IntentModel.bundled();
         List<Row> rows = IntentTrainer.rows(Scanner.withBundledRules(), LabelledTools.all());
         for (double review : new double[] {0.5, 0.7, 0.8, 0.9, 0.95, bundled.review()}) {
-            IntentModel model = new IntentModel(
-                    bundled.bias(),
-                    bundled.weights(),
-                    review,
-                    Math.max(review, bundled.block()),
-                    IntentTrainer.BLOCK_NEEDS,
-                    IntentTrainer.REVIEW_NEEDS,
-                    "");
+            IntentModel model = bundled.withThresholds(review, Math.max(review, bundled.block()));
             System.out.printf(
                     Locale.ROOT,
                     "review >= %.3f: test positives %s | test negatives %s | docker %s | atr+ %s | atr- %s%n",
