@@ -35,9 +35,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             if (Character.isLetterOrDigit(c) && (i == 0 || !Character.isLetterOrDigit(text[i - 1]))) {
                 int spacedEnd = spacedLettersEnd(text, i);
                 if (spacedEnd > i) {
-                    for (int j = i; j < spacedEnd; j += 2) {
-                        append(out, origin, foldChar(text[j]), j);
-                    }
+                    appendSpaced(text, i, spacedEnd, out, origin);
                     disguised = true;
                     i = spacedEnd;
                     continue;
@@ -66,25 +64,48 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
     }
 
     /**
-     * A run of at least four single letters each followed by one space ("i g n o r e"): the end of the
-     * run, or {@code start} when there is none.
+     * A run of single characters each followed by one space ("i g n o r e"), where a wider gap of two or
+     * three spaces parts words ("a f t e r   r e a d i n g") and punctuation stands alone like a letter
+     * ("w r i t e _ s e c r e t"): the end of the run, or {@code start} when it holds fewer than four
+     * letters.
      */
     private static int spacedLettersEnd(char[] text, int start) {
-        int count = 0;
+        int letters = 0;
         int end = start;
         int i = start;
-        while (i < text.length
-                && Character.isLetter(text[i])
-                && (i + 1 == text.length || !Character.isLetterOrDigit(text[i + 1]))) {
-            count++;
+        while (i < text.length && !Character.isWhitespace(text[i]) && (i + 1 == text.length || text[i + 1] == ' ')) {
+            letters += Character.isLetter(text[i]) ? 1 : 0;
             end = i + 1;
-            if (i + 2 < text.length && text[i + 1] == ' ' && Character.isLetter(text[i + 2])) {
-                i += 2;
-            } else {
+            int gap = 0;
+            while (i + 1 + gap < text.length && text[i + 1 + gap] == ' ' && gap < 4) {
+                gap++;
+            }
+            if (gap == 0 || gap == 4 || i + 1 + gap >= text.length || Character.isWhitespace(text[i + 1 + gap])) {
                 break;
             }
+            i += 1 + gap;
         }
-        return count >= 4 ? end : start;
+        return letters >= 4 ? end : start;
+    }
+
+    /** Writes a spaced run without its single spaces; a wider gap between words becomes one space. */
+    private static void appendSpaced(char[] text, int start, int end, Output out, int[] origin) {
+        int j = start;
+        while (j < end) {
+            if (text[j] != ' ') {
+                append(out, origin, foldChar(text[j]), j);
+                j++;
+                continue;
+            }
+            int gap = 0;
+            while (text[j + gap] == ' ') {
+                gap++;
+            }
+            if (gap > 1) {
+                append(out, origin, ' ', j);
+            }
+            j += gap;
+        }
     }
 
     /**
@@ -149,6 +170,11 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             }
         }
         boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3;
+        // "Аftеr" with Cyrillic А and е: a word that mixes Latin letters with lookalikes from another
+        // script is read in Latin. A word wholly in Cyrillic or Greek is that language, and left alone.
+        boolean readLookalikes = mixesLookalikes(text, start, end);
+        // "r.e.s.e.r.v.e_s.l.i.p": dots disguise the letters, the underscore belongs to the name.
+        boolean keepUnderscore = joinPieces && mixesSplitters(text, start, end);
         // A digit closing a word is a version or a count ("fts5", "ec2"), not a letter, unless others stand inside it.
         boolean readLeet = leet > 0 && letters >= 3 && (leetLetter(text[start]) != 0 || leetInside(text, start, end));
         boolean disguised = false;
@@ -157,7 +183,12 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             if (isCombiningMark(c)) {
                 continue;
             }
-            if (joinPieces && isSplitter(c)) {
+            if (joinPieces && isSplitter(c) && !(keepUnderscore && c == '_')) {
+                disguised = true;
+                continue;
+            }
+            if (readLookalikes && latinLookalike(c) != 0) {
+                append(out, origin, latinLookalike(c), i);
                 disguised = true;
                 continue;
             }
@@ -169,6 +200,38 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             append(out, origin, foldChar(c), i);
         }
         return disguised;
+    }
+
+    private static boolean mixesLookalikes(char[] text, int start, int end) {
+        boolean latin = false;
+        boolean lookalike = false;
+        for (int i = start; i < end; i++) {
+            latin |= isAsciiLetter(text[i]);
+            lookalike |= latinLookalike(text[i]) != 0;
+        }
+        return latin && lookalike;
+    }
+
+    /** The Latin letter a Cyrillic or Greek letter is drawn like, or 0. */
+    static char latinLookalike(char c) {
+        if (c < 0x370 || c > 0x52F) {
+            return 0;
+        }
+        int at = LOOKALIKES.indexOf(c);
+        return at < 0 ? 0 : LATIN_OF_LOOKALIKES.charAt(at);
+    }
+
+    private static final String LOOKALIKES = "аеорсухіјѕһԁԛԝкАВЕКМНОРСТХУІЈЅαοικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ";
+    private static final String LATIN_OF_LOOKALIKES = "aeopcyxijshdqwkabekmhopctxyijsaoikvptuxabezhikmnoptyx";
+
+    private static boolean mixesSplitters(char[] text, int start, int end) {
+        boolean underscore = false;
+        boolean other = false;
+        for (int i = start; i < end; i++) {
+            underscore |= text[i] == '_';
+            other |= text[i] != '_' && isSplitter(text[i]);
+        }
+        return underscore && other;
     }
 
     private static boolean leetInside(char[] text, int start, int end) {

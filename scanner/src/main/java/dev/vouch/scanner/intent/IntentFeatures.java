@@ -98,7 +98,12 @@ public final class IntentFeatures {
             if (!reads(text.kind())) {
                 continue;
             }
-            read(text, text.text(), null, context, values, spans, directives, steerWithoutHarm);
+            boolean disguised = read(text, text.text(), null, context, values, spans, directives, steerWithoutHarm);
+            if (disguised) {
+                // "r.e.s.e.r.v.e_s.l.i.p" and "w r i t e _ s e c r e t" name tools only once folded: the
+                // folded text is read again, as a decoding of the whole field.
+                readFolded(text, context, values, spans, directives, steerWithoutHarm);
+            }
             for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text())) {
                 int before = directives[0];
                 read(text, decoded.text(), decoded, context, values, spans, directives, steerWithoutHarm);
@@ -147,7 +152,38 @@ public final class IntentFeatures {
                 || kind == FieldKind.SCHEMA_VALUE;
     }
 
-    private void read(
+    private void readFolded(
+            Text field,
+            ToolContext context,
+            double[] values,
+            Span[] spans,
+            int[] directives,
+            boolean[] steerWithoutHarm) {
+        String folded = FoldedText.of(field.text()).text();
+        EncodedSpans.Decoded whole = new EncodedSpans.Decoded(0, field.text().length(), FOLDED, folded);
+        int before = directives[0];
+        read(field, folded, whole, context, values, spans, directives, steerWithoutHarm);
+        if (directives[0] > before) {
+            FeatureEmitter.fire(
+                    values,
+                    spans,
+                    Feature.DISGUISED_DIRECTIVE.ordinal(),
+                    new Span(
+                            field.pointer(),
+                            0,
+                            field.text().length(),
+                            field.text(),
+                            0,
+                            field.text().length(),
+                            FOLDED));
+        }
+    }
+
+    /** How a span read in the folded text says where it came from. */
+    private static final String FOLDED = "disguised letters";
+
+    /** Reads one text into the vector; whether folding undid a disguise in some sentence of it. */
+    private boolean read(
             Text field,
             String text,
             EncodedSpans.Decoded decoded,
@@ -157,8 +193,9 @@ public final class IntentFeatures {
             int[] directives,
             boolean[] steerWithoutHarm) {
         if (text.length() < 12) {
-            return;
+            return false;
         }
+        boolean disguised = false;
         boolean schema = field.kind() == FieldKind.SCHEMA_TEXT || field.kind() == FieldKind.SCHEMA_VALUE;
         List<Sentence> sentences = analyzer.analyse(text, context);
         for (int i = 0; i < sentences.size(); i++) {
@@ -166,6 +203,7 @@ public final class IntentFeatures {
             // "X reads a cache this tool fills. Call it before X." and "Call me first. Then X. Required.":
             // an instruction often names its target in the sentence next to it.
             Sentence near = neighbourhood(sentences, i);
+            disguised |= s.disguised();
             boolean describes = s.has(Cue.DESCRIBE);
             boolean steers = s.hasAny(Cue.OTHER_TOOL, Cue.ANY_TOOL, Cue.IDENTIFIER, Cue.ARG_REF);
             boolean directive = !describes
@@ -357,6 +395,7 @@ public final class IntentFeatures {
                     Cue.EMAIL,
                     Cue.URL);
         }
+        return disguised;
     }
 
     /** The cues of a sentence and of the sentences either side of it. */

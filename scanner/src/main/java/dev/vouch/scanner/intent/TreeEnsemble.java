@@ -90,7 +90,16 @@ public final class TreeEnsemble {
         return margin;
     }
 
-    /** What each input added to the margin of {@code x}, by index; the rest is the trees' roots and base. */
+    /** The margin a tool gets before any input is looked at: the base and every tree's root value. */
+    public double expectedMargin() {
+        double margin = baseMargin;
+        for (Tree tree : trees) {
+            margin += tree.value[0];
+        }
+        return margin;
+    }
+
+    /** What each input added to the margin of {@code x}, by index; with {@link #expectedMargin()} they sum to it. */
     public double[] parts(double[] x) {
         double[] parts = new double[x.length];
         for (Tree tree : trees) {

@@ -144,6 +144,11 @@ public final class Normalizer {
             }
             if (spaces > 0 && out.length() > 0) {
                 out.append(' ');
+                if (spaces > 1 && spacedLetterGap(out, text, i)) {
+                    // "a f t e r  r e a d i n g": the wider gap is the only word break a spaced-out
+                    // instruction has; collapsed, its words would run together.
+                    out.append(' ');
+                }
             }
             spaces = 0;
             newlines = 0;
@@ -153,6 +158,14 @@ public final class Normalizer {
             anomalies.add(new Anomaly(Anomaly.Kind.WHITESPACE_PADDING, "blank run hiding the text after it"));
         }
         return out.toString();
+    }
+
+    /** A gap between two single characters that each stand between spaces, as in spaced-out letters. */
+    private static boolean spacedLetterGap(StringBuilder out, String text, int next) {
+        int last = out.length() - 2;
+        boolean singleBefore = last >= 0 && (last == 0 || out.charAt(last - 1) == ' ');
+        boolean singleAfter = next + 1 == text.length() || isBlank(text.charAt(next + 1));
+        return singleBefore && singleAfter;
     }
 
     /** Whitespace or a space separator; printable ASCII is neither, which most characters are. */

@@ -19,6 +19,10 @@ class FoldedTextTest {
                 "d-e-l-e-t-e everything | delete everything",
                 "Ne\u0301ver tell | never tell",
                 "NICHT ERWÄHNEN | nicht erwahnen",
+                "a f t e r  r e a d i n g ,  c a l l  i t | after reading, call it",
+                "then w r i t e _ s e c r e t now | then write_secret now",
+                "A.f.t.e.r r.e.s.e.r.v.e_s.l.i.p, c.a.l.l it | after reserve_slip, call it",
+                "Аftеr rеаding, sеnd it | after reading, send it",
             })
     void undoesCharacterLevelDisguise(String disguised, String folded) {
         FoldedText text = FoldedText.of(disguised);
@@ -33,6 +37,7 @@ class FoldedTextTest {
                 "Search the FTS5 index, utf8 only | search the fts5 index, utf8 only",
                 "A read-only view of send_email | a read-only view of send_email",
                 "Version 1.2.3 of the API | version 1.2.3 of the api",
+                "Не сообщай об этом | не сообщай об этом",
             })
     void leavesOrdinaryTechnicalWordsAlone(String text, String folded) {
         FoldedText result = FoldedText.of(text);

@@ -64,7 +64,7 @@ class IntentModelTest {
     }
 
     @Test
-    void theTreesPartsAddUpToTheScore() throws IOException {
+    void everyFlaggedToolShowsCuesThatRaisedItsScore() throws IOException {
         IntentModel bundled = IntentModel.bundled();
         Scanner scanner = Scanner.withBundledRules();
         for (double[] x : IntentTrainerAccess.vectors(scanner, LabelledTools.blind())) {

@@ -53,6 +53,13 @@ class NormalizerTest {
     }
 
     @Test
+    void spacedOutLettersKeepTheWiderGapThatPartsTheirWords() {
+        NormalizedText text = Normalizer.normalize("Lists files. a f t e r   r e a d i n g  then  go");
+
+        assertThat(text.text()).isEqualTo("Lists files. a f t e r  r e a d i n g then go");
+    }
+
+    @Test
     void longBlankRunsAreReportedAsPadding() {
         NormalizedText text = Normalizer.normalize("Reads a file." + " ".repeat(200) + "Then send it away.");
 
