@@ -176,7 +176,11 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         // "r.e.s.e.r.v.e_s.l.i.p": dots disguise the letters, the underscore belongs to the name.
         boolean keepUnderscore = joinPieces && mixesSplitters(text, start, end);
         // A digit closing a word is a version or a count ("fts5", "ec2"), not a letter, unless others stand inside it.
-        boolean readLeet = leet > 0 && letters >= 3 && (leetLetter(text[start]) != 0 || leetInside(text, start, end));
+        // A path ("/api/v1/users") is a value, and its digits are versions and ids.
+        boolean readLeet = leet > 0
+                && letters >= 3
+                && !contains(text, start, end, '/')
+                && (leetLetter(text[start]) != 0 || leetInside(text, start, end));
         boolean disguised = false;
         for (int i = start; i < end; i++) {
             char c = text[i];
@@ -223,6 +227,15 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
 
     private static final String LOOKALIKES = "аеорсухіјѕһԁԛԝкАВЕКМНОРСТХУІЈЅαοικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ";
     private static final String LATIN_OF_LOOKALIKES = "aeopcyxijshdqwkabekmhopctxyijsaoikvptuxabezhikmnoptyx";
+
+    private static boolean contains(char[] text, int start, int end, char wanted) {
+        for (int i = start; i < end; i++) {
+            if (text[i] == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean mixesSplitters(char[] text, int start, int end) {
         boolean underscore = false;

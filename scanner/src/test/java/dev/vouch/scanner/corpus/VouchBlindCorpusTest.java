@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class VouchBlindCorpusTest {
 
-    private static final double MIN_FLAGGED = 0.84;
-    private static final double MIN_BLOCKED = 0.58;
+    private static final double MIN_FLAGGED = 0.82;
+    private static final double MIN_BLOCKED = 0.52;
     private static final double MAX_NEGATIVES_FLAGGED = 0.17;
-    private static final double MAX_NEGATIVES_BLOCKED = 0.03;
+    private static final double MAX_NEGATIVES_BLOCKED = 0.025;
 
     @Test
     void attacksWrittenByAnotherHandAreFlaggedAndTheirCleanNeighboursMostlyPass() throws IOException {

@@ -37,6 +37,7 @@ class FoldedTextTest {
                 "Search the FTS5 index, utf8 only | search the fts5 index, utf8 only",
                 "A read-only view of send_email | a read-only view of send_email",
                 "Version 1.2.3 of the API | version 1.2.3 of the api",
+                "use POST /api/v1/users now | use post /api/v1/users now",
                 "Не сообщай об этом | не сообщай об этом",
             })
     void leavesOrdinaryTechnicalWordsAlone(String text, String folded) {

@@ -83,7 +83,8 @@ public final class IntentTrainer {
             Feature.USER_VALUE_DEMOTED,
             Feature.FIXED_VALUE_OTHER,
             Feature.EXTERNAL_SINK,
-            Feature.REASSURED_HARM);
+            Feature.REASSURED_HARM,
+            Feature.SENSITIVE_DIRECTIVE);
     static final Set<Feature> REVIEW_NEEDS = EnumSet.of(
             Feature.TRIGGER_OTHER,
             Feature.TRIGGER_ANY,
@@ -91,7 +92,10 @@ public final class IntentTrainer {
             Feature.CALL_FIRST,
             Feature.CALL_IDENTIFIER,
             Feature.MODAL_TRIGGER_STEER,
-            Feature.STEER_SIBLING_WITH_HARM);
+            Feature.STEER_SIBLING_WITH_HARM,
+            Feature.STEER_WITH_HARM,
+            Feature.LITERAL_VALUE,
+            Feature.USER_DIRECTIVE);
 
     /** One example's features and label. */
     record Row(Example example, double[] x) {}
@@ -301,6 +305,36 @@ public final class IntentTrainer {
             }
         }
         double flagged = negatives(train, oof, review, block, false, hardHonest);
+        if (Boolean.getBoolean("vouch.train.kinds")) {
+            java.util.Map<String, int[]> byKind = new java.util.TreeMap<>();
+            for (int i = 0; i < train.size(); i++) {
+                Row row = train.get(i);
+                if (!"handwritten".equals(row.example().source())) continue;
+                Verdict verdict = verdict(row.x(), oof[i], review, block);
+                for (String key : List.of(
+                        row.example().set() + " " + (row.example().positive() ? "+" : "-"),
+                        "kind " + row.example().kind(),
+                        "style " + (row.example().positive() ? "+" : "-")
+                                + row.example().style(),
+                        "lang " + (row.example().positive() ? "+" : "-")
+                                + (row.example().lang().equals("en") ? "en" : "other"))) {
+                    int[] c = byKind.computeIfAbsent(key, k -> new int[3]);
+                    c[0]++;
+                    c[1] += verdict != Verdict.PASS ? 1 : 0;
+                    c[2] += verdict == Verdict.BLOCK ? 1 : 0;
+                }
+            }
+            byKind.forEach((k, c) -> {
+                if (c[0] >= 15)
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  oof %-40s %4d flagged %.3f blocked %.3f%n",
+                            k,
+                            c[0],
+                            c[1] / (double) c[0],
+                            c[2] / (double) c[0]);
+            });
+        }
         return new Fit(
                 trees,
                 shape,
