@@ -15,29 +15,25 @@ import java.util.List;
  */
 public final class TreeEnsemble {
 
-    /** One tree in flat arrays: node {@code i} splits on {@code input[i]}, or is a leaf where that is -1. */
-    private record Tree(int[] input, float[] threshold, int[] yes, int[] no, double[] value) {
-
-        int leaf(double[] x) {
-            int node = 0;
-            while (input[node] >= 0) {
-                node = below(x, node) ? yes[node] : no[node];
-            }
-            return node;
-        }
-
-        /** Compared in single precision, as the trainer compared them: a score does not move by a rounding. */
-        boolean below(double[] x, int node) {
-            return (float) x[input[node]] < threshold[node];
-        }
-    }
-
+    // Every tree's nodes side by side in one set of arrays, each tree's root at roots[t]: a score walks
+    // a few thousand nodes, and contiguous arrays keep that walk in cache.
     private final double baseMargin;
-    private final Tree[] trees;
+    private final int[] roots;
+    private final int[] input;
+    private final float[] threshold;
+    private final int[] yes;
+    private final int[] no;
+    private final double[] value;
 
-    private TreeEnsemble(double baseMargin, Tree[] trees) {
+    private TreeEnsemble(
+            double baseMargin, int[] roots, int[] input, float[] threshold, int[] yes, int[] no, double[] value) {
         this.baseMargin = baseMargin;
-        this.trees = trees;
+        this.roots = roots;
+        this.input = input;
+        this.threshold = threshold;
+        this.yes = yes;
+        this.no = no;
+        this.value = value;
     }
 
     /**
@@ -54,38 +50,50 @@ public final class TreeEnsemble {
                         "the model splits on an unknown input: " + names.get(i).asText());
             }
         }
-        JsonNode treesNode = root.path("trees");
-        Tree[] trees = new Tree[treesNode.size()];
-        for (int t = 0; t < trees.length; t++) {
-            JsonNode tree = treesNode.get(t);
+        JsonNode trees = root.path("trees");
+        int total = 0;
+        for (JsonNode tree : trees) {
+            total += tree.path("input").size();
+        }
+        int[] roots = new int[trees.size()];
+        int[] input = new int[total];
+        float[] threshold = new float[total];
+        int[] yes = new int[total];
+        int[] no = new int[total];
+        double[] value = new double[total];
+        int offset = 0;
+        for (int t = 0; t < roots.length; t++) {
+            JsonNode tree = trees.get(t);
             int nodes = tree.path("input").size();
-            int[] input = new int[nodes];
-            float[] threshold = new float[nodes];
-            int[] yes = new int[nodes];
-            int[] no = new int[nodes];
-            double[] value = new double[nodes];
+            roots[t] = offset;
             for (int n = 0; n < nodes; n++) {
                 int named = tree.path("input").get(n).asInt();
-                input[n] = named < 0 ? -1 : toVector[named];
-                threshold[n] = (float) tree.path("threshold").get(n).asDouble();
-                yes[n] = tree.path("yes").get(n).asInt();
-                no[n] = tree.path("no").get(n).asInt();
-                value[n] = tree.path("value").get(n).asDouble();
-                if (input[n] >= 0 && (yes[n] <= n || no[n] <= n || yes[n] >= nodes || no[n] >= nodes)) {
+                int at = offset + n;
+                input[at] = named < 0 ? -1 : toVector[named];
+                threshold[at] = (float) tree.path("threshold").get(n).asDouble();
+                yes[at] = offset + tree.path("yes").get(n).asInt();
+                no[at] = offset + tree.path("no").get(n).asInt();
+                value[at] = tree.path("value").get(n).asDouble();
+                if (input[at] >= 0
+                        && (yes[at] <= at || no[at] <= at || yes[at] >= offset + nodes || no[at] >= offset + nodes)) {
                     // Children after their parent: a walk always ends, whatever the file says.
                     throw new IllegalArgumentException("tree " + t + " node " + n + " points outside or backwards");
                 }
             }
-            trees[t] = new Tree(input, threshold, yes, no, value);
+            offset += nodes;
         }
-        return new TreeEnsemble(root.path("baseMargin").asDouble(), trees);
+        return new TreeEnsemble(root.path("baseMargin").asDouble(), roots, input, threshold, yes, no, value);
     }
 
     /** The log-odds of the inputs {@code x}. */
     public double margin(double[] x) {
         double margin = baseMargin;
-        for (Tree tree : trees) {
-            margin += tree.value[tree.leaf(x)];
+        for (int root : roots) {
+            int node = root;
+            while (input[node] >= 0) {
+                node = below(x, node) ? yes[node] : no[node];
+            }
+            margin += value[node];
         }
         return margin;
     }
@@ -93,8 +101,8 @@ public final class TreeEnsemble {
     /** The margin a tool gets before any input is looked at: the base and every tree's root value. */
     public double expectedMargin() {
         double margin = baseMargin;
-        for (Tree tree : trees) {
-            margin += tree.value[0];
+        for (int root : roots) {
+            margin += value[root];
         }
         return margin;
     }
@@ -102,18 +110,23 @@ public final class TreeEnsemble {
     /** What each input added to the margin of {@code x}, by index; with {@link #expectedMargin()} they sum to it. */
     public double[] parts(double[] x) {
         double[] parts = new double[x.length];
-        for (Tree tree : trees) {
-            int node = 0;
-            while (tree.input[node] >= 0) {
-                int next = tree.below(x, node) ? tree.yes[node] : tree.no[node];
-                parts[tree.input[node]] += tree.value[next] - tree.value[node];
+        for (int root : roots) {
+            int node = root;
+            while (input[node] >= 0) {
+                int next = below(x, node) ? yes[node] : no[node];
+                parts[input[node]] += value[next] - value[node];
                 node = next;
             }
         }
         return parts;
     }
 
+    /** Compared in single precision, as the trainer compared them: a score does not move by a rounding. */
+    private boolean below(double[] x, int node) {
+        return (float) x[input[node]] < threshold[node];
+    }
+
     public int size() {
-        return trees.length;
+        return roots.length;
     }
 }
