@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.Callback;
  * <p>Such an answer carries what the same answer from Javalin carries: the request id, the security and
  * CORS headers of a read, ETag, Cache-Control, {@code Vary}, 304 to a matching {@code If-None-Match},
  * gzip when accepted; and it is counted and logged like any other. Only a GET whose raw path and query
- * were answered before, under the current catalog change sequence, is answered here, so it went through
+ * were answered before, under the current catalog generation, is answered here, so it went through
  * every check once (the connector's limits on URI and header sizes apply to every request, here too).
  */
 final class CachedReads extends Handler.Wrapper {
@@ -87,13 +87,8 @@ final class CachedReads extends Handler.Wrapper {
         if (path == null || !(path.startsWith("/v0/") || path.startsWith("/v0.1/"))) {
             return null;
         }
-        try {
-            long sequence = reads.sequence();
-            request.setAttribute(ReadCache.SEQUENCE_ATTRIBUTE, sequence);
-            return reads.kept(sequence, ReadCache.target(path, uri.getQuery()));
-        } catch (RuntimeException e) {
-            // The change sequence could not be read: Javalin answers, and reports the failure as usual.
-            return null;
-        }
+        long generation = reads.generation();
+        request.setAttribute(ReadCache.GENERATION_ATTRIBUTE, generation);
+        return reads.kept(generation, ReadCache.target(path, uri.getQuery()));
     }
 }
