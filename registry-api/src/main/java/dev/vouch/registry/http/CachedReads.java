@@ -79,7 +79,12 @@ final class CachedReads extends Handler.Wrapper {
             return null;
         }
         long generation = reads.generation();
-        request.setAttribute(ReadCache.GENERATION_ATTRIBUTE, generation);
-        return reads.kept(generation, ReadCache.target(path, uri.getQuery()));
+        CachedAnswer kept = reads.kept(generation, ReadCache.target(path, uri.getQuery()));
+        if (kept == null) {
+            // Javalin computes the answer under the generation missed here, not a later one: a write since
+            // then keys the answer under that write's. (Only on a miss: attributes cost a map per request.)
+            request.setAttribute(ReadCache.GENERATION_ATTRIBUTE, generation);
+        }
+        return kept;
     }
 }
