@@ -97,7 +97,7 @@ public final class RequestTelemetry {
      */
     static String accessLine(
             String requestId, String method, String route, int status, Duration took, String client, String principal) {
-        StringBuilder line = new StringBuilder(224).append("{\"time\":\"");
+        StringBuilder line = new StringBuilder(256).append("{\"time\":\"");
         LogTime.appendIso(line, Instant.now());
         line.append("\",");
         field(line, "requestId", requestId).append(',');
