@@ -32,9 +32,8 @@ public final class CatalogGeneration {
     private final AtomicLong lastSeen = new AtomicLong(Long.MIN_VALUE);
 
     private ScheduledExecutorService poller;
-    private Duration pollEvery;
-    /** Touched by the polling thread only (and by the first poll, before that thread starts). */
-    private boolean failing;
+    /** Whether the last poll failed, so a failure is logged once and its end once. */
+    private volatile boolean failing;
 
     CatalogGeneration(LongSupplier databaseSequence) {
         this.databaseSequence = databaseSequence;
@@ -43,11 +42,6 @@ public final class CatalogGeneration {
     /** The generation now: equal values mean nothing was written in between, as far as this process knows. */
     public long current() {
         return generation.get();
-    }
-
-    /** How often other processes' writes are looked for, or empty while this generation is not followed. */
-    public synchronized java.util.Optional<Duration> pollEvery() {
-        return java.util.Optional.ofNullable(pollEvery);
     }
 
     /**
@@ -71,7 +65,6 @@ public final class CatalogGeneration {
             return;
         }
         poll();
-        pollEvery = every;
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "vouch-catalog-changes");
             thread.setDaemon(true);
