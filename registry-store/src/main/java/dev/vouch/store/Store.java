@@ -26,9 +26,11 @@ public final class Store implements AutoCloseable {
 
     private final Database database;
     private final ScheduledExecutorService maintenance;
+    private final CatalogGeneration generation;
 
     private Store(Database database) {
         this.database = database;
+        this.generation = new CatalogGeneration(database::changeSequence);
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "vouch-store-maintenance");
             thread.setDaemon(true);
@@ -98,10 +100,13 @@ public final class Store implements AutoCloseable {
      * writers; on PostgreSQL this lock does.
      */
     public <T> T write(Function<Repositories, T> work) {
-        return database.transaction(dsl -> {
-            CatalogChanges.bump(dsl);
+        long[] committed = new long[1];
+        T result = database.transaction(dsl -> {
+            committed[0] = CatalogChanges.bump(dsl);
             return work.apply(Repositories.on(dsl));
         });
+        generation.committed(committed[0]);
+        return result;
     }
 
     /**
@@ -113,11 +118,21 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * The catalog change sequence: it differs after every committed write, on whichever node wrote it,
-     * so a response cached under one value is stale once another is read.
+     * The catalog change sequence, read from the database: it differs after every committed write, on
+     * whichever node wrote it. Per request, use {@link #followChanges} instead.
      */
     public long changeSequence() {
         return database.changeSequence();
+    }
+
+    /**
+     * The catalog's generation in this process (see {@link CatalogGeneration}), moved at once by this
+     * store's writes and within {@code pollEvery} by any other process's, which one daemon thread looks
+     * for from now until {@link #close}. Following again keeps the first interval.
+     */
+    public CatalogGeneration followChanges(Duration pollEvery) {
+        generation.follow(pollEvery);
+        return generation;
     }
 
     /** Refreshes the planner's statistics now (also done at open and every {@link #OPTIMIZE_EVERY}). */
@@ -138,6 +153,7 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         maintenance.shutdownNow();
+        generation.stop();
         database.close();
     }
 }

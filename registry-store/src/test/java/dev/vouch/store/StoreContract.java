@@ -435,6 +435,44 @@ abstract class StoreContract {
     }
 
     @Test
+    void theGenerationMovesWithThisStoresWritesAtOnceAndWithAnothersOnItsNextPoll() {
+        // An interval no test waits for: the polls below are the ones that count.
+        CatalogGeneration generation = store.followChanges(java.time.Duration.ofHours(1));
+        try (Store other = openSameDatabase()) {
+            long start = generation.current();
+            store.write(r -> r.versions().insert(version("io.github.a/x", "1.0.0", T0, true)));
+            long afterOwnWrite = generation.current();
+            generation.poll();
+
+            assertThat(afterOwnWrite).isNotEqualTo(start);
+            assertThat(generation.current())
+                    .as("its own write is not news to a poll")
+                    .isEqualTo(afterOwnWrite);
+
+            other.write(r -> r.versions().insert(version("io.github.a/x", "1.1.0", T0, false)));
+            assertThat(generation.current()).isEqualTo(afterOwnWrite);
+            generation.poll();
+            long afterOthersWrite = generation.current();
+
+            assertThat(afterOthersWrite).isNotEqualTo(afterOwnWrite);
+            other.writeBookkeeping(r -> {
+                r.mirror()
+                        .saveCheckpoint(new MirrorCheckpoint(
+                                "https://upstream.example",
+                                Optional.of(T0),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()));
+                return null;
+            });
+            generation.poll();
+            assertThat(generation.current()).isEqualTo(afterOthersWrite);
+        }
+    }
+
+    @Test
     void feedListsChangesInTheOrderTheyHappened() {
         store.write(r -> {
             r.versions().insert(version("io.github.b/y", "1.0.0", T0, true));

@@ -10,6 +10,7 @@ import dev.vouch.registry.domain.NotFoundException;
 import dev.vouch.registry.domain.PermissionDeniedException;
 import dev.vouch.registry.domain.ServerName;
 import dev.vouch.store.AuditEvent;
+import dev.vouch.store.CatalogGeneration;
 import dev.vouch.store.Page;
 import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
@@ -17,11 +18,13 @@ import dev.vouch.store.StoredVersion;
 import dev.vouch.store.VersionStamp;
 import dev.vouch.store.VersionStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /** Reading the catalog and changing the lifecycle status of what is in it. */
 public final class CatalogService {
@@ -39,9 +42,13 @@ public final class CatalogService {
         this.clock = clock;
     }
 
-    /** The catalog change sequence: every write bumps it, so response caches key on it. */
-    public long changeSequence() {
-        return store.changeSequence();
+    /**
+     * The catalog's generation, read from memory: it moves at once with this process's writes and within
+     * {@code pollEvery} with any other process's, so response caches key on it. Polling starts now.
+     */
+    public LongSupplier followChanges(Duration pollEvery) {
+        CatalogGeneration generation = store.followChanges(pollEvery);
+        return generation::current;
     }
 
     /** Whether the store answers, for the health endpoint. */

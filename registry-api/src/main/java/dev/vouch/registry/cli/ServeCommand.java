@@ -168,6 +168,15 @@ final class ServeCommand implements Callable<Integer> {
     int drainTimeoutSeconds;
 
     @Option(
+            names = "--change-poll",
+            defaultValue = "250",
+            paramLabel = "MILLIS",
+            description = "How often the database is asked whether another node or the CLI wrote: cached reads "
+                    + "may lag such a write by this long; this node's own writes are seen at once "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int changePollMillis;
+
+    @Option(
             names = "--mirror",
             paramLabel = "URL",
             description = "Mirror this upstream registry on a schedule, every version re-decided by --policy "
@@ -245,7 +254,8 @@ final class ServeCommand implements Callable<Integer> {
                     .withRateLimits(new RateLimitSettings(
                             publishPerToken, publishPerAddress, authFailuresPerAddress, exchangesPerAddress))
                     .withCorsWriteOrigins(corsWriteOrigins)
-                    .withDrainTimeout(Duration.ofSeconds(drainTimeoutSeconds));
+                    .withDrainTimeout(Duration.ofSeconds(drainTimeoutSeconds))
+                    .withChangePoll(Duration.ofMillis(changePollMillis));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -110,9 +110,10 @@ public final class ApiServer implements AutoCloseable {
         ObjectMapper mapper = JsonMappers.forHttp();
         // One body reader for every handler: its limits and its share of the worker pool are server-wide.
         RequestBody body = new RequestBody(parts.options().limits());
-        // Public reads are answered from bytes cached per catalog change sequence (read from the database,
-        // so a write on any node is seen at once).
-        ReadCache reads = new ReadCache(mapper, catalog::changeSequence);
+        // Public reads are answered from bytes cached per catalog generation: moved at once by this
+        // process's writes, and within the poll interval by another node's or the CLI's.
+        ReadCache reads =
+                new ReadCache(mapper, catalog.followChanges(parts.options().changePoll()));
         RequestTelemetry telemetry =
                 new RequestTelemetry(parts.metrics(), parts.options().accessLog());
         // Kept answers are served in front of the servlet layer and Javalin.

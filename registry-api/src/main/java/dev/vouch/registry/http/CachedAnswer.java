@@ -1,16 +1,22 @@
 package dev.vouch.registry.http;
 
+import dev.vouch.registry.http.security.SecurityHeaders;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * One kept answer of {@link ReadCache}: its bytes, their strong ETag, and the route it answered (for the
  * access log and metrics when {@link CachedReads} serves it again). Its gzip form is made by the first
- * request that accepts gzip, then kept.
+ * request that accepts gzip, then kept. Each form also keeps the headers {@link CachedReads} sends with
+ * it, encoded once, since they are the same for every request but its id.
  */
 final class CachedAnswer {
 
@@ -18,13 +24,18 @@ final class CachedAnswer {
     private static final int GZIP_MIN_BYTES = 1024;
 
     private static final String GZIP_ETAG_SUFFIX = "-gzip";
+    private static final Pattern NO_QUALITY = Pattern.compile("q=0(\\.0*)?");
+
+    /** The security and CORS headers of every read, in the order Javalin's answer has them. */
+    private static final HttpFields READ_HEADERS = readHeaders();
 
     private final byte[] body;
     private final String contentType;
     private final String etag;
     private final String cacheControl;
     private final String route;
-    private volatile byte[] gzip;
+    private final Form identity;
+    private volatile Form gzip;
 
     private CachedAnswer(byte[] body, String contentType, String etag, String cacheControl, String route) {
         this.body = body;
@@ -32,6 +43,7 @@ final class CachedAnswer {
         this.etag = etag;
         this.cacheControl = cacheControl;
         this.route = route;
+        this.identity = form(body, etag, false);
     }
 
     static CachedAnswer of(AnswerBytes answer, String contentType, String cacheControl, String route) {
@@ -49,25 +61,36 @@ final class CachedAnswer {
     }
 
     /**
+     * One representation of the answer: its bytes, its ETag, and the headers (after the request id) of its
+     * 200 and of a 304, as {@link CachedReads} sends them.
+     */
+    record Form(byte[] body, String etag, boolean gzipped, HttpFields ok, HttpFields notModified) {}
+
+    /** The representation to send a request with this {@code Accept-Encoding}: gzip when accepted and worth it. */
+    Form form(String acceptEncoding) {
+        if (body.length < GZIP_MIN_BYTES || !acceptsGzip(acceptEncoding)) {
+            return identity;
+        }
+        Form compressed = gzip;
+        if (compressed == null) {
+            String tag = etag.substring(0, etag.length() - 1) + GZIP_ETAG_SUFFIX + "\"";
+            compressed = form(gzip(body), tag, true);
+            gzip = compressed;
+        }
+        return compressed;
+    }
+
+    /**
      * What to answer a request with these headers: 304 when its {@code If-None-Match} names this answer,
      * else the body, gzipped when accepted and worth it. Either way the ETag of the representation sent,
      * the Cache-Control and {@code Vary: Accept-Encoding}.
      */
     Reply reply(String acceptEncoding, String ifNoneMatch) {
-        boolean gzipped = body.length >= GZIP_MIN_BYTES && acceptsGzip(acceptEncoding);
-        String tag = gzipped ? etag.substring(0, etag.length() - 1) + GZIP_ETAG_SUFFIX + "\"" : etag;
-        if (matches(ifNoneMatch)) {
-            return new Reply(304, tag, cacheControl, contentType, false, null);
+        Form form = form(acceptEncoding);
+        if (notModified(ifNoneMatch)) {
+            return new Reply(304, form.etag(), cacheControl, contentType, false, null);
         }
-        if (!gzipped) {
-            return new Reply(200, tag, cacheControl, contentType, false, body);
-        }
-        byte[] compressed = gzip;
-        if (compressed == null) {
-            compressed = gzip(body);
-            gzip = compressed;
-        }
-        return new Reply(200, tag, cacheControl, contentType, true, compressed);
+        return new Reply(200, form.etag(), cacheControl, contentType, form.gzipped(), form.body());
     }
 
     void writeTo(Context ctx) {
@@ -90,7 +113,7 @@ final class CachedAnswer {
     record Reply(int status, String etag, String cacheControl, String contentType, boolean gzipped, byte[] body) {}
 
     /** RFC 9110 weak comparison: either representation's tag, with or without W/, or *. */
-    private boolean matches(String ifNoneMatch) {
+    boolean notModified(String ifNoneMatch) {
         if (ifNoneMatch == null) {
             return false;
         }
@@ -116,6 +139,28 @@ final class CachedAnswer {
         return false;
     }
 
+    /** The headers of one representation, in the order Javalin's answer has them. */
+    private Form form(byte[] bytes, String tag, boolean gzipped) {
+        HttpFields.Mutable notModified = HttpFields.build()
+                .add(READ_HEADERS)
+                .add(new PreEncodedHttpField(HttpHeader.ETAG, tag))
+                .add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl))
+                .add(new PreEncodedHttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString()));
+        HttpFields.Mutable ok =
+                HttpFields.build().add(notModified).add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType));
+        if (gzipped) {
+            ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip"));
+        }
+        ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, bytes.length));
+        return new Form(bytes, tag, gzipped, ok.asImmutable(), notModified.asImmutable());
+    }
+
+    private static HttpFields readHeaders() {
+        HttpFields.Mutable fields = HttpFields.build();
+        SecurityHeaders.readHeaders((name, value) -> fields.add(new PreEncodedHttpField(name, value)));
+        return fields.asImmutable();
+    }
+
     private static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
@@ -123,7 +168,8 @@ final class CachedAnswer {
         for (String coding : acceptEncoding.split(",")) {
             String[] parts = coding.trim().split(";");
             if (parts[0].trim().equalsIgnoreCase("gzip")) {
-                return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+                return parts.length < 2
+                        || !NO_QUALITY.matcher(parts[1].replace(" ", "")).matches();
             }
         }
         return false;

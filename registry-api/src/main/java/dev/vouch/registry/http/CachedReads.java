@@ -1,7 +1,6 @@
 package dev.vouch.registry.http;
 
 import dev.vouch.registry.http.observability.RequestTelemetry;
-import dev.vouch.registry.http.security.SecurityHeaders;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
  * <p>Such an answer carries what the same answer from Javalin carries: the request id, the security and
  * CORS headers of a read, ETag, Cache-Control, {@code Vary}, 304 to a matching {@code If-None-Match},
  * gzip when accepted; and it is counted and logged like any other. Only a GET whose raw path and query
- * were answered before, under the current catalog change sequence, is answered here, so it went through
+ * were answered before, under the current catalog generation, is answered here, so it went through
  * every check once (the connector's limits on URI and header sizes apply to every request, here too).
  */
 final class CachedReads extends Handler.Wrapper {
@@ -44,32 +43,24 @@ final class CachedReads extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         HttpFields headers = request.getHeaders();
-        CachedAnswer.Reply reply =
-                kept.reply(headers.get(HttpHeader.ACCEPT_ENCODING), headers.get(HttpHeader.IF_NONE_MATCH));
+        CachedAnswer.Form form = kept.form(headers.get(HttpHeader.ACCEPT_ENCODING));
+        boolean notModified = kept.notModified(headers.get(HttpHeader.IF_NONE_MATCH));
         String id = RequestTelemetry.requestId(headers.get(RequestTelemetry.REQUEST_ID_HEADER));
+        int status = notModified ? 304 : 200;
         HttpFields.Mutable out = response.getHeaders();
-        out.put(RequestTelemetry.REQUEST_ID_HEADER, id);
-        SecurityHeaders.readHeaders(out::put);
-        out.put(HttpHeader.ETAG, reply.etag());
-        out.put(HttpHeader.CACHE_CONTROL, reply.cacheControl());
-        out.put(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
-        response.setStatus(reply.status());
-        if (reply.body() != null) {
-            out.put(HttpHeader.CONTENT_TYPE, reply.contentType());
-            if (reply.gzipped()) {
-                out.put(HttpHeader.CONTENT_ENCODING, "gzip");
-            }
-            out.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-        }
+        out.add(RequestTelemetry.REQUEST_ID_HEADER, id);
+        // The rest were encoded once for this answer: nothing in them depends on the request.
+        out.add(notModified ? form.notModified() : form.ok());
+        response.setStatus(status);
         answered.incrementAndGet();
         // Logged before the answer is sent, as Javalin logs its own: a caller that has the answer finds its line.
         telemetry.completeEarly(
                 kept.route(),
-                reply.status(),
+                status,
                 Duration.ofNanos(System.nanoTime() - started),
                 id,
                 Request.getRemoteAddr(request));
-        response.write(true, reply.body() == null ? null : ByteBuffer.wrap(reply.body()), callback);
+        response.write(true, notModified ? null : ByteBuffer.wrap(form.body()), callback);
         return true;
     }
 
@@ -87,13 +78,13 @@ final class CachedReads extends Handler.Wrapper {
         if (path == null || !(path.startsWith("/v0/") || path.startsWith("/v0.1/"))) {
             return null;
         }
-        try {
-            long sequence = reads.sequence();
-            request.setAttribute(ReadCache.SEQUENCE_ATTRIBUTE, sequence);
-            return reads.kept(sequence, ReadCache.target(path, uri.getQuery()));
-        } catch (RuntimeException e) {
-            // The change sequence could not be read: Javalin answers, and reports the failure as usual.
-            return null;
+        long generation = reads.generation();
+        CachedAnswer kept = reads.kept(generation, ReadCache.target(path, uri.getQuery()));
+        if (kept == null) {
+            // Javalin computes the answer under the generation missed here, not a later one: a write since
+            // then keys the answer under that write's. (Only on a miss: attributes cost a map per request.)
+            request.setAttribute(ReadCache.GENERATION_ATTRIBUTE, generation);
         }
+        return kept;
     }
 }

@@ -16,11 +16,13 @@ import java.util.function.Supplier;
 /**
  * Public reads, served from the bytes of an earlier identical answer while the catalog has not changed.
  *
- * <p>Entries are keyed by the catalog change sequence and the request URI with its query. Every write
- * bumps the sequence in the database, and the sequence is read from the database on each request, so
- * a write on any node makes every node's entries unreachable at once (they then age out by size).
+ * <p>Entries are keyed by the catalog generation and the request URI with its query. The generation is
+ * read from memory: a write of this process moves it before the write returns, and a write of another
+ * process (a second node on the same database, the CLI on the same SQLite file) within the change poll
+ * interval ({@link HttpOptions#changePoll}), so entries kept under an earlier generation become
+ * unreachable (they then age out by size). No request reads the database to find out.
  *
- * <p>An answer is kept from the second time its request is asked under one catalog change sequence, not
+ * <p>An answer is kept from the second time its request is asked under one catalog generation, not
  * the first: requests asked once (a crawler's cursors, cache-busting parameters) would otherwise fill the
  * cache with answers nobody asks again, each surviving young collections until evicted, and copying
  * them is what made the collector's pauses the tail of uncached reads. A popular answer is computed
@@ -52,22 +54,22 @@ final class ReadCache {
     /** Bounded by bytes, so the cache stays well inside a 256 MiB heap. */
     static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
 
-    /** The request attribute under which {@link CachedReads} leaves the sequence it read. */
-    static final String SEQUENCE_ATTRIBUTE = "vouch.changeSequence";
+    /** The request attribute under which {@link CachedReads} leaves the generation it read. */
+    static final String GENERATION_ATTRIBUTE = "vouch.catalogGeneration";
 
     /** How many requests asked once are remembered; a key costs about its own length. */
     private static final int ASKED_ONCE_KEYS = 16_384;
 
     private final ObjectMapper mapper;
-    private final LongSupplier changeSequence;
+    private final LongSupplier generation;
     private final Cache<String, CachedAnswer> cache;
     private final Cache<String, Boolean> askedOnce =
             Caffeine.newBuilder().maximumSize(ASKED_ONCE_KEYS).build();
     private final ConcurrentHashMap<String, CompletableFuture<CachedAnswer>> inFlight = new ConcurrentHashMap<>();
 
-    ReadCache(ObjectMapper mapper, LongSupplier changeSequence) {
+    ReadCache(ObjectMapper mapper, LongSupplier generation) {
         this.mapper = mapper;
-        this.changeSequence = changeSequence;
+        this.generation = generation;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(MAX_CACHED_BYTES)
                 .weigher((String key, CachedAnswer value) -> value.weight())
@@ -90,10 +92,10 @@ final class ReadCache {
 
     /** As {@link #serve(Context, Freshness, String, Supplier)}, for bytes whose digest is known already. */
     void serveAnswer(Context ctx, Freshness freshness, String contentType, Supplier<AnswerBytes> body) {
-        // CachedReads read the sequence already when it did not hold the answer; once per request is enough.
-        Long known = ctx.attribute(SEQUENCE_ATTRIBUTE);
-        long sequence = known != null ? known : changeSequence.getAsLong();
-        String key = key(sequence, target(ctx.req().getRequestURI(), ctx.queryString()));
+        // The generation CachedReads missed under: a write since then keys this answer under its own.
+        Long known = ctx.attribute(GENERATION_ATTRIBUTE);
+        long current = known != null ? known : generation.getAsLong();
+        String key = key(current, target(ctx.req().getRequestURI(), ctx.queryString()));
         CachedAnswer cached = cache.getIfPresent(key);
         if (cached == null) {
             String route = RequestTelemetry.route(ctx);
@@ -103,16 +105,16 @@ final class ReadCache {
     }
 
     /**
-     * The answer kept for this request target (the raw path and query, as sent) under this catalog change
-     * sequence, if there is one: what {@link CachedReads} answers before the request reaches Javalin.
+     * The answer kept for this request target (the raw path and query, as sent) under this catalog
+     * generation, if there is one: what {@link CachedReads} answers before the request reaches Javalin.
      */
-    CachedAnswer kept(long sequence, String target) {
-        return cache.getIfPresent(key(sequence, target));
+    CachedAnswer kept(long generation, String target) {
+        return cache.getIfPresent(key(generation, target));
     }
 
-    /** The catalog change sequence now, read from the database. */
-    long sequence() {
-        return changeSequence.getAsLong();
+    /** The catalog generation now, from memory. */
+    long generation() {
+        return generation.getAsLong();
     }
 
     /** The raw path and query as sent, which is what answers are kept under. */
@@ -120,8 +122,8 @@ final class ReadCache {
         return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
     }
 
-    private static String key(long sequence, String target) {
-        return sequence + " " + target;
+    private static String key(long generation, String target) {
+        return generation + " " + target;
     }
 
     /**

@@ -46,18 +46,22 @@ public final class Metrics implements FetchObserver {
     /** One answered HTTP request. {@code route} is the matched route template, or {@code unmatched}. */
     public void request(String method, String route, int status, Duration took) {
         // One timer per method, route template and status, looked up without building it again on every
-        // request: the keys are few (templates, not paths), the requests many.
-        requestTimers
-                .computeIfAbsent(
-                        new RequestKey(method, route, status),
-                        key -> Timer.builder("http.server.requests")
-                                .description("HTTP requests answered, by method, route template and status")
-                                .tag("method", key.method())
-                                .tag("route", key.route())
-                                .tag("status", Integer.toString(key.status()))
-                                .publishPercentileHistogram()
-                                .register(registry))
-                .record(took);
+        // request: the keys are few (templates, not paths), the requests many. A plain get first, since
+        // computeIfAbsent locks the key's bin whenever that bin holds more than one key.
+        RequestKey key = new RequestKey(method, route, status);
+        Timer timer = requestTimers.get(key);
+        if (timer == null) {
+            timer = requestTimers.computeIfAbsent(
+                    key,
+                    missing -> Timer.builder("http.server.requests")
+                            .description("HTTP requests answered, by method, route template and status")
+                            .tag("method", missing.method())
+                            .tag("route", missing.route())
+                            .tag("status", Integer.toString(missing.status()))
+                            .publishPercentileHistogram()
+                            .register(registry));
+        }
+        timer.record(took);
     }
 
     private record RequestKey(String method, String route, int status) {}

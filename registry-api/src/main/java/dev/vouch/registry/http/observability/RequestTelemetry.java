@@ -10,6 +10,7 @@ import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -44,11 +45,20 @@ public final class RequestTelemetry {
         ctx.header(REQUEST_ID_HEADER, id);
     }
 
-    /** The caller's request id when it is a sane token, else a new one. */
+    /**
+     * The caller's request id when it is a sane token, else a new random UUID. An id correlates lines and
+     * answers, it guards nothing, so it comes from a thread's own generator, not from the shared and
+     * synchronised {@code SecureRandom} that {@code UUID.randomUUID()} takes on every request.
+     */
     public static String requestId(String offered) {
-        return offered != null && SANE_ID.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        if (offered != null && SANE_ID.matcher(offered).matches()) {
+            return offered;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        // Version 4, IETF variant, as randomUUID() makes them.
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     /**
@@ -81,16 +91,22 @@ public final class RequestTelemetry {
                 ctx.attribute(REQUEST_ID), method, route, status, took, clientAddress(ctx), ctx.attribute(PRINCIPAL)));
     }
 
-    /** The access-log line, appended as text (it is written for every request), each string JSON-escaped. */
-    private static String accessLine(
+    /**
+     * The access-log line, appended as text (it is written for every request), each string JSON-escaped;
+     * the duration in milliseconds to the microsecond.
+     */
+    static String accessLine(
             String requestId, String method, String route, int status, Duration took, String client, String principal) {
-        StringBuilder line = new StringBuilder(224).append('{');
-        field(line, "time", Instant.now().toString()).append(',');
+        StringBuilder line = new StringBuilder(256).append("{\"time\":\"");
+        LogTime.appendIso(line, Instant.now());
+        line.append("\",");
         field(line, "requestId", requestId).append(',');
         field(line, "method", method).append(',');
         field(line, "route", route).append(',');
         line.append("\"status\":").append(status).append(',');
-        line.append("\"durationMs\":").append(took.toNanos() / 1_000_000.0).append(',');
+        long micros = took.toNanos() / 1_000;
+        line.append("\"durationMs\":").append(micros / 1_000).append('.');
+        LogTime.appendDigits(line, micros % 1_000, 3).append(',');
         field(line, "client", client);
         if (principal != null) {
             field(line.append(','), "principal", principal);
@@ -100,8 +116,24 @@ public final class RequestTelemetry {
 
     private static StringBuilder field(StringBuilder line, String name, String value) {
         line.append('"').append(name).append("\":\"");
-        ESCAPE.quoteAsString(value == null ? "" : value, line);
+        String text = value == null ? "" : value;
+        if (plain(text)) {
+            line.append(text);
+        } else {
+            ESCAPE.quoteAsString(text, line);
+        }
         return line.append('"');
+    }
+
+    /** Whether JSON needs no escape in {@code text}: the usual case (ids, templates, addresses), checked first. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs for every domain failure: a rejected publish still has a scanner verdict to count. */
