@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Gradient-boosted regression trees over the model's inputs, read from data: the score's log-odds are
  * the base margin plus one leaf value per tree. Each node sends an input below its threshold to
- * {@code yes}, the rest to {@code no}.
+ * {@code yes}, the rest to {@code no}; nodes are in pre-order, so {@code yes} is the next node.
  *
  * <p>Each node also keeps the value a tool reaching it would expect (the mean of its leaves, weighted
  * by how many training rows reached them), so a score can be taken apart into what each input added
@@ -15,24 +15,20 @@ import java.util.List;
  */
 public final class TreeEnsemble {
 
-    // Every tree's nodes side by side in one set of arrays, each tree's root at roots[t]: a score walks
-    // a few thousand nodes, and contiguous arrays keep that walk in cache.
+    // Every tree's nodes side by side, three ints a node (the input it splits on or -1 for a leaf, the
+    // threshold's bits, the "no" child) with the "yes" child next in line, pre-order: a score walks a few
+    // thousand nodes, and one small array keeps that walk in cache.
+    private static final int STRIDE = 3;
+
     private final double baseMargin;
     private final int[] roots;
-    private final int[] input;
-    private final float[] threshold;
-    private final int[] yes;
-    private final int[] no;
+    private final int[] nodes;
     private final double[] value;
 
-    private TreeEnsemble(
-            double baseMargin, int[] roots, int[] input, float[] threshold, int[] yes, int[] no, double[] value) {
+    private TreeEnsemble(double baseMargin, int[] roots, int[] nodes, double[] value) {
         this.baseMargin = baseMargin;
         this.roots = roots;
-        this.input = input;
-        this.threshold = threshold;
-        this.yes = yes;
-        this.no = no;
+        this.nodes = nodes;
         this.value = value;
     }
 
@@ -56,33 +52,33 @@ public final class TreeEnsemble {
             total += tree.path("input").size();
         }
         int[] roots = new int[trees.size()];
-        int[] input = new int[total];
-        float[] threshold = new float[total];
-        int[] yes = new int[total];
-        int[] no = new int[total];
+        int[] nodes = new int[total * STRIDE];
         double[] value = new double[total];
         int offset = 0;
         for (int t = 0; t < roots.length; t++) {
             JsonNode tree = trees.get(t);
-            int nodes = tree.path("input").size();
+            int count = tree.path("input").size();
             roots[t] = offset;
-            for (int n = 0; n < nodes; n++) {
+            for (int n = 0; n < count; n++) {
                 int named = tree.path("input").get(n).asInt();
                 int at = offset + n;
-                input[at] = named < 0 ? -1 : toVector[named];
-                threshold[at] = (float) tree.path("threshold").get(n).asDouble();
-                yes[at] = offset + tree.path("yes").get(n).asInt();
-                no[at] = offset + tree.path("no").get(n).asInt();
-                value[at] = tree.path("value").get(n).asDouble();
-                if (input[at] >= 0
-                        && (yes[at] <= at || no[at] <= at || yes[at] >= offset + nodes || no[at] >= offset + nodes)) {
-                    // Children after their parent: a walk always ends, whatever the file says.
+                int input = named < 0 ? -1 : toVector[named];
+                int yes = offset + tree.path("yes").get(n).asInt();
+                int no = offset + tree.path("no").get(n).asInt();
+                if (input >= 0 && (yes != at + 1 || no <= yes || no >= offset + count)) {
+                    // Pre-order, the "yes" child first, every child after its parent: a walk always ends,
+                    // whatever the file says.
                     throw new IllegalArgumentException("tree " + t + " node " + n + " points outside or backwards");
                 }
+                nodes[at * STRIDE] = input;
+                nodes[at * STRIDE + 1] = Float.floatToRawIntBits(
+                        (float) tree.path("threshold").get(n).asDouble());
+                nodes[at * STRIDE + 2] = no;
+                value[at] = tree.path("value").get(n).asDouble();
             }
-            offset += nodes;
+            offset += count;
         }
-        return new TreeEnsemble(root.path("baseMargin").asDouble(), roots, input, threshold, yes, no, value);
+        return new TreeEnsemble(root.path("baseMargin").asDouble(), roots, nodes, value);
     }
 
     /** The log-odds of the inputs {@code x}. */
@@ -90,8 +86,9 @@ public final class TreeEnsemble {
         double margin = baseMargin;
         for (int root : roots) {
             int node = root;
-            while (input[node] >= 0) {
-                node = below(x, node) ? yes[node] : no[node];
+            int input;
+            while ((input = nodes[node * STRIDE]) >= 0) {
+                node = below(x, input, node) ? node + 1 : nodes[node * STRIDE + 2];
             }
             margin += value[node];
         }
@@ -112,9 +109,10 @@ public final class TreeEnsemble {
         double[] parts = new double[x.length];
         for (int root : roots) {
             int node = root;
-            while (input[node] >= 0) {
-                int next = below(x, node) ? yes[node] : no[node];
-                parts[input[node]] += value[next] - value[node];
+            int input;
+            while ((input = nodes[node * STRIDE]) >= 0) {
+                int next = below(x, input, node) ? node + 1 : nodes[node * STRIDE + 2];
+                parts[input] += value[next] - value[node];
                 node = next;
             }
         }
@@ -122,8 +120,8 @@ public final class TreeEnsemble {
     }
 
     /** Compared in single precision, as the trainer compared them: a score does not move by a rounding. */
-    private boolean below(double[] x, int node) {
-        return (float) x[input[node]] < threshold[node];
+    private boolean below(double[] x, int input, int node) {
+        return (float) x[input] < Float.intBitsToFloat(nodes[node * STRIDE + 1]);
     }
 
     public int size() {
