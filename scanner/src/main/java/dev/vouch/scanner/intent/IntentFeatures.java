@@ -102,25 +102,15 @@ public final class IntentFeatures {
             if (disguised) {
                 // "r.e.s.e.r.v.e_s.l.i.p" and "w r i t e _ s e c r e t" name tools only once folded: the
                 // folded text is read again, as a decoding of the whole field.
-                readFolded(text, context, values, spans, directives, steerWithoutHarm);
+                String folded = FoldedText.of(text.text()).text();
+                EncodedSpans.Decoded whole =
+                        new EncodedSpans.Decoded(0, text.text().length(), FOLDED, folded);
+                readDecoded(
+                        text, whole, Feature.DISGUISED_DIRECTIVE, context, values, spans, directives, steerWithoutHarm);
             }
             for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text())) {
-                int before = directives[0];
-                read(text, decoded.text(), decoded, context, values, spans, directives, steerWithoutHarm);
-                if (directives[0] > before) {
-                    FeatureEmitter.fire(
-                            values,
-                            spans,
-                            Feature.DECODED_DIRECTIVE.ordinal(),
-                            new Span(
-                                    text.pointer(),
-                                    decoded.start(),
-                                    decoded.end(),
-                                    text.text(),
-                                    decoded.start(),
-                                    decoded.end(),
-                                    decoded.encoding()));
-                }
+                readDecoded(
+                        text, decoded, Feature.DECODED_DIRECTIVE, context, values, spans, directives, steerWithoutHarm);
             }
         }
         if (steerWithoutHarm[0] && values[Feature.STEER_WITH_HARM.ordinal()] == 0) {
@@ -152,30 +142,31 @@ public final class IntentFeatures {
                 || kind == FieldKind.SCHEMA_VALUE;
     }
 
-    private void readFolded(
+    /** Reads a decoding of {@code field}; if it instructs the agent, {@code hidden} fires at its span. */
+    private void readDecoded(
             Text field,
+            EncodedSpans.Decoded decoded,
+            Feature hidden,
             ToolContext context,
             double[] values,
             Span[] spans,
             int[] directives,
             boolean[] steerWithoutHarm) {
-        String folded = FoldedText.of(field.text()).text();
-        EncodedSpans.Decoded whole = new EncodedSpans.Decoded(0, field.text().length(), FOLDED, folded);
         int before = directives[0];
-        read(field, folded, whole, context, values, spans, directives, steerWithoutHarm);
+        read(field, decoded.text(), decoded, context, values, spans, directives, steerWithoutHarm);
         if (directives[0] > before) {
             FeatureEmitter.fire(
                     values,
                     spans,
-                    Feature.DISGUISED_DIRECTIVE.ordinal(),
+                    hidden.ordinal(),
                     new Span(
                             field.pointer(),
-                            0,
-                            field.text().length(),
+                            decoded.start(),
+                            decoded.end(),
                             field.text(),
-                            0,
-                            field.text().length(),
-                            FOLDED));
+                            decoded.start(),
+                            decoded.end(),
+                            decoded.encoding()));
         }
     }
 

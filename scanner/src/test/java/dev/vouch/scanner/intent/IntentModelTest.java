@@ -3,7 +3,6 @@ package dev.vouch.scanner.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.intent.train.IntentTrainerAccess;
@@ -40,14 +39,8 @@ class IntentModelTest {
     @Test
     void blockNeedsHarmAndReviewNeedsSteering() {
         // One stump: an agent directive scores high, anything else low.
-        TreeEnsemble stump = TreeEnsemble.parse(
-                JsonMappers.JSON
-                        .createObjectNode()
-                        .put("baseMargin", 0)
-                        .<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                                "inputs", JsonMappers.JSON.createArrayNode().add(Feature.AGENT_DIRECTIVE.wireName()))
-                        .set("trees", tree()),
-                IntentFeatures.inputNames());
+        TreeEnsemble stump =
+                TreeEnsemble.parse(TreeEnsembleTest.stump(Feature.AGENT_DIRECTIVE, -5, 5), IntentFeatures.inputNames());
         IntentModel model =
                 new IntentModel(stump, 0.5, 0.9, Set.of(Feature.CONCEAL), Set.of(Feature.TRIGGER_OTHER), "test");
         double[] pushy = new double[IntentFeatures.SIZE];
@@ -76,17 +69,6 @@ class IntentModelTest {
                 assertThat(shown).as("the reasons shown raise the score").isPositive();
             }
         }
-    }
-
-    private static com.fasterxml.jackson.databind.node.ArrayNode tree() {
-        com.fasterxml.jackson.databind.node.ArrayNode trees = JsonMappers.JSON.createArrayNode();
-        com.fasterxml.jackson.databind.node.ObjectNode tree = trees.addObject();
-        tree.putArray("input").add(0).add(-1).add(-1);
-        tree.putArray("threshold").add(0.5).add(0).add(0);
-        tree.putArray("yes").add(1).add(0).add(0);
-        tree.putArray("no").add(2).add(0).add(0);
-        tree.putArray("value").add(0).add(-5).add(5);
-        return trees;
     }
 
     private static IntentFeatures.Vector vector(double[] x) {

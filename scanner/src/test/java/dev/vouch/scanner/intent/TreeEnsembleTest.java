@@ -56,17 +56,23 @@ class TreeEnsembleTest {
         assertThat(trees.margin(x)).isEqualTo(-1);
         x[Feature.CONCEAL.ordinal()] = 1;
         assertThat(trees.margin(x)).isEqualTo(2);
+        assertThat(trees.parts(x)[Feature.CONCEAL.ordinal()]).isEqualTo(1.5);
     }
 
     private static ObjectNode stump() {
+        return stump(Feature.CONCEAL, -1, 2);
+    }
+
+    /** One split on {@code feature} at 0.5: {@code below} under it, {@code above} over it. */
+    static ObjectNode stump(Feature feature, double below, double above) {
         ObjectNode root = JsonMappers.JSON.createObjectNode().put("baseMargin", 0);
-        root.putArray("inputs").add(Feature.CONCEAL.wireName());
+        root.putArray("inputs").add(feature.wireName());
         ObjectNode tree = root.putArray("trees").addObject();
         tree.putArray("input").add(0).add(-1).add(-1);
         tree.putArray("threshold").add(0.5).add(0).add(0);
         tree.putArray("yes").add(1).add(0).add(0);
         tree.putArray("no").add(2).add(0).add(0);
-        tree.putArray("value").add(0.5).add(-1).add(2);
+        tree.putArray("value").add((below + above) / 2).add(below).add(above);
         return root;
     }
 

@@ -314,34 +314,7 @@ public final class IntentTrainer {
         }
         double flagged = negatives(train, oof, review, block, false, hardHonest);
         if (Boolean.getBoolean("vouch.train.kinds")) {
-            java.util.Map<String, int[]> byKind = new java.util.TreeMap<>();
-            for (int i = 0; i < train.size(); i++) {
-                Row row = train.get(i);
-                if (!"handwritten".equals(row.example().source())) continue;
-                Verdict verdict = verdict(row.x(), oof[i], review, block);
-                for (String key : List.of(
-                        row.example().set() + " " + (row.example().positive() ? "+" : "-"),
-                        "kind " + row.example().kind(),
-                        "style " + (row.example().positive() ? "+" : "-")
-                                + row.example().style(),
-                        "lang " + (row.example().positive() ? "+" : "-")
-                                + (row.example().lang().equals("en") ? "en" : "other"))) {
-                    int[] c = byKind.computeIfAbsent(key, k -> new int[3]);
-                    c[0]++;
-                    c[1] += verdict != Verdict.PASS ? 1 : 0;
-                    c[2] += verdict == Verdict.BLOCK ? 1 : 0;
-                }
-            }
-            byKind.forEach((k, c) -> {
-                if (c[0] >= 15)
-                    System.out.printf(
-                            Locale.ROOT,
-                            "  oof %-40s %4d flagged %.3f blocked %.3f%n",
-                            k,
-                            c[0],
-                            c[1] / (double) c[0],
-                            c[2] / (double) c[0]);
-            });
+            printHandwrittenOutOfFold(train, oof, review, block);
         }
         return new Fit(
                 trees,
@@ -351,6 +324,40 @@ public final class IntentTrainer {
                 recall / Math.max(1, positives),
                 blocked / Math.max(1, positives),
                 flagged);
+    }
+
+    /** The hand-written sets' out-of-fold figures by set, kind, style and language: where the model is weak. */
+    private static void printHandwrittenOutOfFold(List<Row> train, double[] oof, double review, double block) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < train.size(); i++) {
+            Example example = train.get(i).example();
+            if (!"handwritten".equals(example.source())) {
+                continue;
+            }
+            Verdict verdict = verdict(train.get(i).x(), oof[i], review, block);
+            String label = example.positive() ? "+" : "-";
+            for (String key : List.of(
+                    example.set() + " " + label,
+                    "kind " + example.kind(),
+                    "style " + label + example.style(),
+                    "lang " + label + ("en".equals(example.lang()) ? "en" : "other"))) {
+                int[] c = counts.computeIfAbsent(key, k -> new int[3]);
+                c[0]++;
+                c[1] += verdict != Verdict.PASS ? 1 : 0;
+                c[2] += verdict == Verdict.BLOCK ? 1 : 0;
+            }
+        }
+        counts.forEach((key, c) -> {
+            if (c[0] >= 15) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  out of fold %-40s %4d flagged %.3f blocked %.3f%n",
+                        key,
+                        c[0],
+                        c[1] / (double) c[0],
+                        c[2] / (double) c[0]);
+            }
+        });
     }
 
     /** Share of the chosen negatives, not already flagged by the rules, that the model flags (or blocks). */
