@@ -104,6 +104,11 @@ public final class RunningRegistry implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** Publishes {@code manifest} with {@code token}: the answer, for the test to check. */
+    public Response publish(String token, byte[] manifest) {
+        return send("POST", "/v0.1/publish", Optional.of(token), manifest);
+    }
+
     public Response send(String method, String path, Optional<String> token, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body))

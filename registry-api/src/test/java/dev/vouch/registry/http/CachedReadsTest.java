@@ -140,11 +140,7 @@ class CachedReadsTest {
     }
 
     private void publish(String version) {
-        assertThat(registry.send(
-                                "POST",
-                                "/v0.1/publish",
-                                Optional.of(token),
-                                RegistryApiTest.manifest("io.github.acme/weather", version))
+        assertThat(registry.publish(token, RegistryApiTest.manifest("io.github.acme/weather", version))
                         .status())
                 .isEqualTo(200);
     }

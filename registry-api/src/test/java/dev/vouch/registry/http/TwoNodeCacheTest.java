@@ -31,11 +31,7 @@ class TwoNodeCacheTest {
             JsonNode before = a.get("/v0.1/servers?search=weather").json();
             assertThat(a.get("/v0.1/servers?search=weather").json()).isEqualTo(before);
 
-            assertThat(b.send(
-                                    "POST",
-                                    "/v0.1/publish",
-                                    Optional.of(token),
-                                    RegistryApiTest.manifest("io.github.acme/weather", "1.0.0"))
+            assertThat(b.publish(token, RegistryApiTest.manifest("io.github.acme/weather", "1.0.0"))
                             .status())
                     .isEqualTo(200);
 
@@ -55,11 +51,7 @@ class TwoNodeCacheTest {
                 RunningRegistry b = RunningRegistry.start(dataDir, false)) {
             String token = b.token("io.github.acme/*");
             for (String version : List.of("1.0.0", "1.1.0")) {
-                assertThat(b.send(
-                                        "POST",
-                                        "/v0.1/publish",
-                                        Optional.of(token),
-                                        RegistryApiTest.manifest("io.github.acme/weather", version))
+                assertThat(b.publish(token, RegistryApiTest.manifest("io.github.acme/weather", version))
                                 .status())
                         .isEqualTo(200);
             }

@@ -129,18 +129,20 @@ public final class IntentModel {
             // Nothing shows a passed tool's reasons: most tools pass, so they are not worked out.
             return new Assessment(score, verdict, Family.AGENT_INSTRUCTION, List.of());
         }
-        List<Contribution> contributions = new ArrayList<>();
+        List<Contribution> present = new ArrayList<>();
         List<String> names = IntentFeatures.inputNames();
         double[] parts = trees.parts(x);
         for (int i = 0; i < x.length; i++) {
-            double part = parts[i];
-            // An input that is absent can still raise the score (no "protects the user"): the reasons
-            // shown are the cues that were there.
-            if (part > 0 && x[i] != 0) {
-                contributions.add(new Contribution(i, names.get(i), part));
+            if (x[i] != 0) {
+                present.add(new Contribution(i, names.get(i), parts[i]));
             }
         }
-        contributions.sort(Comparator.comparingDouble(Contribution::weight).reversed());
+        present.sort(Comparator.comparingDouble(Contribution::weight).reversed());
+        // An input that is absent can still raise the score (no "protects the user"): the reasons shown are
+        // the cues that were there, those that raised it first. Should none have, the cues there are shown
+        // all the same, strongest first: a flagged tool always names what it holds (the gates' harm).
+        List<Contribution> raised = present.stream().filter(c -> c.weight() > 0).toList();
+        List<Contribution> contributions = raised.isEmpty() ? present : raised;
         return new Assessment(score, verdict, family(contributions), contributions);
     }
 

@@ -57,6 +57,25 @@ class IntentModelTest {
     }
 
     @Test
+    void aToolFlaggedForWhatItLacksStillNamesTheHarmItHolds() {
+        // The score rises when "protects the user" is absent; concealment, the harm the gate needs, is
+        // there but splits nothing.
+        TreeEnsemble lacking =
+                TreeEnsemble.parse(TreeEnsembleTest.stump(Feature.PROTECTS_USER, 5, -5), IntentFeatures.inputNames());
+        IntentModel model =
+                new IntentModel(lacking, 0.5, 0.9, Set.of(Feature.CONCEAL), Set.of(Feature.TRIGGER_OTHER), "test");
+        double[] x = new double[IntentFeatures.SIZE];
+        x[Feature.CONCEAL.ordinal()] = 1;
+
+        IntentModel.Assessment assessment = model.assess(vector(x));
+
+        assertThat(assessment.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(assessment.contributions())
+                .extracting(IntentModel.Contribution::name)
+                .containsExactly(Feature.CONCEAL.wireName());
+    }
+
+    @Test
     void everyFlaggedToolShowsCuesThatRaisedItsScore() throws IOException {
         IntentModel bundled = IntentModel.bundled();
         Scanner scanner = Scanner.withBundledRules();
