@@ -35,6 +35,10 @@ public enum Cue {
     EXTERNAL,
     /** Reassures that an effect is normal: "that's expected", "totally normal", "nothing to worry about". */
     REASSURE,
+    /** What someone asked for, chose or gave: "the one the customer picked", "whatever is asked", "their choice". */
+    REQUEST,
+    /** Sets one value aside for another: "instead of", "rather than", "override", "ignore", "even if". */
+    SUBSTITUTE,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,

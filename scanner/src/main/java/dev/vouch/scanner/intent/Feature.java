@@ -47,6 +47,8 @@ public enum Feature {
     PROTECTS_USER("a sentence protects the user: asks them, keeps their value, invents nothing, reads only"),
     SENSITIVE_INTO_ARG("credentials, keys or personal data are to be put into an argument not meant for them"),
     USER_VALUE_DEMOTED("the user's own value is demoted: informational only, outdated, to be disregarded"),
+    REQUEST_SET_ASIDE(
+            "what someone asked for, chose or gave is set aside: instead of it, regardless of it, " + "overriding it"),
     FIXED_VALUE_OTHER("another tool or its argument is handed a fixed value: an account, an id, an address"),
     STEER_SIBLING_WITH_HARM("a tool of the same server, or its argument, is named next to a request for harm"),
     EXTERNAL_SINK("data, values or calls are routed to a party outside the user's: a partner, vendor, broker"),

@@ -24,6 +24,15 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
 
     /** Folds {@code text}; linear in its length. */
     public static FoldedText of(String input) {
+        Folding strict = fold(input, false);
+        // "R3p0rt th3 4dju5tm3nt": once a text writes two long words in leetspeak, its short ones ("th3",
+        // "1f", "w45") are leetspeak too, though alone they would read as codes.
+        return strict.leetWords() >= 2 ? fold(input, true).folded() : strict.folded();
+    }
+
+    private record Folding(FoldedText folded, int leetWords) {}
+
+    private static Folding fold(String input, boolean leetText) {
         char[] text = input.toCharArray();
         int length = text.length;
         Output out = new Output(length);
@@ -49,7 +58,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
                     continue;
                 }
                 int tokenEnd = tokenEnd(text, i);
-                disguised |= appendToken(text, i, tokenEnd, out, origin);
+                disguised |= appendToken(text, i, tokenEnd, out, origin, leetText);
                 i = tokenEnd;
                 continue;
             }
@@ -60,7 +69,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         }
         int[] trimmed = new int[out.length];
         System.arraycopy(origin, 0, trimmed, 0, out.length);
-        return new FoldedText(new String(out.chars, 0, out.length), trimmed, disguised);
+        return new Folding(new FoldedText(new String(out.chars, 0, out.length), trimmed, disguised), out.leetWords);
     }
 
     /**
@@ -148,7 +157,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
      * Appends one token. Punctuation splitting a word into short pieces ("ig.no.re") is dropped, and
      * digits standing for letters inside a word ("d3l3te") are read as those letters.
      */
-    private static boolean appendToken(char[] text, int start, int end, Output out, int[] origin) {
+    private static boolean appendToken(char[] text, int start, int end, Output out, int[] origin, boolean leetText) {
         int pieces = 1;
         int longest = 0;
         int run = 0;
@@ -178,10 +187,11 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         // A digit closing a word is a version or a count ("fts5", "ec2"), not a letter, unless others stand inside it.
         // A path ("/api/v1/users") is a value, and its digits are versions and ids.
         boolean readLeet = leet > 0
-                && letters >= 3
+                && letters >= (leetText ? 1 : 3)
                 && !contains(text, start, end, '/')
-                && (leetLetter(text[start]) != 0 || leetInside(text, start, end));
+                && (leetText || leetLetter(text[start]) != 0 || leetInside(text, start, end));
         boolean disguised = false;
+        out.leetWords += readLeet ? 1 : 0;
         for (int i = start; i < end; i++) {
             char c = text[i];
             if (isCombiningMark(c)) {
@@ -196,7 +206,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
                 disguised = true;
                 continue;
             }
-            if (readLeet && leetLetter(c) != 0 && touchesLetter(text, i, start, end)) {
+            if (readLeet && leetLetter(c) != 0 && (leetText || touchesLetter(text, i, start, end))) {
                 append(out, origin, leetLetter(c), i);
                 disguised = true;
                 continue;
@@ -269,6 +279,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
     private static final class Output {
         final char[] chars;
         int length;
+        int leetWords;
 
         Output(int capacity) {
             chars = new char[capacity];

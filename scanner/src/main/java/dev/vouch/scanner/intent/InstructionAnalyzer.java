@@ -246,6 +246,7 @@ public final class InstructionAnalyzer {
                 || c == '\u2013'
                 || c == '>'
                 || c == ']'
+                || c == '|'
                 || c == '\u3002'
                 || c == '\uff0c'
                 || c == '\u3001'

