@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The blind set: tools another hand wrote without reading the scanner, its lexicons or its corpora, never
+ * The blind sets: tools other hands wrote without reading the scanner, its lexicons or its corpora, never
  * fitted on, each scanned beside its server's tools. The closest the repository comes to the held-out
  * sets of real attacks; prints its figures by kind and holds the floors reached, a guard against
  * regressions.
@@ -30,15 +30,18 @@ class VouchBlindCorpusTest {
     void attacksWrittenByAnotherHandAreFlaggedAndTheirCleanNeighboursMostlyPass() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
         List<Example> blind = LabelledTools.blind();
+        Map<String, int[]> bySet = new TreeMap<>();
         Map<String, int[]> byKind = new TreeMap<>();
         int[] positives = new int[3];
         int[] negatives = new int[3];
         for (Example example : blind) {
             Verdict verdict =
                     scanner.scan(example.input()).tools().get(example.index()).verdict();
+            String label = example.positive() ? " (+)" : " (-)";
             for (int[] counts : List.of(
                     example.positive() ? positives : negatives,
-                    byKind.computeIfAbsent(example.kind() + (example.positive() ? " (+)" : " (-)"), k -> new int[3]))) {
+                    bySet.computeIfAbsent(example.set() + label, k -> new int[3]),
+                    byKind.computeIfAbsent(example.kind() + label, k -> new int[3]))) {
                 counts[0]++;
                 counts[1] += verdict != Verdict.PASS ? 1 : 0;
                 counts[2] += verdict == Verdict.BLOCK ? 1 : 0;
@@ -53,6 +56,8 @@ class VouchBlindCorpusTest {
                 negatives[0],
                 rate(negatives, 1),
                 rate(negatives, 2));
+        bySet.forEach((set, c) -> System.out.printf(
+                Locale.ROOT, "  %-26s %4d tools  flagged %.3f  blocked %.3f%n", set, c[0], rate(c, 1), rate(c, 2)));
         byKind.forEach((kind, c) -> System.out.printf(
                 Locale.ROOT, "  %-26s %4d tools  flagged %.3f  blocked %.3f%n", kind, c[0], rate(c, 1), rate(c, 2)));
 
