@@ -68,29 +68,28 @@ public final class InstructionAnalyzer {
             cues.add(new EnumMap<>(Cue.class));
         }
         boolean[] clauseStart = clauseStarts(f);
-        for (Lexicon.Hit hit : lexicon.match(f)) {
-            if (lexicon.startOnly(hit.cue()) && !clauseStart[hit.start()]) {
-                continue;
+        lexicon.match(f, (cue, start, end) -> {
+            if (lexicon.startOnly(cue) && !clauseStart[start]) {
+                return;
             }
-            Map<Cue, int[]> sentence = cues.get(sentenceOf(bounds, hit.start()));
+            Map<Cue, int[]> sentence = cues.get(sentenceOf(bounds, start));
             // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
-            if (sentence.containsKey(hit.cue())) {
-                continue;
+            if (sentence.containsKey(cue)) {
+                return;
             }
-            int[] original = folded.originalSpan(hit.start(), hit.end());
-            if (hit.cue() == Cue.SENSITIVE && partOfArgumentName(text, original, context)) {
-                continue;
+            int[] original = folded.originalSpan(start, end);
+            if (cue == Cue.SENSITIVE && partOfArgumentName(text, original, context)) {
+                return;
             }
-            if ((hit.cue() == Cue.OVERRIDE || hit.cue() == Cue.OUTPUT_CONTROL)
+            if ((cue == Cue.OVERRIDE || cue == Cue.OUTPUT_CONTROL)
                     && QuotedExamples.isQuotedExample(text, original[0], original[1])) {
-                continue;
+                return;
             }
-            if ((hit.cue() == Cue.TAMPER || hit.cue() == Cue.DESTRUCTIVE || hit.cue() == Cue.SIDE_EFFECT)
-                    && isNegated(text, original[0])) {
-                continue;
+            if ((cue == Cue.TAMPER || cue == Cue.DESTRUCTIVE || cue == Cue.SIDE_EFFECT) && isNegated(text, original[0])) {
+                return;
             }
-            sentence.put(hit.cue(), original);
-        }
+            sentence.put(cue, original);
+        });
         describeThirdPerson(f, clauseStart, bounds, cues, folded);
         resolveOpening(cues);
         int[] originalStarts = new int[bounds.size()];
