@@ -85,7 +85,8 @@ public final class InstructionAnalyzer {
                     && QuotedExamples.isQuotedExample(text, original[0], original[1])) {
                 return;
             }
-            if ((cue == Cue.TAMPER || cue == Cue.DESTRUCTIVE || cue == Cue.SIDE_EFFECT) && isNegated(text, original[0])) {
+            if ((cue == Cue.TAMPER || cue == Cue.DESTRUCTIVE || cue == Cue.SIDE_EFFECT)
+                    && isNegated(text, original[0])) {
                 return;
             }
             sentence.put(cue, original);
