@@ -159,6 +159,10 @@ public final class InstructionAnalyzer {
         int length = f.length;
         for (int i = 0; i < length; i++) {
             char c = f[i];
+            if (c > '?' && c < '\u3002') {
+                // Letters and most other characters: every terminator lies outside this range.
+                continue;
+            }
             boolean end = c == '\n'
                     || c == ';'
                     || c == '\u3002'
@@ -234,23 +238,21 @@ public final class InstructionAnalyzer {
     }
 
     private static boolean isClauseBreak(char c) {
-        return c == '.'
-                || c == ','
-                || c == ';'
-                || c == ':'
-                || c == '!'
-                || c == '?'
-                || c == '\n'
-                || c == '('
-                || c == '\u2014'
-                || c == '\u2013'
-                || c == '>'
-                || c == ']'
-                || c == '|'
-                || c == '\u3002'
-                || c == '\uff0c'
-                || c == '\u3001'
-                || c == '\uff1a';
+        if (c < 0x80) {
+            return ASCII_CLAUSE_BREAK[c];
+        }
+        return c == '\u2014' || c == '\u2013' || c == '\u3002' || c == '\uff0c' || c == '\u3001' || c == '\uff1a';
+    }
+
+    /** The ASCII clause breaks, looked up rather than compared one by one: every character is tested. */
+    private static final boolean[] ASCII_CLAUSE_BREAK = asciiClauseBreaks();
+
+    private static boolean[] asciiClauseBreaks() {
+        boolean[] table = new boolean[0x80];
+        for (char c : ".,;:!?\n(>]|".toCharArray()) {
+            table[c] = true;
+        }
+        return table;
     }
 
     private static boolean isLead(char c) {
