@@ -113,9 +113,9 @@ public final class HiddenContentCheck implements FieldCheck {
         int hex = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
-            boolean isHex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            boolean isBase64 = isHex || (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '+' || c == '/';
-            if (isBase64) {
+            byte kind = c < 0x80 ? BLOB_CHAR[c] : 0;
+            boolean isHex = kind == HEX_CHAR;
+            if (kind != 0) {
                 if (base64 == 0) {
                     runStart = i;
                 }
@@ -136,6 +136,21 @@ public final class HiddenContentCheck implements FieldCheck {
             base64 = 0;
             hex = 0;
         }
+    }
+
+    private static final byte BASE64_CHAR = 1;
+    private static final byte HEX_CHAR = 2;
+    /** For each ASCII character, whether it is a hex digit, another base64 character, or neither (0). */
+    private static final byte[] BLOB_CHAR = blobChars();
+
+    private static byte[] blobChars() {
+        byte[] kinds = new byte[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            boolean base64 = (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '+' || c == '/';
+            kinds[c] = hex ? HEX_CHAR : base64 ? BASE64_CHAR : 0;
+        }
+        return kinds;
     }
 
     /** Whether any letter of {@code text} belongs to a script confusable with Latin. */

@@ -49,17 +49,17 @@ public final class SecretValueCheck implements FieldCheck {
                     scanned.field().pointer(),
                     "high-entropy value under the key-like name '" + key + "': " + mask(text)));
         }
-        Matcher url = URL_CREDENTIALS.matcher(text);
-        if (text.contains("://")
-                && text.indexOf('@') > 0
-                && url.find()
-                && !PLACEHOLDER.matcher(url.group(1)).find()) {
-            findings.add(new Finding(
-                    "VR-SECRET-URL",
-                    Family.SECRET,
-                    Severity.BLOCK,
-                    scanned.field().pointer(),
-                    "credentials embedded in a URL: " + mask(url.group())));
+        // The matcher only for texts that can hold a URL with credentials: nearly none do.
+        if (text.contains("://") && text.indexOf('@') > 0) {
+            Matcher url = URL_CREDENTIALS.matcher(text);
+            if (url.find() && !PLACEHOLDER.matcher(url.group(1)).find()) {
+                findings.add(new Finding(
+                        "VR-SECRET-URL",
+                        Family.SECRET,
+                        Severity.BLOCK,
+                        scanned.field().pointer(),
+                        "credentials embedded in a URL: " + mask(url.group())));
+            }
         }
         return findings;
     }

@@ -123,10 +123,20 @@ public final class ToxicFlowCheck implements ServerCheck {
     private static Optional<String> first(List<ToolDefinition> tools, List<String> purposes, List<String> phrases) {
         for (int i = 0; i < tools.size(); i++) {
             String purpose = purposes.get(i);
-            if (phrases.stream().anyMatch(purpose::contains)) {
+            if (containsAny(purpose, phrases)) {
                 return Optional.of(tools.get(i).name());
             }
         }
         return Optional.empty();
+    }
+
+    /** A loop rather than a stream: this runs for every tool and phrase list of every scan. */
+    private static boolean containsAny(String text, List<String> phrases) {
+        for (String phrase : phrases) {
+            if (text.contains(phrase)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -68,29 +68,29 @@ public final class InstructionAnalyzer {
             cues.add(new EnumMap<>(Cue.class));
         }
         boolean[] clauseStart = clauseStarts(f);
-        for (Lexicon.Hit hit : lexicon.match(f)) {
-            if (lexicon.startOnly(hit.cue()) && !clauseStart[hit.start()]) {
-                continue;
+        lexicon.match(f, (cue, start, end) -> {
+            if (lexicon.startOnly(cue) && !clauseStart[start]) {
+                return;
             }
-            Map<Cue, int[]> sentence = cues.get(sentenceOf(bounds, hit.start()));
+            Map<Cue, int[]> sentence = cues.get(sentenceOf(bounds, start));
             // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
-            if (sentence.containsKey(hit.cue())) {
-                continue;
+            if (sentence.containsKey(cue)) {
+                return;
             }
-            int[] original = folded.originalSpan(hit.start(), hit.end());
-            if (hit.cue() == Cue.SENSITIVE && partOfArgumentName(text, original, context)) {
-                continue;
+            int[] original = folded.originalSpan(start, end);
+            if (cue == Cue.SENSITIVE && partOfArgumentName(text, original, context)) {
+                return;
             }
-            if ((hit.cue() == Cue.OVERRIDE || hit.cue() == Cue.OUTPUT_CONTROL)
+            if ((cue == Cue.OVERRIDE || cue == Cue.OUTPUT_CONTROL)
                     && QuotedExamples.isQuotedExample(text, original[0], original[1])) {
-                continue;
+                return;
             }
-            if ((hit.cue() == Cue.TAMPER || hit.cue() == Cue.DESTRUCTIVE || hit.cue() == Cue.SIDE_EFFECT)
+            if ((cue == Cue.TAMPER || cue == Cue.DESTRUCTIVE || cue == Cue.SIDE_EFFECT)
                     && isNegated(text, original[0])) {
-                continue;
+                return;
             }
-            sentence.put(hit.cue(), original);
-        }
+            sentence.put(cue, original);
+        });
         describeThirdPerson(f, clauseStart, bounds, cues, folded);
         resolveOpening(cues);
         int[] originalStarts = new int[bounds.size()];
@@ -159,6 +159,10 @@ public final class InstructionAnalyzer {
         int length = f.length;
         for (int i = 0; i < length; i++) {
             char c = f[i];
+            if (c > '?' && c < '\u3002') {
+                // Letters and most other characters: every terminator lies outside this range.
+                continue;
+            }
             boolean end = c == '\n'
                     || c == ';'
                     || c == '\u3002'
@@ -234,23 +238,21 @@ public final class InstructionAnalyzer {
     }
 
     private static boolean isClauseBreak(char c) {
-        return c == '.'
-                || c == ','
-                || c == ';'
-                || c == ':'
-                || c == '!'
-                || c == '?'
-                || c == '\n'
-                || c == '('
-                || c == '\u2014'
-                || c == '\u2013'
-                || c == '>'
-                || c == ']'
-                || c == '|'
-                || c == '\u3002'
-                || c == '\uff0c'
-                || c == '\u3001'
-                || c == '\uff1a';
+        if (c < 0x80) {
+            return ASCII_CLAUSE_BREAK[c];
+        }
+        return c == '\u2014' || c == '\u2013' || c == '\u3002' || c == '\uff0c' || c == '\u3001' || c == '\uff1a';
+    }
+
+    /** The ASCII clause breaks, looked up rather than compared one by one: every character is tested. */
+    private static final boolean[] ASCII_CLAUSE_BREAK = asciiClauseBreaks();
+
+    private static boolean[] asciiClauseBreaks() {
+        boolean[] table = new boolean[0x80];
+        for (char c : ".,;:!?\n(>]|".toCharArray()) {
+            table[c] = true;
+        }
+        return table;
     }
 
     private static boolean isLead(char c) {

@@ -203,6 +203,10 @@ public final class IntentFeatures {
             // an instruction often names its target in the sentence next to it.
             Sentence near = neighbourhood(sentences, i);
             disguised |= s.disguised();
+            if (near.mask() == 0) {
+                // Every input asks for some cue in the sentence or beside it: with none, none fires.
+                continue;
+            }
             boolean describes = s.has(Cue.DESCRIBE);
             boolean steers = s.hasAny(Cue.OTHER_TOOL, Cue.ANY_TOOL, Cue.IDENTIFIER, Cue.ARG_REF);
             boolean directive = !describes

@@ -7,7 +7,6 @@ import dev.vouch.scanner.match.KeywordAutomaton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -22,8 +21,11 @@ public final class Lexicon {
 
     public static final String RESOURCE = "/dev/vouch/scanner/rules/intent-lexicon.yaml";
 
-    /** Where a phrase matched in a folded text. */
-    public record Hit(Cue cue, int start, int end) {}
+    /** Receives each phrase matched in a folded text, in the automaton's order, without a record per hit. */
+    @FunctionalInterface
+    public interface Hits {
+        void hit(Cue cue, int start, int end);
+    }
 
     private record Entry(EnumSet<Cue> cues, EnumSet<Cue> prefixCues, boolean anywhere, Cue[][] arrays) {
 
@@ -152,9 +154,8 @@ public final class Lexicon {
         return digest;
     }
 
-    /** Every phrase of the lexicon in {@code folded}, at word boundaries. */
-    public List<Hit> match(String folded) {
-        List<Hit> hits = new ArrayList<>();
+    /** Every phrase of the lexicon in {@code folded}, at word boundaries, handed to {@code hits} in order. */
+    public void match(String folded, Hits hits) {
         automaton.parseAtWordStarts(folded, anywhere, (begin, end, entry) -> {
             boolean right = entry.anywhere()
                     || end == folded.length()
@@ -162,14 +163,13 @@ public final class Lexicon {
                     || !KeywordAutomaton.isWordChar(folded.charAt(end - 1));
             if (right) {
                 for (Cue cue : entry.whole()) {
-                    hits.add(new Hit(cue, begin, end));
+                    hits.hit(cue, begin, end);
                 }
             }
             for (Cue cue : entry.prefix()) {
-                hits.add(new Hit(cue, begin, end));
+                hits.hit(cue, begin, end);
             }
         });
-        return hits;
     }
 
     private static String sha256(byte[] bytes) {

@@ -30,9 +30,11 @@ final class TokenCues {
                 }
             }
             if (c == '"' || c == '\'' || c == '`' || c == '\u201c' || c == '\u2018') {
-                int close = closingQuote(text, i);
-                if (close > 0 && literalContext(text, i)) {
-                    mark(cues, sentenceStarts, Cue.LITERAL, i, close + 1);
+                if (literalContext(text, i)) {
+                    int close = closingQuote(text, i);
+                    if (close > 0) {
+                        mark(cues, sentenceStarts, Cue.LITERAL, i, close + 1);
+                    }
                 }
             }
             if (!isTokenChar(c)) {
@@ -296,6 +298,9 @@ final class TokenCues {
     }
 
     private static boolean literalContext(String text, int quote) {
+        if (!mayEndLiteralLead(text, quote)) {
+            return false;
+        }
         String before = text.substring(Math.max(0, quote - LITERAL_LOOKBACK), quote)
                 .toLowerCase(Locale.ROOT)
                 .stripTrailing();
@@ -312,6 +317,24 @@ final class TokenCues {
                 || before.endsWith(" add")
                 || before.endsWith(" include")
                 || before.endsWith(" always");
+    }
+
+    /**
+     * Whether the last character before {@code quote} (spaces aside, within the look-back) can end one of
+     * the leads {@link #literalContext} knows: apostrophes in prose are frequent, and most are ruled out
+     * here without a lower-cased copy. Beyond ASCII it may (only the full test decides).
+     */
+    private static boolean mayEndLiteralLead(String text, int quote) {
+        int from = Math.max(0, quote - LITERAL_LOOKBACK);
+        int i = quote - 1;
+        while (i >= from && text.charAt(i) < 0x80 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < from) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c >= 0x80 || "osSOeEhHdD=:".indexOf(c) >= 0;
     }
 
     private static int closingQuote(String text, int open) {

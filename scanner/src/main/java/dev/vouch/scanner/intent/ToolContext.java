@@ -50,7 +50,7 @@ public final class ToolContext {
                 }
                 Set<String> arguments = arguments(tool.definition());
                 set.argumentsByTool.put(name, arguments);
-                set.plainWordNames |= name.chars().allMatch(Character::isLetter);
+                set.plainWordNames |= isPlainWord(name);
                 arguments.forEach(a -> set.argumentUse.merge(a, 1, Integer::sum));
             }
             return set;
@@ -76,7 +76,7 @@ public final class ToolContext {
         ownArguments.forEach(a -> set.argumentUse.merge(key(a), 1, Integer::sum));
         for (String other : otherTools) {
             set.argumentsByTool.putIfAbsent(key(other), Set.of());
-            set.plainWordNames |= other.chars().allMatch(Character::isLetter);
+            set.plainWordNames |= isPlainWord(other);
         }
         otherArguments.forEach(a -> set.argumentUse.merge(key(a), 1, Integer::sum));
         return new ToolContext(key(ownName), Set.copyOf(ownArguments), set);
@@ -114,6 +114,16 @@ public final class ToolContext {
         return !ownArguments.contains(key)
                 && set.argumentUse.containsKey(key)
                 && (key.length() >= MIN_ARGUMENT_NAME || key.indexOf('_') >= 0);
+    }
+
+    /** Letters alone (a loop: a stream per tool name showed in the profile). */
+    private static boolean isPlainWord(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isLetter(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String key(String name) {

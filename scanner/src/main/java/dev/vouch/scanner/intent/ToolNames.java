@@ -1,7 +1,9 @@
 package dev.vouch.scanner.intent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -44,14 +46,29 @@ public final class ToolNames {
 
     /** The words of a name split at {@code _ - . /}, spaces and lower-to-upper case changes, lower-cased. */
     static String[] words(String name) {
-        StringBuilder spaced = new StringBuilder(name.length() + 8);
+        // Split by hand: a regular expression compiled per name was a twentieth of a scan's time.
+        List<String> words = new ArrayList<>(4);
+        StringBuilder word = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(name.charAt(i - 1))) {
-                spaced.append(' ');
+                endWord(word, words);
             }
-            spaced.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : ' ');
+            if (Character.isLetterOrDigit(c)) {
+                word.append(Character.toLowerCase(c));
+            } else {
+                endWord(word, words);
+            }
         }
-        return spaced.toString().trim().split(" +");
+        endWord(word, words);
+        // As String.split did, a name without a letter or digit is one empty word.
+        return words.isEmpty() ? new String[] {""} : words.toArray(new String[0]);
+    }
+
+    private static void endWord(StringBuilder word, List<String> words) {
+        if (word.length() > 0) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
     }
 }
