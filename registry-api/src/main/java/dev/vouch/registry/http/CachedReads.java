@@ -3,7 +3,11 @@ package dev.vouch.registry.http;
 import dev.vouch.registry.http.observability.RequestTelemetry;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -26,20 +30,51 @@ import org.eclipse.jetty.util.Callback;
  */
 final class CachedReads extends Handler.Wrapper {
 
+    /** The listing routes answered here even when nothing is kept, each its own route template. */
+    private static final Set<String> LISTINGS =
+            ApiServer.API_PREFIXES.stream().map(prefix -> prefix + "/servers").collect(Collectors.toUnmodifiableSet());
+
+    private static final String JSON = "application/json";
+
     private final ReadCache reads;
     private final RequestTelemetry telemetry;
+    private final Function<Function<String, String>, AnswerBytes> listPage;
     private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong computed = new AtomicLong();
 
-    CachedReads(ReadCache reads, RequestTelemetry telemetry) {
+    /**
+     * @param listPage the page of {@code /servers} for a request's query parameters, as Javalin's handler
+     *     computes it
+     */
+    CachedReads(ReadCache reads, RequestTelemetry telemetry, Function<Function<String, String>, AnswerBytes> listPage) {
         this.reads = reads;
         this.telemetry = telemetry;
+        this.listPage = listPage;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long started = System.nanoTime();
-        CachedAnswer kept = keptFor(request);
+        if (!HttpMethod.GET.is(request.getMethod())) {
+            return super.handle(request, response, callback);
+        }
+        HttpURI uri = request.getHttpURI();
+        String path = uri.getPath();
+        if (path == null || !(path.startsWith("/v0/") || path.startsWith("/v0.1/"))) {
+            return super.handle(request, response, callback);
+        }
+        long generation = reads.generation();
+        String target = ReadCache.target(path, uri.getQuery());
+        CachedAnswer kept = reads.kept(generation, target);
+        if (kept != null) {
+            answered.incrementAndGet();
+        } else if (LISTINGS.contains(path)) {
+            kept = listing(request, generation, target, path);
+        }
         if (kept == null) {
+            // Javalin computes the answer under the generation missed here, not a later one: a write since
+            // then keys the answer under that write's. (Only on a miss: attributes cost a map per request.)
+            request.setAttribute(ReadCache.GENERATION_ATTRIBUTE, generation);
             return super.handle(request, response, callback);
         }
         HttpFields headers = request.getHeaders();
@@ -52,7 +87,6 @@ final class CachedReads extends Handler.Wrapper {
         // The rest were encoded once for this answer: nothing in them depends on the request.
         out.add(notModified ? form.notModified() : form.ok());
         response.setStatus(status);
-        answered.incrementAndGet();
         // Logged before the answer is sent, as Javalin logs its own: a caller that has the answer finds its line.
         telemetry.completeEarly(
                 kept.route(),
@@ -60,31 +94,48 @@ final class CachedReads extends Handler.Wrapper {
                 Duration.ofNanos(System.nanoTime() - started),
                 id,
                 Request.getRemoteAddr(request));
+        // The answer's one array goes to the connection as it is: no copy through a servlet stream.
         response.write(true, notModified ? null : ByteBuffer.wrap(form.body()), callback);
         return true;
     }
 
-    /** How many requests were answered here; for tests. */
+    /** How many requests were answered from a kept answer here; for tests. */
     long answered() {
         return answered.get();
     }
 
-    private CachedAnswer keptFor(Request request) {
-        if (!HttpMethod.GET.is(request.getMethod())) {
+    /** How many listing pages were computed and answered here, none kept; for tests. */
+    long computed() {
+        return computed.get();
+    }
+
+    /**
+     * A listing page computed here, as Javalin's handler would compute it, or null to let Javalin answer:
+     * when the query cannot be read or the page fails, Javalin computes it again and answers the failure
+     * as it answers every failure (problem+json, in one place). Failures are a caller's mistakes (a bad
+     * limit or cursor, refused before the store is read) or a store that does not answer, rare enough
+     * that the second attempt costs nothing that matters.
+     */
+    private CachedAnswer listing(Request request, long generation, String target, String path) {
+        // Javalin decodes a query in the charset a Content-Type names: such a rare GET is left to it.
+        Optional<QueryParameters> query = request.getHeaders().contains(HttpHeader.CONTENT_TYPE)
+                ? Optional.empty()
+                : QueryParameters.parse(request.getHttpURI().getQuery());
+        if (query.isEmpty()) {
             return null;
         }
-        HttpURI uri = request.getHttpURI();
-        String path = uri.getPath();
-        if (path == null || !(path.startsWith("/v0/") || path.startsWith("/v0.1/"))) {
+        try {
+            CachedAnswer page = reads.answer(
+                    generation,
+                    target,
+                    ReadCache.Freshness.LISTING,
+                    JSON,
+                    path,
+                    () -> listPage.apply(query.get()::get));
+            computed.incrementAndGet();
+            return page;
+        } catch (RuntimeException e) {
             return null;
         }
-        long generation = reads.generation();
-        CachedAnswer kept = reads.kept(generation, ReadCache.target(path, uri.getQuery()));
-        if (kept == null) {
-            // Javalin computes the answer under the generation missed here, not a later one: a write since
-            // then keys the answer under that write's. (Only on a miss: attributes cost a map per request.)
-            request.setAttribute(ReadCache.GENERATION_ATTRIBUTE, generation);
-        }
-        return kept;
     }
 }
