@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,15 +19,19 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers a public read from {@link ReadCache}'s kept answer before the request reaches the servlet
- * layer and Javalin, whose per-request work (servlet request wrappers, session handling, routing,
- * before-handlers) cost several times what answering from memory does. Everything else passes on.
+ * Answers public reads in front of the servlet layer and Javalin, whose per-request work (servlet request
+ * wrappers, session handling, routing, before-handlers, copying the answer through a servlet stream) cost
+ * several times what answering does: a kept answer of {@link ReadCache}, on the thread that read the
+ * request (it never waits, so no worker is woken for it); and, on a worker, a {@code /servers} page
+ * (a list, a search, the feed) that is not kept, computed as Javalin's handler computes it and written
+ * once from its one array. Everything else, and a page that fails, goes on to Javalin on a worker.
  *
  * <p>Such an answer carries what the same answer from Javalin carries: the request id, the security and
  * CORS headers of a read, ETag, Cache-Control, {@code Vary}, 304 to a matching {@code If-None-Match},
  * gzip when accepted; and it is counted and logged like any other. Only a GET whose raw path and query
- * were answered before, under the current catalog generation, is answered here, so it went through
- * every check once (the connector's limits on URI and header sizes apply to every request, here too).
+ * were answered before, under the current catalog generation, is answered from a kept answer, so it went
+ * through every check once (the connector's limits on URI and header sizes apply to every request, here
+ * too); a listing page's query is read as Javalin reads it ({@link QueryParameters}).
  */
 final class CachedReads extends Handler.Wrapper {
 
@@ -52,31 +57,72 @@ final class CachedReads extends Handler.Wrapper {
         this.listPage = listPage;
     }
 
+    /**
+     * Non-blocking: a kept answer is written from memory and never waits, so the connector may answer it
+     * on the thread that read the request rather than waking a worker for it. Everything else, which
+     * may wait (on the store, on a request body), is handed to the worker pool by {@link #handle}.
+     */
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
-        if (!HttpMethod.GET.is(request.getMethod())) {
-            return super.handle(request, response, callback);
-        }
         HttpURI uri = request.getHttpURI();
         String path = uri.getPath();
-        if (path == null || !(path.startsWith("/v0/") || path.startsWith("/v0.1/"))) {
-            return super.handle(request, response, callback);
+        if (!HttpMethod.GET.is(request.getMethod())
+                || path == null
+                || !(path.startsWith("/v0/") || path.startsWith("/v0.1/"))) {
+            return dispatch(request, response, callback, () -> onward(request, response, callback));
         }
         long generation = reads.generation();
         String target = ReadCache.target(path, uri.getQuery());
         CachedAnswer kept = reads.kept(generation, target);
         if (kept != null) {
             answered.incrementAndGet();
-        } else if (LISTINGS.contains(path)) {
-            kept = listing(request, generation, target, path);
+            answer(kept, request, response, callback, started);
+            return true;
         }
-        if (kept == null) {
+        return dispatch(request, response, callback, () -> {
+            CachedAnswer computed = LISTINGS.contains(path) ? listing(request, generation, target, path) : null;
+            if (computed != null) {
+                answer(computed, request, response, callback, started);
+                return;
+            }
             // Javalin computes the answer under the generation missed here, not a later one: a write since
             // then keys the answer under that write's. (Only on a miss: attributes cost a map per request.)
             request.setAttribute(ReadCache.GENERATION_ATTRIBUTE, generation);
-            return super.handle(request, response, callback);
+            onward(request, response, callback);
+        });
+    }
+
+    /** Runs {@code work}, which may block, on a worker thread; the request is this handler's from here. */
+    private boolean dispatch(Request request, Response response, Callback callback, ThrowingRunnable work) {
+        getServer().getThreadPool().execute(() -> {
+            try {
+                work.run();
+            } catch (Throwable failure) {
+                Response.writeError(request, response, callback, failure);
+            }
+        });
+        return true;
+    }
+
+    /** The servlet layer and Javalin; a request nothing there takes is a 404, as the server would answer. */
+    private void onward(Request request, Response response, Callback callback) throws Exception {
+        if (!super.handle(request, response, callback)) {
+            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
         }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private void answer(CachedAnswer kept, Request request, Response response, Callback callback, long started) {
         HttpFields headers = request.getHeaders();
         CachedAnswer.Form form = kept.form(headers.get(HttpHeader.ACCEPT_ENCODING));
         boolean notModified = kept.notModified(headers.get(HttpHeader.IF_NONE_MATCH));
@@ -96,7 +142,6 @@ final class CachedReads extends Handler.Wrapper {
                 Request.getRemoteAddr(request));
         // The answer's one array goes to the connection as it is: no copy through a servlet stream.
         response.write(true, notModified ? null : ByteBuffer.wrap(form.body()), callback);
-        return true;
     }
 
     /** How many requests were answered from a kept answer here; for tests. */
