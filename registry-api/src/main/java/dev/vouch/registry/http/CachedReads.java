@@ -82,8 +82,12 @@ final class CachedReads extends Handler.Wrapper {
         CachedAnswer kept = reads.kept(generation, target);
         if (kept != null) {
             answered.incrementAndGet();
-            answer(kept, request, response, callback, started);
-            return true;
+            if (kept.formMade(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING))) {
+                answer(kept, request, response, callback, started);
+                return true;
+            }
+            // Compressing the answer the first time gzip is asked for is work for a worker.
+            return dispatch(request, response, callback, () -> answer(kept, request, response, callback, started));
         }
         return dispatch(request, response, callback, () -> {
             CachedAnswer computed = LISTINGS.contains(path) ? listing(request, generation, target, path) : null;
