@@ -17,6 +17,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers public reads in front of the servlet layer and Javalin, whose per-request work (servlet request
@@ -40,6 +42,7 @@ final class CachedReads extends Handler.Wrapper {
             ApiServer.API_PREFIXES.stream().map(prefix -> prefix + "/servers").collect(Collectors.toUnmodifiableSet());
 
     private static final String JSON = "application/json";
+    private static final Logger LOG = LoggerFactory.getLogger(CachedReads.class);
 
     private final ReadCache reads;
     private final RequestTelemetry telemetry;
@@ -108,6 +111,12 @@ final class CachedReads extends Handler.Wrapper {
             try {
                 work.run();
             } catch (Throwable failure) {
+                // Javalin answers its own failures; one that escapes it is a bug, logged and answered as a 500.
+                LOG.error(
+                        "unhandled failure on {} {}",
+                        request.getMethod(),
+                        request.getHttpURI().getPath(),
+                        failure);
                 Response.writeError(request, response, callback, failure);
             }
         });
