@@ -11,22 +11,36 @@ import java.util.List;
  */
 public final class Digests {
 
+    /**
+     * A digest to clone: looking SHA-256 up among the security providers costs more than hashing a
+     * list page's few kilobytes of entry digests, and every computed answer takes one.
+     */
+    private static final MessageDigest SHA_256 = sha256Instance();
+
     private Digests() {}
 
     public static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return newSha256().digest(bytes);
     }
 
     /** The SHA-256 of these byte strings one after the other, without joining them first. */
     public static byte[] sha256(List<byte[]> parts) {
+        MessageDigest digest = newSha256();
+        parts.forEach(digest::update);
+        return digest.digest();
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            parts.forEach(digest::update);
-            return digest.digest();
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256Instance();
+        }
+    }
+
+    private static MessageDigest sha256Instance() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }

@@ -116,20 +116,21 @@ public final class ApiServer implements AutoCloseable {
                 new ReadCache(mapper, catalog.followChanges(parts.options().changePoll()));
         RequestTelemetry telemetry =
                 new RequestTelemetry(parts.metrics(), parts.options().accessLog());
-        // Kept answers are served in front of the servlet layer and Javalin.
-        CachedReads cachedReads = new CachedReads(reads, telemetry);
+        RegistryHandlers handlers = new RegistryHandlers(
+                catalog,
+                publisher,
+                curation,
+                tokens,
+                new ServerJson(mapper, parts.mirrorSources()),
+                reads,
+                parts.exports(),
+                body);
+        // Kept answers, and listing pages, are served in front of the servlet layer and Javalin.
+        CachedReads cachedReads = new CachedReads(reads, telemetry, handlers::listPage);
         List<Route> routes = routes(
                 catalog,
                 parts,
-                new RegistryHandlers(
-                        catalog,
-                        publisher,
-                        curation,
-                        tokens,
-                        new ServerJson(mapper, parts.mirrorSources()),
-                        reads,
-                        parts.exports(),
-                        body),
+                handlers,
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
         Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts, telemetry, cachedReads));
@@ -312,6 +313,9 @@ public final class ApiServer implements AutoCloseable {
             server.setStopTimeout(options.drainTimeout().toMillis());
             // Javalin puts its servlet context inside the innermost wrapper, behind the kept answers.
             server.setHandler(new GracefulHandler(cachedReads));
+            // Handlers are fixed once started: the server then takes its invocation type from them, and
+            // answers kept reads on the thread that read them (CachedReads hands the rest to the pool).
+            server.setDynamic(false);
         });
     }
 
@@ -395,6 +399,11 @@ public final class ApiServer implements AutoCloseable {
     /** How many reads were answered from kept answers before reaching Javalin; for tests. */
     long earlyAnswers() {
         return cachedReads.answered();
+    }
+
+    /** How many listing pages were computed and answered before reaching Javalin; for tests. */
+    long earlyListings() {
+        return cachedReads.computed();
     }
 
     /** The bound port, which differs from the requested one when that was 0. */

@@ -66,6 +66,11 @@ final class CachedAnswer {
      */
     record Form(byte[] body, String etag, boolean gzipped, HttpFields ok, HttpFields notModified) {}
 
+    /** Whether {@link #form} has the representation for this {@code Accept-Encoding} made already. */
+    boolean formMade(String acceptEncoding) {
+        return gzip != null || body.length < GZIP_MIN_BYTES || !acceptsGzip(acceptEncoding);
+    }
+
     /** The representation to send a request with this {@code Accept-Encoding}: gzip when accepted and worth it. */
     Form form(String acceptEncoding) {
         if (body.length < GZIP_MIN_BYTES || !acceptsGzip(acceptEncoding)) {

@@ -63,8 +63,10 @@ final class ReadCache {
     private final ObjectMapper mapper;
     private final LongSupplier generation;
     private final Cache<String, CachedAnswer> cache;
-    private final Cache<String, Boolean> askedOnce =
-            Caffeine.newBuilder().maximumSize(ASKED_ONCE_KEYS).build();
+    private final Cache<String, Boolean> askedOnce = Caffeine.newBuilder()
+            .maximumSize(ASKED_ONCE_KEYS)
+            .executor(ReadCache::maintainHere)
+            .build();
     private final ConcurrentHashMap<String, CompletableFuture<CachedAnswer>> inFlight = new ConcurrentHashMap<>();
 
     ReadCache(ObjectMapper mapper, LongSupplier generation) {
@@ -74,6 +76,7 @@ final class ReadCache {
                 .maximumWeight(MAX_CACHED_BYTES)
                 .weigher((String key, CachedAnswer value) -> value.weight())
                 .expireAfterAccess(Duration.ofMinutes(10))
+                .executor(ReadCache::maintainHere)
                 .build();
     }
 
@@ -95,13 +98,34 @@ final class ReadCache {
         // The generation CachedReads missed under: a write since then keys this answer under its own.
         Long known = ctx.attribute(GENERATION_ATTRIBUTE);
         long current = known != null ? known : generation.getAsLong();
-        String key = key(current, target(ctx.req().getRequestURI(), ctx.queryString()));
+        answer(
+                        current,
+                        target(ctx.req().getRequestURI(), ctx.queryString()),
+                        freshness,
+                        contentType,
+                        RequestTelemetry.route(ctx),
+                        body)
+                .writeTo(ctx);
+    }
+
+    /**
+     * The answer to this request target under this catalog generation: the kept one, else {@code body}
+     * computed (once, however many ask together) and kept from its second request. Failures thrown by
+     * {@code body} propagate and are not kept.
+     */
+    CachedAnswer answer(
+            long generation,
+            String target,
+            Freshness freshness,
+            String contentType,
+            String route,
+            Supplier<AnswerBytes> body) {
+        String key = key(generation, target);
         CachedAnswer cached = cache.getIfPresent(key);
-        if (cached == null) {
-            String route = RequestTelemetry.route(ctx);
-            cached = computeOnce(key, () -> CachedAnswer.of(body.get(), contentType, freshness.cacheControl, route));
+        if (cached != null) {
+            return cached;
         }
-        cached.writeTo(ctx);
+        return computeOnce(key, () -> CachedAnswer.of(body.get(), contentType, freshness.cacheControl, route));
     }
 
     /**
@@ -120,6 +144,15 @@ final class ReadCache {
     /** The raw path and query as sent, which is what answers are kept under. */
     static String target(String rawPath, String rawQuery) {
         return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+    }
+
+    /**
+     * Runs a cache's upkeep (eviction, the access order) on the request thread that triggers it. Given to
+     * the common pool, every few reads woke a thread of it for a few microseconds of work: the wake-up and
+     * the switch cost more than the work, on every request that pays it.
+     */
+    static void maintainHere(Runnable upkeep) {
+        upkeep.run();
     }
 
     private static String key(long generation, String target) {

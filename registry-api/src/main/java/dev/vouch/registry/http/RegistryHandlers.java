@@ -18,6 +18,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The handlers of the official-compatible API. Each reads the request, calls one domain operation and
@@ -56,10 +57,16 @@ final class RegistryHandlers {
     }
 
     void listServers(Context ctx) {
-        reads.serveAnswer(ctx, ReadCache.Freshness.LISTING, JSON, () -> {
-            CatalogService.StampPage page = catalog.listStamps(ListRequest.from(ctx::queryParam));
-            return json.listBytes(page.stamps(), catalog::listed, page.nextCursor());
-        });
+        reads.serveAnswer(ctx, ReadCache.Freshness.LISTING, JSON, () -> listPage(ctx::queryParam));
+    }
+
+    /**
+     * One page of {@code /servers} (a listing, a search, the feed) for these query parameters: what
+     * {@link #listServers} answers, and what {@link CachedReads} computes itself before Javalin.
+     */
+    AnswerBytes listPage(Function<String, String> queryParam) {
+        CatalogService.StampPage page = catalog.listStamps(ListRequest.from(queryParam));
+        return json.listBytes(page.stamps(), catalog::listed, page.nextCursor());
     }
 
     void listVersions(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.vouch.registry.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,6 +33,7 @@ final class ServerJson {
     static final String OFFICIAL_META = "io.modelcontextprotocol.registry/official";
     static final String TRUST_META = "io.vouch.registry/trust";
     static final String PUBLISH_META = "io.vouch.registry/publish";
+    private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
     private static final byte[] SERVERS_OPEN = "{\"servers\":[".getBytes(StandardCharsets.UTF_8);
 
     /** Bounded by bytes: a quarter of a 256 MiB heap at most. */
@@ -47,6 +49,7 @@ final class ServerJson {
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(MAX_CACHED_ENTRY_BYTES)
                 .weigher((EntryKey key, AnswerBytes entry) -> entry.bytes().length + 112)
+                .executor(ReadCache::maintainHere)
                 .build();
     }
 
@@ -184,11 +187,13 @@ final class ServerJson {
     }
 
     /** What follows the entries: {@code ],"metadata":{"nextCursor":…,"count":n}}. */
-    private byte[] metadata(Optional<String> nextCursor, int count) {
-        StringBuilder text = new StringBuilder("],\"metadata\":{");
-        nextCursor.ifPresent(cursor -> text.append("\"nextCursor\":")
-                .append(new String(write(mapper.getNodeFactory().textNode(cursor)), StandardCharsets.UTF_8))
-                .append(','));
+    private static byte[] metadata(Optional<String> nextCursor, int count) {
+        StringBuilder text = new StringBuilder(96).append("],\"metadata\":{");
+        // Quoted by Jackson's own escaper, as the mapper would write it, without a generator per page.
+        nextCursor.ifPresent(cursor -> {
+            JSON_TEXT.quoteAsString(cursor, text.append("\"nextCursor\":\""));
+            text.append("\",");
+        });
         return text.append("\"count\":").append(count).append("}}").toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -260,9 +260,11 @@ public final class ReadBenchmark {
             throws InterruptedException {
         System.out.println();
         System.out.println("uncached (open loop: every request unique, latency from when it was due; "
-                + "CPU: the registry process's CPU time per request, which a busy machine disturbs least)");
+                + "CPU: the registry process's CPU time per request, which a busy machine disturbs least; "
+                + "of it, JIT and GC: its compiler and collector threads' share, from /proc on Linux)");
         System.out.printf(
-                "%-22s %8s %9s %9s %9s %9s %9s%n", "route", "rate/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU ms");
+                "%-22s %8s %9s %9s %9s %9s %9s %7s %7s%n",
+                "route", "rate/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU ms", "JIT ms", "GC ms");
         for (Map.Entry<String, String> route : routes.entrySet()) {
             if (route.getKey().equals("docker-catalog")) {
                 continue;
@@ -275,20 +277,58 @@ public final class ReadBenchmark {
             OpenLoop.run(client, base + route.getValue(), LIGHT_RATE * 2, seconds);
             for (int rate : new int[] {target, LIGHT_RATE}) {
                 double cpuBefore = cpuMillis(registry);
+                double[] threadsBefore = jitAndGcMillis(registry);
                 Result result = OpenLoop.run(client, base + route.getValue(), rate, seconds);
-                double cpu = (cpuMillis(registry) - cpuBefore) / Math.max(1, result.perSecond * seconds);
+                double requests = Math.max(1, result.perSecond * seconds);
+                double cpu = (cpuMillis(registry) - cpuBefore) / requests;
+                double[] threadsAfter = jitAndGcMillis(registry);
                 System.out.printf(
                         Locale.ROOT,
-                        "%-22s %8d %9.2f %9.2f %9.2f %9.2f %9.2f%n",
+                        "%-22s %8d %9.2f %9.2f %9.2f %9.2f %9.2f %7.2f %7.2f%n",
                         route.getKey(),
                         rate,
                         result.p50,
                         result.p95,
                         result.p99,
                         result.max,
-                        cpu);
+                        cpu,
+                        (threadsAfter[0] - threadsBefore[0]) / requests,
+                        (threadsAfter[1] - threadsBefore[1]) / requests);
             }
         }
+    }
+
+    /**
+     * The CPU time, in ms, of the process's JIT compiler threads and of its collector threads (G1's and the
+     * VM thread, which runs the pauses), from {@code /proc/PID/task} on Linux; NaN elsewhere. A thread that
+     * has exited is no longer counted, so these are lower bounds.
+     */
+    private static double[] jitAndGcMillis(ProcessHandle process) {
+        double jit = 0;
+        double gc = 0;
+        try (java.nio.file.DirectoryStream<Path> tasks =
+                Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException exited) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime and stime, in clock ticks of 10 ms (USER_HZ).
+                double millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+                if (name.contains("CompilerThre")) {
+                    jit += millis;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                    gc += millis;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {jit, gc};
     }
 
     private static double cpuMillis(ProcessHandle process) {
