@@ -97,7 +97,7 @@ public final class InstructionCheck {
             IntentFeatures.Span span = vector.span(contribution.index());
             if (span != null && signals.size() < MAX_SIGNALS) {
                 signals.add(new Signal(
-                        contribution.name(),
+                        span.name(contribution.index()),
                         round(contribution.weight()),
                         span.pointer(),
                         span.start(),

@@ -82,9 +82,18 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         int letters = 0;
         int end = start;
         int i = start;
-        while (i < text.length && !Character.isWhitespace(text[i]) && (i + 1 == text.length || text[i + 1] == ' ')) {
+        while (i < text.length && !Character.isWhitespace(text[i])) {
+            boolean spaced = i + 1 == text.length || text[i + 1] == ' ';
+            // "r u l e s." ends its run on the letter the full stop follows.
+            boolean last = !spaced && i > start && Character.isLetter(text[i]) && closesSentence(text, i + 1);
+            if (!spaced && !last) {
+                break;
+            }
             letters += Character.isLetter(text[i]) ? 1 : 0;
             end = i + 1;
+            if (last) {
+                break;
+            }
             int gap = 0;
             while (i + 1 + gap < text.length && text[i + 1 + gap] == ' ' && gap < 4) {
                 gap++;
@@ -95,6 +104,12 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             i += 1 + gap;
         }
         return letters >= 4 ? end : start;
+    }
+
+    private static boolean closesSentence(char[] text, int i) {
+        char c = text[i];
+        return (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':')
+                && (i + 1 == text.length || Character.isWhitespace(text[i + 1]));
     }
 
     /** Writes a spaced run without its single spaces; a wider gap between words becomes one space. */

@@ -16,13 +16,41 @@ public final class IntentFeatures {
     /** A text of the tool to read, with where it sits. */
     public record Text(String pointer, FieldKind kind, String text) {}
 
-    /** Where a feature fired: the sentence, and within it the cue that decided. */
+    /**
+     * Where a feature fired: the sentence, and within it the cue that decided. A word's span knows no
+     * sentence ({@code sentenceStart} -1): the words are read apart from the sentences, and the sentence
+     * around a word is found only when a finding shows it.
+     */
     public record Span(
             String pointer, int start, int end, String source, int sentenceStart, int sentenceEnd, String decodedFrom) {
 
         /** The sentence the feature fired in, cut short when long; made only when a finding shows it. */
         public String text() {
-            return clip(source, sentenceStart, sentenceEnd);
+            if (sentenceStart >= 0) {
+                return clip(source, sentenceStart, sentenceEnd);
+            }
+            int from = start;
+            while (from > 0 && start - from < MAX_EXCERPT && !endsSentence(source, from - 1)) {
+                from--;
+            }
+            int to = end;
+            while (to < source.length() && to - end < MAX_EXCERPT && !endsSentence(source, to)) {
+                to++;
+            }
+            return clip(source, from, Math.min(source.length(), to + 1));
+        }
+
+        /** What a finding names this input by: its wire name, or for a word input the words themselves. */
+        public String name(int input) {
+            return input < WORDS
+                    ? NAMES.get(input)
+                    : "words:" + source.substring(start, end).toLowerCase(Locale.ROOT);
+        }
+
+        private static boolean endsSentence(String text, int i) {
+            char c = text.charAt(i);
+            return c == '\n'
+                    || (c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || text.charAt(i + 1) == ' ');
         }
     }
 

@@ -79,9 +79,6 @@ final class WordBag {
         }
         int[] original = folded.originalSpan(start, end);
         FeatureEmitter.fire(
-                values,
-                spans,
-                index,
-                new Span(field.pointer(), original[0], original[1], field.text(), original[0], original[1], null));
+                values, spans, index, new Span(field.pointer(), original[0], original[1], field.text(), -1, -1, null));
     }
 }

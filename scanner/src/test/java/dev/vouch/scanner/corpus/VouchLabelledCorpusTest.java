@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class VouchLabelledCorpusTest {
 
-    private static final double MIN_RECALL = 0.92;
-    private static final double MIN_BLOCKED = 0.63;
+    private static final double MIN_RECALL = 0.93;
+    private static final double MIN_BLOCKED = 0.66;
     // Review is calibrated on real tools (Docker's: about 1% reviewed out of fold) and on hard negatives
     // held out a whole writer at a time (12%): these borrow the attacks' words and land in review often.
     private static final double MAX_NEGATIVES_FLAGGED = 0.13;
