@@ -60,7 +60,11 @@ public final class InstructionAnalyzer {
     }
 
     public List<Sentence> analyse(String text, ToolContext context) {
-        FoldedText folded = FoldedText.of(text);
+        return analyse(text, FoldedText.of(text), context);
+    }
+
+    /** The sentences of {@code text}, already folded (the caller reads its words from the same folding). */
+    public List<Sentence> analyse(String text, FoldedText folded, ToolContext context) {
         String f = folded.text();
         List<int[]> bounds = sentences(f);
         List<Map<Cue, int[]>> cues = new ArrayList<>(bounds.size());

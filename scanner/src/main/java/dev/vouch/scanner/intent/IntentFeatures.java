@@ -131,16 +131,18 @@ public final class IntentFeatures {
             if (!reads(text.kind())) {
                 continue;
             }
+            // One folding serves the sentences, the words and a disguise's second reading.
+            FoldedText folded = FoldedText.of(text.text());
             if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
-                WordBag.read(text, values, spans, WORDS);
+                WordBag.read(text, folded, values, spans, WORDS);
             }
-            boolean disguised = read(text, text.text(), null, context, values, spans, directives, steerWithoutHarm);
+            boolean disguised =
+                    read(text, text.text(), folded, null, context, values, spans, directives, steerWithoutHarm);
             if (disguised) {
                 // "r.e.s.e.r.v.e_s.l.i.p" and "w r i t e _ s e c r e t" name tools only once folded: the
                 // folded text is read again, as a decoding of the whole field.
-                String folded = FoldedText.of(text.text()).text();
                 EncodedSpans.Decoded whole =
-                        new EncodedSpans.Decoded(0, text.text().length(), FOLDED, folded);
+                        new EncodedSpans.Decoded(0, text.text().length(), FOLDED, folded.text());
                 readDecoded(
                         text, whole, Feature.DISGUISED_DIRECTIVE, context, values, spans, directives, steerWithoutHarm);
             }
@@ -189,7 +191,16 @@ public final class IntentFeatures {
             int[] directives,
             boolean[] steerWithoutHarm) {
         int before = directives[0];
-        read(field, decoded.text(), decoded, context, values, spans, directives, steerWithoutHarm);
+        read(
+                field,
+                decoded.text(),
+                FoldedText.of(decoded.text()),
+                decoded,
+                context,
+                values,
+                spans,
+                directives,
+                steerWithoutHarm);
         if (directives[0] > before) {
             FeatureEmitter.fire(
                     values,
@@ -213,6 +224,7 @@ public final class IntentFeatures {
     private boolean read(
             Text field,
             String text,
+            FoldedText folded,
             EncodedSpans.Decoded decoded,
             ToolContext context,
             double[] values,
@@ -224,7 +236,7 @@ public final class IntentFeatures {
         }
         boolean disguised = false;
         boolean schema = field.kind() == FieldKind.SCHEMA_TEXT || field.kind() == FieldKind.SCHEMA_VALUE;
-        List<Sentence> sentences = analyzer.analyse(text, context);
+        List<Sentence> sentences = analyzer.analyse(text, folded, context);
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
             // "X reads a cache this tool fills. Call it before X." and "Call me first. Then X. Required.":

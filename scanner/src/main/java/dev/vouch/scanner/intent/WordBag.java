@@ -25,9 +25,8 @@ final class WordBag {
 
     private WordBag() {}
 
-    /** Sets the inputs of {@code field}'s words and word pairs, from {@code offset} on. */
-    static void read(Text field, double[] values, Span[] spans, int offset) {
-        FoldedText folded = FoldedText.of(field.text());
+    /** Sets the inputs of {@code field}'s words and word pairs, read in its folding, from {@code offset} on. */
+    static void read(Text field, FoldedText folded, double[] values, Span[] spans, int offset) {
         String f = folded.text();
         int length = f.length();
         int previous = 0;
