@@ -162,5 +162,14 @@ public final class RunningRegistry implements AutoCloseable {
         public String text() {
             return new String(body, java.nio.charset.StandardCharsets.UTF_8);
         }
+
+        /** Every header but those that differ between any two answers (the date, a new request id). */
+        public java.util.Map<String, java.util.List<String>> comparableHeaders() {
+            java.util.Map<String, java.util.List<String>> all = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            all.putAll(headers.map());
+            all.remove("date");
+            all.remove("x-request-id");
+            return all;
+        }
     }
 }
