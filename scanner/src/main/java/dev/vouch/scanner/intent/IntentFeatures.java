@@ -57,7 +57,8 @@ public final class IntentFeatures {
     /**
      * The inputs for one tool and the first span behind each non-zero one. Inputs are the named
      * {@link Feature}s, then each {@link Cue} seen in a sentence, then each pair of cues seen together
-     * in one sentence: the model learns which combinations matter from the corpus, not from a list.
+     * in one sentence (the model learns which combinations matter from the corpus, not from a list), then
+     * the hashed words of the tool's prose ({@link WordBag}).
      */
     public record Vector(double[] values, Span[] spans) {
 
