@@ -67,6 +67,15 @@ public final class RunningRegistry implements AutoCloseable {
     }
 
     /** A registry node over an opened store (which it then owns), e.g. one of several sharing PostgreSQL. */
+    /** An unseeded registry with the default settings whose access-log lines go into {@code accessLog}. */
+    public static RunningRegistry startLogging(Path dataDir, java.util.List<String> accessLog) {
+        return start(
+                dataDir,
+                false,
+                ExchangeSettings.defaults(),
+                HttpOptions.defaults().withAccessLog(accessLog::add));
+    }
+
     public static RunningRegistry startOn(Store store, Path dataDir, HttpOptions options) {
         Registry registry = Registry.open(
                 store, dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(), ExchangeSettings.defaults());

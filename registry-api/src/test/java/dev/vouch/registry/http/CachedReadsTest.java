@@ -3,7 +3,6 @@ package dev.vouch.registry.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.registry.RunningRegistry;
-import dev.vouch.registry.auth.exchange.ExchangeSettings;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +31,7 @@ class CachedReadsTest {
 
     @BeforeEach
     void start() {
-        registry = RunningRegistry.start(
-                dataDir,
-                false,
-                ExchangeSettings.defaults(),
-                HttpOptions.defaults().withAccessLog(accessLog::add));
+        registry = RunningRegistry.startLogging(dataDir, accessLog);
         token = registry.token("io.github.acme/*");
         publish("1.0.0");
     }

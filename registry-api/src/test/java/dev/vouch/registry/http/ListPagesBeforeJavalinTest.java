@@ -3,7 +3,6 @@ package dev.vouch.registry.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.registry.RunningRegistry;
-import dev.vouch.registry.auth.exchange.ExchangeSettings;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,11 +32,7 @@ class ListPagesBeforeJavalinTest {
 
     @BeforeEach
     void start() {
-        registry = RunningRegistry.start(
-                dataDir,
-                false,
-                ExchangeSettings.defaults(),
-                HttpOptions.defaults().withAccessLog(accessLog::add));
+        registry = RunningRegistry.startLogging(dataDir, accessLog);
         String token = registry.token("io.github.acme/*");
         for (String name : List.of("weather", "tides", "winds")) {
             for (String version : List.of("1.0.0", "1.1.0")) {

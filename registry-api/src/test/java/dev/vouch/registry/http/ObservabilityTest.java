@@ -41,11 +41,7 @@ class ObservabilityTest {
     final List<String> accessLog = new CopyOnWriteArrayList<>();
 
     RunningRegistry start() {
-        return RunningRegistry.start(
-                dataDir,
-                false,
-                ExchangeSettings.defaults(),
-                HttpOptions.defaults().withAccessLog(accessLog::add));
+        return RunningRegistry.startLogging(dataDir, accessLog);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.vouch.scanner.intent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -45,7 +44,7 @@ public final class TreeEnsemble {
         this.nodes = nodes;
         this.value = value;
         this.zeroLeaf = new double[roots.length];
-        Map<Integer, Set<Integer>> trees = new TreeMap<>();
+        TreeMap<Integer, Set<Integer>> trees = new TreeMap<>();
         for (int t = 0; t < roots.length; t++) {
             int end = t + 1 < roots.length ? roots[t + 1] : nodes.length / STRIDE;
             for (int node = roots[t]; node < end; node++) {
@@ -54,7 +53,10 @@ public final class TreeEnsemble {
                             .add(t);
                 }
             }
-            zeroLeaf[t] = value[leafOfZeros(roots[t])];
+        }
+        double[] zeros = new double[trees.isEmpty() ? 0 : trees.lastKey() + 1];
+        for (int t = 0; t < roots.length; t++) {
+            zeroLeaf[t] = value[leaf(zeros, roots[t])];
         }
         this.splitInputs = trees.keySet().stream().mapToInt(Integer::intValue).toArray();
         this.treesOfInput = trees.values().stream()
@@ -126,15 +128,6 @@ public final class TreeEnsemble {
             margin += walk[t] ? value[leaf(x, roots[t])] : zeroLeaf[t];
         }
         return margin;
-    }
-
-    /** The leaf a tool whose inputs are all zero reaches from {@code root}. */
-    private int leafOfZeros(int root) {
-        int node = root;
-        while (nodes[node * STRIDE] >= 0) {
-            node = 0f < Float.intBitsToFloat(nodes[node * STRIDE + 1]) ? node + 1 : nodes[node * STRIDE + 2];
-        }
-        return node;
     }
 
     private int leaf(double[] x, int root) {
