@@ -125,14 +125,22 @@ public final class Lexicon {
         (prefix ? entry.prefixCues() : entry.cues()).add(cue);
     }
 
-    /** Scripts written with spaces between words get word boundaries; CJK phrases match anywhere. */
+    /**
+     * Scripts written with spaces between words get word boundaries; CJK phrases, and those of the
+     * scripts of South-East Asia that write no spaces between words (Thai, Lao, Khmer, Burmese), match
+     * anywhere.
+     */
     private static boolean isWordScript(String phrase) {
         for (int i = 0; i < phrase.length(); i++) {
             Character.UnicodeScript script = Character.UnicodeScript.of(phrase.charAt(i));
             if (script == Character.UnicodeScript.HAN
                     || script == Character.UnicodeScript.HIRAGANA
                     || script == Character.UnicodeScript.KATAKANA
-                    || script == Character.UnicodeScript.HANGUL) {
+                    || script == Character.UnicodeScript.HANGUL
+                    || script == Character.UnicodeScript.THAI
+                    || script == Character.UnicodeScript.LAO
+                    || script == Character.UnicodeScript.KHMER
+                    || script == Character.UnicodeScript.MYANMAR) {
                 return false;
             }
         }

@@ -110,7 +110,11 @@ public final class RulePack {
             if (in == null) {
                 throw new IllegalStateException("rule pack " + RESOURCE + " missing");
             }
-            return parse(YAML.readTree(in));
+            // Rules match normalised (NFKC) text, so their patterns and keywords are read normalised too:
+            // Thai's SARA AM or a Devanagari nukta letter is written one way in the pack and another
+            // way in the text it must match.
+            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return parse(YAML.readTree(java.text.Normalizer.normalize(yaml, java.text.Normalizer.Form.NFKC)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
