@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds text hidden behind an encoding — base64 and hex runs, HTML entities, backslash-u
- * escapes and percent-encoding written as text — and decodes it, so what the model would read once it
+ * Finds text hidden behind an encoding — base64, base32 and hex runs, HTML entities, backslash-u
+ * escapes and percent-encoding written as text, and ROT13 or reversed text that says it is — and decodes it, so what the model would read once it
  * decodes the payload is analysed too. Each decoded text keeps the span of the original it came from.
  * Linear in the length of the text; only printable results are kept, so digests and keys (which decode
  * to binary) are left alone.
@@ -23,6 +23,8 @@ public final class EncodedSpans {
 
     private static final int MIN_BASE64 = 16;
     private static final int MIN_HEX = 16;
+    // Eight base32 characters carry five bytes: 24 or more are at least a short sentence.
+    private static final int MIN_BASE32 = 24;
     private static final int MIN_ESCAPES = 3;
     private static final int MAX_DECODED = 1 << 16;
     private static final Map<String, String> NAMED_ENTITIES = Map.of(
@@ -45,7 +47,51 @@ public final class EncodedSpans {
         if (text.indexOf('%') >= 0 && count(text, "%") >= MIN_ESCAPES * 2) {
             add(found, 0, text.length(), "percent-encoding", percent(text));
         }
+        // ROT13 and reversed text read as nonsense until someone says how to read them: the text's own
+        // hint is what turns them into instructions, so only a hinted text is read the hinted way.
+        if (mentions(text, ROT13_HINTS)) {
+            add(found, 0, text.length(), "rot13", rot13(text));
+        }
+        if (mentions(text, REVERSED_HINTS)) {
+            add(
+                    found,
+                    0,
+                    text.length(),
+                    "reversed",
+                    new StringBuilder(text).reverse().toString());
+        }
         return found;
+    }
+
+    private static final String[] ROT13_HINTS = {"rot13", "rot-13", "rot 13", "caesar"};
+    private static final String[] REVERSED_HINTS = {
+        "backwards", "backward", "reversed", "right to left", "right-to-left", "last letter first"
+    };
+
+    /** Whether any hint occurs, in any case: one pass, comparing only where a hint's first letter stands. */
+    private static boolean mentions(String text, String[] hints) {
+        for (int at = 0; at < text.length(); at++) {
+            char first = (char) (text.charAt(at) | 0x20);
+            for (String hint : hints) {
+                if (hint.charAt(0) == first && text.regionMatches(true, at, hint, 0, hint.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rot13(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'a' && c <= 'z') {
+                chars[i] = (char) ('a' + (c - 'a' + 13) % 26);
+            } else if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) ('A' + (c - 'A' + 13) % 26);
+            }
+        }
+        return new String(chars);
     }
 
     private static void add(List<Decoded> found, int start, int end, String encoding, String decoded) {
@@ -100,6 +146,8 @@ public final class EncodedSpans {
                 add(found, start, end, "hex", hex(text.substring(start, i)));
             } else if (run >= MIN_BASE64 && lower && upper) {
                 add(found, start, end, "base64", base64(text.substring(start, end)));
+            } else if (run >= MIN_BASE32 && upper && !lower) {
+                add(found, start, end, "base32", base32(text, start, i));
             }
             i = end;
         }
@@ -143,6 +191,29 @@ public final class EncodedSpans {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** RFC 4648 base32 (A–Z, 2–7); null when the run holds any other character. */
+    private static String base32(String text, int from, int to) {
+        byte[] bytes = new byte[(to - from) * 5 / 8];
+        int buffer = 0;
+        int bits = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            int value = c >= 'A' && c <= 'Z' ? c - 'A' : c >= '2' && c <= '7' ? c - '2' + 26 : -1;
+            if (value < 0) {
+                return null;
+            }
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8) {
+                bits -= 8;
+                bytes[n++] = (byte) (buffer >> bits);
+                buffer &= (1 << bits) - 1;
+            }
+        }
+        return utf8(java.util.Arrays.copyOf(bytes, n));
     }
 
     private static String hex(String run) {

@@ -193,12 +193,15 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
                 }
             }
         }
-        boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3;
+        // "ssh/id_rsa", "src/app/db": the pieces of a path are words, not letters cut apart.
+        boolean path = longest >= 3 && contains(text, start, end, '/');
+        boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3 && !path;
         // "Аftеr" with Cyrillic А and е: a word that mixes Latin letters with lookalikes from another
         // script is read in Latin. A word wholly in Cyrillic or Greek is that language, and left alone.
         boolean readLookalikes = mixesLookalikes(text, start, end);
-        // "r.e.s.e.r.v.e_s.l.i.p": dots disguise the letters, the underscore belongs to the name.
-        boolean keepUnderscore = joinPieces && mixesSplitters(text, start, end);
+        // "r.e.s.e.r.v.e_s.l.i.p", "s.s.h/i.d_r.s.a": dots disguise the letters, the underscore and the
+        // slash belong to the name.
+        boolean keepNameSplitters = joinPieces && mixesSplitters(text, start, end);
         // A digit closing a word is a version or a count ("fts5", "ec2"), not a letter, unless others stand inside it.
         // A path ("/api/v1/users") is a value, and its digits are versions and ids.
         boolean readLeet = leet > 0
@@ -212,7 +215,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             if (isCombiningMark(c)) {
                 continue;
             }
-            if (joinPieces && isSplitter(c) && !(keepUnderscore && c == '_')) {
+            if (joinPieces && isSplitter(c) && !(keepNameSplitters && isNameSplitter(c))) {
                 disguised = true;
                 continue;
             }
@@ -262,14 +265,19 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         return false;
     }
 
+    /** Whether a token holds the splitters of names and paths ('_', '/') and others too. */
     private static boolean mixesSplitters(char[] text, int start, int end) {
-        boolean underscore = false;
+        boolean name = false;
         boolean other = false;
         for (int i = start; i < end; i++) {
-            underscore |= text[i] == '_';
-            other |= text[i] != '_' && isSplitter(text[i]);
+            name |= isNameSplitter(text[i]);
+            other |= !isNameSplitter(text[i]) && isSplitter(text[i]);
         }
-        return underscore && other;
+        return name && other;
+    }
+
+    private static boolean isNameSplitter(char c) {
+        return c == '_' || c == '/';
     }
 
     private static boolean leetInside(char[] text, int start, int end) {

@@ -57,8 +57,9 @@ final class WordBag {
         return Integer.remainderUnsigned(mix(hash), BUCKETS);
     }
 
+    /** The lexicon's word characters, and the underscore: {@code send_email} is one word here. */
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        return c == '_' || dev.vouch.scanner.match.KeywordAutomaton.isWordChar(c);
     }
 
     /** Murmur3's finaliser: every bit of the hash moves the bucket. */

@@ -234,12 +234,20 @@ public final class KeywordAutomaton<V> {
         return narrow;
     }
 
-    /** A letter or digit: what the word boundaries of {@link #parseAtWordStarts} and its callers are made of. */
+    /**
+     * A letter, digit or vowel sign: what the word boundaries of {@link #parseAtWordStarts} and its
+     * callers are made of. Devanagari writes its vowels as marks inside words (दिखाता), so a mark is
+     * part of the word it stands in, not a boundary.
+     */
     public static boolean isWordChar(char c) {
         if (c < ASCII) {
             return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
         }
-        return Character.isLetterOrDigit(c);
+        if (Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     /** A caseless automaton reads some characters beyond ASCII as ASCII letters: U+0130 as i, U+212A as k. */
