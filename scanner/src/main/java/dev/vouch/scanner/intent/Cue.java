@@ -39,6 +39,10 @@ public enum Cue {
     REQUEST,
     /** Sets one value aside for another: "instead of", "rather than", "override", "ignore", "even if". */
     SUBSTITUTE,
+    /** What the user is told about an outcome: "let them know", "report", "your summary", "bring up". */
+    REPORT,
+    /** An outcome gone wrong: an error, a failure, a rejection, a warning, a loss. */
+    FAILURE,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,

@@ -431,6 +431,9 @@ public final class IntentFeatures {
                     near.has(Cue.REASSURE)
                             && near.hasAny(Cue.DESTRUCTIVE, Cue.SIDE_EFFECT, Cue.TAMPER, Cue.SENSITIVE, Cue.CONCEAL),
                     Cue.REASSURE);
+            // "just let the customer know it went out fine", "report the run as green": whatever words
+            // carry the misreport, the sentence speaks of what the user is told beside a failure.
+            emit.when(Feature.OUTCOME_REPORTED, s.has(Cue.REPORT) && near.has(Cue.FAILURE), Cue.REPORT, Cue.FAILURE);
             emit.when(
                     Feature.FIXED_VALUE_OTHER,
                     s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)

@@ -91,6 +91,7 @@ public final class IntentTrainer {
             Feature.FIXED_VALUE_OTHER,
             Feature.EXTERNAL_SINK,
             Feature.REASSURED_HARM,
+            Feature.OUTCOME_REPORTED,
             Feature.SENSITIVE_DIRECTIVE);
     static final Set<Feature> REVIEW_NEEDS = EnumSet.of(
             Feature.TRIGGER_OTHER,
