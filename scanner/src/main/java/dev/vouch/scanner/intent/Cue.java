@@ -43,6 +43,10 @@ public enum Cue {
     REPORT,
     /** An outcome gone wrong: an error, a failure, a rejection, a warning, a loss. */
     FAILURE,
+    /** A new role or persona for the agent: "you are now the workspace owner", "act as". */
+    ROLE,
+    /** What the user hears softened, their feelings the reason: "the friendlier summary", "it stresses folks out". */
+    SOFTEN,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,

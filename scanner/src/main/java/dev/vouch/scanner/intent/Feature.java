@@ -53,8 +53,9 @@ public enum Feature {
     STEER_SIBLING_WITH_HARM("a tool of the same server, or its argument, is named next to a request for harm"),
     EXTERNAL_SINK("data, values or calls are routed to a party outside the user's: a partner, vendor, broker"),
     REASSURED_HARM("a harmful effect is presented as normal or expected: nothing to worry about"),
-    OUTCOME_REPORTED("a sentence shapes what the user is told about an outcome gone wrong: an error, a "
-            + "failure, a rejection"),
+    OUTCOME_REPORTED("a sentence shapes what the user is told about an outcome gone wrong, or softens it "
+            + "for the user's feelings"),
+    ROLE_SWITCH("a sentence hands the agent a new role or persona: you are now, act as"),
     LONG_TEXT("how long the tool's texts are: none up to 1,000 characters, all at 100,000 (logarithmic)");
 
     private final String question;

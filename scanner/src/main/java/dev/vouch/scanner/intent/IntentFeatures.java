@@ -433,7 +433,14 @@ public final class IntentFeatures {
                     Cue.REASSURE);
             // "just let the customer know it went out fine", "report the run as green": whatever words
             // carry the misreport, the sentence speaks of what the user is told beside a failure.
-            emit.when(Feature.OUTCOME_REPORTED, s.has(Cue.REPORT) && near.has(Cue.FAILURE), Cue.REPORT, Cue.FAILURE);
+            emit.when(
+                    Feature.OUTCOME_REPORTED,
+                    s.has(Cue.REPORT) && near.hasAny(Cue.FAILURE, Cue.SOFTEN)
+                            || s.has(Cue.SOFTEN) && near.has(Cue.FAILURE),
+                    Cue.REPORT,
+                    Cue.FAILURE,
+                    Cue.SOFTEN);
+            emit.when(Feature.ROLE_SWITCH, s.has(Cue.ROLE), Cue.ROLE);
             emit.when(
                     Feature.FIXED_VALUE_OTHER,
                     s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)

@@ -92,6 +92,7 @@ public final class IntentTrainer {
             Feature.EXTERNAL_SINK,
             Feature.REASSURED_HARM,
             Feature.OUTCOME_REPORTED,
+            Feature.ROLE_SWITCH,
             Feature.SENSITIVE_DIRECTIVE);
     static final Set<Feature> REVIEW_NEEDS = EnumSet.of(
             Feature.TRIGGER_OTHER,
