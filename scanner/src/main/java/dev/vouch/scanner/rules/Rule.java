@@ -46,8 +46,16 @@ public record Rule(
             if (windows == null) {
                 continue;
             }
-            Pattern pattern = patterns.get(p).regex();
+            RulePattern rulePattern = patterns.get(p);
+            Pattern pattern = rulePattern.regex();
             for (int[] window : windows) {
+                if (rulePattern.opening() != null) {
+                    Optional<int[]> found = matchAtOpenings(text, window, rulePattern);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                    continue;
+                }
                 String part = text.substring(window[0], window[1]);
                 Matcher matcher = pattern.matcher(part);
                 int from = 0;
@@ -60,6 +68,28 @@ public record Rule(
                     from = matcher.end() > matcher.start() ? matcher.end() : matcher.start() + 1;
                 }
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What the search in {@link #match} would find in one window, for a pattern whose matches open with
+     * known words: RE2/J anchored at each place one occurs, in order. The text seen by the anchored run
+     * ends where the window does and starts at the word, which needs no character before it.
+     */
+    private Optional<int[]> matchAtOpenings(String text, int[] window, RulePattern rulePattern) {
+        int from = window[0];
+        while ((from = rulePattern.opening().next(text, from, window[1])) >= 0) {
+            Matcher matcher = rulePattern.regex().matcher(new TextSlice(text, from, window[1]));
+            if (!matcher.lookingAt()) {
+                from++;
+                continue;
+            }
+            int end = from + matcher.end();
+            if (contextAllows(text, from, end)) {
+                return Optional.of(new int[] {from, end});
+            }
+            from = end;
         }
         return Optional.empty();
     }

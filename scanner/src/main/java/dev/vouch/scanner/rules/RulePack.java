@@ -175,13 +175,14 @@ public final class RulePack {
     /** A pattern: a regex (run on the rule's keywords), or {@code {regex: …, keywords: […]}} with its own. */
     private static RulePattern pattern(JsonNode node) {
         if (node.isTextual()) {
-            return new RulePattern(compile(node.asText()), List.of());
+            return new RulePattern(compile(node.asText()), List.of(), OpeningWords.of(node.asText()));
         }
         List<String> own = strings(node.path("keywords"));
         if (!node.path("regex").isTextual() || own.isEmpty()) {
             throw new IllegalArgumentException("a pattern is a regex or {regex, keywords} with at least one keyword");
         }
-        return new RulePattern(compile(node.get("regex").asText()), own);
+        String regex = node.get("regex").asText();
+        return new RulePattern(compile(regex), own, OpeningWords.of(regex));
     }
 
     private static List<Pattern> requiredPatterns(JsonNode node) {
