@@ -1,33 +1,43 @@
 package dev.vouch.scanner.rules;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The literal words every match of a pattern opens with, when its source says so plainly: a first
- * group of alternatives that each begin with letters, "(include|includes|send|exfiltrat\w*)\s+…".
+ * The literal words every match of a pattern opens with, when its source says so plainly: each of its
+ * branches opens, after any word boundaries, with letters or with a group of alternatives that each
+ * do, "\b(include|includes|send|exfiltrat\w*)\s+…" or "curl\b…|/dev/(tcp|udp)/…".
  *
  * <p>Run unanchored over a keyword window, RE2/J starts a thread at every character, and a pattern
  * that opens with a long alternation and then allows a few words ({@code ([\w'’.-]+\s+){0,6}}) keeps
  * many alive: hundreds of nanoseconds a character. Any match must begin where one of these words
- * occurs, so the rule runs RE2/J anchored there instead ({@link Rule#match}): leftmost-first matching
- * picks, from the leftmost start, the same match either way.
+ * occurs, so RE2/J runs anchored there instead ({@link #find}): leftmost-first matching picks, from the
+ * leftmost start, the same match either way.
  *
- * <p>The places found are a superset of where RE2/J could begin a match: the patterns are caseless,
+ * <p>The places tried are a superset of where RE2/J could begin a match: the patterns are caseless,
  * and besides the ASCII case pairs RE2/J folds a few characters beyond ASCII onto ASCII letters (the
- * Kelvin sign onto k, the long s onto s), so any character beyond ASCII is taken to match a letter.
+ * Kelvin sign onto k, the long s onto s), so any character beyond ASCII but a surrogate is taken to
+ * match a letter.
  */
 final class OpeningWords {
 
     private static final int ASCII = 0x80;
+    private static final String METACHARACTERS = "\\.+*?()|[]{}^$";
 
     private final char[][] words;
     /** Per ASCII character folded to lower case, the words that begin with it. */
     private final char[][][] byFirst;
     /** The words that begin with a letter, which a character beyond ASCII may begin. */
     private final char[][] letterFirst;
+    /**
+     * The pattern after any one character: run from the character before a place, it sees the same
+     * context there (word boundaries, the start of the window) as the search over the window would.
+     */
+    private final Pattern afterOne;
 
-    private OpeningWords(List<String> opening) {
+    private OpeningWords(List<String> opening, Pattern regex) {
         words = new char[opening.size()][];
         for (int i = 0; i < words.length; i++) {
             words[i] = opening.get(i).toCharArray();
@@ -51,30 +61,47 @@ final class OpeningWords {
             }
         }
         letterFirst = letters.toArray(new char[0][]);
+        afterOne = Pattern.compile("(?s:.)(?:" + regex.pattern() + ")", regex.flags());
     }
 
     /**
-     * The opening words of {@code regex} (its source, as the rule pack writes it), or null when its
-     * source does not open with a group of alternatives that all begin with letters or digits and is
-     * not made optional, or when the pattern has a second branch of its own.
+     * The opening words of {@code source} (the pattern as the rule pack writes it, compiled as
+     * {@code regex}), or null when some branch of it may open otherwise.
      */
-    static OpeningWords of(String regex) {
-        if (!regex.startsWith("(") || regex.startsWith("(?")) {
-            return null;
-        }
-        int close = closingParen(regex);
-        if (close < 0 || isQuantifier(regex, close + 1) || hasTopLevelBar(regex, close + 1)) {
-            return null;
-        }
+    static OpeningWords of(String source, Pattern regex) {
         List<String> opening = new ArrayList<>();
-        for (String alternative : alternatives(regex.substring(1, close))) {
-            String literal = literalPrefix(alternative);
-            if (literal.isEmpty()) {
+        for (String branch : split(source)) {
+            String rest = branch;
+            while (rest.startsWith("\\b")) {
+                rest = rest.substring(2);
+            }
+            List<String> words = openingOf(rest);
+            if (words == null) {
                 return null;
             }
-            opening.add(literal);
+            opening.addAll(words);
         }
-        return opening.isEmpty() ? null : new OpeningWords(opening);
+        return new OpeningWords(opening, regex);
+    }
+
+    /**
+     * The first match of {@code regex} (the pattern these words open) in {@code text} that starts at or
+     * after {@code from} and lies in the window {@code [windowStart, windowEnd)}, as the search over the
+     * window would find it; null when there is none.
+     */
+    int[] find(String text, int from, int windowStart, int windowEnd, Pattern regex) {
+        int start = from;
+        while ((start = next(text, start, windowEnd)) >= 0) {
+            boolean first = start == windowStart;
+            Matcher matcher = first
+                    ? regex.matcher(new TextSlice(text, start, windowEnd))
+                    : afterOne.matcher(new TextSlice(text, start - 1, windowEnd));
+            if (matcher.lookingAt()) {
+                return new int[] {start, (first ? start : start - 1) + matcher.end()};
+            }
+            start++;
+        }
+        return null;
     }
 
     /** The first place at or after {@code from} where an opening word lies wholly before {@code to}, or -1. */
@@ -108,7 +135,7 @@ final class OpeningWords {
             if (c == w) {
                 continue;
             }
-            boolean folds = isLetter(w) && (c >= ASCII || (c | 0x20) == w);
+            boolean folds = isLetter(w) && (c >= ASCII ? !Character.isSurrogate(c) : (c | 0x20) == w);
             if (!folds) {
                 return false;
             }
@@ -118,6 +145,27 @@ final class OpeningWords {
 
     private static boolean isLetter(char c) {
         return c >= 'a' && c <= 'z';
+    }
+
+    /** The words a branch (its word boundaries skipped) opens with, or null when it may open otherwise. */
+    private static List<String> openingOf(String branch) {
+        if (!branch.startsWith("(")) {
+            String literal = literalPrefix(branch);
+            return literal.isEmpty() ? null : List.of(literal);
+        }
+        int close = closingParen(branch);
+        if (branch.startsWith("(?") || close < 0 || isQuantifier(branch, close + 1)) {
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        for (String alternative : split(branch.substring(1, close))) {
+            String literal = literalPrefix(alternative);
+            if (literal.isEmpty()) {
+                return null;
+            }
+            words.add(literal);
+        }
+        return words;
     }
 
     /** The index of the parenthesis that closes the one at 0, or -1. */
@@ -148,11 +196,13 @@ final class OpeningWords {
         return i < regex.length() && "?*+{".indexOf(regex.charAt(i)) >= 0;
     }
 
-    /** Whether {@code regex} from {@code from} on has a bar outside any group: a second way to match. */
-    private static boolean hasTopLevelBar(String regex, int from) {
+    /** The branches of {@code regex}: split at its own bars, not at those inside groups or classes. */
+    private static List<String> split(String regex) {
+        List<String> branches = new ArrayList<>();
         int depth = 0;
         boolean inClass = false;
-        for (int i = from; i < regex.length(); i++) {
+        int start = 0;
+        for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
@@ -167,57 +217,41 @@ final class OpeningWords {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == '|' && depth <= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The group's alternatives: split at its own bars, not at those of groups inside it. */
-    private static List<String> alternatives(String group) {
-        List<String> alternatives = new ArrayList<>();
-        int depth = 0;
-        boolean inClass = false;
-        int start = 0;
-        for (int i = 0; i < group.length(); i++) {
-            char c = group.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-                if (i + 1 < group.length() && group.charAt(i + 1) == ']') {
-                    i++;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
             } else if (c == '|' && depth == 0) {
-                alternatives.add(group.substring(start, i));
+                branches.add(regex.substring(start, i));
                 start = i + 1;
             }
         }
-        alternatives.add(group.substring(start));
-        return alternatives;
+        branches.add(regex.substring(start));
+        return branches;
     }
 
     /**
-     * The letters, digits, spaces and hyphens an alternative opens with, in lower case, short of one a
-     * quantifier makes optional or repeats ("instruction" of "instructions?").
+     * The literal characters a branch opens with, letters in lower case, short of one a quantifier
+     * makes optional or repeats ("instruction" of "instructions?"): printable ASCII but the
+     * metacharacters, and metacharacters escaped ({@code \.}). Classes ({@code \w}) and anything beyond
+     * ASCII end it.
      */
-    private static String literalPrefix(String alternative) {
+    private static String literalPrefix(String branch) {
         StringBuilder literal = new StringBuilder();
-        for (int i = 0; i < alternative.length(); i++) {
-            char c = alternative.charAt(i);
-            boolean plain =
-                    c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '-';
-            if (!plain || isQuantifier(alternative, i + 1)) {
+        int i = 0;
+        while (i < branch.length()) {
+            char c = branch.charAt(i);
+            int next = i + 1;
+            if (c == '\\') {
+                if (next >= branch.length() || METACHARACTERS.indexOf(branch.charAt(next)) < 0) {
+                    break;
+                }
+                c = branch.charAt(next);
+                next++;
+            } else if (c < ' ' || c >= 0x7f || METACHARACTERS.indexOf(c) >= 0) {
+                break;
+            }
+            if (isQuantifier(branch, next)) {
                 break;
             }
             literal.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            i = next;
         }
         return literal.toString();
     }

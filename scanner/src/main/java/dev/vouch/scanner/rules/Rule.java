@@ -72,24 +72,15 @@ public record Rule(
         return Optional.empty();
     }
 
-    /**
-     * What the search in {@link #match} would find in one window, for a pattern whose matches open with
-     * known words: RE2/J anchored at each place one occurs, in order. The text seen by the anchored run
-     * ends where the window does and starts at the word, which needs no character before it.
-     */
+    /** What the search in {@link #match} finds in one window, for a pattern whose matches open with known words. */
     private Optional<int[]> matchAtOpenings(String text, int[] window, RulePattern rulePattern) {
         int from = window[0];
-        while ((from = rulePattern.opening().next(text, from, window[1])) >= 0) {
-            Matcher matcher = rulePattern.regex().matcher(new TextSlice(text, from, window[1]));
-            if (!matcher.lookingAt()) {
-                from++;
-                continue;
+        int[] span;
+        while ((span = rulePattern.opening().find(text, from, window[0], window[1], rulePattern.regex())) != null) {
+            if (contextAllows(text, span[0], span[1])) {
+                return Optional.of(span);
             }
-            int end = from + matcher.end();
-            if (contextAllows(text, from, end)) {
-                return Optional.of(new int[] {from, end});
-            }
-            from = end;
+            from = span[1] > span[0] ? span[1] : span[0] + 1;
         }
         return Optional.empty();
     }

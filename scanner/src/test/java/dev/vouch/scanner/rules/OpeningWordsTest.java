@@ -2,6 +2,7 @@ package dev.vouch.scanner.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.re2j.Pattern;
 import dev.vouch.scanner.normalize.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,35 +16,38 @@ class OpeningWordsTest {
     private static final RulePack PACK = RulePack.bundled();
 
     @Test
-    void theWordsAreTheLiteralOpeningsOfEachAlternativeShortOfAQuantifiedLetter() {
-        OpeningWords words = OpeningWords.of("(Include|sends?|exfiltrat\\w*|polic(y|ies))\\s+secrets");
+    void theWordsAreTheLiteralOpeningsOfEachBranchShortOfAQuantifiedCharacter() {
+        OpeningWords words = words("\\b(Include|sends?|exfiltrat\\w*|polic(y|ies))\\s+secrets|\\$\\(curl");
 
-        assertThat(words).isNotNull();
-        String text = "we EXFILTRATE, then send; include it";
+        String text = "we EXFILTRATE, then send; include it $(curl";
         assertThat(words.next(text, 0, text.length())).isEqualTo(3);
         assertThat(words.next(text, 4, text.length())).isEqualTo(20);
         assertThat(words.next(text, 21, text.length())).isEqualTo(26);
-        assertThat(words.next(text, 27, text.length())).isEqualTo(-1);
+        assertThat(words.next(text, 27, text.length())).isEqualTo(37);
         assertThat(words.next(text, 26, 32)).isEqualTo(-1);
     }
 
     @Test
-    void aPatternWhoseMatchesNeedNotOpenWithAWordHasNone() {
-        assertThat(OpeningWords.of("\\b(send|post)\\s+x")).isNull();
-        assertThat(OpeningWords.of("(send|post)?\\s+x")).isNull();
-        assertThat(OpeningWords.of("(send|post)\\s+x|curl")).isNull();
-        assertThat(OpeningWords.of("(send|\\w+)\\s+x")).isNull();
-        assertThat(OpeningWords.of("(s?end|post)\\s+x")).isNull();
-        assertThat(OpeningWords.of("(?:send|post)\\s+x")).isNull();
-        assertThat(OpeningWords.of("((send|post)|mail)\\s+x")).isNull();
+    void aPatternWithABranchThatMayOpenOtherwiseHasNone() {
+        assertThat(words("(send|post)?\\s+x")).isNull();
+        assertThat(words("(send|\\w+)\\s+x")).isNull();
+        assertThat(words("(s?end|post)\\s+x")).isNull();
+        assertThat(words("(?:send|post)\\s+x")).isNull();
+        assertThat(words("((send|post)|mail)\\s+x")).isNull();
+        assertThat(words("(send|post)\\s+x|\\d+")).isNull();
+        assertThat(words("[a-z]+ send")).isNull();
     }
 
     @Test
     void lettersBeyondAsciiThatFoldOntoTheWordsAreTakenAsPlacesToTry() {
-        OpeningWords words = OpeningWords.of("(send|keep)\\s+x");
+        OpeningWords words = words("(send|keep)\\s+x");
 
         assertThat(words.next("\u017Fend x", 0, 6)).isEqualTo(0);
         assertThat(words.next("\u212Aeep x", 0, 6)).isEqualTo(0);
+    }
+
+    private static OpeningWords words(String source) {
+        return OpeningWords.of(source, Pattern.compile(RulePack.nonCapturing(source), Pattern.CASE_INSENSITIVE));
     }
 
     @Test
@@ -68,20 +72,32 @@ class OpeningWordsTest {
             }
             for (String example : texts) {
                 String text = Normalizer.normalize(example).text();
-                List<List<int[]>> whole = wholeText(rule, text);
-                Optional<int[]> anchored = rule.match(text, whole);
-                Optional<int[]> searched = searching.match(text, whole);
-                assertThat(anchored.map(Arrays::toString))
-                        .as("%s on %s", rule.id(), text)
-                        .isEqualTo(searched.map(Arrays::toString));
-                compared++;
+                for (int[] window : windows(text)) {
+                    List<List<int[]>> windows = sameWindow(rule, window);
+                    Optional<int[]> anchored = rule.match(text, windows);
+                    Optional<int[]> searched = searching.match(text, windows);
+                    assertThat(anchored.map(Arrays::toString))
+                            .as("%s on %s in %s", rule.id(), text, Arrays.toString(window))
+                            .isEqualTo(searched.map(Arrays::toString));
+                    compared++;
+                }
             }
         }
         assertThat(compared).isGreaterThan(1000);
     }
 
-    private static List<List<int[]>> wholeText(Rule rule, String text) {
-        return Stream.generate(() -> List.of(new int[] {0, text.length()}))
+    /** The whole text, and windows that start and end inside words, where the context differs. */
+    private static List<int[]> windows(String text) {
+        List<int[]> windows = new ArrayList<>();
+        windows.add(new int[] {0, text.length()});
+        for (int cut = 1; cut < Math.min(8, text.length()); cut++) {
+            windows.add(new int[] {cut, text.length() - cut / 2});
+        }
+        return windows;
+    }
+
+    private static List<List<int[]>> sameWindow(Rule rule, int[] window) {
+        return Stream.generate(() -> List.of(window))
                 .limit(rule.patterns().size())
                 .toList();
     }
