@@ -26,41 +26,28 @@ final class OpeningWords {
     private static final int ASCII = 0x80;
     private static final String METACHARACTERS = "\\.+*?()|[]{}^$";
 
-    private final char[][] words;
     /** Per ASCII character folded to lower case, the words that begin with it. */
-    private final char[][][] byFirst;
+    private final Word[][] byFirst;
     /** The words that begin with a letter, which a character beyond ASCII may begin. */
-    private final char[][] letterFirst;
+    private final Word[] letterFirst;
     /**
      * The pattern after any one character: run from the character before a place, it sees the same
      * context there (word boundaries, the start of the window) as the search over the window would.
      */
     private final Pattern afterOne;
 
-    private OpeningWords(List<String> opening, Pattern regex) {
-        words = new char[opening.size()][];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = opening.get(i).toCharArray();
-        }
-        byFirst = new char[ASCII][][];
-        List<char[]> letters = new ArrayList<>();
+    /** One opening word, and whether its branch asks for a word boundary before it. */
+    private record Word(char[] chars, boolean atBoundary) {}
+
+    private OpeningWords(List<Word> words, Pattern regex) {
+        byFirst = new Word[ASCII][];
         for (char c = 0; c < ASCII; c++) {
-            List<char[]> starting = new ArrayList<>();
-            for (char[] word : words) {
-                if (word[0] == c) {
-                    starting.add(word);
-                }
-            }
-            if (!starting.isEmpty()) {
-                byFirst[c] = starting.toArray(new char[0][]);
-            }
+            char first = c;
+            Word[] starting =
+                    words.stream().filter(word -> word.chars()[0] == first).toArray(Word[]::new);
+            byFirst[c] = starting.length == 0 ? null : starting;
         }
-        for (char[] word : words) {
-            if (isLetter(word[0])) {
-                letters.add(word);
-            }
-        }
-        letterFirst = letters.toArray(new char[0][]);
+        letterFirst = words.stream().filter(word -> isLetter(word.chars()[0])).toArray(Word[]::new);
         afterOne = Pattern.compile("(?s:.)(?:" + regex.pattern() + ")", regex.flags());
     }
 
@@ -69,7 +56,7 @@ final class OpeningWords {
      * {@code regex}), or null when some branch of it may open otherwise.
      */
     static OpeningWords of(String source, Pattern regex) {
-        List<String> opening = new ArrayList<>();
+        List<Word> opening = new ArrayList<>();
         for (String branch : split(source)) {
             String rest = branch;
             while (rest.startsWith("\\b")) {
@@ -79,7 +66,9 @@ final class OpeningWords {
             if (words == null) {
                 return null;
             }
-            opening.addAll(words);
+            for (String word : words) {
+                opening.add(new Word(word.toCharArray(), rest.length() < branch.length()));
+            }
         }
         return new OpeningWords(opening, regex);
     }
@@ -91,7 +80,7 @@ final class OpeningWords {
      */
     int[] find(String text, int from, int windowStart, int windowEnd, Pattern regex) {
         int start = from;
-        while ((start = next(text, start, windowEnd)) >= 0) {
+        while ((start = next(text, start, windowStart, windowEnd)) >= 0) {
             boolean first = start == windowStart;
             Matcher matcher = first
                     ? regex.matcher(new TextSlice(text, start, windowEnd))
@@ -104,25 +93,36 @@ final class OpeningWords {
         return null;
     }
 
-    /** The first place at or after {@code from} where an opening word lies wholly before {@code to}, or -1. */
-    int next(String text, int from, int to) {
+    /**
+     * The first place at or after {@code from} where an opening word lies wholly before {@code to}, or -1.
+     * A word whose branch asks for a boundary before it is passed over inside an ASCII word, where
+     * RE2/J's boundary (between ASCII word characters and the rest) cannot hold.
+     */
+    int next(String text, int from, int windowStart, int to) {
         for (int k = from; k < to; k++) {
             char c = text.charAt(k);
-            char[][] candidates;
+            Word[] candidates;
             if (c < ASCII) {
                 candidates = byFirst[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
             } else {
                 candidates = letterFirst;
             }
-            if (candidates != null) {
-                for (char[] word : candidates) {
-                    if (occursAt(text, k, to, word)) {
-                        return k;
-                    }
+            if (candidates == null) {
+                continue;
+            }
+            boolean insideWord = k > windowStart && isWordChar(text.charAt(k - 1)) && isWordChar(c);
+            for (Word word : candidates) {
+                if (!(word.atBoundary() && insideWord) && occursAt(text, k, to, word.chars())) {
+                    return k;
                 }
             }
         }
         return -1;
+    }
+
+    /** RE2/J's word character, which its {@code \b} tells from the rest. */
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     private static boolean occursAt(String text, int k, int to, char[] word) {

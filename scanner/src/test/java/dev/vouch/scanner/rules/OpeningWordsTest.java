@@ -20,11 +20,19 @@ class OpeningWordsTest {
         OpeningWords words = words("\\b(Include|sends?|exfiltrat\\w*|polic(y|ies))\\s+secrets|\\$\\(curl");
 
         String text = "we EXFILTRATE, then send; include it $(curl";
-        assertThat(words.next(text, 0, text.length())).isEqualTo(3);
-        assertThat(words.next(text, 4, text.length())).isEqualTo(20);
-        assertThat(words.next(text, 21, text.length())).isEqualTo(26);
-        assertThat(words.next(text, 27, text.length())).isEqualTo(37);
-        assertThat(words.next(text, 26, 32)).isEqualTo(-1);
+        assertThat(words.next(text, 0, 0, text.length())).isEqualTo(3);
+        assertThat(words.next(text, 4, 0, text.length())).isEqualTo(20);
+        assertThat(words.next(text, 21, 0, text.length())).isEqualTo(26);
+        assertThat(words.next(text, 27, 0, text.length())).isEqualTo(37);
+        assertThat(words.next(text, 26, 0, 32)).isEqualTo(-1);
+    }
+
+    @Test
+    void aWordAfterABoundaryIsPassedOverInsideAWordButNotWhereTheWindowStarts() {
+        OpeningWords words = words("\\b(send)\\s+x");
+
+        assertThat(words.next("resend x; send x", 0, 0, 16)).isEqualTo(10);
+        assertThat(words.next("resend x; send x", 2, 2, 16)).isEqualTo(2);
     }
 
     @Test
@@ -42,8 +50,8 @@ class OpeningWordsTest {
     void lettersBeyondAsciiThatFoldOntoTheWordsAreTakenAsPlacesToTry() {
         OpeningWords words = words("(send|keep)\\s+x");
 
-        assertThat(words.next("\u017Fend x", 0, 6)).isEqualTo(0);
-        assertThat(words.next("\u212Aeep x", 0, 6)).isEqualTo(0);
+        assertThat(words.next("\u017Fend x", 0, 0, 6)).isEqualTo(0);
+        assertThat(words.next("\u212Aeep x", 0, 0, 6)).isEqualTo(0);
     }
 
     private static OpeningWords words(String source) {
