@@ -58,7 +58,18 @@ final class WordBag {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        // Every character of every text is tested: ASCII, nearly all of them, is looked up.
+        return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    }
+
+    private static final boolean[] ASCII_WORD = asciiWordChars();
+
+    private static boolean[] asciiWordChars() {
+        boolean[] table = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            table[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+        return table;
     }
 
     /** Murmur3's finaliser: every bit of the hash moves the bucket. */
