@@ -21,7 +21,7 @@ import java.util.List;
  * Kelvin sign onto k, the long s onto s), so any character beyond ASCII but a surrogate is taken to
  * match a letter.
  */
-final class OpeningWords {
+public final class OpeningWords {
 
     private static final int ASCII = 0x80;
     private static final String METACHARACTERS = "\\.+*?()|[]{}^$";
@@ -55,7 +55,7 @@ final class OpeningWords {
      * The opening words of {@code source} (the pattern as the rule pack writes it, compiled as
      * {@code regex}), or null when some branch of it may open otherwise.
      */
-    static OpeningWords of(String source, Pattern regex) {
+    public static OpeningWords of(String source, Pattern regex) {
         List<Word> opening = new ArrayList<>();
         for (String branch : split(source)) {
             String rest = branch;
@@ -78,7 +78,7 @@ final class OpeningWords {
      * after {@code from} and lies in the window {@code [windowStart, windowEnd)}, as the search over the
      * window would find it; null when there is none.
      */
-    int[] find(String text, int from, int windowStart, int windowEnd, Pattern regex) {
+    public int[] find(String text, int from, int windowStart, int windowEnd, Pattern regex) {
         int start = from;
         while ((start = next(text, start, windowStart, windowEnd)) >= 0) {
             boolean first = start == windowStart;
