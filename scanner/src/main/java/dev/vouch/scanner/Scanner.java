@@ -105,7 +105,10 @@ public final class Scanner {
         List<ScannedField> prose = scanFields(other, chars);
         prose.forEach(field -> server.addAll(fieldFindings(field)));
         // Prompts, resources and server instructions steer the same tools; the model reads them as a whole.
-        instructions.check(prose, toolSet.standalone(), server).ifPresent(server::add);
+        // Most servers have none: with no text every input is zero, no gate holds and the model passes it.
+        if (!prose.isEmpty()) {
+            instructions.check(prose, toolSet.standalone(), server).ifPresent(server::add);
+        }
         List<TextField> manifest = new ArrayList<>();
         input.manifest().ifPresent(m -> manifest.addAll(TextExtractor.manifest(m)));
         scanFields(manifest, chars).forEach(field -> server.addAll(fieldFindings(field)));
