@@ -65,7 +65,9 @@ public final class SchemaContradictionCheck implements ToolCheck {
             }
             // Every alternative of WRITE_IN_TEXT contains "write": most descriptions need no automaton.
             int[] write = findings.isEmpty() && lower.contains("write")
-                    ? WRITE_IN_TEXT_OPENINGS.find(description, 0, 0, description.length(), WRITE_IN_TEXT)
+                    ? WRITE_IN_TEXT_OPENINGS
+                            .search(description, 0, description.length())
+                            .next(0)
                     : null;
             if (write != null) {
                 findings.add(new Finding(

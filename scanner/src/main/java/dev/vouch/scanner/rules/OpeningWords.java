@@ -31,10 +31,17 @@ public final class OpeningWords {
     /** The words that begin with a letter, which a character beyond ASCII may begin. */
     private final Word[] letterFirst;
     /**
-     * The pattern after any one character: run from the character before a place, it sees the same
-     * context there (word boundaries, the start of the window) as the search over the window would.
+     * The pattern, and the pattern after any one character: run at a place where the window starts, and
+     * from the character before any other place, so that it sees the same context there (word
+     * boundaries, the start of the window) as the search over the window would. Both open with a caret:
+     * run anchored, RE2/J otherwise steps on to the end of its input after every thread has died, and each
+     * try would cost the rest of the window rather than the few characters a match could take.
      */
+    private final Pattern atStart;
+
     private final Pattern afterOne;
+
+    private final Pattern regex;
 
     /** One opening word, and whether its branch asks for a word boundary before it. */
     private record Word(char[] chars, boolean atBoundary) {}
@@ -48,7 +55,9 @@ public final class OpeningWords {
             byFirst[c] = starting.length == 0 ? null : starting;
         }
         letterFirst = words.stream().filter(word -> isLetter(word.chars()[0])).toArray(Word[]::new);
-        afterOne = Pattern.compile("(?s:.)(?:" + regex.pattern() + ")", regex.flags());
+        this.regex = regex;
+        atStart = Pattern.compile("^(?:" + regex.pattern() + ")", regex.flags());
+        afterOne = Pattern.compile("^(?s:.)(?:" + regex.pattern() + ")", regex.flags());
     }
 
     /**
@@ -73,24 +82,23 @@ public final class OpeningWords {
         return new OpeningWords(opening, regex);
     }
 
-    /**
-     * The first match of {@code regex} (the pattern these words open) in {@code text} that starts at or
-     * after {@code from} and lies in the window {@code [windowStart, windowEnd)}, as the search over the
-     * window would find it; null when there is none.
-     */
-    public int[] find(String text, int from, int windowStart, int windowEnd, Pattern regex) {
-        int start = from;
-        while ((start = next(text, start, windowStart, windowEnd)) >= 0) {
-            boolean first = start == windowStart;
-            Matcher matcher = first
-                    ? regex.matcher(new TextSlice(text, start, windowEnd))
-                    : afterOne.matcher(new TextSlice(text, start - 1, windowEnd));
-            if (matcher.lookingAt()) {
-                return new int[] {start, (first ? start : start - 1) + matcher.end()};
-            }
-            start++;
-        }
-        return null;
+    /** The matches of the pattern these words open in the window {@code [windowStart, windowEnd)} of {@code text}. */
+    public WindowSearch search(String text, int windowStart, int windowEnd) {
+        return new WindowSearch(this, text, windowStart, windowEnd);
+    }
+
+    /** The pattern, to search the window with where anchored runs cost too much. */
+    Pattern regex() {
+        return regex;
+    }
+
+    /** RE2/J anchored at {@code start} in the window: the match that starts there, or null. */
+    int[] matchAt(TextSlice.Reads reads, String text, int start, int windowStart, int windowEnd) {
+        boolean first = start == windowStart;
+        Matcher matcher = first
+                ? atStart.matcher(new TextSlice(text, start, windowEnd, reads))
+                : afterOne.matcher(new TextSlice(text, start - 1, windowEnd, reads));
+        return matcher.lookingAt() ? new int[] {start, (first ? start : start - 1) + matcher.end()} : null;
     }
 
     /**

@@ -74,9 +74,10 @@ public record Rule(
 
     /** What the search in {@link #match} finds in one window, for a pattern whose matches open with known words. */
     private Optional<int[]> matchAtOpenings(String text, int[] window, RulePattern rulePattern) {
+        WindowSearch search = rulePattern.opening().search(text, window[0], window[1]);
         int from = window[0];
         int[] span;
-        while ((span = rulePattern.opening().find(text, from, window[0], window[1], rulePattern.regex())) != null) {
+        while ((span = search.next(from)) != null) {
             if (contextAllows(text, span[0], span[1])) {
                 return Optional.of(span);
             }

@@ -2,6 +2,7 @@ package dev.vouch.scanner.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.vouch.scanner.normalize.Normalizer;
 import java.util.ArrayList;
@@ -59,6 +60,25 @@ class OpeningWordsTest {
     }
 
     @Test
+    void aWindowMadeToRunEveryTryToItsEndIsSearchedOnceTheTriesHaveReadAFewTimesItsLength() {
+        String source = "(send|exfiltrat\\w*)\\s+(the\\s+)?secrets";
+        Pattern regex = Pattern.compile(RulePack.nonCapturing(source), Pattern.CASE_INSENSITIVE);
+        String word = "exfiltrat".repeat(20_000);
+        String text = word + " the secrets, and " + word + " the secrets";
+
+        WindowSearch search = words(source).search(text, 0, text.length());
+        int[] first = search.next(0);
+        int[] second = search.next(first[1]);
+
+        Matcher searched = regex.matcher(text);
+        assertThat(searched.find()).isTrue();
+        assertThat(first).containsExactly(searched.start(), searched.end());
+        assertThat(searched.find(first[1])).isTrue();
+        assertThat(second).containsExactly(searched.start(), searched.end());
+        assertThat(search.reads()).isLessThanOrEqualTo(4L * text.length() + 1_024);
+    }
+
+    @Test
     void everyPatternRunAtItsOpeningWordsFindsWhatASearchOfTheWholeTextFinds() {
         List<String> texts = new ArrayList<>();
         for (Rule rule : PACK.rules()) {
@@ -98,7 +118,7 @@ class OpeningWordsTest {
     private static List<int[]> windows(String text) {
         List<int[]> windows = new ArrayList<>();
         windows.add(new int[] {0, text.length()});
-        for (int cut = 1; cut < Math.min(8, text.length()); cut++) {
+        for (int cut = 1; cut < Math.min(5, text.length()); cut++) {
             windows.add(new int[] {cut, text.length() - cut / 2});
         }
         return windows;
