@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Run unanchored over a keyword window, RE2/J starts a thread at every character, and a pattern
  * that opens with a long alternation and then allows a few words ({@code ([\w'’.-]+\s+){0,6}}) keeps
  * many alive: hundreds of nanoseconds a character. Any match must begin where one of these words
- * occurs, so RE2/J runs anchored there instead ({@link #find}): leftmost-first matching picks, from the
+ * occurs, so RE2/J runs anchored there instead ({@link WindowSearch}): leftmost-first matching picks, from the
  * leftmost start, the same match either way.
  *
  * <p>The places tried are a superset of where RE2/J could begin a match: the patterns are caseless,
