@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -103,7 +105,10 @@ public final class Scanner {
         List<ScannedField> prose = scanFields(other, chars);
         prose.forEach(field -> server.addAll(fieldFindings(field)));
         // Prompts, resources and server instructions steer the same tools; the model reads them as a whole.
-        instructions.check(prose, toolSet.standalone(), server).ifPresent(server::add);
+        // Most servers have none: with no text every input is zero, no gate holds and the model passes it.
+        if (!prose.isEmpty()) {
+            instructions.check(prose, toolSet.standalone(), server).ifPresent(server::add);
+        }
         List<TextField> manifest = new ArrayList<>();
         input.manifest().ifPresent(m -> manifest.addAll(TextExtractor.manifest(m)));
         scanFields(manifest, chars).forEach(field -> server.addAll(fieldFindings(field)));
@@ -114,9 +119,11 @@ public final class Scanner {
         for (ToolReport tool : tools) {
             verdict = verdict.worst(tool.verdict());
         }
-        Optional<DriftReport> drift = previous.map(p -> DriftReport.between(p.tools(), input.tools()));
-        Map<String, String> digests = new HashMap<>();
+        // The tools' digests, by name as ToolDigests.byName has them (the last of a name wins), serve the
+        // tool set's digest and the drift: no definition is written out twice.
+        SortedMap<String, String> digests = new TreeMap<>();
         tools.forEach(tool -> digests.put(tool.name(), tool.digest()));
+        Optional<DriftReport> drift = previous.map(p -> DriftReport.between(ToolDigests.byName(p.tools()), digests));
         return new ScanReport(
                 rules.version(), verdict, tools, serverKept, ToolDigests.toolSet(digests), drift, chars[0]);
     }

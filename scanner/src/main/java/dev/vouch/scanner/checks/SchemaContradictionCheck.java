@@ -1,13 +1,13 @@
 package dev.vouch.scanner.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.Pointers;
 import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.rules.OpeningWords;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,8 +34,12 @@ public final class SchemaContradictionCheck implements ToolCheck {
             "non destructive");
     private static final Pattern WRITE_PARAMETER = Pattern.compile(
             "(?i)^(command|cmd|shell|exec|execute|script|code|eval|write_?mode|write|delete|overwrite|drop|sudo|raw_exec)$");
-    private static final Pattern WRITE_IN_TEXT =
-            Pattern.compile("(?i)\\b(write_?mode|enables? write|write operations?|write[- ]back)\\b");
+    private static final String WRITE_IN_TEXT_SOURCE =
+            "\\b(write_?mode|enables? write|write operations?|write[- ]back)\\b";
+    private static final Pattern WRITE_IN_TEXT = Pattern.compile(WRITE_IN_TEXT_SOURCE, Pattern.CASE_INSENSITIVE);
+    /** Where a match may begin: RE2/J runs there, not over the whole description ("does not write" is common). */
+    private static final OpeningWords WRITE_IN_TEXT_OPENINGS = OpeningWords.of(WRITE_IN_TEXT_SOURCE, WRITE_IN_TEXT);
+
     private static final Pattern SMUGGLING_NAME = Pattern.compile(
             "(?i)^(_.*|side_?note|notes?|feedback|context|extra|metadata|debug\\w*|reasoning|memo|comment|annotation|payload|data_?blob|backdoor)$");
 
@@ -60,15 +64,18 @@ public final class SchemaContradictionCheck implements ToolCheck {
                 }
             }
             // Every alternative of WRITE_IN_TEXT contains "write": most descriptions need no automaton.
-            Matcher write = WRITE_IN_TEXT.matcher(description);
-            if (findings.isEmpty() && lower.contains("write") && write.find()) {
+            int[] write = findings.isEmpty() && lower.contains("write")
+                    ? WRITE_IN_TEXT_OPENINGS
+                            .search(description, 0, description.length())
+                            .next(0)
+                    : null;
+            if (write != null) {
                 findings.add(new Finding(
                         "VR-SCHEMA-READONLY",
                         Family.SCHEMA_CONTRADICTION,
                         Severity.REVIEW,
                         tool.pointer() + "/description",
-                        "claims to be read-only but describes "
-                                + Excerpts.around(description, write.start(), write.end())));
+                        "claims to be read-only but describes " + Excerpts.around(description, write[0], write[1])));
             }
         }
         for (JsonNode required : schema.path("required")) {

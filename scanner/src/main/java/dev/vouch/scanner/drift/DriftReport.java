@@ -3,8 +3,8 @@ package dev.vouch.scanner.drift;
 import dev.vouch.scanner.input.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 
 /** How a server's tool set changed between two versions: tools added, removed and changed. */
 public record DriftReport(
@@ -21,8 +21,14 @@ public record DriftReport(
     }
 
     public static DriftReport between(List<ToolDefinition> previous, List<ToolDefinition> current) {
-        Map<String, String> before = ToolDigests.byName(previous);
-        Map<String, String> after = ToolDigests.byName(current);
+        return between(ToolDigests.byName(previous), ToolDigests.byName(current));
+    }
+
+    /**
+     * The drift between two tool sets' digests by name ({@link ToolDigests#byName}), iterated in name
+     * order: each tool's canonical JSON is written once, for its digest and its set's.
+     */
+    public static DriftReport between(SortedMap<String, String> before, SortedMap<String, String> after) {
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         after.forEach((name, digest) -> {
@@ -35,7 +41,7 @@ public record DriftReport(
         List<String> removed = before.keySet().stream()
                 .filter(name -> !after.containsKey(name))
                 .toList();
-        return new DriftReport(added, removed, changed, ToolDigests.toolSet(previous), ToolDigests.toolSet(current));
+        return new DriftReport(added, removed, changed, ToolDigests.toolSet(before), ToolDigests.toolSet(after));
     }
 
     public boolean drifted() {

@@ -8,6 +8,7 @@ import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.input.ToolDefinition;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -39,8 +40,8 @@ public final class ToolDigests {
     }
 
     /** Digest of every tool by name, in name order. */
-    public static Map<String, String> byName(List<ToolDefinition> tools) {
-        Map<String, String> digests = new TreeMap<>();
+    public static SortedMap<String, String> byName(List<ToolDefinition> tools) {
+        SortedMap<String, String> digests = new TreeMap<>();
         tools.forEach(tool -> digests.put(tool.name(), tool(tool.definition())));
         return digests;
     }

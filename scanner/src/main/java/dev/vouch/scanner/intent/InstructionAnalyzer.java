@@ -10,11 +10,10 @@ import java.util.Map;
  * Reads a text as a sequence of sentences and marks what each one does: whom it addresses, what it
  * demands, what it triggers on, which other tools and arguments it names, what it asks of their calls,
  * what authority it claims, what it hides, what it touches. Linear in the length of the text: one
- * folding pass, one automaton pass, one token pass.
+ * folding pass, one pass for sentence and clause bounds ({@link TextBounds}), one automaton pass, one
+ * token pass.
  */
 public final class InstructionAnalyzer {
-
-    private static final int MAX_SENTENCE = 600;
 
     private final Lexicon lexicon;
 
@@ -66,17 +65,16 @@ public final class InstructionAnalyzer {
     /** The sentences of {@code text}, already folded (the caller reads its words from the same folding). */
     public List<Sentence> analyse(String text, FoldedText folded, ToolContext context) {
         String f = folded.text();
-        List<int[]> bounds = sentences(f);
-        List<Map<Cue, int[]>> cues = new ArrayList<>(bounds.size());
-        for (int i = 0; i < bounds.size(); i++) {
+        TextBounds bounds = TextBounds.of(f);
+        List<Map<Cue, int[]>> cues = new ArrayList<>(bounds.count());
+        for (int i = 0; i < bounds.count(); i++) {
             cues.add(new EnumMap<>(Cue.class));
         }
-        boolean[] clauseStart = clauseStarts(f);
         lexicon.match(f, (cue, start, end) -> {
-            if (lexicon.startOnly(cue) && !clauseStart[start]) {
+            if (lexicon.startOnly(cue) && !bounds.isClauseStart(start)) {
                 return;
             }
-            Map<Cue, int[]> sentence = cues.get(sentenceOf(bounds, start));
+            Map<Cue, int[]> sentence = cues.get(bounds.sentenceOf(start));
             // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
             if (sentence.containsKey(cue)) {
                 return;
@@ -95,19 +93,19 @@ public final class InstructionAnalyzer {
             }
             sentence.put(cue, original);
         });
-        describeThirdPerson(f, clauseStart, bounds, cues, folded);
+        describeThirdPerson(f, bounds, cues, folded);
         resolveOpening(cues);
-        int[] originalStarts = new int[bounds.size()];
-        for (int s = 0; s < bounds.size(); s++) {
-            originalStarts[s] = s == 0 ? 0 : folded.originalSpan(bounds.get(s)[0], bounds.get(s)[1])[0];
+        int[] originalStarts = new int[bounds.count()];
+        for (int s = 0; s < bounds.count(); s++) {
+            originalStarts[s] = s == 0 ? 0 : folded.originalSpan(bounds.start(s), bounds.end(s))[0];
         }
         TokenCues.mark(text, context, cues, originalStarts);
-        List<Sentence> result = new ArrayList<>(bounds.size());
-        for (int s = 0; s < bounds.size(); s++) {
-            int[] span = folded.originalSpan(bounds.get(s)[0], bounds.get(s)[1]);
+        List<Sentence> result = new ArrayList<>(bounds.count());
+        for (int s = 0; s < bounds.count(); s++) {
+            int[] span = folded.originalSpan(bounds.start(s), bounds.end(s));
             boolean disguised = folded.disguised()
                     && !folded.text()
-                            .substring(bounds.get(s)[0], bounds.get(s)[1])
+                            .substring(bounds.start(s), bounds.end(s))
                             .equals(text.substring(span[0], span[1]).toLowerCase(Locale.ROOT));
             result.add(new Sentence(span[0], span[1], cues.get(s), disguised, s));
         }
@@ -155,139 +153,19 @@ public final class InstructionAnalyzer {
         return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '-');
     }
 
-    /** Sentence bounds in the folded text: full stops followed by space, other terminators, line breaks. */
-    private static List<int[]> sentences(String folded) {
-        char[] f = folded.toCharArray();
-        List<int[]> bounds = new ArrayList<>();
-        int start = 0;
-        int length = f.length;
-        for (int i = 0; i < length; i++) {
-            char c = f[i];
-            if (c > '?' && c < '\u3002') {
-                // Letters and most other characters: every terminator lies outside this range.
-                continue;
-            }
-            boolean end = c == '\n'
-                    || c == ';'
-                    || c == '\u3002'
-                    || c == '\uff01'
-                    || c == '\uff1f'
-                    || c == '\uff1b'
-                    || ((c == '.' || c == '!' || c == '?')
-                            && (i + 1 == length || Character.isWhitespace(f[i + 1]))
-                            && !abbreviation(folded, i))
-                    || i - start >= MAX_SENTENCE && c == ',';
-            if (end) {
-                if (i + 1 - start > 1) {
-                    bounds.add(new int[] {start, i + 1});
-                }
-                start = i + 1;
-            }
-        }
-        if (start < length || bounds.isEmpty()) {
-            bounds.add(new int[] {start, length});
-        }
-        return bounds;
-    }
-
-    private static boolean abbreviation(String f, int dot) {
-        int from = Math.max(0, dot - 4);
-        String before = f.substring(from, dot);
-        return before.endsWith("e.g")
-                || before.endsWith("i.e")
-                || before.endsWith(" etc")
-                || before.endsWith(" vs")
-                || before.endsWith(" eg")
-                || before.endsWith(" ie")
-                || (dot > 0
-                        && Character.isDigit(f.charAt(dot - 1))
-                        && dot + 2 < f.length()
-                        && Character.isDigit(f.charAt(dot + 2)));
-    }
-
-    static int sentenceOf(List<int[]> bounds, int position) {
-        int low = 0;
-        int high = bounds.size() - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (bounds.get(mid)[0] <= position) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
-    }
-
-    /**
-     * Where a clause may begin: the start of the text and of a line, and after clause punctuation,
-     * skipping spaces, quotes, list markers and markdown emphasis.
-     */
-    private static boolean[] clauseStarts(String folded) {
-        char[] f = folded.toCharArray();
-        boolean[] starts = new boolean[f.length + 1];
-        boolean pending = true;
-        for (int i = 0; i < f.length; i++) {
-            char c = f[i];
-            if (pending && (Character.isLetterOrDigit(c))) {
-                starts[i] = true;
-                pending = false;
-            } else if (isClauseBreak(c)) {
-                pending = true;
-            } else if (pending && !isLead(c)) {
-                pending = false;
-            }
-        }
-        return starts;
-    }
-
-    private static boolean isClauseBreak(char c) {
-        if (c < 0x80) {
-            return ASCII_CLAUSE_BREAK[c];
-        }
-        return c == '\u2014' || c == '\u2013' || c == '\u3002' || c == '\uff0c' || c == '\u3001' || c == '\uff1a';
-    }
-
-    /** The ASCII clause breaks, looked up rather than compared one by one: every character is tested. */
-    private static final boolean[] ASCII_CLAUSE_BREAK = asciiClauseBreaks();
-
-    private static boolean[] asciiClauseBreaks() {
-        boolean[] table = new boolean[0x80];
-        for (char c : ".,;:!?\n(>]|".toCharArray()) {
-            table[c] = true;
-        }
-        return table;
-    }
-
-    private static boolean isLead(char c) {
-        return Character.isWhitespace(c)
-                || c == '-'
-                || c == '*'
-                || c == '#'
-                || c == '"'
-                || c == '\''
-                || c == '`'
-                || c == '\u2022'
-                || c == '_'
-                || c == '['
-                || c == '<'
-                || c == '/'
-                || c == '\u300c';
-    }
-
     /**
      * An English clause that opens with a verb in the third person ("Formats a date", "Fetches the
      * page") describes the tool, whatever the verb: the lexicon cannot list them all.
      */
     private static void describeThirdPerson(
-            String f, boolean[] clauseStart, List<int[]> bounds, List<Map<Cue, int[]>> cues, FoldedText folded) {
-        for (int s = 0; s < bounds.size(); s++) {
+            String f, TextBounds bounds, List<Map<Cue, int[]>> cues, FoldedText folded) {
+        for (int s = 0; s < bounds.count(); s++) {
             Map<Cue, int[]> sentence = cues.get(s);
             if (sentence.containsKey(Cue.DESCRIBE) || sentence.containsKey(Cue.IMPERATIVE)) {
                 continue;
             }
-            int i = bounds.get(s)[0];
-            while (i < bounds.get(s)[1] && !clauseStart[i]) {
+            int i = bounds.start(s);
+            while (i < bounds.end(s) && !bounds.isClauseStart(i)) {
                 i++;
             }
             int end = i;

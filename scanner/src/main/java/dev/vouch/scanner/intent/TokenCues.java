@@ -164,23 +164,26 @@ final class TokenCues {
 
     /** "into notes", "in path", "the content field": a word named as the place a value goes. */
     private static boolean namedAsArgument(String text, int start, int end) {
-        // Runs for every plain word: one look at the letter before and after rules out most of them.
+        // Runs for every plain word: the letter before and the letter after say which phrase alone could
+        // stand there (no character beyond ASCII lower-cases to n, o, e, f, p or a), so only it is compared.
         char before = start >= 3 ? Character.toLowerCase(text.charAt(start - 2)) : ' ';
-        boolean afterIn = (before == 'n' || before == 'o' || before == 'e')
-                && (precedes(text, start, "into ")
-                        || precedes(text, start, "in ")
-                        || precedes(text, start, "into the ")
-                        || precedes(text, start, "in the "));
+        boolean afterIn = switch (before) {
+            case 'n' -> precedes(text, start, "in ");
+            case 'o' -> precedes(text, start, "into ");
+            case 'e' -> precedes(text, start, "into the ") || precedes(text, start, "in the ");
+            default -> false;
+        };
         if (afterIn) {
             return true;
         }
         char after = end + 1 < text.length() ? Character.toLowerCase(text.charAt(end + 1)) : ' ';
-        return (after == 'f' || after == 'p' || after == 'a')
-                && (follows(text, end, " field")
-                        || follows(text, end, " parameter")
-                        || follows(text, end, " argument")
-                        || follows(text, end, " param")
-                        || follows(text, end, " property"));
+        return switch (after) {
+            case 'f' -> follows(text, end, " field");
+            case 'p' ->
+                follows(text, end, " parameter") || follows(text, end, " param") || follows(text, end, " property");
+            case 'a' -> follows(text, end, " argument");
+            default -> false;
+        };
     }
 
     /** An argument meant to carry a credential: a credential put there is where it belongs. */

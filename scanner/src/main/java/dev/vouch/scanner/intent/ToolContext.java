@@ -32,7 +32,8 @@ public final class ToolContext {
     /** The names and arguments of a whole tool set, read once per scan. */
     public static final class ToolSet {
         private final Map<String, Set<String>> argumentsByTool = new HashMap<>();
-        private final Map<String, Integer> argumentUse = new HashMap<>();
+        /** Every argument name of the set: only whether a name is among them is asked, not how often. */
+        private final Set<String> allArguments = new HashSet<>();
         /** Tools whose names say they only read ({@link ToolNames}). */
         private final Set<String> readOnly = new HashSet<>();
         /** Tool names that are plain words ("search"): prose can say them without meaning the tool. */
@@ -51,7 +52,7 @@ public final class ToolContext {
                 Set<String> arguments = arguments(tool.definition());
                 set.argumentsByTool.put(name, arguments);
                 set.plainWordNames |= isPlainWord(name);
-                arguments.forEach(a -> set.argumentUse.merge(a, 1, Integer::sum));
+                set.allArguments.addAll(arguments);
             }
             return set;
         }
@@ -73,12 +74,12 @@ public final class ToolContext {
             String ownName, Set<String> ownArguments, Set<String> otherTools, Set<String> otherArguments) {
         ToolSet set = new ToolSet();
         set.argumentsByTool.put(key(ownName), Set.copyOf(ownArguments));
-        ownArguments.forEach(a -> set.argumentUse.merge(key(a), 1, Integer::sum));
+        ownArguments.forEach(a -> set.allArguments.add(key(a)));
         for (String other : otherTools) {
             set.argumentsByTool.putIfAbsent(key(other), Set.of());
             set.plainWordNames |= isPlainWord(other);
         }
-        otherArguments.forEach(a -> set.argumentUse.merge(key(a), 1, Integer::sum));
+        otherArguments.forEach(a -> set.allArguments.add(key(a)));
         return new ToolContext(key(ownName), Set.copyOf(ownArguments), set);
     }
 
@@ -112,7 +113,7 @@ public final class ToolContext {
     /** An argument of another tool of the set, distinctive enough to be a reference. */
     public boolean isOtherArgument(String key) {
         return !ownArguments.contains(key)
-                && set.argumentUse.containsKey(key)
+                && set.allArguments.contains(key)
                 && (key.length() >= MIN_ARGUMENT_NAME || key.indexOf('_') >= 0);
     }
 

@@ -59,7 +59,18 @@ final class WordBag {
 
     /** The lexicon's word characters, and the underscore: {@code send_email} is one word here. */
     private static boolean isWordChar(char c) {
-        return c == '_' || dev.vouch.scanner.match.KeywordAutomaton.isWordChar(c);
+        // Every character of every text is tested: ASCII, nearly all of them, is looked up.
+        return c < 0x80 ? ASCII_WORD[c] : dev.vouch.scanner.match.KeywordAutomaton.isWordChar(c);
+    }
+
+    private static final boolean[] ASCII_WORD = asciiWordChars();
+
+    private static boolean[] asciiWordChars() {
+        boolean[] table = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            table[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+        return table;
     }
 
     /** Murmur3's finaliser: every bit of the hash moves the bucket. */

@@ -46,8 +46,16 @@ public record Rule(
             if (windows == null) {
                 continue;
             }
-            Pattern pattern = patterns.get(p).regex();
+            RulePattern rulePattern = patterns.get(p);
+            Pattern pattern = rulePattern.regex();
             for (int[] window : windows) {
+                if (rulePattern.opening() != null) {
+                    Optional<int[]> found = matchAtOpenings(text, window, rulePattern);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                    continue;
+                }
                 String part = text.substring(window[0], window[1]);
                 Matcher matcher = pattern.matcher(part);
                 int from = 0;
@@ -60,6 +68,20 @@ public record Rule(
                     from = matcher.end() > matcher.start() ? matcher.end() : matcher.start() + 1;
                 }
             }
+        }
+        return Optional.empty();
+    }
+
+    /** What the search in {@link #match} finds in one window, for a pattern whose matches open with known words. */
+    private Optional<int[]> matchAtOpenings(String text, int[] window, RulePattern rulePattern) {
+        WindowSearch search = rulePattern.opening().search(text, window[0], window[1]);
+        int from = window[0];
+        int[] span;
+        while ((span = search.next(from)) != null) {
+            if (contextAllows(text, span[0], span[1])) {
+                return Optional.of(span);
+            }
+            from = span[1] > span[0] ? span[1] : span[0] + 1;
         }
         return Optional.empty();
     }

@@ -179,13 +179,16 @@ public final class RulePack {
     /** A pattern: a regex (run on the rule's keywords), or {@code {regex: …, keywords: […]}} with its own. */
     private static RulePattern pattern(JsonNode node) {
         if (node.isTextual()) {
-            return new RulePattern(compile(node.asText()), List.of());
+            Pattern regex = compile(node.asText());
+            return new RulePattern(regex, List.of(), OpeningWords.of(node.asText(), regex));
         }
         List<String> own = strings(node.path("keywords"));
         if (!node.path("regex").isTextual() || own.isEmpty()) {
             throw new IllegalArgumentException("a pattern is a regex or {regex, keywords} with at least one keyword");
         }
-        return new RulePattern(compile(node.get("regex").asText()), own);
+        String source = node.get("regex").asText();
+        Pattern regex = compile(source);
+        return new RulePattern(regex, own, OpeningWords.of(source, regex));
     }
 
     private static List<Pattern> requiredPatterns(JsonNode node) {

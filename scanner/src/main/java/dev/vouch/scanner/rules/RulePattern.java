@@ -7,8 +7,10 @@ import java.util.List;
  * One pattern of a rule, and the keywords one of which any of its matches contains. Empty
  * {@code keywords} means the rule's: a pattern names its own when they differ from its siblings', so
  * that text holding another pattern's keyword does not run it, and its keywords do not run them.
+ * {@code opening}, when not null, holds the words every match begins with, where the rule runs the
+ * regex anchored rather than searching.
  */
-public record RulePattern(Pattern regex, List<String> keywords) {
+public record RulePattern(Pattern regex, List<String> keywords, OpeningWords opening) {
 
     public RulePattern {
         keywords = List.copyOf(keywords);

@@ -1,0 +1,170 @@
+package dev.vouch.scanner.intent;
+
+import java.util.Arrays;
+
+/**
+ * Where the sentences of a folded text begin and end, and where a clause may begin, read in one pass
+ * over its characters (two passes, each with its own copy of the text, cost more than the work itself).
+ *
+ * <p>Sentences end at full stops followed by space, other terminators and line breaks. A clause may
+ * begin at the start of the text and of a line, and after clause punctuation, skipping spaces, quotes,
+ * list markers and markdown emphasis.
+ */
+final class TextBounds {
+
+    private static final int MAX_SENTENCE = 600;
+
+    private int[] starts;
+    private int[] ends;
+    private int count;
+    private final boolean[] clauseStart;
+
+    private TextBounds(int length) {
+        starts = new int[8];
+        ends = new int[8];
+        clauseStart = new boolean[length + 1];
+    }
+
+    static TextBounds of(String folded) {
+        char[] f = folded.toCharArray();
+        int length = f.length;
+        TextBounds bounds = new TextBounds(length);
+        boolean pending = true;
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            char c = f[i];
+            if (pending && Character.isLetterOrDigit(c)) {
+                bounds.clauseStart[i] = true;
+                pending = false;
+            } else if (isClauseBreak(c)) {
+                pending = true;
+            } else if (pending && !isLead(c)) {
+                pending = false;
+            }
+            if (c > '?' && c < '\u3002') {
+                // Letters and most other characters: every terminator lies outside this range.
+                continue;
+            }
+            boolean end = c == '\n'
+                    || c == ';'
+                    || c == '\u3002'
+                    || c == '\uff01'
+                    || c == '\uff1f'
+                    || c == '\uff1b'
+                    || ((c == '.' || c == '!' || c == '?')
+                            && (i + 1 == length || Character.isWhitespace(f[i + 1]))
+                            && !abbreviation(f, i))
+                    || i - start >= MAX_SENTENCE && c == ',';
+            if (end) {
+                if (i + 1 - start > 1) {
+                    bounds.add(start, i + 1);
+                }
+                start = i + 1;
+            }
+        }
+        if (start < length || bounds.count == 0) {
+            bounds.add(start, length);
+        }
+        return bounds;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int start(int sentence) {
+        return starts[sentence];
+    }
+
+    int end(int sentence) {
+        return ends[sentence];
+    }
+
+    boolean isClauseStart(int position) {
+        return clauseStart[position];
+    }
+
+    /** The sentence that holds {@code position}: the last that starts at or before it. */
+    int sentenceOf(int position) {
+        int low = 0;
+        int high = count - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (starts[mid] <= position) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
+    private void add(int start, int end) {
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = start;
+        ends[count] = end;
+        count++;
+    }
+
+    /** "e.g.", "etc.", "1.5": a full stop that ends no sentence. */
+    private static boolean abbreviation(char[] f, int dot) {
+        return endsWith(f, dot, "e.g")
+                || endsWith(f, dot, "i.e")
+                || endsWith(f, dot, " etc")
+                || endsWith(f, dot, " vs")
+                || endsWith(f, dot, " eg")
+                || endsWith(f, dot, " ie")
+                || (dot > 0 && Character.isDigit(f[dot - 1]) && dot + 2 < f.length && Character.isDigit(f[dot + 2]));
+    }
+
+    /** Whether {@code what} ends just before {@code at}. */
+    private static boolean endsWith(char[] f, int at, String what) {
+        int from = at - what.length();
+        if (from < 0) {
+            return false;
+        }
+        for (int i = 0; i < what.length(); i++) {
+            if (f[from + i] != what.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isClauseBreak(char c) {
+        if (c < 0x80) {
+            return ASCII_CLAUSE_BREAK[c];
+        }
+        return c == '\u2014' || c == '\u2013' || c == '\u3002' || c == '\uff0c' || c == '\u3001' || c == '\uff1a';
+    }
+
+    /** The ASCII clause breaks, looked up rather than compared one by one: every character is tested. */
+    private static final boolean[] ASCII_CLAUSE_BREAK = asciiClauseBreaks();
+
+    private static boolean[] asciiClauseBreaks() {
+        boolean[] table = new boolean[0x80];
+        for (char c : ".,;:!?\n(>]|".toCharArray()) {
+            table[c] = true;
+        }
+        return table;
+    }
+
+    private static boolean isLead(char c) {
+        return Character.isWhitespace(c)
+                || c == '-'
+                || c == '*'
+                || c == '#'
+                || c == '"'
+                || c == '\''
+                || c == '`'
+                || c == '\u2022'
+                || c == '_'
+                || c == '['
+                || c == '<'
+                || c == '/'
+                || c == '\u300c';
+    }
+}
