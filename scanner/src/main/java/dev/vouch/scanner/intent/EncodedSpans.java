@@ -49,10 +49,11 @@ public final class EncodedSpans {
         }
         // ROT13 and reversed text read as nonsense until someone says how to read them: the text's own
         // hint is what turns them into instructions, so only a hinted text is read the hinted way.
-        if (mentions(text, ROT13_HINTS)) {
+        int hints = hints(text);
+        if ((hints & ROT13) != 0) {
             add(found, 0, text.length(), "rot13", rot13(text));
         }
-        if (mentions(text, REVERSED_HINTS)) {
+        if ((hints & REVERSED) != 0) {
             add(
                     found,
                     0,
@@ -63,22 +64,42 @@ public final class EncodedSpans {
         return found;
     }
 
-    private static final String[] ROT13_HINTS = {"rot13", "rot-13", "rot 13", "caesar"};
-    private static final String[] REVERSED_HINTS = {
-        "backwards", "backward", "reversed", "right to left", "right-to-left", "last letter first"
+    private static final int ROT13 = 1;
+    private static final int REVERSED = 2;
+    private static final String[] HINTS = {
+        "rot13",
+        "rot-13",
+        "rot 13",
+        "caesar",
+        "backwards",
+        "backward",
+        "reversed",
+        "right to left",
+        "right-to-left",
+        "last letter first"
+    };
+    private static final int[] HINT_KINDS = {
+        ROT13, ROT13, ROT13, ROT13, REVERSED, REVERSED, REVERSED, REVERSED, REVERSED, REVERSED
     };
 
-    /** Whether any hint occurs, in any case: one pass, comparing only where a hint's first letter stands. */
-    private static boolean mentions(String text, String[] hints) {
+    /**
+     * Which ways of reading itself the text names, in any case. Every text is searched, so in one pass,
+     * comparing only where a hint's first letter (b, c, l or r) stands.
+     */
+    private static int hints(String text) {
+        int kinds = 0;
         for (int at = 0; at < text.length(); at++) {
             char first = (char) (text.charAt(at) | 0x20);
-            for (String hint : hints) {
-                if (hint.charAt(0) == first && text.regionMatches(true, at, hint, 0, hint.length())) {
-                    return true;
+            if (first != 'r' && first != 'b' && first != 'c' && first != 'l') {
+                continue;
+            }
+            for (int h = 0; h < HINTS.length; h++) {
+                if (HINTS[h].charAt(0) == first && text.regionMatches(true, at, HINTS[h], 0, HINTS[h].length())) {
+                    kinds |= HINT_KINDS[h];
                 }
             }
         }
-        return false;
+        return kinds;
     }
 
     private static String rot13(String text) {
