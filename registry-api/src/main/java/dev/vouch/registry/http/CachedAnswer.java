@@ -19,9 +19,9 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * request that accepts gzip, then kept. Each form also keeps the headers {@link CachedReads} sends with
  * it, encoded once, since they are the same for every request but its id.
  *
- * <p>A list page comes as parts, its entries' shared arrays ({@link AnswerBytes}): the request that
- * computed it writes them as they are, and the first request served from the kept answer makes it one
- * array, so that every later one is a single write from memory that needs no worker.
+ * <p>A list page comes as parts, its entries' shared arrays ({@link AnswerBytes}), and is written as
+ * its parts ({@link PartsWriter}) whether computed for the request or kept: a kept page holds no copy of
+ * its entries.
  */
 final class CachedAnswer {
 
@@ -40,7 +40,6 @@ final class CachedAnswer {
     private final String cacheControl;
     private final String route;
     private final Form identity;
-    private volatile Form whole;
     private volatile Form gzip;
 
     private CachedAnswer(AnswerBytes body, String contentType, String etag, String cacheControl, String route) {
@@ -50,7 +49,6 @@ final class CachedAnswer {
         this.cacheControl = cacheControl;
         this.route = route;
         this.identity = form(body.parts(), body.length(), etag, false);
-        this.whole = body.parts().size() == 1 ? identity : null;
     }
 
     static CachedAnswer of(AnswerBytes answer, String contentType, String cacheControl, String route) {
@@ -68,48 +66,25 @@ final class CachedAnswer {
     }
 
     /**
-     * One representation of the answer: its bytes (one array, or parts written one after another), its
-     * ETag, and the headers (after the request id) of its 200 and of a 304, as {@link CachedReads} sends
-     * them.
+     * One representation of the answer: its bytes (one array, or parts written one after another), their
+     * length, its ETag, and the headers (after the request id) of its 200 and of a 304, as {@link
+     * CachedReads} sends them.
      */
-    record Form(List<byte[]> body, String etag, boolean gzipped, HttpFields ok, HttpFields notModified) {
-        /** Whether the body is one array, written in one go without waiting. */
+    record Form(List<byte[]> body, int length, String etag, boolean gzipped, HttpFields ok, HttpFields notModified) {
+        /** Whether the body is one array. */
         boolean inOneArray() {
             return body.size() == 1;
         }
     }
 
-    /**
-     * Whether {@link #keptForm} has the representation for this {@code Accept-Encoding} made already, in
-     * one array: then sending it is no work and never waits.
-     */
+    /** Whether {@link #form} has the representation for this {@code Accept-Encoding} made already. */
     boolean formMade(String acceptEncoding) {
-        return wantsGzip(acceptEncoding) ? gzip != null : whole != null;
+        return gzip != null || !wantsGzip(acceptEncoding);
     }
 
-    /**
-     * The representation to send a request with this {@code Accept-Encoding}, gzip when accepted and worth
-     * it, as it is at hand: a list page the request itself computed is sent as its parts, never copied.
-     */
+    /** The representation to send a request with this {@code Accept-Encoding}: gzip when accepted and worth it. */
     Form form(String acceptEncoding) {
-        if (!wantsGzip(acceptEncoding)) {
-            Form one = whole;
-            return one != null ? one : identity;
-        }
-        return gzipForm();
-    }
-
-    /** As {@link #form}, for an answer served from the cache: in one array, made by the first such request. */
-    Form keptForm(String acceptEncoding) {
-        if (wantsGzip(acceptEncoding)) {
-            return gzipForm();
-        }
-        Form one = whole;
-        if (one == null) {
-            one = form(List.of(body.bytes()), body.length(), etag, false);
-            whole = one;
-        }
-        return one;
+        return wantsGzip(acceptEncoding) ? gzipForm() : identity;
     }
 
     private boolean wantsGzip(String acceptEncoding) {
@@ -200,7 +175,7 @@ final class CachedAnswer {
             ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip"));
         }
         ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, length));
-        return new Form(parts, tag, gzipped, ok.asImmutable(), notModified.asImmutable());
+        return new Form(parts, length, tag, gzipped, ok.asImmutable(), notModified.asImmutable());
     }
 
     private static HttpFields readHeaders() {

@@ -85,21 +85,17 @@ final class CachedReads extends Handler.Wrapper {
         CachedAnswer kept = reads.kept(generation, target);
         if (kept != null) {
             answered.incrementAndGet();
-            if (kept.formMade(acceptEncoding(request))) {
-                answer(kept, kept.keptForm(acceptEncoding(request)), request, response, callback, started);
+            if (kept.formMade(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING))) {
+                answer(kept, request, response, callback, started);
                 return true;
             }
-            // Making the answer one array, or compressing it, the first time it is served is work for a worker.
-            return dispatch(
-                    request,
-                    response,
-                    callback,
-                    () -> answer(kept, kept.keptForm(acceptEncoding(request)), request, response, callback, started));
+            // Compressing the answer the first time gzip is asked for is work for a worker.
+            return dispatch(request, response, callback, () -> answer(kept, request, response, callback, started));
         }
         return dispatch(request, response, callback, () -> {
             CachedAnswer computed = LISTINGS.contains(path) ? listing(request, generation, target, path) : null;
             if (computed != null) {
-                answer(computed, computed.form(acceptEncoding(request)), request, response, callback, started);
+                answer(computed, request, response, callback, started);
                 return;
             }
             // Javalin computes the answer under the generation missed here, not a later one: a write since
@@ -139,22 +135,9 @@ final class CachedReads extends Handler.Wrapper {
         void run() throws Exception;
     }
 
-    private static String acceptEncoding(Request request) {
-        return request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
-    }
-
-    /**
-     * Sends {@code form} of {@code kept}: on the thread that read the request only when the form is one
-     * array (a single write that never waits); a form in parts only on a worker, which may wait.
-     */
-    private void answer(
-            CachedAnswer kept,
-            CachedAnswer.Form form,
-            Request request,
-            Response response,
-            Callback callback,
-            long started) {
+    private void answer(CachedAnswer kept, Request request, Response response, Callback callback, long started) {
         HttpFields headers = request.getHeaders();
+        CachedAnswer.Form form = kept.form(headers.get(HttpHeader.ACCEPT_ENCODING));
         boolean notModified = kept.notModified(headers.get(HttpHeader.IF_NONE_MATCH));
         String id = RequestTelemetry.requestId(headers.get(RequestTelemetry.REQUEST_ID_HEADER));
         int status = notModified ? 304 : 200;
@@ -175,7 +158,8 @@ final class CachedReads extends Handler.Wrapper {
             response.write(
                     true, notModified ? null : ByteBuffer.wrap(form.body().get(0)), callback);
         } else {
-            PartsWriter.write(request, response, form.body(), callback);
+            // A list page: its entries' own arrays, none copied into one answer (AnswerBytes).
+            PartsWriter.write(request, response, form.body(), form.length(), callback);
         }
     }
 
