@@ -19,9 +19,11 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * request that accepts gzip, then kept. Each form also keeps the headers {@link CachedReads} sends with
  * it, encoded once, since they are the same for every request but its id.
  *
- * <p>A list page comes as parts, its entries' shared arrays ({@link AnswerBytes}), and is written as
- * its parts ({@link PartsWriter}) whether computed for the request or kept: a kept page holds no copy of
- * its entries.
+ * <p>A list page comes as parts, its entries' shared arrays ({@link AnswerBytes}). The requests that
+ * compute it write the parts as they are ({@link PartsWriter}), so a page asked once or twice is never
+ * copied whole; the first request served from the kept answer makes it one array, so that each later
+ * one is a single write from memory (as fast as a file server's, where three writes of the parts cost
+ * more).
  */
 final class CachedAnswer {
 
@@ -40,6 +42,9 @@ final class CachedAnswer {
     private final String cacheControl;
     private final String route;
     private final Form identity;
+    /** The identity form in one array: the identity form itself when it is one, else made when first kept. */
+    private volatile Form whole;
+
     private volatile Form gzip;
 
     private CachedAnswer(AnswerBytes body, String contentType, String etag, String cacheControl, String route) {
@@ -49,6 +54,7 @@ final class CachedAnswer {
         this.cacheControl = cacheControl;
         this.route = route;
         this.identity = form(body.parts(), body.length(), etag, false);
+        this.whole = identity.inOneArray() ? identity : null;
     }
 
     static CachedAnswer of(AnswerBytes answer, String contentType, String cacheControl, String route) {
@@ -77,14 +83,33 @@ final class CachedAnswer {
         }
     }
 
-    /** Whether {@link #form} has the representation for this {@code Accept-Encoding} made already. */
+    /**
+     * Whether {@link #keptForm} has the representation for this {@code Accept-Encoding} made already: then
+     * sending it is one write of one array, no work that needs a worker.
+     */
     boolean formMade(String acceptEncoding) {
-        return gzip != null || !wantsGzip(acceptEncoding);
+        return wantsGzip(acceptEncoding) ? gzip != null : whole != null;
     }
 
-    /** The representation to send a request with this {@code Accept-Encoding}: gzip when accepted and worth it. */
+    /**
+     * The representation to send the request that computed this answer, with this {@code
+     * Accept-Encoding}: gzip when accepted and worth it, else the bytes as they came (a list page's parts).
+     */
     Form form(String acceptEncoding) {
         return wantsGzip(acceptEncoding) ? gzipForm() : identity;
+    }
+
+    /** As {@link #form}, for a request served from the kept answer: always in one array, made by the first. */
+    Form keptForm(String acceptEncoding) {
+        if (wantsGzip(acceptEncoding)) {
+            return gzipForm();
+        }
+        Form one = whole;
+        if (one == null) {
+            one = form(List.of(body.bytes()), body.length(), etag, false);
+            whole = one;
+        }
+        return one;
     }
 
     private boolean wantsGzip(String acceptEncoding) {
