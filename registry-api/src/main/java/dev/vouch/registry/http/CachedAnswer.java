@@ -22,8 +22,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * <p>A list page comes as parts, its entries' shared arrays ({@link AnswerBytes}). The requests that
  * compute it write the parts as they are ({@link PartsWriter}), so a page asked once or twice is never
  * copied whole; the first request served from the kept answer makes it one array, so that each later
- * one is a single write from memory (as fast as a file server's, where three writes of the parts cost
- * more).
+ * one is a single write from memory on the thread that read the request, as before pages came in parts.
  */
 final class CachedAnswer {
 
