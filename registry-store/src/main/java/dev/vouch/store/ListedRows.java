@@ -8,6 +8,7 @@ import static dev.vouch.store.Tables.ServerVersions.UPDATED_AT;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Field;
@@ -70,12 +71,16 @@ interface ListedRows<T> {
 
         @Override
         public VersionStamp read(ResultSet rs) throws SQLException {
-            return new VersionStamp(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    Micros.toInstant(rs.getLong(3)),
-                    rs.getBoolean(4),
-                    status(rs.getString(5)));
+            long id = rs.getLong(1);
+            String serverName = rs.getString(2);
+            Instant updatedAt = Micros.toInstant(rs.getLong(3));
+            boolean latest = rs.getBoolean(4);
+            // As bytes: a string from the driver is three objects and a native buffer, on every row of a page.
+            Optional<VersionStatus> status = VersionStatus.fromStored(rs.getBytes(5));
+            if (status.isEmpty()) {
+                throw new IllegalStateException("unknown status of version " + id);
+            }
+            return new VersionStamp(id, serverName, updatedAt, latest, status.get());
         }
 
         @Override

@@ -196,6 +196,38 @@ abstract class StoreContract {
     }
 
     @Test
+    void stampsCarryEveryStatusAsTheWholeVersionsDo() {
+        store.write(r -> {
+            r.versions().insert(version("io.github.a/x", "1.0.0", T0, false));
+            r.versions().insert(version("io.github.a/x", "2.0.0", T0.plusSeconds(1), false));
+            r.versions().insert(version("io.github.a/x", "3.0.0", T0.plusSeconds(2), true));
+            r.versions()
+                    .updateStatus(
+                            "io.github.a/x",
+                            Optional.of("1.0.0"),
+                            VersionStatus.DELETED,
+                            Optional.empty(),
+                            T0.plusSeconds(3));
+            r.versions()
+                    .updateStatus(
+                            "io.github.a/x",
+                            Optional.of("2.0.0"),
+                            VersionStatus.DEPRECATED,
+                            Optional.of("use 3.0.0"),
+                            T0.plusSeconds(3));
+            return null;
+        });
+
+        List<VersionStamp> stamps = store.read(r -> r.versions().listVersionStamps("io.github.a/x", true));
+        List<StoredVersion> versions = store.read(r -> r.versions().listVersions("io.github.a/x", true));
+
+        assertThat(stamps).isEqualTo(versions.stream().map(VersionStamp::of).toList());
+        assertThat(stamps)
+                .extracting(VersionStamp::status)
+                .containsExactlyInAnyOrder(VersionStatus.DELETED, VersionStatus.DEPRECATED, VersionStatus.ACTIVE);
+    }
+
+    @Test
     void searchMatchesNameOrDescriptionIgnoringCaseAndTreatsWildcardsLiterally() {
         store.write(r -> {
             r.versions().insert(version("io.github.a/weather", "1.0.0", T0, true));

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpFields;
@@ -17,6 +18,11 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * access log and metrics when {@link CachedReads} serves it again). Its gzip form is made by the first
  * request that accepts gzip, then kept. Each form also keeps the headers {@link CachedReads} sends with
  * it, encoded once, since they are the same for every request but its id.
+ *
+ * <p>A list page comes as parts, its entries' shared arrays ({@link AnswerBytes}). The requests that
+ * compute it write the parts as they are ({@link PartsWriter}), so a page asked once or twice is never
+ * copied whole; the first request served from the kept answer makes it one array, so that each later
+ * one is a single write from memory on the thread that read the request, as before pages came in parts.
  */
 final class CachedAnswer {
 
@@ -29,31 +35,35 @@ final class CachedAnswer {
     /** The security and CORS headers of every read, in the order Javalin's answer has them. */
     private static final HttpFields READ_HEADERS = readHeaders();
 
-    private final byte[] body;
+    private final AnswerBytes body;
     private final String contentType;
     private final String etag;
     private final String cacheControl;
     private final String route;
     private final Form identity;
+    /** The identity form in one array: the identity form itself when it is one, else made when first kept. */
+    private volatile Form whole;
+
     private volatile Form gzip;
 
-    private CachedAnswer(byte[] body, String contentType, String etag, String cacheControl, String route) {
+    private CachedAnswer(AnswerBytes body, String contentType, String etag, String cacheControl, String route) {
         this.body = body;
         this.contentType = contentType;
         this.etag = etag;
         this.cacheControl = cacheControl;
         this.route = route;
-        this.identity = form(body, etag, false);
+        this.identity = form(body.parts(), body.length(), etag, false);
+        this.whole = identity.inOneArray() ? identity : null;
     }
 
     static CachedAnswer of(AnswerBytes answer, String contentType, String cacheControl, String route) {
         String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(answer.sha256()) + "\"";
-        return new CachedAnswer(answer.bytes(), contentType, etag, cacheControl, route);
+        return new CachedAnswer(answer, contentType, etag, cacheControl, route);
     }
 
     /** Counts the gzip form as if present: it is at most about the body's size, and weights are fixed. */
     int weight() {
-        return 2 * body.length + 128;
+        return 2 * body.length() + 128;
     }
 
     String route() {
@@ -61,25 +71,56 @@ final class CachedAnswer {
     }
 
     /**
-     * One representation of the answer: its bytes, its ETag, and the headers (after the request id) of its
-     * 200 and of a 304, as {@link CachedReads} sends them.
+     * One representation of the answer: its bytes (one array, or parts written one after another), their
+     * length, its ETag, and the headers (after the request id) of its 200 and of a 304, as {@link
+     * CachedReads} sends them.
      */
-    record Form(byte[] body, String etag, boolean gzipped, HttpFields ok, HttpFields notModified) {}
-
-    /** Whether {@link #form} has the representation for this {@code Accept-Encoding} made already. */
-    boolean formMade(String acceptEncoding) {
-        return gzip != null || body.length < GZIP_MIN_BYTES || !acceptsGzip(acceptEncoding);
+    record Form(List<byte[]> body, int length, String etag, boolean gzipped, HttpFields ok, HttpFields notModified) {
+        /** Whether the body is one array. */
+        boolean inOneArray() {
+            return body.size() == 1;
+        }
     }
 
-    /** The representation to send a request with this {@code Accept-Encoding}: gzip when accepted and worth it. */
+    /**
+     * Whether {@link #keptForm} has the representation for this {@code Accept-Encoding} made already: then
+     * sending it is one write of one array, no work that needs a worker.
+     */
+    boolean formMade(String acceptEncoding) {
+        return wantsGzip(acceptEncoding) ? gzip != null : whole != null;
+    }
+
+    /**
+     * The representation to send the request that computed this answer, with this {@code
+     * Accept-Encoding}: gzip when accepted and worth it, else the bytes as they came (a list page's parts).
+     */
     Form form(String acceptEncoding) {
-        if (body.length < GZIP_MIN_BYTES || !acceptsGzip(acceptEncoding)) {
-            return identity;
+        return wantsGzip(acceptEncoding) ? gzipForm() : identity;
+    }
+
+    /** As {@link #form}, for a request served from the kept answer: always in one array, made by the first. */
+    Form keptForm(String acceptEncoding) {
+        if (wantsGzip(acceptEncoding)) {
+            return gzipForm();
         }
+        Form one = whole;
+        if (one == null) {
+            one = form(List.of(body.bytes()), body.length(), etag, false);
+            whole = one;
+        }
+        return one;
+    }
+
+    private boolean wantsGzip(String acceptEncoding) {
+        return body.length() >= GZIP_MIN_BYTES && acceptsGzip(acceptEncoding);
+    }
+
+    private Form gzipForm() {
         Form compressed = gzip;
         if (compressed == null) {
             String tag = etag.substring(0, etag.length() - 1) + GZIP_ETAG_SUFFIX + "\"";
-            compressed = form(gzip(body), tag, true);
+            byte[] gzipped = gzip(body.parts(), body.length());
+            compressed = form(List.of(gzipped), gzipped.length, tag, true);
             gzip = compressed;
         }
         return compressed;
@@ -95,7 +136,8 @@ final class CachedAnswer {
         if (notModified(ifNoneMatch)) {
             return new Reply(304, form.etag(), cacheControl, contentType, false, null);
         }
-        return new Reply(200, form.etag(), cacheControl, contentType, form.gzipped(), form.body());
+        byte[] bytes = form.inOneArray() ? form.body().get(0) : body.bytes();
+        return new Reply(200, form.etag(), cacheControl, contentType, form.gzipped(), bytes);
     }
 
     void writeTo(Context ctx) {
@@ -145,7 +187,7 @@ final class CachedAnswer {
     }
 
     /** The headers of one representation, in the order Javalin's answer has them. */
-    private Form form(byte[] bytes, String tag, boolean gzipped) {
+    private Form form(List<byte[]> parts, int length, String tag, boolean gzipped) {
         HttpFields.Mutable notModified = HttpFields.build()
                 .add(READ_HEADERS)
                 .add(new PreEncodedHttpField(HttpHeader.ETAG, tag))
@@ -156,8 +198,8 @@ final class CachedAnswer {
         if (gzipped) {
             ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip"));
         }
-        ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, bytes.length));
-        return new Form(bytes, tag, gzipped, ok.asImmutable(), notModified.asImmutable());
+        ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, length));
+        return new Form(parts, length, tag, gzipped, ok.asImmutable(), notModified.asImmutable());
     }
 
     private static HttpFields readHeaders() {
@@ -180,10 +222,12 @@ final class CachedAnswer {
         return false;
     }
 
-    private static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+    private static byte[] gzip(List<byte[]> parts, int length) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(body);
+            for (byte[] part : parts) {
+                gzip.write(part);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

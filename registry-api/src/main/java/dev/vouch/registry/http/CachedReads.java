@@ -86,16 +86,17 @@ final class CachedReads extends Handler.Wrapper {
         if (kept != null) {
             answered.incrementAndGet();
             if (kept.formMade(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING))) {
-                answer(kept, request, response, callback, started);
+                answer(kept, true, request, response, callback, started);
                 return true;
             }
-            // Compressing the answer the first time gzip is asked for is work for a worker.
-            return dispatch(request, response, callback, () -> answer(kept, request, response, callback, started));
+            // Making the answer one array, or compressing it, the first time it is served is work for a worker.
+            return dispatch(
+                    request, response, callback, () -> answer(kept, true, request, response, callback, started));
         }
         return dispatch(request, response, callback, () -> {
             CachedAnswer computed = LISTINGS.contains(path) ? listing(request, generation, target, path) : null;
             if (computed != null) {
-                answer(computed, request, response, callback, started);
+                answer(computed, false, request, response, callback, started);
                 return;
             }
             // Javalin computes the answer under the generation missed here, not a later one: a write since
@@ -135,10 +136,18 @@ final class CachedReads extends Handler.Wrapper {
         void run() throws Exception;
     }
 
-    private void answer(CachedAnswer kept, Request request, Response response, Callback callback, long started) {
+    /** Sends {@code answer}, as kept ({@code fromCache}) or as the request computed it. */
+    private void answer(
+            CachedAnswer answer,
+            boolean fromCache,
+            Request request,
+            Response response,
+            Callback callback,
+            long started) {
         HttpFields headers = request.getHeaders();
-        CachedAnswer.Form form = kept.form(headers.get(HttpHeader.ACCEPT_ENCODING));
-        boolean notModified = kept.notModified(headers.get(HttpHeader.IF_NONE_MATCH));
+        String acceptEncoding = headers.get(HttpHeader.ACCEPT_ENCODING);
+        CachedAnswer.Form form = fromCache ? answer.keptForm(acceptEncoding) : answer.form(acceptEncoding);
+        boolean notModified = answer.notModified(headers.get(HttpHeader.IF_NONE_MATCH));
         String id = RequestTelemetry.requestId(headers.get(RequestTelemetry.REQUEST_ID_HEADER));
         int status = notModified ? 304 : 200;
         HttpFields.Mutable out = response.getHeaders();
@@ -148,13 +157,19 @@ final class CachedReads extends Handler.Wrapper {
         response.setStatus(status);
         // Logged before the answer is sent, as Javalin logs its own: a caller that has the answer finds its line.
         telemetry.completeEarly(
-                kept.route(),
+                answer.route(),
                 status,
                 Duration.ofNanos(System.nanoTime() - started),
                 id,
                 Request.getRemoteAddr(request));
-        // The answer's one array goes to the connection as it is: no copy through a servlet stream.
-        response.write(true, notModified ? null : ByteBuffer.wrap(form.body()), callback);
+        if (notModified || form.inOneArray()) {
+            // The answer's one array goes to the connection as it is: no copy through a servlet stream.
+            response.write(
+                    true, notModified ? null : ByteBuffer.wrap(form.body().get(0)), callback);
+        } else {
+            // A list page: its entries' own arrays, none copied into one answer (AnswerBytes).
+            PartsWriter.write(request, response, form.body(), form.length(), callback);
+        }
     }
 
     /** How many requests were answered from a kept answer here; for tests. */

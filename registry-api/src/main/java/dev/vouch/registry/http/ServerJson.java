@@ -35,6 +35,7 @@ final class ServerJson {
     static final String PUBLISH_META = "io.vouch.registry/publish";
     private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
     private static final byte[] SERVERS_OPEN = "{\"servers\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMMA = {','};
 
     /** Bounded by bytes: a quarter of a 256 MiB heap at most. */
     private static final long MAX_CACHED_ENTRY_BYTES = 48L * 1024 * 1024;
@@ -48,7 +49,7 @@ final class ServerJson {
         this.sources = sources;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(MAX_CACHED_ENTRY_BYTES)
-                .weigher((EntryKey key, AnswerBytes entry) -> entry.bytes().length + 112)
+                .weigher((EntryKey key, AnswerBytes entry) -> entry.length() + 112)
                 .executor(ReadCache::maintainHere)
                 .build();
     }
@@ -152,38 +153,27 @@ final class ServerJson {
                 }
             }
         }
-        int count = 0;
-        int length = SERVERS_OPEN.length;
-        for (AnswerBytes entry : written) {
-            if (entry != null) {
-                length += entry.bytes().length + (count++ > 0 ? 1 : 0);
-            }
-        }
-        byte[] metadata = metadata(nextCursor, count);
-        length += metadata.length;
-        // One array of the answer's exact size: the entries are copied once, into it. The page's digest
-        // is of its framing and its entries' digests (fixed-length, and counted in the metadata), so
-        // any change to any byte changes it, without hashing the whole page again.
-        byte[] page = new byte[length];
-        List<byte[]> digested = new ArrayList<>(count + 2);
+        // The page is its entries' own cached arrays with the framing between them, none copied; its
+        // digest is of the framing and the entries' digests (fixed-length, and counted in the metadata),
+        // so any change to any byte changes it, without hashing the whole page again.
+        List<byte[]> parts = new ArrayList<>(2 * written.length + 2);
+        List<byte[]> digested = new ArrayList<>(written.length + 2);
+        parts.add(SERVERS_OPEN);
         digested.add(SERVERS_OPEN);
-        System.arraycopy(SERVERS_OPEN, 0, page, 0, SERVERS_OPEN.length);
-        int at = SERVERS_OPEN.length;
-        boolean first = true;
+        int count = 0;
         for (AnswerBytes entry : written) {
             if (entry != null) {
-                if (!first) {
-                    page[at++] = ',';
+                if (count++ > 0) {
+                    parts.add(COMMA);
                 }
-                first = false;
-                System.arraycopy(entry.bytes(), 0, page, at, entry.bytes().length);
-                at += entry.bytes().length;
+                parts.addAll(entry.parts());
                 digested.add(entry.sha256());
             }
         }
-        System.arraycopy(metadata, 0, page, at, metadata.length);
+        byte[] metadata = metadata(nextCursor, count);
+        parts.add(metadata);
         digested.add(metadata);
-        return new AnswerBytes(page, Digests.sha256(digested));
+        return new AnswerBytes(parts, Digests.sha256(digested));
     }
 
     /** What follows the entries: {@code ],"metadata":{"nextCursor":…,"count":n}}. */

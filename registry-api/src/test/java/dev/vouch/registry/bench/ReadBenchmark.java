@@ -278,7 +278,10 @@ public final class ReadBenchmark {
             for (int rate : new int[] {target, LIGHT_RATE}) {
                 double cpuBefore = cpuMillis(registry);
                 double[] threadsBefore = jitAndGcMillis(registry);
+                Instant from = Instant.now();
                 Result result = OpenLoop.run(client, base + route.getValue(), rate, seconds);
+                // On stderr, to match the load against a GC log of the registry (-Xlog:gc::utctime).
+                System.err.printf("%s at %d/s: from %s to %s%n", route.getKey(), rate, from, Instant.now());
                 double requests = Math.max(1, result.perSecond * seconds);
                 double cpu = (cpuMillis(registry) - cpuBefore) / requests;
                 double[] threadsAfter = jitAndGcMillis(registry);
