@@ -633,11 +633,15 @@ public final class ReadBenchmark {
 
     /**
      * A fixed request rate whatever the answers do; each request gets a unique {@code nocache} parameter,
-     * which the API ignores and the response cache keys on, so every request is computed.
+     * which the API ignores and the response cache keys on, so every request is computed. Unique across the
+     * run: a load that repeated the warm-up's numbers would be answered from the cache for a while.
      */
     static final class OpenLoop {
+        private static final AtomicLong NEXT_NOCACHE = new AtomicLong();
+
         static Result run(HttpClient client, String url, int rate, int seconds) throws InterruptedException {
             int total = rate * seconds;
+            long firstNocache = NEXT_NOCACHE.getAndAdd(total);
             long[] latencies = new long[total];
             AtomicLong done = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(64);
@@ -653,7 +657,7 @@ public final class ReadBenchmark {
                 int index = i;
                 pool.submit(() -> {
                     try {
-                        get(client, url + separator + "nocache=" + index);
+                        get(client, url + separator + "nocache=" + (firstNocache + index));
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException(e);
                     }
