@@ -28,6 +28,7 @@ import dev.vouch.scanner.Scanner;
 import dev.vouch.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The composition root: one store and the services over it. The server and every command that acts on
@@ -50,7 +51,6 @@ public final class Registry implements AutoCloseable {
     private final TokenExchangeService exchange;
     private final Metrics metrics = new Metrics();
     private final Readiness readiness = new Readiness();
-    private final String rulesVersion;
 
     private Registry(
             Path dataDir,
@@ -65,8 +65,8 @@ public final class Registry implements AutoCloseable {
         store.bindPoolMetrics(metrics.registry());
         this.tokens = new TokenService(store, clock);
         this.exchange = new TokenExchangeService(tokens, auth, clock);
-        Scanner scanner = Scanner.withBundledRules();
-        this.rulesVersion = scanner.rulesVersion();
+        // Not built here: the serve command builds it on a second core, and reads never need it.
+        Supplier<Scanner> scanner = Scanner::withBundledRules;
         this.advisories = new AdvisoryService(store, clock);
         this.publisher = new PublishService(
                 store,
@@ -180,7 +180,8 @@ public final class Registry implements AutoCloseable {
      * {@code signingKey}; not yet started.
      */
     public ApiServer httpServer(HttpOptions options, RegistryKey signingKey) {
-        WebUi web = new WebUi(catalog, curation, tokens, rulesVersion, clock);
+        WebUi web = new WebUi(
+                catalog, curation, tokens, () -> Scanner.withBundledRules().rulesVersion(), clock);
         return ApiServer.create(
                 publisher,
                 catalog,

@@ -198,17 +198,18 @@ final class ServeCommand implements Callable<Integer> {
 
     /**
      * Loads what serving needs on a second core while the main thread parses the command line and opens
-     * the database: the database libraries' classes, the scanner's rule pack, lexicon and model, the
-     * official schema, the HTTP stack's classes. The registry takes the same shared instances, waiting
-     * for them if they are not done yet, so this only moves work earlier.
+     * the database: the database libraries' classes, the official schema, the HTTP stack's classes, and
+     * last the scanner's rule pack, lexicon and model, which only a publish needs (the registry asks for
+     * the scanner when it first scans, so reads are served before it is built). The registry takes the
+     * same shared instances, waiting for them if they are not done yet, so this only moves work earlier.
      */
     static void prepareInBackground() {
         Thread warmUp = new Thread(
                 () -> {
                     Store.warmUp();
-                    Scanner.withBundledRules();
                     ManifestValidator.official();
                     ApiServer.warmUp();
+                    Scanner.withBundledRules();
                 },
                 "vouch-warm-up");
         warmUp.setDaemon(true);

@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The publish pipeline, in the order of the design brief:
@@ -63,7 +64,9 @@ public final class PublishService {
 
     private final Store store;
     private final ManifestValidator validator;
-    private final Scanner scanner;
+    // The scanner is built on a second core while the registry starts: serving reads never waits for it,
+    // the first publish does if it comes that early.
+    private final Supplier<Scanner> scanner;
     private final EvidenceCollector evidence;
     private final AdvisoryService advisories;
     private final PolicySource policy;
@@ -72,7 +75,7 @@ public final class PublishService {
     public PublishService(
             Store store,
             ManifestValidator validator,
-            Scanner scanner,
+            Supplier<Scanner> scanner,
             EvidenceCollector evidence,
             AdvisoryService advisories,
             PolicySource policy,
@@ -172,7 +175,7 @@ public final class PublishService {
         } catch (InvalidInputException e) {
             throw InvalidRequestException.of("/tools", e.getMessage());
         }
-        return scanner.scan(input, baseline.tools());
+        return scanner.get().scan(input, baseline.tools());
     }
 
     /** A rejection stores nothing but its audit record: decisions are audited too. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,12 +42,13 @@ public final class RescanService {
     private static final ObjectMapper JSON = JsonMappers.JSON;
 
     private final Store store;
-    private final Scanner scanner;
+    private final Supplier<Scanner> scanner;
     private final AdvisoryService advisories;
     private final PolicySource policy;
     private final Clock clock;
 
-    public RescanService(Store store, Scanner scanner, AdvisoryService advisories, PolicySource policy, Clock clock) {
+    public RescanService(
+            Store store, Supplier<Scanner> scanner, AdvisoryService advisories, PolicySource policy, Clock clock) {
         this.store = store;
         this.scanner = scanner;
         this.advisories = advisories;
@@ -190,10 +192,10 @@ public final class RescanService {
 
     private ScanReport scan(ObjectNode document, Manifest manifest) {
         try {
-            return scanner.scan(ScanInput.fromJson(document));
+            return scanner.get().scan(ScanInput.fromJson(document));
         } catch (InvalidInputException e) {
             // Stored tools the scanner cannot read: scan the manifest alone rather than skip the version.
-            return scanner.scan(ScanInput.fromJson(manifest.tree()));
+            return scanner.get().scan(ScanInput.fromJson(manifest.tree()));
         }
     }
 }

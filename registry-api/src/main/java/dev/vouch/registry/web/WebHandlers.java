@@ -15,6 +15,7 @@ import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The web pages' handlers. Each reads the request, asks the domain services, and renders one page;
@@ -30,7 +31,7 @@ final class WebHandlers {
     private final CatalogIndex index;
     private final CuratorSessions sessions;
     private final Pages pages;
-    private final String rulesVersion;
+    private final Supplier<String> rulesVersion;
 
     WebHandlers(
             CatalogService catalog,
@@ -39,7 +40,7 @@ final class WebHandlers {
             CatalogIndex index,
             CuratorSessions sessions,
             Pages pages,
-            String rulesVersion) {
+            Supplier<String> rulesVersion) {
         this.catalog = catalog;
         this.curation = curation;
         this.tokens = tokens;
@@ -69,7 +70,7 @@ final class WebHandlers {
                 "facts.jte",
                 new Views.Facts(
                         ctx.scheme() + "://" + ctx.host(),
-                        rulesVersion,
+                        rulesVersion.get(),
                         VouchVersion.current(),
                         byTier.values().stream().mapToInt(Integer::intValue).sum(),
                         byTier,

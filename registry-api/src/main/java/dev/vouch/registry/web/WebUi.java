@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,11 @@ public final class WebUi {
     private final Pages pages;
 
     public WebUi(
-            CatalogService catalog, CurationService curation, TokenService tokens, String rulesVersion, Clock clock) {
+            CatalogService catalog,
+            CurationService curation,
+            TokenService tokens,
+            Supplier<String> rulesVersion,
+            Clock clock) {
         this.pages = new Pages();
         this.index = new CatalogIndex(catalog, clock);
         this.handlers =
