@@ -113,6 +113,20 @@ public final class RunningRegistry implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /**
+     * A GET with {@code Accept-Encoding} when given. {@code viaJavalin} adds a Content-Type, which the
+     * registry's own page writer leaves to Javalin (Javalin decodes a query in the charset a Content-Type
+     * names), so that a test can compare the page the writer computes with Javalin's.
+     */
+    public Response get(String path, Optional<String> acceptEncoding, boolean viaJavalin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        acceptEncoding.ifPresent(value -> request.header("Accept-Encoding", value));
+        if (viaJavalin) {
+            request.header("Content-Type", "text/plain; charset=UTF-8");
+        }
+        return send(request.build());
+    }
+
     /** Publishes {@code manifest} with {@code token}: the answer, for the test to check. */
     public Response publish(String token, byte[] manifest) {
         return send("POST", "/v0.1/publish", Optional.of(token), manifest);

@@ -9,7 +9,6 @@ import dev.vouch.registry.http.observability.AccessLog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +63,15 @@ class LargeListPagesTest {
         for (Optional<String> encoding : List.of(Optional.<String>empty(), Optional.of("gzip"))) {
             String path = "/v0.1/servers?limit=100&n=" + encoding.orElse("plain");
             // Under a query of its own: the cache keys on the raw query, and Javalin's must not be a first ask.
-            RunningRegistry.Response javalins = get(path + "&javalin", encoding, true);
+            RunningRegistry.Response javalins = registry.get(path + "&javalin", encoding, true);
             assertThat(plain(javalins).length).isGreaterThan(WRITE_BUFFER_BYTES);
             long computedBefore = registry.server().earlyListings();
             long answeredBefore = registry.server().earlyAnswers();
 
-            List<RunningRegistry.Response> answers =
-                    List.of(get(path, encoding, false), get(path, encoding, false), get(path, encoding, false));
+            List<RunningRegistry.Response> answers = List.of(
+                    registry.get(path, encoding, false),
+                    registry.get(path, encoding, false),
+                    registry.get(path, encoding, false));
 
             assertThat(registry.server().earlyListings()).isEqualTo(computedBefore + 2);
             assertThat(registry.server().earlyAnswers()).isEqualTo(answeredBefore + 1);
@@ -81,16 +82,6 @@ class LargeListPagesTest {
                 assertThat(withoutFraming(answer)).isEqualTo(withoutFraming(javalins));
             }
         }
-    }
-
-    private RunningRegistry.Response get(String path, Optional<String> encoding, boolean toJavalin) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(registry.uri(path)).GET();
-        encoding.ifPresent(value -> request.header("Accept-Encoding", value));
-        if (toJavalin) {
-            // Javalin decodes a query in the charset a Content-Type names, so such a GET is left to it.
-            request.header("Content-Type", "text/plain; charset=UTF-8");
-        }
-        return registry.send(request.build());
     }
 
     /**

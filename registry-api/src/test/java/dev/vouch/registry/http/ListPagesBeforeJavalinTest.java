@@ -65,10 +65,10 @@ class ListPagesBeforeJavalinTest {
         for (String query : queries) {
             for (Optional<String> encoding : List.of(Optional.<String>empty(), Optional.of("gzip"))) {
                 String path = query + "&n=" + unique.incrementAndGet();
-                RunningRegistry.Response javalins = get(path, encoding, true);
+                RunningRegistry.Response javalins = registry.get(path, encoding, true);
                 long early = registry.server().earlyListings();
 
-                RunningRegistry.Response computed = get(path, encoding, false);
+                RunningRegistry.Response computed = registry.get(path, encoding, false);
 
                 assertThat(registry.server().earlyListings()).as(path).isEqualTo(early + 1);
                 assertThat(computed.status()).as(path).isEqualTo(200);
@@ -80,7 +80,7 @@ class ListPagesBeforeJavalinTest {
 
     @Test
     void aPageComputedBeforeJavalinAnswers304AndIsLoggedAndCounted() {
-        String etag = get("/v0.1/servers?limit=5&n=1", Optional.empty(), false)
+        String etag = registry.get("/v0.1/servers?limit=5&n=1", Optional.empty(), false)
                 .header("ETag")
                 .orElseThrow();
         long early = registry.server().earlyListings();
@@ -110,7 +110,7 @@ class ListPagesBeforeJavalinTest {
                 "/v0.1/servers?limit=0",
                 "/v0.1/servers?cursor=not-a-cursor",
                 "/v0.1/servers?updated_since=yesterday")) {
-            RunningRegistry.Response javalins = get(path, Optional.empty(), true);
+            RunningRegistry.Response javalins = registry.get(path, Optional.empty(), true);
             long early = registry.server().earlyListings();
 
             RunningRegistry.Response answered = registry.send(HttpRequest.newBuilder(registry.uri(path))
@@ -129,19 +129,11 @@ class ListPagesBeforeJavalinTest {
                 assertThat(answered.header("Cache-Control")).as(path).contains("no-store");
             }
         }
-        assertThat(get("/v0.1/servers?limit=0", Optional.empty(), false).status())
+        assertThat(registry.get("/v0.1/servers?limit=0", Optional.empty(), false)
+                        .status())
                 .isEqualTo(400);
         assertThat(accessLog.get(accessLog.size() - 1))
                 .contains("\"route\":\"/v0.1/servers\"")
                 .contains("\"status\":400");
-    }
-
-    private RunningRegistry.Response get(String path, Optional<String> encoding, boolean toJavalin) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(registry.uri(path)).GET();
-        encoding.ifPresent(value -> request.header("Accept-Encoding", value));
-        if (toJavalin) {
-            request.header("Content-Type", "text/plain; charset=UTF-8");
-        }
-        return registry.send(request.build());
     }
 }

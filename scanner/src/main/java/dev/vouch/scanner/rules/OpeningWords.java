@@ -178,26 +178,15 @@ public final class OpeningWords {
 
     /** The index of the parenthesis that closes the one at 0, or -1. */
     private static int closingParen(String regex) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-                    i++;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
+        int[] close = {-1};
+        structure(regex, (i, c, depth) -> {
+            if (c == ')' && depth == 0) {
+                close[0] = i;
+                return false;
             }
-        }
-        return -1;
+            return true;
+        });
+        return close[0];
     }
 
     private static boolean isQuantifier(String regex, int i) {
@@ -207,9 +196,30 @@ public final class OpeningWords {
     /** The branches of {@code regex}: split at its own bars, not at those inside groups or classes. */
     private static List<String> split(String regex) {
         List<String> branches = new ArrayList<>();
+        int[] start = {0};
+        structure(regex, (i, c, depth) -> {
+            if (c == '|' && depth == 0) {
+                branches.add(regex.substring(start[0], i));
+                start[0] = i + 1;
+            }
+            return true;
+        });
+        branches.add(regex.substring(start[0]));
+        return branches;
+    }
+
+    /** One structural character of a regex, and the depth of parentheses after it; false stops the walk. */
+    private interface StructureVisitor {
+        boolean visit(int index, char c, int depth);
+    }
+
+    /**
+     * Hands {@code visitor} each parenthesis and bar of {@code regex} that is neither escaped nor inside a
+     * character class (where "]" right after "[" is a member, not the end).
+     */
+    private static void structure(String regex, StructureVisitor visitor) {
         int depth = 0;
         boolean inClass = false;
-        int start = 0;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
@@ -221,17 +231,13 @@ public final class OpeningWords {
                 if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
                     i++;
                 }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                branches.add(regex.substring(start, i));
-                start = i + 1;
+            } else if (c == '(' || c == ')' || c == '|') {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (!visitor.visit(i, c, depth)) {
+                    return;
+                }
             }
         }
-        branches.add(regex.substring(start));
-        return branches;
     }
 
     /**
