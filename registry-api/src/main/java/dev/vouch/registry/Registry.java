@@ -51,6 +51,8 @@ public final class Registry implements AutoCloseable {
     private final TokenExchangeService exchange;
     private final Metrics metrics = new Metrics();
     private final Readiness readiness = new Readiness();
+    // Not built here: the serve command builds it on a second core, and reads never need it.
+    private final Supplier<Scanner> scanner = Scanner::withBundledRules;
 
     private Registry(
             Path dataDir,
@@ -65,8 +67,6 @@ public final class Registry implements AutoCloseable {
         store.bindPoolMetrics(metrics.registry());
         this.tokens = new TokenService(store, clock);
         this.exchange = new TokenExchangeService(tokens, auth, clock);
-        // Not built here: the serve command builds it on a second core, and reads never need it.
-        Supplier<Scanner> scanner = Scanner::withBundledRules;
         this.advisories = new AdvisoryService(store, clock);
         this.publisher = new PublishService(
                 store,
@@ -180,8 +180,7 @@ public final class Registry implements AutoCloseable {
      * {@code signingKey}; not yet started.
      */
     public ApiServer httpServer(HttpOptions options, RegistryKey signingKey) {
-        WebUi web = new WebUi(
-                catalog, curation, tokens, () -> Scanner.withBundledRules().rulesVersion(), clock);
+        WebUi web = new WebUi(catalog, curation, tokens, () -> scanner.get().rulesVersion(), clock);
         return ApiServer.create(
                 publisher,
                 catalog,

@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.KeywordAutomaton;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -66,40 +67,25 @@ public final class EncodedSpans {
 
     private static final int ROT13 = 1;
     private static final int REVERSED = 2;
-    private static final String[] HINTS = {
-        "rot13",
-        "rot-13",
-        "rot 13",
-        "caesar",
-        "backwards",
-        "backward",
-        "reversed",
-        "right to left",
-        "right-to-left",
-        "last letter first"
-    };
-    private static final int[] HINT_KINDS = {
-        ROT13, ROT13, ROT13, ROT13, REVERSED, REVERSED, REVERSED, REVERSED, REVERSED, REVERSED
-    };
+    /** The words by which a text says how to read it, and the reading each asks for; any case. */
+    private static final KeywordAutomaton<Integer> HINTS = new KeywordAutomaton<>(
+            Map.of(
+                    "rot13", ROT13,
+                    "rot-13", ROT13,
+                    "rot 13", ROT13,
+                    "caesar", ROT13,
+                    "backward", REVERSED,
+                    "reversed", REVERSED,
+                    "right to left", REVERSED,
+                    "right-to-left", REVERSED,
+                    "last letter first", REVERSED),
+            true);
 
-    /**
-     * Which ways of reading itself the text names, in any case. Every text is searched, so in one pass,
-     * comparing only where a hint's first letter (b, c, l or r) stands.
-     */
+    /** Which ways of reading itself the text names. */
     private static int hints(String text) {
-        int kinds = 0;
-        for (int at = 0; at < text.length(); at++) {
-            char first = (char) (text.charAt(at) | 0x20);
-            if (first != 'r' && first != 'b' && first != 'c' && first != 'l') {
-                continue;
-            }
-            for (int h = 0; h < HINTS.length; h++) {
-                if (HINTS[h].charAt(0) == first && text.regionMatches(true, at, HINTS[h], 0, HINTS[h].length())) {
-                    kinds |= HINT_KINDS[h];
-                }
-            }
-        }
-        return kinds;
+        int[] kinds = {0};
+        HINTS.parse(text, (begin, end, kind) -> kinds[0] |= kind);
+        return kinds[0];
     }
 
     private static String rot13(String text) {

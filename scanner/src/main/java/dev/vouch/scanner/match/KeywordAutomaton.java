@@ -30,16 +30,20 @@ public final class KeywordAutomaton<V> {
     private static final int NARROW_STATES = 0x10000;
 
     private final boolean caseless;
-    /** For each ASCII character, its column in {@link #delta}; 0 for characters no keyword holds. */
+    /** For each ASCII character, its column in the tables; 0 for characters no keyword holds. */
     private final byte[] asciiColumn = new byte[ASCII];
 
     private final int columns;
-    /** The transition of state s on column c, at {@code s * columns + c}. */
+    /**
+     * The transition of state s on column c, at {@code s * columns + c}, complemented where keywords end
+     * in the target; null when {@link #narrow} holds the transitions.
+     */
     private final int[] delta;
     /**
-     * The same table in chars when there are fewer than 2<sup>16</sup> states; null for larger automata.
-     * The scan reads a row for every character and other work keeps pushing the table out of the cache:
-     * half the bytes, fewer misses. The lexicon in 21 languages has about 48,000 states.
+     * The same table in chars, kept instead of {@link #delta} when there are fewer than 2<sup>16</sup>
+     * states; null for larger automata. The scan reads a row for every character and other work keeps
+     * pushing the table out of the cache: half the bytes, fewer misses. The lexicon in 21 languages has
+     * about 48,000 states, a table of 2 million cells.
      */
     private final char[] narrow;
     /** For each state, whether keywords end there: what the char table cannot flag in its cells. */
@@ -87,14 +91,20 @@ public final class KeywordAutomaton<V> {
         trie = trie.breadthFirst();
         int states = trie.children.size();
         columns = trie.asciiColumns + 1;
-        delta = new int[states * columns];
+        int[] table = new int[states * columns];
         fail = new int[states];
         output = new int[states][];
         wideChars = new char[states][];
         wideTargets = new int[states][];
-        build(trie);
-        markOutputs();
-        narrow = states < NARROW_STATES ? narrowed(delta) : null;
+        build(trie, table);
+        if (states < NARROW_STATES) {
+            narrow = narrowed(table);
+            delta = null;
+        } else {
+            markOutputs(table);
+            narrow = null;
+            delta = table;
+        }
         ends = new boolean[states];
         for (int state = 0; state < states; state++) {
             ends[state] = output[state] != null;
@@ -108,7 +118,7 @@ public final class KeywordAutomaton<V> {
     }
 
     /** Breadth first: each state's failure link and transitions from those of shallower states. */
-    private void build(Trie trie) {
+    private void build(Trie trie, int[] table) {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(0);
         while (!queue.isEmpty()) {
@@ -116,14 +126,14 @@ public final class KeywordAutomaton<V> {
             Map<Character, Integer> children = trie.children.get(state);
             List<Character> wide = new ArrayList<>();
             for (int column = 1; column < columns; column++) {
-                delta[state * columns + column] = state == 0 ? 0 : delta[fail[state] * columns + column];
+                table[state * columns + column] = state == 0 ? 0 : table[fail[state] * columns + column];
             }
             for (Map.Entry<Character, Integer> child : children.entrySet()) {
                 char c = child.getKey();
                 int target = child.getValue();
-                fail[target] = state == 0 ? 0 : transition(fail[state], c);
+                fail[target] = state == 0 ? 0 : transition(table, fail[state], c);
                 if (c < ASCII) {
-                    delta[state * columns + asciiColumn[c]] = target;
+                    table[state * columns + asciiColumn[c]] = target;
                 } else {
                     wide.add(c);
                 }
@@ -163,6 +173,11 @@ public final class KeywordAutomaton<V> {
      */
     public void parseAtWordStarts(String text, boolean[] anywhere, Hits<V> hits) {
         scan(text, anywhere, hits);
+    }
+
+    /** Whether the transitions are kept in the char table: the automaton has fewer than 2<sup>16</sup> states. */
+    boolean readsCharTable() {
+        return narrow != null;
     }
 
     /** The keywords' values in index order, for callers that mark them ({@link #parseAtWordStarts}). */
@@ -229,10 +244,10 @@ public final class KeywordAutomaton<V> {
         }
     }
 
-    private static char[] narrowed(int[] delta) {
-        char[] narrow = new char[delta.length];
-        for (int i = 0; i < delta.length; i++) {
-            narrow[i] = (char) (delta[i] >= 0 ? delta[i] : ~delta[i]);
+    private static char[] narrowed(int[] table) {
+        char[] narrow = new char[table.length];
+        for (int i = 0; i < table.length; i++) {
+            narrow[i] = (char) table[i];
         }
         return narrow;
     }
@@ -260,15 +275,21 @@ public final class KeywordAutomaton<V> {
             return wide(state, folded);
         }
         int column = asciiColumn[folded];
-        int next = column == 0 ? 0 : delta[state * columns + column];
+        if (column == 0) {
+            return 0;
+        }
+        if (narrow != null) {
+            return narrow[state * columns + column];
+        }
+        int next = delta[state * columns + column];
         return next < 0 ? ~next : next;
     }
 
-    /** The transition on any character, before {@link #markOutputs}. */
-    private int transition(int state, char c) {
+    /** The transition on any character while {@code table} is built, before {@link #markOutputs}. */
+    private int transition(int[] table, int state, char c) {
         if (c < ASCII) {
             int column = asciiColumn[c];
-            return column == 0 ? 0 : delta[state * columns + column];
+            return column == 0 ? 0 : table[state * columns + column];
         }
         return wide(state, c);
     }
@@ -291,10 +312,10 @@ public final class KeywordAutomaton<V> {
      * Flags each ASCII transition into a state where keywords end by storing it complemented, so that
      * the scan looks at the outputs only when the table says there are some.
      */
-    private void markOutputs() {
-        for (int i = 0; i < delta.length; i++) {
-            if (output[delta[i]] != null) {
-                delta[i] = ~delta[i];
+    private void markOutputs(int[] table) {
+        for (int i = 0; i < table.length; i++) {
+            if (output[table[i]] != null) {
+                table[i] = ~table[i];
             }
         }
     }

@@ -68,6 +68,31 @@ class KeywordAutomatonTest {
         }
     }
 
+    @Test
+    void anAutomatonTooLargeForTheCharTableFindsWhatTheReferenceFinds() {
+        Random random = new Random(65536);
+        Map<String, Integer> keywords = new TreeMap<>();
+        while (keywords.size() < 16_000) {
+            keywords.put(lowerCase(word(random, 8)), keywords.size());
+        }
+        AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
+        reference.build(keywords);
+        KeywordAutomaton<Integer> automaton = new KeywordAutomaton<>(keywords, true);
+        assertThat(automaton.readsCharTable()).isFalse();
+
+        for (int round = 0; round < 50; round++) {
+            String text = word(random, random.nextInt(400)).toUpperCase(java.util.Locale.ROOT) + "\u0130\u212A";
+            List<String> expected = new ArrayList<>();
+            AhoCorasickDoubleArrayTrie.IHit<Integer> collect =
+                    (begin, end, value) -> expected.add(begin + "-" + end + ":" + value);
+            reference.parseText(lowerCase(text), collect);
+            List<String> actual = new ArrayList<>();
+            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
+
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+
     /** Lower case char by char, as the rule pack reads texts. */
     private static String lowerCase(String text) {
         StringBuilder out = new StringBuilder(text.length());
