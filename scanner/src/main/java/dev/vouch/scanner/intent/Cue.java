@@ -47,6 +47,10 @@ public enum Cue {
     ROLE,
     /** What the user hears softened, their feelings the reason: "the friendlier summary", "it stresses folks out". */
     SOFTEN,
+    /** The agent's own guidance and safeguards: its instructions, system prompt, safety checks, confirmations. */
+    GUIDANCE,
+    /** Sets guidance aside in any words: outdated, lifted, just a suggestion, no need for, trumps. */
+    DISMISS,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,

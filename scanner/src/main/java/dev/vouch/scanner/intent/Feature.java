@@ -56,6 +56,8 @@ public enum Feature {
     OUTCOME_REPORTED("a sentence shapes what the user is told about an outcome gone wrong, or softens it "
             + "for the user's feelings"),
     ROLE_SWITCH("a sentence hands the agent a new role or persona: you are now, act as"),
+    GUIDANCE_DISMISSED("a sentence sets the agent's guidance or safeguards aside: the earlier rules are stale, "
+            + "the safety checks are cleared, no need to confirm"),
     LONG_TEXT("how long the tool's texts are: none up to 1,000 characters, all at 100,000 (logarithmic)");
 
     private final String question;

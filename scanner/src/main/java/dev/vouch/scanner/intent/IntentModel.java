@@ -182,6 +182,7 @@ public final class IntentModel {
             Map.entry(Feature.OUTPUT_CONTROL, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.OUTCOME_REPORTED, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.ROLE_SWITCH, Family.INSTRUCTION_OVERRIDE),
+            Map.entry(Feature.GUIDANCE_DISMISSED, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.OVERRIDE, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.AUTHORITY_OVER_USER, Family.PSEUDO_AUTHORITY),
             Map.entry(Feature.REQUEST_SET_ASIDE, Family.PSEUDO_AUTHORITY),

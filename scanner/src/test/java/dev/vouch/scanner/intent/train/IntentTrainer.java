@@ -93,6 +93,7 @@ public final class IntentTrainer {
             Feature.REASSURED_HARM,
             Feature.OUTCOME_REPORTED,
             Feature.ROLE_SWITCH,
+            Feature.GUIDANCE_DISMISSED,
             Feature.SENSITIVE_DIRECTIVE);
     static final Set<Feature> REVIEW_NEEDS = EnumSet.of(
             Feature.TRIGGER_OTHER,
