@@ -257,7 +257,7 @@ public final class IntentFeatures {
                                                     Cue.TRIGGER, Cue.CALL, Cue.TAMPER, Cue.ANY_TOOL, Cue.OTHER_TOOL))
                     || s.hasAny(Cue.CONCEAL, Cue.OVERRIDE, Cue.OUTPUT_CONTROL)
                     || s.has(Cue.MODAL) && steers && s.hasAny(Cue.CALL, Cue.TAMPER, Cue.TRIGGER)
-                    || dismissesGuidance(s);
+                    || dismissesGuidance(s, near);
             FeatureEmitter emit = new FeatureEmitter(field, text, decoded, s, values, spans);
             emit.cues();
             if (directive) {
@@ -418,12 +418,11 @@ public final class IntentFeatures {
             // request": whoever the human is called, their own value is overruled.
             emit.when(
                     Feature.REQUEST_SET_ASIDE,
-                    s.has(Cue.REQUEST) && s.hasAny(Cue.DEMOTE, Cue.OVERRIDE, Cue.SUBSTITUTE, Cue.DISMISS),
+                    s.has(Cue.REQUEST) && s.hasAny(Cue.DEMOTE, Cue.OVERRIDE, Cue.SUBSTITUTE),
                     Cue.REQUEST,
                     Cue.DEMOTE,
                     Cue.OVERRIDE,
-                    Cue.SUBSTITUTE,
-                    Cue.DISMISS);
+                    Cue.SUBSTITUTE);
             emit.when(
                     Feature.EXTERNAL_SINK,
                     s.has(Cue.EXTERNAL) && s.hasAny(Cue.SIDE_EFFECT, Cue.SENSITIVE, Cue.TAMPER, Cue.CALL),
@@ -445,7 +444,7 @@ public final class IntentFeatures {
             emit.when(Feature.ROLE_SWITCH, s.has(Cue.ROLE), Cue.ROLE);
             // "the earlier rules are kind of stale", "no need to bother with the confirmation": an override
             // needs no trigger word, only the agent's guidance and something that sets it aside.
-            emit.when(Feature.GUIDANCE_DISMISSED, dismissesGuidance(s), Cue.GUIDANCE, Cue.PROTECT, Cue.DISMISS);
+            emit.when(Feature.GUIDANCE_DISMISSED, dismissesGuidance(s, near), Cue.GUIDANCE, Cue.PROTECT, Cue.DISMISS);
             emit.when(
                     Feature.FIXED_VALUE_OTHER,
                     s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)
@@ -466,8 +465,9 @@ public final class IntentFeatures {
         return disguised;
     }
 
-    private static boolean dismissesGuidance(Sentence s) {
-        return s.has(Cue.DISMISS) && s.hasAny(Cue.GUIDANCE, Cue.PROTECT);
+    /** "Those restrictions from before? Yeah, they're lifted.": the guidance may be named just before. */
+    private static boolean dismissesGuidance(Sentence s, Sentence near) {
+        return s.has(Cue.DISMISS) && near.hasAny(Cue.GUIDANCE, Cue.PROTECT);
     }
 
     /** The cues of a sentence and of the sentences either side of it. */
