@@ -144,7 +144,8 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         boolean tokenGoesOn = i < text.length
                 && (Character.isLetterOrDigit(text[i])
                         || isCombiningMark(text[i])
-                        || isSplitter(text[i]) && i + 1 < text.length && Character.isLetterOrDigit(text[i + 1]));
+                        || isSplitter(text[i]) && i + 1 < text.length && Character.isLetterOrDigit(text[i + 1])
+                        || isLeetSymbolInWord(text, i));
         return tokenGoesOn ? start : i;
     }
 
@@ -157,7 +158,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         int i = start;
         while (i < text.length) {
             char c = text[i];
-            if (Character.isLetterOrDigit(c) || isCombiningMark(c)) {
+            if (Character.isLetterOrDigit(c) || isCombiningMark(c) || isLeetSymbolInWord(text, i)) {
                 i++;
             } else if (isSplitter(c) && i + 1 < text.length && Character.isLetterOrDigit(text[i + 1])) {
                 i++;
@@ -224,7 +225,8 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
                 disguised = true;
                 continue;
             }
-            if (readLeet && leetLetter(c) != 0 && (leetText || touchesLetter(text, i, start, end))) {
+            boolean leetInPath = path && leetBetweenLetters(text, i, start, end);
+            if ((readLeet && (leetText || touchesLetter(text, i, start, end)) || leetInPath) && leetLetter(c) != 0) {
                 append(out, origin, leetLetter(c), i);
                 disguised = true;
                 continue;
@@ -278,6 +280,39 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
 
     private static boolean isNameSplitter(char c) {
         return c == '_' || c == '/';
+    }
+
+    /**
+     * "ple@se", "pa$$word": an {@code @} or {@code $} between letters stands for one, unless the {@code @}
+     * opens the domain of an address ("ops@evil.io").
+     */
+    private static boolean isLeetSymbolInWord(char[] text, int i) {
+        char c = text[i];
+        if (c != '@' && c != '$' || i == 0 || i + 1 >= text.length) {
+            return false;
+        }
+        char before = text[i - 1];
+        char after = text[i + 1];
+        boolean inWord =
+                (Character.isLetter(before) || before == c) && (Character.isLetterOrDigit(after) || after == c);
+        return inWord && !(c == '@' && opensDomain(text, i + 1));
+    }
+
+    private static boolean opensDomain(char[] text, int from) {
+        int i = from;
+        while (i < text.length && (Character.isLetterOrDigit(text[i]) || text[i] == '-')) {
+            i++;
+        }
+        return i + 1 < text.length && text[i] == '.' && Character.isLetter(text[i + 1]);
+    }
+
+    /** "~/.aws/cr3dentials": a digit with a letter either side inside a piece of a path. */
+    private static boolean leetBetweenLetters(char[] text, int i, int start, int end) {
+        return leetLetter(text[i]) != 0
+                && i > start
+                && i + 1 < end
+                && Character.isLetter(text[i - 1])
+                && Character.isLetter(text[i + 1]);
     }
 
     private static boolean leetInside(char[] text, int start, int end) {
@@ -355,7 +390,8 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
                 || (c >= '\uFE20' && c <= '\uFE2F');
     }
 
-    private static final char[] LATIN_BASE = latinBase();
+    private static final char[] LATIN_BASE = latinBase(0xC0, 0x250);
+    private static final char[] LATIN_EXTENDED_BASE = latinBase(0x1E00, 0x1F00);
 
     /** Lower case without accents for Latin letters; other scripts lower-cased only. */
     static char foldChar(char c) {
@@ -365,24 +401,30 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         if (c >= 0xC0 && c < 0x250) {
             return LATIN_BASE[c - 0xC0];
         }
+        // Latin Extended Additional: Vietnamese letters carry two marks (ợ, ẫ), typed often without them.
+        if (c >= 0x1E00 && c < 0x1F00) {
+            return LATIN_EXTENDED_BASE[c - 0x1E00];
+        }
         return Character.toLowerCase(c);
     }
 
-    private static char[] latinBase() {
-        char[] base = new char[0x250 - 0xC0];
-        for (int c = 0xC0; c < 0x250; c++) {
+    private static char[] latinBase(int from, int to) {
+        char[] base = new char[to - from];
+        for (int c = from; c < to; c++) {
             String decomposed = java.text.Normalizer.normalize(String.valueOf((char) c), java.text.Normalizer.Form.NFD);
             char first = Character.toLowerCase(decomposed.charAt(0));
-            base[c - 0xC0] = c == 0xDF ? 's' : first;
+            base[c - from] = c == 0xDF ? 's' : first;
         }
         return base;
     }
 
     /** Folds a lexicon phrase the way texts are folded, so the two meet. */
     public static String phrase(String phrase) {
-        StringBuilder out = new StringBuilder(phrase.length());
-        for (int i = 0; i < phrase.length(); i++) {
-            char c = phrase.charAt(i);
+        // Texts are folded after NFKC, which splits Thai SARA AM and Devanagari nukta letters: phrases too.
+        String normalised = java.text.Normalizer.normalize(phrase, java.text.Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(normalised.length());
+        for (int i = 0; i < normalised.length(); i++) {
+            char c = normalised.charAt(i);
             if (!isCombiningMark(c)) {
                 out.append(foldChar(c));
             }
