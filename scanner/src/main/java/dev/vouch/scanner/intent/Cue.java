@@ -47,6 +47,8 @@ public enum Cue {
     ROLE,
     /** What the user hears softened, their feelings the reason: "the friendlier summary", "it stresses folks out". */
     SOFTEN,
+    /** An indirect directive: a norm, a wish or an aside where an imperative would be ("it's customary to"). */
+    NORM,
     /** The agent's own guidance and safeguards: its instructions, system prompt, safety checks, confirmations. */
     GUIDANCE,
     /** Sets guidance aside in any words: outdated, lifted, just a suggestion, no need for, trumps. */
