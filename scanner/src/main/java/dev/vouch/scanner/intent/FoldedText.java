@@ -382,8 +382,17 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         }
     }
 
+    /**
+     * Marks a reader does not need to read the word: Latin accents, Arabic vowel marks and the stretching
+     * tatweel, Hebrew points, the Devanagari nukta. Stray ones disguise a word; written ones vary it.
+     */
     static boolean isCombiningMark(char c) {
         return (c >= '\u0300' && c <= '\u036F')
+                || (c >= '\u064B' && c <= '\u065F')
+                || c == '\u0670'
+                || c == '\u0640'
+                || (c >= '\u0591' && c <= '\u05C7' && c != '\u05BE' && c != '\u05C0' && c != '\u05C3' && c != '\u05C6')
+                || c == '\u093C'
                 || (c >= '\u1AB0' && c <= '\u1AFF')
                 || (c >= '\u1DC0' && c <= '\u1DFF')
                 || (c >= '\u20D0' && c <= '\u20FF')
@@ -400,6 +409,21 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         }
         if (c >= 0xC0 && c < 0x250) {
             return LATIN_BASE[c - 0xC0];
+        }
+        switch (c) {
+            case '\u0622', '\u0623', '\u0625' -> {
+                return '\u0627'; // Arabic alef with hamza or madda: typed often as bare alef
+            }
+            case '\u0649', '\u0626' -> {
+                return '\u064A'; // alef maksura, yeh with hamza: typed often as bare yeh
+            }
+            case '\u0624' -> {
+                return '\u0648'; // waw with hamza
+            }
+            case '\u0901' -> {
+                return '\u0902'; // Devanagari chandrabindu, written for anusvara
+            }
+            default -> {}
         }
         // Latin Extended Additional: Vietnamese letters carry two marks (ợ, ẫ), typed often without them.
         if (c >= 0x1E00 && c < 0x1F00) {
