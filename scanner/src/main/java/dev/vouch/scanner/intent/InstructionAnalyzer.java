@@ -134,7 +134,8 @@ public final class InstructionAnalyzer {
 
     private static final String[] NEGATIONS = {
         "cannot be", "can't be", "can not be", "cannot", "can't", "not be", "never be", "won't be", "will not be",
-        "is not", "are not", "isn't", "aren't", "does not", "doesn't", "is never", "are never", "nothing is"
+        "is not", "are not", "isn't", "aren't", "does not", "doesn't", "is never", "are never", "nothing is",
+        "no need to", "need not", "needn't"
     };
 
     /**
