@@ -118,6 +118,14 @@ public final class IntentModel {
         return 1 / (1 + Math.exp(-trees.margin(x)));
     }
 
+    /**
+     * Whether some gate holds for inputs {@code x}: without one, every score passes the tool, so the
+     * score (and the words, which feed it alone) need not be worked out.
+     */
+    public boolean mayFlag(double[] x) {
+        return holdsAny(x, blockNeeds) || holdsAny(x, reviewNeeds);
+    }
+
     public Assessment assess(IntentFeatures.Vector vector) {
         double[] x = vector.values();
         double score = score(x);

@@ -52,6 +52,12 @@ public final class KeywordAutomaton<V> {
     private final char[][] wideChars;
 
     private final int[][] wideTargets;
+    /**
+     * One bit per character beyond ASCII that some keyword holds: on any other ("—", "→") every state
+     * goes back to the root, which the failure links would find only after a search in each state.
+     */
+    private final long[] wideInKeywords = new long[0x10000 / 64];
+
     private final int[] fail;
     /** The keywords that end in each state, by descending index; null where none does. */
     private final int[][] output;
@@ -76,6 +82,8 @@ public final class KeywordAutomaton<V> {
                 char c = fold(text.charAt(i));
                 if (c < ASCII && asciiColumn[c] == 0) {
                     asciiColumn[c] = (byte) ++trie.asciiColumns;
+                } else if (c >= ASCII) {
+                    wideInKeywords[c >>> 6] |= 1L << c;
                 }
                 state = trie.child(state, c);
             }
@@ -272,7 +280,7 @@ public final class KeywordAutomaton<V> {
     private int beyondAscii(int state, char c) {
         char folded = fold(c);
         if (folded >= ASCII) {
-            return wide(state, folded);
+            return (wideInKeywords[folded >>> 6] & (1L << folded)) == 0 ? 0 : wide(state, folded);
         }
         int column = asciiColumn[folded];
         if (column == 0) {
