@@ -112,6 +112,9 @@ public final class IntentFeatures {
     }
 
     private static final int MAX_DIRECTIVES = 3;
+    /** Texts shorter than this are names and codes, not sentences: no cue of theirs is read. */
+    private static final int MIN_READ = 12;
+
     private static final int LONG_TEXT_FROM = 1_000;
 
     private final InstructionAnalyzer analyzer;
@@ -143,7 +146,9 @@ public final class IntentFeatures {
         FoldedText[] foldings = new FoldedText[texts.size()];
         for (int t = 0; t < texts.size(); t++) {
             Text text = texts.get(t);
-            if (!reads(text.kind())) {
+            if (!reads(text.kind()) || text.text().length() < MIN_READ) {
+                // A text too short to read is read for its words alone, if at all; nothing it decodes or
+                // folds to is longer than it is.
                 continue;
             }
             FoldedText folded = FoldedText.of(text.text());
@@ -179,7 +184,8 @@ public final class IntentFeatures {
             for (int t = 0; t < texts.size(); t++) {
                 Text text = texts.get(t);
                 if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
-                    WordBag.read(text, foldings[t], values, spans, WORDS);
+                    FoldedText folded = foldings[t] != null ? foldings[t] : FoldedText.of(text.text());
+                    WordBag.read(text, folded, values, spans, WORDS);
                 }
             }
         }
@@ -253,7 +259,7 @@ public final class IntentFeatures {
             Span[] spans,
             int[] directives,
             boolean[] steerWithoutHarm) {
-        if (text.length() < 12) {
+        if (text.length() < MIN_READ) {
             return false;
         }
         boolean disguised = false;
