@@ -23,6 +23,7 @@ import dev.vouch.scanner.intent.Lexicon;
 import dev.vouch.scanner.intent.ToolContext;
 import dev.vouch.scanner.intent.ToolNames;
 import dev.vouch.scanner.normalize.NormalizedText;
+import dev.vouch.scanner.normalize.Normalizer;
 import dev.vouch.scanner.rules.Rule;
 import dev.vouch.scanner.rules.RulePack;
 import java.util.ArrayList;
@@ -85,12 +86,11 @@ public final class Scanner {
         Map<String, ToolDefinition> previousTools = new HashMap<>();
         previous.ifPresent(p -> p.tools().forEach(tool -> previousTools.put(tool.name(), tool)));
         long[] chars = {0};
-        SeenFields seen = new SeenFields();
         List<ToolReport> tools = new ArrayList<>();
         ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
         for (ToolDefinition tool : input.tools()) {
-            List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars, seen);
-            List<Finding> findings = patternFindings(tool, fields, seen);
+            List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
+            List<Finding> findings = patternFindings(tool, fields);
             instructions.check(fields, toolSet.of(tool), findings).ifPresent(findings::add);
             List<Finding> kept = distinct(
                     previous.isPresent() ? escalateNewText(findings, tool, previousTools.get(tool.name())) : findings);
@@ -102,8 +102,8 @@ public final class Scanner {
         input.prompts().forEach(p -> other.addAll(TextExtractor.prose(p)));
         input.resources().forEach(r -> other.addAll(TextExtractor.prose(r)));
         input.instructions().ifPresent(i -> other.addAll(TextExtractor.prose(i)));
-        List<ScannedField> prose = scanFields(other, chars, seen);
-        prose.forEach(field -> server.addAll(seen.findings(field, this::fieldFindings)));
+        List<ScannedField> prose = scanFields(other, chars);
+        prose.forEach(field -> server.addAll(fieldFindings(field)));
         // Prompts, resources and server instructions steer the same tools; the model reads them as a whole.
         // Most servers have none: with no text every input is zero, no gate holds and the model passes it.
         if (!prose.isEmpty()) {
@@ -111,7 +111,7 @@ public final class Scanner {
         }
         List<TextField> manifest = new ArrayList<>();
         input.manifest().ifPresent(m -> manifest.addAll(TextExtractor.manifest(m)));
-        scanFields(manifest, chars, seen).forEach(field -> server.addAll(seen.findings(field, this::fieldFindings)));
+        scanFields(manifest, chars).forEach(field -> server.addAll(fieldFindings(field)));
         serverChecks.forEach(check -> server.addAll(check.check(input)));
         List<Finding> serverKept = distinct(server);
 
@@ -128,13 +128,13 @@ public final class Scanner {
                 rules.version(), verdict, tools, serverKept, ToolDigests.toolSet(digests), drift, chars[0]);
     }
 
-    private static List<ScannedField> scanFields(List<TextField> fields, long[] chars, SeenFields seen) {
+    private static List<ScannedField> scanFields(List<TextField> fields, long[] chars) {
         List<ScannedField> scanned = new ArrayList<>(fields.size());
         for (TextField field : fields) {
             String text =
                     field.text().length() > MAX_FIELD_CHARS ? field.text().substring(0, MAX_FIELD_CHARS) : field.text();
             chars[0] += text.length();
-            scanned.add(new ScannedField(field, seen.normalized(text)));
+            scanned.add(new ScannedField(field, Normalizer.normalize(text)));
         }
         return scanned;
     }
@@ -179,20 +179,19 @@ public final class Scanner {
     /** The instruction model's inputs for each tool of {@code input}, for fitting and measuring the model. */
     public List<IntentFeatures.Vector> instructionVectors(ScanInput input) {
         long[] chars = {0};
-        SeenFields seen = new SeenFields();
         List<IntentFeatures.Vector> vectors = new ArrayList<>();
         ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
         for (ToolDefinition tool : input.tools()) {
-            List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars, seen);
-            vectors.add(instructions.vector(fields, toolSet.of(tool), patternFindings(tool, fields, seen)));
+            List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
+            vectors.add(instructions.vector(fields, toolSet.of(tool), patternFindings(tool, fields)));
         }
         return vectors;
     }
 
     /** The findings of the pattern rules and the precise checks, which the instruction model reads too. */
-    private List<Finding> patternFindings(ToolDefinition tool, List<ScannedField> fields, SeenFields seen) {
+    private List<Finding> patternFindings(ToolDefinition tool, List<ScannedField> fields) {
         List<Finding> findings = new ArrayList<>();
-        fields.forEach(field -> findings.addAll(seen.findings(field, this::fieldFindings)));
+        fields.forEach(field -> findings.addAll(fieldFindings(field)));
         toolChecks.forEach(check -> findings.addAll(check.check(tool, fields)));
         return findings;
     }
