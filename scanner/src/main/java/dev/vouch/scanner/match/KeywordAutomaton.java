@@ -42,6 +42,8 @@ public final class KeywordAutomaton<V> {
      * to be dropped.
      */
     private final int boundaryColumn;
+    /** The ASCII letters and digits on which the root goes to itself: inside a word, nothing to follow. */
+    private final boolean[] stayAtRoot = new boolean[ASCII];
     /** For each ASCII character, its column in the tables; 0 for characters no keyword holds. */
     private final byte[] asciiColumn = new byte[ASCII];
 
@@ -163,6 +165,9 @@ public final class KeywordAutomaton<V> {
                 asciiColumn[c] = asciiColumn[c + ('a' - 'A')];
             }
         }
+        for (char c = 0; c < ASCII; c++) {
+            stayAtRoot[c] = isWordChar(c) && (asciiColumn[c] == 0 || next(0, asciiColumn[c]) == 0);
+        }
     }
 
     /** Breadth first: each state's failure link and transitions from those of shallower states. */
@@ -281,6 +286,16 @@ public final class KeywordAutomaton<V> {
         int state = 0;
         boolean boundary = true;
         for (int i = 0; i < chars.length; i++) {
+            if (state == 0 && !boundary) {
+                // Inside a word that no keyword's prefix is open in: the rest of the word leaves the root
+                // where it is, and a plain look-up per character passes over it.
+                while (i < chars.length && chars[i] < ASCII && stayAtRoot[chars[i]]) {
+                    i++;
+                }
+                if (i == chars.length) {
+                    return;
+                }
+            }
             char c = chars[i];
             if (boundary) {
                 state = next(state, boundaryColumn);
