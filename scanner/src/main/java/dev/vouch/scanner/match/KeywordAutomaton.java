@@ -42,7 +42,10 @@ public final class KeywordAutomaton<V> {
      * to be dropped.
      */
     private final int boundaryColumn;
-    /** The ASCII letters and digits on which the root goes to itself: inside a word, nothing to follow. */
+    /**
+     * The ASCII characters on which the root goes to itself (for a word-start automaton, the letters and
+     * digits among them: inside a word, nothing to follow).
+     */
     private final boolean[] stayAtRoot = new boolean[ASCII];
     /** For each ASCII character, its column in the tables; 0 for characters no keyword holds. */
     private final byte[] asciiColumn = new byte[ASCII];
@@ -166,7 +169,9 @@ public final class KeywordAutomaton<V> {
             }
         }
         for (char c = 0; c < ASCII; c++) {
-            stayAtRoot[c] = isWordChar(c) && (asciiColumn[c] == 0 || next(0, asciiColumn[c]) == 0);
+            // At a word start the boundary moves the root, so a word-start automaton stays only inside words.
+            stayAtRoot[c] =
+                    (boundaryColumn == 0 || isWordChar(c)) && (asciiColumn[c] == 0 || next(0, asciiColumn[c]) == 0);
         }
     }
 
@@ -262,6 +267,10 @@ public final class KeywordAutomaton<V> {
         int state = 0;
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
+            if (state == 0 && c < ASCII && stayAtRoot[c]) {
+                // No keyword starts with it: no table read, and the next character's does not wait on one.
+                continue;
+            }
             if (c < ASCII) {
                 int column = asciiColumn[c];
                 state = column == 0 ? 0 : narrow[state * columns + column];
