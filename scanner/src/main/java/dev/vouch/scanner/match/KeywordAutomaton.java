@@ -36,10 +36,9 @@ public final class KeywordAutomaton<V> {
      * that reports occurrences at word starts only ({@link #atWordStarts}) reads its text as if a
      * boundary symbol stood before every character that follows no letter or digit (and before the
      * first), and its keywords as if one stood at their start and wherever the same holds inside them:
-     * an occurrence of such a keyword is then one that begins a word. Inside a word, no keyword's
-     * prefix is open, and the automaton waits at its root: the few states it visits stay in the cache,
-     * where following every suffix of every word walked the whole table, and no hit is reported only
-     * to be dropped.
+     * an occurrence of such a keyword is then one that begins a word. Inside a word, once no keyword's
+     * prefix is open the automaton waits at its root instead of following the word's suffixes, and no
+     * hit is reported only to be dropped.
      */
     private final int boundaryColumn;
     /**
