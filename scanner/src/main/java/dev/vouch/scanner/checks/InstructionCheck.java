@@ -37,6 +37,10 @@ public final class InstructionCheck {
 
     /** The model's inputs for one tool; the trainer reads tools through this too. */
     public IntentFeatures.Vector vector(List<ScannedField> fields, ToolContext context, List<Finding> patternFindings) {
+        return features.of(texts(fields), context, verdicts(patternFindings));
+    }
+
+    private static List<IntentFeatures.Text> texts(List<ScannedField> fields) {
         List<IntentFeatures.Text> texts = new ArrayList<>(fields.size());
         for (ScannedField field : fields) {
             texts.add(new IntentFeatures.Text(
@@ -50,7 +54,7 @@ public final class InstructionCheck {
                         field.normalized().hidden()));
             }
         }
-        return features.of(texts, context, verdicts(patternFindings));
+        return texts;
     }
 
     /**
@@ -86,9 +90,10 @@ public final class InstructionCheck {
      * the model passes the tool.
      */
     public Optional<Finding> check(List<ScannedField> fields, ToolContext context, List<Finding> patternFindings) {
-        IntentFeatures.Vector vector = vector(fields, context, patternFindings);
-        IntentModel.Assessment assessment = model.assess(vector);
-        if (assessment.verdict() == Verdict.PASS) {
+        IntentFeatures.Vector vector = features.of(texts(fields), context, verdicts(patternFindings), model::mayFlag);
+        // A tool no gate holds for passes whatever its score: most tools, spared the trees.
+        IntentModel.Assessment assessment = model.mayFlag(vector.values()) ? model.assess(vector) : null;
+        if (assessment == null || assessment.verdict() == Verdict.PASS) {
             patternFindings.removeIf(InstructionCheck::defersToModel);
             return Optional.empty();
         }

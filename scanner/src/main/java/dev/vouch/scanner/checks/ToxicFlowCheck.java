@@ -5,9 +5,12 @@ import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.match.KeywordAutomaton;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,13 +92,32 @@ public final class ToxicFlowCheck implements ServerCheck {
 
     private static final int PURPOSE_CHARS = 200;
 
+    private static final int UNTRUSTED = 1;
+    private static final int PRIVATE = 2;
+    private static final int SINK = 4;
+
+    /** Every phrase, valued by the lists that hold it: one pass over a purpose finds all three. */
+    private static final KeywordAutomaton<Integer> PHRASES = phrases();
+
+    private static KeywordAutomaton<Integer> phrases() {
+        Map<String, Integer> kinds = new HashMap<>();
+        UNTRUSTED_INPUT.forEach(phrase -> kinds.merge(phrase, UNTRUSTED, (a, b) -> a | b));
+        PRIVATE_DATA.forEach(phrase -> kinds.merge(phrase, PRIVATE, (a, b) -> a | b));
+        PUBLIC_SINK.forEach(phrase -> kinds.merge(phrase, SINK, (a, b) -> a | b));
+        return new KeywordAutomaton<>(kinds, false);
+    }
+
     @Override
     public List<Finding> check(ScanInput input) {
-        List<String> purposes =
-                input.tools().stream().map(ToxicFlowCheck::purpose).toList();
-        Optional<String> untrusted = first(input.tools(), purposes, UNTRUSTED_INPUT);
-        Optional<String> privateData = first(input.tools(), purposes, PRIVATE_DATA);
-        Optional<String> sink = first(input.tools(), purposes, PUBLIC_SINK);
+        int[] kinds = new int[input.tools().size()];
+        for (int i = 0; i < kinds.length; i++) {
+            int[] found = {0};
+            PHRASES.parse(purpose(input.tools().get(i)), (begin, end, kind) -> found[0] |= kind);
+            kinds[i] = found[0];
+        }
+        Optional<String> untrusted = first(input.tools(), kinds, UNTRUSTED);
+        Optional<String> privateData = first(input.tools(), kinds, PRIVATE);
+        Optional<String> sink = first(input.tools(), kinds, SINK);
         List<Finding> findings = new ArrayList<>();
         if (untrusted.isPresent() && privateData.isPresent() && sink.isPresent()) {
             findings.add(new Finding(
@@ -119,24 +141,13 @@ public final class ToxicFlowCheck implements ServerCheck {
         return (tool.name().replace('_', ' ') + " " + purpose).toLowerCase(Locale.ROOT);
     }
 
-    /** The first tool whose purpose (indexed like {@code tools}) holds one of {@code phrases}. */
-    private static Optional<String> first(List<ToolDefinition> tools, List<String> purposes, List<String> phrases) {
+    /** The first tool whose purpose (its phrases' lists indexed like {@code tools}) holds a phrase of {@code kind}. */
+    private static Optional<String> first(List<ToolDefinition> tools, int[] kinds, int kind) {
         for (int i = 0; i < tools.size(); i++) {
-            String purpose = purposes.get(i);
-            if (containsAny(purpose, phrases)) {
+            if ((kinds[i] & kind) != 0) {
                 return Optional.of(tools.get(i).name());
             }
         }
         return Optional.empty();
-    }
-
-    /** A loop rather than a stream: this runs for every tool and phrase list of every scan. */
-    private static boolean containsAny(String text, List<String> phrases) {
-        for (String phrase : phrases) {
-            if (text.contains(phrase)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

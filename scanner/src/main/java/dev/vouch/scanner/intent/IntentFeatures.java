@@ -5,6 +5,7 @@ import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Turns the sentences of one tool's texts into the model's inputs: each feature a question about
@@ -111,6 +112,9 @@ public final class IntentFeatures {
     }
 
     private static final int MAX_DIRECTIVES = 3;
+    /** Texts shorter than this are names and codes, not sentences: no cue of theirs is read. */
+    private static final int MIN_READ = 12;
+
     private static final int LONG_TEXT_FROM = 1_000;
 
     private final InstructionAnalyzer analyzer;
@@ -124,19 +128,31 @@ public final class IntentFeatures {
 
     /** The vector of one tool's texts, given the pattern rules' verdicts on them. */
     public Vector of(List<Text> texts, ToolContext context, PatternVerdicts patterns) {
+        return of(texts, context, patterns, named -> true);
+    }
+
+    /**
+     * The vector of one tool's texts, its words read only when {@code wordsMatter} says the named
+     * inputs (all but the words, already set in the array it is given) leave them a part to play. The
+     * words are inputs of the model's score alone: where no gate of the model holds, no score can flag
+     * the tool, and most tools hold none.
+     */
+    public Vector of(List<Text> texts, ToolContext context, PatternVerdicts patterns, Predicate<double[]> wordsMatter) {
         double[] values = new double[SIZE];
         Span[] spans = new Span[SIZE];
         int[] directives = {0};
         boolean[] steerWithoutHarm = {false};
-        for (Text text : texts) {
-            if (!reads(text.kind())) {
+        // One folding per text serves the sentences, the words and a disguise's second reading.
+        FoldedText[] foldings = new FoldedText[texts.size()];
+        for (int t = 0; t < texts.size(); t++) {
+            Text text = texts.get(t);
+            if (!reads(text.kind()) || text.text().length() < MIN_READ) {
+                // A text too short to read is read for its words alone, if at all; nothing it decodes or
+                // folds to is longer than it is.
                 continue;
             }
-            // One folding serves the sentences, the words and a disguise's second reading.
             FoldedText folded = FoldedText.of(text.text());
-            if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
-                WordBag.read(text, folded, values, spans, WORDS);
-            }
+            foldings[t] = folded;
             boolean disguised =
                     read(text, text.text(), folded, null, context, values, spans, directives, steerWithoutHarm);
             if (disguised) {
@@ -162,6 +178,17 @@ public final class IntentFeatures {
         values[Feature.RULE_BLOCK.ordinal()] = patterns.block() ? 1 : 0;
         values[Feature.RULE_REVIEW.ordinal()] = patterns.instructionReview() ? 1 : 0;
         values[Feature.RULE_REVIEW_OTHER.ordinal()] = patterns.otherReview() ? 1 : 0;
+        // The words set only their own inputs, each span the first word of its bucket: read after the
+        // sentences, they set the same values and spans as read before them.
+        if (wordsMatter.test(values)) {
+            for (int t = 0; t < texts.size(); t++) {
+                Text text = texts.get(t);
+                if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
+                    FoldedText folded = foldings[t] != null ? foldings[t] : FoldedText.of(text.text());
+                    WordBag.read(text, folded, values, spans, WORDS);
+                }
+            }
+        }
         return new Vector(values, spans);
     }
 
@@ -232,7 +259,7 @@ public final class IntentFeatures {
             Span[] spans,
             int[] directives,
             boolean[] steerWithoutHarm) {
-        if (text.length() < 12) {
+        if (text.length() < MIN_READ) {
             return false;
         }
         boolean disguised = false;

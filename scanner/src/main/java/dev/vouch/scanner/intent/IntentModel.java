@@ -44,6 +44,9 @@ public final class IntentModel {
     private final double block;
     private final Set<Feature> blockNeeds;
     private final Set<Feature> reviewNeeds;
+    // The gates as input indices: asked of every tool, where an EnumSet's iterator showed in the profile.
+    private final int[] blockInputs;
+    private final int[] reviewInputs;
     private final String lexiconDigest;
 
     public IntentModel(
@@ -58,6 +61,8 @@ public final class IntentModel {
         this.block = block;
         this.blockNeeds = EnumSet.copyOf(blockNeeds);
         this.reviewNeeds = EnumSet.copyOf(reviewNeeds);
+        this.blockInputs = ordinals(this.blockNeeds);
+        this.reviewInputs = ordinals(this.reviewNeeds);
         this.lexiconDigest = lexiconDigest;
     }
 
@@ -118,11 +123,19 @@ public final class IntentModel {
         return 1 / (1 + Math.exp(-trees.margin(x)));
     }
 
+    /**
+     * Whether some gate holds for inputs {@code x}: without one, every score passes the tool, so the
+     * score (and the words, which feed it alone) need not be worked out.
+     */
+    public boolean mayFlag(double[] x) {
+        return holdsAny(x, blockInputs) || holdsAny(x, reviewInputs);
+    }
+
     public Assessment assess(IntentFeatures.Vector vector) {
         double[] x = vector.values();
         double score = score(x);
-        boolean harm = holdsAny(x, blockNeeds);
-        boolean steers = harm || holdsAny(x, reviewNeeds);
+        boolean harm = holdsAny(x, blockInputs);
+        boolean steers = harm || holdsAny(x, reviewInputs);
         Verdict verdict =
                 score >= block && harm ? Verdict.BLOCK : score >= review && steers ? Verdict.REVIEW : Verdict.PASS;
         if (verdict == Verdict.PASS) {
@@ -146,13 +159,17 @@ public final class IntentModel {
         return new Assessment(score, verdict, family(contributions), contributions);
     }
 
-    private static boolean holdsAny(double[] x, Set<Feature> features) {
-        for (Feature feature : features) {
-            if (x[feature.ordinal()] > 0) {
+    private static boolean holdsAny(double[] x, int[] inputs) {
+        for (int input : inputs) {
+            if (x[input] > 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static int[] ordinals(Set<Feature> features) {
+        return features.stream().mapToInt(Feature::ordinal).toArray();
     }
 
     /** The family of the strongest feature that names a kind of attack. */

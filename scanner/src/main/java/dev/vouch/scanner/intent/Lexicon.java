@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,21 +48,15 @@ public final class Lexicon {
         }
     }
 
+    /** Phrases at word starts, and those that match inside words too (CJK phrases) anywhere. */
     private final KeywordAutomaton<Entry> automaton;
-    /** Per keyword, whether it matches inside words too (CJK phrases). */
-    private final boolean[] anywhere;
 
     private final EnumSet<Cue> startOnly;
     private final ToolNames toolNames;
     private final String digest;
 
     private Lexicon(Map<String, Entry> phrases, EnumSet<Cue> startOnly, ToolNames toolNames, String digest) {
-        automaton = new KeywordAutomaton<>(new TreeMap<>(phrases), false);
-        List<Entry> entries = automaton.values();
-        anywhere = new boolean[entries.size()];
-        for (int i = 0; i < anywhere.length; i++) {
-            anywhere[i] = entries.get(i).anywhere();
-        }
+        automaton = KeywordAutomaton.atWordStarts(new TreeMap<>(phrases), Entry::anywhere);
         this.startOnly = startOnly;
         this.toolNames = toolNames;
         this.digest = digest;
@@ -164,7 +157,7 @@ public final class Lexicon {
 
     /** Every phrase of the lexicon in {@code folded}, at word boundaries, handed to {@code hits} in order. */
     public void match(String folded, Hits hits) {
-        automaton.parseAtWordStarts(folded, anywhere, (begin, end, entry) -> {
+        automaton.parse(folded, (begin, end, entry) -> {
             boolean right = entry.anywhere()
                     || end == folded.length()
                     || !KeywordAutomaton.isWordChar(folded.charAt(end))

@@ -84,8 +84,20 @@ final class TextBounds {
         return clauseStart[position];
     }
 
+    /** The sentence of the last {@link #sentenceOf} answer: hits come in text order, mostly in one sentence. */
+    private int lastSentence;
+
     /** The sentence that holds {@code position}: the last that starts at or before it. */
     int sentenceOf(int position) {
+        int last = lastSentence;
+        if (starts[last] <= position && (last + 1 == count || starts[last + 1] > position)) {
+            return last;
+        }
+        lastSentence = search(position);
+        return lastSentence;
+    }
+
+    private int search(int position) {
         int low = 0;
         int high = count - 1;
         while (low < high) {

@@ -42,7 +42,12 @@ final class TokenCues {
                 continue;
             }
             int start = i;
+            // Where the token stops being a plain word, found in the same pass: most tokens are plain.
+            int plainUntil = -1;
             while (i < length && isTokenChar(chars[i])) {
+                if (plainUntil < 0 && !isPlainWordChar(chars[i], i == start)) {
+                    plainUntil = i;
+                }
                 i++;
             }
             int end = i;
@@ -50,14 +55,20 @@ final class TokenCues {
                 end--;
             }
             if (end > start) {
-                token(text, start, end, context, cues, sentenceStarts);
+                token(text, start, end, plainUntil < 0 || plainUntil >= end, context, cues, sentenceStarts);
             }
         }
     }
 
     private static void token(
-            String text, int start, int end, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
-        if (isPlainWord(text, start, end)
+            String text,
+            int start,
+            int end,
+            boolean plainWord,
+            ToolContext context,
+            List<Map<Cue, int[]>> cues,
+            int[] sentenceStarts) {
+        if (plainWord
                 && !(start > 0 && isQuote(text.charAt(start - 1)))
                 && !(context.hasPlainWordNames() && namedAsTool(text, start, end))) {
             // "paste it into notes": a plain-word argument of this tool, named where a value goes.
@@ -133,17 +144,12 @@ final class TokenCues {
         }
     }
 
-    /** Letters alone, lower case after the first: a word of prose, unless named as a tool or quoted. */
-    private static boolean isPlainWord(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'a' && c <= 'z')
-                    && !(i == start && c >= 'A' && c <= 'Z')
-                    && !(c >= 0x80 && Character.isLetter(c))) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * A character of a plain word: letters alone, lower case after the first. A plain word is prose,
+     * unless named as a tool or quoted.
+     */
+    private static boolean isPlainWordChar(char c, boolean first) {
+        return c >= 'a' && c <= 'z' || first && c >= 'A' && c <= 'Z' || c >= 0x80 && Character.isLetter(c);
     }
 
     /** snake_case, kebab-case with an underscore or camelCase: a name in code, not a word of prose. */

@@ -51,7 +51,7 @@ public final class ToolContext {
                 }
                 Set<String> arguments = arguments(tool.definition());
                 set.argumentsByTool.put(name, arguments);
-                set.plainWordNames |= isPlainWord(name);
+                set.plainWordNames = set.plainWordNames || isPlainWord(name);
                 set.allArguments.addAll(arguments);
             }
             return set;

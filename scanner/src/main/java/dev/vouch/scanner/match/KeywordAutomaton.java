@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * An Aho-Corasick automaton over a fixed set of keywords that reports every occurrence of every
@@ -30,6 +31,21 @@ public final class KeywordAutomaton<V> {
     private static final int NARROW_STATES = 0x10000;
 
     private final boolean caseless;
+    /**
+     * The column of the word boundary, or 0 for an automaton that reports every occurrence. An automaton
+     * that reports occurrences at word starts only ({@link #atWordStarts}) reads its text as if a
+     * boundary symbol stood before every character that follows no letter or digit (and before the
+     * first), and its keywords as if one stood at their start and wherever the same holds inside them:
+     * an occurrence of such a keyword is then one that begins a word. Inside a word, once no keyword's
+     * prefix is open the automaton waits at its root instead of following the word's suffixes, and no
+     * hit is reported only to be dropped.
+     */
+    private final int boundaryColumn;
+    /**
+     * The ASCII characters on which the root goes to itself (for a word-start automaton, the letters and
+     * digits among them: inside a word, nothing to follow).
+     */
+    private final boolean[] stayAtRoot = new boolean[ASCII];
     /** For each ASCII character, its column in the tables; 0 for characters no keyword holds. */
     private final byte[] asciiColumn = new byte[ASCII];
 
@@ -52,6 +68,12 @@ public final class KeywordAutomaton<V> {
     private final char[][] wideChars;
 
     private final int[][] wideTargets;
+    /**
+     * One bit per character beyond ASCII that some keyword holds: on any other ("—", "→") every state
+     * goes back to the root, which the failure links would find only after a search in each state.
+     */
+    private final long[] wideInKeywords = new long[0x10000 / 64];
+
     private final int[] fail;
     /** The keywords that end in each state, by descending index; null where none does. */
     private final int[][] output;
@@ -59,9 +81,27 @@ public final class KeywordAutomaton<V> {
     private final int[] lengths;
     private final V[] values;
 
-    @SuppressWarnings("unchecked")
     public KeywordAutomaton(Map<String, V> keywords, boolean caseless) {
+        this(keywords, caseless, null);
+    }
+
+    /**
+     * An automaton that reports an occurrence only where it begins a word (at the text's start or after
+     * a character that is no letter, digit or mark), except for the keywords {@code anywhere} accepts,
+     * which are reported wherever they occur: most occurrences of a word list's short keywords are
+     * inside longer words. Hits come in the order {@link #parse} would report them, those dropped aside.
+     */
+    public static <V> KeywordAutomaton<V> atWordStarts(Map<String, V> keywords, Predicate<? super V> anywhere) {
+        return new KeywordAutomaton<>(keywords, false, anywhere);
+    }
+
+    /** The symbol that stands for a word boundary in the trie; no keyword of a word-start automaton holds it. */
+    private static final char BOUNDARY = '\0';
+
+    @SuppressWarnings("unchecked")
+    private KeywordAutomaton(Map<String, V> keywords, boolean caseless, Predicate<? super V> anywhere) {
         this.caseless = caseless;
+        boolean boundaries = anywhere != null;
         Trie trie = new Trie();
         values = (V[]) new Object[keywords.size()];
         lengths = new int[keywords.size()];
@@ -72,10 +112,21 @@ public final class KeywordAutomaton<V> {
                 throw new IllegalArgumentException("an empty keyword matches everywhere");
             }
             int state = 0;
+            if (boundaries && !anywhere.test(keyword.getValue())) {
+                state = trie.child(state, BOUNDARY);
+            }
             for (int i = 0; i < text.length(); i++) {
                 char c = fold(text.charAt(i));
+                if (boundaries && c == BOUNDARY) {
+                    throw new IllegalArgumentException("a keyword holds the boundary symbol U+0000");
+                }
+                if (boundaries && i > 0 && !isWordChar(text.charAt(i - 1))) {
+                    state = trie.child(state, BOUNDARY);
+                }
                 if (c < ASCII && asciiColumn[c] == 0) {
                     asciiColumn[c] = (byte) ++trie.asciiColumns;
+                } else if (c >= ASCII) {
+                    wideInKeywords[c >>> 6] |= 1L << c;
                 }
                 state = trie.child(state, c);
             }
@@ -90,7 +141,8 @@ public final class KeywordAutomaton<V> {
         // Numbered breadth first, the shallow states a text visits most share the first rows of the table.
         trie = trie.breadthFirst();
         int states = trie.children.size();
-        columns = trie.asciiColumns + 1;
+        boundaryColumn = boundaries ? trie.asciiColumns + 1 : 0;
+        columns = trie.asciiColumns + (boundaries ? 2 : 1);
         int[] table = new int[states * columns];
         fail = new int[states];
         output = new int[states][];
@@ -115,6 +167,11 @@ public final class KeywordAutomaton<V> {
                 asciiColumn[c] = asciiColumn[c + ('a' - 'A')];
             }
         }
+        for (char c = 0; c < ASCII; c++) {
+            // At a word start the boundary moves the root, so a word-start automaton stays only inside words.
+            stayAtRoot[c] =
+                    (boundaryColumn == 0 || isWordChar(c)) && (asciiColumn[c] == 0 || next(0, asciiColumn[c]) == 0);
+        }
     }
 
     /** Breadth first: each state's failure link and transitions from those of shallower states. */
@@ -132,7 +189,9 @@ public final class KeywordAutomaton<V> {
                 char c = child.getKey();
                 int target = child.getValue();
                 fail[target] = state == 0 ? 0 : transition(table, fail[state], c);
-                if (c < ASCII) {
+                if (c == BOUNDARY && boundaryColumn != 0) {
+                    table[state * columns + boundaryColumn] = target;
+                } else if (c < ASCII) {
                     table[state * columns + asciiColumn[c]] = target;
                 } else {
                     wide.add(c);
@@ -161,18 +220,17 @@ public final class KeywordAutomaton<V> {
         }
     }
 
-    /** Every occurrence of every keyword in {@code text}. */
+    /** Every occurrence of every keyword in {@code text} (at word starts only, for {@link #atWordStarts}). */
     public void parse(String text, Hits<V> hits) {
-        scan(text, null, hits);
-    }
-
-    /**
-     * Like {@link #parse}, but reports an occurrence that starts inside a word (after a letter or digit)
-     * only for the keywords {@code anywhere} marks: most occurrences of a word list's short keywords are
-     * inside longer words, and are dropped here before a caller sees them.
-     */
-    public void parseAtWordStarts(String text, boolean[] anywhere, Hits<V> hits) {
-        scan(text, anywhere, hits);
+        // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt.
+        char[] chars = text.toCharArray();
+        if (boundaryColumn != 0) {
+            scanWordStarts(chars, hits);
+        } else if (narrow != null) {
+            scanNarrow(chars, hits);
+        } else {
+            scanWide(chars, hits);
+        }
     }
 
     /** Whether the transitions are kept in the char table: the automaton has fewer than 2<sup>16</sup> states. */
@@ -180,18 +238,8 @@ public final class KeywordAutomaton<V> {
         return narrow != null;
     }
 
-    /** The keywords' values in index order, for callers that mark them ({@link #parseAtWordStarts}). */
-    public List<V> values() {
-        return List.of(values);
-    }
-
-    private void scan(String text, boolean[] anywhere, Hits<V> hits) {
-        // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt.
-        char[] chars = text.toCharArray();
-        if (narrow != null) {
-            scanNarrow(chars, anywhere, hits);
-            return;
-        }
+    /** The transitions on 32-bit cells, outputs flagged by complement ({@link #markOutputs}). */
+    private void scanWide(char[] chars, Hits<V> hits) {
         int state = 0;
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
@@ -209,15 +257,19 @@ public final class KeywordAutomaton<V> {
                     continue;
                 }
             }
-            report(chars, i, state, anywhere, hits);
+            report(i, state, hits);
         }
     }
 
-    /** {@link #scan} over the char table. */
-    private void scanNarrow(char[] chars, boolean[] anywhere, Hits<V> hits) {
+    /** The transitions on the char table. */
+    private void scanNarrow(char[] chars, Hits<V> hits) {
         int state = 0;
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
+            if (state == 0 && c < ASCII && stayAtRoot[c]) {
+                // No keyword starts with it: no table read, and the next character's does not wait on one.
+                continue;
+            }
             if (c < ASCII) {
                 int column = asciiColumn[c];
                 state = column == 0 ? 0 : narrow[state * columns + column];
@@ -230,18 +282,70 @@ public final class KeywordAutomaton<V> {
                     continue;
                 }
             }
-            report(chars, i, state, anywhere, hits);
+            report(i, state, hits);
         }
     }
 
-    /** The keywords that end at {@code i} in {@code state}. */
-    private void report(char[] chars, int i, int state, boolean[] anywhere, Hits<V> hits) {
-        for (int keyword : output[state]) {
-            int begin = i + 1 - lengths[keyword];
-            if (anywhere == null || begin == 0 || anywhere[keyword] || !isWordChar(chars[begin - 1])) {
-                hits.hit(begin, i + 1, values[keyword]);
+    /**
+     * The scan of a word-start automaton: before each character that follows a boundary, the boundary's
+     * transition. It ends no keyword, so only the character's own transition can report.
+     */
+    private void scanWordStarts(char[] chars, Hits<V> hits) {
+        int state = 0;
+        boolean boundary = true;
+        for (int i = 0; i < chars.length; i++) {
+            if (state == 0 && !boundary) {
+                // Inside a word that no keyword's prefix is open in: the rest of the word leaves the root
+                // where it is, and a plain look-up per character passes over it.
+                while (i < chars.length && chars[i] < ASCII && stayAtRoot[chars[i]]) {
+                    i++;
+                }
+                if (i == chars.length) {
+                    return;
+                }
+            }
+            char c = chars[i];
+            if (boundary) {
+                state = next(state, boundaryColumn);
+            }
+            if (c < ASCII) {
+                boundary = !ASCII_WORD[c];
+                int column = asciiColumn[c];
+                state = column == 0 ? 0 : next(state, column);
+            } else {
+                boundary = !isWordChar(c);
+                state = beyondAscii(state, c);
+            }
+            if (ends[state]) {
+                report(i, state, hits);
             }
         }
+    }
+
+    /** The transition of {@code state} on a column, from whichever table the automaton keeps. */
+    private int next(int state, int column) {
+        if (narrow != null) {
+            return narrow[state * columns + column];
+        }
+        int next = delta[state * columns + column];
+        return next < 0 ? ~next : next;
+    }
+
+    /** The keywords that end at {@code i} in {@code state}. */
+    private void report(int i, int state, Hits<V> hits) {
+        for (int keyword : output[state]) {
+            hits.hit(i + 1 - lengths[keyword], i + 1, values[keyword]);
+        }
+    }
+
+    private static final boolean[] ASCII_WORD = asciiWordChars();
+
+    private static boolean[] asciiWordChars() {
+        boolean[] table = new boolean[ASCII];
+        for (char c = 0; c < ASCII; c++) {
+            table[c] = isWordChar(c);
+        }
+        return table;
     }
 
     private static char[] narrowed(int[] table) {
@@ -272,7 +376,7 @@ public final class KeywordAutomaton<V> {
     private int beyondAscii(int state, char c) {
         char folded = fold(c);
         if (folded >= ASCII) {
-            return wide(state, folded);
+            return (wideInKeywords[folded >>> 6] & (1L << folded)) == 0 ? 0 : wide(state, folded);
         }
         int column = asciiColumn[folded];
         if (column == 0) {
@@ -287,6 +391,9 @@ public final class KeywordAutomaton<V> {
 
     /** The transition on any character while {@code table} is built, before {@link #markOutputs}. */
     private int transition(int[] table, int state, char c) {
+        if (c == BOUNDARY && boundaryColumn != 0) {
+            return table[state * columns + boundaryColumn];
+        }
         if (c < ASCII) {
             int column = asciiColumn[c];
             return column == 0 ? 0 : table[state * columns + column];

@@ -42,6 +42,61 @@ class KeywordAutomatonTest {
     }
 
     @Test
+    void aWordStartAutomatonReportsTheReferencesHitsThatBeginAWordOrMayBeAnywhere() {
+        Random random = new Random(20261130);
+        for (int round = 0; round < 500; round++) {
+            Map<String, Integer> keywords = new TreeMap<>();
+            int count = 1 + random.nextInt(30);
+            while (keywords.size() < count) {
+                keywords.put(word(random, 1 + random.nextInt(6)), keywords.size());
+            }
+            AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
+            reference.build(keywords);
+            // Odd values match inside words too.
+            KeywordAutomaton<Integer> automaton = KeywordAutomaton.atWordStarts(keywords, value -> value % 2 == 1);
+            String text = word(random, random.nextInt(200));
+
+            List<String> expected = new ArrayList<>();
+            reference.parseText(text, (begin, end, value) -> {
+                if (begin == 0 || value % 2 == 1 || !KeywordAutomaton.isWordChar(text.charAt(begin - 1))) {
+                    expected.add(begin + "-" + end + ":" + value);
+                }
+            });
+            List<String> actual = new ArrayList<>();
+            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
+
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aWordStartAutomatonTooLargeForTheCharTableFindsWhatTheReferenceFindsAtWordStarts() {
+        Random random = new Random(1130);
+        Map<String, Integer> keywords = new TreeMap<>();
+        while (keywords.size() < 16_000) {
+            keywords.put(word(random, 8), keywords.size());
+        }
+        AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
+        reference.build(keywords);
+        KeywordAutomaton<Integer> automaton = KeywordAutomaton.atWordStarts(keywords, value -> value % 5 == 0);
+        assertThat(automaton.readsCharTable()).isFalse();
+
+        for (int round = 0; round < 50; round++) {
+            String text = word(random, random.nextInt(400));
+            List<String> expected = new ArrayList<>();
+            reference.parseText(text, (begin, end, value) -> {
+                if (begin == 0 || value % 5 == 0 || !KeywordAutomaton.isWordChar(text.charAt(begin - 1))) {
+                    expected.add(begin + "-" + end + ":" + value);
+                }
+            });
+            List<String> actual = new ArrayList<>();
+            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
+
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aCaselessAutomatonFindsWhatTheReferenceFindsInTheLowerCasedText() {
         Random random = new Random(11);
         for (int round = 0; round < 300; round++) {
