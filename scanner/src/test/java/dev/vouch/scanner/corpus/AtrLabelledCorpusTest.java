@@ -37,9 +37,10 @@ class AtrLabelledCorpusTest {
     // review threshold is set for real tools and unseen attacks, and ATR's security-themed negatives, chat
     // messages with imperatives and fixed values, sit just past it: 2026.11.30.2 flags about 4% of them,
     // and with the words as inputs about 5%; 2026.11.30.3, which reads overrides and new roles in 21
-    // languages, flags about 6%, most of the new ones chat questions about jailbreaks and developer modes).
+    // languages, flags about 6%, most of the new ones chat questions about jailbreaks and developer modes;
+    // 2026.11.30.4, which reads guidance set aside and indirect directives, about 5%).
     private static final double ALL_MIN_RECALL = 0.45;
-    private static final double ALL_MAX_FALSE_POSITIVE_RATE = 0.06;
+    private static final double ALL_MAX_FALSE_POSITIVE_RATE = 0.055;
 
     /** True/false positives and negatives. */
     static final class Confusion {
