@@ -26,7 +26,7 @@ class VouchLabelledCorpusTest {
     private static final double MIN_BLOCKED = 0.66;
     // Review is calibrated on real tools (Docker's: about 1% reviewed out of fold) and on hard negatives
     // held out a whole writer at a time (15%): these borrow the attacks' words and land in review often.
-    private static final double MAX_NEGATIVES_FLAGGED = 0.11;
+    private static final double MAX_NEGATIVES_FLAGGED = 0.12;
 
     @Test
     void unseenPhrasingsOfPoisoningAreFlaggedAndHardNegativesPass() throws IOException {
