@@ -20,12 +20,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,9 +58,6 @@ public final class MirrorService {
     public static final String PENDING = "pending";
     public static final String REJECTED = "rejected";
     public static final String SKIPPED = "skipped";
-
-    /** Consecutive empty pages that still point further before the cursor counts as not advancing. */
-    private static final int MAX_EMPTY_PAGES = 10;
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
     static final Principal MIRROR =
@@ -125,16 +120,9 @@ public final class MirrorService {
         String api = api();
         Optional<UpstreamSnapshot> trust = settings.upstreamKey().map(key -> new UpstreamSnapshot(client, key, api));
         trust.ifPresent(snapshot -> snapshot.load(checkpoint.snapshotSerial()));
-        Set<String> cursors = new HashSet<>();
-        run.cursor.ifPresent(cursors::add);
-        int emptyPages = 0;
-        Optional<Long> total = Optional.empty();
+        CursorGuard cursors = new CursorGuard(run.cursor);
         while (true) {
-            String query = api + "/servers?limit=" + settings.pageSize()
-                    + run.since
-                            .map(s -> "&updated_since=" + DateTimeFormatter.ISO_INSTANT.format(s))
-                            .orElse("")
-                    + run.cursor.map(c -> "&cursor=" + encode(c)).orElse("");
+            String query = pageQuery(api, run);
             UpstreamClient.Answer answer =
                     client.get(query, a -> UpstreamPage.parse(a.body()).isEmpty());
             if (answer.status() == 400 && run.resumed && run.pages == 0 && run.cursor.isPresent()) {
@@ -142,7 +130,7 @@ public final class MirrorService {
                 run.malformed.add("the interrupted run's cursor " + run.cursor.get() + " was refused (HTTP 400); "
                         + "restarted from updated_since");
                 run.cursor = Optional.empty();
-                cursors.clear();
+                cursors = new CursorGuard(Optional.empty());
                 continue;
             }
             if (answer.status() != 200) {
@@ -160,48 +148,16 @@ public final class MirrorService {
             if (run.clock.isEmpty()) {
                 run.clock = answer.date();
             }
-            total = page.total();
             run.pages++;
             page.malformed().forEach(m -> run.malformed.add("page " + run.pages + ", " + m));
-            List<byte[]> verified = new ArrayList<>();
-            for (UpstreamEntry entry : page.entries()) {
-                // Every entry of the page is checked before any is applied: a mismatch applies nothing.
-                verified.add(trust.flatMap(t -> t.verifiedManifest(entry)).orElse(null));
-            }
-            List<Recorded> recorded = applyAll(page.entries(), verified, run, workers);
-            for (UpstreamEntry entry : page.entries()) {
-                entry.updatedAt()
-                        .ifPresent(at -> run.highWater = Optional.of(
-                                run.highWater.filter(h -> h.isAfter(at)).orElse(at)));
-            }
+            List<Recorded> recorded = applyPage(page, trust, run, workers);
             Optional<String> next = page.nextCursor();
-            if (next.isPresent()) {
-                if (next.equals(run.cursor) || !cursors.add(next.get())) {
-                    throw new MirrorException("the upstream's cursor did not advance: " + next.get()
-                            + " came back after " + run.pages + " page(s)");
-                }
-                emptyPages = page.entries().isEmpty() && page.malformed().isEmpty() ? emptyPages + 1 : 0;
-                if (emptyPages >= MAX_EMPTY_PAGES) {
-                    throw new MirrorException("the upstream's cursor did not advance: " + MAX_EMPTY_PAGES
-                            + " empty pages in a row each pointed to another");
-                }
-            }
+            cursors.advance(run.cursor, next, page, run.pages);
             run.cursor = next;
-            Optional<Long> serial = trust.map(UpstreamSnapshot::serial);
-            MirrorCheckpoint position = next.isPresent()
-                    ? new MirrorCheckpoint(
-                            upstream,
-                            checkpoint.updatedSince(),
-                            run.since,
-                            next,
-                            run.highWater,
-                            run.clock,
-                            serial.or(checkpoint::snapshotSerial))
-                    : null;
             if (!recorded.isEmpty()) {
-                record(recorded, Optional.ofNullable(position));
+                record(recorded, next.map(cursor -> positionAt(checkpoint, run, cursor, trust)));
             }
-            progress.page(run.report(started), total);
+            progress.page(run.report(started), page.total());
             if (next.isEmpty()) {
                 break;
             }
@@ -210,6 +166,46 @@ public final class MirrorService {
         MirrorReport report = run.report(started);
         progress.finished(report);
         return report;
+    }
+
+    private String pageQuery(String api, MirrorRun run) {
+        return api + "/servers?limit=" + settings.pageSize()
+                + run.since
+                        .map(s -> "&updated_since=" + DateTimeFormatter.ISO_INSTANT.format(s))
+                        .orElse("")
+                + run.cursor.map(c -> "&cursor=" + encode(c)).orElse("");
+    }
+
+    /**
+     * Every entry of the page is checked against the pinned key before any is applied, so a mismatch applies
+     * nothing; then the page is applied and the run's high-water mark moves to its newest entry.
+     */
+    private List<Recorded> applyPage(
+            UpstreamPage page, Optional<UpstreamSnapshot> trust, MirrorRun run, ExecutorService workers) {
+        List<byte[]> verified = new ArrayList<>();
+        for (UpstreamEntry entry : page.entries()) {
+            verified.add(trust.flatMap(t -> t.verifiedManifest(entry)).orElse(null));
+        }
+        List<Recorded> recorded = applyAll(page.entries(), verified, run, workers);
+        for (UpstreamEntry entry : page.entries()) {
+            entry.updatedAt()
+                    .ifPresent(at -> run.highWater =
+                            Optional.of(run.highWater.filter(h -> h.isAfter(at)).orElse(at)));
+        }
+        return recorded;
+    }
+
+    /** Where a run killed after this page resumes: the next page's cursor, within this run's window. */
+    private static MirrorCheckpoint positionAt(
+            MirrorCheckpoint checkpoint, MirrorRun run, String nextCursor, Optional<UpstreamSnapshot> trust) {
+        return new MirrorCheckpoint(
+                run.upstream,
+                checkpoint.updatedSince(),
+                run.since,
+                Optional.of(nextCursor),
+                run.highWater,
+                run.clock,
+                trust.map(UpstreamSnapshot::serial).or(checkpoint::snapshotSerial));
     }
 
     /** {@code /v0.1} where the upstream serves it, else the older {@code /v0}. */
