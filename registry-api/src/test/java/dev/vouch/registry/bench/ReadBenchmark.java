@@ -51,7 +51,8 @@ import java.util.regex.Pattern;
  * -Dbench.jar=PATH} starts that jar instead of {@code target/vouch.jar}; {@code -Dbench.routes=a,b}
  * loads only the routes whose names start with one of those prefixes (e.g. {@code list,versions/latest});
  * {@code -Dbench.phases=cached} or {@code uncached} runs one of the two phases; {@code -Dbench.jvm="…"}
- * adds options to the registry's JVM (e.g. a JFR recording).
+ * adds options to the registry's JVM (e.g. a JFR recording); {@code -Dbench.warmup=SECONDS} sets how long each
+ * uncached route is loaded, unreported, at 100/s before it is measured (by default SECONDS_PER_ROUTE).
  */
 public final class ReadBenchmark {
 
@@ -284,8 +285,10 @@ public final class ReadBenchmark {
                 // the first may exceed what the registry's share of the CPU serves, the second shows the
                 // latency of one request when nothing queues.
                 int target = route.getKey().startsWith("list") || route.getKey().startsWith("deep") ? 500 : 200;
-                // Unreported, so that neither rate measures the JIT compiling this route's path.
-                OpenLoop.run(client, base + route.getValue(), LIGHT_RATE * 2, seconds);
+                // Unreported, so that neither rate measures the JIT compiling this route's path (it does not
+                // finish it at a few seconds: -Dbench.warmup=SECONDS sets a longer one, for a warm server).
+                OpenLoop.run(
+                        client, base + route.getValue(), LIGHT_RATE * 2, Integer.getInteger("bench.warmup", seconds));
                 if (nginx != null) {
                     OpenLoop.run(client, nginx.url(route.getKey()), LIGHT_RATE * 2, Math.min(seconds, 2));
                 }
