@@ -63,7 +63,7 @@ final class CatalogListing {
         List<T> page = List.copyOf(rows.subList(0, query.limit()));
         VersionStamp last = shape.stamp(page.get(page.size() - 1));
         PageKey next = query.updatedSince().isPresent()
-                ? new PageKey.ByChange(Micros.of(last.updatedAt()), last.id())
+                ? new PageKey.ByChange(last.updatedAtMicros(), last.id())
                 : new PageKey.ByName(last.serverName(), last.id());
         return new Page<>(page, Optional.of(next));
     }

@@ -6,9 +6,9 @@ import static dev.vouch.store.Tables.ServerVersions.SERVER_NAME;
 import static dev.vouch.store.Tables.ServerVersions.STATUS;
 import static dev.vouch.store.Tables.ServerVersions.UPDATED_AT;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Field;
@@ -18,7 +18,11 @@ interface ListedRows<T> {
 
     List<Field<?>> fields();
 
-    T read(ResultSet rs) throws SQLException;
+    /**
+     * One row; {@code previous} is the row read before it in the same result, or null, whose values a
+     * shape may reuse (the versions of one server are listed together, under one name).
+     */
+    T read(ResultSet rs, T previous) throws SQLException;
 
     VersionStamp stamp(T row);
 
@@ -30,7 +34,7 @@ interface ListedRows<T> {
 
         /** One row in {@link Tables.ServerVersions#HOT} order. */
         @Override
-        public StoredVersion read(ResultSet rs) throws SQLException {
+        public StoredVersion read(ResultSet rs, StoredVersion previous) throws SQLException {
             String review = rs.getString(15);
             return new StoredVersion(
                     rs.getLong(1),
@@ -70,12 +74,17 @@ interface ListedRows<T> {
         }
 
         @Override
-        public VersionStamp read(ResultSet rs) throws SQLException {
+        public VersionStamp read(ResultSet rs, VersionStamp previous) throws SQLException {
             long id = rs.getLong(1);
-            String serverName = rs.getString(2);
-            Instant updatedAt = Micros.toInstant(rs.getLong(3));
+            // As bytes, and the previous row's name when it is the same: a string from the driver is three
+            // objects and a native buffer, on every row of a page, and a page lists each server's versions
+            // together.
+            byte[] name = rs.getBytes(2);
+            String serverName = previous != null && sameText(previous.serverName(), name)
+                    ? previous.serverName()
+                    : new String(name, StandardCharsets.UTF_8);
+            long updatedAt = rs.getLong(3);
             boolean latest = rs.getBoolean(4);
-            // As bytes: a string from the driver is three objects and a native buffer, on every row of a page.
             Optional<VersionStatus> status = VersionStatus.fromStored(rs.getBytes(5));
             if (status.isEmpty()) {
                 throw new IllegalStateException("unknown status of version " + id);
@@ -88,6 +97,20 @@ interface ListedRows<T> {
             return row;
         }
     };
+
+    /** Whether {@code utf8} encodes {@code text}, decided without decoding it when the text is ASCII. */
+    static boolean sameText(String text, byte[] utf8) {
+        if (text.length() != utf8.length) {
+            // Only ASCII has as many bytes as chars; any other text that matches is also longer in bytes.
+            return text.length() < utf8.length && text.equals(new String(utf8, StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static VersionStatus status(String wire) {
         return VersionStatus.fromWire(wire).orElseThrow(() -> new IllegalStateException("unknown status " + wire));

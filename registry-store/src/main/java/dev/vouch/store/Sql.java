@@ -66,8 +66,10 @@ final class Sql {
                 }
                 List<T> rows = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
+                    T previous = null;
                     while (rs.next()) {
-                        rows.add(shape.read(rs));
+                        previous = shape.read(rs, previous);
+                        rows.add(previous);
                     }
                 }
                 return rows;

@@ -14,7 +14,6 @@ import dev.vouch.registry.mirror.MirrorSources;
 import dev.vouch.registry.runtime.RunPolicy;
 import dev.vouch.store.StoredVersion;
 import dev.vouch.store.VersionStamp;
-import dev.vouch.store.VersionStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,31 +41,22 @@ final class ServerJson {
 
     private final ObjectMapper mapper;
     private final MirrorSources sources;
-    private final Cache<EntryKey, AnswerBytes> entries;
+    /**
+     * Entries by their stamp, which is what a version's envelope depends on: every change to a stored
+     * version moves its {@code updatedAt}, so the serialised envelope of one stamp never changes, whatever
+     * page or query lists it, and a stamp read from the database names the same bytes on every node. (Its
+     * server name follows from its id; the stamp a page reads is the key itself, nothing made per entry.)
+     */
+    private final Cache<VersionStamp, AnswerBytes> entries;
 
     ServerJson(ObjectMapper mapper, MirrorSources sources) {
         this.mapper = mapper;
         this.sources = sources;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(MAX_CACHED_ENTRY_BYTES)
-                .weigher((EntryKey key, AnswerBytes entry) -> entry.length() + 112)
+                .weigher((VersionStamp key, AnswerBytes entry) -> entry.length() + 160)
                 .executor(ReadCache::maintainHere)
                 .build();
-    }
-
-    /**
-     * What a version's envelope depends on. Every change to a stored version moves its {@code updatedAt}, so
-     * the serialised envelope of one key never changes, whatever page or query lists it, and a key read
-     * from the database names the same bytes on every node.
-     */
-    private record EntryKey(long id, Instant updatedAt, boolean latest, VersionStatus status) {
-        static EntryKey of(VersionStamp stamp) {
-            return new EntryKey(stamp.id(), stamp.updatedAt(), stamp.latest(), stamp.status());
-        }
-
-        static EntryKey of(StoredVersion version) {
-            return new EntryKey(version.id(), version.updatedAt(), version.latest(), version.status());
-        }
     }
 
     ObjectNode response(StoredVersion version) {
@@ -115,7 +105,7 @@ final class ServerJson {
 
     /** One version's envelope as bytes, serialised once per change of the version. */
     AnswerBytes responseBytes(StoredVersion version) {
-        return entries.get(EntryKey.of(version), key -> AnswerBytes.of(write(response(version))));
+        return entries.get(VersionStamp.of(version), key -> AnswerBytes.of(write(response(version))));
     }
 
     /**
@@ -134,7 +124,7 @@ final class ServerJson {
         AnswerBytes[] written = new AnswerBytes[stamps.size()];
         List<Long> missing = new ArrayList<>();
         for (int i = 0; i < stamps.size(); i++) {
-            written[i] = entries.getIfPresent(EntryKey.of(stamps.get(i)));
+            written[i] = entries.getIfPresent(stamps.get(i));
             if (written[i] == null) {
                 missing.add(stamps.get(i).id());
             }
@@ -147,7 +137,7 @@ final class ServerJson {
                         written[i] == null ? loaded.get(stamps.get(i).id()) : null;
                 if (version != null) {
                     written[i] = entries.get(
-                            EntryKey.of(version),
+                            VersionStamp.of(version),
                             key -> AnswerBytes.of(
                                     write(response(version, Optional.ofNullable(found.get(version.id()))))));
                 }
@@ -166,7 +156,10 @@ final class ServerJson {
                 if (count++ > 0) {
                     parts.add(COMMA);
                 }
-                parts.addAll(entry.parts());
+                // One by one: addAll would copy each entry's list into an array first.
+                for (byte[] part : entry.parts()) {
+                    parts.add(part);
+                }
                 digested.add(entry.sha256());
             }
         }

@@ -51,7 +51,8 @@ import java.util.regex.Pattern;
  * -Dbench.jar=PATH} starts that jar instead of {@code target/vouch.jar}; {@code -Dbench.routes=a,b}
  * loads only the routes whose names start with one of those prefixes (e.g. {@code list,versions/latest});
  * {@code -Dbench.phases=cached} or {@code uncached} runs one of the two phases; {@code -Dbench.jvm="…"}
- * adds options to the registry's JVM (e.g. a JFR recording).
+ * adds options to the registry's JVM (e.g. a JFR recording); {@code -Dbench.warmup=SECONDS} sets how long each
+ * uncached route is loaded, unreported, at 100/s before it is measured (by default SECONDS_PER_ROUTE).
  */
 public final class ReadBenchmark {
 
@@ -204,7 +205,7 @@ public final class ReadBenchmark {
             cached(client, base, data, seconds, routes, tools, registry);
         }
         if (phases.contains("uncached")) {
-            uncached(client, base, seconds, routes, registry);
+            uncached(client, base, data, seconds, routes, tools, registry);
         }
     }
 
@@ -256,47 +257,89 @@ public final class ReadBenchmark {
     }
 
     private static void uncached(
-            HttpClient client, String base, int seconds, Map<String, String> routes, ProcessHandle registry)
-            throws InterruptedException {
+            HttpClient client,
+            String base,
+            Path data,
+            int seconds,
+            Map<String, String> routes,
+            Tools tools,
+            ProcessHandle registry)
+            throws Exception {
         System.out.println();
         System.out.println("uncached (open loop: every request unique, latency from when it was due; "
                 + "CPU: the registry process's CPU time per request, which a busy machine disturbs least; "
-                + "of it, JIT and GC: its compiler and collector threads' share, from /proc on Linux)");
+                + "of it, JIT and GC: its compiler and collector threads' share, from /proc on Linux; "
+                + "client CPU: this load generator's own per request; the nginx row: the same load, the same "
+                + "client, against nginx serving the same bytes, right after, which is what the machine and "
+                + "the client alone cost)");
         System.out.printf(
-                "%-22s %8s %9s %9s %9s %9s %9s %7s %7s%n",
-                "route", "rate/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU ms", "JIT ms", "GC ms");
-        for (Map.Entry<String, String> route : routes.entrySet()) {
-            if (route.getKey().equals("docker-catalog")) {
-                continue;
+                "%-22s %8s %9s %9s %9s %9s %9s %7s %7s %9s%n",
+                "route", "rate/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU ms", "JIT ms", "GC ms", "client ms");
+        Nginx nginx = tools.nginx ? Nginx.start(data.resolve("nginx"), client, base, routes) : null;
+        try {
+            for (Map.Entry<String, String> route : routes.entrySet()) {
+                if (route.getKey().equals("docker-catalog")) {
+                    continue;
+                }
+                // The rate the issue sets for lists (200/s for the rest), then a light one: on a shared machine
+                // the first may exceed what the registry's share of the CPU serves, the second shows the
+                // latency of one request when nothing queues.
+                int target = route.getKey().startsWith("list") || route.getKey().startsWith("deep") ? 500 : 200;
+                // Unreported, so that neither rate measures the JIT compiling this route's path (it does not
+                // finish it at a few seconds: -Dbench.warmup=SECONDS sets a longer one, for a warm server).
+                OpenLoop.run(
+                        client, base + route.getValue(), LIGHT_RATE * 2, Integer.getInteger("bench.warmup", seconds));
+                if (nginx != null) {
+                    OpenLoop.run(client, nginx.url(route.getKey()), LIGHT_RATE * 2, Math.min(seconds, 2));
+                }
+                for (int rate : new int[] {target, LIGHT_RATE}) {
+                    double cpuBefore = cpuMillis(registry);
+                    double clientBefore = cpuMillis(ProcessHandle.current());
+                    double[] threadsBefore = jitAndGcMillis(registry);
+                    Instant from = Instant.now();
+                    Result result = OpenLoop.run(client, base + route.getValue(), rate, seconds);
+                    // On stderr, to match the load against a GC log of the registry (-Xlog:gc::utctime).
+                    System.err.printf("%s at %d/s: from %s to %s%n", route.getKey(), rate, from, Instant.now());
+                    double requests = Math.max(1, result.perSecond * seconds);
+                    double cpu = (cpuMillis(registry) - cpuBefore) / requests;
+                    double clientCpu = (cpuMillis(ProcessHandle.current()) - clientBefore) / requests;
+                    double[] threadsAfter = jitAndGcMillis(registry);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-22s %8d %9.2f %9.2f %9.2f %9.2f %9.2f %7.2f %7.2f %9.2f%n",
+                            route.getKey(),
+                            rate,
+                            result.p50,
+                            result.p95,
+                            result.p99,
+                            result.max,
+                            cpu,
+                            (threadsAfter[0] - threadsBefore[0]) / requests,
+                            (threadsAfter[1] - threadsBefore[1]) / requests,
+                            clientCpu);
+                    if (nginx != null) {
+                        double nginxClientBefore = cpuMillis(ProcessHandle.current());
+                        Result plain = OpenLoop.run(client, nginx.url(route.getKey()), rate, seconds);
+                        double nginxRequests = Math.max(1, plain.perSecond * seconds);
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%-22s %8d %9.2f %9.2f %9.2f %9.2f %9s %7s %7s %9.2f%n",
+                                "  nginx, same bytes",
+                                rate,
+                                plain.p50,
+                                plain.p95,
+                                plain.p99,
+                                plain.max,
+                                "-",
+                                "-",
+                                "-",
+                                (cpuMillis(ProcessHandle.current()) - nginxClientBefore) / nginxRequests);
+                    }
+                }
             }
-            // The rate the issue sets for lists (200/s for the rest), then a light one: on a shared machine
-            // the first may exceed what the registry's share of the CPU serves, the second shows the
-            // latency of one request when nothing queues.
-            int target = route.getKey().startsWith("list") || route.getKey().startsWith("deep") ? 500 : 200;
-            // Unreported, so that neither rate measures the JIT compiling this route's path.
-            OpenLoop.run(client, base + route.getValue(), LIGHT_RATE * 2, seconds);
-            for (int rate : new int[] {target, LIGHT_RATE}) {
-                double cpuBefore = cpuMillis(registry);
-                double[] threadsBefore = jitAndGcMillis(registry);
-                Instant from = Instant.now();
-                Result result = OpenLoop.run(client, base + route.getValue(), rate, seconds);
-                // On stderr, to match the load against a GC log of the registry (-Xlog:gc::utctime).
-                System.err.printf("%s at %d/s: from %s to %s%n", route.getKey(), rate, from, Instant.now());
-                double requests = Math.max(1, result.perSecond * seconds);
-                double cpu = (cpuMillis(registry) - cpuBefore) / requests;
-                double[] threadsAfter = jitAndGcMillis(registry);
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-22s %8d %9.2f %9.2f %9.2f %9.2f %9.2f %7.2f %7.2f%n",
-                        route.getKey(),
-                        rate,
-                        result.p50,
-                        result.p95,
-                        result.p99,
-                        result.max,
-                        cpu,
-                        (threadsAfter[0] - threadsBefore[0]) / requests,
-                        (threadsAfter[1] - threadsBefore[1]) / requests);
+        } finally {
+            if (nginx != null) {
+                nginx.close();
             }
         }
     }
