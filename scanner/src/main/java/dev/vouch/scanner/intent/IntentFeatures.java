@@ -3,6 +3,7 @@ package dev.vouch.scanner.intent;
 import dev.vouch.scanner.input.FieldKind;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -59,7 +60,8 @@ public final class IntentFeatures {
      * The inputs for one tool and the first span behind each non-zero one. Inputs are the named
      * {@link Feature}s, then each {@link Cue} seen in a sentence, then each pair of cues seen together
      * in one sentence (the model learns which combinations matter from the corpus, not from a list), then
-     * the hashed words of the tool's prose ({@link WordBag}).
+     * the hashed words of the tool's prose ({@link WordBag}). A vector whose words were not read (see
+     * {@link #of(List, ToolContext, PatternVerdicts, Predicate)}) ends before them.
      */
     public record Vector(double[] values, Span[] spans) {
 
@@ -135,11 +137,12 @@ public final class IntentFeatures {
      * The vector of one tool's texts, its words read only when {@code wordsMatter} says the named
      * inputs (all but the words, already set in the array it is given) leave them a part to play. The
      * words are inputs of the model's score alone: where no gate of the model holds, no score can flag
-     * the tool, and most tools hold none.
+     * the tool, and most tools hold none. Their vector stops before the words, which would all be zero:
+     * the arrays of a whole vector, thousands of cells, were most of what a scan allocated.
      */
     public Vector of(List<Text> texts, ToolContext context, PatternVerdicts patterns, Predicate<double[]> wordsMatter) {
-        double[] values = new double[SIZE];
-        Span[] spans = new Span[SIZE];
+        double[] values = new double[WORDS];
+        Span[] spans = new Span[WORDS];
         int[] directives = {0};
         boolean[] steerWithoutHarm = {false};
         // One folding per text serves the sentences, the words and a disguise's second reading.
@@ -181,6 +184,8 @@ public final class IntentFeatures {
         // The words set only their own inputs, each span the first word of its bucket: read after the
         // sentences, they set the same values and spans as read before them.
         if (wordsMatter.test(values)) {
+            values = Arrays.copyOf(values, SIZE);
+            spans = Arrays.copyOf(spans, SIZE);
             for (int t = 0; t < texts.size(); t++) {
                 Text text = texts.get(t);
                 if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
