@@ -26,16 +26,17 @@ final class FeatureEmitter {
     private static final Cue[] CUES = Cue.values();
 
     /**
-     * Each cue of the sentence, and each pair of them. The bits of the sentence's mask give its cues in
-     * ordinal order (the order its map iterates in) without copying the map's keys.
+     * Each cue of the sentence, and each pair of them, set in a whole vector's arrays: they are inputs of
+     * the score alone, set only once a gate lets it matter. The bits of the sentence's mask give its cues
+     * in ordinal order (the order its map iterates in) without copying the map's keys.
      */
-    void cues() {
+    void cues(double[] into, Span[] intoSpans) {
         long mask = sentence.mask();
         for (long rest = mask; rest != 0; rest &= rest - 1) {
             int a = Long.numberOfTrailingZeros(rest);
-            set(IntentFeatures.SINGLES + a, sentence.cues().get(CUES[a]));
+            set(into, intoSpans, IntentFeatures.SINGLES + a, sentence.cues().get(CUES[a]));
             for (long later = rest & (rest - 1); later != 0; later &= later - 1) {
-                set(IntentFeatures.pairIndex(a, Long.numberOfTrailingZeros(later)), null);
+                set(into, intoSpans, IntentFeatures.pairIndex(a, Long.numberOfTrailingZeros(later)), null);
             }
         }
     }
@@ -51,10 +52,10 @@ final class FeatureEmitter {
                 break;
             }
         }
-        set(feature.ordinal(), span);
+        set(values, spans, feature.ordinal(), span);
     }
 
-    private void set(int index, int[] cueSpan) {
+    private void set(double[] values, Span[] spans, int index, int[] cueSpan) {
         if (values[index] != 0) {
             return;
         }

@@ -141,8 +141,11 @@ public final class IntentFeatures {
      * the arrays of a whole vector, thousands of cells, were most of what a scan allocated.
      */
     public Vector of(List<Text> texts, ToolContext context, PatternVerdicts patterns, Predicate<double[]> wordsMatter) {
-        double[] values = new double[WORDS];
-        Span[] spans = new Span[WORDS];
+        double[] values = new double[NAMED];
+        Span[] spans = new Span[NAMED];
+        // The cues of each sentence, and their pairs, are inputs of the score alone, like the words: they
+        // are set only once a gate lets the score matter, in the order the sentences were read.
+        List<FeatureEmitter> cueSentences = new ArrayList<>();
         int[] directives = {0};
         boolean[] steerWithoutHarm = {false};
         // One folding per text serves the sentences, the words and a disguise's second reading.
@@ -156,19 +159,44 @@ public final class IntentFeatures {
             }
             FoldedText folded = FoldedText.of(text.text());
             foldings[t] = folded;
-            boolean disguised =
-                    read(text, text.text(), folded, null, context, values, spans, directives, steerWithoutHarm);
+            boolean disguised = read(
+                    text,
+                    text.text(),
+                    folded,
+                    null,
+                    context,
+                    values,
+                    spans,
+                    cueSentences,
+                    directives,
+                    steerWithoutHarm);
             if (disguised) {
                 // "r.e.s.e.r.v.e_s.l.i.p" and "w r i t e _ s e c r e t" name tools only once folded: the
                 // folded text is read again, as a decoding of the whole field.
                 EncodedSpans.Decoded whole =
                         new EncodedSpans.Decoded(0, text.text().length(), FOLDED, folded.text());
                 readDecoded(
-                        text, whole, Feature.DISGUISED_DIRECTIVE, context, values, spans, directives, steerWithoutHarm);
+                        text,
+                        whole,
+                        Feature.DISGUISED_DIRECTIVE,
+                        context,
+                        values,
+                        spans,
+                        cueSentences,
+                        directives,
+                        steerWithoutHarm);
             }
             for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text())) {
                 readDecoded(
-                        text, decoded, Feature.DECODED_DIRECTIVE, context, values, spans, directives, steerWithoutHarm);
+                        text,
+                        decoded,
+                        Feature.DECODED_DIRECTIVE,
+                        context,
+                        values,
+                        spans,
+                        cueSentences,
+                        directives,
+                        steerWithoutHarm);
             }
         }
         if (steerWithoutHarm[0] && values[Feature.STEER_WITH_HARM.ordinal()] == 0) {
@@ -186,6 +214,9 @@ public final class IntentFeatures {
         if (wordsMatter.test(values)) {
             values = Arrays.copyOf(values, SIZE);
             spans = Arrays.copyOf(spans, SIZE);
+            for (FeatureEmitter sentence : cueSentences) {
+                sentence.cues(values, spans);
+            }
             for (int t = 0; t < texts.size(); t++) {
                 Text text = texts.get(t);
                 if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
@@ -221,6 +252,7 @@ public final class IntentFeatures {
             ToolContext context,
             double[] values,
             Span[] spans,
+            List<FeatureEmitter> cueSentences,
             int[] directives,
             boolean[] steerWithoutHarm) {
         int before = directives[0];
@@ -232,6 +264,7 @@ public final class IntentFeatures {
                 context,
                 values,
                 spans,
+                cueSentences,
                 directives,
                 steerWithoutHarm);
         if (directives[0] > before) {
@@ -262,6 +295,7 @@ public final class IntentFeatures {
             ToolContext context,
             double[] values,
             Span[] spans,
+            List<FeatureEmitter> cueSentences,
             int[] directives,
             boolean[] steerWithoutHarm) {
         if (text.length() < MIN_READ) {
@@ -291,7 +325,7 @@ public final class IntentFeatures {
                     || s.has(Cue.MODAL) && steers && s.hasAny(Cue.CALL, Cue.TAMPER, Cue.TRIGGER)
                     || dismissesGuidance(s, near);
             FeatureEmitter emit = new FeatureEmitter(field, text, decoded, s, values, spans);
-            emit.cues();
+            cueSentences.add(emit);
             if (directive) {
                 directives[0]++;
                 emit.when(Feature.LATE_DIRECTIVE, s.index() > 0 || schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
