@@ -60,8 +60,8 @@ public final class IntentFeatures {
      * The inputs for one tool and the first span behind each non-zero one. Inputs are the named
      * {@link Feature}s, then each {@link Cue} seen in a sentence, then each pair of cues seen together
      * in one sentence (the model learns which combinations matter from the corpus, not from a list), then
-     * the hashed words of the tool's prose ({@link WordBag}). A vector whose words were not read (see
-     * {@link #of(List, ToolContext, PatternVerdicts, Predicate)}) ends before them.
+     * the hashed words of the tool's prose ({@link WordBag}). A vector whose score cannot matter (see
+     * {@link #of(List, ToolContext, PatternVerdicts, Predicate)}) holds the named features alone.
      */
     public record Vector(double[] values, Span[] spans) {
 
@@ -135,10 +135,11 @@ public final class IntentFeatures {
 
     /**
      * The vector of one tool's texts, its words read only when {@code wordsMatter} says the named
-     * inputs (all but the words, already set in the array it is given) leave them a part to play. The
+     * inputs (already set in the array it is given) leave them a part to play. The
      * words are inputs of the model's score alone: where no gate of the model holds, no score can flag
-     * the tool, and most tools hold none. Their vector stops before the words, which would all be zero:
-     * the arrays of a whole vector, thousands of cells, were most of what a scan allocated.
+     * the tool, and most tools hold none. The cues and cue pairs are such inputs too: a tool whose
+     * words do not matter gets a vector of its named features alone. The arrays of a whole vector,
+     * two thousand cells, and the spans of its pairs were most of what a scan allocated.
      */
     public Vector of(List<Text> texts, ToolContext context, PatternVerdicts patterns, Predicate<double[]> wordsMatter) {
         double[] values = new double[NAMED];
