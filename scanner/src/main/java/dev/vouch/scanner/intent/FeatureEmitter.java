@@ -41,6 +41,37 @@ final class FeatureEmitter {
         }
     }
 
+    // Fixed-arity forms of when, the span that of the first cue the sentence holds: each varargs call
+    // allocated its array whether the feature fired or not.
+    void when(Feature feature, boolean fires, Cue a) {
+        if (fires) {
+            set(values, spans, feature.ordinal(), sentence.cues().get(a));
+        }
+    }
+
+    void when(Feature feature, boolean fires, Cue a, Cue b) {
+        if (fires) {
+            set(values, spans, feature.ordinal(), first(first(null, a), b));
+        }
+    }
+
+    void when(Feature feature, boolean fires, Cue a, Cue b, Cue c) {
+        if (fires) {
+            set(values, spans, feature.ordinal(), first(first(first(null, a), b), c));
+        }
+    }
+
+    void when(Feature feature, boolean fires, Cue a, Cue b, Cue c, Cue d) {
+        if (fires) {
+            set(values, spans, feature.ordinal(), first(first(first(first(null, a), b), c), d));
+        }
+    }
+
+    /** {@code found}, or failing it the span of {@code cue} in the sentence. */
+    private int[] first(int[] found, Cue cue) {
+        return found != null ? found : sentence.cues().get(cue);
+    }
+
     void when(Feature feature, boolean fires, Cue... evidence) {
         if (!fires) {
             return;
