@@ -26,18 +26,50 @@ final class FeatureEmitter {
     private static final Cue[] CUES = Cue.values();
 
     /**
-     * Each cue of the sentence, and each pair of them. The bits of the sentence's mask give its cues in
-     * ordinal order (the order its map iterates in) without copying the map's keys.
+     * Each cue of the sentence, and each pair of them, set in a whole vector's arrays: they are inputs of
+     * the score alone, set only once a gate lets it matter. The bits of the sentence's mask give its cues
+     * in ordinal order (the order its map iterates in) without copying the map's keys.
      */
-    void cues() {
+    void cues(double[] into, Span[] intoSpans) {
         long mask = sentence.mask();
         for (long rest = mask; rest != 0; rest &= rest - 1) {
             int a = Long.numberOfTrailingZeros(rest);
-            set(IntentFeatures.SINGLES + a, sentence.cues().get(CUES[a]));
+            set(into, intoSpans, IntentFeatures.SINGLES + a, sentence.cues().get(CUES[a]));
             for (long later = rest & (rest - 1); later != 0; later &= later - 1) {
-                set(IntentFeatures.pairIndex(a, Long.numberOfTrailingZeros(later)), null);
+                set(into, intoSpans, IntentFeatures.pairIndex(a, Long.numberOfTrailingZeros(later)), null);
             }
         }
+    }
+
+    // Fixed-arity forms of when, the span that of the first cue the sentence holds: each varargs call
+    // allocated its array whether the feature fired or not.
+    void when(Feature feature, boolean fires, Cue a) {
+        if (fires) {
+            set(values, spans, feature.ordinal(), sentence.cues().get(a));
+        }
+    }
+
+    void when(Feature feature, boolean fires, Cue a, Cue b) {
+        if (fires) {
+            set(values, spans, feature.ordinal(), first(first(null, a), b));
+        }
+    }
+
+    void when(Feature feature, boolean fires, Cue a, Cue b, Cue c) {
+        if (fires) {
+            set(values, spans, feature.ordinal(), first(first(first(null, a), b), c));
+        }
+    }
+
+    void when(Feature feature, boolean fires, Cue a, Cue b, Cue c, Cue d) {
+        if (fires) {
+            set(values, spans, feature.ordinal(), first(first(first(first(null, a), b), c), d));
+        }
+    }
+
+    /** {@code found}, or failing it the span of {@code cue} in the sentence. */
+    private int[] first(int[] found, Cue cue) {
+        return found != null ? found : sentence.cues().get(cue);
     }
 
     void when(Feature feature, boolean fires, Cue... evidence) {
@@ -51,10 +83,10 @@ final class FeatureEmitter {
                 break;
             }
         }
-        set(feature.ordinal(), span);
+        set(values, spans, feature.ordinal(), span);
     }
 
-    private void set(int index, int[] cueSpan) {
+    private void set(double[] values, Span[] spans, int index, int[] cueSpan) {
         if (values[index] != 0) {
             return;
         }

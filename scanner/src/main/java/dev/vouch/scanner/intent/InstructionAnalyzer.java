@@ -43,6 +43,28 @@ public final class InstructionAnalyzer {
             return (mask & (1L << cue.ordinal())) != 0;
         }
 
+        // Fixed-arity forms of hasAny: the sentence loop asks dozens of these a sentence, and each varargs
+        // call allocated its array, the scan's largest allocation once the vectors were trimmed.
+        public boolean hasAny(Cue a, Cue b) {
+            return (mask & (bit(a) | bit(b))) != 0;
+        }
+
+        public boolean hasAny(Cue a, Cue b, Cue c) {
+            return (mask & (bit(a) | bit(b) | bit(c))) != 0;
+        }
+
+        public boolean hasAny(Cue a, Cue b, Cue c, Cue d) {
+            return (mask & (bit(a) | bit(b) | bit(c) | bit(d))) != 0;
+        }
+
+        public boolean hasAny(Cue a, Cue b, Cue c, Cue d, Cue e) {
+            return (mask & (bit(a) | bit(b) | bit(c) | bit(d) | bit(e))) != 0;
+        }
+
+        private static long bit(Cue cue) {
+            return 1L << cue.ordinal();
+        }
+
         public boolean hasAny(Cue... any) {
             for (Cue cue : any) {
                 if ((mask & (1L << cue.ordinal())) != 0) {

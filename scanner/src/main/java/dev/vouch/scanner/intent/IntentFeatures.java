@@ -3,6 +3,7 @@ package dev.vouch.scanner.intent;
 import dev.vouch.scanner.input.FieldKind;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -59,7 +60,8 @@ public final class IntentFeatures {
      * The inputs for one tool and the first span behind each non-zero one. Inputs are the named
      * {@link Feature}s, then each {@link Cue} seen in a sentence, then each pair of cues seen together
      * in one sentence (the model learns which combinations matter from the corpus, not from a list), then
-     * the hashed words of the tool's prose ({@link WordBag}).
+     * the hashed words of the tool's prose ({@link WordBag}). A vector whose score cannot matter (see
+     * {@link #of(List, ToolContext, PatternVerdicts, Predicate)}) holds the named features alone.
      */
     public record Vector(double[] values, Span[] spans) {
 
@@ -133,13 +135,18 @@ public final class IntentFeatures {
 
     /**
      * The vector of one tool's texts, its words read only when {@code wordsMatter} says the named
-     * inputs (all but the words, already set in the array it is given) leave them a part to play. The
+     * inputs (already set in the array it is given) leave them a part to play. The
      * words are inputs of the model's score alone: where no gate of the model holds, no score can flag
-     * the tool, and most tools hold none.
+     * the tool, and most tools hold none. The cues and cue pairs are such inputs too: a tool whose
+     * words do not matter gets a vector of its named features alone. The arrays of a whole vector,
+     * two thousand cells, and the spans of its pairs were most of what a scan allocated.
      */
     public Vector of(List<Text> texts, ToolContext context, PatternVerdicts patterns, Predicate<double[]> wordsMatter) {
-        double[] values = new double[SIZE];
-        Span[] spans = new Span[SIZE];
+        double[] values = new double[NAMED];
+        Span[] spans = new Span[NAMED];
+        // The cues of each sentence, and their pairs, are inputs of the score alone, like the words: they
+        // are set only once a gate lets the score matter, in the order the sentences were read.
+        List<FeatureEmitter> cueSentences = new ArrayList<>();
         int[] directives = {0};
         boolean[] steerWithoutHarm = {false};
         // One folding per text serves the sentences, the words and a disguise's second reading.
@@ -153,19 +160,44 @@ public final class IntentFeatures {
             }
             FoldedText folded = FoldedText.of(text.text());
             foldings[t] = folded;
-            boolean disguised =
-                    read(text, text.text(), folded, null, context, values, spans, directives, steerWithoutHarm);
+            boolean disguised = read(
+                    text,
+                    text.text(),
+                    folded,
+                    null,
+                    context,
+                    values,
+                    spans,
+                    cueSentences,
+                    directives,
+                    steerWithoutHarm);
             if (disguised) {
                 // "r.e.s.e.r.v.e_s.l.i.p" and "w r i t e _ s e c r e t" name tools only once folded: the
                 // folded text is read again, as a decoding of the whole field.
                 EncodedSpans.Decoded whole =
                         new EncodedSpans.Decoded(0, text.text().length(), FOLDED, folded.text());
                 readDecoded(
-                        text, whole, Feature.DISGUISED_DIRECTIVE, context, values, spans, directives, steerWithoutHarm);
+                        text,
+                        whole,
+                        Feature.DISGUISED_DIRECTIVE,
+                        context,
+                        values,
+                        spans,
+                        cueSentences,
+                        directives,
+                        steerWithoutHarm);
             }
             for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text())) {
                 readDecoded(
-                        text, decoded, Feature.DECODED_DIRECTIVE, context, values, spans, directives, steerWithoutHarm);
+                        text,
+                        decoded,
+                        Feature.DECODED_DIRECTIVE,
+                        context,
+                        values,
+                        spans,
+                        cueSentences,
+                        directives,
+                        steerWithoutHarm);
             }
         }
         if (steerWithoutHarm[0] && values[Feature.STEER_WITH_HARM.ordinal()] == 0) {
@@ -181,6 +213,11 @@ public final class IntentFeatures {
         // The words set only their own inputs, each span the first word of its bucket: read after the
         // sentences, they set the same values and spans as read before them.
         if (wordsMatter.test(values)) {
+            values = Arrays.copyOf(values, SIZE);
+            spans = Arrays.copyOf(spans, SIZE);
+            for (FeatureEmitter sentence : cueSentences) {
+                sentence.cues(values, spans);
+            }
             for (int t = 0; t < texts.size(); t++) {
                 Text text = texts.get(t);
                 if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
@@ -216,6 +253,7 @@ public final class IntentFeatures {
             ToolContext context,
             double[] values,
             Span[] spans,
+            List<FeatureEmitter> cueSentences,
             int[] directives,
             boolean[] steerWithoutHarm) {
         int before = directives[0];
@@ -227,6 +265,7 @@ public final class IntentFeatures {
                 context,
                 values,
                 spans,
+                cueSentences,
                 directives,
                 steerWithoutHarm);
         if (directives[0] > before) {
@@ -257,6 +296,7 @@ public final class IntentFeatures {
             ToolContext context,
             double[] values,
             Span[] spans,
+            List<FeatureEmitter> cueSentences,
             int[] directives,
             boolean[] steerWithoutHarm) {
         if (text.length() < MIN_READ) {
@@ -286,7 +326,7 @@ public final class IntentFeatures {
                     || s.has(Cue.MODAL) && steers && s.hasAny(Cue.CALL, Cue.TAMPER, Cue.TRIGGER)
                     || dismissesGuidance(s, near);
             FeatureEmitter emit = new FeatureEmitter(field, text, decoded, s, values, spans);
-            emit.cues();
+            cueSentences.add(emit);
             if (directive) {
                 directives[0]++;
                 emit.when(Feature.LATE_DIRECTIVE, s.index() > 0 || schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);

@@ -27,20 +27,21 @@ final class WordBag {
 
     /** Sets the inputs of {@code field}'s words and word pairs, read in its folding, from {@code offset} on. */
     static void read(Text field, FoldedText folded, double[] values, Span[] spans, int offset) {
-        String f = folded.text();
-        int length = f.length();
+        // Read by index from a copy: the folded text is UTF-16, whose charAt checks and switches coder per call.
+        char[] f = folded.text().toCharArray();
+        int length = f.length;
         int previous = 0;
         int previousStart = -1;
         int i = 0;
         while (i < length) {
-            if (!isWordChar(f.charAt(i))) {
+            if (!isWordChar(f[i])) {
                 i++;
                 continue;
             }
             int start = i;
             int hash = FNV_OFFSET;
-            while (i < length && isWordChar(f.charAt(i))) {
-                hash = (hash ^ f.charAt(i)) * FNV_PRIME;
+            while (i < length && isWordChar(f[i])) {
+                hash = (hash ^ f[i]) * FNV_PRIME;
                 i++;
             }
             set(values, spans, offset + bucket(hash), field, folded, start, i);
