@@ -51,7 +51,8 @@ public final class Registry implements AutoCloseable {
     private final TokenExchangeService exchange;
     private final Metrics metrics = new Metrics();
     private final Readiness readiness = new Readiness();
-    // Not built here: the serve command builds it on a second core, and reads never need it.
+    // Not built here: the serve command builds it on a second core; of the reads, only the facts page (its
+    // rules version) waits for it.
     private final Supplier<Scanner> scanner = Scanner::withBundledRules;
 
     private Registry(

@@ -77,19 +77,17 @@ interface ListedRows<T> {
         public VersionStamp read(ResultSet rs, VersionStamp previous) throws SQLException {
             long id = rs.getLong(1);
             // As bytes, and the previous row's name when it is the same: a string from the driver is three
-            // objects and a native buffer, on every row of a page, and a page lists each server's versions
-            // together.
+            // objects and a native buffer, on every row of a page, and a page usually lists each server's versions
+            // together (the feed, ordered by time, seldom does: then the name is read anew).
             byte[] name = rs.getBytes(2);
             String serverName = previous != null && sameText(previous.serverName(), name)
                     ? previous.serverName()
                     : new String(name, StandardCharsets.UTF_8);
             long updatedAt = rs.getLong(3);
             boolean latest = rs.getBoolean(4);
-            Optional<VersionStatus> status = VersionStatus.fromStored(rs.getBytes(5));
-            if (status.isEmpty()) {
-                throw new IllegalStateException("unknown status of version " + id);
-            }
-            return new VersionStamp(id, serverName, updatedAt, latest, status.get());
+            VersionStatus status = VersionStatus.fromStored(rs.getBytes(5))
+                    .orElseThrow(() -> new IllegalStateException("unknown status of version " + id));
+            return new VersionStamp(id, serverName, updatedAt, latest, status);
         }
 
         @Override

@@ -17,8 +17,4 @@ public record VersionStamp(long id, String serverName, long updatedAtMicros, boo
         return new VersionStamp(
                 version.id(), version.serverName(), Micros.of(version.updatedAt()), version.latest(), version.status());
     }
-
-    public Instant updatedAt() {
-        return Micros.toInstant(updatedAtMicros);
-    }
 }

@@ -282,6 +282,18 @@ final class ServeCommand implements Callable<Integer> {
         System.out.printf(
                 "vouch serving http://%s:%d/ (catalog; API at /v0.1/servers; data: %s%s)%n",
                 host, server.port(), data.describe(), seeded > 0 ? ", seeded " + seeded + " versions" : "");
+        // Reads are served; now wait for the scanner the warm-up core builds last. A registry that cannot scan
+        // must not keep running as if it could publish: a broken rule pack, lexicon or model stops it here.
+        try {
+            Scanner.withBundledRules();
+        } catch (LinkageError e) {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            server.close();
+            registry.close();
+            throw new IllegalStateException("the scanner's rule pack, lexicon or model could not be loaded: " + e, e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

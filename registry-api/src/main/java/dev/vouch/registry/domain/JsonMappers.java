@@ -1,6 +1,7 @@
 package dev.vouch.registry.domain;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,6 +27,8 @@ public final class JsonMappers {
 
     /** Operator configuration (policy, auth): an unknown key or a missing number is an error, not a default. */
     public static final ObjectMapper CONFIG_YAML = new ObjectMapper(new YAMLFactory())
+            // A key written twice would let the later silently win: in a policy that can fail open.
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 

@@ -12,8 +12,8 @@ import java.util.List;
  * <p>A list page's parts are its entries' cached arrays themselves, shared and never written to, with
  * the framing between them: assembling a page copies no entry, so an uncached 150 KB page is not a
  * 150 KB array made and dropped on every request (at hundreds of pages a second, that array was most of
- * what the collector had to clear), and a page kept by {@link ReadCache} holds references to entries
- * that are old already rather than a young copy of them.
+ * what the collector had to clear). A page kept by {@link ReadCache} is made one array by the first
+ * request served from it ({@link CachedAnswer#keptForm}).
  */
 final class AnswerBytes {
 

@@ -61,9 +61,13 @@ final class CachedAnswer {
         return new CachedAnswer(answer, contentType, etag, cacheControl, route);
     }
 
-    /** Counts the gzip form as if present: it is at most about the body's size, and weights are fixed. */
+    /**
+     * Counts the gzip form as if present (it is at most about the body's size, and weights are fixed), and a
+     * page in parts twice: its parts keep their entries' arrays alive after the entry cache lets them go,
+     * beside the one array {@link #keptForm} makes of them.
+     */
     int weight() {
-        return 2 * body.length() + 128;
+        return (identity.inOneArray() ? 2 : 3) * body.length() + 128;
     }
 
     String route() {
@@ -132,12 +136,17 @@ final class CachedAnswer {
      * the Cache-Control and {@code Vary: Accept-Encoding}.
      */
     Reply reply(String acceptEncoding, String ifNoneMatch) {
-        Form form = form(acceptEncoding);
+        Form form = keptForm(acceptEncoding);
         if (notModified(ifNoneMatch)) {
             return new Reply(304, form.etag(), cacheControl, contentType, false, null);
         }
-        byte[] bytes = form.inOneArray() ? form.body().get(0) : body.bytes();
-        return new Reply(200, form.etag(), cacheControl, contentType, form.gzipped(), bytes);
+        return new Reply(
+                200,
+                form.etag(),
+                cacheControl,
+                contentType,
+                form.gzipped(),
+                form.body().get(0));
     }
 
     void writeTo(Context ctx) {

@@ -19,7 +19,7 @@ import org.eclipse.jetty.util.IteratingCallback;
 final class PartsWriter extends IteratingCallback {
 
     /** The connector's pool keeps buffers up to this size; a 150 KB page is three writes. */
-    private static final int BUFFER_BYTES = 64 * 1024;
+    static final int BUFFER_BYTES = 64 * 1024;
 
     private final Response response;
     private final List<byte[]> parts;

@@ -20,11 +20,12 @@ final class CursorGuard {
         start.ifPresent(seen::add);
     }
 
-    void advance(Optional<String> current, Optional<String> next, UpstreamPage page, int pages) {
+    void advance(Optional<String> next, UpstreamPage page, int pages) {
         if (next.isEmpty()) {
             return;
         }
-        if (next.equals(current) || !seen.add(next.get())) {
+        // The cursor just read is in seen already (the start, or an earlier next): a repeat of it is caught here.
+        if (!seen.add(next.get())) {
             throw new MirrorException(
                     "the upstream's cursor did not advance: " + next.get() + " came back after " + pages + " page(s)");
         }

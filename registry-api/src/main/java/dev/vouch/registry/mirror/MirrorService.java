@@ -152,7 +152,7 @@ public final class MirrorService {
             page.malformed().forEach(m -> run.malformed.add("page " + run.pages + ", " + m));
             List<Recorded> recorded = applyPage(page, trust, run, workers);
             Optional<String> next = page.nextCursor();
-            cursors.advance(run.cursor, next, page, run.pages);
+            cursors.advance(next, page, run.pages);
             run.cursor = next;
             if (!recorded.isEmpty()) {
                 record(recorded, next.map(cursor -> positionAt(checkpoint, run, cursor, trust)));

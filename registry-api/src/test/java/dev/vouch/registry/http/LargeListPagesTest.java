@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LargeListPagesTest {
 
-    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
-
     @TempDir
     Path dataDir;
 
@@ -64,7 +62,7 @@ class LargeListPagesTest {
             String path = "/v0.1/servers?limit=100&n=" + encoding.orElse("plain");
             // Under a query of its own: the cache keys on the raw query, and Javalin's must not be a first ask.
             RunningRegistry.Response javalins = registry.get(path + "&javalin", encoding, true);
-            assertThat(plain(javalins).length).isGreaterThan(WRITE_BUFFER_BYTES);
+            assertThat(plain(javalins).length).isGreaterThan(PartsWriter.BUFFER_BYTES);
             long computedBefore = registry.server().earlyListings();
             long answeredBefore = registry.server().earlyAnswers();
 

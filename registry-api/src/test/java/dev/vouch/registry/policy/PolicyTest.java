@@ -73,6 +73,13 @@ class PolicyTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRefusedRatherThanTheLaterSilentlyWinning() {
+        assertThatThrownBy(() -> load("default:\n  require: {sbom: true}\n  require: {}\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("require");
+    }
+
+    @Test
     void requiredEvidenceWithNoIdentityOrKeyIsRefused() {
         assertThatThrownBy(() -> load("default:\n  require: {sbom: true}\n"))
                 .isInstanceOf(PolicyException.class)

@@ -91,8 +91,8 @@ public final class InstructionCheck {
      */
     public Optional<Finding> check(List<ScannedField> fields, ToolContext context, List<Finding> patternFindings) {
         IntentFeatures.Vector vector = features.of(texts(fields), context, verdicts(patternFindings), model::mayFlag);
-        // A tool no gate holds for passes whatever its score: most tools, spared the trees.
-        IntentModel.Assessment assessment = model.mayFlag(vector.values()) ? model.assess(vector) : null;
+        // A tool no gate holds for passes whatever its score: most tools, spared the words and the trees.
+        IntentModel.Assessment assessment = vector.complete() ? model.assess(vector) : null;
         if (assessment == null || assessment.verdict() == Verdict.PASS) {
             patternFindings.removeIf(InstructionCheck::defersToModel);
             return Optional.empty();

@@ -306,13 +306,9 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         return i + 1 < text.length && text[i] == '.' && Character.isLetter(text[i + 1]);
     }
 
-    /** "~/.aws/cr3dentials": a digit with a letter either side inside a piece of a path. */
+    /** "~/.aws/cr3dentials": a character with a letter either side inside a piece of a path. */
     private static boolean leetBetweenLetters(char[] text, int i, int start, int end) {
-        return leetLetter(text[i]) != 0
-                && i > start
-                && i + 1 < end
-                && Character.isLetter(text[i - 1])
-                && Character.isLetter(text[i + 1]);
+        return i > start && i + 1 < end && Character.isLetter(text[i - 1]) && Character.isLetter(text[i + 1]);
     }
 
     private static boolean leetInside(char[] text, int start, int end) {
@@ -437,7 +433,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         for (int c = from; c < to; c++) {
             String decomposed = java.text.Normalizer.normalize(String.valueOf((char) c), java.text.Normalizer.Form.NFD);
             char first = Character.toLowerCase(decomposed.charAt(0));
-            base[c - from] = c == 0xDF ? 's' : first;
+            base[c - from] = first == '\u00DF' ? 's' : first; // ß, and capital ẞ beyond Latin-1
         }
         return base;
     }

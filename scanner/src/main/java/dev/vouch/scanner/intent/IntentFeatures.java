@@ -65,6 +65,11 @@ public final class IntentFeatures {
      */
     public record Vector(double[] values, Span[] spans) {
 
+        /** Whether it holds every input, as a score needs; not when no gate of the model held. */
+        public boolean complete() {
+            return values.length == SIZE;
+        }
+
         public double get(Feature feature) {
             return values[feature.ordinal()];
         }
@@ -301,7 +306,7 @@ public final class IntentFeatures {
                                     && (s.has(Cue.CALL) || s.has(Cue.IMPERATIVE))
                                     && near.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL)
                             || s.hasAny(Cue.SELF, Cue.OWN_NAME)
-                                    && s.hasAny(Cue.TRIGGER)
+                                    && s.has(Cue.TRIGGER)
                                     && s.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL),
                     Cue.SELF,
                     Cue.OWN_NAME,

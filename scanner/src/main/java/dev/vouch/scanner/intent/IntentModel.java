@@ -132,6 +132,9 @@ public final class IntentModel {
     }
 
     public Assessment assess(IntentFeatures.Vector vector) {
+        if (!vector.complete()) {
+            throw new IllegalArgumentException("a vector of the named features alone cannot be scored");
+        }
         double[] x = vector.values();
         double score = score(x);
         boolean harm = holdsAny(x, blockInputs);

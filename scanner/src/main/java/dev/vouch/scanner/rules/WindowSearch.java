@@ -9,8 +9,9 @@ import com.google.re2j.Matcher;
  * <p>Each anchored run reads only what a match there could take, a few words on ordinary text. Text made
  * to defeat that (one long word holding an opening word every few characters, where {@code exfiltrat\w*}
  * runs to the word's end from each) would cost the window's length at each place; the runs are held to
- * twice the window's length in all, and past that the window is searched as it was before, one pass
- * of RE2/J's automaton. Matching stays linear in the window, and the matches are the same either way.
+ * a budget of about twice the window's length in character reads (RE2/J reads a character about three
+ * times, and the run under way when the budget is spent finishes), and past that the window is searched
+ * as it was before, one pass of RE2/J's automaton. Matching stays linear in the window, and the matches are the same either way.
  */
 public final class WindowSearch {
 
@@ -50,7 +51,7 @@ public final class WindowSearch {
             }
             start++;
         }
-        if (search == null || start < 0) {
+        if (search == null) {
             return null;
         }
         // No match starts before this place: the search from here finds the first one after it.

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class VouchBlindCorpusTest {
 
     // Six sets since blind-f (plain, casual wording with no trigger word: the hardest, about 80% flagged and
-    // 43% blocked, beside clean tools in the same register) joined the five that held 0.90 / 0.60 / 0.15.
+    // 46% blocked, beside clean tools in the same register) joined the five that held 0.90 / 0.60 / 0.15.
     private static final double MIN_FLAGGED = 0.88;
     private static final double MIN_BLOCKED = 0.57;
     private static final double MAX_NEGATIVES_FLAGGED = 0.17;

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 class KeywordAutomatonTest {
 
-    /** Few letters, so keywords overlap, nest and share suffixes; some beyond ASCII. */
-    private static final String ALPHABET = "abcab c-ÉéжЖ的ik";
+    /** Few letters, so keywords overlap, nest and share suffixes; some beyond ASCII, and a vowel sign (a mark). */
+    private static final String ALPHABET = "abcab c-ÉéжЖ的ik\u093F";
 
     @Test
     void reportsTheHitsOfTheDoubleArrayAutomatonInTheSameOrder() {
@@ -30,14 +31,7 @@ class KeywordAutomatonTest {
             KeywordAutomaton<Integer> automaton = new KeywordAutomaton<>(keywords, false);
             String text = word(random, random.nextInt(200));
 
-            List<String> expected = new ArrayList<>();
-            AhoCorasickDoubleArrayTrie.IHit<Integer> collect =
-                    (begin, end, value) -> expected.add(begin + "-" + end + ":" + value);
-            reference.parseText(text, collect);
-            List<String> actual = new ArrayList<>();
-            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
-
-            assertThat(actual).isEqualTo(expected);
+            assertThat(hits(automaton, text)).isEqualTo(referenceHits(reference, text));
         }
     }
 
@@ -56,16 +50,8 @@ class KeywordAutomatonTest {
             KeywordAutomaton<Integer> automaton = KeywordAutomaton.atWordStarts(keywords, value -> value % 2 == 1);
             String text = word(random, random.nextInt(200));
 
-            List<String> expected = new ArrayList<>();
-            reference.parseText(text, (begin, end, value) -> {
-                if (begin == 0 || value % 2 == 1 || !KeywordAutomaton.isWordChar(text.charAt(begin - 1))) {
-                    expected.add(begin + "-" + end + ":" + value);
-                }
-            });
-            List<String> actual = new ArrayList<>();
-            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
-
-            assertThat(actual).isEqualTo(expected);
+            assertThat(hits(automaton, text))
+                    .isEqualTo(referenceHitsAtWordStarts(reference, text, value -> value % 2 == 1));
         }
     }
 
@@ -83,16 +69,8 @@ class KeywordAutomatonTest {
 
         for (int round = 0; round < 50; round++) {
             String text = word(random, random.nextInt(400));
-            List<String> expected = new ArrayList<>();
-            reference.parseText(text, (begin, end, value) -> {
-                if (begin == 0 || value % 5 == 0 || !KeywordAutomaton.isWordChar(text.charAt(begin - 1))) {
-                    expected.add(begin + "-" + end + ":" + value);
-                }
-            });
-            List<String> actual = new ArrayList<>();
-            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
-
-            assertThat(actual).isEqualTo(expected);
+            assertThat(hits(automaton, text))
+                    .isEqualTo(referenceHitsAtWordStarts(reference, text, value -> value % 5 == 0));
         }
     }
 
@@ -112,14 +90,7 @@ class KeywordAutomatonTest {
                     + word(random, random.nextInt(50))
                     + "\u0130\u212A";
 
-            List<String> expected = new ArrayList<>();
-            AhoCorasickDoubleArrayTrie.IHit<Integer> collect =
-                    (begin, end, value) -> expected.add(begin + "-" + end + ":" + value);
-            reference.parseText(lowerCase(text), collect);
-            List<String> actual = new ArrayList<>();
-            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
-
-            assertThat(actual).isEqualTo(expected);
+            assertThat(hits(automaton, text)).isEqualTo(referenceHits(reference, lowerCase(text)));
         }
     }
 
@@ -137,15 +108,31 @@ class KeywordAutomatonTest {
 
         for (int round = 0; round < 50; round++) {
             String text = word(random, random.nextInt(400)).toUpperCase(java.util.Locale.ROOT) + "\u0130\u212A";
-            List<String> expected = new ArrayList<>();
-            AhoCorasickDoubleArrayTrie.IHit<Integer> collect =
-                    (begin, end, value) -> expected.add(begin + "-" + end + ":" + value);
-            reference.parseText(lowerCase(text), collect);
-            List<String> actual = new ArrayList<>();
-            automaton.parse(text, (begin, end, value) -> actual.add(begin + "-" + end + ":" + value));
-
-            assertThat(actual).isEqualTo(expected);
+            assertThat(hits(automaton, text)).isEqualTo(referenceHits(reference, lowerCase(text)));
         }
+    }
+
+    /** The reference's hits in {@code text}, as "begin-end:value". */
+    private static List<String> referenceHits(AhoCorasickDoubleArrayTrie<Integer> reference, String text) {
+        return referenceHitsAtWordStarts(reference, text, value -> true);
+    }
+
+    /** The reference's hits that begin a word, or whose value {@code anywhere} lets match inside one. */
+    private static List<String> referenceHitsAtWordStarts(
+            AhoCorasickDoubleArrayTrie<Integer> reference, String text, IntPredicate anywhere) {
+        List<String> hits = new ArrayList<>();
+        reference.parseText(text, (begin, end, value) -> {
+            if (begin == 0 || anywhere.test(value) || !KeywordAutomaton.isWordChar(text.charAt(begin - 1))) {
+                hits.add(begin + "-" + end + ":" + value);
+            }
+        });
+        return hits;
+    }
+
+    private static List<String> hits(KeywordAutomaton<Integer> automaton, String text) {
+        List<String> hits = new ArrayList<>();
+        automaton.parse(text, (begin, end, value) -> hits.add(begin + "-" + end + ":" + value));
+        return hits;
     }
 
     /** Lower case char by char, as the rule pack reads texts. */

@@ -64,7 +64,8 @@ class OpeningWordsTest {
         String source = "(send|exfiltrat\\w*)\\s+(the\\s+)?secrets";
         Pattern regex = Pattern.compile(RulePack.nonCapturing(source), Pattern.CASE_INSENSITIVE);
         String word = "exfiltrat".repeat(20_000);
-        String text = word + " the secrets, and " + word + " the secrets";
+        // The first word holds no match: its tries read it to its end from every place, and the budget runs out.
+        String text = word + " and " + word + " the secrets, and " + word + " the secrets";
 
         WindowSearch search = words(source).search(text, 0, text.length());
         int[] first = search.next(0);
@@ -75,7 +76,8 @@ class OpeningWordsTest {
         assertThat(first).containsExactly(searched.start(), searched.end());
         assertThat(searched.find(first[1])).isTrue();
         assertThat(second).containsExactly(searched.start(), searched.end());
-        assertThat(search.reads()).isLessThanOrEqualTo(4L * text.length() + 1_024);
+        assertThat(search.reads()).isGreaterThan(2L * text.length());
+        assertThat(search.reads()).isLessThanOrEqualTo(6L * text.length() + 1_024);
     }
 
     @Test
