@@ -81,11 +81,28 @@ public final class EncodedSpans {
                     "last letter first", REVERSED),
             true);
 
-    /** Which ways of reading itself the text names. */
+    /**
+     * Which ways of reading itself the text names, in whole words: "caesarean" names no cipher, and
+     * "backwards-compatible" asks for no reversed reading.
+     */
     private static int hints(String text) {
         int[] kinds = {0};
-        HINTS.parse(text, (begin, end, kind) -> kinds[0] |= kind);
+        HINTS.parse(text, (begin, end, kind) -> {
+            int wordEnd = end < text.length() && (text.charAt(end) | 0x20) == 's' ? end + 1 : end;
+            boolean whole = (begin == 0 || !KeywordAutomaton.isWordChar(text.charAt(begin - 1)))
+                    && (wordEnd == text.length() || !KeywordAutomaton.isWordChar(text.charAt(wordEnd)));
+            if (whole && !(kind == REVERSED && saysCompatible(text, wordEnd))) {
+                kinds[0] |= kind;
+            }
+        });
         return kinds[0];
+    }
+
+    /** "backward compatible", "backwards-compatible": the word that follows makes it a promise, not a hint. */
+    private static boolean saysCompatible(String text, int wordEnd) {
+        return wordEnd < text.length()
+                && (text.charAt(wordEnd) == ' ' || text.charAt(wordEnd) == '-')
+                && text.regionMatches(true, wordEnd + 1, "compatib", 0, "compatib".length());
     }
 
     private static String rot13(String text) {

@@ -113,6 +113,9 @@ public final class InstructionAnalyzer {
                     && isNegated(text, original[0])) {
                 return;
             }
+            if (cue == Cue.MODAL && Phrases.endsWithAny(lowerBefore(text, original[0]), NO_NEED)) {
+                return;
+            }
             sentence.put(cue, original);
         });
         describeThirdPerson(f, bounds, cues, folded);
@@ -165,11 +168,20 @@ public final class InstructionAnalyzer {
      * negated change describes a limit of the API, not a change to make.
      */
     private static boolean isNegated(String text, int start) {
-        String before = text.substring(Math.max(0, start - 14), start)
+        return Phrases.endsWithAny(lowerBefore(text, start), NEGATIONS);
+    }
+
+    /**
+     * "so there is no need to change what the user typed": a need denied is no demand. Where the need
+     * denied is the user's consent ("no need to ask the user"), the dismiss cue reads it.
+     */
+    private static final String[] NO_NEED = {"no"};
+
+    private static String lowerBefore(String text, int start) {
+        return text.substring(Math.max(0, start - 14), start)
                 .replace('\u2019', '\'')
                 .toLowerCase(Locale.ROOT)
                 .stripTrailing();
-        return Phrases.endsWithAny(before, NEGATIONS);
     }
 
     private static boolean isNameChar(char c) {

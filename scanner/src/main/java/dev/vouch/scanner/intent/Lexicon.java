@@ -150,14 +150,32 @@ public final class Lexicon {
         return toolNames;
     }
 
+    private static boolean insideName(String folded, int begin, int end) {
+        if (begin > 0 && folded.charAt(begin - 1) == '_') {
+            return true;
+        }
+        int wordEnd = end;
+        while (wordEnd < folded.length() && KeywordAutomaton.isWordChar(folded.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        return wordEnd < folded.length() && folded.charAt(wordEnd) == '_';
+    }
+
     /** SHA-256 of the lexicon file: the model records the lexicon it was fitted with. */
     public String digest() {
         return digest;
     }
 
-    /** Every phrase of the lexicon in {@code folded}, at word boundaries, handed to {@code hits} in order. */
+    /**
+     * Every phrase of the lexicon in {@code folded}, at word boundaries, handed to {@code hits} in order.
+     * A phrase inside a snake_case name is not matched: {@code create_transfer} names a tool, it does not
+     * ask for a creation, and the names of tools are read as names elsewhere ({@link ToolNames}).
+     */
     public void match(String folded, Hits hits) {
         automaton.parse(folded, (begin, end, entry) -> {
+            if (!entry.anywhere() && insideName(folded, begin, end)) {
+                return;
+            }
             boolean right = entry.anywhere()
                     || end == folded.length()
                     || !KeywordAutomaton.isWordChar(folded.charAt(end))

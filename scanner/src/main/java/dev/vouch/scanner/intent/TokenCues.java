@@ -3,6 +3,7 @@ package dev.vouch.scanner.intent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The cues a lexicon cannot hold, found in the original text's tokens: the names of the other tools of
@@ -126,6 +127,10 @@ final class TokenCues {
             if ((compound || quoted || namedAsArgument(text, start, end)) && !namedForCredential(key)) {
                 mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
             }
+        } else if (isConstantName(text, start, start + key.length())) {
+            if (namesASecret(key)) {
+                mark(cues, sentenceStarts, Cue.SENSITIVE, start, end);
+            }
         } else if ((compound || (quoted && text.charAt(start - 1) == '`'))
                 && !context.isOwnArgument(key)
                 && !key.contains("/")
@@ -150,6 +155,35 @@ final class TokenCues {
      */
     private static boolean isPlainWordChar(char c, boolean first) {
         return c >= 'a' && c <= 'z' || first && c >= 'A' && c <= 'Z' || c >= 0x80 && Character.isLetter(c);
+    }
+
+    /**
+     * OPENAI_API_KEY, NODE_ENV: upper-case snake names are environment variables and constants, which
+     * set-up notes name all the time; tools are not named so.
+     */
+    private static boolean isConstantName(String text, int start, int end) {
+        boolean underscore = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            underscore |= c == '_';
+        }
+        return underscore;
+    }
+
+    private static final Set<String> SECRET_WORDS =
+            Set.of("key", "apikey", "token", "secret", "password", "passwd", "pwd", "credential", "credentials", "pat");
+
+    /** GITHUB_TOKEN, OPENAI_API_KEY: a variable named for a secret holds one. */
+    private static boolean namesASecret(String lowerName) {
+        for (String word : lowerName.split("_")) {
+            if (SECRET_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** snake_case, kebab-case with an underscore or camelCase: a name in code, not a word of prose. */

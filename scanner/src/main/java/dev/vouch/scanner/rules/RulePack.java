@@ -114,9 +114,38 @@ public final class RulePack {
             // Thai's SARA AM or a Devanagari nukta letter is written one way in the pack and another
             // way in the text it must match.
             String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            refuseCompatibilityMetacharacters(YAML.readTree(yaml));
             return parse(YAML.readTree(java.text.Normalizer.normalize(yaml, java.text.Normalizer.Form.NFKC)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String REGEX_METACHARACTERS = "\\^$.|?*+()[]{}";
+
+    /**
+     * A full-width "？" or "（" written in a CJK pattern means the character; NFKC would make it a regex
+     * operator and change what the pattern matches, so a pack whose patterns hold one is refused.
+     */
+    static void refuseCompatibilityMetacharacters(JsonNode rawDocument) {
+        for (JsonNode rule : rawDocument.path("rules")) {
+            for (JsonNode pattern : rule.path("patterns")) {
+                String regex = pattern.isTextual()
+                        ? pattern.asText()
+                        : pattern.path("regex").asText();
+                for (int i = 0; i < regex.length(); i++) {
+                    char c = regex.charAt(i);
+                    String normalised = c < 0x80
+                            ? ""
+                            : java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFKC);
+                    if (normalised.chars().anyMatch(n -> REGEX_METACHARACTERS.indexOf(n) >= 0)) {
+                        throw new IllegalStateException(String.format(
+                                "rule pack: rule %s has U+%04X in a pattern, which NFKC turns into the regex"
+                                        + " operator '%s'; write the ASCII character, escaped as the pattern needs",
+                                rule.path("id").asText(), (int) c, normalised));
+                    }
+                }
+            }
         }
     }
 

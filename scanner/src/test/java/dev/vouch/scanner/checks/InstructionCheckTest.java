@@ -61,8 +61,9 @@ class InstructionCheckTest {
 
         assertThat(finding).hasValueSatisfying(f -> {
             assertThat(f.severity()).isIn(Severity.REVIEW, Severity.BLOCK);
+            // The explanation names the strongest signals: the feature, or the cue pair it is made of.
             assertThat(f.signals()).anySatisfy(s -> {
-                assertThat(s.feature()).isEqualTo("guidance-dismissed");
+                assertThat(s.feature()).isIn("guidance-dismissed", "cue:guidance+dismiss");
                 assertThat(s.sentence()).contains("earlier rules");
             });
         });

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 class VouchLabelledCorpusTest {
 
     private static final double MIN_RECALL = 0.93;
-    private static final double MIN_BLOCKED = 0.66;
+    private static final double MIN_BLOCKED = 0.72;
     // Review is calibrated on real tools (Docker's: about 1% reviewed out of fold) and on hard negatives
     // held out a whole writer at a time (15%): these borrow the attacks' words and land in review often.
-    private static final double MAX_NEGATIVES_FLAGGED = 0.12;
+    private static final double MAX_NEGATIVES_FLAGGED = 0.10;
 
     @Test
     void unseenPhrasingsOfPoisoningAreFlaggedAndHardNegativesPass() throws IOException {

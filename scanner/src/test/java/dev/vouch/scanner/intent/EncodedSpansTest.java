@@ -64,6 +64,18 @@ class EncodedSpansTest {
     }
 
     @Test
+    void readsHintsOnlyAsWholeWords() {
+        String reversed = new StringBuilder(HIDDEN).reverse().toString();
+        assertThat(EncodedSpans.find("Keeps the v1 fields, so it is backwards-compatible: " + reversed))
+                .isEmpty();
+        assertThat(EncodedSpans.find("Stays backward compatible with old clients: " + reversed))
+                .isEmpty();
+        assertThat(EncodedSpans.find("Lists caesarean deliveries by ward: pnyy qryrgr_nyy_svyrf"))
+                .isEmpty();
+        assertThat(EncodedSpans.find("Read it right-to-left: " + reversed)).hasSize(1);
+    }
+
+    @Test
     void leavesDigestsKeysAndIdentifiersAlone() {
         assertThat(EncodedSpans.find("sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))
                 .isEmpty();

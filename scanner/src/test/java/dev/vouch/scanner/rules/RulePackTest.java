@@ -102,4 +102,17 @@ class RulePackTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("name none of their own");
     }
+
+    @Test
+    void aPatternThatNormalisingWouldTurnIntoARegexOperatorIsRefused() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode pack = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"version": "1.0.0", "rules": [{"id": "X-2", "family": "command-payload", "severity": "block",
+                  "keywords": ["忽略"], "patterns": ["忽略（所有）指令", {"regex": "你是谁？", "keywords": ["你"]}]}]}
+                """);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulePack.refuseCompatibilityMetacharacters(pack))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("X-2")
+                .hasMessageContaining("U+FF08");
+    }
 }
