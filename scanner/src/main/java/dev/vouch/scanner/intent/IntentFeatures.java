@@ -120,7 +120,7 @@ public final class IntentFeatures {
 
     private static final int MAX_DIRECTIVES = 3;
     /** Texts shorter than this are names and codes, not sentences: no cue of theirs is read. */
-    private static final int MIN_READ = 12;
+    static final int MIN_READ = 12;
 
     private static final int LONG_TEXT_FROM = 1_000;
 
@@ -211,7 +211,7 @@ public final class IntentFeatures {
         return chars <= LONG_TEXT_FROM ? 0 : Math.min(1, Math.log10((double) chars / LONG_TEXT_FROM) / 2);
     }
 
-    private static boolean reads(FieldKind kind) {
+    static boolean reads(FieldKind kind) {
         return kind == FieldKind.DESCRIPTION
                 || kind == FieldKind.SCHEMA_TEXT
                 || kind == FieldKind.OTHER

@@ -28,7 +28,10 @@ public final class KeywordAutomaton<V> {
     }
 
     private static final int ASCII = 128;
-    private static final int NARROW_STATES = 0x10000;
+    /** How many levels of the trie are numbered breadth first; deeper states follow their parent. */
+    private static final int BREADTH_FIRST_LEVELS = 2;
+    /** The cell of a transition whose target does not fit a char: found in {@link #farCells} instead. */
+    private static final char FAR = 0xFFFF;
 
     private final boolean caseless;
     /**
@@ -51,18 +54,16 @@ public final class KeywordAutomaton<V> {
 
     private final int columns;
     /**
-     * The transition of state s on column c, at {@code s * columns + c}, complemented where keywords end
-     * in the target; null when {@link #narrow} holds the transitions.
-     */
-    private final int[] delta;
-    /**
-     * The same table in chars, kept instead of {@link #delta} when there are fewer than 2<sup>16</sup>
-     * states; null for larger automata. The scan reads a row for every character and other work keeps
-     * pushing the table out of the cache: half the bytes, fewer misses. The rule pack's keywords fit it; the
-     * lexicon read at word starts no longer does (about 70,000 states with its boundary symbols and the
-     * cues of 2026.11.30.4) and is scanned in ints.
+     * The transition of state s on column c, at {@code s * columns + c}, in chars. The scan reads a row for
+     * every character and other work keeps pushing the table out of the cache: half the bytes of an int
+     * table, fewer misses. A target beyond the char range (the lexicon read at word starts has about 70,000
+     * states, and 32-bit cells took 12 MB) is stored as {@link #FAR}.
      */
     private final char[] narrow;
+    /** The cells that hold {@link #FAR}, ascending, and their targets: a few thousand of the lexicon's millions. */
+    private final int[] farCells;
+
+    private final int[] farTargets;
     /** For each state, whether keywords end there: what the char table cannot flag in its cells. */
     private final boolean[] ends;
     /** Transitions on characters beyond ASCII: the trie's own, sorted by character, and failure links. */
@@ -139,8 +140,10 @@ public final class KeywordAutomaton<V> {
         if (trie.asciiColumns >= Byte.MAX_VALUE) {
             throw new IllegalArgumentException("too many distinct ASCII characters in keywords");
         }
-        // Numbered breadth first, the shallow states a text visits most share the first rows of the table.
-        trie = trie.breadthFirst();
+        // The shallow states a text visits most share the first rows of the table; below them each state is
+        // numbered depth first, so a word's path through its phrases' prefixes reads nearby rows, not rows
+        // a level's width apart across a table of megabytes.
+        trie = trie.renumbered();
         int states = trie.children.size();
         boundaryColumn = boundaries ? trie.asciiColumns + 1 : 0;
         columns = trie.asciiColumns + (boundaries ? 2 : 1);
@@ -150,13 +153,19 @@ public final class KeywordAutomaton<V> {
         wideChars = new char[states][];
         wideTargets = new int[states][];
         build(trie, table);
-        if (states < NARROW_STATES) {
-            narrow = narrowed(table);
-            delta = null;
-        } else {
-            markOutputs(table);
-            narrow = null;
-            delta = table;
+        narrow = new char[table.length];
+        int far = 0;
+        for (int i = 0; i < table.length; i++) {
+            narrow[i] = table[i] < FAR ? (char) table[i] : FAR;
+            far += table[i] < FAR ? 0 : 1;
+        }
+        farCells = new int[far];
+        farTargets = new int[far];
+        for (int i = 0, f = 0; i < table.length; i++) {
+            if (table[i] >= FAR) {
+                farCells[f] = i;
+                farTargets[f++] = table[i];
+            }
         }
         ends = new boolean[states];
         for (int state = 0; state < states; state++) {
@@ -227,43 +236,17 @@ public final class KeywordAutomaton<V> {
         char[] chars = text.toCharArray();
         if (boundaryColumn != 0) {
             scanWordStarts(chars, hits);
-        } else if (narrow != null) {
-            scanNarrow(chars, hits);
         } else {
-            scanWide(chars, hits);
+            scan(chars, hits);
         }
     }
 
-    /** Whether the transitions are kept in the char table: the automaton has fewer than 2<sup>16</sup> states. */
-    boolean readsCharTable() {
-        return narrow != null;
+    /** Whether some transitions lead beyond the char range: the automaton has 2<sup>16</sup> - 1 states or more. */
+    boolean readsFarTargets() {
+        return farCells.length > 0;
     }
 
-    /** The transitions on 32-bit cells, outputs flagged by complement ({@link #markOutputs}). */
-    private void scanWide(char[] chars, Hits<V> hits) {
-        int state = 0;
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c < ASCII) {
-                int column = asciiColumn[c];
-                int next = column == 0 ? 0 : delta[state * columns + column];
-                if (next >= 0) {
-                    state = next;
-                    continue;
-                }
-                state = ~next;
-            } else {
-                state = beyondAscii(state, c);
-                if (output[state] == null) {
-                    continue;
-                }
-            }
-            report(i, state, hits);
-        }
-    }
-
-    /** The transitions on the char table. */
-    private void scanNarrow(char[] chars, Hits<V> hits) {
+    private void scan(char[] chars, Hits<V> hits) {
         int state = 0;
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
@@ -273,7 +256,7 @@ public final class KeywordAutomaton<V> {
             }
             if (c < ASCII) {
                 int column = asciiColumn[c];
-                state = column == 0 ? 0 : narrow[state * columns + column];
+                state = column == 0 ? 0 : next(state, column);
                 if (!ends[state]) {
                     continue;
                 }
@@ -323,13 +306,11 @@ public final class KeywordAutomaton<V> {
         }
     }
 
-    /** The transition of {@code state} on a column, from whichever table the automaton keeps. */
+    /** The transition of {@code state} on a column. */
     private int next(int state, int column) {
-        if (narrow != null) {
-            return narrow[state * columns + column];
-        }
-        int next = delta[state * columns + column];
-        return next < 0 ? ~next : next;
+        int cell = state * columns + column;
+        char next = narrow[cell];
+        return next != FAR ? next : farTargets[Arrays.binarySearch(farCells, cell)];
     }
 
     /** The keywords that end at {@code i} in {@code state}. */
@@ -347,14 +328,6 @@ public final class KeywordAutomaton<V> {
             table[c] = isWordChar(c);
         }
         return table;
-    }
-
-    private static char[] narrowed(int[] table) {
-        char[] narrow = new char[table.length];
-        for (int i = 0; i < table.length; i++) {
-            narrow[i] = (char) table[i];
-        }
-        return narrow;
     }
 
     /**
@@ -412,18 +385,6 @@ public final class KeywordAutomaton<V> {
         }
     }
 
-    /**
-     * Flags each ASCII transition into a state where keywords end by storing it complemented, so that
-     * the scan looks at the outputs only when the table says there are some.
-     */
-    private void markOutputs(int[] table) {
-        for (int i = 0; i < table.length; i++) {
-            if (output[table[i]] != null) {
-                table[i] = ~table[i];
-            }
-        }
-    }
-
     /** Lower case char by char, as the rule pack folds its texts, for a caseless automaton. */
     private char fold(char c) {
         if (!caseless) {
@@ -455,15 +416,36 @@ public final class KeywordAutomaton<V> {
             return created;
         }
 
-        /** The same trie with its nodes numbered in breadth-first order. */
-        Trie breadthFirst() {
+        /**
+         * The same trie with its first {@link #BREADTH_FIRST_LEVELS} levels numbered breadth first and the
+         * subtrees below them depth first, each after the one before.
+         */
+        Trie renumbered() {
             int[] renumbered = new int[children.size()];
             List<Integer> order = new ArrayList<>(children.size());
             order.add(0);
-            for (int next = 0; next < order.size(); next++) {
+            int levelEnd = 1;
+            int depth = 0;
+            int next = 0;
+            for (; next < order.size() && depth < BREADTH_FIRST_LEVELS; next++) {
                 for (int child : children.get(order.get(next)).values()) {
                     renumbered[child] = order.size();
                     order.add(child);
+                }
+                if (next + 1 == levelEnd) {
+                    depth++;
+                    levelEnd = order.size();
+                }
+            }
+            int frontier = order.size();
+            for (int i = next; i < frontier; i++) {
+                ArrayDeque<Integer> stack = new ArrayDeque<>();
+                pushChildren(stack, order.get(i));
+                while (!stack.isEmpty()) {
+                    int node = stack.pop();
+                    renumbered[node] = order.size();
+                    order.add(node);
+                    pushChildren(stack, node);
                 }
             }
             Trie result = new Trie();
@@ -477,6 +459,13 @@ public final class KeywordAutomaton<V> {
                 result.ends.add(ends.get(old));
             }
             return result;
+        }
+
+        private void pushChildren(ArrayDeque<Integer> stack, int node) {
+            List<Integer> kids = new ArrayList<>(children.get(node).values());
+            for (int k = kids.size() - 1; k >= 0; k--) {
+                stack.push(kids.get(k));
+            }
         }
 
         private int add() {

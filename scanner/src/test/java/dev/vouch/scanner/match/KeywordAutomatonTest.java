@@ -56,7 +56,7 @@ class KeywordAutomatonTest {
     }
 
     @Test
-    void aWordStartAutomatonTooLargeForTheCharTableFindsWhatTheReferenceFindsAtWordStarts() {
+    void aWordStartAutomatonWithStatesBeyondTheCharRangeFindsWhatTheReferenceFindsAtWordStarts() {
         Random random = new Random(1130);
         Map<String, Integer> keywords = new TreeMap<>();
         while (keywords.size() < 16_000) {
@@ -65,7 +65,7 @@ class KeywordAutomatonTest {
         AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
         reference.build(keywords);
         KeywordAutomaton<Integer> automaton = KeywordAutomaton.atWordStarts(keywords, value -> value % 5 == 0);
-        assertThat(automaton.readsCharTable()).isFalse();
+        assertThat(automaton.readsFarTargets()).isTrue();
 
         for (int round = 0; round < 50; round++) {
             String text = word(random, random.nextInt(400));
@@ -95,7 +95,7 @@ class KeywordAutomatonTest {
     }
 
     @Test
-    void anAutomatonTooLargeForTheCharTableFindsWhatTheReferenceFinds() {
+    void anAutomatonWithStatesBeyondTheCharRangeFindsWhatTheReferenceFinds() {
         Random random = new Random(65536);
         Map<String, Integer> keywords = new TreeMap<>();
         while (keywords.size() < 16_000) {
@@ -104,7 +104,7 @@ class KeywordAutomatonTest {
         AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
         reference.build(keywords);
         KeywordAutomaton<Integer> automaton = new KeywordAutomaton<>(keywords, true);
-        assertThat(automaton.readsCharTable()).isFalse();
+        assertThat(automaton.readsFarTargets()).isTrue();
 
         for (int round = 0; round < 50; round++) {
             String text = word(random, random.nextInt(400)).toUpperCase(java.util.Locale.ROOT) + "\u0130\u212A";
