@@ -93,7 +93,14 @@ final class RawOpenLoop implements AutoCloseable {
             for (long wait; (wait = due - System.nanoTime()) > 0; ) {
                 LockSupport.parkNanos(wait);
             }
-            Connection connection = free(current, due);
+            Connection connection;
+            try {
+                connection = free(due);
+            } catch (IOException refused) {
+                // A connection the server does not accept fails this request, as any other failure.
+                current.done(i, 0, false);
+                continue;
+            }
             request.clear();
             request.put(head)
                     .put(Long.toString(firstNocache + i).getBytes(StandardCharsets.US_ASCII))
@@ -125,7 +132,7 @@ final class RawOpenLoop implements AutoCloseable {
     }
 
     /** An idle connection, or a new one while fewer than the maximum are open, else the first to free up. */
-    private Connection free(Load current, long due) throws IOException {
+    private Connection free(long due) throws IOException {
         while (true) {
             Connection connection = idle.poll();
             if (connection != null && connection.channel.isOpen()) {
