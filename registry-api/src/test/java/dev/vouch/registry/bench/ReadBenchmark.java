@@ -52,7 +52,9 @@ import java.util.regex.Pattern;
  * loads only the routes whose names start with one of those prefixes (e.g. {@code list,versions/latest});
  * {@code -Dbench.phases=cached} or {@code uncached} runs one of the two phases; {@code -Dbench.jvm="…"}
  * adds options to the registry's JVM (e.g. a JFR recording); {@code -Dbench.warmup=SECONDS} sets how long each
- * uncached route is loaded, unreported, at 100/s before it is measured (by default SECONDS_PER_ROUTE).
+ * uncached route is loaded, unreported, at 100/s before it is measured (by default SECONDS_PER_ROUTE);
+ * {@code -Dbench.client=jdk} makes the open-loop loads through the JDK's HTTP client instead of {@link
+ * RawOpenLoop}, to compare the two.
  */
 public final class ReadBenchmark {
 
@@ -198,8 +200,10 @@ public final class ReadBenchmark {
         String phases = System.getProperty("bench.phases", "cached,uncached");
         Tools tools = Tools.find();
         System.out.printf(
-                "load generator: %s; nginx: %s%n",
-                tools.wrk ? "wrk" : "in-process client", tools.nginx ? "yes" : "not installed");
+                "load generator: %s closed loop, %s open loop; nginx: %s%n",
+                tools.wrk ? "wrk" : "in-process client",
+                System.getProperty("bench.client", "raw").equals("jdk") ? "JDK HTTP client" : "raw sockets",
+                tools.nginx ? "yes" : "not installed");
 
         if (phases.contains("cached") && !phases.replace("uncached", "").isEmpty()) {
             cached(client, base, data, seconds, routes, tools, registry);
@@ -271,7 +275,7 @@ public final class ReadBenchmark {
                 + "of it, JIT and GC: its compiler and collector threads' share, from /proc on Linux; "
                 + "client CPU: this load generator's own per request; the nginx row: the same load, the same "
                 + "client, against nginx serving the same bytes, right after, which is what the machine and "
-                + "the client alone cost)");
+                + "the client alone cost, its CPU nginx's own)");
         System.out.printf(
                 "%-22s %8s %9s %9s %9s %9s %9s %7s %7s %9s%n",
                 "route", "rate/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU ms", "JIT ms", "GC ms", "client ms");
@@ -319,18 +323,19 @@ public final class ReadBenchmark {
                             clientCpu);
                     if (nginx != null) {
                         double nginxClientBefore = cpuMillis(ProcessHandle.current());
+                        double nginxBefore = nginx.cpuMillis();
                         Result plain = OpenLoop.run(client, nginx.url(route.getKey()), rate, seconds);
                         double nginxRequests = Math.max(1, plain.perSecond * seconds);
                         System.out.printf(
                                 Locale.ROOT,
-                                "%-22s %8d %9.2f %9.2f %9.2f %9.2f %9s %7s %7s %9.2f%n",
+                                "%-22s %8d %9.2f %9.2f %9.2f %9.2f %9.2f %7s %7s %9.2f%n",
                                 "  nginx, same bytes",
                                 rate,
                                 plain.p50,
                                 plain.p95,
                                 plain.p99,
                                 plain.max,
-                                "-",
+                                (nginx.cpuMillis() - nginxBefore) / nginxRequests,
                                 "-",
                                 "-",
                                 (cpuMillis(ProcessHandle.current()) - nginxClientBefore) / nginxRequests);
@@ -338,6 +343,7 @@ public final class ReadBenchmark {
                 }
             }
         } finally {
+            OpenLoop.closeAll();
             if (nginx != null) {
                 nginx.close();
             }
@@ -568,10 +574,15 @@ public final class ReadBenchmark {
     /** Throughput and latency percentiles in milliseconds. */
     record Result(double perSecond, double p50, double p95, double p99, double max) {
         static Result of(long[] latenciesNanos, int count, double seconds) {
+            return of(latenciesNanos, count, seconds, count);
+        }
+
+        /** Of the first {@code count} latencies, {@code succeeded} of which are answers (the rest failures). */
+        static Result of(long[] latenciesNanos, int count, double seconds, int succeeded) {
             long[] sorted = Arrays.copyOf(latenciesNanos, count);
             Arrays.sort(sorted);
             return new Result(
-                    count / seconds,
+                    succeeded / seconds,
                     pct(sorted, 0.50),
                     pct(sorted, 0.95),
                     pct(sorted, 0.99),
@@ -681,11 +692,46 @@ public final class ReadBenchmark {
      */
     static final class OpenLoop {
         private static final AtomicLong NEXT_NOCACHE = new AtomicLong();
+        private static final boolean JDK_CLIENT =
+                System.getProperty("bench.client", "raw").equals("jdk");
 
-        static Result run(HttpClient client, String url, int rate, int seconds) throws InterruptedException {
+        /** The raw client of each host and port, made on first use and kept for the run. */
+        private static final Map<String, RawOpenLoop> RAW = new LinkedHashMap<>();
+
+        /**
+         * The load through the light client ({@link RawOpenLoop}), or with {@code -Dbench.client=jdk} through
+         * the JDK's HTTP client as before, to compare the two.
+         */
+        static Result run(HttpClient client, String url, int rate, int seconds)
+                throws InterruptedException, IOException {
             int total = rate * seconds;
             long firstNocache = NEXT_NOCACHE.getAndAdd(total);
+            if (JDK_CLIENT) {
+                return jdk(client, url, rate, seconds, firstNocache);
+            }
+            URI uri = URI.create(url);
+            RawOpenLoop raw = RAW.get(uri.getAuthority());
+            if (raw == null) {
+                raw = RawOpenLoop.to(url);
+                RAW.put(uri.getAuthority(), raw);
+            }
+            return raw.run(url, firstNocache, rate, seconds);
+        }
+
+        /** Closes the raw clients' connections (before nginx or the registry stops). */
+        static void closeAll() throws IOException {
+            for (RawOpenLoop raw : RAW.values()) {
+                raw.close();
+            }
+            RAW.clear();
+        }
+
+        private static Result jdk(HttpClient client, String url, int rate, int seconds, long firstNocache)
+                throws InterruptedException {
+            int total = rate * seconds;
             long[] latencies = new long[total];
+            // A request that fails or never completes counts as slower than all (sorted last).
+            Arrays.fill(latencies, Long.MAX_VALUE);
             AtomicLong done = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(64);
             long interval = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -701,8 +747,8 @@ public final class ReadBenchmark {
                 pool.submit(() -> {
                     try {
                         get(client, url + separator + "nocache=" + (firstNocache + index));
-                    } catch (IOException | InterruptedException e) {
-                        throw new IllegalStateException(e);
+                    } catch (IOException | InterruptedException | RuntimeException e) {
+                        return;
                     }
                     latencies[index] = System.nanoTime() - due;
                     done.incrementAndGet();
@@ -710,7 +756,10 @@ public final class ReadBenchmark {
             }
             pool.shutdown();
             pool.awaitTermination(120, TimeUnit.SECONDS);
-            return Result.of(latencies, (int) done.get(), seconds);
+            if (done.get() < total) {
+                System.err.printf("  %d of %d requests failed or were not answered%n", total - done.get(), total);
+            }
+            return Result.of(latencies, total, seconds, (int) done.get());
         }
     }
 
@@ -770,6 +819,15 @@ public final class ReadBenchmark {
 
         String url(String route) {
             return "http://127.0.0.1:" + port + "/" + file(route);
+        }
+
+        /** The CPU time of nginx's master and workers, in ms: what serving the same bytes costs it. */
+        double cpuMillis() {
+            return ReadBenchmark.cpuMillis(process.toHandle())
+                    + process.toHandle()
+                            .descendants()
+                            .mapToDouble(ReadBenchmark::cpuMillis)
+                            .sum();
         }
 
         private static String file(String route) {
