@@ -150,17 +150,6 @@ public final class Lexicon {
         return toolNames;
     }
 
-    private static boolean insideName(String folded, int begin, int end) {
-        if (begin > 0 && folded.charAt(begin - 1) == '_') {
-            return true;
-        }
-        int wordEnd = end;
-        while (wordEnd < folded.length() && KeywordAutomaton.isWordChar(folded.charAt(wordEnd))) {
-            wordEnd++;
-        }
-        return wordEnd < folded.length() && folded.charAt(wordEnd) == '_';
-    }
-
     /** SHA-256 of the lexicon file: the model records the lexicon it was fitted with. */
     public String digest() {
         return digest;
@@ -189,6 +178,17 @@ public final class Lexicon {
                 hits.hit(cue, begin, end);
             }
         });
+    }
+
+    private static boolean insideName(String folded, int begin, int end) {
+        if (begin > 0 && folded.charAt(begin - 1) == '_') {
+            return true;
+        }
+        int wordEnd = end;
+        while (wordEnd < folded.length() && KeywordAutomaton.isWordChar(folded.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        return wordEnd < folded.length() && folded.charAt(wordEnd) == '_';
     }
 
     private static String sha256(byte[] bytes) {
