@@ -9,7 +9,6 @@ import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.train.LabelledTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A SHA-256 over everything the scanner says about every corpus (not a test): each report whole
@@ -86,16 +84,11 @@ public final class ScanFingerprint {
     private static List<ScanInput> dockerServers() throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<ScanInput> inputs = new ArrayList<>();
-        try (Stream<Path> walk =
-                Files.walk(Corpora.root().resolve("benign-docker-tools").resolve("servers"))) {
-            for (Path file : walk.filter(p -> p.getFileName().toString().equals("tools.json"))
-                    .sorted()
-                    .toList()) {
-                try {
-                    inputs.add(ScanInput.fromJson(json.readTree(file.toFile())));
-                } catch (IOException | RuntimeException e) {
-                    // The benchmark skips the same unreadable files.
-                }
+        for (Path file : Corpora.dockerToolsFiles()) {
+            try {
+                inputs.add(ScanInput.fromJson(json.readTree(file.toFile())));
+            } catch (IOException | RuntimeException e) {
+                // The benchmark skips the same unreadable files.
             }
         }
         return inputs;

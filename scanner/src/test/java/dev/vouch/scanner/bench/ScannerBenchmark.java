@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Scanner throughput over Docker's benign catalog (not a test; it asserts nothing). One thread, so the
@@ -34,21 +33,17 @@ public final class ScannerBenchmark {
         List<ScanInput> inputs = new ArrayList<>();
         long bytes = 0;
         int tools = 0;
-        try (Stream<Path> walk = Files.walk(servers)) {
-            for (Path file : walk.filter(p -> p.getFileName().toString().equals("tools.json"))
-                    .sorted()
-                    .toList()) {
-                JsonNode document;
-                try {
-                    document = json.readTree(file.toFile());
-                } catch (IOException e) {
-                    continue;
-                }
-                ScanInput input = ScanInput.fromJson(document);
-                inputs.add(input);
-                bytes += Files.size(file);
-                tools += input.tools().size();
+        for (Path file : Corpora.toolsFiles(servers)) {
+            JsonNode document;
+            try {
+                document = json.readTree(file.toFile());
+            } catch (IOException e) {
+                continue;
             }
+            ScanInput input = ScanInput.fromJson(document);
+            inputs.add(input);
+            bytes += Files.size(file);
+            tools += input.tools().size();
         }
         Scanner scanner = Scanner.withBundledRules();
         // Warm up until the JIT has settled: a few rounds are not enough on two cores.

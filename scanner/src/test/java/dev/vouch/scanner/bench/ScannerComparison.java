@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Two or more scanner builds compared on Docker's benign catalog (not a test): each build's classes in a
@@ -49,13 +48,7 @@ public final class ScannerComparison {
             throw new IllegalStateException("the scanner's classes are on the class path: every build would run them");
         }
         int rounds = Integer.parseInt(args[0]);
-        List<Path> files;
-        try (Stream<Path> walk =
-                Files.walk(Corpora.root().resolve("benign-docker-tools").resolve("servers"))) {
-            files = walk.filter(p -> p.getFileName().toString().equals("tools.json"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = Corpora.dockerToolsFiles();
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> documents = new ArrayList<>();
         long bytes = 0;

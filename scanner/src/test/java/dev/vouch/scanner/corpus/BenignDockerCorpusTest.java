@@ -11,13 +11,11 @@ import dev.vouch.scanner.ToolReport;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.input.ScanInput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,12 +31,7 @@ class BenignDockerCorpusTest {
     @Test
     void fewBenignToolsAreBlockedOrSentToReview() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(Corpora.root().resolve("benign-docker-tools/servers"))) {
-            files = walk.filter(p -> p.getFileName().toString().equals("tools.json"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = Corpora.dockerToolsFiles();
         int tools = 0;
         int blocked = 0;
         int review = 0;

@@ -1,7 +1,10 @@
 package dev.vouch.scanner.corpus;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The corpora the scanner is measured on, kept in the repository under
@@ -24,5 +27,19 @@ public final class Corpora {
             }
         }
         throw new IllegalStateException("scanner/src/test/resources/corpora not found from " + cwd);
+    }
+
+    /** Docker's catalog's {@code tools.json} files, one per server, in name order. */
+    public static List<Path> dockerToolsFiles() throws IOException {
+        return toolsFiles(root().resolve("benign-docker-tools").resolve("servers"));
+    }
+
+    /** Every {@code tools.json} under {@code dir}, in name order. */
+    public static List<Path> toolsFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.getFileName().toString().equals("tools.json"))
+                    .sorted()
+                    .toList();
+        }
     }
 }

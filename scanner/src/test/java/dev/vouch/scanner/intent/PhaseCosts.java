@@ -13,7 +13,6 @@ import dev.vouch.scanner.rules.RulePack;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
-import java.util.stream.Stream;
 
 /**
  * What each phase of the instruction reading costs inside the scan (not a test): a round of scans of
@@ -122,13 +120,7 @@ public final class PhaseCosts {
     }
 
     private static List<Server> servers(Lexicon lexicon) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk =
-                Files.walk(Corpora.root().resolve("benign-docker-tools").resolve("servers"))) {
-            files = walk.filter(p -> p.getFileName().toString().equals("tools.json"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = Corpora.dockerToolsFiles();
         ObjectMapper json = new ObjectMapper();
         List<Server> servers = new ArrayList<>();
         for (Path file : files) {

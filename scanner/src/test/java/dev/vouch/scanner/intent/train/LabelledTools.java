@@ -217,12 +217,7 @@ public final class LabelledTools {
     }
 
     public static List<Example> docker() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(Corpora.root().resolve("benign-docker-tools/servers"))) {
-            files = walk.filter(p -> p.getFileName().toString().equals("tools.json"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = Corpora.dockerToolsFiles();
         List<Example> examples = new ArrayList<>();
         for (Path file : files) {
             String server = file.getParent().getFileName().toString();
