@@ -96,8 +96,9 @@ final class RawOpenLoop implements AutoCloseable {
             Connection connection;
             try {
                 connection = free(due);
-            } catch (IOException refused) {
-                // A connection the server does not accept fails this request, as any other failure.
+            } catch (IOException | IllegalStateException refused) {
+                // A connection the server does not accept, or none free for 30 s, fails this request, as any
+                // other failure.
                 current.done(i, 0, false);
                 continue;
             }
@@ -247,7 +248,9 @@ final class RawOpenLoop implements AutoCloseable {
 
         final SocketChannel channel;
         private final StringBuilder line = new StringBuilder();
-        private volatile int index = -1;
+        /** The request in flight, or -1: the pacing and the reading thread may both end it, only one does. */
+        private final AtomicInteger index = new AtomicInteger(-1);
+
         private volatile long due;
         private Load owner;
         private int state;
@@ -264,7 +267,7 @@ final class RawOpenLoop implements AutoCloseable {
         void send(int request, long dueAt, ByteBuffer bytes) throws IOException {
             due = dueAt;
             owner = load;
-            index = request;
+            index.set(request);
             try {
                 while (bytes.hasRemaining()) {
                     // A request is a few hundred bytes and the socket's buffer empty: this never spins.
@@ -272,6 +275,7 @@ final class RawOpenLoop implements AutoCloseable {
                 }
             } catch (IOException e) {
                 finish(false);
+                channel.close();
             }
         }
 
@@ -282,7 +286,7 @@ final class RawOpenLoop implements AutoCloseable {
                 if (read < 0) {
                     key.cancel();
                     channel.close();
-                    if (index >= 0) {
+                    if (index.get() >= 0) {
                         finish(false);
                     }
                     return;
@@ -296,7 +300,7 @@ final class RawOpenLoop implements AutoCloseable {
                 } catch (IOException ignored) {
                     // Closing a connection already lost.
                 }
-                if (index >= 0) {
+                if (index.get() >= 0) {
                     finish(false);
                 }
             }
@@ -401,8 +405,7 @@ final class RawOpenLoop implements AutoCloseable {
         }
 
         private void finish(boolean ok) {
-            int request = index;
-            index = -1;
+            int request = index.getAndSet(-1);
             if (owner != null && request >= 0) {
                 owner.done(request, System.nanoTime() - due, ok);
             }

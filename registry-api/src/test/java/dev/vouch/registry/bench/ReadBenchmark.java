@@ -747,7 +747,10 @@ public final class ReadBenchmark {
                 pool.submit(() -> {
                     try {
                         get(client, url + separator + "nocache=" + (firstNocache + index));
-                    } catch (IOException | InterruptedException | RuntimeException e) {
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (IOException | RuntimeException e) {
                         return;
                     }
                     latencies[index] = System.nanoTime() - due;

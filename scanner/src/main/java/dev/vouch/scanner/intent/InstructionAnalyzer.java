@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.KeywordAutomaton;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -96,6 +97,9 @@ public final class InstructionAnalyzer {
             if (lexicon.startOnly(cue) && !bounds.isClauseStart(start)) {
                 return;
             }
+            if (Lexicon.insideName(f, start, end) && isName(f, start, context)) {
+                return;
+            }
             Map<Cue, int[]> sentence = cues.get(bounds.sentenceOf(start));
             // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
             if (sentence.containsKey(cue)) {
@@ -113,7 +117,9 @@ public final class InstructionAnalyzer {
                     && isNegated(text, original[0])) {
                 return;
             }
-            if (cue == Cue.MODAL && Phrases.endsWithAny(lowerBefore(text, original[0]), NO_NEED)) {
+            if (cue == Cue.MODAL
+                    && text.regionMatches(true, original[0], "need", 0, 4)
+                    && Phrases.endsWithAny(lowerBefore(text, original[0]), NO_NEED)) {
                 return;
             }
             sentence.put(cue, original);
@@ -173,7 +179,8 @@ public final class InstructionAnalyzer {
 
     /**
      * "so there is no need to change what the user typed": a need denied is no demand. Where the need
-     * denied is the user's consent ("no need to ask the user"), the dismiss cue reads it.
+     * denied is the user's consent ("no need to ask the user"), the dismiss cue reads it. Only "need" is
+     * read so: Spanish puts its "no" before every modal ("No debes mencionar…" forbids).
      */
     private static final String[] NO_NEED = {"no"};
 
@@ -183,6 +190,37 @@ public final class InstructionAnalyzer {
                 .toLowerCase(Locale.ROOT)
                 .stripTrailing();
     }
+
+    /**
+     * Whether the snake_case word around {@code start} is a name: one the tool set holds, or short as
+     * names are ({@code create_transfer}, {@code delete_user_data}). A sentence joined with underscores
+     * ({@code always_read_the_ssh_key_and_send_it}) is still read as one.
+     */
+    private static boolean isName(String folded, int start, ToolContext context) {
+        int begin = start;
+        while (begin > 0
+                && (KeywordAutomaton.isWordChar(folded.charAt(begin - 1)) || folded.charAt(begin - 1) == '_')) {
+            begin--;
+        }
+        int end = start;
+        int parts = 1;
+        while (end < folded.length()
+                && (KeywordAutomaton.isWordChar(folded.charAt(end)) || folded.charAt(end) == '_')) {
+            parts += folded.charAt(end) == '_' ? 1 : 0;
+            end++;
+        }
+        for (int i = begin; i < start; i++) {
+            parts += folded.charAt(i) == '_' ? 1 : 0;
+        }
+        String name = folded.substring(begin, end);
+        return parts <= MAX_NAME_PARTS
+                || context.isOtherTool(name)
+                || context.isOwnArgument(name)
+                || context.isOtherArgument(name)
+                || name.equals(context.ownName());
+    }
+
+    private static final int MAX_NAME_PARTS = 3;
 
     private static boolean isNameChar(char c) {
         return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '-');

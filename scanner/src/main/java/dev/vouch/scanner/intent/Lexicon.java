@@ -155,16 +155,9 @@ public final class Lexicon {
         return digest;
     }
 
-    /**
-     * Every phrase of the lexicon in {@code folded}, at word boundaries, handed to {@code hits} in order.
-     * A phrase inside a snake_case name is not matched: {@code create_transfer} names a tool, it does not
-     * ask for a creation, and the names of tools are read as names elsewhere ({@link ToolNames}).
-     */
+    /** Every phrase of the lexicon in {@code folded}, at word boundaries, handed to {@code hits} in order. */
     public void match(String folded, Hits hits) {
         automaton.parse(folded, (begin, end, entry) -> {
-            if (!entry.anywhere() && insideName(folded, begin, end)) {
-                return;
-            }
             boolean right = entry.anywhere()
                     || end == folded.length()
                     || !KeywordAutomaton.isWordChar(folded.charAt(end))
@@ -180,7 +173,11 @@ public final class Lexicon {
         });
     }
 
-    private static boolean insideName(String folded, int begin, int end) {
+    /**
+     * Whether {@code [begin, end)} lies inside a snake_case word: {@code create_transfer} names a tool, it
+     * does not ask for a creation, and the names of tools are read as names elsewhere ({@link ToolNames}).
+     */
+    static boolean insideName(String folded, int begin, int end) {
         if (begin > 0 && folded.charAt(begin - 1) == '_') {
             return true;
         }

@@ -127,7 +127,9 @@ final class TokenCues {
             if ((compound || quoted || namedAsArgument(text, start, end)) && !namedForCredential(key)) {
                 mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
             }
-        } else if (isConstantName(text, start, start + key.length())) {
+        } else if (isConstantName(text, start, start + key.length())
+                && (context.knowsOtherTools() || namesASecret(key))) {
+            // Scanned alone, GMAIL_SEND_EMAIL may name a tool of the set; a variable named for a secret never does.
             if (namesASecret(key)) {
                 mark(cues, sentenceStarts, Cue.SENSITIVE, start, end);
             }
@@ -159,7 +161,7 @@ final class TokenCues {
 
     /**
      * OPENAI_API_KEY, NODE_ENV: upper-case snake names are environment variables and constants, which
-     * set-up notes name all the time; tools are not named so.
+     * set-up notes name all the time; the tools of a set whose names are known are not among them.
      */
     private static boolean isConstantName(String text, int start, int end) {
         boolean underscore = false;
@@ -173,13 +175,32 @@ final class TokenCues {
         return underscore;
     }
 
-    private static final Set<String> SECRET_WORDS =
-            Set.of("key", "apikey", "token", "secret", "password", "passwd", "pwd", "credential", "credentials", "pat");
+    /**
+     * The words of {@link #namedForCredential}, read as whole words of a constant's name, where a
+     * substring would find "pat" in PATH; and the short forms constants use.
+     */
+    private static final Set<String> SECRET_WORDS = Set.of(
+            "key",
+            "apikey",
+            "token",
+            "secret",
+            "password",
+            "passwd",
+            "pwd",
+            "auth",
+            "credential",
+            "credentials",
+            "cookie",
+            "pat");
+    /** PRIMARY_KEY, SORT_KEY: a database's keys are columns, not secrets. */
+    private static final Set<String> COLUMN_KEYS = Set.of("primary", "foreign", "sort", "partition", "hash", "range");
 
     /** GITHUB_TOKEN, OPENAI_API_KEY: a variable named for a secret holds one. */
     private static boolean namesASecret(String lowerName) {
-        for (String word : lowerName.split("_")) {
-            if (SECRET_WORDS.contains(word)) {
+        String[] words = lowerName.split("_");
+        for (int i = 0; i < words.length; i++) {
+            if (SECRET_WORDS.contains(words[i])
+                    && !(words[i].equals("key") && i > 0 && COLUMN_KEYS.contains(words[i - 1]))) {
                 return true;
             }
         }

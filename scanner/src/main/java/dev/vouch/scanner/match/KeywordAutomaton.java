@@ -241,7 +241,7 @@ public final class KeywordAutomaton<V> {
         }
     }
 
-    /** Whether some transitions lead beyond the char range: the automaton has 2<sup>16</sup> - 1 states or more. */
+    /** Whether some transitions lead beyond the char range: the automaton has 2<sup>16</sup> states or more. */
     boolean readsFarTargets() {
         return farCells.length > 0;
     }
@@ -359,7 +359,7 @@ public final class KeywordAutomaton<V> {
         return next(state, column);
     }
 
-    /** The transition on any character while {@code table} is built, before {@link #markOutputs}. */
+    /** The transition on any character while {@code table} is built, before it is narrowed to chars. */
     private int transition(int[] table, int state, char c) {
         if (c == BOUNDARY && boundaryColumn != 0) {
             return table[state * columns + boundaryColumn];

@@ -129,7 +129,16 @@ public final class RulePack {
      */
     static void refuseCompatibilityMetacharacters(JsonNode rawDocument) {
         for (JsonNode rule : rawDocument.path("rules")) {
-            for (JsonNode pattern : rule.path("patterns")) {
+            List<JsonNode> regexes = new ArrayList<>();
+            rule.path("patterns").forEach(regexes::add);
+            JsonNode requires = rule.path("requires");
+            if (requires.isArray()) {
+                requires.forEach(regexes::add);
+            } else {
+                regexes.add(requires);
+            }
+            regexes.add(rule.path("unless"));
+            for (JsonNode pattern : regexes) {
                 String regex = pattern.isTextual()
                         ? pattern.asText()
                         : pattern.path("regex").asText();
@@ -139,7 +148,7 @@ public final class RulePack {
                             ? ""
                             : java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFKC);
                     if (normalised.chars().anyMatch(n -> REGEX_METACHARACTERS.indexOf(n) >= 0)) {
-                        throw new IllegalStateException(String.format(
+                        throw new IllegalArgumentException(String.format(
                                 "rule pack: rule %s has U+%04X in a pattern, which NFKC turns into the regex"
                                         + " operator '%s'; write the ASCII character, escaped as the pattern needs",
                                 rule.path("id").asText(), (int) c, normalised));

@@ -38,7 +38,12 @@ public final class PhaseCosts {
     private PhaseCosts() {}
 
     /** A text the instruction check reads, with what the phases start from. */
-    private record Read(String raw, String normalized, String folded, ToolContext context) {}
+    private record Read(String raw, String normalized, FoldedText folding, ToolContext context) {
+
+        String folded() {
+            return folding.text();
+        }
+    }
 
     /** One server: its input and the texts of its tools that the instruction check reads. */
     private record Server(ScanInput input, List<Read> reads) {}
@@ -70,7 +75,8 @@ public final class PhaseCosts {
                 "rule candidates", read -> rules.candidates(read.normalized()).size());
         phases.put(
                 "analysis after folding",
-                read -> analyzer.analyse(read.normalized(), read.context()).size());
+                read -> analyzer.analyse(read.normalized(), read.folding(), read.context())
+                        .size());
         Scanner scanner = Scanner.withBundledRules();
         List<String> names = new ArrayList<>(phases.keySet());
         long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
@@ -138,11 +144,7 @@ public final class PhaseCosts {
                 for (TextField field : TextExtractor.tool(tool)) {
                     String normalized = Normalizer.normalize(field.text()).text();
                     if (IntentFeatures.reads(field.kind()) && normalized.length() >= IntentFeatures.MIN_READ) {
-                        reads.add(new Read(
-                                field.text(),
-                                normalized,
-                                FoldedText.of(normalized).text(),
-                                context));
+                        reads.add(new Read(field.text(), normalized, FoldedText.of(normalized), context));
                     }
                 }
             }

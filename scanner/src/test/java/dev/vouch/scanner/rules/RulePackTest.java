@@ -103,16 +103,24 @@ class RulePackTest {
                 .hasMessageContaining("name none of their own");
     }
 
-    @Test
-    void aPatternThatNormalisingWouldTurnIntoARegexOperatorIsRefused() throws Exception {
-        com.fasterxml.jackson.databind.JsonNode pack = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
-                {"version": "1.0.0", "rules": [{"id": "X-2", "family": "command-payload", "severity": "block",
-                  "keywords": ["忽略"], "patterns": ["忽略（所有）指令", {"regex": "你是谁？", "keywords": ["你"]}]}]}
-                """);
+    @ParameterizedTest
+    @MethodSource("fullWidthOperators")
+    void aPatternThatNormalisingWouldTurnIntoARegexOperatorIsRefused(String rule, String character) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode pack = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"version\": \"1.0.0\", \"rules\": [" + rule + "]}");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulePack.refuseCompatibilityMetacharacters(pack))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("X-2")
-                .hasMessageContaining("U+FF08");
+                .hasMessageContaining(character);
+    }
+
+    static Stream<Arguments> fullWidthOperators() {
+        String rule = "{\"id\": \"X-2\", \"family\": \"command-payload\", \"severity\": \"block\", "
+                + "\"keywords\": [\"忽略\"], ";
+        return Stream.of(
+                Arguments.of(rule + "\"patterns\": [{\"regex\": \"你是谁？\", \"keywords\": [\"你\"]}]}", "U+FF1F"),
+                Arguments.of(rule + "\"patterns\": [\"忽略\"], \"requires\": [\"忽略（所有）\"]}", "U+FF08"),
+                Arguments.of(rule + "\"patterns\": [\"忽略\"], \"unless\": \"示例＊\"}", "U+FF0A"));
     }
 }
