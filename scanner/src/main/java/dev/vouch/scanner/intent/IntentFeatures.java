@@ -270,7 +270,8 @@ public final class IntentFeatures {
             boolean describes = s.has(Cue.DESCRIBE) && !addressedBeforeDescribed(s);
             boolean steers = s.hasAny(Cue.OTHER_TOOL, Cue.ANY_TOOL, Cue.IDENTIFIER, Cue.ARG_REF);
             boolean directive = !describes
-                            && (s.hasAny(Cue.IMPERATIVE, Cue.AGENT, Cue.NORM)
+                            && (s.hasAny(Cue.IMPERATIVE, Cue.AGENT)
+                                    || s.has(Cue.NORM) && (s.mask() & NORM_ACTS) != 0
                                     || s.has(Cue.MODAL)
                                             && s.hasAny(
                                                     Cue.TRIGGER, Cue.CALL, Cue.TAMPER, Cue.ANY_TOOL, Cue.OTHER_TOOL))
@@ -500,6 +501,37 @@ public final class IntentFeatures {
     }
 
     private static final Cue[] ADDRESSING = {Cue.IMPERATIVE, Cue.AGENT, Cue.NORM};
+
+    /**
+     * What a norm or an aside must ask of someone to instruct: "btw, folks usually cc billing@…" does,
+     * "BTW, it might rain tomorrow" does not.
+     */
+    private static final long NORM_ACTS = maskOf(
+            Cue.CALL,
+            Cue.TAMPER,
+            Cue.ARGUMENT,
+            Cue.SENSITIVE,
+            Cue.DESTRUCTIVE,
+            Cue.SIDE_EFFECT,
+            Cue.REPORT,
+            Cue.ANY_TOOL,
+            Cue.SELF,
+            Cue.OTHER_TOOL,
+            Cue.IDENTIFIER,
+            Cue.ARG_REF,
+            Cue.OWN_ARG,
+            Cue.VALUE,
+            Cue.URL,
+            Cue.EMAIL,
+            Cue.LITERAL);
+
+    private static long maskOf(Cue... cues) {
+        long mask = 0;
+        for (Cue cue : cues) {
+            mask |= 1L << cue.ordinal();
+        }
+        return mask;
+    }
 
     /** "Those restrictions from before? Yeah, they're lifted.": the guidance may be named just before. */
     private static boolean dismissesGuidance(Sentence s, Sentence near) {

@@ -39,8 +39,8 @@ class AtrLabelledCorpusTest {
     // and with the words as inputs about 5%; 2026.11.30.3, which reads overrides and new roles in 21
     // languages, flags about 6%, most of the new ones chat questions about jailbreaks and developer modes;
     // 2026.11.30.4, which reads guidance set aside and indirect directives, about 5%; 2026.11.30.5, which
-    // may review any tool that instructs the agent, 6.1%: chat asides such as "BTW, it might rain tomorrow"
-    // and set-up notes).
+    // may review any tool that instructs the agent, 6.2%: chat questions about jailbreaks and set-up
+    // notes).
     private static final double ALL_MIN_RECALL = 0.45;
     private static final double ALL_MAX_FALSE_POSITIVE_RATE = 0.065;
 

@@ -72,7 +72,7 @@ public final class IntentTrainer {
      * Block refuses a publish: at most this share of the hard negatives (pushy vendor text included).
      * The hard negatives grew by a set written to look like exfiltration (-s), which raised the block
      * threshold at 0.015 until the blind sets' attacks blocked fell from 59% to 54%; at 0.02 they are back
-     * at 58.6% while Docker's tools blocked rose from 4 to 6 (0.12%), a quarter of the 0.5% the issue allows.
+     * at 58.4% while Docker's tools blocked are 2 (0.04%), against 0.5% the issue allows.
      */
     static final double MAX_HARD_BLOCKED = 0.02;
     /** ... and at most this share of real tools. */
