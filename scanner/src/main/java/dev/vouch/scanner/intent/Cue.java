@@ -87,4 +87,13 @@ public enum Cue {
         }
         return key.toString();
     }
+
+    /** The cues as the bits of a sentence's mask ({@link InstructionAnalyzer.Sentence#mask()}). */
+    static long mask(Cue... cues) {
+        long mask = 0;
+        for (Cue cue : cues) {
+            mask |= 1L << cue.ordinal();
+        }
+        return mask;
+    }
 }

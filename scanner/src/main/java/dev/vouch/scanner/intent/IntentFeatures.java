@@ -506,7 +506,7 @@ public final class IntentFeatures {
      * What a norm or an aside must ask of someone to instruct: "btw, folks usually cc billing@…" does,
      * "BTW, it might rain tomorrow" does not.
      */
-    private static final long NORM_ACTS = maskOf(
+    private static final long NORM_ACTS = Cue.mask(
             Cue.CALL,
             Cue.TAMPER,
             Cue.ARGUMENT,
@@ -524,14 +524,6 @@ public final class IntentFeatures {
             Cue.URL,
             Cue.EMAIL,
             Cue.LITERAL);
-
-    private static long maskOf(Cue... cues) {
-        long mask = 0;
-        for (Cue cue : cues) {
-            mask |= 1L << cue.ordinal();
-        }
-        return mask;
-    }
 
     /** "Those restrictions from before? Yeah, they're lifted.": the guidance may be named just before. */
     private static boolean dismissesGuidance(Sentence s, Sentence near) {

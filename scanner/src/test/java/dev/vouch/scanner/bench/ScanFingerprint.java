@@ -1,6 +1,5 @@
 package dev.vouch.scanner.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.scanner.Hashes;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.corpus.Corpora;
@@ -9,7 +8,6 @@ import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.train.LabelledTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -82,16 +80,9 @@ public final class ScanFingerprint {
     }
 
     private static List<ScanInput> dockerServers() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<ScanInput> inputs = new ArrayList<>();
-        for (Path file : Corpora.dockerToolsFiles()) {
-            try {
-                inputs.add(ScanInput.fromJson(json.readTree(file.toFile())));
-            } catch (IOException | RuntimeException e) {
-                // The benchmark skips the same unreadable files.
-            }
-        }
-        return inputs;
+        return Corpora.readableDockerServers().stream()
+                .map(Corpora.ToolsFile::input)
+                .toList();
     }
 
     /** The labelled examples of one server share its input: each is scanned once. */

@@ -1,7 +1,5 @@
 package dev.vouch.scanner.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.corpus.Corpora;
 import dev.vouch.scanner.input.ScanInput;
@@ -29,21 +27,13 @@ public final class ScannerBenchmark {
                 ? Path.of(args[0])
                 : Corpora.root().resolve("benign-docker-tools").resolve("servers");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        ObjectMapper json = new ObjectMapper();
         List<ScanInput> inputs = new ArrayList<>();
         long bytes = 0;
         int tools = 0;
-        for (Path file : Corpora.toolsFiles(servers)) {
-            JsonNode document;
-            try {
-                document = json.readTree(file.toFile());
-            } catch (IOException e) {
-                continue;
-            }
-            ScanInput input = ScanInput.fromJson(document);
-            inputs.add(input);
-            bytes += Files.size(file);
-            tools += input.tools().size();
+        for (Corpora.ToolsFile file : Corpora.readableToolsFiles(servers)) {
+            inputs.add(file.input());
+            bytes += Files.size(file.path());
+            tools += file.input().tools().size();
         }
         Scanner scanner = Scanner.withBundledRules();
         // Warm up until the JIT has settled: a few rounds are not enough on two cores.

@@ -1,8 +1,11 @@
 package dev.vouch.scanner.corpus;
 
+import dev.vouch.scanner.JsonMappers;
+import dev.vouch.scanner.input.ScanInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -41,5 +44,29 @@ public final class Corpora {
                     .sorted()
                     .toList();
         }
+    }
+
+    /** A {@code tools.json} and the tools it holds. */
+    public record ToolsFile(Path path, ScanInput input) {}
+
+    /**
+     * Every {@code tools.json} under {@code dir} that reads as a tools list, in name order: Docker's
+     * {@code ead-factory/tools.json} is not valid JSON upstream, and every benchmark leaves out the same.
+     */
+    public static List<ToolsFile> readableToolsFiles(Path dir) throws IOException {
+        List<ToolsFile> readable = new ArrayList<>();
+        for (Path file : toolsFiles(dir)) {
+            try {
+                readable.add(new ToolsFile(file, ScanInput.fromJson(JsonMappers.JSON.readTree(file.toFile()))));
+            } catch (IOException | RuntimeException unreadable) {
+                // Reported by BenignDockerCorpusTest, which counts it; a benchmark only leaves it out.
+            }
+        }
+        return readable;
+    }
+
+    /** Docker's catalog's servers that read as tools lists, in name order. */
+    public static List<ToolsFile> readableDockerServers() throws IOException {
+        return readableToolsFiles(root().resolve("benign-docker-tools").resolve("servers"));
     }
 }

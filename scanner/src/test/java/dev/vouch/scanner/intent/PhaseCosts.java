@@ -1,7 +1,5 @@
 package dev.vouch.scanner.intent;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.corpus.Corpora;
 import dev.vouch.scanner.input.ScanInput;
@@ -13,7 +11,6 @@ import dev.vouch.scanner.rules.RulePack;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -126,17 +123,9 @@ public final class PhaseCosts {
     }
 
     private static List<Server> servers(Lexicon lexicon) throws IOException {
-        List<Path> files = Corpora.dockerToolsFiles();
-        ObjectMapper json = new ObjectMapper();
         List<Server> servers = new ArrayList<>();
-        for (Path file : files) {
-            JsonNode document;
-            try {
-                document = json.readTree(file.toFile());
-            } catch (IOException e) {
-                continue;
-            }
-            ScanInput input = ScanInput.fromJson(document);
+        for (Corpora.ToolsFile file : Corpora.readableDockerServers()) {
+            ScanInput input = file.input();
             ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), lexicon.toolNames());
             List<Read> reads = new ArrayList<>();
             for (ToolDefinition tool : input.tools()) {
