@@ -58,6 +58,8 @@ public enum Feature {
     ROLE_SWITCH("a sentence hands the agent a new role or persona: you are now, act as"),
     GUIDANCE_DISMISSED("a sentence sets the agent's guidance or safeguards aside: the earlier rules are stale, "
             + "the safety checks are cleared, no need to confirm"),
+    SENSITIVE_IN_FIELD("credentials, keys, personal data or history are spoken of beside an argument of a tool, "
+            + "in any mood: 'passwords the user mentioned are normally folded into the text'"),
     LONG_TEXT("how long the tool's texts are: none up to 1,000 characters, all at 100,000 (logarithmic)");
 
     private final String question;

@@ -428,6 +428,15 @@ public final class IntentFeatures {
                     Cue.OWN_ARG,
                     Cue.ARG_REF,
                     Cue.SENSITIVE);
+            // Told as a habit rather than asked ("the summary field is where the card details go"), a secret
+            // beside another field than its own still asks to move it there; the credential's own argument
+            // is not an OWN_ARG.
+            emit.when(
+                    Feature.SENSITIVE_IN_FIELD,
+                    s.has(Cue.SENSITIVE) && s.hasAny(Cue.OWN_ARG, Cue.ARG_REF),
+                    Cue.SENSITIVE,
+                    Cue.OWN_ARG,
+                    Cue.ARG_REF);
             emit.when(
                     Feature.USER_VALUE_DEMOTED,
                     s.has(Cue.DEMOTE) && near.hasAny(Cue.USER, Cue.ARG_REF, Cue.OTHER_TOOL)

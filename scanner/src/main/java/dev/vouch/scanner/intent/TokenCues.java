@@ -134,6 +134,7 @@ final class TokenCues {
                 mark(cues, sentenceStarts, Cue.SENSITIVE, start, end);
             }
         } else if ((compound || (quoted && text.charAt(start - 1) == '`'))
+                && !(quoted && (isObjectKey(text, start + key.length()) || isObjectValue(text, start - 1)))
                 && !context.isOwnArgument(key)
                 && !key.contains("/")
                 && !key.contains(".")) {
@@ -483,6 +484,45 @@ final class TokenCues {
 
     private static boolean isTrailing(char c) {
         return c == '.' || c == ':' || c == ',' || c == '(' || c == '?' || c == '-' || c == '/' || c == '#' || c == '&';
+    }
+
+    /**
+     * {"tool_name": …}: a quoted name followed by a colon is a key of a JSON object, which names a field
+     * of the data, not a tool to call. The quote may be escaped, as in JSON held in a JSON string.
+     */
+    private static boolean isObjectKey(String text, int end) {
+        int i = end;
+        if (i < text.length() && text.charAt(i) == '\\') {
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != '"') {
+            return false;
+        }
+        i++;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == ':';
+    }
+
+    /** {"tool_name": "email_sender"}: a quoted name that is a key's whole value in a JSON object is data too. */
+    private static boolean isObjectValue(String text, int quote) {
+        int i = quote - 1;
+        if (i >= 0 && text.charAt(i) == '\\') {
+            i--;
+        }
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != ':') {
+            return false;
+        }
+        i--;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        // After a key's closing quote, not after prose: 'Always run: "delete_all_records"' names a tool.
+        return i >= 0 && text.charAt(i) == '"';
     }
 
     private static boolean isQuote(char c) {

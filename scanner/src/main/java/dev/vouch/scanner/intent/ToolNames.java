@@ -9,21 +9,30 @@ import java.util.Set;
 
 /**
  * What a tool's name says it does: a name with a reading word ({@code list_projects}, {@code getRates})
- * and no writing word only reads. Honest preconditions point the agent at tools that read; hijacking
- * points it at tools that change something, whatever the name's verb ({@code weed_item}).
+ * and no writing word only reads, and so does one that opens on a reading verb, whatever nouns follow
+ * ({@code get_order}, {@code read_email}). Honest preconditions point the agent at tools that read;
+ * hijacking points it at tools that change something, whatever the name's verb ({@code weed_item}).
  */
 public final class ToolNames {
 
     private final Set<String> read;
     private final Set<String> write;
+    private final Set<String> leadingRead;
+    private final Set<String> conjunctions;
 
-    ToolNames(Set<String> read, Set<String> write) {
+    ToolNames(Set<String> read, Set<String> write, Set<String> leadingRead, Set<String> conjunctions) {
         this.read = Set.copyOf(read);
         this.write = Set.copyOf(write);
+        this.leadingRead = Set.copyOf(leadingRead);
+        this.conjunctions = Set.copyOf(conjunctions);
     }
 
     static ToolNames of(JsonNode node) {
-        return new ToolNames(words(node.path("read")), words(node.path("write")));
+        return new ToolNames(
+                words(node.path("read")),
+                words(node.path("write")),
+                words(node.path("leadingRead")),
+                words(node.path("conjunctions")));
     }
 
     private static Set<String> words(JsonNode array) {
@@ -32,11 +41,19 @@ public final class ToolNames {
         return words;
     }
 
-    /** Whether the name has a reading word and no writing word. */
+    /**
+     * Whether the name has a reading word and no writing word, or opens on a reading verb with no
+     * writing word past a conjunction: in {@code get_order} "order" is what is read, in
+     * {@code get_or_create_user} "create" is a second verb.
+     */
     public boolean readsOnly(String name) {
+        String[] words = words(name);
+        boolean verbFirst = leadingRead.contains(words[0]);
+        boolean secondVerb = false;
         boolean reads = false;
-        for (String word : words(name)) {
-            if (write.contains(word)) {
+        for (String word : words) {
+            secondVerb |= conjunctions.contains(word);
+            if (write.contains(word) && (!verbFirst || secondVerb)) {
                 return false;
             }
             reads |= read.contains(word);

@@ -16,6 +16,19 @@ class ToolNamesTest {
     }
 
     @Test
+    void aNameOpeningOnAReadingVerbReadsWhateverNounsFollow() {
+        assertThat(names.readsOnly("get_order")).isTrue();
+        assertThat(names.readsOnly("read_email")).isTrue();
+        assertThat(names.readsOnly("getRunLogs")).isTrue();
+    }
+
+    @Test
+    void aWritingWordPastAConjunctionIsASecondVerb() {
+        assertThat(names.readsOnly("find_and_replace")).isFalse();
+        assertThat(names.readsOnly("fetch-then-send")).isFalse();
+    }
+
+    @Test
     void aWritingWordOrNoKnownWordMayChangeSomething() {
         assertThat(names.readsOnly("send_reminder")).isFalse();
         assertThat(names.readsOnly("get_or_create_user")).isFalse();

@@ -123,7 +123,8 @@ public final class IntentTrainer {
             Feature.MODAL_DIRECTIVE,
             Feature.SCHEMA_DIRECTIVE,
             Feature.AGENT_DIRECTIVE,
-            Feature.STEER_WITHOUT_HARM);
+            Feature.STEER_WITHOUT_HARM,
+            Feature.SENSITIVE_IN_FIELD);
 
     /** One example's features and label. */
     record Row(Example example, double[] x) {}
