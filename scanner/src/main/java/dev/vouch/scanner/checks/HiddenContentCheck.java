@@ -37,7 +37,7 @@ public final class HiddenContentCheck implements FieldCheck {
         if (PROSE.contains(kind)) {
             blob(text, pointer, findings);
         }
-        String mixed = mixedScriptWord(text);
+        String mixed = scanned.normalized().ascii() ? null : mixedScriptWord(text);
         if (mixed != null) {
             findings.add(new Finding(
                     "VR-HIDDEN-HOMOGLYPH",
