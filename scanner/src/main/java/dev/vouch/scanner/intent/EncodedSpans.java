@@ -70,79 +70,35 @@ public final class EncodedSpans {
 
     private static final int ROT13 = 1;
     private static final int REVERSED = 2;
-    /** The words by which a text says how to read it, lower case, and the reading each asks for; any case. */
-    private static final String[] HINT_WORDS = {
-        "rot13",
-        "rot-13",
-        "rot 13",
-        "caesar",
-        "backward",
-        "reversed",
-        "right to left",
-        "right-to-left",
-        "last letter first"
-    };
-
-    private static final int[] HINT_KINDS = {
-        ROT13, ROT13, ROT13, ROT13, REVERSED, REVERSED, REVERSED, REVERSED, REVERSED
-    };
+    /** The words by which a text says how to read it, and the reading each asks for; any case. */
+    private static final KeywordAutomaton<Integer> HINTS = new KeywordAutomaton<>(
+            Map.of(
+                    "rot13", ROT13,
+                    "rot-13", ROT13,
+                    "rot 13", ROT13,
+                    "caesar", ROT13,
+                    "backward", REVERSED,
+                    "reversed", REVERSED,
+                    "right to left", REVERSED,
+                    "right-to-left", REVERSED,
+                    "last letter first", REVERSED),
+            true);
 
     /**
      * Which ways of reading itself the text names, in whole words: "caesarean" names no cipher, and
-     * "backwards-compatible" asks for no reversed reading. A hint begins a word, so only word starts whose
-     * letter begins a hint are compared, each character lower-cased as a caseless keyword automaton reads
-     * it: a text is read once, with no copy of it and no automaton's table.
+     * "backwards-compatible" asks for no reversed reading.
      */
     private static int hints(String text) {
-        int kinds = 0;
-        int length = text.length();
-        boolean wordStart = true;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            boolean start = wordStart;
-            wordStart = !KeywordAutomaton.isWordChar(c);
-            if (!start) {
-                continue;
+        int[] kinds = {0};
+        HINTS.parse(text, (begin, end, kind) -> {
+            int wordEnd = end < text.length() && (text.charAt(end) | 0x20) == 's' ? end + 1 : end;
+            boolean whole = (begin == 0 || !KeywordAutomaton.isWordChar(text.charAt(begin - 1)))
+                    && (wordEnd == text.length() || !KeywordAutomaton.isWordChar(text.charAt(wordEnd)));
+            if (whole && !(kind == REVERSED && saysCompatible(text, wordEnd))) {
+                kinds[0] |= kind;
             }
-            char folded = fold(c);
-            if (folded != 'r' && folded != 'c' && folded != 'b' && folded != 'l') {
-                continue;
-            }
-            for (int w = 0; w < HINT_WORDS.length; w++) {
-                String word = HINT_WORDS[w];
-                if (word.charAt(0) != folded || !foldedMatch(text, i, word)) {
-                    continue;
-                }
-                int end = i + word.length();
-                int wordEnd = end < length && (text.charAt(end) | 0x20) == 's' ? end + 1 : end;
-                boolean whole = wordEnd == length || !KeywordAutomaton.isWordChar(text.charAt(wordEnd));
-                if (whole && !(HINT_KINDS[w] == REVERSED && saysCompatible(text, wordEnd))) {
-                    kinds |= HINT_KINDS[w];
-                }
-            }
-        }
-        return kinds;
-    }
-
-    /** Whether {@code word} (lower case ASCII) stands at {@code from}, each character of the text folded. */
-    private static boolean foldedMatch(String text, int from, String word) {
-        if (from + word.length() > text.length()) {
-            return false;
-        }
-        for (int k = 1; k < word.length(); k++) {
-            if (fold(text.charAt(from + k)) != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Lower case char by char, as a caseless keyword automaton reads: U+212A is k, U+0130 is i. */
-    private static char fold(char c) {
-        if (c < 0x80) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        return Character.toLowerCase(c);
+        });
+        return kinds[0];
     }
 
     /** "backward compatible", "backwards-compatible": the word that follows makes it a promise, not a hint. */
