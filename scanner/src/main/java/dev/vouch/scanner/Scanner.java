@@ -89,13 +89,15 @@ public final class Scanner {
         List<ToolReport> tools = new ArrayList<>();
         ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
         for (ToolDefinition tool : input.tools()) {
+            // The digest reads the definition while the walk for its texts has it in the cache; after the
+            // instruction check it would be read from memory again.
+            String digest = ToolDigests.tool(tool.definition());
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
             List<Finding> findings = patternFindings(tool, fields);
             instructions.check(fields, toolSet.of(tool), findings).ifPresent(findings::add);
             List<Finding> kept = distinct(
                     previous.isPresent() ? escalateNewText(findings, tool, previousTools.get(tool.name())) : findings);
-            tools.add(new ToolReport(
-                    tool.name(), tool.pointer(), ToolDigests.tool(tool.definition()), Verdict.of(kept), kept));
+            tools.add(new ToolReport(tool.name(), tool.pointer(), digest, Verdict.of(kept), kept));
         }
         List<Finding> server = new ArrayList<>();
         List<TextField> other = new ArrayList<>();
@@ -222,6 +224,10 @@ public final class Scanner {
 
     /** One finding per rule and location. */
     private static List<Finding> distinct(List<Finding> findings) {
+        if (findings.size() < 2) {
+            // Most tools have no finding: nothing to merge.
+            return List.copyOf(findings);
+        }
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Finding finding : findings) {
             unique.merge(
