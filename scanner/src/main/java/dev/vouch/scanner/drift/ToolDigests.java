@@ -81,9 +81,30 @@ public final class ToolDigests {
 
     /** The tool-set digest from tool digests already computed, by tool name. */
     public static String toolSet(Map<String, String> digestsByName) {
-        ObjectNode byName = JSON.createObjectNode();
-        digestsByName.forEach(byName::put);
-        return "sha256:" + sha256(canonical(byName));
+        if (!(digestsByName instanceof SortedMap<?, ?> sorted) || sorted.comparator() != null) {
+            ObjectNode byName = JSON.createObjectNode();
+            digestsByName.forEach(byName::put);
+            return "sha256:" + sha256(canonical(byName));
+        }
+        // In the names' natural order, which is JCS's: the canonical object is written as the map iterates.
+        CanonicalJson.Utf8 out = new CanonicalJson.Utf8(64 * digestsByName.size() + 2);
+        out.ascii('{');
+        boolean first = true;
+        for (Map.Entry<String, String> digest : digestsByName.entrySet()) {
+            if (!first) {
+                out.ascii(',');
+            }
+            first = false;
+            out.string(digest.getKey());
+            out.ascii(':');
+            if (digest.getValue() == null) {
+                out.asciiText("null");
+            } else {
+                out.string(digest.getValue());
+            }
+        }
+        out.ascii('}');
+        return "sha256:" + Hashes.sha256Hex(out.buffer(), out.length());
     }
 
     private static byte[] canonical(JsonNode node) {
