@@ -20,6 +20,13 @@ public final class Hashes {
         return HexFormat.of().formatHex(SHA_256.get().digest(bytes));
     }
 
+    /** Lower-case hex SHA-256 of the first {@code length} bytes of {@code buffer}. */
+    public static String sha256Hex(byte[] buffer, int length) {
+        MessageDigest digest = SHA_256.get();
+        digest.update(buffer, 0, length);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

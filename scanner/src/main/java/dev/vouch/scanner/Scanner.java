@@ -89,13 +89,15 @@ public final class Scanner {
         List<ToolReport> tools = new ArrayList<>();
         ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
         for (ToolDefinition tool : input.tools()) {
+            // The digest reads the definition while the walk for its texts has it in the cache; after the
+            // instruction check it would be read from memory again.
+            String digest = ToolDigests.tool(tool.definition());
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
             List<Finding> findings = patternFindings(tool, fields);
             instructions.check(fields, toolSet.of(tool), findings).ifPresent(findings::add);
             List<Finding> kept = distinct(
                     previous.isPresent() ? escalateNewText(findings, tool, previousTools.get(tool.name())) : findings);
-            tools.add(new ToolReport(
-                    tool.name(), tool.pointer(), ToolDigests.tool(tool.definition()), Verdict.of(kept), kept));
+            tools.add(new ToolReport(tool.name(), tool.pointer(), digest, Verdict.of(kept), kept));
         }
         List<Finding> server = new ArrayList<>();
         List<TextField> other = new ArrayList<>();
@@ -103,7 +105,9 @@ public final class Scanner {
         input.resources().forEach(r -> other.addAll(TextExtractor.prose(r)));
         input.instructions().ifPresent(i -> other.addAll(TextExtractor.prose(i)));
         List<ScannedField> prose = scanFields(other, chars);
-        prose.forEach(field -> server.addAll(fieldFindings(field)));
+        for (ScannedField field : prose) {
+            fieldFindings(field, server);
+        }
         // Prompts, resources and server instructions steer the same tools; the model reads them as a whole.
         // Most servers have none: with no text every input is zero, no gate holds and the model passes it.
         if (!prose.isEmpty()) {
@@ -111,7 +115,9 @@ public final class Scanner {
         }
         List<TextField> manifest = new ArrayList<>();
         input.manifest().ifPresent(m -> manifest.addAll(TextExtractor.manifest(m)));
-        scanFields(manifest, chars).forEach(field -> server.addAll(fieldFindings(field)));
+        for (ScannedField field : scanFields(manifest, chars)) {
+            fieldFindings(field, server);
+        }
         serverChecks.forEach(check -> server.addAll(check.check(input)));
         List<Finding> serverKept = distinct(server);
 
@@ -139,14 +145,16 @@ public final class Scanner {
         return scanned;
     }
 
-    private List<Finding> fieldFindings(ScannedField scanned) {
-        List<Finding> findings = new ArrayList<>();
+    /** Adds the findings of the rules and the field checks on one field to {@code findings}. */
+    private void fieldFindings(ScannedField scanned, List<Finding> findings) {
         NormalizedText normalized = scanned.normalized();
         matchRules(scanned.field(), normalized.text(), "", findings);
         if (!normalized.hidden().isEmpty()) {
             matchRules(scanned.field(), normalized.hidden(), "hidden text: ", findings);
         }
-        fieldChecks.forEach(check -> findings.addAll(check.check(scanned)));
+        for (FieldCheck check : fieldChecks) {
+            findings.addAll(check.check(scanned));
+        }
         if (scanned.field().text().length() > MAX_FIELD_CHARS) {
             findings.add(new Finding(
                     "VR-HIDDEN-OVERSIZE",
@@ -156,7 +164,6 @@ public final class Scanner {
                     "a string of " + scanned.field().text().length() + " characters; only its first " + MAX_FIELD_CHARS
                             + " were scanned"));
         }
-        return findings;
     }
 
     private void matchRules(TextField field, String text, String prefix, List<Finding> findings) {
@@ -191,8 +198,12 @@ public final class Scanner {
     /** The findings of the pattern rules and the precise checks, which the instruction model reads too. */
     private List<Finding> patternFindings(ToolDefinition tool, List<ScannedField> fields) {
         List<Finding> findings = new ArrayList<>();
-        fields.forEach(field -> findings.addAll(fieldFindings(field)));
-        toolChecks.forEach(check -> findings.addAll(check.check(tool, fields)));
+        for (ScannedField field : fields) {
+            fieldFindings(field, findings);
+        }
+        for (ToolCheck check : toolChecks) {
+            findings.addAll(check.check(tool, fields));
+        }
         return findings;
     }
 
@@ -222,6 +233,10 @@ public final class Scanner {
 
     /** One finding per rule and location. */
     private static List<Finding> distinct(List<Finding> findings) {
+        if (findings.size() < 2) {
+            // Most tools have no finding: nothing to merge.
+            return List.copyOf(findings);
+        }
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Finding finding : findings) {
             unique.merge(

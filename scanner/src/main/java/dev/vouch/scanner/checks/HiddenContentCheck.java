@@ -37,7 +37,7 @@ public final class HiddenContentCheck implements FieldCheck {
         if (PROSE.contains(kind)) {
             blob(text, pointer, findings);
         }
-        String mixed = mixedScriptWord(text);
+        String mixed = scanned.normalized().ascii() ? null : mixedScriptWord(text);
         if (mixed != null) {
             findings.add(new Finding(
                     "VR-HIDDEN-HOMOGLYPH",
@@ -112,6 +112,22 @@ public final class HiddenContentCheck implements FieldCheck {
         int base64 = 0;
         int hex = 0;
         for (int i = 0; i <= text.length(); i++) {
+            if (base64 == 0) {
+                // Between runs: a blob long enough to report (a hex one is longer still) holds no other
+                // character among its first MIN_BASE64_RUN, so none starts at or before the last such
+                // character of the next MIN_BASE64_RUN, found reading back from their end.
+                int gap = i + MIN_BASE64_RUN - 1;
+                if (gap >= text.length()) {
+                    return;
+                }
+                while (gap >= i && isBlobChar(text.charAt(gap))) {
+                    gap--;
+                }
+                if (gap >= i) {
+                    i = gap;
+                    continue;
+                }
+            }
             char c = i < text.length() ? text.charAt(i) : ' ';
             byte kind = c < 0x80 ? BLOB_CHAR[c] : 0;
             boolean isHex = kind == HEX_CHAR;
@@ -136,6 +152,10 @@ public final class HiddenContentCheck implements FieldCheck {
             base64 = 0;
             hex = 0;
         }
+    }
+
+    private static boolean isBlobChar(char c) {
+        return c < 0x80 && BLOB_CHAR[c] != 0;
     }
 
     private static final byte BASE64_CHAR = 1;

@@ -135,10 +135,38 @@ public final class ToxicFlowCheck implements ServerCheck {
      * A tool's lower-cased name and first sentences. The purpose is stated up front; classifying on it
      * keeps this check cheap on long descriptions.
      */
-    private static String purpose(ToolDefinition tool) {
+    private static char[] purpose(ToolDefinition tool) {
+        String name = tool.name();
         String description = tool.description();
-        String purpose = description.length() > PURPOSE_CHARS ? description.substring(0, PURPOSE_CHARS) : description;
-        return (tool.name().replace('_', ' ') + " " + purpose).toLowerCase(Locale.ROOT);
+        int purposeLength = Math.min(description.length(), PURPOSE_CHARS);
+        char[] chars = new char[name.length() + 1 + purposeLength];
+        // ASCII, nearly every tool, is lowered in place; other text as String.toLowerCase lowers it.
+        if (!lowerAscii(name, name.length(), chars, 0)
+                || !lowerAscii(description, purposeLength, chars, name.length() + 1)) {
+            String purpose = description.substring(0, purposeLength);
+            return (name.replace('_', ' ') + " " + purpose)
+                    .toLowerCase(Locale.ROOT)
+                    .toCharArray();
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (chars[i] == '_') {
+                chars[i] = ' ';
+            }
+        }
+        chars[name.length()] = ' ';
+        return chars;
+    }
+
+    /** The first {@code length} chars of {@code text} lower-cased into {@code out} at {@code at}; false if one is not ASCII. */
+    private static boolean lowerAscii(String text, int length, char[] out, int at) {
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            out[at + i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return true;
     }
 
     /** The first tool whose purpose (its phrases' lists indexed like {@code tools}) holds a phrase of {@code kind}. */

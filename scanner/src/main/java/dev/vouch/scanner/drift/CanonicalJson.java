@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.vouch.scanner.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.erdtman.jcs.NumberToJSON;
 
@@ -28,20 +26,25 @@ final class CanonicalJson {
 
     /** The canonical UTF-8 bytes of {@code node}. */
     static byte[] of(JsonNode node) {
+        if (!isPlain(node)) {
+            return reference(node);
+        }
+        Utf8 out = new Utf8(256);
+        write(node, out);
+        return out.bytes();
+    }
+
+    /** The reference route: Jackson's text parsed and written again by the canonicaliser. */
+    static byte[] reference(JsonNode node) {
         try {
-            if (!isPlain(node)) {
-                return new JsonCanonicalizer(JSON.writeValueAsString(node)).getEncodedUTF8();
-            }
-            StringBuilder out = new StringBuilder(256);
-            write(node, out);
-            return out.toString().getBytes(StandardCharsets.UTF_8);
+            return new JsonCanonicalizer(JSON.writeValueAsString(node)).getEncodedUTF8();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Whether every value of the tree is one whose canonical form follows from its Java value alone. */
-    private static boolean isPlain(JsonNode node) {
+    static boolean isPlain(JsonNode node) {
         switch (node.getNodeType()) {
             case OBJECT, ARRAY:
                 for (JsonNode child : node) {
@@ -62,72 +65,168 @@ final class CanonicalJson {
         }
     }
 
-    private static void write(JsonNode node, StringBuilder out) throws IOException {
+    /** Writes a tree {@link #isPlain} holds for. */
+    static void write(JsonNode node, Utf8 out) {
         JsonNodeType type = node.getNodeType();
         if (type == JsonNodeType.OBJECT) {
-            List<String> names = new ArrayList<>(node.size());
+            String[] names = new String[node.size()];
+            int n = 0;
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
+                names[n++] = it.next();
             }
             // JCS orders members by the UTF-16 code units of their names: String's natural order.
-            names.sort(null);
-            out.append('{');
-            for (int i = 0; i < names.size(); i++) {
+            Arrays.sort(names);
+            out.ascii('{');
+            for (int i = 0; i < names.length; i++) {
                 if (i > 0) {
-                    out.append(',');
+                    out.ascii(',');
                 }
-                string(names.get(i), out);
-                out.append(':');
-                write(node.get(names.get(i)), out);
+                out.string(names[i]);
+                out.ascii(':');
+                write(node.get(names[i]), out);
             }
-            out.append('}');
+            out.ascii('}');
         } else if (type == JsonNodeType.ARRAY) {
-            out.append('[');
+            out.ascii('[');
             for (int i = 0; i < node.size(); i++) {
                 if (i > 0) {
-                    out.append(',');
+                    out.ascii(',');
                 }
                 write(node.get(i), out);
             }
-            out.append(']');
+            out.ascii(']');
         } else if (type == JsonNodeType.STRING) {
-            string(node.textValue(), out);
+            out.string(node.textValue());
         } else if (type == JsonNodeType.NUMBER) {
-            // The reference parses every number as a double and writes it the ECMAScript way.
-            out.append(NumberToJSON.serializeNumber(node.doubleValue()));
+            out.asciiText(number(node));
         } else if (type == JsonNodeType.BOOLEAN) {
-            out.append(node.booleanValue());
+            out.asciiText(node.booleanValue() ? "true" : "false");
         } else {
-            out.append("null");
+            out.asciiText("null");
         }
     }
 
+    /** Integers below 2^53 are doubles written as their digits; the rest the ECMAScript way, as the reference does. */
+    private static String number(JsonNode node) {
+        if (node.isInt() || node.isShort()) {
+            return Integer.toString(node.intValue());
+        }
+        if (node.isLong() && Math.abs(node.longValue()) <= EXACT_IN_DOUBLE) {
+            return Long.toString(node.longValue());
+        }
+        try {
+            // The reference parses every number as a double and writes it the ECMAScript way.
+            return NumberToJSON.serializeNumber(node.doubleValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
+
     /**
-     * A string as JCS writes it: the two-character escapes, other controls as lower-case \\u00xx,
-     * everything else as it is (copied a run at a time, as nearly every character needs no escape).
+     * Canonical JSON's UTF-8 bytes as they are written: no string of the text and no copy of it to encode.
+     * A lone surrogate is written as '?', as {@code String.getBytes(UTF_8)} writes it.
      */
-    private static void string(String value, StringBuilder out) {
-        out.append('"');
-        int run = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            out.append(value, run, i);
-            run = i + 1;
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '"', '\\' -> out.append('\\').append(c);
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+    static final class Utf8 {
+        private byte[] bytes;
+        private int length;
+
+        Utf8(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(bytes, length);
+        }
+
+        byte[] buffer() {
+            return bytes;
+        }
+
+        int length() {
+            return length;
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
             }
         }
-        out.append(value, run, value.length());
-        out.append('"');
+
+        void ascii(char c) {
+            room(1);
+            bytes[length++] = (byte) c;
+        }
+
+        void asciiText(String text) {
+            room(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                bytes[length++] = (byte) text.charAt(i);
+            }
+        }
+
+        /**
+         * A string as JCS writes it: the two-character escapes, other controls as lower-case \\u00xx,
+         * everything else as it is.
+         */
+        void string(String value) {
+            int count = value.length();
+            room(count + 2);
+            byte[] out = bytes;
+            int at = length;
+            out[at++] = '"';
+            for (int i = 0; i < count; i++) {
+                // At most six bytes a char (an escaped control), and the closing quote.
+                if (at + 7 > out.length) {
+                    length = at;
+                    room(7 + count - i);
+                    out = bytes;
+                }
+                char c = value.charAt(i);
+                if (c < 0x80) {
+                    if (c >= 0x20 && c != '"' && c != '\\') {
+                        out[at++] = (byte) c;
+                        continue;
+                    }
+                    out[at++] = '\\';
+                    switch (c) {
+                        case '\n' -> out[at++] = 'n';
+                        case '\b' -> out[at++] = 'b';
+                        case '\f' -> out[at++] = 'f';
+                        case '\r' -> out[at++] = 'r';
+                        case '\t' -> out[at++] = 't';
+                        case '"', '\\' -> out[at++] = (byte) c;
+                        default -> {
+                            out[at++] = 'u';
+                            out[at++] = '0';
+                            out[at++] = '0';
+                            out[at++] = (byte) HEX[c >> 4];
+                            out[at++] = (byte) HEX[c & 0xF];
+                        }
+                    }
+                } else if (c < 0x800) {
+                    out[at++] = (byte) (0xC0 | (c >> 6));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
+                } else if (!Character.isSurrogate(c)) {
+                    out[at++] = (byte) (0xE0 | (c >> 12));
+                    out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isHighSurrogate(c)
+                        && i + 1 < count
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, value.charAt(++i));
+                    out[at++] = (byte) (0xF0 | (cp >> 18));
+                    out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    out[at++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    out[at++] = '?';
+                }
+            }
+            out[at++] = '"';
+            length = at;
+        }
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();

@@ -19,24 +19,52 @@ import java.util.TreeMap;
 public final class ToolDigests {
 
     private static final ObjectMapper JSON = JsonMappers.JSON;
-    private static final List<String> DIGESTED = List.of("name", "description", "inputSchema", "annotations");
+    /** The digested fields, in the order JCS writes them (by name). */
+    private static final String[] SORTED = {"annotations", "description", "inputSchema", "name"};
 
     private ToolDigests() {}
 
     /** {@code sha256:<hex>} of one tool's digested fields. */
     public static String tool(JsonNode definition) {
-        ObjectNode subset = JSON.createObjectNode();
-        for (String field : DIGESTED) {
-            JsonNode value = definition.get(field);
-            if (value == null && "inputSchema".equals(field)) {
+        // The digested fields in the canonical order of their names, written without an object of them.
+        JsonNode[] values = new JsonNode[SORTED.length];
+        boolean plain = true;
+        for (int i = 0; i < SORTED.length; i++) {
+            JsonNode value = definition.get(SORTED[i]);
+            if (value == null && "inputSchema".equals(SORTED[i])) {
                 // Docker's tools.json spells the schema as "arguments".
                 value = definition.get("arguments");
             }
             if (value != null && !value.isNull()) {
-                subset.set(field, value);
+                values[i] = value;
+                plain &= CanonicalJson.isPlain(value);
             }
         }
-        return "sha256:" + sha256(canonical(subset));
+        if (!plain) {
+            ObjectNode subset = JSON.createObjectNode();
+            for (int i = 0; i < SORTED.length; i++) {
+                if (values[i] != null) {
+                    subset.set(SORTED[i], values[i]);
+                }
+            }
+            return "sha256:" + Hashes.sha256Hex(CanonicalJson.reference(subset));
+        }
+        CanonicalJson.Utf8 out = new CanonicalJson.Utf8(1024);
+        out.ascii('{');
+        boolean first = true;
+        for (int i = 0; i < SORTED.length; i++) {
+            if (values[i] != null) {
+                if (!first) {
+                    out.ascii(',');
+                }
+                first = false;
+                out.string(SORTED[i]);
+                out.ascii(':');
+                CanonicalJson.write(values[i], out);
+            }
+        }
+        out.ascii('}');
+        return "sha256:" + Hashes.sha256Hex(out.buffer(), out.length());
     }
 
     /** Digest of every tool by name, in name order. */
@@ -53,9 +81,30 @@ public final class ToolDigests {
 
     /** The tool-set digest from tool digests already computed, by tool name. */
     public static String toolSet(Map<String, String> digestsByName) {
-        ObjectNode byName = JSON.createObjectNode();
-        digestsByName.forEach(byName::put);
-        return "sha256:" + sha256(canonical(byName));
+        if (!(digestsByName instanceof SortedMap<?, ?> sorted) || sorted.comparator() != null) {
+            ObjectNode byName = JSON.createObjectNode();
+            digestsByName.forEach(byName::put);
+            return "sha256:" + sha256(canonical(byName));
+        }
+        // In the names' natural order, which is JCS's: the canonical object is written as the map iterates.
+        CanonicalJson.Utf8 out = new CanonicalJson.Utf8(64 * digestsByName.size() + 2);
+        out.ascii('{');
+        boolean first = true;
+        for (Map.Entry<String, String> digest : digestsByName.entrySet()) {
+            if (!first) {
+                out.ascii(',');
+            }
+            first = false;
+            out.string(digest.getKey());
+            out.ascii(':');
+            if (digest.getValue() == null) {
+                out.asciiText("null");
+            } else {
+                out.string(digest.getValue());
+            }
+        }
+        out.ascii('}');
+        return "sha256:" + Hashes.sha256Hex(out.buffer(), out.length());
     }
 
     private static byte[] canonical(JsonNode node) {

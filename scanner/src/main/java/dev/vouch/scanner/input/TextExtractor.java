@@ -22,22 +22,23 @@ public final class TextExtractor {
 
     /** The strings of one tool definition. */
     public static List<TextField> tool(ToolDefinition tool) {
-        List<TextField> fields = new ArrayList<>();
-        walk(tool.definition(), tool.pointer(), "", Context.TOOL, fields, 0);
-        return fields;
+        return extract(tool.definition(), tool.pointer(), Context.TOOL);
     }
 
     /** The strings of a prompt, resource or instructions value. */
     public static List<TextField> prose(ScanInput.Located located) {
-        List<TextField> fields = new ArrayList<>();
-        walk(located.node(), located.pointer(), "", Context.PROSE, fields, 0);
-        return fields;
+        return extract(located.node(), located.pointer(), Context.PROSE);
     }
 
     /** The strings of a server.json manifest. */
     public static List<TextField> manifest(ScanInput.Located located) {
+        return extract(located.node(), located.pointer(), Context.MANIFEST);
+    }
+
+    private static List<TextField> extract(JsonNode node, String pointer, Context context) {
         List<TextField> fields = new ArrayList<>();
-        walk(located.node(), located.pointer(), "", Context.MANIFEST, fields, 0);
+        // One buffer holds the pointer of the node being walked: a string is made for each text alone.
+        walk(node, new StringBuilder(64).append(pointer), "", context, fields, 0);
         return fields;
     }
 
@@ -49,35 +50,37 @@ public final class TextExtractor {
     }
 
     private static void walk(
-            JsonNode node, String pointer, String key, Context context, List<TextField> out, int depth) {
+            JsonNode node, StringBuilder pointer, String key, Context context, List<TextField> out, int depth) {
         if (depth > MAX_DEPTH) {
             return;
         }
+        int length = pointer.length();
         if (node.isTextual()) {
-            out.add(new TextField(pointer, kindOf(context, key), key, node.asText()));
+            out.add(new TextField(pointer.toString(), kindOf(context, key), key, node.asText()));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), pointer + "/" + i, key, context, out, depth + 1);
+                walk(node.get(i), pointer.append('/').append(i), key, context, out, depth + 1);
+                pointer.setLength(length);
             }
         } else if (node.isObject()) {
             // An environment variable or header {"name": "API_TOKEN", "value": "..."}: its value is keyed by its name.
-            String objectName = node.path("name").isTextual() ? node.get("name").asText() : null;
+            JsonNode nameNode = node.get("name");
+            String objectName = nameNode != null && nameNode.isTextual() ? nameNode.asText() : null;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                String childPointer = pointer + "/" + Pointers.escape(field.getKey());
+                appendEscaped(pointer.append('/'), field.getKey());
                 Context childContext = context == Context.TOOL && SCHEMA_CONTAINERS.contains(field.getKey())
                         ? Context.SCHEMA
                         : context;
                 if (context == Context.SCHEMA
                         && ("properties".equals(field.getKey()) || "patternProperties".equals(field.getKey()))
                         && field.getValue().isObject()) {
+                    int childLength = pointer.length();
                     for (Iterator<String> names = field.getValue().fieldNames(); names.hasNext(); ) {
                         String property = names.next();
-                        out.add(new TextField(
-                                childPointer + "/" + Pointers.escape(property),
-                                FieldKind.PROPERTY_NAME,
-                                property,
-                                property));
+                        appendEscaped(pointer.append('/'), property);
+                        out.add(new TextField(pointer.toString(), FieldKind.PROPERTY_NAME, property, property));
+                        pointer.setLength(childLength);
                     }
                 }
                 String childKey = objectName != null
@@ -85,8 +88,18 @@ public final class TextExtractor {
                                 && context != Context.SCHEMA
                         ? objectName
                         : field.getKey();
-                walk(field.getValue(), childPointer, childKey, childContext, out, depth + 1);
+                walk(field.getValue(), pointer, childKey, childContext, out, depth + 1);
+                pointer.setLength(length);
             }
+        }
+    }
+
+    /** A reference token as {@link Pointers#escape} writes it. */
+    private static void appendEscaped(StringBuilder pointer, String token) {
+        if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
+            pointer.append(token);
+        } else {
+            pointer.append(Pointers.escape(token));
         }
     }
 

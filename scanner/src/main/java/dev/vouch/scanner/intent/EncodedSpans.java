@@ -27,6 +27,9 @@ public final class EncodedSpans {
     // Eight base32 characters carry five bytes: 24 or more are at least a short sentence.
     private static final int MIN_BASE32 = 24;
     private static final int MIN_ESCAPES = 3;
+    /** The shortest run read as either: a word, whatever its letters, is shorter. */
+    private static final int MIN_RUN = Math.min(MIN_HEX, MIN_BASE64);
+
     private static final int MAX_DECODED = 1 << 16;
     private static final Map<String, String> NAMED_ENTITIES = Map.of(
             "lt", "<", "gt", ">", "amp", "&", "quot", "\"", "apos", "'", "nbsp", " ", "sol", "/", "colon", ":", "lpar",
@@ -133,6 +136,20 @@ public final class EncodedSpans {
         int i = 0;
         int length = text.length();
         while (i < length) {
+            if (length - i < MIN_RUN) {
+                return;
+            }
+            // A run long enough to report holds no character outside the run alphabets among its first
+            // MIN_RUN: none starts at or before the last such character of the next MIN_RUN, which is found
+            // reading back from their end, and the search goes on after it (prose skips most of its words).
+            int gap = i + MIN_RUN - 1;
+            while (gap >= i && isRunChar(text.charAt(gap))) {
+                gap--;
+            }
+            if (gap >= i) {
+                i = gap + 1;
+                continue;
+            }
             if (!isBase64(text.charAt(i))) {
                 i++;
                 continue;
@@ -146,7 +163,7 @@ public final class EncodedSpans {
                 end++;
             }
             int run = i - start;
-            if (run < Math.min(MIN_HEX, MIN_BASE64)) {
+            if (run < MIN_RUN) {
                 // A word, not a payload: too short for either encoding, whatever its letters.
                 i = end;
                 continue;

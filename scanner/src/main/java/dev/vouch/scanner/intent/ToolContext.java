@@ -34,21 +34,28 @@ public final class ToolContext {
         private final Map<String, Set<String>> argumentsByTool = new HashMap<>();
         /** Every argument name of the set: only whether a name is among them is asked, not how often. */
         private final Set<String> allArguments = new HashSet<>();
-        /** Tools whose names say they only read ({@link ToolNames}). */
-        private final Set<String> readOnly = new HashSet<>();
+        /**
+         * The name of each tool as the set spells it, by key: whether a name says the tool only reads
+         * ({@link ToolNames}) is asked of the few that a text names, not of every tool of every scan.
+         */
+        private final Map<String, String> namesByKey = new HashMap<>();
+        /** The answers asked so far, by key (a set is one scan's, read on its thread). */
+        private final Map<String, Boolean> readOnly = new HashMap<>();
+
+        private ToolNames names;
         /** Tool names that are plain words ("search"): prose can say them without meaning the tool. */
         private boolean plainWordNames;
 
         public static ToolSet of(List<ToolDefinition> tools, ToolNames names) {
             ToolSet set = new ToolSet();
+            set.names = names;
             for (ToolDefinition tool : tools) {
-                String name = key(tool.name());
+                String spelled = tool.name();
+                String name = key(spelled);
                 if (name.isEmpty() || set.argumentsByTool.containsKey(name)) {
                     continue;
                 }
-                if (names.readsOnly(tool.name())) {
-                    set.readOnly.add(name);
-                }
+                set.namesByKey.put(name, spelled);
                 Set<String> arguments = arguments(tool.definition());
                 set.argumentsByTool.put(name, arguments);
                 set.plainWordNames = set.plainWordNames || isPlainWord(name);
@@ -61,6 +68,14 @@ public final class ToolContext {
         public ToolContext of(ToolDefinition tool) {
             String name = key(tool.name());
             return new ToolContext(name, argumentsByTool.getOrDefault(name, Set.of()), this);
+        }
+
+        private boolean isReadOnly(String key) {
+            String spelled = namesByKey.get(key);
+            if (spelled == null) {
+                return false;
+            }
+            return readOnly.computeIfAbsent(key, k -> names.readsOnly(spelled));
         }
 
         /** The context of text that belongs to no tool (prompts, instructions): every tool is "other". */
@@ -98,7 +113,7 @@ public final class ToolContext {
 
     /** Another tool of the set whose name does not say it only reads. */
     public boolean isOtherWriteTool(String key) {
-        return isOtherTool(key) && !set.readOnly.contains(key);
+        return isOtherTool(key) && !set.isReadOnly(key);
     }
 
     /** Whether the set holds tools besides this one; alone, a tool's call-like names may be any server's tools. */

@@ -241,6 +241,15 @@ public final class KeywordAutomaton<V> {
         }
     }
 
+    /** Every occurrence in {@code chars}, as {@link #parse(String, Hits)} would report them in its text; the array is read, not kept. */
+    public void parse(char[] chars, Hits<V> hits) {
+        if (boundaryColumn != 0) {
+            scanWordStarts(chars, hits);
+        } else {
+            scan(chars, hits);
+        }
+    }
+
     /** Whether some transitions lead beyond the char range: the automaton has 2<sup>16</sup> states or more. */
     boolean readsFarTargets() {
         return farCells.length > 0;

@@ -6,9 +6,17 @@ import java.util.List;
  * A text as the rules read it: NFKC, invisible characters and terminal escapes removed, whitespace
  * collapsed. {@code hidden} is the ASCII smuggled in tag characters, scanned as text of its own.
  */
-public record NormalizedText(String text, String hidden, List<Anomaly> anomalies) {
+public record NormalizedText(String text, String hidden, List<Anomaly> anomalies, boolean ascii) {
 
+    /**
+     * @param ascii whether {@code text} is known to be ASCII (the normaliser found it so): the checks for
+     *     look-alike letters of other scripts need not read it. False says nothing.
+     */
     public NormalizedText {
         anomalies = List.copyOf(anomalies);
+    }
+
+    public NormalizedText(String text, String hidden, List<Anomaly> anomalies) {
+        this(text, hidden, anomalies, false);
     }
 }

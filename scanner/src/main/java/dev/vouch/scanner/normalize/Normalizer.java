@@ -24,10 +24,14 @@ public final class Normalizer {
 
     public static NormalizedText normalize(String input) {
         List<Anomaly> anomalies = new ArrayList<>();
-        if (isPlainAscii(input)) {
+        int kind = plainAscii(input);
+        if (kind != NOT_PLAIN) {
             // Most tool text: nothing to strip, decode or fold, so only whitespace and escapes remain.
-            findEscapedSequence(input, anomalies);
-            return new NormalizedText(collapse(input, anomalies), "", anomalies);
+            if ((kind & BACKSLASH) != 0) {
+                findEscapedSequence(input, anomalies);
+            }
+            String text = (kind & COLLAPSED) != 0 ? input : collapse(input, anomalies);
+            return new NormalizedText(text, "", anomalies, true);
         }
         StringBuilder visible = new StringBuilder(input.length());
         StringBuilder hidden = new StringBuilder();
@@ -101,15 +105,36 @@ public final class Normalizer {
         }
     }
 
-    /** Printable ASCII, tabs and line breaks only: no character the loop below would strip or report. */
-    private static boolean isPlainAscii(String text) {
+    private static final int NOT_PLAIN = 0;
+    private static final int PLAIN = 1;
+    private static final int COLLAPSED = 2;
+    private static final int BACKSLASH = 4;
+
+    /**
+     * {@link #NOT_PLAIN} unless the text is printable ASCII, tabs and line breaks only (no character the
+     * loop of {@link #normalize} would strip or report); then {@link #PLAIN}, with {@link #COLLAPSED} if
+     * {@link #collapse} would leave it as it is and {@link #BACKSLASH} if it holds one: one pass for the
+     * three questions most texts ask.
+     */
+    private static int plainAscii(String text) {
+        boolean collapsed = true;
+        boolean backslash = false;
+        char previous = ' ';
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x7F || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-                return false;
+            if (c > 0x20 && c < 0x7F) {
+                backslash |= c == '\\';
+            } else if (c == ' ') {
+                collapsed &= previous != ' ';
+            } else if (c == '\n' || c == '\r' || c == '\t') {
+                collapsed = false;
+            } else {
+                return NOT_PLAIN;
             }
+            previous = c;
         }
-        return true;
+        collapsed &= previous != ' ' || text.isEmpty();
+        return PLAIN | (collapsed ? COLLAPSED : 0) | (backslash ? BACKSLASH : 0);
     }
 
     private static boolean isAscii(CharSequence text) {
@@ -126,7 +151,8 @@ public final class Normalizer {
         if (isCollapsed(text)) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length());
+        char[] out = new char[text.length()];
+        int length = 0;
         int spaces = 0;
         int newlines = 0;
         boolean padded = false;
@@ -142,28 +168,28 @@ public final class Normalizer {
             if (spaces >= MIN_PADDING_SPACES || newlines >= MIN_PADDING_NEWLINES) {
                 padded = true;
             }
-            if (spaces > 0 && out.length() > 0) {
-                out.append(' ');
-                if (spaces > 1 && spacedLetterGap(out, text, i)) {
+            if (spaces > 0 && length > 0) {
+                out[length++] = ' ';
+                if (spaces > 1 && spacedLetterGap(out, length, text, i)) {
                     // "a f t e r  r e a d i n g": the wider gap is the only word break a spaced-out
                     // instruction has; collapsed, its words would run together.
-                    out.append(' ');
+                    out[length++] = ' ';
                 }
             }
             spaces = 0;
             newlines = 0;
-            out.append(c);
+            out[length++] = c;
         }
         if (padded) {
             anomalies.add(new Anomaly(Anomaly.Kind.WHITESPACE_PADDING, "blank run hiding the text after it"));
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 
     /** A gap between two single characters that each stand between spaces, as in spaced-out letters. */
-    private static boolean spacedLetterGap(StringBuilder out, String text, int next) {
-        int last = out.length() - 2;
-        boolean singleBefore = last >= 0 && (last == 0 || out.charAt(last - 1) == ' ');
+    private static boolean spacedLetterGap(char[] out, int length, String text, int next) {
+        int last = length - 2;
+        boolean singleBefore = last >= 0 && (last == 0 || out[last - 1] == ' ');
         boolean singleAfter = next + 1 == text.length() || isBlank(text.charAt(next + 1));
         return singleBefore && singleAfter;
     }

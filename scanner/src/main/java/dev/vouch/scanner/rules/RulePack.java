@@ -324,8 +324,8 @@ public final class RulePack {
      */
     public List<Candidate> candidates(String text) {
         KeywordHits hits = new KeywordHits();
-        keywords.parse(text, hits::record);
-        if (hits.rules.isEmpty()) {
+        keywords.parse(text, hits);
+        if (hits.rules == null) {
             return List.of();
         }
         List<Candidate> candidates = new ArrayList<>();
@@ -372,17 +372,20 @@ public final class RulePack {
      * The keyword hits of one text, by pattern slot and, for second keywords, by rule; allocated at the
      * first hit, because most texts hold no keyword at all.
      */
-    private final class KeywordHits {
+    private final class KeywordHits implements KeywordAutomaton.Hits<KeywordUse> {
         private List<int[]>[] bySlot;
         private List<int[]>[] alsoByRule;
-        private final BitSet rules = new BitSet();
+        /** The rules a pattern keyword of which occurs; null until one does. */
+        private BitSet rules;
 
+        @Override
         @SuppressWarnings("unchecked")
-        void record(int start, int end, KeywordUse use) {
+        public void hit(int start, int end, KeywordUse use) {
             int[] span = {start, end};
             BitSet slotsHit = use.slots();
             if (!slotsHit.isEmpty() && bySlot == null) {
                 bySlot = new List[slots];
+                rules = new BitSet();
             }
             for (int slot = slotsHit.nextSetBit(0); slot >= 0; slot = slotsHit.nextSetBit(slot + 1)) {
                 add(bySlot, slot, span);
