@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class VouchBlindCorpusTest {
 
-    // Seven sets: blind-f (plain, casual wording with no trigger word: the hardest, about 81% flagged and
-    // 50% blocked, beside clean tools in the same register) and blind-g (every kind among real-looking
-    // servers, never used to choose anything: 92% / 59% with 2026.11.30.5, clean 19% / 2.9%) joined the
-    // five that held 0.90 / 0.60 / 0.15. The clean tools beside them are written in the attacks' registers:
-    // about 17% of them are flagged, where Docker's real tools are 2.4%.
+    // Eight sets: blind-f (plain, casual wording with no trigger word: the hardest, 83% flagged and 53%
+    // blocked with 2026.11.30.6, beside clean tools in the same register), blind-g and blind-h (every kind
+    // among real-looking servers, each measured once when it arrived: 92% / 59% with 2026.11.30.5, and 93%
+    // / 63%, clean 8% / 1.5%, with 2026.11.30.6) joined the five that held 0.90 / 0.60 / 0.15. The clean
+    // tools beside them are written in the attacks' registers: about 16% of them are flagged, where
+    // Docker's real tools are 2.3%.
     private static final double MIN_FLAGGED = 0.88;
     private static final double MIN_BLOCKED = 0.57;
     private static final double MAX_NEGATIVES_FLAGGED = 0.19;
