@@ -4,6 +4,7 @@ import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.FieldKind;
+import dev.vouch.scanner.match.AsciiRuns;
 import dev.vouch.scanner.normalize.Anomaly;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
@@ -113,19 +114,11 @@ public final class HiddenContentCheck implements FieldCheck {
         int hex = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (base64 == 0) {
-                // Between runs: a blob long enough to report (a hex one is longer still) holds no other
-                // character among its first MIN_BASE64_RUN, so none starts at or before the last such
-                // character of the next MIN_BASE64_RUN, found reading back from their end.
-                int gap = i + MIN_BASE64_RUN - 1;
-                if (gap >= text.length()) {
+                // Between runs: a blob long enough to report (a hex one is longer still) starts where
+                // MIN_BASE64_RUN of its characters follow.
+                i = AsciiRuns.nextStart(text, i, MIN_BASE64_RUN, BLOB_ALPHABET);
+                if (i < 0) {
                     return;
-                }
-                while (gap >= i && isBlobChar(text.charAt(gap))) {
-                    gap--;
-                }
-                if (gap >= i) {
-                    i = gap;
-                    continue;
                 }
             }
             char c = i < text.length() ? text.charAt(i) : ' ';
@@ -154,14 +147,20 @@ public final class HiddenContentCheck implements FieldCheck {
         }
     }
 
-    private static boolean isBlobChar(char c) {
-        return c < 0x80 && BLOB_CHAR[c] != 0;
-    }
-
     private static final byte BASE64_CHAR = 1;
     private static final byte HEX_CHAR = 2;
     /** For each ASCII character, whether it is a hex digit, another base64 character, or neither (0). */
     private static final byte[] BLOB_CHAR = blobChars();
+    /** The characters of either kind of blob. */
+    private static final boolean[] BLOB_ALPHABET = blobAlphabet();
+
+    private static boolean[] blobAlphabet() {
+        boolean[] alphabet = new boolean[BLOB_CHAR.length];
+        for (int c = 0; c < alphabet.length; c++) {
+            alphabet[c] = BLOB_CHAR[c] != 0;
+        }
+        return alphabet;
+    }
 
     private static byte[] blobChars() {
         byte[] kinds = new byte[0x80];

@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.AsciiRuns;
 import dev.vouch.scanner.match.KeywordAutomaton;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -136,19 +137,9 @@ public final class EncodedSpans {
         int i = 0;
         int length = text.length();
         while (i < length) {
-            if (length - i < MIN_RUN) {
+            i = AsciiRuns.nextStart(text, i, MIN_RUN, RUN_CHARS);
+            if (i < 0) {
                 return;
-            }
-            // A run long enough to report holds no character outside the run alphabets among its first
-            // MIN_RUN: none starts at or before the last such character of the next MIN_RUN, which is found
-            // reading back from their end, and the search goes on after it (prose skips most of its words).
-            int gap = i + MIN_RUN - 1;
-            while (gap >= i && isRunChar(text.charAt(gap))) {
-                gap--;
-            }
-            if (gap >= i) {
-                i = gap + 1;
-                continue;
             }
             if (!isBase64(text.charAt(i))) {
                 i++;

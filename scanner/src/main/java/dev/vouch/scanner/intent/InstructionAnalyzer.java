@@ -203,16 +203,12 @@ public final class InstructionAnalyzer {
             begin--;
         }
         int end = start;
-        int parts = 1;
         while (end < folded.length()
                 && (KeywordAutomaton.isWordChar(folded.charAt(end)) || folded.charAt(end) == '_')) {
-            parts += folded.charAt(end) == '_' ? 1 : 0;
             end++;
         }
-        for (int i = begin; i < start; i++) {
-            parts += folded.charAt(i) == '_' ? 1 : 0;
-        }
         String name = folded.substring(begin, end);
+        long parts = 1 + name.chars().filter(c -> c == '_').count();
         return parts <= MAX_NAME_PARTS
                 || context.isOtherTool(name)
                 || context.isOwnArgument(name)

@@ -129,19 +129,7 @@ public final class RulePack {
      */
     static void refuseCompatibilityMetacharacters(JsonNode rawDocument) {
         for (JsonNode rule : rawDocument.path("rules")) {
-            List<JsonNode> regexes = new ArrayList<>();
-            rule.path("patterns").forEach(regexes::add);
-            JsonNode requires = rule.path("requires");
-            if (requires.isArray()) {
-                requires.forEach(regexes::add);
-            } else {
-                regexes.add(requires);
-            }
-            regexes.add(rule.path("unless"));
-            for (JsonNode pattern : regexes) {
-                String regex = pattern.isTextual()
-                        ? pattern.asText()
-                        : pattern.path("regex").asText();
+            for (String regex : regexesOf(rule)) {
                 for (int i = 0; i < regex.length(); i++) {
                     char c = regex.charAt(i);
                     String normalised = c < 0x80
@@ -156,6 +144,24 @@ public final class RulePack {
                 }
             }
         }
+    }
+
+    /** Every regex a rule holds: its patterns (a string or {@code {regex: …}}), {@code requires} and {@code unless}. */
+    private static List<String> regexesOf(JsonNode rule) {
+        List<JsonNode> nodes = new ArrayList<>();
+        rule.path("patterns").forEach(nodes::add);
+        JsonNode requires = rule.path("requires");
+        if (requires.isArray()) {
+            requires.forEach(nodes::add);
+        } else {
+            nodes.add(requires);
+        }
+        nodes.add(rule.path("unless"));
+        List<String> regexes = new ArrayList<>(nodes.size());
+        for (JsonNode node : nodes) {
+            regexes.add(node.isTextual() ? node.asText() : node.path("regex").asText());
+        }
+        return regexes;
     }
 
     static RulePack parse(JsonNode document) {

@@ -1,0 +1,35 @@
+package dev.vouch.scanner.match;
+
+/**
+ * Where a run of characters of a small ASCII alphabet (base64, hex) can start. Prose holds such
+ * characters but seldom many in a row: reading back from the end of a window as long as the shortest
+ * run worth reporting finds the last character outside the alphabet, no such run starts at or before
+ * it, and the search goes on after it, so most of a text's characters are never read.
+ */
+public final class AsciiRuns {
+
+    private AsciiRuns() {}
+
+    /**
+     * The first index at or after {@code from} whose next {@code minRun} chars all lie in {@code alphabet}
+     * (indexed by ASCII code), or -1 if there is none.
+     */
+    public static int nextStart(String text, int from, int minRun, boolean[] alphabet) {
+        int start = from;
+        while (start + minRun <= text.length()) {
+            int gap = start + minRun - 1;
+            while (gap >= start && inAlphabet(text.charAt(gap), alphabet)) {
+                gap--;
+            }
+            if (gap < start) {
+                return start;
+            }
+            start = gap + 1;
+        }
+        return -1;
+    }
+
+    private static boolean inAlphabet(char c, boolean[] alphabet) {
+        return c < alphabet.length && alphabet[c];
+    }
+}
