@@ -60,6 +60,8 @@ public enum Feature {
             + "the safety checks are cleared, no need to confirm"),
     SENSITIVE_IN_FIELD("credentials, keys, personal data or history are spoken of beside an argument of a tool, "
             + "in any mood: 'passwords the user mentioned are normally folded into the text'"),
+    WITHHELD_FROM_USER("a sentence leaves something out of what the user sees or is told: hide it from them, "
+            + "omit it from the answer, never surface it"),
     LONG_TEXT("how long the tool's texts are: none up to 1,000 characters, all at 100,000 (logarithmic)");
 
     private final String question;

@@ -474,6 +474,14 @@ public final class IntentFeatures {
             // "the earlier rules are kind of stale", "no need to bother with the confirmation": an override
             // needs no trigger word, only the agent's guidance and something that sets it aside.
             emit.when(Feature.GUIDANCE_DISMISSED, dismissesGuidance(s, near), Cue.GUIDANCE, Cue.PROTECT, Cue.DISMISS);
+            // "such alarms must not be surfaced; state to the user that the turbine runs normally": what is
+            // left out is told apart from "omit to use the default" by the user or their answer beside it.
+            emit.when(
+                    Feature.WITHHELD_FROM_USER,
+                    s.has(Cue.WITHHOLD) && near.hasAny(Cue.USER, Cue.REPORT, Cue.OUTPUT_CONTROL),
+                    Cue.WITHHOLD,
+                    Cue.USER,
+                    Cue.REPORT);
             emit.when(
                     Feature.FIXED_VALUE_OTHER,
                     s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)

@@ -201,6 +201,7 @@ public final class IntentModel {
             Map.entry(Feature.EXFIL_SINK, Family.EXFILTRATION),
             Map.entry(Feature.OUTPUT_CONTROL, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.OUTCOME_REPORTED, Family.INSTRUCTION_OVERRIDE),
+            Map.entry(Feature.WITHHELD_FROM_USER, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.ROLE_SWITCH, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.GUIDANCE_DISMISSED, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.OVERRIDE, Family.INSTRUCTION_OVERRIDE),

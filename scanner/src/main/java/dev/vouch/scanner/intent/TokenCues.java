@@ -33,7 +33,7 @@ final class TokenCues {
             if (c == '"' || c == '\'' || c == '`' || c == '\u201c' || c == '\u2018') {
                 if (literalContext(text, i)) {
                     int close = closingQuote(text, i);
-                    if (close > 0) {
+                    if (close > 0 && !namesToolOrArgument(text, i + 1, close, context)) {
                         mark(cues, sentenceStarts, Cue.LITERAL, i, close + 1);
                     }
                 }
@@ -400,6 +400,18 @@ final class TokenCues {
         }
         char c = text.charAt(i);
         return c >= 0x80 || "osSOeEhHdD=:".indexOf(c) >= 0;
+    }
+
+    /**
+     * "To change anything, use `create_record`": a quoted name of a tool or of an argument of the set is
+     * a reference to it, not a value handed over.
+     */
+    private static boolean namesToolOrArgument(String text, int start, int end, ToolContext context) {
+        String name = text.substring(start, end).toLowerCase(Locale.ROOT);
+        return context.isOtherTool(name)
+                || name.equals(context.ownName())
+                || context.isOwnArgument(name)
+                || context.isOtherArgument(name);
     }
 
     private static int closingQuote(String text, int open) {

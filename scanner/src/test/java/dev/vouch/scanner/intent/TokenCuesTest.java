@@ -2,6 +2,10 @@ package dev.vouch.scanner.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TokenCuesTest {
@@ -24,5 +28,27 @@ class TokenCuesTest {
         assertThat(TokenCues.isFixedValue("/etc/shadow")).isTrue();
         assertThat(TokenCues.isFixedValue("/tmp")).isFalse();
         assertThat(TokenCues.isFixedValue("and/or")).isFalse();
+    }
+
+    @Test
+    void aQuotedNameOfAToolIsAReferenceNotAValueHandedOver() {
+        ToolContext context = ToolContext.of("get_record", Set.of("id"), Set.of("create_record"), Set.of());
+
+        Map<Cue, int[]> cues = cues("To change anything, use `create_record`, which asks for confirmation.", context);
+
+        assertThat(cues).containsKey(Cue.OTHER_TOOL).doesNotContainKey(Cue.LITERAL);
+    }
+
+    @Test
+    void aQuotedValueAfterToIsALiteral() {
+        ToolContext context = ToolContext.of("get_record", Set.of("id"), Set.of("create_record"), Set.of());
+
+        assertThat(cues("When saving, set the label to `urgent`.", context)).containsKey(Cue.LITERAL);
+    }
+
+    private static Map<Cue, int[]> cues(String sentence, ToolContext context) {
+        Map<Cue, int[]> cues = new EnumMap<>(Cue.class);
+        TokenCues.mark(sentence, context, List.of(cues), new int[] {0});
+        return cues;
     }
 }

@@ -99,7 +99,8 @@ public final class IntentTrainer {
             Feature.OUTCOME_REPORTED,
             Feature.ROLE_SWITCH,
             Feature.GUIDANCE_DISMISSED,
-            Feature.SENSITIVE_DIRECTIVE);
+            Feature.SENSITIVE_DIRECTIVE,
+            Feature.WITHHELD_FROM_USER);
     /**
      * A tool whose text instructs the agent at all (past its first sentence, with a must, in a schema
      * field, addressing the agent, or naming other tools) may be scored for review: out of fold, a quarter
@@ -124,7 +125,8 @@ public final class IntentTrainer {
             Feature.SCHEMA_DIRECTIVE,
             Feature.AGENT_DIRECTIVE,
             Feature.STEER_WITHOUT_HARM,
-            Feature.SENSITIVE_IN_FIELD);
+            Feature.SENSITIVE_IN_FIELD,
+            Feature.WITHHELD_FROM_USER);
 
     /** One example's features and label. */
     record Row(Example example, double[] x) {}
