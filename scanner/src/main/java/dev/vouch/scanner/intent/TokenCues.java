@@ -85,11 +85,16 @@ final class TokenCues {
         String key = token.toLowerCase(Locale.ROOT);
         int at = key.indexOf('@');
         if (key.contains("://") || key.startsWith("www.")) {
-            mark(cues, sentenceStarts, Cue.URL, start, end);
+            int scheme = key.indexOf("://");
+            if (!atReservedDomain(key, scheme < 0 ? 0 : scheme + 3)) {
+                mark(cues, sentenceStarts, Cue.URL, start, end);
+            }
             return;
         }
         if (at > 0 && key.indexOf('.', at) > at + 1) {
-            mark(cues, sentenceStarts, Cue.EMAIL, start, end);
+            if (!atReservedDomain(key, at + 1)) {
+                mark(cues, sentenceStarts, Cue.EMAIL, start, end);
+            }
             return;
         }
         int equals = key.indexOf('=');
@@ -264,10 +269,31 @@ final class TokenCues {
      * three digits ({@code U0ADM1N77}), or a number of three digits or more ({@code 1000}, {@code 9920-1183}).
      * Dates are left alone: descriptions give them as examples of a format.
      */
+    /**
+     * "admin@example.com", "https://api.example.org/v1": the domains RFC 2606 keeps for documentation
+     * reach no one, so an address there is an example, not a recipient or a sink.
+     */
+    static boolean atReservedDomain(String key, int hostStart) {
+        int hostEnd = hostStart;
+        while (hostEnd < key.length() && "/:?#".indexOf(key.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        String host = key.substring(Math.min(hostStart, hostEnd), hostEnd);
+        for (String reserved : RESERVED_DOMAINS) {
+            if (host.equals(reserved) || host.endsWith("." + reserved)) {
+                return true;
+            }
+        }
+        return host.endsWith(".example") || host.endsWith(".test") || host.endsWith(".invalid");
+    }
+
+    private static final String[] RESERVED_DOMAINS = {"example.com", "example.org", "example.net"};
+
     static boolean isFixedValue(String key) {
         int length = key.length();
         if (length >= 3 && key.charAt(0) == '@') {
-            return Character.isLetter(key.charAt(1));
+            // @scope/package@1.0 names a package, not an account.
+            return Character.isLetter(key.charAt(1)) && key.indexOf('/') < 0;
         }
         if (isFilePath(key)) {
             return true;

@@ -22,6 +22,20 @@ class TokenCuesTest {
     }
 
     @Test
+    void anAddressAtADomainKeptForDocumentationReachesNoOne() {
+        assertThat(TokenCues.atReservedDomain("admin@example.com", 6)).isTrue();
+        assertThat(TokenCues.atReservedDomain("https://api.example.org/v1", 8)).isTrue();
+        assertThat(TokenCues.atReservedDomain("ops@billing.test", 4)).isTrue();
+        assertThat(TokenCues.atReservedDomain("audit@example-corp.com", 6)).isFalse();
+        assertThat(TokenCues.atReservedDomain("https://notexample.com/x", 8)).isFalse();
+    }
+
+    @Test
+    void aScopedPackageIsNoHandle() {
+        assertThat(TokenCues.isFixedValue("@scriptivox/mcp-server@1.0.x")).isFalse();
+    }
+
+    @Test
     void marksPathsAnInstructionCanPointAReadOrWriteAt() {
         assertThat(TokenCues.isFixedValue("~/.ssh/id_rsa")).isTrue();
         assertThat(TokenCues.isFixedValue("../../.env")).isTrue();
