@@ -114,7 +114,7 @@ final class TokenCues {
         int dot = key.indexOf('.');
         if (dot > 0 && context.isOtherTool(key.substring(0, dot))) {
             // send_email.bcc: another tool's argument, addressed through its tool.
-            otherTool(key.substring(0, dot), context, cues, sentenceStarts, start, start + dot);
+            otherTool(text, key.substring(0, dot), context, cues, sentenceStarts, start, start + dot);
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
             return;
         }
@@ -123,7 +123,7 @@ final class TokenCues {
         // get-weather: a hyphenated word that is exactly another tool's name means that tool.
         boolean hyphenated = key.indexOf('-') > 0;
         if (context.isOtherTool(key) && (compound || hyphenated || quoted || namedAsTool(text, start, end))) {
-            otherTool(key, context, cues, sentenceStarts, start, end);
+            otherTool(text, key, context, cues, sentenceStarts, start, end);
         } else if (!context.ownName().isEmpty() && key.equals(context.ownName()) && (compound || quoted)) {
             mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
         } else if ((compound || quoted) && context.isOtherArgument(key)) {
@@ -150,11 +150,39 @@ final class TokenCues {
     }
 
     private static void otherTool(
-            String key, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts, int start, int end) {
+            String text,
+            String key,
+            ToolContext context,
+            List<Map<Cue, int[]>> cues,
+            int[] sentenceStarts,
+            int start,
+            int end) {
         mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, end);
         if (context.isOtherWriteTool(key)) {
             mark(cues, sentenceStarts, Cue.WRITE_TOOL, start, end);
         }
+        int arrow = yields(text, end);
+        if (arrow > 0) {
+            mark(cues, sentenceStarts, Cue.PURPOSE, start, arrow);
+        }
+    }
+
+    /**
+     * "Requires: case_file_create → caseFileId": a tool followed by an arrow is named as the source of
+     * what the arrow points at. Returns where the arrow ends, or -1.
+     */
+    private static int yields(String text, int end) {
+        int i = end;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < text.length() && (text.charAt(i) == '\u2192' || text.charAt(i) == '\u21d2')) {
+            return i + 1;
+        }
+        if (i + 1 < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '=') && text.charAt(i + 1) == '>') {
+            return i + 2;
+        }
+        return -1;
     }
 
     /**

@@ -60,6 +60,16 @@ class TokenCuesTest {
         assertThat(cues("When saving, set the label to `urgent`.", context)).containsKey(Cue.LITERAL);
     }
 
+    @Test
+    void aToolBeforeAnArrowIsNamedAsTheSourceOfAnInput() {
+        ToolContext context =
+                ToolContext.of("evidence_seal", Set.of("caseFileId"), Set.of("case_file_create"), Set.of());
+
+        assertThat(cues("Requires: case_file_create → caseFileId.", context)).containsKey(Cue.PURPOSE);
+        assertThat(cues("Requires: case_file_create -> caseFileId.", context)).containsKey(Cue.PURPOSE);
+        assertThat(cues("Requires a case from case_file_create.", context)).doesNotContainKey(Cue.PURPOSE);
+    }
+
     private static Map<Cue, int[]> cues(String sentence, ToolContext context) {
         Map<Cue, int[]> cues = new EnumMap<>(Cue.class);
         TokenCues.mark(sentence, context, List.of(cues), new int[] {0});
