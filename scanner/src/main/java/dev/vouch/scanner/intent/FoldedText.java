@@ -179,8 +179,15 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         int run = 0;
         int letters = 0;
         int leet = 0;
+        boolean slash = false;
+        boolean latin = false;
+        boolean lookalike = false;
+        // One pass over the token answers every question asked of it below.
         for (int i = start; i < end; i++) {
             char c = text[i];
+            slash |= c == '/';
+            latin |= isAsciiLetter(c);
+            lookalike |= latinLookalike(c) != 0;
             if (isSplitter(c)) {
                 pieces++;
                 run = 0;
@@ -195,11 +202,11 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             }
         }
         // "ssh/id_rsa", "src/app/db": the pieces of a path are words, not letters cut apart.
-        boolean path = longest >= 3 && contains(text, start, end, '/');
+        boolean path = longest >= 3 && slash;
         boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3 && !path;
         // "Аftеr" with Cyrillic А and е: a word that mixes Latin letters with lookalikes from another
         // script is read in Latin. A word wholly in Cyrillic or Greek is that language, and left alone.
-        boolean readLookalikes = mixesLookalikes(text, start, end);
+        boolean readLookalikes = latin && lookalike;
         // "r.e.s.e.r.v.e_s.l.i.p", "s.s.h/i.d_r.s.a": dots disguise the letters, the underscore and the
         // slash belong to the name.
         boolean keepNameSplitters = joinPieces && mixesSplitters(text, start, end);
@@ -207,7 +214,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         // A path ("/api/v1/users") is a value, and its digits are versions and ids.
         boolean readLeet = leet > 0
                 && letters >= (leetText ? 1 : 3)
-                && !contains(text, start, end, '/')
+                && !slash
                 && (leetText || leetLetter(text[start]) != 0 || leetInside(text, start, end));
         boolean disguised = false;
         out.leetWords += readLeet ? 1 : 0;
@@ -236,16 +243,6 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         return disguised;
     }
 
-    private static boolean mixesLookalikes(char[] text, int start, int end) {
-        boolean latin = false;
-        boolean lookalike = false;
-        for (int i = start; i < end; i++) {
-            latin |= isAsciiLetter(text[i]);
-            lookalike |= latinLookalike(text[i]) != 0;
-        }
-        return latin && lookalike;
-    }
-
     /** The Latin letter a Cyrillic or Greek letter is drawn like, or 0. */
     static char latinLookalike(char c) {
         if (c < 0x370 || c > 0x52F) {
@@ -257,15 +254,6 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
 
     private static final String LOOKALIKES = "аеорсухіјѕһԁԛԝкАВЕКМНОРСТХУІЈЅαοικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ";
     private static final String LATIN_OF_LOOKALIKES = "aeopcyxijshdqwkabekmhopctxyijsaoikvptuxabezhikmnoptyx";
-
-    private static boolean contains(char[] text, int start, int end, char wanted) {
-        for (int i = start; i < end; i++) {
-            if (text[i] == wanted) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Whether a token holds the splitters of names and paths ('_', '/') and others too. */
     private static boolean mixesSplitters(char[] text, int start, int end) {
