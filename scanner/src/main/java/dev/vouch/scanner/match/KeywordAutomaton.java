@@ -259,13 +259,10 @@ public final class KeywordAutomaton<V> {
         int state = 0;
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
-            if (state == 0 && c < ASCII && stayAtRoot[c]) {
-                // No keyword starts with it: no table read, and the next character's does not wait on one.
-                continue;
-            }
             if (c < ASCII) {
-                int column = asciiColumn[c];
-                state = column == 0 ? 0 : next(state, column);
+                // Column 0, characters no keyword holds, leads every state to the root: no branch on the
+                // character or the state, whose outcome a predictor cannot guess, only a read of a row.
+                state = next(state, asciiColumn[c]);
                 if (!ends[state]) {
                     continue;
                 }
