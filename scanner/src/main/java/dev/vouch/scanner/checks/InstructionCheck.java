@@ -27,6 +27,8 @@ public final class InstructionCheck {
     public static final String RULE_ID = "VR-INTENT-001";
     private static final int MAX_SIGNALS = 8;
 
+    private static final ThreadLocal<IntentFeatures.Cells> CELLS = ThreadLocal.withInitial(IntentFeatures.Cells::new);
+
     private final IntentFeatures features;
     private final IntentModel model;
 
@@ -90,7 +92,9 @@ public final class InstructionCheck {
      * the model passes the tool.
      */
     public Optional<Finding> check(List<ScannedField> fields, ToolContext context, List<Finding> patternFindings) {
-        IntentFeatures.Vector vector = features.of(texts(fields), context, verdicts(patternFindings), model::mayFlag);
+        // The vector does not outlive this call: its cells are lent, one set a thread.
+        IntentFeatures.Vector vector =
+                features.of(texts(fields), context, verdicts(patternFindings), model::mayFlag, CELLS.get());
         // A tool no gate holds for passes whatever its score: most tools, spared the words and the trees.
         IntentModel.Assessment assessment = vector.complete() ? model.assess(vector) : null;
         if (assessment == null || assessment.verdict() == Verdict.PASS) {

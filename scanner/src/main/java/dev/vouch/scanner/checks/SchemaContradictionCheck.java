@@ -32,6 +32,12 @@ public final class SchemaContradictionCheck implements ToolCheck {
             "non-destructive",
             "nondestructive",
             "non destructive");
+    /**
+     * A word that each claim holds: a description that holds none of them (most) makes no claim, and is
+     * searched four times rather than once for each claim.
+     */
+    private static final List<String> CLAIM_ROOTS = heldByEveryClaim("read", "does not ", "side", "destructive");
+
     private static final Pattern WRITE_PARAMETER = Pattern.compile(
             "(?i)^(command|cmd|shell|exec|execute|script|code|eval|write_?mode|write|delete|overwrite|drop|sudo|raw_exec)$");
     private static final String WRITE_IN_TEXT_SOURCE =
@@ -49,7 +55,7 @@ public final class SchemaContradictionCheck implements ToolCheck {
         JsonNode schema = tool.definition().path("inputSchema");
         String description = tool.description();
         String lower = description.toLowerCase(Locale.ROOT);
-        boolean claimsReadOnly = containsAny(lower, READ_ONLY_CLAIMS)
+        boolean claimsReadOnly = containsAny(lower, CLAIM_ROOTS) && containsAny(lower, READ_ONLY_CLAIMS)
                 || tool.definition().path("annotations").path("readOnlyHint").asBoolean(false);
         if (claimsReadOnly) {
             for (String property : propertyNames(tool)) {
@@ -107,6 +113,15 @@ public final class SchemaContradictionCheck implements ToolCheck {
                 .path("arguments")
                 .forEach(argument -> names.add(argument.path("name").asText()));
         return names;
+    }
+
+    private static List<String> heldByEveryClaim(String... roots) {
+        for (String claim : READ_ONLY_CLAIMS) {
+            if (!containsAny(claim, List.of(roots))) {
+                throw new IllegalStateException("no root for the claim '" + claim + "'");
+            }
+        }
+        return List.of(roots);
     }
 
     /** A loop rather than a stream: this runs for every tool of every scan. */

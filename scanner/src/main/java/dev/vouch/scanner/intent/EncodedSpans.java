@@ -72,34 +72,106 @@ public final class EncodedSpans {
     private static final int ROT13 = 1;
     private static final int REVERSED = 2;
     /** The words by which a text says how to read it, and the reading each asks for; any case. */
-    private static final KeywordAutomaton<Integer> HINTS = new KeywordAutomaton<>(
-            Map.of(
-                    "rot13", ROT13,
-                    "rot-13", ROT13,
-                    "rot 13", ROT13,
-                    "caesar", ROT13,
-                    "backward", REVERSED,
-                    "reversed", REVERSED,
-                    "right to left", REVERSED,
-                    "right-to-left", REVERSED,
-                    "last letter first", REVERSED),
-            true);
+    private static final String[] HINT_WORDS = {
+        "rot13",
+        "rot-13",
+        "rot 13",
+        "caesar",
+        "backward",
+        "reversed",
+        "right to left",
+        "right-to-left",
+        "last letter first"
+    };
+
+    private static final int[] HINT_KINDS = {
+        ROT13, ROT13, ROT13, ROT13, REVERSED, REVERSED, REVERSED, REVERSED, REVERSED
+    };
 
     /**
      * Which ways of reading itself the text names, in whole words: "caesarean" names no cipher, and
-     * "backwards-compatible" asks for no reversed reading.
+     * "backwards-compatible" asks for no reversed reading. A hint counts only where a word begins, so only
+     * word starts are compared, each with the hints its first letter can begin; every character is read
+     * lower-cased as a caseless keyword automaton reads it (U+0130 as i, U+212A as k).
      */
-    private static int hints(String text) {
-        int[] kinds = {0};
-        HINTS.parse(text, (begin, end, kind) -> {
-            int wordEnd = end < text.length() && (text.charAt(end) | 0x20) == 's' ? end + 1 : end;
-            boolean whole = (begin == 0 || !KeywordAutomaton.isWordChar(text.charAt(begin - 1)))
-                    && (wordEnd == text.length() || !KeywordAutomaton.isWordChar(text.charAt(wordEnd)));
-            if (whole && !(kind == REVERSED && saysCompatible(text, wordEnd))) {
-                kinds[0] |= kind;
+    static int hints(String text) {
+        int kinds = 0;
+        boolean inWord = false;
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                // One rarely taken branch: a word starts here with a letter some hint starts with.
+                if (HINT_FIRST[c] & !inWord) {
+                    kinds |= hintsAt(text, i);
+                }
+                inWord = ASCII_WORD[c];
+            } else {
+                if (!inWord && lower(c) < 0x80 && HINT_FIRST[lower(c)]) {
+                    kinds |= hintsAt(text, i);
+                }
+                inWord = KeywordAutomaton.isWordChar(c);
             }
-        });
-        return kinds[0];
+        }
+        return kinds;
+    }
+
+    /** The letters a hint starts with, in either case. */
+    private static final boolean[] HINT_FIRST = hintFirstLetters();
+
+    private static boolean[] hintFirstLetters() {
+        boolean[] table = new boolean[0x80];
+        for (String hint : HINT_WORDS) {
+            table[hint.charAt(0)] = true;
+            table[Character.toUpperCase(hint.charAt(0))] = true;
+        }
+        return table;
+    }
+
+    private static final boolean[] ASCII_WORD = asciiWordChars();
+
+    private static boolean[] asciiWordChars() {
+        boolean[] table = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            table[c] = KeywordAutomaton.isWordChar(c);
+        }
+        return table;
+    }
+
+    /** The readings asked for by the hints that begin at {@code begin}, a word start. */
+    private static int hintsAt(String text, int begin) {
+        int kinds = 0;
+        for (int h = 0; h < HINT_WORDS.length; h++) {
+            String hint = HINT_WORDS[h];
+            int end = begin + hint.length();
+            if (end > text.length() || !startsWithLowered(text, begin, hint)) {
+                continue;
+            }
+            int kind = HINT_KINDS[h];
+            int wordEnd = end < text.length() && (text.charAt(end) | 0x20) == 's' ? end + 1 : end;
+            boolean whole = wordEnd == text.length() || !KeywordAutomaton.isWordChar(text.charAt(wordEnd));
+            if (whole && !(kind == REVERSED && saysCompatible(text, wordEnd))) {
+                kinds |= kind;
+            }
+        }
+        return kinds;
+    }
+
+    private static boolean startsWithLowered(String text, int begin, String hint) {
+        for (int j = 0; j < hint.length(); j++) {
+            if (lower(text.charAt(begin + j)) != hint.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lower case char by char, as a caseless keyword automaton reads its text. */
+    private static char lower(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
     }
 
     /** "backward compatible", "backwards-compatible": the word that follows makes it a promise, not a hint. */

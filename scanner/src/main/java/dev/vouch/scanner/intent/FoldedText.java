@@ -36,12 +36,12 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         char[] text = input.toCharArray();
         int length = text.length;
         Output out = new Output(length);
-        int[] origin = new int[length + 1];
+        int[] origin = new int[length];
         boolean disguised = false;
         int i = 0;
         while (i < length) {
             char c = text[i];
-            if (Character.isLetterOrDigit(c) && (i == 0 || !Character.isLetterOrDigit(text[i - 1]))) {
+            if (isLetterOrDigit(c) && (i == 0 || !isLetterOrDigit(text[i - 1]))) {
                 int spacedEnd = spacedLettersEnd(text, i);
                 if (spacedEnd > i) {
                     appendSpaced(text, i, spacedEnd, out, origin);
@@ -67,8 +67,8 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             }
             i++;
         }
-        int[] trimmed = new int[out.length];
-        System.arraycopy(origin, 0, trimmed, 0, out.length);
+        // Most texts fold to as many characters as they have: their origins need no copy.
+        int[] trimmed = out.length == length ? origin : java.util.Arrays.copyOf(origin, out.length);
         return new Folding(new FoldedText(new String(out.chars, 0, out.length), trimmed, disguised), out.leetWords);
     }
 
@@ -85,11 +85,11 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         while (i < text.length && !Character.isWhitespace(text[i])) {
             boolean spaced = i + 1 == text.length || text[i + 1] == ' ';
             // "r u l e s." ends its run on the letter the full stop follows.
-            boolean last = !spaced && i > start && Character.isLetter(text[i]) && closesSentence(text, i + 1);
+            boolean last = !spaced && i > start && isLetter(text[i]) && closesSentence(text, i + 1);
             if (!spaced && !last) {
                 break;
             }
-            letters += Character.isLetter(text[i]) ? 1 : 0;
+            letters += isLetter(text[i]) ? 1 : 0;
             end = i + 1;
             if (last) {
                 break;
@@ -142,9 +142,9 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             i++;
         }
         boolean tokenGoesOn = i < text.length
-                && (Character.isLetterOrDigit(text[i])
+                && (isLetterOrDigit(text[i])
                         || isCombiningMark(text[i])
-                        || isSplitter(text[i]) && i + 1 < text.length && Character.isLetterOrDigit(text[i + 1])
+                        || isSplitter(text[i]) && i + 1 < text.length && isLetterOrDigit(text[i + 1])
                         || isLeetSymbolInWord(text, i));
         return tokenGoesOn ? start : i;
     }
@@ -158,9 +158,9 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         int i = start;
         while (i < text.length) {
             char c = text[i];
-            if (Character.isLetterOrDigit(c) || isCombiningMark(c) || isLeetSymbolInWord(text, i)) {
+            if (isLetterOrDigit(c) || isCombiningMark(c) || isLeetSymbolInWord(text, i)) {
                 i++;
-            } else if (isSplitter(c) && i + 1 < text.length && Character.isLetterOrDigit(text[i + 1])) {
+            } else if (isSplitter(c) && i + 1 < text.length && isLetterOrDigit(text[i + 1])) {
                 i++;
             } else {
                 break;
@@ -179,15 +179,22 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         int run = 0;
         int letters = 0;
         int leet = 0;
+        boolean slash = false;
+        boolean latin = false;
+        boolean lookalike = false;
+        // One pass over the token answers every question asked of it below.
         for (int i = start; i < end; i++) {
             char c = text[i];
+            slash |= c == '/';
+            latin |= isAsciiLetter(c);
+            lookalike |= latinLookalike(c) != 0;
             if (isSplitter(c)) {
                 pieces++;
                 run = 0;
             } else {
                 run++;
                 longest = Math.max(longest, run);
-                if (Character.isLetter(c)) {
+                if (isLetter(c)) {
                     letters++;
                 } else if (leetLetter(c) != 0) {
                     leet++;
@@ -195,11 +202,11 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
             }
         }
         // "ssh/id_rsa", "src/app/db": the pieces of a path are words, not letters cut apart.
-        boolean path = longest >= 3 && contains(text, start, end, '/');
+        boolean path = longest >= 3 && slash;
         boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3 && !path;
         // "Аftеr" with Cyrillic А and е: a word that mixes Latin letters with lookalikes from another
         // script is read in Latin. A word wholly in Cyrillic or Greek is that language, and left alone.
-        boolean readLookalikes = mixesLookalikes(text, start, end);
+        boolean readLookalikes = latin && lookalike;
         // "r.e.s.e.r.v.e_s.l.i.p", "s.s.h/i.d_r.s.a": dots disguise the letters, the underscore and the
         // slash belong to the name.
         boolean keepNameSplitters = joinPieces && mixesSplitters(text, start, end);
@@ -207,7 +214,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         // A path ("/api/v1/users") is a value, and its digits are versions and ids.
         boolean readLeet = leet > 0
                 && letters >= (leetText ? 1 : 3)
-                && !contains(text, start, end, '/')
+                && !slash
                 && (leetText || leetLetter(text[start]) != 0 || leetInside(text, start, end));
         boolean disguised = false;
         out.leetWords += readLeet ? 1 : 0;
@@ -236,16 +243,6 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         return disguised;
     }
 
-    private static boolean mixesLookalikes(char[] text, int start, int end) {
-        boolean latin = false;
-        boolean lookalike = false;
-        for (int i = start; i < end; i++) {
-            latin |= isAsciiLetter(text[i]);
-            lookalike |= latinLookalike(text[i]) != 0;
-        }
-        return latin && lookalike;
-    }
-
     /** The Latin letter a Cyrillic or Greek letter is drawn like, or 0. */
     static char latinLookalike(char c) {
         if (c < 0x370 || c > 0x52F) {
@@ -257,15 +254,6 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
 
     private static final String LOOKALIKES = "аеорсухіјѕһԁԛԝкАВЕКМНОРСТХУІЈЅαοικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ";
     private static final String LATIN_OF_LOOKALIKES = "aeopcyxijshdqwkabekmhopctxyijsaoikvptuxabezhikmnoptyx";
-
-    private static boolean contains(char[] text, int start, int end, char wanted) {
-        for (int i = start; i < end; i++) {
-            if (text[i] == wanted) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Whether a token holds the splitters of names and paths ('_', '/') and others too. */
     private static boolean mixesSplitters(char[] text, int start, int end) {
@@ -293,27 +281,26 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         }
         char before = text[i - 1];
         char after = text[i + 1];
-        boolean inWord =
-                (Character.isLetter(before) || before == c) && (Character.isLetterOrDigit(after) || after == c);
+        boolean inWord = (isLetter(before) || before == c) && (isLetterOrDigit(after) || after == c);
         return inWord && !(c == '@' && opensDomain(text, i + 1));
     }
 
     private static boolean opensDomain(char[] text, int from) {
         int i = from;
-        while (i < text.length && (Character.isLetterOrDigit(text[i]) || text[i] == '-')) {
+        while (i < text.length && (isLetterOrDigit(text[i]) || text[i] == '-')) {
             i++;
         }
-        return i + 1 < text.length && text[i] == '.' && Character.isLetter(text[i + 1]);
+        return i + 1 < text.length && text[i] == '.' && isLetter(text[i + 1]);
     }
 
     /** "~/.aws/cr3dentials": a character with a letter either side inside a piece of a path. */
     private static boolean leetBetweenLetters(char[] text, int i, int start, int end) {
-        return i > start && i + 1 < end && Character.isLetter(text[i - 1]) && Character.isLetter(text[i + 1]);
+        return i > start && i + 1 < end && isLetter(text[i - 1]) && isLetter(text[i + 1]);
     }
 
     private static boolean leetInside(char[] text, int start, int end) {
         for (int i = start + 1; i < end - 1; i++) {
-            if (leetLetter(text[i]) != 0 && Character.isLetter(text[i - 1])) {
+            if (leetLetter(text[i]) != 0 && isLetter(text[i - 1])) {
                 return true;
             }
         }
@@ -321,7 +308,7 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
     }
 
     private static boolean touchesLetter(char[] text, int i, int start, int end) {
-        return (i > start && Character.isLetter(text[i - 1])) || (i + 1 < end && Character.isLetter(text[i + 1]));
+        return (i > start && isLetter(text[i - 1])) || (i + 1 < end && isLetter(text[i + 1]));
     }
 
     private static void append(Output out, int[] origin, char c, int from) {
@@ -383,16 +370,44 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
      * tatweel, Hebrew points, the Devanagari nukta. Stray ones disguise a word; written ones vary it.
      */
     static boolean isCombiningMark(char c) {
-        return (c >= '\u0300' && c <= '\u036F')
-                || (c >= '\u064B' && c <= '\u065F')
-                || c == '\u0670'
-                || c == '\u0640'
-                || (c >= '\u0591' && c <= '\u05C7' && c != '\u05BE' && c != '\u05C0' && c != '\u05C3' && c != '\u05C6')
-                || c == '\u093C'
-                || (c >= '\u1AB0' && c <= '\u1AFF')
-                || (c >= '\u1DC0' && c <= '\u1DFF')
-                || (c >= '\u20D0' && c <= '\u20FF')
-                || (c >= '\uFE20' && c <= '\uFE2F');
+        // Nearly every character read is below the first of them: one comparison answers it.
+        return c >= '\u0300'
+                && (c <= '\u036F'
+                        || (c >= '\u064B' && c <= '\u065F')
+                        || c == '\u0670'
+                        || c == '\u0640'
+                        || (c >= '\u0591'
+                                && c <= '\u05C7'
+                                && c != '\u05BE'
+                                && c != '\u05C0'
+                                && c != '\u05C3'
+                                && c != '\u05C6')
+                        || c == '\u093C'
+                        || (c >= '\u1AB0' && c <= '\u1AFF')
+                        || (c >= '\u1DC0' && c <= '\u1DFF')
+                        || (c >= '\u20D0' && c <= '\u20FF')
+                        || (c >= '\uFE20' && c <= '\uFE2F'));
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, answered from a table for ASCII, which is most of what is read. */
+    private static boolean isLetterOrDigit(char c) {
+        return c < ASCII ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
+    }
+
+    /** {@link Character#isLetter(char)}, ASCII answered without a look-up. */
+    private static boolean isLetter(char c) {
+        return c < ASCII ? isAsciiLetter(c) : Character.isLetter(c);
+    }
+
+    private static final int ASCII = 0x80;
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = asciiLettersAndDigits();
+
+    private static boolean[] asciiLettersAndDigits() {
+        boolean[] table = new boolean[ASCII];
+        for (char c = 0; c < ASCII; c++) {
+            table[c] = Character.isLetterOrDigit(c);
+        }
+        return table;
     }
 
     private static final char[] LATIN_BASE = latinBase(0xC0, 0x250);

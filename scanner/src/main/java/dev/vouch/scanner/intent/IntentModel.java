@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -145,21 +144,48 @@ public final class IntentModel {
             // Nothing shows a passed tool's reasons: most tools pass, so they are not worked out.
             return new Assessment(score, verdict, Family.AGENT_INSTRUCTION, List.of());
         }
-        List<Contribution> present = new ArrayList<>();
-        List<String> names = IntentFeatures.inputNames();
         double[] parts = trees.parts(x);
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] != 0) {
-                present.add(new Contribution(i, names.get(i), parts[i]));
-            }
-        }
-        present.sort(Comparator.comparingDouble(Contribution::weight).reversed());
+        int[] present = strongestFirst(x, parts);
         // An input that is absent can still raise the score (no "protects the user"): the reasons shown are
         // the cues that were there, those that raised it first. Should none have, the cues there are shown
         // all the same, strongest first: a flagged tool always names what it holds (the gates' harm).
-        List<Contribution> raised = present.stream().filter(c -> c.weight() > 0).toList();
-        List<Contribution> contributions = raised.isEmpty() ? present : raised;
-        return new Assessment(score, verdict, family(contributions), contributions);
+        int raised = 0;
+        while (raised < present.length && parts[present[raised]] > 0) {
+            raised++;
+        }
+        int shown = raised > 0 ? raised : present.length;
+        List<String> names = IntentFeatures.inputNames();
+        List<Contribution> contributions = new ArrayList<>(shown);
+        for (int k = 0; k < shown; k++) {
+            contributions.add(new Contribution(present[k], names.get(present[k]), parts[present[k]]));
+        }
+        return new Assessment(score, verdict, family(contributions), List.copyOf(contributions));
+    }
+
+    /**
+     * The inputs {@code x} holds, by what they added to the score, largest first and in input order among
+     * equals: a contribution is made only for those shown, not boxed for each input held and sorted.
+     */
+    private static int[] strongestFirst(double[] x, double[] parts) {
+        int count = 0;
+        for (double value : x) {
+            count += value != 0 ? 1 : 0;
+        }
+        int[] order = new int[count];
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == 0) {
+                continue;
+            }
+            // Insertion keeps equals in input order; a flagged tool holds a few dozen inputs.
+            int at = n++;
+            while (at > 0 && Double.compare(parts[order[at - 1]], parts[i]) < 0) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
+        }
+        return order;
     }
 
     private static boolean holdsAny(double[] x, int[] inputs) {

@@ -33,7 +33,7 @@ final class TextBounds {
         int start = 0;
         for (int i = 0; i < length; i++) {
             char c = f[i];
-            if (pending && Character.isLetterOrDigit(c)) {
+            if (pending && (c < 0x80 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c))) {
                 bounds.clauseStart[i] = true;
                 pending = false;
             } else if (isClauseBreak(c)) {
@@ -151,6 +151,16 @@ final class TextBounds {
             return ASCII_CLAUSE_BREAK[c];
         }
         return c == '\u2014' || c == '\u2013' || c == '\u3002' || c == '\uff0c' || c == '\u3001' || c == '\uff1a';
+    }
+
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = asciiLettersAndDigits();
+
+    private static boolean[] asciiLettersAndDigits() {
+        boolean[] table = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            table[c] = Character.isLetterOrDigit(c);
+        }
+        return table;
     }
 
     /** The ASCII clause breaks, looked up rather than compared one by one: every character is tested. */

@@ -44,11 +44,6 @@ public final class KeywordAutomaton<V> {
      * hit is reported only to be dropped.
      */
     private final int boundaryColumn;
-    /**
-     * The ASCII characters on which the root goes to itself (for a word-start automaton, the letters and
-     * digits among them: inside a word, nothing to follow).
-     */
-    private final boolean[] stayAtRoot = new boolean[ASCII];
     /** For each ASCII character, its column in the tables; 0 for characters no keyword holds. */
     private final byte[] asciiColumn = new byte[ASCII];
 
@@ -177,11 +172,6 @@ public final class KeywordAutomaton<V> {
                 asciiColumn[c] = asciiColumn[c + ('a' - 'A')];
             }
         }
-        for (char c = 0; c < ASCII; c++) {
-            // At a word start the boundary moves the root, so a word-start automaton stays only inside words.
-            stayAtRoot[c] =
-                    (boundaryColumn == 0 || isWordChar(c)) && (asciiColumn[c] == 0 || next(0, asciiColumn[c]) == 0);
-        }
     }
 
     /** Breadth first: each state's failure link and transitions from those of shallower states. */
@@ -259,13 +249,10 @@ public final class KeywordAutomaton<V> {
         int state = 0;
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
-            if (state == 0 && c < ASCII && stayAtRoot[c]) {
-                // No keyword starts with it: no table read, and the next character's does not wait on one.
-                continue;
-            }
             if (c < ASCII) {
-                int column = asciiColumn[c];
-                state = column == 0 ? 0 : next(state, column);
+                // Column 0, characters no keyword holds, leads every state to the root: no branch on the
+                // character or the state, whose outcome a predictor cannot guess, only a read of a row.
+                state = next(state, asciiColumn[c]);
                 if (!ends[state]) {
                     continue;
                 }
@@ -281,31 +268,24 @@ public final class KeywordAutomaton<V> {
 
     /**
      * The scan of a word-start automaton: before each character that follows a boundary, the boundary's
-     * transition. It ends no keyword, so only the character's own transition can report.
+     * transition. It ends no keyword, so only the character's own transition can report. Every ASCII
+     * character costs one read, inside a word at the root one of the root's row, which stays in the first
+     * cache: passing such a word's rest over without reads was slower, for the branches mispredicted at
+     * each word's end.
      */
     private void scanWordStarts(char[] chars, Hits<V> hits) {
         int state = 0;
         boolean boundary = true;
         for (int i = 0; i < chars.length; i++) {
-            if (state == 0 && !boundary) {
-                // Inside a word that no keyword's prefix is open in: the rest of the word leaves the root
-                // where it is, and a plain look-up per character passes over it.
-                while (i < chars.length && chars[i] < ASCII && stayAtRoot[chars[i]]) {
-                    i++;
-                }
-                if (i == chars.length) {
-                    return;
-                }
-            }
             char c = chars[i];
-            if (boundary) {
-                state = next(state, boundaryColumn);
-            }
             if (c < ASCII) {
+                int from = boundary ? next(state, boundaryColumn) : state;
+                state = next(from, asciiColumn[c]);
                 boundary = !ASCII_WORD[c];
-                int column = asciiColumn[c];
-                state = column == 0 ? 0 : next(state, column);
             } else {
+                if (boundary) {
+                    state = next(state, boundaryColumn);
+                }
                 boundary = !isWordChar(c);
                 state = beyondAscii(state, c);
             }
