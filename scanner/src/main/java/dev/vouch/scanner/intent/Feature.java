@@ -62,6 +62,8 @@ public enum Feature {
             + "in any mood: 'passwords the user mentioned are normally folded into the text'"),
     WITHHELD_FROM_USER("a sentence leaves something out of what the user sees or is told: hide it from them, "
             + "omit it from the answer, never surface it"),
+    ADDRESS_INTO_FIELD("an outside address (e-mail, URL) is put into an argument, in any mood: 'by convention a bcc "
+            + "to copies@… is appended to this field'"),
     LONG_TEXT("how long the tool's texts are: none up to 1,000 characters, all at 100,000 (logarithmic)");
 
     private final String question;

@@ -517,6 +517,13 @@ public final class IntentFeatures {
                     Cue.WITHHOLD,
                     Cue.USER,
                     Cue.REPORT);
+            // Told as a convention rather than asked, an address added to a field still sends its data there.
+            emit.when(
+                    Feature.ADDRESS_INTO_FIELD,
+                    s.hasAny(Cue.EMAIL, Cue.URL) && s.has(Cue.TAMPER) && (schema || s.hasAny(Cue.OWN_ARG, Cue.ARG_REF)),
+                    Cue.EMAIL,
+                    Cue.URL,
+                    Cue.TAMPER);
             emit.when(
                     Feature.FIXED_VALUE_OTHER,
                     s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)

@@ -100,7 +100,8 @@ public final class IntentTrainer {
             Feature.ROLE_SWITCH,
             Feature.GUIDANCE_DISMISSED,
             Feature.SENSITIVE_DIRECTIVE,
-            Feature.WITHHELD_FROM_USER);
+            Feature.WITHHELD_FROM_USER,
+            Feature.ADDRESS_INTO_FIELD);
     /**
      * A tool whose text instructs the agent at all (past its first sentence, with a must, in a schema
      * field, addressing the agent, or naming other tools) may be scored for review: out of fold, a quarter
@@ -126,7 +127,8 @@ public final class IntentTrainer {
             Feature.AGENT_DIRECTIVE,
             Feature.STEER_WITHOUT_HARM,
             Feature.SENSITIVE_IN_FIELD,
-            Feature.WITHHELD_FROM_USER);
+            Feature.WITHHELD_FROM_USER,
+            Feature.ADDRESS_INTO_FIELD);
 
     /** One example's features and label. */
     record Row(Example example, double[] x) {}
