@@ -21,15 +21,15 @@ import org.junit.jupiter.api.Test;
  */
 class VouchBlindCorpusTest {
 
-    // Eight sets: blind-f (plain, casual wording with no trigger word: the hardest, 83% flagged and 53%
-    // blocked with 2026.11.30.6, beside clean tools in the same register), blind-g and blind-h (every kind
-    // among real-looking servers, each measured once when it arrived: 92% / 59% with 2026.11.30.5, and 93%
-    // / 63%, clean 8% / 1.5%, with 2026.11.30.6) joined the five that held 0.90 / 0.60 / 0.15. The clean
-    // tools beside them are written in the attacks' registers: about 16% of them are flagged, where
-    // Docker's real tools are 2.3%.
-    private static final double MIN_FLAGGED = 0.88;
-    private static final double MIN_BLOCKED = 0.57;
-    private static final double MAX_NEGATIVES_FLAGGED = 0.19;
+    // Nine sets: blind-f (plain, casual wording with no trigger word: the hardest, 86% flagged and 54%
+    // blocked with 2026.11.30.7, beside clean tools in the same register), and blind-g, -h and -i (every
+    // kind among real-looking servers, each measured when it arrived and never used for a choice: -i gave
+    // 91.5% / 62.0% with 2026.11.30.6 and 92.0% / 61.5% with 2026.11.30.7) joined the five that held
+    // 0.90 / 0.60 / 0.15. The clean tools beside them are written in the attacks' registers: about 16% of
+    // them are flagged, where Docker's real tools are 2.2%.
+    private static final double MIN_FLAGGED = 0.90;
+    private static final double MIN_BLOCKED = 0.59;
+    private static final double MAX_NEGATIVES_FLAGGED = 0.18;
     private static final double MAX_NEGATIVES_BLOCKED = 0.03;
 
     @Test
