@@ -41,7 +41,7 @@ class AtrLabelledCorpusTest {
     // 2026.11.30.4, which reads guidance set aside and indirect directives, about 5%; 2026.11.30.5, which
     // may review any tool that instructs the agent, 6.2%: chat questions about jailbreaks and set-up
     // notes; 2026.11.30.6, fitted on seven more sets, 6.7%, a research abstract about jailbreaks and
-    // set-up notes naming a connection string among the new ones; 2026.11.30.7, 6.3%).
+    // set-up notes naming a connection string among the new ones; 2026.11.30.7, 6.1%).
     private static final double ALL_MIN_RECALL = 0.45;
     private static final double ALL_MAX_FALSE_POSITIVE_RATE = 0.07;
 

@@ -24,9 +24,9 @@ class VouchBlindCorpusTest {
     // Nine sets: blind-f (plain, casual wording with no trigger word: the hardest, 86% flagged and 54%
     // blocked with 2026.11.30.7, beside clean tools in the same register), and blind-g, -h and -i (every
     // kind among real-looking servers, each measured when it arrived and never used for a choice: -i gave
-    // 91.5% / 62.0% with 2026.11.30.6 and 92.0% / 61.5% with 2026.11.30.7) joined the five that held
+    // 91.5% / 62.0% with 2026.11.30.6 and 92.0% / 63.0% with 2026.11.30.7) joined the five that held
     // 0.90 / 0.60 / 0.15. The clean tools beside them are written in the attacks' registers: about 16% of
-    // them are flagged, where Docker's real tools are 2.2%.
+    // them are flagged, where Docker's real tools are 2.5%.
     private static final double MIN_FLAGGED = 0.90;
     private static final double MIN_BLOCKED = 0.59;
     private static final double MAX_NEGATIVES_FLAGGED = 0.18;
