@@ -12,8 +12,14 @@ package dev.vouch.scanner.intent;
  * @param text      the folded text, lower case
  * @param origin    for each index of {@code text}, the index in the original text
  * @param disguised whether folding undid a disguise (not just case or accents)
+ * @param chars     the characters of {@code text}, to be read by index and never written: the sentence
+ *                  bounds, the lexicon and the word bag each made a copy of the text to read it
  */
-public record FoldedText(String text, int[] origin, boolean disguised) {
+public record FoldedText(String text, int[] origin, boolean disguised, char[] chars) {
+
+    public FoldedText(String text, int[] origin, boolean disguised) {
+        this(text, origin, disguised, text.toCharArray());
+    }
 
     /** The original-text span of folded characters {@code [start, end)}. */
     public int[] originalSpan(int start, int end) {
@@ -69,7 +75,8 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         }
         // Most texts fold to as many characters as they have: their origins need no copy.
         int[] trimmed = out.length == length ? origin : java.util.Arrays.copyOf(origin, out.length);
-        return new Folding(new FoldedText(new String(out.chars, 0, out.length), trimmed, disguised), out.leetWords);
+        char[] chars = out.length == length ? out.chars : java.util.Arrays.copyOf(out.chars, out.length);
+        return new Folding(new FoldedText(new String(chars, 0, out.length), trimmed, disguised, chars), out.leetWords);
     }
 
     /**
