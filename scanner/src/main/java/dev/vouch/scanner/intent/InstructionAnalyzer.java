@@ -121,7 +121,7 @@ public final class InstructionAnalyzer {
         for (int s = 0; s < bounds.count(); s++) {
             originalStarts[s] = s == 0 ? 0 : folded.originalSpan(bounds.start(s), bounds.end(s))[0];
         }
-        TokenCues.mark(text, context, cues, originalStarts);
+        TokenCues.mark(text, folded.source(), context, cues, originalStarts);
         List<Sentence> result = new ArrayList<>(bounds.count());
         for (int s = 0; s < bounds.count(); s++) {
             int[] span = folded.originalSpan(bounds.start(s), bounds.end(s));

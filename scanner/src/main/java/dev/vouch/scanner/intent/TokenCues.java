@@ -19,7 +19,11 @@ final class TokenCues {
 
     /** One pass over the original text's tokens: tool names, arguments, identifiers, addresses, literals, markup. */
     static void mark(String text, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
-        char[] chars = text.toCharArray();
+        mark(text, text.toCharArray(), context, cues, sentenceStarts);
+    }
+
+    /** The same pass, reading the text's characters from {@code chars} (read, not kept). */
+    static void mark(String text, char[] chars, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
         int length = chars.length;
         int i = 0;
         while (i < length) {
