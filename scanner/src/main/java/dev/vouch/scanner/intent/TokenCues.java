@@ -424,22 +424,46 @@ final class TokenCues {
         if (!mayEndLiteralLead(text, quote)) {
             return false;
         }
-        String before = text.substring(Math.max(0, quote - LITERAL_LOOKBACK), quote)
-                .toLowerCase(Locale.ROOT)
-                .stripTrailing();
-        return before.endsWith(" to")
-                || before.endsWith(" as")
-                || before.endsWith("=")
-                || before.endsWith(":")
-                || before.endsWith(" with")
-                || before.endsWith(" value")
-                || before.endsWith(" be")
-                || before.endsWith(" is")
-                || before.endsWith(" use")
-                || before.endsWith(" append")
-                || before.endsWith(" add")
-                || before.endsWith(" include")
-                || before.endsWith(" always");
+        int from = Math.max(0, quote - LITERAL_LOOKBACK);
+        if (!isAscii(text, from, quote)) {
+            return endsWithLead(
+                    text.substring(from, quote).toLowerCase(Locale.ROOT).stripTrailing());
+        }
+        // ASCII lower-cases char for char and strips the same characters: the leads are compared in place,
+        // where a lower-cased copy was made for every quote that might follow one.
+        int end = quote;
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        for (String lead : LITERAL_LEADS) {
+            int length = lead.length();
+            if (end - from >= length && text.regionMatches(true, end - length, lead, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] LITERAL_LEADS = {
+        " to", " as", "=", ":", " with", " value", " be", " is", " use", " append", " add", " include", " always"
+    };
+
+    private static boolean endsWithLead(String before) {
+        for (String lead : LITERAL_LEADS) {
+            if (before.endsWith(lead)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
