@@ -47,12 +47,16 @@ final class TokenCues {
                 continue;
             }
             int start = i;
-            // Where the token stops being a plain word, found in the same pass: most tokens are plain.
-            int plainUntil = -1;
-            while (i < length && isTokenChar(chars[i])) {
-                if (plainUntil < 0 && !isPlainWordChar(chars[i], i == start)) {
-                    plainUntil = i;
+            // Where the token stops being a plain word, found in the same pass: its plain letters first,
+            // one question a character (most tokens are plain), then whatever of the token is left.
+            if (isPlainWordChar(c, true)) {
+                i++;
+                while (i < length && isPlainLetter(chars[i])) {
+                    i++;
                 }
+            }
+            int plainUntil = i;
+            while (i < length && isTokenChar(chars[i])) {
                 i++;
             }
             int end = i;
@@ -60,7 +64,7 @@ final class TokenCues {
                 end--;
             }
             if (end > start) {
-                token(text, start, end, plainUntil < 0 || plainUntil >= end, context, cues, sentenceStarts);
+                token(text, start, end, plainUntil >= end, context, cues, sentenceStarts);
             }
         }
     }
@@ -195,6 +199,11 @@ final class TokenCues {
      */
     private static boolean isPlainWordChar(char c, boolean first) {
         return c >= 'a' && c <= 'z' || first && c >= 'A' && c <= 'Z' || c >= 0x80 && Character.isLetter(c);
+    }
+
+    /** A character of a plain word after its first that is also a token's: Latin letters beyond ASCII are. */
+    private static boolean isPlainLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 0x80 && isTokenChar(c) && Character.isLetter(c);
     }
 
     /**
