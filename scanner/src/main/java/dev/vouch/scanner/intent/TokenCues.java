@@ -579,10 +579,24 @@ final class TokenCues {
         return table;
     }
 
-    private static boolean isTokenChar(char c) {
-        return c < 0x80
-                ? ASCII_TOKEN[c]
-                : Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    /**
+     * The Latin letters and digits beyond ASCII, one bit a char: {@code UnicodeScript.of} is a binary search
+     * over the script ranges, and every character beyond ASCII of every text was asked.
+     */
+    private static final long[] LATIN_TOKEN = latinTokenChars();
+
+    private static long[] latinTokenChars() {
+        long[] bits = new long[0x10000 / 64];
+        for (int c = 0x80; c < 0x10000; c++) {
+            if (Character.isLetterOrDigit((char) c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                bits[c >>> 6] |= 1L << c;
+            }
+        }
+        return bits;
+    }
+
+    static boolean isTokenChar(char c) {
+        return c < 0x80 ? ASCII_TOKEN[c] : (LATIN_TOKEN[c >>> 6] & (1L << c)) != 0;
     }
 
     private static boolean isTrailing(char c) {

@@ -72,6 +72,15 @@ class TokenCuesTest {
     }
 
     @Test
+    void tokensHoldLatinLettersAndDigitsBeyondAsciiAndNoOtherScript() {
+        for (int c = 0x80; c < 0x10000; c++) {
+            boolean latin = Character.isLetterOrDigit((char) c)
+                    && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+            assertThat(TokenCues.isTokenChar((char) c)).as("U+%04X", c).isEqualTo(latin);
+        }
+    }
+
+    @Test
     void aToolBeforeAnArrowIsNamedAsTheSourceOfAnInput() {
         ToolContext context =
                 ToolContext.of("evidence_seal", Set.of("caseFileId"), Set.of("case_file_create"), Set.of());
