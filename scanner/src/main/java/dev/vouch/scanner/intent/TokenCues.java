@@ -64,13 +64,14 @@ final class TokenCues {
                 end--;
             }
             if (end > start) {
-                token(text, start, end, plainUntil >= end, context, cues, sentenceStarts);
+                token(text, chars, start, end, plainUntil >= end, context, cues, sentenceStarts);
             }
         }
     }
 
     private static void token(
             String text,
+            char[] chars,
             int start,
             int end,
             boolean plainWord,
@@ -81,7 +82,7 @@ final class TokenCues {
                 && !(start > 0 && isQuote(text.charAt(start - 1)))
                 && !(context.hasPlainWordNames() && namedAsTool(text, start, end))) {
             // "paste it into notes": a plain-word argument of this tool, named where a value goes.
-            if (namedAsArgument(text, start, end)) {
+            if (namedAsArgument(text, chars, start, end)) {
                 String word = text.substring(start, end).toLowerCase(Locale.ROOT);
                 if (context.isOwnArgument(word) && !namedForCredential(word)) {
                     mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
@@ -127,7 +128,7 @@ final class TokenCues {
             return;
         }
         boolean quoted = start > 0 && isQuote(text.charAt(start - 1));
-        boolean compound = isCompound(text, start, start + key.length());
+        boolean compound = isCompound(chars, start, start + key.length());
         // get-weather: a hyphenated word that is exactly another tool's name means that tool.
         boolean hyphenated = key.indexOf('-') > 0;
         if (context.isOtherTool(key) && (compound || hyphenated || quoted || namedAsTool(text, start, end))) {
@@ -137,7 +138,7 @@ final class TokenCues {
         } else if ((compound || quoted) && context.isOtherArgument(key)) {
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
         } else if (context.isOwnArgument(key)) {
-            if ((compound || quoted || namedAsArgument(text, start, end)) && !namedForCredential(key)) {
+            if ((compound || quoted || namedAsArgument(text, chars, start, end)) && !namedForCredential(key)) {
                 mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
             }
         } else if (isConstantName(text, start, start + key.length())
@@ -255,26 +256,43 @@ final class TokenCues {
     }
 
     /** snake_case, kebab-case with an underscore or camelCase: a name in code, not a word of prose. */
-    private static boolean isCompound(String text, int start, int end) {
+    private static boolean isCompound(char[] text, int start, int end) {
+        // Read from the text's chars, ASCII answered by ranges: it runs for every token that is not a plain word.
         boolean letter = false;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '_' && letter && i + 1 < end && Character.isLetterOrDigit(text.charAt(i + 1))) {
+            char c = text[i];
+            if (c == '_' && letter && i + 1 < end && isLetterOrDigit(text[i + 1])) {
                 return true;
             }
-            if (Character.isUpperCase(c) && i > start && Character.isLowerCase(text.charAt(i - 1))) {
+            if (isUpperCase(c) && i > start && isLowerCase(text[i - 1])) {
                 return true;
             }
-            letter |= Character.isLetter(c);
+            letter |= isLetter(c);
         }
         return false;
     }
 
+    private static boolean isLetterOrDigit(char c) {
+        return c < 0x80 ? isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isUpperCase(char c) {
+        return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    private static boolean isLowerCase(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+
     /** "into notes", "in path", "the content field": a word named as the place a value goes. */
-    private static boolean namedAsArgument(String text, int start, int end) {
+    private static boolean namedAsArgument(String text, char[] chars, int start, int end) {
         // Runs for every plain word: the letter before and the letter after say which phrase alone could
         // stand there (no character beyond ASCII lower-cases to n, o, e, f, p or a), so only it is compared.
-        char before = start >= 3 ? Character.toLowerCase(text.charAt(start - 2)) : ' ';
+        char before = start >= 3 ? lower(chars[start - 2]) : ' ';
         boolean afterIn = switch (before) {
             case 'n' -> precedes(text, start, "in ");
             case 'o' -> precedes(text, start, "into ");
@@ -284,7 +302,7 @@ final class TokenCues {
         if (afterIn) {
             return true;
         }
-        char after = end + 1 < text.length() ? Character.toLowerCase(text.charAt(end + 1)) : ' ';
+        char after = end + 1 < chars.length ? lower(chars[end + 1]) : ' ';
         return switch (after) {
             case 'f' -> follows(text, end, " field");
             case 'p' ->
@@ -292,6 +310,11 @@ final class TokenCues {
             case 'a' -> follows(text, end, " argument");
             default -> false;
         };
+    }
+
+    /** {@link Character#toLowerCase(char)}, ASCII by its case bit. */
+    private static char lower(char c) {
+        return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
     }
 
     /** An argument meant to carry a credential: a credential put there is where it belongs. */
