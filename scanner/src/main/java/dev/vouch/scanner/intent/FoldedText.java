@@ -12,8 +12,11 @@ package dev.vouch.scanner.intent;
  * @param text      the folded text, lower case
  * @param origin    for each index of {@code text}, the index in the original text
  * @param disguised whether folding undid a disguise (not just case or accents)
+ * @param chars     the characters of {@code text}, to be read by index and never written: the sentence
+ *                  bounds, the lexicon and the word bag each made a copy of the text to read it
+ * @param source    the characters of the text that was folded, read alike: the token pass made a copy too
  */
-public record FoldedText(String text, int[] origin, boolean disguised) {
+public record FoldedText(String text, int[] origin, boolean disguised, char[] chars, char[] source) {
 
     /** The original-text span of folded characters {@code [start, end)}. */
     public int[] originalSpan(int start, int end) {
@@ -24,16 +27,16 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
 
     /** Folds {@code text}; linear in its length. */
     public static FoldedText of(String input) {
-        Folding strict = fold(input, false);
+        char[] source = input.toCharArray();
+        Folding strict = fold(source, false);
         // "R3p0rt th3 4dju5tm3nt": once a text writes two long words in leetspeak, its short ones ("th3",
         // "1f", "w45") are leetspeak too, though alone they would read as codes.
-        return strict.leetWords() >= 2 ? fold(input, true).folded() : strict.folded();
+        return strict.leetWords() >= 2 ? fold(source, true).folded() : strict.folded();
     }
 
     private record Folding(FoldedText folded, int leetWords) {}
 
-    private static Folding fold(String input, boolean leetText) {
-        char[] text = input.toCharArray();
+    private static Folding fold(char[] text, boolean leetText) {
         int length = text.length;
         Output out = new Output(length);
         int[] origin = new int[length];
@@ -69,7 +72,9 @@ public record FoldedText(String text, int[] origin, boolean disguised) {
         }
         // Most texts fold to as many characters as they have: their origins need no copy.
         int[] trimmed = out.length == length ? origin : java.util.Arrays.copyOf(origin, out.length);
-        return new Folding(new FoldedText(new String(out.chars, 0, out.length), trimmed, disguised), out.leetWords);
+        char[] chars = out.length == length ? out.chars : java.util.Arrays.copyOf(out.chars, out.length);
+        return new Folding(
+                new FoldedText(new String(chars, 0, out.length), trimmed, disguised, chars, text), out.leetWords);
     }
 
     /**

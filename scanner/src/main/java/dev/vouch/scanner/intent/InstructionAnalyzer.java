@@ -1,6 +1,7 @@
 package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.match.KeywordAutomaton;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -88,41 +89,31 @@ public final class InstructionAnalyzer {
     /** The sentences of {@code text}, already folded (the caller reads its words from the same folding). */
     public List<Sentence> analyse(String text, FoldedText folded, ToolContext context) {
         String f = folded.text();
-        TextBounds bounds = TextBounds.of(f);
-        List<Map<Cue, int[]>> cues = new ArrayList<>(bounds.count());
-        for (int i = 0; i < bounds.count(); i++) {
-            cues.add(new EnumMap<>(Cue.class));
-        }
-        lexicon.match(f, (cue, start, end) -> {
-            if (lexicon.startOnly(cue) && !bounds.isClauseStart(start)) {
-                return;
-            }
-            if (Lexicon.insideName(f, start, end) && isName(f, start, context)) {
-                return;
-            }
-            Map<Cue, int[]> sentence = cues.get(bounds.sentenceOf(start));
+        char[] chars = folded.chars();
+        TextBounds bounds = TextBounds.of(chars);
+        SentenceCues cues = new SentenceCues(bounds.count());
+        long startOnly = lexicon.startOnlyMask();
+        lexicon.match(chars, (hit, start, end) -> {
+            int s = bounds.sentenceOf(start);
             // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
-            if (sentence.containsKey(cue)) {
+            long fresh = hit & ~cues.present[s];
+            if (fresh != 0 && !bounds.isClauseStart(start)) {
+                fresh &= ~startOnly;
+            }
+            if (fresh == 0) {
+                return;
+            }
+            if (Lexicon.insideName(chars, start, end) && isName(f, start, context)) {
                 return;
             }
             int[] original = folded.originalSpan(start, end);
-            if (cue == Cue.SENSITIVE && partOfArgumentName(text, original, context)) {
-                return;
+            for (long rest = fresh; rest != 0; rest &= rest - 1) {
+                Cue cue = CUES[Long.numberOfTrailingZeros(rest)];
+                if (!refuted(cue, text, original, context)) {
+                    cues.get(s).put(cue, original);
+                    cues.present[s] |= rest & -rest;
+                }
             }
-            if ((cue == Cue.OVERRIDE || cue == Cue.OUTPUT_CONTROL)
-                    && QuotedExamples.isQuotedExample(text, original[0], original[1])) {
-                return;
-            }
-            if ((cue == Cue.TAMPER || cue == Cue.DESTRUCTIVE || cue == Cue.SIDE_EFFECT)
-                    && isNegated(text, original[0])) {
-                return;
-            }
-            if (cue == Cue.MODAL
-                    && text.regionMatches(true, original[0], "need", 0, 4)
-                    && Phrases.endsWithAny(lowerBefore(text, original[0]), NO_NEED)) {
-                return;
-            }
-            sentence.put(cue, original);
         });
         describeThirdPerson(f, bounds, cues, folded);
         resolveOpening(cues);
@@ -130,7 +121,7 @@ public final class InstructionAnalyzer {
         for (int s = 0; s < bounds.count(); s++) {
             originalStarts[s] = s == 0 ? 0 : folded.originalSpan(bounds.start(s), bounds.end(s))[0];
         }
-        TokenCues.mark(text, context, cues, originalStarts);
+        TokenCues.mark(text, folded.source(), context, cues, originalStarts);
         List<Sentence> result = new ArrayList<>(bounds.count());
         for (int s = 0; s < bounds.count(); s++) {
             int[] span = folded.originalSpan(bounds.start(s), bounds.end(s));
@@ -138,9 +129,60 @@ public final class InstructionAnalyzer {
                     && !folded.text()
                             .substring(bounds.start(s), bounds.end(s))
                             .equals(text.substring(span[0], span[1]).toLowerCase(Locale.ROOT));
-            result.add(new Sentence(span[0], span[1], cues.get(s), disguised, s));
+            result.add(new Sentence(span[0], span[1], cues.read(s), disguised, s));
         }
         return result;
+    }
+
+    private static final Cue[] CUES = Cue.values();
+
+    /** Whether the hit of {@code cue} at {@code original} says something else than the cue. */
+    private static boolean refuted(Cue cue, String text, int[] original, ToolContext context) {
+        return switch (cue) {
+            case SENSITIVE -> partOfArgumentName(text, original, context);
+            case OVERRIDE, OUTPUT_CONTROL -> QuotedExamples.isQuotedExample(text, original[0], original[1]);
+            case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
+            case MODAL ->
+                text.regionMatches(true, original[0], "need", 0, 4)
+                        && Phrases.endsWithAny(lowerBefore(text, original[0]), NO_NEED);
+            default -> false;
+        };
+    }
+
+    /**
+     * The cues of each sentence, a map made only for a sentence that gets one (many get none: a map each
+     * was a twelfth of what a scan allocated), and the cues the lexicon gave each, as bits.
+     */
+    private static final class SentenceCues extends AbstractList<Map<Cue, int[]>> {
+        private final EnumMap<Cue, int[]>[] maps;
+        final long[] present;
+
+        @SuppressWarnings("unchecked")
+        SentenceCues(int count) {
+            maps = new EnumMap[count];
+            present = new long[count];
+        }
+
+        /** The cues of sentence {@code s}, to be written. */
+        @Override
+        public Map<Cue, int[]> get(int s) {
+            EnumMap<Cue, int[]> map = maps[s];
+            if (map == null) {
+                map = new EnumMap<>(Cue.class);
+                maps[s] = map;
+            }
+            return map;
+        }
+
+        /** The cues of sentence {@code s} as they stand, none if it got none. */
+        Map<Cue, int[]> read(int s) {
+            return maps[s] == null ? Map.of() : maps[s];
+        }
+
+        @Override
+        public int size() {
+            return maps.length;
+        }
     }
 
     /**
@@ -226,10 +268,9 @@ public final class InstructionAnalyzer {
      * An English clause that opens with a verb in the third person ("Formats a date", "Fetches the
      * page") describes the tool, whatever the verb: the lexicon cannot list them all.
      */
-    private static void describeThirdPerson(
-            String f, TextBounds bounds, List<Map<Cue, int[]>> cues, FoldedText folded) {
+    private static void describeThirdPerson(String f, TextBounds bounds, SentenceCues cues, FoldedText folded) {
         for (int s = 0; s < bounds.count(); s++) {
-            Map<Cue, int[]> sentence = cues.get(s);
+            Map<Cue, int[]> sentence = cues.read(s);
             if (sentence.containsKey(Cue.DESCRIBE) || sentence.containsKey(Cue.IMPERATIVE)) {
                 continue;
             }
@@ -247,7 +288,7 @@ public final class InstructionAnalyzer {
                     && !f.startsWith("us", end - 2)
                     && !f.startsWith("is", end - 2)
                     && (end == f.length() || !Character.isLetterOrDigit(f.charAt(end)))) {
-                sentence.put(Cue.DESCRIBE, folded.originalSpan(i, end));
+                cues.get(s).put(Cue.DESCRIBE, folded.originalSpan(i, end));
             }
         }
     }
@@ -257,8 +298,9 @@ public final class InstructionAnalyzer {
      * to", "send a message") is read as whichever phrase is longer, description on a tie: tool
      * descriptions are commonly written in the imperative.
      */
-    private static void resolveOpening(List<Map<Cue, int[]>> cues) {
-        for (Map<Cue, int[]> sentence : cues) {
+    private static void resolveOpening(SentenceCues cues) {
+        for (int s = 0; s < cues.size(); s++) {
+            Map<Cue, int[]> sentence = cues.read(s);
             int[] imperative = sentence.get(Cue.IMPERATIVE);
             int[] describe = sentence.get(Cue.DESCRIBE);
             if (imperative != null && describe != null && imperative[0] == describe[0]) {

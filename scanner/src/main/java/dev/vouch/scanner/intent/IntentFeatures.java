@@ -348,20 +348,7 @@ public final class IntentFeatures {
                     Cue.OWN_NAME,
                     Cue.TRIGGER,
                     Cue.ANY_TOOL);
-            boolean harm = near.hasAny(
-                            Cue.LITERAL,
-                            Cue.VALUE,
-                            Cue.SIDE_EFFECT,
-                            Cue.DESTRUCTIVE,
-                            Cue.CONCEAL,
-                            Cue.AUTHORITY,
-                            Cue.SENSITIVE,
-                            Cue.URL,
-                            Cue.EMAIL,
-                            Cue.OUTPUT_CONTROL,
-                            Cue.OVERRIDE,
-                            Cue.DEMOTE)
-                    || near.has(Cue.TAMPER) && near.hasAny(Cue.ARGUMENT, Cue.ARG_REF);
+            boolean harm = (near.mask() & HARM) != 0 || near.has(Cue.TAMPER) && near.hasAny(Cue.ARGUMENT, Cue.ARG_REF);
             emit.when(
                     Feature.STEER_WITH_HARM, steers && harm, Cue.OTHER_TOOL, Cue.ARG_REF, Cue.IDENTIFIER, Cue.ANY_TOOL);
             if (steers && !harm) {
@@ -560,6 +547,21 @@ public final class IntentFeatures {
     }
 
     private static final Cue[] ADDRESSING = {Cue.IMPERATIVE, Cue.AGENT, Cue.NORM};
+
+    /** The cues that make steering harmful, as one mask: the varargs call allocated its array a sentence. */
+    private static final long HARM = Cue.mask(
+            Cue.LITERAL,
+            Cue.VALUE,
+            Cue.SIDE_EFFECT,
+            Cue.DESTRUCTIVE,
+            Cue.CONCEAL,
+            Cue.AUTHORITY,
+            Cue.SENSITIVE,
+            Cue.URL,
+            Cue.EMAIL,
+            Cue.OUTPUT_CONTROL,
+            Cue.OVERRIDE,
+            Cue.DEMOTE);
 
     /**
      * What a norm or an aside must ask of someone to instruct: "btw, folks usually cc billing@…" does,

@@ -26,38 +26,52 @@ public final class Lexicon {
         void hit(Cue cue, int start, int end);
     }
 
-    private record Entry(EnumSet<Cue> cues, EnumSet<Cue> prefixCues, boolean anywhere, Cue[][] arrays) {
+    /**
+     * Receives each phrase matched in a folded text with all its cues at once, as bits by ordinal: a
+     * caller drops the cues it already holds with one mask, where one call per cue did the same work
+     * again for each.
+     */
+    @FunctionalInterface
+    public interface CueHits {
+        void hit(long cues, int start, int end);
+    }
 
-        Entry(EnumSet<Cue> cues, EnumSet<Cue> prefixCues, boolean anywhere) {
-            this(cues, prefixCues, anywhere, new Cue[2][]);
+    /** The cues of one phrase while the lexicon is read. */
+    private record Builder(EnumSet<Cue> cues, EnumSet<Cue> prefixCues, boolean anywhere) {
+
+        Entry entry() {
+            return new Entry(mask(cues), mask(prefixCues), anywhere);
         }
 
-        /** The cues as arrays, made once the automaton is built: matching allocates nothing per hit. */
-        Cue[] whole() {
-            if (arrays[0] == null) {
-                arrays[0] = cues.toArray(new Cue[0]);
+        private static long mask(EnumSet<Cue> cues) {
+            long mask = 0;
+            for (Cue cue : cues) {
+                mask |= 1L << cue.ordinal();
             }
-            return arrays[0];
-        }
-
-        Cue[] prefix() {
-            if (arrays[1] == null) {
-                arrays[1] = prefixCues.toArray(new Cue[0]);
-            }
-            return arrays[1];
+            return mask;
         }
     }
+
+    /**
+     * A phrase's cues as bits by ordinal, whole-word and prefix: a hit reads two fields of the entry it
+     * holds, where arrays of cues cost a further load (and a cache miss) each.
+     */
+    private record Entry(long whole, long prefix, boolean anywhere) {}
 
     /** Phrases at word starts, and those that match inside words too (CJK phrases) anywhere. */
     private final KeywordAutomaton<Entry> automaton;
 
     private final EnumSet<Cue> startOnly;
+    private final long startOnlyMask;
     private final ToolNames toolNames;
     private final String digest;
 
-    private Lexicon(Map<String, Entry> phrases, EnumSet<Cue> startOnly, ToolNames toolNames, String digest) {
-        automaton = KeywordAutomaton.atWordStarts(new TreeMap<>(phrases), Entry::anywhere);
+    private Lexicon(Map<String, Builder> phrases, EnumSet<Cue> startOnly, ToolNames toolNames, String digest) {
+        Map<String, Entry> entries = new TreeMap<>();
+        phrases.forEach((phrase, builder) -> entries.put(phrase, builder.entry()));
+        automaton = KeywordAutomaton.atWordStarts(entries, Entry::anywhere);
         this.startOnly = startOnly;
+        this.startOnlyMask = Builder.mask(startOnly);
         this.toolNames = toolNames;
         this.digest = digest;
     }
@@ -75,7 +89,7 @@ public final class Lexicon {
 
     static Lexicon parse(byte[] yaml) throws IOException {
         JsonNode root = JsonMappers.YAML.readTree(yaml);
-        Map<String, Entry> phrases = new TreeMap<>();
+        Map<String, Builder> phrases = new TreeMap<>();
         EnumSet<Cue> startOnly = EnumSet.noneOf(Cue.class);
         JsonNode cues = root.path("cues");
         for (Cue cue : Cue.values()) {
@@ -106,15 +120,15 @@ public final class Lexicon {
         return new Lexicon(phrases, startOnly, ToolNames.of(root.path("toolNames")), sha256(yaml));
     }
 
-    private static void add(Map<String, Entry> phrases, Cue cue, String raw) {
+    private static void add(Map<String, Builder> phrases, Cue cue, String raw) {
         boolean prefix = raw.endsWith("*");
         String folded = FoldedText.phrase(prefix ? raw.substring(0, raw.length() - 1) : raw)
                 .strip();
         if (folded.isEmpty()) {
             return;
         }
-        Entry entry = phrases.computeIfAbsent(
-                folded, f -> new Entry(EnumSet.noneOf(Cue.class), EnumSet.noneOf(Cue.class), !isWordScript(f)));
+        Builder entry = phrases.computeIfAbsent(
+                folded, f -> new Builder(EnumSet.noneOf(Cue.class), EnumSet.noneOf(Cue.class), !isWordScript(f)));
         (prefix ? entry.prefixCues() : entry.cues()).add(cue);
     }
 
@@ -145,6 +159,11 @@ public final class Lexicon {
         return startOnly.contains(cue);
     }
 
+    /** The cues counted only where a clause begins, as bits by ordinal. */
+    long startOnlyMask() {
+        return startOnlyMask;
+    }
+
     /** The words that tell a tool that only reads from one that may change something. */
     public ToolNames toolNames() {
         return toolNames;
@@ -157,18 +176,29 @@ public final class Lexicon {
 
     /** Every phrase of the lexicon in {@code folded}, at word boundaries, handed to {@code hits} in order. */
     public void match(String folded, Hits hits) {
-        automaton.parse(folded, (begin, end, entry) -> {
-            boolean right = entry.anywhere()
-                    || end == folded.length()
-                    || !KeywordAutomaton.isWordChar(folded.charAt(end))
-                    || !KeywordAutomaton.isWordChar(folded.charAt(end - 1));
-            if (right) {
-                for (Cue cue : entry.whole()) {
-                    hits.hit(cue, begin, end);
-                }
+        match(folded.toCharArray(), (cues, start, end) -> {
+            for (long rest = cues; rest != 0; rest &= rest - 1) {
+                hits.hit(CUES[Long.numberOfTrailingZeros(rest)], start, end);
             }
-            for (Cue cue : entry.prefix()) {
-                hits.hit(cue, begin, end);
+        });
+    }
+
+    private static final Cue[] CUES = Cue.values();
+
+    /**
+     * Every phrase of the lexicon in the folded characters {@code f} (read, not kept), at word
+     * boundaries, with its cues: a phrase's whole-word cues where a word ends with it, its prefix cues
+     * wherever it matches.
+     */
+    void match(char[] f, CueHits hits) {
+        automaton.parse(f, (begin, end, entry) -> {
+            boolean right = entry.anywhere()
+                    || end == f.length
+                    || !KeywordAutomaton.isWordChar(f[end])
+                    || !KeywordAutomaton.isWordChar(f[end - 1]);
+            long cues = right ? entry.whole() | entry.prefix() : entry.prefix();
+            if (cues != 0) {
+                hits.hit(cues, begin, end);
             }
         });
     }
@@ -177,15 +207,15 @@ public final class Lexicon {
      * Whether {@code [begin, end)} lies inside a snake_case word: {@code create_transfer} names a tool, it
      * does not ask for a creation, and the names of tools are read as names elsewhere ({@link ToolNames}).
      */
-    static boolean insideName(String folded, int begin, int end) {
-        if (begin > 0 && folded.charAt(begin - 1) == '_') {
+    static boolean insideName(char[] folded, int begin, int end) {
+        if (begin > 0 && folded[begin - 1] == '_') {
             return true;
         }
         int wordEnd = end;
-        while (wordEnd < folded.length() && KeywordAutomaton.isWordChar(folded.charAt(wordEnd))) {
+        while (wordEnd < folded.length && KeywordAutomaton.isWordChar(folded[wordEnd])) {
             wordEnd++;
         }
-        return wordEnd < folded.length() && folded.charAt(wordEnd) == '_';
+        return wordEnd < folded.length && folded[wordEnd] == '_';
     }
 
     private static String sha256(byte[] bytes) {

@@ -26,7 +26,11 @@ final class TextBounds {
     }
 
     static TextBounds of(String folded) {
-        char[] f = folded.toCharArray();
+        return of(folded.toCharArray());
+    }
+
+    /** The bounds of a folded text's characters, read and not kept. */
+    static TextBounds of(char[] f) {
         int length = f.length;
         TextBounds bounds = new TextBounds(length);
         boolean pending = true;

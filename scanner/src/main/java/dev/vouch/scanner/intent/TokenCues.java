@@ -19,7 +19,11 @@ final class TokenCues {
 
     /** One pass over the original text's tokens: tool names, arguments, identifiers, addresses, literals, markup. */
     static void mark(String text, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
-        char[] chars = text.toCharArray();
+        mark(text, text.toCharArray(), context, cues, sentenceStarts);
+    }
+
+    /** The same pass, reading the text's characters from {@code chars} (read, not kept). */
+    static void mark(String text, char[] chars, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
         int length = chars.length;
         int i = 0;
         while (i < length) {
@@ -43,12 +47,16 @@ final class TokenCues {
                 continue;
             }
             int start = i;
-            // Where the token stops being a plain word, found in the same pass: most tokens are plain.
-            int plainUntil = -1;
-            while (i < length && isTokenChar(chars[i])) {
-                if (plainUntil < 0 && !isPlainWordChar(chars[i], i == start)) {
-                    plainUntil = i;
+            // Where the token stops being a plain word, found in the same pass: its plain letters first,
+            // one question a character (most tokens are plain), then whatever of the token is left.
+            if (isPlainWordChar(c, true)) {
+                i++;
+                while (i < length && isPlainLetter(chars[i])) {
+                    i++;
                 }
+            }
+            int plainUntil = i;
+            while (i < length && isTokenChar(chars[i])) {
                 i++;
             }
             int end = i;
@@ -56,13 +64,14 @@ final class TokenCues {
                 end--;
             }
             if (end > start) {
-                token(text, start, end, plainUntil < 0 || plainUntil >= end, context, cues, sentenceStarts);
+                token(text, chars, start, end, plainUntil >= end, context, cues, sentenceStarts);
             }
         }
     }
 
     private static void token(
             String text,
+            char[] chars,
             int start,
             int end,
             boolean plainWord,
@@ -73,7 +82,7 @@ final class TokenCues {
                 && !(start > 0 && isQuote(text.charAt(start - 1)))
                 && !(context.hasPlainWordNames() && namedAsTool(text, start, end))) {
             // "paste it into notes": a plain-word argument of this tool, named where a value goes.
-            if (namedAsArgument(text, start, end)) {
+            if (namedAsArgument(text, chars, start, end)) {
                 String word = text.substring(start, end).toLowerCase(Locale.ROOT);
                 if (context.isOwnArgument(word) && !namedForCredential(word)) {
                     mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
@@ -119,7 +128,7 @@ final class TokenCues {
             return;
         }
         boolean quoted = start > 0 && isQuote(text.charAt(start - 1));
-        boolean compound = isCompound(text, start, start + key.length());
+        boolean compound = isCompound(chars, start, start + key.length());
         // get-weather: a hyphenated word that is exactly another tool's name means that tool.
         boolean hyphenated = key.indexOf('-') > 0;
         if (context.isOtherTool(key) && (compound || hyphenated || quoted || namedAsTool(text, start, end))) {
@@ -129,7 +138,7 @@ final class TokenCues {
         } else if ((compound || quoted) && context.isOtherArgument(key)) {
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
         } else if (context.isOwnArgument(key)) {
-            if ((compound || quoted || namedAsArgument(text, start, end)) && !namedForCredential(key)) {
+            if ((compound || quoted || namedAsArgument(text, chars, start, end)) && !namedForCredential(key)) {
                 mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
             }
         } else if (isConstantName(text, start, start + key.length())
@@ -193,6 +202,11 @@ final class TokenCues {
         return c >= 'a' && c <= 'z' || first && c >= 'A' && c <= 'Z' || c >= 0x80 && Character.isLetter(c);
     }
 
+    /** A character of a plain word after its first that is also a token's: Latin letters beyond ASCII are. */
+    private static boolean isPlainLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 0x80 && isTokenChar(c) && Character.isLetter(c);
+    }
+
     /**
      * OPENAI_API_KEY, NODE_ENV: upper-case snake names are environment variables and constants, which
      * set-up notes name all the time; the tools of a set whose names are known are not among them.
@@ -242,26 +256,43 @@ final class TokenCues {
     }
 
     /** snake_case, kebab-case with an underscore or camelCase: a name in code, not a word of prose. */
-    private static boolean isCompound(String text, int start, int end) {
+    private static boolean isCompound(char[] text, int start, int end) {
+        // Read from the text's chars, ASCII answered by ranges: it runs for every token that is not a plain word.
         boolean letter = false;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '_' && letter && i + 1 < end && Character.isLetterOrDigit(text.charAt(i + 1))) {
+            char c = text[i];
+            if (c == '_' && letter && i + 1 < end && isLetterOrDigit(text[i + 1])) {
                 return true;
             }
-            if (Character.isUpperCase(c) && i > start && Character.isLowerCase(text.charAt(i - 1))) {
+            if (isUpperCase(c) && i > start && isLowerCase(text[i - 1])) {
                 return true;
             }
-            letter |= Character.isLetter(c);
+            letter |= isLetter(c);
         }
         return false;
     }
 
+    private static boolean isLetterOrDigit(char c) {
+        return c < 0x80 ? isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isUpperCase(char c) {
+        return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    private static boolean isLowerCase(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+
     /** "into notes", "in path", "the content field": a word named as the place a value goes. */
-    private static boolean namedAsArgument(String text, int start, int end) {
+    private static boolean namedAsArgument(String text, char[] chars, int start, int end) {
         // Runs for every plain word: the letter before and the letter after say which phrase alone could
         // stand there (no character beyond ASCII lower-cases to n, o, e, f, p or a), so only it is compared.
-        char before = start >= 3 ? Character.toLowerCase(text.charAt(start - 2)) : ' ';
+        char before = start >= 3 ? lower(chars[start - 2]) : ' ';
         boolean afterIn = switch (before) {
             case 'n' -> precedes(text, start, "in ");
             case 'o' -> precedes(text, start, "into ");
@@ -271,7 +302,7 @@ final class TokenCues {
         if (afterIn) {
             return true;
         }
-        char after = end + 1 < text.length() ? Character.toLowerCase(text.charAt(end + 1)) : ' ';
+        char after = end + 1 < chars.length ? lower(chars[end + 1]) : ' ';
         return switch (after) {
             case 'f' -> follows(text, end, " field");
             case 'p' ->
@@ -279,6 +310,11 @@ final class TokenCues {
             case 'a' -> follows(text, end, " argument");
             default -> false;
         };
+    }
+
+    /** {@link Character#toLowerCase(char)}, ASCII by its case bit. */
+    private static char lower(char c) {
+        return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
     }
 
     /** An argument meant to carry a credential: a credential put there is where it belongs. */
@@ -420,22 +456,46 @@ final class TokenCues {
         if (!mayEndLiteralLead(text, quote)) {
             return false;
         }
-        String before = text.substring(Math.max(0, quote - LITERAL_LOOKBACK), quote)
-                .toLowerCase(Locale.ROOT)
-                .stripTrailing();
-        return before.endsWith(" to")
-                || before.endsWith(" as")
-                || before.endsWith("=")
-                || before.endsWith(":")
-                || before.endsWith(" with")
-                || before.endsWith(" value")
-                || before.endsWith(" be")
-                || before.endsWith(" is")
-                || before.endsWith(" use")
-                || before.endsWith(" append")
-                || before.endsWith(" add")
-                || before.endsWith(" include")
-                || before.endsWith(" always");
+        int from = Math.max(0, quote - LITERAL_LOOKBACK);
+        if (!isAscii(text, from, quote)) {
+            return endsWithLead(
+                    text.substring(from, quote).toLowerCase(Locale.ROOT).stripTrailing());
+        }
+        // ASCII lower-cases char for char and strips the same characters: the leads are compared in place,
+        // where a lower-cased copy was made for every quote that might follow one.
+        int end = quote;
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        for (String lead : LITERAL_LEADS) {
+            int length = lead.length();
+            if (end - from >= length && text.regionMatches(true, end - length, lead, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] LITERAL_LEADS = {
+        " to", " as", "=", ":", " with", " value", " be", " is", " use", " append", " add", " include", " always"
+    };
+
+    private static boolean endsWithLead(String before) {
+        for (String lead : LITERAL_LEADS) {
+            if (before.endsWith(lead)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -542,10 +602,24 @@ final class TokenCues {
         return table;
     }
 
-    private static boolean isTokenChar(char c) {
-        return c < 0x80
-                ? ASCII_TOKEN[c]
-                : Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    /**
+     * The Latin letters and digits beyond ASCII, one bit a char: {@code UnicodeScript.of} is a binary search
+     * over the script ranges, and every character beyond ASCII of every text was asked.
+     */
+    private static final long[] LATIN_TOKEN = latinTokenChars();
+
+    private static long[] latinTokenChars() {
+        long[] bits = new long[0x10000 / 64];
+        for (int c = 0x80; c < 0x10000; c++) {
+            if (Character.isLetterOrDigit((char) c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                bits[c >>> 6] |= 1L << c;
+            }
+        }
+        return bits;
+    }
+
+    static boolean isTokenChar(char c) {
+        return c < 0x80 ? ASCII_TOKEN[c] : (LATIN_TOKEN[c >>> 6] & (1L << c)) != 0;
     }
 
     private static boolean isTrailing(char c) {

@@ -27,8 +27,8 @@ final class WordBag {
 
     /** Sets the inputs of {@code field}'s words and word pairs, read in its folding, from {@code offset} on. */
     static void read(Text field, FoldedText folded, double[] values, Span[] spans, int offset) {
-        // Read by index from a copy: the folded text is UTF-16, whose charAt checks and switches coder per call.
-        char[] f = folded.text().toCharArray();
+        // Read by index from its chars: the folded text is UTF-16, whose charAt checks and switches coder per call.
+        char[] f = folded.chars();
         int length = f.length;
         int previous = 0;
         int previousStart = -1;

@@ -290,7 +290,11 @@ public final class KeywordAutomaton<V> {
                 state = beyondAscii(state, c);
             }
             if (ends[state]) {
-                report(i, state, hits);
+                // report's loop written out: this call site sees the lexicon's receiver alone and can be
+                // inlined, where report's sees every other automaton's too.
+                for (int keyword : output[state]) {
+                    hits.hit(i + 1 - lengths[keyword], i + 1, values[keyword]);
+                }
             }
         }
     }
@@ -328,11 +332,26 @@ public final class KeywordAutomaton<V> {
         if (c < ASCII) {
             return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
         }
-        if (Character.isLetterOrDigit(c)) {
-            return true;
+        return (WIDE_WORD[c >>> 6] & (1L << c)) != 0;
+    }
+
+    /**
+     * The word characters beyond ASCII, one bit a char: the lexicon, its hits and the word bag ask of every
+     * character beyond ASCII, and each answer took a look-up of its type or two.
+     */
+    private static final long[] WIDE_WORD = wideWordChars();
+
+    private static long[] wideWordChars() {
+        long[] bits = new long[0x10000 / 64];
+        for (int c = ASCII; c < 0x10000; c++) {
+            int type = Character.getType((char) c);
+            if (Character.isLetterOrDigit((char) c)
+                    || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                bits[c >>> 6] |= 1L << c;
+            }
         }
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+        return bits;
     }
 
     /** A caseless automaton reads some characters beyond ASCII as ASCII letters: U+0130 as i, U+212A as k. */

@@ -253,4 +253,18 @@ class InstructionAnalyzerTest {
         }
         return array;
     }
+
+    @Test
+    void eachCueOfASentenceKeepsTheSpanOfItsFirstHitAndASentenceWithoutCuesHasNone() {
+        String text = "Ok. You must call send_email. You must call list_inbox too.";
+        List<Sentence> sentences = ANALYZER.analyse(text, MAIL);
+
+        assertThat(sentences).hasSize(3);
+        assertThat(sentences.get(0).cues()).isEmpty();
+        assertThat(sentences.get(0).mask()).isZero();
+        int[] modal = sentences.get(1).cues().get(Cue.MODAL);
+        assertThat(text.substring(modal[0], modal[1])).isEqualTo("must");
+        assertThat(modal[0]).isEqualTo(text.indexOf("must"));
+        assertThat(sentences.get(2).cues().get(Cue.MODAL)[0]).isEqualTo(text.lastIndexOf("must"));
+    }
 }

@@ -61,6 +61,26 @@ class TokenCuesTest {
     }
 
     @Test
+    void aQuotedValueIsALiteralAfterItsLeadInAnyCaseAndScriptAndBeforeTrailingSpace() {
+        ToolContext context = ToolContext.of("get_record", Set.of("id"), Set.of("create_record"), Set.of());
+
+        assertThat(cues("ALWAYS SET THE LABEL TO   'urgent' now.", context)).containsKey(Cue.LITERAL);
+        assertThat(cues("Eintrag für Größe: \"dringend\" setzen.", context)).containsKey(Cue.LITERAL);
+        assertThat(cues("Étiquette écrite ainsi, puis IS \"urgent\".", context)).containsKey(Cue.LITERAL);
+        assertThat(cues("The label stays 'urgent' as it was.", context)).doesNotContainKey(Cue.LITERAL);
+        assertThat(cues("Größe: to\t\"x\".", context)).containsKey(Cue.LITERAL);
+    }
+
+    @Test
+    void tokensHoldLatinLettersAndDigitsBeyondAsciiAndNoOtherScript() {
+        for (int c = 0x80; c < 0x10000; c++) {
+            boolean latin = Character.isLetterOrDigit((char) c)
+                    && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+            assertThat(TokenCues.isTokenChar((char) c)).as("U+%04X", c).isEqualTo(latin);
+        }
+    }
+
+    @Test
     void aToolBeforeAnArrowIsNamedAsTheSourceOfAnInput() {
         ToolContext context =
                 ToolContext.of("evidence_seal", Set.of("caseFileId"), Set.of("case_file_create"), Set.of());

@@ -18,6 +18,16 @@ class KeywordAutomatonTest {
     private static final String ALPHABET = "abcab c-ÉéжЖ的ik\u093F";
 
     @Test
+    void wordCharactersAreLettersDigitsAndVowelSignsInEveryScript() {
+        for (int c = 0; c < 0x10000; c++) {
+            int type = Character.getType((char) c);
+            boolean word = Character.isLetterOrDigit((char) c)
+                    || c >= 0x80 && (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK);
+            assertThat(KeywordAutomaton.isWordChar((char) c)).as("U+%04X", c).isEqualTo(word);
+        }
+    }
+
+    @Test
     void reportsTheHitsOfTheDoubleArrayAutomatonInTheSameOrder() {
         Random random = new Random(20261129);
         for (int round = 0; round < 300; round++) {
