@@ -53,7 +53,7 @@ public enum Cue {
     GUIDANCE,
     /** Sets guidance aside in any words: outdated, lifted, just a suggestion, no need for, trumps. */
     DISMISS,
-    /** Leaves something out of what the user sees or is told: hide, omit, leave out, suppress, never surface. */
+    /** Leaves something out of what the user sees or is told: hide, leave out, suppress, never surface. */
     WITHHOLD,
 
     /** A name of another tool of the same tool set. */

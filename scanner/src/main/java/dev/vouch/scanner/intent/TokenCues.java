@@ -329,11 +329,6 @@ final class TokenCues {
     }
 
     /**
-     * An unquoted value an instruction could hand over: an {@code @handle}, an id of letters and at least
-     * three digits ({@code U0ADM1N77}), or a number of three digits or more ({@code 1000}, {@code 9920-1183}).
-     * Dates are left alone: descriptions give them as examples of a format.
-     */
-    /**
      * "admin@example.com", "https://api.example.org/v1": the domains RFC 2606 keeps for documentation
      * reach no one, so an address there is an example, not a recipient or a sink.
      */
@@ -353,6 +348,11 @@ final class TokenCues {
 
     private static final String[] RESERVED_DOMAINS = {"example.com", "example.org", "example.net"};
 
+    /**
+     * An unquoted value an instruction could hand over: an {@code @handle}, an id of letters and at least
+     * three digits ({@code U0ADM1N77}), or a number of three digits or more ({@code 1000}, {@code 9920-1183}).
+     * Dates are left alone: descriptions give them as examples of a format.
+     */
     static boolean isFixedValue(String key) {
         int length = key.length();
         if (length >= 3 && key.charAt(0) == '@') {
