@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.AsciiTable;
 import java.util.Arrays;
 
 /**
@@ -157,15 +158,7 @@ final class TextBounds {
         return c == '\u2014' || c == '\u2013' || c == '\u3002' || c == '\uff0c' || c == '\u3001' || c == '\uff1a';
     }
 
-    private static final boolean[] ASCII_LETTER_OR_DIGIT = asciiLettersAndDigits();
-
-    private static boolean[] asciiLettersAndDigits() {
-        boolean[] table = new boolean[0x80];
-        for (char c = 0; c < 0x80; c++) {
-            table[c] = Character.isLetterOrDigit(c);
-        }
-        return table;
-    }
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = AsciiTable.of(c -> Character.isLetterOrDigit(c));
 
     /** The ASCII clause breaks, looked up rather than compared one by one: every character is tested. */
     private static final boolean[] ASCII_CLAUSE_BREAK = asciiClauseBreaks();

@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.AsciiTable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -592,15 +593,8 @@ final class TokenCues {
     }
 
     /** The ASCII token characters, looked up rather than tested one by one: every character of a text is. */
-    private static final boolean[] ASCII_TOKEN = asciiTokenChars();
-
-    private static boolean[] asciiTokenChars() {
-        boolean[] table = new boolean[0x80];
-        for (char c = 0; c < 0x80; c++) {
-            table[c] = Character.isLetterOrDigit(c) || "_-.@:/=%+~(#?&".indexOf(c) >= 0;
-        }
-        return table;
-    }
+    private static final boolean[] ASCII_TOKEN =
+            AsciiTable.of(c -> Character.isLetterOrDigit(c) || "_-.@:/=%+~(#?&".indexOf(c) >= 0);
 
     /**
      * The Latin letters and digits beyond ASCII, one bit a char: {@code UnicodeScript.of} is a binary search
