@@ -11,40 +11,6 @@ import org.junit.jupiter.api.Test;
 class TokenCuesTest {
 
     @Test
-    void marksFixedValuesButNotFormatsOrCounts() {
-        assertThat(TokenCues.isFixedValue("u0adm1n77")).isTrue();
-        assertThat(TokenCues.isFixedValue("@promo_partner")).isTrue();
-        assertThat(TokenCues.isFixedValue("acct-9912x7")).isTrue();
-        assertThat(TokenCues.isFixedValue("1000")).isFalse();
-        assertThat(TokenCues.isFixedValue("2024-01-31")).isFalse();
-        assertThat(TokenCues.isFixedValue("rfc3339")).isFalse();
-        assertThat(TokenCues.isFixedValue("sha256")).isFalse();
-    }
-
-    @Test
-    void anAddressAtADomainKeptForDocumentationReachesNoOne() {
-        assertThat(TokenCues.atReservedDomain("admin@example.com", 6)).isTrue();
-        assertThat(TokenCues.atReservedDomain("https://api.example.org/v1", 8)).isTrue();
-        assertThat(TokenCues.atReservedDomain("ops@billing.test", 4)).isTrue();
-        assertThat(TokenCues.atReservedDomain("audit@example-corp.com", 6)).isFalse();
-        assertThat(TokenCues.atReservedDomain("https://notexample.com/x", 8)).isFalse();
-    }
-
-    @Test
-    void aScopedPackageIsNoHandle() {
-        assertThat(TokenCues.isFixedValue("@scriptivox/mcp-server@1.0.x")).isFalse();
-    }
-
-    @Test
-    void marksPathsAnInstructionCanPointAReadOrWriteAt() {
-        assertThat(TokenCues.isFixedValue("~/.ssh/id_rsa")).isTrue();
-        assertThat(TokenCues.isFixedValue("../../.env")).isTrue();
-        assertThat(TokenCues.isFixedValue("/etc/shadow")).isTrue();
-        assertThat(TokenCues.isFixedValue("/tmp")).isFalse();
-        assertThat(TokenCues.isFixedValue("and/or")).isFalse();
-    }
-
-    @Test
     void aQuotedNameOfAToolIsAReferenceNotAValueHandedOver() {
         ToolContext context = ToolContext.of("get_record", Set.of("id"), Set.of("create_record"), Set.of());
 

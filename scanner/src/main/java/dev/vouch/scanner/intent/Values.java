@@ -1,0 +1,88 @@
+package dev.vouch.scanner.intent;
+
+/**
+ * What a token holds as a value, asked of the tokens the token pass finds: a fixed value an instruction
+ * could hand over (an id, an account, a handle, a path), and whether an address reaches anyone at all.
+ */
+final class Values {
+
+    private Values() {}
+
+    /**
+     * "admin@example.com", "https://api.example.org/v1": the domains RFC 2606 keeps for documentation
+     * reach no one, so an address there is an example, not a recipient or a sink.
+     */
+    static boolean atReservedDomain(String key, int hostStart) {
+        int hostEnd = hostStart;
+        while (hostEnd < key.length() && "/:?#".indexOf(key.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        String host = key.substring(Math.min(hostStart, hostEnd), hostEnd);
+        for (String reserved : RESERVED_DOMAINS) {
+            if (host.equals(reserved) || host.endsWith("." + reserved)) {
+                return true;
+            }
+        }
+        return host.endsWith(".example") || host.endsWith(".test") || host.endsWith(".invalid");
+    }
+
+    private static final String[] RESERVED_DOMAINS = {"example.com", "example.org", "example.net"};
+
+    /**
+     * An unquoted value an instruction could hand over: an {@code @handle}, an id of letters and at least
+     * three digits ({@code U0ADM1N77}), or a number of three digits or more ({@code 1000}, {@code 9920-1183}).
+     * Dates are left alone: descriptions give them as examples of a format.
+     */
+    static boolean isFixedValue(String key) {
+        int length = key.length();
+        if (length >= 3 && key.charAt(0) == '@') {
+            // @scope/package@1.0 names a package, not an account.
+            return Character.isLetter(key.charAt(1)) && key.indexOf('/') < 0;
+        }
+        if (isFilePath(key)) {
+            return true;
+        }
+        int digits = 0;
+        int letters = 0;
+        int dashes = 0;
+        for (int i = 0; i < length; i++) {
+            char c = key.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c >= 'a' && c <= 'z') {
+                letters++;
+            } else if (c == '-' || c == '.' || c == ',') {
+                dashes++;
+            } else {
+                return false;
+            }
+        }
+        if (digits < 3 || dashes > 2 || length > 40) {
+            return false;
+        }
+        boolean date = dashes == 2 && length == 10 && key.charAt(4) == '-' && key.charAt(7) == '-';
+        // sha256, rfc3339, iso8601: a short name of a standard, not a value.
+        boolean standard = letters > 0
+                && letters <= 4
+                && dashes == 0
+                && Character.isLetter(key.charAt(0))
+                && Character.isDigit(key.charAt(letters));
+        return !date && !standard && letters >= 2 && length >= 6;
+    }
+
+    /**
+     * A path in the user's home, above the working directory, or absolute with two parts or more
+     * ({@code ~/.ssh/id_rsa}, {@code ../../.env}, {@code /etc/shadow}): a fixed place an instruction can
+     * send a read or a write to.
+     */
+    private static boolean isFilePath(String key) {
+        if (key.startsWith("~/") || key.startsWith("../")) {
+            return key.length() > 3;
+        }
+        if (key.length() < 5 || key.charAt(0) != '/' || !Character.isLetter(key.charAt(1))) {
+            return false;
+        }
+        int second = key.indexOf('/', 2);
+        return second > 0 && second + 1 < key.length() && key.indexOf("//") < 0;
+    }
+}
