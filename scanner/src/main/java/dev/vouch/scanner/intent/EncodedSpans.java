@@ -1,7 +1,7 @@
 package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.match.AsciiRuns;
-import dev.vouch.scanner.match.AsciiTable;
+import dev.vouch.scanner.match.CharTables;
 import dev.vouch.scanner.match.KeywordAutomaton;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -129,7 +129,7 @@ public final class EncodedSpans {
         return table;
     }
 
-    private static final boolean[] ASCII_WORD = AsciiTable.of(c -> KeywordAutomaton.isWordChar((char) c));
+    private static final boolean[] ASCII_WORD = CharTables.ascii(c -> KeywordAutomaton.isWordChar((char) c));
 
     /** The readings asked for by the hints that begin at {@code begin}, a word start. */
     private static int hintsAt(String text, int begin) {
@@ -260,7 +260,7 @@ public final class EncodedSpans {
     }
 
     /** The characters of a base64 or hex run, base64url's included: looked up, as every character is. */
-    private static final boolean[] RUN_CHARS = AsciiTable.of(c -> isBase64((char) c) || c == '-' || c == '_');
+    private static final boolean[] RUN_CHARS = CharTables.ascii(c -> isBase64((char) c) || c == '-' || c == '_');
 
     private static boolean isRunChar(char c) {
         return c < 0x80 && RUN_CHARS[c];

@@ -1,5 +1,8 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.CharTables;
+import java.util.Arrays;
+
 /**
  * A text folded for lexicon matching, with the way back to the text it came from.
  *
@@ -71,8 +74,8 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
             i++;
         }
         // Most texts fold to as many characters as they have: their origins need no copy.
-        int[] trimmed = out.length == length ? origin : java.util.Arrays.copyOf(origin, out.length);
-        char[] chars = out.length == length ? out.chars : java.util.Arrays.copyOf(out.chars, out.length);
+        int[] trimmed = out.length == length ? origin : Arrays.copyOf(origin, out.length);
+        char[] chars = out.length == length ? out.chars : Arrays.copyOf(out.chars, out.length);
         return new Folding(
                 new FoldedText(new String(chars, 0, out.length), trimmed, disguised, chars, text), out.leetWords);
     }
@@ -405,15 +408,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
     }
 
     private static final int ASCII = 0x80;
-    private static final boolean[] ASCII_LETTER_OR_DIGIT = asciiLettersAndDigits();
-
-    private static boolean[] asciiLettersAndDigits() {
-        boolean[] table = new boolean[ASCII];
-        for (char c = 0; c < ASCII; c++) {
-            table[c] = Character.isLetterOrDigit(c);
-        }
-        return table;
-    }
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = CharTables.ascii(Character::isLetterOrDigit);
 
     private static final char[] LATIN_BASE = latinBase(0xC0, 0x250);
     private static final char[] LATIN_EXTENDED_BASE = latinBase(0x1E00, 0x1F00);

@@ -20,12 +20,6 @@ public final class Lexicon {
 
     public static final String RESOURCE = "/dev/vouch/scanner/rules/intent-lexicon.yaml";
 
-    /** Receives each phrase matched in a folded text, in the automaton's order, without a record per hit. */
-    @FunctionalInterface
-    public interface Hits {
-        void hit(Cue cue, int start, int end);
-    }
-
     /**
      * Receives each phrase matched in a folded text with all its cues at once, as bits by ordinal: a
      * caller drops the cues it already holds with one mask, where one call per cue did the same work
@@ -44,11 +38,7 @@ public final class Lexicon {
         }
 
         private static long mask(EnumSet<Cue> cues) {
-            long mask = 0;
-            for (Cue cue : cues) {
-                mask |= 1L << cue.ordinal();
-            }
-            return mask;
+            return Cue.mask(cues.toArray(new Cue[0]));
         }
     }
 
@@ -61,7 +51,6 @@ public final class Lexicon {
     /** Phrases at word starts, and those that match inside words too (CJK phrases) anywhere. */
     private final KeywordAutomaton<Entry> automaton;
 
-    private final EnumSet<Cue> startOnly;
     private final long startOnlyMask;
     private final ToolNames toolNames;
     private final String digest;
@@ -70,7 +59,6 @@ public final class Lexicon {
         Map<String, Entry> entries = new TreeMap<>();
         phrases.forEach((phrase, builder) -> entries.put(phrase, builder.entry()));
         automaton = KeywordAutomaton.atWordStarts(entries, Entry::anywhere);
-        this.startOnly = startOnly;
         this.startOnlyMask = Builder.mask(startOnly);
         this.toolNames = toolNames;
         this.digest = digest;
@@ -154,11 +142,6 @@ public final class Lexicon {
         return true;
     }
 
-    /** Cues counted only where a clause begins. */
-    public boolean startOnly(Cue cue) {
-        return startOnly.contains(cue);
-    }
-
     /** The cues counted only where a clause begins, as bits by ordinal. */
     long startOnlyMask() {
         return startOnlyMask;
@@ -173,17 +156,6 @@ public final class Lexicon {
     public String digest() {
         return digest;
     }
-
-    /** Every phrase of the lexicon in {@code folded}, at word boundaries, handed to {@code hits} in order. */
-    public void match(String folded, Hits hits) {
-        match(folded.toCharArray(), (cues, start, end) -> {
-            for (long rest = cues; rest != 0; rest &= rest - 1) {
-                hits.hit(CUES[Long.numberOfTrailingZeros(rest)], start, end);
-            }
-        });
-    }
-
-    private static final Cue[] CUES = Cue.values();
 
     /**
      * Every phrase of the lexicon in the folded characters {@code f} (read, not kept), at word

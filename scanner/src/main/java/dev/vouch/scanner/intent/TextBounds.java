@@ -1,6 +1,6 @@
 package dev.vouch.scanner.intent;
 
-import dev.vouch.scanner.match.AsciiTable;
+import dev.vouch.scanner.match.CharTables;
 import java.util.Arrays;
 
 /**
@@ -158,7 +158,7 @@ final class TextBounds {
         return c == '\u2014' || c == '\u2013' || c == '\u3002' || c == '\uff0c' || c == '\u3001' || c == '\uff1a';
     }
 
-    private static final boolean[] ASCII_LETTER_OR_DIGIT = AsciiTable.of(c -> Character.isLetterOrDigit(c));
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = CharTables.ascii(c -> Character.isLetterOrDigit(c));
 
     /** The ASCII clause breaks, looked up rather than compared one by one: every character is tested. */
     private static final boolean[] ASCII_CLAUSE_BREAK = asciiClauseBreaks();

@@ -1,6 +1,7 @@
 package dev.vouch.scanner.intent;
 
-import dev.vouch.scanner.match.AsciiTable;
+import dev.vouch.scanner.match.CharTables;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -509,33 +510,24 @@ final class TokenCues {
     }
 
     private static void mark(List<Map<Cue, int[]>> cues, int[] sentenceStarts, Cue cue, int start, int end) {
-        int sentence = java.util.Arrays.binarySearch(sentenceStarts, start);
+        int sentence = Arrays.binarySearch(sentenceStarts, start);
         sentence = sentence >= 0 ? sentence : -sentence - 2;
         cues.get(sentence).putIfAbsent(cue, new int[] {start, end});
     }
 
     /** The ASCII token characters, looked up rather than tested one by one: every character of a text is. */
     private static final boolean[] ASCII_TOKEN =
-            AsciiTable.of(c -> Character.isLetterOrDigit(c) || "_-.@:/=%+~(#?&".indexOf(c) >= 0);
+            CharTables.ascii(c -> Character.isLetterOrDigit(c) || "_-.@:/=%+~(#?&".indexOf(c) >= 0);
 
     /**
      * The Latin letters and digits beyond ASCII, one bit a char: {@code UnicodeScript.of} is a binary search
      * over the script ranges, and every character beyond ASCII of every text was asked.
      */
-    private static final long[] LATIN_TOKEN = latinTokenChars();
-
-    private static long[] latinTokenChars() {
-        long[] bits = new long[0x10000 / 64];
-        for (int c = 0x80; c < 0x10000; c++) {
-            if (Character.isLetterOrDigit((char) c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
-                bits[c >>> 6] |= 1L << c;
-            }
-        }
-        return bits;
-    }
+    private static final long[] LATIN_TOKEN = CharTables.wide(
+            c -> Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
 
     static boolean isTokenChar(char c) {
-        return c < 0x80 ? ASCII_TOKEN[c] : (LATIN_TOKEN[c >>> 6] & (1L << c)) != 0;
+        return c < 0x80 ? ASCII_TOKEN[c] : CharTables.has(LATIN_TOKEN, c);
     }
 
     private static boolean isTrailing(char c) {

@@ -2,7 +2,7 @@ package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.intent.IntentFeatures.Span;
 import dev.vouch.scanner.intent.IntentFeatures.Text;
-import dev.vouch.scanner.match.AsciiTable;
+import dev.vouch.scanner.match.CharTables;
 
 /**
  * The words of a tool's prose, hashed into a fixed number of buckets: each word, and each pair of
@@ -65,7 +65,7 @@ final class WordBag {
         return c < 0x80 ? ASCII_WORD[c] : dev.vouch.scanner.match.KeywordAutomaton.isWordChar(c);
     }
 
-    private static final boolean[] ASCII_WORD = AsciiTable.of(c -> Character.isLetterOrDigit(c) || c == '_');
+    private static final boolean[] ASCII_WORD = CharTables.ascii(c -> Character.isLetterOrDigit(c) || c == '_');
 
     /** Murmur3's finaliser: every bit of the hash moves the bucket. */
     private static int mix(int h) {

@@ -332,27 +332,16 @@ public final class KeywordAutomaton<V> {
         if (c < ASCII) {
             return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
         }
-        return (WIDE_WORD[c >>> 6] & (1L << c)) != 0;
+        return CharTables.has(WIDE_WORD, c);
     }
 
     /**
      * The word characters beyond ASCII, one bit a char: the lexicon, its hits and the word bag ask of every
      * character beyond ASCII, and each answer took a look-up of its type or two.
      */
-    private static final long[] WIDE_WORD = wideWordChars();
-
-    private static long[] wideWordChars() {
-        long[] bits = new long[0x10000 / 64];
-        for (int c = ASCII; c < 0x10000; c++) {
-            int type = Character.getType((char) c);
-            if (Character.isLetterOrDigit((char) c)
-                    || type == Character.NON_SPACING_MARK
-                    || type == Character.COMBINING_SPACING_MARK) {
-                bits[c >>> 6] |= 1L << c;
-            }
-        }
-        return bits;
-    }
+    private static final long[] WIDE_WORD = CharTables.wide(c -> Character.isLetterOrDigit(c)
+            || Character.getType(c) == Character.NON_SPACING_MARK
+            || Character.getType(c) == Character.COMBINING_SPACING_MARK);
 
     /** A caseless automaton reads some characters beyond ASCII as ASCII letters: U+0130 as i, U+212A as k. */
     private int beyondAscii(int state, char c) {

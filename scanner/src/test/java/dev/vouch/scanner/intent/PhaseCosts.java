@@ -59,7 +59,7 @@ public final class PhaseCosts {
         phases.put("fold", read -> FoldedText.of(read.normalized()).text().length());
         phases.put("sentence bounds", read -> TextBounds.of(read.folded()).count());
         phases.put("lexicon", read -> {
-            lexicon.match(read.folded(), (cue, start, end) -> sink[0] += start);
+            lexicon.match(read.folding().chars(), (cues, start, end) -> sink[0] += start);
             return 0;
         });
         phases.put("token pass", read -> {

@@ -1,0 +1,41 @@
+package dev.vouch.scanner.match;
+
+import java.util.function.IntPredicate;
+
+/**
+ * A question about a character answered by one array read: the scanner's loops ask it of every character
+ * of every text, where a method call, a type look-up or a search of a string per character showed in
+ * profiles. ASCII as a {@code boolean[]}, the rest of the Basic Multilingual Plane as one bit a char.
+ */
+public final class CharTables {
+
+    private static final int ASCII = 0x80;
+    private static final int PLANE = 0x10000;
+
+    private CharTables() {}
+
+    /** For each ASCII character, whether {@code holds} is true of it. */
+    public static boolean[] ascii(IntPredicate holds) {
+        boolean[] table = new boolean[ASCII];
+        for (char c = 0; c < ASCII; c++) {
+            table[c] = holds.test(c);
+        }
+        return table;
+    }
+
+    /** For each character beyond ASCII, whether {@code holds} is true of it, as bits read by {@link #has}. */
+    public static long[] wide(IntPredicate holds) {
+        long[] bits = new long[PLANE / 64];
+        for (int c = ASCII; c < PLANE; c++) {
+            if (holds.test(c)) {
+                bits[c >>> 6] |= 1L << c;
+            }
+        }
+        return bits;
+    }
+
+    /** Whether {@code c} is among the characters of {@code bits}. */
+    public static boolean has(long[] bits, char c) {
+        return (bits[c >>> 6] & (1L << c)) != 0;
+    }
+}
