@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>{@link #fromJson} accepts a tools array, a {@code tools/list} result (bare or inside a JSON-RPC
  * {@code result}), Docker's {@code tools.json} (including wrappers such as {@code consolidated}), a
  * server.json, a publish envelope {@code {"server", "tools", "prompts", "resources", "instructions"}},
- * or a single tool.
+ * or a single tool. A tool's schema may sit under {@code inputSchema} (MCP), {@code input_schema} or
+ * {@code parameters} (other tool-calling APIs).
  */
 public record ScanInput(
         List<ToolDefinition> tools,
@@ -114,7 +115,11 @@ public record ScanInput(
     private static boolean isTool(JsonNode node) {
         return node.isObject()
                 && node.path("name").isTextual()
-                && (node.has("description") || node.has("inputSchema") || node.has("arguments"));
+                && (node.has("description")
+                        || node.has("inputSchema")
+                        || node.has("arguments")
+                        || node.has("input_schema")
+                        || node.has("parameters"));
     }
 
     private static boolean isManifest(JsonNode node) {

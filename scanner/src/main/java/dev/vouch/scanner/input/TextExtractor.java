@@ -13,7 +13,10 @@ import java.util.Set;
  */
 public final class TextExtractor {
 
-    private static final Set<String> SCHEMA_CONTAINERS = Set.of("inputSchema", "outputSchema", "arguments");
+    // MCP's inputSchema and outputSchema, Docker's arguments, and the input_schema and parameters under which other
+    // tool-calling APIs put the same JSON Schema.
+    private static final Set<String> SCHEMA_CONTAINERS =
+            Set.of("inputSchema", "outputSchema", "arguments", "input_schema", "parameters");
     private static final Set<String> SCHEMA_VALUE_KEYS = Set.of("default", "enum", "const", "examples", "example");
     private static final Set<String> PROSE_KEYS = Set.of("description", "desc", "title");
     private static final int MAX_DEPTH = 64;
