@@ -71,7 +71,8 @@ final class BoostedTrees {
             parameters.put("colsample_bynode", shape.columns());
             parameters.put("tree_method", "hist");
             parameters.put("nthread", 1);
-            parameters.put("seed", 0);
+            // Another seed samples other columns: refits under a few seeds tell a change from that noise.
+            parameters.put("seed", Integer.getInteger("vouch.train.seed", 0));
             parameters.put("verbosity", 0);
             Booster booster = XGBoost.train(matrix, parameters, shape.rounds(), Map.of(), null, null);
             matrix.dispose();
