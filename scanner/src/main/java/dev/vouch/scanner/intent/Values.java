@@ -29,9 +29,9 @@ final class Values {
     private static final String[] RESERVED_DOMAINS = {"example.com", "example.org", "example.net"};
 
     /**
-     * An unquoted value an instruction could hand over: an {@code @handle}, an id of letters and at least
-     * three digits ({@code U0ADM1N77}), or a number of three digits or more ({@code 1000}, {@code 9920-1183}).
-     * Dates are left alone: descriptions give them as examples of a format.
+     * An unquoted value an instruction could hand over: an {@code @handle}, a file path, or an id of at least
+     * two letters and three digits ({@code U0ADM1N77}, {@code acct-9912x7}). Bare numbers are counts and limits
+     * ("max 1000") far more often than accounts, and dates are examples of a format: both are left alone.
      */
     static boolean isFixedValue(String key) {
         int length = key.length();
