@@ -85,7 +85,8 @@ class FoldedTextTest {
         for (String word : new String[] {"call", "never", "tell", "delete", "logs"}) {
             int start = text.text().indexOf(word);
             int[] span = text.originalSpan(start, start + word.length());
-            assertThat(FoldedText.of(original.substring(span[0], span[1])).text()).isEqualTo(word);
+            assertThat(FoldedText.of(original.substring(span[0], span[1])).text())
+                    .isEqualTo(word);
         }
     }
 }
