@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param disguised whether folding undid a disguise (not just case or accents)
  * @param chars     the characters of {@code text}, to be read by index and never written: the sentence
  *                  bounds, the lexicon and the word bag each made a copy of the text to read it
- * @param source    the characters of the text that was folded, read alike: the token pass made a copy too
+ * @param source    the characters of the text that was folded, read alike: the token pass and the search for
+ *                  encodings each made a copy too
  */
 public record FoldedText(String text, int[] origin, boolean disguised, char[] chars, char[] source) {
 
