@@ -152,8 +152,9 @@ public final class Scanner {
         if (!normalized.hidden().isEmpty()) {
             matchRules(scanned.field(), normalized.hidden(), "hidden text: ", findings);
         }
-        for (FieldCheck check : fieldChecks) {
-            findings.addAll(check.check(scanned));
+        // Indexed: an iterator of an immutable list, made for every field, was not optimised away.
+        for (int c = 0; c < fieldChecks.size(); c++) {
+            findings.addAll(fieldChecks.get(c).check(scanned));
         }
         if (scanned.field().text().length() > MAX_FIELD_CHARS) {
             findings.add(new Finding(
@@ -167,7 +168,10 @@ public final class Scanner {
     }
 
     private void matchRules(TextField field, String text, String prefix, List<Finding> findings) {
-        for (RulePack.Candidate candidate : rules.candidates(text)) {
+        List<RulePack.Candidate> candidates = rules.candidates(text);
+        // Indexed: most texts have no candidate, and the empty list's iterator was made for each all the same.
+        for (int c = 0; c < candidates.size(); c++) {
+            RulePack.Candidate candidate = candidates.get(c);
             Rule rule = candidate.rule();
             if (!rule.appliesTo(field.kind())) {
                 continue;

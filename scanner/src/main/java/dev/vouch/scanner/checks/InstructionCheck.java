@@ -13,7 +13,6 @@ import dev.vouch.scanner.intent.ToolContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -121,8 +120,9 @@ public final class InstructionCheck {
             return Optional.empty();
         }
         Signal strongest = signals.get(0);
-        StringBuilder evidence = new StringBuilder(
-                String.format(Locale.ROOT, "instruction to the agent, score %.2f: ", assessment.score()));
+        StringBuilder evidence = new StringBuilder("instruction to the agent, score ")
+                .append(Decimals.twoPlaces(assessment.score()))
+                .append(": ");
         for (int i = 0; i < Math.min(3, signals.size()); i++) {
             evidence.append(i == 0 ? "" : "; ").append(signals.get(i).feature());
         }

@@ -129,11 +129,25 @@ final class CanonicalJson {
      * A lone surrogate is written as '?', as {@code String.getBytes(UTF_8)} writes it.
      */
     static final class Utf8 {
+        private static final int MAX_KEPT = 1 << 16;
+
         private byte[] bytes;
         private int length;
 
         Utf8(int capacity) {
             bytes = new byte[capacity];
+        }
+
+        /**
+         * This buffer emptied, to be written again; the bytes written before are no longer read. A buffer
+         * an unusually large tool grew is let go, so that a thread does not hold it.
+         */
+        Utf8 cleared() {
+            if (bytes.length > MAX_KEPT) {
+                bytes = new byte[MAX_KEPT];
+            }
+            length = 0;
+            return this;
         }
 
         byte[] bytes() {

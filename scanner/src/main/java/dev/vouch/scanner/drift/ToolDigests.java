@@ -22,6 +22,13 @@ public final class ToolDigests {
     /** The digested fields, in the order JCS writes them (by name). */
     private static final String[] SORTED = {"annotations", "description", "inputSchema", "name"};
 
+    /**
+     * One buffer per thread for the canonical bytes, hashed before the next tool's are written: a kilobyte
+     * allocated (and zeroed) for each tool cost as much as writing the tool into it.
+     */
+    private static final ThreadLocal<CanonicalJson.Utf8> BUFFER =
+            ThreadLocal.withInitial(() -> new CanonicalJson.Utf8(1024));
+
     private ToolDigests() {}
 
     /** {@code sha256:<hex>} of one tool's digested fields. */
@@ -49,7 +56,7 @@ public final class ToolDigests {
             }
             return "sha256:" + Hashes.sha256Hex(CanonicalJson.reference(subset));
         }
-        CanonicalJson.Utf8 out = new CanonicalJson.Utf8(1024);
+        CanonicalJson.Utf8 out = BUFFER.get().cleared();
         out.ascii('{');
         boolean first = true;
         for (int i = 0; i < SORTED.length; i++) {
@@ -87,7 +94,7 @@ public final class ToolDigests {
             return "sha256:" + sha256(canonical(byName));
         }
         // In the names' natural order, which is JCS's: the canonical object is written as the map iterates.
-        CanonicalJson.Utf8 out = new CanonicalJson.Utf8(64 * digestsByName.size() + 2);
+        CanonicalJson.Utf8 out = BUFFER.get().cleared();
         out.ascii('{');
         boolean first = true;
         for (Map.Entry<String, String> digest : digestsByName.entrySet()) {

@@ -40,6 +40,11 @@ public final class EncodedSpans {
     private EncodedSpans() {}
 
     public static List<Decoded> find(String text) {
+        return find(text, text.toCharArray());
+    }
+
+    /** {@link #find(String)}, reading the text's characters from {@code chars} (read, not kept). */
+    static List<Decoded> find(String text, char[] chars) {
         List<Decoded> found = new ArrayList<>(0);
         findRuns(text, found);
         // Most texts hold none of the characters an encoding starts with: one search each rules it out.
@@ -55,7 +60,7 @@ public final class EncodedSpans {
         }
         // ROT13 and reversed text read as nonsense until someone says how to read them: the text's own
         // hint is what turns them into instructions, so only a hinted text is read the hinted way.
-        int hints = hints(text);
+        int hints = hints(text, chars);
         if ((hints & ROT13) != 0) {
             add(found, 0, text.length(), "rot13", rot13(text));
         }
@@ -96,9 +101,13 @@ public final class EncodedSpans {
      * lower-cased as a caseless keyword automaton reads it (U+0130 as i, U+212A as k).
      */
     static int hints(String text) {
+        return hints(text, text.toCharArray());
+    }
+
+    /** {@link #hints(String)}, reading the text's characters from {@code chars}: the folding copied them already. */
+    private static int hints(String text, char[] chars) {
         int kinds = 0;
         boolean inWord = false;
-        char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
             if (c < 0x80) {

@@ -2,6 +2,7 @@ package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.match.CharTables;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A text folded for lexicon matching, with the way back to the text it came from.
@@ -13,19 +14,26 @@ import java.util.Arrays;
  * from, so a match is reported at its place in the text a person reads.
  *
  * @param text      the folded text, lower case
- * @param origin    for each index of {@code text}, the index in the original text
+ * @param origin    for each index of {@code text}, the index in the original text; null where that is the
+ *                  index itself (nothing was dropped), as in most texts, which fold character for character
  * @param disguised whether folding undid a disguise (not just case or accents)
  * @param chars     the characters of {@code text}, to be read by index and never written: the sentence
  *                  bounds, the lexicon and the word bag each made a copy of the text to read it
- * @param source    the characters of the text that was folded, read alike: the token pass made a copy too
+ * @param source    the characters of the text that was folded, read alike: the token pass and the search for
+ *                  encodings each made a copy too
  */
 public record FoldedText(String text, int[] origin, boolean disguised, char[] chars, char[] source) {
 
     /** The original-text span of folded characters {@code [start, end)}. */
     public int[] originalSpan(int start, int end) {
-        int from = origin[Math.min(start, origin.length - 1)];
-        int to = end <= 0 ? from : origin[Math.min(end, origin.length) - 1] + 1;
+        int from = originOf(Math.min(start, chars.length - 1));
+        int to = end <= 0 ? from : originOf(Math.min(end, chars.length) - 1) + 1;
         return new int[] {from, Math.max(from, to)};
+    }
+
+    /** The index in the original text of folded character {@code i}. */
+    private int originOf(int i) {
+        return origin == null ? Objects.checkIndex(i, chars.length) : origin[i];
     }
 
     /** Folds {@code text}; linear in its length. */
@@ -42,7 +50,6 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
     private static Folding fold(char[] text, boolean leetText) {
         int length = text.length;
         Output out = new Output(length);
-        int[] origin = new int[length];
         boolean disguised = false;
         int i = 0;
         while (i < length) {
@@ -50,7 +57,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
             if (isLetterOrDigit(c) && (i == 0 || !isLetterOrDigit(text[i - 1]))) {
                 int spacedEnd = spacedLettersEnd(text, i);
                 if (spacedEnd > i) {
-                    appendSpaced(text, i, spacedEnd, out, origin);
+                    appendSpaced(text, i, spacedEnd, out);
                     disguised = true;
                     i = spacedEnd;
                     continue;
@@ -58,26 +65,26 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
                 int wordEnd = plainWordEnd(text, i);
                 if (wordEnd > i) {
                     for (int j = i; j < wordEnd; j++) {
-                        append(out, origin, (char) (text[j] | 0x20), j);
+                        out.append((char) (text[j] | 0x20), j);
                     }
                     i = wordEnd;
                     continue;
                 }
                 int tokenEnd = tokenEnd(text, i);
-                disguised |= appendToken(text, i, tokenEnd, out, origin, leetText);
+                disguised |= appendToken(text, i, tokenEnd, out, leetText);
                 i = tokenEnd;
                 continue;
             }
             if (!isCombiningMark(c)) {
-                append(out, origin, foldChar(c), i);
+                out.append(foldChar(c), i);
             }
             i++;
         }
-        // Most texts fold to as many characters as they have: their origins need no copy.
-        int[] trimmed = out.length == length ? origin : Arrays.copyOf(origin, out.length);
+        // Most texts fold to as many characters as they have: their characters need no copy.
+        int[] origin = out.origin == null || out.length == length ? out.origin : Arrays.copyOf(out.origin, out.length);
         char[] chars = out.length == length ? out.chars : Arrays.copyOf(out.chars, out.length);
         return new Folding(
-                new FoldedText(new String(chars, 0, out.length), trimmed, disguised, chars, text), out.leetWords);
+                new FoldedText(new String(chars, 0, out.length), origin, disguised, chars, text), out.leetWords);
     }
 
     /**
@@ -121,11 +128,11 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
     }
 
     /** Writes a spaced run without its single spaces; a wider gap between words becomes one space. */
-    private static void appendSpaced(char[] text, int start, int end, Output out, int[] origin) {
+    private static void appendSpaced(char[] text, int start, int end, Output out) {
         int j = start;
         while (j < end) {
             if (text[j] != ' ') {
-                append(out, origin, foldChar(text[j]), j);
+                out.append(foldChar(text[j]), j);
                 j++;
                 continue;
             }
@@ -134,7 +141,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
                 gap++;
             }
             if (gap > 1) {
-                append(out, origin, ' ', j);
+                out.append(' ', j);
             }
             j += gap;
         }
@@ -181,7 +188,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
      * Appends one token. Punctuation splitting a word into short pieces ("ig.no.re") is dropped, and
      * digits standing for letters inside a word ("d3l3te") are read as those letters.
      */
-    private static boolean appendToken(char[] text, int start, int end, Output out, int[] origin, boolean leetText) {
+    private static boolean appendToken(char[] text, int start, int end, Output out, boolean leetText) {
         int pieces = 1;
         int longest = 0;
         int run = 0;
@@ -236,17 +243,17 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
                 continue;
             }
             if (readLookalikes && latinLookalike(c) != 0) {
-                append(out, origin, latinLookalike(c), i);
+                out.append(latinLookalike(c), i);
                 disguised = true;
                 continue;
             }
             boolean leetInPath = path && leetBetweenLetters(text, i, start, end);
             if ((readLeet && (leetText || touchesLetter(text, i, start, end)) || leetInPath) && leetLetter(c) != 0) {
-                append(out, origin, leetLetter(c), i);
+                out.append(leetLetter(c), i);
                 disguised = true;
                 continue;
             }
-            append(out, origin, foldChar(c), i);
+            out.append(foldChar(c), i);
         }
         return disguised;
     }
@@ -319,19 +326,35 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         return (i > start && isLetter(text[i - 1])) || (i + 1 < end && isLetter(text[i + 1]));
     }
 
-    private static void append(Output out, int[] origin, char c, int from) {
-        origin[out.length] = from;
-        out.chars[out.length++] = c;
-    }
-
-    /** The folded characters written so far; folding never lengthens a text. */
+    /**
+     * The folded characters written so far, and where each came from; folding never lengthens a text. The
+     * origins are written only once a character is dropped: until then each is its own index, and in most
+     * texts none is, where an array of them, four bytes a character, cost more to fill than the folding.
+     */
     private static final class Output {
         final char[] chars;
+        /** The origin of each character written, or null while each is its own index. */
+        int[] origin;
+
         int length;
         int leetWords;
 
         Output(int capacity) {
             chars = new char[capacity];
+        }
+
+        /** Writes {@code c}, folded from the original character at {@code from}. */
+        void append(char c, int from) {
+            if (origin == null && from != length) {
+                origin = new int[chars.length];
+                for (int i = 0; i < length; i++) {
+                    origin[i] = i;
+                }
+            }
+            if (origin != null) {
+                origin[length] = from;
+            }
+            chars[length++] = c;
         }
     }
 

@@ -190,7 +190,7 @@ public final class IntentFeatures {
                         new EncodedSpans.Decoded(0, text.text().length(), FOLDED, folded.text());
                 readDecoded(text, whole, Feature.DISGUISED_DIRECTIVE, context, reading);
             }
-            for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text())) {
+            for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text(), folded.source())) {
                 readDecoded(text, decoded, Feature.DECODED_DIRECTIVE, context, reading);
             }
         }

@@ -44,7 +44,10 @@ public final class KeywordAutomaton<V> {
      * hit is reported only to be dropped.
      */
     private final int boundaryColumn;
-    /** For each ASCII character, its column in the tables; 0 for characters no keyword holds. */
+    /**
+     * For each ASCII character, its column in the tables; 0 for characters no keyword holds (in a word-start
+     * automaton, those of words: the others share a column that leads to the boundary's state).
+     */
     private final byte[] asciiColumn = new byte[ASCII];
 
     private final int columns;
@@ -128,9 +131,23 @@ public final class KeywordAutomaton<V> {
                 state = trie.child(state, c);
             }
             trie.ends.get(state).add(index);
+            if (boundaries && !isWordChar(text.charAt(text.length() - 1))) {
+                // The scan takes the boundary after a character that is no word's with the character itself:
+                // the keyword ends past it too, so that the state the two lead to reports it.
+                trie.ends.get(trie.child(state, BOUNDARY)).add(index);
+            }
             values[index] = keyword.getValue();
             lengths[index] = text.length();
             index++;
+        }
+        if (boundaries) {
+            // Characters that are no word's and no keyword's lead to the boundary's state, not to the root.
+            int boundaryOnly = ++trie.asciiColumns;
+            for (char c = 0; c < ASCII; c++) {
+                if (asciiColumn[c] == 0 && !ASCII_WORD[c]) {
+                    asciiColumn[c] = (byte) boundaryOnly;
+                }
+            }
         }
         if (trie.asciiColumns >= Byte.MAX_VALUE) {
             throw new IllegalArgumentException("too many distinct ASCII characters in keywords");
@@ -148,6 +165,9 @@ public final class KeywordAutomaton<V> {
         wideChars = new char[states][];
         wideTargets = new int[states][];
         build(trie, table);
+        if (boundaries) {
+            takeBoundariesAfterNonWordCharacters(table);
+        }
         narrow = new char[table.length];
         int far = 0;
         for (int i = 0; i < table.length; i++) {
@@ -220,6 +240,27 @@ public final class KeywordAutomaton<V> {
         }
     }
 
+    /**
+     * Folds the boundary into the transitions on ASCII characters that are no word's: each leads where the
+     * character and the boundary after it lead, so that the scan reads one cell a character, not two at
+     * each word's start. The state the two lead to reports what the character's own state would (every
+     * keyword ending in such a character ends past the boundary too), and the boundary stays a column of
+     * its own for the characters beyond ASCII and the text's start.
+     */
+    private void takeBoundariesAfterNonWordCharacters(int[] table) {
+        boolean[] nonWordColumn = new boolean[columns];
+        for (char c = 0; c < ASCII; c++) {
+            nonWordColumn[asciiColumn[c]] |= !ASCII_WORD[c];
+        }
+        for (int row = 0; row < table.length; row += columns) {
+            for (int column = 0; column < columns; column++) {
+                if (nonWordColumn[column]) {
+                    table[row + column] = table[table[row + column] * columns + boundaryColumn];
+                }
+            }
+        }
+    }
+
     /** Every occurrence of every keyword in {@code text} (at word starts only, for {@link #atWordStarts}). */
     public void parse(String text, Hits<V> hits) {
         // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt.
@@ -267,35 +308,42 @@ public final class KeywordAutomaton<V> {
     }
 
     /**
-     * The scan of a word-start automaton: before each character that follows a boundary, the boundary's
-     * transition. It ends no keyword, so only the character's own transition can report. Every ASCII
-     * character costs one read, inside a word at the root one of the root's row, which stays in the first
-     * cache: passing such a word's rest over without reads was slower, for the branches mispredicted at
-     * each word's end.
+     * The scan of a word-start automaton. The boundary is taken after each character that is no word's
+     * (and before the first): with the character itself for ASCII, where the table holds both steps in one
+     * cell, after reporting what the character ends for the rest. It ends no keyword, so only the
+     * character's own transition can report. Every ASCII character costs one read, inside a word at the
+     * root one of the root's row, which stays in the first cache: passing such a word's rest over without
+     * reads was slower, for the branches mispredicted at each word's end.
      */
     private void scanWordStarts(char[] chars, Hits<V> hits) {
-        int state = 0;
-        boolean boundary = true;
+        int state = next(0, boundaryColumn);
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
             if (c < ASCII) {
-                int from = boundary ? next(state, boundaryColumn) : state;
-                state = next(from, asciiColumn[c]);
-                boundary = !ASCII_WORD[c];
+                state = next(state, asciiColumn[c]);
             } else {
-                if (boundary) {
-                    state = next(state, boundaryColumn);
-                }
-                boundary = !isWordChar(c);
                 state = beyondAscii(state, c);
+                if (!isWordChar(c)) {
+                    if (ends[state]) {
+                        reportAtWordStarts(i, state, hits);
+                    }
+                    state = next(state, boundaryColumn);
+                    continue;
+                }
             }
             if (ends[state]) {
-                // report's loop written out: this call site sees the lexicon's receiver alone and can be
-                // inlined, where report's sees every other automaton's too.
-                for (int keyword : output[state]) {
-                    hits.hit(i + 1 - lengths[keyword], i + 1, values[keyword]);
-                }
+                reportAtWordStarts(i, state, hits);
             }
+        }
+    }
+
+    /**
+     * {@link #report} for {@link #scanWordStarts} alone: this call site sees the lexicon's receiver alone
+     * and can be inlined, where report's sees every other automaton's too.
+     */
+    private void reportAtWordStarts(int i, int state, Hits<V> hits) {
+        for (int keyword : output[state]) {
+            hits.hit(i + 1 - lengths[keyword], i + 1, values[keyword]);
         }
     }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.erdtman.jcs.JsonCanonicalizer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,5 +35,27 @@ class CanonicalJsonTest {
 
             assertThat(CanonicalJson.of(tree)).isEqualTo(reference);
         }
+    }
+
+    @Test
+    void aClearedBufferHoldsOnlyWhatIsWrittenAfter() {
+        CanonicalJson.Utf8 out = new CanonicalJson.Utf8(4);
+        out.string("a first text, longer than the buffer");
+
+        out.cleared().string("é");
+
+        assertThat(Arrays.copyOf(out.buffer(), out.length())).isEqualTo("\"é\"".getBytes(StandardCharsets.UTF_8));
+        assertThat(out.bytes()).isEqualTo("\"é\"".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aClearedBufferLetsGoOfWhatALargeTextGrewItTo() {
+        CanonicalJson.Utf8 out = new CanonicalJson.Utf8(16);
+        out.string("x".repeat(200_000));
+
+        out.cleared();
+
+        assertThat(out.buffer().length).isLessThan(200_000);
+        assertThat(out.length()).isZero();
     }
 }

@@ -67,4 +67,26 @@ class FoldedTextTest {
         assertThat(original.substring(span[0], span[1])).isEqualTo("i g n o r e");
         assertThat(text.disguised()).isTrue();
     }
+
+    @Test
+    void aTextFoldedCharacterForCharacterMapsEachSpanToItself() {
+        FoldedText text = FoldedText.of("Never TELL the user.");
+
+        assertThat(text.origin()).isNull();
+        assertThat(text.originalSpan(6, 10)).containsExactly(6, 10);
+        assertThat(text.originalSpan(0, 99)).containsExactly(0, 20);
+    }
+
+    @Test
+    void spansBeforeAndAfterTheFirstDroppedCharacterMapBack() {
+        String original = "Call it, ne\u0301ver tell, then d-e-l-e-t-e logs";
+        FoldedText text = FoldedText.of(original);
+
+        for (String word : new String[] {"call", "never", "tell", "delete", "logs"}) {
+            int start = text.text().indexOf(word);
+            int[] span = text.originalSpan(start, start + word.length());
+            assertThat(FoldedText.of(original.substring(span[0], span[1])).text())
+                    .isEqualTo(word);
+        }
+    }
 }

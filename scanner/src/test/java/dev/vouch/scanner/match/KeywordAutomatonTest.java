@@ -66,6 +66,27 @@ class KeywordAutomatonTest {
     }
 
     @Test
+    void aWordStartAutomatonReportsKeywordsThatEndInCharactersOfNoWord() {
+        // Punctuation in and beyond ASCII, ending keywords and standing between words.
+        String alphabet = "ab .-—…é";
+        Random random = new Random(20261201);
+        for (int round = 0; round < 500; round++) {
+            Map<String, Integer> keywords = new TreeMap<>();
+            int count = 1 + random.nextInt(20);
+            while (keywords.size() < count) {
+                keywords.put(word(random, alphabet, 1 + random.nextInt(5)), keywords.size());
+            }
+            AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
+            reference.build(keywords);
+            KeywordAutomaton<Integer> automaton = KeywordAutomaton.atWordStarts(keywords, value -> value % 3 == 0);
+            String text = word(random, alphabet, random.nextInt(200));
+
+            assertThat(hits(automaton, text))
+                    .isEqualTo(referenceHitsAtWordStarts(reference, text, value -> value % 3 == 0));
+        }
+    }
+
+    @Test
     void aWordStartAutomatonWithStatesBeyondTheCharRangeFindsWhatTheReferenceFindsAtWordStarts() {
         Random random = new Random(1130);
         Map<String, Integer> keywords = new TreeMap<>();
@@ -174,9 +195,13 @@ class KeywordAutomatonTest {
     }
 
     private static String word(Random random, int length) {
+        return word(random, ALPHABET, length);
+    }
+
+    private static String word(Random random, String alphabet, int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return out.toString();
     }
