@@ -82,7 +82,7 @@ final class TokenCues {
             int[] sentenceStarts) {
         if (plainWord
                 && !(start > 0 && isQuote(text.charAt(start - 1)))
-                && !(context.hasPlainWordNames() && namedAsTool(text, start, end))) {
+                && !(context.hasPlainWordNames() && namedAsTool(text, chars, start, end))) {
             // "paste it into notes": a plain-word argument of this tool, named where a value goes.
             if (namedAsArgument(text, chars, start, end)) {
                 String word = text.substring(start, end).toLowerCase(Locale.ROOT);
@@ -133,7 +133,7 @@ final class TokenCues {
         boolean compound = isCompound(chars, start, start + key.length());
         // get-weather: a hyphenated word that is exactly another tool's name means that tool.
         boolean hyphenated = key.indexOf('-') > 0;
-        if (context.isOtherTool(key) && (compound || hyphenated || quoted || namedAsTool(text, start, end))) {
+        if (context.isOtherTool(key) && (compound || hyphenated || quoted || namedAsTool(text, chars, start, end))) {
             otherTool(text, key, context, cues, sentenceStarts, start, end);
         } else if (!context.ownName().isEmpty() && key.equals(context.ownName()) && (compound || quoted)) {
             mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
@@ -296,9 +296,9 @@ final class TokenCues {
         // stand there (no character beyond ASCII lower-cases to n, o, e, f, p or a), so only it is compared.
         char before = start >= 3 ? lower(chars[start - 2]) : ' ';
         boolean afterIn = switch (before) {
-            case 'n' -> precedes(text, start, "in ");
-            case 'o' -> precedes(text, start, "into ");
-            case 'e' -> precedes(text, start, "into the ") || precedes(text, start, "in the ");
+            case 'n' -> precedes(text, chars, start, "in ");
+            case 'o' -> precedes(text, chars, start, "into ");
+            case 'e' -> precedes(text, chars, start, "into the ") || precedes(text, chars, start, "in the ");
             default -> false;
         };
         if (afterIn) {
@@ -306,10 +306,12 @@ final class TokenCues {
         }
         char after = end + 1 < chars.length ? lower(chars[end + 1]) : ' ';
         return switch (after) {
-            case 'f' -> follows(text, end, " field");
+            case 'f' -> follows(text, chars, end, " field");
             case 'p' ->
-                follows(text, end, " parameter") || follows(text, end, " param") || follows(text, end, " property");
-            case 'a' -> follows(text, end, " argument");
+                follows(text, chars, end, " parameter")
+                        || follows(text, chars, end, " param")
+                        || follows(text, chars, end, " property");
+            case 'a' -> follows(text, chars, end, " argument");
             default -> false;
         };
     }
@@ -330,50 +332,50 @@ final class TokenCues {
                 || key.contains("cookie");
     }
 
-    private static boolean namedAsTool(String text, int start, int end) {
-        return follows(text, end, " tool")
-                || follows(text, end, " function")
-                || follows(text, end, "()")
-                || precedes(text, start, "call ")
-                || precedes(text, start, "invoke ")
-                || precedes(text, start, "run the ")
-                || precedes(text, start, "use the ")
-                || precedes(text, start, "tool ");
+    private static boolean namedAsTool(String text, char[] chars, int start, int end) {
+        return follows(text, chars, end, " tool")
+                || follows(text, chars, end, " function")
+                || follows(text, chars, end, "()")
+                || precedes(text, chars, start, "call ")
+                || precedes(text, chars, start, "invoke ")
+                || precedes(text, chars, start, "run the ")
+                || precedes(text, chars, start, "use the ")
+                || precedes(text, chars, start, "tool ");
+    }
+
+    /** Whether {@code what} (lower case) stands at {@code at} in the text, in any case. */
+    private static boolean follows(String text, char[] chars, int at, String what) {
+        return standsAt(text, chars, at, what);
+    }
+
+    /** Whether {@code what} (lower case) ends just before {@code at}, in any case. */
+    private static boolean precedes(String text, char[] chars, int at, String what) {
+        return standsAt(text, chars, at - what.length(), what);
     }
 
     /**
-     * Whether {@code what} stands at {@code at}, in any case. These run for most words, and most words
-     * are followed by a space and stand after "the ": a look at three characters of the phrase's place
-     * rules out nearly every one before the case-blind comparison.
+     * {@code text.regionMatches(true, at, what, 0, what.length())} for a lower-case {@code what}, read from the
+     * text's chars. These run for most words, and nearly every one is ruled out at its first characters:
+     * ASCII is compared by its case bit, where the string's comparison upper- and lower-cased both sides of
+     * every character. Beyond ASCII a character may still match (the Kelvin sign is a k to a case-blind
+     * comparison), so there the string's comparison decides.
      */
-    private static boolean follows(String text, int at, String what) {
+    private static boolean standsAt(String text, char[] chars, int at, String what) {
         int length = what.length();
-        return mayMatch(text, at, what.charAt(0))
-                && mayMatch(text, at + 1, what.charAt(1))
-                && mayMatch(text, at + length - 1, what.charAt(length - 1))
-                && text.regionMatches(true, at, what, 0, length);
-    }
-
-    /** Whether {@code what} ends just before {@code at}, in any case. */
-    private static boolean precedes(String text, int at, String what) {
-        int length = what.length();
-        return at >= length
-                && mayMatch(text, at - 1, what.charAt(length - 1))
-                && mayMatch(text, at - 2, what.charAt(length - 2))
-                && mayMatch(text, at - length, what.charAt(0))
-                && text.regionMatches(true, at - length, what, 0, length);
-    }
-
-    /**
-     * Whether the character at {@code i} can equal {@code expected} (lower case) ignoring case. Beyond
-     * ASCII it may (the Kelvin sign is a k to a case-blind comparison), so only the full comparison decides.
-     */
-    private static boolean mayMatch(String text, int i, char expected) {
-        if (i < 0 || i >= text.length()) {
+        if (at < 0 || at > chars.length - length) {
             return false;
         }
-        char c = text.charAt(i);
-        return c == expected || c >= 0x80 || expected >= 'a' && expected <= 'z' && (c | 0x20) == expected;
+        for (int k = 0; k < length; k++) {
+            char c = chars[at + k];
+            if (c >= 0x80) {
+                return text.regionMatches(true, at, what, 0, length);
+            }
+            char expected = what.charAt(k);
+            if (c != expected && !(expected >= 'a' && expected <= 'z' && (c | 0x20) == expected)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean literalContext(String text, int quote) {

@@ -41,6 +41,11 @@ public final class ToolContext {
         private final Map<String, String> namesByKey = new HashMap<>();
         /** The answers asked so far, by key (a set is one scan's, read on its thread). */
         private final Map<String, Boolean> readOnly = new HashMap<>();
+        /**
+         * Every tool name and argument name above (and each tool's own arguments as its context holds them):
+         * most tokens asked about are none of them, and the sieve says so before any hash is taken.
+         */
+        private final NameSieve sieve = new NameSieve();
 
         private ToolNames names;
         /** Tool names that are plain words ("search"): prose can say them without meaning the tool. */
@@ -57,11 +62,24 @@ public final class ToolContext {
                 }
                 set.namesByKey.put(name, spelled);
                 Set<String> arguments = arguments(tool.definition());
-                set.argumentsByTool.put(name, arguments);
+                set.addTool(name, arguments);
                 set.plainWordNames = set.plainWordNames || isPlainWord(name);
-                set.allArguments.addAll(arguments);
+                set.addArguments(arguments);
             }
             return set;
+        }
+
+        private void addTool(String name, Set<String> arguments) {
+            argumentsByTool.put(name, arguments);
+            sieve.add(name);
+            arguments.forEach(sieve::add);
+        }
+
+        private void addArguments(Iterable<String> arguments) {
+            for (String argument : arguments) {
+                allArguments.add(argument);
+                sieve.add(argument);
+            }
         }
 
         /** The context of one tool of this set. */
@@ -88,13 +106,15 @@ public final class ToolContext {
     public static ToolContext of(
             String ownName, Set<String> ownArguments, Set<String> otherTools, Set<String> otherArguments) {
         ToolSet set = new ToolSet();
-        set.argumentsByTool.put(key(ownName), Set.copyOf(ownArguments));
-        ownArguments.forEach(a -> set.allArguments.add(key(a)));
+        set.addTool(key(ownName), Set.copyOf(ownArguments));
+        set.addArguments(ownArguments.stream().map(ToolContext::key).toList());
         for (String other : otherTools) {
-            set.argumentsByTool.putIfAbsent(key(other), Set.of());
+            if (!set.argumentsByTool.containsKey(key(other))) {
+                set.addTool(key(other), Set.of());
+            }
             set.plainWordNames |= isPlainWord(other);
         }
-        otherArguments.forEach(a -> set.allArguments.add(key(a)));
+        set.addArguments(otherArguments.stream().map(ToolContext::key).toList());
         return new ToolContext(key(ownName), Set.copyOf(ownArguments), set);
     }
 
@@ -108,7 +128,7 @@ public final class ToolContext {
     }
 
     public boolean isOtherTool(String key) {
-        return !key.equals(ownName) && set.argumentsByTool.containsKey(key);
+        return set.sieve.mayHold(key) && !key.equals(ownName) && set.argumentsByTool.containsKey(key);
     }
 
     /** Another tool of the set whose name does not say it only reads. */
@@ -122,12 +142,13 @@ public final class ToolContext {
     }
 
     public boolean isOwnArgument(String key) {
-        return ownArguments.contains(key);
+        return set.sieve.mayHold(key) && ownArguments.contains(key);
     }
 
     /** An argument of another tool of the set, distinctive enough to be a reference. */
     public boolean isOtherArgument(String key) {
-        return !ownArguments.contains(key)
+        return set.sieve.mayHold(key)
+                && !ownArguments.contains(key)
                 && set.allArguments.contains(key)
                 && (key.length() >= MIN_ARGUMENT_NAME || key.indexOf('_') >= 0);
     }

@@ -56,6 +56,17 @@ class TokenCuesTest {
         assertThat(cues("Requires a case from case_file_create.", context)).doesNotContainKey(Cue.PURPOSE);
     }
 
+    @Test
+    void aPlainWordArgumentIsNamedWhereAValueGoesInAnyCaseAndByCaseBlindLettersBeyondAscii() {
+        ToolContext context = ToolContext.of("save_note", Set.of("notes"), Set.of(), Set.of());
+
+        assertThat(cues("Paste it INTO notes now.", context)).containsKey(Cue.OWN_ARG);
+        assertThat(cues("Write it in the notes Field.", context)).containsKey(Cue.OWN_ARG);
+        // A dotless i upper-cases to I: a case-blind comparison reads "\u0131nto" as "into".
+        assertThat(cues("Paste it \u0131nto notes now.", context)).containsKey(Cue.OWN_ARG);
+        assertThat(cues("Paste it onto notes now.", context)).doesNotContainKey(Cue.OWN_ARG);
+    }
+
     private static Map<Cue, int[]> cues(String sentence, ToolContext context) {
         Map<Cue, int[]> cues = new EnumMap<>(Cue.class);
         TokenCues.mark(sentence, context, List.of(cues), new int[] {0});
