@@ -19,12 +19,10 @@ final class TokenCues {
 
     private TokenCues() {}
 
-    /** One pass over the original text's tokens: tool names, arguments, identifiers, addresses, literals, markup. */
-    static void mark(String text, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
-        mark(text, text.toCharArray(), context, cues, sentenceStarts);
-    }
-
-    /** The same pass, reading the text's characters from {@code chars} (read, not kept). */
+    /**
+     * One pass over the original text's tokens: tool names, arguments, identifiers, addresses, literals,
+     * markup, reading the text's characters from {@code chars} (read, not kept).
+     */
     static void mark(String text, char[] chars, ToolContext context, List<Map<Cue, int[]>> cues, int[] sentenceStarts) {
         int length = chars.length;
         int i = 0;
@@ -343,24 +341,19 @@ final class TokenCues {
                 || precedes(text, chars, start, "tool ");
     }
 
-    /** Whether {@code what} (lower case) stands at {@code at} in the text, in any case. */
-    private static boolean follows(String text, char[] chars, int at, String what) {
-        return standsAt(text, chars, at, what);
-    }
-
     /** Whether {@code what} (lower case) ends just before {@code at}, in any case. */
     private static boolean precedes(String text, char[] chars, int at, String what) {
-        return standsAt(text, chars, at - what.length(), what);
+        return follows(text, chars, at - what.length(), what);
     }
 
     /**
-     * {@code text.regionMatches(true, at, what, 0, what.length())} for a lower-case {@code what}, read from the
-     * text's chars. These run for most words, and nearly every one is ruled out at its first characters:
-     * ASCII is compared by its case bit, where the string's comparison upper- and lower-cased both sides of
-     * every character. Beyond ASCII a character may still match (the Kelvin sign is a k to a case-blind
-     * comparison), so there the string's comparison decides.
+     * Whether {@code what} (lower case) stands at {@code at}, in any case: {@code text.regionMatches(true, at,
+     * what, 0, what.length())}, read from the text's chars. These run for most words, and nearly every one is
+     * ruled out at its first characters: ASCII is compared by its case bit, where the string's comparison
+     * upper- and lower-cased both sides of every character. Beyond ASCII a character may still match (the
+     * Kelvin sign is a k to a case-blind comparison), so there the string's comparison decides.
      */
-    private static boolean standsAt(String text, char[] chars, int at, String what) {
+    private static boolean follows(String text, char[] chars, int at, String what) {
         int length = what.length();
         if (at < 0 || at > chars.length - length) {
             return false;

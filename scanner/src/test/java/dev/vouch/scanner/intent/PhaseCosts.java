@@ -64,7 +64,7 @@ public final class PhaseCosts {
         });
         phases.put("token pass", read -> {
             List<Map<Cue, int[]>> cues = List.of(new EnumMap<>(Cue.class));
-            TokenCues.mark(read.normalized(), read.context(), cues, new int[] {0});
+            TokenCues.mark(read.normalized(), read.folding().source(), read.context(), cues, new int[] {0});
             return cues.get(0).size();
         });
         phases.put("encodings", read -> EncodedSpans.find(read.normalized()).size());

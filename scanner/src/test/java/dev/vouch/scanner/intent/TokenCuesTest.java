@@ -69,7 +69,7 @@ class TokenCuesTest {
 
     private static Map<Cue, int[]> cues(String sentence, ToolContext context) {
         Map<Cue, int[]> cues = new EnumMap<>(Cue.class);
-        TokenCues.mark(sentence, context, List.of(cues), new int[] {0});
+        TokenCues.mark(sentence, sentence.toCharArray(), context, List.of(cues), new int[] {0});
         return cues;
     }
 }
