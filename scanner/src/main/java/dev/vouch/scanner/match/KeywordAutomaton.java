@@ -62,6 +62,8 @@ public final class KeywordAutomaton<V> {
     private final int[] farCells;
 
     private final int[] farTargets;
+    /** The states whose path holds no character beyond ASCII, numbered first: 0 to this less one. */
+    private final int asciiPathStates;
     /** For each state, whether keywords end there: what the char table cannot flag in its cells. */
     private final boolean[] ends;
     /** Transitions on characters beyond ASCII: the trie's own, sorted by character, and failure links. */
@@ -156,6 +158,7 @@ public final class KeywordAutomaton<V> {
         // numbered depth first, so a word's path through its phrases' prefixes reads nearby rows, not rows
         // a level's width apart across a table of megabytes.
         trie = trie.renumbered();
+        asciiPathStates = trie.asciiPathStates;
         int states = trie.children.size();
         boundaryColumn = boundaries ? trie.asciiColumns + 1 : 0;
         columns = trie.asciiColumns + (boundaries ? 2 : 1);
@@ -284,6 +287,11 @@ public final class KeywordAutomaton<V> {
     /** Whether some transitions lead beyond the char range: the automaton has 2<sup>16</sup> states or more. */
     boolean readsFarTargets() {
         return farCells.length > 0;
+    }
+
+    /** Whether a text of ASCII alone may read a far transition: a row of a state whose path is ASCII holds one. */
+    boolean asciiTextReadsFarTargets() {
+        return farCells.length > 0 && farCells[0] / columns < asciiPathStates;
     }
 
     private void scan(char[] chars, Hits<V> hits) {
@@ -446,6 +454,8 @@ public final class KeywordAutomaton<V> {
         final List<Map<Character, Integer>> children = new ArrayList<>();
         final List<List<Integer>> ends = new ArrayList<>();
         int asciiColumns;
+        /** Once {@link #renumbered}: the states numbered first, whose path holds no character beyond ASCII. */
+        int asciiPathStates;
 
         Trie() {
             add();
@@ -462,52 +472,75 @@ public final class KeywordAutomaton<V> {
         }
 
         /**
-         * The same trie with its first {@link #BREADTH_FIRST_LEVELS} levels numbered breadth first and the
-         * subtrees below them depth first, each after the one before.
+         * The same trie renumbered in two parts. First the states whose path holds no character beyond
+         * ASCII (the boundary is one), their first {@link #BREADTH_FIRST_LEVELS} levels breadth first and
+         * the subtrees below them depth first, each after the one before; then the rest, each subtree below
+         * a character beyond ASCII depth first. A text of ASCII alone, most tool text, only ever visits the
+         * first part: the lexicon's 48,000 such states of its 72,000 fit the char table's range, so none of
+         * its transitions is a far one, searched in {@link KeywordAutomaton#farCells}.
          */
         Trie renumbered() {
-            int[] renumbered = new int[children.size()];
-            List<Integer> order = new ArrayList<>(children.size());
-            order.add(0);
+            Numbering numbering = new Numbering(children.size());
+            numbering.number(0);
             int levelEnd = 1;
             int depth = 0;
             int next = 0;
-            for (; next < order.size() && depth < BREADTH_FIRST_LEVELS; next++) {
-                for (int child : children.get(order.get(next)).values()) {
-                    renumbered[child] = order.size();
-                    order.add(child);
-                }
+            for (; next < numbering.order.size() && depth < BREADTH_FIRST_LEVELS; next++) {
+                children.get(numbering.order.get(next)).forEach((c, child) -> {
+                    if (c < ASCII) {
+                        numbering.number(child);
+                    }
+                });
                 if (next + 1 == levelEnd) {
                     depth++;
-                    levelEnd = order.size();
+                    levelEnd = numbering.order.size();
                 }
             }
-            int frontier = order.size();
+            int frontier = numbering.order.size();
             for (int i = next; i < frontier; i++) {
-                ArrayDeque<Integer> stack = new ArrayDeque<>();
-                pushChildren(stack, order.get(i));
-                while (!stack.isEmpty()) {
-                    int node = stack.pop();
-                    renumbered[node] = order.size();
-                    order.add(node);
-                    pushChildren(stack, node);
-                }
+                numberDepthFirst(numbering, numbering.order.get(i), true);
+            }
+            int asciiStates = numbering.order.size();
+            for (int i = 0; i < asciiStates; i++) {
+                children.get(numbering.order.get(i)).forEach((c, child) -> {
+                    if (c >= ASCII) {
+                        numbering.number(child);
+                        numberDepthFirst(numbering, child, false);
+                    }
+                });
             }
             Trie result = new Trie();
             result.asciiColumns = asciiColumns;
+            result.asciiPathStates = asciiStates;
             result.children.clear();
             result.ends.clear();
-            for (int old : order) {
+            for (int old : numbering.order) {
                 Map<Character, Integer> moved = new HashMap<>();
-                children.get(old).forEach((c, child) -> moved.put(c, renumbered[child]));
+                children.get(old).forEach((c, child) -> moved.put(c, numbering.renumbered[child]));
                 result.children.add(moved);
                 result.ends.add(ends.get(old));
             }
             return result;
         }
 
-        private void pushChildren(ArrayDeque<Integer> stack, int node) {
-            List<Integer> kids = new ArrayList<>(children.get(node).values());
+        /** Numbers the descendants of {@code root} depth first; with {@code asciiOnly}, those reached by ASCII alone. */
+        private void numberDepthFirst(Numbering numbering, int root, boolean asciiOnly) {
+            ArrayDeque<Integer> stack = new ArrayDeque<>();
+            pushChildren(stack, root, asciiOnly);
+            while (!stack.isEmpty()) {
+                int node = stack.pop();
+                numbering.number(node);
+                pushChildren(stack, node, asciiOnly);
+            }
+        }
+
+        private void pushChildren(ArrayDeque<Integer> stack, int node, boolean asciiOnly) {
+            List<Integer> kids = new ArrayList<>();
+            children.get(node).forEach((c, child) -> {
+                if (!asciiOnly || c < ASCII) {
+                    kids.add(child);
+                }
+            });
             for (int k = kids.size() - 1; k >= 0; k--) {
                 stack.push(kids.get(k));
             }
@@ -517,6 +550,23 @@ public final class KeywordAutomaton<V> {
             children.add(new HashMap<>());
             ends.add(new ArrayList<>());
             return children.size() - 1;
+        }
+    }
+
+    /** The new number of each trie state, given in the order the states are visited. */
+    private static final class Numbering {
+        final int[] renumbered;
+        /** The old states by their new number. */
+        final List<Integer> order;
+
+        Numbering(int states) {
+            renumbered = new int[states];
+            order = new ArrayList<>(states);
+        }
+
+        void number(int state) {
+            renumbered[state] = order.size();
+            order.add(state);
         }
     }
 }
