@@ -54,7 +54,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         int i = 0;
         while (i < length) {
             char c = text[i];
-            if (isLetterOrDigit(c) && (i == 0 || !isLetterOrDigit(text[i - 1]))) {
+            if (CharTables.isLetterOrDigit(c) && (i == 0 || !CharTables.isLetterOrDigit(text[i - 1]))) {
                 int spacedEnd = spacedLettersEnd(text, i);
                 if (spacedEnd > i) {
                     appendSpaced(text, i, spacedEnd, out);
@@ -100,11 +100,11 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         while (i < text.length && !Character.isWhitespace(text[i])) {
             boolean spaced = i + 1 == text.length || text[i + 1] == ' ';
             // "r u l e s." ends its run on the letter the full stop follows.
-            boolean last = !spaced && i > start && isLetter(text[i]) && closesSentence(text, i + 1);
+            boolean last = !spaced && i > start && CharTables.isLetter(text[i]) && closesSentence(text, i + 1);
             if (!spaced && !last) {
                 break;
             }
-            letters += isLetter(text[i]) ? 1 : 0;
+            letters += CharTables.isLetter(text[i]) ? 1 : 0;
             end = i + 1;
             if (last) {
                 break;
@@ -157,9 +157,9 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
             i++;
         }
         boolean tokenGoesOn = i < text.length
-                && (isLetterOrDigit(text[i])
+                && (CharTables.isLetterOrDigit(text[i])
                         || isCombiningMark(text[i])
-                        || isSplitter(text[i]) && i + 1 < text.length && isLetterOrDigit(text[i + 1])
+                        || isSplitter(text[i]) && i + 1 < text.length && CharTables.isLetterOrDigit(text[i + 1])
                         || isLeetSymbolInWord(text, i));
         return tokenGoesOn ? start : i;
     }
@@ -173,9 +173,9 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         int i = start;
         while (i < text.length) {
             char c = text[i];
-            if (isLetterOrDigit(c) || isCombiningMark(c) || isLeetSymbolInWord(text, i)) {
+            if (CharTables.isLetterOrDigit(c) || isCombiningMark(c) || isLeetSymbolInWord(text, i)) {
                 i++;
-            } else if (isSplitter(c) && i + 1 < text.length && isLetterOrDigit(text[i + 1])) {
+            } else if (isSplitter(c) && i + 1 < text.length && CharTables.isLetterOrDigit(text[i + 1])) {
                 i++;
             } else {
                 break;
@@ -209,7 +209,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
             } else {
                 run++;
                 longest = Math.max(longest, run);
-                if (isLetter(c)) {
+                if (CharTables.isLetter(c)) {
                     letters++;
                 } else if (leetLetter(c) != 0) {
                     leet++;
@@ -296,26 +296,27 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         }
         char before = text[i - 1];
         char after = text[i + 1];
-        boolean inWord = (isLetter(before) || before == c) && (isLetterOrDigit(after) || after == c);
+        boolean inWord =
+                (CharTables.isLetter(before) || before == c) && (CharTables.isLetterOrDigit(after) || after == c);
         return inWord && !(c == '@' && opensDomain(text, i + 1));
     }
 
     private static boolean opensDomain(char[] text, int from) {
         int i = from;
-        while (i < text.length && (isLetterOrDigit(text[i]) || text[i] == '-')) {
+        while (i < text.length && (CharTables.isLetterOrDigit(text[i]) || text[i] == '-')) {
             i++;
         }
-        return i + 1 < text.length && text[i] == '.' && isLetter(text[i + 1]);
+        return i + 1 < text.length && text[i] == '.' && CharTables.isLetter(text[i + 1]);
     }
 
     /** "~/.aws/cr3dentials": a character with a letter either side inside a piece of a path. */
     private static boolean leetBetweenLetters(char[] text, int i, int start, int end) {
-        return i > start && i + 1 < end && isLetter(text[i - 1]) && isLetter(text[i + 1]);
+        return i > start && i + 1 < end && CharTables.isLetter(text[i - 1]) && CharTables.isLetter(text[i + 1]);
     }
 
     private static boolean leetInside(char[] text, int start, int end) {
         for (int i = start + 1; i < end - 1; i++) {
-            if (leetLetter(text[i]) != 0 && isLetter(text[i - 1])) {
+            if (leetLetter(text[i]) != 0 && CharTables.isLetter(text[i - 1])) {
                 return true;
             }
         }
@@ -323,7 +324,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
     }
 
     private static boolean touchesLetter(char[] text, int i, int start, int end) {
-        return (i > start && isLetter(text[i - 1])) || (i + 1 < end && isLetter(text[i + 1]));
+        return (i > start && CharTables.isLetter(text[i - 1])) || (i + 1 < end && CharTables.isLetter(text[i + 1]));
     }
 
     /**
@@ -419,19 +420,6 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
                         || (c >= '\u20D0' && c <= '\u20FF')
                         || (c >= '\uFE20' && c <= '\uFE2F'));
     }
-
-    /** {@link Character#isLetterOrDigit(char)}, answered from a table for ASCII, which is most of what is read. */
-    private static boolean isLetterOrDigit(char c) {
-        return c < ASCII ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
-    }
-
-    /** {@link Character#isLetter(char)}, ASCII answered without a look-up. */
-    private static boolean isLetter(char c) {
-        return c < ASCII ? isAsciiLetter(c) : Character.isLetter(c);
-    }
-
-    private static final int ASCII = 0x80;
-    private static final boolean[] ASCII_LETTER_OR_DIGIT = CharTables.ascii(Character::isLetterOrDigit);
 
     private static final char[] LATIN_BASE = latinBase(0xC0, 0x250);
     private static final char[] LATIN_EXTENDED_BASE = latinBase(0x1E00, 0x1F00);
