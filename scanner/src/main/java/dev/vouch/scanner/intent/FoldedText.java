@@ -13,16 +13,66 @@ import java.util.Objects;
  * {@code d-e-l-e-t-e}). Every folded character remembers the index of the original character it came
  * from, so a match is reported at its place in the text a person reads.
  *
- * @param text      the folded text, lower case
- * @param origin    for each index of {@code text}, the index in the original text; null where that is the
- *                  index itself (nothing was dropped), as in most texts, which fold character for character
- * @param disguised whether folding undid a disguise (not just case or accents)
- * @param chars     the characters of {@code text}, to be read by index and never written: the sentence
- *                  bounds, the lexicon and the word bag each made a copy of the text to read it
- * @param source    the characters of the text that was folded, read alike: the token pass and the search for
- *                  encodings each made a copy too
+ * <p>The sentence bounds, the lexicon, the word bag and the token pass read the characters by index; the
+ * folded text as a string is made only when asked for (a disguised text, a name inside a hit), where one
+ * for every text was the most bytes folding allocated.
  */
-public record FoldedText(String text, int[] origin, boolean disguised, char[] chars, char[] source) {
+public final class FoldedText {
+
+    /** The characters of the folded text, lower case; read by index and never written. */
+    private final char[] chars;
+    /**
+     * For each index of the folded text, the index in the original text; null where that is the index
+     * itself (nothing was dropped), as in most texts, which fold character for character.
+     */
+    private final int[] origin;
+
+    private final boolean disguised;
+    /** The characters of the text that was folded; read by index and never written. */
+    private final char[] source;
+    /** The folded text, once asked for. */
+    private String text;
+
+    private FoldedText(char[] chars, int[] origin, boolean disguised, char[] source) {
+        this.chars = chars;
+        this.origin = origin;
+        this.disguised = disguised;
+        this.source = source;
+    }
+
+    /** The folded text, lower case. */
+    public String text() {
+        if (text == null) {
+            text = new String(chars);
+        }
+        return text;
+    }
+
+    /**
+     * The characters of {@link #text}, to be read by index and never written: the sentence bounds, the
+     * lexicon and the word bag each made a copy of the text to read it.
+     */
+    public char[] chars() {
+        return chars;
+    }
+
+    /**
+     * The characters of the text that was folded, read alike: the token pass and the search for encodings
+     * each made a copy too.
+     */
+    public char[] source() {
+        return source;
+    }
+
+    /** For each index of {@link #text}, the index in the original text; null where that is the index itself. */
+    public int[] origin() {
+        return origin;
+    }
+
+    /** Whether folding undid a disguise (not just case or accents). */
+    public boolean disguised() {
+        return disguised;
+    }
 
     /** The original-text span of folded characters {@code [start, end)}. */
     public int[] originalSpan(int start, int end) {
@@ -83,8 +133,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         // Most texts fold to as many characters as they have: their characters need no copy.
         int[] origin = out.origin == null || out.length == length ? out.origin : Arrays.copyOf(out.origin, out.length);
         char[] chars = out.length == length ? out.chars : Arrays.copyOf(out.chars, out.length);
-        return new Folding(
-                new FoldedText(new String(chars, 0, out.length), origin, disguised, chars, text), out.leetWords);
+        return new Folding(new FoldedText(chars, origin, disguised, text), out.leetWords);
     }
 
     /**
