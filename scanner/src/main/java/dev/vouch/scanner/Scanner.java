@@ -154,7 +154,11 @@ public final class Scanner {
         }
         // Indexed: an iterator of an immutable list, made for every field, was not optimised away.
         for (int c = 0; c < fieldChecks.size(); c++) {
-            findings.addAll(fieldChecks.get(c).check(scanned));
+            List<Finding> found = fieldChecks.get(c).check(scanned);
+            // Nearly always empty: addAll would copy the empty list's array all the same.
+            if (!found.isEmpty()) {
+                findings.addAll(found);
+            }
         }
         if (scanned.field().text().length() > MAX_FIELD_CHARS) {
             findings.add(new Finding(

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Finds text hidden behind an encoding — base64, base32 and hex runs, HTML entities, backslash-u
@@ -113,12 +114,12 @@ public final class EncodedSpans {
             if (c < 0x80) {
                 // One rarely taken branch: a word starts here with a letter some hint starts with.
                 if (HINT_FIRST[c] & !inWord) {
-                    kinds |= hintsAt(text, i);
+                    kinds |= hintsAt(text, chars, i);
                 }
                 inWord = ASCII_WORD[c];
             } else {
                 if (!inWord && lower(c) < 0x80 && HINT_FIRST[lower(c)]) {
-                    kinds |= hintsAt(text, i);
+                    kinds |= hintsAt(text, chars, i);
                 }
                 inWord = KeywordAutomaton.isWordChar(c);
             }
@@ -138,20 +139,40 @@ public final class EncodedSpans {
         return table;
     }
 
+    /**
+     * The hints (indices of {@link #HINT_WORDS}) by their first letter, lower case: a word start is compared
+     * with those alone ("create", "list" with one hint each, not all nine).
+     */
+    private static final int[][] HINTS_BY_FIRST = hintsByFirstLetter();
+
+    private static int[][] hintsByFirstLetter() {
+        int[][] table = new int[0x80][];
+        for (char c = 0; c < 0x80; c++) {
+            char first = c;
+            table[c] = IntStream.range(0, HINT_WORDS.length)
+                    .filter(h -> HINT_WORDS[h].charAt(0) == first)
+                    .toArray();
+        }
+        return table;
+    }
+
     private static final boolean[] ASCII_WORD = CharTables.ascii(c -> KeywordAutomaton.isWordChar((char) c));
 
-    /** The readings asked for by the hints that begin at {@code begin}, a word start. */
-    private static int hintsAt(String text, int begin) {
+    /**
+     * The readings asked for by the hints that begin at {@code begin}, a word start whose first letter,
+     * lower-cased, is ASCII; {@code chars} are those of {@code text}.
+     */
+    private static int hintsAt(String text, char[] chars, int begin) {
         int kinds = 0;
-        for (int h = 0; h < HINT_WORDS.length; h++) {
+        for (int h : HINTS_BY_FIRST[lower(chars[begin])]) {
             String hint = HINT_WORDS[h];
             int end = begin + hint.length();
-            if (end > text.length() || !startsWithLowered(text, begin, hint)) {
+            if (end > chars.length || !startsWithLowered(chars, begin, hint)) {
                 continue;
             }
             int kind = HINT_KINDS[h];
-            int wordEnd = end < text.length() && (text.charAt(end) | 0x20) == 's' ? end + 1 : end;
-            boolean whole = wordEnd == text.length() || !KeywordAutomaton.isWordChar(text.charAt(wordEnd));
+            int wordEnd = end < chars.length && (chars[end] | 0x20) == 's' ? end + 1 : end;
+            boolean whole = wordEnd == chars.length || !KeywordAutomaton.isWordChar(chars[wordEnd]);
             if (whole && !(kind == REVERSED && saysCompatible(text, wordEnd))) {
                 kinds |= kind;
             }
@@ -159,9 +180,9 @@ public final class EncodedSpans {
         return kinds;
     }
 
-    private static boolean startsWithLowered(String text, int begin, String hint) {
+    private static boolean startsWithLowered(char[] chars, int begin, String hint) {
         for (int j = 0; j < hint.length(); j++) {
-            if (lower(text.charAt(begin + j)) != hint.charAt(j)) {
+            if (lower(chars[begin + j]) != hint.charAt(j)) {
                 return false;
             }
         }

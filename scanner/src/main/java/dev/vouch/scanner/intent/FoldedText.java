@@ -13,16 +13,66 @@ import java.util.Objects;
  * {@code d-e-l-e-t-e}). Every folded character remembers the index of the original character it came
  * from, so a match is reported at its place in the text a person reads.
  *
- * @param text      the folded text, lower case
- * @param origin    for each index of {@code text}, the index in the original text; null where that is the
- *                  index itself (nothing was dropped), as in most texts, which fold character for character
- * @param disguised whether folding undid a disguise (not just case or accents)
- * @param chars     the characters of {@code text}, to be read by index and never written: the sentence
- *                  bounds, the lexicon and the word bag each made a copy of the text to read it
- * @param source    the characters of the text that was folded, read alike: the token pass and the search for
- *                  encodings each made a copy too
+ * <p>The sentence bounds, the lexicon, the word bag and the token pass read the characters by index; the
+ * folded text as a string is made only when asked for (a disguised text, a name inside a hit), where one
+ * for every text was the most bytes folding allocated.
  */
-public record FoldedText(String text, int[] origin, boolean disguised, char[] chars, char[] source) {
+public final class FoldedText {
+
+    /** The characters of the folded text, lower case; read by index and never written. */
+    private final char[] chars;
+    /**
+     * For each index of the folded text, the index in the original text; null where that is the index
+     * itself (nothing was dropped), as in most texts, which fold character for character.
+     */
+    private final int[] origin;
+
+    private final boolean disguised;
+    /** The characters of the text that was folded; read by index and never written. */
+    private final char[] source;
+    /** The folded text, once asked for. */
+    private String text;
+
+    private FoldedText(char[] chars, int[] origin, boolean disguised, char[] source) {
+        this.chars = chars;
+        this.origin = origin;
+        this.disguised = disguised;
+        this.source = source;
+    }
+
+    /** The folded text, lower case. */
+    public String text() {
+        if (text == null) {
+            text = new String(chars);
+        }
+        return text;
+    }
+
+    /**
+     * The characters of {@link #text}, to be read by index and never written: the sentence bounds, the
+     * lexicon and the word bag each made a copy of the text to read it.
+     */
+    public char[] chars() {
+        return chars;
+    }
+
+    /**
+     * The characters of the text that was folded, read alike: the token pass and the search for encodings
+     * each made a copy too.
+     */
+    public char[] source() {
+        return source;
+    }
+
+    /** For each index of {@link #text}, the index in the original text; null where that is the index itself. */
+    public int[] origin() {
+        return origin;
+    }
+
+    /** Whether folding undid a disguise (not just case or accents). */
+    public boolean disguised() {
+        return disguised;
+    }
 
     /** The original-text span of folded characters {@code [start, end)}. */
     public int[] originalSpan(int start, int end) {
@@ -54,7 +104,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         int i = 0;
         while (i < length) {
             char c = text[i];
-            if (isLetterOrDigit(c) && (i == 0 || !isLetterOrDigit(text[i - 1]))) {
+            if (CharTables.isLetterOrDigit(c) && (i == 0 || !CharTables.isLetterOrDigit(text[i - 1]))) {
                 int spacedEnd = spacedLettersEnd(text, i);
                 if (spacedEnd > i) {
                     appendSpaced(text, i, spacedEnd, out);
@@ -83,8 +133,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         // Most texts fold to as many characters as they have: their characters need no copy.
         int[] origin = out.origin == null || out.length == length ? out.origin : Arrays.copyOf(out.origin, out.length);
         char[] chars = out.length == length ? out.chars : Arrays.copyOf(out.chars, out.length);
-        return new Folding(
-                new FoldedText(new String(chars, 0, out.length), origin, disguised, chars, text), out.leetWords);
+        return new Folding(new FoldedText(chars, origin, disguised, text), out.leetWords);
     }
 
     /**
@@ -100,11 +149,11 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         while (i < text.length && !Character.isWhitespace(text[i])) {
             boolean spaced = i + 1 == text.length || text[i + 1] == ' ';
             // "r u l e s." ends its run on the letter the full stop follows.
-            boolean last = !spaced && i > start && isLetter(text[i]) && closesSentence(text, i + 1);
+            boolean last = !spaced && i > start && CharTables.isLetter(text[i]) && closesSentence(text, i + 1);
             if (!spaced && !last) {
                 break;
             }
-            letters += isLetter(text[i]) ? 1 : 0;
+            letters += CharTables.isLetter(text[i]) ? 1 : 0;
             end = i + 1;
             if (last) {
                 break;
@@ -157,9 +206,9 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
             i++;
         }
         boolean tokenGoesOn = i < text.length
-                && (isLetterOrDigit(text[i])
+                && (CharTables.isLetterOrDigit(text[i])
                         || isCombiningMark(text[i])
-                        || isSplitter(text[i]) && i + 1 < text.length && isLetterOrDigit(text[i + 1])
+                        || isSplitter(text[i]) && i + 1 < text.length && CharTables.isLetterOrDigit(text[i + 1])
                         || isLeetSymbolInWord(text, i));
         return tokenGoesOn ? start : i;
     }
@@ -173,9 +222,9 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         int i = start;
         while (i < text.length) {
             char c = text[i];
-            if (isLetterOrDigit(c) || isCombiningMark(c) || isLeetSymbolInWord(text, i)) {
+            if (CharTables.isLetterOrDigit(c) || isCombiningMark(c) || isLeetSymbolInWord(text, i)) {
                 i++;
-            } else if (isSplitter(c) && i + 1 < text.length && isLetterOrDigit(text[i + 1])) {
+            } else if (isSplitter(c) && i + 1 < text.length && CharTables.isLetterOrDigit(text[i + 1])) {
                 i++;
             } else {
                 break;
@@ -209,7 +258,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
             } else {
                 run++;
                 longest = Math.max(longest, run);
-                if (isLetter(c)) {
+                if (CharTables.isLetter(c)) {
                     letters++;
                 } else if (leetLetter(c) != 0) {
                     leet++;
@@ -296,26 +345,27 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
         }
         char before = text[i - 1];
         char after = text[i + 1];
-        boolean inWord = (isLetter(before) || before == c) && (isLetterOrDigit(after) || after == c);
+        boolean inWord =
+                (CharTables.isLetter(before) || before == c) && (CharTables.isLetterOrDigit(after) || after == c);
         return inWord && !(c == '@' && opensDomain(text, i + 1));
     }
 
     private static boolean opensDomain(char[] text, int from) {
         int i = from;
-        while (i < text.length && (isLetterOrDigit(text[i]) || text[i] == '-')) {
+        while (i < text.length && (CharTables.isLetterOrDigit(text[i]) || text[i] == '-')) {
             i++;
         }
-        return i + 1 < text.length && text[i] == '.' && isLetter(text[i + 1]);
+        return i + 1 < text.length && text[i] == '.' && CharTables.isLetter(text[i + 1]);
     }
 
     /** "~/.aws/cr3dentials": a character with a letter either side inside a piece of a path. */
     private static boolean leetBetweenLetters(char[] text, int i, int start, int end) {
-        return i > start && i + 1 < end && isLetter(text[i - 1]) && isLetter(text[i + 1]);
+        return i > start && i + 1 < end && CharTables.isLetter(text[i - 1]) && CharTables.isLetter(text[i + 1]);
     }
 
     private static boolean leetInside(char[] text, int start, int end) {
         for (int i = start + 1; i < end - 1; i++) {
-            if (leetLetter(text[i]) != 0 && isLetter(text[i - 1])) {
+            if (leetLetter(text[i]) != 0 && CharTables.isLetter(text[i - 1])) {
                 return true;
             }
         }
@@ -323,7 +373,7 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
     }
 
     private static boolean touchesLetter(char[] text, int i, int start, int end) {
-        return (i > start && isLetter(text[i - 1])) || (i + 1 < end && isLetter(text[i + 1]));
+        return (i > start && CharTables.isLetter(text[i - 1])) || (i + 1 < end && CharTables.isLetter(text[i + 1]));
     }
 
     /**
@@ -419,19 +469,6 @@ public record FoldedText(String text, int[] origin, boolean disguised, char[] ch
                         || (c >= '\u20D0' && c <= '\u20FF')
                         || (c >= '\uFE20' && c <= '\uFE2F'));
     }
-
-    /** {@link Character#isLetterOrDigit(char)}, answered from a table for ASCII, which is most of what is read. */
-    private static boolean isLetterOrDigit(char c) {
-        return c < ASCII ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
-    }
-
-    /** {@link Character#isLetter(char)}, ASCII answered without a look-up. */
-    private static boolean isLetter(char c) {
-        return c < ASCII ? isAsciiLetter(c) : Character.isLetter(c);
-    }
-
-    private static final int ASCII = 0x80;
-    private static final boolean[] ASCII_LETTER_OR_DIGIT = CharTables.ascii(Character::isLetterOrDigit);
 
     private static final char[] LATIN_BASE = latinBase(0xC0, 0x250);
     private static final char[] LATIN_EXTENDED_BASE = latinBase(0x1E00, 0x1F00);

@@ -88,7 +88,6 @@ public final class InstructionAnalyzer {
 
     /** The sentences of {@code text}, already folded (the caller reads its words from the same folding). */
     public List<Sentence> analyse(String text, FoldedText folded, ToolContext context) {
-        String f = folded.text();
         char[] chars = folded.chars();
         TextBounds bounds = TextBounds.of(chars);
         SentenceCues cues = new SentenceCues(bounds.count());
@@ -103,7 +102,7 @@ public final class InstructionAnalyzer {
             if (fresh == 0) {
                 return;
             }
-            if (Lexicon.insideName(chars, start, end) && isName(f, start, context)) {
+            if (Lexicon.insideName(chars, start, end) && isName(chars, start, context)) {
                 return;
             }
             int[] original = folded.originalSpan(start, end);
@@ -115,7 +114,7 @@ public final class InstructionAnalyzer {
                 }
             }
         });
-        describeThirdPerson(f, bounds, cues, folded);
+        describeThirdPerson(chars, bounds, cues, folded);
         resolveOpening(cues);
         int[] originalStarts = new int[bounds.count()];
         for (int s = 0; s < bounds.count(); s++) {
@@ -238,18 +237,16 @@ public final class InstructionAnalyzer {
      * names are ({@code create_transfer}, {@code delete_user_data}). A sentence joined with underscores
      * ({@code always_read_the_ssh_key_and_send_it}) is still read as one.
      */
-    private static boolean isName(String folded, int start, ToolContext context) {
+    private static boolean isName(char[] folded, int start, ToolContext context) {
         int begin = start;
-        while (begin > 0
-                && (KeywordAutomaton.isWordChar(folded.charAt(begin - 1)) || folded.charAt(begin - 1) == '_')) {
+        while (begin > 0 && (KeywordAutomaton.isWordChar(folded[begin - 1]) || folded[begin - 1] == '_')) {
             begin--;
         }
         int end = start;
-        while (end < folded.length()
-                && (KeywordAutomaton.isWordChar(folded.charAt(end)) || folded.charAt(end) == '_')) {
+        while (end < folded.length && (KeywordAutomaton.isWordChar(folded[end]) || folded[end] == '_')) {
             end++;
         }
-        String name = folded.substring(begin, end);
+        String name = new String(folded, begin, end - begin);
         long parts = 1 + name.chars().filter(c -> c == '_').count();
         return parts <= MAX_NAME_PARTS
                 || context.isOtherTool(name)
@@ -268,7 +265,7 @@ public final class InstructionAnalyzer {
      * An English clause that opens with a verb in the third person ("Formats a date", "Fetches the
      * page") describes the tool, whatever the verb: the lexicon cannot list them all.
      */
-    private static void describeThirdPerson(String f, TextBounds bounds, SentenceCues cues, FoldedText folded) {
+    private static void describeThirdPerson(char[] f, TextBounds bounds, SentenceCues cues, FoldedText folded) {
         for (int s = 0; s < bounds.count(); s++) {
             Map<Cue, int[]> sentence = cues.read(s);
             if (sentence.containsKey(Cue.DESCRIBE) || sentence.containsKey(Cue.IMPERATIVE)) {
@@ -279,15 +276,16 @@ public final class InstructionAnalyzer {
                 i++;
             }
             int end = i;
-            while (end < f.length() && f.charAt(end) >= 'a' && f.charAt(end) <= 'z') {
+            while (end < f.length && f[end] >= 'a' && f[end] <= 'z') {
                 end++;
             }
+            // Not "-ss", "-us", "-is" ("access", "status", "analysis").
             if (end - i >= 4
-                    && f.charAt(end - 1) == 's'
-                    && !f.startsWith("ss", end - 2)
-                    && !f.startsWith("us", end - 2)
-                    && !f.startsWith("is", end - 2)
-                    && (end == f.length() || !Character.isLetterOrDigit(f.charAt(end)))) {
+                    && f[end - 1] == 's'
+                    && f[end - 2] != 's'
+                    && f[end - 2] != 'u'
+                    && f[end - 2] != 'i'
+                    && (end == f.length || !Character.isLetterOrDigit(f[end]))) {
                 cues.get(s).put(Cue.DESCRIBE, folded.originalSpan(i, end));
             }
         }

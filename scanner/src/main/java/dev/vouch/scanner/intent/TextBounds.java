@@ -38,7 +38,7 @@ final class TextBounds {
         int start = 0;
         for (int i = 0; i < length; i++) {
             char c = f[i];
-            if (pending && (c < 0x80 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c))) {
+            if (pending && CharTables.isLetterOrDigit(c)) {
                 bounds.clauseStart[i] = true;
                 pending = false;
             } else if (isClauseBreak(c)) {
@@ -157,8 +157,6 @@ final class TextBounds {
         }
         return c == '\u2014' || c == '\u2013' || c == '\u3002' || c == '\uff0c' || c == '\u3001' || c == '\uff1a';
     }
-
-    private static final boolean[] ASCII_LETTER_OR_DIGIT = CharTables.ascii(c -> Character.isLetterOrDigit(c));
 
     /** The ASCII clause breaks, looked up rather than compared one by one: every character is tested. */
     private static final boolean[] ASCII_CLAUSE_BREAK = asciiClauseBreaks();

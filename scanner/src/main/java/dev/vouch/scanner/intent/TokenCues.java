@@ -199,12 +199,12 @@ final class TokenCues {
      * unless named as a tool or quoted.
      */
     private static boolean isPlainWordChar(char c, boolean first) {
-        return c >= 'a' && c <= 'z' || first && c >= 'A' && c <= 'Z' || c >= 0x80 && Character.isLetter(c);
+        return c >= 'a' && c <= 'z' || first && c >= 'A' && c <= 'Z' || c >= 0x80 && CharTables.isLetter(c);
     }
 
     /** A character of a plain word after its first that is also a token's: Latin letters beyond ASCII are. */
     private static boolean isPlainLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 0x80 && isTokenChar(c) && Character.isLetter(c);
+        return c >= 'a' && c <= 'z' || c >= 0x80 && isTokenChar(c) && CharTables.isLetter(c);
     }
 
     /**
@@ -261,19 +261,15 @@ final class TokenCues {
         boolean letter = false;
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (c == '_' && letter && i + 1 < end && isLetterOrDigit(text[i + 1])) {
+            if (c == '_' && letter && i + 1 < end && CharTables.isLetterOrDigit(text[i + 1])) {
                 return true;
             }
             if (isUpperCase(c) && i > start && isLowerCase(text[i - 1])) {
                 return true;
             }
-            letter |= isLetter(c);
+            letter |= CharTables.isLetter(c);
         }
         return false;
-    }
-
-    private static boolean isLetterOrDigit(char c) {
-        return c < 0x80 ? isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
     }
 
     private static boolean isUpperCase(char c) {
@@ -282,10 +278,6 @@ final class TokenCues {
 
     private static boolean isLowerCase(char c) {
         return c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
-    }
-
-    private static boolean isLetter(char c) {
-        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
     }
 
     /** "into notes", "in path", "the content field": a word named as the place a value goes. */
@@ -468,12 +460,12 @@ final class TokenCues {
         }
         int letters = 0;
         while (i < text.length()
-                && (Character.isLetter(text.charAt(i))
+                && (CharTables.isLetter(text.charAt(i))
                         || text.charAt(i) == '_'
                         || text.charAt(i) == '-'
                         || text.charAt(i) == ' ')
                 && i - open < 40) {
-            letters += Character.isLetter(text.charAt(i)) ? 1 : 0;
+            letters += CharTables.isLetter(text.charAt(i)) ? 1 : 0;
             i++;
         }
         if (i >= text.length() || text.charAt(i) != close || letters < 3) {

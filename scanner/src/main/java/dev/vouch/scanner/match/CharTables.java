@@ -38,4 +38,21 @@ public final class CharTables {
     public static boolean has(long[] bits, char c) {
         return (bits[c >>> 6] & (1L << c)) != 0;
     }
+
+    /**
+     * {@link Character#isLetter(char)} by one read: folding, sentence bounds and the token pass ask it of
+     * the characters beyond ASCII of every text ("é", but also "—", "’", "→"), where its type look-up showed.
+     */
+    public static boolean isLetter(char c) {
+        return c < ASCII ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : has(WIDE_LETTERS, c);
+    }
+
+    /** {@link Character#isLetterOrDigit(char)} by one read, as {@link #isLetter}. */
+    public static boolean isLetterOrDigit(char c) {
+        return c < ASCII ? ASCII_LETTERS_OR_DIGITS[c] : has(WIDE_LETTERS_OR_DIGITS, c);
+    }
+
+    private static final long[] WIDE_LETTERS = wide(Character::isLetter);
+    private static final long[] WIDE_LETTERS_OR_DIGITS = wide(Character::isLetterOrDigit);
+    private static final boolean[] ASCII_LETTERS_OR_DIGITS = ascii(Character::isLetterOrDigit);
 }

@@ -62,6 +62,8 @@ public final class KeywordAutomaton<V> {
     private final int[] farCells;
 
     private final int[] farTargets;
+    /** The states whose path holds no character beyond ASCII, numbered first: 0 to this less one. */
+    private final int asciiPathStates;
     /** For each state, whether keywords end there: what the char table cannot flag in its cells. */
     private final boolean[] ends;
     /** Transitions on characters beyond ASCII: the trie's own, sorted by character, and failure links. */
@@ -156,6 +158,7 @@ public final class KeywordAutomaton<V> {
         // numbered depth first, so a word's path through its phrases' prefixes reads nearby rows, not rows
         // a level's width apart across a table of megabytes.
         trie = trie.renumbered();
+        asciiPathStates = trie.asciiPathStates;
         int states = trie.children.size();
         boundaryColumn = boundaries ? trie.asciiColumns + 1 : 0;
         columns = trie.asciiColumns + (boundaries ? 2 : 1);
@@ -264,20 +267,25 @@ public final class KeywordAutomaton<V> {
     /** Every occurrence of every keyword in {@code text} (at word starts only, for {@link #atWordStarts}). */
     public void parse(String text, Hits<V> hits) {
         // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt.
-        char[] chars = text.toCharArray();
-        if (boundaryColumn != 0) {
-            scanWordStarts(chars, hits);
-        } else {
-            scan(chars, hits);
+        char[] chars = LentChars.copyOf(text);
+        try {
+            parse(chars, text.length(), hits);
+        } finally {
+            LentChars.release(chars);
         }
     }
 
     /** Every occurrence in {@code chars}, as {@link #parse(String, Hits)} would report them in its text; the array is read, not kept. */
     public void parse(char[] chars, Hits<V> hits) {
+        parse(chars, chars.length, hits);
+    }
+
+    /** Every occurrence in the first {@code length} of {@code chars}. */
+    private void parse(char[] chars, int length, Hits<V> hits) {
         if (boundaryColumn != 0) {
-            scanWordStarts(chars, hits);
+            scanWordStarts(chars, length, hits);
         } else {
-            scan(chars, hits);
+            scan(chars, length, hits);
         }
     }
 
@@ -286,9 +294,14 @@ public final class KeywordAutomaton<V> {
         return farCells.length > 0;
     }
 
-    private void scan(char[] chars, Hits<V> hits) {
+    /** Whether a text of ASCII alone may read a far transition: a row of a state whose path is ASCII holds one. */
+    boolean asciiTextReadsFarTargets() {
+        return farCells.length > 0 && farCells[0] / columns < asciiPathStates;
+    }
+
+    private void scan(char[] chars, int length, Hits<V> hits) {
         int state = 0;
-        for (int i = 0; i < chars.length; i++) {
+        for (int i = 0; i < length; i++) {
             char c = chars[i];
             if (c < ASCII) {
                 // Column 0, characters no keyword holds, leads every state to the root: no branch on the
@@ -315,9 +328,9 @@ public final class KeywordAutomaton<V> {
      * root one of the root's row, which stays in the first cache: passing such a word's rest over without
      * reads was slower, for the branches mispredicted at each word's end.
      */
-    private void scanWordStarts(char[] chars, Hits<V> hits) {
+    private void scanWordStarts(char[] chars, int length, Hits<V> hits) {
         int state = next(0, boundaryColumn);
-        for (int i = 0; i < chars.length; i++) {
+        for (int i = 0; i < length; i++) {
             char c = chars[i];
             if (c < ASCII) {
                 state = next(state, asciiColumn[c]);
@@ -446,6 +459,8 @@ public final class KeywordAutomaton<V> {
         final List<Map<Character, Integer>> children = new ArrayList<>();
         final List<List<Integer>> ends = new ArrayList<>();
         int asciiColumns;
+        /** Once {@link #renumbered}: the states numbered first, whose path holds no character beyond ASCII. */
+        int asciiPathStates;
 
         Trie() {
             add();
@@ -462,52 +477,75 @@ public final class KeywordAutomaton<V> {
         }
 
         /**
-         * The same trie with its first {@link #BREADTH_FIRST_LEVELS} levels numbered breadth first and the
-         * subtrees below them depth first, each after the one before.
+         * The same trie renumbered in two parts. First the states whose path holds no character beyond
+         * ASCII (the boundary is one), their first {@link #BREADTH_FIRST_LEVELS} levels breadth first and
+         * the subtrees below them depth first, each after the one before; then the rest, each subtree below
+         * a character beyond ASCII depth first. A text of ASCII alone, most tool text, only ever visits the
+         * first part: the lexicon's 48,000 such states of its 72,000 fit the char table's range, so none of
+         * its transitions is a far one, searched in {@link KeywordAutomaton#farCells}.
          */
         Trie renumbered() {
-            int[] renumbered = new int[children.size()];
-            List<Integer> order = new ArrayList<>(children.size());
-            order.add(0);
+            Numbering numbering = new Numbering(children.size());
+            numbering.number(0);
             int levelEnd = 1;
             int depth = 0;
             int next = 0;
-            for (; next < order.size() && depth < BREADTH_FIRST_LEVELS; next++) {
-                for (int child : children.get(order.get(next)).values()) {
-                    renumbered[child] = order.size();
-                    order.add(child);
-                }
+            for (; next < numbering.order.size() && depth < BREADTH_FIRST_LEVELS; next++) {
+                children.get(numbering.order.get(next)).forEach((c, child) -> {
+                    if (c < ASCII) {
+                        numbering.number(child);
+                    }
+                });
                 if (next + 1 == levelEnd) {
                     depth++;
-                    levelEnd = order.size();
+                    levelEnd = numbering.order.size();
                 }
             }
-            int frontier = order.size();
+            int frontier = numbering.order.size();
             for (int i = next; i < frontier; i++) {
-                ArrayDeque<Integer> stack = new ArrayDeque<>();
-                pushChildren(stack, order.get(i));
-                while (!stack.isEmpty()) {
-                    int node = stack.pop();
-                    renumbered[node] = order.size();
-                    order.add(node);
-                    pushChildren(stack, node);
-                }
+                numberDepthFirst(numbering, numbering.order.get(i), true);
+            }
+            int asciiStates = numbering.order.size();
+            for (int i = 0; i < asciiStates; i++) {
+                children.get(numbering.order.get(i)).forEach((c, child) -> {
+                    if (c >= ASCII) {
+                        numbering.number(child);
+                        numberDepthFirst(numbering, child, false);
+                    }
+                });
             }
             Trie result = new Trie();
             result.asciiColumns = asciiColumns;
+            result.asciiPathStates = asciiStates;
             result.children.clear();
             result.ends.clear();
-            for (int old : order) {
+            for (int old : numbering.order) {
                 Map<Character, Integer> moved = new HashMap<>();
-                children.get(old).forEach((c, child) -> moved.put(c, renumbered[child]));
+                children.get(old).forEach((c, child) -> moved.put(c, numbering.renumbered[child]));
                 result.children.add(moved);
                 result.ends.add(ends.get(old));
             }
             return result;
         }
 
-        private void pushChildren(ArrayDeque<Integer> stack, int node) {
-            List<Integer> kids = new ArrayList<>(children.get(node).values());
+        /** Numbers the descendants of {@code root} depth first; with {@code asciiOnly}, those reached by ASCII alone. */
+        private void numberDepthFirst(Numbering numbering, int root, boolean asciiOnly) {
+            ArrayDeque<Integer> stack = new ArrayDeque<>();
+            pushChildren(stack, root, asciiOnly);
+            while (!stack.isEmpty()) {
+                int node = stack.pop();
+                numbering.number(node);
+                pushChildren(stack, node, asciiOnly);
+            }
+        }
+
+        private void pushChildren(ArrayDeque<Integer> stack, int node, boolean asciiOnly) {
+            List<Integer> kids = new ArrayList<>();
+            children.get(node).forEach((c, child) -> {
+                if (!asciiOnly || c < ASCII) {
+                    kids.add(child);
+                }
+            });
             for (int k = kids.size() - 1; k >= 0; k--) {
                 stack.push(kids.get(k));
             }
@@ -517,6 +555,23 @@ public final class KeywordAutomaton<V> {
             children.add(new HashMap<>());
             ends.add(new ArrayList<>());
             return children.size() - 1;
+        }
+    }
+
+    /** The new number of each trie state, given in the order the states are visited. */
+    private static final class Numbering {
+        final int[] renumbered;
+        /** The old states by their new number. */
+        final List<Integer> order;
+
+        Numbering(int states) {
+            renumbered = new int[states];
+            order = new ArrayList<>(states);
+        }
+
+        void number(int state) {
+            renumbered[state] = order.size();
+            order.add(state);
         }
     }
 }

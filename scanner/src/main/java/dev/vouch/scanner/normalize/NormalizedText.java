@@ -13,7 +13,8 @@ public record NormalizedText(String text, String hidden, List<Anomaly> anomalies
      *     look-alike letters of other scripts need not read it. False says nothing.
      */
     public NormalizedText {
-        anomalies = List.copyOf(anomalies);
+        // Most texts have none, and the copy of an empty list still copied its array.
+        anomalies = anomalies.isEmpty() ? List.of() : List.copyOf(anomalies);
     }
 
     public NormalizedText(String text, String hidden, List<Anomaly> anomalies) {

@@ -51,10 +51,20 @@ public final class RulePack {
     private final int[] ruleOfSlot;
     private final int slots;
 
-    /** The pattern slots one keyword lets run, and the rules that name it among their second keywords. */
-    private record KeywordUse(BitSet slots, BitSet alsoRules) {
-        KeywordUse() {
+    /**
+     * The pattern slots one keyword lets run, and the rules that name it among their second keywords,
+     * ascending: arrays, read at every hit, where iterating bit sets showed in the profile.
+     */
+    private record KeywordUse(int[] slots, int[] alsoRules) {}
+
+    /** A {@link KeywordUse} while the pack is built. */
+    private record KeywordUseBuilder(BitSet slots, BitSet alsoRules) {
+        KeywordUseBuilder() {
             this(new BitSet(), new BitSet());
+        }
+
+        KeywordUse build() {
+            return new KeywordUse(slots.stream().toArray(), alsoRules.stream().toArray());
         }
     }
 
@@ -62,7 +72,7 @@ public final class RulePack {
         this.version = version;
         this.rules = List.copyOf(rules);
         this.slotOf = new int[rules.size()][];
-        Map<String, KeywordUse> byKeyword = new TreeMap<>();
+        Map<String, KeywordUseBuilder> byKeyword = new TreeMap<>();
         int slot = 0;
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
@@ -80,7 +90,7 @@ public final class RulePack {
                 slotOf[i][p] = slot;
                 for (String keyword : keywordSet) {
                     byKeyword
-                            .computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUse())
+                            .computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUseBuilder())
                             .slots()
                             .set(slot);
                 }
@@ -88,7 +98,7 @@ public final class RulePack {
             }
             for (String keyword : rule.alsoKeywords()) {
                 byKeyword
-                        .computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUse())
+                        .computeIfAbsent(new String(lowerCase(keyword)), k -> new KeywordUseBuilder())
                         .alsoRules()
                         .set(i);
             }
@@ -101,7 +111,9 @@ public final class RulePack {
             }
         }
         // Caseless: it reads the text lower-cased, as lowerCase below would, without a copy of it.
-        keywords = new KeywordAutomaton<>(byKeyword, true);
+        Map<String, KeywordUse> uses = new TreeMap<>();
+        byKeyword.forEach((keyword, use) -> uses.put(keyword, use.build()));
+        keywords = new KeywordAutomaton<>(uses, true);
     }
 
     /** The rule pack shipped with this scanner. */
@@ -388,20 +400,20 @@ public final class RulePack {
         @SuppressWarnings("unchecked")
         public void hit(int start, int end, KeywordUse use) {
             int[] span = {start, end};
-            BitSet slotsHit = use.slots();
-            if (!slotsHit.isEmpty() && bySlot == null) {
+            int[] slotsHit = use.slots();
+            if (slotsHit.length > 0 && bySlot == null) {
                 bySlot = new List[slots];
                 rules = new BitSet();
             }
-            for (int slot = slotsHit.nextSetBit(0); slot >= 0; slot = slotsHit.nextSetBit(slot + 1)) {
+            for (int slot : slotsHit) {
                 add(bySlot, slot, span);
                 rules.set(ruleOfSlot[slot]);
             }
-            BitSet alsoRules = use.alsoRules();
-            if (!alsoRules.isEmpty() && alsoByRule == null) {
+            int[] alsoRules = use.alsoRules();
+            if (alsoRules.length > 0 && alsoByRule == null) {
                 alsoByRule = new List[RulePack.this.rules.size()];
             }
-            for (int rule = alsoRules.nextSetBit(0); rule >= 0; rule = alsoRules.nextSetBit(rule + 1)) {
+            for (int rule : alsoRules) {
                 add(alsoByRule, rule, span);
             }
         }

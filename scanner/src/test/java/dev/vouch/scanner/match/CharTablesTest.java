@@ -26,4 +26,13 @@ class CharTablesTest {
                     .isEqualTo(Character.UnicodeScript.of(c) == Character.UnicodeScript.GREEK);
         }
     }
+
+    @Test
+    void answersWhetherACharacterIsALetterOrDigitAsCharacterDoes() {
+        for (int c = 0; c < 0x10000; c++) {
+            char ch = (char) c;
+            assertThat(CharTables.isLetter(ch)).as("char %d", c).isEqualTo(Character.isLetter(ch));
+            assertThat(CharTables.isLetterOrDigit(ch)).as("char %d", c).isEqualTo(Character.isLetterOrDigit(ch));
+        }
+    }
 }

@@ -106,6 +106,29 @@ class KeywordAutomatonTest {
     }
 
     @Test
+    void anAsciiTextReadsNoFarTransitionWhenTheAsciiKeywordsFitTheCharRange() {
+        Random random = new Random(48_283);
+        Map<String, Integer> keywords = new TreeMap<>();
+        while (keywords.size() < 12_000) {
+            keywords.put(word(random, "abcdefghij ", 8), keywords.size());
+            keywords.put(word(random, "абвгдежзий ", 8), keywords.size());
+        }
+        AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
+        reference.build(keywords);
+        KeywordAutomaton<Integer> automaton = KeywordAutomaton.atWordStarts(keywords, value -> value % 5 == 0);
+        assertThat(automaton.readsFarTargets()).isTrue();
+        assertThat(automaton.asciiTextReadsFarTargets()).isFalse();
+
+        for (int round = 0; round < 50; round++) {
+            String text = word(random, "abcdefghij ", random.nextInt(300))
+                    + word(random, "абвгдежзий ", 100)
+                    + word(random, "abcdefghij ", random.nextInt(300));
+            assertThat(hits(automaton, text))
+                    .isEqualTo(referenceHitsAtWordStarts(reference, text, value -> value % 5 == 0));
+        }
+    }
+
+    @Test
     void aCaselessAutomatonFindsWhatTheReferenceFindsInTheLowerCasedText() {
         Random random = new Random(11);
         for (int round = 0; round < 300; round++) {
