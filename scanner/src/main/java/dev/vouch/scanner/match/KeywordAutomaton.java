@@ -267,25 +267,20 @@ public final class KeywordAutomaton<V> {
     /** Every occurrence of every keyword in {@code text} (at word starts only, for {@link #atWordStarts}). */
     public void parse(String text, Hits<V> hits) {
         // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt.
-        char[] chars = LentChars.copyOf(text);
-        try {
-            parse(chars, text.length(), hits);
-        } finally {
-            LentChars.release(chars);
+        char[] chars = text.toCharArray();
+        if (boundaryColumn != 0) {
+            scanWordStarts(chars, hits);
+        } else {
+            scan(chars, hits);
         }
     }
 
     /** Every occurrence in {@code chars}, as {@link #parse(String, Hits)} would report them in its text; the array is read, not kept. */
     public void parse(char[] chars, Hits<V> hits) {
-        parse(chars, chars.length, hits);
-    }
-
-    /** Every occurrence in the first {@code length} of {@code chars}. */
-    private void parse(char[] chars, int length, Hits<V> hits) {
         if (boundaryColumn != 0) {
-            scanWordStarts(chars, length, hits);
+            scanWordStarts(chars, hits);
         } else {
-            scan(chars, length, hits);
+            scan(chars, hits);
         }
     }
 
@@ -299,9 +294,9 @@ public final class KeywordAutomaton<V> {
         return farCells.length > 0 && farCells[0] / columns < asciiPathStates;
     }
 
-    private void scan(char[] chars, int length, Hits<V> hits) {
+    private void scan(char[] chars, Hits<V> hits) {
         int state = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
             if (c < ASCII) {
                 // Column 0, characters no keyword holds, leads every state to the root: no branch on the
@@ -328,9 +323,9 @@ public final class KeywordAutomaton<V> {
      * root one of the root's row, which stays in the first cache: passing such a word's rest over without
      * reads was slower, for the branches mispredicted at each word's end.
      */
-    private void scanWordStarts(char[] chars, int length, Hits<V> hits) {
+    private void scanWordStarts(char[] chars, Hits<V> hits) {
         int state = next(0, boundaryColumn);
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
             if (c < ASCII) {
                 state = next(state, asciiColumn[c]);
