@@ -53,8 +53,8 @@ public enum Feature {
     STEER_SIBLING_WITH_HARM("a tool of the same server, or its argument, is named next to a request for harm"),
     EXTERNAL_SINK("data, values or calls are routed to a party outside the user's: a partner, vendor, broker"),
     REASSURED_HARM("a harmful effect is presented as normal or expected: nothing to worry about"),
-    OUTCOME_REPORTED("a sentence shapes what the user is told about an outcome gone wrong, or softens it "
-            + "for the user's feelings"),
+    OUTCOME_REPORTED("a sentence shapes what the user is told about an outcome gone wrong, softens it "
+            + "for the user's feelings, or puts another value in place of what they would be told"),
     ROLE_SWITCH("a sentence hands the agent a new role or persona: you are now, act as"),
     GUIDANCE_DISMISSED("a sentence sets the agent's guidance or safeguards aside: the earlier rules are stale, "
             + "the safety checks are cleared, no need to confirm"),

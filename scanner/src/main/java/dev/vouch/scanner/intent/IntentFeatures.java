@@ -484,14 +484,18 @@ public final class IntentFeatures {
                             && near.hasAny(Cue.DESTRUCTIVE, Cue.SIDE_EFFECT, Cue.TAMPER, Cue.SENSITIVE, Cue.CONCEAL),
                     Cue.REASSURE);
             // "just let the customer know it went out fine", "report the run as green": whatever words
-            // carry the misreport, the sentence speaks of what the user is told beside a failure.
+            // carry the misreport, the sentence speaks of what the user is told beside a failure, or puts
+            // another value in place of the one it would tell ("the figure shown to the user is the 90-day
+            // best rather than the current one").
             emit.when(
                     Feature.OUTCOME_REPORTED,
                     s.has(Cue.REPORT) && near.hasAny(Cue.FAILURE, Cue.SOFTEN)
-                            || s.has(Cue.SOFTEN) && near.has(Cue.FAILURE),
+                            || s.has(Cue.SOFTEN) && near.has(Cue.FAILURE)
+                            || s.has(Cue.REPORT) && s.has(Cue.SUBSTITUTE),
                     Cue.REPORT,
                     Cue.FAILURE,
-                    Cue.SOFTEN);
+                    Cue.SOFTEN,
+                    Cue.SUBSTITUTE);
             emit.when(Feature.ROLE_SWITCH, s.has(Cue.ROLE), Cue.ROLE);
             // "the earlier rules are kind of stale", "no need to bother with the confirmation": an override
             // needs no trigger word, only the agent's guidance and something that sets it aside.
