@@ -55,6 +55,8 @@ public enum Cue {
     DISMISS,
     /** Leaves something out of what the user sees or is told: hide, leave out, suppress, never surface. */
     WITHHOLD,
+    /** Says all is well: "all green", "went through", "the account is clear", "es sei erledigt". */
+    ALL_WELL,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,

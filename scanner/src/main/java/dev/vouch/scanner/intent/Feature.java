@@ -64,6 +64,8 @@ public enum Feature {
             + "omit it from the answer, never surface it"),
     ADDRESS_INTO_FIELD("an outside address (e-mail, URL) is put into an argument, in any mood: 'by convention a bcc "
             + "to copies@… is appended to this field'"),
+    ALL_WELL_TOLD("the user is to be told all is well beside an outcome gone wrong or something left out: 'on a "
+            + "version conflict, overwrite anyway and tell the person the save went cleanly'"),
     LONG_TEXT("how long the tool's texts are: none up to 1,000 characters, all at 100,000 (logarithmic)");
 
     private final String question;

@@ -141,6 +141,7 @@ public final class InstructionAnalyzer {
             case SENSITIVE -> partOfArgumentName(text, original, context);
             case OVERRIDE, OUTPUT_CONTROL -> QuotedExamples.isQuotedExample(text, original[0], original[1]);
             case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
+            case ALL_WELL -> Phrases.endsWithAny(lowerBefore(text, original[0]), NOT_WELL);
             case MODAL ->
                 text.regionMatches(true, original[0], "need", 0, 4)
                         && Phrases.endsWithAny(lowerBefore(text, original[0]), NO_NEED);
@@ -208,6 +209,26 @@ public final class InstructionAnalyzer {
         "cannot be", "can't be", "can not be", "cannot", "can't", "not be", "never be", "won't be", "will not be",
         "is not", "are not", "isn't", "aren't", "does not", "doesn't", "is never", "are never", "nothing is",
         "no need to", "need not", "needn't"
+    };
+
+    /** "the job was not successfully applied", "it has never passed": all is not well. */
+    private static final String[] NOT_WELL = {
+        "not",
+        "never",
+        "no longer",
+        "isn't",
+        "wasn't",
+        "aren't",
+        "weren't",
+        "hasn't",
+        "didn't",
+        "nicht",
+        "nie",
+        "pas",
+        "jamais",
+        "non",
+        "não",
+        "nunca"
     };
 
     /**

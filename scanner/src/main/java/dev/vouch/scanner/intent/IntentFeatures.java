@@ -496,6 +496,18 @@ public final class IntentFeatures {
                     Cue.FAILURE,
                     Cue.SOFTEN,
                     Cue.SUBSTITUTE);
+            // "if a migration errors, the reply says it was applied successfully": the same words of report tell
+            // a failure honestly ("tell the user the service is unavailable"); what tells the lie is the good
+            // news beside the bad.
+            emit.when(
+                    Feature.ALL_WELL_TOLD,
+                    s.has(Cue.ALL_WELL)
+                            && s.hasAny(Cue.REPORT, Cue.OUTPUT_CONTROL)
+                            && (near.hasAny(Cue.FAILURE, Cue.WITHHOLD, Cue.CONCEAL, Cue.SOFTEN)
+                                    || s.hasAny(Cue.SUBSTITUTE, Cue.DEMOTE)),
+                    Cue.ALL_WELL,
+                    Cue.REPORT,
+                    Cue.FAILURE);
             emit.when(Feature.ROLE_SWITCH, s.has(Cue.ROLE), Cue.ROLE);
             // "the earlier rules are kind of stale", "no need to bother with the confirmation": an override
             // needs no trigger word, only the agent's guidance and something that sets it aside.

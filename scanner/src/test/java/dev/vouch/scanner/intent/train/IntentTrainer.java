@@ -97,6 +97,7 @@ public final class IntentTrainer {
             Feature.EXTERNAL_SINK,
             Feature.REASSURED_HARM,
             Feature.OUTCOME_REPORTED,
+            Feature.ALL_WELL_TOLD,
             Feature.ROLE_SWITCH,
             Feature.GUIDANCE_DISMISSED,
             Feature.SENSITIVE_DIRECTIVE,
