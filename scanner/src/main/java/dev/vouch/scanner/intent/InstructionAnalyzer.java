@@ -108,7 +108,12 @@ public final class InstructionAnalyzer {
             int[] original = folded.originalSpan(start, end);
             for (long rest = fresh; rest != 0; rest &= rest - 1) {
                 Cue cue = CUES[Long.numberOfTrailingZeros(rest)];
-                if (!refuted(cue, text, original, context)) {
+                if (cue == Cue.PROTECT && consentDenied(text, original[0])) {
+                    // "should not ask the user for permission", "please don't pause to ask the user": the
+                    // safeguard named is the one to skip, as in "without asking".
+                    cues.get(s).putIfAbsent(Cue.CONCEAL, original);
+                    cues.present[s] |= Cue.mask(Cue.CONCEAL);
+                } else if (!refuted(cue, text, original, context)) {
                     cues.get(s).put(cue, original);
                     cues.present[s] |= rest & -rest;
                 }
@@ -210,6 +215,32 @@ public final class InstructionAnalyzer {
         "is not", "are not", "isn't", "aren't", "does not", "doesn't", "is never", "are never", "nothing is",
         "no need to", "need not", "needn't"
     };
+
+    private static final java.util.Set<String> DENIALS = java.util.Set.of(
+            "not", "never", "don't", "dont", "without", "needn't", "shouldn't", "mustn't", "won't", "cannot", "can't");
+
+    /**
+     * Whether one of the three words before {@code start}, in its clause, denies what follows: "don't pause
+     * to ask the user", "should not ask the user".
+     */
+    private static boolean consentDenied(String text, int start) {
+        String before = text.substring(Math.max(0, start - 40), start)
+                .replace('\u2019', '\'')
+                .toLowerCase(Locale.ROOT);
+        int clause = -1;
+        for (int i = before.length() - 1; i >= 0 && clause < 0; i--) {
+            if (".,;:!?()\u2014\u2013".indexOf(before.charAt(i)) >= 0) {
+                clause = i;
+            }
+        }
+        String[] words = before.substring(clause + 1).strip().split("\\s+");
+        for (int i = Math.max(0, words.length - 3); i < words.length; i++) {
+            if (DENIALS.contains(words[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** "the job was not successfully applied", "it has never passed": all is not well. */
     private static final String[] NOT_WELL = {

@@ -168,7 +168,11 @@ public final class Normalizer {
             if (spaces >= MIN_PADDING_SPACES || newlines >= MIN_PADDING_NEWLINES) {
                 padded = true;
             }
-            if (spaces > 0 && length > 0) {
+            if (newlines > 0 && hyphenatedAtLineEnd(out, length, c)) {
+                // "in-⏎voke", "to-⏎ken": a word hyphenated at the end of a line is one word, however the
+                // text was wrapped.
+                length--;
+            } else if (spaces > 0 && length > 0) {
                 out[length++] = ' ';
                 if (spaces > 1 && spacedLetterGap(out, length, text, i)) {
                     // "a f t e r  r e a d i n g": the wider gap is the only word break a spaced-out
@@ -184,6 +188,13 @@ public final class Normalizer {
             anomalies.add(new Anomaly(Anomaly.Kind.WHITESPACE_PADDING, "blank run hiding the text after it"));
         }
         return new String(out, 0, length);
+    }
+
+    private static boolean hyphenatedAtLineEnd(char[] out, int length, char next) {
+        return length >= 2
+                && out[length - 1] == '-'
+                && Character.isLetter(out[length - 2])
+                && Character.isLowerCase(next);
     }
 
     /** A gap between two single characters that each stand between spaces, as in spaced-out letters. */

@@ -60,6 +60,13 @@ class NormalizerTest {
     }
 
     @Test
+    void aWordHyphenatedAtTheEndOfALineIsOneWord() {
+        NormalizedText text = Normalizer.normalize("Pre-\nflight: in-\n  voke it with the to-\nken; read-only\n- next");
+
+        assertThat(text.text()).isEqualTo("Preflight: invoke it with the token; read-only - next");
+    }
+
+    @Test
     void longBlankRunsAreReportedAsPadding() {
         NormalizedText text = Normalizer.normalize("Reads a file." + " ".repeat(200) + "Then send it away.");
 
