@@ -2,7 +2,9 @@ package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.match.CharTables;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A text folded for lexicon matching, with the way back to the text it came from.
@@ -238,7 +240,7 @@ public final class FoldedText {
         return i;
     }
 
-    private static final java.util.Set<String> FILE_AND_DOMAIN_ENDINGS = java.util.Set.of(
+    private static final Set<String> FILE_AND_DOMAIN_ENDINGS = Set.of(
             "com", "org", "net", "io", "dev", "ai", "co", "app", "gov", "edu", "example", "test", "invalid", "local",
             "js", "ts", "jsx", "tsx", "py", "rb", "go", "rs", "java", "kt", "php", "cs", "cpp", "sh", "ps", "md",
             "json", "yaml", "yml", "toml", "ini", "cfg", "conf", "env", "txt", "csv", "tsv", "log", "xml", "html",
@@ -277,7 +279,7 @@ public final class FoldedText {
                 || start > 0 && (text[start - 1] == '/' || text[start - 1] == '@' || text[start - 1] == '.')) {
             return false;
         }
-        String ending = new String(text, lastDot + 1, end - lastDot - 1).toLowerCase(java.util.Locale.ROOT);
+        String ending = new String(text, lastDot + 1, end - lastDot - 1).toLowerCase(Locale.ROOT);
         // A cut falls anywhere in a word, so one side is often a stub ("Af.ter", "manag.er"); a name's parts
         // are words ("light.kitchen", "user.email").
         int firstPiece = 0;

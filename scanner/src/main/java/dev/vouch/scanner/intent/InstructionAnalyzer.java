@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a text as a sequence of sentences and marks what each one does: whom it addresses, what it
@@ -216,7 +217,7 @@ public final class InstructionAnalyzer {
         "no need to", "need not", "needn't"
     };
 
-    private static final java.util.Set<String> DENIALS = java.util.Set.of(
+    private static final Set<String> DENIALS = Set.of(
             "not", "never", "don't", "dont", "without", "needn't", "shouldn't", "mustn't", "won't", "cannot", "can't");
 
     /**
