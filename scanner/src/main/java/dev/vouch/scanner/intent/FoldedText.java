@@ -253,8 +253,8 @@ public final class FoldedText {
      * ({@code os.path(}) or a file or domain name ({@code notes.txt}, {@code acme.io}).
      */
     private static boolean isCutWord(char[] text, int start, int end) {
-        int dots = 0;
         int letters = 0;
+        int firstDot = -1;
         int lastDot = -1;
         for (int i = start; i < end; i++) {
             char c = text[i];
@@ -265,7 +265,7 @@ public final class FoldedText {
                         || !CharTables.isLetter(text[i + 1])) {
                     return false;
                 }
-                dots++;
+                firstDot = firstDot < 0 ? i : firstDot;
                 lastDot = i;
             } else if (CharTables.isLetter(c)) {
                 letters++;
@@ -273,7 +273,7 @@ public final class FoldedText {
                 return false;
             }
         }
-        if (dots == 0
+        if (firstDot < 0
                 || letters < 4
                 || end < text.length && (text[end] == '(' || text[end] == '/' || text[end] == '@')
                 || start > 0 && (text[start - 1] == '/' || text[start - 1] == '@' || text[start - 1] == '.')) {
@@ -282,11 +282,7 @@ public final class FoldedText {
         String ending = new String(text, lastDot + 1, end - lastDot - 1).toLowerCase(Locale.ROOT);
         // A cut falls anywhere in a word, so one side is often a stub ("Af.ter", "manag.er"); a name's parts
         // are words ("light.kitchen", "user.email").
-        int firstPiece = 0;
-        while (text[start + firstPiece] != '.') {
-            firstPiece++;
-        }
-        return !FILE_AND_DOMAIN_ENDINGS.contains(ending) && (firstPiece <= 3 || ending.length() <= 2);
+        return !FILE_AND_DOMAIN_ENDINGS.contains(ending) && (firstDot - start <= 3 || ending.length() <= 2);
     }
 
     /**
@@ -300,12 +296,14 @@ public final class FoldedText {
         int letters = 0;
         int leet = 0;
         boolean slash = false;
+        boolean dotted = false;
         boolean latin = false;
         boolean lookalike = false;
         // One pass over the token answers every question asked of it below.
         for (int i = start; i < end; i++) {
             char c = text[i];
             slash |= c == '/';
+            dotted |= c == '.';
             latin |= isAsciiLetter(c);
             lookalike |= latinLookalike(c) != 0;
             if (isSplitter(c)) {
@@ -338,7 +336,7 @@ public final class FoldedText {
                 && (leetText || leetLetter(text[start]) != 0 || leetInside(text, start, end));
         boolean disguised = false;
         out.leetWords += readLeet ? 1 : 0;
-        boolean cutWord = isCutWord(text, start, end);
+        boolean cutWord = dotted && isCutWord(text, start, end);
         out.cutWords += cutWord ? 1 : 0;
         boolean joinDots = cutText && cutWord;
         for (int i = start; i < end; i++) {
@@ -451,9 +449,9 @@ public final class FoldedText {
 
         int length;
         int leetWords;
-        /** Tokens that are words cut by dots ({@link #isCutWord}), and tokens in all. */
+        /** Tokens that are words cut by dots ({@link #isCutWord}). */
         int cutWords;
-
+        /** Tokens in all. */
         int words;
 
         Output(int capacity) {

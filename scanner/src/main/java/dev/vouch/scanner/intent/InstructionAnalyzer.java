@@ -108,15 +108,10 @@ public final class InstructionAnalyzer {
             }
             int[] original = folded.originalSpan(start, end);
             for (long rest = fresh; rest != 0; rest &= rest - 1) {
-                Cue cue = CUES[Long.numberOfTrailingZeros(rest)];
-                if (cue == Cue.PROTECT && consentDenied(text, original[0])) {
-                    // "should not ask the user for permission", "please don't pause to ask the user": the
-                    // safeguard named is the one to skip, as in "without asking".
-                    cues.get(s).putIfAbsent(Cue.CONCEAL, original);
-                    cues.present[s] |= Cue.mask(Cue.CONCEAL);
-                } else if (!refuted(cue, text, original, context)) {
-                    cues.get(s).put(cue, original);
-                    cues.present[s] |= rest & -rest;
+                Cue read = reading(CUES[Long.numberOfTrailingZeros(rest)], text, original, context);
+                if (read != null) {
+                    cues.get(s).putIfAbsent(read, original);
+                    cues.present[s] |= 1L << read.ordinal();
                 }
             }
         });
@@ -141,16 +136,28 @@ public final class InstructionAnalyzer {
 
     private static final Cue[] CUES = Cue.values();
 
+    /**
+     * What the hit of {@code cue} at {@code original} says: the cue, another one, or nothing (null). "Should
+     * not ask the user for permission", "please don't pause to ask the user": a safeguard denied is one to
+     * skip, as in "without asking".
+     */
+    private static Cue reading(Cue cue, String text, int[] original, ToolContext context) {
+        if (cue == Cue.PROTECT && consentDenied(text, original[0])) {
+            return Cue.CONCEAL;
+        }
+        return refuted(cue, text, original, context) ? null : cue;
+    }
+
     /** Whether the hit of {@code cue} at {@code original} says something else than the cue. */
     private static boolean refuted(Cue cue, String text, int[] original, ToolContext context) {
         return switch (cue) {
             case SENSITIVE -> partOfArgumentName(text, original, context);
             case OVERRIDE, OUTPUT_CONTROL -> QuotedExamples.isQuotedExample(text, original[0], original[1]);
             case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
-            case ALL_WELL -> Phrases.endsWithAny(lowerBefore(text, original[0]), NOT_WELL);
+            case ALL_WELL -> Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL);
             case MODAL ->
                 text.regionMatches(true, original[0], "need", 0, 4)
-                        && Phrases.endsWithAny(lowerBefore(text, original[0]), NO_NEED);
+                        && Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NO_NEED);
             default -> false;
         };
     }
@@ -217,6 +224,9 @@ public final class InstructionAnalyzer {
         "no need to", "need not", "needn't"
     };
 
+    /** Room enough for the three words {@link #consentDenied} reads. */
+    private static final int THREE_WORDS = 40;
+
     private static final Set<String> DENIALS = Set.of(
             "not", "never", "don't", "dont", "without", "needn't", "shouldn't", "mustn't", "won't", "cannot", "can't");
 
@@ -225,9 +235,7 @@ public final class InstructionAnalyzer {
      * to ask the user", "should not ask the user".
      */
     private static boolean consentDenied(String text, int start) {
-        String before = text.substring(Math.max(0, start - 40), start)
-                .replace('\u2019', '\'')
-                .toLowerCase(Locale.ROOT);
+        String before = lowerBefore(text, start, THREE_WORDS);
         int clause = -1;
         for (int i = before.length() - 1; i >= 0 && clause < 0; i--) {
             if (".,;:!?()\u2014\u2013".indexOf(before.charAt(i)) >= 0) {
@@ -243,7 +251,7 @@ public final class InstructionAnalyzer {
         return false;
     }
 
-    /** "the job was not successfully applied", "it has never passed": all is not well. */
+    /** "the job was not successfully applied", "it has never succeeded": all is not well. */
     private static final String[] NOT_WELL = {
         "not",
         "never",
@@ -268,7 +276,7 @@ public final class InstructionAnalyzer {
      * negated change describes a limit of the API, not a change to make.
      */
     private static boolean isNegated(String text, int start) {
-        return Phrases.endsWithAny(lowerBefore(text, start), NEGATIONS);
+        return Phrases.endsWithAny(lowerBefore(text, start, LOOK_BEHIND), NEGATIONS);
     }
 
     /**
@@ -278,8 +286,12 @@ public final class InstructionAnalyzer {
      */
     private static final String[] NO_NEED = {"no"};
 
-    private static String lowerBefore(String text, int start) {
-        return text.substring(Math.max(0, start - 14), start)
+    /** How far back a negation of a hit is looked for: "cannot be", "no need to". */
+    private static final int LOOK_BEHIND = 14;
+
+    /** Up to {@code width} characters before {@code start}, lower case, typographic apostrophes plain. */
+    private static String lowerBefore(String text, int start, int width) {
+        return text.substring(Math.max(0, start - width), start)
                 .replace('\u2019', '\'')
                 .toLowerCase(Locale.ROOT)
                 .stripTrailing();
