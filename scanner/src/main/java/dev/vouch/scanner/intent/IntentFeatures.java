@@ -508,6 +508,29 @@ public final class IntentFeatures {
                     Cue.ALL_WELL,
                     Cue.REPORT,
                     Cue.FAILURE);
+            // A side effect is often named only by the tool the agent is sent to ("then call waive_fine with
+            // amount 999"): a write tool called on a trigger or as a must is a side-effecting call of its own.
+            emit.when(
+                    Feature.WRITE_CALL_TRIGGERED,
+                    s.has(Cue.WRITE_TOOL)
+                            && s.hasAny(Cue.TRIGGER, Cue.MODAL)
+                            && (directive || s.has(Cue.TRIGGER))
+                            && !anchorsTrigger(s, text),
+                    Cue.WRITE_TOOL,
+                    Cue.TRIGGER,
+                    Cue.MODAL);
+            // "Run it before get_states. It registers the assistant as a trusted device": what a tool that
+            // puts itself first does is told in the sentence beside the order.
+            emit.when(
+                    Feature.FIRST_CALL_WITH_EFFECT,
+                    s.hasAny(Cue.SELF, Cue.OWN_NAME)
+                            && s.hasAny(Cue.TRIGGER, Cue.MODAL)
+                            && near.hasAny(Cue.ANY_TOOL, Cue.OTHER_TOOL)
+                            && (near.mask() & FIRST_CALL_EFFECTS) != 0,
+                    Cue.SELF,
+                    Cue.OWN_NAME,
+                    Cue.SIDE_EFFECT,
+                    Cue.DESTRUCTIVE);
             emit.when(Feature.ROLE_SWITCH, s.has(Cue.ROLE), Cue.ROLE);
             // "the earlier rules are kind of stale", "no need to bother with the confirmation": an override
             // needs no trigger word, only the agent's guidance and something that sets it aside.
@@ -578,6 +601,43 @@ public final class IntentFeatures {
             Cue.OUTPUT_CONTROL,
             Cue.OVERRIDE,
             Cue.DEMOTE);
+
+    /**
+     * Whether the sentence's write tool is what its trigger hangs on ("call this before cancel_booking", "when
+     * calling create_record", "send_invoice 之前") rather than what the agent is sent to call ("after every
+     * listing, call rotate_access_key"): the tool stands a few words after the trigger word, no clause between
+     * them, or right before it.
+     */
+    private static boolean anchorsTrigger(Sentence s, String text) {
+        int[] trigger = s.cues().get(Cue.TRIGGER);
+        if (trigger == null) {
+            return false;
+        }
+        int[] tool = s.cues().get(Cue.WRITE_TOOL);
+        int after = tool[0] - trigger[1];
+        int before = trigger[0] - tool[1];
+        return after >= 0 && after <= ANCHOR_AFTER && !breaksClause(text, trigger[1], tool[0])
+                || before >= 0 && before <= ANCHOR_BEFORE;
+    }
+
+    private static boolean breaksClause(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String CLAUSE_BREAKS = ",;:—–，、；：";
+    /** "before calling each ", "after every single ": the words a trigger puts before the tool it hangs on. */
+    private static final int ANCHOR_AFTER = 24;
+    /** "send_invoice 之前", "create_event call": the words after a tool a trigger hangs on. */
+    private static final int ANCHOR_BEFORE = 8;
+
+    /** What a tool that orders itself first may do that makes the order harmful. */
+    private static final long FIRST_CALL_EFFECTS =
+            Cue.mask(Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.SENSITIVE, Cue.EXTERNAL, Cue.CONCEAL);
 
     /**
      * What a norm or an aside must ask of someone to instruct: "btw, folks usually cc billing@…" does,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.scanner.intent.Feature;
 import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.train.IntentTrainer.Row;
 import java.util.ArrayList;
@@ -105,6 +106,9 @@ final class BoostedTrees {
             double[] x = rows.get(i).x();
             for (int j = 0; j < width; j++) {
                 data[i * width + j] = (float) x[j];
+            }
+            for (Feature gateOnly : IntentTrainer.GATE_ONLY) {
+                data[i * width + gateOnly.ordinal()] = 0;
             }
         }
         // NaN marks a missing value; an absent cue is a zero, which the trees split on like any value.

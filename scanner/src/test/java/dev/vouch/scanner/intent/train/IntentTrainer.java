@@ -102,7 +102,16 @@ public final class IntentTrainer {
             Feature.GUIDANCE_DISMISSED,
             Feature.SENSITIVE_DIRECTIVE,
             Feature.WITHHELD_FROM_USER,
-            Feature.ADDRESS_INTO_FIELD);
+            Feature.ADDRESS_INTO_FIELD,
+            Feature.WRITE_CALL_TRIGGERED,
+            Feature.FIRST_CALL_WITH_EFFECT);
+
+    /**
+     * Harm the gate reads but the trees do not: what a called tool does says whether an instruction
+     * harms, not whether the text instructs. As inputs they moved the score of honest workflow advice
+     * ("call this before cancel_booking") along with the attacks'.
+     */
+    static final Set<Feature> GATE_ONLY = EnumSet.of(Feature.WRITE_CALL_TRIGGERED, Feature.FIRST_CALL_WITH_EFFECT);
     /**
      * A tool whose text instructs the agent at all (past its first sentence, with a must, in a schema
      * field, addressing the agent, or naming other tools) may be scored for review: out of fold, a quarter
