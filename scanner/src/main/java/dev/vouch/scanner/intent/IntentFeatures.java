@@ -519,8 +519,8 @@ public final class IntentFeatures {
                     Cue.WRITE_TOOL,
                     Cue.TRIGGER,
                     Cue.MODAL);
-            // "Run it before get_states. It registers the assistant as a trusted device": what a tool that
-            // puts itself first does is told in the sentence beside the order.
+            // "This tool must be called before get_states. It cancels everyone else's sessions": what a tool
+            // that puts itself first does is told in the sentence beside the order.
             emit.when(
                     Feature.FIRST_CALL_WITH_EFFECT,
                     s.hasAny(Cue.SELF, Cue.OWN_NAME)

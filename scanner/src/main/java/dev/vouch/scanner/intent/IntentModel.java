@@ -159,7 +159,33 @@ public final class IntentModel {
         for (int k = 0; k < shown; k++) {
             contributions.add(new Contribution(present[k], names.get(present[k]), parts[present[k]]));
         }
+        if (verdict == Verdict.BLOCK) {
+            addHarmShownNowhere(x, parts, present, shown, contributions);
+        }
         return new Assessment(score, verdict, family(contributions), List.copyOf(contributions));
+    }
+
+    /**
+     * A block needs harm: the harm the gate found is shown even where it raised the score by nothing, as a
+     * feature the gate reads alone ({@code write-call-triggered}) never does.
+     */
+    private void addHarmShownNowhere(
+            double[] x, double[] parts, int[] present, int shown, List<Contribution> contributions) {
+        List<String> names = IntentFeatures.inputNames();
+        for (int input : blockInputs) {
+            if (x[input] > 0 && !amongFirst(present, shown, input)) {
+                contributions.add(new Contribution(input, names.get(input), parts[input]));
+            }
+        }
+    }
+
+    private static boolean amongFirst(int[] order, int count, int input) {
+        for (int k = 0; k < count; k++) {
+            if (order[k] == input) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -220,7 +246,9 @@ public final class IntentModel {
             Map.entry(Feature.CALL_OTHER, Family.CROSS_TOOL_SHADOWING),
             Map.entry(Feature.SIDE_EFFECT_STEER, Family.CROSS_TOOL_SHADOWING),
             Map.entry(Feature.DESTRUCTIVE_STEER, Family.CROSS_TOOL_SHADOWING),
+            Map.entry(Feature.WRITE_CALL_TRIGGERED, Family.CROSS_TOOL_SHADOWING),
             Map.entry(Feature.CALL_FIRST, Family.COERCIVE_ORDERING),
+            Map.entry(Feature.FIRST_CALL_WITH_EFFECT, Family.COERCIVE_ORDERING),
             Map.entry(Feature.TRIGGER_ANY, Family.COERCIVE_ORDERING),
             Map.entry(Feature.CONCEAL, Family.CONCEALMENT),
             Map.entry(Feature.SENSITIVE_SINK, Family.EXFILTRATION),

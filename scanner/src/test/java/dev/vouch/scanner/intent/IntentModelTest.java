@@ -3,6 +3,7 @@ package dev.vouch.scanner.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.intent.train.IntentTrainerAccess;
@@ -51,9 +52,29 @@ class IntentModelTest {
         pushy[Feature.CONCEAL.ordinal()] = 1;
         IntentModel.Assessment blocked = model.assess(vector(pushy));
         assertThat(blocked.verdict()).isEqualTo(Verdict.BLOCK);
+        // What raised the score first, then the harm that let it block, though it raised nothing.
         assertThat(blocked.contributions())
                 .extracting(IntentModel.Contribution::name)
-                .containsExactly(Feature.AGENT_DIRECTIVE.wireName());
+                .containsExactly(Feature.AGENT_DIRECTIVE.wireName(), Feature.CONCEAL.wireName());
+    }
+
+    @Test
+    void aBlockOnHarmTheTreesNeverReadNamesThatHarm() {
+        TreeEnsemble stump =
+                TreeEnsemble.parse(TreeEnsembleTest.stump(Feature.TRIGGER_OTHER, -5, 5), IntentFeatures.inputNames());
+        IntentModel model = new IntentModel(
+                stump, 0.5, 0.9, Set.of(Feature.WRITE_CALL_TRIGGERED), Set.of(Feature.TRIGGER_OTHER), "test");
+        double[] x = new double[IntentFeatures.SIZE];
+        x[Feature.TRIGGER_OTHER.ordinal()] = 1;
+        x[Feature.WRITE_CALL_TRIGGERED.ordinal()] = 1;
+
+        IntentModel.Assessment assessment = model.assess(vector(x));
+
+        assertThat(assessment.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(assessment.family()).isEqualTo(Family.CROSS_TOOL_SHADOWING);
+        assertThat(assessment.contributions())
+                .extracting(IntentModel.Contribution::name)
+                .containsExactly(Feature.TRIGGER_OTHER.wireName(), Feature.WRITE_CALL_TRIGGERED.wireName());
     }
 
     @Test
