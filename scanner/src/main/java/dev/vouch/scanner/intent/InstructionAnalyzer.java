@@ -236,11 +236,9 @@ public final class InstructionAnalyzer {
      */
     private static boolean consentDenied(String text, int start) {
         String before = lowerBefore(text, start, THREE_WORDS);
-        int clause = -1;
-        for (int i = before.length() - 1; i >= 0 && clause < 0; i--) {
-            if (".,;:!?()\u2014\u2013".indexOf(before.charAt(i)) >= 0) {
-                clause = i;
-            }
+        int clause = before.length() - 1;
+        while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
+            clause--;
         }
         String[] words = before.substring(clause + 1).strip().split("\\s+");
         for (int i = Math.max(0, words.length - 3); i < words.length; i++) {

@@ -606,7 +606,8 @@ public final class IntentFeatures {
      * Whether the sentence's write tool is what its trigger hangs on ("call this before cancel_booking", "when
      * calling create_record", "send_invoice 之前") rather than what the agent is sent to call ("after every
      * listing, call rotate_access_key"): the tool stands a few words after the trigger word, no clause between
-     * them, or right before it.
+     * them, or right before it. Only the first trigger and the first write tool of the sentence are read, and
+     * "call send_invoice after this tool" reads as anchored too: each a miss rather than a false alarm.
      */
     private static boolean anchorsTrigger(Sentence s, String text) {
         int[] trigger = s.cues().get(Cue.TRIGGER);
@@ -622,14 +623,13 @@ public final class IntentFeatures {
 
     private static boolean breaksClause(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+            if (TextBounds.isClauseBreak(text.charAt(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static final String CLAUSE_BREAKS = ",;:—–，、；：";
     /** "before calling each ", "after every single ": the words a trigger puts before the tool it hangs on. */
     private static final int ANCHOR_AFTER = 24;
     /** "send_invoice 之前", "create_event call": the words after a tool a trigger hangs on. */

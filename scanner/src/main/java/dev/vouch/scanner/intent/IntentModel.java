@@ -159,33 +159,24 @@ public final class IntentModel {
         for (int k = 0; k < shown; k++) {
             contributions.add(new Contribution(present[k], names.get(present[k]), parts[present[k]]));
         }
-        if (verdict == Verdict.BLOCK) {
-            addHarmShownNowhere(x, parts, present, shown, contributions);
+        if (verdict == Verdict.BLOCK && raised > 0) {
+            addHarmThatRaisedNothing(x, parts, contributions);
         }
         return new Assessment(score, verdict, family(contributions), List.copyOf(contributions));
     }
 
     /**
      * A block needs harm: the harm the gate found is shown even where it raised the score by nothing, as a
-     * feature the gate reads alone ({@code write-call-triggered}) never does.
+     * feature the gate reads alone ({@code write-call-triggered}) never does. Only what raised the score was
+     * shown so far, so the harm not shown is the harm that raised nothing.
      */
-    private void addHarmShownNowhere(
-            double[] x, double[] parts, int[] present, int shown, List<Contribution> contributions) {
+    private void addHarmThatRaisedNothing(double[] x, double[] parts, List<Contribution> contributions) {
         List<String> names = IntentFeatures.inputNames();
         for (int input : blockInputs) {
-            if (x[input] > 0 && !amongFirst(present, shown, input)) {
+            if (x[input] > 0 && parts[input] <= 0) {
                 contributions.add(new Contribution(input, names.get(input), parts[input]));
             }
         }
-    }
-
-    private static boolean amongFirst(int[] order, int count, int input) {
-        for (int k = 0; k < count; k++) {
-            if (order[k] == input) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -151,7 +151,8 @@ final class TextBounds {
         return true;
     }
 
-    private static boolean isClauseBreak(char c) {
+    /** Whether {@code c} ends a clause: the punctuation after which a clause may begin. */
+    static boolean isClauseBreak(char c) {
         if (c < 0x80) {
             return ASCII_CLAUSE_BREAK[c];
         }

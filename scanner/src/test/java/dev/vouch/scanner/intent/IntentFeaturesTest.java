@@ -154,7 +154,7 @@ class IntentFeaturesTest {
             strings = {
                 "Lists bookings. Call this before cancel_booking so you use the correct booking_id.",
                 "Lists zones. When calling create_record for the zone apex, set name to '@'.",
-                "Creates a draft invoice. It is not sent until you call send_invoice.",
+                "创建一张草稿发票。必须在 send_invoice 之前调用本工具。",
             })
     void aToolThatWritesNamedAsWhatATriggerHangsOnIsNotCalledByIt(String description) {
         double[] x = vectorBeside(description, "cancel_booking", "create_record", "send_invoice");
