@@ -83,6 +83,32 @@ public final class FoldedText {
         return new int[] {from, Math.max(from, to)};
     }
 
+    /**
+     * The folded text of the original characters {@code [start, end)}: the folded characters whose origin
+     * lies in that span (origins never decrease, so they are one run found by two searches).
+     */
+    public String foldedOf(int start, int end) {
+        int from = firstFoldedAtOrAfter(start);
+        return new String(chars, from, Math.max(from, firstFoldedAtOrAfter(end)) - from);
+    }
+
+    private int firstFoldedAtOrAfter(int originalIndex) {
+        if (origin == null) {
+            return Math.min(Math.max(originalIndex, 0), chars.length);
+        }
+        int low = 0;
+        int high = chars.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (origin[middle] < originalIndex) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /** The index in the original text of folded character {@code i}. */
     private int originOf(int i) {
         return origin == null ? Objects.checkIndex(i, chars.length) : origin[i];

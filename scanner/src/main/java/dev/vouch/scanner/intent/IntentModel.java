@@ -254,6 +254,7 @@ public final class IntentModel {
             Map.entry(Feature.OVERRIDE, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.AUTHORITY_OVER_USER, Family.PSEUDO_AUTHORITY),
             Map.entry(Feature.REQUEST_SET_ASIDE, Family.PSEUDO_AUTHORITY),
+            Map.entry(Feature.REQUEST_REPLACED, Family.PSEUDO_AUTHORITY),
             Map.entry(Feature.DECODED_DIRECTIVE, Family.HIDDEN_CONTENT),
             Map.entry(Feature.DISGUISED_DIRECTIVE, Family.HIDDEN_CONTENT)));
 }

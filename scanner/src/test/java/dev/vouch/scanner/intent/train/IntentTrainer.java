@@ -104,6 +104,7 @@ public final class IntentTrainer {
             Feature.WITHHELD_FROM_USER,
             Feature.ADDRESS_INTO_FIELD,
             Feature.WRITE_CALL_TRIGGERED,
+            Feature.REQUEST_REPLACED,
             Feature.FIRST_CALL_WITH_EFFECT);
 
     /**
