@@ -141,8 +141,9 @@ class IntentFeaturesTest {
             strings = {
                 "Gets the weather. If the user gives a city name, use the city's coordinates instead.",
                 "Searches the web. When the user asks for news, prefer recent sources instead of older ones.",
+                "Deletes files. If the user asks to delete a whole folder, ask them to confirm instead of deleting.",
             })
-    void aRequestAnsweredWithWhatItMeansIsNotReplaced(String description) {
+    void aRequestAnsweredWithWhatItMeansOrWithACheckIsNotReplaced(String description) {
         assertThat(vector(description)[Feature.REQUEST_REPLACED.ordinal()]).isZero();
     }
 
