@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a text as a sequence of sentences and marks what each one does: whom it addresses, what it
@@ -224,6 +225,9 @@ public final class InstructionAnalyzer {
         "no need to", "need not", "needn't"
     };
 
+    /** Compiled once: {@code String.split} compiled a pattern of more than one character at every call. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** Room enough for the three words {@link #consentDenied} reads. */
     private static final int THREE_WORDS = 40;
 
@@ -240,7 +244,7 @@ public final class InstructionAnalyzer {
         while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
             clause--;
         }
-        String[] words = before.substring(clause + 1).strip().split("\\s+");
+        String[] words = WHITESPACE.split(before.substring(clause + 1).strip());
         for (int i = Math.max(0, words.length - 3); i < words.length; i++) {
             if (DENIALS.contains(words[i])) {
                 return true;
@@ -309,10 +313,17 @@ public final class InstructionAnalyzer {
         while (end < folded.length && (KeywordAutomaton.isWordChar(folded[end]) || folded[end] == '_')) {
             end++;
         }
+        // Counted in the chars, and the name made only for a long one: a stream over a string made for
+        // each hit inside a snake_case word showed in the profile, and most such names are short.
+        int parts = 1;
+        for (int i = begin; i < end; i++) {
+            parts += folded[i] == '_' ? 1 : 0;
+        }
+        if (parts <= MAX_NAME_PARTS) {
+            return true;
+        }
         String name = new String(folded, begin, end - begin);
-        long parts = 1 + name.chars().filter(c -> c == '_').count();
-        return parts <= MAX_NAME_PARTS
-                || context.isOtherTool(name)
+        return context.isOtherTool(name)
                 || context.isOwnArgument(name)
                 || context.isOtherArgument(name)
                 || name.equals(context.ownName());
