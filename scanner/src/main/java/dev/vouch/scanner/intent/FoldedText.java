@@ -92,7 +92,7 @@ public final class FoldedText {
         return new String(chars, from, Math.max(from, firstFoldedAtOrAfter(end)) - from);
     }
 
-    private int firstFoldedAtOrAfter(int originalIndex) {
+    int firstFoldedAtOrAfter(int originalIndex) {
         if (origin == null) {
             return Math.min(Math.max(originalIndex, 0), chars.length);
         }

@@ -46,7 +46,8 @@ public final class IntentFeatures {
         public String name(int input) {
             return input < WORDS
                     ? NAMES.get(input)
-                    : "words:" + source.substring(start, end).toLowerCase(Locale.ROOT);
+                    : (input < INSTRUCTION_WORDS ? "words:" : "instruction-words:")
+                            + source.substring(start, end).toLowerCase(Locale.ROOT);
         }
 
         private static boolean endsSentence(String text, int i) {
@@ -60,7 +61,8 @@ public final class IntentFeatures {
      * The inputs for one tool and the first span behind each non-zero one. Inputs are the named
      * {@link Feature}s, then each {@link Cue} seen in a sentence, then each pair of cues seen together
      * in one sentence (the model learns which combinations matter from the corpus, not from a list), then
-     * the hashed words of the tool's prose ({@link WordBag}). A vector whose score cannot matter (see
+     * the hashed words of the tool's prose and, apart, those of its sentences that instruct the agent
+     * ({@link WordBag}). A vector whose score cannot matter (see
      * {@link #of(List, ToolContext, PatternVerdicts, Predicate)}) holds the named features alone.
      */
     public record Vector(double[] values, Span[] spans) {
@@ -85,7 +87,9 @@ public final class IntentFeatures {
     private static final int PAIRS = SINGLES + CUES.length;
     private static final int WORDS = PAIRS + CUES.length * (CUES.length - 1) / 2;
     /** How many inputs a vector has. */
-    public static final int SIZE = WORDS + WordBag.BUCKETS;
+    private static final int INSTRUCTION_WORDS = WORDS + WordBag.BUCKETS;
+
+    public static final int SIZE = INSTRUCTION_WORDS + WordBag.INSTRUCTION_BUCKETS;
 
     private static final List<String> NAMES = names();
 
@@ -109,6 +113,9 @@ public final class IntentFeatures {
         }
         for (int bucket = 0; bucket < WordBag.BUCKETS; bucket++) {
             names.add(String.format(Locale.ROOT, "words:%04d", bucket));
+        }
+        for (int bucket = 0; bucket < WordBag.INSTRUCTION_BUCKETS; bucket++) {
+            names.add(String.format(Locale.ROOT, "instruction-words:%04d", bucket));
         }
         return List.copyOf(names);
     }
@@ -223,6 +230,18 @@ public final class IntentFeatures {
                     WordBag.read(text, folded, values, spans, WORDS);
                 }
             }
+            for (Instruction instruction : reading.instructions) {
+                // A sentence read as an instruction was read in its text's folding, kept above.
+                FoldedText folded = foldings[texts.indexOf(instruction.field())];
+                WordBag.readInstruction(
+                        instruction.field(),
+                        folded,
+                        folded.firstFoldedAtOrAfter(instruction.start()),
+                        folded.firstFoldedAtOrAfter(instruction.end()),
+                        values,
+                        spans,
+                        INSTRUCTION_WORDS);
+            }
         }
         return new Vector(values, spans);
     }
@@ -327,6 +346,9 @@ public final class IntentFeatures {
             reading.cueSentences.add(emit);
             if (directive) {
                 reading.directives++;
+                if (decoded == null) {
+                    reading.instructions.add(new Instruction(field, s.start(), s.end()));
+                }
                 emit.when(Feature.LATE_DIRECTIVE, s.index() > 0 || schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
                 emit.when(Feature.SCHEMA_DIRECTIVE, schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
                 emit.when(Feature.DISGUISED_DIRECTIVE, s.disguised(), Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
@@ -711,10 +733,15 @@ public final class IntentFeatures {
          * set only once a gate lets the score matter, in the order the sentences were read.
          */
         final List<FeatureEmitter> cueSentences = new ArrayList<>();
+        /** The sentences that instruct the agent, whose words are inputs of their own. */
+        final List<Instruction> instructions = new ArrayList<>();
 
         int directives;
         boolean steerWithoutHarm;
     }
+
+    /** A sentence of {@code field}'s text, by its span in the original text, that instructs the agent. */
+    private record Instruction(Text field, int start, int end) {}
 
     /** The cues of a sentence and of the sentences either side of it. */
     private static Sentence neighbourhood(List<Sentence> sentences, int i) {

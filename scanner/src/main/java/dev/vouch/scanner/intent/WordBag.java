@@ -12,6 +12,12 @@ import dev.vouch.scanner.match.CharTables;
  * read: with the words, the out-of-fold recall of the hand-written sets rose from 0.83 to 0.89 at the same
  * share of hard negatives flagged.
  *
+ * <p>The words of the sentences that instruct the agent are hashed once more, into inputs of their own
+ * ({@code instruction-words}): "delete" in "Deletes a draft." describes the tool, in "then delete the
+ * backup" it is asked of the agent, and the trees could tell the two apart only through a cue the word
+ * happens to share. Over two seeds they cut the clean tools of the blind sets a-f flagged by 0.7 point
+ * with their attacks flagged unchanged.
+ *
  * <p>Words are read in the folded text, so a disguise does not hide them, and each input remembers where
  * its first word stood, so an explanation can show the word.
  */
@@ -19,6 +25,9 @@ final class WordBag {
 
     /** How many inputs the words are hashed into; collisions cost the trees a little precision. */
     static final int BUCKETS = 1024;
+
+    /** How many inputs the words of the sentences that instruct the agent are hashed into: far fewer words. */
+    static final int INSTRUCTION_BUCKETS = 512;
 
     private static final int FNV_OFFSET = 0x811c9dc5;
     private static final int FNV_PRIME = 0x01000193;
@@ -51,6 +60,37 @@ final class WordBag {
             }
             previous = hash;
             previousStart = start;
+        }
+    }
+
+    /**
+     * Sets the inputs, from {@code offset} on, of the words of one sentence that instructs the agent, the
+     * folded chars {@code [from, to)}. Words alone, no pairs: the sentences are few and short, and their
+     * pairs are mostly in the tool's own word pairs already.
+     */
+    static void readInstruction(
+            Text field, FoldedText folded, int from, int to, double[] values, Span[] spans, int offset) {
+        char[] f = folded.chars();
+        int i = from;
+        while (i < to) {
+            if (!isWordChar(f[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int hash = FNV_OFFSET;
+            while (i < to && isWordChar(f[i])) {
+                hash = (hash ^ f[i]) * FNV_PRIME;
+                i++;
+            }
+            set(
+                    values,
+                    spans,
+                    offset + Integer.remainderUnsigned(mix(hash), INSTRUCTION_BUCKETS),
+                    field,
+                    folded,
+                    start,
+                    i);
         }
     }
 
