@@ -86,9 +86,8 @@ public final class IntentFeatures {
     static final int SINGLES = NAMED;
     private static final int PAIRS = SINGLES + CUES.length;
     private static final int WORDS = PAIRS + CUES.length * (CUES.length - 1) / 2;
-    /** How many inputs a vector has. */
     private static final int INSTRUCTION_WORDS = WORDS + WordBag.BUCKETS;
-
+    /** How many inputs a vector has. */
     public static final int SIZE = INSTRUCTION_WORDS + WordBag.INSTRUCTION_BUCKETS;
 
     private static final List<String> NAMES = names();
@@ -231,8 +230,7 @@ public final class IntentFeatures {
                 }
             }
             for (Instruction instruction : reading.instructions) {
-                // A sentence read as an instruction was read in its text's folding, kept above.
-                FoldedText folded = foldings[texts.indexOf(instruction.field())];
+                FoldedText folded = instruction.folded();
                 WordBag.readInstruction(
                         instruction.field(),
                         folded,
@@ -347,7 +345,7 @@ public final class IntentFeatures {
             if (directive) {
                 reading.directives++;
                 if (decoded == null) {
-                    reading.instructions.add(new Instruction(field, s.start(), s.end()));
+                    reading.instructions.add(new Instruction(field, folded, s.start(), s.end()));
                 }
                 emit.when(Feature.LATE_DIRECTIVE, s.index() > 0 || schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
                 emit.when(Feature.SCHEMA_DIRECTIVE, schema, Cue.IMPERATIVE, Cue.AGENT, Cue.MODAL);
@@ -740,8 +738,11 @@ public final class IntentFeatures {
         boolean steerWithoutHarm;
     }
 
-    /** A sentence of {@code field}'s text, by its span in the original text, that instructs the agent. */
-    private record Instruction(Text field, int start, int end) {}
+    /**
+     * A sentence of {@code field}'s text that instructs the agent, by its span in the original text, with the
+     * folding it was read in: its words are read from the same folding, with no search for the text.
+     */
+    private record Instruction(Text field, FoldedText folded, int start, int end) {}
 
     /** The cues of a sentence and of the sentences either side of it. */
     private static Sentence neighbourhood(List<Sentence> sentences, int i) {
