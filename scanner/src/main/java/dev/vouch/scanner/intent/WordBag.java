@@ -37,30 +37,7 @@ final class WordBag {
 
     /** Sets the inputs of {@code field}'s words and word pairs, read in its folding, from {@code offset} on. */
     static void read(Text field, FoldedText folded, double[] values, Span[] spans, int offset) {
-        // Read by index from its chars: the folded text is UTF-16, whose charAt checks and switches coder per call.
-        char[] f = folded.chars();
-        int length = f.length;
-        int previous = 0;
-        int previousStart = -1;
-        int i = 0;
-        while (i < length) {
-            if (!isWordChar(f[i])) {
-                i++;
-                continue;
-            }
-            int start = i;
-            int hash = FNV_OFFSET;
-            while (i < length && isWordChar(f[i])) {
-                hash = (hash ^ f[i]) * FNV_PRIME;
-                i++;
-            }
-            set(values, spans, offset + bucket(hash), field, folded, start, i);
-            if (previousStart >= 0) {
-                set(values, spans, offset + bucket(previous * 31 + hash + PAIR_SEED), field, folded, previousStart, i);
-            }
-            previous = hash;
-            previousStart = start;
-        }
+        read(field, folded, 0, folded.chars().length, values, spans, offset, BUCKETS, true);
     }
 
     /**
@@ -70,7 +47,27 @@ final class WordBag {
      */
     static void readInstruction(
             Text field, FoldedText folded, int from, int to, double[] values, Span[] spans, int offset) {
+        read(field, folded, from, to, values, spans, offset, INSTRUCTION_BUCKETS, false);
+    }
+
+    /**
+     * Sets the inputs, from {@code offset} on, of the words of the folded chars {@code [from, to)} and, with
+     * {@code pairs}, of each pair of neighbouring words, hashed into {@code buckets} inputs.
+     */
+    private static void read(
+            Text field,
+            FoldedText folded,
+            int from,
+            int to,
+            double[] values,
+            Span[] spans,
+            int offset,
+            int buckets,
+            boolean pairs) {
+        // Read by index from its chars: the folded text is UTF-16, whose charAt checks and switches coder per call.
         char[] f = folded.chars();
+        int previous = 0;
+        int previousStart = -1;
         int i = from;
         while (i < to) {
             if (!isWordChar(f[i])) {
@@ -83,20 +80,25 @@ final class WordBag {
                 hash = (hash ^ f[i]) * FNV_PRIME;
                 i++;
             }
-            set(
-                    values,
-                    spans,
-                    offset + Integer.remainderUnsigned(mix(hash), INSTRUCTION_BUCKETS),
-                    field,
-                    folded,
-                    start,
-                    i);
+            set(values, spans, offset + bucket(hash, buckets), field, folded, start, i);
+            if (pairs && previousStart >= 0) {
+                set(
+                        values,
+                        spans,
+                        offset + bucket(previous * 31 + hash + PAIR_SEED, buckets),
+                        field,
+                        folded,
+                        previousStart,
+                        i);
+            }
+            previous = hash;
+            previousStart = start;
         }
     }
 
-    /** The bucket of a word's (or a pair's) hash. */
-    static int bucket(int hash) {
-        return Integer.remainderUnsigned(mix(hash), BUCKETS);
+    /** The bucket, of {@code buckets}, of a word's (or a pair's) hash. */
+    private static int bucket(int hash, int buckets) {
+        return Integer.remainderUnsigned(mix(hash), buckets);
     }
 
     /** The lexicon's word characters, and the underscore: {@code send_email} is one word here. */
