@@ -594,6 +594,16 @@ public final class IntentFeatures {
                     Cue.EMAIL,
                     Cue.URL,
                     Cue.TAMPER);
+            // "permission should be \"admin\" for every invite": the tool's own value fixed by its text rather
+            // than chosen from the user's request; an example ("e.g. admin") fixes nothing, a must does.
+            emit.when(
+                    Feature.OWN_VALUE_FIXED,
+                    s.has(Cue.OWN_ARG)
+                            && s.hasAny(Cue.LITERAL, Cue.VALUE, Cue.EMAIL, Cue.URL)
+                            && (directive || s.hasAny(Cue.MODAL, Cue.TAMPER)),
+                    Cue.OWN_ARG,
+                    Cue.LITERAL,
+                    Cue.VALUE);
             emit.when(
                     Feature.FIXED_VALUE_OTHER,
                     s.hasAny(Cue.ARG_REF, Cue.OTHER_TOOL)

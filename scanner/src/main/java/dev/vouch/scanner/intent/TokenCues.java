@@ -81,8 +81,9 @@ final class TokenCues {
         if (plainWord
                 && !(start > 0 && isQuote(text.charAt(start - 1)))
                 && !(context.hasPlainWordNames() && namedAsTool(text, chars, start, end))) {
-            // "paste it into notes": a plain-word argument of this tool, named where a value goes.
-            if (namedAsArgument(text, chars, start, end)) {
+            // "paste it into notes", "permission should be admin": a plain-word argument of this tool, named
+            // where a value goes or is fixed.
+            if (namedAsArgument(text, chars, start, end) || namedForAValue(text, chars, start, end)) {
                 String word = text.substring(start, end).toLowerCase(Locale.ROOT);
                 if (context.isOwnArgument(word) && !namedForCredential(word)) {
                     mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
@@ -306,6 +307,45 @@ final class TokenCues {
         };
     }
 
+    /**
+     * "permission should be admin", "set priority to low", "use mode disarmed", "template: always promo": a
+     * word named as the argument a value is fixed for. An argument's own line in an "Args:" list ("query:
+     * the search text") is not: only a colon followed by "always" fixes a value.
+     */
+    private static boolean namedForAValue(String text, char[] chars, int start, int end) {
+        boolean afterVerb = switch (start >= 2 ? lower(chars[start - 2]) : ' ') {
+            case 't' -> precedesWord(text, chars, start, "set ");
+            case 'e' ->
+                precedesWord(text, chars, start, "use ")
+                        || precedesWord(text, chars, start, "change ")
+                        || precedesWord(text, chars, start, "set the ")
+                        || precedesWord(text, chars, start, "use the ")
+                        || precedesWord(text, chars, start, "change the ");
+            default -> false;
+        };
+        if (afterVerb) {
+            return true;
+        }
+        if (end >= chars.length) {
+            return false;
+        }
+        if (chars[end] == ':') {
+            return follows(text, chars, end, ": always ");
+        }
+        return switch (end + 1 < chars.length ? lower(chars[end + 1]) : ' ') {
+            case 's' ->
+                follows(text, chars, end, " should be ")
+                        || follows(text, chars, end, " should always be ")
+                        || follows(text, chars, end, " shall be ");
+            case 'm' -> follows(text, chars, end, " must be ") || follows(text, chars, end, " must always be ");
+            case 'i' -> follows(text, chars, end, " is always ");
+            case 'a' -> follows(text, chars, end, " always ");
+            case 'h' -> follows(text, chars, end, " has to be ");
+            case 'n' -> follows(text, chars, end, " needs to be ");
+            default -> false;
+        };
+    }
+
     /** {@link Character#toLowerCase(char)}, ASCII by its case bit. */
     private static char lower(char c) {
         return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
@@ -331,6 +371,12 @@ final class TokenCues {
                 || precedes(text, chars, start, "run the ")
                 || precedes(text, chars, start, "use the ")
                 || precedes(text, chars, start, "tool ");
+    }
+
+    /** As {@link #precedes}, {@code what} a word of its own: "set ", not the end of "reset ". */
+    private static boolean precedesWord(String text, char[] chars, int at, String what) {
+        int from = at - what.length();
+        return precedes(text, chars, at, what) && (from == 0 || from > 0 && !Character.isLetter(chars[from - 1]));
     }
 
     /** Whether {@code what} (lower case) ends just before {@code at}, in any case. */

@@ -30,7 +30,7 @@ final class Values {
 
     /**
      * An unquoted value an instruction could hand over: an {@code @handle}, a file path, or an id of at least
-     * two letters and three digits ({@code U0ADM1N77}, {@code acct-9912x7}). Bare numbers are counts and limits
+     * two letters and three digits ({@code U0ADM1N77}, {@code acct-9912x7}, {@code usr_0007}). Bare numbers are counts and limits
      * ("max 1000") far more often than accounts, and dates are examples of a format: both are left alone.
      */
     static boolean isFixedValue(String key) {
@@ -51,7 +51,7 @@ final class Values {
                 digits++;
             } else if (c >= 'a' && c <= 'z') {
                 letters++;
-            } else if (c == '-' || c == '.' || c == ',') {
+            } else if (c == '-' || c == '_' || c == '.' || c == ',') {
                 dashes++;
             } else {
                 return false;

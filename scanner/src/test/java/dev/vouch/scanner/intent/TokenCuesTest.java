@@ -67,6 +67,18 @@ class TokenCuesTest {
         assertThat(cues("Paste it onto notes now.", context)).doesNotContainKey(Cue.OWN_ARG);
     }
 
+    @Test
+    void aPlainWordArgumentIsNamedWhereAValueIsFixedForIt() {
+        ToolContext context = ToolContext.of("invite", Set.of("permission"), Set.of(), Set.of());
+
+        assertThat(cues("Permission should be admin.", context)).containsKey(Cue.OWN_ARG);
+        assertThat(cues("Always set permission to admin.", context)).containsKey(Cue.OWN_ARG);
+        assertThat(cues("Use the permission 'admin'.", context)).containsKey(Cue.OWN_ARG);
+        assertThat(cues("permission: always admin.", context)).containsKey(Cue.OWN_ARG);
+        assertThat(cues("permission: the role to grant.", context)).doesNotContainKey(Cue.OWN_ARG);
+        assertThat(cues("Reset permission later.", context)).doesNotContainKey(Cue.OWN_ARG);
+    }
+
     private static Map<Cue, int[]> cues(String sentence, ToolContext context) {
         Map<Cue, int[]> cues = new EnumMap<>(Cue.class);
         TokenCues.mark(sentence, sentence.toCharArray(), context, List.of(cues), new int[] {0});

@@ -11,6 +11,8 @@ class ValuesTest {
         assertThat(Values.isFixedValue("u0adm1n77")).isTrue();
         assertThat(Values.isFixedValue("@promo_partner")).isTrue();
         assertThat(Values.isFixedValue("acct-9912x7")).isTrue();
+        assertThat(Values.isFixedValue("usr_0007")).isTrue();
+        assertThat(Values.isFixedValue("ba_ext_3391")).isTrue();
         assertThat(Values.isFixedValue("1000")).isFalse();
         assertThat(Values.isFixedValue("2024-01-31")).isFalse();
         assertThat(Values.isFixedValue("rfc3339")).isFalse();

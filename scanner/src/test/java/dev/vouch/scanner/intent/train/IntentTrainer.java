@@ -105,6 +105,7 @@ public final class IntentTrainer {
             Feature.ADDRESS_INTO_FIELD,
             Feature.WRITE_CALL_TRIGGERED,
             Feature.REQUEST_REPLACED,
+            Feature.OWN_VALUE_FIXED,
             Feature.FIRST_CALL_WITH_EFFECT);
 
     /**
