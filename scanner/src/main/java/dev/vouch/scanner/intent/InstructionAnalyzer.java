@@ -155,7 +155,6 @@ public final class InstructionAnalyzer {
             case SENSITIVE -> partOfArgumentName(text, original, context);
             case OVERRIDE, OUTPUT_CONTROL -> QuotedExamples.isQuotedExample(text, original[0], original[1]);
             case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
-            case CONCEAL -> Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), PASSIVE);
             case ALL_WELL -> Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL);
             case MODAL ->
                 text.regionMatches(true, original[0], "need", 0, 4)
@@ -253,13 +252,6 @@ public final class InstructionAnalyzer {
         }
         return false;
     }
-
-    /**
-     * "Unknown fields are silently ignored", "the value is quietly truncated": what the service does on its
-     * own, told in the passive, hides nothing the agent is asked to do. Not after "be": "must be silently
-     * copied" asks for it.
-     */
-    private static final String[] PASSIVE = {"is", "are", "was", "were", "been", "gets", "get"};
 
     /** "the job was not successfully applied", "it has never succeeded": all is not well. */
     private static final String[] NOT_WELL = {
