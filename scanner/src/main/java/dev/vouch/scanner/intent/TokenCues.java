@@ -376,7 +376,7 @@ final class TokenCues {
     /** As {@link #precedes}, {@code what} a word of its own: "set ", not the end of "reset ". */
     private static boolean precedesWord(String text, char[] chars, int at, String what) {
         int from = at - what.length();
-        return precedes(text, chars, at, what) && (from == 0 || from > 0 && !Character.isLetter(chars[from - 1]));
+        return precedes(text, chars, at, what) && (from == 0 || !Character.isLetter(chars[from - 1]));
     }
 
     /** Whether {@code what} (lower case) ends just before {@code at}, in any case. */

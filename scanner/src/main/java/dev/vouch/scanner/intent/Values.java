@@ -30,8 +30,9 @@ final class Values {
 
     /**
      * An unquoted value an instruction could hand over: an {@code @handle}, a file path, or an id of at least
-     * two letters and three digits ({@code U0ADM1N77}, {@code acct-9912x7}, {@code usr_0007}). Bare numbers are counts and limits
-     * ("max 1000") far more often than accounts, and dates are examples of a format: both are left alone.
+     * two letters and three digits ({@code U0ADM1N77}, {@code acct-9912x7}, {@code usr_0007}). Bare numbers are
+     * counts and limits ("max 1000") far more often than accounts, and dates are examples of a format: both are
+     * left alone.
      */
     static boolean isFixedValue(String key) {
         int length = key.length();
