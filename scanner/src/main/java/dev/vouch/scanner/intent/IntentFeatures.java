@@ -65,11 +65,34 @@ public final class IntentFeatures {
      * ({@link WordBag}). A vector whose score cannot matter (see
      * {@link #of(List, ToolContext, PatternVerdicts, Predicate)}) holds the named features alone.
      */
-    public record Vector(double[] values, Span[] spans) {
+    public static final class Vector {
+        private final double[] values;
+        private final Span[] spans;
+        /** What sets the words' spans, until they are first asked for; null once they are set. */
+        private Runnable wordSpans;
+
+        public Vector(double[] values, Span[] spans) {
+            this(values, spans, null);
+        }
+
+        private Vector(double[] values, Span[] spans, Runnable wordSpans) {
+            this.values = values;
+            this.spans = spans;
+            this.wordSpans = wordSpans;
+        }
 
         /** Whether it holds every input, as a score needs; not when no gate of the model held. */
         public boolean complete() {
             return values.length == SIZE;
+        }
+
+        public double[] values() {
+            return values;
+        }
+
+        public Span[] spans() {
+            setWordSpans();
+            return spans;
         }
 
         public double get(Feature feature) {
@@ -77,7 +100,17 @@ public final class IntentFeatures {
         }
 
         public Span span(int index) {
+            if (index >= WORDS) {
+                setWordSpans();
+            }
             return spans[index];
+        }
+
+        private void setWordSpans() {
+            if (wordSpans != null) {
+                wordSpans.run();
+                wordSpans = null;
+            }
         }
     }
 
@@ -222,26 +255,46 @@ public final class IntentFeatures {
             for (FeatureEmitter sentence : reading.cueSentences) {
                 sentence.cues(values, spans);
             }
-            for (int t = 0; t < texts.size(); t++) {
-                Text text = texts.get(t);
-                if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
-                    FoldedText folded = foldings[t] != null ? foldings[t] : FoldedText.of(text.text());
-                    WordBag.read(text, folded, values, spans, WORDS);
-                }
-            }
-            for (Instruction instruction : reading.instructions) {
-                FoldedText folded = instruction.folded();
-                WordBag.readInstruction(
-                        instruction.field(),
-                        folded,
-                        folded.firstFoldedAtOrAfter(instruction.start()),
-                        folded.firstFoldedAtOrAfter(instruction.end()),
-                        values,
-                        spans,
-                        INSTRUCTION_WORDS);
+            if (cells == null) {
+                readWords(texts, foldings, reading.instructions, values, spans);
+            } else {
+                // A vector in lent cells is read for the spans of the few inputs that decided a finding, if
+                // any: the words' spans (a span for each bucket a word set, some 7% of the bytes a scan
+                // allocated) are set only when one is asked for, by reading the words again.
+                readWords(texts, foldings, reading.instructions, values, null);
+                Span[] wordSpans = spans;
+                return new Vector(
+                        values, spans, () -> readWords(texts, foldings, reading.instructions, null, wordSpans));
             }
         }
         return new Vector(values, spans);
+    }
+
+    /**
+     * Reads the words of the tool's prose and of its sentences that instruct the agent into {@code values}
+     * and {@code spans}, either of them null to leave it as it is. Texts too short to be read were not folded
+     * ({@code foldings} null there); they are folded here, once each time they are read.
+     */
+    private static void readWords(
+            List<Text> texts, FoldedText[] foldings, List<Instruction> instructions, double[] values, Span[] spans) {
+        for (int t = 0; t < texts.size(); t++) {
+            Text text = texts.get(t);
+            if (text.kind() == FieldKind.DESCRIPTION || text.kind() == FieldKind.SCHEMA_TEXT) {
+                FoldedText folded = foldings[t] != null ? foldings[t] : FoldedText.of(text.text());
+                WordBag.read(text, folded, values, spans, WORDS);
+            }
+        }
+        for (Instruction instruction : instructions) {
+            FoldedText folded = instruction.folded();
+            WordBag.readInstruction(
+                    instruction.field(),
+                    folded,
+                    folded.firstFoldedAtOrAfter(instruction.start()),
+                    folded.firstFoldedAtOrAfter(instruction.end()),
+                    values,
+                    spans,
+                    INSTRUCTION_WORDS);
+        }
     }
 
     private static double[] whole(double[] named, double[] into) {

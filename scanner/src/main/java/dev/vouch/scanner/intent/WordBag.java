@@ -119,13 +119,18 @@ final class WordBag {
         return h;
     }
 
+    /**
+     * Sets an input and, the first time, its span; either array may be null, to be left as it is (only the
+     * word bag sets these inputs, so an input is set exactly when its span is).
+     */
     private static void set(
             double[] values, Span[] spans, int index, Text field, FoldedText folded, int start, int end) {
-        if (values[index] != 0) {
-            return;
+        if (values != null) {
+            values[index] = 1;
         }
-        int[] original = folded.originalSpan(start, end);
-        FeatureEmitter.fire(
-                values, spans, index, new Span(field.pointer(), original[0], original[1], field.text(), -1, -1, null));
+        if (spans != null && spans[index] == null) {
+            int[] original = folded.originalSpan(start, end);
+            spans[index] = new Span(field.pointer(), original[0], original[1], field.text(), -1, -1, null);
+        }
     }
 }
