@@ -23,7 +23,10 @@ import dev.vouch.scanner.match.CharTables;
  */
 final class WordBag {
 
-    /** How many inputs the words are hashed into; collisions cost the trees a little precision. */
+    /**
+     * How many inputs the words are hashed into; collisions cost the trees a little precision. A power of
+     * two, as {@link #INSTRUCTION_BUCKETS} is: {@link #bucket} takes the low bits.
+     */
     static final int BUCKETS = 1024;
 
     /** How many inputs the words of the sentences that instruct the agent are hashed into: far fewer words. */
@@ -96,9 +99,12 @@ final class WordBag {
         }
     }
 
-    /** The bucket, of {@code buckets}, of a word's (or a pair's) hash. */
+    /**
+     * The bucket, of {@code buckets}, of a word's (or a pair's) hash: its unsigned remainder, which for a
+     * power of two is its low bits. {@code Integer.remainderUnsigned} divided, twice a word.
+     */
     private static int bucket(int hash, int buckets) {
-        return Integer.remainderUnsigned(mix(hash), buckets);
+        return mix(hash) & (buckets - 1);
     }
 
     /** The lexicon's word characters, and the underscore: {@code send_email} is one word here. */
