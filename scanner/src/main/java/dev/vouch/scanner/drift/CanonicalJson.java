@@ -7,7 +7,9 @@ import dev.vouch.scanner.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.erdtman.jcs.NumberToJSON;
 
@@ -26,12 +28,8 @@ final class CanonicalJson {
 
     /** The canonical UTF-8 bytes of {@code node}. */
     static byte[] of(JsonNode node) {
-        if (!isPlain(node)) {
-            return reference(node);
-        }
         Utf8 out = new Utf8(256);
-        write(node, out);
-        return out.bytes();
+        return write(node, out) ? out.bytes() : reference(node);
     }
 
     /** The reference route: Jackson's text parsed and written again by the canonicaliser. */
@@ -43,47 +41,34 @@ final class CanonicalJson {
         }
     }
 
-    /** Whether every value of the tree is one whose canonical form follows from its Java value alone. */
-    static boolean isPlain(JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT, ARRAY:
-                for (JsonNode child : node) {
-                    if (!isPlain(child)) {
-                        return false;
-                    }
-                }
-                return true;
-            case STRING, BOOLEAN, NULL:
-                return true;
-            case NUMBER:
-                return node.isInt()
-                        || node.isLong()
-                        || node.isShort()
-                        || node.isDouble() && Double.isFinite(node.doubleValue());
-            default:
-                return false;
-        }
-    }
-
-    /** Writes a tree {@link #isPlain} holds for. */
-    static void write(JsonNode node, Utf8 out) {
+    /**
+     * Writes the tree's canonical bytes, or returns false at the first value whose canonical form does not
+     * follow from its Java value alone (a big or decimal number, a non-finite double, a binary or POJO node):
+     * what was written of it is then to be dropped, and the tree taken by the reference route. One walk of
+     * the tree, where a walk to ask whether every value was plain came before the walk that wrote them.
+     */
+    static boolean write(JsonNode node, Utf8 out) {
         JsonNodeType type = node.getNodeType();
         if (type == JsonNodeType.OBJECT) {
-            String[] names = new String[node.size()];
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, JsonNode>[] members = new Map.Entry[node.size()];
             int n = 0;
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names[n++] = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                members[n++] = it.next();
             }
-            // JCS orders members by the UTF-16 code units of their names: String's natural order.
-            Arrays.sort(names);
+            // JCS orders members by the UTF-16 code units of their names: String's natural order. The members
+            // are sorted with their values, so that no name is looked up again in the object's map.
+            Arrays.sort(members, BY_NAME);
             out.ascii('{');
-            for (int i = 0; i < names.length; i++) {
+            for (int i = 0; i < members.length; i++) {
                 if (i > 0) {
                     out.ascii(',');
                 }
-                out.string(names[i]);
+                out.string(members[i].getKey());
                 out.ascii(':');
-                write(node.get(names[i]), out);
+                if (!write(members[i].getValue(), out)) {
+                    return false;
+                }
             }
             out.ascii('}');
         } else if (type == JsonNodeType.ARRAY) {
@@ -92,18 +77,36 @@ final class CanonicalJson {
                 if (i > 0) {
                     out.ascii(',');
                 }
-                write(node.get(i), out);
+                if (!write(node.get(i), out)) {
+                    return false;
+                }
             }
             out.ascii(']');
         } else if (type == JsonNodeType.STRING) {
             out.string(node.textValue());
         } else if (type == JsonNodeType.NUMBER) {
+            if (!isPlainNumber(node)) {
+                return false;
+            }
             out.asciiText(number(node));
         } else if (type == JsonNodeType.BOOLEAN) {
             out.asciiText(node.booleanValue() ? "true" : "false");
-        } else {
+        } else if (type == JsonNodeType.NULL) {
             out.asciiText("null");
+        } else {
+            return false;
         }
+        return true;
+    }
+
+    private static final Comparator<Map.Entry<String, JsonNode>> BY_NAME = Map.Entry.comparingByKey();
+
+    /** A number whose canonical form follows from its Java value: an int, a long, a short or a finite double. */
+    private static boolean isPlainNumber(JsonNode node) {
+        return node.isInt()
+                || node.isLong()
+                || node.isShort()
+                || node.isDouble() && Double.isFinite(node.doubleValue());
     }
 
     /** Integers below 2^53 are doubles written as their digits; the rest the ECMAScript way, as the reference does. */

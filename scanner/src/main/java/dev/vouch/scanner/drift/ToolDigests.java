@@ -35,7 +35,6 @@ public final class ToolDigests {
     public static String tool(JsonNode definition) {
         // The digested fields in the canonical order of their names, written without an object of them.
         JsonNode[] values = new JsonNode[SORTED.length];
-        boolean plain = true;
         for (int i = 0; i < SORTED.length; i++) {
             JsonNode value = definition.get(SORTED[i]);
             if (value == null && "inputSchema".equals(SORTED[i])) {
@@ -44,19 +43,26 @@ public final class ToolDigests {
             }
             if (value != null && !value.isNull()) {
                 values[i] = value;
-                plain &= CanonicalJson.isPlain(value);
             }
-        }
-        if (!plain) {
-            ObjectNode subset = JSON.createObjectNode();
-            for (int i = 0; i < SORTED.length; i++) {
-                if (values[i] != null) {
-                    subset.set(SORTED[i], values[i]);
-                }
-            }
-            return "sha256:" + Hashes.sha256Hex(CanonicalJson.reference(subset));
         }
         CanonicalJson.Utf8 out = BUFFER.get().cleared();
+        if (writeCanonical(values, out)) {
+            return "sha256:" + Hashes.sha256Hex(out.buffer(), out.length());
+        }
+        ObjectNode subset = JSON.createObjectNode();
+        for (int i = 0; i < SORTED.length; i++) {
+            if (values[i] != null) {
+                subset.set(SORTED[i], values[i]);
+            }
+        }
+        return "sha256:" + Hashes.sha256Hex(CanonicalJson.reference(subset));
+    }
+
+    /**
+     * Writes the object of the digested fields, {@code values} by {@link #SORTED}, without an object of them;
+     * false if one holds a value that must take the reference route.
+     */
+    private static boolean writeCanonical(JsonNode[] values, CanonicalJson.Utf8 out) {
         out.ascii('{');
         boolean first = true;
         for (int i = 0; i < SORTED.length; i++) {
@@ -67,11 +73,13 @@ public final class ToolDigests {
                 first = false;
                 out.string(SORTED[i]);
                 out.ascii(':');
-                CanonicalJson.write(values[i], out);
+                if (!CanonicalJson.write(values[i], out)) {
+                    return false;
+                }
             }
         }
         out.ascii('}');
-        return "sha256:" + Hashes.sha256Hex(out.buffer(), out.length());
+        return true;
     }
 
     /** Digest of every tool by name, in name order. */
