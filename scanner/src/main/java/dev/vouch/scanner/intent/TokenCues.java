@@ -83,7 +83,8 @@ final class TokenCues {
                 && !(context.hasPlainWordNames() && namedAsTool(text, chars, start, end))) {
             // "paste it into notes", "permission should be admin": a plain-word argument of this tool, named
             // where a value goes or is fixed.
-            if (namedAsArgument(text, chars, start, end) || namedForAValue(text, chars, start, end)) {
+            if (context.mayBeOwnArgument(chars, start, end)
+                    && (namedAsArgument(text, chars, start, end) || namedForAValue(text, chars, start, end))) {
                 String word = text.substring(start, end).toLowerCase(Locale.ROOT);
                 if (context.isOwnArgument(word) && !namedForCredential(word)) {
                     mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);

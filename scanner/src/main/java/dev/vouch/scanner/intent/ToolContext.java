@@ -141,6 +141,14 @@ public final class ToolContext {
         return set.argumentsByTool.size() > (ownName.isEmpty() ? 0 : 1);
     }
 
+    /**
+     * Whether the word {@code chars[start, end)} may be an argument of this tool, asked in place: false, for
+     * most words of a text, before the phrases around the word are read or a key is made of it.
+     */
+    public boolean mayBeOwnArgument(char[] chars, int start, int end) {
+        return !ownArguments.isEmpty() && set.sieve.mayHoldLowerCased(chars, start, end);
+    }
+
     public boolean isOwnArgument(String key) {
         return set.sieve.mayHold(key) && ownArguments.contains(key);
     }

@@ -25,6 +25,20 @@ class NameSieveTest {
     }
 
     @Test
+    void aWordAskedInPlaceIsAnsweredAsItsLowerCasedKeyIs() {
+        NameSieve sieve = new NameSieve();
+        sieve.add("permission");
+        sieve.add("ünit");
+        char[] text = "Set Permission, PERMISSION or Ünit.".toCharArray();
+
+        assertThat(sieve.mayHoldLowerCased(text, 4, 14)).isTrue();
+        assertThat(sieve.mayHoldLowerCased(text, 16, 26)).isTrue();
+        assertThat(sieve.mayHoldLowerCased(text, 0, 3)).isEqualTo(sieve.mayHold("set"));
+        // Beyond ASCII a word may lower-case to another length: it is never turned away.
+        assertThat(sieve.mayHoldLowerCased(text, 30, 34)).isTrue();
+    }
+
+    @Test
     void anEmptySieveHoldsNothing() {
         NameSieve sieve = new NameSieve();
         assertThat(sieve.mayHold("id")).isFalse();
