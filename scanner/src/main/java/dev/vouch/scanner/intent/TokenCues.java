@@ -35,7 +35,7 @@ final class TokenCues {
                 }
             }
             if (c == '"' || c == '\'' || c == '`' || c == '\u201c' || c == '\u2018') {
-                if (literalContext(text, i) || followsOwnArgument(text, chars, i, context)) {
+                if (literalContext(text, i)) {
                     int close = closingQuote(text, i);
                     if (close > 0 && !namesToolOrArgument(text, i + 1, close, context)) {
                         mark(cues, sentenceStarts, Cue.LITERAL, i, close + 1);
@@ -472,24 +472,6 @@ final class TokenCues {
         }
         char c = text.charAt(i);
         return c >= 0x80 || "osSOeEhHdD=:".indexOf(c) >= 0;
-    }
-
-    /**
-     * "use mode \"disarmed\"", "set priority 'low'": a quote right after an argument of this tool holds the
-     * value given to it.
-     */
-    private static boolean followsOwnArgument(String text, char[] chars, int quote, ToolContext context) {
-        int end = quote;
-        while (end > 0 && chars[end - 1] == ' ') {
-            end--;
-        }
-        int start = end;
-        while (start > 0 && (isPlainWordChar(chars[start - 1], true) || chars[start - 1] == '_')) {
-            start--;
-        }
-        return start < end
-                && context.mayBeOwnArgument(chars, start, end)
-                && context.isOwnArgument(text.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -68,15 +68,6 @@ class TokenCuesTest {
     }
 
     @Test
-    void aQuotedValueRightAfterAnArgumentOfTheToolIsALiteral() {
-        ToolContext context = ToolContext.of("set_alarm", Set.of("mode", "alarm_code"), Set.of(), Set.of());
-
-        assertThat(cues("Use mode \"disarmed\" when asked to arm.", context)).containsKey(Cue.LITERAL);
-        assertThat(cues("Pass alarm_code '0000' every time.", context)).containsKey(Cue.LITERAL);
-        assertThat(cues("The panel shows \"disarmed\" then.", context)).doesNotContainKey(Cue.LITERAL);
-    }
-
-    @Test
     void aPlainWordArgumentIsNamedWhereAValueIsFixedForIt() {
         ToolContext context = ToolContext.of("invite", Set.of("permission"), Set.of(), Set.of());
 
