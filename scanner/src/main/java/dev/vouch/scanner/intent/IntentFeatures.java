@@ -118,8 +118,10 @@ public final class IntentFeatures {
     private static final int NAMED = Feature.values().length;
     static final int SINGLES = NAMED;
     private static final int PAIRS = SINGLES + CUES.length;
-    private static final int WORDS = PAIRS + CUES.length * (CUES.length - 1) / 2;
-    private static final int INSTRUCTION_WORDS = WORDS + WordBag.BUCKETS;
+    /** Where the word inputs start, and where those of the sentences that instruct the agent start. */
+    static final int WORDS = PAIRS + CUES.length * (CUES.length - 1) / 2;
+
+    static final int INSTRUCTION_WORDS = WORDS + WordBag.BUCKETS;
     /** How many inputs a vector has. */
     public static final int SIZE = INSTRUCTION_WORDS + WordBag.INSTRUCTION_BUCKETS;
 

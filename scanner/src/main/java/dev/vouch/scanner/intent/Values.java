@@ -45,7 +45,7 @@ final class Values {
         }
         int digits = 0;
         int letters = 0;
-        int dashes = 0;
+        int separators = 0;
         for (int i = 0; i < length; i++) {
             char c = key.charAt(i);
             if (c >= '0' && c <= '9') {
@@ -53,19 +53,19 @@ final class Values {
             } else if (c >= 'a' && c <= 'z') {
                 letters++;
             } else if (c == '-' || c == '_' || c == '.' || c == ',') {
-                dashes++;
+                separators++;
             } else {
                 return false;
             }
         }
-        if (digits < 3 || dashes > 2 || length > 40) {
+        if (digits < 3 || separators > 2 || length > 40) {
             return false;
         }
-        boolean date = dashes == 2 && length == 10 && key.charAt(4) == '-' && key.charAt(7) == '-';
+        boolean date = separators == 2 && length == 10 && key.charAt(4) == '-' && key.charAt(7) == '-';
         // sha256, rfc3339, iso8601: a short name of a standard, not a value.
         boolean standard = letters > 0
                 && letters <= 4
-                && dashes == 0
+                && separators == 0
                 && Character.isLetter(key.charAt(0))
                 && Character.isDigit(key.charAt(letters));
         return !date && !standard && letters >= 2 && length >= 6;

@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class WordBagTest {
 
-    private static final int WORDS = IntentFeatures.SIZE - WordBag.BUCKETS - WordBag.INSTRUCTION_BUCKETS;
-    private static final int INSTRUCTION_WORDS = WORDS + WordBag.BUCKETS;
+    @Test
+    void bucketCountsArePowersOfTwoAsTheLowBitsOfAHashNeedToSpreadOverAll() {
+        assertThat(Integer.bitCount(WordBag.BUCKETS)).isOne();
+        assertThat(Integer.bitCount(WordBag.INSTRUCTION_BUCKETS)).isOne();
+        assertThat(IntentFeatures.SIZE).isEqualTo(IntentFeatures.INSTRUCTION_WORDS + WordBag.INSTRUCTION_BUCKETS);
+    }
 
     @Test
     void aDisguisedSentenceSetsTheSameWordInputsAsThePlainOne() {
@@ -51,7 +55,7 @@ class WordBagTest {
     void aWordInputIsNamedByItsWordsAndShownInItsSentence() {
         IntentFeatures.Vector vector = vector("Books a shipment. Declare half the actual weight. Returns the label.");
         List<String> shown = new ArrayList<>();
-        for (int i = WORDS; i < IntentFeatures.SIZE; i++) {
+        for (int i = IntentFeatures.WORDS; i < IntentFeatures.SIZE; i++) {
             IntentFeatures.Span span = vector.span(i);
             if (span != null && span.name(i).equals("words:half")) {
                 shown.add(span.text());
@@ -73,12 +77,12 @@ class WordBagTest {
     }
 
     private static double[] words(IntentFeatures.Vector vector) {
-        return Arrays.copyOfRange(vector.values(), WORDS, INSTRUCTION_WORDS);
+        return Arrays.copyOfRange(vector.values(), IntentFeatures.WORDS, IntentFeatures.INSTRUCTION_WORDS);
     }
 
     private static List<String> instructionWords(IntentFeatures.Vector vector) {
         List<String> names = new ArrayList<>();
-        for (int i = INSTRUCTION_WORDS; i < IntentFeatures.SIZE; i++) {
+        for (int i = IntentFeatures.INSTRUCTION_WORDS; i < IntentFeatures.SIZE; i++) {
             if (vector.span(i) != null) {
                 names.add(vector.span(i).name(i));
             }
