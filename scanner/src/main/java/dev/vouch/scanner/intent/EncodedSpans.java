@@ -10,13 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * Finds text hidden behind an encoding — base64, base32 and hex runs, HTML entities, backslash-u
- * escapes and percent-encoding written as text, and ROT13 or reversed text that says it is — and decodes it, so what the model would read once it
- * decodes the payload is analysed too. Each decoded text keeps the span of the original it came from.
+ * escapes and percent-encoding written as text, and ROT13 or reversed text that says it is or that
+ * English's commonest words give away — and decodes it, so what the model would read once it decodes the
+ * payload is analysed too. Each decoded text keeps the span of the original it came from.
  * Linear in the length of the text; only printable results are kept, so digests and keys (which decode
  * to binary) are left alone.
  */
@@ -53,15 +55,16 @@ public final class EncodedSpans {
                 && (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2)) {
             add(found, 0, text.length(), "html-entities", htmlEntities(text));
         }
-        if (text.indexOf('\\') >= 0 && count(text, "\\u", "\\x") >= MIN_ESCAPES) {
+        if (text.indexOf('\\') >= 0 && count(text, "\\u", "\\x", "\\0", "\\1", "\\2", "\\3") >= MIN_ESCAPES) {
             add(found, 0, text.length(), "escapes", escapes(text));
         }
         if (text.indexOf('%') >= 0 && count(text, "%") >= MIN_ESCAPES * 2) {
             add(found, 0, text.length(), "percent-encoding", percent(text));
         }
         // ROT13 and reversed text read as nonsense until someone says how to read them: the text's own
-        // hint is what turns them into instructions, so only a hinted text is read the hinted way.
-        int hints = hints(text, chars);
+        // hint turns them into instructions, or English's commonest words written that way, which a model
+        // reads back without being told.
+        int hints = hints(text, chars) | unhinted(text);
         if ((hints & ROT13) != 0) {
             add(found, 0, text.length(), "rot13", rot13(text));
         }
@@ -78,6 +81,68 @@ public final class EncodedSpans {
 
     private static final int ROT13 = 1;
     private static final int REVERSED = 2;
+
+    /**
+     * "the", "and" and "you" reversed and in ROT13, spaced as words: what nearly every such English text
+     * holds one of.
+     */
+    private static final String[][] MARKER_WORDS = {{" eht ", " dna ", " uoy "}, {" gur ", " naq ", " lbh "}};
+
+    private static final int[] MARKER_KINDS = {REVERSED, ROT13};
+    /**
+     * English's common short words reversed and in ROT13, each seldom a word of English on its own:
+     * reversed "ton" and "era" are words and are left out, as is "or", which is "be" in ROT13.
+     */
+    private static final List<List<String>> COMMON_WORDS = List.of(
+            List.of(
+                    "eht", "dna", "uoy", "ruoy", "rof", "siht", "taht", "htiw", "lla", "reven", "syawla", "resu",
+                    "nehw", "erofeb", "retfa", "llac", "fo", "ot", "si", "ti"),
+            List.of(
+                    "gur", "naq", "lbh", "lbhe", "sbe", "guvf", "gung", "jvgu", "nyy", "arire", "nyjnlf", "hfre",
+                    "jura", "orsber", "nsgre", "pnyy", "abg", "bs", "vf", "gb"));
+
+    private static final int COMMON_WORDS_NEEDED = 3;
+
+    /**
+     * The readings a text asks for unhinted: reversed or ROT13 English, told by three of its commonest
+     * words. A search for each marker rules nearly every text out; words are read only where one is found.
+     */
+    static int unhinted(String text) {
+        int kinds = 0;
+        for (int m = 0; m < MARKER_WORDS.length; m++) {
+            for (String marker : MARKER_WORDS[m]) {
+                if (text.indexOf(marker) >= 0) {
+                    kinds |= distinctWords(text, COMMON_WORDS.get(m)) >= COMMON_WORDS_NEEDED ? MARKER_KINDS[m] : 0;
+                    break;
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** How many of {@code words} the text holds as words of their own, any case. */
+    private static int distinctWords(String text, List<String> words) {
+        long seen = 0;
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && !isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i > start && i - start <= 6) {
+                int word = words.indexOf(text.substring(start, i).toLowerCase(Locale.ROOT));
+                seen |= word >= 0 ? 1L << word : 0;
+            }
+        }
+        return Long.bitCount(seen);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
     /** The words by which a text says how to read it, and the reading each asks for; any case. */
     private static final String[] HINT_WORDS = {
         "rot13",
@@ -404,6 +469,12 @@ public final class EncodedSpans {
                     digits = close > from + 1 && close - from <= 7 ? close - from - 1 : 0;
                     from++;
                 }
+                if (isOctal(text, i + 1)) {
+                    // "\151\147\156": C's octal escapes, three digits each.
+                    out.append((char) Integer.parseInt(text, i + 1, i + 4, 8));
+                    i += 4;
+                    continue;
+                }
                 if (digits > 0 && from + digits <= text.length()) {
                     String decoded = codePoint("x" + text.substring(from, from + digits));
                     if (decoded != null) {
@@ -419,11 +490,27 @@ public final class EncodedSpans {
         return out.toString();
     }
 
+    private static boolean isOctal(String text, int from) {
+        return from + 3 <= text.length()
+                && text.charAt(from) >= '0'
+                && text.charAt(from) <= '3'
+                && text.charAt(from + 1) >= '0'
+                && text.charAt(from + 1) <= '7'
+                && text.charAt(from + 2) >= '0'
+                && text.charAt(from + 2) <= '7';
+    }
+
     private static String percent(String text) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '%'
+            if (c == '%' && i + 5 < text.length() && (text.charAt(i + 1) | 0x20) == 'u' && isHex(text, i + 2, i + 6)) {
+                // "%u0069": the old escape() form, one UTF-16 unit each.
+                byte[] encoded = String.valueOf((char) Integer.parseInt(text, i + 2, i + 6, 16))
+                        .getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+                i += 5;
+            } else if (c == '%'
                     && i + 2 < text.length()
                     && Character.digit(text.charAt(i + 1), 16) >= 0
                     && Character.digit(text.charAt(i + 2), 16) >= 0) {
