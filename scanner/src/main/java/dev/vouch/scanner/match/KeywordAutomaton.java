@@ -14,8 +14,9 @@ import java.util.function.Predicate;
  * map iterates in): the order of the double-array automaton it replaces, so callers that keep the
  * first hit keep the same one.
  *
- * <p>Tool text is nearly all ASCII, so the transitions on ASCII characters are one table look-up per
- * character, failure links resolved when the automaton is built; a character no keyword holds sends
+ * <p>Tool text is nearly all ASCII, so the transitions on ASCII characters are one look-up per character,
+ * failure links resolved when the automaton is built: in a full row of a table for the states of the trie's
+ * first levels, in a long for a deeper state (see {@link #sparseRows}); a character no keyword holds sends
  * the automaton back to its root at once. Other characters of the keywords follow the failure links.
  * A {@code caseless} automaton reads text lower-cased character by character without copying it.
  */
@@ -28,8 +29,14 @@ public final class KeywordAutomaton<V> {
     }
 
     private static final int ASCII = 128;
-    /** How many levels of the trie are numbered breadth first; deeper states follow their parent. */
-    private static final int BREADTH_FIRST_LEVELS = 2;
+    /**
+     * How many characters of a keyword (after the boundary before it, in a word-start automaton) lead to states
+     * that keep a full row of the table, numbered breadth first; deeper states follow their parent and keep only
+     * where their row differs from a shallower state's. With 4 (the lexicon's 4,438 states, the rule pack's
+     * 1,039) the scanner's benchmark ran about 1.04 times as fast as with full rows for every state, by paired
+     * rounds; 3, 5 and 6 were within the rounds' noise of it, and with 2 the automata alone took half as long again.
+     */
+    private static final int DENSE_CHARACTERS = 4;
     /** The cell of a transition whose target does not fit a char: found in {@link #farCells} instead. */
     private static final char FAR = 0xFFFF;
 
@@ -52,13 +59,18 @@ public final class KeywordAutomaton<V> {
 
     private final int columns;
     /**
-     * The transition of state s on column c, at {@code s * columns + c}, in chars. The scan reads a row for
-     * every character and other work keeps pushing the table out of the cache: half the bytes of an int
-     * table, fewer misses. A target beyond the char range (the lexicon read at word starts has about 70,000
-     * states, and 32-bit cells took 12 MB) is stored as {@link #FAR}.
+     * The states with a full row in {@link #narrow}: those of the trie's first levels, numbered first, so that
+     * telling them from the others is one comparison. A text spends most of its characters in them; a deeper
+     * state's row mostly differs from a shallower state's in a cell or two, and full rows for every state (the
+     * lexicon's took 6 MB) missed the caches for cells that {@link #sparseRows} holds in a long.
+     */
+    private final int denseStates;
+    /**
+     * The transition of dense state s on column c, at {@code s * columns + c}, in chars: half the bytes of an
+     * int table, fewer misses. A target beyond the char range is stored as {@link #FAR}.
      */
     private final char[] narrow;
-    /** The cells that hold {@link #FAR}, ascending, and their targets: a few thousand of the lexicon's millions. */
+    /** The cells that hold {@link #FAR}, ascending, and their targets. */
     private final int[] farCells;
 
     private final int[] farTargets;
@@ -77,6 +89,16 @@ public final class KeywordAutomaton<V> {
     private final long[] wideInKeywords = new long[0x10000 / 64];
 
     private final int[] fail;
+    /**
+     * For each state from {@link #denseStates} on, its row as a dense state's with a few cells replaced: that
+     * state's number (bits 32-62), the first replaced cell's column (bits 24-31, 0 for none: column 0 leads
+     * every state to the root) and target (bits 0-23). Where more cells differ, bit 63 is set and bits 32-62
+     * give the offset of the rest in {@link #furtherCells} instead. A state's own child comes first: a text
+     * that follows a keyword takes it, and the scan then reads one long, predicted branch and all.
+     */
+    private final long[] sparseRows;
+    /** Per sparse state with more than one replaced cell: the dense state, the count, then column << 24 | target. */
+    private final int[] furtherCells;
     /** The keywords that end in each state, by descending index; null where none does. */
     private final int[][] output;
 
@@ -84,7 +106,7 @@ public final class KeywordAutomaton<V> {
     private final V[] values;
 
     public KeywordAutomaton(Map<String, V> keywords, boolean caseless) {
-        this(keywords, caseless, null);
+        this(keywords, caseless, null, DENSE_CHARACTERS);
     }
 
     /**
@@ -94,14 +116,25 @@ public final class KeywordAutomaton<V> {
      * inside longer words. Hits come in the order {@link #parse} would report them, those dropped aside.
      */
     public static <V> KeywordAutomaton<V> atWordStarts(Map<String, V> keywords, Predicate<? super V> anywhere) {
-        return new KeywordAutomaton<>(keywords, false, anywhere);
+        return new KeywordAutomaton<>(keywords, false, anywhere, DENSE_CHARACTERS + 1);
+    }
+
+    /**
+     * An automaton with full rows for the states of the trie's first {@code denseLevels} levels below the root:
+     * the same hits as any other number of levels. {@code anywhere} as for {@link #atWordStarts}, or null for
+     * one that reports every occurrence.
+     */
+    static <V> KeywordAutomaton<V> withDenseLevels(
+            Map<String, V> keywords, boolean caseless, Predicate<? super V> anywhere, int denseLevels) {
+        return new KeywordAutomaton<>(keywords, caseless, anywhere, denseLevels);
     }
 
     /** The symbol that stands for a word boundary in the trie; no keyword of a word-start automaton holds it. */
     private static final char BOUNDARY = '\0';
 
     @SuppressWarnings("unchecked")
-    private KeywordAutomaton(Map<String, V> keywords, boolean caseless, Predicate<? super V> anywhere) {
+    private KeywordAutomaton(
+            Map<String, V> keywords, boolean caseless, Predicate<? super V> anywhere, int denseLevels) {
         this.caseless = caseless;
         boolean boundaries = anywhere != null;
         Trie trie = new Trie();
@@ -154,12 +187,15 @@ public final class KeywordAutomaton<V> {
         if (trie.asciiColumns >= Byte.MAX_VALUE) {
             throw new IllegalArgumentException("too many distinct ASCII characters in keywords");
         }
-        // The shallow states a text visits most share the first rows of the table; below them each state is
-        // numbered depth first, so a word's path through its phrases' prefixes reads nearby rows, not rows
-        // a level's width apart across a table of megabytes.
-        trie = trie.renumbered();
+        // The shallow states a text visits most share the table of full rows; below them each state is
+        // numbered depth first, so a word's path through its phrases' prefixes reads neighbouring longs.
+        trie = trie.renumbered(denseLevels);
         asciiPathStates = trie.asciiPathStates;
+        denseStates = trie.breadthFirstStates;
         int states = trie.children.size();
+        if (states >= 1 << 24) {
+            throw new IllegalArgumentException("too many states for the 24-bit targets of sparse rows");
+        }
         boundaryColumn = boundaries ? trie.asciiColumns + 1 : 0;
         columns = trie.asciiColumns + (boundaries ? 2 : 1);
         int[] table = new int[states * columns];
@@ -171,20 +207,22 @@ public final class KeywordAutomaton<V> {
         if (boundaries) {
             takeBoundariesAfterNonWordCharacters(table);
         }
-        narrow = new char[table.length];
+        narrow = new char[denseStates * columns];
         int far = 0;
-        for (int i = 0; i < table.length; i++) {
+        for (int i = 0; i < narrow.length; i++) {
             narrow[i] = table[i] < FAR ? (char) table[i] : FAR;
             far += table[i] < FAR ? 0 : 1;
         }
         farCells = new int[far];
         farTargets = new int[far];
-        for (int i = 0, f = 0; i < table.length; i++) {
+        for (int i = 0, f = 0; i < narrow.length; i++) {
             if (table[i] >= FAR) {
                 farCells[f] = i;
                 farTargets[f++] = table[i];
             }
         }
+        sparseRows = new long[states - denseStates];
+        furtherCells = sparseCells(trie, table);
         ends = new boolean[states];
         for (int state = 0; state < states; state++) {
             ends[state] = output[state] != null;
@@ -264,6 +302,90 @@ public final class KeywordAutomaton<V> {
         }
     }
 
+    /**
+     * Fills {@link #sparseRows} from the full table and returns the cells that do not fit them. Each sparse
+     * state's row is taken as the row of the dense state on its failure path that differs from it in the
+     * fewest cells (the failure links hold the same transitions a level up), with those cells replaced.
+     */
+    private int[] sparseCells(Trie trie, int[] table) {
+        int[] further = new int[64];
+        int size = 0;
+        for (int state = denseStates; state < fail.length; state++) {
+            int base = -1;
+            int[] differing = null;
+            for (int candidate = fail[state]; ; candidate = fail[candidate]) {
+                if (candidate < denseStates) {
+                    int[] cells = differingColumns(table, state, candidate);
+                    if (differing == null || cells.length < differing.length) {
+                        base = candidate;
+                        differing = cells;
+                    }
+                }
+                if (candidate == 0) {
+                    break;
+                }
+            }
+            orderByChildren(trie, state, differing);
+            long row = (long) base << 32;
+            if (differing.length > 0) {
+                row |= (long) differing[0] << 24 | table[state * columns + differing[0]];
+            }
+            if (differing.length > 1) {
+                row = Long.MIN_VALUE | (long) size << 32 | row & 0xFFFF_FFFFL;
+                if (size + differing.length + 1 > further.length) {
+                    further = Arrays.copyOf(further, Math.max(further.length * 2, size + differing.length + 1));
+                }
+                further[size++] = base;
+                further[size++] = differing.length - 1;
+                for (int i = 1; i < differing.length; i++) {
+                    further[size++] = differing[i] << 24 | table[state * columns + differing[i]];
+                }
+            }
+            sparseRows[state - denseStates] = row;
+        }
+        return Arrays.copyOf(further, size);
+    }
+
+    /** The columns (from 1: column 0 leads every state to the root) where two states' rows differ. */
+    private int[] differingColumns(int[] table, int state, int other) {
+        int[] columnsFound = new int[columns];
+        int count = 0;
+        for (int column = 1; column < columns; column++) {
+            if (table[state * columns + column] != table[other * columns + column]) {
+                columnsFound[count++] = column;
+            }
+        }
+        if (table[state * columns] != 0) {
+            throw new IllegalStateException("column 0 leads away from the root");
+        }
+        return Arrays.copyOf(columnsFound, count);
+    }
+
+    /**
+     * Puts first the columns of the state's own children, the one with the most states below it first of all:
+     * the transition a text that follows the keywords takes, held in the sparse row's long itself.
+     */
+    private void orderByChildren(Trie trie, int state, int[] differing) {
+        long[] keyed = new long[differing.length];
+        for (int i = 0; i < differing.length; i++) {
+            int below = 0;
+            for (Map.Entry<Character, Integer> child : trie.children.get(state).entrySet()) {
+                char c = child.getKey();
+                int column = c == BOUNDARY && boundaryColumn != 0 ? boundaryColumn : c < ASCII ? asciiColumn[c] : -1;
+                if (column == differing[i]) {
+                    below = trie.subtreeSizes[child.getValue()];
+                }
+            }
+            keyed[i] = (long) (Integer.MAX_VALUE - below) << 8 | i;
+        }
+        Arrays.sort(keyed);
+        int[] ordered = new int[differing.length];
+        for (int i = 0; i < differing.length; i++) {
+            ordered[i] = differing[(int) (keyed[i] & 0xFF)];
+        }
+        System.arraycopy(ordered, 0, differing, 0, differing.length);
+    }
+
     /** Every occurrence of every keyword in {@code text} (at word starts only, for {@link #atWordStarts}). */
     public void parse(String text, Hits<V> hits) {
         // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt.
@@ -287,6 +409,16 @@ public final class KeywordAutomaton<V> {
     /** Whether some transitions lead beyond the char range: the automaton has 2<sup>16</sup> states or more. */
     boolean readsFarTargets() {
         return farCells.length > 0;
+    }
+
+    /** How many states the automaton has. */
+    int states() {
+        return fail.length;
+    }
+
+    /** How many states keep a full row: those of the trie's first levels. */
+    int denseStates() {
+        return denseStates;
     }
 
     /** Whether a text of ASCII alone may read a far transition: a row of a state whose path is ASCII holds one. */
@@ -357,9 +489,35 @@ public final class KeywordAutomaton<V> {
 
     /** The transition of {@code state} on a column. */
     private int next(int state, int column) {
+        return state < denseStates ? dense(state, column) : sparse(state, column);
+    }
+
+    private int dense(int state, int column) {
         int cell = state * columns + column;
         char next = narrow[cell];
         return next != FAR ? next : farTargets[Arrays.binarySearch(farCells, cell)];
+    }
+
+    /** A branch, not a select: a text that follows a keyword takes the first cell, and the read waits for nothing else. */
+    private int sparse(int state, int column) {
+        long row = sparseRows[state - denseStates];
+        if ((int) (row >>> 24 & 0xFF) == column) {
+            return (int) row & 0xFF_FFFF;
+        }
+        int reference = (int) (row >>> 32) & Integer.MAX_VALUE;
+        return row >= 0 ? dense(reference, column) : further(reference, column);
+    }
+
+    /** The transition of a sparse state whose row replaces more than one cell, from its cells at {@code offset}. */
+    private int further(int offset, int column) {
+        int end = offset + 2 + furtherCells[offset + 1];
+        for (int i = offset + 2; i < end; i++) {
+            int cell = furtherCells[i];
+            if (cell >>> 24 == column) {
+                return cell & 0xFF_FFFF;
+            }
+        }
+        return dense(furtherCells[offset], column);
     }
 
     /** The keywords that end at {@code i} in {@code state}. */
@@ -456,6 +614,10 @@ public final class KeywordAutomaton<V> {
         int asciiColumns;
         /** Once {@link #renumbered}: the states numbered first, whose path holds no character beyond ASCII. */
         int asciiPathStates;
+        /** Once {@link #renumbered}: the states of the first levels, numbered breadth first before the others. */
+        int breadthFirstStates;
+        /** Once {@link #renumbered}: for each state, how many states its subtree holds, itself included. */
+        int[] subtreeSizes;
 
         Trie() {
             add();
@@ -473,19 +635,19 @@ public final class KeywordAutomaton<V> {
 
         /**
          * The same trie renumbered in two parts. First the states whose path holds no character beyond
-         * ASCII (the boundary is one), their first {@link #BREADTH_FIRST_LEVELS} levels breadth first and
+         * ASCII (the boundary is one), their first {@code levels} levels below the root breadth first and
          * the subtrees below them depth first, each after the one before; then the rest, each subtree below
          * a character beyond ASCII depth first. A text of ASCII alone, most tool text, only ever visits the
-         * first part: the lexicon's 48,000 such states of its 72,000 fit the char table's range, so none of
-         * its transitions is a far one, searched in {@link KeywordAutomaton#farCells}.
+         * first part: the lexicon's 53,000 such states of its 77,000 fit the char table's range, so none of
+         * the full rows' transitions is a far one, searched in {@link KeywordAutomaton#farCells}.
          */
-        Trie renumbered() {
+        Trie renumbered(int levels) {
             Numbering numbering = new Numbering(children.size());
             numbering.number(0);
             int levelEnd = 1;
             int depth = 0;
             int next = 0;
-            for (; next < numbering.order.size() && depth < BREADTH_FIRST_LEVELS; next++) {
+            for (; next < numbering.order.size() && depth < levels; next++) {
                 children.get(numbering.order.get(next)).forEach((c, child) -> {
                     if (c < ASCII) {
                         numbering.number(child);
@@ -512,6 +674,7 @@ public final class KeywordAutomaton<V> {
             Trie result = new Trie();
             result.asciiColumns = asciiColumns;
             result.asciiPathStates = asciiStates;
+            result.breadthFirstStates = frontier;
             result.children.clear();
             result.ends.clear();
             for (int old : numbering.order) {
@@ -519,6 +682,13 @@ public final class KeywordAutomaton<V> {
                 children.get(old).forEach((c, child) -> moved.put(c, numbering.renumbered[child]));
                 result.children.add(moved);
                 result.ends.add(ends.get(old));
+            }
+            result.subtreeSizes = new int[result.children.size()];
+            for (int state = result.children.size() - 1; state >= 0; state--) {
+                result.subtreeSizes[state]++;
+                for (int child : result.children.get(state).values()) {
+                    result.subtreeSizes[state] += result.subtreeSizes[child];
+                }
             }
             return result;
         }

@@ -96,7 +96,7 @@ class KeywordAutomatonTest {
         AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
         reference.build(keywords);
         KeywordAutomaton<Integer> automaton = KeywordAutomaton.atWordStarts(keywords, value -> value % 5 == 0);
-        assertThat(automaton.readsFarTargets()).isTrue();
+        assertThat(automaton.states()).isGreaterThan(0x10000);
 
         for (int round = 0; round < 50; round++) {
             String text = word(random, random.nextInt(400));
@@ -116,7 +116,7 @@ class KeywordAutomatonTest {
         AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
         reference.build(keywords);
         KeywordAutomaton<Integer> automaton = KeywordAutomaton.atWordStarts(keywords, value -> value % 5 == 0);
-        assertThat(automaton.readsFarTargets()).isTrue();
+        assertThat(automaton.states()).isGreaterThan(0x10000);
         assertThat(automaton.asciiTextReadsFarTargets()).isFalse();
 
         for (int round = 0; round < 50; round++) {
@@ -158,11 +158,145 @@ class KeywordAutomatonTest {
         AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
         reference.build(keywords);
         KeywordAutomaton<Integer> automaton = new KeywordAutomaton<>(keywords, true);
-        assertThat(automaton.readsFarTargets()).isTrue();
+        assertThat(automaton.states()).isGreaterThan(0x10000);
 
         for (int round = 0; round < 50; round++) {
             String text = word(random, random.nextInt(400)).toUpperCase(java.util.Locale.ROOT) + "\u0130\u212A";
             assertThat(hits(automaton, text)).isEqualTo(referenceHits(reference, lowerCase(text)));
+        }
+    }
+
+    @Test
+    void fullRowsBeyondTheCharRangeFindWhatTheReferenceFinds() {
+        // Over 65,536 states of ASCII paths, every one with a full row: some rows' targets are far ones.
+        Random random = new Random(1201);
+        Map<String, Integer> keywords = new TreeMap<>();
+        while (keywords.size() < 14_000) {
+            keywords.put(word(random, "abcdefghij -", 8), keywords.size());
+        }
+        AhoCorasickDoubleArrayTrie<Integer> reference = new AhoCorasickDoubleArrayTrie<>();
+        reference.build(keywords);
+        for (boolean atWordStarts : new boolean[] {false, true}) {
+            KeywordAutomaton<Integer> automaton = KeywordAutomaton.withDenseLevels(
+                    keywords, false, atWordStarts ? value -> value % 5 == 0 : null, Integer.MAX_VALUE);
+            assertThat(automaton.denseStates()).isEqualTo(automaton.states());
+            assertThat(automaton.readsFarTargets()).isTrue();
+
+            for (int round = 0; round < 30; round++) {
+                String text = word(random, "abcdefghij -", random.nextInt(400));
+                assertThat(hits(automaton, text))
+                        .isEqualTo(referenceHitsAtWordStarts(
+                                reference, text, atWordStarts ? value -> value % 5 == 0 : value -> true));
+            }
+        }
+    }
+
+    /**
+     * Keywords with long paths of one child each, paths that branch deep down and keywords that are suffixes of
+     * others, so that deep states' rows differ from their failure states' in one cell, in several, or in none.
+     */
+    private static Map<String, Integer> deepAndBranchingKeywords(Random random, String alphabet) {
+        Map<String, Integer> keywords = new TreeMap<>();
+        int count = 5 + random.nextInt(40);
+        while (keywords.size() < count) {
+            String stem = word(random, alphabet, 1 + random.nextInt(12));
+            keywords.putIfAbsent(stem, keywords.size());
+            int branches = random.nextInt(4);
+            for (int b = 0; b < branches; b++) {
+                keywords.putIfAbsent(stem + word(random, alphabet, 1 + random.nextInt(6)), keywords.size());
+            }
+            if (stem.length() > 2) {
+                keywords.putIfAbsent(stem.substring(1 + random.nextInt(stem.length() - 1)), keywords.size());
+            }
+        }
+        return keywords;
+    }
+
+    /**
+     * Every occurrence by brute force: by end, and for one end in the reverse of the order the keywords' map
+     * iterates in, as the automaton reports them.
+     */
+    private static List<String> bruteForceHits(Map<String, Integer> keywords, String text, IntPredicate anywhere) {
+        List<String> hits = new ArrayList<>();
+        List<Map.Entry<String, Integer>> reversed = new ArrayList<>(keywords.entrySet());
+        java.util.Collections.reverse(reversed);
+        for (int end = 1; end <= text.length(); end++) {
+            for (Map.Entry<String, Integer> keyword : reversed) {
+                int begin = end - keyword.getKey().length();
+                if (begin >= 0
+                        && text.startsWith(keyword.getKey(), begin)
+                        && (begin == 0
+                                || anywhere.test(keyword.getValue())
+                                || !KeywordAutomaton.isWordChar(text.charAt(begin - 1)))) {
+                    hits.add(begin + "-" + end + ":" + keyword.getValue());
+                }
+            }
+        }
+        return hits;
+    }
+
+    /** The texts to search: random ones, and ones made of the keywords themselves, so that deep states are met. */
+    private static String textOf(Random random, Map<String, Integer> keywords, String alphabet) {
+        List<String> list = new ArrayList<>(keywords.keySet());
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 300) {
+            text.append(
+                    random.nextBoolean()
+                            ? list.get(random.nextInt(list.size()))
+                            : word(random, alphabet, random.nextInt(4)));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void anyNumberOfLevelsWithFullRowsFindsWhatABruteForceSearchFinds() {
+        String alphabet = "ab c-é的";
+        Random random = new Random(20261201);
+        for (int round = 0; round < 300; round++) {
+            Map<String, Integer> keywords = deepAndBranchingKeywords(random, alphabet);
+            String text = textOf(random, keywords, alphabet);
+            List<String> expected = bruteForceHits(keywords, text, value -> true);
+            for (int levels : new int[] {0, 1, 2, 3, 50}) {
+                KeywordAutomaton<Integer> automaton = KeywordAutomaton.withDenseLevels(keywords, false, null, levels);
+
+                assertThat(hits(automaton, text)).as("%d levels", levels).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void anyNumberOfLevelsWithFullRowsFindsAtWordStartsWhatABruteForceSearchFinds() {
+        String alphabet = "ab c-.é—的";
+        Random random = new Random(1201);
+        for (int round = 0; round < 300; round++) {
+            Map<String, Integer> keywords = deepAndBranchingKeywords(random, alphabet);
+            String text = textOf(random, keywords, alphabet);
+            List<String> expected = bruteForceHits(keywords, text, value -> value % 3 == 0);
+            for (int levels : new int[] {0, 1, 2, 3, 50}) {
+                KeywordAutomaton<Integer> automaton =
+                        KeywordAutomaton.withDenseLevels(keywords, false, value -> value % 3 == 0, levels);
+
+                assertThat(hits(automaton, text)).as("%d levels", levels).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void anyNumberOfLevelsWithFullRowsFindsCaselessWhatABruteForceSearchFindsInTheLowerCasedText() {
+        String alphabet = "abAB c-éÉ";
+        Random random = new Random(112);
+        for (int round = 0; round < 300; round++) {
+            Map<String, Integer> keywords = new TreeMap<>();
+            deepAndBranchingKeywords(random, alphabet)
+                    .keySet()
+                    .forEach(keyword -> keywords.putIfAbsent(lowerCase(keyword), keywords.size()));
+            String text = textOf(random, keywords, alphabet).toUpperCase(java.util.Locale.ROOT) + "\u0130\u212A";
+            List<String> expected = bruteForceHits(keywords, lowerCase(text), value -> true);
+            for (int levels : new int[] {0, 1, 2, 3, 50}) {
+                KeywordAutomaton<Integer> automaton = KeywordAutomaton.withDenseLevels(keywords, true, null, levels);
+
+                assertThat(hits(automaton, text)).as("%d levels", levels).isEqualTo(expected);
+            }
         }
     }
 
