@@ -64,7 +64,7 @@ public final class EncodedSpans {
         // ROT13 and reversed text read as nonsense until someone says how to read them: the text's own
         // hint turns them into instructions, or English's commonest words written that way, which a model
         // reads back without being told.
-        int hints = hints(text, chars) | unhinted(text);
+        int hints = unhinted(text, hints(text, chars));
         if ((hints & ROT13) != 0) {
             add(found, 0, text.length(), "rot13", rot13(text));
         }
@@ -81,41 +81,36 @@ public final class EncodedSpans {
 
     private static final int ROT13 = 1;
     private static final int REVERSED = 2;
+    /** "the", "and" or "you" in ROT13 stands in the text as a word: it may be ROT13 English. */
+    private static final int ROT13_MARKER = 4;
+    /** "the", "and" or "you" reversed stands in the text as a word: it may be reversed English. */
+    private static final int REVERSED_MARKER = 8;
 
-    /**
-     * "the", "and" and "you" reversed and in ROT13, spaced as words: what nearly every such English text
-     * holds one of.
-     */
-    private static final String[][] MARKER_WORDS = {{" eht ", " dna ", " uoy "}, {" gur ", " naq ", " lbh "}};
-
-    private static final int[] MARKER_KINDS = {REVERSED, ROT13};
     /**
      * English's common short words reversed and in ROT13, each seldom a word of English on its own:
      * reversed "ton" and "era" are words and are left out, as is "or", which is "be" in ROT13.
      */
-    private static final List<List<String>> COMMON_WORDS = List.of(
-            List.of(
-                    "eht", "dna", "uoy", "ruoy", "rof", "siht", "taht", "htiw", "lla", "reven", "syawla", "resu",
-                    "nehw", "erofeb", "retfa", "llac", "fo", "ot", "si", "ti"),
-            List.of(
-                    "gur", "naq", "lbh", "lbhe", "sbe", "guvf", "gung", "jvgu", "nyy", "arire", "nyjnlf", "hfre",
-                    "jura", "orsber", "nsgre", "pnyy", "abg", "bs", "vf", "gb"));
+    private static final List<String> REVERSED_WORDS = List.of(
+            "eht", "dna", "uoy", "ruoy", "rof", "siht", "taht", "htiw", "lla", "reven", "syawla", "resu", "nehw",
+            "erofeb", "retfa", "llac", "fo", "ot", "si", "ti");
+
+    private static final List<String> ROT13_WORDS = List.of(
+            "gur", "naq", "lbh", "lbhe", "sbe", "guvf", "gung", "jvgu", "nyy", "arire", "nyjnlf", "hfre", "jura",
+            "orsber", "nsgre", "pnyy", "abg", "bs", "vf", "gb");
 
     private static final int COMMON_WORDS_NEEDED = 3;
 
     /**
-     * The readings a text asks for unhinted: reversed or ROT13 English, told by three of its commonest
-     * words. A search for each marker rules nearly every text out; words are read only where one is found.
+     * The readings a text asks for, hinted or not: ROT13 or reversed English unhinted where one of its
+     * marker words (found with the hints, in the same pass) stands beside two more of its commonest words.
      */
-    static int unhinted(String text) {
-        int kinds = 0;
-        for (int m = 0; m < MARKER_WORDS.length; m++) {
-            for (String marker : MARKER_WORDS[m]) {
-                if (text.indexOf(marker) >= 0) {
-                    kinds |= distinctWords(text, COMMON_WORDS.get(m)) >= COMMON_WORDS_NEEDED ? MARKER_KINDS[m] : 0;
-                    break;
-                }
-            }
+    private static int unhinted(String text, int hints) {
+        int kinds = hints & (ROT13 | REVERSED);
+        if ((hints & ROT13_MARKER) != 0 && distinctWords(text, ROT13_WORDS) >= COMMON_WORDS_NEEDED) {
+            kinds |= ROT13;
+        }
+        if ((hints & REVERSED_MARKER) != 0 && distinctWords(text, REVERSED_WORDS) >= COMMON_WORDS_NEEDED) {
+            kinds |= REVERSED;
         }
         return kinds;
     }
@@ -143,7 +138,10 @@ public final class EncodedSpans {
     private static boolean isAsciiLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
-    /** The words by which a text says how to read it, and the reading each asks for; any case. */
+    /**
+     * The words by which a text says how to read it, and the reading each asks for, and the marker words of
+     * ROT13 and reversed English, which ask for a count of their common words; any case.
+     */
     private static final String[] HINT_WORDS = {
         "rot13",
         "rot-13",
@@ -153,11 +151,31 @@ public final class EncodedSpans {
         "reversed",
         "right to left",
         "right-to-left",
-        "last letter first"
+        "last letter first",
+        "gur",
+        "naq",
+        "lbh",
+        "eht",
+        "dna",
+        "uoy"
     };
 
     private static final int[] HINT_KINDS = {
-        ROT13, ROT13, ROT13, ROT13, REVERSED, REVERSED, REVERSED, REVERSED, REVERSED
+        ROT13,
+        ROT13,
+        ROT13,
+        ROT13,
+        REVERSED,
+        REVERSED,
+        REVERSED,
+        REVERSED,
+        REVERSED,
+        ROT13_MARKER,
+        ROT13_MARKER,
+        ROT13_MARKER,
+        REVERSED_MARKER,
+        REVERSED_MARKER,
+        REVERSED_MARKER
     };
 
     /**
