@@ -291,47 +291,30 @@ public final class FoldedText {
      * ({@code os.path(}) or a file or domain name ({@code notes.txt}, {@code acme.io}).
      */
     private static boolean isCutWord(char[] text, int start, int end) {
-        int letters = 0;
-        int firstDot = -1;
-        int lastDot = -1;
-        for (int i = start; i < end; i++) {
-            char c = text[i];
-            if (c == '.') {
-                if (i == start
-                        || i + 1 >= end
-                        || !CharTables.isLetter(text[i - 1])
-                        || !CharTables.isLetter(text[i + 1])) {
-                    return false;
-                }
-                firstDot = firstDot < 0 ? i : firstDot;
-                lastDot = i;
-            } else if (CharTables.isLetter(c)) {
-                letters++;
-            } else if (c != '_') {
-                return false;
-            }
-        }
-        if (firstDot < 0
-                || letters < 4
+        if (!lettersCutBy(text, start, end, '.')
                 || end < text.length && (text[end] == '(' || text[end] == '/' || text[end] == '@')
                 || start > 0 && (text[start - 1] == '/' || text[start - 1] == '@' || text[start - 1] == '.')) {
             return false;
         }
+        int lastDot = end - 1;
+        while (text[lastDot] != '.') {
+            lastDot--;
+        }
         String ending = new String(text, lastDot + 1, end - lastDot - 1).toLowerCase(Locale.ROOT);
-        // A cut falls anywhere in a word, so one side is often a stub ("Af.ter", "manag.er"); a name's parts
-        // are words ("light.kitchen", "user.email").
-        return !FILE_AND_DOMAIN_ENDINGS.contains(ending) && (firstDot - start <= 3 || ending.length() <= 2);
+        // A name's parts are words ("light.kitchen", "user.email").
+        return !FILE_AND_DOMAIN_ENDINGS.contains(ending) && hasWordStub(text, start, end, '.');
     }
 
     /**
-     * Whether a token is letters (and the underscores of a name) with each hyphen between two letters: a
-     * word cut by hyphens ("ov-er-rides"), or a compound ("read-only"), but no flag, range or date.
+     * Whether a token holding {@code cut} is four letters or more (and the underscores of a name) with each
+     * {@code cut} between two letters: a word cut apart ("ov-er-rides", "Af.ter") or a compound or name
+     * ("read-only", "light.kitchen"), but no flag, range, date or version.
      */
-    private static boolean onlyLettersCutByHyphens(char[] text, int start, int end) {
+    private static boolean lettersCutBy(char[] text, int start, int end, char cut) {
         int letters = 0;
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (c == '-') {
+            if (c == cut) {
                 if (i == start
                         || i + 1 >= end
                         || !CharTables.isLetter(text[i - 1])
@@ -348,16 +331,17 @@ public final class FoldedText {
     }
 
     /**
-     * Whether the first piece of a token cut by hyphens is three letters or fewer, or its last two or
-     * fewer: a cut falls anywhere in a word ("sub-mit-ting", "us-er"), where a compound joins words.
+     * Whether the first piece of a token cut at {@code cut} is three letters or fewer, or its last two or
+     * fewer: a cut falls anywhere in a word ("sub-mit-ting", "Af.ter", "manag.er"), where a compound or a
+     * name joins words.
      */
-    private static boolean hasWordStub(char[] text, int start, int end) {
+    private static boolean hasWordStub(char[] text, int start, int end, char cut) {
         int first = start;
-        while (first < end && text[first] != '-') {
+        while (first < end && text[first] != cut) {
             first++;
         }
         int last = end - 1;
-        while (last >= start && text[last] != '-') {
+        while (last >= start && text[last] != cut) {
             last--;
         }
         return first - start <= 3 || end - last - 1 <= 2;
@@ -424,8 +408,8 @@ public final class FoldedText {
         boolean cutWord = dotted && isCutWord(text, start, end);
         out.cutWords += cutWord ? 1 : 0;
         boolean joinDots = cutText && cutWord;
-        boolean lettersCutByHyphens = hyphened && onlyLettersCutByHyphens(text, start, end);
-        out.hyphenWords += lettersCutByHyphens && hasWordStub(text, start, end) ? 1 : 0;
+        boolean lettersCutByHyphens = hyphened && lettersCutBy(text, start, end, '-');
+        out.hyphenWords += lettersCutByHyphens && hasWordStub(text, start, end, '-') ? 1 : 0;
         boolean joinHyphens = hyphenText && lettersCutByHyphens;
         for (int i = start; i < end; i++) {
             char c = text[i];
