@@ -138,6 +138,7 @@ public final class EncodedSpans {
     private static boolean isAsciiLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
+
     /**
      * The words by which a text says how to read it, and the reading each asks for, and the marker words of
      * ROT13 and reversed English, which ask for a count of their common words; any case.
