@@ -180,8 +180,9 @@ public final class EncodedSpans {
     };
 
     /**
-     * Which ways of reading itself the text names, in whole words: "caesarean" names no cipher, and
-     * "backwards-compatible" asks for no reversed reading. A hint counts only where a word begins, so only
+     * Which ways of reading itself the text names, in whole words, and which marker words of ROT13 or
+     * reversed English it holds (bits beside the readings, for {@link #unhinted} to count the common words
+     * behind): "caesarean" names no cipher, and "backwards-compatible" asks for no reversed reading. A hint counts only where a word begins, so only
      * word starts are compared, each with the hints its first letter can begin; every character is read
      * lower-cased as a caseless keyword automaton reads it (U+0130 as i, U+212A as k).
      */

@@ -314,6 +314,8 @@ final class TokenCues {
      * the search text") is not: only a colon followed by "always" fixes a value.
      */
     private static boolean namedForAValue(String text, char[] chars, int start, int end) {
+        // Every plain word of a text that may be an argument is asked: the letter before the space before it
+        // (after it, for the phrases that follow) picks the few phrases that can stand there.
         boolean afterVerb = switch (start >= 2 ? lower(chars[start - 2]) : ' ') {
             case 't' -> precedesWord(text, chars, start, "set ");
             case 'e' ->

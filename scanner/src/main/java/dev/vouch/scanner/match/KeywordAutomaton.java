@@ -74,8 +74,6 @@ public final class KeywordAutomaton<V> {
     private final int[] farCells;
 
     private final int[] farTargets;
-    /** The states whose path holds no character beyond ASCII, numbered first: 0 to this less one. */
-    private final int asciiPathStates;
     /** For each state, whether keywords end there: what the char table cannot flag in its cells. */
     private final boolean[] ends;
     /** Transitions on characters beyond ASCII: the trie's own, sorted by character, and failure links. */
@@ -190,7 +188,6 @@ public final class KeywordAutomaton<V> {
         // The shallow states a text visits most share the table of full rows; below them each state is
         // numbered depth first, so a word's path through its phrases' prefixes reads neighbouring longs.
         trie = trie.renumbered(denseLevels);
-        asciiPathStates = trie.asciiPathStates;
         denseStates = trie.breadthFirstStates;
         int states = trie.children.size();
         if (states >= 1 << 24) {
@@ -421,11 +418,6 @@ public final class KeywordAutomaton<V> {
         return denseStates;
     }
 
-    /** Whether a text of ASCII alone may read a far transition: a row of a state whose path is ASCII holds one. */
-    boolean asciiTextReadsFarTargets() {
-        return farCells.length > 0 && farCells[0] / columns < asciiPathStates;
-    }
-
     private void scan(char[] chars, Hits<V> hits) {
         int state = 0;
         for (int i = 0; i < chars.length; i++) {
@@ -612,8 +604,6 @@ public final class KeywordAutomaton<V> {
         final List<Map<Character, Integer>> children = new ArrayList<>();
         final List<List<Integer>> ends = new ArrayList<>();
         int asciiColumns;
-        /** Once {@link #renumbered}: the states numbered first, whose path holds no character beyond ASCII. */
-        int asciiPathStates;
         /** Once {@link #renumbered}: the states of the first levels, numbered breadth first before the others. */
         int breadthFirstStates;
         /** Once {@link #renumbered}: for each state, how many states its subtree holds, itself included. */
@@ -673,7 +663,6 @@ public final class KeywordAutomaton<V> {
             }
             Trie result = new Trie();
             result.asciiColumns = asciiColumns;
-            result.asciiPathStates = asciiStates;
             result.breadthFirstStates = frontier;
             result.children.clear();
             result.ends.clear();

@@ -7,23 +7,34 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The hints read at word starts find what a caseless keyword automaton over the whole text found. */
+/**
+ * The hints and marker words read at word starts find what a caseless keyword automaton over the whole text
+ * found.
+ */
 class EncodedSpansHintsTest {
 
     private static final int ROT13 = 1;
     private static final int REVERSED = 2;
+    private static final int ROT13_MARKER = 4;
+    private static final int REVERSED_MARKER = 8;
 
     private static final KeywordAutomaton<Integer> REFERENCE = new KeywordAutomaton<>(
-            Map.of(
-                    "rot13", ROT13,
-                    "rot-13", ROT13,
-                    "rot 13", ROT13,
-                    "caesar", ROT13,
-                    "backward", REVERSED,
-                    "reversed", REVERSED,
-                    "right to left", REVERSED,
-                    "right-to-left", REVERSED,
-                    "last letter first", REVERSED),
+            Map.ofEntries(
+                    Map.entry("rot13", ROT13),
+                    Map.entry("rot-13", ROT13),
+                    Map.entry("rot 13", ROT13),
+                    Map.entry("caesar", ROT13),
+                    Map.entry("backward", REVERSED),
+                    Map.entry("reversed", REVERSED),
+                    Map.entry("right to left", REVERSED),
+                    Map.entry("right-to-left", REVERSED),
+                    Map.entry("last letter first", REVERSED),
+                    Map.entry("gur", ROT13_MARKER),
+                    Map.entry("naq", ROT13_MARKER),
+                    Map.entry("lbh", ROT13_MARKER),
+                    Map.entry("eht", REVERSED_MARKER),
+                    Map.entry("dna", REVERSED_MARKER),
+                    Map.entry("uoy", REVERSED_MARKER)),
             true);
 
     /** Pieces of hints, their look-alikes and what may stand around them, in any case. */
@@ -60,7 +71,14 @@ class EncodedSpansHintsTest {
         "  ",
         "\n",
         "9",
-        "lAst LeTTer fIrSt"
+        "lAst LeTTer fIrSt",
+        "gur",
+        "Naq",
+        "lbhe",
+        "eht",
+        "dnas",
+        "uoy",
+        "figure"
     };
 
     @Test

@@ -106,7 +106,7 @@ class KeywordAutomatonTest {
     }
 
     @Test
-    void anAsciiTextReadsNoFarTransitionWhenTheAsciiKeywordsFitTheCharRange() {
+    void statesBeyondTheCharRangeOnPathsBeyondAsciiNeedNoFarTransition() {
         Random random = new Random(48_283);
         Map<String, Integer> keywords = new TreeMap<>();
         while (keywords.size() < 12_000) {
@@ -117,14 +117,21 @@ class KeywordAutomatonTest {
         reference.build(keywords);
         KeywordAutomaton<Integer> automaton = KeywordAutomaton.atWordStarts(keywords, value -> value % 5 == 0);
         assertThat(automaton.states()).isGreaterThan(0x10000);
-        assertThat(automaton.asciiTextReadsFarTargets()).isFalse();
+        // The states beyond the char range are those of paths beyond ASCII, numbered last: they keep compact
+        // rows, with targets of 24 bits, so no cell of the full rows is a far one, at any depth of full rows.
+        KeywordAutomaton<Integer> allFullRows =
+                KeywordAutomaton.withDenseLevels(keywords, false, value -> value % 5 == 0, Integer.MAX_VALUE);
+        assertThat(automaton.readsFarTargets()).isFalse();
+        assertThat(allFullRows.readsFarTargets()).isFalse();
+        assertThat(allFullRows.denseStates()).isLessThan(0x10000);
 
         for (int round = 0; round < 50; round++) {
             String text = word(random, "abcdefghij ", random.nextInt(300))
                     + word(random, "абвгдежзий ", 100)
                     + word(random, "abcdefghij ", random.nextInt(300));
-            assertThat(hits(automaton, text))
-                    .isEqualTo(referenceHitsAtWordStarts(reference, text, value -> value % 5 == 0));
+            List<String> expected = referenceHitsAtWordStarts(reference, text, value -> value % 5 == 0);
+            assertThat(hits(automaton, text)).isEqualTo(expected);
+            assertThat(hits(allFullRows, text)).isEqualTo(expected);
         }
     }
 
