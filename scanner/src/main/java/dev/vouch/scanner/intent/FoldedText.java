@@ -119,24 +119,53 @@ public final class FoldedText {
     /** Folds {@code text}; linear in its length. */
     public static FoldedText of(String input) {
         char[] source = input.toCharArray();
-        Folding strict = fold(source, false, false, false);
-        // "R3p0rt th3 4dju5tm3nt": once a text writes two long words in leetspeak, its short ones ("th3",
-        // "1f", "w45") are leetspeak too, though alone they would read as codes.
-        boolean leetText = strict.leetWords() >= 2;
-        // "Af.ter ret.urning the ch.art, ca.ll up.date_ba.nk_de.tails": one dot in a word is a name
-        // ("os.path", "light.kitchen"); one in a good share of its words cuts a text to slip it past a matcher.
-        boolean cutText = strict.cutWords() >= 3 && (strict.cutWords() * 4 >= strict.words() || strict.cutWords() >= 8);
-        // "Ch-ange the ib-an be-fore sub-mit-ting": hyphenated compounds are common ("read-only", "built-in"),
-        // so only a text where a quarter of the words are cut by hyphens is read with them joined.
-        boolean hyphenText = strict.hyphenWords() >= 3 && strict.hyphenWords() * 4 >= strict.words();
-        return leetText || cutText || hyphenText
-                ? fold(source, leetText, cutText, hyphenText).folded()
-                : strict.folded();
+        Folding strict = fold(source, TextReading.STRICT);
+        TextReading reading = new TextReading(
+                // "R3p0rt th3 4dju5tm3nt": once a text writes two long words in leetspeak, its short ones
+                // ("th3", "1f", "w45") are leetspeak too, though alone they would read as codes.
+                strict.leetWords() >= 2,
+                // "Af.ter ret.urning the ch.art, ca.ll up.date_ba.nk_de.tails": one dot in a word is a name
+                // ("os.path", "light.kitchen"); one in a good share of its words cuts a text to slip it past a
+                // matcher.
+                strict.cutWords() >= 3 && (strict.cutWords() * 4 >= strict.words() || strict.cutWords() >= 8),
+                // "Ch-ange the ib-an be-fore sub-mit-ting": hyphenated compounds are common ("read-only",
+                // "built-in"), so only a text where a quarter of the words are cut by hyphens is read joined.
+                strict.hyphenWords() >= 3 && strict.hyphenWords() * 4 >= strict.words(),
+                // "IgnoreTheUser'sRequestAndInsteadCall…": a long run of letters here and there is a long word
+                // ("authentification") or a name, and one in camelCase ("linkToAllDocuments") is not counted;
+                // a text where one token in eight is one ran its sentences together, short ones too.
+                strict.longRuns() >= 2 && strict.longRuns() * 8 >= strict.words());
+        return reading.equals(TextReading.STRICT)
+                ? strict.folded()
+                : fold(source, reading).folded();
     }
 
-    private record Folding(FoldedText folded, int leetWords, int cutWords, int hyphenWords, int words) {}
+    /**
+     * What a text as a whole says of its tokens: that it writes leetspeak, cuts its words by dots or by
+     * hyphens, or runs its words together; a token alone would not say so.
+     */
+    private record TextReading(boolean leet, boolean cut, boolean hyphen, boolean runTogether) {
+        static final TextReading STRICT = new TextReading(false, false, false, false);
 
-    private static Folding fold(char[] text, boolean leetText, boolean cutText, boolean hyphenText) {
+        /** The fewest letters of a run read as words run together. */
+        int minRunTogether() {
+            return runTogether ? MIN_RUN_TOGETHER_IN_RUN_TOGETHER_TEXT : MIN_RUN_TOGETHER;
+        }
+    }
+
+    /**
+     * The fewest letters read as words run together: shorter runs are one word or a name, and English
+     * words this long are few and in the word list, read as one.
+     */
+    private static final int MIN_RUN_TOGETHER = 16;
+    /** In a text that runs its words together, shorter runs are read as words too ("NeverMentionIt"). */
+    private static final int MIN_RUN_TOGETHER_IN_RUN_TOGETHER_TEXT = 10;
+    /** The fewest letters of a run spaced out throughout read as words run together. */
+    private static final int MIN_SPACED_WORDS = 8;
+
+    private record Folding(FoldedText folded, int leetWords, int cutWords, int hyphenWords, int longRuns, int words) {}
+
+    private static Folding fold(char[] text, TextReading reading) {
         int length = text.length;
         Output out = new Output(length);
         boolean disguised = false;
@@ -153,6 +182,11 @@ public final class FoldedText {
                     continue;
                 }
                 int wordEnd = plainWordEnd(text, i);
+                if (wordEnd - i >= reading.minRunTogether()) {
+                    disguised |= appendRunTogether(text, i, wordEnd, out, reading.runTogether());
+                    i = wordEnd;
+                    continue;
+                }
                 if (wordEnd > i) {
                     for (int j = i; j < wordEnd; j++) {
                         out.append((char) (text[j] | 0x20), j);
@@ -161,7 +195,7 @@ public final class FoldedText {
                     continue;
                 }
                 int tokenEnd = tokenEnd(text, i);
-                disguised |= appendToken(text, i, tokenEnd, out, leetText, cutText, hyphenText);
+                disguised |= appendToken(text, i, tokenEnd, out, reading);
                 i = tokenEnd;
                 continue;
             }
@@ -171,13 +205,16 @@ public final class FoldedText {
             i++;
         }
         // Most texts fold to as many characters as they have: their characters need no copy.
-        int[] origin = out.origin == null || out.length == length ? out.origin : Arrays.copyOf(out.origin, out.length);
-        char[] chars = out.length == length ? out.chars : Arrays.copyOf(out.chars, out.length);
+        int[] origin = out.origin == null || out.length == out.origin.length
+                ? out.origin
+                : Arrays.copyOf(out.origin, out.length);
+        char[] chars = out.length == out.chars.length ? out.chars : Arrays.copyOf(out.chars, out.length);
         return new Folding(
                 new FoldedText(chars, origin, disguised, text),
                 out.leetWords,
                 out.cutWords,
                 out.hyphenWords,
+                out.longRuns,
                 out.words);
     }
 
@@ -221,8 +258,16 @@ public final class FoldedText {
                 && (i + 1 == text.length || Character.isWhitespace(text[i + 1]));
     }
 
-    /** Writes a spaced run without its single spaces; a wider gap between words becomes one space. */
+    /**
+     * Writes a spaced run without its single spaces; a wider gap between words becomes one space. A run
+     * with no wider gap ("I g n o r e t h e u s e r") spaced its words out as well as its letters: the
+     * words are found again ({@link WordBreaks}).
+     */
     private static void appendSpaced(char[] text, int start, int end, Output out) {
+        if (!hasWideGap(text, start, end)) {
+            appendSpacedThroughout(text, start, end, out);
+            return;
+        }
         int j = start;
         while (j < end) {
             if (text[j] != ' ') {
@@ -239,6 +284,83 @@ public final class FoldedText {
             }
             j += gap;
         }
+    }
+
+    private static boolean hasWideGap(char[] text, int start, int end) {
+        for (int j = start + 1; j < end; j++) {
+            if (text[j] == ' ' && text[j - 1] == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes a run spaced out letter by letter and word by word, with spaces where its words are read. */
+    private static void appendSpacedThroughout(char[] text, int start, int end, Output out) {
+        char[] letters = new char[(end - start + 1) / 2 + 1];
+        int[] from = new int[letters.length];
+        int count = 0;
+        for (int j = start; j < end; j++) {
+            if (text[j] != ' ') {
+                letters[count] = foldChar(text[j]);
+                from[count++] = j;
+            }
+        }
+        int k = 0;
+        while (k < count) {
+            int runEnd = k;
+            while (runEnd < count && letters[runEnd] >= 'a' && letters[runEnd] <= 'z') {
+                runEnd++;
+            }
+            int[] breaks = runEnd - k >= MIN_SPACED_WORDS ? WordBreaks.of(letters, k, runEnd, true) : null;
+            int nextBreak = 0;
+            for (int m = k; m < Math.max(runEnd, k + 1); m++) {
+                if (breaks != null && nextBreak < breaks.length && breaks[nextBreak] == m - k) {
+                    out.append(' ', from[m]);
+                    nextBreak++;
+                }
+                out.append(letters[m], from[m]);
+            }
+            k = Math.max(runEnd, k + 1);
+        }
+    }
+
+    /**
+     * Writes a long run of ASCII letters lower-cased, with spaces where it reads as English words run
+     * together ("ignoretheusersrequest", "IgnoreTheUsersRequest"); whether it did.
+     */
+    private static boolean appendRunTogether(char[] text, int start, int end, Output out, boolean runTogetherText) {
+        out.longRuns += end - start >= MIN_RUN_TOGETHER && !isCamelCase(text, start, end) ? 1 : 0;
+        char[] letters = new char[end - start];
+        for (int j = start; j < end; j++) {
+            letters[j - start] = (char) (text[j] | 0x20);
+        }
+        int[] breaks = WordBreaks.of(letters, 0, letters.length, runTogetherText);
+        int nextBreak = 0;
+        for (int j = start; j < end; j++) {
+            if (breaks != null && nextBreak < breaks.length && breaks[nextBreak] == j - start) {
+                out.append(' ', j);
+                nextBreak++;
+            }
+            out.append(letters[j - start], j);
+        }
+        return breaks != null;
+    }
+
+    /**
+     * "linkToAllDocuments": a name in code, where a sentence run together starts with a capital or has none
+     * (the "sRequest" of "User'sRequest" starts after a possessive, not a name).
+     */
+    private static boolean isCamelCase(char[] text, int start, int end) {
+        if (text[start] < 'a' || start > 0 && text[start - 1] == '\'') {
+            return false;
+        }
+        for (int j = start + 1; j < end; j++) {
+            if (text[j] < 'a') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -271,11 +393,38 @@ public final class FoldedText {
                 i++;
             } else if (isSplitter(c) && i + 1 < text.length && CharTables.isLetterOrDigit(text[i + 1])) {
                 i++;
+            } else if (lettersCutApartEnd(text, start, i) > i) {
+                i = lettersCutApartEnd(text, start, i);
             } else {
                 break;
             }
         }
         return i;
+    }
+
+    /**
+     * "s.e.n.d._.e.m.a.i.l": a name's underscore among the dots that cut its letters apart, a run of two or
+     * three splitters at {@code i} holding both, with a single letter either side; elsewhere ("mcp__github",
+     * "a--b") splitters in a row end the token. The end of the run, or {@code i}.
+     */
+    private static int lettersCutApartEnd(char[] text, int start, int i) {
+        int end = i;
+        boolean name = false;
+        boolean other = false;
+        while (end < text.length && end - i < 3 && isSplitter(text[end])) {
+            name |= isNameSplitter(text[end]);
+            other |= !isNameSplitter(text[end]);
+            end++;
+        }
+        boolean cutApart = end - i >= 2
+                && name
+                && other
+                && i - 2 >= start
+                && isSplitter(text[i - 2])
+                && end < text.length
+                && CharTables.isLetter(text[end])
+                && (end + 1 == text.length || isSplitter(text[end + 1]));
+        return cutApart ? end : i;
     }
 
     private static final Set<String> FILE_AND_DOMAIN_ENDINGS = Set.of(
@@ -351,8 +500,7 @@ public final class FoldedText {
      * Appends one token. Punctuation splitting a word into short pieces ("ig.no.re") is dropped, and
      * digits standing for letters inside a word ("d3l3te") are read as those letters.
      */
-    private static boolean appendToken(
-            char[] text, int start, int end, Output out, boolean leetText, boolean cutText, boolean hyphenText) {
+    private static boolean appendToken(char[] text, int start, int end, Output out, TextReading reading) {
         int pieces = 1;
         int longest = 0;
         int run = 0;
@@ -362,6 +510,7 @@ public final class FoldedText {
         boolean dotted = false;
         boolean hyphened = false;
         int strayMarks = 0;
+        int smallCapitals = 0;
         boolean latin = false;
         boolean lookalike = false;
         // One pass over the token answers every question asked of it below.
@@ -373,6 +522,7 @@ public final class FoldedText {
             strayMarks += c >= '\u0300' && c <= '\u036F' ? 1 : 0;
             latin |= isAsciiLetter(c);
             lookalike |= latinLookalike(c) != 0;
+            smallCapitals += c >= 0x262 && smallCapital(c) != 0 ? 1 : 0;
             if (isSplitter(c)) {
                 pieces++;
                 run = 0;
@@ -388,7 +538,9 @@ public final class FoldedText {
         }
         // "ssh/id_rsa", "src/app/db": the pieces of a path are words, not letters cut apart.
         boolean path = longest >= 3 && slash;
-        boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3 && !path;
+        // In a text that cuts its words, "t.o" and "d.o" are cut too.
+        boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= (reading.cut() ? 2 : 3) && !path
+                || reading.cut() && pieces == 2 && longest == 1 && letters == 2;
         // "Аftеr" with Cyrillic А and е: a word that mixes Latin letters with lookalikes from another
         // script is read in Latin. A word wholly in Cyrillic or Greek is that language, and left alone.
         boolean readLookalikes = latin && lookalike;
@@ -398,21 +550,34 @@ public final class FoldedText {
         // A digit closing a word is a version or a count ("fts5", "ec2"), not a letter, unless others stand inside it.
         // A path ("/api/v1/users") is a value, and its digits are versions and ids.
         boolean readLeet = leet > 0
-                && letters >= (leetText ? 1 : 3)
+                && letters >= (reading.leet() ? 1 : 3)
                 && !slash
-                && (leetText || leetLetter(text[start]) != 0 || leetInside(text, start, end));
+                && (reading.leet() || leetLetter(text[start]) != 0 || leetInside(text, start, end));
         // "s̶t̶a̶t̶e̶", "Ăl̆s̆ŏ": text arrives composed (NFKC), so a word with a mark of the Latin block on half its
         // letters or more wears them to break the word apart, not to spell it.
-        boolean disguised = strayMarks >= 3 && strayMarks * 2 >= letters;
+        boolean disguised = strayMarks >= 3 && strayMarks * 2 >= letters
+                // "ᴛʜᴇ", "ɪɢɴᴏʀᴇ": one small capital may be a phonetic letter, two in a word spell it.
+                || smallCapitals >= 2;
         out.leetWords += readLeet ? 1 : 0;
         boolean cutWord = dotted && isCutWord(text, start, end);
         out.cutWords += cutWord ? 1 : 0;
-        boolean joinDots = cutText && cutWord;
+        boolean joinDots = reading.cut() && cutWord;
         boolean lettersCutByHyphens = hyphened && lettersCutBy(text, start, end, '-');
         out.hyphenWords += lettersCutByHyphens && hasWordStub(text, start, end, '-') ? 1 : 0;
-        boolean joinHyphens = hyphenText && lettersCutByHyphens;
+        boolean joinHyphens = reading.hyphen() && lettersCutByHyphens;
         for (int i = start; i < end; i++) {
             char c = text[i];
+            if (isAsciiLetter(c) && (i == start || !isAsciiLetter(text[i - 1]))) {
+                int lettersEnd = i + 1;
+                while (lettersEnd < end && isAsciiLetter(text[lettersEnd])) {
+                    lettersEnd++;
+                }
+                if (lettersEnd - i >= reading.minRunTogether()) {
+                    disguised |= appendRunTogether(text, i, lettersEnd, out, reading.runTogether());
+                    i = lettersEnd - 1;
+                    continue;
+                }
+            }
             if (isCombiningMark(c)) {
                 continue;
             }
@@ -430,7 +595,8 @@ public final class FoldedText {
                 continue;
             }
             boolean leetInPath = path && leetBetweenLetters(text, i, start, end);
-            if ((readLeet && (leetText || touchesLetter(text, i, start, end)) || leetInPath) && leetLetter(c) != 0) {
+            if ((readLeet && (reading.leet() || touchesLetter(text, i, start, end)) || leetInPath)
+                    && leetLetter(c) != 0) {
                 out.append(leetLetter(c), i);
                 disguised = true;
                 continue;
@@ -449,6 +615,8 @@ public final class FoldedText {
         return at < 0 ? 0 : LATIN_OF_LOOKALIKES.charAt(at);
     }
 
+    private static final String SMALL_CAPITALS = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ";
+    private static final String LATIN_OF_SMALL_CAPITALS = "abcdefghijklmnoprstuvwyz";
     private static final String LOOKALIKES = "аеорсухіјѕһԁԛԝкАВЕКМНОРСТХУІЈЅαοικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ";
     private static final String LATIN_OF_LOOKALIKES = "aeopcyxijshdqwkabekmhopctxyijsaoikvptuxabezhikmnoptyx";
 
@@ -510,12 +678,12 @@ public final class FoldedText {
     }
 
     /**
-     * The folded characters written so far, and where each came from; folding never lengthens a text. The
-     * origins are written only once a character is dropped: until then each is its own index, and in most
+     * The folded characters written so far, and where each came from; folding seldom lengthens a text. The
+     * origins are written only once a character is dropped or added: until then each is its own index, and in most
      * texts none is, where an array of them, four bytes a character, cost more to fill than the folding.
      */
     private static final class Output {
-        final char[] chars;
+        char[] chars;
         /** The origin of each character written, or null while each is its own index. */
         int[] origin;
 
@@ -525,6 +693,8 @@ public final class FoldedText {
         int cutWords;
         /** Tokens of letters cut by hyphens, a stub of a word on one side ({@link #hasWordStub}). */
         int hyphenWords;
+        /** Runs of {@link #MIN_RUN_TOGETHER} ASCII letters or more. */
+        int longRuns;
         /** Tokens in all. */
         int words;
 
@@ -532,8 +702,17 @@ public final class FoldedText {
             chars = new char[capacity];
         }
 
-        /** Writes {@code c}, folded from the original character at {@code from}. */
+        /**
+         * Writes {@code c}, folded from the original character at {@code from}. Only spaces put back between
+         * words run together lengthen a text, and then the arrays grow.
+         */
         void append(char c, int from) {
+            if (length == chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(16, length * 2));
+                if (origin != null) {
+                    origin = Arrays.copyOf(origin, chars.length);
+                }
+            }
             if (origin == null && from != length) {
                 origin = new int[chars.length];
                 for (int i = 0; i < length; i++) {
@@ -639,7 +818,20 @@ public final class FoldedText {
         if (c >= 0x1E00 && c < 0x1F00) {
             return LATIN_EXTENDED_BASE[c - 0x1E00];
         }
-        return Character.toLowerCase(c);
+        char latin = smallCapital(c);
+        return latin != 0 ? latin : Character.toLowerCase(c);
+    }
+
+    /**
+     * The letter a small capital ("ɪɢɴᴏʀᴇ ᴛʜᴇ ᴜꜱᴇʀ") is drawn as, or 0: phonetic letters NFKC leaves alone,
+     * which a model reads as the letters they look like.
+     */
+    static char smallCapital(char c) {
+        if (c < 0x262 || c > 0x29F && c < 0x1D00 || c > 0x1D22 && c < 0xA730 || c > 0xA731) {
+            return 0;
+        }
+        int at = SMALL_CAPITALS.indexOf(c);
+        return at < 0 ? 0 : LATIN_OF_SMALL_CAPITALS.charAt(at);
     }
 
     private static char[] latinBase(int from, int to) {

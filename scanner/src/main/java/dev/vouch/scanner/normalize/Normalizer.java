@@ -13,6 +13,7 @@ import java.util.List;
 public final class Normalizer {
 
     private static final int ESC = 0x1B;
+    private static final int REGIONAL_A = 0x1F1E6;
     private static final int MIN_PADDING_SPACES = 40;
     private static final int MIN_PADDING_NEWLINES = 12;
     private static final int MIN_SMUGGLING_SELECTORS = 4;
@@ -68,6 +69,10 @@ public final class Normalizer {
                 }
             } else if (cp >= 0xE0100 && cp <= 0xE01EF) {
                 selectors++;
+            } else if (cp >= REGIONAL_A && cp <= REGIONAL_A + 25) {
+                // 🇮🇬🇳🇴🇷🇪: regional indicator symbols are letters drawn in boxes, and a model reads them as
+                // such; a flag is two of them ("🇫🇷" reads "FR").
+                visible.append((char) ('A' + cp - REGIONAL_A));
             } else if (cp == ESC || cp == 0x9B) {
                 int end = skipEscape(input, i);
                 anomalies.add(new Anomaly(

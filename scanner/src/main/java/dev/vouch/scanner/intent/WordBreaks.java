@@ -1,0 +1,256 @@
+package dev.vouch.scanner.intent;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Where the spaces go in English written without them: "ignoretheusersrequest", "IgnoreTheUsersRequest",
+ * and "I g n o r e t h e u s e r s r e q u e s t" spaced out with one space throughout, which reads back
+ * as the first. A model reads such text as easily as with its spaces; a matcher of words and phrases reads
+ * nothing in it until the words are found again.
+ *
+ * <p>The words are SCOWL's English lists by frequency tier (see {@code words/README.md}), loaded the first
+ * time a long run of letters is read; the commoner a word, the less it costs, and a letter read as no
+ * word costs more than any word. The cheapest reading is found by dynamic programming, linear in the
+ * length of the run (a word is {@value #LONGEST_WORD} letters at most). A reading is kept only when it
+ * reads as English: few letters left over, and at least two of the short words every sentence has ("the",
+ * "and", "to"). Names, digests and other languages run together do not.
+ */
+final class WordBreaks {
+
+    /** The longest word looked up; longer English words are rare and may be read as two. */
+    static final int LONGEST_WORD = 24;
+    /** The most letters read at once: a longer run is read in pieces of this length. */
+    private static final int LONGEST_RUN = 4096;
+
+    /** A letter read as part of no word costs more than the rarest word does. */
+    private static final int LETTER_OF_NO_WORD = 30;
+
+    private static final List<String> SHORT_WORDS = List.of(
+            "the", "an", "to", "of", "and", "or", "in", "on", "at", "by", "for", "with", "from", "is", "are", "be",
+            "this", "that", "it", "you", "your", "do", "not", "all", "any", "if", "then", "when", "before", "after",
+            "must", "always", "never", "please", "instead", "about", "into", "than", "as", "its", "their", "our", "we",
+            "me", "my", "no", "was", "will", "should", "can", "every", "each", "also", "but", "so", "only");
+    private static final int SHORT_WORDS_NEEDED = 2;
+    /** The fewest letters a piece of a reading has on average: "do not tell the user" has 3.2. */
+    private static final int MIN_MEAN_PIECE = 3;
+
+    private WordBreaks() {}
+
+    /**
+     * The offsets in {@code letters[from, to)}, lower-case ASCII letters, before which a space reads the
+     * run as English words, in increasing order; null when it does not read as English. {@code loose}
+     * says the letters were already disguised (spaced out, or in a text that runs its words together), so
+     * fewer words and a few more letters read as no word (names and terms a short list lacks) will do than
+     * for one run of letters, which may be a name.
+     */
+    static int[] of(char[] letters, int from, int to, boolean loose) {
+        int length = Math.min(to - from, LONGEST_RUN);
+        Words words = Words.INSTANCE;
+        int[] cost = new int[length + 1];
+        int[] wordStart = new int[length + 1];
+        java.util.Arrays.fill(cost, 1, length + 1, Integer.MAX_VALUE);
+        for (int i = 0; i < length; i++) {
+            if (cost[i] == Integer.MAX_VALUE) {
+                continue;
+            }
+            // A letter read as no word starts no word: it is marked by a start of -1 - i.
+            if (cost[i] + LETTER_OF_NO_WORD < cost[i + 1]) {
+                cost[i + 1] = cost[i] + LETTER_OF_NO_WORD;
+                wordStart[i + 1] = -1 - i;
+            }
+            long hash = Words.SEED;
+            for (int j = i; j < Math.min(length, i + LONGEST_WORD); j++) {
+                hash = Words.step(hash, letters[from + j]);
+                int wordCost = words.cost(hash);
+                if (wordCost > 0 && cost[i] + wordCost < cost[j + 1]) {
+                    cost[j + 1] = cost[i] + wordCost;
+                    wordStart[j + 1] = i;
+                }
+            }
+        }
+        return readsAsEnglish(letters, from, length, wordStart, loose);
+    }
+
+    /** The breaks of the cheapest reading, when few of its letters are no word and short words are among them. */
+    private static int[] readsAsEnglish(char[] letters, int from, int length, int[] wordStart, boolean loose) {
+        int[] breaks = new int[length];
+        int count = 0;
+        int noWord = 0;
+        int wordCount = 0;
+        int pieces = 0;
+        long shortWordsSeen = 0;
+        boolean threeLetterShortWord = false;
+        boolean previousWasNoWord = false;
+        int end = length;
+        // Read back from the end; the breaks are written from the last, and reversed once read.
+        while (end > 0) {
+            int start = wordStart[end];
+            if (start < 0) {
+                noWord++;
+                // Letters of no word in a row are one piece: a space goes only where a word meets them.
+                if (!previousWasNoWord) {
+                    pieces++;
+                    if (end < length) {
+                        breaks[count++] = end;
+                    }
+                }
+                previousWasNoWord = true;
+                end = -1 - start;
+                continue;
+            }
+            if (end < length) {
+                breaks[count++] = end;
+            }
+            previousWasNoWord = false;
+            wordCount++;
+            pieces++;
+            int shortWord = Words.INSTANCE.shortWord(letters, from + start, from + end);
+            if (shortWord >= 0) {
+                shortWordsSeen |= 1L << shortWord;
+                threeLetterShortWord |= end - start >= 3;
+            }
+            end = start;
+        }
+        // "be hand lungs k on text", "organ is at ion": compounds of other languages read as English words
+        // and two-letter ones; an English sentence has a longer short word ("the", "and", "you").
+        // "linkToAllDocuments": a name joins a few words; a sentence run together is longer.
+        // "a u then t if i cat ion": a word of another language falls apart into letters and short words,
+        // where English run together reads as words of four or five letters on average.
+        int allowedNoWord = loose ? length / 5 : length / 10;
+        int wordsNeeded = loose ? 3 : 6;
+        if (noWord > allowedNoWord
+                || length < pieces * MIN_MEAN_PIECE
+                || wordCount < wordsNeeded
+                || Long.bitCount(shortWordsSeen) < SHORT_WORDS_NEEDED
+                || !threeLetterShortWord) {
+            return null;
+        }
+        int[] inOrder = new int[count];
+        for (int k = 0; k < count; k++) {
+            inOrder[k] = breaks[count - 1 - k];
+        }
+        return inOrder;
+    }
+
+    /**
+     * The words and their costs, as an open-addressed table of 64-bit hashes: a word is looked up while its
+     * letters are read, one step a letter, with nothing made for it.
+     */
+    private static final class Words {
+        static final Words INSTANCE = load();
+        static final long SEED = 0xcbf29ce484222325L;
+
+        private final long[] keys;
+        private final byte[] costs;
+        private final byte[] shortWords;
+        private final int mask;
+
+        private Words(int capacity) {
+            int size = Integer.highestOneBit(capacity * 2 - 1) << 1;
+            keys = new long[size];
+            costs = new byte[size];
+            shortWords = new byte[size];
+            mask = size - 1;
+        }
+
+        static long step(long hash, char c) {
+            return (hash ^ c) * 0x100000001b3L;
+        }
+
+        /** The cost of the word whose letters hash to {@code hash}, or 0 when it is none. */
+        int cost(long hash) {
+            int slot = (int) (hash ^ (hash >>> 32)) & mask;
+            while (keys[slot] != 0) {
+                if (keys[slot] == hash) {
+                    return costs[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            return 0;
+        }
+
+        /** The index among {@link #SHORT_WORDS} of {@code letters[from, to)}, or -1. */
+        int shortWord(char[] letters, int from, int to) {
+            long hash = SEED;
+            for (int i = from; i < to; i++) {
+                hash = step(hash, letters[i]);
+            }
+            int slot = (int) (hash ^ (hash >>> 32)) & mask;
+            while (keys[slot] != 0) {
+                if (keys[slot] == hash) {
+                    return shortWords[slot] - 1;
+                }
+                slot = (slot + 1) & mask;
+            }
+            return -1;
+        }
+
+        private void put(String word, int cost, int shortWord) {
+            long hash = SEED;
+            for (int i = 0; i < word.length(); i++) {
+                hash = step(hash, word.charAt(i));
+            }
+            int slot = (int) (hash ^ (hash >>> 32)) & mask;
+            while (keys[slot] != 0 && keys[slot] != hash) {
+                slot = (slot + 1) & mask;
+            }
+            if (keys[slot] == 0) {
+                keys[slot] = hash;
+                costs[slot] = (byte) cost;
+            }
+            if (shortWord >= 0) {
+                shortWords[slot] = (byte) (shortWord + 1);
+            }
+        }
+
+        /** Tier costs: the commonest words cost least, so "the user" is read before "theus er". */
+        private static int tierCost(String tier) {
+            return switch (tier) {
+                case "10" -> 10;
+                case "20" -> 14;
+                case "35", "technical" -> 18;
+                case "40" -> 22;
+                case "50" -> 26;
+                default -> throw new IllegalStateException("english-words.txt: unknown tier " + tier);
+            };
+        }
+
+        private static Words load() {
+            List<String> lines;
+            try (InputStream in = WordBreaks.class.getResourceAsStream("/dev/vouch/scanner/words/english-words.txt")) {
+                if (in == null) {
+                    throw new IllegalStateException("english-words.txt is missing from the scanner's resources");
+                }
+                lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                        .lines()
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Words words = new Words(lines.size() + SHORT_WORDS.size());
+            int cost = 0;
+            for (String line : lines) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                if (line.startsWith("@ ")) {
+                    cost = tierCost(line.substring(2).trim());
+                } else if (cost == 0) {
+                    throw new IllegalStateException("english-words.txt: a word before any tier");
+                } else {
+                    words.put(line.trim(), cost, -1);
+                }
+            }
+            for (int k = 0; k < SHORT_WORDS.size(); k++) {
+                words.put(SHORT_WORDS.get(k), tierCost("10"), k);
+            }
+            return words;
+        }
+    }
+}
