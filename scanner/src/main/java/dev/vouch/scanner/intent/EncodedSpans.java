@@ -16,9 +16,10 @@ import java.util.stream.IntStream;
 
 /**
  * Finds text hidden behind an encoding — base64, base32 and hex runs, HTML entities, backslash-u
- * escapes and percent-encoding written as text, and ROT13 or reversed text that says it is or that
- * English's commonest words give away — and decodes it, so what the model would read once it decodes the
- * payload is analysed too. Each decoded text keeps the span of the original it came from.
+ * escapes and percent-encoding written as text, binary, decimal and Morse codes of characters ({@link
+ * CharacterCodes}), and ROT13 or reversed text that says it is or that English's commonest words give
+ * away — and decodes it, so what the model would read once it decodes the payload is analysed too. Each
+ * decoded text keeps the span of the original it came from.
  * Linear in the length of the text; only printable results are kept, so digests and keys (which decode
  * to binary) are left alone.
  */
@@ -35,7 +36,7 @@ public final class EncodedSpans {
     /** The shortest run read as either: a word, whatever its letters, is shorter. */
     private static final int MIN_RUN = Math.min(MIN_HEX, MIN_BASE64);
 
-    private static final int MAX_DECODED = 1 << 16;
+    static final int MAX_DECODED = 1 << 16;
     private static final Map<String, String> NAMED_ENTITIES = Map.of(
             "lt", "<", "gt", ">", "amp", "&", "quot", "\"", "apos", "'", "nbsp", " ", "sol", "/", "colon", ":", "lpar",
             "(", "rpar", ")");
@@ -50,6 +51,7 @@ public final class EncodedSpans {
     static List<Decoded> find(String text, char[] chars) {
         List<Decoded> found = new ArrayList<>(0);
         findRuns(text, found);
+        CharacterCodes.find(text, found);
         // Most texts hold none of the characters an encoding starts with: one search each rules it out.
         if (text.indexOf('&') >= 0
                 && (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2)) {
@@ -302,7 +304,8 @@ public final class EncodedSpans {
         return new String(chars);
     }
 
-    private static void add(List<Decoded> found, int start, int end, String encoding, String decoded) {
+    /** Keeps {@code decoded} as found at {@code [start, end)} if it reads as text, cut to {@link #MAX_DECODED}. */
+    static void add(List<Decoded> found, int start, int end, String encoding, String decoded) {
         if (decoded != null && !decoded.isBlank() && printable(decoded)) {
             found.add(new Decoded(
                     start,
