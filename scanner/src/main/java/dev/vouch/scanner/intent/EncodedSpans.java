@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 /**
  * Finds text hidden behind an encoding — base64, base32 and hex runs, HTML entities, backslash-u
  * escapes and percent-encoding written as text, binary, decimal and Morse codes of characters ({@link
- * CharacterCodes}), and ROT13 or reversed text that says it is or that English's commonest words give
+ * CharacterCodes}), text written upside down ({@link FlippedText}), and ROT13 or reversed text that says it is or that English's commonest words give
  * away — and decodes it, so what the model would read once it decodes the payload is analysed too. Each
  * decoded text keeps the span of the original it came from.
  * Linear in the length of the text; only printable results are kept, so digests and keys (which decode
@@ -52,6 +52,9 @@ public final class EncodedSpans {
         List<Decoded> found = new ArrayList<>(0);
         findRuns(text, found);
         CharacterCodes.find(text, found);
+        if (FlippedText.isFlipped(text)) {
+            add(found, 0, text.length(), "upside-down", FlippedText.upright(text));
+        }
         // Most texts hold none of the characters an encoding starts with: one search each rules it out.
         if (text.indexOf('&') >= 0
                 && (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2)) {
@@ -63,12 +66,24 @@ public final class EncodedSpans {
         if (text.indexOf('%') >= 0 && count(text, "%") >= MIN_ESCAPES * 2) {
             add(found, 0, text.length(), "percent-encoding", percent(text));
         }
+        if (text.indexOf('+') >= 0 && count(text, JOINS) >= MIN_ESCAPES) {
+            add(found, 0, text.length(), "concatenation", concatenated(text));
+        }
         // ROT13 and reversed text read as nonsense until someone says how to read them: the text's own
         // hint turns them into instructions, or English's commonest words written that way, which a model
         // reads back without being told.
         int hints = unhinted(text, hints(text, chars));
         if ((hints & ROT13) != 0) {
             add(found, 0, text.length(), "rot13", rot13(text));
+        }
+        if ((hints & CAESAR) != 0) {
+            int shift = caesarShift(text);
+            if (shift != 0) {
+                add(found, 0, text.length(), "caesar-" + shift, shifted(text, shift));
+            }
+        }
+        if ((hints & ATBASH) != 0) {
+            add(found, 0, text.length(), "atbash", atbash(text));
         }
         if ((hints & REVERSED) != 0) {
             add(
@@ -87,6 +102,77 @@ public final class EncodedSpans {
     private static final int ROT13_MARKER = 4;
     /** "the", "and" or "you" reversed stands in the text as a word: it may be reversed English. */
     private static final int REVERSED_MARKER = 8;
+    /** A Caesar cipher is named: every shift is tried, and the one that reads as English kept. */
+    private static final int CAESAR = 16;
+    /** The Atbash cipher (a for z, b for y) is named. */
+    private static final int ATBASH = 32;
+
+    /** English's commonest words: a shift that writes three of them, where the text as written had one at most, reads. */
+    private static final List<String> COMMON_WORDS = List.of(
+            "the", "and", "you", "your", "for", "this", "that", "with", "all", "never", "always", "user", "when",
+            "before", "after", "call", "not", "of", "to", "is");
+
+    /** The shift (1 to 25, not 13, which ROT13 reads) under which the text reads as English, or 0. */
+    private static int caesarShift(String text) {
+        if (distinctWords(text, COMMON_WORDS) > 1) {
+            return 0;
+        }
+        int best = 0;
+        int bestWords = COMMON_WORDS_NEEDED - 1;
+        for (int shift = 1; shift < 26; shift++) {
+            if (shift == 13) {
+                continue;
+            }
+            int words = distinctWords(shifted(text, shift), COMMON_WORDS);
+            if (words > bestWords) {
+                best = shift;
+                bestWords = words;
+            }
+        }
+        return best;
+    }
+
+    /** Each ASCII letter moved {@code shift} places on in the alphabet, as a Caesar cipher is read back. */
+    private static String shifted(String text, int shift) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'a' && c <= 'z') {
+                chars[i] = (char) ('a' + (c - 'a' + shift) % 26);
+            } else if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) ('A' + (c - 'A' + shift) % 26);
+            }
+        }
+        return new String(chars);
+    }
+
+    private static String atbash(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'a' && c <= 'z') {
+                chars[i] = (char) ('z' - (c - 'a'));
+            } else if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) ('Z' - (c - 'A'));
+            }
+        }
+        return new String(chars);
+    }
+
+    /** The joins of strings cut apart and added back together: {@code "ign" + "ore"}. */
+    private static final String[] JOINS = {"\" + \"", "' + '", "\"+\"", "'+'"};
+
+    /**
+     * A text cut into quoted pieces joined by {@code +}, as code builds a string ("Bef" + "ore" "call" +
+     * "ing"), read as the string it builds: the joins and then the quotes taken out.
+     */
+    private static String concatenated(String text) {
+        String joined = text;
+        for (String join : JOINS) {
+            joined = joined.replace(join, "");
+        }
+        return joined.replace("\"", "").replace("'", "");
+    }
 
     /**
      * English's common short words reversed and in ROT13, each seldom a word of English on its own:
@@ -107,7 +193,7 @@ public final class EncodedSpans {
      * marker words (found with the hints, in the same pass) stands beside two more of its commonest words.
      */
     private static int unhinted(String text, int hints) {
-        int kinds = hints & (ROT13 | REVERSED);
+        int kinds = hints & (ROT13 | REVERSED | CAESAR | ATBASH);
         if ((hints & ROT13_MARKER) != 0 && distinctWords(text, ROT13_WORDS) >= COMMON_WORDS_NEEDED) {
             kinds |= ROT13;
         }
@@ -150,6 +236,7 @@ public final class EncodedSpans {
         "rot-13",
         "rot 13",
         "caesar",
+        "atbash",
         "backward",
         "reversed",
         "right to left",
@@ -167,7 +254,8 @@ public final class EncodedSpans {
         ROT13,
         ROT13,
         ROT13,
-        ROT13,
+        ROT13 | CAESAR,
+        ATBASH,
         REVERSED,
         REVERSED,
         REVERSED,

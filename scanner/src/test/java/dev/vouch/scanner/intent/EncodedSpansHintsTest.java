@@ -17,13 +17,16 @@ class EncodedSpansHintsTest {
     private static final int REVERSED = 2;
     private static final int ROT13_MARKER = 4;
     private static final int REVERSED_MARKER = 8;
+    private static final int CAESAR = 16;
+    private static final int ATBASH = 32;
 
     private static final KeywordAutomaton<Integer> REFERENCE = new KeywordAutomaton<>(
             Map.ofEntries(
                     Map.entry("rot13", ROT13),
                     Map.entry("rot-13", ROT13),
                     Map.entry("rot 13", ROT13),
-                    Map.entry("caesar", ROT13),
+                    Map.entry("caesar", ROT13 | CAESAR),
+                    Map.entry("atbash", ATBASH),
                     Map.entry("backward", REVERSED),
                     Map.entry("reversed", REVERSED),
                     Map.entry("right to left", REVERSED),
@@ -46,6 +49,7 @@ class EncodedSpansHintsTest {
         "Rot 13",
         "caesar",
         "CAESAREAN",
+        "Atbash",
         "backward",
         "Backwards",
         "reversed",
