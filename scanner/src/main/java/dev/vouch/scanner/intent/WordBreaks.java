@@ -25,8 +25,8 @@ final class WordBreaks {
 
     /** The longest word looked up; longer English words are rare and may be read as two. */
     static final int LONGEST_WORD = 24;
-    /** The most letters read at once: a longer run is read in pieces of this length. */
-    private static final int LONGEST_RUN = 4096;
+    /** The most letters judged at once: a longer run is read in pieces of this length. */
+    static final int LONGEST_RUN = 4096;
 
     /** A letter read as part of no word costs more than the rarest word does. */
     private static final int LETTER_OF_NO_WORD = 30;
@@ -50,7 +50,35 @@ final class WordBreaks {
      * for one run of letters, which may be a name.
      */
     static int[] of(char[] letters, int from, int to, boolean loose) {
-        int length = Math.min(to - from, LONGEST_RUN);
+        if (to - from <= LONGEST_RUN) {
+            return ofPiece(letters, from, to, loose);
+        }
+        // A long run is read in pieces, each judged alone: letters that read as nothing before an
+        // instruction do not hide it, and the work stays linear.
+        int[] all = new int[64];
+        int count = 0;
+        boolean read = false;
+        for (int start = from; start < to; start += LONGEST_RUN) {
+            int[] breaks = ofPiece(letters, start, Math.min(to, start + LONGEST_RUN), loose);
+            int needed = count + 1 + (breaks == null ? 0 : breaks.length);
+            if (needed > all.length) {
+                all = java.util.Arrays.copyOf(all, Math.max(needed, all.length * 2));
+            }
+            if (start > from) {
+                all[count++] = start - from;
+            }
+            if (breaks != null) {
+                read = true;
+                for (int b : breaks) {
+                    all[count++] = start - from + b;
+                }
+            }
+        }
+        return read ? java.util.Arrays.copyOf(all, count) : null;
+    }
+
+    private static int[] ofPiece(char[] letters, int from, int to, boolean loose) {
+        int length = to - from;
         Words words = Words.INSTANCE;
         int[] cost = new int[length + 1];
         int[] wordStart = new int[length + 1];
