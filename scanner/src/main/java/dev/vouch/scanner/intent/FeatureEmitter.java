@@ -9,15 +9,23 @@ final class FeatureEmitter {
     private final Text field;
     private final String text;
     private final EncodedSpans.Decoded decoded;
+    private final FoldedText folded;
     private final Sentence sentence;
     private final double[] values;
     private final Span[] spans;
 
     FeatureEmitter(
-            Text field, String text, EncodedSpans.Decoded decoded, Sentence sentence, double[] values, Span[] spans) {
+            Text field,
+            String text,
+            EncodedSpans.Decoded decoded,
+            FoldedText folded,
+            Sentence sentence,
+            double[] values,
+            Span[] spans) {
         this.field = field;
         this.text = text;
         this.decoded = decoded;
+        this.folded = folded;
         this.sentence = sentence;
         this.values = values;
         this.spans = spans;
@@ -92,6 +100,17 @@ final class FeatureEmitter {
         }
         int start = cueSpan == null ? sentence.start() : cueSpan[0];
         int end = cueSpan == null ? sentence.end() : cueSpan[1];
+        if (decoded == null && sentence.disguised()) {
+            // "I g n o r e t h e u s e r", "1gn0re": a finding quotes the sentence as it was read, and
+            // says it was disguised; its span is still where the text stands.
+            String reading = folded.foldedOf(sentence.start(), sentence.end());
+            fire(
+                    values,
+                    spans,
+                    index,
+                    new Span(field.pointer(), start, end, reading, 0, reading.length(), IntentFeatures.FOLDED));
+            return;
+        }
         fire(
                 values,
                 spans,

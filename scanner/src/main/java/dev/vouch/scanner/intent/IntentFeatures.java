@@ -353,7 +353,7 @@ public final class IntentFeatures {
             Cue.LITERAL, Cue.VALUE, Cue.EMAIL, Cue.URL, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.SENSITIVE, Cue.EXTERNAL);
 
     /** How a span read in the folded text says where it came from. */
-    private static final String FOLDED = "disguised letters";
+    static final String FOLDED = "disguised letters";
 
     /**
      * Reads one text into the vector; the original spans of its runs of sentences in which folding undid a
@@ -395,7 +395,7 @@ public final class IntentFeatures {
                     || s.hasAny(Cue.CONCEAL, Cue.OVERRIDE, Cue.OUTPUT_CONTROL)
                     || s.has(Cue.MODAL) && steers && s.hasAny(Cue.CALL, Cue.TAMPER, Cue.TRIGGER)
                     || dismissesGuidance(s, near);
-            FeatureEmitter emit = new FeatureEmitter(field, text, decoded, s, reading.values, reading.spans);
+            FeatureEmitter emit = new FeatureEmitter(field, text, decoded, folded, s, reading.values, reading.spans);
             reading.cueSentences.add(emit);
             if (directive) {
                 reading.directives++;
