@@ -17,9 +17,10 @@ import java.util.stream.IntStream;
 /**
  * Finds text hidden behind an encoding — base64, base32 and hex runs, HTML entities, backslash-u
  * escapes and percent-encoding written as text, binary, decimal and Morse codes of characters ({@link
- * CharacterCodes}), text written upside down ({@link FlippedText}), and ROT13 or reversed text that says it is or that English's commonest words give
- * away — and decodes it, so what the model would read once it decodes the payload is analysed too. Each
- * decoded text keeps the span of the original it came from.
+ * CharacterCodes}), text written upside down ({@link FlippedText}), quoted pieces joined by {@code +}, a
+ * Caesar or Atbash cipher the text names, and ROT13 or reversed text that says it is or that English's
+ * commonest words give away — and decodes it, so what the model would read once it decodes the payload is
+ * analysed too. Each decoded text keeps the span of the original it came from.
  * Linear in the length of the text; only printable results are kept, so digests and keys (which decode
  * to binary) are left alone.
  */
@@ -74,7 +75,7 @@ public final class EncodedSpans {
         // reads back without being told.
         int hints = unhinted(text, hints(text, chars));
         if ((hints & ROT13) != 0) {
-            add(found, 0, text.length(), "rot13", rot13(text));
+            add(found, 0, text.length(), "rot13", shifted(text, 13));
         }
         if ((hints & CAESAR) != 0) {
             int shift = caesarShift(text);
@@ -107,7 +108,10 @@ public final class EncodedSpans {
     /** The Atbash cipher (a for z, b for y) is named. */
     private static final int ATBASH = 32;
 
-    /** English's commonest words: a shift that writes three of them, where the text as written had one at most, reads. */
+    /**
+     * English's commonest words: a shift that writes three of them, where the text as written had one at
+     * most, reads as English.
+     */
     private static final List<String> COMMON_WORDS = List.of(
             "the", "and", "you", "your", "for", "this", "that", "with", "all", "never", "always", "user", "when",
             "before", "after", "call", "not", "of", "to", "is");
@@ -377,19 +381,6 @@ public final class EncodedSpans {
         return wordEnd < text.length()
                 && (text.charAt(wordEnd) == ' ' || text.charAt(wordEnd) == '-')
                 && text.regionMatches(true, wordEnd + 1, "compatib", 0, "compatib".length());
-    }
-
-    private static String rot13(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c >= 'a' && c <= 'z') {
-                chars[i] = (char) ('a' + (c - 'a' + 13) % 26);
-            } else if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) ('A' + (c - 'A' + 13) % 26);
-            }
-        }
-        return new String(chars);
     }
 
     /** Keeps {@code decoded} as found at {@code [start, end)} if it reads as text, cut to {@link #MAX_DECODED}. */

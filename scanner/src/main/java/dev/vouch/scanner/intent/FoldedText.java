@@ -384,7 +384,10 @@ public final class FoldedText {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
-    /** A token: letters, digits, combining marks, and punctuation that sits between two of them. */
+    /**
+     * A token: letters, digits, combining marks, and punctuation that sits between two of them (or splitters
+     * among letters cut apart, {@link #lettersCutApartEnd}).
+     */
     private static int tokenEnd(char[] text, int start) {
         int i = start;
         while (i < text.length) {
@@ -393,10 +396,12 @@ public final class FoldedText {
                 i++;
             } else if (isSplitter(c) && i + 1 < text.length && CharTables.isLetterOrDigit(text[i + 1])) {
                 i++;
-            } else if (lettersCutApartEnd(text, start, i) > i) {
-                i = lettersCutApartEnd(text, start, i);
             } else {
-                break;
+                int cutApartEnd = lettersCutApartEnd(text, start, i);
+                if (cutApartEnd == i) {
+                    break;
+                }
+                i = cutApartEnd;
             }
         }
         return i;
@@ -539,7 +544,7 @@ public final class FoldedText {
         // "ssh/id_rsa", "src/app/db": the pieces of a path are words, not letters cut apart.
         boolean path = longest >= 3 && slash;
         // In a text that cuts its words, "t.o" and "d.o" are cut too.
-        boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= (reading.cut() ? 2 : 3) && !path
+        boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3 && !path
                 || reading.cut() && pieces == 2 && longest == 1 && letters == 2;
         // "Аftеr" with Cyrillic А and е: a word that mixes Latin letters with lookalikes from another
         // script is read in Latin. A word wholly in Cyrillic or Greek is that language, and left alone.
@@ -693,7 +698,7 @@ public final class FoldedText {
         int cutWords;
         /** Tokens of letters cut by hyphens, a stub of a word on one side ({@link #hasWordStub}). */
         int hyphenWords;
-        /** Runs of {@link #MIN_RUN_TOGETHER} ASCII letters or more. */
+        /** Runs of {@link #MIN_RUN_TOGETHER} ASCII letters or more, but for names in camelCase. */
         int longRuns;
         /** Tokens in all. */
         int words;
