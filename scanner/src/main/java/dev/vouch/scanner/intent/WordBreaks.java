@@ -150,15 +150,12 @@ final class WordBreaks {
         // "linkToAllDocuments": a name joins a few words; a sentence run together is longer.
         // "a u then t if i cat ion": a word of another language falls apart into letters and short words,
         // where English run together reads as words of four or five letters on average.
-        // Letters already disguised that read as words to the last ("b e f o r e c a l l i n g s e n d")
-        // need one short word.
         int allowedNoWord = loose ? length / 5 : length / 10;
         int wordsNeeded = loose ? 3 : 6;
-        int shortWordsNeeded = loose && noWord == 0 ? 1 : SHORT_WORDS_NEEDED;
         if (noWord > allowedNoWord
                 || length < pieces * MIN_MEAN_PIECE
                 || wordCount < wordsNeeded
-                || Long.bitCount(shortWordsSeen) < shortWordsNeeded
+                || Long.bitCount(shortWordsSeen) < SHORT_WORDS_NEEDED
                 || !threeLetterShortWord) {
             return null;
         }
