@@ -313,6 +313,7 @@ public final class FoldedText {
                 runEnd++;
             }
             int[] breaks = runEnd - k >= MIN_SPACED_WORDS ? WordBreaks.of(letters, k, runEnd, true) : null;
+            out.reserve(breaks == null ? 0 : breaks.length);
             int nextBreak = 0;
             for (int m = k; m < Math.max(runEnd, k + 1); m++) {
                 if (breaks != null && nextBreak < breaks.length && breaks[nextBreak] == m - k) {
@@ -336,6 +337,7 @@ public final class FoldedText {
             letters[j - start] = (char) (text[j] | 0x20);
         }
         int[] breaks = WordBreaks.of(letters, 0, letters.length, runTogetherText);
+        out.reserve(breaks == null ? 0 : breaks.length);
         int nextBreak = 0;
         for (int j = start; j < end; j++) {
             if (breaks != null && nextBreak < breaks.length && breaks[nextBreak] == j - start) {
@@ -570,9 +572,12 @@ public final class FoldedText {
         boolean lettersCutByHyphens = hyphened && lettersCutBy(text, start, end, '-');
         out.hyphenWords += lettersCutByHyphens && hasWordStub(text, start, end, '-') ? 1 : 0;
         boolean joinHyphens = reading.hyphen() && lettersCutByHyphens;
+        // Most tokens are short names and codes: only one with a long run between its splitters can hold
+        // words run together.
+        boolean mayRunTogether = longest >= reading.minRunTogether();
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (isAsciiLetter(c) && (i == start || !isAsciiLetter(text[i - 1]))) {
+            if (mayRunTogether && isAsciiLetter(c) && (i == start || !isAsciiLetter(text[i - 1]))) {
                 int lettersEnd = i + 1;
                 while (lettersEnd < end && isAsciiLetter(text[lettersEnd])) {
                     lettersEnd++;
@@ -702,22 +707,34 @@ public final class FoldedText {
         int longRuns;
         /** Tokens in all. */
         int words;
+        /** The length of the text folded, and the spaces put back between words run together. */
+        private final int textLength;
 
-        Output(int capacity) {
-            chars = new char[capacity];
+        private int added;
+
+        Output(int textLength) {
+            this.textLength = textLength;
+            chars = new char[textLength];
         }
 
         /**
-         * Writes {@code c}, folded from the original character at {@code from}. Only spaces put back between
-         * words run together lengthen a text, and then the arrays grow.
+         * Makes room for {@code extra} characters more than the text had: only spaces put back between words
+         * run together lengthen a text, and the arrays grow then, not on every character written.
          */
-        void append(char c, int from) {
-            if (length == chars.length) {
-                chars = Arrays.copyOf(chars, Math.max(16, length * 2));
+        void reserve(int extra) {
+            // Every character read writes one at most: room for the text's length and the spaces added.
+            added += extra;
+            if (textLength + added > chars.length) {
+                int capacity = Math.max(textLength + added, chars.length * 2);
+                chars = Arrays.copyOf(chars, capacity);
                 if (origin != null) {
-                    origin = Arrays.copyOf(origin, chars.length);
+                    origin = Arrays.copyOf(origin, capacity);
                 }
             }
+        }
+
+        /** Writes {@code c}, folded from the original character at {@code from}. */
+        void append(char c, int from) {
             if (origin == null && from != length) {
                 origin = new int[chars.length];
                 for (int i = 0; i < length; i++) {
