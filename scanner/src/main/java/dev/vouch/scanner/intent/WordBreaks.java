@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,11 +32,13 @@ final class WordBreaks {
     /** A letter read as part of no word costs more than the rarest word does. */
     private static final int LETTER_OF_NO_WORD = 30;
 
+    /** The short words every English sentence has; at most 64, as a reading counts them in a long's bits. */
     private static final List<String> SHORT_WORDS = List.of(
             "the", "an", "to", "of", "and", "or", "in", "on", "at", "by", "for", "with", "from", "is", "are", "be",
             "this", "that", "it", "you", "your", "do", "not", "all", "any", "if", "then", "when", "before", "after",
             "must", "always", "never", "please", "instead", "about", "into", "than", "as", "its", "their", "our", "we",
             "me", "my", "no", "was", "will", "should", "can", "every", "each", "also", "but", "so", "only");
+
     private static final int SHORT_WORDS_NEEDED = 2;
     /** The fewest letters a piece of a reading has on average: "do not tell the user" has 3.2. */
     private static final int MIN_MEAN_PIECE = 3;
@@ -62,7 +65,7 @@ final class WordBreaks {
             int[] breaks = ofPiece(letters, start, Math.min(to, start + LONGEST_RUN), loose);
             int needed = count + 1 + (breaks == null ? 0 : breaks.length);
             if (needed > all.length) {
-                all = java.util.Arrays.copyOf(all, Math.max(needed, all.length * 2));
+                all = Arrays.copyOf(all, Math.max(needed, all.length * 2));
             }
             if (start > from) {
                 all[count++] = start - from;
@@ -74,7 +77,7 @@ final class WordBreaks {
                 }
             }
         }
-        return read ? java.util.Arrays.copyOf(all, count) : null;
+        return read ? Arrays.copyOf(all, count) : null;
     }
 
     private static int[] ofPiece(char[] letters, int from, int to, boolean loose) {
@@ -82,7 +85,7 @@ final class WordBreaks {
         Words words = Words.INSTANCE;
         int[] cost = new int[length + 1];
         int[] wordStart = new int[length + 1];
-        java.util.Arrays.fill(cost, 1, length + 1, Integer.MAX_VALUE);
+        Arrays.fill(cost, 1, length + 1, Integer.MAX_VALUE);
         for (int i = 0; i < length; i++) {
             if (cost[i] == Integer.MAX_VALUE) {
                 continue;
