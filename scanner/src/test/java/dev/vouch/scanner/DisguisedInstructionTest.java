@@ -141,6 +141,14 @@ class DisguisedInstructionTest {
                                 .filter(m -> !m.isEmpty())
                                 .collect(Collectors.joining(" ")))
                         .collect(Collectors.joining(" / ")));
+        d.put(
+                "Morse, words 3 spaces apart",
+                s -> words(s.toLowerCase()).stream()
+                        .map(w -> w.chars()
+                                .mapToObj(c -> MORSE.getOrDefault((char) c, ""))
+                                .filter(m -> !m.isEmpty())
+                                .collect(Collectors.joining(" ")))
+                        .collect(Collectors.joining("   ")));
         d.put("decimal codes", s -> s.chars().mapToObj(Integer::toString).collect(Collectors.joining(" ")));
         d.put(
                 "quoted pieces joined",

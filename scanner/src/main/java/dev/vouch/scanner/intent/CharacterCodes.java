@@ -3,7 +3,7 @@ package dev.vouch.scanner.intent;
 import dev.vouch.scanner.match.CharTables;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Text written one character to a code — binary ASCII ("01001001 01100111"), decimal character codes
@@ -45,6 +45,9 @@ final class CharacterCodes {
 
     /** A sentence of {@link #MIN_CHARS} characters or more has a word of three letters at least. */
     private static final int MIN_WORD_LETTERS = 3;
+
+    /** The fewest letters of Morse with no word breaks read as words run together. */
+    private static final int MIN_RUN_TOGETHER = 16;
 
     private static final char NEWLINE_CODE = 10;
     private static final char FIRST_PRINTABLE = 32;
@@ -136,13 +139,13 @@ final class CharacterCodes {
             // A code is read only where the run holds enough of its characters for eight: eight groups of six
             // bits, eight numbers of two digits, seven Morse letters of one symbol and a word break.
             if (bits >= MIN_BINARY_GROUPS * MIN_GROUP_DIGITS) {
-                binary(new Sequence(text, start, i, "binary", CharacterCodes::enoughGroups, found));
+                binary(new Sequence(text, start, i, "binary", CharacterCodes::binaryReading, found));
             }
             if (digits >= MIN_CHARS * 2) {
-                decimal(new Sequence(text, start, i, "decimal-codes", CharacterCodes::readsAsSentence, found));
+                decimal(new Sequence(text, start, i, "decimal-codes", CharacterCodes::sentence, found));
             }
             if (symbols >= MIN_CHARS - 1) {
-                morse(new Sequence(text, start, i, "morse", CharacterCodes::readsAsSentence, found));
+                morse(new Sequence(text, start, i, "morse", CharacterCodes::morseReading, found));
             }
         }
     }
@@ -381,8 +384,44 @@ final class CharacterCodes {
     }
 
     /** Binary is kept by its count of groups alone: honest text holds no eight bytes written in bits. */
-    private static boolean enoughGroups(CharSequence decoded) {
-        return decoded.length() >= MIN_BINARY_GROUPS;
+    private static String binaryReading(CharSequence decoded) {
+        return decoded.length() >= MIN_BINARY_GROUPS ? decoded.toString() : null;
+    }
+
+    /** The decoding if it reads as a sentence ({@link #readsAsSentence}), or null. */
+    private static String sentence(CharSequence decoded) {
+        return readsAsSentence(decoded) ? decoded.toString() : null;
+    }
+
+    /**
+     * Morse that reads as a sentence, or whose words run together and are found again ({@link WordBreaks}):
+     * the normaliser collapses the three spaces Morse puts between words, and some Morse puts none. Null if
+     * neither.
+     */
+    private static String morseReading(CharSequence decoded) {
+        if (readsAsSentence(decoded)) {
+            return decoded.toString();
+        }
+        char[] letters = decoded.toString().toCharArray();
+        StringBuilder spaced = new StringBuilder(letters.length + letters.length / 4);
+        int i = 0;
+        while (i < letters.length) {
+            int run = i;
+            while (run < letters.length && letters[run] >= 'a' && letters[run] <= 'z') {
+                run++;
+            }
+            int[] breaks = run - i >= MIN_RUN_TOGETHER ? WordBreaks.of(letters, i, run, true) : null;
+            int next = 0;
+            for (int j = i; j < Math.max(run, i + 1); j++) {
+                if (breaks != null && next < breaks.length && breaks[next] == j - i) {
+                    spaced.append(' ');
+                    next++;
+                }
+                spaced.append(letters[j]);
+            }
+            i = Math.max(run, i + 1);
+        }
+        return spaced.length() > letters.length && readsAsSentence(spaced) ? spaced.toString() : null;
     }
 
     /**
@@ -456,15 +495,15 @@ final class CharacterCodes {
 
     /**
      * The characters decoded from a run {@code [from, to)} of code characters since the code last broke off,
-     * and the span they were decoded from; handed to {@code found}, when the code breaks off, if {@code kept}
-     * holds of them.
+     * and the span they were decoded from; their {@code reading} is handed to {@code found} when the code
+     * breaks off, if they have one.
      */
     private static final class Sequence {
         private final String text;
         private final int from;
         private final int to;
         private final String encoding;
-        private final Predicate<CharSequence> kept;
+        private final Function<CharSequence, String> reading;
         private final List<EncodedSpans.Decoded> found;
         private final StringBuilder decoded = new StringBuilder();
         private boolean spaceDue;
@@ -476,13 +515,13 @@ final class CharacterCodes {
                 int from,
                 int to,
                 String encoding,
-                Predicate<CharSequence> kept,
+                Function<CharSequence, String> reading,
                 List<EncodedSpans.Decoded> found) {
             this.text = text;
             this.from = from;
             this.to = to;
             this.encoding = encoding;
-            this.kept = kept;
+            this.reading = reading;
             this.found = found;
         }
 
@@ -520,10 +559,11 @@ final class CharacterCodes {
             spaceDue = decoded.length() > 0;
         }
 
-        /** Hands the characters decoded so far to {@code found} if they are kept, and starts again. */
+        /** Hands the reading of the characters decoded so far to {@code found}, if they have one, and starts again. */
         void close() {
-            if (start >= 0 && kept.test(decoded)) {
-                EncodedSpans.add(found, start, end, encoding, decoded.toString());
+            String read = start >= 0 ? reading.apply(decoded) : null;
+            if (read != null) {
+                EncodedSpans.add(found, start, end, encoding, read);
             }
             decoded.setLength(0);
             spaceDue = false;
