@@ -35,7 +35,7 @@ class DisguisedInstructionTest {
         disguises().forEach((name, disguise) -> verdicts.put(name, verdictOf(disguise.apply(INSTRUCTION))));
 
         System.out.println("Disguises of one poisoning instruction, verdict of the poisoned tool:");
-        verdicts.forEach((name, verdict) -> System.out.printf("  %-22s %s%n", name, verdict));
+        verdicts.forEach((name, verdict) -> System.out.printf("  %-28s %s%n", name, verdict));
         assertThat(verdicts.entrySet())
                 .filteredOn(entry -> entry.getValue() == Verdict.PASS)
                 .as("disguises that pass")
@@ -133,22 +133,8 @@ class DisguisedInstructionTest {
                         .mapToObj(c ->
                                 String.format("%8s", Integer.toBinaryString(c)).replace(' ', '0'))
                         .collect(Collectors.joining(" ")));
-        d.put(
-                "Morse",
-                s -> words(s.toLowerCase()).stream()
-                        .map(w -> w.chars()
-                                .mapToObj(c -> MORSE.getOrDefault((char) c, ""))
-                                .filter(m -> !m.isEmpty())
-                                .collect(Collectors.joining(" ")))
-                        .collect(Collectors.joining(" / ")));
-        d.put(
-                "Morse, words 3 spaces apart",
-                s -> words(s.toLowerCase()).stream()
-                        .map(w -> w.chars()
-                                .mapToObj(c -> MORSE.getOrDefault((char) c, ""))
-                                .filter(m -> !m.isEmpty())
-                                .collect(Collectors.joining(" ")))
-                        .collect(Collectors.joining("   ")));
+        d.put("Morse", s -> morse(s, " / "));
+        d.put("Morse, words 3 spaces apart", s -> morse(s, "   "));
         d.put("decimal codes", s -> s.chars().mapToObj(Integer::toString).collect(Collectors.joining(" ")));
         d.put(
                 "quoted pieces joined",
@@ -176,6 +162,16 @@ class DisguisedInstructionTest {
             table.put(letters.charAt(i), codes[i]);
         }
         return table;
+    }
+
+    /** Morse, letters a space apart and words {@code wordBreak} apart; characters Morse lacks left out. */
+    private static String morse(String s, String wordBreak) {
+        return words(s.toLowerCase()).stream()
+                .map(w -> w.chars()
+                        .mapToObj(c -> MORSE.getOrDefault((char) c, ""))
+                        .filter(m -> !m.isEmpty())
+                        .collect(Collectors.joining(" ")))
+                .collect(Collectors.joining(wordBreak));
     }
 
     private static List<String> words(String s) {
