@@ -179,9 +179,9 @@ public final class Normalizer {
                 length--;
             } else if (spaces > 0 && length > 0) {
                 out[length++] = ' ';
-                if (spaces > 1 && spacedLetterGap(out, length, text, i)) {
-                    // "a f t e r  r e a d i n g": the wider gap is the only word break a spaced-out
-                    // instruction has; collapsed, its words would run together.
+                if (spaces > 1 && (spacedLetterGap(out, length, text, i) || morseGap(out, length, text, i))) {
+                    // "a f t e r  r e a d i n g", ".- ..-. -   .-. . .- -..": the wider gap is the only word
+                    // break spaced-out letters and Morse have; collapsed, their words would run together.
                     out[length++] = ' ';
                 }
             }
@@ -200,6 +200,36 @@ public final class Normalizer {
                 && out[length - 1] == '-'
                 && Character.isLetter(out[length - 2])
                 && Character.isLowerCase(next);
+    }
+
+    /** A gap between two runs of Morse's dots and dashes, as between Morse's words. */
+    private static boolean morseGap(char[] out, int length, String text, int next) {
+        int last = length - 2;
+        if (last < 0 || !isMorseSymbol(out[last]) || !isMorseSymbol(text.charAt(next))) {
+            return false;
+        }
+        for (int i = last; i >= 0 && out[i] != ' '; i--) {
+            if (!isMorseSymbol(out[i])) {
+                return false;
+            }
+        }
+        for (int i = next; i < text.length() && !isBlank(text.charAt(i)); i++) {
+            if (!isMorseSymbol(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isMorseSymbol(char c) {
+        return c == '.'
+                || c == '-'
+                || c == '_'
+                || c == '\u00B7'
+                || c == '\u2022'
+                || c == '\u2212'
+                || c == '\u2013'
+                || c == '\u2014';
     }
 
     /** A gap between two single characters that each stand between spaces, as in spaced-out letters. */

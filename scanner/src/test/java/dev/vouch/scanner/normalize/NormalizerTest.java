@@ -53,6 +53,13 @@ class NormalizerTest {
     }
 
     @Test
+    void morseKeepsTheWiderGapBetweenItsWords() {
+        assertThat(Normalizer.normalize(".- ..-. -   .-. . .- -..\n\nDone.  - item")
+                        .text())
+                .isEqualTo(".- ..-. -  .-. . .- -.. Done. - item");
+    }
+
+    @Test
     void regionalIndicatorSymbolsReadAsTheLettersTheyBox() {
         String boxed = "\ud83c\uddee\u200b\ud83c\uddec\u200b\ud83c\uddf3\u200b\ud83c\uddf4\u200b\ud83c\uddf7"
                 + "\u200b\ud83c\uddea the rules, \ud83c\uddeb\ud83c\uddf7 flag";
