@@ -57,8 +57,8 @@ final class CharacterCodes {
     private static final boolean[] ASCII_CODE_CHARS =
             CharTables.ascii(c -> c >= '0' && c <= '9' || " ,./|-_".indexOf(c) >= 0);
 
-    private static final int DOT = 0;
-    private static final int DASH = 1;
+    private static final int DOT = CharTables.MORSE_DOT;
+    private static final int DASH = CharTables.MORSE_DASH;
 
     /**
      * Morse's letters, digits and punctuation by key: a leading 1 bit, then one bit a symbol (dash 1), so
@@ -134,7 +134,7 @@ final class CharacterCodes {
                 char c = text.charAt(i++);
                 bits += c == '0' || c == '1' ? 1 : 0;
                 digits += isDigit(c) ? 1 : 0;
-                symbols += morseSymbol(c) >= 0 ? 1 : 0;
+                symbols += CharTables.morseSymbol(c) >= 0 ? 1 : 0;
             }
             // A code is read only where the run holds enough of its characters for eight: eight groups of six
             // bits, eight numbers of two digits, seven Morse letters of one symbol and a word break.
@@ -171,7 +171,7 @@ final class CharacterCodes {
     }
 
     private static boolean isCodeChar(char c) {
-        return c < 0x80 ? ASCII_CODE_CHARS[c] : morseSymbol(c) >= 0;
+        return c < 0x80 ? ASCII_CODE_CHARS[c] : CharTables.morseSymbol(c) >= 0;
     }
 
     /**
@@ -293,7 +293,7 @@ final class CharacterCodes {
         int i = sequence.from;
         while (i < sequence.to) {
             int separator = i;
-            while (i < sequence.to && morseSymbol(text.charAt(i)) < 0) {
+            while (i < sequence.to && CharTables.morseSymbol(text.charAt(i)) < 0) {
                 i++;
             }
             int breaks = morseBreaks(text, separator, i);
@@ -305,9 +305,9 @@ final class CharacterCodes {
             }
             int letter = i;
             int key = 1;
-            while (i < sequence.to && morseSymbol(text.charAt(i)) >= 0) {
+            while (i < sequence.to && CharTables.morseSymbol(text.charAt(i)) >= 0) {
                 // Past seven symbols the key stays at 256 or more, which no letter has.
-                key = key < MORSE.length ? key << 1 | morseSymbol(text.charAt(i)) : key;
+                key = key < MORSE.length ? key << 1 | CharTables.morseSymbol(text.charAt(i)) : key;
                 i++;
             }
             char decoded = key < MORSE.length ? MORSE[key] : 0;
@@ -342,15 +342,6 @@ final class CharacterCodes {
             }
         }
         return bars > 1 ? -1 : bars == 1 || spaces > 1 ? 1 : 0;
-    }
-
-    /** {@link #DOT} or {@link #DASH} for a character Morse is written in, -1 for any other. */
-    private static int morseSymbol(char c) {
-        return switch (c) {
-            case '.', '\u00B7', '\u2022' -> DOT;
-            case '-', '_', '\u2212', '\u2013', '\u2014' -> DASH;
-            default -> -1;
-        };
     }
 
     private static char[] morseByKey(Map<String, Character> codes) {
@@ -403,25 +394,9 @@ final class CharacterCodes {
             return decoded.toString();
         }
         char[] letters = decoded.toString().toCharArray();
-        StringBuilder spaced = new StringBuilder(letters.length + letters.length / 4);
-        int i = 0;
-        while (i < letters.length) {
-            int run = i;
-            while (run < letters.length && letters[run] >= 'a' && letters[run] <= 'z') {
-                run++;
-            }
-            int[] breaks = run - i >= MIN_RUN_TOGETHER ? WordBreaks.of(letters, i, run, true) : null;
-            int next = 0;
-            for (int j = i; j < Math.max(run, i + 1); j++) {
-                if (breaks != null && next < breaks.length && breaks[next] == j - i) {
-                    spaced.append(' ');
-                    next++;
-                }
-                spaced.append(letters[j]);
-            }
-            i = Math.max(run, i + 1);
-        }
-        return spaced.length() > letters.length && readsAsSentence(spaced) ? spaced.toString() : null;
+        int[] breaks = WordBreaks.inRuns(letters, 0, letters.length, MIN_RUN_TOGETHER, true);
+        String spaced = breaks == null ? null : WordBreaks.withSpaces(letters, letters.length, breaks);
+        return spaced != null && readsAsSentence(spaced) ? spaced : null;
     }
 
     /**

@@ -306,24 +306,7 @@ public final class FoldedText {
                 from[count++] = j;
             }
         }
-        int k = 0;
-        while (k < count) {
-            int runEnd = k;
-            while (runEnd < count && letters[runEnd] >= 'a' && letters[runEnd] <= 'z') {
-                runEnd++;
-            }
-            int[] breaks = runEnd - k >= MIN_SPACED_WORDS ? WordBreaks.of(letters, k, runEnd, true) : null;
-            out.reserve(breaks == null ? 0 : breaks.length);
-            int nextBreak = 0;
-            for (int m = k; m < Math.max(runEnd, k + 1); m++) {
-                if (breaks != null && nextBreak < breaks.length && breaks[nextBreak] == m - k) {
-                    out.append(' ', from[m]);
-                    nextBreak++;
-                }
-                out.append(letters[m], from[m]);
-            }
-            k = Math.max(runEnd, k + 1);
-        }
+        appendWithBreaks(letters, count, WordBreaks.inRuns(letters, 0, count, MIN_SPACED_WORDS, true), from, 0, out);
     }
 
     /**
@@ -337,16 +320,26 @@ public final class FoldedText {
             letters[j - start] = (char) (text[j] | 0x20);
         }
         int[] breaks = WordBreaks.of(letters, 0, letters.length, runTogetherText);
-        out.reserve(breaks == null ? 0 : breaks.length);
-        int nextBreak = 0;
-        for (int j = start; j < end; j++) {
-            if (breaks != null && nextBreak < breaks.length && breaks[nextBreak] == j - start) {
-                out.append(' ', j);
-                nextBreak++;
-            }
-            out.append(letters[j - start], j);
-        }
+        appendWithBreaks(letters, letters.length, breaks, null, start, out);
         return breaks != null;
+    }
+
+    /**
+     * Writes {@code letters[0, count)} with a space before each offset of {@code breaks} (none if null); the
+     * letter at {@code i} came from {@code origins[i]}, or from {@code base + i} where {@code origins} is null,
+     * and a space from the letter after it.
+     */
+    private static void appendWithBreaks(char[] letters, int count, int[] breaks, int[] origins, int base, Output out) {
+        out.reserve(breaks == null ? 0 : breaks.length);
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+            int origin = origins == null ? base + i : origins[i];
+            if (breaks != null && next < breaks.length && breaks[next] == i) {
+                out.append(' ', origin);
+                next++;
+            }
+            out.append(letters[i], origin);
+        }
     }
 
     /**

@@ -80,6 +80,46 @@ final class WordBreaks {
         return read ? Arrays.copyOf(all, count) : null;
     }
 
+    /**
+     * The breaks, as {@link #of} gives them, of every run of lower-case ASCII letters in {@code chars[from,
+     * to)} of {@code minRun} letters or more, as offsets from {@code from} in increasing order; null when no
+     * run reads as English. Other characters between the runs stay as they are.
+     */
+    static int[] inRuns(char[] chars, int from, int to, int minRun, boolean loose) {
+        int[] all = null;
+        int count = 0;
+        int i = from;
+        while (i < to) {
+            int run = i;
+            while (run < to && chars[run] >= 'a' && chars[run] <= 'z') {
+                run++;
+            }
+            int[] breaks = run - i >= minRun ? of(chars, i, run, loose) : null;
+            if (breaks != null) {
+                all = all == null ? new int[to - from] : all;
+                for (int b : breaks) {
+                    all[count++] = i - from + b;
+                }
+            }
+            i = Math.max(run, i + 1);
+        }
+        return all == null ? null : Arrays.copyOf(all, count);
+    }
+
+    /** {@code letters[0, count)} with a space before each offset of {@code breaks} (none if null). */
+    static String withSpaces(char[] letters, int count, int[] breaks) {
+        StringBuilder out = new StringBuilder(count + (breaks == null ? 0 : breaks.length));
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+            if (breaks != null && next < breaks.length && breaks[next] == i) {
+                out.append(' ');
+                next++;
+            }
+            out.append(letters[i]);
+        }
+        return out.toString();
+    }
+
     private static int[] ofPiece(char[] letters, int from, int to, boolean loose) {
         int length = to - from;
         Words words = Words.INSTANCE;
@@ -196,14 +236,8 @@ final class WordBreaks {
 
         /** The cost of the word whose letters hash to {@code hash}, or 0 when it is none. */
         int cost(long hash) {
-            int slot = (int) (hash ^ (hash >>> 32)) & mask;
-            while (keys[slot] != 0) {
-                if (keys[slot] == hash) {
-                    return costs[slot];
-                }
-                slot = (slot + 1) & mask;
-            }
-            return 0;
+            int slot = slotOf(hash);
+            return keys[slot] == 0 ? 0 : costs[slot];
         }
 
         /** The index among {@link #SHORT_WORDS} of {@code letters[from, to)}, or -1. */
@@ -212,14 +246,17 @@ final class WordBreaks {
             for (int i = from; i < to; i++) {
                 hash = step(hash, letters[i]);
             }
+            int slot = slotOf(hash);
+            return keys[slot] == 0 ? -1 : shortWords[slot] - 1;
+        }
+
+        /** The slot holding {@code hash}, or the empty slot where it would go. */
+        private int slotOf(long hash) {
             int slot = (int) (hash ^ (hash >>> 32)) & mask;
-            while (keys[slot] != 0) {
-                if (keys[slot] == hash) {
-                    return shortWords[slot] - 1;
-                }
+            while (keys[slot] != 0 && keys[slot] != hash) {
                 slot = (slot + 1) & mask;
             }
-            return -1;
+            return slot;
         }
 
         private void put(String word, int cost, int shortWord) {
@@ -227,10 +264,7 @@ final class WordBreaks {
             for (int i = 0; i < word.length(); i++) {
                 hash = step(hash, word.charAt(i));
             }
-            int slot = (int) (hash ^ (hash >>> 32)) & mask;
-            while (keys[slot] != 0 && keys[slot] != hash) {
-                slot = (slot + 1) & mask;
-            }
+            int slot = slotOf(hash);
             if (keys[slot] == 0) {
                 keys[slot] = hash;
                 costs[slot] = (byte) cost;

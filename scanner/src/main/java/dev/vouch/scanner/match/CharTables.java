@@ -55,4 +55,23 @@ public final class CharTables {
     private static final long[] WIDE_LETTERS = wide(Character::isLetter);
     private static final long[] WIDE_LETTERS_OR_DIGITS = wide(Character::isLetterOrDigit);
     private static final boolean[] ASCII_LETTERS_OR_DIGITS = ascii(Character::isLetterOrDigit);
+
+    /** Morse's dot, as {@link #morseSymbol} answers it. */
+    public static final int MORSE_DOT = 0;
+    /** Morse's dash, as {@link #morseSymbol} answers it. */
+    public static final int MORSE_DASH = 1;
+
+    /**
+     * {@link #MORSE_DOT} or {@link #MORSE_DASH} for a character Morse is written in, -1 for any other: dots
+     * as {@code .}, {@code ·} or {@code •}; dashes as {@code -}, {@code _}, {@code −}, {@code –} or {@code —}.
+     * The normaliser keeps the gaps between Morse's words and the decoder reads its letters by this one
+     * alphabet.
+     */
+    public static int morseSymbol(char c) {
+        return switch (c) {
+            case '.', '\u00B7', '\u2022' -> MORSE_DOT;
+            case '-', '_', '\u2212', '\u2013', '\u2014' -> MORSE_DASH;
+            default -> -1;
+        };
+    }
 }

@@ -2,6 +2,7 @@ package dev.vouch.scanner.normalize;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.vouch.scanner.match.CharTables;
 import java.text.Normalizer.Form;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,34 +203,27 @@ public final class Normalizer {
                 && Character.isLowerCase(next);
     }
 
+    private static boolean isMorse(char c) {
+        return CharTables.morseSymbol(c) >= 0;
+    }
+
     /** A gap between two runs of Morse's dots and dashes, as between Morse's words. */
     private static boolean morseGap(char[] out, int length, String text, int next) {
         int last = length - 2;
-        if (last < 0 || !isMorseSymbol(out[last]) || !isMorseSymbol(text.charAt(next))) {
+        if (last < 0 || !isMorse(out[last]) || !isMorse(text.charAt(next))) {
             return false;
         }
         for (int i = last; i >= 0 && out[i] != ' '; i--) {
-            if (!isMorseSymbol(out[i])) {
+            if (!isMorse(out[i])) {
                 return false;
             }
         }
         for (int i = next; i < text.length() && !isBlank(text.charAt(i)); i++) {
-            if (!isMorseSymbol(text.charAt(i))) {
+            if (!isMorse(text.charAt(i))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean isMorseSymbol(char c) {
-        return c == '.'
-                || c == '-'
-                || c == '_'
-                || c == '\u00B7'
-                || c == '\u2022'
-                || c == '\u2212'
-                || c == '\u2013'
-                || c == '\u2014';
     }
 
     /** A gap between two single characters that each stand between spaces, as in spaced-out letters. */
