@@ -313,8 +313,7 @@ public final class ApiServer implements AutoCloseable {
             server.setStopTimeout(options.drainTimeout().toMillis());
             // Javalin puts its servlet context inside the innermost wrapper, behind the kept answers.
             server.setHandler(new GracefulHandler(cachedReads));
-            // Handlers are fixed once started: the server then takes its invocation type from them, and
-            // answers kept reads on the thread that read them (CachedReads hands the rest to the pool).
+            // Handlers are fixed once started: none is added or swapped while requests run.
             server.setDynamic(false);
         });
     }

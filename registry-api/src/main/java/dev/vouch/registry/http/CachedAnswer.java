@@ -22,7 +22,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * <p>A list page comes as parts, its entries' shared arrays ({@link AnswerBytes}). The requests that
  * compute it write the parts as they are ({@link PartsWriter}), so a page asked once or twice is never
  * copied whole; the first request served from the kept answer makes it one array, so that each later
- * one is a single write from memory on the thread that read the request, as before pages came in parts.
+ * one is a single write from memory, as before pages came in parts.
  */
 final class CachedAnswer {
 
@@ -84,14 +84,6 @@ final class CachedAnswer {
         boolean inOneArray() {
             return body.size() == 1;
         }
-    }
-
-    /**
-     * Whether {@link #keptForm} has the representation for this {@code Accept-Encoding} made already: then
-     * sending it is one write of one array, no work that needs a worker.
-     */
-    boolean formMade(String acceptEncoding) {
-        return wantsGzip(acceptEncoding) ? gzip != null : whole != null;
     }
 
     /**

@@ -23,10 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers public reads in front of the servlet layer and Javalin, whose per-request work (servlet request
  * wrappers, session handling, routing, before-handlers, copying the answer through a servlet stream) cost
- * several times what answering does: a kept answer of {@link ReadCache}, on the thread that read the
- * request (it never waits, so no worker is woken for it); and, on a worker, a {@code /servers} page
+ * several times what answering does: a kept answer of {@link ReadCache}; and a {@code /servers} page
  * (a list, a search, the feed) that is not kept, computed as Javalin's handler computes it and written
- * once from its one array. Everything else, and a page that fails, goes on to Javalin on a worker.
+ * once from its one array. Everything else, and a page that fails, goes on to Javalin.
  *
  * <p>Such an answer carries what the same answer from Javalin carries: the request id, the security and
  * CORS headers of a read, ETag, Cache-Control, {@code Vary}, 304 to a matching {@code If-None-Match},
@@ -61,67 +60,60 @@ final class CachedReads extends Handler.Wrapper {
     }
 
     /**
-     * Non-blocking: a kept answer is written from memory and never waits, so the connector may answer it
-     * on the thread that read the request rather than waking a worker for it. Everything else, which
-     * may wait (on the store, on a request body), is handed to the worker pool by {@link #handle}.
+     * Blocking: Jetty calls {@link #handle} on a worker. A non-blocking handler, answering kept reads on
+     * the thread that read the request, served them with half the CPU, but under Jetty 12.1.12 and
+     * 12.1.14 a request head Jetty refuses (431, too large) while others are read let one connection's
+     * bytes into another's request buffer: requests parsed with a second {@code Host} header, or
+     * refused as too large for bytes they never sent ({@code HostileInputTest}).
      */
     @Override
     public InvocationType getInvocationType() {
-        return InvocationType.NON_BLOCKING;
+        return InvocationType.BLOCKING;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        try {
+            answer(request, response, callback);
+        } catch (Throwable failure) {
+            // Javalin answers its own failures; one that escapes it is a bug, logged and answered as a 500.
+            LOG.error(
+                    "unhandled failure on {} {}",
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    failure);
+            Response.writeError(request, response, callback, failure);
+        }
+        return true;
+    }
+
+    private void answer(Request request, Response response, Callback callback) throws Exception {
         long started = System.nanoTime();
         HttpURI uri = request.getHttpURI();
         String path = uri.getPath();
         if (!HttpMethod.GET.is(request.getMethod())
                 || path == null
                 || !(path.startsWith("/v0/") || path.startsWith("/v0.1/"))) {
-            return dispatch(request, response, callback, () -> onward(request, response, callback));
+            onward(request, response, callback);
+            return;
         }
         long generation = reads.generation();
         String target = ReadCache.target(path, uri.getQuery());
         CachedAnswer kept = reads.kept(generation, target);
         if (kept != null) {
             answered.incrementAndGet();
-            if (kept.formMade(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING))) {
-                answer(kept, true, request, response, callback, started);
-                return true;
-            }
-            // Making the answer one array, or compressing it, the first time it is served is work for a worker.
-            return dispatch(
-                    request, response, callback, () -> answer(kept, true, request, response, callback, started));
+            answer(kept, true, request, response, callback, started);
+            return;
         }
-        return dispatch(request, response, callback, () -> {
-            CachedAnswer computed = LISTINGS.contains(path) ? listing(request, generation, target, path) : null;
-            if (computed != null) {
-                answer(computed, false, request, response, callback, started);
-                return;
-            }
-            // Javalin computes the answer under the generation missed here, not a later one: a write since
-            // then keys the answer under that write's. (Only on a miss: attributes cost a map per request.)
-            request.setAttribute(ReadCache.GENERATION_ATTRIBUTE, generation);
-            onward(request, response, callback);
-        });
-    }
-
-    /** Runs {@code work}, which may block, on a worker thread; the request is this handler's from here. */
-    private boolean dispatch(Request request, Response response, Callback callback, ThrowingRunnable work) {
-        getServer().getThreadPool().execute(() -> {
-            try {
-                work.run();
-            } catch (Throwable failure) {
-                // Javalin answers its own failures; one that escapes it is a bug, logged and answered as a 500.
-                LOG.error(
-                        "unhandled failure on {} {}",
-                        request.getMethod(),
-                        request.getHttpURI().getPath(),
-                        failure);
-                Response.writeError(request, response, callback, failure);
-            }
-        });
-        return true;
+        CachedAnswer computed = LISTINGS.contains(path) ? listing(request, generation, target, path) : null;
+        if (computed != null) {
+            answer(computed, false, request, response, callback, started);
+            return;
+        }
+        // Javalin computes the answer under the generation missed here, not a later one: a write since
+        // then keys the answer under that write's. (Only on a miss: attributes cost a map per request.)
+        request.setAttribute(ReadCache.GENERATION_ATTRIBUTE, generation);
+        onward(request, response, callback);
     }
 
     /** The servlet layer and Javalin; a request nothing there takes is a 404, as the server would answer. */
@@ -129,11 +121,6 @@ final class CachedReads extends Handler.Wrapper {
         if (!super.handle(request, response, callback)) {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
         }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
     }
 
     /** Sends {@code answer}, as kept ({@code fromCache}) or as the request computed it. */
