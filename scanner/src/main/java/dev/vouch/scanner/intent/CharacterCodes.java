@@ -179,25 +179,44 @@ final class CharacterCodes {
      * bytes, each group or byte one character, from the run of code characters {@code sequence} reads.
      */
     private static void binary(Sequence sequence) {
+        numbers(sequence, CharacterCodes::onlySpaces, CharacterCodes::appendBits);
+    }
+
+    /**
+     * Reads the numbers of the run {@code sequence} reads in turn: where what stands between two is no
+     * {@code separator}, or a number is none that {@code append} takes, the sequence so far ends there.
+     */
+    private static void numbers(Sequence sequence, SpanTest separator, NumberReader append) {
         String text = sequence.text;
         int i = sequence.from;
         while (i < sequence.to) {
-            int separator = i;
+            int between = i;
             while (i < sequence.to && !isDigit(text.charAt(i))) {
                 i++;
             }
-            if (!onlySpaces(text, separator, i)) {
+            if (!separator.test(text, between, i)) {
                 sequence.close();
             }
-            int group = i;
+            int number = i;
             while (i < sequence.to && isDigit(text.charAt(i))) {
                 i++;
             }
-            if (i > group && !appendBits(sequence, group, i)) {
+            if (i > number && !append.append(sequence, number, i)) {
                 sequence.close();
             }
         }
         sequence.close();
+    }
+
+    @FunctionalInterface
+    private interface SpanTest {
+        boolean test(String text, int from, int to);
+    }
+
+    @FunctionalInterface
+    private interface NumberReader {
+        /** Appends what the digits {@code [from, to)} stand for; false, appending nothing, if they stand for none. */
+        boolean append(Sequence sequence, int from, int to);
     }
 
     /**
@@ -241,34 +260,25 @@ final class CharacterCodes {
     /**
      * Reads decimal numbers 32 to 126 (and 10, a line break) between spaces or a comma, each one character,
      * from the run of code characters {@code sequence} reads: "73 103 110", "73,103,110", "73, 103, 110".
+     * "32-126", "1.5", "192.168.0.1": a dot or a dash between numbers ends a list of codes.
      */
     private static void decimal(Sequence sequence) {
-        String text = sequence.text;
-        int i = sequence.from;
-        while (i < sequence.to) {
-            int separator = i;
-            while (i < sequence.to && !isDigit(text.charAt(i))) {
-                i++;
-            }
-            // "32-126", "1.5", "192.168.0.1": a dot or a dash between numbers ends a list of codes.
-            if (!listSeparator(text, separator, i)) {
-                sequence.close();
-            }
-            int number = i;
-            int value = 0;
-            while (i < sequence.to && isDigit(text.charAt(i))) {
-                value = i - number < 4 ? value * 10 + text.charAt(i) - '0' : Integer.MAX_VALUE;
-                i++;
-            }
-            // "073" and the "000" of "1,000": no one writes a character's code with a leading zero.
-            if (i > number && text.charAt(number) != '0' && isCharCode(value) && !sequence.touchesWord(number, i)) {
-                sequence.append((char) value);
-                sequence.extend(number, i);
-            } else if (i > number) {
-                sequence.close();
-            }
+        numbers(sequence, CharacterCodes::listSeparator, CharacterCodes::appendCharCode);
+    }
+
+    /** Appends the character whose code the digits {@code [from, to)} write; false if they write none. */
+    private static boolean appendCharCode(Sequence sequence, int from, int to) {
+        // "073" and the "000" of "1,000": no one writes a character's code with a leading zero.
+        if (sequence.text.charAt(from) == '0' || to - from > 3 || sequence.touchesWord(from, to)) {
+            return false;
         }
-        sequence.close();
+        int value = Integer.parseInt(sequence.text, from, to, 10);
+        if (!isCharCode(value)) {
+            return false;
+        }
+        sequence.append((char) value);
+        sequence.extend(from, to);
+        return true;
     }
 
     /** Spaces with at most one comma among them, or nothing: what stands between the numbers of a list. */
