@@ -198,14 +198,30 @@ public final class EncodedSpans {
      */
     private static int unhinted(String text, int hints) {
         int kinds = hints & (ROT13 | REVERSED | CAESAR | ATBASH);
-        if ((hints & ROT13_MARKER) != 0 && distinctWords(text, ROT13_WORDS) >= COMMON_WORDS_NEEDED) {
+        if ((hints & ROT13_MARKER) != 0
+                && (distinctWords(text, ROT13_WORDS) >= COMMON_WORDS_NEEDED
+                        || readsBetter(WordBreaks.listedWords(shifted(text, 13), false), text))) {
             kinds |= ROT13;
         }
-        if ((hints & REVERSED_MARKER) != 0 && distinctWords(text, REVERSED_WORDS) >= COMMON_WORDS_NEEDED) {
+        if ((hints & REVERSED_MARKER) != 0
+                && (distinctWords(text, REVERSED_WORDS) >= COMMON_WORDS_NEEDED
+                        || readsBetter(WordBreaks.listedWords(text, true), text))) {
             kinds |= REVERSED;
         }
         return kinds;
     }
+
+    /**
+     * Where a marker word stands but too few of the commonest words do (".seef etal noitnem reven dna
+     * diap"): whether {@code read} of the text's words are English read the other way, many more than as
+     * written.
+     */
+    private static boolean readsBetter(int read, String text) {
+        return read >= MIN_WORDS_READ_OTHERWISE && read >= 2 * WordBreaks.listedWords(text, false);
+    }
+
+    /** The fewest words a text read another way must show, so that one name read so is no sentence. */
+    private static final int MIN_WORDS_READ_OTHERWISE = 5;
 
     /** How many of {@code words} the text holds as words of their own, any case. */
     private static int distinctWords(String text, List<String> words) {

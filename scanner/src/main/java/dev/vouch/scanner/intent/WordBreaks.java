@@ -106,6 +106,39 @@ final class WordBreaks {
         return all == null ? null : Arrays.copyOf(all, count);
     }
 
+    /**
+     * How many of the text's words of two letters or more, each a run of ASCII letters, are words of the
+     * list when read as written or, with {@code backwards}, last letter first: how much of a text reads as
+     * English one way or the other.
+     */
+    static int listedWords(CharSequence text, boolean backwards) {
+        Words words = Words.INSTANCE;
+        int listed = 0;
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && !isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i - start >= 2) {
+                long hash = Words.SEED;
+                for (int k = 0; k < i - start; k++) {
+                    char c = text.charAt(backwards ? i - 1 - k : start + k);
+                    hash = Words.step(hash, (char) (c | 0x20));
+                }
+                listed += words.cost(hash) > 0 ? 1 : 0;
+            }
+        }
+        return listed;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     /** {@code letters[0, count)} with a space before each offset of {@code breaks} (none if null). */
     static String withSpaces(char[] letters, int count, int[] breaks) {
         StringBuilder out = new StringBuilder(count + (breaks == null ? 0 : breaks.length));
