@@ -212,8 +212,8 @@ public final class EncodedSpans {
     }
 
     /**
-     * Where a marker word stands but too few of the commonest words do (".seef etal noitnem reven dna
-     * diap"): whether {@code read} of the text's words are English read the other way, many more than as
+     * Where a marker word stands but too few of the commonest words do ("yltaiuq sdnufer pord dna swor
+     * regdel"): whether {@code read} of the text's words are English read the other way, many more than as
      * written.
      */
     private static boolean readsBetter(int read, String text) {
