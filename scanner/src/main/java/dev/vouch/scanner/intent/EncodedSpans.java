@@ -228,11 +228,11 @@ public final class EncodedSpans {
         long seen = 0;
         int i = 0;
         while (i < text.length()) {
-            while (i < text.length() && !isAsciiLetter(text.charAt(i))) {
+            while (i < text.length() && !CharTables.isAsciiLetter(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < text.length() && isAsciiLetter(text.charAt(i))) {
+            while (i < text.length() && CharTables.isAsciiLetter(text.charAt(i))) {
                 i++;
             }
             if (i > start && i - start <= 6) {
@@ -241,10 +241,6 @@ public final class EncodedSpans {
             }
         }
         return Long.bitCount(seen);
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /**

@@ -364,7 +364,7 @@ public final class FoldedText {
      */
     private static int plainWordEnd(char[] text, int start) {
         int i = start;
-        while (i < text.length && isAsciiLetter(text[i])) {
+        while (i < text.length && CharTables.isAsciiLetter(text[i])) {
             i++;
         }
         boolean tokenGoesOn = i < text.length
@@ -373,10 +373,6 @@ public final class FoldedText {
                         || isSplitter(text[i]) && i + 1 < text.length && CharTables.isLetterOrDigit(text[i + 1])
                         || isLeetSymbolInWord(text, i));
         return tokenGoesOn ? start : i;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /**
@@ -520,7 +516,7 @@ public final class FoldedText {
             dotted |= c == '.';
             hyphened |= c == '-';
             strayMarks += c >= '\u0300' && c <= '\u036F' ? 1 : 0;
-            latin |= isAsciiLetter(c);
+            latin |= CharTables.isAsciiLetter(c);
             lookalike |= latinLookalike(c) != 0;
             smallCapitals += c >= 0x262 && smallCapital(c) != 0 ? 1 : 0;
             if (isSplitter(c)) {
@@ -570,9 +566,11 @@ public final class FoldedText {
         boolean mayRunTogether = longest >= reading.minRunTogether();
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (mayRunTogether && isAsciiLetter(c) && (i == start || !isAsciiLetter(text[i - 1]))) {
+            if (mayRunTogether
+                    && CharTables.isAsciiLetter(c)
+                    && (i == start || !CharTables.isAsciiLetter(text[i - 1]))) {
                 int lettersEnd = i + 1;
-                while (lettersEnd < end && isAsciiLetter(text[lettersEnd])) {
+                while (lettersEnd < end && CharTables.isAsciiLetter(text[lettersEnd])) {
                     lettersEnd++;
                 }
                 if (lettersEnd - i >= reading.minRunTogether()) {

@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.CharTables;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,11 +117,11 @@ final class WordBreaks {
         int listed = 0;
         int i = 0;
         while (i < text.length()) {
-            while (i < text.length() && !isAsciiLetter(text.charAt(i))) {
+            while (i < text.length() && !CharTables.isAsciiLetter(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < text.length() && isAsciiLetter(text.charAt(i))) {
+            while (i < text.length() && CharTables.isAsciiLetter(text.charAt(i))) {
                 i++;
             }
             if (i - start >= 2) {
@@ -133,10 +134,6 @@ final class WordBreaks {
             }
         }
         return listed;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** {@code letters[0, count)} with a space before each offset of {@code breaks} (none if null). */

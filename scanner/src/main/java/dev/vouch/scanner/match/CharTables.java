@@ -47,6 +47,11 @@ public final class CharTables {
         return c < ASCII ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : has(WIDE_LETTERS, c);
     }
 
+    /** An ASCII letter, either case: the letters word lists, ciphers and leetspeak are written in. */
+    public static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     /** {@link Character#isLetterOrDigit(char)} by one read, as {@link #isLetter}. */
     public static boolean isLetterOrDigit(char c) {
         return c < ASCII ? ASCII_LETTERS_OR_DIGITS[c] : has(WIDE_LETTERS_OR_DIGITS, c);
