@@ -225,22 +225,14 @@ public final class EncodedSpans {
 
     /** How many of {@code words} the text holds as words of their own, any case. */
     private static int distinctWords(String text, List<String> words) {
-        long seen = 0;
-        int i = 0;
-        while (i < text.length()) {
-            while (i < text.length() && !CharTables.isAsciiLetter(text.charAt(i))) {
-                i++;
+        long[] seen = {0};
+        WordBreaks.eachAsciiWord(text, (start, end) -> {
+            if (end - start <= 6) {
+                int word = words.indexOf(text.substring(start, end).toLowerCase(Locale.ROOT));
+                seen[0] |= word >= 0 ? 1L << word : 0;
             }
-            int start = i;
-            while (i < text.length() && CharTables.isAsciiLetter(text.charAt(i))) {
-                i++;
-            }
-            if (i > start && i - start <= 6) {
-                int word = words.indexOf(text.substring(start, i).toLowerCase(Locale.ROOT));
-                seen |= word >= 0 ? 1L << word : 0;
-            }
-        }
-        return Long.bitCount(seen);
+        });
+        return Long.bitCount(seen[0]);
     }
 
     /**

@@ -114,7 +114,22 @@ final class WordBreaks {
      */
     static int listedWords(CharSequence text, boolean backwards) {
         Words words = Words.INSTANCE;
-        int listed = 0;
+        int[] listed = {0};
+        eachAsciiWord(text, (start, end) -> {
+            if (end - start >= 2) {
+                long hash = Words.SEED;
+                for (int k = 0; k < end - start; k++) {
+                    char c = text.charAt(backwards ? end - 1 - k : start + k);
+                    hash = Words.step(hash, (char) (c | 0x20));
+                }
+                listed[0] += words.cost(hash) > 0 ? 1 : 0;
+            }
+        });
+        return listed[0];
+    }
+
+    /** Hands {@code word} the bounds of each run of ASCII letters of {@code text}, in order. */
+    static void eachAsciiWord(CharSequence text, WordBounds word) {
         int i = 0;
         while (i < text.length()) {
             while (i < text.length() && !CharTables.isAsciiLetter(text.charAt(i))) {
@@ -124,16 +139,15 @@ final class WordBreaks {
             while (i < text.length() && CharTables.isAsciiLetter(text.charAt(i))) {
                 i++;
             }
-            if (i - start >= 2) {
-                long hash = Words.SEED;
-                for (int k = 0; k < i - start; k++) {
-                    char c = text.charAt(backwards ? i - 1 - k : start + k);
-                    hash = Words.step(hash, (char) (c | 0x20));
-                }
-                listed += words.cost(hash) > 0 ? 1 : 0;
+            if (i > start) {
+                word.at(start, i);
             }
         }
-        return listed;
+    }
+
+    @FunctionalInterface
+    interface WordBounds {
+        void at(int start, int end);
     }
 
     /** {@code letters[0, count)} with a space before each offset of {@code breaks} (none if null). */
