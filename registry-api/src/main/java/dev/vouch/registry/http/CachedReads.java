@@ -64,7 +64,8 @@ final class CachedReads extends Handler.Wrapper {
      * the thread that read the request, served them with half the CPU, but under Jetty 12.1.12 and
      * 12.1.14 a request head Jetty refuses (431, too large) while others are read let one connection's
      * bytes into another's request buffer: requests parsed with a second {@code Host} header, or
-     * refused as too large for bytes they never sent ({@code ProblemResponsesTest}).
+     * refused as too large for bytes they never sent ({@code ProblemResponsesTest}; a bare Jetty does the
+     * same, {@code JettyBufferMix}).
      */
     @Override
     public InvocationType getInvocationType() {
