@@ -46,9 +46,6 @@ final class CharacterCodes {
     /** A sentence of {@link #MIN_CHARS} characters or more has a word of three letters at least. */
     private static final int MIN_WORD_LETTERS = 3;
 
-    /** The fewest letters of Morse with no word breaks read as words run together. */
-    private static final int MIN_RUN_TOGETHER = 16;
-
     private static final char NEWLINE_CODE = 10;
     private static final char FIRST_PRINTABLE = 32;
     private static final char LAST_PRINTABLE = 126;
@@ -404,7 +401,7 @@ final class CharacterCodes {
             return decoded.toString();
         }
         char[] letters = decoded.toString().toCharArray();
-        int[] breaks = WordBreaks.inRuns(letters, 0, letters.length, MIN_RUN_TOGETHER, true);
+        int[] breaks = WordBreaks.inRuns(letters, 0, letters.length, WordBreaks.MIN_RUN_TOGETHER, true);
         String spaced = breaks == null ? null : WordBreaks.withSpaces(letters, letters.length, breaks);
         return spaced != null && readsAsSentence(spaced) ? spaced : null;
     }

@@ -149,15 +149,10 @@ public final class FoldedText {
 
         /** The fewest letters of a run read as words run together. */
         int minRunTogether() {
-            return runTogether ? MIN_RUN_TOGETHER_IN_RUN_TOGETHER_TEXT : MIN_RUN_TOGETHER;
+            return runTogether ? MIN_RUN_TOGETHER_IN_RUN_TOGETHER_TEXT : WordBreaks.MIN_RUN_TOGETHER;
         }
     }
 
-    /**
-     * The fewest letters read as words run together: shorter runs are one word or a name, and English
-     * words this long are few and in the word list, read as one.
-     */
-    private static final int MIN_RUN_TOGETHER = 16;
     /** In a text that runs its words together, shorter runs are read as words too ("NeverMentionIt"). */
     private static final int MIN_RUN_TOGETHER_IN_RUN_TOGETHER_TEXT = 10;
     /** The fewest letters of a run spaced out throughout read as words run together. */
@@ -314,7 +309,7 @@ public final class FoldedText {
      * together ("ignoretheusersrequest", "IgnoreTheUsersRequest"); whether it did.
      */
     private static boolean appendRunTogether(char[] text, int start, int end, Output out, boolean runTogetherText) {
-        out.longRuns += end - start >= MIN_RUN_TOGETHER && !isCamelCase(text, start, end) ? 1 : 0;
+        out.longRuns += end - start >= WordBreaks.MIN_RUN_TOGETHER && !isCamelCase(text, start, end) ? 1 : 0;
         char[] letters = new char[end - start];
         for (int j = start; j < end; j++) {
             letters[j - start] = (char) (text[j] | 0x20);
@@ -694,7 +689,7 @@ public final class FoldedText {
         int cutWords;
         /** Tokens of letters cut by hyphens, a stub of a word on one side ({@link #hasWordStub}). */
         int hyphenWords;
-        /** Runs of {@link #MIN_RUN_TOGETHER} ASCII letters or more, but for names in camelCase. */
+        /** Runs of {@link WordBreaks#MIN_RUN_TOGETHER} ASCII letters or more, but for names in camelCase. */
         int longRuns;
         /** Tokens in all. */
         int words;

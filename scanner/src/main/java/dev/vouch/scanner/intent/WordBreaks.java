@@ -33,6 +33,12 @@ final class WordBreaks {
     /** A letter read as part of no word costs more than the rarest word does. */
     private static final int LETTER_OF_NO_WORD = 30;
 
+    /**
+     * The fewest letters of a run read as words run together, in prose or in decoded Morse: shorter runs
+     * are one word or a name, and English words this long are few and in the word list, read as one.
+     */
+    static final int MIN_RUN_TOGETHER = 16;
+
     /** The short words every English sentence has; at most 64, as a reading counts them in a long's bits. */
     private static final List<String> SHORT_WORDS = List.of(
             "the", "an", "to", "of", "and", "or", "in", "on", "at", "by", "for", "with", "from", "is", "are", "be",
