@@ -57,6 +57,11 @@ public enum Cue {
     WITHHOLD,
     /** Says all is well: "all green", "went through", "the account is clear", "es sei erledigt". */
     ALL_WELL,
+    /**
+     * An imperative wherever it stands in its clause ("入力してください", "보내세요", "указывайте"), where the
+     * start-only {@link #IMPERATIVE} cannot reach; read as that cue.
+     */
+    COMMAND,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,

@@ -146,6 +146,9 @@ public final class InstructionAnalyzer {
         if (cue == Cue.PROTECT && consentDenied(text, original[0])) {
             return Cue.CONCEAL;
         }
+        if (cue == Cue.COMMAND) {
+            return Cue.IMPERATIVE;
+        }
         return refuted(cue, text, original, context) ? null : cue;
     }
 
@@ -232,11 +235,24 @@ public final class InstructionAnalyzer {
     private static final int THREE_WORDS = 40;
 
     private static final Set<String> DENIALS = Set.of(
-            "not", "never", "don't", "dont", "without", "needn't", "shouldn't", "mustn't", "won't", "cannot", "can't");
+            "not",
+            "never",
+            "don't",
+            "dont",
+            "without",
+            "needn't",
+            "shouldn't",
+            "mustn't",
+            "won't",
+            "cannot",
+            "can't",
+            "skip",
+            "skipping",
+            "bypass");
 
     /**
      * Whether one of the three words before {@code start}, in its clause, denies what follows: "don't pause
-     * to ask the user", "should not ask the user".
+     * to ask the user", "should not ask the user", "no need to check with the user", "skip asking the user".
      */
     private static boolean consentDenied(String text, int start) {
         String before = lowerBefore(text, start, THREE_WORDS);
@@ -246,7 +262,7 @@ public final class InstructionAnalyzer {
         }
         String[] words = WHITESPACE.split(before.substring(clause + 1).strip());
         for (int i = Math.max(0, words.length - 3); i < words.length; i++) {
-            if (DENIALS.contains(words[i])) {
+            if (DENIALS.contains(words[i]) || "need".equals(words[i]) && i > 0 && "no".equals(words[i - 1])) {
                 return true;
             }
         }

@@ -40,7 +40,13 @@ final class TextBounds {
             char c = f[i];
             if (pending && CharTables.isLetterOrDigit(c)) {
                 bounds.clauseStart[i] = true;
-                pending = false;
+                int connective = connectiveLength(f, i);
+                // "Also include the key": the clause's verb starts after the word that joins it on.
+                pending = connective > 0;
+                i += Math.max(0, connective - 1);
+                if (pending) {
+                    continue;
+                }
             } else if (isClauseBreak(c)) {
                 pending = true;
             } else if (pending && !isLead(c)) {
@@ -145,6 +151,68 @@ final class TextBounds {
         }
         for (int i = 0; i < what.length(); i++) {
             if (f[from + i] != what.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words that join a clause on before its verb, folded: "also", "and", "außerdem" (folded "auserdem"). */
+    private static final String[] CONNECTIVES = {
+        "also",
+        "and",
+        "additionally",
+        "plus",
+        "so",
+        "aussi",
+        "ensuite",
+        "puis",
+        "und",
+        "auserdem",
+        "zusatzlich",
+        "dann",
+        "ademas",
+        "luego",
+        "tambien",
+        "inoltre",
+        "poi",
+        "tambem",
+        "depois",
+        "также",
+        "и"
+    };
+
+    /** The length of the connective word at {@code i}, 0 if none; one ends before a space or a comma. */
+    private static int connectiveLength(char[] f, int i) {
+        char first = f[i];
+        if (first < CONNECTIVE_INITIALS.length ? !CONNECTIVE_INITIALS[first] : first != 'т' && first != 'и') {
+            return 0;
+        }
+        for (String word : CONNECTIVES) {
+            int end = i + word.length();
+            if (end < f.length && (f[end] == ' ' || f[end] == ',') && matches(f, i, word)) {
+                return word.length();
+            }
+        }
+        return 0;
+    }
+
+    /** The connectives' Latin first letters: most clauses open on no connective, and one look says so. */
+    private static final boolean[] CONNECTIVE_INITIALS = connectiveInitials();
+
+    private static boolean[] connectiveInitials() {
+        boolean[] table = new boolean[0x80];
+        for (String word : CONNECTIVES) {
+            if (word.charAt(0) < 0x80) {
+                table[word.charAt(0)] = true;
+            }
+        }
+        return table;
+    }
+
+    private static boolean matches(char[] f, int i, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (f[i + k] != word.charAt(k)) {
                 return false;
             }
         }

@@ -192,13 +192,20 @@ public final class IntentTrainer {
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
-    /** The features of every example, each tool set scanned once. */
+    /**
+     * The features of every example, each tool set scanned once. Only the values are kept: a vector's
+     * sentences and spans, kept for every tool of every set, outgrow a test's heap.
+     */
     static List<Row> rows(Scanner scanner, List<Example> examples) {
-        Map<ScanInput, List<Vector>> vectors = new IdentityHashMap<>();
+        Map<ScanInput, List<double[]>> vectors = new IdentityHashMap<>();
         List<Row> rows = new ArrayList<>(examples.size());
         for (Example example : examples) {
-            List<Vector> ofInput = vectors.computeIfAbsent(example.input(), scanner::instructionVectors);
-            rows.add(new Row(example, ofInput.get(example.index()).values()));
+            List<double[]> ofInput = vectors.computeIfAbsent(
+                    example.input(),
+                    input -> scanner.instructionVectors(input).stream()
+                            .map(Vector::values)
+                            .toList());
+            rows.add(new Row(example, ofInput.get(example.index())));
         }
         return rows;
     }
