@@ -8,7 +8,8 @@ import java.util.Locale;
  */
 public enum Feature {
     AGENT_DIRECTIVE("a sentence tells the agent (you, the assistant, the model) what it must do"),
-    IMPERATIVE("a sentence opens with an instruction verb rather than a description"),
+    IMPERATIVE(
+            "a sentence gives an instruction in the imperative (where its clause opens, or a form that is one anywhere) rather than describing"),
     MODAL_DIRECTIVE("an instruction says must, always, never, required, mandatory"),
     LATE_DIRECTIVE("an instruction follows the description, past its first sentence"),
     TRIGGER_OTHER("a sentence ties an action to another tool of the set: before, after, when using it"),
