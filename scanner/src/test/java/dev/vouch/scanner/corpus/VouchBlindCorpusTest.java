@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.Verdict;
+import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.intent.train.LabelledTools;
 import dev.vouch.scanner.intent.train.LabelledTools.Example;
 import java.io.IOException;
@@ -71,6 +72,50 @@ class VouchBlindCorpusTest {
         assertThat(rate(positives, 2)).isGreaterThanOrEqualTo(MIN_BLOCKED);
         assertThat(rate(negatives, 1)).isLessThanOrEqualTo(MAX_NEGATIVES_FLAGGED);
         assertThat(rate(negatives, 2)).isLessThanOrEqualTo(MAX_NEGATIVES_BLOCKED);
+    }
+
+    // A lone string is scanned with no server around it, so the readings that name a sibling tool cannot
+    // fire: with 2026.12.02.1 the blind attacks scanned alone are 85.8% flagged and 48.5% blocked (beside their
+    // servers 92.8% and 66.3%), their clean tools 12.0% flagged. Floors against regressions, not aims.
+    private static final double MIN_FLAGGED_ALONE = 0.84;
+    private static final double MAX_NEGATIVES_FLAGGED_ALONE = 0.14;
+
+    @Test
+    void attacksScannedWithoutTheirServerAreStillMostlyFlagged() throws IOException {
+        Scanner scanner = Scanner.withBundledRules();
+        Map<String, int[]> bySet = new TreeMap<>();
+        int[] positives = new int[3];
+        int[] negatives = new int[3];
+        for (Example example : LabelledTools.blind()) {
+            ScanInput alone = ScanInput.ofTools(List.of(example.input().tools().get(example.index())));
+            Verdict verdict = scanner.scan(alone).tools().get(0).verdict();
+            String label = example.positive() ? " (+)" : " (-)";
+            for (int[] counts : List.of(
+                    example.positive() ? positives : negatives,
+                    bySet.computeIfAbsent(example.set() + label, k -> new int[3]))) {
+                counts[0]++;
+                counts[1] += verdict != Verdict.PASS ? 1 : 0;
+                counts[2] += verdict == Verdict.BLOCK ? 1 : 0;
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "vouch blind set, each tool scanned alone: positives flagged %.3f blocked %.3f;"
+                        + " negatives flagged %.3f blocked %.3f%n",
+                rate(positives, 1),
+                rate(positives, 2),
+                rate(negatives, 1),
+                rate(negatives, 2));
+        bySet.forEach((set, c) -> System.out.printf(
+                Locale.ROOT,
+                "  alone %-20s %4d tools  flagged %.3f  blocked %.3f%n",
+                set,
+                c[0],
+                rate(c, 1),
+                rate(c, 2)));
+
+        assertThat(rate(positives, 1)).isGreaterThanOrEqualTo(MIN_FLAGGED_ALONE);
+        assertThat(rate(negatives, 1)).isLessThanOrEqualTo(MAX_NEGATIVES_FLAGGED_ALONE);
     }
 
     private static double rate(int[] counts, int which) {
