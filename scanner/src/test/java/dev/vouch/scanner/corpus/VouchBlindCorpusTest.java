@@ -36,42 +36,18 @@ class VouchBlindCorpusTest {
     @Test
     void attacksWrittenByAnotherHandAreFlaggedAndTheirCleanNeighboursMostlyPass() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
-        List<Example> blind = LabelledTools.blind();
-        Map<String, int[]> bySet = new TreeMap<>();
-        Map<String, int[]> byKind = new TreeMap<>();
-        int[] positives = new int[3];
-        int[] negatives = new int[3];
-        for (Example example : blind) {
+        Tally tally = new Tally();
+        for (Example example : LabelledTools.blind()) {
             Verdict verdict =
                     scanner.scan(example.input()).tools().get(example.index()).verdict();
-            String label = example.positive() ? " (+)" : " (-)";
-            for (int[] counts : List.of(
-                    example.positive() ? positives : negatives,
-                    bySet.computeIfAbsent(example.set() + label, k -> new int[3]),
-                    byKind.computeIfAbsent(example.kind() + label, k -> new int[3]))) {
-                counts[0]++;
-                counts[1] += verdict != Verdict.PASS ? 1 : 0;
-                counts[2] += verdict == Verdict.BLOCK ? 1 : 0;
-            }
+            tally.add(example, verdict, example.set(), example.kind());
         }
-        System.out.printf(
-                Locale.ROOT,
-                "vouch blind set: %d positives flagged %.3f blocked %.3f; %d negatives flagged %.3f blocked %.3f%n",
-                positives[0],
-                rate(positives, 1),
-                rate(positives, 2),
-                negatives[0],
-                rate(negatives, 1),
-                rate(negatives, 2));
-        bySet.forEach((set, c) -> System.out.printf(
-                Locale.ROOT, "  %-26s %4d tools  flagged %.3f  blocked %.3f%n", set, c[0], rate(c, 1), rate(c, 2)));
-        byKind.forEach((kind, c) -> System.out.printf(
-                Locale.ROOT, "  %-26s %4d tools  flagged %.3f  blocked %.3f%n", kind, c[0], rate(c, 1), rate(c, 2)));
+        tally.print("vouch blind set", "");
 
-        assertThat(rate(positives, 1)).isGreaterThanOrEqualTo(MIN_FLAGGED);
-        assertThat(rate(positives, 2)).isGreaterThanOrEqualTo(MIN_BLOCKED);
-        assertThat(rate(negatives, 1)).isLessThanOrEqualTo(MAX_NEGATIVES_FLAGGED);
-        assertThat(rate(negatives, 2)).isLessThanOrEqualTo(MAX_NEGATIVES_BLOCKED);
+        assertThat(rate(tally.positives, 1)).isGreaterThanOrEqualTo(MIN_FLAGGED);
+        assertThat(rate(tally.positives, 2)).isGreaterThanOrEqualTo(MIN_BLOCKED);
+        assertThat(rate(tally.negatives, 1)).isLessThanOrEqualTo(MAX_NEGATIVES_FLAGGED);
+        assertThat(rate(tally.negatives, 2)).isLessThanOrEqualTo(MAX_NEGATIVES_BLOCKED);
     }
 
     // A lone string is scanned with no server around it, so the readings that name a sibling tool cannot
@@ -83,39 +59,56 @@ class VouchBlindCorpusTest {
     @Test
     void attacksScannedWithoutTheirServerAreStillMostlyFlagged() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
-        Map<String, int[]> bySet = new TreeMap<>();
-        int[] positives = new int[3];
-        int[] negatives = new int[3];
+        Tally tally = new Tally();
         for (Example example : LabelledTools.blind()) {
             ScanInput alone = ScanInput.ofTools(List.of(example.input().tools().get(example.index())));
-            Verdict verdict = scanner.scan(alone).tools().get(0).verdict();
+            tally.add(example, scanner.scan(alone).tools().get(0).verdict(), example.set());
+        }
+        tally.print("vouch blind set, each tool scanned alone", "alone ");
+
+        assertThat(rate(tally.positives, 1)).isGreaterThanOrEqualTo(MIN_FLAGGED_ALONE);
+        assertThat(rate(tally.negatives, 1)).isLessThanOrEqualTo(MAX_NEGATIVES_FLAGGED_ALONE);
+    }
+
+    /** Tools, flagged and blocked, counted for the positives, the negatives and each group named. */
+    private static final class Tally {
+        final int[] positives = new int[3];
+        final int[] negatives = new int[3];
+        private final Map<String, int[]> groups = new TreeMap<>();
+
+        void add(Example example, Verdict verdict, String... groupNames) {
             String label = example.positive() ? " (+)" : " (-)";
-            for (int[] counts : List.of(
-                    example.positive() ? positives : negatives,
-                    bySet.computeIfAbsent(example.set() + label, k -> new int[3]))) {
-                counts[0]++;
-                counts[1] += verdict != Verdict.PASS ? 1 : 0;
-                counts[2] += verdict == Verdict.BLOCK ? 1 : 0;
+            count(example.positive() ? positives : negatives, verdict);
+            for (String group : groupNames) {
+                count(groups.computeIfAbsent(group + label, k -> new int[3]), verdict);
             }
         }
-        System.out.printf(
-                Locale.ROOT,
-                "vouch blind set, each tool scanned alone: positives flagged %.3f blocked %.3f;"
-                        + " negatives flagged %.3f blocked %.3f%n",
-                rate(positives, 1),
-                rate(positives, 2),
-                rate(negatives, 1),
-                rate(negatives, 2));
-        bySet.forEach((set, c) -> System.out.printf(
-                Locale.ROOT,
-                "  alone %-20s %4d tools  flagged %.3f  blocked %.3f%n",
-                set,
-                c[0],
-                rate(c, 1),
-                rate(c, 2)));
 
-        assertThat(rate(positives, 1)).isGreaterThanOrEqualTo(MIN_FLAGGED_ALONE);
-        assertThat(rate(negatives, 1)).isLessThanOrEqualTo(MAX_NEGATIVES_FLAGGED_ALONE);
+        private static void count(int[] counts, Verdict verdict) {
+            counts[0]++;
+            counts[1] += verdict != Verdict.PASS ? 1 : 0;
+            counts[2] += verdict == Verdict.BLOCK ? 1 : 0;
+        }
+
+        void print(String title, String groupPrefix) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d positives flagged %.3f blocked %.3f; %d negatives flagged %.3f blocked %.3f%n",
+                    title,
+                    positives[0],
+                    rate(positives, 1),
+                    rate(positives, 2),
+                    negatives[0],
+                    rate(negatives, 1),
+                    rate(negatives, 2));
+            groups.forEach((group, c) -> System.out.printf(
+                    Locale.ROOT,
+                    "  %-26s %4d tools  flagged %.3f  blocked %.3f%n",
+                    groupPrefix + group,
+                    c[0],
+                    rate(c, 1),
+                    rate(c, 2)));
+        }
     }
 
     private static double rate(int[] counts, int which) {
