@@ -2,6 +2,7 @@ package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.match.CharTables;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Where the sentences of a folded text begin and end, and where a clause may begin, read in one pass
@@ -184,40 +185,23 @@ final class TextBounds {
 
     /** The length of the connective word at {@code i}, 0 if none; one ends before a space or a comma. */
     private static int connectiveLength(char[] f, int i) {
-        char first = f[i];
-        if (first < CONNECTIVE_INITIALS.length ? !CONNECTIVE_INITIALS[first] : first != 'т' && first != 'и') {
+        if (CONNECTIVE_INITIALS.indexOf(f[i]) < 0) {
             return 0;
         }
         for (String word : CONNECTIVES) {
             int end = i + word.length();
-            if (end < f.length && (f[end] == ' ' || f[end] == ',') && matches(f, i, word)) {
+            if (end < f.length && (f[end] == ' ' || f[end] == ',') && endsWith(f, end, word)) {
                 return word.length();
             }
         }
         return 0;
     }
 
-    /** The connectives' Latin first letters: most clauses open on no connective, and one look says so. */
-    private static final boolean[] CONNECTIVE_INITIALS = connectiveInitials();
-
-    private static boolean[] connectiveInitials() {
-        boolean[] table = new boolean[0x80];
-        for (String word : CONNECTIVES) {
-            if (word.charAt(0) < 0x80) {
-                table[word.charAt(0)] = true;
-            }
-        }
-        return table;
-    }
-
-    private static boolean matches(char[] f, int i, String word) {
-        for (int k = 0; k < word.length(); k++) {
-            if (f[i + k] != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
+    /** The connectives' first letters: most clauses open on no connective, and one look says so. */
+    private static final String CONNECTIVE_INITIALS = Arrays.stream(CONNECTIVES)
+            .map(word -> word.substring(0, 1))
+            .distinct()
+            .collect(Collectors.joining());
 
     /** Whether {@code c} ends a clause: the punctuation after which a clause may begin. */
     static boolean isClauseBreak(char c) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,12 +37,8 @@ class VouchBlindCorpusTest {
     @Test
     void attacksWrittenByAnotherHandAreFlaggedAndTheirCleanNeighboursMostlyPass() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
-        Tally tally = new Tally();
-        for (Example example : LabelledTools.blind()) {
-            Verdict verdict =
-                    scanner.scan(example.input()).tools().get(example.index()).verdict();
-            tally.add(example, verdict, example.set(), example.kind());
-        }
+        Tally tally = tally(example ->
+                scanner.scan(example.input()).tools().get(example.index()).verdict());
         tally.print("vouch blind set", "");
 
         assertThat(rate(tally.positives, 1)).isGreaterThanOrEqualTo(MIN_FLAGGED);
@@ -59,27 +56,36 @@ class VouchBlindCorpusTest {
     @Test
     void attacksScannedWithoutTheirServerAreStillMostlyFlagged() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
-        Tally tally = new Tally();
-        for (Example example : LabelledTools.blind()) {
-            ScanInput alone = ScanInput.ofTools(List.of(example.input().tools().get(example.index())));
-            tally.add(example, scanner.scan(alone).tools().get(0).verdict(), example.set());
-        }
+        Tally tally = tally(example -> scanner.scan(
+                        ScanInput.ofTools(List.of(example.input().tools().get(example.index()))))
+                .tools()
+                .get(0)
+                .verdict());
         tally.print("vouch blind set, each tool scanned alone", "alone ");
 
         assertThat(rate(tally.positives, 1)).isGreaterThanOrEqualTo(MIN_FLAGGED_ALONE);
         assertThat(rate(tally.negatives, 1)).isLessThanOrEqualTo(MAX_NEGATIVES_FLAGGED_ALONE);
     }
 
-    /** Tools, flagged and blocked, counted for the positives, the negatives and each group named. */
+    /** Every blind tool's verdict as {@code verdictOf} scans it, counted. */
+    private static Tally tally(Function<Example, Verdict> verdictOf) throws IOException {
+        Tally tally = new Tally();
+        for (Example example : LabelledTools.blind()) {
+            tally.add(example, verdictOf.apply(example));
+        }
+        return tally;
+    }
+
+    /** Tools, flagged and blocked, counted for the positives, the negatives, each set and each kind. */
     private static final class Tally {
         final int[] positives = new int[3];
         final int[] negatives = new int[3];
         private final Map<String, int[]> groups = new TreeMap<>();
 
-        void add(Example example, Verdict verdict, String... groupNames) {
+        void add(Example example, Verdict verdict) {
             String label = example.positive() ? " (+)" : " (-)";
             count(example.positive() ? positives : negatives, verdict);
-            for (String group : groupNames) {
+            for (String group : List.of(example.set(), example.kind())) {
                 count(groups.computeIfAbsent(group + label, k -> new int[3]), verdict);
             }
         }

@@ -1,7 +1,6 @@
 package dev.vouch.scanner.intent.train;
 
 import dev.vouch.scanner.Scanner;
-import dev.vouch.scanner.intent.Feature;
 import dev.vouch.scanner.intent.IntentModel;
 import dev.vouch.scanner.intent.train.IntentTrainer.Row;
 import dev.vouch.scanner.intent.train.LabelledTools.Example;
@@ -74,7 +73,7 @@ public final class FeatureCensus {
                             corpus(example),
                             example.positive(),
                             Figures.verdict(model, row).wireName(),
-                            fired(row.x())));
+                            IntentTrainer.fired(row.x())));
         }
         return census;
     }
@@ -82,16 +81,6 @@ public final class FeatureCensus {
     /** The blind sets one by one, every other source as a whole: the blind sets are where a change is judged. */
     private static String corpus(Example example) {
         return "blind".equals(example.source()) ? example.set() : example.source();
-    }
-
-    private static String fired(double[] x) {
-        StringBuilder fired = new StringBuilder();
-        for (Feature feature : Feature.values()) {
-            if (x[feature.ordinal()] != 0) {
-                fired.append(fired.isEmpty() ? "" : " ").append(feature.wireName());
-            }
-        }
-        return fired.toString();
     }
 
     /**

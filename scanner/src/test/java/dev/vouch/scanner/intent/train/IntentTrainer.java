@@ -252,23 +252,28 @@ public final class IntentTrainer {
         }
         negatives.sort((a, b) -> Double.compare(oof[b], oof[a]));
         for (int i : negatives.subList(0, Math.min(30, negatives.size()))) {
-            StringBuilder named = new StringBuilder();
-            for (Feature feature : Feature.values()) {
-                if (train.get(i).x()[feature.ordinal()] != 0) {
-                    named.append(' ').append(feature.wireName());
-                }
-            }
             System.out.printf(
                     Locale.ROOT,
-                    "  hardest negative %.4f %s:%s%n",
+                    "  hardest negative %.4f %s: %s%n",
                     oof[i],
                     train.get(i).example().id(),
-                    named);
+                    fired(train.get(i).x()));
         }
     }
 
     private static double merit(Fit fit) {
         return (fit.oofRecall() + fit.oofBlocked()) / 2;
+    }
+
+    /** The wire names of the features {@code x} fires, space-separated, in the features' order. */
+    static String fired(double[] x) {
+        StringBuilder fired = new StringBuilder();
+        for (Feature feature : Feature.values()) {
+            if (x[feature.ordinal()] != 0) {
+                fired.append(fired.isEmpty() ? "" : " ").append(feature.wireName());
+            }
+        }
+        return fired.toString();
     }
 
     /** Scores of each train row from a model fitted without its fold; folds keep template families whole. */
@@ -442,23 +447,16 @@ public final class IntentTrainer {
             if (!"handwritten".equals(example.source()) || !wrong) {
                 continue;
             }
-            StringBuilder present = new StringBuilder();
-            double[] x = train.get(i).x();
-            for (Feature feature : Feature.values()) {
-                if (feature.ordinal() < x.length && x[feature.ordinal()] != 0) {
-                    present.append(' ').append(feature.name().toLowerCase(Locale.ROOT));
-                }
-            }
             out.append(String.format(
                             Locale.ROOT,
-                            "%s %s %s %s %s score %.3f ->%s%n",
+                            "%s %s %s %s %s score %.3f -> %s%n",
                             example.positive() ? "MISSED" : "FLAGGED",
                             example.id(),
                             example.kind(),
                             example.style(),
                             example.lang(),
                             oof[i],
-                            present))
+                            fired(train.get(i).x())))
                     .append("  ")
                     .append(example.input()
                             .tools()
