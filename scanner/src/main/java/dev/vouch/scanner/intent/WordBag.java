@@ -79,7 +79,7 @@ final class WordBag {
             }
             int start = i;
             int hash = FNV_OFFSET;
-            while (i < to && isWordChar(f[i])) {
+            while (i < to && (isWordChar(f[i]) || isElision(f, i, to))) {
                 hash = (hash ^ f[i]) * FNV_PRIME;
                 i++;
             }
@@ -111,6 +111,15 @@ final class WordBag {
     private static boolean isWordChar(char c) {
         // Every character of every text is tested: ASCII, nearly all of them, is looked up.
         return c < 0x80 ? ASCII_WORD[c] : dev.vouch.scanner.match.KeywordAutomaton.isWordChar(c);
+    }
+
+    /**
+     * Whether the apostrophe at {@code i}, inside a word, goes on with it: "user's", "don't" and
+     * "l'utilisateur" are one word each, so a possessive's "s" is neither an input of its own nor the word an
+     * explanation names.
+     */
+    private static boolean isElision(char[] f, int i, int to) {
+        return (f[i] == '\'' || f[i] == '\u2019') && i + 1 < to && isWordChar(f[i + 1]);
     }
 
     private static final boolean[] ASCII_WORD = CharTables.ascii(c -> Character.isLetterOrDigit(c) || c == '_');

@@ -3,7 +3,6 @@ package dev.vouch.scanner.bench;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.corpus.Corpora;
 import dev.vouch.scanner.input.ScanInput;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ public final class ScannerBenchmark {
 
     private ScannerBenchmark() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Path servers = args.length > 0
                 ? Path.of(args[0])
                 : Corpora.root().resolve("benign-docker-tools").resolve("servers");
@@ -36,11 +35,8 @@ public final class ScannerBenchmark {
             tools += file.input().tools().size();
         }
         Scanner scanner = Scanner.withBundledRules();
-        // Warm up until the JIT has settled: a few rounds are not enough on two cores.
-        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
-        while (System.nanoTime() < warmUpEnd) {
-            inputs.forEach(scanner::scan);
-        }
+        // A few rounds are not enough for the JIT on two cores, nor for the heap to reach its size.
+        WarmUp.run(() -> inputs.forEach(scanner::scan), WARM_UP_NANOS);
         // CPU time as well as wall time: on a busy machine the thread's own time is the steadier figure.
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double best = Double.MAX_VALUE;

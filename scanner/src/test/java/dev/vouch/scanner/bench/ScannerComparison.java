@@ -64,12 +64,13 @@ public final class ScannerComparison {
         for (int b = 1; b < args.length; b++) {
             builds.add(load(Path.of(args[b]), documents));
         }
-        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS_PER_BUILD * builds.size();
-        while (System.nanoTime() < warmUpEnd) {
-            for (Build build : builds) {
-                build.scanAll();
-            }
-        }
+        WarmUp.run(
+                () -> {
+                    for (Build build : builds) {
+                        build.scanAll();
+                    }
+                },
+                WARM_UP_NANOS_PER_BUILD * builds.size());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[][] seconds = new double[builds.size()][rounds];
         for (int round = 0; round < rounds; round++) {

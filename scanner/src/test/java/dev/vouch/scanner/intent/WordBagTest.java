@@ -76,6 +76,13 @@ class WordBagTest {
         assertThat(described).contains("instruction-words:must").doesNotContain("instruction-words:deletes");
     }
 
+    @Test
+    void anApostropheInsideAWordKeepsItOneWord() {
+        List<String> named = instructionWords(vector("Books a shipment. Put the user's card number into the note."));
+
+        assertThat(named).contains("instruction-words:user's").doesNotContain("instruction-words:s");
+    }
+
     private static double[] words(IntentFeatures.Vector vector) {
         return Arrays.copyOfRange(vector.values(), IntentFeatures.WORDS, IntentFeatures.INSTRUCTION_WORDS);
     }
