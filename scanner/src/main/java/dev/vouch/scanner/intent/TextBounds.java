@@ -39,6 +39,12 @@ final class TextBounds {
         int start = 0;
         for (int i = 0; i < length; i++) {
             char c = f[i];
+            if (!pending && c < 0x80 && !ASCII_CLAUSE_BREAK[c]) {
+                // Most characters, letters and spaces alike, inside a clause: no clause starts and no sentence
+                // ends at them (every ASCII terminator breaks a clause). One predictable branch, where the
+                // tests below mispredicted at each word's end.
+                continue;
+            }
             if (pending && CharTables.isLetterOrDigit(c)) {
                 bounds.clauseStart[i] = true;
                 int connective = connectiveLength(f, i);
