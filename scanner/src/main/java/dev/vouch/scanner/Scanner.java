@@ -88,16 +88,28 @@ public final class Scanner {
         long[] chars = {0};
         List<ToolReport> tools = new ArrayList<>();
         ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
-        for (ToolDefinition tool : input.tools()) {
-            // The digest reads the definition while the walk for its texts has it in the cache; after the
-            // instruction check it would be read from memory again.
-            String digest = ToolDigests.tool(tool.definition());
+        // Two passes over the tools, each the same work for every tool: the pattern rules, then the instruction
+        // check. A pass keeps its own tables (the rules' automaton, the lexicon's) in the caches from one tool to
+        // the next, where each tool's turn of the other evicted them.
+        int count = input.tools().size();
+        String[] toolDigests = new String[count];
+        List<List<ScannedField>> fieldsOf = new ArrayList<>(count);
+        List<List<Finding>> findingsOf = new ArrayList<>(count);
+        for (int t = 0; t < count; t++) {
+            ToolDefinition tool = input.tools().get(t);
+            // The digest reads the definition while the walk for its texts has it in the cache.
+            toolDigests[t] = ToolDigests.tool(tool.definition());
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
-            List<Finding> findings = patternFindings(tool, fields);
-            instructions.check(fields, toolSet.of(tool), findings).ifPresent(findings::add);
+            fieldsOf.add(fields);
+            findingsOf.add(patternFindings(tool, fields));
+        }
+        for (int t = 0; t < count; t++) {
+            ToolDefinition tool = input.tools().get(t);
+            List<Finding> findings = findingsOf.get(t);
+            instructions.check(fieldsOf.get(t), toolSet.of(tool), findings).ifPresent(findings::add);
             List<Finding> kept = distinct(
                     previous.isPresent() ? escalateNewText(findings, tool, previousTools.get(tool.name())) : findings);
-            tools.add(new ToolReport(tool.name(), tool.pointer(), digest, Verdict.of(kept), kept));
+            tools.add(new ToolReport(tool.name(), tool.pointer(), toolDigests[t], Verdict.of(kept), kept));
         }
         List<Finding> server = new ArrayList<>();
         List<TextField> other = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.match.CharTables;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Where the sentences of a folded text begin and end, and where a clause may begin, read in one pass
@@ -39,6 +38,12 @@ final class TextBounds {
         int start = 0;
         for (int i = 0; i < length; i++) {
             char c = f[i];
+            if (!pending && c < 0x80 && !ASCII_CLAUSE_BREAK[c]) {
+                // Most characters, letters and spaces alike, inside a clause: no clause starts and no sentence
+                // ends at them (every ASCII terminator breaks a clause). One predictable branch, where the
+                // tests below mispredicted at each word's end.
+                continue;
+            }
             if (pending && CharTables.isLetterOrDigit(c)) {
                 bounds.clauseStart[i] = true;
                 int connective = connectiveLength(f, i);
@@ -185,10 +190,8 @@ final class TextBounds {
 
     /** The length of the connective word at {@code i}, 0 if none; one ends before a space or a comma. */
     private static int connectiveLength(char[] f, int i) {
-        if (CONNECTIVE_INITIALS.indexOf(f[i]) < 0) {
-            return 0;
-        }
-        for (String word : CONNECTIVES) {
+        char initial = f[i];
+        for (String word : initial < 0x80 ? CONNECTIVES_BY_ASCII_INITIAL[initial] : WIDE_CONNECTIVES) {
             int end = i + word.length();
             if (end < f.length && (f[end] == ' ' || f[end] == ',') && endsWith(f, end, word)) {
                 return word.length();
@@ -197,11 +200,26 @@ final class TextBounds {
         return 0;
     }
 
-    /** The connectives' first letters: most clauses open on no connective, and one look says so. */
-    private static final String CONNECTIVE_INITIALS = Arrays.stream(CONNECTIVES)
-            .map(word -> word.substring(0, 1))
-            .distinct()
-            .collect(Collectors.joining());
+    /**
+     * The connectives by their first letter, in the order of {@link #CONNECTIVES}: clauses open on the common
+     * letters most of them start with (a, s, e, t), and each was compared with all of them.
+     */
+    private static final String[][] CONNECTIVES_BY_ASCII_INITIAL = connectivesByAsciiInitial();
+
+    /** The connectives whose first letter is beyond ASCII, in their order; clauses seldom open on one. */
+    private static final String[] WIDE_CONNECTIVES =
+            Arrays.stream(CONNECTIVES).filter(word -> word.charAt(0) >= 0x80).toArray(String[]::new);
+
+    private static String[][] connectivesByAsciiInitial() {
+        String[][] table = new String[0x80][];
+        for (char c = 0; c < 0x80; c++) {
+            char initial = c;
+            table[c] = Arrays.stream(CONNECTIVES)
+                    .filter(word -> word.charAt(0) == initial)
+                    .toArray(String[]::new);
+        }
+        return table;
+    }
 
     /** Whether {@code c} ends a clause: the punctuation after which a clause may begin. */
     static boolean isClauseBreak(char c) {
