@@ -88,28 +88,23 @@ public final class Scanner {
         long[] chars = {0};
         List<ToolReport> tools = new ArrayList<>();
         ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
-        // Two passes over the tools, each the same work for every tool: the pattern rules, then the instruction
-        // check. A pass keeps its own tables (the rules' automaton, the lexicon's) in the caches from one tool to
-        // the next, where each tool's turn of the other evicted them.
-        int count = input.tools().size();
-        String[] toolDigests = new String[count];
-        List<List<ScannedField>> fieldsOf = new ArrayList<>(count);
-        List<List<Finding>> findingsOf = new ArrayList<>(count);
-        for (int t = 0; t < count; t++) {
-            ToolDefinition tool = input.tools().get(t);
+        // Two passes over the tools, each the same work for every tool: digests, texts and the pattern rules, then
+        // the instruction check. A pass keeps its own tables (the rules' automaton, the lexicon's) in the caches from
+        // one tool to the next, where each tool's turn of the other evicted them.
+        List<RulesRead> read = new ArrayList<>(input.tools().size());
+        for (ToolDefinition tool : input.tools()) {
             // The digest reads the definition while the walk for its texts has it in the cache.
-            toolDigests[t] = ToolDigests.tool(tool.definition());
+            String digest = ToolDigests.tool(tool.definition());
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
-            fieldsOf.add(fields);
-            findingsOf.add(patternFindings(tool, fields));
+            read.add(new RulesRead(tool, digest, fields, patternFindings(tool, fields)));
         }
-        for (int t = 0; t < count; t++) {
-            ToolDefinition tool = input.tools().get(t);
-            List<Finding> findings = findingsOf.get(t);
-            instructions.check(fieldsOf.get(t), toolSet.of(tool), findings).ifPresent(findings::add);
+        for (RulesRead scanned : read) {
+            ToolDefinition tool = scanned.tool();
+            List<Finding> findings = scanned.findings();
+            instructions.check(scanned.fields(), toolSet.of(tool), findings).ifPresent(findings::add);
             List<Finding> kept = distinct(
                     previous.isPresent() ? escalateNewText(findings, tool, previousTools.get(tool.name())) : findings);
-            tools.add(new ToolReport(tool.name(), tool.pointer(), toolDigests[t], Verdict.of(kept), kept));
+            tools.add(new ToolReport(tool.name(), tool.pointer(), scanned.digest(), Verdict.of(kept), kept));
         }
         List<Finding> server = new ArrayList<>();
         List<TextField> other = new ArrayList<>();
@@ -202,6 +197,9 @@ public final class Scanner {
             });
         }
     }
+
+    /** A tool after the first pass of {@link #scan}: its digest, its texts and what the pattern rules found. */
+    private record RulesRead(ToolDefinition tool, String digest, List<ScannedField> fields, List<Finding> findings) {}
 
     /** The instruction model's inputs for each tool of {@code input}, for fitting and measuring the model. */
     public List<IntentFeatures.Vector> instructionVectors(ScanInput input) {
