@@ -295,8 +295,8 @@ public final class EncodedSpans {
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
             if (c < 0x80) {
-                // One rarely taken branch: a word starts here with a letter some hint starts with.
-                if (HINT_FIRST[c] & !inWord) {
+                // One rarely taken branch: a word starts here with two letters some hint starts with.
+                if (HINT_FIRST[c] & !inWord && mayBeginHint(chars, i)) {
                     kinds |= hintsAt(text, chars, i);
                 }
                 inWord = ASCII_WORD[c];
@@ -308,6 +308,30 @@ public final class EncodedSpans {
             }
         }
         return kinds;
+    }
+
+    /**
+     * Whether the second character of a word starting at {@code i} with a hint's first letter may follow it in
+     * a hint: most such words ("create", "list", "data") go no further. The shift takes the char modulo 64, so
+     * a character beyond the letters may pass too; {@link #hintsAt} decides.
+     */
+    private static boolean mayBeginHint(char[] chars, int i) {
+        if (i + 1 == chars.length) {
+            return false;
+        }
+        char second = lower(chars[i + 1]);
+        return second < 0x80 && (HINT_SECOND_LETTERS[lower(chars[i])] & 1L << second) != 0;
+    }
+
+    /** For each first letter of a hint, lower case, the bits of the letters that follow it in a hint (modulo 64). */
+    private static final long[] HINT_SECOND_LETTERS = hintSecondLetters();
+
+    private static long[] hintSecondLetters() {
+        long[] table = new long[0x80];
+        for (String hint : HINT_WORDS) {
+            table[hint.charAt(0)] |= 1L << hint.charAt(1);
+        }
+        return table;
     }
 
     /** The letters a hint starts with, in either case. */
