@@ -86,6 +86,26 @@ public final class FoldedText {
     }
 
     /**
+     * Whether folded characters {@code [start, end)} are their original characters each folded alone: lower
+     * case and a language's own marks ("à partir", "Größe", "ợ"). A span folding changed beyond that
+     * (leetspeak, spaced or small capital letters, stray marks) holds a disguise; once a text holds one
+     * anywhere (a code like 'U024BE7LH' read as leetspeak), a sentence with an accent is not disguised for it.
+     */
+    public boolean foldsAsWritten(int start, int end) {
+        int[] span = originalSpan(start, end);
+        if (end - start != span[1] - span[0]) {
+            return false;
+        }
+        for (int i = 0; i < end - start; i++) {
+            char c = source[span[0] + i];
+            if (smallCapital(c) != 0 || chars[start + i] != foldChar(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The folded text of the original characters {@code [start, end)}: the folded characters whose origin
      * lies in that span (origins never decrease, so they are one run found by two searches).
      */

@@ -126,30 +126,10 @@ public final class InstructionAnalyzer {
         List<Sentence> result = new ArrayList<>(bounds.count());
         for (int s = 0; s < bounds.count(); s++) {
             int[] span = folded.originalSpan(bounds.start(s), bounds.end(s));
-            boolean disguised = folded.disguised()
-                    && !foldsAsWritten(folded.chars(), bounds.start(s), bounds.end(s), text, span[0], span[1]);
+            boolean disguised = folded.disguised() && !folded.foldsAsWritten(bounds.start(s), bounds.end(s));
             result.add(new Sentence(span[0], span[1], cues.read(s), disguised, s));
         }
         return result;
-    }
-
-    /**
-     * Whether a sentence's folded letters are its own letters, each folded alone: lower case and a language's own
-     * marks ("à partir", "Größe", "ợ"). Only a sentence folding changed beyond that (leetspeak, spaced or small
-     * capital letters, stray marks) is disguised, where any difference counted: in a text with one code folded as
-     * leetspeak ('U024BE7LH'), every sentence of French or German with an accent read as disguised.
-     */
-    private static boolean foldsAsWritten(char[] folded, int from, int to, String text, int start, int end) {
-        if (to - from != end - start) {
-            return false;
-        }
-        for (int i = 0; i < end - start; i++) {
-            char c = text.charAt(start + i);
-            if (FoldedText.smallCapital(c) != 0 || folded[from + i] != FoldedText.foldChar(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static final Cue[] CUES = Cue.values();
