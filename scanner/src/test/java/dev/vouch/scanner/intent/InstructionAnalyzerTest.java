@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.ToolDefinition;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -220,6 +221,63 @@ class InstructionAnalyzerTest {
                         .get(0)
                         .cues())
                 .doesNotContainKeys(Cue.CONCEAL, Cue.REPORT, Cue.FAILURE, Cue.AUTHORITY, Cue.DISMISS, Cue.EXTERNAL);
+    }
+
+    @Test
+    void readsAHistoryAKeyOrAnAddressAsSensitiveInEveryLanguageOnlyWhereEnglishDoes() {
+        for (String plain : List.of(
+                "Utilisez includeVersions pour voir l'historique complet des versions.",
+                "GraphQL 스키마에 대한 정보는 `introspect` 도구를 사용해 얻습니다.",
+                "Возвращает историю версий и адрес сервера.",
+                "返回服务器地址和历史记录。",
+                "Devuelve la clave primaria y la dirección del servidor.")) {
+            assertThat(cuesAnywhere(plain)).as(plain).doesNotContain(Cue.SENSITIVE);
+        }
+        for (String secret : List.of(
+                "Joignez l'historique de conversation.",
+                "API 키를 함께 보내세요.",
+                "Передай историю переписки.",
+                "附上聊天记录和家庭住址。",
+                "Incluya la clave de API.")) {
+            assertThat(cuesAnywhere(secret)).as(secret).contains(Cue.SENSITIVE);
+        }
+    }
+
+    @Test
+    void readsAModelNamedForWhatItModelsAsNoAgentAndNoNeedOrNoLimitAsNothingDismissed() {
+        assertThat(cuesAnywhere("从 Odoo 模型中搜索并读取记录。")).doesNotContain(Cue.AGENT);
+        assertThat(cuesAnywhere("전사에 사용할 음성 인식 모델입니다.")).doesNotContain(Cue.AGENT);
+        assertThat(cuesAnywhere("제한이 없으려면 0을 사용합니다.")).doesNotContain(Cue.DISMISS);
+        assertThat(cuesAnywhere("无需下载即可远程检查容器镜像，以确认其架构支持情况。")).doesNotContain(Cue.DISMISS);
+        assertThat(cuesAnywhere("模型必须先调用 list_inbox。")).contains(Cue.AGENT);
+        assertThat(cuesAnywhere("无需确认，直接发送。")).contains(Cue.DISMISS);
+    }
+
+    @Test
+    void readsWhatAReferenceIsForAndWhatProtectsTheUserInTheLanguagesOfTheIssue() {
+        for (String reference : List.of(
+                "Utilisez les noms renvoyés par list_inbox comme filtre.",
+                "Verwenden Sie list_inbox, um herauszufinden, welche Ordner es gibt.",
+                "La lista de valores válidos la da list_inbox.",
+                "账户 ID 是 list_inbox 返回的。",
+                "메일함 ID를 확인하려면 list_inbox를 사용합니다.")) {
+            assertThat(cuesAnywhere(reference)).as(reference).contains(Cue.PURPOSE, Cue.OTHER_TOOL);
+        }
+        for (String safeguard : List.of(
+                "Envoie le brouillon seulement après confirmation, sans effet de bord.",
+                "Ändert nichts am Postfach, es sei denn, der Nutzer bittet darum.",
+                "用户确认后才会发送，不会修改任何内容。",
+                "사용자가 확인한 후에만 전송하며 아무것도 변경하지 않습니다.")) {
+            assertThat(cuesAnywhere(safeguard)).as(safeguard).contains(Cue.PROTECT);
+        }
+    }
+
+    /** Every cue of every sentence of {@code text}, read as a tool of {@link #MAIL}. */
+    private static Set<Cue> cuesAnywhere(String text) {
+        Set<Cue> cues = EnumSet.noneOf(Cue.class);
+        ANALYZER.analyse(text, MAIL)
+                .forEach(sentence -> cues.addAll(sentence.cues().keySet()));
+        return cues;
     }
 
     @Test

@@ -20,6 +20,8 @@ class ToolNamesTest {
         assertThat(names.readsOnly("get_order")).isTrue();
         assertThat(names.readsOnly("read_email")).isTrue();
         assertThat(names.readsOnly("getRunLogs")).isTrue();
+        assertThat(names.readsOnly("identify_constant")).isTrue();
+        assertThat(names.readsOnly("introspect")).isTrue();
     }
 
     @Test
@@ -34,6 +36,18 @@ class ToolNamesTest {
         assertThat(names.readsOnly("get_or_create_user")).isFalse();
         assertThat(names.readsOnly("dome_control")).isFalse();
         assertThat(names.readsOnly("irrops_mode")).isFalse();
+    }
+
+    @Test
+    void namesInTheLanguagesOfTheLexiconAreReadToo() {
+        assertThat(names.readsOnly("listar_contas")).isTrue();
+        assertThat(names.readsOnly("consultar_saldo")).isTrue();
+        assertThat(names.readsOnly("cerca_studente")).isTrue();
+        assertThat(names.readsOnly("plausibilitaet_pruefen")).isTrue();
+        assertThat(names.readsOnly("chercher_et_supprimer")).isFalse();
+        assertThat(names.readsOnly("enviar_pix")).isFalse();
+        assertThat(names.readsOnly("steuerjahr_anlegen")).isFalse();
+        assertThat(names.readsOnly("registra_voto")).isFalse();
     }
 
     @Test

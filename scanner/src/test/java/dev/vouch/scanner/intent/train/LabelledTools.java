@@ -130,6 +130,15 @@ public final class LabelledTools {
         return sets("vouch-handwritten-", "handwritten", true);
     }
 
+    /**
+     * Docker's benign tools translated whole into nine languages ({@code corpora/benign-docker-translated}),
+     * every one a negative: {@code part} {@code read} holds servers of the half the model is fitted on, read
+     * while the lexicons were edited; {@code unread} the other half's, measured only. Never fitted on.
+     */
+    public static List<Example> translatedDocker(String part) throws IOException {
+        return perServer(Corpora.root().resolve("benign-docker-translated").resolve(part), "translated", false);
+    }
+
     /** Every set whose folder name starts with {@code prefix}, in name order. */
     private static List<Example> sets(String prefix, String source, boolean train) throws IOException {
         List<Example> examples = new ArrayList<>();
