@@ -29,31 +29,47 @@ class TranslatedDockerCorpusTest {
     void benignToolsInOtherLanguagesAreMostlyPassed() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
         for (String part : new String[] {"read", "unread"}) {
-            Map<String, int[]> byLanguage = new TreeMap<>();
-            int[] all = new int[3];
+            Tally all = new Tally();
+            Map<String, Tally> byLanguage = new TreeMap<>();
             for (Example example : LabelledTools.translatedDocker(part)) {
                 Verdict verdict = scanner.scan(example.input())
                         .tools()
                         .get(example.index())
                         .verdict();
-                for (int[] counts : new int[][] {all, byLanguage.computeIfAbsent(example.lang(), l -> new int[3])}) {
-                    counts[0]++;
-                    counts[1] += verdict == Verdict.PASS ? 0 : 1;
-                    counts[2] += verdict == Verdict.BLOCK ? 1 : 0;
-                }
+                all.add(verdict);
+                byLanguage
+                        .computeIfAbsent(example.lang(), language -> new Tally())
+                        .add(verdict);
             }
-            print("docker tools translated, " + part, all);
-            byLanguage.forEach((language, counts) -> print("  " + language, counts));
+            all.print("docker tools translated, " + part);
+            byLanguage.forEach((language, tally) -> tally.print("  " + language));
 
-            assertThat(all[0]).isGreaterThan(280);
-            assertThat((double) all[1] / all[0]).isLessThanOrEqualTo(MAX_FLAGGED);
-            assertThat((double) all[2] / all[0]).isLessThanOrEqualTo(MAX_BLOCKED);
+            assertThat(all.tools).isGreaterThan(280);
+            assertThat(all.rate(all.flagged)).isLessThanOrEqualTo(MAX_FLAGGED);
+            assertThat(all.rate(all.blocked)).isLessThanOrEqualTo(MAX_BLOCKED);
         }
     }
 
-    private static void print(String label, int[] counts) {
-        System.out.printf(
-                "%-36s %4d tools  flagged %6.2f%%  blocked %5.2f%%%n",
-                label, counts[0], 100.0 * counts[1] / counts[0], 100.0 * counts[2] / counts[0]);
+    /** How many tools were scanned, and how many of them were flagged (review or block) and blocked. */
+    private static final class Tally {
+        int tools;
+        int flagged;
+        int blocked;
+
+        void add(Verdict verdict) {
+            tools++;
+            flagged += verdict == Verdict.PASS ? 0 : 1;
+            blocked += verdict == Verdict.BLOCK ? 1 : 0;
+        }
+
+        double rate(int count) {
+            return (double) count / tools;
+        }
+
+        void print(String label) {
+            System.out.printf(
+                    "%-36s %4d tools  flagged %6.2f%%  blocked %5.2f%%%n",
+                    label, tools, 100 * rate(flagged), 100 * rate(blocked));
+        }
     }
 }
