@@ -6,6 +6,7 @@ import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.intent.train.LabelledTools;
 import dev.vouch.scanner.intent.train.LabelledTools.Example;
+import dev.vouch.scanner.intent.train.Slice;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,47 +30,22 @@ class TranslatedDockerCorpusTest {
     void benignToolsInOtherLanguagesAreMostlyPassed() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
         for (String part : new String[] {"read", "unread"}) {
-            Tally all = new Tally();
-            Map<String, Tally> byLanguage = new TreeMap<>();
+            Slice all = Slice.EMPTY;
+            Map<String, Slice> byLanguage = new TreeMap<>();
             for (Example example : LabelledTools.translatedDocker(part)) {
                 Verdict verdict = scanner.scan(example.input())
                         .tools()
                         .get(example.index())
                         .verdict();
-                all.add(verdict);
-                byLanguage
-                        .computeIfAbsent(example.lang(), language -> new Tally())
-                        .add(verdict);
+                all = all.plus(verdict);
+                byLanguage.merge(example.lang(), Slice.EMPTY.plus(verdict), Slice::plus);
             }
-            all.print("docker tools translated, " + part);
-            byLanguage.forEach((language, tally) -> tally.print("  " + language));
+            System.out.printf("%-34s %s%n", "docker tools translated, " + part, all);
+            byLanguage.forEach((language, slice) -> System.out.printf("  %-32s %s%n", language, slice));
 
-            assertThat(all.tools).isGreaterThan(280);
-            assertThat(all.rate(all.flagged)).isLessThanOrEqualTo(MAX_FLAGGED);
-            assertThat(all.rate(all.blocked)).isLessThanOrEqualTo(MAX_BLOCKED);
-        }
-    }
-
-    /** How many tools were scanned, and how many of them were flagged (review or block) and blocked. */
-    private static final class Tally {
-        int tools;
-        int flagged;
-        int blocked;
-
-        void add(Verdict verdict) {
-            tools++;
-            flagged += verdict == Verdict.PASS ? 0 : 1;
-            blocked += verdict == Verdict.BLOCK ? 1 : 0;
-        }
-
-        double rate(int count) {
-            return (double) count / tools;
-        }
-
-        void print(String label) {
-            System.out.printf(
-                    "%-36s %4d tools  flagged %6.2f%%  blocked %5.2f%%%n",
-                    label, tools, 100 * rate(flagged), 100 * rate(blocked));
+            assertThat(all.total()).isGreaterThan(280);
+            assertThat(all.flaggedRate()).isLessThanOrEqualTo(MAX_FLAGGED);
+            assertThat(all.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
         }
     }
 }

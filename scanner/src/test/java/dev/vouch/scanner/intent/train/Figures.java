@@ -12,39 +12,10 @@ import java.util.function.Predicate;
 /** Confusion figures of a model over labelled rows, by split, source and kind. */
 final class Figures {
 
-    /** Counts of one slice: how many, how many flagged (review or block), how many blocked. */
-    record Slice(int total, int flagged, int blocked) {
-
-        double flaggedRate() {
-            return total == 0 ? 0 : (double) flagged / total;
-        }
-
-        double blockedRate() {
-            return total == 0 ? 0 : (double) blocked / total;
-        }
-
-        Slice plus(Verdict verdict) {
-            return new Slice(
-                    total + 1,
-                    flagged + (verdict != Verdict.PASS ? 1 : 0),
-                    blocked + (verdict == Verdict.BLOCK ? 1 : 0));
-        }
-
-        @Override
-        public String toString() {
-            return String.format(
-                    Locale.ROOT,
-                    "%5d tools  flagged %6.2f%%  blocked %6.2f%%",
-                    total,
-                    100 * flaggedRate(),
-                    100 * blockedRate());
-        }
-    }
-
     private Figures() {}
 
     static Slice slice(IntentModel model, List<Row> rows, Predicate<Row> which) {
-        Slice slice = new Slice(0, 0, 0);
+        Slice slice = Slice.EMPTY;
         for (Row row : rows) {
             if (which.test(row)) {
                 slice = slice.plus(verdict(model, row));
@@ -81,9 +52,8 @@ final class Figures {
                 if (isVouch(row, train)) {
                     byKind.merge(
                             row.example().kind() + (row.example().positive() ? " (+)" : " (-)"),
-                            new Slice(0, 0, 0).plus(verdict(model, row)),
-                            (a, b) -> new Slice(
-                                    a.total() + b.total(), a.flagged() + b.flagged(), a.blocked() + b.blocked()));
+                            Slice.EMPTY.plus(verdict(model, row)),
+                            Slice::plus);
                 }
             }
             byKind.forEach((kind, slice) -> System.out.printf(Locale.ROOT, "    %-28s %s%n", kind, slice));
@@ -153,8 +123,8 @@ final class Figures {
         for (Row row : blind) {
             byKind.merge(
                     row.example().kind() + (row.example().positive() ? " (+)" : " (-)"),
-                    new Slice(0, 0, 0).plus(verdict(model, row)),
-                    (a, b) -> new Slice(a.total() + b.total(), a.flagged() + b.flagged(), a.blocked() + b.blocked()));
+                    Slice.EMPTY.plus(verdict(model, row)),
+                    Slice::plus);
         }
         byKind.forEach((kind, slice) -> System.out.printf(Locale.ROOT, "    %-28s %s%n", kind, slice));
     }
