@@ -20,7 +20,8 @@ import java.util.List;
  * loader of their own, in one JVM, one round of each in turn (the order reversed every other round).
  * On a machine shared with other jobs, runs one after the other see different loads; rounds taken in turn
  * see the same, so the builds' medians can be compared where the plain benchmark's figures cannot.
- * Prints each build's thread-CPU MB/s: best round, median and quartiles.
+ * Prints each build's thread-CPU MB/s: best round, median and quartiles; and each build's speed against the
+ * first, the median and quartiles of the per-round ratios.
  *
  * <pre>java -cp scanner/target/test-classes:DEPENDENCIES dev.vouch.scanner.bench.ScannerComparison ROUNDS DIR…</pre>
  *
@@ -93,6 +94,21 @@ public final class ScannerComparison {
                     megabytes / sorted[rounds * 3 / 4],
                     megabytes / sorted[rounds / 4],
                     rounds);
+        }
+        // Rounds taken in turn share their load: the ratio of each round's times is steadier than either median.
+        for (int b = 1; b < builds.size(); b++) {
+            double[] ratios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                ratios[round] = seconds[0][round] / seconds[b][round];
+            }
+            Arrays.sort(ratios);
+            System.out.printf(
+                    "%-24s speed against %s, per round: median %.4f, quartiles %.4f-%.4f%n",
+                    builds.get(b).name(),
+                    builds.get(0).name(),
+                    ratios[rounds / 2],
+                    ratios[rounds / 4],
+                    ratios[rounds * 3 / 4]);
         }
     }
 
