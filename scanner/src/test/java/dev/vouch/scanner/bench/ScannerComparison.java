@@ -82,17 +82,16 @@ public final class ScannerComparison {
                 seconds[b][round] = (threads.getCurrentThreadCpuTime() - start) / 1e9;
             }
         }
+        double megabytes = bytes / 1e6;
         for (int b = 0; b < builds.size(); b++) {
-            double[] sorted = seconds[b].clone();
-            Arrays.sort(sorted);
-            double megabytes = bytes / 1e6;
+            Spread time = Spread.of(seconds[b]);
             System.out.printf(
                     "%-24s thread CPU MB/s: best %.1f, median %.1f, quartiles %.1f-%.1f (%d rounds)%n",
                     builds.get(b).name(),
-                    megabytes / sorted[0],
-                    megabytes / sorted[rounds / 2],
-                    megabytes / sorted[rounds * 3 / 4],
-                    megabytes / sorted[rounds / 4],
+                    megabytes / time.least(),
+                    megabytes / time.median(),
+                    megabytes / time.upperQuartile(),
+                    megabytes / time.lowerQuartile(),
                     rounds);
         }
         // Rounds taken in turn share their load: the ratio of each round's times is steadier than either median.
@@ -101,14 +100,25 @@ public final class ScannerComparison {
             for (int round = 0; round < rounds; round++) {
                 ratios[round] = seconds[0][round] / seconds[b][round];
             }
-            Arrays.sort(ratios);
+            Spread speed = Spread.of(ratios);
             System.out.printf(
                     "%-24s speed against %s, per round: median %.4f, quartiles %.4f-%.4f%n",
                     builds.get(b).name(),
                     builds.get(0).name(),
-                    ratios[rounds / 2],
-                    ratios[rounds / 4],
-                    ratios[rounds * 3 / 4]);
+                    speed.median(),
+                    speed.lowerQuartile(),
+                    speed.upperQuartile());
+        }
+    }
+
+    /** The least value of some rounds' figures, their quartiles and their median. */
+    private record Spread(double least, double lowerQuartile, double median, double upperQuartile) {
+
+        static Spread of(double[] values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            return new Spread(sorted[0], sorted[n / 4], sorted[n / 2], sorted[n * 3 / 4]);
         }
     }
 
