@@ -24,13 +24,17 @@ import dev.vouch.scanner.match.CharTables;
 final class WordBag {
 
     /**
-     * How many inputs the words are hashed into; collisions cost the trees a little precision. A power of
-     * two, as {@link #INSTRUCTION_BUCKETS} is: {@link #bucket} takes the low bits.
+     * How many inputs the words are hashed into. A power of two, as {@link #INSTRUCTION_BUCKETS} is:
+     * {@link #bucket} takes the low bits. Collisions cost more than precision: a word of a language the
+     * trees rarely saw weighs what the English word sharing its bucket weighs ("les deux" weighed as an
+     * attack's word at 1,024). At 2,048 and 1,024 rather than 1,024 and 512, the blind sets' attacks flagged
+     * rose 0.7 point and blocked 0.8 under each of three seeds, their clean tools flagged unchanged; at
+     * 4,096 and 2,048 the fit took twice as long and blocked more of Docker's tools in other languages.
      */
-    static final int BUCKETS = 1024;
+    static final int BUCKETS = 2048;
 
     /** How many inputs the words of the sentences that instruct the agent are hashed into: far fewer words. */
-    static final int INSTRUCTION_BUCKETS = 512;
+    static final int INSTRUCTION_BUCKETS = 1024;
 
     private static final int FNV_OFFSET = 0x811c9dc5;
     private static final int FNV_PRIME = 0x01000193;

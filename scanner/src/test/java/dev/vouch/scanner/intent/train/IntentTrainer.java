@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -193,18 +192,22 @@ public final class IntentTrainer {
     }
 
     /**
-     * The features of every example, each tool set scanned once. Only the values are kept: a vector's
-     * sentences and spans, kept for every tool of every set, outgrow a test's heap.
+     * The features of every example, each tool set scanned once. Only the values of the labelled tools are
+     * kept: a vector's sentences and spans, or the values of every tool of every set (most sets are one
+     * labelled tool among its server's), outgrow a test's heap. Examples of one tool set come one after
+     * another (a Docker server's tools), so the last set's vectors are all that is kept between them.
      */
     static List<Row> rows(Scanner scanner, List<Example> examples) {
-        Map<ScanInput, List<double[]>> vectors = new IdentityHashMap<>();
+        ScanInput lastInput = null;
+        List<double[]> ofInput = List.of();
         List<Row> rows = new ArrayList<>(examples.size());
         for (Example example : examples) {
-            List<double[]> ofInput = vectors.computeIfAbsent(
-                    example.input(),
-                    input -> scanner.instructionVectors(input).stream()
-                            .map(Vector::values)
-                            .toList());
+            if (example.input() != lastInput) {
+                lastInput = example.input();
+                ofInput = scanner.instructionVectors(lastInput).stream()
+                        .map(Vector::values)
+                        .toList();
+            }
             rows.add(new Row(example, ofInput.get(example.index())));
         }
         return rows;
