@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class TranslatedDockerCorpusTest {
 
-    // With 2026.12.02.6 the two parts flag 5.6% (read) and 5.9% (unread) of their tools, where the unread part's
-    // English originals are 3.6% flagged, and block 1.0% and 0.3% (2026.12.02.5: 9.2% / 1.3% and 7.2% / 1.6%).
+    // With 2026.12.03.1 the two parts flag 6.9% (read) and 5.6% (unread) of their tools, where the unread part's
+    // English originals are 3.3% flagged, and block 0.3% and none (2026.12.02.5: 9.2% / 1.3% and 7.2% / 1.6%).
     // Floors against regressions, not aims: the aim is what Docker's English tools see.
     private static final double MAX_FLAGGED = 0.08;
     private static final double MAX_BLOCKED = 0.015;
