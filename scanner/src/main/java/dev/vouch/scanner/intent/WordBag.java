@@ -28,8 +28,9 @@ final class WordBag {
      * {@link #bucket} takes the low bits. Collisions cost more than precision: a word of a language the
      * trees rarely saw weighs what the English word sharing its bucket weighs ("les deux" weighed as an
      * attack's word at 1,024). At 2,048 and 1,024 rather than 1,024 and 512, the blind sets' attacks flagged
-     * rose 0.7 point and blocked 0.8 under each of three seeds, their clean tools flagged unchanged; at
-     * 4,096 and 2,048 the fit took twice as long and blocked more of Docker's tools in other languages.
+     * and blocked rose under each of three seeds (by 0.7 and 0.8 point on average), their clean tools flagged
+     * unchanged; at 4,096 and 2,048 the fit took twice as long and blocked more of Docker's tools in other
+     * languages.
      */
     static final int BUCKETS = 2048;
 
