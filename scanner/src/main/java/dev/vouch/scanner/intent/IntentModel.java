@@ -81,6 +81,13 @@ public final class IntentModel {
             throw new IllegalArgumentException(
                     "not a tree model: " + root.path("model").asText());
         }
+        // The word inputs are named by bucket ("words:1011"), and the same names exist at another word-bag
+        // width where they hold other words: such a model would parse and score at random. Refuse it.
+        if (root.path("inputCount").asInt(-1) != IntentFeatures.SIZE) {
+            throw new IllegalArgumentException(
+                    "the model was fitted on " + root.path("inputCount").asInt(-1) + " inputs, the scanner reads "
+                            + IntentFeatures.SIZE + ": refit it (IntentTrainer)");
+        }
         return new IntentModel(
                 TreeEnsemble.parse(root, IntentFeatures.inputNames()),
                 root.path("thresholds").path("review").asDouble(),

@@ -1,14 +1,18 @@
 package dev.vouch.scanner.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.intent.train.IntentTrainerAccess;
 import dev.vouch.scanner.intent.train.LabelledTools;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,24 @@ class IntentModelTest {
         for (double[] x : IntentTrainerAccess.vectors(scanner, examples)) {
             assertThat(refitted.score(x)).isCloseTo(bundled.score(x), within(1e-5));
         }
+    }
+
+    @Test
+    void aModelFittedOnAnotherNumberOfInputsIsRefused() throws IOException {
+        // Another word-bag width keeps the names of the word inputs ("words:1011") but not what they hold.
+        ObjectNode model;
+        try (InputStream in = IntentModel.class.getResourceAsStream(IntentModel.RESOURCE)) {
+            model = (ObjectNode) new ObjectMapper().readTree(in);
+        }
+        assertThat(IntentModel.parse(model).review())
+                .isEqualTo(IntentModel.bundled().review());
+
+        model.put("inputCount", IntentFeatures.SIZE - WordBag.BUCKETS / 2);
+        assertThatThrownBy(() -> IntentModel.parse(model))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("refit");
+        model.remove("inputCount");
+        assertThatThrownBy(() -> IntentModel.parse(model)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

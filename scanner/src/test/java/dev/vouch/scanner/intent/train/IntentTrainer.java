@@ -533,6 +533,7 @@ public final class IntentTrainer {
         root.put("model", "gradient-boosted-trees");
         root.put("fittedBy", "dev.vouch.scanner.intent.train.IntentTrainer (XGBoost " + fit.shape() + ")");
         root.put("lexiconSha256", lexiconDigest);
+        root.put("inputCount", IntentFeatures.SIZE);
         root.putObject("thresholds").put("review", fit.review()).put("block", fit.block());
         ArrayNode block = root.putArray("blockNeedsOneOf");
         BLOCK_NEEDS.forEach(f -> block.add(f.wireName()));
