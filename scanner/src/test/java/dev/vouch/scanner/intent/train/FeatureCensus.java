@@ -1,6 +1,5 @@
 package dev.vouch.scanner.intent.train;
 
-import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.intent.IntentModel;
 import dev.vouch.scanner.intent.train.IntentTrainer.Row;
 import dev.vouch.scanner.intent.train.LabelledTools.Example;
@@ -64,7 +63,7 @@ public final class FeatureCensus {
         List<Example> examples = new ArrayList<>(LabelledTools.all());
         examples.addAll(LabelledTools.blind());
         Map<String, Entry> census = new LinkedHashMap<>();
-        for (Row row : IntentTrainer.rows(Scanner.withBundledRules(), examples)) {
+        for (Row row : IntentTrainer.rows(IntentTrainer.featureReader(), examples)) {
             Example example = row.example();
             census.put(
                     // A server may list a tool's name twice: its place in the list tells them apart.

@@ -17,6 +17,7 @@ import dev.vouch.scanner.intent.Lexicon;
 import dev.vouch.scanner.intent.TreeEnsemble;
 import dev.vouch.scanner.intent.train.BoostedTrees.Shape;
 import dev.vouch.scanner.intent.train.LabelledTools.Example;
+import dev.vouch.scanner.rules.RulePack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -168,7 +169,7 @@ public final class IntentTrainer {
     private IntentTrainer() {}
 
     public static void main(String[] args) throws IOException {
-        Scanner scanner = Scanner.withBundledRules();
+        Scanner scanner = featureReader();
         List<Row> rows = rows(scanner, LabelledTools.all());
         // A quick fit tries only the shape the bundled model has, for trying a cue in minutes, not a release.
         Fit fit = fit(rows, Boolean.getBoolean("vouch.train.quick") ? List.of(bundledShape()) : SHAPES);
@@ -189,6 +190,21 @@ public final class IntentTrainer {
         Figures.print(fit.model(digest), rows, false);
         Figures.printBlind(fit.model(digest), rows(scanner, LabelledTools.blind()));
         System.out.println("wrote " + out.toAbsolutePath());
+    }
+
+    /**
+     * The bundled rules and lexicon with a model of no trees. The features a scan reads need no model, and the
+     * bundled one refuses to load once an edit has changed the number of inputs: just when a refit is due.
+     */
+    static Scanner featureReader() {
+        IntentModel none = new IntentModel(
+                TreeEnsemble.parse(JsonMappers.JSON.createObjectNode(), IntentFeatures.inputNames()),
+                1,
+                1,
+                BLOCK_NEEDS,
+                REVIEW_NEEDS,
+                Lexicon.bundled().digest());
+        return new Scanner(RulePack.bundled(), Lexicon.bundled(), none);
     }
 
     /**
