@@ -197,14 +197,15 @@ public final class IntentTrainer {
      * bundled one refuses to load once an edit has changed the number of inputs: just when a refit is due.
      */
     static Scanner featureReader() {
+        Lexicon lexicon = Lexicon.bundled();
         IntentModel none = new IntentModel(
                 TreeEnsemble.parse(JsonMappers.JSON.createObjectNode(), IntentFeatures.inputNames()),
                 1,
                 1,
                 BLOCK_NEEDS,
                 REVIEW_NEEDS,
-                Lexicon.bundled().digest());
-        return new Scanner(RulePack.bundled(), Lexicon.bundled(), none);
+                lexicon.digest());
+        return new Scanner(RulePack.bundled(), lexicon, none);
     }
 
     /**
