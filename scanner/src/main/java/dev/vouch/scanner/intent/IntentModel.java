@@ -83,10 +83,12 @@ public final class IntentModel {
         }
         // The word inputs are named by bucket ("words:1011"), and the same names exist at another word-bag
         // width where they hold other words: such a model would parse and score at random. Refuse it.
-        if (root.path("inputCount").asInt(-1) != IntentFeatures.SIZE) {
-            throw new IllegalArgumentException(
-                    "the model was fitted on " + root.path("inputCount").asInt(-1) + " inputs, the scanner reads "
-                            + IntentFeatures.SIZE + ": refit it (IntentTrainer)");
+        JsonNode inputCount = root.path("inputCount");
+        if (!inputCount.canConvertToInt() || inputCount.asInt() != IntentFeatures.SIZE) {
+            throw new IllegalArgumentException((inputCount.canConvertToInt()
+                            ? "the model was fitted on " + inputCount.asInt() + " inputs"
+                            : "the model does not say how many inputs it was fitted on")
+                    + ", the scanner reads " + IntentFeatures.SIZE + ": refit it (IntentTrainer)");
         }
         return new IntentModel(
                 TreeEnsemble.parse(root, IntentFeatures.inputNames()),

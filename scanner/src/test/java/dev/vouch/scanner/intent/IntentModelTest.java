@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.scanner.Family;
+import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.intent.train.IntentTrainerAccess;
@@ -46,7 +46,7 @@ class IntentModelTest {
         // Another word-bag width keeps the names of the word inputs ("words:1011") but not what they hold.
         ObjectNode model;
         try (InputStream in = IntentModel.class.getResourceAsStream(IntentModel.RESOURCE)) {
-            model = (ObjectNode) new ObjectMapper().readTree(in);
+            model = (ObjectNode) JsonMappers.JSON.readTree(in);
         }
         assertThat(IntentModel.parse(model).review())
                 .isEqualTo(IntentModel.bundled().review());
@@ -56,7 +56,10 @@ class IntentModelTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("refit");
         model.remove("inputCount");
-        assertThatThrownBy(() -> IntentModel.parse(model)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IntentModel.parse(model))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not say")
+                .hasMessageContaining("refit");
     }
 
     @Test

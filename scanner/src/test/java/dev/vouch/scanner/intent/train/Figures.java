@@ -69,12 +69,7 @@ final class Figures {
                                 rows,
                                 r -> isHandwritten(r) && !r.example().positive()));
             }
-            System.out.println("docker benign, " + split + " half: "
-                    + slice(
-                            model,
-                            rows,
-                            r -> "docker".equals(r.example().source())
-                                    && r.example().train() == train));
+            System.out.println("docker benign, " + split + " half: " + slice(model, rows, r -> isDocker(r, train)));
             if (train) {
                 continue;
             }
@@ -133,7 +128,13 @@ final class Figures {
         return "handwritten".equals(row.example().source());
     }
 
-    private static boolean isVouch(Row row, boolean train) {
+    /** One of Docker's tools, of the half fitted on ({@code train}) or of the unseen half. */
+    static boolean isDocker(Row row, boolean train) {
+        return "docker".equals(row.example().source()) && row.example().train() == train;
+    }
+
+    /** One of the labelled corpus's tools, of its train split or of its test split. */
+    static boolean isVouch(Row row, boolean train) {
         return "vouch".equals(row.example().source()) && row.example().train() == train;
     }
 }

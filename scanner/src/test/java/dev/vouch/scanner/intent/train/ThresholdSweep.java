@@ -34,19 +34,17 @@ public final class ThresholdSweep {
                             + " | atr- %s | blind+ %s | blind- %s | -j+ %s | -k+ %s | translated unread %s%n",
                     review,
                     Figures.slice(
-                            model, rows, r -> isVouchTest(r) && r.example().positive()),
+                            model,
+                            rows,
+                            r -> Figures.isVouch(r, false) && r.example().positive()),
                     Figures.slice(
                             model,
                             rows,
-                            r -> isVouchTest(r)
+                            r -> Figures.isVouch(r, false)
                                     && !r.example().positive()
                                     && !"benign-pushy".equals(r.example().kind())),
                     Figures.slice(model, rows, r -> "docker".equals(r.example().source())),
-                    Figures.slice(
-                            model,
-                            rows,
-                            r -> "docker".equals(r.example().source())
-                                    && !r.example().train()),
+                    Figures.slice(model, rows, r -> Figures.isDocker(r, false)),
                     Figures.slice(
                             model,
                             rows,
@@ -67,9 +65,5 @@ public final class ThresholdSweep {
 
     private static boolean isBlindAttack(Row row, String set) {
         return set.equals(row.example().set()) && row.example().positive();
-    }
-
-    private static boolean isVouchTest(Row row) {
-        return "vouch".equals(row.example().source()) && !row.example().train();
     }
 }
