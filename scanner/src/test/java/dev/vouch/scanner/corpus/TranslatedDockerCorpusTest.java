@@ -13,15 +13,16 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real servers are not all written in English. Ninety of Docker's benign servers, translated whole into
- * Chinese, Japanese, Korean, German, French, Spanish, Portuguese, Russian and Italian, each tool scanned
+ * Real servers are not all written in English. 149 of Docker's benign servers, translated whole into
+ * Chinese, Japanese, Korean, German, French, Spanish, Portuguese, Russian, Italian, Dutch, Polish or Turkish, each tool scanned
  * beside its server: what a registry of servers from outside the English-speaking world would see. Prints
  * the figures by language and holds floors against regressions.
  */
 class TranslatedDockerCorpusTest {
 
-    // With 2026.12.03.1 the two parts flag 6.9% (read) and 5.6% (unread) of their tools, where the unread part's
-    // English originals are 3.3% flagged, and block 0.3% and none (2026.12.02.5: 9.2% / 1.3% and 7.2% / 1.6%).
+    // With 2026.12.03.1 the parts flag 6.9% (read), 2.2% (read-2) and 5.6% (unread) of their tools, where their
+    // English originals are flagged 0.9% (read-2) and 3.3% (unread), and block 0.3%, 0.2% and none (2026.12.02.5:
+    // read 9.2% / 1.3% and unread 7.2% / 1.6%).
     // Floors against regressions, not aims: the aim is what Docker's English tools see.
     private static final double MAX_FLAGGED = 0.08;
     private static final double MAX_BLOCKED = 0.015;
@@ -29,7 +30,7 @@ class TranslatedDockerCorpusTest {
     @Test
     void benignToolsInOtherLanguagesAreMostlyPassed() throws IOException {
         Scanner scanner = Scanner.withBundledRules();
-        for (String part : new String[] {"read", "unread"}) {
+        for (String part : new String[] {"read", "read-2", "unread"}) {
             Slice all = Slice.EMPTY;
             Map<String, Slice> byLanguage = new TreeMap<>();
             for (Example example : LabelledTools.translatedDocker(part)) {

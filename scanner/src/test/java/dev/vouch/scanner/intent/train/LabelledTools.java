@@ -131,9 +131,10 @@ public final class LabelledTools {
     }
 
     /**
-     * Docker's benign tools translated whole into nine languages ({@code corpora/benign-docker-translated}),
-     * every one a negative: {@code part} {@code read} holds servers of the half the model is fitted on, read
-     * while the lexicons were edited; {@code unread} the other half's, measured only. Never fitted on.
+     * Docker's benign tools translated whole into twelve languages ({@code corpora/benign-docker-translated}),
+     * every one a negative: {@code part} {@code read} and {@code read-2} hold servers of the half the model is
+     * fitted on, read while the lexicons were edited; {@code unread} the other half's, measured only. Never
+     * fitted on.
      */
     public static List<Example> translatedDocker(String part) throws IOException {
         return perServer(Corpora.root().resolve("benign-docker-translated").resolve(part), "translated", false);
