@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real servers are not all written in English. 149 of Docker's benign servers, translated whole into
- * Chinese, Japanese, Korean, German, French, Spanish, Portuguese, Russian, Italian, Dutch, Polish or Turkish, each tool scanned
- * beside its server: what a registry of servers from outside the English-speaking world would see. Prints
- * the figures by language and holds floors against regressions.
+ * Chinese, Japanese, Korean, German, French, Spanish, Portuguese, Russian, Italian, Dutch, Polish or
+ * Turkish, each tool scanned beside its server: what a registry of servers from outside the
+ * English-speaking world would see. Prints the figures by part and language and holds floors against
+ * regressions.
  */
 class TranslatedDockerCorpusTest {
 
