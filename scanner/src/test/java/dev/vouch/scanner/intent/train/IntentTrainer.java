@@ -156,14 +156,19 @@ public final class IntentTrainer {
             double oofFlagged) {
 
         IntentModel model(String lexiconDigest) {
-            return new IntentModel(
-                    TreeEnsemble.parse(trees, IntentFeatures.inputNames()),
-                    review,
-                    block,
-                    BLOCK_NEEDS,
-                    REVIEW_NEEDS,
-                    lexiconDigest);
+            return gated(trees, review, block, lexiconDigest);
         }
+    }
+
+    /** A model of {@code trees} behind the trainer's gates. */
+    private static IntentModel gated(JsonNode trees, double review, double block, String lexiconDigest) {
+        return new IntentModel(
+                TreeEnsemble.parse(trees, IntentFeatures.inputNames()),
+                review,
+                block,
+                BLOCK_NEEDS,
+                REVIEW_NEEDS,
+                lexiconDigest);
     }
 
     private IntentTrainer() {}
@@ -198,13 +203,7 @@ public final class IntentTrainer {
      */
     static Scanner featureReader() {
         Lexicon lexicon = Lexicon.bundled();
-        IntentModel none = new IntentModel(
-                TreeEnsemble.parse(JsonMappers.JSON.createObjectNode(), IntentFeatures.inputNames()),
-                1,
-                1,
-                BLOCK_NEEDS,
-                REVIEW_NEEDS,
-                lexicon.digest());
+        IntentModel none = gated(JsonMappers.JSON.createObjectNode(), 1, 1, lexicon.digest());
         return new Scanner(RulePack.bundled(), lexicon, none);
     }
 
