@@ -187,6 +187,7 @@ final class CanonicalJson {
          * A string as JCS writes it: the two-character escapes, other controls as lower-case \\u00xx,
          * everything else as it is.
          */
+        @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exactly what a run of ASCII needs
         void string(String value) {
             int count = value.length();
             room(count + 2);
@@ -194,6 +195,25 @@ final class CanonicalJson {
             int at = length;
             out[at++] = '"';
             for (int i = 0; i < count; i++) {
+                int plain = i;
+                while (plain < count && isPlain(value.charAt(plain))) {
+                    plain++;
+                }
+                if (plain > i) {
+                    // Most of a tool's text is a run of printable ASCII, written as it is: copied whole, not a
+                    // char and a check for room at a time.
+                    if (at + (plain - i) + 7 > out.length) {
+                        length = at;
+                        room(plain - i + 7 + count - plain);
+                        out = bytes;
+                    }
+                    value.getBytes(i, plain, out, at);
+                    at += plain - i;
+                    i = plain;
+                    if (i == count) {
+                        break;
+                    }
+                }
                 // At most six bytes a char (an escaped control), and the closing quote.
                 if (at + 7 > out.length) {
                     length = at;
@@ -244,6 +264,11 @@ final class CanonicalJson {
             out[at++] = '"';
             length = at;
         }
+    }
+
+    /** A char JCS writes as its one byte: printable ASCII but the quote and the backslash. */
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();

@@ -3,7 +3,6 @@ package dev.vouch.scanner.intent;
 import dev.vouch.scanner.input.FieldKind;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -199,6 +198,23 @@ public final class IntentFeatures {
     public static final class Cells {
         private final double[] values = new double[SIZE];
         private final Span[] spans = new Span[SIZE];
+
+        /**
+         * Empties what the last vector set beyond the named features and copies {@code named} in. A cell
+         * there holds a span only when it holds a non-zero value ({@link FeatureEmitter#fire}, and the word
+         * bag sets a word's span only where it set its value), so a cell whose value is zero needs no write:
+         * filling the four thousand spans with null, a barrier each, was 7% of a scan's samples.
+         */
+        void lend(double[] named, Span[] namedSpans) {
+            for (int i = named.length; i < SIZE; i++) {
+                if (values[i] != 0) {
+                    values[i] = 0;
+                    spans[i] = null;
+                }
+            }
+            System.arraycopy(named, 0, values, 0, named.length);
+            System.arraycopy(namedSpans, 0, spans, 0, namedSpans.length);
+        }
     }
 
     /**
@@ -252,8 +268,14 @@ public final class IntentFeatures {
         // The words set only their own inputs, each span the first word of its bucket: read after the
         // sentences, they set the same values and spans as read before them.
         if (wordsMatter.test(values)) {
-            values = whole(values, cells == null ? new double[SIZE] : cells.values);
-            spans = whole(spans, cells == null ? new Span[SIZE] : cells.spans);
+            if (cells == null) {
+                values = whole(values, new double[SIZE]);
+                spans = whole(spans, new Span[SIZE]);
+            } else {
+                cells.lend(values, spans);
+                values = cells.values;
+                spans = cells.spans;
+            }
             for (FeatureEmitter sentence : reading.cueSentences) {
                 sentence.cues(values, spans);
             }
@@ -301,13 +323,11 @@ public final class IntentFeatures {
 
     private static double[] whole(double[] named, double[] into) {
         System.arraycopy(named, 0, into, 0, named.length);
-        Arrays.fill(into, named.length, into.length, 0);
         return into;
     }
 
     private static Span[] whole(Span[] named, Span[] into) {
         System.arraycopy(named, 0, into, 0, named.length);
-        Arrays.fill(into, named.length, into.length, null);
         return into;
     }
 

@@ -8,8 +8,11 @@ import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.train.LabelledTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +38,17 @@ public final class ScanFingerprint {
         corpora.put("atr", distinctInputs(LabelledTools.atr()));
         StringBuilder all = new StringBuilder();
         for (Map.Entry<String, List<ScanInput>> corpus : corpora.entrySet()) {
-            StringBuilder out = new StringBuilder();
+            // Hashed as it is written: one corpus's text (every vector of four thousand inputs, as text) grew
+            // past what one string holds. The digest is the same as that of the text whole.
+            MessageDigest sha256 = sha256();
             for (ScanInput input : corpus.getValue()) {
-                out.append(scanner.scan(input)).append('\n');
-                out.append(scanner.scan(input, Optional.of(input))).append('\n');
+                update(sha256, scanner.scan(input) + "\n");
+                update(sha256, scanner.scan(input, Optional.of(input)) + "\n");
                 for (IntentFeatures.Vector vector : scanner.instructionVectors(input)) {
-                    out.append(vectorText(vector)).append('\n');
+                    update(sha256, vectorText(vector) + "\n");
                 }
             }
-            String digest = Hashes.sha256Hex(out.toString().getBytes(StandardCharsets.UTF_8));
+            String digest = HexFormat.of().formatHex(sha256.digest());
             System.out.printf(
                     "%-16s %5d inputs  %s%n", corpus.getKey(), corpus.getValue().size(), digest);
             all.append(digest);
@@ -51,6 +56,18 @@ public final class ScanFingerprint {
         System.out.printf(
                 "%-16s %5s         %s%n",
                 "all", "", Hashes.sha256Hex(all.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String vectorText(IntentFeatures.Vector vector) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,36 @@ class CanonicalJsonTest {
             byte[] reference = new JsonCanonicalizer(JSON.writeValueAsString(tree)).getEncodedUTF8();
 
             assertThat(CanonicalJson.of(tree)).isEqualTo(reference);
+        }
+    }
+
+    @Test
+    void writesRandomStringsAsTheReferenceCanonicalizerDoesFromASmallBuffer() throws Exception {
+        // Runs of printable ASCII are copied whole: every run length, at every place in a string and in a
+        // buffer that must grow, against the reference, with escapes, wide characters and surrogates between.
+        char[] alphabet = {
+            'a', 'Z', ' ', '~', '"', '\\', '\n', '\u0001', '\u007f', '\u00e9', '\u20ac', '\ud83d', '\ude00'
+        };
+        Random random = new Random(15);
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                text.append(
+                        random.nextInt(3) > 0
+                                ? (char) ('a' + random.nextInt(26))
+                                : alphabet[random.nextInt(alphabet.length)]);
+            }
+            String value = text.toString();
+            CanonicalJson.Utf8 out = new CanonicalJson.Utf8(1 + random.nextInt(8));
+            out.ascii('[');
+            out.string(value);
+            out.ascii(']');
+            byte[] reference = new JsonCanonicalizer(
+                            JSON.writeValueAsString(JSON.createArrayNode().add(value)))
+                    .getEncodedUTF8();
+
+            assertThat(out.bytes()).as(value).isEqualTo(reference);
         }
     }
 
