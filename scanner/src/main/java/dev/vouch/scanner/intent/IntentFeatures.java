@@ -3,6 +3,7 @@ package dev.vouch.scanner.intent;
 import dev.vouch.scanner.input.FieldKind;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -198,6 +199,8 @@ public final class IntentFeatures {
     public static final class Cells {
         private final double[] values = new double[SIZE];
         private final Span[] spans = new Span[SIZE];
+        /** What a tool's texts are read into, lent with the cells: a fresh one for each tool cost 2% of a scan. */
+        private final Reading reading = new Reading();
 
         /**
          * Empties what the last vector set beyond the named features and copies {@code named} in. A cell
@@ -227,7 +230,7 @@ public final class IntentFeatures {
             PatternVerdicts patterns,
             Predicate<double[]> wordsMatter,
             Cells cells) {
-        Reading reading = new Reading();
+        Reading reading = cells == null ? new Reading() : cells.reading.cleared();
         // One folding per text serves the sentences, the words and a disguise's second reading.
         FoldedText[] foldings = new FoldedText[texts.size()];
         for (int t = 0; t < texts.size(); t++) {
@@ -821,6 +824,16 @@ public final class IntentFeatures {
 
         int directives;
         boolean steerWithoutHarm;
+
+        Reading cleared() {
+            Arrays.fill(values, 0);
+            Arrays.fill(spans, null);
+            cueSentences.clear();
+            instructions.clear();
+            directives = 0;
+            steerWithoutHarm = false;
+            return this;
+        }
     }
 
     /**
