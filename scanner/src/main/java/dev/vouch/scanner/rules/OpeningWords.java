@@ -3,6 +3,7 @@ package dev.vouch.scanner.rules;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,6 +32,13 @@ public final class OpeningWords {
     /** The words that begin with a letter, which a character beyond ASCII may begin. */
     private final Word[] letterFirst;
     /**
+     * The words that begin beyond ASCII ("отключи", "禁用"), by the {@link #caseKey} of their first character,
+     * sorted, and the words of each key: a character beyond ASCII is looked up here as well.
+     */
+    private final char[] wideKeys;
+
+    private final Word[][] wideFirst;
+    /**
      * The pattern, and the pattern after any one character: run at a place where the window starts, and
      * from the character before any other place, so that it sees the same context there (word
      * boundaries, the start of the window) as the search over the window would. Both open with a caret:
@@ -55,6 +63,24 @@ public final class OpeningWords {
             byFirst[c] = starting.length == 0 ? null : starting;
         }
         letterFirst = words.stream().filter(word -> isLetter(word.chars()[0])).toArray(Word[]::new);
+        wideKeys = new char
+                [(int) words.stream()
+                        .map(word -> word.chars()[0])
+                        .filter(c -> c >= ASCII)
+                        .distinct()
+                        .count()];
+        wideFirst = new Word[wideKeys.length][];
+        int k = 0;
+        for (char key : words.stream()
+                .map(word -> word.chars()[0])
+                .filter(c -> c >= ASCII)
+                .distinct()
+                .sorted()
+                .toList()) {
+            wideKeys[k] = key;
+            wideFirst[k++] =
+                    words.stream().filter(word -> word.chars()[0] == key).toArray(Word[]::new);
+        }
         this.regex = regex;
         atStart = Pattern.compile("^(?:" + regex.pattern() + ")", regex.flags());
         afterOne = Pattern.compile("^(?s:.)(?:" + regex.pattern() + ")", regex.flags());
@@ -110,19 +136,21 @@ public final class OpeningWords {
         for (int k = from; k < to; k++) {
             char c = text.charAt(k);
             Word[] candidates;
+            Word[] wide = null;
             if (c < ASCII) {
                 candidates = byFirst[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
             } else {
                 candidates = letterFirst;
+                int key = wideKeys.length == 0 ? -1 : Arrays.binarySearch(wideKeys, caseKey(c));
+                wide = key >= 0 ? wideFirst[key] : null;
             }
             if (candidates == null) {
                 continue;
             }
             boolean insideWord = k > windowStart && isWordChar(text.charAt(k - 1)) && isWordChar(c);
-            for (Word word : candidates) {
-                if (!(word.atBoundary() && insideWord) && occursAt(text, k, to, word.chars())) {
-                    return k;
-                }
+            if (occursAt(text, k, to, candidates, insideWord)
+                    || wide != null && occursAt(text, k, to, wide, insideWord)) {
+                return k;
             }
         }
         return -1;
@@ -131,6 +159,15 @@ public final class OpeningWords {
     /** RE2/J's word character, which its {@code \b} tells from the rest. */
     private static boolean isWordChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean occursAt(String text, int k, int to, Word[] words, boolean insideWord) {
+        for (Word word : words) {
+            if (!(word.atBoundary() && insideWord) && occursAt(text, k, to, word.chars())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean occursAt(String text, int k, int to, char[] word) {
@@ -143,12 +180,33 @@ public final class OpeningWords {
             if (c == w) {
                 continue;
             }
-            boolean folds = isLetter(w) && (c >= ASCII ? !Character.isSurrogate(c) : (c | 0x20) == w);
+            boolean folds = w < ASCII
+                    ? isLetter(w) && (c >= ASCII ? !Character.isSurrogate(c) : (c | 0x20) == w)
+                    : c >= ASCII && caseKey(c) == w;
             if (!folds) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * One character for all the case forms of a character beyond ASCII: lower case of upper case, so that
+     * "Σ", "σ" and final "ς", or "µ" and "μ", have one key. RE2/J's caseless matching joins no two
+     * characters whose keys differ but for those it folds onto ASCII letters, which {@link #literalPrefix}
+     * leaves out of the words ({@code OpeningWordsTest} asks RE2/J of every character).
+     */
+    static char caseKey(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /** A character beyond ASCII that may stand in a word: none of its case forms is ASCII or a surrogate. */
+    static boolean isWideLiteral(char c) {
+        return c > 0x7f
+                && !Character.isSurrogate(c)
+                && Character.toUpperCase(c) >= ASCII
+                && Character.toLowerCase(c) >= ASCII
+                && caseKey(c) >= ASCII;
     }
 
     private static boolean isLetter(char c) {
@@ -162,7 +220,7 @@ public final class OpeningWords {
             return literal.isEmpty() ? null : List.of(literal);
         }
         int close = closingParen(branch);
-        if (branch.startsWith("(?") || close < 0 || isQuantifier(branch, close + 1)) {
+        if (branch.startsWith("(?") || close < 0) {
             return null;
         }
         List<String> words = new ArrayList<>();
@@ -173,6 +231,21 @@ public final class OpeningWords {
             }
             words.add(literal);
         }
+        if (!isQuantifier(branch, close + 1)) {
+            return words;
+        }
+        // "(important\s+)?side[- ]effects?": a match opens with the optional group's words or with what
+        // follows it.
+        int after = close + 2;
+        after += after < branch.length() && branch.charAt(after) == '?' ? 1 : 0;
+        if (branch.charAt(close + 1) != '?' || branch.startsWith("\\b", after)) {
+            return null;
+        }
+        List<String> following = openingOf(branch.substring(after));
+        if (following == null) {
+            return null;
+        }
+        words.addAll(following);
         return words;
     }
 
@@ -243,8 +316,10 @@ public final class OpeningWords {
     /**
      * The literal characters a branch opens with, letters in lower case, short of one a quantifier
      * makes optional or repeats ("instruction" of "instructions?"): printable ASCII but the
-     * metacharacters, and metacharacters escaped ({@code \.}). Classes ({@code \w}) and anything beyond
-     * ASCII end it.
+     * metacharacters, metacharacters escaped ({@code \.}), and characters beyond ASCII by their
+     * {@link #caseKey} ("отключи", "禁用": a pattern of another language was searched from every character
+     * of its window, 40 µs a window for one of them). Classes ({@code \w}) end it, and so does a character
+     * one of whose case forms is ASCII ("\u212A", the Kelvin sign, is a k to RE2/J).
      */
     private static String literalPrefix(String branch) {
         StringBuilder literal = new StringBuilder();
@@ -258,13 +333,13 @@ public final class OpeningWords {
                 }
                 c = branch.charAt(next);
                 next++;
-            } else if (c < ' ' || c >= 0x7f || METACHARACTERS.indexOf(c) >= 0) {
+            } else if (c < ' ' || c == 0x7f || c > 0x7f && !isWideLiteral(c) || METACHARACTERS.indexOf(c) >= 0) {
                 break;
             }
             if (isQuantifier(branch, next)) {
                 break;
             }
-            literal.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            literal.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c > 0x7f ? caseKey(c) : c);
             i = next;
         }
         return literal.toString();

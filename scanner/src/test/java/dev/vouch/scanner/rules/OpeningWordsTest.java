@@ -55,6 +55,57 @@ class OpeningWordsTest {
         assertThat(words.next("\u212Aeep x", 0, 0, 6)).isEqualTo(0);
     }
 
+    @Test
+    void aWordBeyondAsciiIsFoundInEachOfItsCaseForms() {
+        OpeningWords words = words("(отключи|禁用|σβήσε)\\s+x");
+
+        assertThat(words.next("ну, ОТКЛЮЧИ x", 0, 0, 13)).isEqualTo(4);
+        assertThat(words.next("请禁用 x", 0, 0, 5)).isEqualTo(1);
+        assertThat(words.next("ΣΒΉΣΕ x", 0, 0, 7)).isEqualTo(0);
+        assertThat(words.next("禁止 x", 0, 0, 4)).isEqualTo(-1);
+    }
+
+    @Test
+    void aBranchOpeningWithAnOptionalGroupOpensWithItsWordsOrWithWhatFollows() {
+        OpeningWords words = words("(important\\s+)?side[- ]effects?\\s+on");
+
+        assertThat(words.next("an important side effect on", 0, 0, 27)).isEqualTo(3);
+        assertThat(words.next("a side effect on", 0, 0, 16)).isEqualTo(2);
+        assertThat(words("(important\\s+)*side")).isNull();
+        assertThat(words("(important\\s+)?\\bside")).isNull();
+    }
+
+    @Test
+    void noCharacterRe2JMatchesCaselesslyWithALetterBeyondAsciiHasAnotherCaseKey() {
+        // Every character beyond ASCII the rule pack's patterns hold, asked of RE2/J against every char: where
+        // RE2/J's caseless match joins two, the opening search must try the one wherever the other stands.
+        StringBuilder wide = new StringBuilder();
+        PACK.rules().stream()
+                .flatMap(rule -> rule.patterns().stream())
+                .flatMapToInt(pattern -> pattern.regex().pattern().chars())
+                .filter(c -> OpeningWords.isWideLiteral((char) c))
+                .distinct()
+                .forEach(c -> wide.append((char) c));
+        assertThat(wide.length()).isGreaterThan(100);
+        Pattern anyOfThem = Pattern.compile("[" + wide + "]", Pattern.CASE_INSENSITIVE);
+        int joined = 0;
+        for (char c = 0x80; c < Character.MAX_VALUE; c++) {
+            if (Character.isSurrogate(c) || !anyOfThem.matches(String.valueOf(c))) {
+                continue;
+            }
+            for (int i = 0; i < wide.length(); i++) {
+                char w = wide.charAt(i);
+                if (c != w
+                        && Pattern.compile(Pattern.quote(String.valueOf(w)), Pattern.CASE_INSENSITIVE)
+                                .matches(String.valueOf(c))) {
+                    assertThat(OpeningWords.caseKey(c)).as("%s and %s", c, w).isEqualTo(OpeningWords.caseKey(w));
+                    joined++;
+                }
+            }
+        }
+        assertThat(joined).isGreaterThan(50);
+    }
+
     private static OpeningWords words(String source) {
         return OpeningWords.of(source, Pattern.compile(RulePack.nonCapturing(source), Pattern.CASE_INSENSITIVE));
     }
