@@ -189,11 +189,34 @@ public final class Normalizer {
             spaces = 0;
             newlines = 0;
             out[length++] = c;
+            // What follows up to the next blank that is not one space before printable ASCII is kept as it is:
+            // copied whole, not a char and its questions at a time.
+            int run = plainRunEnd(text, i + 1);
+            text.getChars(i + 1, run, out, length);
+            length += run - (i + 1);
+            i = run - 1;
         }
         if (padded) {
             anomalies.add(new Anomaly(Anomaly.Kind.WHITESPACE_PADDING, "blank run hiding the text after it"));
         }
         return new String(out, 0, length);
+    }
+
+    /** Where a run of printable ASCII, single spaces between, that starts at {@code from} ends. */
+    private static int plainRunEnd(String text, int from) {
+        int i = from;
+        int length = text.length();
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c > 0x20 && c < 0x7F) {
+                i++;
+            } else if (c == ' ' && i + 1 < length && text.charAt(i + 1) > 0x20 && text.charAt(i + 1) < 0x7F) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     private static boolean hyphenatedAtLineEnd(char[] out, int length, char next) {
