@@ -21,7 +21,9 @@ import java.util.List;
  * On a machine shared with other jobs, runs one after the other see different loads; rounds taken in turn
  * see the same, so the builds' medians can be compared where the plain benchmark's figures cannot.
  * Prints each build's thread-CPU MB/s: best round, median and quartiles; and each build's speed against the
- * first, the median and quartiles of the per-round ratios.
+ * first, the median and quartiles of the per-round ratios. Which build loads first, and what the compiler makes of
+ * each in one JVM, moves the ratio by a per cent or two (one pair of builds gave 1.028 listed one way, 0.988 the
+ * other): list the builds both ways, and confirm a small gain with the benchmark in fresh JVMs.
  *
  * <pre>java -cp scanner/target/test-classes:DEPENDENCIES dev.vouch.scanner.bench.ScannerComparison ROUNDS DIR…</pre>
  *
