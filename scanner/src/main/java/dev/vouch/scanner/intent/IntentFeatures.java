@@ -199,14 +199,15 @@ public final class IntentFeatures {
     public static final class Cells {
         private final double[] values = new double[SIZE];
         private final Span[] spans = new Span[SIZE];
-        /** What a tool's texts are read into, lent with the cells: a fresh one for each tool cost 2% of a scan. */
+        /** What a tool's texts are read into, lent with the cells (a fresh one for each tool was 2% of the samples). */
         private final Reading reading = new Reading();
 
         /**
          * Empties what the last vector set beyond the named features and copies {@code named} in. A cell
          * there holds a span only when it holds a non-zero value ({@link FeatureEmitter#fire}, and the word
-         * bag sets a word's span only where it set its value), so a cell whose value is zero needs no write:
-         * filling the four thousand spans with null, a barrier each, was 7% of a scan's samples.
+         * bag sets a word's span only where it set its value), so a cell whose value is zero needs no write,
+         * where the four thousand spans were all filled with null, a collector barrier each, for every tool a
+         * gate holds for.
          */
         void lend(double[] named, Span[] namedSpans) {
             for (int i = named.length; i < SIZE; i++) {

@@ -63,23 +63,18 @@ public final class OpeningWords {
             byFirst[c] = starting.length == 0 ? null : starting;
         }
         letterFirst = words.stream().filter(word -> isLetter(word.chars()[0])).toArray(Word[]::new);
-        wideKeys = new char
-                [(int) words.stream()
-                        .map(word -> word.chars()[0])
-                        .filter(c -> c >= ASCII)
-                        .distinct()
-                        .count()];
-        wideFirst = new Word[wideKeys.length][];
-        int k = 0;
-        for (char key : words.stream()
+        List<Character> wideStarts = words.stream()
                 .map(word -> word.chars()[0])
                 .filter(c -> c >= ASCII)
                 .distinct()
                 .sorted()
-                .toList()) {
+                .toList();
+        wideKeys = new char[wideStarts.size()];
+        wideFirst = new Word[wideStarts.size()][];
+        for (int k = 0; k < wideKeys.length; k++) {
+            char key = wideStarts.get(k);
             wideKeys[k] = key;
-            wideFirst[k++] =
-                    words.stream().filter(word -> word.chars()[0] == key).toArray(Word[]::new);
+            wideFirst[k] = words.stream().filter(word -> word.chars()[0] == key).toArray(Word[]::new);
         }
         this.regex = regex;
         atStart = Pattern.compile("^(?:" + regex.pattern() + ")", regex.flags());
