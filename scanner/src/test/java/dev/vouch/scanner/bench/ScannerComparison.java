@@ -114,7 +114,7 @@ public final class ScannerComparison {
     }
 
     /** The least value of some rounds' figures, their quartiles and their median. */
-    private record Spread(double least, double lowerQuartile, double median, double upperQuartile) {
+    record Spread(double least, double lowerQuartile, double median, double upperQuartile) {
 
         static Spread of(double[] values) {
             double[] sorted = values.clone();
