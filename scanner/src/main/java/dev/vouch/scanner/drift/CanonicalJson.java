@@ -222,10 +222,7 @@ final class CanonicalJson {
                 }
                 char c = value.charAt(i);
                 if (c < 0x80) {
-                    if (c >= 0x20 && c != '"' && c != '\\') {
-                        out[at++] = (byte) c;
-                        continue;
-                    }
+                    // Not plain, so a control, the quote or the backslash: each is escaped.
                     out[at++] = '\\';
                     switch (c) {
                         case '\n' -> out[at++] = 'n';

@@ -273,8 +273,8 @@ public final class IntentFeatures {
         // sentences, they set the same values and spans as read before them.
         if (wordsMatter.test(values)) {
             if (cells == null) {
-                values = whole(values, new double[SIZE]);
-                spans = whole(spans, new Span[SIZE]);
+                values = Arrays.copyOf(values, SIZE);
+                spans = Arrays.copyOf(spans, SIZE);
             } else {
                 cells.lend(values, spans);
                 values = cells.values;
@@ -323,16 +323,6 @@ public final class IntentFeatures {
                     spans,
                     INSTRUCTION_WORDS);
         }
-    }
-
-    private static double[] whole(double[] named, double[] into) {
-        System.arraycopy(named, 0, into, 0, named.length);
-        return into;
-    }
-
-    private static Span[] whole(Span[] named, Span[] into) {
-        System.arraycopy(named, 0, into, 0, named.length);
-        return into;
     }
 
     private static double longText(List<Text> texts) {

@@ -89,6 +89,10 @@ class OpeningWordsTest {
                 .forEach(c -> wide.append((char) c));
         assertThat(wide.length()).isGreaterThan(100);
         Pattern anyOfThem = Pattern.compile("[" + wide + "]", Pattern.CASE_INSENSITIVE);
+        Pattern[] each = new Pattern[wide.length()];
+        for (int i = 0; i < each.length; i++) {
+            each[i] = Pattern.compile(Pattern.quote(String.valueOf(wide.charAt(i))), Pattern.CASE_INSENSITIVE);
+        }
         int joined = 0;
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             if (Character.isSurrogate(c) || !anyOfThem.matches(String.valueOf(c))) {
@@ -96,9 +100,7 @@ class OpeningWordsTest {
             }
             for (int i = 0; i < wide.length(); i++) {
                 char w = wide.charAt(i);
-                if (c != w
-                        && Pattern.compile(Pattern.quote(String.valueOf(w)), Pattern.CASE_INSENSITIVE)
-                                .matches(String.valueOf(c))) {
+                if (c != w && each[i].matches(String.valueOf(c))) {
                     // A word's character beyond ASCII is never tried against ASCII text.
                     assertThat((int) c).as("%s and %s", c, w).isGreaterThanOrEqualTo(0x80);
                     assertThat(OpeningWords.caseKey(c)).as("%s and %s", c, w).isEqualTo(OpeningWords.caseKey(w));
