@@ -59,6 +59,11 @@ public final class KeywordAutomaton<V> {
 
     private final int columns;
     /**
+     * Each dense row spans a power of two of cells, {@code 1 << rowShift}, the columns and some spare: the
+     * cell is found by a shift, not a multiplication, on the chain of reads a text's characters make.
+     */
+    private final int rowShift;
+    /**
      * The states with a full row in {@link #narrow}: those of the trie's first levels, numbered first, so that
      * telling them from the others is one comparison. A text spends most of its characters in them; a deeper
      * state's row mostly differs from a shallower state's in a cell or two, and full rows for every state (the
@@ -66,7 +71,7 @@ public final class KeywordAutomaton<V> {
      */
     private final int denseStates;
     /**
-     * The transition of dense state s on column c, at {@code s * columns + c}, in chars: half the bytes of an
+     * The transition of dense state s on column c, at {@code (s << rowShift) + c}, in chars: half the bytes of an
      * int table, fewer misses. A target beyond the char range is stored as {@link #FAR}.
      */
     private final char[] narrow;
@@ -204,18 +209,23 @@ public final class KeywordAutomaton<V> {
         if (boundaries) {
             takeBoundariesAfterNonWordCharacters(table);
         }
-        narrow = new char[denseStates * columns];
+        rowShift = 32 - Integer.numberOfLeadingZeros(columns - 1);
+        narrow = new char[denseStates << rowShift];
         int far = 0;
-        for (int i = 0; i < narrow.length; i++) {
-            narrow[i] = table[i] < FAR ? (char) table[i] : FAR;
+        for (int i = 0; i < denseStates * columns; i++) {
             far += table[i] < FAR ? 0 : 1;
         }
         farCells = new int[far];
         farTargets = new int[far];
-        for (int i = 0, f = 0; i < narrow.length; i++) {
-            if (table[i] >= FAR) {
-                farCells[f] = i;
-                farTargets[f++] = table[i];
+        for (int state = 0, f = 0; state < denseStates; state++) {
+            for (int column = 0; column < columns; column++) {
+                int target = table[state * columns + column];
+                int cell = (state << rowShift) + column;
+                narrow[cell] = target < FAR ? (char) target : FAR;
+                if (target >= FAR) {
+                    farCells[f] = cell;
+                    farTargets[f++] = target;
+                }
             }
         }
         sparseRows = new long[states - denseStates];
@@ -485,7 +495,7 @@ public final class KeywordAutomaton<V> {
     }
 
     private int dense(int state, int column) {
-        int cell = state * columns + column;
+        int cell = (state << rowShift) + column;
         char next = narrow[cell];
         return next != FAR ? next : farTargets[Arrays.binarySearch(farCells, cell)];
     }
