@@ -13,7 +13,8 @@ import java.util.Set;
  * case, accents and stray combining marks (a word with a mark on half its letters or more, struck
  * through or breved, is a disguise), leetspeak digits inside words ({@code 1gn0re}), letters spelled
  * out with spaces ({@code i g n o r e}) and words cut by punctuation ({@code ig.no.re},
- * {@code d-e-l-e-t-e}, and {@code ov-er-rides} where such words are a quarter of a text's). Every folded
+ * {@code d-e-l-e-t-e}, and {@code ov-er-rides} where such words are a quarter of a text's). It also reads
+ * Chinese written in traditional characters as simplified, the one script the lexicon writes it in. Every folded
  * character remembers the index of the original character it came from, so a match is reported at its
  * place in the text a person reads.
  *
@@ -819,7 +820,10 @@ public final class FoldedText {
     private static final char[] LATIN_BASE = latinBase(0xC0, 0x250);
     private static final char[] LATIN_EXTENDED_BASE = latinBase(0x1E00, 0x1F00);
 
-    /** Lower case without accents for Latin letters; other scripts lower-cased only. */
+    /**
+     * Lower case without accents for Latin letters, simplified forms for traditional Chinese characters
+     * ({@link HanVariants}); other scripts lower-cased only.
+     */
     static char foldChar(char c) {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
@@ -837,6 +841,12 @@ public final class FoldedText {
             case '\u0624' -> {
                 return '\u0648'; // waw with hamza
             }
+            case '\u06CC' -> {
+                return '\u064A'; // Farsi yeh: Arabic typed on a Persian keyboard writes it for yeh
+            }
+            case '\u06A9' -> {
+                return '\u0643'; // keheh, the Persian keyboard's kaf
+            }
             case '\u0901' -> {
                 return '\u0902'; // Devanagari chandrabindu, written for anusvara
             }
@@ -845,6 +855,9 @@ public final class FoldedText {
         // Latin Extended Additional: Vietnamese letters carry two marks (ợ, ẫ), typed often without them.
         if (c >= 0x1E00 && c < 0x1F00) {
             return LATIN_EXTENDED_BASE[c - 0x1E00];
+        }
+        if (c >= HanVariants.FIRST && c <= HanVariants.LAST) {
+            return HanVariants.simplified(c);
         }
         char latin = smallCapital(c);
         return latin != 0 ? latin : Character.toLowerCase(c);

@@ -30,8 +30,8 @@ class VouchBlindCorpusTest {
     // 0.90 / 0.60 / 0.15. The clean tools beside them are written in the attacks' registers: about 16% of
     // them are flagged, where Docker's real tools are 2.5%. -m and -n (2026-12-02: honest reference docs and
     // honest text about outputs and data flows in sixteen and seventeen languages, beside poisoning in the
-    // same voices) are harder: with 2026.12.03.1 their attacks are 82% flagged and 50% blocked, their clean
-    // tools 38% flagged, which takes every set's clean tools from 15.0% to 17.7% flagged (2.5% blocked).
+    // same voices) are harder: with 2026.12.03.2 their attacks are 83% flagged and 52% blocked, their clean
+    // tools 36% flagged, which takes every set's clean tools from 14.3% to 16.8% flagged (2.5% blocked).
     private static final double MIN_FLAGGED = 0.90;
     private static final double MIN_BLOCKED = 0.59;
     private static final double MAX_NEGATIVES_FLAGGED = 0.19;
@@ -51,8 +51,8 @@ class VouchBlindCorpusTest {
     }
 
     // A lone string is scanned with no server around it, so the readings that name a sibling tool cannot
-    // fire: with 2026.12.03.1 the blind attacks scanned alone are 86.1% flagged and 51.2% blocked (beside their
-    // servers 92.4% and 67.8%), their clean tools 14.0% flagged (11.6% without -m and -n). Floors against
+    // fire: with 2026.12.03.2 the blind attacks scanned alone are 85.8% flagged and 52.0% blocked (beside their
+    // servers 92.4% and 68.0%), their clean tools 13.6% flagged (11.2% without -m and -n). Floors against
     // regressions, not aims.
     private static final double MIN_FLAGGED_ALONE = 0.84;
     private static final double MAX_NEGATIVES_FLAGGED_ALONE = 0.15;
