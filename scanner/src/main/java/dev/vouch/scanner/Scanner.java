@@ -187,7 +187,7 @@ public final class Scanner {
             if (!rule.appliesTo(field.kind())) {
                 continue;
             }
-            rule.match(text, candidate.windows()).ifPresent(span -> {
+            rule.match(candidate.text(), candidate.windows()).ifPresent(span -> {
                 String evidence = rule.family() == Family.SECRET
                         ? "secret of " + (span[1] - span[0]) + " characters: "
                                 + text.substring(span[0], Math.min(span[1], span[0] + 6)) + "…"

@@ -1,6 +1,7 @@
 package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.match.CharTables;
+import dev.vouch.scanner.match.HanVariants;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * failure links resolved when the automaton is built: in a full row of a table for the states of the trie's
  * first levels, in a long for a deeper state (see {@link #sparseRows}); a character no keyword holds sends
  * the automaton back to its root at once. Other characters of the keywords follow the failure links.
- * A {@code caseless} automaton reads text lower-cased character by character without copying it.
+ * A {@code caseless} automaton reads text lower-cased character by character without copying it (and traditional
+ * Chinese as simplified, as the rule pack does).
  */
 public final class KeywordAutomaton<V> {
 
@@ -598,13 +599,19 @@ public final class KeywordAutomaton<V> {
         }
     }
 
-    /** Lower case char by char, as the rule pack folds its texts, for a caseless automaton. */
+    /**
+     * Lower case char by char, as the rule pack folds its texts, for a caseless automaton; a traditional Chinese
+     * character as its simplified form, as the rule pack reads its patterns ({@link HanVariants}).
+     */
     private char fold(char c) {
         if (!caseless) {
             return c;
         }
         if (c < ASCII) {
             return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        if (c >= HanVariants.FIRST && c <= HanVariants.LAST) {
+            return HanVariants.simplified(c);
         }
         return Character.toLowerCase(c);
     }

@@ -8,6 +8,7 @@ import dev.vouch.scanner.Family;
 import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.FieldKind;
+import dev.vouch.scanner.match.HanVariants;
 import dev.vouch.scanner.match.KeywordAutomaton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,7 +128,10 @@ public final class RulePack {
             // way in the text it must match.
             String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             refuseCompatibilityMetacharacters(YAML.readTree(yaml));
-            return parse(YAML.readTree(java.text.Normalizer.normalize(yaml, java.text.Normalizer.Form.NFKC)));
+            // Chinese patterns are written in simplified characters; a text in traditional ones is matched read
+            // as simplified (Candidate#text), so patterns, keywords and examples are read that way too.
+            return parse(YAML.readTree(
+                    HanVariants.simplified(java.text.Normalizer.normalize(yaml, java.text.Normalizer.Form.NFKC))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -330,9 +334,10 @@ public final class RulePack {
 
     /**
      * A rule worth running on a text, and for each of its patterns (indexed like {@link Rule#patterns})
-     * the windows of the text where that pattern's keywords occur, or null where they do not.
+     * the windows of the text where that pattern's keywords occur, or null where they do not; and the text as the
+     * rules read it, char for char the one given but for traditional Chinese characters read as simplified.
      */
-    public record Candidate(Rule rule, List<List<int[]>> windows) {}
+    public record Candidate(Rule rule, List<List<int[]>> windows, String text) {}
 
     /**
      * The rules whose keywords occur in {@code text} (for rules with two sets, a hit of the first set
@@ -346,6 +351,8 @@ public final class RulePack {
         if (hits.rules == null) {
             return List.of();
         }
+        // Read char for char as the patterns are, so the windows stand where they stood.
+        String read = HanVariants.simplified(text);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = hits.rules.nextSetBit(0); i >= 0; i = hits.rules.nextSetBit(i + 1)) {
             Rule rule = rules.get(i);
@@ -380,7 +387,7 @@ public final class RulePack {
                 }
             }
             if (windows != null) {
-                candidates.add(new Candidate(rule, windows));
+                candidates.add(new Candidate(rule, windows, read));
             }
         }
         return candidates;

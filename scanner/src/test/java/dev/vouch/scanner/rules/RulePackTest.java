@@ -28,7 +28,29 @@ class RulePackTest {
         String text = Normalizer.normalize(example).text();
         return PACK.candidates(text).stream()
                 .anyMatch(candidate -> candidate.rule().id().equals(ruleId)
-                        && candidate.rule().match(text, candidate.windows()).isPresent());
+                        && candidate
+                                .rule()
+                                .match(candidate.text(), candidate.windows())
+                                .isPresent());
+    }
+
+    @Test
+    void everyChineseExampleWrittenInTraditionalCharactersFiresAsItsSimplifiedTwinDoes() {
+        com.ibm.icu.text.Transliterator toTraditional =
+                com.ibm.icu.text.Transliterator.getInstance("Simplified-Traditional");
+        int rewritten = 0;
+        for (Rule rule : PACK.rules()) {
+            for (String example : rule.positiveExamples()) {
+                String traditional = toTraditional.transliterate(example);
+                if (!traditional.equals(example)) {
+                    rewritten++;
+                    assertThat(fires(rule.id(), traditional))
+                            .as("%s should fire on: %s", rule.id(), traditional)
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(rewritten).isGreaterThan(5);
     }
 
     @ParameterizedTest(name = "{0} fires on: {1}")

@@ -1,4 +1,4 @@
-package dev.vouch.scanner.intent;
+package dev.vouch.scanner.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.ibm.icu.text.Transliterator;
+import dev.vouch.scanner.intent.FoldedText;
+import dev.vouch.scanner.intent.Lexicon;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * upgrade:
  *
  * <pre>mvn -B -q -pl scanner exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.vouch.scanner.intent.HanVariantsTest</pre>
+ *     -Dexec.mainClass=dev.vouch.scanner.match.HanVariantsTest</pre>
  */
 class HanVariantsTest {
 
@@ -31,7 +33,7 @@ class HanVariantsTest {
 
     private static final String HEADER = """
             # Traditional Chinese characters and their simplified forms, one pair a line: what folding reads a
-            # traditional character as (dev.vouch.scanner.intent.HanVariants). Generated from ICU4J's
+            # traditional character as (dev.vouch.scanner.match.HanVariants). Generated from ICU4J's
             # Traditional-Simplified transliterator, one character at a time from U+3400 to U+9FFF, by
             # HanVariantsTest (see README.md beside this file); the test fails when the two differ.
             """;
