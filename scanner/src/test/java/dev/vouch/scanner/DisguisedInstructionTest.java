@@ -76,6 +76,16 @@ class DisguisedInstructionTest {
                 s -> words(s).stream()
                         .map(w -> w.length() > 5 ? w.substring(0, 3) + "-" + w.substring(3) : w)
                         .collect(Collectors.joining(" ")));
+        d.put(
+                "emoji between letters",
+                s -> words(s).stream()
+                        .map(w -> String.join("\uD83D\uDD25", w.split("")))
+                        .collect(Collectors.joining(" ")));
+        d.put(
+                "tags inside words",
+                s -> words(s).stream()
+                        .map(w -> w.length() > 3 ? w.substring(0, 2) + "<b>" + w.substring(2) + "</b>" : w)
+                        .collect(Collectors.joining(" ")));
         d.put("zero-width spaces", s -> String.join("\u200b", s.split("")));
         d.put("soft hyphens", s -> String.join("\u00ad", s.split("")));
         d.put("emoji between words", s -> String.join(" \ud83d\udd39 ", words(s)));

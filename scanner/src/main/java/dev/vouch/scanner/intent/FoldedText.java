@@ -198,6 +198,13 @@ public final class FoldedText {
                     i = spacedEnd;
                     continue;
                 }
+                int symbolsEnd = symbolSeparatedEnd(text, i);
+                if (symbolsEnd > i) {
+                    appendLetters(text, i, symbolsEnd, out);
+                    disguised = true;
+                    i = symbolsEnd;
+                    continue;
+                }
                 int wordEnd = plainWordEnd(text, i);
                 if (wordEnd - i >= reading.minRunTogether()) {
                     disguised |= appendRunTogether(text, i, wordEnd, out, reading.runTogether());
@@ -215,6 +222,14 @@ public final class FoldedText {
                 disguised |= appendToken(text, i, tokenEnd, out, reading);
                 i = tokenEnd;
                 continue;
+            }
+            if (c == '<' && i > 0 && CharTables.isLetter(text[i - 1])) {
+                int tagsEnd = inlineTagsInsideWordEnd(text, i);
+                if (tagsEnd > i) {
+                    disguised = true;
+                    i = tagsEnd;
+                    continue;
+                }
             }
             if (!isCombiningMark(c)) {
                 out.append(foldChar(c), i);
@@ -267,6 +282,95 @@ public final class FoldedText {
             i += 1 + gap;
         }
         return letters >= 4 ? end : start;
+    }
+
+    /**
+     * "r🔥e🔥a🔥d", "s★e★n★d": single letters, three or more, with one symbol (an emoji, a star; a code point of
+     * Unicode's Other Symbol category, and its emoji presentation selector) repeated between each two, a word a model
+     * reads through the symbols. The end of the word, or {@code start}. Arrows, maths and punctuation are other
+     * categories ("A→B→C" is a flow, not a word).
+     */
+    private static int symbolSeparatedEnd(char[] text, int start) {
+        if (start + 2 >= text.length || text[start + 1] < 0x80 || !CharTables.isLetter(text[start])) {
+            return start;
+        }
+        int separator = symbolLength(text, start + 1);
+        if (separator == 0) {
+            return start;
+        }
+        int letters = 1;
+        int i = start + 1;
+        while (i + separator < text.length
+                && Arrays.equals(text, start + 1, start + 1 + separator, text, i, i + separator)
+                && CharTables.isLetter(text[i + separator])) {
+            letters++;
+            i += separator + 1;
+        }
+        boolean wordEnds = i == text.length || !CharTables.isLetterOrDigit(text[i]);
+        return letters >= 3 && wordEnds ? i : start;
+    }
+
+    /** The chars of an Other Symbol code point at {@code i} and its emoji presentation selector, or 0. */
+    private static int symbolLength(char[] text, int i) {
+        int codePoint = Character.codePointAt(text, i);
+        if (Character.getType(codePoint) != Character.OTHER_SYMBOL) {
+            return 0;
+        }
+        int length = Character.charCount(codePoint);
+        return i + length < text.length && text[i + length] == '\uFE0F' ? length + 1 : length;
+    }
+
+    /** Writes the letters of {@code [start, end)} alone, folded. */
+    private static void appendLetters(char[] text, int start, int end, Output out) {
+        for (int j = start; j < end; j++) {
+            if (CharTables.isLetter(text[j])) {
+                out.append(foldChar(text[j]), j);
+            }
+        }
+    }
+
+    /** Inline formatting that may cut a word in two ("re<b>place</b>"); a break or a block ("<br>", "<p>") parts words. */
+    private static final Set<String> INLINE_TAGS =
+            Set.of("b", "i", "u", "s", "em", "strong", "span", "mark", "small", "big", "font", "ins", "tt", "strike");
+
+    /**
+     * "re<b>place</b> the recip<i>ient</i>": inline tags, one or more, between two letters, which a model reads
+     * through. Where they end, or {@code i} (a tag at {@code i}, a letter before it).
+     */
+    private static int inlineTagsInsideWordEnd(char[] text, int i) {
+        int at = i;
+        while (at < text.length && text[at] == '<') {
+            int end = inlineTagEnd(text, at);
+            if (end == at) {
+                return i;
+            }
+            at = end;
+        }
+        return at > i && at < text.length && CharTables.isLetter(text[at]) ? at : i;
+    }
+
+    /** The end of an inline tag at {@code at} ({@code <b>}, {@code </span>}, {@code <font color="red">}), or {@code at}. */
+    private static int inlineTagEnd(char[] text, int at) {
+        int i = at + 1;
+        if (i < text.length && text[i] == '/') {
+            i++;
+        }
+        int nameStart = i;
+        while (i < text.length && i - nameStart <= 6 && text[i] < 0x80 && Character.isLetter(text[i])) {
+            i++;
+        }
+        if (i == nameStart
+                || !INLINE_TAGS.contains(new String(text, nameStart, i - nameStart).toLowerCase(Locale.ROOT))) {
+            return at;
+        }
+        if (i < text.length && text[i] == ' ' && text[at + 1] != '/') {
+            // Attributes: no markup inside, and not the rest of a sentence.
+            int limit = Math.min(text.length, i + 80);
+            while (i < limit && text[i] != '>' && text[i] != '<') {
+                i++;
+            }
+        }
+        return i < text.length && text[i] == '>' ? i + 1 : at;
     }
 
     private static boolean closesSentence(char[] text, int i) {

@@ -1,0 +1,117 @@
+package dev.vouch.scanner.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.Verdict;
+import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.intent.train.LabelledTools;
+import dev.vouch.scanner.intent.train.LabelledTools.Example;
+import dev.vouch.scanner.intent.train.Slice;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The blind sets' English attacks, each scanned among its server with every word of five letters or more in its
+ * description disguised, one disguise at a time: letters cut by emoji, stars, dots, zero-width spaces or inline tags,
+ * leetspeak, Cyrillic lookalikes, struck-through letters. Where {@code DisguisedInstructionTest} shows one
+ * instruction in each disguise, this shows two thousand attacks no writer disguised. Prints each disguise's figures.
+ */
+class DisguisedCorpusTest {
+
+    // With 2026.12.03.2 every disguise keeps at least 92% of the attacks flagged and 64% blocked (the plain text 93.9%
+    // and 71.6%). Before folding read letters cut by one repeated symbol and words cut by inline tags, emoji between
+    // letters left 69.9% flagged and 32.6% blocked, stars 71.3% and 33.7%, tags 73.9% and 39.4%.
+    private static final double MIN_FLAGGED = 0.90;
+    private static final double MIN_BLOCKED = 0.60;
+
+    private static final Pattern LONG_WORD = Pattern.compile("\\b[A-Za-z]{5,}\\b");
+
+    @Test
+    void attacksWhoseWordsAreDisguisedAreFlaggedAsTheirPlainTextIs() throws IOException {
+        Scanner scanner = Scanner.withBundledRules();
+        Map<String, UnaryOperator<String>> disguises = disguises();
+        Map<String, Slice> slices = new LinkedHashMap<>();
+        disguises.keySet().forEach(name -> slices.put(name, Slice.EMPTY));
+        for (Example example : LabelledTools.blind()) {
+            if (!example.positive() || !"en".equals(example.lang())) {
+                continue;
+            }
+            disguises.forEach((name, disguise) -> slices.merge(name, verdict(scanner, example, disguise), Slice::plus));
+        }
+        System.out.println("blind sets' English attacks, each long word of the description disguised:");
+        slices.forEach((name, slice) -> System.out.printf("  %-28s %s%n", name, slice));
+
+        assertThat(slices.get("as written").total()).isGreaterThan(1500);
+        assertThat(slices.values()).allSatisfy(slice -> {
+            assertThat(slice.flaggedRate()).isGreaterThanOrEqualTo(MIN_FLAGGED);
+            assertThat(slice.blockedRate()).isGreaterThanOrEqualTo(MIN_BLOCKED);
+        });
+    }
+
+    private static Slice verdict(Scanner scanner, Example example, UnaryOperator<String> disguise) {
+        List<ToolDefinition> tools = new ArrayList<>(example.input().tools());
+        ToolDefinition tool = tools.get(example.index());
+        ObjectNode disguised = ((ObjectNode) tool.definition()).deepCopy();
+        disguised.put(
+                "description", disguise.apply(disguised.path("description").asText()));
+        tools.set(example.index(), new ToolDefinition(tool.pointer(), disguised));
+        Verdict verdict = scanner.scan(ScanInput.ofTools(tools))
+                .tools()
+                .get(example.index())
+                .verdict();
+        return Slice.EMPTY.plus(verdict);
+    }
+
+    private static Map<String, UnaryOperator<String>> disguises() {
+        Map<String, UnaryOperator<String>> d = new LinkedHashMap<>();
+        d.put("as written", s -> s);
+        d.put("emoji between letters", s -> eachLongWord(s, w -> String.join("\uD83D\uDD25", w.split(""))));
+        d.put("stars between letters", s -> eachLongWord(s, w -> String.join("\u2605", w.split(""))));
+        d.put("tags inside words", s -> eachLongWord(s, w -> w.substring(0, 2) + "<b>" + w.substring(2) + "</b>"));
+        d.put("dots between letters", s -> eachLongWord(s, w -> String.join(".", w.split(""))));
+        d.put("spaced letters", s -> eachLongWord(s, w -> String.join(" ", w.split(""))));
+        d.put("zero-width spaces", s -> eachLongWord(s, w -> String.join("\u200b", w.split(""))));
+        d.put("hyphen inside words", s -> eachLongWord(s, w -> w.substring(0, 2) + "-" + w.substring(2)));
+        d.put(
+                "leetspeak",
+                s -> eachLongWord(
+                        s,
+                        w -> w.replace('a', '4')
+                                .replace('e', '3')
+                                .replace('i', '1')
+                                .replace('o', '0')
+                                .replace('s', '5')));
+        d.put(
+                "Cyrillic lookalikes",
+                s -> eachLongWord(
+                        s,
+                        w -> w.replace('a', '\u0430')
+                                .replace('e', '\u0435')
+                                .replace('o', '\u043e')
+                                .replace('p', '\u0440')
+                                .replace('c', '\u0441')));
+        d.put("struck through", s -> eachLongWord(s, w -> w.replaceAll("(.)", "$1\u0336")));
+        return d;
+    }
+
+    private static String eachLongWord(String text, UnaryOperator<String> disguise) {
+        Matcher words = LONG_WORD.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        int at = 0;
+        while (words.find()) {
+            out.append(text, at, words.start()).append(disguise.apply(words.group()));
+            at = words.end();
+        }
+        return out.append(text.substring(at)).toString();
+    }
+}
