@@ -223,6 +223,26 @@ public final class FoldedText {
                 i = tokenEnd;
                 continue;
             }
+            if (c == '(' || c == '[') {
+                int bracketsEnd = bracketedLettersEnd(text, i);
+                if (bracketsEnd > i) {
+                    appendLetters(text, i, bracketsEnd, out);
+                    disguised = true;
+                    i = bracketsEnd;
+                    continue;
+                }
+            }
+            if (c == '*'
+                    && i > 0
+                    && i + 2 < text.length
+                    && CharTables.isLetter(text[i - 1])
+                    && text[i + 1] == '*'
+                    && CharTables.isLetter(text[i + 2])) {
+                // "re**place**": markdown's bold opens inside the word, which reads on through it.
+                disguised = true;
+                i += 2;
+                continue;
+            }
             if (c == '<' && i > 0 && CharTables.isLetter(text[i - 1])) {
                 int tagsEnd = inlineTagsInsideWordEnd(text, i);
                 if (tagsEnd > i) {
@@ -285,16 +305,34 @@ public final class FoldedText {
     }
 
     /**
-     * "r🔥e🔥a🔥d", "s★e★n★d": single letters, three or more, with one symbol (an emoji, a star; a code point of
-     * Unicode's Other Symbol category, and its emoji presentation selector) repeated between each two, a word a model
-     * reads through the symbols. The end of the word, or {@code start}. Arrows, maths and punctuation are other
-     * categories ("A→B→C" is a flow, not a word).
+     * A word written as single letters with one separator repeated between each two, which a model reads through:
+     * a symbol ("r🔥e🔥a🔥d", "s★e★n★d": an emoji, a star, a code point of Unicode's Other Symbol category, and its
+     * emoji presentation selector; three letters or more), punctuation the splitters leave out ("r,e,a,d", "r;e;a;d")
+     * or punctuation and a space ("r. e. a. d.", "r, e, a, d"; four letters or more that make an English word, so
+     * initials, "x,y,z" and "A, B, C, D" stay). The end of the word, a last
+     * punctuation separator included, or {@code start}. Arrows and maths are other categories ("A→B→C" is a flow).
      */
     private static int symbolSeparatedEnd(char[] text, int start) {
-        if (start + 2 >= text.length || text[start + 1] < 0x80 || !CharTables.isLetter(text[start])) {
+        // Most words go on with a letter: one question rules them out.
+        if (start + 2 >= text.length
+                || CharTables.isLetterOrDigit(text[start + 1])
+                || !CharTables.isLetter(text[start])) {
             return start;
         }
-        int separator = symbolLength(text, start + 1);
+        int separator;
+        int fewest;
+        char next = text[start + 1];
+        if (next >= 0x80) {
+            separator = symbolLength(text, start + 1);
+            fewest = 3;
+        } else if (SEPARATING_PUNCTUATION.indexOf(next) >= 0 || next == '.') {
+            separator = text[start + 2] == ' ' ? 2 : 1;
+            // A dot alone between letters is a splitter's ("ig.no.re"): only a dot and a space is read here.
+            separator = next == '.' && separator == 1 ? 0 : separator;
+            fewest = 4;
+        } else {
+            return start;
+        }
         if (separator == 0) {
             return start;
         }
@@ -302,12 +340,62 @@ public final class FoldedText {
         int i = start + 1;
         while (i + separator < text.length
                 && Arrays.equals(text, start + 1, start + 1 + separator, text, i, i + separator)
-                && CharTables.isLetter(text[i + separator])) {
+                && CharTables.isLetter(text[i + separator])
+                && !(i + separator + 1 < text.length && CharTables.isLetterOrDigit(text[i + separator + 1]))) {
             letters++;
             i += separator + 1;
         }
-        boolean wordEnds = i == text.length || !CharTables.isLetterOrDigit(text[i]);
-        return letters >= 3 && wordEnds ? i : start;
+        if (i < text.length && CharTables.isLetterOrDigit(text[i])
+                || letters < fewest
+                || fewest > 3 && !isListedWord(text, start, i)) {
+            return start;
+        }
+        // "r. e. a. d." closes on its last separator's punctuation.
+        boolean closes = separator == 2
+                && i < text.length
+                && text[i] == text[start + 1]
+                && (i + 1 == text.length || text[i + 1] == ' ');
+        return closes ? i + 1 : i;
+    }
+
+    /** Punctuation that may part single letters of a word, beside the splitters ({@link #isSplitter}). */
+    private static final String SEPARATING_PUNCTUATION = ",;:!?=#^&\\\"";
+
+    /**
+     * "(r)(e)(a)(d)", "[s][e][n][d]" (what NFKC makes of "⒭⒠⒜⒟"): four letters or more, each alone in brackets,
+     * that make an English word. The end of the last bracket, or {@code start} (an opening bracket).
+     */
+    private static int bracketedLettersEnd(char[] text, int start) {
+        char open = text[start];
+        char close = open == '(' ? ')' : open == '[' ? ']' : 0;
+        if (close == 0 || start > 0 && CharTables.isLetterOrDigit(text[start - 1])) {
+            return start;
+        }
+        int letters = 0;
+        int i = start;
+        while (i + 2 < text.length && text[i] == open && CharTables.isLetter(text[i + 1]) && text[i + 2] == close) {
+            letters++;
+            i += 3;
+        }
+        return letters >= 4
+                        && (i == text.length || !CharTables.isLetterOrDigit(text[i]))
+                        && isListedWord(text, start, i)
+                ? i
+                : start;
+    }
+
+    /**
+     * Whether the letters of {@code [start, end)} make one English word of the list ({@link WordBreaks}): "(r)(e)(a)(d)"
+     * and "r, e, a, d" are a word cut apart, "(a)(b)(c)(d)" and "A, B, C, D" a list.
+     */
+    private static boolean isListedWord(char[] text, int start, int end) {
+        StringBuilder letters = new StringBuilder(end - start);
+        for (int j = start; j < end; j++) {
+            if (CharTables.isLetter(text[j])) {
+                letters.append(text[j]);
+            }
+        }
+        return WordBreaks.listedWords(letters, false) == 1 && CharTables.isAsciiLetter(letters.charAt(0));
     }
 
     /** The chars of an Other Symbol code point at {@code i} and its emoji presentation selector, or 0. */
@@ -739,8 +827,8 @@ public final class FoldedText {
 
     private static final String SMALL_CAPITALS = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ";
     private static final String LATIN_OF_SMALL_CAPITALS = "abcdefghijklmnoprstuvwyz";
-    private static final String LOOKALIKES = "аеорсухіјѕһԁԛԝкАВЕКМНОРСТХУІЈЅαοικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ";
-    private static final String LATIN_OF_LOOKALIKES = "aeopcyxijshdqwkabekmhopctxyijsaoikvptuxabezhikmnoptyx";
+    private static final String LOOKALIKES = "аеорсухіјѕһԁԛԝкАВЕКМНОРСТХУІЈЅαοικνρτυχεϲΑΒΕΖΗΙΚΜΝΟΡΤΥΧ";
+    private static final String LATIN_OF_LOOKALIKES = "aeopcyxijshdqwkabekmhopctxyijsaoikvptuxecabezhikmnoptyx";
 
     /** Whether a token holds the splitters of names and paths ('_', '/') and others too. */
     private static boolean mixesSplitters(char[] text, int start, int end) {

@@ -22,15 +22,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The blind sets' English attacks, each scanned among its server with every word of five letters or more in its
- * description disguised, one disguise at a time: letters cut by emoji, stars, dots, zero-width spaces or inline tags,
- * leetspeak, Cyrillic lookalikes, struck-through letters. Where {@code DisguisedInstructionTest} shows one
+ * description disguised, one disguise at a time: letters cut by emoji, stars, dots, commas, zero-width spaces, inline
+ * tags or markdown, letters in brackets, leetspeak, Cyrillic and Greek lookalikes, struck-through letters. Where {@code DisguisedInstructionTest} shows one
  * instruction in each disguise, this shows two thousand attacks no writer disguised. Prints each disguise's figures.
  */
 class DisguisedCorpusTest {
 
-    // With 2026.12.03.2 every disguise keeps at least 92% of the attacks flagged and 64% blocked (the plain text 93.9%
-    // and 71.6%). Before folding read letters cut by one repeated symbol and words cut by inline tags, emoji between
-    // letters left 69.9% flagged and 32.6% blocked, stars 71.3% and 33.7%, tags 73.9% and 39.4%.
+    // With 2026.12.03.2 every disguise keeps at least 92% of the attacks flagged and 60% blocked (the plain text 93.9%
+    // and 71.6%). Before folding read letters parted by one repeated symbol or punctuation, letters in brackets and
+    // words cut by inline tags or markdown, those disguises left (flagged / blocked) 69.9% / 32.6% (emoji), 71.3% /
+    // 33.7% (stars), 73.9% / 39.4% (tags), 74.4% / 37.2% (markdown), 68.0% / 30.6% (brackets), 70.2% / 33.0%
+    // (commas) and 68.8% / 20.2% (a dot after each letter); Greek lookalikes without ε blocked 51.2%.
     private static final double MIN_FLAGGED = 0.90;
     private static final double MIN_BLOCKED = 0.60;
 
@@ -78,6 +80,12 @@ class DisguisedCorpusTest {
         d.put("emoji between letters", s -> eachLongWord(s, w -> String.join("\uD83D\uDD25", w.split(""))));
         d.put("stars between letters", s -> eachLongWord(s, w -> String.join("\u2605", w.split(""))));
         d.put("tags inside words", s -> eachLongWord(s, w -> w.substring(0, 2) + "<b>" + w.substring(2) + "</b>"));
+        d.put(
+                "markdown bold inside words",
+                s -> eachLongWord(s, w -> w.substring(0, 2) + "**" + w.substring(2) + "**"));
+        d.put("letters in brackets", s -> eachLongWord(s, w -> w.replaceAll("(.)", "($1)")));
+        d.put("commas between letters", s -> eachLongWord(s, w -> String.join(",", w.split(""))));
+        d.put("a dot after each letter", s -> eachLongWord(s, w -> String.join(". ", w.split("")) + "."));
         d.put("dots between letters", s -> eachLongWord(s, w -> String.join(".", w.split(""))));
         d.put("spaced letters", s -> eachLongWord(s, w -> String.join(" ", w.split(""))));
         d.put("zero-width spaces", s -> eachLongWord(s, w -> String.join("\u200b", w.split(""))));
@@ -100,6 +108,10 @@ class DisguisedCorpusTest {
                                 .replace('o', '\u043e')
                                 .replace('p', '\u0440')
                                 .replace('c', '\u0441')));
+        d.put(
+                "Greek lookalikes",
+                s -> eachLongWord(
+                        s, w -> w.replace('o', '\u03bf').replace('a', '\u03b1').replace('e', '\u03b5')));
         d.put("struck through", s -> eachLongWord(s, w -> w.replaceAll("(.)", "$1\u0336")));
         return d;
     }

@@ -36,6 +36,11 @@ class FoldedTextTest {
                 "q🔥u🔥i🔥e🔥t🔥l🔥y r★e★p★l★a★c★e it | quietly replace it",
                 "n❤️e❤️v❤️e❤️r tell | never tell",
                 "re<b>place</b> the recip<i>ient</i> | replace</b> the recipient</i>",
+                "re**place** the **recipient** | replace** the **recipient**",
+                "(r)(e)(a)(d) the file | read the file",
+                "r,e,a,d it, then s; e; n; d it | read it, then send it",
+                "r. e. a. d. the file | read the file",
+                "quiεtly rεplαcε it | quietly replace it",
                 "ne<span style='color:red'>ver</span> men<em>tion</em> it | never</span> mention</em> it",
             })
     void undoesCharacterLevelDisguise(String disguised, String folded) {
@@ -138,6 +143,8 @@ class FoldedTextTest {
                 "The IPA for it is /\u026at/ | the ipa for it is /it/",
                 "Digest qkzvbwxyjtrplmnfhgdsqkzvbw | digest qkzvbwxyjtrplmnfhgdsqkzvbw",
                 "Steps A→B→C, rated ★★★ or 4★ | steps a→b→c, rated ★★★ or 4★",
+                "Axes x,y,z; keys w,a,s,d; grades A, B, C, D; J. R. R. Tolkien | axes x,y,z; keys w,a,s,d; grades a, b, c, d; j. r. r. tolkien",
+                "Use (a)(b)(c)(d), f(x)(y), a[i][j] or 2**8 | use (a)(b)(c)(d), f(x)(y), a[i][j] or 2**8",
                 "Use <b>bold</b>, line<br>break, List<String> or Vec<u8> | use <b>bold</b>, line<br>break, list<string> or vec<u8>",
             })
     void leavesOrdinaryTechnicalWordsAlone(String text, String folded) {
