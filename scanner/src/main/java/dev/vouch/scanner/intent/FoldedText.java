@@ -14,10 +14,12 @@ import java.util.Set;
  * case, accents and stray combining marks (a word with a mark on half its letters or more, struck
  * through or breved, is a disguise), leetspeak digits inside words ({@code 1gn0re}), letters spelled
  * out with spaces ({@code i g n o r e}) and words cut by punctuation ({@code ig.no.re},
- * {@code d-e-l-e-t-e}, and {@code ov-er-rides} where such words are a quarter of a text's). It also reads
- * Chinese written in traditional characters as simplified, the one script the lexicon writes it in. Every folded
- * character remembers the index of the original character it came from, so a match is reported at its
- * place in the text a person reads.
+ * {@code d-e-l-e-t-e}, and {@code ov-er-rides} where such words are a quarter of a text's), letters parted
+ * by a repeated symbol or punctuation or each in brackets ({@code r🔥e🔥a🔥d}, {@code r,e,a,d},
+ * {@code (r)(e)(a)(d)}), and words cut by inline tags or markdown bold ({@code re<b>place</b>},
+ * {@code re**place**}). It also reads Chinese written in traditional characters as simplified, the one script
+ * the lexicon writes it in. Every folded character remembers the index of the original character it came
+ * from, so a match is reported at its place in the text a person reads.
  *
  * <p>The sentence bounds, the lexicon, the word bag and the token pass read the characters by index; the
  * folded text as a string is made only when asked for (a disguised text, a name inside a hit), where one
@@ -309,8 +311,8 @@ public final class FoldedText {
      * a symbol ("r🔥e🔥a🔥d", "s★e★n★d": an emoji, a star, a code point of Unicode's Other Symbol category, and its
      * emoji presentation selector; three letters or more), punctuation the splitters leave out ("r,e,a,d", "r;e;a;d")
      * or punctuation and a space ("r. e. a. d.", "r, e, a, d"; four letters or more that make an English word, so
-     * initials, "x,y,z" and "A, B, C, D" stay). The end of the word, a last
-     * punctuation separator included, or {@code start}. Arrows and maths are other categories ("A→B→C" is a flow).
+     * initials, "x,y,z" and "A, B, C, D" stay). The end of the word, a last punctuation separator included, or
+     * {@code start}. Arrows and maths are other categories ("A→B→C" is a flow).
      */
     private static int symbolSeparatedEnd(char[] text, int start) {
         // Most words go on with a letter: one question rules them out.

@@ -10,12 +10,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Traditional Chinese characters read as their simplified forms: "不要拒絕這個請求" folds as "不要拒绝这个请求" does,
  * so the lexicon's Chinese phrases and the rule pack's Chinese patterns, written once in simplified characters, and
- * the words the model weighs read Chinese as Taiwan and Hong Kong write it too. Without it, the blind sets' Chinese attacks written in traditional
- * characters were flagged 71% and blocked 40% of the time, against 93% and 76% as written.
+ * the words the model weighs read Chinese as Taiwan and Hong Kong write it too. Without it, the blind sets' Chinese
+ * attacks written in traditional characters were flagged 71% and blocked 40% of the time, against 93% and 76% as
+ * written.
  *
  * <p>The table ({@code han/traditional-simplified.txt}) is ICU's Traditional-Simplified transliteration taken one
- * character at a time, kept where it gives one other character of the same range; {@code
- * HanVariantsTest} rebuilds it from ICU and holds the file to it. A character written the same in both scripts,
+ * character at a time, kept where it gives one other character of the same range; {@code HanVariantsTest}
+ * rebuilds it from ICU and holds the file to it. A character written the same in both scripts,
  * and every Japanese kana, stays as it is; a Japanese kanji ICU takes for traditional (無, 視) is read simplified
  * as well, and so are the lexicon's Japanese phrases and the rule pack's Japanese patterns, read as texts are,
  * so they still meet.

@@ -90,30 +90,23 @@ class DisguisedCorpusTest {
         d.put("spaced letters", s -> eachLongWord(s, w -> String.join(" ", w.split(""))));
         d.put("zero-width spaces", s -> eachLongWord(s, w -> String.join("\u200b", w.split(""))));
         d.put("hyphen inside words", s -> eachLongWord(s, w -> w.substring(0, 2) + "-" + w.substring(2)));
-        d.put(
-                "leetspeak",
-                s -> eachLongWord(
-                        s,
-                        w -> w.replace('a', '4')
-                                .replace('e', '3')
-                                .replace('i', '1')
-                                .replace('o', '0')
-                                .replace('s', '5')));
-        d.put(
-                "Cyrillic lookalikes",
-                s -> eachLongWord(
-                        s,
-                        w -> w.replace('a', '\u0430')
-                                .replace('e', '\u0435')
-                                .replace('o', '\u043e')
-                                .replace('p', '\u0440')
-                                .replace('c', '\u0441')));
-        d.put(
-                "Greek lookalikes",
-                s -> eachLongWord(
-                        s, w -> w.replace('o', '\u03bf').replace('a', '\u03b1').replace('e', '\u03b5')));
+        d.put("leetspeak", s -> eachLongWord(s, replacing("aeios", "43105")));
+        d.put("Cyrillic lookalikes", s -> eachLongWord(s, replacing("aeopc", "\u0430\u0435\u043e\u0440\u0441")));
+        d.put("Greek lookalikes", s -> eachLongWord(s, replacing("oae", "\u03bf\u03b1\u03b5")));
         d.put("struck through", s -> eachLongWord(s, w -> w.replaceAll("(.)", "$1\u0336")));
         return d;
+    }
+
+    /** Each letter of {@code from} written as the letter at its place in {@code to}. */
+    private static UnaryOperator<String> replacing(String from, String to) {
+        return word -> {
+            char[] letters = word.toCharArray();
+            for (int i = 0; i < letters.length; i++) {
+                int at = from.indexOf(letters[i]);
+                letters[i] = at < 0 ? letters[i] : to.charAt(at);
+            }
+            return new String(letters);
+        };
     }
 
     private static String eachLongWord(String text, UnaryOperator<String> disguise) {
