@@ -48,7 +48,13 @@ class PathologicalInputTest {
                 "73 103 110 111 114 101 ",
                 "01101001 01100111 ",
                 "ǝɹouƃᴉ ʇsǝnbǝɹ ",
-                "\"ign\" + \"ore\" ")) {
+                "\"ign\" + \"ore\" ",
+                "r,",
+                "(r)",
+                "r. ",
+                "r\uD83D\uDD25",
+                "re<b>",
+                "re**")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

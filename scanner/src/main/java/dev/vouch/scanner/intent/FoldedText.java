@@ -340,7 +340,8 @@ public final class FoldedText {
         }
         int letters = 1;
         int i = start + 1;
-        while (i + separator < text.length
+        while (letters <= MAX_CUT_WORD_LETTERS
+                && i + separator < text.length
                 && Arrays.equals(text, start + 1, start + 1 + separator, text, i, i + separator)
                 && CharTables.isLetter(text[i + separator])
                 && !(i + separator + 1 < text.length && CharTables.isLetterOrDigit(text[i + separator + 1]))) {
@@ -349,6 +350,7 @@ public final class FoldedText {
         }
         if (i < text.length && CharTables.isLetterOrDigit(text[i])
                 || letters < fewest
+                || letters > MAX_CUT_WORD_LETTERS
                 || fewest > 3 && !isListedWord(text, start, i)) {
             return start;
         }
@@ -359,6 +361,12 @@ public final class FoldedText {
                 && (i + 1 == text.length || text[i + 1] == ' ');
         return closes ? i + 1 : i;
     }
+
+    /**
+     * The most letters a word cut apart letter by letter is read for: a longer run ("a,b,c,d,…" a megabyte long) is
+     * no word, and each of its letters would otherwise read the rest of it again.
+     */
+    private static final int MAX_CUT_WORD_LETTERS = 32;
 
     /** Punctuation that may part single letters of a word, beside the splitters ({@link #isSplitter}). */
     private static final String SEPARATING_PUNCTUATION = ",;:!?=#^&\\\"";
@@ -375,11 +383,16 @@ public final class FoldedText {
         }
         int letters = 0;
         int i = start;
-        while (i + 2 < text.length && text[i] == open && CharTables.isLetter(text[i + 1]) && text[i + 2] == close) {
+        while (letters <= MAX_CUT_WORD_LETTERS
+                && i + 2 < text.length
+                && text[i] == open
+                && CharTables.isLetter(text[i + 1])
+                && text[i + 2] == close) {
             letters++;
             i += 3;
         }
         return letters >= 4
+                        && letters <= MAX_CUT_WORD_LETTERS
                         && (i == text.length || !CharTables.isLetterOrDigit(text[i]))
                         && isListedWord(text, start, i)
                 ? i
