@@ -171,6 +171,19 @@ final class CanonicalJson {
             }
         }
 
+        /**
+         * {@code out}, or the grown buffer, with room for {@code needed} bytes from {@code at} on; when it grows, it
+         * takes room for the {@code remaining} chars of the string being written and the closing quote as well.
+         */
+        private byte[] roomFor(byte[] out, int at, int needed, int remaining) {
+            if (at + needed <= out.length) {
+                return out;
+            }
+            length = at;
+            room(7 + remaining);
+            return bytes;
+        }
+
         void ascii(char c) {
             room(1);
             bytes[length++] = (byte) c;
@@ -202,11 +215,7 @@ final class CanonicalJson {
                 if (plain > i) {
                     // Most of a tool's text is a run of printable ASCII, written as it is: copied whole, not a
                     // char and a check for room at a time.
-                    if (at + (plain - i) + 7 > out.length) {
-                        length = at;
-                        room(plain - i + 7 + count - plain);
-                        out = bytes;
-                    }
+                    out = roomFor(out, at, plain - i + 7, count - i);
                     value.getBytes(i, plain, out, at);
                     at += plain - i;
                     i = plain;
@@ -215,11 +224,7 @@ final class CanonicalJson {
                     }
                 }
                 // At most six bytes a char (an escaped control), and the closing quote.
-                if (at + 7 > out.length) {
-                    length = at;
-                    room(7 + count - i);
-                    out = bytes;
-                }
+                out = roomFor(out, at, 7, count - i);
                 char c = value.charAt(i);
                 if (c < 0x80) {
                     // Not plain, so a control, the quote or the backslash: each is escaped.

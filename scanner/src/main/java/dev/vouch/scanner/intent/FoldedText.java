@@ -407,10 +407,14 @@ public final class FoldedText {
         StringBuilder letters = new StringBuilder(end - start);
         for (int j = start; j < end; j++) {
             if (CharTables.isLetter(text[j])) {
+                if (!CharTables.isAsciiLetter(text[j])) {
+                    // The list is of ASCII words: "b,é,t,o,n" would be read as its "ton".
+                    return false;
+                }
                 letters.append(text[j]);
             }
         }
-        return WordBreaks.listedWords(letters, false) == 1 && CharTables.isAsciiLetter(letters.charAt(0));
+        return WordBreaks.listedWords(letters, false) == 1;
     }
 
     /** The chars of an Other Symbol code point at {@code i} and its emoji presentation selector, or 0. */

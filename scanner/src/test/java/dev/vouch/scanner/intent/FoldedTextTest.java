@@ -145,6 +145,7 @@ class FoldedTextTest {
                 "Steps A→B→C, rated ★★★ or 4★ | steps a→b→c, rated ★★★ or 4★",
                 "Axes x,y,z; keys w,a,s,d; grades A, B, C, D; J. R. R. Tolkien | axes x,y,z; keys w,a,s,d; grades a, b, c, d; j. r. r. tolkien",
                 "Use (a)(b)(c)(d), f(x)(y), a[i][j] or 2**8 | use (a)(b)(c)(d), f(x)(y), a[i][j] or 2**8",
+                "Le mot b,é,t,o,n ici | le mot b,e,t,o,n ici",
                 "Use <b>bold</b>, line<br>break, List<String> or Vec<u8> | use <b>bold</b>, line<br>break, list<string> or vec<u8>",
             })
     void leavesOrdinaryTechnicalWordsAlone(String text, String folded) {
