@@ -77,6 +77,31 @@ class DisguisedInstructionTest {
                         .map(w -> w.length() > 5 ? w.substring(0, 3) + "-" + w.substring(3) : w)
                         .collect(Collectors.joining(" ")));
         d.put(
+                "a star inside words",
+                s -> words(s).stream()
+                        .map(w ->
+                                w.length() > 4 ? w.substring(0, w.length() / 2) + "*" + w.substring(w.length() / 2) : w)
+                        .collect(Collectors.joining(" ")));
+        d.put(
+                "underscores for spaces",
+                s -> String.join("_", words(s)).replace("._", ". ").replace(",_", ", "));
+        d.put(
+                "inner letters shuffled",
+                s -> words(s).stream()
+                        .map(w -> w.length() > 3 && w.chars().allMatch(Character::isLetter)
+                                ? w.charAt(0)
+                                        + new StringBuilder(w.substring(1, w.length() - 1))
+                                                .reverse()
+                                                .toString()
+                                        + w.charAt(w.length() - 1)
+                                : w)
+                        .collect(Collectors.joining(" ")));
+        d.put(
+                "each word backwards",
+                s -> words(s).stream()
+                        .map(w -> new StringBuilder(w).reverse().toString())
+                        .collect(Collectors.joining(" ")));
+        d.put(
                 "emoji between letters",
                 s -> words(s).stream()
                         .map(w -> String.join("\uD83D\uDD25", w.split("")))

@@ -54,7 +54,12 @@ class PathologicalInputTest {
                 "r. ",
                 "r\uD83D\uDD25",
                 "re<b>",
-                "re**")) {
+                "re**",
+                "ign*",
+                "the_to_of_",
+                "Bferoe unisg the ",
+                "ign_ore",
+                "erongi lla ")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

@@ -345,7 +345,7 @@ public final class IntentFeatures {
     private void readDecoded(
             Text field, EncodedSpans.Decoded decoded, Feature hidden, ToolContext context, Reading reading) {
         int before = reading.directives;
-        read(field, decoded.text(), FoldedText.of(decoded.text()), decoded, context, reading);
+        read(field, decoded.text(), FoldedText.ofDecoded(decoded.text()), decoded, context, reading);
         if (reading.directives > before) {
             FeatureEmitter.fire(
                     reading.values,

@@ -134,6 +134,45 @@ final class WordBreaks {
         return listed[0];
     }
 
+    /**
+     * Whether the ASCII letters of {@code text[from, to)}, in any case, read without each {@code skip} between them,
+     * make a word of the list of two letters or more; false where any other character stands among them.
+     */
+    static boolean isListed(char[] text, int from, int to, char skip) {
+        long hash = Words.SEED;
+        int letters = 0;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (c == skip) {
+                continue;
+            }
+            if (!CharTables.isAsciiLetter(c)) {
+                return false;
+            }
+            hash = Words.step(hash, (char) (c | 0x20));
+            letters++;
+        }
+        return letters >= 2 && Words.INSTANCE.cost(hash) > 0;
+    }
+
+    /** Whether {@code text[from, to)}, ASCII letters in any case, read last letter first is a word of the list. */
+    static boolean isListedBackwards(char[] text, int from, int to) {
+        long hash = Words.SEED;
+        for (int i = to - 1; i >= from; i--) {
+            hash = Words.step(hash, (char) (text[i] | 0x20));
+        }
+        return to - from >= 2 && Words.INSTANCE.cost(hash) > 0;
+    }
+
+    /** Whether {@code text[from, to)}, ASCII letters in any case, is one of the short words every sentence has. */
+    static boolean isShortWord(char[] text, int from, int to) {
+        long hash = Words.SEED;
+        for (int i = from; i < to; i++) {
+            hash = Words.step(hash, (char) (text[i] | 0x20));
+        }
+        return to - from <= 8 && Words.INSTANCE.shortWord(hash) >= 0;
+    }
+
     /** Hands {@code word} the bounds of each run of ASCII letters of {@code text}, in order. */
     static void eachAsciiWord(CharSequence text, WordBounds word) {
         int i = 0;
@@ -296,6 +335,11 @@ final class WordBreaks {
             for (int i = from; i < to; i++) {
                 hash = step(hash, letters[i]);
             }
+            return shortWord(hash);
+        }
+
+        /** The index among {@link #SHORT_WORDS} of the word whose letters hash to {@code hash}, or -1. */
+        int shortWord(long hash) {
             int slot = slotOf(hash);
             return keys[slot] == 0 ? -1 : shortWords[slot] - 1;
         }
@@ -337,35 +381,44 @@ final class WordBreaks {
         }
 
         private static Words load() {
-            List<String> lines;
-            try (InputStream in = WordBreaks.class.getResourceAsStream("/dev/vouch/scanner/words/english-words.txt")) {
-                if (in == null) {
-                    throw new IllegalStateException("english-words.txt is missing from the scanner's resources");
-                }
-                lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                        .lines()
-                        .toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            List<String> lines = listLines();
             Words words = new Words(lines.size() + SHORT_WORDS.size());
-            int cost = 0;
+            String tier = null;
             for (String line : lines) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
                 if (line.startsWith("@ ")) {
-                    cost = tierCost(line.substring(2).trim());
-                } else if (cost == 0) {
+                    tier = line.substring(2).trim();
+                    tierCost(tier);
+                } else if (tier == null) {
                     throw new IllegalStateException("english-words.txt: a word before any tier");
                 } else {
-                    words.put(line.trim(), cost, -1);
+                    words.put(line, tierCost(tier), -1);
                 }
             }
             for (int k = 0; k < SHORT_WORDS.size(); k++) {
                 words.put(SHORT_WORDS.get(k), tierCost("10"), k);
             }
             return words;
+        }
+    }
+
+    /** The words of the list, every tier, in the list's order. */
+    static List<String> wordList() {
+        return listLines().stream().filter(line -> !line.startsWith("@ ")).toList();
+    }
+
+    /** The list's lines that hold a word or open a tier ({@code "@ 10"}), trimmed. */
+    private static List<String> listLines() {
+        try (InputStream in = WordBreaks.class.getResourceAsStream("/dev/vouch/scanner/words/english-words.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("english-words.txt is missing from the scanner's resources");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(String::trim)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

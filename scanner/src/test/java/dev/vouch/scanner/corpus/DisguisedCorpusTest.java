@@ -12,9 +12,11 @@ import dev.vouch.scanner.intent.train.LabelledTools.Example;
 import dev.vouch.scanner.intent.train.Slice;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The blind sets' English attacks, each scanned among its server with every word of five letters or more in its
  * description disguised, one disguise at a time: letters cut by emoji, stars, dots, commas, zero-width spaces, inline
- * tags or markdown, letters in brackets, leetspeak, Cyrillic and Greek lookalikes, struck-through letters. Where {@code DisguisedInstructionTest} shows one
+ * tags or markdown, a word cut in two by a star, a bar, an underscore or a slash, letters in brackets, leetspeak,
+ * Cyrillic and Greek lookalikes, struck-through letters, every word's inner letters shuffled, each word backwards. Where {@code DisguisedInstructionTest} shows one
  * instruction in each disguise, this shows two thousand attacks no writer disguised. Prints each disguise's figures.
  */
 class DisguisedCorpusTest {
@@ -90,12 +93,53 @@ class DisguisedCorpusTest {
         d.put("spaced letters", s -> eachLongWord(s, w -> String.join(" ", w.split(""))));
         d.put("zero-width spaces", s -> eachLongWord(s, w -> String.join("\u200b", w.split(""))));
         d.put("hyphen inside words", s -> eachLongWord(s, w -> w.substring(0, 2) + "-" + w.substring(2)));
+        d.put("a star inside words", s -> eachLongWord(s, cutInTheMiddle("*")));
+        d.put("a bar inside words", s -> eachLongWord(s, cutInTheMiddle("|")));
+        d.put("an underscore inside words", s -> eachLongWord(s, cutInTheMiddle("_")));
+        d.put("a slash inside words", s -> eachLongWord(s, cutInTheMiddle("/")));
+        d.put("inner letters shuffled", shuffledInside());
+        d.put(
+                "each word backwards",
+                s -> eachLongWord(s, w -> new StringBuilder(w).reverse().toString()));
         d.put("leetspeak", s -> eachLongWord(s, replacing("aeios", "43105")));
         d.put("Cyrillic lookalikes", s -> eachLongWord(s, replacing("aeopc", "\u0430\u0435\u043e\u0440\u0441")));
         d.put("Greek lookalikes", s -> eachLongWord(s, replacing("oae", "\u03bf\u03b1\u03b5")));
         d.put("struck through", s -> eachLongWord(s, w -> w.replaceAll("(.)", "$1\u0336")));
         return d;
     }
+
+    private static UnaryOperator<String> cutInTheMiddle(String cut) {
+        return word -> word.substring(0, word.length() / 2) + cut + word.substring(word.length() / 2);
+    }
+
+    /**
+     * Every word of four letters or more with its inner letters in another order, the first and last kept, as a
+     * person and a model still read it ("Ignroe all prveious isnturctions"); each text shuffled by a generator seeded
+     * by the text, so the figures repeat.
+     */
+    private static UnaryOperator<String> shuffledInside() {
+        return text -> {
+            Random random = new Random(text.hashCode());
+            Matcher words = WORD_TO_SHUFFLE.matcher(text);
+            StringBuilder out = new StringBuilder(text.length());
+            int at = 0;
+            while (words.find()) {
+                List<Character> inner = new ArrayList<>();
+                String word = words.group();
+                for (char c : word.substring(1, word.length() - 1).toCharArray()) {
+                    inner.add(c);
+                }
+                Collections.shuffle(inner, random);
+                out.append(text, at, words.start()).append(word.charAt(0));
+                inner.forEach(out::append);
+                out.append(word.charAt(word.length() - 1));
+                at = words.end();
+            }
+            return out.append(text.substring(at)).toString();
+        };
+    }
+
+    private static final Pattern WORD_TO_SHUFFLE = Pattern.compile("\\b[A-Za-z]{4,}\\b");
 
     /** Each letter of {@code from} written as the letter at its place in {@code to}. */
     private static UnaryOperator<String> replacing(String from, String to) {
