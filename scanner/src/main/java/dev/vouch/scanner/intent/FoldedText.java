@@ -20,8 +20,9 @@ import java.util.Set;
  * {@code re**place**}), a word cut by punctuation no word holds ({@code ign*ore}), a sentence written with
  * punctuation for spaces ({@code do-not-tell-the-user}), and, where a text writes them throughout, words with their
  * inner letters shuffled ({@code Ignroe all prveious isntructions}) or each written backwards ({@code erongI lla}). It
- * also reads Chinese written in traditional characters as simplified, the one script the lexicon writes it in. Every folded character remembers the index of the original character it came
- * from, so a match is reported at its place in the text a person reads.
+ * also reads Chinese written in traditional characters as simplified, the one script the lexicon writes it in.
+ * Every folded character remembers the index of the original character it came from, so a match is reported at its
+ * place in the text a person reads.
  *
  * <p>The sentence bounds, the lexicon, the word bag and the token pass read the characters by index; the
  * folded text as a string is made only when asked for (a disguised text, a name inside a hit), where one
@@ -224,7 +225,7 @@ public final class FoldedText {
 
     /**
      * A word of ASCII letters written backwards, as the word of the list it is read forwards, in a text that writes its
-     * words so; null where it is a word as written or none either way ("the" and "eht", "to" and "ot" alike).
+     * words so, short ones too ("eht", "ot" are "the", "to"); null where it is a word as written or none either way.
      */
     private static String backwards(char[] text, int start, int end) {
         if (WordBreaks.isListed(text, start, end, '\0') || !WordBreaks.isListedBackwards(text, start, end)) {
@@ -854,8 +855,8 @@ public final class FoldedText {
 
     /**
      * Whether a token's pieces between its splitters read as an English sentence: words of ASCII letters, three in
-     * four of the list and two of the short words every sentence has ("ignore_all_previous_instructions",
-     * "never-tell-the-user", "the~user's~key"). A name joins words too ("get_user_by_id", "state-of-the-art"), and
+     * four of the list and two of the short words every sentence has ("ignore_all_of_the_previous_rules",
+     * "never-tell-the-user", "the~user's~key"; "ignore_all_previous_instructions" holds one, and stays a name). A name joins words too ("get_user_by_id", "state-of-the-art"), and
      * read so it says what it did; a path, a domain or a file ("docs/how-to-use-the-api", "evil.io_to_the_bcc") is
      * left as it is.
      */
@@ -977,8 +978,8 @@ public final class FoldedText {
         // knows; "read|write" and "send_email" are two words.
         boolean joinCut =
                 !joinPieces && cut != 0 && CUTTING_PUNCTUATION.indexOf(cut) >= 0 && cutsWord(text, start, end, cut);
-        // "ignore_all_previous_instructions", "do-not-tell-the-user": a sentence whose words are joined by one kind
-        // of punctuation is read with spaces.
+        // "ignore_all_of_the_previous_rules", "do-not-tell-the-user": a sentence whose words are joined by
+        // punctuation is read with spaces.
         boolean spaceCut = !joinPieces && !joinCut && pieces >= MIN_JOINED_WORDS && joinsSentence(text, start, end);
         out.joinedSentences += spaceCut ? 1 : 0;
         // Most tokens are short names and codes: only one with a long run between its splitters can hold

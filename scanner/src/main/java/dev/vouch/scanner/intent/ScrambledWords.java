@@ -88,7 +88,7 @@ final class ScrambledWords {
     /** Two or three letters, each five bits, a bit each: 4 KB. */
     private static final long[] SHORT_WORD_BITS = shortWordBits();
 
-    /** Whether {@code text[from, to)}, two or three ASCII letters in any case, is one of {@link #ENGLISH_SHORT_WORDS}. */
+    /** Whether {@code text[from, to)}, two or three ASCII letters in any case, is an English short word. */
     static boolean isEnglishShortWord(char[] text, int from, int to) {
         int length = to - from;
         if (length < 2 || length > 3) {
