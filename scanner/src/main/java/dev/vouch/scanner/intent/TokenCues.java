@@ -130,7 +130,8 @@ final class TokenCues {
             return;
         }
         boolean quoted = start > 0 && isQuote(text.charAt(start - 1));
-        boolean compound = isCompound(chars, start, start + key.length());
+        boolean compound = isCompound(chars, start, start + key.length())
+                || isCapitals(chars, start, start + key.length()) && context.isCamelCaseTool(key);
         // get-weather: a hyphenated word that is exactly another tool's name means that tool.
         boolean hyphenated = key.indexOf('-') > 0;
         if (context.isOtherTool(key) && (compound || hyphenated || quoted || namedAsTool(text, chars, start, end))) {
@@ -272,6 +273,16 @@ final class TokenCues {
             letter |= CharTables.isLetter(c);
         }
         return false;
+    }
+
+    /** "SENDEMAIL": letters, each a capital, two or more. */
+    private static boolean isCapitals(char[] text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text[i] < 'A' || text[i] > 'Z') {
+                return false;
+            }
+        }
+        return end - start >= 2;
     }
 
     private static boolean isUpperCase(char c) {

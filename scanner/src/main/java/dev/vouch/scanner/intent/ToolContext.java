@@ -50,6 +50,8 @@ public final class ToolContext {
         private ToolNames names;
         /** Tool names that are plain words ("search"): prose can say them without meaning the tool. */
         private boolean plainWordNames;
+        /** The keys of the tools named in camelCase ({@link #isCamelCaseTool}). */
+        private final Set<String> camelCaseNames = new HashSet<>();
 
         public static ToolSet of(List<ToolDefinition> tools, ToolNames names) {
             ToolSet set = new ToolSet();
@@ -62,14 +64,18 @@ public final class ToolContext {
                 }
                 set.namesByKey.put(name, spelled);
                 Set<String> arguments = arguments(tool.definition());
-                set.addTool(name, arguments);
+                set.addTool(spelled, arguments);
                 set.plainWordNames = set.plainWordNames || isPlainWord(name);
                 set.addArguments(arguments);
             }
             return set;
         }
 
-        private void addTool(String name, Set<String> arguments) {
+        private void addTool(String spelled, Set<String> arguments) {
+            String name = key(spelled);
+            if (isCamelCase(spelled)) {
+                camelCaseNames.add(name);
+            }
             argumentsByTool.put(name, arguments);
             sieve.add(name);
             arguments.forEach(sieve::add);
@@ -106,11 +112,11 @@ public final class ToolContext {
     public static ToolContext of(
             String ownName, Set<String> ownArguments, Set<String> otherTools, Set<String> otherArguments) {
         ToolSet set = new ToolSet();
-        set.addTool(key(ownName), Set.copyOf(ownArguments));
+        set.addTool(ownName, Set.copyOf(ownArguments));
         set.addArguments(ownArguments.stream().map(ToolContext::key).toList());
         for (String other : otherTools) {
             if (!set.argumentsByTool.containsKey(key(other))) {
-                set.addTool(key(other), Set.of());
+                set.addTool(other, Set.of());
             }
             set.plainWordNames |= isPlainWord(other);
         }
@@ -129,6 +135,23 @@ public final class ToolContext {
 
     public boolean isOtherTool(String key) {
         return set.sieve.mayHold(key) && !key.equals(ownName) && set.argumentsByTool.containsKey(key);
+    }
+
+    /**
+     * Whether a tool of the set is named in camelCase ("sendEmail"), which a text written in capitals spells as one word
+     * ("SENDEMAIL"): as that tool's name it is a name, where "SEARCH" may be a word.
+     */
+    public boolean isCamelCaseTool(String key) {
+        return set.camelCaseNames.contains(key);
+    }
+
+    private static boolean isCamelCase(String name) {
+        for (int i = 1; i < name.length(); i++) {
+            if (Character.isUpperCase(name.charAt(i)) && Character.isLowerCase(name.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Another tool of the set whose name does not say it only reads. */
