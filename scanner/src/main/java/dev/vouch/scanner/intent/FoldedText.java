@@ -268,18 +268,18 @@ public final class FoldedText {
             char c = text[i];
             if (CharTables.isLetterOrDigit(c) && (i == 0 || !CharTables.isLetterOrDigit(text[i - 1]))) {
                 out.words++;
-                int spacedEnd = spacedLettersEnd(text, i);
-                if (spacedEnd > i) {
-                    appendSpaced(text, i, spacedEnd, out);
-                    disguised = true;
-                    i = spacedEnd;
-                    continue;
+                // Letters cut apart one by one: by spaces ("i g n o r e"), or by a symbol or punctuation
+                // ("r🔥e🔥a🔥d").
+                int cutApartEnd = spacedLettersEnd(text, i);
+                if (cutApartEnd > i) {
+                    appendSpaced(text, i, cutApartEnd, out);
+                } else {
+                    cutApartEnd = symbolSeparatedEnd(text, i);
+                    appendLetters(text, i, cutApartEnd, out);
                 }
-                int symbolsEnd = symbolSeparatedEnd(text, i);
-                if (symbolsEnd > i) {
-                    appendLetters(text, i, symbolsEnd, out);
+                if (cutApartEnd > i) {
                     disguised = true;
-                    i = symbolsEnd;
+                    i = cutApartEnd;
                     continue;
                 }
                 int wordEnd = plainWordEnd(text, i);

@@ -39,7 +39,7 @@ final class ScrambledWords {
         if (to - from < SHORTEST || to - from > WordBreaks.LONGEST_WORD) {
             return Reading.LISTED;
         }
-        long spelling = spelling(text, from, to);
+        long spelling = WordBreaks.hashOf(text, from, to);
         // Most words are words of the list as written: a small filter answers them without the table.
         if (TABLE.mayBeListed(spelling)) {
             return Reading.LISTED;
@@ -67,14 +67,6 @@ final class ScrambledWords {
             inner += LETTER_KEYS[(text[i] | 0x20) - 'a'];
         }
         return TABLE.slotOf(key(text[from] | 0x20, text[to - 1] | 0x20, length, inner));
-    }
-
-    private static long spelling(char[] text, int from, int to) {
-        long spelling = SPELLING_SEED;
-        for (int i = from; i < to; i++) {
-            spelling = (spelling ^ (text[i] | 0x20)) * 0x100000001b3L;
-        }
-        return spelling;
     }
 
     /**
@@ -112,8 +104,6 @@ final class ScrambledWords {
         }
         return bits;
     }
-
-    private static final long SPELLING_SEED = 0xcbf29ce484222325L;
 
     private static long key(int first, int last, int length, long inner) {
         long key = inner + (first * 31L + last) * 0x9E3779B97F4A7C15L + length * 0xC2B2AE3D27D4EB4FL;
@@ -194,13 +184,10 @@ final class ScrambledWords {
                 }
             }
             long inner = 0;
-            long spelling = SPELLING_SEED;
-            for (int i = 0; i < letters.length; i++) {
-                spelling = (spelling ^ letters[i]) * 0x100000001b3L;
-                if (i > 0 && i < letters.length - 1) {
-                    inner += LETTER_KEYS[letters[i] - 'a'];
-                }
+            for (int i = 1; i < letters.length - 1; i++) {
+                inner += LETTER_KEYS[letters[i] - 'a'];
             }
+            long spelling = WordBreaks.hashOf(letters, 0, letters.length);
             markListed(spelling);
             long key = key(letters[0], letters[letters.length - 1], letters.length, inner);
             int slot = slotOf(key);

@@ -155,6 +155,18 @@ final class WordBreaks {
         return letters >= 2 && Words.INSTANCE.cost(hash) > 0;
     }
 
+    /**
+     * The hash a word of the list is found by, of {@code text[from, to)}, ASCII letters in any case: the same for the
+     * same letters whatever their case.
+     */
+    static long hashOf(char[] text, int from, int to) {
+        long hash = Words.SEED;
+        for (int i = from; i < to; i++) {
+            hash = Words.step(hash, (char) (text[i] | 0x20));
+        }
+        return hash;
+    }
+
     /** Whether {@code text[from, to)}, ASCII letters in any case, read last letter first is a word of the list. */
     static boolean isListedBackwards(char[] text, int from, int to) {
         long hash = Words.SEED;
@@ -166,11 +178,7 @@ final class WordBreaks {
 
     /** Whether {@code text[from, to)}, ASCII letters in any case, is one of the short words every sentence has. */
     static boolean isShortWord(char[] text, int from, int to) {
-        long hash = Words.SEED;
-        for (int i = from; i < to; i++) {
-            hash = Words.step(hash, (char) (text[i] | 0x20));
-        }
-        return to - from <= 8 && Words.INSTANCE.shortWord(hash) >= 0;
+        return to - from <= 8 && Words.INSTANCE.shortWord(hashOf(text, from, to)) >= 0;
     }
 
     /** Hands {@code word} the bounds of each run of ASCII letters of {@code text}, in order. */
@@ -383,15 +391,14 @@ final class WordBreaks {
         private static Words load() {
             List<String> lines = listLines();
             Words words = new Words(lines.size() + SHORT_WORDS.size());
-            String tier = null;
+            int cost = 0;
             for (String line : lines) {
                 if (line.startsWith("@ ")) {
-                    tier = line.substring(2).trim();
-                    tierCost(tier);
-                } else if (tier == null) {
+                    cost = tierCost(line.substring(2).trim());
+                } else if (cost == 0) {
                     throw new IllegalStateException("english-words.txt: a word before any tier");
                 } else {
-                    words.put(line, tierCost(tier), -1);
+                    words.put(line, cost, -1);
                 }
             }
             for (int k = 0; k < SHORT_WORDS.size(); k++) {
