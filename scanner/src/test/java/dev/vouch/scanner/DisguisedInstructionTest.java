@@ -83,6 +83,13 @@ class DisguisedInstructionTest {
                                 w.length() > 4 ? w.substring(0, w.length() / 2) + "*" + w.substring(w.length() / 2) : w)
                         .collect(Collectors.joining(" ")));
         d.put(
+                "a space inside words",
+                s -> words(s).stream()
+                        .map(w -> w.length() > 4 && w.chars().allMatch(Character::isLetter)
+                                ? w.substring(0, w.length() / 2) + " " + w.substring(w.length() / 2)
+                                : w)
+                        .collect(Collectors.joining(" ")));
+        d.put(
                 "underscores for spaces",
                 s -> String.join("_", words(s)).replace("._", ". ").replace(",_", ", "));
         d.put(

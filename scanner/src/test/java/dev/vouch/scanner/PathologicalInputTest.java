@@ -59,7 +59,8 @@ class PathologicalInputTest {
                 "the_to_of_",
                 "Bferoe unisg the ",
                 "ign_ore",
-                "erongi lla ")) {
+                "erongi lla ",
+                "ign ore prev ious ")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code d-e-l-e-t-e}, and {@code ov-er-rides} where such words are a quarter of a text's), letters parted
  * by a repeated symbol or punctuation or each in brackets ({@code r🔥e🔥a🔥d}, {@code r,e,a,d},
  * {@code (r)(e)(a)(d)}), and words cut by inline tags or markdown bold ({@code re<b>place</b>},
- * {@code re**place**}), a word cut by punctuation no word holds ({@code ign*ore}), a sentence written with
+ * {@code re**place**}), a word cut by punctuation no word holds ({@code ign*ore}) or, where a text cuts two, by a
+ * space ({@code ign ore}), a sentence written with
  * punctuation for spaces ({@code do-not-tell-the-user}), and, where a text writes them throughout, words with their
  * inner letters shuffled ({@code Ignroe all prveious isntructions}) or each written backwards ({@code erongI lla}). It
  * also reads Chinese written in traditional characters as simplified, the one script the lexicon writes it in.
@@ -197,7 +198,10 @@ public final class FoldedText {
                 // the words of four letters or more are such words wrote each backwards.
                 readBackwards
                         && strict.backwardsWords() >= MIN_WORDS_BACKWARDS
-                        && strict.backwardsWords() * 2 >= strict.longWords());
+                        && strict.backwardsWords() * 2 >= strict.longWords(),
+                // "ign ore all prev ious instr uctions": one word cut by a space is a slip ("retu rn"); a text that
+                // cuts two was cut to slip past a matcher, which a model reads through.
+                strict.spaceCutWords() >= MIN_WORDS_CUT_BY_SPACE);
         return reading.readsOtherwise() ? fold(source, reading).folded() : strict.folded();
     }
 
@@ -206,12 +210,18 @@ public final class FoldedText {
      * hyphens, or runs its words together; a token alone would not say so.
      */
     private record TextReading(
-            boolean leet, boolean cut, boolean hyphen, boolean runTogether, boolean unscramble, boolean backwards) {
-        static final TextReading STRICT = new TextReading(false, false, false, false, false, false);
+            boolean leet,
+            boolean cut,
+            boolean hyphen,
+            boolean runTogether,
+            boolean unscramble,
+            boolean backwards,
+            boolean spaceCut) {
+        static final TextReading STRICT = new TextReading(false, false, false, false, false, false, false);
 
         /** Whether the text is read otherwise than its tokens alone would be. */
         boolean readsOtherwise() {
-            return leet || cut || hyphen || runTogether || unscramble || backwards;
+            return leet || cut || hyphen || runTogether || unscramble || backwards || spaceCut;
         }
 
         /** The fewest letters of a run read as words run together. */
@@ -238,6 +248,35 @@ public final class FoldedText {
         return new String(letters);
     }
 
+    /** The fewest words cut by a space that make a text written so ({@link #spaceCutWordEnd}). */
+    private static final int MIN_WORDS_CUT_BY_SPACE = 2;
+
+    /** The fewest letters of a word read whole across a space: shorter pairs are words side by side ("to do"). */
+    private static final int MIN_SPACE_CUT_LETTERS = 5;
+
+    /**
+     * The end of the word a single space at {@code cut} cuts ("ign ore", "instr uctions"), the word's first piece at
+     * {@code start}: where the ASCII letters either side, two or more each, make a word of the list of five letters
+     * or more and one piece alone is none; otherwise {@code cut}. Two words side by side that make a third ("pass
+     * word", "any one") are words as written.
+     */
+    private static int spaceCutWordEnd(char[] text, int start, int cut) {
+        if (cut - start < 2 || cut + 2 >= text.length || text[cut] != ' ' || !CharTables.isAsciiLetter(text[cut + 1])) {
+            return cut;
+        }
+        int end = plainWordEnd(text, cut + 1);
+        int letters = end - start - 1;
+        if (end - cut - 1 < 2
+                || letters < MIN_SPACE_CUT_LETTERS
+                || letters > WordBreaks.LONGEST_WORD
+                || !WordBreaks.isListed(text, start, end, ' ')) {
+            return cut;
+        }
+        boolean pieceOfNoWord =
+                !WordBreaks.isListed(text, start, cut, '\0') || !WordBreaks.isListed(text, cut + 1, end, '\0');
+        return pieceOfNoWord ? end : cut;
+    }
+
     /** The fewest words of four letters or more a text whose words were shuffled has; shorter ones are labels. */
     private static final int MIN_WORDS_SHUFFLED = 4;
 
@@ -257,7 +296,8 @@ public final class FoldedText {
             int scrambledWords,
             int unknownWords,
             int englishShortWords,
-            int backwardsWords) {}
+            int backwardsWords,
+            int spaceCutWords) {}
 
     private static Folding fold(char[] text, TextReading reading) {
         int length = text.length;
@@ -283,6 +323,17 @@ public final class FoldedText {
                     continue;
                 }
                 int wordEnd = plainWordEnd(text, i);
+                int joinedEnd = reading.spaceCut() && wordEnd > i ? spaceCutWordEnd(text, i, wordEnd) : wordEnd;
+                if (joinedEnd > wordEnd) {
+                    for (int j = i; j < joinedEnd; j++) {
+                        if (j != wordEnd) {
+                            out.append((char) (text[j] | 0x20), j);
+                        }
+                    }
+                    disguised = true;
+                    i = joinedEnd;
+                    continue;
+                }
                 if (wordEnd - i >= reading.minRunTogether()) {
                     disguised |= appendRunTogether(text, i, wordEnd, out, reading.runTogether());
                     i = wordEnd;
@@ -301,15 +352,8 @@ public final class FoldedText {
                             out.append((char) (text[j] | 0x20), j);
                         }
                     }
-                    if (reading == TextReading.STRICT && wordEnd - i >= ScrambledWords.SHORTEST) {
-                        ScrambledWords.Reading read = ScrambledWords.reading(text, i, wordEnd);
-                        out.countShuffled(read);
-                        out.backwardsWords +=
-                                read == ScrambledWords.Reading.UNKNOWN && WordBreaks.isListedBackwards(text, i, wordEnd)
-                                        ? 1
-                                        : 0;
-                    } else if (reading == TextReading.STRICT && ScrambledWords.isEnglishShortWord(text, i, wordEnd)) {
-                        out.englishShortWords++;
+                    if (reading == TextReading.STRICT) {
+                        out.countPlainWord(text, i, wordEnd);
                     }
                     i = wordEnd;
                     continue;
@@ -374,7 +418,8 @@ public final class FoldedText {
                 out.scrambledWords,
                 out.unknownWords,
                 out.englishShortWords,
-                out.backwardsWords);
+                out.backwardsWords,
+                out.spaceCutWords);
     }
 
     private static boolean holdsLetterBeyondAscii(char[] text, int start, int end) {
@@ -1133,10 +1178,45 @@ public final class FoldedText {
         int unknownWords;
         /** Of the words of four letters or more, those that are none forwards and a word of the list backwards. */
         int backwardsWords;
+        /** Words cut in two by a space ({@link #spaceCutWordEnd}). */
+        int spaceCutWords;
         /** Short English words that a shuffle leaves alone ({@link ScrambledWords#isEnglishShortWord}). */
         int englishShortWords;
         /** Tokens that are sentences with punctuation for spaces ({@link #joinsSentence}). */
         int joinedSentences;
+
+        /** The bounds of the last plain word counted, and whether it is a word of the list (as the filter tells). */
+        private int previousWordStart;
+
+        private int previousWordEnd = -2;
+        private boolean previousWordListed;
+
+        /** Counts a word of ASCII letters alone: what it is read as, and whether a space cuts it from the last. */
+        void countPlainWord(char[] text, int start, int end) {
+            boolean listed;
+            if (end - start >= ScrambledWords.SHORTEST) {
+                ScrambledWords.Reading read = ScrambledWords.reading(text, start, end);
+                countShuffled(read);
+                backwardsWords +=
+                        read == ScrambledWords.Reading.UNKNOWN && WordBreaks.isListedBackwards(text, start, end)
+                                ? 1
+                                : 0;
+                listed = read == ScrambledWords.Reading.LISTED;
+            } else {
+                englishShortWords += ScrambledWords.isEnglishShortWord(text, start, end) ? 1 : 0;
+                listed = ScrambledWords.isShortListed(text, start, end);
+            }
+            // Two words of the list side by side are words as written: the pair is asked of the list only where one
+            // is none, as the word's own reading has told.
+            if (previousWordEnd == start - 1
+                    && !(listed && previousWordListed)
+                    && spaceCutWordEnd(text, previousWordStart, previousWordEnd) == end) {
+                spaceCutWords++;
+            }
+            previousWordStart = start;
+            previousWordEnd = end;
+            previousWordListed = listed;
+        }
 
         /** Counts a word of four letters or more, and what it is read as. */
         void countShuffled(ScrambledWords.Reading reading) {

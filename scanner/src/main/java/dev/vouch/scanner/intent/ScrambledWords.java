@@ -51,6 +51,41 @@ final class ScrambledWords {
         };
     }
 
+    /** Each word of the list of two or three letters, by {@link #shortCode}: 4 KB. */
+    private static final long[] SHORT_LISTED_BITS = shortListedBits();
+
+    /**
+     * Whether {@code text[from, to)}, ASCII letters in any case, shorter than {@link #SHORTEST}, is a word of the list;
+     * true for a single letter, which no reading takes apart.
+     */
+    static boolean isShortListed(char[] text, int from, int to) {
+        if (to - from < 2) {
+            return true;
+        }
+        int code = shortCode(text[from], text[from + 1], to - from == 3 ? text[from + 2] : '`');
+        return (SHORT_LISTED_BITS[code >>> 6] & 1L << code) != 0;
+    }
+
+    private static long[] shortListedBits() {
+        long[] bits = new long[1 << 9];
+        char[] word = new char[3];
+        for (int length = 2; length <= 3; length++) {
+            for (int code = 0; code < 1 << 5 * length; code++) {
+                boolean letters = true;
+                for (int k = 0; k < length; k++) {
+                    int letter = code >>> 5 * (length - 1 - k) & 31;
+                    letters &= letter >= 1 && letter <= 26;
+                    word[k] = (char) ('`' + letter);
+                }
+                if (letters && WordBreaks.isListed(word, 0, length, '\0')) {
+                    int key = shortCode(word[0], word[1], length == 3 ? word[2] : '`');
+                    bits[key >>> 6] |= 1L << key;
+                }
+            }
+        }
+        return bits;
+    }
+
     /** The word of the list {@code text[from, to)} is a shuffle of, lower case; null where there is none. */
     static String restored(char[] text, int from, int to) {
         if (reading(text, from, to) != Reading.SCRAMBLED) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The blind sets' English attacks, each scanned among its server with every word of five letters or more in its
  * description disguised, one disguise at a time: letters cut by emoji, stars, dots, commas, zero-width spaces, inline
- * tags or markdown, a word cut in two by a star, a bar, an underscore or a slash, letters in brackets, leetspeak,
+ * tags or markdown, a word cut in two by a star, a bar, an underscore, a slash or a space, letters in brackets, leetspeak,
  * Cyrillic and Greek lookalikes, struck-through letters, every word's inner letters shuffled, each word backwards. Where {@code DisguisedInstructionTest} shows one
  * instruction in each disguise, this shows two thousand attacks no writer disguised. Prints each disguise's figures.
  */
@@ -97,6 +97,7 @@ class DisguisedCorpusTest {
         d.put("a bar inside words", s -> eachLongWord(s, cutInTheMiddle("|")));
         d.put("an underscore inside words", s -> eachLongWord(s, cutInTheMiddle("_")));
         d.put("a slash inside words", s -> eachLongWord(s, cutInTheMiddle("/")));
+        d.put("a space inside words", s -> eachLongWord(s, cutInTheMiddle(" ")));
         d.put("inner letters shuffled", shuffledInside());
         d.put(
                 "each word backwards",

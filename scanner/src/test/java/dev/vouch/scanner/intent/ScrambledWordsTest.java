@@ -31,4 +31,14 @@ class ScrambledWordsTest {
         assertThat(ScrambledWords.reading(letters, 0, letters.length)).isEqualTo(reading);
         assertThat(ScrambledWords.restored(letters, 0, letters.length)).isEqualTo(restored);
     }
+
+    @ParameterizedTest
+    @CsvSource({"to, true", "The, true", "all, true", "a, true", "xq, false", "qzx, false", "ptr, false"})
+    void tellsAShortWordOfTheListFromLettersThatAreNone(String word, boolean listed) {
+        char[] letters = word.toCharArray();
+
+        assertThat(ScrambledWords.isShortListed(letters, 0, letters.length))
+                .isEqualTo(listed)
+                .isEqualTo(letters.length < 2 || WordBreaks.isListed(letters, 0, letters.length, '\0'));
+    }
 }
