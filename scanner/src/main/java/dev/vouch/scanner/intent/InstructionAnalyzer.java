@@ -127,7 +127,7 @@ public final class InstructionAnalyzer {
         for (int s = 0; s < bounds.count(); s++) {
             int[] span = folded.originalSpan(bounds.start(s), bounds.end(s));
             boolean disguised = folded.disguised() && !folded.foldsAsWritten(bounds.start(s), bounds.end(s));
-            result.add(new Sentence(span[0], span[1], cues.read(s), disguised, s));
+            result.add(new Sentence(span[0], span[1], cues.read(s), disguised, s, cues.mask(s)));
         }
         return result;
     }
@@ -168,21 +168,20 @@ public final class InstructionAnalyzer {
      * was a twelfth of what a scan allocated), and the cues the lexicon gave each, as bits.
      */
     private static final class SentenceCues extends AbstractList<Map<Cue, int[]>> {
-        private final EnumMap<Cue, int[]>[] maps;
+        private final CueMap[] maps;
         final long[] present;
 
-        @SuppressWarnings("unchecked")
         SentenceCues(int count) {
-            maps = new EnumMap[count];
+            maps = new CueMap[count];
             present = new long[count];
         }
 
         /** The cues of sentence {@code s}, to be written. */
         @Override
         public Map<Cue, int[]> get(int s) {
-            EnumMap<Cue, int[]> map = maps[s];
+            CueMap map = maps[s];
             if (map == null) {
-                map = new EnumMap<>(Cue.class);
+                map = new CueMap();
                 maps[s] = map;
             }
             return map;
@@ -193,9 +192,41 @@ public final class InstructionAnalyzer {
             return maps[s] == null ? Map.of() : maps[s];
         }
 
+        /** The cues of sentence {@code s} as the bits of {@link Sentence#mask}. */
+        long mask(int s) {
+            return maps[s] == null ? 0 : maps[s].keys;
+        }
+
         @Override
         public int size() {
             return maps.length;
+        }
+    }
+
+    /**
+     * A sentence's cues, which keeps its keys as bits while they are put and removed (the only writes the
+     * analysis makes): the sentence's mask is read off, where a walk of the map's slots for every sentence was
+     * a per cent of a scan.
+     */
+    private static final class CueMap extends EnumMap<Cue, int[]> {
+        long keys;
+
+        CueMap() {
+            super(Cue.class);
+        }
+
+        @Override
+        public int[] put(Cue cue, int[] span) {
+            keys |= 1L << cue.ordinal();
+            return super.put(cue, span);
+        }
+
+        @Override
+        public int[] remove(Object key) {
+            if (key instanceof Cue cue) {
+                keys &= ~(1L << cue.ordinal());
+            }
+            return super.remove(key);
         }
     }
 
