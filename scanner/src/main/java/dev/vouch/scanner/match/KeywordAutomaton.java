@@ -396,21 +396,53 @@ public final class KeywordAutomaton<V> {
 
     /** Every occurrence of every keyword in {@code text} (at word starts only, for {@link #atWordStarts}). */
     public void parse(String text, Hits<V> hits) {
-        // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt.
-        char[] chars = text.toCharArray();
-        if (boundaryColumn != 0) {
-            scanWordStarts(chars, hits);
-        } else {
-            scan(chars, hits);
+        // A copy read by index is cheaper in this loop than the string's checked, coder-switched charAt. It is
+        // written into the thread's array, which the last text left in the cache: a fresh copy of every text,
+        // written to memory the cache did not hold, was a per cent of a scan.
+        TextCopy copy = TEXT_COPY.get();
+        char[] chars = copy.take(text.length());
+        try {
+            text.getChars(0, text.length(), chars, 0);
+            parse(chars, text.length(), hits);
+        } finally {
+            copy.giveBack(chars);
         }
     }
 
     /** Every occurrence in {@code chars}, as {@link #parse(String, Hits)} would report them in its text; the array is read, not kept. */
     public void parse(char[] chars, Hits<V> hits) {
+        parse(chars, chars.length, hits);
+    }
+
+    private void parse(char[] chars, int length, Hits<V> hits) {
         if (boundaryColumn != 0) {
-            scanWordStarts(chars, hits);
+            scanWordStarts(chars, length, hits);
         } else {
-            scan(chars, hits);
+            scan(chars, length, hits);
+        }
+    }
+
+    private static final ThreadLocal<TextCopy> TEXT_COPY = ThreadLocal.withInitial(TextCopy::new);
+
+    /**
+     * A thread's array for the texts {@link #parse(String, Hits)} reads. Taken while a text is read, so that a
+     * parse from inside a hit gets an array of its own; one grown for an unusually long text is not kept.
+     */
+    private static final class TextCopy {
+        private static final int MAX_KEPT = 1 << 16;
+
+        private char[] chars = new char[1024];
+
+        char[] take(int length) {
+            char[] taken = chars;
+            chars = null;
+            return taken != null && taken.length >= length ? taken : new char[length];
+        }
+
+        void giveBack(char[] taken) {
+            if (taken.length <= MAX_KEPT) {
+                chars = taken;
+            }
         }
     }
 
@@ -429,9 +461,9 @@ public final class KeywordAutomaton<V> {
         return denseStates;
     }
 
-    private void scan(char[] chars, Hits<V> hits) {
+    private void scan(char[] chars, int length, Hits<V> hits) {
         int state = 0;
-        for (int i = 0; i < chars.length; i++) {
+        for (int i = 0; i < length; i++) {
             char c = chars[i];
             if (c < ASCII) {
                 // Column 0, characters no keyword holds, leads every state to the root: no branch on the
@@ -458,9 +490,9 @@ public final class KeywordAutomaton<V> {
      * root one of the root's row, which stays in the first cache: passing such a word's rest over without
      * reads was slower, for the branches mispredicted at each word's end.
      */
-    private void scanWordStarts(char[] chars, Hits<V> hits) {
+    private void scanWordStarts(char[] chars, int length, Hits<V> hits) {
         int state = next(0, boundaryColumn);
-        for (int i = 0; i < chars.length; i++) {
+        for (int i = 0; i < length; i++) {
             char c = chars[i];
             if (c < ASCII) {
                 state = next(state, asciiColumn[c]);
