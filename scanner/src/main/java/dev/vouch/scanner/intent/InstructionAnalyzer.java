@@ -3,7 +3,6 @@ package dev.vouch.scanner.intent;
 import dev.vouch.scanner.match.KeywordAutomaton;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -194,39 +193,12 @@ public final class InstructionAnalyzer {
 
         /** The cues of sentence {@code s} as the bits of {@link Sentence#mask}. */
         long mask(int s) {
-            return maps[s] == null ? 0 : maps[s].keys;
+            return maps[s] == null ? 0 : maps[s].keys();
         }
 
         @Override
         public int size() {
             return maps.length;
-        }
-    }
-
-    /**
-     * A sentence's cues, which keeps its keys as bits while they are put and removed (the only writes the
-     * analysis makes): the sentence's mask is read off, where a walk of the map's slots for every sentence was
-     * a per cent of a scan.
-     */
-    private static final class CueMap extends EnumMap<Cue, int[]> {
-        long keys;
-
-        CueMap() {
-            super(Cue.class);
-        }
-
-        @Override
-        public int[] put(Cue cue, int[] span) {
-            keys |= 1L << cue.ordinal();
-            return super.put(cue, span);
-        }
-
-        @Override
-        public int[] remove(Object key) {
-            if (key instanceof Cue cue) {
-                keys &= ~(1L << cue.ordinal());
-            }
-            return super.remove(key);
         }
     }
 
