@@ -117,14 +117,17 @@ public final class InstructionAnalyzer {
         });
         describeThirdPerson(chars, bounds, cues, folded);
         resolveOpening(cues);
+        // Each sentence's original span, worked out once for the token pass and the sentence alike.
+        int[][] spans = new int[bounds.count()][];
         int[] originalStarts = new int[bounds.count()];
         for (int s = 0; s < bounds.count(); s++) {
-            originalStarts[s] = s == 0 ? 0 : folded.originalSpan(bounds.start(s), bounds.end(s))[0];
+            spans[s] = folded.originalSpan(bounds.start(s), bounds.end(s));
+            originalStarts[s] = s == 0 ? 0 : spans[s][0];
         }
         TokenCues.mark(text, folded.source(), context, cues, originalStarts);
         List<Sentence> result = new ArrayList<>(bounds.count());
         for (int s = 0; s < bounds.count(); s++) {
-            int[] span = folded.originalSpan(bounds.start(s), bounds.end(s));
+            int[] span = spans[s];
             boolean disguised = folded.disguised() && !folded.foldsAsWritten(bounds.start(s), bounds.end(s));
             result.add(new Sentence(span[0], span[1], cues.read(s), disguised, s, cues.mask(s)));
         }
