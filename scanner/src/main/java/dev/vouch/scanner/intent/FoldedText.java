@@ -18,9 +18,9 @@ import java.util.Set;
  * by a repeated symbol or punctuation or each in brackets ({@code r🔥e🔥a🔥d}, {@code r,e,a,d},
  * {@code (r)(e)(a)(d)}), and words cut by inline tags or markdown bold ({@code re<b>place</b>},
  * {@code re**place**}), a word cut by punctuation no word holds ({@code ign*ore}) or, where a text cuts two, by a
- * space ({@code ign ore}), a sentence written with
- * punctuation for spaces ({@code do-not-tell-the-user}), and, where a text writes them throughout, words with their
- * inner letters shuffled ({@code Ignroe all prveious isntructions}) or each written backwards ({@code erongI lla}). It
+ * space ({@code ign ore}), a sentence written with punctuation for spaces ({@code do-not-tell-the-user}), and, where a
+ * text writes them throughout, words with their inner letters shuffled ({@code Ignroe all prveious isntructions}) or
+ * each written backwards ({@code erongI lla}). It
  * also reads Chinese written in traditional characters as simplified, the one script the lexicon writes it in.
  * Every folded character remembers the index of the original character it came from, so a match is reported at its
  * place in the text a person reads.
@@ -325,11 +325,8 @@ public final class FoldedText {
                 int wordEnd = plainWordEnd(text, i);
                 int joinedEnd = reading.spaceCut() && wordEnd > i ? spaceCutWordEnd(text, i, wordEnd) : wordEnd;
                 if (joinedEnd > wordEnd) {
-                    for (int j = i; j < joinedEnd; j++) {
-                        if (j != wordEnd) {
-                            out.append((char) (text[j] | 0x20), j);
-                        }
-                    }
+                    appendLowerCase(text, i, wordEnd, out);
+                    appendLowerCase(text, wordEnd + 1, joinedEnd, out);
                     disguised = true;
                     i = joinedEnd;
                     continue;
@@ -348,9 +345,7 @@ public final class FoldedText {
                         }
                         disguised = true;
                     } else {
-                        for (int j = i; j < wordEnd; j++) {
-                            out.append((char) (text[j] | 0x20), j);
-                        }
+                        appendLowerCase(text, i, wordEnd, out);
                     }
                     if (reading == TextReading.STRICT) {
                         out.countPlainWord(text, i, wordEnd);
@@ -420,6 +415,13 @@ public final class FoldedText {
                 out.englishShortWords,
                 out.backwardsWords,
                 out.spaceCutWords);
+    }
+
+    /** Writes the ASCII letters {@code text[from, to)} in lower case, each from its own index. */
+    private static void appendLowerCase(char[] text, int from, int to, Output out) {
+        for (int j = from; j < to; j++) {
+            out.append((char) (text[j] | 0x20), j);
+        }
     }
 
     private static boolean holdsLetterBeyondAscii(char[] text, int start, int end) {
@@ -901,8 +903,8 @@ public final class FoldedText {
     /**
      * Whether a token's pieces between its splitters read as an English sentence: words of ASCII letters, three in
      * four of the list and two of the short words every sentence has ("ignore_all_of_the_previous_rules",
-     * "never-tell-the-user", "the~user's~key"; "ignore_all_previous_instructions" holds one, and stays a name). A name joins words too ("get_user_by_id", "state-of-the-art"), and
-     * read so it says what it did; a path, a domain or a file ("docs/how-to-use-the-api", "evil.io_to_the_bcc") is
+     * "never-tell-the-user", "the~user's~key"; "ignore_all_previous_instructions" holds one, and stays a name). A name
+     * joins words too ("get_user_by_id", "state-of-the-art"), and read so it says what it did; a path, a domain or a file ("docs/how-to-use-the-api", "evil.io_to_the_bcc") is
      * left as it is.
      */
     private static boolean joinsSentence(char[] text, int start, int end) {

@@ -30,18 +30,6 @@ public final class InstructionAnalyzer {
      */
     public record Sentence(int start, int end, Map<Cue, int[]> cues, boolean disguised, int index, long mask) {
 
-        public Sentence(int start, int end, Map<Cue, int[]> cues, boolean disguised, int index) {
-            this(start, end, cues, disguised, index, maskOf(cues));
-        }
-
-        private static long maskOf(Map<Cue, int[]> cues) {
-            long mask = 0;
-            for (Cue cue : cues.keySet()) {
-                mask |= 1L << cue.ordinal();
-            }
-            return mask;
-        }
-
         public boolean has(Cue cue) {
             return (mask & (1L << cue.ordinal())) != 0;
         }
@@ -96,7 +84,7 @@ public final class InstructionAnalyzer {
         lexicon.match(chars, (hit, start, end) -> {
             int s = bounds.sentenceOf(start);
             // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
-            long fresh = hit & ~cues.present[s];
+            long fresh = hit & ~cues.mask(s);
             if (fresh != 0 && !bounds.isClauseStart(start)) {
                 fresh &= ~startOnly;
             }
@@ -111,7 +99,6 @@ public final class InstructionAnalyzer {
                 Cue read = reading(CUES[Long.numberOfTrailingZeros(rest)], text, original, context);
                 if (read != null) {
                     cues.get(s).putIfAbsent(read, original);
-                    cues.present[s] |= 1L << read.ordinal();
                 }
             }
         });
@@ -167,15 +154,13 @@ public final class InstructionAnalyzer {
 
     /**
      * The cues of each sentence, a map made only for a sentence that gets one (many get none: a map each
-     * was a twelfth of what a scan allocated), and the cues the lexicon gave each, as bits.
+     * was a twelfth of what a scan allocated), its keys as bits.
      */
     private static final class SentenceCues extends AbstractList<Map<Cue, int[]>> {
         private final CueMap[] maps;
-        final long[] present;
 
         SentenceCues(int count) {
             maps = new CueMap[count];
-            present = new long[count];
         }
 
         /** The cues of sentence {@code s}, to be written. */
@@ -194,7 +179,7 @@ public final class InstructionAnalyzer {
             return maps[s] == null ? Map.of() : maps[s];
         }
 
-        /** The cues of sentence {@code s} as the bits of {@link Sentence#mask}. */
+        /** The cues of sentence {@code s} as the bits of {@link Sentence#mask}: what the lexicon need not give again. */
         long mask(int s) {
             return maps[s] == null ? 0 : maps[s].keys();
         }

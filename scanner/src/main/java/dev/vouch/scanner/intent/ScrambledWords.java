@@ -66,20 +66,18 @@ final class ScrambledWords {
         return (SHORT_LISTED_BITS[code >>> 6] & 1L << code) != 0;
     }
 
+    /** Every pair and triple of letters asked of the list, so the table answers as {@link WordBreaks#isListed} does. */
     private static long[] shortListedBits() {
         long[] bits = new long[1 << 9];
-        char[] word = new char[3];
-        for (int length = 2; length <= 3; length++) {
-            for (int code = 0; code < 1 << 5 * length; code++) {
-                boolean letters = true;
-                for (int k = 0; k < length; k++) {
-                    int letter = code >>> 5 * (length - 1 - k) & 31;
-                    letters &= letter >= 1 && letter <= 26;
-                    word[k] = (char) ('`' + letter);
-                }
-                if (letters && WordBreaks.isListed(word, 0, length, '\0')) {
-                    int key = shortCode(word[0], word[1], length == 3 ? word[2] : '`');
-                    bits[key >>> 6] |= 1L << key;
+        for (char first = 'a'; first <= 'z'; first++) {
+            for (char second = 'a'; second <= 'z'; second++) {
+                // '`' stands for no third letter, as in shortCode.
+                for (char third = '`'; third <= 'z'; third++) {
+                    char[] word = third == '`' ? new char[] {first, second} : new char[] {first, second, third};
+                    if (WordBreaks.isListed(word, 0, word.length, '\0')) {
+                        int code = shortCode(first, second, third);
+                        bits[code >>> 6] |= 1L << code;
+                    }
                 }
             }
         }
