@@ -210,29 +210,33 @@ public final class IntentFeatures {
          * gate holds for.
          */
         void lend(double[] named, Span[] namedSpans) {
-            clearSet(values, spans, named.length, SIZE);
+            clearSet(values, spans, named.length);
             System.arraycopy(named, 0, values, 0, named.length);
             System.arraycopy(namedSpans, 0, spans, 0, namedSpans.length);
         }
     }
 
-    /** As many zeros as a vector has cells: what {@link #clearSet} compares a vector's cells with. */
+    /** As many zeros as a vector has cells: what {@link #nextNonZero} compares a vector's cells with. */
     private static final double[] ZEROS = new double[SIZE];
 
     /**
-     * Sets every non-zero value of {@code values[from, to)} to zero and its span to null: a span is set only
-     * where its value is (every value set is positive), so the rest need no write. The non-zero cells, a few
-     * dozen of thousands, are found by {@link Arrays#mismatch}, which compares many cells an instruction, where a
-     * loop asked each cell in turn.
+     * The index of the first non-zero value of {@code values} at or after {@code from}, or -1: found by {@link
+     * Arrays#mismatch} against zeros, which compares many cells an instruction, where a loop asked each of a
+     * vector's thousands of cells in turn and a vector holds a few dozen that are not zero.
      */
-    private static void clearSet(double[] values, Span[] spans, int from, int to) {
-        int i = from;
-        int offset;
-        while ((offset = Arrays.mismatch(values, i, to, ZEROS, i, to)) >= 0) {
-            i += offset;
+    static int nextNonZero(double[] values, int from) {
+        int offset = Arrays.mismatch(values, from, values.length, ZEROS, from, values.length);
+        return offset < 0 ? -1 : from + offset;
+    }
+
+    /**
+     * Sets every non-zero value of {@code values} from {@code from} on to zero and its span to null: a span is
+     * set only where its value is (every value set is positive), so the rest need no write.
+     */
+    private static void clearSet(double[] values, Span[] spans, int from) {
+        for (int i = nextNonZero(values, from); i >= 0; i = nextNonZero(values, i + 1)) {
             values[i] = 0;
             spans[i] = null;
-            i++;
         }
     }
 
@@ -832,7 +836,7 @@ public final class IntentFeatures {
         boolean steerWithoutHarm;
 
         Reading cleared() {
-            clearSet(values, spans, 0, NAMED);
+            clearSet(values, spans, 0);
             cueSentences.clear();
             instructions.clear();
             directives = 0;

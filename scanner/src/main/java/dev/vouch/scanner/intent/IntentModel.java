@@ -194,15 +194,12 @@ public final class IntentModel {
      */
     private static int[] strongestFirst(double[] x, double[] parts) {
         int count = 0;
-        for (double value : x) {
-            count += value != 0 ? 1 : 0;
+        for (int i = IntentFeatures.nextNonZero(x, 0); i >= 0; i = IntentFeatures.nextNonZero(x, i + 1)) {
+            count++;
         }
         int[] order = new int[count];
         int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == 0) {
-                continue;
-            }
+        for (int i = IntentFeatures.nextNonZero(x, 0); i >= 0; i = IntentFeatures.nextNonZero(x, i + 1)) {
             // Insertion keeps equals in input order; a flagged tool holds a few dozen inputs.
             int at = n++;
             while (at > 0 && Double.compare(parts[order[at - 1]], parts[i]) < 0) {

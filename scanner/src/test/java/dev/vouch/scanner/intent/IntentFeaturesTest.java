@@ -11,6 +11,7 @@ import dev.vouch.scanner.input.ScanInput;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -391,5 +392,32 @@ class IntentFeaturesTest {
                 .instructionVectors(ScanInput.fromJson(tools))
                 .get(0)
                 .values();
+    }
+
+    /** nextNonZero answers as a loop over every cell does, from every start, on vectors as sparse as the scan's. */
+    @Test
+    void nextNonZeroFindsWhatALoopFinds() {
+        SplittableRandom random = new SplittableRandom(54);
+        for (int round = 0; round < 200; round++) {
+            double[] x = new double[IntentFeatures.SIZE];
+            int set = random.nextInt(0, 120);
+            for (int k = 0; k < set; k++) {
+                x[random.nextInt(x.length)] = random.nextBoolean() ? 1 : random.nextDouble(0.01, 1);
+            }
+            for (int from = 0; from <= x.length; from += 1 + random.nextInt(40)) {
+                int expected = -1;
+                for (int i = from; i < x.length; i++) {
+                    if (x[i] != 0) {
+                        expected = i;
+                        break;
+                    }
+                }
+                assertThat(IntentFeatures.nextNonZero(x, from)).isEqualTo(expected);
+            }
+        }
+        double[] named = new double[Feature.values().length];
+        named[named.length - 1] = 1;
+        assertThat(IntentFeatures.nextNonZero(named, 0)).isEqualTo(named.length - 1);
+        assertThat(IntentFeatures.nextNonZero(named, named.length)).isEqualTo(-1);
     }
 }
