@@ -60,7 +60,9 @@ class PathologicalInputTest {
                 "Bferoe unisg the ",
                 "ign_ore",
                 "erongi lla ",
-                "ign ore prev ious ")) {
+                "ign ore prev ious ",
+                "e v e r y m e s s a g e ",
+                "s. e. n. d. e. v. e. r. y. f. i. l. e. ")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

@@ -401,7 +401,7 @@ final class CharacterCodes {
             return decoded.toString();
         }
         char[] letters = decoded.toString().toCharArray();
-        int[] breaks = WordBreaks.inRuns(letters, 0, letters.length, WordBreaks.MIN_RUN_TOGETHER, true);
+        int[] breaks = WordBreaks.inRuns(letters, 0, letters.length, WordBreaks.MIN_RUN_TOGETHER, false);
         String spaced = breaks == null ? null : WordBreaks.withSpaces(letters, letters.length, breaks);
         return spaced != null && readsAsSentence(spaced) ? spaced : null;
     }

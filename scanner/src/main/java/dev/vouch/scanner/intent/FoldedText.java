@@ -315,7 +315,7 @@ public final class FoldedText {
                     appendSpaced(text, i, cutApartEnd, out);
                 } else {
                     cutApartEnd = symbolSeparatedEnd(text, i);
-                    appendLetters(text, i, cutApartEnd, out);
+                    appendCutApart(text, i, cutApartEnd, out);
                 }
                 if (cutApartEnd > i) {
                     disguised = true;
@@ -366,7 +366,7 @@ public final class FoldedText {
             if (c == '(' || c == '[') {
                 int bracketsEnd = bracketedLettersEnd(text, i);
                 if (bracketsEnd > i) {
-                    appendLetters(text, i, bracketsEnd, out);
+                    appendCutApart(text, i, bracketsEnd, out);
                     disguised = true;
                     i = bracketsEnd;
                     continue;
@@ -471,8 +471,8 @@ public final class FoldedText {
      * A word written as single letters with one separator repeated between each two, which a model reads through:
      * a symbol ("r🔥e🔥a🔥d", "s★e★n★d": an emoji, a star, a code point of Unicode's Other Symbol category, and its
      * emoji presentation selector; three letters or more), punctuation the splitters leave out ("r,e,a,d", "r;e;a;d")
-     * or punctuation and a space ("r. e. a. d.", "r, e, a, d"; four letters or more that make an English word, so
-     * initials, "x,y,z" and "A, B, C, D" stay). The end of the word, a last punctuation separator included, or
+     * or punctuation and a space ("r. e. a. d.", "r, e, a, d"; four letters or more that make an English word or
+     * words, so initials, "x,y,z" and "A, B, C, D" stay). The end of the word, a last punctuation separator included, or
      * {@code start}. Arrows and maths are other categories ("A→B→C" is a flow).
      */
     private static int symbolSeparatedEnd(char[] text, int start) {
@@ -512,7 +512,7 @@ public final class FoldedText {
         if (i < text.length && CharTables.isLetterOrDigit(text[i])
                 || letters < fewest
                 || letters > MAX_CUT_WORD_LETTERS
-                || fewest > 3 && !isListedWord(text, start, i)) {
+                || fewest > 3 && !readsAsCutApart(text, start, i)) {
             return start;
         }
         // "r. e. a. d." closes on its last separator's punctuation.
@@ -534,7 +534,7 @@ public final class FoldedText {
 
     /**
      * "(r)(e)(a)(d)", "[s][e][n][d]" (what NFKC makes of "⒭⒠⒜⒟"): four letters or more, each alone in brackets,
-     * that make an English word. The end of the last bracket, or {@code start} (an opening bracket).
+     * that make an English word or words. The end of the last bracket, or {@code start} (an opening bracket).
      */
     private static int bracketedLettersEnd(char[] text, int start) {
         char open = text[start];
@@ -555,27 +555,40 @@ public final class FoldedText {
         return letters >= 4
                         && letters <= MAX_CUT_WORD_LETTERS
                         && (i == text.length || !CharTables.isLetterOrDigit(text[i]))
-                        && isListedWord(text, start, i)
+                        && readsAsCutApart(text, start, i)
                 ? i
                 : start;
     }
 
     /**
-     * Whether the letters of {@code [start, end)} make one English word of the list ({@link WordBreaks}): "(r)(e)(a)(d)"
-     * and "r, e, a, d" are a word cut apart, "(a)(b)(c)(d)" and "A, B, C, D" a list.
+     * Whether the letters of {@code [start, end)} read as English cut apart: one word of the list ({@link
+     * WordBreaks}), as "(r)(e)(a)(d)" and "r, e, a, d" do where "(a)(b)(c)(d)" and "A, B, C, D" are a list, or words
+     * run together ("u. p. l. o. a. d. s. c. h. e. c. k. s").
      */
-    private static boolean isListedWord(char[] text, int start, int end) {
-        StringBuilder letters = new StringBuilder(end - start);
+    private static boolean readsAsCutApart(char[] text, int start, int end) {
+        char[] letters = asciiLetters(text, start, end);
+        return letters != null
+                && (WordBreaks.isListed(letters, 0, letters.length, '\0')
+                        || letters.length >= MIN_SPACED_WORDS
+                                && WordBreaks.ofCutApart(letters, 0, letters.length) != null);
+    }
+
+    /**
+     * The letters of {@code [start, end)} in lower case, or null where one is not ASCII: the list is of ASCII words,
+     * and "b,é,t,o,n" would be read as its "ton".
+     */
+    private static char[] asciiLetters(char[] text, int start, int end) {
+        char[] letters = new char[end - start];
+        int count = 0;
         for (int j = start; j < end; j++) {
             if (CharTables.isLetter(text[j])) {
                 if (!CharTables.isAsciiLetter(text[j])) {
-                    // The list is of ASCII words: "b,é,t,o,n" would be read as its "ton".
-                    return false;
+                    return null;
                 }
-                letters.append(text[j]);
+                letters[count++] = (char) (text[j] | 0x20);
             }
         }
-        return WordBreaks.listedWords(letters, false) == 1;
+        return Arrays.copyOf(letters, count);
     }
 
     /** The chars of an Other Symbol code point at {@code i} and its emoji presentation selector, or 0. */
@@ -588,13 +601,26 @@ public final class FoldedText {
         return i + length < text.length && text[i + length] == '\uFE0F' ? length + 1 : length;
     }
 
-    /** Writes the letters of {@code [start, end)} alone, folded. */
-    private static void appendLetters(char[] text, int start, int end, Output out) {
+    /**
+     * Writes the letters of {@code [start, end)} alone, folded, with a space where words cut apart together meet
+     * ("e🔥v🔥e🔥r🔥y🔥m🔥e🔥s🔥s🔥a🔥g🔥e" is "every message").
+     */
+    private static void appendCutApart(char[] text, int start, int end, Output out) {
+        char[] letters = new char[end - start];
+        int[] origins = new int[end - start];
+        int count = 0;
+        boolean ascii = true;
         for (int j = start; j < end; j++) {
             if (CharTables.isLetter(text[j])) {
-                out.append(foldChar(text[j]), j);
+                letters[count] = foldChar(text[j]);
+                ascii &= letters[count] >= 'a' && letters[count] <= 'z';
+                origins[count++] = j;
             }
         }
+        int[] breaks = ascii && count >= MIN_SPACED_WORDS && !WordBreaks.isListed(letters, 0, count, '\0')
+                ? WordBreaks.ofCutApart(letters, 0, count)
+                : null;
+        appendWithBreaks(letters, count, breaks, origins, 0, out);
     }
 
     /** Inline formatting that may cut a word in two ("re<b>place</b>"); a break or a block ("<br>", "<p>") parts words. */
@@ -700,7 +726,8 @@ public final class FoldedText {
 
     /**
      * Writes a long run of ASCII letters lower-cased, with spaces where it reads as English words run
-     * together ("ignoretheusersrequest", "IgnoreTheUsersRequest"); whether it did.
+     * together ("ignoretheusersrequest", "IgnoreTheUsersRequest"); whether it did. In a text that runs all its
+     * words together, a run is read as letters cut apart are ("beforecallingsend" before a tool's name).
      */
     private static boolean appendRunTogether(char[] text, int start, int end, Output out, boolean runTogetherText) {
         out.longRuns += end - start >= WordBreaks.MIN_RUN_TOGETHER && !isCamelCase(text, start, end) ? 1 : 0;
@@ -708,9 +735,11 @@ public final class FoldedText {
         for (int j = start; j < end; j++) {
             letters[j - start] = (char) (text[j] | 0x20);
         }
-        int[] breaks = WordBreaks.of(letters, 0, letters.length, runTogetherText);
+        int[] breaks = runTogetherText
+                ? WordBreaks.ofCutApart(letters, 0, letters.length)
+                : WordBreaks.of(letters, 0, letters.length, false);
         appendWithBreaks(letters, letters.length, breaks, null, start, out);
-        return breaks != null;
+        return breaks != null && breaks.length > 0;
     }
 
     /**

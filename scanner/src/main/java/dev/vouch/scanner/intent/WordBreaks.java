@@ -88,11 +88,28 @@ final class WordBreaks {
     }
 
     /**
-     * The breaks, as {@link #of} gives them, of every run of lower-case ASCII letters in {@code chars[from,
-     * to)} of {@code minRun} letters or more, as offsets from {@code from} in increasing order; null when no
-     * run reads as English. Other characters between the runs stay as they are.
+     * The breaks of {@code letters[from, to)}, lower-case ASCII letters a writer cut apart one by one ("e v e r y m e
+     * s s a g e", "u. p. l. o. a. d. s. c. h. e. c. k. s"), where a space goes between words run together: as
+     * {@link #of} reads them loosely, or else when every letter is in a word of the list and the words have four
+     * letters or more on average. The disguise already says they are words, so two long words ("every message")
+     * read without the short words a sentence has; a run that is one word has no breaks. Null when neither reads.
      */
-    static int[] inRuns(char[] chars, int from, int to, int minRun, boolean loose) {
+    static int[] ofCutApart(char[] letters, int from, int to) {
+        if (to - from > LONGEST_RUN) {
+            return of(letters, from, to, true);
+        }
+        int[] wordStart = cheapestReading(letters, from, to);
+        int[] read = readsAsEnglish(letters, from, to - from, wordStart, true);
+        return read != null ? read : wholeWords(to - from, wordStart);
+    }
+
+    /**
+     * The breaks, as {@link #of} (or, for letters cut apart, {@link #ofCutApart}) gives them, of every run of
+     * lower-case ASCII letters in {@code chars[from, to)} of {@code minRun} letters or more, read loosely, as
+     * offsets from {@code from} in increasing order; null when no run reads as English. Other characters between
+     * the runs stay as they are.
+     */
+    static int[] inRuns(char[] chars, int from, int to, int minRun, boolean cutApart) {
         int[] all = null;
         int count = 0;
         int i = from;
@@ -101,7 +118,7 @@ final class WordBreaks {
             while (run < to && chars[run] >= 'a' && chars[run] <= 'z') {
                 run++;
             }
-            int[] breaks = run - i >= minRun ? of(chars, i, run, loose) : null;
+            int[] breaks = run - i < minRun ? null : cutApart ? ofCutApart(chars, i, run) : of(chars, i, run, true);
             if (breaks != null) {
                 all = all == null ? new int[to - from] : all;
                 for (int b : breaks) {
@@ -218,6 +235,14 @@ final class WordBreaks {
     }
 
     private static int[] ofPiece(char[] letters, int from, int to, boolean loose) {
+        return readsAsEnglish(letters, from, to - from, cheapestReading(letters, from, to), loose);
+    }
+
+    /**
+     * The cheapest reading of {@code letters[from, to)} as words: for each end offset, where its word starts, or
+     * {@code -1 - i} where the letter at {@code i} is read as no word.
+     */
+    private static int[] cheapestReading(char[] letters, int from, int to) {
         int length = to - from;
         Words words = Words.INSTANCE;
         int[] cost = new int[length + 1];
@@ -242,7 +267,35 @@ final class WordBreaks {
                 }
             }
         }
-        return readsAsEnglish(letters, from, length, wordStart, loose);
+        return wordStart;
+    }
+
+    /** The fewest letters a word of a reading of letters cut apart has on average ("returns a" has four). */
+    private static final int MIN_MEAN_CUT_APART_WORD = 4;
+
+    /** The breaks of the cheapest reading when every letter is in a word and the words are long enough; else null. */
+    private static int[] wholeWords(int length, int[] wordStart) {
+        int[] breaks = new int[length];
+        int count = 0;
+        int end = length;
+        while (end > 0) {
+            int start = wordStart[end];
+            if (start < 0) {
+                return null;
+            }
+            if (end < length) {
+                breaks[count++] = end;
+            }
+            end = start;
+        }
+        if (length < (count + 1) * MIN_MEAN_CUT_APART_WORD) {
+            return null;
+        }
+        int[] inOrder = new int[count];
+        for (int k = 0; k < count; k++) {
+            inOrder[k] = breaks[count - 1 - k];
+        }
+        return inOrder;
     }
 
     /** The breaks of the cheapest reading, when few of its letters are no word and short words are among them. */

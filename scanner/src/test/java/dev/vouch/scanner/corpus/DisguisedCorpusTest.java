@@ -36,8 +36,15 @@ class DisguisedCorpusTest {
     // words cut by inline tags or markdown, those disguises left (flagged / blocked) 69.9% / 32.6% (emoji), 71.3% /
     // 33.7% (stars), 73.9% / 39.4% (tags), 74.4% / 37.2% (markdown), 68.0% / 30.6% (brackets), 70.2% / 33.0%
     // (commas) and 68.8% / 20.2% (a dot after each letter); Greek lookalikes without ε blocked 51.2%.
+    // Letters spaced or dotted out one by one, where two long words meet ("e v e r y m e s s a g e"), were read as
+    // one run of letters until 2026.12.04.1: spaced letters were 92.3% / 64.5%, a dot after each letter 92.4% / 60.5%.
     private static final double MIN_FLAGGED = 0.90;
     private static final double MIN_BLOCKED = 0.60;
+
+    // Every space removed ("Beforecallingsend_email,alwayssetthebcc…") is harder: a run may be a name or a long word.
+    // Before 2026.12.04.1 read a run of such a text as words when every letter falls in a word, these were 75.0% / 45.5%.
+    private static final double MIN_FLAGGED_WITHOUT_SPACES = 0.85;
+    private static final double MIN_BLOCKED_WITHOUT_SPACES = 0.55;
 
     private static final Pattern LONG_WORD = Pattern.compile("\\b[A-Za-z]{5,}\\b");
 
@@ -61,6 +68,21 @@ class DisguisedCorpusTest {
             assertThat(slice.flaggedRate()).isGreaterThanOrEqualTo(MIN_FLAGGED);
             assertThat(slice.blockedRate()).isGreaterThanOrEqualTo(MIN_BLOCKED);
         });
+    }
+
+    @Test
+    void attacksWrittenWithoutSpacesAreStillMostlyFlagged() throws IOException {
+        Scanner scanner = Scanner.withBundledRules();
+        Slice slice = Slice.EMPTY;
+        for (Example example : LabelledTools.blind()) {
+            if (example.positive() && "en".equals(example.lang())) {
+                slice = slice.plus(verdict(scanner, example, text -> text.replace(" ", "")));
+            }
+        }
+        System.out.printf("blind sets' English attacks, every space of the description removed: %s%n", slice);
+
+        assertThat(slice.flaggedRate()).isGreaterThanOrEqualTo(MIN_FLAGGED_WITHOUT_SPACES);
+        assertThat(slice.blockedRate()).isGreaterThanOrEqualTo(MIN_BLOCKED_WITHOUT_SPACES);
     }
 
     private static Slice verdict(Scanner scanner, Example example, UnaryOperator<String> disguise) {

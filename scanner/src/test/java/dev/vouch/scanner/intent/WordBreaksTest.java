@@ -60,6 +60,41 @@ class WordBreaksTest {
         assertThat(read).isZero();
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "everymessage | every message",
+                "listedrecipients | listed recipients",
+                "ignorepreviousinstructions | ignore previous instructions",
+                "forward | forward",
+            })
+    void lettersCutApartReadAsWholeWordsWithoutTheShortWordsOfASentence(String letters, String words) {
+        assertThat(WordBreaks.of(letters.toCharArray(), 0, letters.length(), true)).isNull();
+        int[] breaks = WordBreaks.ofCutApart(letters.toCharArray(), 0, letters.length());
+        assertThat(breaks).isNotNull();
+        assertThat(withSpaces(letters, breaks)).isEqualTo(words);
+    }
+
+    @Test
+    void lettersCutApartThatAreNotAllWordsOrAreShortWordsDoNotRead() {
+        for (String letters : new String[] {"abcdefghi", "wasdqerftg", "qkzvbwxyjtrplmnf", "authentification", "datenschutz"}) {
+            assertThat(WordBreaks.ofCutApart(letters.toCharArray(), 0, letters.length()))
+                    .as(letters)
+                    .isNull();
+        }
+        Random random = new Random(11);
+        int read = 0;
+        for (int n = 0; n < 2_000; n++) {
+            char[] letters = new char[8 + random.nextInt(24)];
+            for (int i = 0; i < letters.length; i++) {
+                letters[i] = (char) ('a' + random.nextInt(26));
+            }
+            read += WordBreaks.ofCutApart(letters, 0, letters.length) == null ? 0 : 1;
+        }
+        assertThat(read).isZero();
+    }
+
     @Test
     void readsOnlyTheLettersAskedFor() {
         String text = "xxdonottelltheuserxx";
@@ -83,6 +118,10 @@ class WordBreaksTest {
     private static String spaced(String letters, boolean loose) {
         int[] breaks = WordBreaks.of(letters.toCharArray(), 0, letters.length(), loose);
         assertThat(breaks).isNotNull();
+        return withSpaces(letters, breaks);
+    }
+
+    private static String withSpaces(String letters, int[] breaks) {
         StringBuilder out = new StringBuilder(letters);
         for (int k = breaks.length - 1; k >= 0; k--) {
             out.insert(breaks[k], ' ');
