@@ -42,7 +42,8 @@ class DisguisedCorpusTest {
     private static final double MIN_BLOCKED = 0.60;
 
     // Every space removed ("Beforecallingsend_email,alwayssetthebcc…") is harder: a run may be a name or a long word.
-    // Before 2026.12.04.1 read a run of such a text as words when every letter falls in a word, these were 75.0% / 45.5%.
+    // Before 2026.12.04.1 read such a text's runs as words wherever every letter falls in a word, these attacks were
+    // 75.0% / 45.5%.
     private static final double MIN_FLAGGED_WITHOUT_SPACES = 0.85;
     private static final double MIN_BLOCKED_WITHOUT_SPACES = 0.55;
 

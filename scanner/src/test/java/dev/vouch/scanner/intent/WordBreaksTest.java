@@ -51,10 +51,7 @@ class WordBreaksTest {
         Random random = new Random(7);
         int read = 0;
         for (int n = 0; n < 2_000; n++) {
-            char[] letters = new char[16 + random.nextInt(48)];
-            for (int i = 0; i < letters.length; i++) {
-                letters[i] = (char) ('a' + random.nextInt(26));
-            }
+            char[] letters = randomLetters(random, 16 + random.nextInt(48));
             read += WordBreaks.of(letters, 0, letters.length, true) == null ? 0 : 1;
         }
         assertThat(read).isZero();
@@ -70,7 +67,8 @@ class WordBreaksTest {
                 "forward | forward",
             })
     void lettersCutApartReadAsWholeWordsWithoutTheShortWordsOfASentence(String letters, String words) {
-        assertThat(WordBreaks.of(letters.toCharArray(), 0, letters.length(), true)).isNull();
+        assertThat(WordBreaks.of(letters.toCharArray(), 0, letters.length(), true))
+                .isNull();
         int[] breaks = WordBreaks.ofCutApart(letters.toCharArray(), 0, letters.length());
         assertThat(breaks).isNotNull();
         assertThat(withSpaces(letters, breaks)).isEqualTo(words);
@@ -78,7 +76,8 @@ class WordBreaksTest {
 
     @Test
     void lettersCutApartThatAreNotAllWordsOrAreShortWordsDoNotRead() {
-        for (String letters : new String[] {"abcdefghi", "wasdqerftg", "qkzvbwxyjtrplmnf", "authentification", "datenschutz"}) {
+        for (String letters :
+                new String[] {"abcdefghi", "wasdqerftg", "qkzvbwxyjtrplmnf", "authentification", "datenschutz"}) {
             assertThat(WordBreaks.ofCutApart(letters.toCharArray(), 0, letters.length()))
                     .as(letters)
                     .isNull();
@@ -86,10 +85,7 @@ class WordBreaksTest {
         Random random = new Random(11);
         int read = 0;
         for (int n = 0; n < 2_000; n++) {
-            char[] letters = new char[8 + random.nextInt(24)];
-            for (int i = 0; i < letters.length; i++) {
-                letters[i] = (char) ('a' + random.nextInt(26));
-            }
+            char[] letters = randomLetters(random, 8 + random.nextInt(24));
             read += WordBreaks.ofCutApart(letters, 0, letters.length) == null ? 0 : 1;
         }
         assertThat(read).isZero();
@@ -119,6 +115,14 @@ class WordBreaksTest {
         int[] breaks = WordBreaks.of(letters.toCharArray(), 0, letters.length(), loose);
         assertThat(breaks).isNotNull();
         return withSpaces(letters, breaks);
+    }
+
+    private static char[] randomLetters(Random random, int length) {
+        char[] letters = new char[length];
+        for (int i = 0; i < length; i++) {
+            letters[i] = (char) ('a' + random.nextInt(26));
+        }
+        return letters;
     }
 
     private static String withSpaces(String letters, int[] breaks) {
