@@ -771,7 +771,36 @@ public final class IntentFeatures {
         int after = tool[0] - trigger[1];
         int before = trigger[0] - tool[1];
         return after >= 0 && after <= ANCHOR_AFTER && !breaksClause(text, trigger[1], tool[0])
-                || before >= 0 && before <= ANCHOR_BEFORE;
+                || before >= 0 && before <= ANCHOR_BEFORE
+                || before >= 0 && before <= ANCHOR_BEFORE_CALLED && isVerbFinalGap(text, tool[1], trigger[0]);
+    }
+
+    /**
+     * "`execute` 도구를 호출하기 전에", "send_email ツールを呼び出す前に", "send_email टूल को कॉल करने से पहले", "send_email
+     * 工具之前": in Korean, Japanese and Hindi the verb that calls the tool follows it, and Chinese puts "tool" after
+     * a name, so words stand between the tool and the trigger that hangs on it. Whether {@code text[from, to)} holds
+     * no clause break and no letter but of Hangul, kana, Han or Devanagari and the marks they share (English words there, "with the notes",
+     * belong to a call the agent is sent to make).
+     */
+    private static boolean isVerbFinalGap(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (TextBounds.isClauseBreak(c) || Character.isLetter(c) && !isVerbFinalScript(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isVerbFinalScript(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        // COMMON: the marks these scripts share, such as katakana's long vowel "ー".
+        return script == Character.UnicodeScript.HANGUL
+                || script == Character.UnicodeScript.COMMON
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.DEVANAGARI;
     }
 
     private static boolean breaksClause(String text, int from, int to) {
@@ -787,6 +816,8 @@ public final class IntentFeatures {
     private static final int ANCHOR_AFTER = 24;
     /** "send_invoice 之前", "create_event call": the words after a tool a trigger hangs on. */
     private static final int ANCHOR_BEFORE = 8;
+    /** "도구를 호출하기 ", "ツールを呼び出す": the words after a tool a trigger hangs on, in a language whose verb comes last. */
+    private static final int ANCHOR_BEFORE_CALLED = 24;
 
     /** What a tool that orders itself first may do that makes the order harmful. */
     private static final long FIRST_CALL_EFFECTS =
