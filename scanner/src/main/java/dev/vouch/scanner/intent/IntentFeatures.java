@@ -759,7 +759,8 @@ public final class IntentFeatures {
      * Whether the sentence's write tool is what its trigger hangs on ("call this before cancel_booking", "when
      * calling create_record", "send_invoice 之前") rather than what the agent is sent to call ("after every
      * listing, call rotate_access_key"): the tool stands a few words after the trigger word, no clause between
-     * them, or right before it. Only the first trigger and the first write tool of the sentence are read, and
+     * them, or right before it, or before it with the words that call it in a language whose verb comes last
+     * ({@link #isVerbFinalGap}). Only the first trigger and the first write tool of the sentence are read, and
      * "call send_invoice after this tool" reads as anchored too: each a miss rather than a false alarm.
      */
     private static boolean anchorsTrigger(Sentence s, String text) {
