@@ -75,7 +75,7 @@ class WordBreaksTest {
     }
 
     @Test
-    void lettersCutApartThatAreNotAllWordsOrAreShortWordsDoNotRead() {
+    void lettersCutApartThatAreNotAllWordsOfTheListDoNotRead() {
         for (String letters :
                 new String[] {"abcdefghi", "wasdqerftg", "qkzvbwxyjtrplmnf", "authentification", "datenschutz"}) {
             assertThat(WordBreaks.ofCutApart(letters.toCharArray(), 0, letters.length()))
