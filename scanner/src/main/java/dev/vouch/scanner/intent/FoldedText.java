@@ -282,8 +282,11 @@ public final class FoldedText {
 
     /** In a text that runs its words together, shorter runs are read as words too ("NeverMentionIt"). */
     private static final int MIN_RUN_TOGETHER_IN_RUN_TOGETHER_TEXT = 10;
-    /** The fewest letters of a run spaced out throughout read as words run together. */
-    private static final int MIN_SPACED_WORDS = 8;
+    /**
+     * The fewest letters of a run cut apart letter by letter (spaced out throughout, or parted by a symbol, by
+     * punctuation or by brackets) read as words run together.
+     */
+    private static final int MIN_CUT_APART_WORDS = 8;
 
     private record Folding(
             FoldedText folded,
@@ -569,7 +572,7 @@ public final class FoldedText {
         char[] letters = asciiLetters(text, start, end);
         return letters != null
                 && (WordBreaks.isListed(letters, 0, letters.length, '\0')
-                        || letters.length >= MIN_SPACED_WORDS
+                        || letters.length >= MIN_CUT_APART_WORDS
                                 && WordBreaks.ofCutApart(letters, 0, letters.length) != null);
     }
 
@@ -617,7 +620,7 @@ public final class FoldedText {
                 origins[count++] = j;
             }
         }
-        int[] breaks = ascii && count >= MIN_SPACED_WORDS && !WordBreaks.isListed(letters, 0, count, '\0')
+        int[] breaks = ascii && count >= MIN_CUT_APART_WORDS && !WordBreaks.isListed(letters, 0, count, '\0')
                 ? WordBreaks.ofCutApart(letters, 0, count)
                 : null;
         appendWithBreaks(letters, count, breaks, origins, 0, out);
@@ -721,7 +724,7 @@ public final class FoldedText {
                 from[count++] = j;
             }
         }
-        appendWithBreaks(letters, count, WordBreaks.inRuns(letters, 0, count, MIN_SPACED_WORDS, true), from, 0, out);
+        appendWithBreaks(letters, count, WordBreaks.inRuns(letters, 0, count, MIN_CUT_APART_WORDS, true), from, 0, out);
     }
 
     /**
