@@ -318,7 +318,9 @@ public final class FoldedText {
                     appendSpaced(text, i, cutApartEnd, out);
                 } else {
                     cutApartEnd = symbolSeparatedEnd(text, i);
-                    appendCutApart(text, i, cutApartEnd, out);
+                    if (cutApartEnd > i) {
+                        appendCutApart(text, i, cutApartEnd, out);
+                    }
                 }
                 if (cutApartEnd > i) {
                     disguised = true;
