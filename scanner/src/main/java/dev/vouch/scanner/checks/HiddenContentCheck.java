@@ -28,19 +28,24 @@ public final class HiddenContentCheck implements FieldCheck {
 
     @Override
     public List<Finding> check(ScannedField scanned) {
-        List<Finding> findings = new ArrayList<>();
         String pointer = scanned.field().pointer();
         List<Anomaly> anomalies = scanned.normalized().anomalies();
+        String text = scanned.normalized().text();
+        FieldKind kind = scanned.field().kind();
+        Finding blob = PROSE.contains(kind) ? blob(text, pointer) : null;
+        String mixed = scanned.normalized().ascii() ? null : mixedScriptWord(text);
+        if (anomalies.isEmpty() && blob == null && mixed == null) {
+            // Nearly every field: no list made for nothing found.
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
         // Indexed: most texts have none, and the empty list's iterator was made for each all the same.
         for (int a = 0; a < anomalies.size(); a++) {
             findings.add(anomalyFinding(anomalies.get(a), pointer));
         }
-        String text = scanned.normalized().text();
-        FieldKind kind = scanned.field().kind();
-        if (PROSE.contains(kind)) {
-            blob(text, pointer, findings);
+        if (blob != null) {
+            findings.add(blob);
         }
-        String mixed = scanned.normalized().ascii() ? null : mixedScriptWord(text);
         if (mixed != null) {
             findings.add(new Finding(
                     "VR-HIDDEN-HOMOGLYPH",
@@ -107,10 +112,10 @@ public final class HiddenContentCheck implements FieldCheck {
     }
 
     /**
-     * Reports the first long run of base64 or hex characters. A counted-repetition regex would do the
+     * The finding on the first long run of base64 or hex characters, or null. A counted-repetition regex would do the
      * same with a hundred-state automaton per character; a run counter is one comparison.
      */
-    private static void blob(String text, String pointer, List<Finding> findings) {
+    private static Finding blob(String text, String pointer) {
         int runStart = 0;
         int base64 = 0;
         int hex = 0;
@@ -120,7 +125,7 @@ public final class HiddenContentCheck implements FieldCheck {
                 // MIN_BASE64_RUN of its characters follow.
                 i = AsciiRuns.nextStart(text, i, MIN_BASE64_RUN, BLOB_ALPHABET);
                 if (i < 0) {
-                    return;
+                    return null;
                 }
             }
             char c = i < text.length() ? text.charAt(i) : ' ';
@@ -136,17 +141,17 @@ public final class HiddenContentCheck implements FieldCheck {
             }
             if (hex >= MIN_HEX_RUN || base64 >= MIN_BASE64_RUN) {
                 String rule = hex >= MIN_HEX_RUN ? "VR-HIDDEN-HEX" : "VR-HIDDEN-BASE64";
-                findings.add(new Finding(
+                return new Finding(
                         rule,
                         Family.HIDDEN_CONTENT,
                         Severity.REVIEW,
                         pointer,
-                        "long encoded blob: " + Excerpts.around(text, runStart, runStart + 60)));
-                return;
+                        "long encoded blob: " + Excerpts.around(text, runStart, runStart + 60));
             }
             base64 = 0;
             hex = 0;
         }
+        return null;
     }
 
     private static final byte BASE64_CHAR = 1;

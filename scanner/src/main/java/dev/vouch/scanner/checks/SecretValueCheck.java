@@ -31,7 +31,8 @@ public final class SecretValueCheck implements FieldCheck {
 
     @Override
     public List<Finding> check(ScannedField scanned) {
-        List<Finding> findings = new ArrayList<>();
+        // Made at the first finding: nearly every field has none.
+        List<Finding> findings = List.of();
         String text = scanned.normalized().text();
         String key = scanned.field().key();
         boolean isName = scanned.field().kind() == FieldKind.PROPERTY_NAME
@@ -42,6 +43,7 @@ public final class SecretValueCheck implements FieldCheck {
                 && KEY_LIKE.matcher(key).find()
                 && !NOT_A_VALUE.matcher(key).find()
                 && looksSecret(text)) {
+            findings = new ArrayList<>(2);
             findings.add(new Finding(
                     "VR-SECRET-ENTROPY",
                     Family.SECRET,
@@ -53,6 +55,9 @@ public final class SecretValueCheck implements FieldCheck {
         if (text.contains("://") && text.indexOf('@') > 0) {
             Matcher url = URL_CREDENTIALS.matcher(text);
             if (url.find() && !PLACEHOLDER.matcher(url.group(1)).find()) {
+                if (findings.isEmpty()) {
+                    findings = new ArrayList<>(1);
+                }
                 findings.add(new Finding(
                         "VR-SECRET-URL",
                         Family.SECRET,
