@@ -25,8 +25,13 @@ public final class Normalizer {
     private Normalizer() {}
 
     public static NormalizedText normalize(String input) {
-        List<Anomaly> anomalies = new ArrayList<>();
         int kind = plainAscii(input);
+        if (kind == (PLAIN | COLLAPSED)) {
+            // Most texts, names and short ones above all: printable ASCII with single spaces and no backslash, nothing
+            // to report, and no list made to hold nothing.
+            return new NormalizedText(input, "", List.of(), true);
+        }
+        List<Anomaly> anomalies = new ArrayList<>();
         if (kind != NOT_PLAIN) {
             // Most tool text: nothing to strip, decode or fold, so only whitespace and escapes remain.
             if ((kind & BACKSLASH) != 0) {
