@@ -778,10 +778,11 @@ public final class IntentFeatures {
 
     /**
      * "`execute` 도구를 호출하기 전에", "send_email ツールを呼び出す前に", "send_email टूल को कॉल करने से पहले", "send_email
-     * 工具之前": in Korean, Japanese and Hindi the verb that calls the tool follows it, and Chinese puts "tool" after
-     * a name, so words stand between the tool and the trigger that hangs on it. Whether {@code text[from, to)} holds
-     * no clause break and no letter but of Hangul, kana, Han or Devanagari and the marks they share (English words there, "with the notes",
-     * belong to a call the agent is sent to make).
+     * টুল কল করার আগে", "send_email 工具之前": in Korean, Japanese, Hindi and Bengali the verb that calls the tool
+     * follows it, and Chinese puts "tool" after a name, so words stand between the tool and the trigger that hangs on
+     * it. Whether {@code text[from, to)} holds no clause break and no letter but of Hangul, kana, Han, Devanagari or
+     * Bengali and the marks they share (English words there, "with the notes", belong to a call the agent is sent to
+     * make).
      */
     private static boolean isVerbFinalGap(String text, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -801,7 +802,8 @@ public final class IntentFeatures {
                 || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA
                 || script == Character.UnicodeScript.HAN
-                || script == Character.UnicodeScript.DEVANAGARI;
+                || script == Character.UnicodeScript.DEVANAGARI
+                || script == Character.UnicodeScript.BENGALI;
     }
 
     private static boolean breaksClause(String text, int from, int to) {

@@ -32,6 +32,9 @@ class VouchBlindCorpusTest {
     // honest text about outputs and data flows in sixteen and seventeen languages, beside poisoning in the
     // same voices) are harder: with 2026.12.03.2 their attacks are 83% flagged and 52% blocked, their clean
     // tools 36% flagged, which takes every set's clean tools from 14.3% to 16.8% flagged (2.5% blocked).
+    // -o and -p (2026-12-04: every kind in twelve languages no training set holds) were measured before their
+    // lexicons (58% flagged, 17% blocked) and after (2026.12.04.3: 95.9% / 75.0%, their clean tools 41% / 5.6%),
+    // which takes every set's clean tools from 16.2% to 17.3% flagged.
     private static final double MIN_FLAGGED = 0.90;
     private static final double MIN_BLOCKED = 0.59;
     private static final double MAX_NEGATIVES_FLAGGED = 0.19;

@@ -186,6 +186,7 @@ class IntentFeaturesTest {
                 "创建一张草稿发票。必须在 send_invoice 之前调用本工具。",
                 "GraphQL 작업을 검증합니다. 작업은 `execute` 도구를 호출하기 전에 검증해야 합니다.",
                 "下書きの請求書を作成します。send_invoice ツールを呼び出す前に、必ずこのツールで内容を確認してください。",
+                "খসড়া চালান তৈরি করে। send_invoice টুলটিকে কল করার আগে অবশ্যই এই টুল দিয়ে বিষয়বস্তু যাচাই করুন।",
             })
     void aToolThatWritesNamedAsWhatATriggerHangsOnIsNotCalledByIt(String description) {
         double[] x = vectorBeside(description, "cancel_booking", "create_record", "send_invoice", "execute");
