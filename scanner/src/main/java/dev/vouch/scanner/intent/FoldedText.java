@@ -1363,12 +1363,13 @@ public final class FoldedText {
                         || (c >= '\uFE20' && c <= '\uFE2F'));
     }
 
-    private static final char[] LATIN_BASE = latinBase(0xC0, 0x250);
-    private static final char[] LATIN_EXTENDED_BASE = latinBase(0x1E00, 0x1F00);
+    private static final char[] LATIN_BASE = baseLetters(0xC0, 0x250);
+    private static final char[] LATIN_EXTENDED_BASE = baseLetters(0x1E00, 0x1F00);
+    private static final char[] GREEK_BASE = baseLetters(0x370, 0x400);
 
     /**
-     * Lower case without accents for Latin letters, simplified forms for traditional Chinese characters
-     * ({@link HanVariants}); other scripts lower-cased only.
+     * Lower case without accents for Latin and Greek letters, simplified forms for traditional Chinese
+     * characters ({@link HanVariants}); other scripts lower-cased only.
      */
     static char foldChar(char c) {
         if (c < 0x80) {
@@ -1376,6 +1377,10 @@ public final class FoldedText {
         }
         if (c >= 0xC0 && c < 0x250) {
             return LATIN_BASE[c - 0xC0];
+        }
+        // Greek in capitals or typed without its tonos ("ΑΓΝΟΗΣΕ", "αγνοησε") must meet "αγνόησε".
+        if (c >= 0x370 && c < 0x400) {
+            return GREEK_BASE[c - 0x370];
         }
         switch (c) {
             case '\u0622', '\u0623', '\u0625' -> {
@@ -1421,12 +1426,16 @@ public final class FoldedText {
         return at < 0 ? 0 : LATIN_OF_SMALL_CAPITALS.charAt(at);
     }
 
-    private static char[] latinBase(int from, int to) {
+    private static char[] baseLetters(int from, int to) {
         char[] base = new char[to - from];
         for (int c = from; c < to; c++) {
             String decomposed = java.text.Normalizer.normalize(String.valueOf((char) c), java.text.Normalizer.Form.NFD);
             char first = Character.toLowerCase(decomposed.charAt(0));
-            base[c - from] = first == '\u00DF' ? 's' : first; // ß, and capital ẞ beyond Latin-1
+            base[c - from] = switch (first) {
+                case '\u00DF' -> 's'; // ß, and capital ẞ beyond Latin-1
+                case '\u03C2' -> '\u03C3'; // final sigma: a word typed in capitals has none
+                default -> first;
+            };
         }
         return base;
     }
