@@ -280,8 +280,11 @@ public final class FoldedText {
     /** The fewest words of four letters or more a text whose words were shuffled has; shorter ones are labels. */
     private static final int MIN_WORDS_SHUFFLED = 4;
 
-    /** In a text that runs its words together, shorter runs are read as words too ("NeverMentionIt"). */
-    private static final int MIN_RUN_TOGETHER_IN_RUN_TOGETHER_TEXT = 10;
+    /**
+     * In a text that runs its words together, shorter runs are read as words too ("NeverMentionIt", the "calldome" of
+     * "calldome_control(open)"), unless the run is a word of the list as it stands ("password").
+     */
+    private static final int MIN_RUN_TOGETHER_IN_RUN_TOGETHER_TEXT = 6;
     /**
      * The fewest letters of a run cut apart letter by letter (spaced out throughout, or parted by a symbol, by
      * punctuation or by brackets) read as words run together.
@@ -736,12 +739,16 @@ public final class FoldedText {
      */
     private static boolean appendRunTogether(char[] text, int start, int end, Output out, boolean runTogetherText) {
         out.longRuns += end - start >= WordBreaks.MIN_RUN_TOGETHER && !isCamelCase(text, start, end) ? 1 : 0;
+        if (end - start < WordBreaks.MIN_RUN_TOGETHER && WordBreaks.isListed(text, start, end, '\0')) {
+            appendLowerCase(text, start, end, out);
+            return false;
+        }
         char[] letters = new char[end - start];
         for (int j = start; j < end; j++) {
             letters[j - start] = (char) (text[j] | 0x20);
         }
         int[] breaks = runTogetherText
-                ? WordBreaks.ofCutApart(letters, 0, letters.length)
+                ? WordBreaks.ofRunTogether(letters, 0, letters.length)
                 : WordBreaks.of(letters, 0, letters.length, false);
         appendWithBreaks(letters, letters.length, breaks, null, start, out);
         return breaks != null && breaks.length > 0;

@@ -95,12 +95,25 @@ final class WordBreaks {
      * read without the short words a sentence has; a run that is one word has no breaks. Null when neither reads.
      */
     static int[] ofCutApart(char[] letters, int from, int to) {
+        return ofDisguised(letters, from, to, MIN_MEAN_CUT_APART_WORD * 2);
+    }
+
+    /**
+     * The breaks of {@code letters[from, to)}, a run of lower-case ASCII letters in a text that runs its words
+     * together, as {@link #ofCutApart} gives them but with words of three and a half letters on average: such a text
+     * runs its short words together too ("runshop_refund_order", "ittobucket").
+     */
+    static int[] ofRunTogether(char[] letters, int from, int to) {
+        return ofDisguised(letters, from, to, MIN_MEAN_RUN_TOGETHER_WORD_TIMES_TWO);
+    }
+
+    private static int[] ofDisguised(char[] letters, int from, int to, int minMeanWordTimesTwo) {
         if (to - from > LONGEST_RUN) {
             return of(letters, from, to, true);
         }
         int[] wordStart = cheapestReading(letters, from, to);
         int[] read = readsAsEnglish(letters, from, to - from, wordStart, true);
-        return read != null ? read : wholeWords(to - from, wordStart);
+        return read != null ? read : wholeWords(to - from, wordStart, minMeanWordTimesTwo);
     }
 
     /**
@@ -273,8 +286,14 @@ final class WordBreaks {
     /** The fewest letters a word of a reading of letters cut apart has on average ("returns a" has four). */
     private static final int MIN_MEAN_CUT_APART_WORD = 4;
 
-    /** The breaks of the cheapest reading when every letter is in a word and the words are long enough; else null. */
-    private static int[] wholeWords(int length, int[] wordStart) {
+    /** Twice the fewest letters a word of a run in a text that runs its words together has on average ("run shop"). */
+    private static final int MIN_MEAN_RUN_TOGETHER_WORD_TIMES_TWO = 7;
+
+    /**
+     * The breaks of the cheapest reading when every letter is in a word and the words have, on average, at least half
+     * {@code minMeanWordTimesTwo} letters; else null.
+     */
+    private static int[] wholeWords(int length, int[] wordStart, int minMeanWordTimesTwo) {
         int[] breaks = new int[length];
         int count = 0;
         int end = length;
@@ -288,7 +307,7 @@ final class WordBreaks {
             }
             end = start;
         }
-        if (length < (count + 1) * MIN_MEAN_CUT_APART_WORD) {
+        if (length * 2 < (count + 1) * minMeanWordTimesTwo) {
             return null;
         }
         int[] inOrder = new int[count];

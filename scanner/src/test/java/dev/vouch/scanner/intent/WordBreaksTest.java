@@ -74,6 +74,32 @@ class WordBreaksTest {
         assertThat(withSpaces(letters, breaks)).isEqualTo(words);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "runshop | run shop",
+                "objectittobucketoffsite | object it to bucket off site",
+            })
+    void aRunInATextThatRunsItsWordsTogetherReadsItsShortWordsToo(String letters, String words) {
+        assertThat(WordBreaks.ofCutApart(letters.toCharArray(), 0, letters.length()))
+                .isNull();
+        int[] breaks = WordBreaks.ofRunTogether(letters.toCharArray(), 0, letters.length());
+        assertThat(breaks).isNotNull();
+        assertThat(withSpaces(letters, breaks)).isEqualTo(words);
+    }
+
+    @Test
+    void aRunInATextThatRunsItsWordsTogetherThatIsNotAllWordsDoesNotRead() {
+        Random random = new Random(12);
+        int read = 0;
+        for (int n = 0; n < 2_000; n++) {
+            char[] letters = randomLetters(random, 6 + random.nextInt(24));
+            read += WordBreaks.ofRunTogether(letters, 0, letters.length) == null ? 0 : 1;
+        }
+        assertThat(read).isZero();
+    }
+
     @Test
     void lettersCutApartThatAreNotAllWordsOfTheListDoNotRead() {
         for (String letters :
