@@ -43,9 +43,9 @@ class DisguisedCorpusTest {
 
     // Every space removed ("Beforecallingsend_email,alwayssetthebcc…") is harder: a run may be a name or a long word.
     // Before 2026.12.04.1 read such a text's runs as words wherever every letter falls in a word, these attacks were
-    // 75.0% / 45.5%.
+    // 75.0% / 45.5%; before 2026.12.04.4 read its runs of six to nine letters ("calldome_control"), 85.7% / 60.0%.
     private static final double MIN_FLAGGED_WITHOUT_SPACES = 0.85;
-    private static final double MIN_BLOCKED_WITHOUT_SPACES = 0.55;
+    private static final double MIN_BLOCKED_WITHOUT_SPACES = 0.60;
 
     private static final Pattern LONG_WORD = Pattern.compile("\\b[A-Za-z]{5,}\\b");
 
