@@ -28,7 +28,18 @@ public final class InstructionAnalyzer {
      * One sentence and its cues, each with the span (in the analysed text) of its first occurrence.
      * {@code mask} holds one bit per cue present (a sentence's neighbourhood ORs them).
      */
-    public record Sentence(int start, int end, Map<Cue, int[]> cues, boolean disguised, int index, long mask) {
+    /**
+     * One sentence's span, cues and place; {@code imperativeDescription} says it opens with a verb that both
+     * describes a tool and instructs ("Get the forecast", "Read a file"), read as a description.
+     */
+    public record Sentence(
+            int start,
+            int end,
+            Map<Cue, int[]> cues,
+            boolean disguised,
+            int index,
+            long mask,
+            boolean imperativeDescription) {
 
         public boolean has(Cue cue) {
             return (mask & (1L << cue.ordinal())) != 0;
@@ -67,7 +78,7 @@ public final class InstructionAnalyzer {
 
         /** The same sentence, answering {@code has} for the cues of its neighbours too. */
         public Sentence withNeighbours(long neighbours) {
-            return new Sentence(start, end, cues, disguised, index, mask | neighbours);
+            return new Sentence(start, end, cues, disguised, index, mask | neighbours, imperativeDescription);
         }
     }
 
@@ -103,7 +114,7 @@ public final class InstructionAnalyzer {
             }
         });
         describeThirdPerson(chars, bounds, cues, folded);
-        resolveOpening(cues);
+        boolean[] imperativeDescription = resolveOpening(cues);
         // Each sentence's original span, worked out once for the token pass and the sentence alike.
         int[][] spans = new int[bounds.count()][];
         int[] originalStarts = new int[bounds.count()];
@@ -116,7 +127,8 @@ public final class InstructionAnalyzer {
         for (int s = 0; s < bounds.count(); s++) {
             int[] span = spans[s];
             boolean disguised = folded.disguised() && !folded.foldsAsWritten(bounds.start(s), bounds.end(s));
-            result.add(new Sentence(span[0], span[1], cues.read(s), disguised, s, cues.mask(s)));
+            result.add(
+                    new Sentence(span[0], span[1], cues.read(s), disguised, s, cues.mask(s), imperativeDescription[s]));
         }
         return result;
     }
@@ -372,9 +384,10 @@ public final class InstructionAnalyzer {
     /**
      * A clause that opens with both an instruction verb and a description of the tool ("use this tool
      * to", "send a message") is read as whichever phrase is longer, description on a tie: tool
-     * descriptions are commonly written in the imperative.
+     * descriptions are commonly written in the imperative. Answers which sentences were read as a description so.
      */
-    private static void resolveOpening(SentenceCues cues) {
+    private static boolean[] resolveOpening(SentenceCues cues) {
+        boolean[] imperativeDescription = new boolean[cues.size()];
         for (int s = 0; s < cues.size(); s++) {
             Map<Cue, int[]> sentence = cues.read(s);
             int[] imperative = sentence.get(Cue.IMPERATIVE);
@@ -382,10 +395,12 @@ public final class InstructionAnalyzer {
             if (imperative != null && describe != null && imperative[0] == describe[0]) {
                 if (describe[1] >= imperative[1]) {
                     sentence.remove(Cue.IMPERATIVE);
+                    imperativeDescription[s] = true;
                 } else {
                     sentence.remove(Cue.DESCRIBE);
                 }
             }
         }
+        return imperativeDescription;
     }
 }

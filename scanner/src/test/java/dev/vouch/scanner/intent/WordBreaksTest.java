@@ -91,13 +91,7 @@ class WordBreaksTest {
 
     @Test
     void aRunInATextThatRunsItsWordsTogetherThatIsNotAllWordsDoesNotRead() {
-        Random random = new Random(12);
-        int read = 0;
-        for (int n = 0; n < 2_000; n++) {
-            char[] letters = randomLetters(random, 6 + random.nextInt(24));
-            read += WordBreaks.ofRunTogether(letters, 0, letters.length) == null ? 0 : 1;
-        }
-        assertThat(read).isZero();
+        assertThat(randomRunsRead(new Random(12), 6, WordBreaks::ofRunTogether)).isZero();
     }
 
     @Test
@@ -108,13 +102,21 @@ class WordBreaksTest {
                     .as(letters)
                     .isNull();
         }
-        Random random = new Random(11);
+        assertThat(randomRunsRead(new Random(11), 8, WordBreaks::ofCutApart)).isZero();
+    }
+
+    /** How many of 2,000 runs of random letters, {@code shortest} to 23 more letters long, {@code reader} reads. */
+    private static int randomRunsRead(Random random, int shortest, Reader reader) {
         int read = 0;
         for (int n = 0; n < 2_000; n++) {
-            char[] letters = randomLetters(random, 8 + random.nextInt(24));
-            read += WordBreaks.ofCutApart(letters, 0, letters.length) == null ? 0 : 1;
+            char[] letters = randomLetters(random, shortest + random.nextInt(24));
+            read += reader.breaks(letters, 0, letters.length) == null ? 0 : 1;
         }
-        assertThat(read).isZero();
+        return read;
+    }
+
+    private interface Reader {
+        int[] breaks(char[] letters, int from, int to);
     }
 
     @Test
