@@ -26,11 +26,9 @@ public final class InstructionAnalyzer {
 
     /**
      * One sentence and its cues, each with the span (in the analysed text) of its first occurrence.
-     * {@code mask} holds one bit per cue present (a sentence's neighbourhood ORs them).
-     */
-    /**
-     * One sentence's span, cues and place; {@code imperativeDescription} says it opens with a verb that both
-     * describes a tool and instructs ("Get the forecast", "Read a file"), read as a description.
+     * {@code mask} holds one bit per cue present (a sentence's neighbourhood ORs them);
+     * {@code imperativeDescription} says it opens with a verb that both describes a tool and instructs ("Get the
+     * forecast", "Read a file"), read as a description.
      */
     public record Sentence(
             int start,

@@ -418,9 +418,10 @@ public final class IntentFeatures {
                 continue;
             }
             boolean opensDescribing = s.has(Cue.DESCRIBE) && !addressedBeforeDescribed(s);
-            boolean describes = opensDescribing && !harmAfterDescription(s);
+            boolean toldAfterDescription = opensDescribing && harmAfterDescription(s);
+            boolean describes = opensDescribing && !toldAfterDescription;
             boolean steers = s.hasAny(Cue.OTHER_TOOL, Cue.ANY_TOOL, Cue.IDENTIFIER, Cue.ARG_REF);
-            boolean directive = opensDescribing && !describes
+            boolean directive = toldAfterDescription
                     || !describes
                             && (s.hasAny(Cue.IMPERATIVE, Cue.AGENT)
                                     || s.has(Cue.NORM) && (s.mask() & NORM_ACTS) != 0
