@@ -282,7 +282,7 @@ public final class FoldedText {
 
     /**
      * In a text that runs its words together, shorter runs are read as words too ("NeverMentionIt", the "calldome" of
-     * "calldome_control(open)"), unless the run is a word of the list as it stands ("password").
+     * "calldome_control(open)"), unless the run is a word of the list as it stands ("anymore", not "any more").
      */
     private static final int MIN_RUN_TOGETHER_IN_RUN_TOGETHER_TEXT = 6;
     /**

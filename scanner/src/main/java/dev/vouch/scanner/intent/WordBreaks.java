@@ -95,7 +95,7 @@ final class WordBreaks {
      * read without the short words a sentence has; a run that is one word has no breaks. Null when neither reads.
      */
     static int[] ofCutApart(char[] letters, int from, int to) {
-        return ofDisguised(letters, from, to, MIN_MEAN_CUT_APART_WORD * 2);
+        return ofDisguised(letters, from, to, MIN_MEAN_CUT_APART_WORD_TIMES_TWO);
     }
 
     /**
@@ -283,8 +283,8 @@ final class WordBreaks {
         return wordStart;
     }
 
-    /** The fewest letters a word of a reading of letters cut apart has on average ("returns a" has four). */
-    private static final int MIN_MEAN_CUT_APART_WORD = 4;
+    /** Twice the fewest letters a word of a reading of letters cut apart has on average ("returns a" has four). */
+    private static final int MIN_MEAN_CUT_APART_WORD_TIMES_TWO = 8;
 
     /** Twice the fewest letters a word of a run in a text that runs its words together has on average ("run shop"). */
     private static final int MIN_MEAN_RUN_TOGETHER_WORD_TIMES_TWO = 7;
