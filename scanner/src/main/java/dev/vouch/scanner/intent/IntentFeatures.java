@@ -549,6 +549,17 @@ public final class IntentFeatures {
                     Cue.SIDE_EFFECT,
                     Cue.TRIGGER,
                     Cue.OTHER_TOOL);
+            // A reading tool asks for no writes of its own: one that tells the agent to delete, send or spend, past
+            // the sentence that says what it reads or in its schema, asks for work beyond itself, which honest usage
+            // notes do not.
+            emit.when(
+                    Feature.ACTION_OUTSIDE_TOOL,
+                    directive
+                            && (s.index() > 0 || schema)
+                            && s.hasAny(Cue.DESTRUCTIVE, Cue.SIDE_EFFECT)
+                            && context.readsOnly(),
+                    Cue.DESTRUCTIVE,
+                    Cue.SIDE_EFFECT);
             emit.when(Feature.OUTPUT_CONTROL, s.has(Cue.OUTPUT_CONTROL), Cue.OUTPUT_CONTROL);
             emit.when(Feature.OVERRIDE, s.has(Cue.OVERRIDE), Cue.OVERRIDE);
             emit.when(

@@ -154,6 +154,11 @@ public final class ToolContext {
         return false;
     }
 
+    /** Whether this tool's own name says it only reads ({@code get_forecast}, {@code list_events}). */
+    public boolean readsOnly() {
+        return !ownName.isEmpty() && set.isReadOnly(ownName);
+    }
+
     /** Another tool of the set whose name does not say it only reads. */
     public boolean isOtherWriteTool(String key) {
         return isOtherTool(key) && !set.isReadOnly(key);
