@@ -106,7 +106,8 @@ public final class IntentTrainer {
             Feature.WRITE_CALL_TRIGGERED,
             Feature.REQUEST_REPLACED,
             Feature.OWN_VALUE_FIXED,
-            Feature.FIRST_CALL_WITH_EFFECT);
+            Feature.FIRST_CALL_WITH_EFFECT,
+            Feature.ACTION_OUTSIDE_TOOL);
 
     /**
      * Harm the gate reads but the trees do not: what a called tool does says whether an instruction
