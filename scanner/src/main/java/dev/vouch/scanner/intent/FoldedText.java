@@ -253,12 +253,18 @@ public final class FoldedText {
         if (isCamelCase(text, start, end) || WordBreaks.isListed(text, start, end, '\0')) {
             return false;
         }
+        char[] letters = lowerCaseLetters(text, start, end);
+        int[] breaks = WordBreaks.ofRunTogether(letters, 0, letters.length);
+        return breaks != null && breaks.length > 0;
+    }
+
+    /** The ASCII letters {@code text[start, end)} in lower case, in an array of their own. */
+    private static char[] lowerCaseLetters(char[] text, int start, int end) {
         char[] letters = new char[end - start];
         for (int j = start; j < end; j++) {
             letters[j - start] = (char) (text[j] | 0x20);
         }
-        int[] breaks = WordBreaks.ofRunTogether(letters, 0, letters.length);
-        return breaks != null && breaks.length > 0;
+        return letters;
     }
 
     /** The fewest words written backwards that make a text written so. */
@@ -784,10 +790,7 @@ public final class FoldedText {
             appendLowerCase(text, start, end, out);
             return false;
         }
-        char[] letters = new char[end - start];
-        for (int j = start; j < end; j++) {
-            letters[j - start] = (char) (text[j] | 0x20);
-        }
+        char[] letters = lowerCaseLetters(text, start, end);
         int[] breaks = runTogetherText
                 ? WordBreaks.ofRunTogether(letters, 0, letters.length)
                 : WordBreaks.of(letters, 0, letters.length, false);
@@ -1279,9 +1282,10 @@ public final class FoldedText {
 
         /** How many of the candidates are shorter runs of words run together, where that can matter. */
         int shortRuns(char[] text) {
-            if (shortRunCandidateCount < 2
-                    || longRuns == 0 && shortRunCandidateCount < 3
-                    || !isRunTogether(longRuns, shortRunCandidateCount, words)) {
+            // Each candidate is a shorter run at most: a text that would not run its words together were every
+            // candidate
+            // one does not, and none need be read.
+            if (!isRunTogether(longRuns, shortRunCandidateCount, words)) {
                 return 0;
             }
             int runs = 0;
