@@ -1228,9 +1228,13 @@ public final class FoldedText {
         return i > start && i + 1 < end && CharTables.isLetter(text[i - 1]) && CharTables.isLetter(text[i + 1]);
     }
 
+    /**
+     * Whether a character that may stand for a letter follows a letter and goes on with the word: a digit
+     * closing a word, or a piece of it, is a version or a count ("fts5", "S3-compatible", "ec2-instance").
+     */
     private static boolean leetInside(char[] text, int start, int end) {
         for (int i = start + 1; i < end - 1; i++) {
-            if (leetLetter(text[i]) != 0 && CharTables.isLetter(text[i - 1])) {
+            if (leetLetter(text[i]) != 0 && CharTables.isLetter(text[i - 1]) && !isSplitter(text[i + 1])) {
                 return true;
             }
         }

@@ -229,8 +229,8 @@ public final class InstructionAnalyzer {
     /** Compiled once: {@code String.split} compiled a pattern of more than one character at every call. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    /** Room enough for the three words {@link #consentDenied} reads. */
-    private static final int THREE_WORDS = 40;
+    /** Room enough for the four words {@link #consentDenied} reads. */
+    private static final int FOUR_WORDS = 52;
 
     private static final Set<String> DENIALS = Set.of(
             "not",
@@ -249,11 +249,11 @@ public final class InstructionAnalyzer {
             "bypass");
 
     /**
-     * Whether one of the three words before {@code start}, in its clause, denies what follows: "don't pause
+     * Whether one of the three words before {@code start} (or "without" as the fourth), in its clause, denies what follows: "don't pause
      * to ask the user", "should not ask the user", "no need to check with the user", "skip asking the user".
      */
     private static boolean consentDenied(String text, int start) {
-        String before = lowerBefore(text, start, THREE_WORDS);
+        String before = lowerBefore(text, start, FOUR_WORDS);
         int clause = before.length() - 1;
         while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
             clause--;
@@ -264,7 +264,9 @@ public final class InstructionAnalyzer {
                 return true;
             }
         }
-        return false;
+        // "without asking the user for confirmation": "without" governs a whole phrase, "not" only its verb
+        // ("do not pay before you ask the user" asks them).
+        return words.length >= 4 && "without".equals(words[words.length - 4]);
     }
 
     /** "the job was not successfully applied", "it has never succeeded": all is not well. */

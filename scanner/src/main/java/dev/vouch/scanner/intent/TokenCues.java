@@ -123,6 +123,14 @@ final class TokenCues {
             return;
         }
         int dot = key.indexOf('.');
+        int lastDot = key.lastIndexOf('.');
+        if (lastDot > 0
+                && isConstantName(text, start + lastDot + 1, start + key.length())
+                && namesASecret(key.substring(lastDot + 1))) {
+            // process.env.OPENAI_API_KEY, env.GITHUB_TOKEN: a secret's variable read through its environment.
+            mark(cues, sentenceStarts, Cue.SENSITIVE, start, end);
+            return;
+        }
         if (dot > 0 && context.isOtherTool(key.substring(0, dot))) {
             // send_email.bcc: another tool's argument, addressed through its tool.
             otherTool(text, key.substring(0, dot), context, cues, sentenceStarts, start, start + dot);

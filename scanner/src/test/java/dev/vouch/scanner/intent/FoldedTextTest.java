@@ -171,6 +171,7 @@ class FoldedTextTest {
             delimiter = '|',
             value = {
                 "Stores files in S3 and EC2 | stores files in s3 and ec2",
+                "Loads the S3-compatible storage tools on ec2-instances | loads the s3-compatible storage tools on ec2-instances",
                 "Search the FTS5 index, utf8 only | search the fts5 index, utf8 only",
                 "A read-only view of send_email | a read-only view of send_email",
                 "Version 1.2.3 of the API | version 1.2.3 of the api",
