@@ -249,8 +249,9 @@ public final class InstructionAnalyzer {
             "bypass");
 
     /**
-     * Whether one of the three words before {@code start} (or "without" as the fourth), in its clause, denies what follows: "don't pause
-     * to ask the user", "should not ask the user", "no need to check with the user", "skip asking the user".
+     * Whether one of the three words before {@code start} (or "without" as the fourth), in its clause, denies what
+     * follows: "don't pause to ask the user", "should not ask the user", "no need to check with the user", "skip
+     * asking the user", "without asking the user for confirmation".
      */
     private static boolean consentDenied(String text, int start) {
         String before = lowerBefore(text, start, FOUR_WORDS);
