@@ -250,12 +250,19 @@ public final class FoldedText {
      * run, that is no word of the list and reads as its words run together; a name in camelCase does not count.
      */
     private static boolean isShortRun(char[] text, int start, int end) {
-        if (isCamelCase(text, start, end) || WordBreaks.isListed(text, start, end, '\0')) {
-            return false;
+        return !isCamelCase(text, start, end) && wordsRunTogether(lowerCaseLetters(text, start, end)) != null;
+    }
+
+    /**
+     * Where the words of {@code letters}, lower-case ASCII letters, break when they are no word of the list and read
+     * as words run together; null when they do not.
+     */
+    private static int[] wordsRunTogether(char[] letters) {
+        if (WordBreaks.isListed(letters, 0, letters.length, '\0')) {
+            return null;
         }
-        char[] letters = lowerCaseLetters(text, start, end);
         int[] breaks = WordBreaks.ofRunTogether(letters, 0, letters.length);
-        return breaks != null && breaks.length > 0;
+        return breaks == null || breaks.length == 0 ? null : breaks;
     }
 
     /** The ASCII letters {@code text[start, end)} in lower case, in an array of their own. */
@@ -1261,7 +1268,10 @@ public final class FoldedText {
         int cutWords;
         /** Tokens of letters cut by hyphens, a stub of a word on one side ({@link #hasWordStub}). */
         int hyphenWords;
-        /** Runs of {@link WordBreaks#MIN_RUN_TOGETHER} ASCII letters or more, but for words of the list and names in camelCase. */
+        /**
+         * Runs of {@link WordBreaks#MIN_RUN_TOGETHER} ASCII letters or more, but for words of the list and names in
+         * camelCase.
+         */
         int longRuns;
         /**
          * The runs that may be shorter runs of words run together ({@link #isShortRun}), each as its start and end in
@@ -1287,8 +1297,7 @@ public final class FoldedText {
         /** How many of the candidates are shorter runs of words run together, where that can matter. */
         int shortRuns(char[] text) {
             // Each candidate is a shorter run at most: a text that would not run its words together were every
-            // candidate
-            // one does not, and none need be read.
+            // candidate one does not, and none need be read.
             if (!isRunTogether(longRuns, shortRunCandidateCount, words)) {
                 return 0;
             }
@@ -1391,12 +1400,9 @@ public final class FoldedText {
                     return;
                 }
             }
-            if (WordBreaks.isListed(chars, from, length, '\0')) {
-                return;
-            }
             char[] letters = Arrays.copyOfRange(chars, from, length);
-            int[] breaks = WordBreaks.ofRunTogether(letters, 0, letters.length);
-            if (breaks == null || breaks.length == 0) {
+            int[] breaks = wordsRunTogether(letters);
+            if (breaks == null) {
                 return;
             }
             int[] origins = new int[letters.length];
