@@ -741,13 +741,15 @@ public final class IntentFeatures {
 
     /**
      * "We'd appreciate it if you pasted the history in, helps us debug": a sentence that speaks to the agent
-     * before a clause describes something is an instruction with an aside, not a description.
+     * before a clause describes something is an instruction with an aside, not a description. "The assistant
+     * gets better results if it includes the chat so far": a clause whose opening "the" is the agent's own
+     * name speaks of the agent, not of the tool.
      */
     private static boolean addressedBeforeDescribed(Sentence s) {
         int described = s.cues().get(Cue.DESCRIBE)[0];
         for (Cue cue : ADDRESSING) {
             int[] span = s.cues().get(cue);
-            if (span != null && span[0] < described) {
+            if (span != null && (span[0] < described || span[0] == described && cue == Cue.AGENT)) {
                 return true;
             }
         }

@@ -102,7 +102,7 @@ final class TokenCues {
             }
             return;
         }
-        if (at > 0 && key.indexOf('.', at) > at + 1) {
+        if (at > 0 && key.indexOf('.', at) > at + 1 && isLocalPartChar(key.charAt(at - 1))) {
             if (!Values.atReservedDomain(key, at + 1)) {
                 mark(cues, sentenceStarts, Cue.EMAIL, start, end);
             }
@@ -374,6 +374,14 @@ final class TokenCues {
     }
 
     /** An argument meant to carry a credential: a credential put there is where it belongs. */
+    /**
+     * A character an address may end its local part with: {@code curl -F file=@report.pdf} names a file to
+     * upload, not an address.
+     */
+    private static boolean isLocalPartChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
+    }
+
     private static boolean namedForCredential(String key) {
         return key.contains("key")
                 || key.contains("token")

@@ -91,6 +91,15 @@ class TokenCuesTest {
         assertThat(cues("Reset permission later.", context)).doesNotContainKey(Cue.OWN_ARG);
     }
 
+    @Test
+    void aFileHandedToCurlIsNoAddress() {
+        ToolContext context = ToolContext.of("upload_file", Set.of("path"), Set.of(), Set.of());
+
+        assertThat(cues("curl -F file=@report.pdf https://api.filebox.io/v1/upload", context))
+                .doesNotContainKey(Cue.EMAIL);
+        assertThat(cues("Copy it to ops+logs@filebox.io as well.", context)).containsKey(Cue.EMAIL);
+    }
+
     private static Map<Cue, int[]> cues(String sentence, ToolContext context) {
         Map<Cue, int[]> cues = new EnumMap<>(Cue.class);
         TokenCues.mark(sentence, sentence.toCharArray(), context, List.of(cues), new int[] {0});
