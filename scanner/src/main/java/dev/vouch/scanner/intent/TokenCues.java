@@ -373,7 +373,6 @@ final class TokenCues {
         return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
     }
 
-    /** An argument meant to carry a credential: a credential put there is where it belongs. */
     /**
      * A character an address may end its local part with: {@code curl -F file=@report.pdf} names a file to
      * upload, not an address.
@@ -382,6 +381,7 @@ final class TokenCues {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
     }
 
+    /** An argument meant to carry a credential: a credential put there is where it belongs. */
     private static boolean namedForCredential(String key) {
         return key.contains("key")
                 || key.contains("token")
