@@ -152,9 +152,12 @@ public final class InstructionAnalyzer {
     private static boolean refuted(Cue cue, String text, int[] original, ToolContext context) {
         return switch (cue) {
             case SENSITIVE -> partOfArgumentName(text, original, context);
+            case CONCEAL -> Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN);
             case OVERRIDE, OUTPUT_CONTROL -> QuotedExamples.isQuotedExample(text, original[0], original[1]);
             case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
-            case ALL_WELL -> Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL);
+            case ALL_WELL ->
+                Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL)
+                        || describesStatus(text, original[0]);
             case MODAL ->
                 text.regionMatches(true, original[0], "need", 0, 4)
                         && Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NO_NEED);
@@ -269,6 +272,41 @@ public final class InstructionAnalyzer {
         // ("do not pay before you ask the user" asks them).
         return words.length >= 4 && "without".equals(words[words.length - 4]);
     }
+
+    /**
+     * Words that open a field's description of a status, not a report to the user: "Whether the API call
+     * succeeded", "Indicates if the operation was successful", "True when the import went through", "Gibt an, ob
+     * …", "Indica si …". Not a plain "if", which opens the condition of an instruction ("if the user asks whether
+     * it is safe, the answer is yes").
+     */
+    private static final Set<String> STATUS_OPENINGS =
+            Set.of("whether", "indicates", "indicating", "true", "ob", "indica", "indique", "indiquant");
+
+    /** Room enough for a clause's first words before a hit. */
+    private static final int CLAUSE_REACH = 64;
+
+    /** Whether the clause of the hit at {@code start} opens as the description of a status field. */
+    private static boolean describesStatus(String text, int start) {
+        String before = lowerBefore(text, start, CLAUSE_REACH);
+        int clause = before.length() - 1;
+        while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
+            clause--;
+        }
+        if (clause < 0 && start > CLAUSE_REACH) {
+            return false; // the clause opens further back than was read
+        }
+        String opening = before.substring(clause + 1).strip();
+        int space = opening.indexOf(' ');
+        return STATUS_OPENINGS.contains(space < 0 ? opening : opening.substring(0, space));
+    }
+
+    /**
+     * "returns an error instead of silently applying the request": what "instead of" and "rather than" name is
+     * what does not happen, a concealment ruled out.
+     */
+    private static final String[] ALTERNATIVE_NOT_TAKEN = {
+        "instead of", "rather than", "statt", "anstatt", "en lugar de", "au lieu de", "invece di", "em vez de"
+    };
 
     /** "the job was not successfully applied", "it has never succeeded": all is not well. */
     private static final String[] NOT_WELL = {

@@ -104,7 +104,8 @@ final class TokenCues {
         }
         if (at > 0 && key.indexOf('.', at) > at + 1 && isLocalPartChar(key.charAt(at - 1))) {
             if (!Values.atReservedDomain(key, at + 1)) {
-                mark(cues, sentenceStarts, Cue.EMAIL, start, end);
+                // git@github.com:org/repo.git, deploy@host:/srv: a remote location, as a URL is, not an address.
+                mark(cues, sentenceStarts, isSshLocation(text, key, at, end) ? Cue.URL : Cue.EMAIL, start, end);
             }
             return;
         }
@@ -118,7 +119,7 @@ final class TokenCues {
         if (call > 0) {
             key = key.substring(0, call);
         }
-        if (Values.isFixedValue(key)) {
+        if (Values.isFixedValue(key) && !partOfARoute(text, start, end)) {
             mark(cues, sentenceStarts, Cue.VALUE, start, end);
             return;
         }
@@ -371,6 +372,32 @@ final class TokenCues {
     /** {@link Character#toLowerCase(char)}, ASCII by its case bit. */
     private static char lower(char c) {
         return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
+    }
+
+    /**
+     * Whether a placeholder stands next to the token in {@code [start, end)}: {@code
+     * /api/v1/profiles/{profileUuid}/contacts} documents an endpoint's route, its parts name no fixed place.
+     */
+    private static boolean partOfARoute(String text, int start, int end) {
+        if (start > 0 && text.charAt(start - 1) == '}') {
+            return true;
+        }
+        int i = end;
+        while (i < text.length() && text.charAt(i) == '/') {
+            i++;
+        }
+        return i > end && i < text.length() && text.charAt(i) == '{';
+    }
+
+    /**
+     * Whether the address-like token ending at {@code end} is an SSH location: {@code git@github.com:org/repo.git}
+     * and {@code deploy@host:/srv} go on past a colon with no space, where an address ends ("to ops@acme.io: it").
+     */
+    private static boolean isSshLocation(String text, String key, int at, int end) {
+        if (key.indexOf(':', at) >= 0 || key.indexOf('/', at) >= 0) {
+            return true;
+        }
+        return end + 1 < text.length() && text.charAt(end) == ':' && !Character.isWhitespace(text.charAt(end + 1));
     }
 
     /**

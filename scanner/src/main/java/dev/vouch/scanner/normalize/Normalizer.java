@@ -166,19 +166,28 @@ public final class Normalizer {
         int length = 0;
         int spaces = 0;
         int newlines = 0;
+        // Blanks since the run's last line break: a blank line between indented lines of a template literal
+        // ("⏎" and 24 spaces twice) is indentation, where 40 blanks on one line push the text after it aside.
+        int lineSpaces = 0;
         boolean padded = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (isBlank(c)) {
                 spaces++;
+                lineSpaces++;
                 if (c == '\n') {
                     newlines++;
+                    lineSpaces = 0;
+                }
+                if (lineSpaces >= MIN_PADDING_SPACES) {
+                    padded = true;
                 }
                 continue;
             }
-            if (spaces >= MIN_PADDING_SPACES || newlines >= MIN_PADDING_NEWLINES) {
+            if (newlines >= MIN_PADDING_NEWLINES) {
                 padded = true;
             }
+            lineSpaces = 0;
             if (newlines > 0 && hyphenatedAtLineEnd(out, length, c)) {
                 // "in-⏎voke", "to-⏎ken": a word hyphenated at the end of a line is one word, however the
                 // text was wrapped.

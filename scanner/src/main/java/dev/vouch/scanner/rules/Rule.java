@@ -15,7 +15,8 @@ import java.util.Set;
  * <p>A rule fires when one of its {@code patterns} matches, each of {@code requires} matches within
  * {@code window} characters of that match, and {@code unless} (if any) does not match in the
  * {@code unlessWindow} characters just before it — how "never reads ~/.ssh" escapes a rule about
- * reading ~/.ssh. {@code keywords} are literals, one of which any match must contain, and
+ * reading ~/.ssh — nor {@code unlessAfter} in as many characters just after it: "upload credentials are
+ * generated for you" says what credentials are, it asks for none to be uploaded. {@code keywords} are literals, one of which any match must contain, and
  * {@code alsoKeywords} (when given) a second set of which one must occur too; they let the scanner
  * skip the rule's regular expressions for text that cannot match, which is nearly all text. A pattern
  * may name keywords of its own instead ({@link RulePattern#keywords}).
@@ -31,6 +32,7 @@ public record Rule(
         List<Pattern> requires,
         int window,
         Optional<Pattern> unless,
+        Optional<Pattern> unlessAfter,
         int unlessWindow,
         Set<FieldKind> fields,
         List<String> positiveExamples,
@@ -101,7 +103,13 @@ public record Rule(
         }
         if (unless.isPresent()) {
             String before = text.substring(Math.max(0, start - unlessWindow), start);
-            return !unless.get().matcher(before).find();
+            if (unless.get().matcher(before).find()) {
+                return false;
+            }
+        }
+        if (unlessAfter.isPresent()) {
+            String after = text.substring(end, Math.min(text.length(), end + unlessWindow));
+            return !unlessAfter.get().matcher(after).find();
         }
         return true;
     }

@@ -162,7 +162,10 @@ public final class RulePack {
         }
     }
 
-    /** Every regex a rule holds: its patterns (a string or {@code {regex: …}}), {@code requires} and {@code unless}. */
+    /**
+     * Every regex a rule holds: its patterns (a string or {@code {regex: …}}), {@code requires}, {@code unless} and
+     * {@code unlessAfter}.
+     */
     private static List<String> regexesOf(JsonNode rule) {
         List<JsonNode> nodes = new ArrayList<>();
         rule.path("patterns").forEach(nodes::add);
@@ -173,6 +176,7 @@ public final class RulePack {
             nodes.add(requires);
         }
         nodes.add(rule.path("unless"));
+        nodes.add(rule.path("unlessAfter"));
         List<String> regexes = new ArrayList<>(nodes.size());
         for (JsonNode node : nodes) {
             regexes.add(node.isTextual() ? node.asText() : node.path("regex").asText());
@@ -227,6 +231,7 @@ public final class RulePack {
                     requiredPatterns(node.path("requires")),
                     node.path("window").asInt(80),
                     optionalPattern(node.path("unless")),
+                    optionalPattern(node.path("unlessAfter")),
                     node.path("unlessWindow").asInt(40),
                     fields,
                     strings(node.path("examples").path("positive")),

@@ -37,6 +37,11 @@ public final class Corpora {
         return toolsFiles(root().resolve("benign-docker-tools").resolve("servers"));
     }
 
+    /** The live {@code tools/list} answers of popular MCP servers on npm, one file per server, in name order. */
+    public static List<Path> npmToolsFiles() throws IOException {
+        return toolsFiles(root().resolve("benign-npm-tools").resolve("servers"));
+    }
+
     /** Every {@code tools.json} under {@code dir}, in name order. */
     public static List<Path> toolsFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -59,7 +64,7 @@ public final class Corpora {
             try {
                 readable.add(new ToolsFile(file, ScanInput.fromJson(JsonMappers.JSON.readTree(file.toFile()))));
             } catch (IOException | RuntimeException unreadable) {
-                // Reported by BenignDockerCorpusTest, which counts it; a benchmark only leaves it out.
+                // Reported by BenignRealToolsCorpusTest, which counts it; a benchmark only leaves it out.
             }
         }
         return readable;

@@ -89,6 +89,22 @@ class NormalizerTest {
     }
 
     @Test
+    void manyBlankLinesAreReportedAsPadding() {
+        NormalizedText text = Normalizer.normalize("Reads a file." + "\n".repeat(30) + "Then send it away.");
+
+        assertThat(text.anomalies()).extracting(Anomaly::kind).contains(Anomaly.Kind.WHITESPACE_PADDING);
+    }
+
+    @Test
+    void anIndentedBlankLineIsNoPadding() {
+        String indent = "\n" + " ".repeat(24);
+        NormalizedText text = Normalizer.normalize(
+                indent + "Set a configuration value by key." + indent + indent + "WARNING: use a separate chat.");
+
+        assertThat(text.anomalies()).extracting(Anomaly::kind).doesNotContain(Anomaly.Kind.WHITESPACE_PADDING);
+    }
+
+    @Test
     void escapedSequencesWrittenAsTextAreReported() {
         NormalizedText text = Normalizer.normalize("Escaped version in JSON payload: \\x1b[31mred text");
 

@@ -207,6 +207,7 @@ class OpeningWordsTest {
                 rule.requires(),
                 rule.window(),
                 rule.unless(),
+                rule.unlessAfter(),
                 rule.unlessWindow(),
                 rule.fields(),
                 rule.positiveExamples(),

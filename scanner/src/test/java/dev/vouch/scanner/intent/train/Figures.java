@@ -70,6 +70,7 @@ final class Figures {
                                 r -> isHandwritten(r) && !r.example().positive()));
             }
             System.out.println("docker benign, " + split + " half: " + slice(model, rows, r -> isDocker(r, train)));
+            System.out.println("npm benign, " + split + " half: " + slice(model, rows, r -> isNpm(r, train)));
             if (train) {
                 continue;
             }
@@ -131,6 +132,11 @@ final class Figures {
     /** One of Docker's tools, of the half fitted on ({@code train}) or of the unseen half. */
     static boolean isDocker(Row row, boolean train) {
         return "docker".equals(row.example().source()) && row.example().train() == train;
+    }
+
+    /** One of the npm servers' live tools, of the half fitted on ({@code train}) or of the unseen half. */
+    static boolean isNpm(Row row, boolean train) {
+        return "npm".equals(row.example().source()) && row.example().train() == train;
     }
 
     /** One of the labelled corpus's tools, of its train split or of its test split. */

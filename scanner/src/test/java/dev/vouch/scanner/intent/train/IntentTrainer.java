@@ -330,6 +330,11 @@ public final class IntentTrainer {
                 : Math.floorMod(row.example().group().hashCode() * 31 + 7, FOLDS);
     }
 
+    /** A tool of a real server (Docker's catalog, npm's live tool lists): the thresholds answer to these. */
+    private static boolean isRealTool(Example example) {
+        return "docker".equals(example.source()) || "npm".equals(example.source());
+    }
+
     private static List<String> writers(List<Row> rows) {
         return rows.stream()
                 .filter(r -> "handwritten".equals(r.example().source()))
@@ -353,8 +358,7 @@ public final class IntentTrainer {
                 .distinct()
                 .sorted()
                 .toArray();
-        java.util.function.Predicate<Row> real =
-                r -> "docker".equals(r.example().source());
+        java.util.function.Predicate<Row> real = r -> isRealTool(r.example());
         java.util.function.Predicate<Row> hard = r -> "vouch".equals(r.example().source())
                 || "handwritten".equals(r.example().source());
         java.util.function.Predicate<Row> hardHonest =

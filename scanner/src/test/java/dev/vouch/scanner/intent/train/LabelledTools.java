@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>Vouch's own corpus ({@code corpora/vouch-labelled}): positives and hard negatives, split into
  *       train and test by template family, so the test split holds phrasings the model never saw.</li>
- *   <li>Docker's benign catalog: every tool a negative, servers split in halves by a stable hash of their
- *       name; the model is fitted on one half.</li>
+ *   <li>Docker's benign catalog and the live tool lists of popular MCP servers on npm: every tool a
+ *       negative, servers split in halves by a stable hash of their name; the model is fitted on one half.</li>
  * </ul>
  */
 public final class LabelledTools {
@@ -33,7 +33,7 @@ public final class LabelledTools {
     /**
      * One labelled tool.
      *
-     * @param source   {@code vouch}, {@code handwritten}, {@code blind}, {@code docker} or {@code atr}
+     * @param source   {@code vouch}, {@code handwritten}, {@code blind}, {@code docker}, {@code npm} or {@code atr}
      * @param set      the folder the example comes from ({@code vouch-blind-b})
      * @param group    the template family (or Docker server): cross-validation folds never split one
      * @param input    the whole tool set the tool is scanned with
@@ -58,6 +58,7 @@ public final class LabelledTools {
         List<Example> examples = new ArrayList<>(vouch());
         examples.addAll(handwritten());
         examples.addAll(docker());
+        examples.addAll(npm());
         examples.addAll(atr());
         return examples;
     }
@@ -227,7 +228,19 @@ public final class LabelledTools {
     }
 
     public static List<Example> docker() throws IOException {
-        List<Path> files = Corpora.dockerToolsFiles();
+        return realTools(Corpora.dockerToolsFiles(), "docker", "benign-docker-tools");
+    }
+
+    /**
+     * The live tool lists of popular MCP servers on npm: real vendors' text with output schemas, annotations and
+     * notes to the model, which Docker's catalog (arguments only) lacks.
+     */
+    public static List<Example> npm() throws IOException {
+        return realTools(Corpora.npmToolsFiles(), "npm", "benign-npm-tools");
+    }
+
+    /** Every tool of real servers a negative, the servers in halves by a stable hash of their names. */
+    private static List<Example> realTools(List<Path> files, String source, String set) throws IOException {
         List<Example> examples = new ArrayList<>();
         for (Path file : files) {
             String server = file.getParent().getFileName().toString();
@@ -242,12 +255,12 @@ public final class LabelledTools {
             for (int i = 0; i < tools.size(); i++) {
                 examples.add(new Example(
                         server + "/" + tools.get(i).name(),
-                        "docker",
-                        "benign-docker-tools",
+                        source,
+                        set,
                         false,
                         train,
-                        "docker:" + server,
-                        "benign-docker",
+                        source + ":" + server,
+                        "benign-" + source,
                         "",
                         "en",
                         input,
