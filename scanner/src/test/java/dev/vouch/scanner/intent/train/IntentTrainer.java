@@ -346,7 +346,7 @@ public final class IntentTrainer {
 
     /**
      * The thresholds, on out-of-fold scores. {@code review} sends a tool to a person: it is the lowest
-     * threshold that sends at most {@link #MAX_REAL_REVIEW} of the real tools (Docker's) and at most
+     * threshold that sends at most {@link #MAX_REAL_REVIEW} of the real tools (Docker's and npm's, out of fold) and at most
      * {@link #MAX_HARD_REVIEW} of the corpus's hard negatives (which borrow the attacks' words) there.
      * {@code block} refuses a publish: the lowest threshold, not below review, that blocks at most
      * {@link #MAX_HARD_BLOCKED} of the hard negatives (pushy vendor text included) and
