@@ -16,10 +16,11 @@ import java.util.Set;
  * {@code window} characters of that match, and {@code unless} (if any) does not match in the
  * {@code unlessWindow} characters just before it — how "never reads ~/.ssh" escapes a rule about
  * reading ~/.ssh — nor {@code unlessAfter} in as many characters just after it: "upload credentials are
- * generated for you" says what credentials are, it asks for none to be uploaded. {@code keywords} are literals, one of which any match must contain, and
- * {@code alsoKeywords} (when given) a second set of which one must occur too; they let the scanner
- * skip the rule's regular expressions for text that cannot match, which is nearly all text. A pattern
- * may name keywords of its own instead ({@link RulePattern#keywords}).
+ * generated for you" says what credentials are, it asks for none to be uploaded. {@code keywords} are
+ * literals, one of which any match must contain, and {@code alsoKeywords} (when given) a second set of
+ * which one must occur too; they let the scanner skip the rule's regular expressions for text that
+ * cannot match, which is nearly all text. A pattern may name keywords of its own instead ({@link
+ * RulePattern#keywords}).
  */
 public record Rule(
         String id,
