@@ -53,9 +53,7 @@ class BenignRealToolsCorpusTest {
     void fewOfThePopularNpmServersToolsAreBlockedOrSentToReview() throws IOException {
         List<Path> files = Corpora.npmToolsFiles();
         Figures all = scan("benign npm corpus", files, server -> true);
-        // The half of the servers the model was not fitted on (LabelledTools splits them by this hash).
-        Figures unseen =
-                scan("benign npm corpus, unseen half", files, server -> Math.floorMod(server.hashCode(), 2) != 0);
+        Figures unseen = scan("benign npm corpus, unseen half", files, server -> !Corpora.isFittedServer(server));
 
         assertThat(all.tools).isGreaterThan(2400);
         assertThat(all.unreadable).isEmpty();

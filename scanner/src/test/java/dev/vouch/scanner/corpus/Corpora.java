@@ -42,6 +42,14 @@ public final class Corpora {
         return toolsFiles(root().resolve("benign-npm-tools").resolve("servers"));
     }
 
+    /**
+     * Whether a real server (Docker's, npm's) is in the half the model is fitted on: a stable hash of its name, so
+     * the halves hold still as servers are added.
+     */
+    public static boolean isFittedServer(String server) {
+        return Math.floorMod(server.hashCode(), 2) == 0;
+    }
+
     /** Every {@code tools.json} under {@code dir}, in name order. */
     public static List<Path> toolsFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {

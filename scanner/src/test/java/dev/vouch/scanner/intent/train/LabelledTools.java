@@ -250,7 +250,7 @@ public final class LabelledTools {
             } catch (IOException | RuntimeException e) {
                 continue;
             }
-            boolean train = Math.floorMod(server.hashCode(), 2) == 0;
+            boolean train = Corpora.isFittedServer(server);
             List<ToolDefinition> tools = input.tools();
             for (int i = 0; i < tools.size(); i++) {
                 examples.add(new Example(
