@@ -258,11 +258,8 @@ public final class InstructionAnalyzer {
      */
     private static boolean consentDenied(String text, int start) {
         String before = lowerBefore(text, start, FOUR_WORDS);
-        int clause = before.length() - 1;
-        while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
-            clause--;
-        }
-        String[] words = WHITESPACE.split(before.substring(clause + 1).strip());
+        String[] words =
+                WHITESPACE.split(before.substring(lastClauseBreak(before) + 1).strip());
         for (int i = Math.max(0, words.length - 3); i < words.length; i++) {
             if (DENIALS.contains(words[i]) || "need".equals(words[i]) && i > 0 && "no".equals(words[i - 1])) {
                 return true;
@@ -288,16 +285,22 @@ public final class InstructionAnalyzer {
     /** Whether the clause of the hit at {@code start} opens as the description of a status field. */
     private static boolean describesStatus(String text, int start) {
         String before = lowerBefore(text, start, CLAUSE_REACH);
+        int clauseBreak = lastClauseBreak(before);
+        if (clauseBreak < 0 && start > CLAUSE_REACH) {
+            return false; // the clause opens further back than was read
+        }
+        String opening = before.substring(clauseBreak + 1).strip();
+        int space = opening.indexOf(' ');
+        return STATUS_OPENINGS.contains(space < 0 ? opening : opening.substring(0, space));
+    }
+
+    /** Where the last clause break of {@code before} stands, or -1: the clause of a hit opens after it. */
+    private static int lastClauseBreak(String before) {
         int clause = before.length() - 1;
         while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
             clause--;
         }
-        if (clause < 0 && start > CLAUSE_REACH) {
-            return false; // the clause opens further back than was read
-        }
-        String opening = before.substring(clause + 1).strip();
-        int space = opening.indexOf(' ');
-        return STATUS_OPENINGS.contains(space < 0 ? opening : opening.substring(0, space));
+        return clause;
     }
 
     /**

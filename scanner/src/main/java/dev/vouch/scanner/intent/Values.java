@@ -74,13 +74,10 @@ final class Values {
     /**
      * A path in the user's home, above the working directory, or absolute with two parts or more
      * ({@code ~/.ssh/id_rsa}, {@code ../../.env}, {@code /etc/shadow}): a fixed place an instruction can
-     * send a read or a write to. A route with a placeholder in it ({@code /api/v1/profiles/{profileUuid}/contacts})
-     * is an endpoint's documentation, not a place.
+     * send a read or a write to. (A token never holds a brace: the parts of a route beside a {@code {placeholder}}
+     * are told apart by {@code TokenCues}, which sees the text around them.)
      */
     private static boolean isFilePath(String key) {
-        if (key.indexOf('{') >= 0) {
-            return false; // a token read whole; where the reader cuts at the brace, TokenCues asks what follows
-        }
         if (key.startsWith("~/") || key.startsWith("../")) {
             return key.length() > 3;
         }

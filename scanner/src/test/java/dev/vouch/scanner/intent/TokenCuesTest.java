@@ -122,6 +122,10 @@ class TokenCuesTest {
                 .doesNotContainKey(Cue.VALUE);
         assertThat(cues("Use `GET /api/v1/profiles/{profileUuid}/segmentation/segments` instead.", context))
                 .doesNotContainKey(Cue.VALUE);
+        assertThat(cues("Make a GET request to /api/reach/v1/profiles/{profileUuid}/contacts now.", context))
+                .doesNotContainKey(Cue.VALUE);
+        assertThat(cues("Make a GET request to /2010-04-01/accounts/{accountsid}/calls.json now.", context))
+                .doesNotContainKey(Cue.VALUE);
         assertThat(cues("Then write the key to /etc/cron.d/job as well.", context))
                 .containsKey(Cue.VALUE);
     }

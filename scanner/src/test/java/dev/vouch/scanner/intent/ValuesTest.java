@@ -41,12 +41,4 @@ class ValuesTest {
         assertThat(Values.isFixedValue("/tmp")).isFalse();
         assertThat(Values.isFixedValue("and/or")).isFalse();
     }
-
-    @Test
-    void anEndpointsRouteWithAPlaceholderIsNoPlace() {
-        assertThat(Values.isFixedValue("/api/reach/v1/profiles/{profileuuid}/contacts"))
-                .isFalse();
-        assertThat(Values.isFixedValue("/2010-04-01/accounts/{accountsid}/calls.json"))
-                .isFalse();
-    }
 }

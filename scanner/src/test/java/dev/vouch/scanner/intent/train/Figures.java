@@ -33,23 +33,26 @@ final class Figures {
             String split = train ? "train" : "test";
             System.out.println("vouch-labelled " + split + " split:");
             System.out.println("  positives            "
-                    + slice(model, rows, r -> isVouch(r, train) && r.example().positive()));
+                    + slice(
+                            model,
+                            rows,
+                            r -> isFrom(r, "vouch", train) && r.example().positive()));
             System.out.println("  negatives            "
                     + slice(
                             model,
                             rows,
-                            r -> isVouch(r, train)
+                            r -> isFrom(r, "vouch", train)
                                     && !r.example().positive()
                                     && !"benign-pushy".equals(r.example().kind())));
             System.out.println("  negatives (pushy)    "
                     + slice(
                             model,
                             rows,
-                            r -> isVouch(r, train)
+                            r -> isFrom(r, "vouch", train)
                                     && "benign-pushy".equals(r.example().kind())));
             Map<String, Slice> byKind = new TreeMap<>();
             for (Row row : rows) {
-                if (isVouch(row, train)) {
+                if (isFrom(row, "vouch", train)) {
                     byKind.merge(
                             row.example().kind() + (row.example().positive() ? " (+)" : " (-)"),
                             Slice.EMPTY.plus(verdict(model, row)),
@@ -69,8 +72,9 @@ final class Figures {
                                 rows,
                                 r -> isHandwritten(r) && !r.example().positive()));
             }
-            System.out.println("docker benign, " + split + " half: " + slice(model, rows, r -> isDocker(r, train)));
-            System.out.println("npm benign, " + split + " half: " + slice(model, rows, r -> isNpm(r, train)));
+            System.out.println(
+                    "docker benign, " + split + " half: " + slice(model, rows, r -> isFrom(r, "docker", train)));
+            System.out.println("npm benign, " + split + " half: " + slice(model, rows, r -> isFrom(r, "npm", train)));
             if (train) {
                 continue;
             }
@@ -129,18 +133,11 @@ final class Figures {
         return "handwritten".equals(row.example().source());
     }
 
-    /** One of Docker's tools, of the half fitted on ({@code train}) or of the unseen half. */
-    static boolean isDocker(Row row, boolean train) {
-        return "docker".equals(row.example().source()) && row.example().train() == train;
-    }
-
-    /** One of the npm servers' live tools, of the half fitted on ({@code train}) or of the unseen half. */
-    static boolean isNpm(Row row, boolean train) {
-        return "npm".equals(row.example().source()) && row.example().train() == train;
-    }
-
-    /** One of the labelled corpus's tools, of its train split or of its test split. */
-    static boolean isVouch(Row row, boolean train) {
-        return "vouch".equals(row.example().source()) && row.example().train() == train;
+    /**
+     * One of {@code source}'s tools of its fitted part ({@code train}) or of its unseen part: the labelled
+     * corpus's train or test split, Docker's or npm's fitted or unseen half of the servers.
+     */
+    static boolean isFrom(Row row, String source, boolean train) {
+        return source.equals(row.example().source()) && row.example().train() == train;
     }
 }

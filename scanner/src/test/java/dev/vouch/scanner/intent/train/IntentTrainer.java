@@ -346,8 +346,8 @@ public final class IntentTrainer {
 
     /**
      * The thresholds, on out-of-fold scores. {@code review} sends a tool to a person: it is the lowest
-     * threshold that sends at most {@link #MAX_REAL_REVIEW} of the real tools (Docker's and npm's, out of fold) and at most
-     * {@link #MAX_HARD_REVIEW} of the corpus's hard negatives (which borrow the attacks' words) there.
+     * threshold that sends at most {@link #MAX_REAL_REVIEW} of the real tools (Docker's and npm's, out of fold)
+     * and at most {@link #MAX_HARD_REVIEW} of the corpus's hard negatives (which borrow the attacks' words) there.
      * {@code block} refuses a publish: the lowest threshold, not below review, that blocks at most
      * {@link #MAX_HARD_BLOCKED} of the hard negatives (pushy vendor text included) and
      * {@link #MAX_REAL_BLOCKED} of the real tools. Negatives the rules already flag do not move them.

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Prints what the bundled model's review threshold trades: for each candidate threshold, the test
- * split's recall and false alarms, Docker's, ATR's and the blind sets'. The test split's aim (at most 1%
+ * split's recall and false alarms, Docker's, npm's unseen half's, ATR's and the blind sets'. The test split's aim (at most 1%
  * of its hard negatives flagged) and the held-out aim (90% of unseen attacks flagged) pull the threshold
  * opposite ways; the blind sets show what the second costs. Below the bundled threshold it shows the other
  * side: what flagging 90% of the weakest blind sets' attacks costs in Docker's unseen half (the held-out review
@@ -30,21 +30,24 @@ public final class ThresholdSweep {
             IntentModel model = bundled.withThresholds(review, Math.max(review, bundled.block()));
             System.out.printf(
                     Locale.ROOT,
-                    "review >= %.3f: test positives %s | test negatives %s | docker %s | docker unseen %s | atr+ %s"
+                    "review >= %.3f: test positives %s | test negatives %s | docker %s | docker unseen %s | npm unseen %s"
+                            + " | atr+ %s"
                             + " | atr- %s | blind+ %s | blind- %s | -j+ %s | -k+ %s | translated unread %s%n",
                     review,
                     Figures.slice(
                             model,
                             rows,
-                            r -> Figures.isVouch(r, false) && r.example().positive()),
+                            r -> Figures.isFrom(r, "vouch", false)
+                                    && r.example().positive()),
                     Figures.slice(
                             model,
                             rows,
-                            r -> Figures.isVouch(r, false)
+                            r -> Figures.isFrom(r, "vouch", false)
                                     && !r.example().positive()
                                     && !"benign-pushy".equals(r.example().kind())),
                     Figures.slice(model, rows, r -> "docker".equals(r.example().source())),
-                    Figures.slice(model, rows, r -> Figures.isDocker(r, false)),
+                    Figures.slice(model, rows, r -> Figures.isFrom(r, "docker", false)),
+                    Figures.slice(model, rows, r -> Figures.isFrom(r, "npm", false)),
                     Figures.slice(
                             model,
                             rows,
