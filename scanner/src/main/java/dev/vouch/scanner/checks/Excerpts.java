@@ -17,7 +17,9 @@ public final class Excerpts {
         if (excerpt.length() > MAX_LENGTH) {
             excerpt = excerpt.substring(0, MAX_LENGTH);
         }
-        return (from > 0 ? "…" : "") + Normalizer.escapeAll(excerpt) + (to < text.length() ? "…" : "");
+        // One line of evidence: the line break normalising keeps between list items reads as the space it was.
+        String line = excerpt.replace('\n', ' ');
+        return (from > 0 ? "…" : "") + Normalizer.escapeAll(line) + (to < text.length() ? "…" : "");
     }
 
     public static String of(String text) {

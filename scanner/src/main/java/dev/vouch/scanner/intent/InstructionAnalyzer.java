@@ -152,12 +152,19 @@ public final class InstructionAnalyzer {
     private static boolean refuted(Cue cue, String text, int[] original, ToolContext context) {
         return switch (cue) {
             case SENSITIVE -> partOfArgumentName(text, original, context);
-            case CONCEAL -> Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN);
+            case CONCEAL ->
+                Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
+                        || Surroundings.runsUnattended(text, original[0], original[1]);
+            case WITHHOLD, REPORT -> Surroundings.addressesAnotherAudience(text, original[1]);
+            case AUTHORITY, DEMOTE, DISMISS ->
+                Surroundings.ranksOwnParameters(text, original[0], original[1], context)
+                        || Surroundings.disregardsForm(text, original[1]);
             case OVERRIDE, OUTPUT_CONTROL -> QuotedExamples.isQuotedExample(text, original[0], original[1]);
             case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
             case ALL_WELL ->
                 Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL)
-                        || describesStatus(text, original[0]);
+                        || describesStatus(text, original[0])
+                        || Surroundings.definesAnOutcome(text, original[1]);
             case MODAL ->
                 text.regionMatches(true, original[0], "need", 0, 4)
                         && Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NO_NEED);

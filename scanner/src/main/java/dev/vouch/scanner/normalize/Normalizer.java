@@ -192,6 +192,10 @@ public final class Normalizer {
                 // "in-⏎voke", "to-⏎ken": a word hyphenated at the end of a line is one word, however the
                 // text was wrapped.
                 length--;
+            } else if (newlines > 0 && length > 0 && opensListItem(text, i)) {
+                // "- blockedCommands (array)⏎- defaultShell (string)": each item of a list is a statement of
+                // its own, kept apart as the line break kept it (a wrapped sentence's line breaks do not).
+                out[length++] = '\n';
             } else if (spaces > 0 && length > 0) {
                 out[length++] = ' ';
                 if (spaces > 1 && (spacedLetterGap(out, length, text, i) || morseGap(out, length, text, i))) {
@@ -214,6 +218,27 @@ public final class Normalizer {
             anomalies.add(new Anomaly(Anomaly.Kind.WHITESPACE_PADDING, "blank run hiding the text after it"));
         }
         return new String(out, 0, length);
+    }
+
+    /** Whether a list item opens at {@code i}: a bullet ({@code -}, {@code *}, {@code +}, {@code •}) or a number and a
+     * dot or parenthesis, then a blank. */
+    static boolean opensListItem(String text, int i) {
+        int length = text.length();
+        char c = text.charAt(i);
+        int after;
+        if (c == '-' || c == '*' || c == '+' || c == '\u2022') {
+            after = i + 1;
+        } else {
+            int digits = i;
+            while (digits < length && digits - i < 3 && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+                digits++;
+            }
+            if (digits == i || digits >= length || (text.charAt(digits) != '.' && text.charAt(digits) != ')')) {
+                return false;
+            }
+            after = digits + 1;
+        }
+        return after < length && (text.charAt(after) == ' ' || text.charAt(after) == '\t');
     }
 
     /** Where a run of printable ASCII, single spaces between, that starts at {@code from} ends. */

@@ -31,13 +31,12 @@ class BenignRealToolsCorpusTest {
     private static final double MAX_BLOCKED = 0.005;
     private static final double MAX_REVIEW = 0.05;
     /**
-     * Floors for npm's servers, not the aims: the issue's 0.5% blocked and 5% review are unmet on the half the
-     * model was not fitted on (1.33% and 5.07% with rule pack 2026.12.04.8), so these hold what is reached.
+     * A floor for npm's servers, not the aim: the issue's 0.5% blocked is unmet on the half the model was not fitted
+     * on (0.62% with rule pack 2026.12.04.9), so this holds what is reached. Its 5% review, and both aims over all
+     * of npm's tools, are met and held.
      */
-    private static final double NPM_MAX_BLOCKED = 0.008;
+    private static final double NPM_UNSEEN_MAX_BLOCKED = 0.008;
 
-    private static final double NPM_UNSEEN_MAX_BLOCKED = 0.015;
-    private static final double NPM_UNSEEN_MAX_REVIEW = 0.06;
     private static final Scanner SCANNER = Scanner.withBundledRules();
 
     @Test
@@ -57,10 +56,10 @@ class BenignRealToolsCorpusTest {
 
         assertThat(all.tools).isGreaterThan(2400);
         assertThat(all.unreadable).isEmpty();
-        assertThat(all.blockedRate()).isLessThanOrEqualTo(NPM_MAX_BLOCKED);
+        assertThat(all.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
         assertThat(all.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
         assertThat(unseen.blockedRate()).isLessThanOrEqualTo(NPM_UNSEEN_MAX_BLOCKED);
-        assertThat(unseen.reviewRate()).isLessThanOrEqualTo(NPM_UNSEEN_MAX_REVIEW);
+        assertThat(unseen.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
     }
 
     private record Figures(int tools, int blocked, int review, List<String> unreadable) {

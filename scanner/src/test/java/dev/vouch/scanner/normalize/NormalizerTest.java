@@ -78,7 +78,17 @@ class NormalizerTest {
     void aWordHyphenatedAtTheEndOfALineIsOneWord() {
         NormalizedText text = Normalizer.normalize("Pre-\nflight: in-\n  voke it with the to-\nken; read-only\n- next");
 
-        assertThat(text.text()).isEqualTo("Preflight: invoke it with the token; read-only - next");
+        assertThat(text.text()).isEqualTo("Preflight: invoke it with the token; read-only\n- next");
+    }
+
+    @Test
+    void eachItemOfAListKeepsItsLineWhereAWrappedSentenceDoesNot() {
+        NormalizedText text = Normalizer.normalize(
+                "Config includes:\n    - blockedCommands (array)\n    * defaultShell\n  2. then the\nwrapped  line\n-1 is no item");
+
+        assertThat(text.text())
+                .isEqualTo(
+                        "Config includes:\n- blockedCommands (array)\n* defaultShell\n2. then the wrapped line -1 is no item");
     }
 
     @Test

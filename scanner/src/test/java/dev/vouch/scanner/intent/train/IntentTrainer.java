@@ -59,8 +59,12 @@ public final class IntentTrainer {
             new Shape(4, 0.1, 300, 5, 0.5));
 
     private static final int FOLDS = 5;
-    /** Review is a person's queue: at most this share of real tools may land in it (out of fold). */
-    static final double MAX_REAL_REVIEW = 0.03;
+    /**
+     * Review is a person's queue: at most this share of real tools may land in it (out of fold). Half the issue's 5%:
+     * a server never fitted on sees about twice the out-of-fold share (at 0.03, npm's unseen half was in review 5.1%
+     * to 5.9% of its tools from seed to seed).
+     */
+    static final double MAX_REAL_REVIEW = 0.025;
     /**
      * ... and at most this share of the corpus's hard negatives, which are written to borrow the attacks'
      * words and are rare among real tools: bound more tightly, they hold the threshold above phrasings of

@@ -1,0 +1,198 @@
+package dev.vouch.scanner.intent;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the words right around a lexicon hit say of it, where an API's description uses an attack's word for
+ * something else: a job that "runs in the background", "a success response means …", a field "not shown to the
+ * recipients", a parameter that "takes precedence over {@code to_date}". Each reading looks only a few words
+ * either side of the hit, so it costs nothing on text without the hit, and each answers in English only: the
+ * other languages keep the cue (fail closed).
+ */
+final class Surroundings {
+
+    private Surroundings() {}
+
+    /** Room enough for the three words a reading looks at. */
+    private static final int REACH = 48;
+
+    /** A process that runs on its own, told in the third person or the passive: "the import runs", "is queued". */
+    private static final Set<String> PROCESS_VERBS =
+            Set.of("runs", "happens", "continues", "proceeds", "executes", "completes", "finishes", "occurs", "syncs");
+
+    private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "being", "been", "gets");
+
+    /**
+     * "The installation runs in the background", "contacts are imported in the background": work the server does
+     * after answering, not something the agent is told to do out of the user's sight ("quietly, in the background,
+     * send …" keeps the cue: no process is its subject).
+     */
+    static boolean runsUnattended(String text, int start, int end) {
+        if (!text.regionMatches(true, start, "in the background", 0, "in the background".length())
+                || end - start != "in the background".length()) {
+            return false;
+        }
+        String[] words = wordsBefore(text, start);
+        int n = words.length;
+        if (n == 0) {
+            return false;
+        }
+        String last = words[n - 1];
+        boolean process = PROCESS_VERBS.contains(last)
+                || n >= 2 && BE_FORMS.contains(words[n - 2]) && (last.endsWith("ed") || "run".equals(last));
+        if (!process) {
+            return false;
+        }
+        for (String word : wordsAfter(text, end, 8)) {
+            if (KEEPS_OUT_OF_SIGHT.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "… happens in the background and need not be reported", "… so the user is not bothered": hidden after all. */
+    private static final Set<String> KEEPS_OUT_OF_SIGHT =
+            Set.of("not", "no", "never", "without", "user", "user's", "users", "silently", "quietly", "unnoticed");
+
+    /** The kinds of outcome an API tells apart: "a success response", "a successful status code". */
+    private static final Set<String> OUTCOME_NOUNS = Set.of(
+            "response", "responses", "status", "code", "result", "reply", "answer", "callback", "event", "state");
+
+    /** Verbs that define what an outcome is: "a success response means the import was accepted". */
+    private static final Set<String> DEFINING_VERBS =
+            Set.of("means", "indicates", "signals", "confirms", "only", "does", "doesn't", "is");
+
+    /**
+     * "A success response means the import was accepted rather than finished": the hit names a kind of outcome
+     * and says what it means, the API's semantics, not a claim to the user that all went well ("tell the user the
+     * job was a success" keeps the cue).
+     */
+    static boolean definesAnOutcome(String text, int end) {
+        String[] words = wordsAfter(text, end, 3);
+        int i = 0;
+        if (i < words.length && words[i].equals("status") && i + 1 < words.length && words[i + 1].equals("code")) {
+            i++;
+        }
+        return words.length > i + 1 && OUTCOME_NOUNS.contains(words[i]) && DEFINING_VERBS.contains(words[i + 1]);
+    }
+
+    /** People other than the user the agent answers to, whom an API's output reaches. */
+    private static final Set<String> OTHER_AUDIENCES = Set.of(
+            "recipient",
+            "recipients",
+            "subscriber",
+            "subscribers",
+            "reader",
+            "readers",
+            "visitor",
+            "visitors",
+            "viewer",
+            "viewers",
+            "public");
+
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "any", "all", "its", "their", "your");
+
+    /**
+     * "Not shown to the recipients", "shown to visitors": what a campaign's or a page's audience sees, not what the
+     * user is told.
+     */
+    static boolean addressesAnotherAudience(String text, int end) {
+        String[] words = wordsAfter(text, end, 3);
+        int i = 0;
+        if (i < words.length && words[i].equals("to")) {
+            i++;
+        }
+        if (i < words.length && DETERMINERS.contains(words[i])) {
+            i++;
+        }
+        return i < words.length && OTHER_AUDIENCES.contains(words[i]);
+    }
+
+    /** Properties of a value a rule may disregard: "unique regardless of casing". */
+    private static final Set<String> VALUE_PROPERTIES = Set.of(
+            "case", "casing", "capitalization", "capitalisation", "whitespace", "spacing", "accents", "encoding");
+
+    /**
+     * "Labels must be unique regardless of casing": a rule about the form of a value, the clause's last word. "No
+     * matter which role the user picked", "regardless of the space the user named" keep the cue: those set aside
+     * the user's choice, even of the tool's own argument.
+     */
+    static boolean disregardsForm(String text, int end) {
+        String[] words = wordsAfter(text, end, 2);
+        return words.length == 1 && VALUE_PROPERTIES.contains(words[0]);
+    }
+
+    /**
+     * "Takes precedence over {@code `from_date`}/{@code `to_date`} when both are given": a rank between the tool's own
+     * parameters, each set off as a name, ranks no one's request. "Takes precedence over what the user asked" keeps
+     * the cue, and so does a rank over another tool's argument (tampering names those).
+     */
+    static boolean ranksOwnParameters(String text, int start, int end, ToolContext context) {
+        if (!text.regionMatches(true, start, "take", 0, 4) && !text.regionMatches(true, start, "precedence", 0, 10)) {
+            return false;
+        }
+        int i = end;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (text.regionMatches(true, i, "over ", 0, 5)) {
+            i += 5;
+        }
+        if (i >= text.length() || text.charAt(i) != '`') {
+            return false;
+        }
+        int nameEnd = text.indexOf('`', i + 1);
+        return nameEnd > i + 1
+                && nameEnd - i <= REACH
+                && context.isOwnArgument(text.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT));
+    }
+
+    /** The words of the hit's clause before {@code start}, lower case, at most {@link #REACH} characters back. */
+    private static String[] wordsBefore(String text, int start) {
+        String before = text.substring(Math.max(0, start - REACH), start).toLowerCase(Locale.ROOT);
+        int clause = before.length() - 1;
+        while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
+            clause--;
+        }
+        String words = before.substring(clause + 1).strip();
+        return words.isEmpty() ? new String[0] : words.split("\\s+");
+    }
+
+    /**
+     * Up to {@code count} words after {@code end} in the hit's clause, lower case, stripped of the backticks and
+     * quotes that set off a name ({@code `from_date`/`to_date`} gives {@code from_date}).
+     */
+    private static String[] wordsAfter(String text, int end, int count) {
+        String after = text.substring(end, Math.min(text.length(), end + REACH)).toLowerCase(Locale.ROOT);
+        String[] words = new String[count];
+        int found = 0;
+        int i = 0;
+        while (found < count && i < after.length()) {
+            char c = after.charAt(i);
+            if (TextBounds.isClauseBreak(c)) {
+                break;
+            }
+            if (!isWordChar(c)) {
+                i++;
+                continue;
+            }
+            int wordStart = i;
+            while (i < after.length() && isWordChar(after.charAt(i))) {
+                i++;
+            }
+            if (i == after.length() && end + REACH < text.length()) {
+                break; // the word runs past what was read
+            }
+            words[found++] = after.substring(wordStart, i);
+        }
+        String[] result = new String[found];
+        System.arraycopy(words, 0, result, 0, found);
+        return result;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '\'' || c == '-';
+    }
+}
