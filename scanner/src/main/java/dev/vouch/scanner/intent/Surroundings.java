@@ -17,10 +17,11 @@ final class Surroundings {
     /** Room enough for the three words a reading looks at. */
     private static final int REACH = 48;
 
-    /** A process that runs on its own, told in the third person or the passive: "the import runs", "is queued". */
+    /** A process that runs on its own, told in the third person: "the import runs", "the sync happens". */
     private static final Set<String> PROCESS_VERBS =
             Set.of("runs", "happens", "continues", "proceeds", "executes", "completes", "finishes", "occurs", "syncs");
 
+    /** ... or in the passive: "is queued", "are imported", "gets run". */
     private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "being", "been", "gets");
 
     /**
@@ -161,8 +162,8 @@ final class Surroundings {
     }
 
     /**
-     * Up to {@code count} words after {@code end} in the hit's clause, lower case, stripped of the backticks and
-     * quotes that set off a name ({@code `from_date`/`to_date`} gives {@code from_date}).
+     * Up to {@code count} words after {@code end} in the hit's clause, lower case, without the backticks and double
+     * quotes that set off a name ({@code `from_date`/`to_date`} gives {@code from_date} and {@code to_date}).
      */
     private static String[] wordsAfter(String text, int end, int count) {
         String after = text.substring(end, Math.min(text.length(), end + REACH)).toLowerCase(Locale.ROOT);

@@ -220,9 +220,11 @@ public final class Normalizer {
         return new String(out, 0, length);
     }
 
-    /** Whether a list item opens at {@code i}: a bullet ({@code -}, {@code *}, {@code +}, {@code •}) or a number and a
-     * dot or parenthesis, then a blank. */
-    static boolean opensListItem(String text, int i) {
+    /**
+     * Whether a list item opens at {@code i}: a bullet ({@code -}, {@code *}, {@code +}, {@code •}) or a number of up
+     * to three digits with a dot or a parenthesis, then a blank.
+     */
+    private static boolean opensListItem(String text, int i) {
         int length = text.length();
         char c = text.charAt(i);
         int after;
