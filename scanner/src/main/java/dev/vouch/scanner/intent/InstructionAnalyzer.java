@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a text as a sequence of sentences and marks what each one does: whom it addresses, what it
@@ -153,7 +152,7 @@ public final class InstructionAnalyzer {
         return switch (cue) {
             case SENSITIVE -> partOfArgumentName(text, original, context);
             case CONCEAL ->
-                Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
+                Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
                         || Surroundings.runsUnattended(text, original[0], original[1]);
             case WITHHOLD, REPORT -> Surroundings.addressesAnotherAudience(text, original[1]);
             case AUTHORITY, DEMOTE, DISMISS ->
@@ -162,12 +161,12 @@ public final class InstructionAnalyzer {
             case OVERRIDE, OUTPUT_CONTROL -> QuotedExamples.isQuotedExample(text, original[0], original[1]);
             case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
             case ALL_WELL ->
-                Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL)
-                        || describesStatus(text, original[0])
+                Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL)
+                        || Surroundings.describesStatus(text, original[0])
                         || Surroundings.definesAnOutcome(text, original[1]);
             case MODAL ->
                 text.regionMatches(true, original[0], "need", 0, 4)
-                        && Phrases.endsWithAny(lowerBefore(text, original[0], LOOK_BEHIND), NO_NEED);
+                        && Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), NO_NEED);
             default -> false;
         };
     }
@@ -236,9 +235,6 @@ public final class InstructionAnalyzer {
         "no need to", "need not", "needn't"
     };
 
-    /** Compiled once: {@code String.split} compiled a pattern of more than one character at every call. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     /** Room enough for the four words {@link #consentDenied} reads. */
     private static final int FOUR_WORDS = 52;
 
@@ -264,9 +260,7 @@ public final class InstructionAnalyzer {
      * asking the user", "without asking the user for confirmation".
      */
     private static boolean consentDenied(String text, int start) {
-        String before = lowerBefore(text, start, FOUR_WORDS);
-        String[] words =
-                WHITESPACE.split(before.substring(lastClauseBreak(before) + 1).strip());
+        String[] words = Surroundings.clauseWordsBefore(text, start, FOUR_WORDS);
         for (int i = Math.max(0, words.length - 3); i < words.length; i++) {
             if (DENIALS.contains(words[i]) || "need".equals(words[i]) && i > 0 && "no".equals(words[i - 1])) {
                 return true;
@@ -275,39 +269,6 @@ public final class InstructionAnalyzer {
         // "without asking the user for confirmation": "without" governs a whole phrase, "not" only its verb
         // ("do not pay before you ask the user" asks them).
         return words.length >= 4 && "without".equals(words[words.length - 4]);
-    }
-
-    /**
-     * Words that open a field's description of a status, not a report to the user: "Whether the API call
-     * succeeded", "Indicates if the operation was successful", "True when the import went through", "Gibt an, ob
-     * …", "Indica si …". Not a plain "if", which opens the condition of an instruction ("if the user asks whether
-     * it is safe, the answer is yes").
-     */
-    private static final Set<String> STATUS_OPENINGS =
-            Set.of("whether", "indicates", "indicating", "true", "ob", "indica", "indique", "indiquant");
-
-    /** Room enough for a clause's first words before a hit. */
-    private static final int CLAUSE_REACH = 64;
-
-    /** Whether the clause of the hit at {@code start} opens as the description of a status field. */
-    private static boolean describesStatus(String text, int start) {
-        String before = lowerBefore(text, start, CLAUSE_REACH);
-        int clauseBreak = lastClauseBreak(before);
-        if (clauseBreak < 0 && start > CLAUSE_REACH) {
-            return false; // the clause opens further back than was read
-        }
-        String opening = before.substring(clauseBreak + 1).strip();
-        int space = opening.indexOf(' ');
-        return STATUS_OPENINGS.contains(space < 0 ? opening : opening.substring(0, space));
-    }
-
-    /** Where the last clause break of {@code before} stands, or -1: the clause of a hit opens after it. */
-    private static int lastClauseBreak(String before) {
-        int clause = before.length() - 1;
-        while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
-            clause--;
-        }
-        return clause;
     }
 
     /**
@@ -343,7 +304,7 @@ public final class InstructionAnalyzer {
      * negated change describes a limit of the API, not a change to make.
      */
     private static boolean isNegated(String text, int start) {
-        return Phrases.endsWithAny(lowerBefore(text, start, LOOK_BEHIND), NEGATIONS);
+        return Phrases.endsWithAny(Surroundings.lowerBefore(text, start, LOOK_BEHIND), NEGATIONS);
     }
 
     /**
@@ -355,14 +316,6 @@ public final class InstructionAnalyzer {
 
     /** How far back a negation of a hit is looked for: "cannot be", "no need to". */
     private static final int LOOK_BEHIND = 14;
-
-    /** Up to {@code width} characters before {@code start}, lower case, typographic apostrophes plain. */
-    private static String lowerBefore(String text, int start, int width) {
-        return text.substring(Math.max(0, start - width), start)
-                .replace('\u2019', '\'')
-                .toLowerCase(Locale.ROOT)
-                .stripTrailing();
-    }
 
     /**
      * Whether the snake_case word around {@code start} is a name: one the tool set holds, or short as

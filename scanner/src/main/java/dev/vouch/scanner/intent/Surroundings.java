@@ -2,13 +2,15 @@ package dev.vouch.scanner.intent;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the words right around a lexicon hit say of it, where an API's description uses an attack's word for
  * something else: a job that "runs in the background", "a success response means …", a field "not shown to the
  * recipients", a parameter that "takes precedence over {@code to_date}". Each reading looks only a few words
- * either side of the hit, so it costs nothing on text without the hit, and each answers in English only: the
- * other languages keep the cue (fail closed).
+ * either side of the hit, so it costs nothing on text without the hit. Most answer in English only (the status
+ * openings read four more languages): the other languages keep the cue (fail closed). The analyser's older readings
+ * ("don't ask the user", "cannot be set") read the clause before a hit through the same helpers.
  */
 final class Surroundings {
 
@@ -34,7 +36,7 @@ final class Surroundings {
                 || end - start != "in the background".length()) {
             return false;
         }
-        String[] words = wordsBefore(text, start);
+        String[] words = clauseWordsBefore(text, start, REACH);
         int n = words.length;
         if (n == 0) {
             return false;
@@ -57,6 +59,39 @@ final class Surroundings {
     private static final Set<String> KEEPS_OUT_OF_SIGHT =
             Set.of("not", "no", "never", "without", "user", "user's", "users", "silently", "quietly", "unnoticed");
 
+    /**
+     * Words that open a field's description of a status, not a report to the user: "Whether the API call
+     * succeeded", "Indicates if the operation was successful", "True when the import went through", "Gibt an, ob
+     * …", "Indica si …". Not a plain "if", which opens the condition of an instruction ("if the user asks whether
+     * it is safe, the answer is yes").
+     */
+    private static final Set<String> STATUS_OPENINGS =
+            Set.of("whether", "indicates", "indicating", "true", "ob", "indica", "indique", "indiquant");
+
+    /** Room enough for a clause's first words before a hit. */
+    private static final int CLAUSE_REACH = 64;
+
+    /** Whether the clause of the hit at {@code start} opens as the description of a status field. */
+    static boolean describesStatus(String text, int start) {
+        String before = lowerBefore(text, start, CLAUSE_REACH);
+        int clauseBreak = lastClauseBreak(before);
+        if (clauseBreak < 0 && start > CLAUSE_REACH) {
+            return false; // the clause opens further back than was read
+        }
+        String opening = before.substring(clauseBreak + 1).strip();
+        int space = opening.indexOf(' ');
+        return STATUS_OPENINGS.contains(space < 0 ? opening : opening.substring(0, space));
+    }
+
+    /** Where the last clause break of {@code before} stands, or -1: the clause of a hit opens after it. */
+    static int lastClauseBreak(String before) {
+        int clause = before.length() - 1;
+        while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
+            clause--;
+        }
+        return clause;
+    }
+
     /** The kinds of outcome an API tells apart: "a success response", "a successful status code". */
     private static final Set<String> OUTCOME_NOUNS = Set.of(
             "response", "responses", "status", "code", "result", "reply", "answer", "callback", "event", "state");
@@ -73,10 +108,10 @@ final class Surroundings {
     static boolean definesAnOutcome(String text, int end) {
         String[] words = wordsAfter(text, end, 3);
         int i = 0;
-        if (i < words.length && words[i].equals("status") && i + 1 < words.length && words[i + 1].equals("code")) {
-            i++;
+        while (i < words.length && OUTCOME_NOUNS.contains(words[i])) {
+            i++; // "a success response", "a successful status code"
         }
-        return words.length > i + 1 && OUTCOME_NOUNS.contains(words[i]) && DEFINING_VERBS.contains(words[i + 1]);
+        return i > 0 && i < words.length && DEFINING_VERBS.contains(words[i]);
     }
 
     /** People other than the user the agent answers to, whom an API's output reaches. */
@@ -150,15 +185,25 @@ final class Surroundings {
                 && context.isOwnArgument(text.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT));
     }
 
-    /** The words of the hit's clause before {@code start}, lower case, at most {@link #REACH} characters back. */
-    private static String[] wordsBefore(String text, int start) {
-        String before = text.substring(Math.max(0, start - REACH), start).toLowerCase(Locale.ROOT);
-        int clause = before.length() - 1;
-        while (clause >= 0 && !TextBounds.isClauseBreak(before.charAt(clause))) {
-            clause--;
-        }
-        String words = before.substring(clause + 1).strip();
-        return words.isEmpty() ? new String[0] : words.split("\\s+");
+    /** Up to {@code width} characters before {@code start}, lower case, typographic apostrophes plain. */
+    static String lowerBefore(String text, int start, int width) {
+        return text.substring(Math.max(0, start - width), start)
+                .replace('\u2019', '\'')
+                .toLowerCase(Locale.ROOT)
+                .stripTrailing();
+    }
+
+    /** Compiled once: {@code String.split} compiled a pattern of more than one character at every call. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * The words of the hit's clause in the {@code width} characters before {@code start}, lower case: what "don't",
+     * "without" or "the installation runs" says of the hit.
+     */
+    static String[] clauseWordsBefore(String text, int start, int width) {
+        String before = lowerBefore(text, start, width);
+        String words = before.substring(lastClauseBreak(before) + 1).strip();
+        return words.isEmpty() ? new String[0] : WHITESPACE.split(words);
     }
 
     /**

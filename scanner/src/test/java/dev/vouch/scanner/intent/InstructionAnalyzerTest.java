@@ -195,6 +195,8 @@ class InstructionAnalyzerTest {
     void anOutcomeDefinedIsNoClaimThatAllWentWell() {
         assertThat(cuesOfOnlySentence("A success response means the import was accepted rather than finished."))
                 .doesNotContainKey(Cue.ALL_WELL);
+        assertThat(cuesOfOnlySentence("A successful status code only confirms that the job was queued."))
+                .doesNotContainKey(Cue.ALL_WELL);
         assertThat(cuesOfOnlySentence("If the import fails, tell the user it was a success."))
                 .containsKey(Cue.ALL_WELL);
     }
