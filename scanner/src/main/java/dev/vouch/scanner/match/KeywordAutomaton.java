@@ -674,11 +674,15 @@ public final class KeywordAutomaton<V> {
 
         /**
          * The same trie renumbered in two parts. First the states whose path holds no character beyond
-         * ASCII (the boundary is one), their first {@code levels} levels below the root breadth first and
-         * the subtrees below them depth first, each after the one before; then the rest, each subtree below
-         * a character beyond ASCII depth first. A text of ASCII alone, most tool text, only ever visits the
-         * first part: the lexicon's 53,000 such states of its 77,000 fit the char table's range, so none of
-         * the full rows' transitions is a far one, searched in {@link KeywordAutomaton#farCells}.
+         * ASCII (the boundary is one): their first {@code levels} levels below the root breadth first, then
+         * the level below those, then the subtrees below that level depth first, each after the one before;
+         * then the rest, each subtree below a character beyond ASCII depth first. A text of ASCII alone, most
+         * tool text, only ever visits the first part. A full row leads at most one level below the rows (two
+         * where a character that is no word's takes the boundary after it), so numbering that level with the
+         * rows keeps nearly all their targets in the char table's range. The lexicon's first part has outgrown
+         * that range (some 150,000 states): numbered depth first from the rows' last level, a far cell, searched
+         * for in {@link KeywordAutomaton#farCells}, was read for one character in 32 of Docker's texts; so, for
+         * one in 270.
          */
         Trie renumbered(int levels) {
             Numbering numbering = new Numbering(children.size());
@@ -699,6 +703,14 @@ public final class KeywordAutomaton<V> {
             }
             int frontier = numbering.order.size();
             for (int i = next; i < frontier; i++) {
+                children.get(numbering.order.get(i)).forEach((c, child) -> {
+                    if (c < ASCII) {
+                        numbering.number(child);
+                    }
+                });
+            }
+            int below = numbering.order.size();
+            for (int i = frontier; i < below; i++) {
                 numberDepthFirst(numbering, numbering.order.get(i), true);
             }
             int asciiStates = numbering.order.size();
