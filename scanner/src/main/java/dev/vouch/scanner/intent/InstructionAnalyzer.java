@@ -155,6 +155,7 @@ public final class InstructionAnalyzer {
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
                         || Surroundings.runsUnattended(text, original[0], original[1]);
             case WITHHOLD, REPORT -> Surroundings.addressesAnotherAudience(text, original[1]);
+            case REQUEST, USER -> Surroundings.namesAnApiRequest(text, original[0], original[1]);
             case AUTHORITY, DEMOTE, DISMISS ->
                 Surroundings.ranksOwnParameters(text, original[0], original[1], context)
                         || Surroundings.disregardsForm(text, original[1]);

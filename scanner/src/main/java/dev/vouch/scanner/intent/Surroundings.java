@@ -193,6 +193,75 @@ final class Surroundings {
                 .stripTrailing();
     }
 
+    /** The kinds of request an API handles: "a merge request", "the POST request", "each HTTP request". */
+    private static final Set<String> REQUEST_KINDS = Set.of(
+            "merge",
+            "pull",
+            "http",
+            "https",
+            "api",
+            "get",
+            "post",
+            "put",
+            "patch",
+            "delete",
+            "network",
+            "web",
+            "rest",
+            "graphql",
+            "rpc",
+            "batch",
+            "bulk",
+            "outgoing",
+            "outbound",
+            "incoming",
+            "inbound");
+
+    /** The parts of an API's request: "the request body", "request headers", "the request id". */
+    private static final Set<String> REQUEST_PARTS = Set.of(
+            "body",
+            "header",
+            "headers",
+            "payload",
+            "param",
+            "params",
+            "parameter",
+            "parameters",
+            "id",
+            "ids",
+            "url",
+            "method",
+            "timeout",
+            "limit",
+            "limits",
+            "rate",
+            "size",
+            "object",
+            "format",
+            "schema",
+            "field",
+            "fields",
+            "path",
+            "type");
+
+    /**
+     * "Whether a merge request should remove the source branch", "only the properties in the request body": the
+     * request is a thing an API or a forge handles, not what the user asked for, whether the hit is "request" or
+     * "the request" ("ignore the user's request" keeps the cue).
+     */
+    static boolean namesAnApiRequest(String text, int start, int end) {
+        int word = end - "request".length();
+        if (word < start || !text.regionMatches(true, word, "request", 0, end - word)) {
+            return false;
+        }
+        String[] before = clauseWordsBefore(text, word, 16);
+        if (before.length > 0 && REQUEST_KINDS.contains(before[before.length - 1])) {
+            return true;
+        }
+        String[] after = wordsAfter(text, end, 1);
+        return after.length == 1 && REQUEST_PARTS.contains(after[0]);
+    }
+
     /** Compiled once: {@code String.split} compiled a pattern of more than one character at every call. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

@@ -35,9 +35,11 @@ final class TokenCues {
                 }
             }
             if (c == '"' || c == '\'' || c == '`' || c == '\u201c' || c == '\u2018') {
-                if (literalContext(text, i)) {
+                if (literalContext(text, i) && !namesADefault(text, i)) {
                     int close = closingQuote(text, i);
-                    if (close > 0 && !namesToolOrArgument(text, i + 1, close, context)) {
+                    if (close > 0
+                            && !namesToolOrArgument(text, i + 1, close, context)
+                            && !isRoute(text, i + 1, close)) {
                         mark(cues, sentenceStarts, Cue.LITERAL, i, close + 1);
                     }
                 }
@@ -78,6 +80,9 @@ final class TokenCues {
             ToolContext context,
             List<Map<Cue, int[]>> cues,
             int[] sentenceStarts) {
+        if (isPlaceholder(text, start, end) || isMethodOfARoute(text, start, end)) {
+            return;
+        }
         if (plainWord
                 && !(start > 0 && isQuote(text.charAt(start - 1)))
                 && !(context.hasPlainWordNames() && namedAsTool(text, chars, start, end))) {
@@ -389,6 +394,42 @@ final class TokenCues {
         return i > end && i < text.length() && text.charAt(i) == '{';
     }
 
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
+    /**
+     * "Use `GET /api/v1/profiles/{profileUuid}/contacts` instead": a quoted HTTP method and path, or a path
+     * with a placeholder, names an endpoint of the API the tool wraps, not a value handed over. A file
+     * path ({@code /etc/passwd}) has neither and stays a literal.
+     */
+    private static boolean isRoute(String text, int start, int end) {
+        int space = text.indexOf(' ', start);
+        if (space > start && space < end && HTTP_METHODS.contains(text.substring(start, space))) {
+            return space + 1 < end && text.charAt(space + 1) == '/';
+        }
+        int placeholder = text.indexOf("/{", start);
+        return text.charAt(start) == '/' && placeholder >= start && placeholder < end;
+    }
+
+    /** The GET of "GET /api/v1/contacts": a method of a route, not a name in code. */
+    private static boolean isMethodOfARoute(String text, int start, int end) {
+        return end + 1 < text.length()
+                && text.charAt(end) == ' '
+                && text.charAt(end + 1) == '/'
+                && HTTP_METHODS.contains(text.substring(start, end));
+    }
+
+    /**
+     * The {@code profileUuid} of {@code /profiles/{profileUuid}/contacts}: a route's placeholder names the
+     * part of a path an argument fills, it puts no value into the argument.
+     */
+    private static boolean isPlaceholder(String text, int start, int end) {
+        return start >= 2
+                && text.charAt(start - 1) == '{'
+                && text.charAt(start - 2) == '/'
+                && end < text.length()
+                && text.charAt(end) == '}';
+    }
+
     /**
      * Whether the address-like token ending at {@code end} is an SSH location: {@code git@github.com:org/repo.git}
      * and {@code deploy@host:/srv} go on past a colon with no space, where an address ends ("to ops@acme.io: it").
@@ -489,6 +530,27 @@ final class TokenCues {
         }
         return false;
     }
+
+    private static final int DEFAULT_LOOKBACK = 24;
+
+    /**
+     * "optional, default is 'default'", "defaults to `private`": a value named as an argument's default is
+     * documented, not handed over; what the agent passes is still its own choice.
+     */
+    private static boolean namesADefault(String text, int quote) {
+        int from = Math.max(0, quote - DEFAULT_LOOKBACK);
+        String before = text.substring(from, quote).toLowerCase(Locale.ROOT).stripTrailing();
+        for (String lead : DEFAULT_LEADS) {
+            if (before.endsWith(lead)) {
+                String named =
+                        before.substring(0, before.length() - lead.length()).stripTrailing();
+                return named.endsWith("default") || named.endsWith("defaults") || named.endsWith("default value");
+            }
+        }
+        return false;
+    }
+
+    private static final String[] DEFAULT_LEADS = {" to", " is", ":", "="};
 
     private static final String[] LITERAL_LEADS = {
         " to", " as", "=", ":", " with", " value", " be", " is", " use", " append", " add", " include", " always"

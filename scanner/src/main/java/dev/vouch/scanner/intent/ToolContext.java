@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a tool's text is read against: its own name and arguments, and the names and arguments of the
@@ -112,8 +113,9 @@ public final class ToolContext {
     public static ToolContext of(
             String ownName, Set<String> ownArguments, Set<String> otherTools, Set<String> otherArguments) {
         ToolSet set = new ToolSet();
-        set.addTool(ownName, Set.copyOf(ownArguments));
-        set.addArguments(ownArguments.stream().map(ToolContext::key).toList());
+        Set<String> ownKeys = ownArguments.stream().map(ToolContext::key).collect(Collectors.toUnmodifiableSet());
+        set.addTool(ownName, ownKeys);
+        set.addArguments(ownKeys);
         for (String other : otherTools) {
             if (!set.argumentsByTool.containsKey(key(other))) {
                 set.addTool(other, Set.of());
@@ -121,7 +123,7 @@ public final class ToolContext {
             set.plainWordNames |= isPlainWord(other);
         }
         set.addArguments(otherArguments.stream().map(ToolContext::key).toList());
-        return new ToolContext(key(ownName), Set.copyOf(ownArguments), set);
+        return new ToolContext(key(ownName), ownKeys, set);
     }
 
     public String ownName() {

@@ -30,12 +30,6 @@ class BenignRealToolsCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double MAX_BLOCKED = 0.005;
     private static final double MAX_REVIEW = 0.05;
-    /**
-     * A floor for npm's servers, not the aim: the issue's 0.5% blocked is unmet on the half the model was not fitted
-     * on (0.62% with rule pack 2026.12.04.9), so this holds what is reached. Its 5% review, and both aims over all
-     * of npm's tools, are met and held.
-     */
-    private static final double NPM_UNSEEN_MAX_BLOCKED = 0.008;
 
     private static final Scanner SCANNER = Scanner.withBundledRules();
 
@@ -58,7 +52,9 @@ class BenignRealToolsCorpusTest {
         assertThat(all.unreadable).isEmpty();
         assertThat(all.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
         assertThat(all.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
-        assertThat(unseen.blockedRate()).isLessThanOrEqualTo(NPM_UNSEEN_MAX_BLOCKED);
+        // The half of npm's servers the model was never fitted on is held to the aims too (rule pack
+        // 2026.12.05.1: 0.44% blocked, 4.53% review; 0.62% blocked with 2026.12.04.9, before it was reached).
+        assertThat(unseen.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
         assertThat(unseen.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
     }
 
