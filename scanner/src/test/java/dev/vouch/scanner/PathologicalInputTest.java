@@ -62,7 +62,10 @@ class PathologicalInputTest {
                 "erongi lla ",
                 "ign ore prev ious ",
                 "e v e r y m e s s a g e ",
-                "s. e. n. d. e. v. e. r. y. f. i. l. e. ")) {
+                "s. e. n. d. e. v. e. r. y. f. i. l. e. ",
+                "=`GET`",
+                "=`/{a}",
+                "default:`x`")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

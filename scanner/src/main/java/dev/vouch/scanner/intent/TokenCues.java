@@ -402,12 +402,24 @@ final class TokenCues {
      * path ({@code /etc/passwd}) has neither and stays a literal.
      */
     private static boolean isRoute(String text, int start, int end) {
-        int space = text.indexOf(' ', start);
+        // Searched within the quote alone: an unbounded search from every quote of a long text without spaces
+        // would read the text once a quote.
+        int space = start;
+        while (space < end && text.charAt(space) != ' ') {
+            space++;
+        }
         if (space > start && space < end && HTTP_METHODS.contains(text.substring(start, space))) {
             return space + 1 < end && text.charAt(space + 1) == '/';
         }
-        int placeholder = text.indexOf("/{", start);
-        return text.charAt(start) == '/' && placeholder >= start && placeholder < end;
+        if (text.charAt(start) != '/') {
+            return false;
+        }
+        for (int i = start; i + 1 < end; i++) {
+            if (text.charAt(i) == '/' && text.charAt(i + 1) == '{') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The GET of "GET /api/v1/contacts": a method of a route, not a name in code. */
