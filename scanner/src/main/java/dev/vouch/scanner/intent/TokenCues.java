@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The cues a lexicon cannot hold, found in the original text's tokens: the names of the other tools of
@@ -556,11 +557,17 @@ final class TokenCues {
             if (before.endsWith(lead)) {
                 String named =
                         before.substring(0, before.length() - lead.length()).stripTrailing();
-                return named.endsWith("default") || named.endsWith("defaults") || named.endsWith("default value");
+                boolean aDefault =
+                        named.endsWith("default") || named.endsWith("defaults") || named.endsWith("default value");
+                // "set the default to 'ops-77'" fixes a value as any "set … to" does.
+                return aDefault
+                        && !(lead.equals(" to") && SETS_A_DEFAULT.matcher(named).find());
             }
         }
         return false;
     }
+
+    private static final Pattern SETS_A_DEFAULT = Pattern.compile("\\b(set|change|make|switch|update)\\b");
 
     private static final String[] DEFAULT_LEADS = {" to", " is", ":", "="};
 

@@ -157,6 +157,8 @@ class TokenCuesTest {
                 .containsKey(Cue.LITERAL);
         assertThat(cues("When using send_email, the default is ignored: set it to 'urgent'.", context))
                 .containsKey(Cue.LITERAL);
+        assertThat(cues("When using send_email, set the default to 'ops-77'.", context))
+                .containsKey(Cue.LITERAL);
     }
 
     private static Map<Cue, int[]> cues(String sentence, ToolContext context) {
