@@ -409,8 +409,8 @@ final class TokenCues {
         while (space < end && text.charAt(space) != ' ') {
             space++;
         }
-        if (space > start && space < end && HTTP_METHODS.contains(text.substring(start, space))) {
-            return space + 1 < end && text.charAt(space + 1) == '/';
+        if (space + 1 < end && isMethodOfARoute(text, start, space)) {
+            return true;
         }
         if (text.charAt(start) != '/') {
             return false;
@@ -551,8 +551,7 @@ final class TokenCues {
      * documented, not handed over; what the agent passes is still its own choice.
      */
     private static boolean namesADefault(String text, int quote) {
-        int from = Math.max(0, quote - DEFAULT_LOOKBACK);
-        String before = text.substring(from, quote).toLowerCase(Locale.ROOT).stripTrailing();
+        String before = Surroundings.lowerBefore(text, quote, DEFAULT_LOOKBACK);
         for (String lead : DEFAULT_LEADS) {
             if (before.endsWith(lead)) {
                 String named =

@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code window} characters of that match, and {@code unless} (if any) does not match in the
  * {@code unlessWindow} characters just before it — how "never reads ~/.ssh" escapes a rule about
  * reading ~/.ssh — nor {@code unlessAfter} in as many characters just after it: "upload credentials are
- * generated for you" says what credentials are, it asks for none to be uploaded. {@code keywords} are
+ * generated for you" says what credentials are, it asks for none to be uploaded (a pattern may hold an
+ * {@code unlessAfter} of its own, {@link RulePattern#unlessAfter}). {@code keywords} are
  * literals, one of which any match must contain, and {@code alsoKeywords} (when given) a second set of
  * which one must occur too; they let the scanner skip the rule's regular expressions for text that
  * cannot match, which is nearly all text. A pattern may name keywords of its own instead ({@link
@@ -65,7 +66,7 @@ public record Rule(
                 while (from <= part.length() && matcher.find(from)) {
                     int start = window[0] + matcher.start();
                     int end = window[0] + matcher.end();
-                    if (contextAllows(text, start, end)) {
+                    if (contextAllows(text, start, end, rulePattern)) {
                         return Optional.of(new int[] {start, end});
                     }
                     from = matcher.end() > matcher.start() ? matcher.end() : matcher.start() + 1;
@@ -81,7 +82,7 @@ public record Rule(
         int from = window[0];
         int[] span;
         while ((span = search.next(from)) != null) {
-            if (contextAllows(text, span[0], span[1])) {
+            if (contextAllows(text, span[0], span[1], rulePattern)) {
                 return Optional.of(span);
             }
             from = span[1] > span[0] ? span[1] : span[0] + 1;
@@ -93,7 +94,7 @@ public record Rule(
         return fields.isEmpty() || fields.contains(kind);
     }
 
-    private boolean contextAllows(String text, int start, int end) {
+    private boolean contextAllows(String text, int start, int end, RulePattern rulePattern) {
         if (!requires.isEmpty()) {
             String around = text.substring(Math.max(0, start - window), Math.min(text.length(), end + window));
             for (Pattern required : requires) {
@@ -108,10 +109,14 @@ public record Rule(
                 return false;
             }
         }
-        if (unlessAfter.isPresent()) {
-            String after = text.substring(end, Math.min(text.length(), end + unlessWindow));
-            return !unlessAfter.get().matcher(after).find();
-        }
-        return true;
+        return !escapedAfter(unlessAfter, text, end) && !escapedAfter(rulePattern.unlessAfter(), text, end);
+    }
+
+    /** Whether {@code escape} matches in the {@code unlessWindow} characters just after a match ending at {@code end}. */
+    private boolean escapedAfter(Optional<Pattern> escape, String text, int end) {
+        return escape.isPresent()
+                && escape.get()
+                        .matcher(text.substring(end, Math.min(text.length(), end + unlessWindow)))
+                        .find();
     }
 }

@@ -163,12 +163,15 @@ public final class RulePack {
     }
 
     /**
-     * Every regex a rule holds: its patterns (a string or {@code {regex: …}}), {@code requires}, {@code unless} and
-     * {@code unlessAfter}.
+     * Every regex a rule holds: its patterns (a string or {@code {regex: …}}, with its own {@code unlessAfter}),
+     * {@code requires}, {@code unless} and {@code unlessAfter}.
      */
     private static List<String> regexesOf(JsonNode rule) {
         List<JsonNode> nodes = new ArrayList<>();
-        rule.path("patterns").forEach(nodes::add);
+        for (JsonNode pattern : rule.path("patterns")) {
+            nodes.add(pattern);
+            nodes.add(pattern.path("unlessAfter"));
+        }
         JsonNode requires = rule.path("requires");
         if (requires.isArray()) {
             requires.forEach(nodes::add);
@@ -241,11 +244,14 @@ public final class RulePack {
         }
     }
 
-    /** A pattern: a regex (run on the rule's keywords), or {@code {regex: …, keywords: […]}} with its own. */
+    /**
+     * A pattern: a regex (run on the rule's keywords), or {@code {regex: …, keywords: […]}} with its own, and
+     * optionally an {@code unlessAfter} of its own.
+     */
     private static RulePattern pattern(JsonNode node) {
         if (node.isTextual()) {
             Pattern regex = compile(node.asText());
-            return new RulePattern(regex, List.of(), OpeningWords.of(node.asText(), regex));
+            return new RulePattern(regex, List.of(), OpeningWords.of(node.asText(), regex), Optional.empty());
         }
         List<String> own = strings(node.path("keywords"));
         if (!node.path("regex").isTextual() || own.isEmpty()) {
@@ -253,7 +259,7 @@ public final class RulePack {
         }
         String source = node.get("regex").asText();
         Pattern regex = compile(source);
-        return new RulePattern(regex, own, OpeningWords.of(source, regex));
+        return new RulePattern(regex, own, OpeningWords.of(source, regex), optionalPattern(node.path("unlessAfter")));
     }
 
     private static List<Pattern> requiredPatterns(JsonNode node) {

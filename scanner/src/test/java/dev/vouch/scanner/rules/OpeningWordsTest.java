@@ -194,7 +194,7 @@ class OpeningWordsTest {
             return null;
         }
         List<RulePattern> searching = rule.patterns().stream()
-                .map(pattern -> new RulePattern(pattern.regex(), pattern.keywords(), null))
+                .map(pattern -> new RulePattern(pattern.regex(), pattern.keywords(), null, pattern.unlessAfter()))
                 .toList();
         return new Rule(
                 rule.id(),
