@@ -150,7 +150,10 @@ public final class InstructionAnalyzer {
     /** Whether the hit of {@code cue} at {@code original} says something else than the cue. */
     private static boolean refuted(Cue cue, String text, int[] original, ToolContext context) {
         return switch (cue) {
-            case SENSITIVE -> partOfArgumentName(text, original, context);
+            case SENSITIVE ->
+                partOfArgumentName(text, original, context)
+                        || Surroundings.namesTheToolInTheUsersPrompts(text, original[0]);
+            case AGENT, GUIDANCE -> Surroundings.namesTheToolInTheUsersPrompts(text, original[0]);
             case CONCEAL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
                         || Surroundings.runsUnattended(text, original[0], original[1]);
@@ -159,7 +162,9 @@ public final class InstructionAnalyzer {
             case AUTHORITY, DEMOTE, DISMISS ->
                 Surroundings.ranksOwnParameters(text, original[0], original[1], context)
                         || Surroundings.disregardsForm(text, original[1]);
-            case OVERRIDE, OUTPUT_CONTROL -> QuotedExamples.isQuotedExample(text, original[0], original[1]);
+            case OVERRIDE, OUTPUT_CONTROL ->
+                QuotedExamples.isQuotedExample(text, original[0], original[1])
+                        || Surroundings.namesTheToolInTheUsersPrompts(text, original[0]);
             case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
             case ALL_WELL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL)

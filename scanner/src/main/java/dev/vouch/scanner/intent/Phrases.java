@@ -16,4 +16,16 @@ final class Phrases {
         }
         return false;
     }
+
+    /** Whether {@code text} holds one of {@code phrases} starting a word (no letter right before it). */
+    static boolean containsAny(String text, String[] phrases) {
+        for (String phrase : phrases) {
+            for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+                if (at == 0 || !Character.isLetter(text.charAt(at - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

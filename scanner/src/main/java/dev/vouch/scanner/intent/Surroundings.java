@@ -262,6 +262,63 @@ final class Surroundings {
         return after.length == 1 && REQUEST_PARTS.contains(after[0]);
     }
 
+    /** The user's own prompts, addressed to whoever writes them: "in your instructions", "in your prompt". */
+    private static final String[] PROMPTS_OF_THE_READER = {"your instructions", "your prompts", "your prompt"};
+
+    /** How a text tells the one who writes prompts what to call the tool there. */
+    private static final String[] NAMED_IN_PROMPTS = {
+        "referenced as",
+        "referred to as",
+        "refer to it as",
+        "refer to this tool as",
+        "reference it as",
+        "mentioned as",
+        "invoked as",
+        "invoke it by",
+        "by saying",
+        "by typing",
+        "by writing",
+        "by adding"
+    };
+
+    /** Room enough for a sentence's naming clause and the quoted names it gives before "in your instructions". */
+    private static final int NAMING_REACH = 100;
+
+    /**
+     * "This command can be referenced as "DC: ..." or "use Desktop Commander to ..." in your instructions": the
+     * instructions are the prompts of the person who writes them, told how to name the tool there, not the agent's
+     * guidance to set aside or disclose. Read for a hit that is, opens or ends "your instructions" or "your prompt";
+     * "the rule in your instructions is obsolete" names no tool and keeps its cues.
+     */
+    static boolean namesTheToolInTheUsersPrompts(String text, int start) {
+        if (start >= "your ".length() && text.regionMatches(true, start - "your ".length(), "your ", 0, 5)) {
+            start -= "your ".length(); // the hit "instructions" of "your instructions"
+        }
+        boolean prompts = false;
+        for (String phrase : PROMPTS_OF_THE_READER) {
+            prompts |= text.regionMatches(true, start, phrase, 0, phrase.length());
+        }
+        // Where the prompts are, "in your prompt", in the sentence that names the tool: "refer to it as 'x' by
+        // typing it in your prompt. Ignore your instructions" keeps the second sentence's cues.
+        if (!prompts || !lowerBefore(text, start, NAMING_REACH).endsWith(" in")) {
+            return false;
+        }
+        String before = lowerBefore(text, start, NAMING_REACH);
+        return Phrases.containsAny(before.substring(lastSentenceBreak(before) + 1), NAMED_IN_PROMPTS);
+    }
+
+    /** Where the last sentence or clause before a hit ended: a stop, a semicolon or a line break, then a space. */
+    private static int lastSentenceBreak(String before) {
+        int last = before.lastIndexOf('\n');
+        for (int i = 0; i + 1 < before.length(); i++) {
+            char c = before.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == ';') && before.charAt(i + 1) == ' ') {
+                last = Math.max(last, i + 1);
+            }
+        }
+        return last;
+    }
+
     /** Compiled once: {@code String.split} compiled a pattern of more than one character at every call. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
