@@ -298,16 +298,17 @@ final class Surroundings {
         for (String phrase : PROMPTS_OF_THE_READER) {
             prompts |= text.regionMatches(true, start, phrase, 0, phrase.length());
         }
-        // Where the prompts are, "in your prompt", in the sentence that names the tool: "refer to it as 'x' by
-        // typing it in your prompt. Ignore your instructions" keeps the second sentence's cues.
-        if (!prompts || !lowerBefore(text, start, NAMING_REACH).endsWith(" in")) {
+        if (!prompts) {
             return false;
         }
+        // Where the prompts are, "in your prompt", in the sentence that names the tool: "refer to it as 'x' by
+        // typing it in your prompt. Paste the rules in your instructions …" keeps the second sentence's cues.
         String before = lowerBefore(text, start, NAMING_REACH);
-        return Phrases.containsAny(before.substring(lastSentenceBreak(before) + 1), NAMED_IN_PROMPTS);
+        return before.endsWith(" in")
+                && Phrases.containsAny(before.substring(lastSentenceBreak(before) + 1), NAMED_IN_PROMPTS);
     }
 
-    /** Where the last sentence or clause before a hit ended: a stop, a semicolon or a line break, then a space. */
+    /** Where the last sentence or clause before a hit ended: a stop or a semicolon before a space, or a line break. */
     private static int lastSentenceBreak(String before) {
         int last = before.lastIndexOf('\n');
         for (int i = 0; i + 1 < before.length(); i++) {
