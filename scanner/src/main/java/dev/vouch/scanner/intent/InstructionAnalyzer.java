@@ -88,6 +88,14 @@ public final class InstructionAnalyzer {
         char[] chars = folded.chars();
         TextBounds bounds = TextBounds.of(chars);
         SentenceCues cues = new SentenceCues(bounds.count());
+        // Each sentence's original span, worked out once for the readings of its hits, the token pass and the
+        // sentence alike.
+        int[][] spans = new int[bounds.count()][];
+        int[] originalStarts = new int[bounds.count()];
+        for (int s = 0; s < bounds.count(); s++) {
+            spans[s] = folded.originalSpan(bounds.start(s), bounds.end(s));
+            originalStarts[s] = s == 0 ? 0 : spans[s][0];
+        }
         long startOnly = lexicon.startOnlyMask();
         lexicon.match(chars, (hit, start, end) -> {
             int s = bounds.sentenceOf(start);
@@ -104,7 +112,7 @@ public final class InstructionAnalyzer {
             }
             int[] original = folded.originalSpan(start, end);
             for (long rest = fresh; rest != 0; rest &= rest - 1) {
-                Cue read = reading(CUES[Long.numberOfTrailingZeros(rest)], text, original, context);
+                Cue read = reading(CUES[Long.numberOfTrailingZeros(rest)], text, original, originalStarts[s], context);
                 if (read != null) {
                     cues.get(s).putIfAbsent(read, original);
                 }
@@ -112,13 +120,6 @@ public final class InstructionAnalyzer {
         });
         describeThirdPerson(chars, bounds, cues, folded);
         boolean[] imperativeDescription = resolveOpening(cues);
-        // Each sentence's original span, worked out once for the token pass and the sentence alike.
-        int[][] spans = new int[bounds.count()][];
-        int[] originalStarts = new int[bounds.count()];
-        for (int s = 0; s < bounds.count(); s++) {
-            spans[s] = folded.originalSpan(bounds.start(s), bounds.end(s));
-            originalStarts[s] = s == 0 ? 0 : spans[s][0];
-        }
         TokenCues.mark(text, folded.source(), context, cues, originalStarts);
         List<Sentence> result = new ArrayList<>(bounds.count());
         for (int s = 0; s < bounds.count(); s++) {
@@ -137,23 +138,26 @@ public final class InstructionAnalyzer {
      * not ask the user for permission", "please don't pause to ask the user": a safeguard denied is one to
      * skip, as in "without asking".
      */
-    private static Cue reading(Cue cue, String text, int[] original, ToolContext context) {
+    private static Cue reading(Cue cue, String text, int[] original, int sentenceStart, ToolContext context) {
         if (cue == Cue.PROTECT && consentDenied(text, original[0])) {
             return Cue.CONCEAL;
         }
         if (cue == Cue.COMMAND) {
             return Cue.IMPERATIVE;
         }
-        return refuted(cue, text, original, context) ? null : cue;
+        return refuted(cue, text, original, sentenceStart, context) ? null : cue;
     }
 
-    /** Whether the hit of {@code cue} at {@code original} says something else than the cue. */
-    private static boolean refuted(Cue cue, String text, int[] original, ToolContext context) {
+    /**
+     * Whether the hit of {@code cue} at {@code original}, in the sentence that starts at {@code sentenceStart}, says
+     * something else than the cue.
+     */
+    private static boolean refuted(Cue cue, String text, int[] original, int sentenceStart, ToolContext context) {
         return switch (cue) {
             case SENSITIVE ->
                 partOfArgumentName(text, original, context)
-                        || Surroundings.namesTheToolInTheUsersPrompts(text, original[0]);
-            case AGENT, GUIDANCE -> Surroundings.namesTheToolInTheUsersPrompts(text, original[0]);
+                        || Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
+            case AGENT, GUIDANCE -> Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
             case CONCEAL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
                         || Surroundings.runsUnattended(text, original[0], original[1]);
@@ -164,7 +168,7 @@ public final class InstructionAnalyzer {
                         || Surroundings.disregardsForm(text, original[1]);
             case OVERRIDE, OUTPUT_CONTROL ->
                 QuotedExamples.isQuotedExample(text, original[0], original[1])
-                        || Surroundings.namesTheToolInTheUsersPrompts(text, original[0]);
+                        || Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
             case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
             case ALL_WELL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL)

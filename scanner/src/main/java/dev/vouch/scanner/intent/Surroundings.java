@@ -262,8 +262,10 @@ final class Surroundings {
         return after.length == 1 && REQUEST_PARTS.contains(after[0]);
     }
 
-    /** The user's own prompts, addressed to whoever writes them: "in your instructions", "in your prompt". */
-    private static final String[] PROMPTS_OF_THE_READER = {"your instructions", "your prompts", "your prompt"};
+    /** The user's own prompts, addressed to whoever writes them: "in your instructions", "in your prompt(s)". */
+    private static final String[] PROMPTS_OF_THE_READER = {"your instructions", "your prompt"};
+
+    private static final String YOUR = "your ";
 
     /** How a text tells the one who writes prompts what to call the tool there. */
     private static final String[] NAMED_IN_PROMPTS = {
@@ -287,12 +289,15 @@ final class Surroundings {
     /**
      * "This command can be referenced as "DC: ..." or "use Desktop Commander to ..." in your instructions": the
      * instructions are the prompts of the person who writes them, told how to name the tool there, not the agent's
-     * guidance to set aside or disclose. Read for a hit that is, opens or ends "your instructions" or "your prompt";
-     * "the rule in your instructions is obsolete" names no tool and keeps its cues.
+     * guidance to set aside or disclose. Read for a hit that is, opens or ends "your instructions" or "your prompt",
+     * where the prompts are ("in your prompt") in the sentence that names the tool, the analyser's sentence opening at
+     * {@code sentenceStart}: "refer to it as 'x' by typing it in your prompt. Paste the rules in your instructions …"
+     * keeps the second sentence's cues, and "the rule in your instructions is obsolete" names no tool and keeps its.
      */
-    static boolean namesTheToolInTheUsersPrompts(String text, int start) {
-        if (start >= "your ".length() && text.regionMatches(true, start - "your ".length(), "your ", 0, 5)) {
-            start -= "your ".length(); // the hit "instructions" of "your instructions"
+    static boolean namesTheToolInTheUsersPrompts(String text, int sentenceStart, int start) {
+        if (start - YOUR.length() >= sentenceStart
+                && text.regionMatches(true, start - YOUR.length(), YOUR, 0, YOUR.length())) {
+            start -= YOUR.length(); // the hit "instructions" of "your instructions"
         }
         boolean prompts = false;
         for (String phrase : PROMPTS_OF_THE_READER) {
@@ -301,23 +306,8 @@ final class Surroundings {
         if (!prompts) {
             return false;
         }
-        // Where the prompts are, "in your prompt", in the sentence that names the tool: "refer to it as 'x' by
-        // typing it in your prompt. Paste the rules in your instructions …" keeps the second sentence's cues.
-        String before = lowerBefore(text, start, NAMING_REACH);
-        return before.endsWith(" in")
-                && Phrases.containsAny(before.substring(lastSentenceBreak(before) + 1), NAMED_IN_PROMPTS);
-    }
-
-    /** Where the last sentence or clause before a hit ended: a stop or a semicolon before a space, or a line break. */
-    private static int lastSentenceBreak(String before) {
-        int last = before.lastIndexOf('\n');
-        for (int i = 0; i + 1 < before.length(); i++) {
-            char c = before.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == ';') && before.charAt(i + 1) == ' ') {
-                last = Math.max(last, i + 1);
-            }
-        }
-        return last;
+        String before = lowerBefore(text, start, Math.min(start - sentenceStart, NAMING_REACH));
+        return before.endsWith(" in") && Phrases.containsAny(before, NAMED_IN_PROMPTS);
     }
 
     /** Compiled once: {@code String.split} compiled a pattern of more than one character at every call. */
