@@ -1037,6 +1037,30 @@ public final class FoldedText {
     }
 
     /**
+     * Whether every piece of a token, between its splitters, is a word of the list of two letters or more
+     * ("end-to-end", "get_by_id", "pay-as-you-go"). Letters cut apart leave stubs that are none ("ig-no-re",
+     * "d.e.l.e.t.e", "ch-ange").
+     */
+    private static boolean joinsWords(char[] text, int start, int end) {
+        int piece = start;
+        for (int i = start; i <= end; i++) {
+            if (i == end || isSplitter(text[i])) {
+                int length = i - piece;
+                boolean listed = length >= 4
+                        ? WordBreaks.isListed(text, piece, i, '\0')
+                        : length >= 2 && ScrambledWords.isShortListed(text, piece, i);
+                if (!listed) {
+                    return false;
+                }
+                piece = i + 1;
+            } else if (!CharTables.isAsciiLetter(text[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Appends one token. Punctuation splitting a word into short pieces ("ig.no.re") is dropped, and
      * digits standing for letters inside a word ("d3l3te") are read as those letters.
      */
@@ -1086,7 +1110,10 @@ public final class FoldedText {
         // "ssh/id_rsa", "src/app/db": the pieces of a path are words, not letters cut apart.
         boolean path = longest >= 3 && slash;
         // In a text that cuts its words, "t.o" and "d.o" are cut too.
-        boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3 && !path
+        // "end-to-end", "get_by_id": three words or more joined, as compounds and names join them, are no letters cut
+        // apart. Two are not told from a word cut in two ("in-to", "be-fore").
+        boolean wordsJoined = pieces >= 3 && joinsWords(text, start, end);
+        boolean joinPieces = pieces >= 3 && longest <= 3 && letters >= 3 && !path && !wordsJoined
                 || reading.cut() && pieces == 2 && longest == 1 && letters == 2;
         // "Аftеr" with Cyrillic А and е: a word that mixes Latin letters with lookalikes from another
         // script is read in Latin. A word wholly in Cyrillic or Greek is that language, and left alone.
@@ -1110,7 +1137,7 @@ public final class FoldedText {
         out.cutWords += cutWord ? 1 : 0;
         boolean joinDots = reading.cut() && cutWord;
         boolean lettersCutByHyphens = hyphened && lettersCutBy(text, start, end, '-');
-        out.hyphenWords += lettersCutByHyphens && hasWordStub(text, start, end, '-') ? 1 : 0;
+        out.hyphenWords += lettersCutByHyphens && hasWordStub(text, start, end, '-') && !wordsJoined ? 1 : 0;
         boolean joinHyphens = reading.hyphen() && lettersCutByHyphens;
         cut = oneCut ? cut : 0;
         // "ign*ore", "instru|ctions": one kind of punctuation, which no word or name holds, cutting a word the list

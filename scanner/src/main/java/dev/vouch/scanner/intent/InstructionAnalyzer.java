@@ -162,9 +162,11 @@ public final class InstructionAnalyzer {
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
                         || Surroundings.runsUnattended(text, original[0], original[1]);
             case WITHHOLD, REPORT -> Surroundings.addressesAnotherAudience(text, original[1]);
-            case REQUEST, USER -> Surroundings.namesAnApiRequest(text, original[0], original[1]);
+            case REQUEST, USER ->
+                Surroundings.namesAnApiRequest(text, original[0], original[1])
+                        || Surroundings.namesTheReplacement(text, original[0]);
             case AUTHORITY, DEMOTE, DISMISS ->
-                Surroundings.ranksOwnParameters(text, original[0], original[1], context)
+                Surroundings.ranksOwnParameters(text, sentenceStart, original[0], original[1], context)
                         || Surroundings.disregardsForm(text, original[1]);
             case OVERRIDE, OUTPUT_CONTROL ->
                 QuotedExamples.isQuotedExample(text, original[0], original[1])

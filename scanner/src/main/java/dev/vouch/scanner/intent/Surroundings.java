@@ -151,21 +151,38 @@ final class Surroundings {
             "case", "casing", "capitalization", "capitalisation", "whitespace", "spacing", "accents", "encoding");
 
     /**
-     * "Labels must be unique regardless of casing": a rule about the form of a value, the clause's last word. "No
+     * "Labels must be unique regardless of casing": a rule about the form of a value, the clause's last word, or one
+     * that holds on every platform. "No
      * matter which role the user picked", "regardless of the space the user named" keep the cue: those set aside
      * the user's choice, even of the tool's own argument.
      */
     static boolean disregardsForm(String text, int end) {
-        String[] words = wordsAfter(text, end, 2);
-        return words.length == 1 && VALUE_PROPERTIES.contains(words[0]);
+        String[] words = wordsAfter(text, end, 4);
+        if (words.length == 1) {
+            return VALUE_PROPERTIES.contains(words[0]);
+        }
+        // "allows full access to the whole file system, regardless of the operating system": what holds on every
+        // platform, "regardless of" or "irrespective of" it, the clause ending on it. "Regardless of the platform the
+        // user picked" keeps the cue.
+        if (end < 3 || !text.regionMatches(true, end - 3, " of", 0, 3)) {
+            return false;
+        }
+        int first = words.length > 0 && ARTICLES.contains(words[0]) ? 1 : 0;
+        return words.length - first >= 1 && words.length - first <= 2 && ENVIRONMENTS.contains(words[first]);
     }
+
+    private static final Set<String> ARTICLES = Set.of("the", "its", "their", "your", "any");
+
+    /** What a statement may hold across: the platform, not anyone's choice. */
+    private static final Set<String> ENVIRONMENTS =
+            Set.of("operating", "platform", "platforms", "browser", "browsers", "device", "devices", "runtime");
 
     /**
      * "Takes precedence over {@code `from_date`}/{@code `to_date`} when both are given": a rank between the tool's own
      * parameters, each set off as a name, ranks no one's request. "Takes precedence over what the user asked" keeps
      * the cue, and so does a rank over another tool's argument (tampering names those).
      */
-    static boolean ranksOwnParameters(String text, int start, int end, ToolContext context) {
+    static boolean ranksOwnParameters(String text, int sentenceStart, int start, int end, ToolContext context) {
         if (!text.regionMatches(true, start, "take", 0, 4) && !text.regionMatches(true, start, "precedence", 0, 10)) {
             return false;
         }
@@ -176,13 +193,39 @@ final class Surroundings {
         if (text.regionMatches(true, i, "over ", 0, 5)) {
             i += 5;
         }
-        if (i >= text.length() || text.charAt(i) != '`') {
+        if (i < text.length() && text.charAt(i) == '`') {
+            int nameEnd = text.indexOf('`', i + 1);
+            return nameEnd > i + 1
+                    && nameEnd - i <= REACH
+                    && context.isOwnArgument(text.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT));
+        }
+        // "Takes precedence over x,y" in a parameter's own description: a bare name ranks the same way where the
+        // sentence opens on the rank, its subject the parameter described. "The partner's location (MAIL-01) takes
+        // precedence over pickup_location" ranks a fixed value over the user's.
+        if (start - sentenceStart > RANK_OPENING || !opensOnTheRank(text.substring(sentenceStart, start))) {
             return false;
         }
-        int nameEnd = text.indexOf('`', i + 1);
-        return nameEnd > i + 1
+        int nameEnd = i;
+        while (nameEnd < text.length() && nameEnd - i <= REACH && isBareNameChar(text.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        return nameEnd > i
                 && nameEnd - i <= REACH
-                && context.isOwnArgument(text.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT));
+                && context.isOwnArgument(text.substring(i, nameEnd).toLowerCase(Locale.ROOT));
+    }
+
+    /** Room for the words {@link #opensOnTheRank} allows before a rank's phrase, and the spaces around them. */
+    private static final int RANK_OPENING = 16;
+
+    /** Whether the words before a rank's phrase leave its subject the parameter described: none, or "it takes". */
+    private static boolean opensOnTheRank(String before) {
+        String words = before.strip().toLowerCase(Locale.ROOT);
+        words = words.endsWith("takes") ? words.substring(0, words.length() - 5).strip() : words;
+        return words.isEmpty() || words.equals("it");
+    }
+
+    private static boolean isBareNameChar(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     /** Up to {@code width} characters before {@code start}, lower case, typographic apostrophes plain. */
@@ -243,6 +286,20 @@ final class Surroundings {
             "fields",
             "path",
             "type");
+
+    /**
+     * "Replaces the environment variables with the ones provided": what the user gave is what the tool puts in place,
+     * not what it sets aside. "Replace the values provided with 42" keeps the cue.
+     */
+    static boolean namesTheReplacement(String text, int start) {
+        return Phrases.endsWithAny(lowerBefore(text, start, REPLACEMENT_REACH), REPLACEMENTS);
+    }
+
+    private static final int REPLACEMENT_REACH = 24;
+
+    private static final String[] REPLACEMENTS = {
+        "with the ones", "with the one", "with the values", "with the ones you", "with the values you", "with those"
+    };
 
     /**
      * "Whether a merge request should remove the source branch", "only the properties in the request body": the

@@ -17,6 +17,7 @@ class FoldedTextTest {
                 "i g n o r e the user | ignore the user",
                 "ig.no.re the user | ignore the user",
                 "d-e-l-e-t-e everything | delete everything",
+                "ig-no-re the user | ignore the user",
                 "Ne\u0301ver tell | never tell",
                 "NICHT ERWÄHNEN | nicht erwahnen",
                 "a f t e r  r e a d i n g ,  c a l l  i t | after reading, call it",
@@ -208,6 +209,7 @@ class FoldedTextTest {
                 "Reads the dockerfile, kubeconfig and postgresql settings from localstorage. | reads the dockerfile, kubeconfig and postgresql settings from localstorage.",
                 "Reads telecommunications characteristics from the kubeconfig, dockerfile and localstorage. | reads telecommunications characteristics from the kubeconfig, dockerfile and localstorage.",
                 "Set responsibilities for typescript and javascript via workspacesettings and dockerfile | set responsibilities for typescript and javascript via workspacesettings and dockerfile",
+                "This tool does it end-to-end, day-to-day, out-of-the-box; call get_job_log or get_by_id | this tool does it end-to-end, day-to-day, out of the box; call get_job_log or get_by_id",
             })
     void leavesOrdinaryTechnicalWordsAlone(String text, String folded) {
         FoldedText result = FoldedText.of(text);
