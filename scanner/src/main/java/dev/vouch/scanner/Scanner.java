@@ -234,13 +234,15 @@ public final class Scanner {
                         .collect(Collectors.toSet());
         Map<String, String> currentTexts = new LinkedHashMap<>();
         TextExtractor.tool(tool).forEach(f -> currentTexts.put(f.pointer(), f.text()));
+        // Each field's text is looked up once, not once per finding in it: a long field with thousands of
+        // findings (one per hidden character) would be hashed for each.
+        Map<String, Boolean> newAt = new HashMap<>();
+        currentTexts.forEach((pointer, text) ->
+                newAt.put(pointer, !previousTexts.contains(relative(pointer, tool.pointer()) + "\u0000" + text)));
         List<Finding> result = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            String text = currentTexts.get(finding.pointer());
-            boolean isNew = text == null
-                    ? before == null
-                    : !previousTexts.contains(relative(finding.pointer(), tool.pointer()) + "\u0000" + text);
-            result.add(isNew ? finding.escalated() : finding);
+            Boolean isNew = newAt.get(finding.pointer());
+            result.add((isNew == null ? before == null : isNew) ? finding.escalated() : finding);
         }
         return result;
     }

@@ -54,6 +54,11 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String PROBLEM_WRITTEN = "vouch.problem-written";
     private static final String PAGE = "vouch.page";
+    /**
+     * The body of a page's form post, read under the server's limits before the page's handler runs (bytes; see
+     * {@link Pages}).
+     */
+    public static final String FORM_BODY = "vouch.form-body";
 
     /** One route: method, path and handler. The list of them is what the OpenAPI test checks. */
     public record Route(HandlerType method, String path, Handler handler) {}
@@ -77,7 +82,10 @@ public final class ApiServer implements AutoCloseable {
      * Pages served beside the API (the web catalog): their routes, registered with the API's in one
      * place but not API routes (not in {@link #routes()}, not in the OpenAPI document), and how a page
      * shows a domain failure (as HTML, where an API route answers a problem), and what they prepare once
-     * the server is listening (reading the catalog ahead of the first page, off the start's path).
+     * the server is listening (reading the catalog ahead of the first page, off the start's path). A page's
+     * POST gets its body read as the API's are, under the same size limit, deadline and share of the workers, and
+     * finds it in the {@link #FORM_BODY} attribute: a form parsed by the servlet layer (multipart above all)
+     * escaped all three.
      */
     public record Pages(List<Route> routes, BiConsumer<Context, RegistryException> failure, Runnable afterStart) {
         public Pages {
@@ -133,7 +141,7 @@ public final class ApiServer implements AutoCloseable {
                 handlers,
                 new AuthHandlers(parts.exchange(), body),
                 new SnapshotHandlers(parts.snapshots(), catalog));
-        Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts, telemetry, cachedReads));
+        Javalin app = Javalin.create(config -> configure(config, mapper, routes, parts, telemetry, cachedReads, body));
         return new ApiServer(app, routes, parts.readiness(), parts.pages().afterStart(), cachedReads);
     }
 
@@ -207,7 +215,8 @@ public final class ApiServer implements AutoCloseable {
             List<Route> routes,
             Parts parts,
             RequestTelemetry telemetry,
-            CachedReads cachedReads) {
+            CachedReads cachedReads,
+            RequestBody body) {
         HttpOptions options = parts.options();
         HttpLimits limits = options.limits();
         config.jsonMapper(new JavalinJackson(mapper, false));
@@ -222,7 +231,9 @@ public final class ApiServer implements AutoCloseable {
                 new RequestGuard(new RateLimiter(options.rateLimits()), parts.readiness(), parts.metrics());
         config.requestLogger.http(telemetry::complete);
         // A page is marked before the guard runs, so that its refusals (503, 429) are rendered as pages too.
-        List<Route> pages = parts.pages().routes();
+        List<Route> pages = parts.pages().routes().stream()
+                .map(route -> route.method() == HandlerType.POST ? withFormBody(route, body) : route)
+                .toList();
         config.routes.before(telemetry::begin);
         config.routes.before(headers::apply);
         pages.forEach(route -> config.routes.before(route.path(), ctx -> ctx.attribute(PAGE, true)));
@@ -285,6 +296,14 @@ public final class ApiServer implements AutoCloseable {
             if (ctx.attribute(PROBLEM_WRITTEN) == null) {
                 problem(ctx, ProblemMapping.payloadTooLarge(limits.maxBodyBytes()));
             }
+        });
+    }
+
+    /** A page's form post with its body read first, as {@link Pages} says. */
+    private static Route withFormBody(Route route, RequestBody body) {
+        return new Route(route.method(), route.path(), ctx -> {
+            ctx.attribute(FORM_BODY, body.read(ctx));
+            route.handler().handle(ctx);
         });
     }
 

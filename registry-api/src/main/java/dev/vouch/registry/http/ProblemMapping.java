@@ -86,6 +86,7 @@ final class ProblemMapping {
             case 415 -> "unsupported-media-type";
             case 431 -> "headers-too-large";
             case 503 -> "unavailable";
+            case 505 -> "http-version-not-supported";
             default -> status >= 500 ? "internal-error" : "bad-request";
         };
         String title = switch (status) {
@@ -97,6 +98,7 @@ final class ProblemMapping {
             case 415 -> "Unsupported media type";
             case 431 -> "Request headers too large";
             case 503 -> "Service unavailable";
+            case 505 -> "HTTP version not supported";
             default -> status >= 500 ? "Internal error" : "Bad request";
         };
         String detail = switch (status) {
@@ -105,6 +107,7 @@ final class ProblemMapping {
             case 400 -> "the request could not be parsed as HTTP, or its path is not acceptable";
             case 404 -> "no resource at this path";
             case 405 -> "this method is not allowed here";
+            case 505 -> "the request's HTTP version is not one the registry speaks; use HTTP/1.1";
             default ->
                 status >= 500
                         ? "the registry failed to handle this request; the failure is logged"

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.provenance.fetch.FetchedEvidence;
 import dev.vouch.provenance.sigstore.DetachedSignature;
+import dev.vouch.registry.domain.InterchangeableJson;
 import dev.vouch.registry.domain.InvalidRequestException;
 import dev.vouch.registry.domain.JsonMappers;
 import dev.vouch.registry.domain.Manifest;
@@ -46,6 +47,7 @@ public record PublishEnvelope(
     public static PublishEnvelope parse(byte[] body) {
         Manifest whole = Manifest.parse(body);
         JsonNode tree = whole.tree();
+        InterchangeableJson.require(tree);
         if (!tree.path("server").isObject()) {
             return new PublishEnvelope(
                     whole, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SentEvidence.NONE);

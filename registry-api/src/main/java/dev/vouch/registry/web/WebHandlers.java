@@ -99,7 +99,7 @@ final class WebHandlers {
 
     void signIn(Context ctx) {
         requireSameOrigin(ctx);
-        String token = Optional.ofNullable(ctx.formParam("token")).orElse("").strip();
+        String token = form(ctx, "token").strip();
         if (token.isEmpty()) {
             pages.privatePage(ctx, 401, "signin.jte", new Views.SignIn("Enter a curator token."));
             return;
@@ -114,7 +114,7 @@ final class WebHandlers {
 
     void signOut(Context ctx) {
         requireSameOrigin(ctx);
-        CuratorSessions.Session session = sessions.forWrite(ctx.cookie(CuratorSessions.COOKIE), ctx.formParam("csrf"));
+        CuratorSessions.Session session = sessions.forWrite(ctx.cookie(CuratorSessions.COOKIE), form(ctx, "csrf"));
         sessions.close(session.id());
         ctx.header("Set-Cookie", cookie(ctx, "", 0));
         ctx.redirect(WebPaths.CURATION, HttpStatus.SEE_OTHER);
@@ -166,7 +166,7 @@ final class WebHandlers {
     /** The curator behind a form post: a live session, its CSRF token, and a token that still authenticates. */
     private Principal writer(Context ctx) {
         requireSameOrigin(ctx);
-        return authenticate(sessions.forWrite(ctx.cookie(CuratorSessions.COOKIE), ctx.formParam("csrf")));
+        return authenticate(sessions.forWrite(ctx.cookie(CuratorSessions.COOKIE), form(ctx, "csrf")));
     }
 
     private Principal authenticate(CuratorSessions.Session session) {
@@ -187,7 +187,7 @@ final class WebHandlers {
     }
 
     private static String form(Context ctx, String name) {
-        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+        return Form.of(ctx).field(name);
     }
 
     /** HttpOnly and SameSite=Strict always; Secure whenever the page itself came over HTTPS. */

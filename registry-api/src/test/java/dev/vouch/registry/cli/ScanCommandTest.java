@@ -68,4 +68,20 @@ class ScanCommandTest {
         assertThat(run.err().strip().lines()).singleElement().asString().contains("broken.json", "not valid JSON");
         assertThat(run.out()).contains("fine.json: pass");
     }
+
+    @Test
+    void aNumberNoDoubleHoldsIsReportedOnOneLineWithItsPointer() throws IOException {
+        Path huge = write(
+                "huge.json",
+                "[{\"name\":\"t\",\"description\":\"d\",\"inputSchema\":{\"maximum\":" + "9".repeat(320) + "}}]");
+
+        VouchCommandTest.Run run = VouchCommandTest.run("scan", huge.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains("huge.json", "/0/inputSchema/maximum", "IEEE 754 double")
+                .doesNotContain("Exception");
+    }
 }

@@ -149,6 +149,16 @@ class HostileInputTest {
                 utf8("{\"server\": " + valid + ", \"signatures\": [{\"package\": \"p\", "
                         + "\"signature\": \"***\", \"key\": \"k\"}]}"));
         bodies.put("nul bytes", new byte[] {0, 0, 0, 0});
+        // Not I-JSON (RFC 7493): no canonical form for the tool digest, or text stored as sent but served otherwise.
+        String tool = "{\"server\": " + valid + ", \"tools\": [{\"name\": \"t\", \"description\": \"d\", "
+                + "\"inputSchema\": {\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\", "
+                + "\"maximum\": NUMBER}}}}]}";
+        bodies.put("integer beyond a double", utf8(tool.replace("NUMBER", "9".repeat(309))));
+        bodies.put("exponent beyond a double", utf8(tool.replace("NUMBER", "1e309")));
+        bodies.put("lone surrogate escape", utf8(valid.replace("\"Weather\"", "\"\\ud800\"")));
+        bodies.put(
+                "lone surrogate escape in a member name",
+                utf8(tool.replace("\"a\": {", "\"\\udc00x\": {").replace("NUMBER", "1")));
         return bodies;
     }
 

@@ -139,6 +139,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void anUnknownHttpVersionIsAClientProblem505NotAnInternalError() throws IOException {
+        Raw response = raw("GET /v0.1/health HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertProblem(response, 505);
+        assertThat(response.json().path("type").asText()).isEqualTo("urn:vouch:problem:http-version-not-supported");
+    }
+
+    @Test
     void aWrongMethodIs405WithAllow() throws IOException {
         Raw response = raw("DELETE /v0.1/servers HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 

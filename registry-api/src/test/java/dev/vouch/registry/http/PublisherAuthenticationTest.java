@@ -229,7 +229,26 @@ class PublisherAuthenticationTest {
                         "/v0.1",
                         "github-oidc",
                         FakeIssuer.body(github.unsigned(github.actions("acme/weather", "release.yml", AUDIENCE)))),
-                "refused");
+                "unsigned (alg none)");
+    }
+
+    @Test
+    void anIssuerWhoseKeysCannotBeFetchedIsUnavailableNotARefusal(@TempDir Path data) throws Exception {
+        FakeIssuer down = new FakeIssuer(wiremock, "/down");
+        wiremock.stubFor(get(urlEqualTo("/down/jwks")).willReturn(aResponse().withStatus(500)));
+        ExchangeSettings settings = ExchangeSettings.defaults()
+                .withGitHub(Optional.of(new ExchangeSettings.GitHub(down.issuer(), down.jwks(), AUDIENCE, List.of())));
+
+        try (RunningRegistry other = start(data, settings)) {
+            RunningRegistry.Response response = exchange(
+                    other,
+                    "/v0.1",
+                    "github-oidc",
+                    FakeIssuer.body(down.sign(down.actions("acme/weather", "release.yml", AUDIENCE))));
+
+            assertThat(response.status()).as(response.text()).isEqualTo(503);
+            assertThat(response.json().path("detail").asText()).contains("could not be fetched");
+        }
     }
 
     @Test

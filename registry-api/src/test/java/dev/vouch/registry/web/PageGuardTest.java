@@ -59,6 +59,33 @@ class PageGuardTest {
     }
 
     @Test
+    void aFormPostThatIsNotUrlEncodedIsRefusedAsAPageAndABigOneUnread() throws Exception {
+        for (String path : java.util.List.of(WebPaths.SIGN_IN, WebPaths.SIGN_OUT, WebPaths.APPROVE, WebPaths.REJECT)) {
+            for (String type :
+                    java.util.List.of("multipart/form-data; boundary=zz", "multipart/form-data", "text/plain")) {
+                HttpResponse<String> refused = client.send(
+                        HttpRequest.newBuilder(registry.uri(path))
+                                .header("Content-Type", type)
+                                .POST(HttpRequest.BodyPublishers.ofString("token=abc"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(refused.statusCode()).as(path + " " + type).isEqualTo(400);
+                assertThat(refused.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            }
+        }
+        // Read as the API's bodies are: over the limit, refused from the declared length, never spooled to disk.
+        HttpResponse<String> big = client.send(
+                HttpRequest.newBuilder(registry.uri(WebPaths.SIGN_IN))
+                        .header("Content-Type", "multipart/form-data; boundary=zz")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024]))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(big.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void failedSignInsSpendTheAddressBudgetAndTheRefusalIsAPage() throws Exception {
         assertThat(signIn("vouch_wrong-1").statusCode()).isEqualTo(401);
         assertThat(signIn("vouch_wrong-2").statusCode()).isEqualTo(401);

@@ -37,11 +37,62 @@ public record ScanInput(
         return new ScanInput(tools, List.of(), List.of(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Tool digests are SHA-256 over RFC 8785 canonical JSON, which is defined for numbers an IEEE 754 double holds
+     * (I-JSON, RFC 7493): a number beyond it ({@code 1e309}, a 309-digit integer) has no canonical form.
+     */
+    private static void requireFiniteNumbers(JsonNode document) {
+        String at = nonFiniteNumber(document, "");
+        if (at != null) {
+            throw new InvalidInputException("the number at " + (at.isEmpty() ? "the top level" : at)
+                    + " does not fit an IEEE 754 double (RFC 7493 I-JSON), which canonical tool digests need");
+        }
+    }
+
+    /** The pointer of the first number no double holds, or null; pointers are only built on the way to one. */
+    private static String nonFiniteNumber(JsonNode node, String pointer) {
+        if (node.isNumber()) {
+            return Double.isFinite(node.doubleValue()) ? null : pointer;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = members.next();
+                if (holdsNonFinite(member.getValue())) {
+                    return nonFiniteNumber(
+                            member.getValue(),
+                            pointer + "/" + member.getKey().replace("~", "~0").replace("/", "~1"));
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (holdsNonFinite(node.get(i))) {
+                    return nonFiniteNumber(node.get(i), pointer + "/" + i);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean holdsNonFinite(JsonNode node) {
+        if (node.isNumber()) {
+            return !Double.isFinite(node.doubleValue());
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (holdsNonFinite(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Reads any of the supported forms; {@link InvalidInputException} for anything else. */
     public static ScanInput fromJson(JsonNode document) {
         if (document == null) {
             throw new InvalidInputException("empty document");
         }
+        requireFiniteNumbers(document);
         if (document.isArray()) {
             return ofTools(tools(document, ""));
         }

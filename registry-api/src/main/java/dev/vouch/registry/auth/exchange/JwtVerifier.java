@@ -2,6 +2,7 @@ package dev.vouch.registry.auth.exchange;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -9,9 +10,12 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.vouch.registry.domain.AuthenticationRequiredException;
+import dev.vouch.registry.domain.ServiceUnavailableException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
@@ -75,11 +79,18 @@ public final class JwtVerifier {
      */
     public JWTClaimsSet verify(String token) {
         try {
+            if (JWTParser.parse(token) instanceof PlainJWT) {
+                throw new AuthenticationRequiredException("the OIDC token is unsigned (alg none); only RS256 is taken");
+            }
             return processor.process(token, null);
         } catch (ParseException e) {
             throw new AuthenticationRequiredException("the OIDC token is not a JWT");
         } catch (BadJOSEException e) {
             throw new AuthenticationRequiredException("the OIDC token was refused: " + e.getMessage());
+        } catch (KeySourceException e) {
+            // The issuer's keys are out of reach: no verdict on the token, which may be good; the client may retry.
+            throw new ServiceUnavailableException(
+                    "the signing keys of " + issuer + " could not be fetched to verify the OIDC token; retry shortly");
         } catch (JOSEException e) {
             throw new AuthenticationRequiredException("the OIDC token could not be verified: " + e.getMessage());
         }
