@@ -101,13 +101,13 @@ public record ListRequest(
         if (limit.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        try {
-            int value = Integer.parseInt(limit.get());
+        // ASCII digits alone: Integer.parseInt would also take "+5" and full-width "９", spellings no client sends.
+        String text = limit.get();
+        if (!text.isEmpty() && text.length() <= 3 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            int value = Integer.parseInt(text);
             if (value >= 1 && value <= MAX_LIMIT) {
                 return value;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         violations.add(new Violation("limit", "limit must be an integer from 1 to " + MAX_LIMIT));
         return DEFAULT_LIMIT;

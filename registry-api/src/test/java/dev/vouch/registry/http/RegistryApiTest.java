@@ -354,6 +354,8 @@ class RegistryApiTest {
                 "limit=0",
                 "limit=101",
                 "limit=abc",
+                "limit=%2B5",
+                "limit=%EF%BC%99",
                 "updated_since=yesterday",
                 "include_deleted=maybe",
                 "cursor=%25%25%25",
