@@ -103,7 +103,9 @@ public final class Scanner {
             List<Finding> findings = scanned.findings();
             instructions.check(scanned.fields(), toolSet.of(tool), findings).ifPresent(findings::add);
             List<Finding> kept = distinct(
-                    previous.isPresent() ? escalateNewText(findings, tool, previousTools.get(tool.name())) : findings);
+                    previous.isPresent()
+                            ? escalateNewText(findings, scanned.fields(), tool, previousTools.get(tool.name()))
+                            : findings);
             tools.add(new ToolReport(tool.name(), tool.pointer(), scanned.digest(), Verdict.of(kept), kept));
         }
         List<Finding> server = new ArrayList<>();
@@ -225,20 +227,26 @@ public final class Scanner {
         return findings;
     }
 
-    /** Findings in text the previous version of the tool did not have become {@code block}. */
-    private static List<Finding> escalateNewText(List<Finding> findings, ToolDefinition tool, ToolDefinition before) {
+    /**
+     * Findings in text the previous version of the tool did not have become {@code block}. Each field of the tool, as
+     * the scan read it, is looked up once, not once per finding in it: a long field with thousands of findings (one
+     * per hidden character) would be hashed for each.
+     */
+    private static List<Finding> escalateNewText(
+            List<Finding> findings, List<ScannedField> fields, ToolDefinition tool, ToolDefinition before) {
         Set<String> previousTexts = before == null
                 ? Set.of()
                 : TextExtractor.tool(before).stream()
                         .map(f -> relative(f.pointer(), before.pointer()) + "\u0000" + f.text())
                         .collect(Collectors.toSet());
-        Map<String, String> currentTexts = new LinkedHashMap<>();
-        TextExtractor.tool(tool).forEach(f -> currentTexts.put(f.pointer(), f.text()));
-        // Each field's text is looked up once, not once per finding in it: a long field with thousands of
-        // findings (one per hidden character) would be hashed for each.
         Map<String, Boolean> newAt = new HashMap<>();
-        currentTexts.forEach((pointer, text) ->
-                newAt.put(pointer, !previousTexts.contains(relative(pointer, tool.pointer()) + "\u0000" + text)));
+        for (ScannedField field : fields) {
+            String pointer = field.field().pointer();
+            newAt.put(
+                    pointer,
+                    !previousTexts.contains(relative(pointer, tool.pointer()) + "\u0000"
+                            + field.field().text()));
+        }
         List<Finding> result = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
             Boolean isNew = newAt.get(finding.pointer());

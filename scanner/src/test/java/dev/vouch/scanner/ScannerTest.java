@@ -191,4 +191,18 @@ class ScannerTest {
         assertThatThrownBy(() -> scan("{'hello':'world'}")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> scan("'just a string'")).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aToolWithANumberNoDoubleHoldsIsRefusedAndAManifestWithOneIsScanned() {
+        String big = "9".repeat(320);
+
+        assertThatThrownBy(() -> scan("[{'name':'t','description':'d','inputSchema':{'maximum':" + big + "}}]"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/0/inputSchema/maximum");
+        // Only tools are digested: a manifest's number is text to read, as a rescan of a stored one reads it.
+        assertThat(scan("{'server':{'name':'io.github.acme/weather','version':'1.0.0','description':'Weather','x':"
+                                + big + "},'tools':[{'name':'t','description':'Adds numbers.'}]}")
+                        .verdict())
+                .isEqualTo(Verdict.PASS);
+    }
 }

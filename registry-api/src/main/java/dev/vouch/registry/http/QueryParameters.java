@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A raw query string read as Javalin reads it for {@code ctx.queryParam}: split at {@code &}, then at the
+ * A raw query string, or a URL-encoded form body (the same encoding), read as Javalin reads a query for
+ * {@code ctx.queryParam}: split at {@code &}, then at the
  * first {@code =}, each side URL-decoded as UTF-8 ({@code +} is a space), a name without {@code =} has the
  * empty value, names are case-sensitive and the first value of a repeated name counts. {@link CachedReads}
  * computes listing pages from it, so they must see the very parameters Javalin's handler would.
  */
-final class QueryParameters {
+public final class QueryParameters {
 
     private final Map<String, String> first;
 
@@ -21,7 +22,7 @@ final class QueryParameters {
     }
 
     /** The parameters of a raw query string (null for none), or empty when it is not valid URL encoding. */
-    static Optional<QueryParameters> parse(String rawQuery) {
+    public static Optional<QueryParameters> parse(String rawQuery) {
         Map<String, String> first = new HashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return Optional.of(new QueryParameters(first));
@@ -47,7 +48,7 @@ final class QueryParameters {
     }
 
     /** The first value of this parameter, or null when the query does not name it. */
-    String get(String name) {
+    public String get(String name) {
         return first.get(name);
     }
 

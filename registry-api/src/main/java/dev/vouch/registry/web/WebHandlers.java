@@ -99,7 +99,7 @@ final class WebHandlers {
 
     void signIn(Context ctx) {
         requireSameOrigin(ctx);
-        String token = form(ctx, "token").strip();
+        String token = Form.of(ctx).field("token").strip();
         if (token.isEmpty()) {
             pages.privatePage(ctx, 401, "signin.jte", new Views.SignIn("Enter a curator token."));
             return;
@@ -114,25 +114,27 @@ final class WebHandlers {
 
     void signOut(Context ctx) {
         requireSameOrigin(ctx);
-        CuratorSessions.Session session = sessions.forWrite(ctx.cookie(CuratorSessions.COOKIE), form(ctx, "csrf"));
+        CuratorSessions.Session session = sessions.forWrite(
+                ctx.cookie(CuratorSessions.COOKIE), Form.of(ctx).field("csrf"));
         sessions.close(session.id());
         ctx.header("Set-Cookie", cookie(ctx, "", 0));
         ctx.redirect(WebPaths.CURATION, HttpStatus.SEE_OTHER);
     }
 
     void approve(Context ctx) {
-        Principal principal = writer(ctx);
-        curation.approve(principal, form(ctx, "name"), form(ctx, "version"));
+        CuratorPost post = writer(ctx);
+        curation.approve(post.curator(), post.form().field("name"), post.form().field("version"));
         ctx.redirect(WebPaths.CURATION + "#audit", HttpStatus.SEE_OTHER);
     }
 
     void reject(Context ctx) {
-        Principal principal = writer(ctx);
+        CuratorPost post = writer(ctx);
+        Form form = post.form();
         curation.reject(
-                principal,
-                form(ctx, "name"),
-                form(ctx, "version"),
-                form(ctx, "reason").strip());
+                post.curator(),
+                form.field("name"),
+                form.field("version"),
+                form.field("reason").strip());
         ctx.redirect(WebPaths.CURATION + "#audit", HttpStatus.SEE_OTHER);
     }
 
@@ -163,10 +165,18 @@ final class WebHandlers {
                 ServerPage.drift(report.path("drift"), definitions, published));
     }
 
-    /** The curator behind a form post: a live session, its CSRF token, and a token that still authenticates. */
-    private Principal writer(Context ctx) {
+    /** A curator's form post: who posted it, and its fields. */
+    private record CuratorPost(Principal curator, Form form) {}
+
+    /**
+     * The curator behind a form post: posted from this site, a live session, its CSRF token, and a token that still
+     * authenticates.
+     */
+    private CuratorPost writer(Context ctx) {
         requireSameOrigin(ctx);
-        return authenticate(sessions.forWrite(ctx.cookie(CuratorSessions.COOKIE), form(ctx, "csrf")));
+        Form form = Form.of(ctx);
+        return new CuratorPost(
+                authenticate(sessions.forWrite(ctx.cookie(CuratorSessions.COOKIE), form.field("csrf"))), form);
     }
 
     private Principal authenticate(CuratorSessions.Session session) {
@@ -184,10 +194,6 @@ final class WebHandlers {
         if (origin != null && !origin.equals(ctx.scheme() + "://" + ctx.host())) {
             throw new PermissionDeniedException("this form was posted from another site (" + origin + ")");
         }
-    }
-
-    private static String form(Context ctx, String name) {
-        return Form.of(ctx).field(name);
     }
 
     /** HttpOnly and SameSite=Strict always; Secure whenever the page itself came over HTTPS. */

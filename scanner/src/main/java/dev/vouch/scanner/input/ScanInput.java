@@ -27,7 +27,19 @@ public record ScanInput(
     /** A JSON value and its pointer. */
     public record Located(String pointer, JsonNode node) {}
 
+    /**
+     * A tool's digest is SHA-256 over its RFC 8785 canonical JSON, which is defined for numbers an IEEE 754 double
+     * holds (I-JSON, RFC 7493): a tool holding one beyond it ({@code 1e309}, a 309-digit integer) cannot be digested
+     * and is refused here. A manifest, a prompt or a resource is read for its text alone and may hold any number.
+     */
     public ScanInput {
+        for (ToolDefinition tool : tools) {
+            String at = nonFiniteNumber(tool.definition());
+            if (at != null) {
+                throw new InvalidInputException("the number at " + tool.pointer() + at
+                        + " does not fit an IEEE 754 double (RFC 7493 I-JSON), which canonical tool digests need");
+            }
+        }
         tools = List.copyOf(tools);
         prompts = List.copyOf(prompts);
         resources = List.copyOf(resources);
@@ -38,53 +50,30 @@ public record ScanInput(
     }
 
     /**
-     * Tool digests are SHA-256 over RFC 8785 canonical JSON, which is defined for numbers an IEEE 754 double holds
-     * (I-JSON, RFC 7493): a number beyond it ({@code 1e309}, a 309-digit integer) has no canonical form.
+     * The relative pointer of the first number in {@code node} that no IEEE 754 double holds, or null. Pointers are
+     * built on the way back from one, so a tree without one costs a walk and nothing else.
      */
-    private static void requireFiniteNumbers(JsonNode document) {
-        String at = nonFiniteNumber(document, "");
-        if (at != null) {
-            throw new InvalidInputException("the number at " + (at.isEmpty() ? "the top level" : at)
-                    + " does not fit an IEEE 754 double (RFC 7493 I-JSON), which canonical tool digests need");
-        }
-    }
-
-    /** The pointer of the first number no double holds, or null; pointers are only built on the way to one. */
-    private static String nonFiniteNumber(JsonNode node, String pointer) {
+    private static String nonFiniteNumber(JsonNode node) {
         if (node.isNumber()) {
-            return Double.isFinite(node.doubleValue()) ? null : pointer;
+            return Double.isFinite(node.doubleValue()) ? null : "";
         }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = members.next();
-                if (holdsNonFinite(member.getValue())) {
-                    return nonFiniteNumber(
-                            member.getValue(),
-                            pointer + "/" + member.getKey().replace("~", "~0").replace("/", "~1"));
+                String at = nonFiniteNumber(member.getValue());
+                if (at != null) {
+                    return "/" + member.getKey().replace("~", "~0").replace("/", "~1") + at;
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                if (holdsNonFinite(node.get(i))) {
-                    return nonFiniteNumber(node.get(i), pointer + "/" + i);
+                String at = nonFiniteNumber(node.get(i));
+                if (at != null) {
+                    return "/" + i + at;
                 }
             }
         }
         return null;
-    }
-
-    private static boolean holdsNonFinite(JsonNode node) {
-        if (node.isNumber()) {
-            return !Double.isFinite(node.doubleValue());
-        }
-        if (node.isContainerNode()) {
-            for (JsonNode child : node) {
-                if (holdsNonFinite(child)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Reads any of the supported forms; {@link InvalidInputException} for anything else. */
@@ -92,7 +81,6 @@ public record ScanInput(
         if (document == null) {
             throw new InvalidInputException("empty document");
         }
-        requireFiniteNumbers(document);
         if (document.isArray()) {
             return ofTools(tools(document, ""));
         }

@@ -152,9 +152,8 @@ final class Surroundings {
 
     /**
      * "Labels must be unique regardless of casing": a rule about the form of a value, the clause's last word, or one
-     * that holds on every platform. "No
-     * matter which role the user picked", "regardless of the space the user named" keep the cue: those set aside
-     * the user's choice, even of the tool's own argument.
+     * that holds on every platform. "No matter which role the user picked", "regardless of the space the user named"
+     * keep the cue: those set aside the user's choice, even of the tool's own argument.
      */
     static boolean disregardsForm(String text, int end) {
         String[] words = wordsAfter(text, end, 4);

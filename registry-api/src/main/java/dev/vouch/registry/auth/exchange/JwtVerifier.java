@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
@@ -79,10 +80,11 @@ public final class JwtVerifier {
      */
     public JWTClaimsSet verify(String token) {
         try {
-            if (JWTParser.parse(token) instanceof PlainJWT) {
+            JWT jwt = JWTParser.parse(token);
+            if (jwt instanceof PlainJWT) {
                 throw new AuthenticationRequiredException("the OIDC token is unsigned (alg none); only RS256 is taken");
             }
-            return processor.process(token, null);
+            return processor.process(jwt, null);
         } catch (ParseException e) {
             throw new AuthenticationRequiredException("the OIDC token is not a JWT");
         } catch (BadJOSEException e) {
