@@ -160,7 +160,8 @@ public final class InstructionAnalyzer {
             case AGENT, GUIDANCE -> Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
             case CONCEAL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
-                        || Surroundings.runsUnattended(text, original[0], original[1]);
+                        || Surroundings.runsUnattended(text, original[0], original[1])
+                        || Surroundings.dropsDataQuietly(text, original[0], original[1]);
             case WITHHOLD, REPORT -> Surroundings.addressesAnotherAudience(text, original[1]);
             case REQUEST, USER ->
                 Surroundings.namesAnApiRequest(text, original[0], original[1])

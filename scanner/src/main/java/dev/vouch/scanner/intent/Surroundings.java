@@ -43,6 +43,7 @@ final class Surroundings {
         }
         String last = words[n - 1];
         boolean process = PROCESS_VERBS.contains(last)
+                || PROCESS_NOUNS.contains(last)
                 || n >= 2 && BE_FORMS.contains(words[n - 2]) && (last.endsWith("ed") || "run".equals(last));
         if (!process) {
             return false;
@@ -54,6 +55,71 @@ final class Surroundings {
         }
         return true;
     }
+
+    /** "Start a long-running process in the background": what is started is the server's work, named. */
+    private static final Set<String> PROCESS_NOUNS =
+            Set.of("process", "processes", "job", "jobs", "task", "tasks", "daemon", "worker", "workers");
+
+    /**
+     * "Unknown fields are silently ignored", "longer values are truncated silently", "the hook fails silently": what
+     * the server does with data it cannot use, told in the passive or the third person, not something the agent is
+     * told to keep from the user. A clause about the user, their request or a warning keeps the cue ("the user's
+     * warnings are silently dropped"), as does every verb that moves or changes data ("silently forwarded",
+     * "silently replaced").
+     */
+    static boolean dropsDataQuietly(String text, int start, int end) {
+        String hit = text.substring(start, end).toLowerCase(Locale.ROOT);
+        if (!"silently".equals(hit) && !"quietly".equals(hit)) {
+            return false;
+        }
+        String[] before = clauseWordsBefore(text, start, CLAUSE_REACH);
+        String[] after = wordsAfter(text, end, 1);
+        int n = before.length;
+        if (n == 0) {
+            return false;
+        }
+        for (String word : before) {
+            if (ABOUT_THE_USER.contains(word)) {
+                return false;
+            }
+        }
+        String next = after.length == 0 ? "" : after[0];
+        boolean passive = BE_FORMS.contains(before[n - 1]) && DATA_LOSS.contains(next)
+                || n >= 2 && BE_FORMS.contains(before[n - 2]) && DATA_LOSS.contains(before[n - 1]);
+        boolean fails = "fails".equals(before[n - 1]) || "fails".equals(next);
+        return passive || fails;
+    }
+
+    /** What the server does with input it cannot use: it loses the input, it moves or changes nothing. */
+    private static final Set<String> DATA_LOSS = Set.of(
+            "ignored",
+            "dropped",
+            "discarded",
+            "skipped",
+            "truncated",
+            "omitted",
+            "clamped",
+            "capped",
+            "rounded",
+            "coerced",
+            "trimmed",
+            "rejected");
+
+    /** A clause that names these is about what the user sees or asked, whatever the verb. */
+    private static final Set<String> ABOUT_THE_USER = Set.of(
+            "user",
+            "user's",
+            "users",
+            "request",
+            "requests",
+            "instruction",
+            "instructions",
+            "warning",
+            "warnings",
+            "prompt",
+            "confirmation",
+            "approval",
+            "consent");
 
     /** "… happens in the background and need not be reported", "… so the user is not bothered": hidden after all. */
     private static final Set<String> KEEPS_OUT_OF_SIGHT =

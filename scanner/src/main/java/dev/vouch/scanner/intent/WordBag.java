@@ -3,6 +3,7 @@ package dev.vouch.scanner.intent;
 import dev.vouch.scanner.intent.IntentFeatures.Span;
 import dev.vouch.scanner.intent.IntentFeatures.Text;
 import dev.vouch.scanner.match.CharTables;
+import java.util.Arrays;
 
 /**
  * The words of a tool's prose, hashed into a fixed number of buckets: each word, and each pair of
@@ -76,6 +77,7 @@ final class WordBag {
         char[] f = folded.chars();
         int previous = 0;
         int previousStart = -1;
+        boolean previousQuantifier = false;
         int i = from;
         while (i < to) {
             if (!isWordChar(f[i])) {
@@ -88,7 +90,22 @@ final class WordBag {
                 hash = (hash ^ f[i]) * FNV_PRIME;
                 i++;
             }
-            set(values, spans, offset + bucket(hash, buckets), field, folded, start, i);
+            boolean quantifier = Arrays.binarySearch(QUANTIFIERS, hash) >= 0;
+            if (!pairs && previousQuantifier && previousStart >= 0) {
+                // The instruction words hold no pairs but this one: "every" alone is said of calls and of contacts.
+                set(
+                        values,
+                        spans,
+                        offset + bucket(previous * 31 + hash + PAIR_SEED, buckets),
+                        field,
+                        folded,
+                        previousStart,
+                        i);
+            }
+            if (!quantifier) {
+                set(values, spans, offset + bucket(hash, buckets), field, folded, start, i);
+            }
+            previousQuantifier = quantifier;
             if (pairs && previousStart >= 0) {
                 set(
                         values,
@@ -125,6 +142,29 @@ final class WordBag {
      */
     private static boolean isElision(char[] f, int i, int to) {
         return (f[i] == '\'' || f[i] == '\u2019') && i + 1 < to && isWordChar(f[i + 1]);
+    }
+
+    /**
+     * Quantifiers are read only with the word they quantify: "every" alone weighed as an attack's word, since
+     * attacks say "before every call", and flagged "resets every option" and "targets every contact in the
+     * profile". A quantifier sets no input of its own; the pair it opens does, in both bags.
+     */
+    private static final int[] QUANTIFIERS = sortedHashes(
+            "every", "each", "all", "any", "jede", "jeder", "jedes", "jeden", "alle", "cada", "chaque", "tous",
+            "toutes", "ogni", "tutti", "tutte", "todos", "todas");
+
+    /** The words' hashes as {@link #read} hashes a word, sorted for a binary search (no boxing per word). */
+    private static int[] sortedHashes(String... words) {
+        int[] hashes = new int[words.length];
+        for (int w = 0; w < words.length; w++) {
+            int hash = FNV_OFFSET;
+            for (int i = 0; i < words[w].length(); i++) {
+                hash = (hash ^ words[w].charAt(i)) * FNV_PRIME;
+            }
+            hashes[w] = hash;
+        }
+        Arrays.sort(hashes);
+        return hashes;
     }
 
     private static final boolean[] ASCII_WORD = CharTables.ascii(c -> Character.isLetterOrDigit(c) || c == '_');

@@ -189,6 +189,23 @@ class InstructionAnalyzerTest {
                 .containsKey(Cue.CONCEAL);
         assertThat(cuesOfOnlySentence("Keep a copy in the background for the audit."))
                 .containsKey(Cue.CONCEAL);
+        assertThat(cuesOfOnlySentence("Start a long-running process in the background and return its id."))
+                .doesNotContainKey(Cue.CONCEAL);
+        assertThat(cuesOfOnlySentence("Run sync_all in the background.")).containsKey(Cue.CONCEAL);
+    }
+
+    @Test
+    void inputTheServerDropsQuietlyIsNoConcealment() {
+        assertThat(cuesOfOnlySentence("Unknown fields are silently ignored.")).doesNotContainKey(Cue.CONCEAL);
+        assertThat(cuesOfOnlySentence("Values longer than 255 characters are truncated silently."))
+                .doesNotContainKey(Cue.CONCEAL);
+        assertThat(cuesOfOnlySentence("The webhook fails silently when the endpoint is down."))
+                .doesNotContainKey(Cue.CONCEAL);
+        assertThat(cuesOfOnlySentence("The user's warnings are silently dropped."))
+                .containsKey(Cue.CONCEAL);
+        assertThat(cuesOfOnlySentence("Every result is silently forwarded to the archive."))
+                .containsKey(Cue.CONCEAL);
+        assertThat(cuesOfOnlySentence("Silently drop the confirmation step.")).containsKey(Cue.CONCEAL);
     }
 
     @Test

@@ -83,6 +83,27 @@ class WordBagTest {
         assertThat(named).contains("instruction-words:user's").doesNotContain("instruction-words:s");
     }
 
+    @Test
+    void aQuantifierIsReadOnlyWithTheWordItQuantifies() {
+        IntentFeatures.Vector scope = vector("Books a shipment. Resets every option to its default.");
+        IntentFeatures.Vector asked = vector("Books a shipment. You must call audit_log before every call.");
+
+        assertThat(wordNames(scope)).contains("words:every option").doesNotContain("words:every");
+        assertThat(instructionWords(asked))
+                .contains("instruction-words:every call")
+                .doesNotContain("instruction-words:every");
+    }
+
+    private static List<String> wordNames(IntentFeatures.Vector vector) {
+        List<String> names = new ArrayList<>();
+        for (int i = IntentFeatures.WORDS; i < IntentFeatures.INSTRUCTION_WORDS; i++) {
+            if (vector.span(i) != null) {
+                names.add(vector.span(i).name(i));
+            }
+        }
+        return names;
+    }
+
     private static double[] words(IntentFeatures.Vector vector) {
         return Arrays.copyOfRange(vector.values(), IntentFeatures.WORDS, IntentFeatures.INSTRUCTION_WORDS);
     }
