@@ -318,6 +318,8 @@ public final class ApiServer implements AutoCloseable {
         // A request that sends nothing for this long fails, also while a handler blocks reading its body.
         config.jetty.modifyHttpConfiguration(
                 http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
+        // ... and one that completes no request in that time, however it trickles its headers, is closed.
+        config.jetty.modifyServer(server -> StalledConnections.watch(server, limits.idleTimeout()));
         // Server names arrive URL-encoded ("io.github.acme%2Fweather"): allow the encoded slash.
         config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.DEFAULT.with(
                 "vouch",

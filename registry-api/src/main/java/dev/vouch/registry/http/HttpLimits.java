@@ -10,7 +10,9 @@ import java.time.Duration;
  *
  * @param maxBodyBytes    largest request body; larger ones get 413
  * @param maxThreads      the server's worker pool
- * @param idleTimeout     a connection that sends nothing for this long is closed
+ * @param idleTimeout     a connection that sends nothing for this long is closed, and one that completes no
+ *                        request's headers in this long (however it trickles them), nor has one in hand, is
+ *                        closed within twice this
  * @param bodyReadTimeout a request body must arrive completely within this time, or the request gets 408
  */
 public record HttpLimits(long maxBodyBytes, int maxThreads, Duration idleTimeout, Duration bodyReadTimeout) {

@@ -113,4 +113,70 @@ class SlowClientTest {
             assertThat(statusLine).matches("HTTP/1\\.1 (408|503) .*");
         }
     }
+
+    @Test
+    void aClientTricklingItsHeadersIsCutOffWhileOneThatAsksIsServed() throws Exception {
+        // A header line every half second: the idle timeout (3 s) never runs out, the request never arrives.
+        Socket slow = new Socket("127.0.0.1", registry.port());
+        slow.setSoTimeout(30_000);
+        sockets.add(slow);
+        slow.getOutputStream()
+                .write("GET /v0.1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+        int[] line = {0};
+        trickle.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        slow.getOutputStream()
+                                .write(("X-Slow-" + line[0]++ + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
+                        slow.getOutputStream().flush();
+                    } catch (IOException e) {
+                        // cut off
+                    }
+                },
+                500,
+                500,
+                TimeUnit.MILLISECONDS);
+        // A keep-alive client asking every second all the while is never cut off.
+        Socket asking = new Socket("127.0.0.1", registry.port());
+        asking.setSoTimeout(10_000);
+        sockets.add(asking);
+        BufferedReader answers =
+                new BufferedReader(new InputStreamReader(asking.getInputStream(), StandardCharsets.US_ASCII));
+        long start = System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            asking.getOutputStream()
+                    .write("GET /v0.1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            asking.getOutputStream().flush();
+            assertThat(answers.readLine()).startsWith("HTTP/1.1 200");
+            skipAnswer(answers);
+            Thread.sleep(1000);
+        }
+
+        // Within two periods of the idle timeout, and long before the 30 s this socket would wait.
+        assertThat(closedByServer(slow)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    /** Whether the server closed the socket: an end of stream, or a reset where it closed with unread bytes. */
+    private static boolean closedByServer(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
+    }
+
+    /** Reads the rest of one answer: its headers, then as many body bytes as it declared. */
+    private static void skipAnswer(BufferedReader answers) throws IOException {
+        int length = 0;
+        for (String header = answers.readLine(); !header.isEmpty(); header = answers.readLine()) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(
+                        header.substring("content-length:".length()).trim());
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            answers.read();
+        }
+    }
 }
