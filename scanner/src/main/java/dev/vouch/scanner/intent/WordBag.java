@@ -91,22 +91,11 @@ final class WordBag {
                 i++;
             }
             boolean quantifier = Arrays.binarySearch(QUANTIFIERS, hash) >= 0;
-            if (!pairs && previousQuantifier && previousStart >= 0) {
-                // The instruction words hold no pairs but this one: "every" alone is said of calls and of contacts.
-                set(
-                        values,
-                        spans,
-                        offset + bucket(previous * 31 + hash + PAIR_SEED, buckets),
-                        field,
-                        folded,
-                        previousStart,
-                        i);
-            }
             if (!quantifier) {
                 set(values, spans, offset + bucket(hash, buckets), field, folded, start, i);
             }
-            previousQuantifier = quantifier;
-            if (pairs && previousStart >= 0) {
+            // The instruction words hold no pairs but a quantifier's: "every" alone is said of calls and of contacts.
+            if (previousStart >= 0 && (pairs || previousQuantifier)) {
                 set(
                         values,
                         spans,
@@ -116,6 +105,7 @@ final class WordBag {
                         previousStart,
                         i);
             }
+            previousQuantifier = quantifier;
             previous = hash;
             previousStart = start;
         }
