@@ -27,6 +27,7 @@ final class RequestBody {
 
     byte[] read(Context ctx) {
         requireUtf8(ctx.header("Content-Type"));
+        requireNoContentCoding(ctx);
         long limit = limits.maxBodyBytes();
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
@@ -98,6 +99,25 @@ final class RequestBody {
                 }
             }
         }
+    }
+
+    /**
+     * A body sent gzip- or otherwise content-encoded is refused before it is read (RFC 9110, 15.5.16: 415, with the
+     * codings accepted in {@code Accept-Encoding}): read as it came, its compressed bytes failed as JSON that is not
+     * there, and decompressing it would read a few kilobytes out to more than the size limit.
+     */
+    private static void requireNoContentCoding(Context ctx) {
+        String coding = ctx.header("Content-Encoding");
+        if (coding == null || coding.isBlank() || coding.trim().equalsIgnoreCase("identity")) {
+            return;
+        }
+        ctx.header("Accept-Encoding", "identity");
+        String shown = coding.strip();
+        throw new HttpResponseException(
+                415,
+                "request bodies are not content-encoded; Content-Encoding "
+                        + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
+                        + " is not accepted");
     }
 
     private static HttpResponseException tooLarge(long limit) {

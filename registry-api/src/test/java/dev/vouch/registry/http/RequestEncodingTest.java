@@ -116,6 +116,28 @@ class RequestEncodingTest {
     }
 
     @Test
+    void aGzippedBodyIsUnsupportedMediaTypeAndNamesTheCodingAccepted() throws java.io.IOException {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(manifestText("io.github.acme/weather").getBytes(StandardCharsets.UTF_8));
+        }
+        HttpRequest request = HttpRequest.newBuilder(registry.uri("/v0.1/publish"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray()))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .header("Authorization", "Bearer " + token)
+                .build();
+
+        RunningRegistry.Response response = registry.send(request);
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.header("Accept-Encoding")).contains("identity");
+        assertThat(response.contentType()).startsWith(Problem.CONTENT_TYPE);
+        assertThat(response.json().path("detail").asText()).contains("Content-Encoding gzip");
+        assertThat(registry.get("/v0.1/servers").json().path("servers")).isEmpty();
+    }
+
+    @Test
     void wellFormedUtf8WithAnExplicitCharsetIsStoredByteForByte() {
         byte[] body = manifestText("io.github.acme/weather")
                 .replace("Weather forecasts", "Météo 天気 forecasts")
