@@ -95,13 +95,7 @@ class WordBagTest {
     }
 
     private static List<String> wordNames(IntentFeatures.Vector vector) {
-        List<String> names = new ArrayList<>();
-        for (int i = IntentFeatures.WORDS; i < IntentFeatures.INSTRUCTION_WORDS; i++) {
-            if (vector.span(i) != null) {
-                names.add(vector.span(i).name(i));
-            }
-        }
-        return names;
+        return inputNames(vector, IntentFeatures.WORDS, IntentFeatures.INSTRUCTION_WORDS);
     }
 
     private static double[] words(IntentFeatures.Vector vector) {
@@ -109,8 +103,13 @@ class WordBagTest {
     }
 
     private static List<String> instructionWords(IntentFeatures.Vector vector) {
+        return inputNames(vector, IntentFeatures.INSTRUCTION_WORDS, IntentFeatures.SIZE);
+    }
+
+    /** The names of the inputs {@code [from, to)} the vector set, each named by the words of its span. */
+    private static List<String> inputNames(IntentFeatures.Vector vector, int from, int to) {
         List<String> names = new ArrayList<>();
-        for (int i = IntentFeatures.INSTRUCTION_WORDS; i < IntentFeatures.SIZE; i++) {
+        for (int i = from; i < to; i++) {
             if (vector.span(i) != null) {
                 names.add(vector.span(i).name(i));
             }
