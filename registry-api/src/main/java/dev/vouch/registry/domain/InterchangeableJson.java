@@ -1,5 +1,6 @@
 package dev.vouch.registry.domain;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
@@ -21,54 +22,71 @@ public final class InterchangeableJson {
      * @throws InvalidRequestException naming the value's JSON pointer
      */
     public static void require(JsonNode tree) {
-        require(tree, "");
-    }
-
-    private static void require(JsonNode node, String pointer) {
-        if (node.isNumber()) {
-            if (!Double.isFinite(node.doubleValue())) {
-                throw InvalidRequestException.of(
-                        pointer,
-                        "the number at " + where(pointer) + " does not fit an IEEE 754 double (RFC 7493 I-JSON, which"
-                                + " canonical JSON digests need)");
-            }
-        } else if (node.isTextual()) {
-            requireWellFormed(node.textValue(), pointer);
-        } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = members.next();
-                String at = pointer + "/" + escape(member.getKey());
-                requireWellFormed(member.getKey(), at);
-                require(member.getValue(), at);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                require(node.get(i), pointer + "/" + i);
-            }
+        Flaw flaw = firstFlaw(tree);
+        if (flaw != null) {
+            String pointer = flaw.at().toString();
+            String where = pointer.isEmpty() ? "the top level" : pointer;
+            throw InvalidRequestException.of(pointer, flaw.subject() + " at " + where + " " + flaw.problem());
         }
     }
 
-    private static void requireWellFormed(String text, String pointer) {
+    /** What is not I-JSON, and where: the pointer is built on the way back from it, so a clean body costs a walk. */
+    private record Flaw(JsonPointer at, String subject, String problem) {
+
+        Flaw under(String member) {
+            return new Flaw(JsonPointer.empty().appendProperty(member).append(at), subject, problem);
+        }
+
+        Flaw under(int index) {
+            return new Flaw(JsonPointer.empty().appendIndex(index).append(at), subject, problem);
+        }
+    }
+
+    private static Flaw firstFlaw(JsonNode node) {
+        if (node.isNumber()) {
+            return Double.isFinite(node.doubleValue())
+                    ? null
+                    : new Flaw(
+                            JsonPointer.empty(),
+                            "the number",
+                            "does not fit an IEEE 754 double (RFC 7493 I-JSON, which canonical JSON digests need)");
+        }
+        if (node.isTextual()) {
+            return unpairedSurrogate(node.textValue());
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = members.next();
+                Flaw found = unpairedSurrogate(member.getKey());
+                found = found != null ? found : firstFlaw(member.getValue());
+                if (found != null) {
+                    return found.under(member.getKey());
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Flaw found = firstFlaw(node.get(i));
+                if (found != null) {
+                    return found.under(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Flaw unpairedSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw InvalidRequestException.of(
-                        pointer,
-                        "the text at " + where(pointer) + " holds an unpaired surrogate (\\u"
-                                + Integer.toHexString(c) + " at character " + i + "); send well-formed Unicode"
-                                + " (RFC 7493 I-JSON)");
+                return new Flaw(
+                        JsonPointer.empty(),
+                        "the text",
+                        "holds an unpaired surrogate (\\u" + Integer.toHexString(c) + " at character " + i
+                                + "); send well-formed Unicode (RFC 7493 I-JSON)");
             }
         }
-    }
-
-    private static String where(String pointer) {
-        return pointer.isEmpty() ? "the top level" : pointer;
-    }
-
-    /** RFC 6901: "~" as "~0" and "/" as "~1" in a member name. */
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
+        return null;
     }
 }

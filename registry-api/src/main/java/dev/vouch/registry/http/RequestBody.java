@@ -92,10 +92,7 @@ final class RequestBody {
                 String charset = pair[1].trim().replace("\"", "");
                 if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
                     throw new HttpResponseException(
-                            415,
-                            "request bodies must be UTF-8 JSON; charset "
-                                    + (charset.length() > 40 ? charset.substring(0, 40) + "…" : charset)
-                                    + " is not accepted");
+                            415, "request bodies must be UTF-8 JSON; charset " + shown(charset) + " is not accepted");
                 }
             }
         }
@@ -112,12 +109,15 @@ final class RequestBody {
             return;
         }
         ctx.header("Accept-Encoding", "identity");
-        String shown = coding.strip();
         throw new HttpResponseException(
                 415,
-                "request bodies are not content-encoded; Content-Encoding "
-                        + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
+                "request bodies are not content-encoded; Content-Encoding " + shown(coding.strip())
                         + " is not accepted");
+    }
+
+    /** A header's value as a refusal quotes it: the client wrote it, so at most its first 40 characters. */
+    private static String shown(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     private static HttpResponseException tooLarge(long limit) {

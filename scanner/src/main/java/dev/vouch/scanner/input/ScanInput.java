@@ -62,7 +62,7 @@ public record ScanInput(
                 Map.Entry<String, JsonNode> member = members.next();
                 String at = nonFiniteNumber(member.getValue());
                 if (at != null) {
-                    return "/" + member.getKey().replace("~", "~0").replace("/", "~1") + at;
+                    return "/" + Pointers.escape(member.getKey()) + at;
                 }
             }
         } else if (node.isArray()) {

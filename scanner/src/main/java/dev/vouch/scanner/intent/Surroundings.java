@@ -32,8 +32,7 @@ final class Surroundings {
      * send …" keeps the cue: no process is its subject).
      */
     static boolean runsUnattended(String text, int start, int end) {
-        if (!text.regionMatches(true, start, "in the background", 0, "in the background".length())
-                || end - start != "in the background".length()) {
+        if (!hitIs(text, start, end, "in the background")) {
             return false;
         }
         String[] words = clauseWordsBefore(text, start, REACH);
@@ -68,8 +67,7 @@ final class Surroundings {
      * "silently replaced").
      */
     static boolean dropsDataQuietly(String text, int start, int end) {
-        String hit = text.substring(start, end).toLowerCase(Locale.ROOT);
-        if (!"silently".equals(hit) && !"quietly".equals(hit)) {
+        if (!hitIs(text, start, end, "silently") && !hitIs(text, start, end, "quietly")) {
             return false;
         }
         String[] before = clauseWordsBefore(text, start, CLAUSE_REACH);
@@ -88,6 +86,11 @@ final class Surroundings {
                 || n >= 2 && BE_FORMS.contains(before[n - 2]) && DATA_LOSS.contains(before[n - 1]);
         boolean fails = "fails".equals(before[n - 1]) || "fails".equals(next);
         return passive || fails;
+    }
+
+    /** Whether the hit {@code [start, end)} is {@code phrase}, in any case. */
+    private static boolean hitIs(String text, int start, int end, String phrase) {
+        return end - start == phrase.length() && text.regionMatches(true, start, phrase, 0, phrase.length());
     }
 
     /** What the server does with input it cannot use: it loses the input, it moves or changes nothing. */
