@@ -1,5 +1,6 @@
 package dev.vouch.registry.domain.rules;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -82,10 +83,12 @@ public final class ManifestValidator {
     }
 
     private static String pointer(NodePath path) {
-        StringBuilder pointer = new StringBuilder();
+        JsonPointer pointer = JsonPointer.empty();
         for (int i = 0; i < path.getNameCount(); i++) {
-            pointer.append('/')
-                    .append(path.getElement(i).toString().replace("~", "~0").replace("/", "~1"));
+            Object element = path.getElement(i);
+            pointer = element instanceof Integer index
+                    ? pointer.appendIndex(index)
+                    : pointer.appendProperty(element.toString());
         }
         return pointer.toString();
     }

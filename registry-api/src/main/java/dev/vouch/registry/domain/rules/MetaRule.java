@@ -1,5 +1,6 @@
 package dev.vouch.registry.domain.rules;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.registry.domain.Violation;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ public final class MetaRule implements ManifestRule {
     static final int MAX_PUBLISHER_PROVIDED_BYTES = 4 * 1024;
     private static final List<String> REGISTRY_NAMESPACES =
             List.of("io.vouch.registry/", "io.modelcontextprotocol.registry/");
+    private static final JsonPointer META = JsonPointer.compile("/_meta");
 
     @Override
     public List<Violation> check(JsonNode manifest) {
@@ -31,7 +33,7 @@ public final class MetaRule implements ManifestRule {
                 String key = keys.next();
                 if (!key.equals(PUBLISHER_PROVIDED) && !reserved(key)) {
                     violations.add(new Violation(
-                            "/_meta/" + escape(key),
+                            META.appendProperty(key).toString(),
                             "'" + key + "' is not accepted in _meta: " + "a publisher's metadata goes under "
                                     + PUBLISHER_PROVIDED));
                 }
@@ -40,23 +42,23 @@ public final class MetaRule implements ManifestRule {
             if (provided != null
                     && provided.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PUBLISHER_PROVIDED_BYTES) {
                 violations.add(new Violation(
-                        "/_meta/" + escape(PUBLISHER_PROVIDED),
+                        META.appendProperty(PUBLISHER_PROVIDED).toString(),
                         PUBLISHER_PROVIDED + " is at most " + MAX_PUBLISHER_PROVIDED_BYTES + " bytes"));
             }
         }
-        reservedKeys(manifest, "", violations);
+        reservedKeys(manifest, JsonPointer.empty(), violations);
         return violations;
     }
 
-    private static void reservedKeys(JsonNode node, String pointer, List<Violation> violations) {
+    private static void reservedKeys(JsonNode node, JsonPointer pointer, List<Violation> violations) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String at = pointer + "/" + escape(field.getKey());
+                JsonPointer at = pointer.appendProperty(field.getKey());
                 if (reserved(field.getKey())
-                        && !(pointer.equals("/_meta") && field.getKey().equals(PUBLISHER_PROVIDED))) {
+                        && !(pointer.equals(META) && field.getKey().equals(PUBLISHER_PROVIDED))) {
                     violations.add(new Violation(
-                            at,
+                            at.toString(),
                             "'" + field.getKey() + "' is in a namespace only the registry "
                                     + "writes; a publisher cannot set it"));
                 } else {
@@ -65,16 +67,12 @@ public final class MetaRule implements ManifestRule {
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                reservedKeys(node.get(i), pointer + "/" + i, violations);
+                reservedKeys(node.get(i), pointer.appendIndex(i), violations);
             }
         }
     }
 
     private static boolean reserved(String key) {
         return REGISTRY_NAMESPACES.stream().anyMatch(key::startsWith);
-    }
-
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
     }
 }
