@@ -560,6 +560,7 @@ public final class IntentFeatures {
                             && context.readsOnly(),
                     Cue.DESTRUCTIVE,
                     Cue.SIDE_EFFECT);
+            emit.when(Feature.SUPERSEDES_OTHER, supersedesOther(s, text), Cue.SUBSTITUTE, Cue.OTHER_TOOL);
             emit.when(Feature.OUTPUT_CONTROL, s.has(Cue.OUTPUT_CONTROL), Cue.OUTPUT_CONTROL);
             emit.when(Feature.OVERRIDE, s.has(Cue.OVERRIDE), Cue.OVERRIDE);
             emit.when(
@@ -853,6 +854,46 @@ public final class IntentFeatures {
                 || script == Character.UnicodeScript.HAN
                 || script == Character.UnicodeScript.DEVANAGARI
                 || script == Character.UnicodeScript.BENGALI;
+    }
+
+    /**
+     * "Use this tool instead of read_file", "Instead of search_code, call repo_helper", "Replaces get_file": the
+     * tool puts itself where another tool of the set stood, the "call me instead" of a hijack. The other tool is
+     * what is set aside (it follows "instead of", "rather than", "in place of" within a few words, in the same
+     * clause), and this tool is what takes its place: named outside that object, or the subject of a sentence
+     * that opens on the substitution ("Replaces …"). "Use get_file instead of calling this tool in a loop" and
+     * "use search_code instead" send the agent to the other tool, and do not count.
+     */
+    private static boolean supersedesOther(Sentence s, String text) {
+        int[] substitute = s.cues().get(Cue.SUBSTITUTE);
+        int[] other = s.cues().get(Cue.OTHER_TOOL);
+        if (substitute == null || other == null) {
+            return false;
+        }
+        int gap = other[0] - substitute[1];
+        if (gap < 0 || gap > SUPERSEDED_GAP || breaksClause(text, substitute[1], other[0])) {
+            return false;
+        }
+        int[] self = s.cues().get(Cue.SELF);
+        self = self != null ? self : s.cues().get(Cue.OWN_NAME);
+        if (self != null && (self[0] < substitute[0] || self[0] > other[0])) {
+            return true;
+        }
+        int[] describe = s.cues().get(Cue.DESCRIBE);
+        return describe != null && describe[0] == substitute[0] && opensSentence(text, s.start(), substitute[0]);
+    }
+
+    /** "instead of the ", "rather than calling ", "in place of using ": the words between a substitution and what it sets aside. */
+    private static final int SUPERSEDED_GAP = 16;
+
+    /** Whether only spaces, punctuation and markup stand between a sentence's start and {@code at}. */
+    private static boolean opensSentence(String text, int start, int at) {
+        for (int i = start; i < at; i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean breaksClause(String text, int from, int to) {

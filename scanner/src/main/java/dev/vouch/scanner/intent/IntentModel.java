@@ -27,6 +27,9 @@ import java.util.Set;
  * exfiltration, destructive or side-effecting calls, concealment, credential or personal-data targets,
  * authority over the user's request); {@code review} needs harm or the steering of other tools. So a
  * pushy but honest vendor note ("call this first") is at most {@code review}, and only when it steers.
+ * A few features send a tool to review whatever its score: a tool that puts itself in place of another tool
+ * of its set hijacks that tool's calls, which the issue's "call me instead" attacks do and honest tools
+ * almost never say, and too few labelled tools say it for the trees to learn it.
  */
 public final class IntentModel {
 
@@ -43,9 +46,11 @@ public final class IntentModel {
     private final double block;
     private final Set<Feature> blockNeeds;
     private final Set<Feature> reviewNeeds;
+    private final Set<Feature> reviewWhateverTheScore;
     // The gates as input indices: asked of every tool, where an EnumSet's iterator showed in the profile.
     private final int[] blockInputs;
     private final int[] reviewInputs;
+    private final int[] floorInputs;
     private final String lexiconDigest;
 
     public IntentModel(
@@ -54,14 +59,19 @@ public final class IntentModel {
             double block,
             Set<Feature> blockNeeds,
             Set<Feature> reviewNeeds,
+            Set<Feature> reviewWhateverTheScore,
             String lexiconDigest) {
         this.trees = trees;
         this.review = review;
         this.block = block;
         this.blockNeeds = EnumSet.copyOf(blockNeeds);
         this.reviewNeeds = EnumSet.copyOf(reviewNeeds);
+        this.reviewWhateverTheScore = reviewWhateverTheScore.isEmpty()
+                ? EnumSet.noneOf(Feature.class)
+                : EnumSet.copyOf(reviewWhateverTheScore);
         this.blockInputs = ordinals(this.blockNeeds);
         this.reviewInputs = ordinals(this.reviewNeeds);
+        this.floorInputs = ordinals(this.reviewWhateverTheScore);
         this.lexiconDigest = lexiconDigest;
     }
 
@@ -96,6 +106,7 @@ public final class IntentModel {
                 root.path("thresholds").path("block").asDouble(),
                 features(root.path("blockNeedsOneOf")),
                 features(root.path("reviewNeedsOneOf")),
+                features(root.path("reviewWhateverTheScore")),
                 root.path("lexiconSha256").asText());
     }
 
@@ -123,7 +134,7 @@ public final class IntentModel {
 
     /** The same trees and gates with other thresholds: what a threshold trades, for the sweep. */
     public IntentModel withThresholds(double review, double block) {
-        return new IntentModel(trees, review, block, blockNeeds, reviewNeeds, lexiconDigest);
+        return new IntentModel(trees, review, block, blockNeeds, reviewNeeds, reviewWhateverTheScore, lexiconDigest);
     }
 
     /** The probability that the tool instructs the agent against its user. */
@@ -136,7 +147,7 @@ public final class IntentModel {
      * score (and the words, which feed it alone) need not be worked out.
      */
     public boolean mayFlag(double[] x) {
-        return holdsAny(x, blockInputs) || holdsAny(x, reviewInputs);
+        return holdsAny(x, blockInputs) || holdsAny(x, reviewInputs) || holdsAny(x, floorInputs);
     }
 
     public Assessment assess(IntentFeatures.Vector vector) {
@@ -147,8 +158,10 @@ public final class IntentModel {
         double score = score(x);
         boolean harm = holdsAny(x, blockInputs);
         boolean steers = harm || holdsAny(x, reviewInputs);
-        Verdict verdict =
-                score >= block && harm ? Verdict.BLOCK : score >= review && steers ? Verdict.REVIEW : Verdict.PASS;
+        boolean scored = score >= block && harm || score >= review && steers;
+        Verdict verdict = score >= block && harm
+                ? Verdict.BLOCK
+                : score >= review && steers || holdsAny(x, floorInputs) ? Verdict.REVIEW : Verdict.PASS;
         if (verdict == Verdict.PASS) {
             // Nothing shows a passed tool's reasons: most tools pass, so they are not worked out.
             return new Assessment(score, verdict, Family.AGENT_INSTRUCTION, List.of());
@@ -171,6 +184,9 @@ public final class IntentModel {
         if (verdict == Verdict.BLOCK && raised > 0) {
             addHarmThatRaisedNothing(x, parts, contributions);
         }
+        if (!scored) {
+            putFloorFirst(x, parts, contributions);
+        }
         return new Assessment(score, verdict, family(contributions), List.copyOf(contributions));
     }
 
@@ -186,6 +202,22 @@ public final class IntentModel {
                 contributions.add(new Contribution(input, names.get(input), parts[input]));
             }
         }
+    }
+
+    /**
+     * A review the score did not reach was decided by a feature that reviews whatever the score: that feature is
+     * the reason, and is shown first, whatever it added to the score.
+     */
+    private void putFloorFirst(double[] x, double[] parts, List<Contribution> contributions) {
+        List<String> names = IntentFeatures.inputNames();
+        List<Contribution> floor = new ArrayList<>();
+        for (int input : floorInputs) {
+            if (x[input] > 0) {
+                floor.add(new Contribution(input, names.get(input), parts[input]));
+                contributions.removeIf(shown -> shown.index() == input);
+            }
+        }
+        contributions.addAll(0, floor);
     }
 
     /**
@@ -244,6 +276,7 @@ public final class IntentModel {
             Map.entry(Feature.SIDE_EFFECT_STEER, Family.CROSS_TOOL_SHADOWING),
             Map.entry(Feature.DESTRUCTIVE_STEER, Family.CROSS_TOOL_SHADOWING),
             Map.entry(Feature.WRITE_CALL_TRIGGERED, Family.CROSS_TOOL_SHADOWING),
+            Map.entry(Feature.SUPERSEDES_OTHER, Family.CROSS_TOOL_SHADOWING),
             Map.entry(Feature.CALL_FIRST, Family.COERCIVE_ORDERING),
             Map.entry(Feature.FIRST_CALL_WITH_EFFECT, Family.COERCIVE_ORDERING),
             Map.entry(Feature.TRIGGER_ANY, Family.COERCIVE_ORDERING),

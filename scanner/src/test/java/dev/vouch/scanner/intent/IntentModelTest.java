@@ -67,8 +67,8 @@ class IntentModelTest {
         // One stump: an agent directive scores high, anything else low.
         TreeEnsemble stump =
                 TreeEnsemble.parse(TreeEnsembleTest.stump(Feature.AGENT_DIRECTIVE, -5, 5), IntentFeatures.inputNames());
-        IntentModel model =
-                new IntentModel(stump, 0.5, 0.9, Set.of(Feature.CONCEAL), Set.of(Feature.TRIGGER_OTHER), "test");
+        IntentModel model = new IntentModel(
+                stump, 0.5, 0.9, Set.of(Feature.CONCEAL), Set.of(Feature.TRIGGER_OTHER), Set.of(), "test");
         double[] pushy = new double[IntentFeatures.SIZE];
         pushy[Feature.AGENT_DIRECTIVE.ordinal()] = 1;
         assertThat(model.assess(vector(pushy)).verdict()).isEqualTo(Verdict.PASS);
@@ -84,11 +84,46 @@ class IntentModelTest {
     }
 
     @Test
+    void aToolPuttingItselfInPlaceOfAnotherIsReviewedWhateverItsScore() {
+        // The trees score it low; the feature that reviews whatever the score still sends it to a person, and names
+        // itself as the reason. Harm is still what a block needs.
+        TreeEnsemble stump =
+                TreeEnsemble.parse(TreeEnsembleTest.stump(Feature.AGENT_DIRECTIVE, -5, 5), IntentFeatures.inputNames());
+        IntentModel model = new IntentModel(
+                stump,
+                0.5,
+                0.9,
+                Set.of(Feature.CONCEAL),
+                Set.of(Feature.TRIGGER_OTHER),
+                Set.of(Feature.SUPERSEDES_OTHER),
+                "test");
+        double[] x = new double[IntentFeatures.SIZE];
+        x[Feature.OTHER_TOOL.ordinal()] = 1;
+        assertThat(model.mayFlag(x)).isFalse();
+        x[Feature.SUPERSEDES_OTHER.ordinal()] = 1;
+        assertThat(model.mayFlag(x)).isTrue();
+
+        IntentModel.Assessment assessment = model.assess(vector(x));
+
+        assertThat(assessment.score()).isLessThan(0.5);
+        assertThat(assessment.verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(assessment.family()).isEqualTo(Family.CROSS_TOOL_SHADOWING);
+        assertThat(assessment.contributions())
+                .extracting(IntentModel.Contribution::name)
+                .as("the reason comes first")
+                .startsWith(Feature.SUPERSEDES_OTHER.wireName());
+        x[Feature.AGENT_DIRECTIVE.ordinal()] = 1;
+        assertThat(model.assess(vector(x)).verdict())
+                .as("a high score without harm is a review, not a block")
+                .isEqualTo(Verdict.REVIEW);
+    }
+
+    @Test
     void aBlockOnHarmTheTreesNeverReadNamesThatHarm() {
         TreeEnsemble stump =
                 TreeEnsemble.parse(TreeEnsembleTest.stump(Feature.TRIGGER_OTHER, -5, 5), IntentFeatures.inputNames());
         IntentModel model = new IntentModel(
-                stump, 0.5, 0.9, Set.of(Feature.WRITE_CALL_TRIGGERED), Set.of(Feature.TRIGGER_OTHER), "test");
+                stump, 0.5, 0.9, Set.of(Feature.WRITE_CALL_TRIGGERED), Set.of(Feature.TRIGGER_OTHER), Set.of(), "test");
         double[] x = new double[IntentFeatures.SIZE];
         x[Feature.TRIGGER_OTHER.ordinal()] = 1;
         x[Feature.WRITE_CALL_TRIGGERED.ordinal()] = 1;
@@ -108,8 +143,8 @@ class IntentModelTest {
         // there but splits nothing.
         TreeEnsemble lacking =
                 TreeEnsemble.parse(TreeEnsembleTest.stump(Feature.PROTECTS_USER, 5, -5), IntentFeatures.inputNames());
-        IntentModel model =
-                new IntentModel(lacking, 0.5, 0.9, Set.of(Feature.CONCEAL), Set.of(Feature.TRIGGER_OTHER), "test");
+        IntentModel model = new IntentModel(
+                lacking, 0.5, 0.9, Set.of(Feature.CONCEAL), Set.of(Feature.TRIGGER_OTHER), Set.of(), "test");
         double[] x = new double[IntentFeatures.SIZE];
         x[Feature.CONCEAL.ordinal()] = 1;
 

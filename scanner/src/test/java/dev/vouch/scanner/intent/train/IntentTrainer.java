@@ -147,6 +147,13 @@ public final class IntentTrainer {
             Feature.WITHHELD_FROM_USER,
             Feature.ADDRESS_INTO_FIELD);
 
+    /**
+     * Features that send a tool to review whatever its score ({@link IntentModel}): a tool putting itself in
+     * place of another tool of the set. No tool of Docker's or npm's lists says so; a dozen labelled attacks do,
+     * too few for the trees to learn it from.
+     */
+    static final Set<Feature> REVIEW_WHATEVER_THE_SCORE = EnumSet.of(Feature.SUPERSEDES_OTHER);
+
     /** One example's features and label. */
     record Row(Example example, double[] x) {}
 
@@ -173,6 +180,7 @@ public final class IntentTrainer {
                 block,
                 BLOCK_NEEDS,
                 REVIEW_NEEDS,
+                REVIEW_WHATEVER_THE_SCORE,
                 lexiconDigest);
     }
 
@@ -528,7 +536,9 @@ public final class IntentTrainer {
         boolean harm = holds(x, BLOCK_NEEDS);
         Verdict model = score >= block && harm
                 ? Verdict.BLOCK
-                : score >= review && (harm || holds(x, REVIEW_NEEDS)) ? Verdict.REVIEW : Verdict.PASS;
+                : score >= review && (harm || holds(x, REVIEW_NEEDS)) || holds(x, REVIEW_WHATEVER_THE_SCORE)
+                        ? Verdict.REVIEW
+                        : Verdict.PASS;
         Verdict rules = x[Feature.RULE_BLOCK.ordinal()] > 0
                 ? Verdict.BLOCK
                 : x[Feature.RULE_REVIEW_OTHER.ordinal()] > 0 ? Verdict.REVIEW : Verdict.PASS;
@@ -564,6 +574,8 @@ public final class IntentTrainer {
         BLOCK_NEEDS.forEach(f -> block.add(f.wireName()));
         ArrayNode review = root.putArray("reviewNeedsOneOf");
         REVIEW_NEEDS.forEach(f -> review.add(f.wireName()));
+        ArrayNode floor = root.putArray("reviewWhateverTheScore");
+        REVIEW_WHATEVER_THE_SCORE.forEach(f -> floor.add(f.wireName()));
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("maxDepth", fit.shape().depth());
         training.put("learningRate", fit.shape().eta());
