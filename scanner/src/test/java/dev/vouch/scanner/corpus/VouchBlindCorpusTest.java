@@ -58,7 +58,10 @@ class VouchBlindCorpusTest {
     // servers 92.4% and 68.0%), their clean tools 13.6% flagged (11.2% without -m and -n). Floors against
     // regressions, not aims. 2026.12.04.9 put them at 83.7% (84.5% with 2026.12.04.8): a review threshold raised for
     // real servers' tools (0.425 to 0.428) costs most where no sibling tool's name helps; 2026.12.05.1 at 83.8%.
-    private static final double MIN_FLAGGED_ALONE = 0.83;
+    // The floor was 0.83 until 2026.12.05.5: 2026.12.05.4's own trees, refitted under seeds 0, 1 and 2, scored
+    // 83.0%, 81.0% and 82.3% here (review thresholds 0.423, 0.455, 0.433), so 0.83 caught a seed's threshold,
+    // not a regression. 0.80 sits under that spread.
+    private static final double MIN_FLAGGED_ALONE = 0.80;
     private static final double MAX_NEGATIVES_FLAGGED_ALONE = 0.15;
 
     @Test

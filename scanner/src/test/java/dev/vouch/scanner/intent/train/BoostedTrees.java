@@ -72,7 +72,7 @@ final class BoostedTrees {
             parameters.put("colsample_bynode", shape.columns());
             parameters.put("tree_method", "hist");
             parameters.put("nthread", 1);
-            // Another seed samples other columns: refits under a few seeds tell a change from that noise.
+            // Another seed samples other columns, for a shape that samples them (the grid's shapes do not).
             parameters.put("seed", Integer.getInteger("vouch.train.seed", 0));
             parameters.put("verbosity", 0);
             Booster booster = XGBoost.train(matrix, parameters, shape.rounds(), Map.of(), null, null);

@@ -47,16 +47,19 @@ public final class IntentTrainer {
     static final Path MODEL_IN_MODULE = Path.of("src/main/resources/dev/vouch/scanner/rules/intent-model.json");
     /**
      * The shapes tried. Shallow trees, because most of what the data can teach is how three or four cues
-     * combine; many slow rounds, because a handful of fast ones overfits the corpora's phrasings.
+     * combine; many slow rounds, because a handful of fast ones overfits the corpora's phrasings. Every split
+     * may read every input: with half the inputs sampled at each split, the trees and the review threshold
+     * they set were a draw of the seed (0.423, 0.455 and 0.433 for one rule pack's three seeds, its blind
+     * attacks flagged 89.7% to 91.0%), larger than most changes measured; without sampling, a refit gives the
+     * same model under any seed, and a change is measured by one refit.
      */
     private static final List<Shape> SHAPES = List.of(
             new Shape(4, 0.05, 600, 1, 1),
             new Shape(4, 0.05, 600, 5, 1),
-            new Shape(4, 0.05, 600, 5, 0.5),
-            new Shape(5, 0.05, 400, 10, 0.5),
-            new Shape(3, 0.05, 800, 5, 0.5),
-            new Shape(3, 0.1, 300, 5, 0.5),
-            new Shape(4, 0.1, 300, 5, 0.5));
+            new Shape(5, 0.05, 400, 10, 1),
+            new Shape(3, 0.05, 800, 5, 1),
+            new Shape(3, 0.1, 300, 5, 1),
+            new Shape(4, 0.1, 300, 5, 1));
 
     private static final int FOLDS = 5;
     /**
@@ -114,11 +117,13 @@ public final class IntentTrainer {
             Feature.ACTION_OUTSIDE_TOOL);
 
     /**
-     * Harm the gate reads but the trees do not: what a called tool does says whether an instruction
-     * harms, not whether the text instructs. As inputs they moved the score of honest workflow advice
-     * ("call this before cancel_booking") along with the attacks'.
+     * Features the gates read but the trees do not. What a called tool does says whether an instruction
+     * harms, not whether the text instructs: as inputs, write-call-triggered and first-call-with-effect moved
+     * the score of honest workflow advice ("call this before cancel_booking") along with the attacks'. And
+     * supersedes-other reviews whatever the score, so the score need not learn it from the few tools that say it.
      */
-    static final Set<Feature> GATE_ONLY = EnumSet.of(Feature.WRITE_CALL_TRIGGERED, Feature.FIRST_CALL_WITH_EFFECT);
+    static final Set<Feature> GATE_ONLY =
+            EnumSet.of(Feature.WRITE_CALL_TRIGGERED, Feature.FIRST_CALL_WITH_EFFECT, Feature.SUPERSEDES_OTHER);
     /**
      * A tool whose text instructs the agent at all (past its first sentence, with a must, in a schema
      * field, addressing the agent, or naming other tools) may be scored for review: out of fold, a quarter
