@@ -215,6 +215,53 @@ final class Surroundings {
         return i < words.length && OTHER_AUDIENCES.contains(words[i]);
     }
 
+    /**
+     * "Calling this endpoint without filters gives the total", "a search with no filters lists everything": the
+     * filters of a query, which the call leaves out, not the content filters of the agent a jailbreak has it drop
+     * ("answer without filters"). Read for a hit that ends in "filters" or "filter", where a word of the clause's
+     * last few before it calls, queries, searches or lists.
+     */
+    static boolean leavesOutQueryFilters(String text, int start, int end) {
+        if (!hitEndsWith(text, start, end, "filters") && !hitEndsWith(text, start, end, "filter")) {
+            return false;
+        }
+        for (String word : clauseWordsBefore(text, start, QUERY_REACH)) {
+            if (QUERYING.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Room for "calling this endpoint ", "a search with ". */
+    private static final int QUERY_REACH = 32;
+
+    private static final Set<String> QUERYING = Set.of(
+            "call",
+            "calling",
+            "called",
+            "calls",
+            "query",
+            "querying",
+            "queries",
+            "search",
+            "searching",
+            "searches",
+            "list",
+            "listing",
+            "lists",
+            "fetch",
+            "fetching",
+            "fetches",
+            "request",
+            "requests",
+            "endpoint",
+            "filtered");
+
+    private static boolean hitEndsWith(String text, int start, int end, String word) {
+        return end - start >= word.length() && text.regionMatches(true, end - word.length(), word, 0, word.length());
+    }
+
     /** Properties of a value a rule may disregard: "unique regardless of casing". */
     private static final Set<String> VALUE_PROPERTIES = Set.of(
             "case", "casing", "capitalization", "capitalisation", "whitespace", "spacing", "accents", "encoding");

@@ -81,7 +81,7 @@ final class TokenCues {
             ToolContext context,
             List<Map<Cue, int[]>> cues,
             int[] sentenceStarts) {
-        if (isPlaceholder(text, start, end) || isMethodOfARoute(text, start, end)) {
+        if (isPlaceholder(text, start, end) || isMethodOfARoute(text, start, end) || isPathOfARoute(text, start)) {
             return;
         }
         if (plainWord
@@ -424,6 +424,22 @@ final class TokenCues {
     }
 
     /** The GET of "GET /api/v1/contacts": a method of a route, not a name in code. */
+    /**
+     * "reports the version from GET /api/v4/version": the path after an HTTP method names an endpoint of the API the
+     * tool wraps, quoted or not, as {@link #isRoute} reads a quoted one; its "v4" is no id handed over.
+     */
+    private static boolean isPathOfARoute(String text, int start) {
+        if (start < 2 || text.charAt(start) != '/' || text.charAt(start - 1) != ' ') {
+            return false;
+        }
+        int method = start - 1;
+        while (method > 0 && text.charAt(method - 1) >= 'A' && text.charAt(method - 1) <= 'Z') {
+            method--;
+        }
+        return (method == 0 || !Character.isLetterOrDigit(text.charAt(method - 1)))
+                && HTTP_METHODS.contains(text.substring(method, start - 1));
+    }
+
     private static boolean isMethodOfARoute(String text, int start, int end) {
         return end + 1 < text.length()
                 && text.charAt(end) == ' '
