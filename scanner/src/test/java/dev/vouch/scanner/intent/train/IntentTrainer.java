@@ -154,8 +154,8 @@ public final class IntentTrainer {
 
     /**
      * Features that send a tool to review whatever its score ({@link IntentModel}): a tool putting itself in
-     * place of another tool of the set. No tool of Docker's or npm's lists says so; a dozen labelled attacks do,
-     * too few for the trees to learn it from.
+     * place of another tool of the set. No tool of Docker's or npm's lists says so; eight of the training sets'
+     * attacks do, too few for the trees to learn it from.
      */
     static final Set<Feature> REVIEW_WHATEVER_THE_SCORE = EnumSet.of(Feature.SUPERSEDES_OTHER);
 
