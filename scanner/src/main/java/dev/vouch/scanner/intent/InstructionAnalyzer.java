@@ -157,10 +157,9 @@ public final class InstructionAnalyzer {
             case SENSITIVE ->
                 partOfArgumentName(text, original, context)
                         || Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
-            case AGENT -> Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
-            case GUIDANCE ->
+            case AGENT, GUIDANCE ->
                 Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0])
-                        || Surroundings.leavesOutQueryFilters(text, original[0], original[1]);
+                        || cue == Cue.GUIDANCE && Surroundings.leavesOutQueryFilters(text, original[0], original[1]);
             case CONCEAL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
                         || Surroundings.runsUnattended(text, original[0], original[1])
@@ -169,13 +168,10 @@ public final class InstructionAnalyzer {
             case REQUEST, USER ->
                 Surroundings.namesAnApiRequest(text, original[0], original[1])
                         || Surroundings.namesTheReplacement(text, original[0]);
-            case AUTHORITY, DEMOTE ->
-                Surroundings.ranksOwnParameters(text, sentenceStart, original[0], original[1], context)
-                        || Surroundings.disregardsForm(text, original[1]);
-            case DISMISS ->
+            case AUTHORITY, DEMOTE, DISMISS ->
                 Surroundings.ranksOwnParameters(text, sentenceStart, original[0], original[1], context)
                         || Surroundings.disregardsForm(text, original[1])
-                        || Surroundings.leavesOutQueryFilters(text, original[0], original[1]);
+                        || cue == Cue.DISMISS && Surroundings.leavesOutQueryFilters(text, original[0], original[1]);
             case OVERRIDE, OUTPUT_CONTROL ->
                 QuotedExamples.isQuotedExample(text, original[0], original[1])
                         || Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);

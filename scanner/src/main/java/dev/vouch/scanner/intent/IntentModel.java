@@ -157,11 +157,8 @@ public final class IntentModel {
         double[] x = vector.values();
         double score = score(x);
         boolean harm = holdsAny(x, blockInputs);
-        boolean steers = harm || holdsAny(x, reviewInputs);
-        boolean scored = score >= block && harm || score >= review && steers;
-        Verdict verdict = score >= block && harm
-                ? Verdict.BLOCK
-                : score >= review && steers || holdsAny(x, floorInputs) ? Verdict.REVIEW : Verdict.PASS;
+        boolean steers = holdsAny(x, reviewInputs);
+        Verdict verdict = gate(score, review, block, harm, steers, holdsAny(x, floorInputs));
         if (verdict == Verdict.PASS) {
             // Nothing shows a passed tool's reasons: most tools pass, so they are not worked out.
             return new Assessment(score, verdict, Family.AGENT_INSTRUCTION, List.of());
@@ -184,10 +181,23 @@ public final class IntentModel {
         if (verdict == Verdict.BLOCK && raised > 0) {
             addHarmThatRaisedNothing(x, parts, contributions);
         }
-        if (!scored) {
+        if (gate(score, review, block, harm, steers, false) == Verdict.PASS) {
             putFloorFirst(x, parts, contributions);
         }
         return new Assessment(score, verdict, family(contributions), List.copyOf(contributions));
+    }
+
+    /**
+     * The gates, the one place they are written (the trainer sets its thresholds through them too): {@code block}
+     * needs a score over the block threshold and harm; {@code review} a score over the review threshold and harm
+     * or steering, or a feature that reviews whatever the score.
+     */
+    public static Verdict gate(
+            double score, double review, double block, boolean harm, boolean steers, boolean reviewWhateverTheScore) {
+        if (score >= block && harm) {
+            return Verdict.BLOCK;
+        }
+        return score >= review && (harm || steers) || reviewWhateverTheScore ? Verdict.REVIEW : Verdict.PASS;
     }
 
     /**

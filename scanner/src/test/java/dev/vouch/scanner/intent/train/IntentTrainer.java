@@ -538,12 +538,13 @@ public final class IntentTrainer {
 
     /** The tool's verdict: the model's, gated, or the pattern rules' when worse. */
     static Verdict verdict(double[] x, double score, double review, double block) {
-        boolean harm = holds(x, BLOCK_NEEDS);
-        Verdict model = score >= block && harm
-                ? Verdict.BLOCK
-                : score >= review && (harm || holds(x, REVIEW_NEEDS)) || holds(x, REVIEW_WHATEVER_THE_SCORE)
-                        ? Verdict.REVIEW
-                        : Verdict.PASS;
+        Verdict model = IntentModel.gate(
+                score,
+                review,
+                block,
+                holds(x, BLOCK_NEEDS),
+                holds(x, REVIEW_NEEDS),
+                holds(x, REVIEW_WHATEVER_THE_SCORE));
         Verdict rules = x[Feature.RULE_BLOCK.ordinal()] > 0
                 ? Verdict.BLOCK
                 : x[Feature.RULE_REVIEW_OTHER.ordinal()] > 0 ? Verdict.REVIEW : Verdict.PASS;
