@@ -156,9 +156,11 @@ public final class InstructionAnalyzer {
         return switch (cue) {
             case SENSITIVE ->
                 partOfArgumentName(text, original, context)
-                        || Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
+                        || Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0])
+                        || Surroundings.namesADialogPrompt(text, original[0], original[1]);
             case AGENT, GUIDANCE ->
                 Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0])
+                        || cue == Cue.GUIDANCE && Surroundings.namesAConfiguredThing(text, original[0], original[1])
                         || cue == Cue.GUIDANCE && Surroundings.leavesOutQueryFilters(text, original[0], original[1]);
             case CONCEAL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), ALTERNATIVE_NOT_TAKEN)
@@ -167,9 +169,13 @@ public final class InstructionAnalyzer {
             case WITHHOLD, REPORT -> Surroundings.addressesAnotherAudience(text, original[1]);
             case REQUEST, USER ->
                 Surroundings.namesAnApiRequest(text, original[0], original[1])
-                        || Surroundings.namesTheReplacement(text, original[0]);
+                        || Surroundings.namesTheReplacement(text, original[0])
+                        || Surroundings.namesAKindOfField(text, original[0], original[1]);
+            case EXTERNAL -> Surroundings.namesAnExternalObject(text, original[0], original[1]);
             case AUTHORITY, DEMOTE, DISMISS ->
-                Surroundings.ranksOwnParameters(text, sentenceStart, original[0], original[1], context)
+                cue == Cue.AUTHORITY && Surroundings.namesAConfiguredThing(text, original[0], original[1])
+                        || cue == Cue.DEMOTE && Surroundings.passesOnWhatAServiceAnswers(text, original[0], original[1])
+                        || Surroundings.ranksOwnParameters(text, sentenceStart, original[0], original[1], context)
                         || Surroundings.disregardsForm(text, original[1])
                         || cue == Cue.DISMISS && Surroundings.leavesOutQueryFilters(text, original[0], original[1]);
             case OVERRIDE, OUTPUT_CONTROL ->

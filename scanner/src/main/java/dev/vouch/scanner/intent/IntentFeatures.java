@@ -1,6 +1,7 @@
 package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.input.FieldKind;
+import dev.vouch.scanner.input.Pointers;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -262,17 +263,20 @@ public final class IntentFeatures {
             }
             FoldedText folded = FoldedText.of(text.text());
             foldings[t] = folded;
-            for (int[] run : read(text, text.text(), folded, null, context, reading)) {
+            ToolContext textContext = text.kind() == FieldKind.SCHEMA_TEXT
+                    ? context.describing(describedArgument(text.pointer()))
+                    : context;
+            for (int[] run : read(text, text.text(), folded, null, textContext, reading)) {
                 // "r.e.s.e.r.v.e_s.l.i.p" and "w r i t e _ s e c r e t" name tools only once folded: each
                 // run of sentences folding changed is read again, folded, as a decoding at its own span. Not
                 // the whole text: one "get.job_id" in a long manual made all of it read twice, and any
                 // honest instruction in it counted as disguised.
                 EncodedSpans.Decoded again =
                         new EncodedSpans.Decoded(run[0], run[1], FOLDED, folded.foldedOf(run[0], run[1]));
-                readDecoded(text, again, Feature.DISGUISED_DIRECTIVE, context, reading);
+                readDecoded(text, again, Feature.DISGUISED_DIRECTIVE, textContext, reading);
             }
             for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text(), folded.source())) {
-                readDecoded(text, decoded, Feature.DECODED_DIRECTIVE, context, reading);
+                readDecoded(text, decoded, Feature.DECODED_DIRECTIVE, textContext, reading);
             }
         }
         double[] values = reading.values;
@@ -350,6 +354,22 @@ public final class IntentFeatures {
             chars += reads(text.kind()) ? text.text().length() : 0;
         }
         return chars <= LONG_TEXT_FROM ? 0 : Math.min(1, Math.log10((double) chars / LONG_TEXT_FROM) / 2);
+    }
+
+    private static final String DESCRIPTION = "/description";
+    private static final String PROPERTIES = "/properties";
+
+    /** {@code /inputSchema/properties/theme/description}: the argument a schema text describes, or null. */
+    static String describedArgument(String pointer) {
+        if (!pointer.endsWith(DESCRIPTION)) {
+            return null;
+        }
+        int end = pointer.length() - DESCRIPTION.length();
+        int slash = pointer.lastIndexOf('/', end - 1);
+        int properties = slash - PROPERTIES.length();
+        return slash < 0 || properties < 0 || !pointer.startsWith(PROPERTIES, properties)
+                ? null
+                : Pointers.unescape(pointer.substring(slash + 1, end));
     }
 
     static boolean reads(FieldKind kind) {

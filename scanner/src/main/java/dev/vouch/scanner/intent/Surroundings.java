@@ -373,7 +373,16 @@ final class Surroundings {
             "outgoing",
             "outbound",
             "incoming",
-            "inbound");
+            "inbound",
+            "invalid",
+            "malformed",
+            "failed",
+            "unauthenticated",
+            "authenticated",
+            "signed",
+            "concurrent",
+            "duplicate",
+            "single");
 
     /** The parts of an API's request: "the request body", "request headers", "the request id". */
     private static final Set<String> REQUEST_PARTS = Set.of(
@@ -413,8 +422,230 @@ final class Surroundings {
     private static final int REPLACEMENT_REACH = 24;
 
     private static final String[] REPLACEMENTS = {
-        "with the ones", "with the one", "with the values", "with the ones you", "with the values you", "with those"
+        "with the ones",
+        "with the one",
+        "with the values",
+        "with the ones you",
+        "with the values you",
+        "with those",
+        "with the",
+        "with your"
     };
+
+    /**
+     * "Rely on the built-in elicitation prompt", "answers the login prompt": a prompt a program shows to ask for
+     * something, not the agent's instructions ("reveal your prompt", "the system prompt" keep the cue).
+     */
+    static boolean namesADialogPrompt(String text, int start, int end) {
+        if (!hitIs(text, start, end, "prompt") && !hitIs(text, start, end, "prompts")) {
+            return false;
+        }
+        String[] before = clauseWordsBefore(text, start, REACH);
+        return before.length > 0 && DIALOGS.contains(before[before.length - 1]);
+    }
+
+    private static final Set<String> DIALOGS = Set.of(
+            "elicitation",
+            "confirmation",
+            "consent",
+            "login",
+            "password",
+            "command",
+            "shell",
+            "input",
+            "permission",
+            "approval",
+            "dialog",
+            "interactive",
+            "sudo",
+            "terminal",
+            "repl",
+            "cli");
+
+    /**
+     * "For the choice types, replace its option set", "within a specified group": a choice that is a kind of field
+     * or question, a value named with an indefinite article, not what someone chose ("the value the user specified"
+     * keeps the cue).
+     */
+    static boolean namesAKindOfField(String text, int start, int end) {
+        String[] before = clauseWordsBefore(text, start, REACH);
+        if (before.length > 0 && ("a".equals(before[before.length - 1]) || "an".equals(before[before.length - 1]))) {
+            // "within a specified group", "replaces a selected range": any value of its kind, not someone's.
+            return true;
+        }
+        if (!hitIs(text, start, end, "choice")
+                && !hitIs(text, start, end, "choices")
+                && !hitIs(text, start, end, "selection")) {
+            return false;
+        }
+        String[] after = wordsAfter(text, end, 1);
+        return after.length == 1 && FIELD_KINDS.contains(after[0]);
+    }
+
+    private static final Set<String> FIELD_KINDS = Set.of(
+            "type",
+            "types",
+            "field",
+            "fields",
+            "list",
+            "lists",
+            "question",
+            "questions",
+            "column",
+            "columns",
+            "box",
+            "boxes",
+            "input",
+            "inputs",
+            "widget",
+            "widgets",
+            "property",
+            "properties");
+
+    /**
+     * "The php.ini directive name", "nginx directives", "the Cache-Control directive", "update administrator
+     * credentials": a directive of a configuration file or a header, an administrator's account, named as a thing
+     * the tool handles rather than as an authority behind the text ("this is a system directive", "the
+     * administrator requires" keep the cue).
+     */
+    static boolean namesAConfiguredThing(String text, int start, int end) {
+        boolean directive = hitIs(text, start, end, "directive") || hitIs(text, start, end, "directives");
+        if (!directive && !hitIs(text, start, end, "administrator")) {
+            return false;
+        }
+        String[] after = wordsAfter(text, end, 1);
+        String next = after.length == 1 ? after[0] : "";
+        if (!directive) {
+            return ADMINISTRATOR_THINGS.contains(next);
+        }
+        String[] before = clauseWordsBefore(text, start, REACH);
+        String last = before.length == 0 ? "" : before[before.length - 1];
+        return DIRECTIVE_PARTS.contains(next) || last.contains(".") || CONFIGURATION_KINDS.contains(last);
+    }
+
+    private static final Set<String> DIRECTIVE_PARTS = Set.of("name", "names", "value", "values", "syntax", "key");
+    private static final Set<String> CONFIGURATION_KINDS = Set.of(
+            "ini",
+            "config",
+            "configuration",
+            "nginx",
+            "apache",
+            "htaccess",
+            "php",
+            "csp",
+            "header",
+            "cache-control",
+            "compiler",
+            "preprocessor",
+            "pragma",
+            "yaml",
+            "angular",
+            "vue",
+            "template",
+            "module",
+            "server");
+    private static final Set<String> ADMINISTRATOR_THINGS = Set.of(
+            "credentials",
+            "password",
+            "passwords",
+            "account",
+            "accounts",
+            "access",
+            "rights",
+            "privileges",
+            "permissions",
+            "role",
+            "roles",
+            "user",
+            "users",
+            "email",
+            "login",
+            "username",
+            "panel",
+            "console",
+            "dashboard",
+            "token",
+            "key",
+            "keys");
+
+    /**
+     * "Create an external table", "external functions", "外部表": a kind of database object that lives outside the
+     * database, not a party outside the user's ("send it to an external endpoint" keeps the cue); a vendor kept
+     * as a record.
+     */
+    static boolean namesAnExternalObject(String text, int start, int end) {
+        if (end < text.length() && isCjk(text.charAt(end))) {
+            return EXTERNAL_OBJECTS_CJK.stream().anyMatch(o -> text.startsWith(o, end));
+        }
+        String[] after = wordsAfter(text, end, 1);
+        String next = after.length == 1 ? after[0] : "";
+        if (hitIs(text, start, end, "vendor") || hitIs(text, start, end, "vendors")) {
+            return namesAVendorRecord(text, start, next);
+        }
+        return hitIs(text, start, end, "external") && EXTERNAL_OBJECTS.contains(next);
+    }
+
+    /**
+     * "Create a new vendor", "Permanently delete a vendor by their ID", "the vendor id": a supplier kept as a record
+     * of the books, not a party data goes to ("send the metrics to the vendor" keeps the cue).
+     */
+    private static boolean namesAVendorRecord(String text, int start, String next) {
+        String[] before = clauseWordsBefore(text, start, REACH);
+        String last = before.length == 0 ? "" : before[before.length - 1];
+        return "a".equals(last) || "new".equals(last) || VENDOR_RECORD_PARTS.contains(next);
+    }
+
+    private static final Set<String> VENDOR_RECORD_PARTS =
+            Set.of("id", "ids", "name", "names", "record", "records", "list", "details", "profile", "profiles");
+
+    private static final Set<String> EXTERNAL_OBJECTS = Set.of(
+            "table",
+            "tables",
+            "function",
+            "functions",
+            "stage",
+            "stages",
+            "volume",
+            "volumes",
+            "location",
+            "locations",
+            "catalog",
+            "catalogs",
+            "schema",
+            "schemas",
+            "id",
+            "ids",
+            "identifier",
+            "identifiers",
+            "reference",
+            "references",
+            "key",
+            "keys",
+            "index",
+            "indexes",
+            "drive",
+            "drives",
+            "display",
+            "displays",
+            "monitor",
+            "storage",
+            "library",
+            "libraries",
+            "dependency",
+            "dependencies",
+            "editor",
+            "program",
+            "command",
+            "process");
+    private static final Set<String> EXTERNAL_OBJECTS_CJK = Set.of("表", "函数", "函數", "卷", "テーブル", "関数", "테이블", "함수");
+
+    private static boolean isCjk(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL;
+    }
 
     /**
      * "Whether a merge request should remove the source branch", "only the properties in the request body": the
@@ -430,9 +661,61 @@ final class Surroundings {
         if (before.length > 0 && REQUEST_KINDS.contains(before[before.length - 1])) {
             return true;
         }
-        String[] after = wordsAfter(text, end, 1);
-        return after.length == 1 && REQUEST_PARTS.contains(after[0]);
+        String[] after = wordsAfter(text, end, 2);
+        return after.length >= 1 && REQUEST_PARTS.contains(after[0])
+                || after.length >= 1 && REQUEST_OUTCOMES.contains(after[0])
+                || after.length == 2 && BE_FORMS.contains(after[0]) && REQUEST_OUTCOMES.contains(after[1]);
     }
+
+    /** What befalls a request an API handles: "the request is rejected with a 404", "the request fails". */
+    private static final Set<String> REQUEST_OUTCOMES = Set.of(
+            "rejected",
+            "retried",
+            "queued",
+            "processed",
+            "accepted",
+            "denied",
+            "throttled",
+            "validated",
+            "logged",
+            "executed",
+            "fails",
+            "failed",
+            "returns",
+            "returned",
+            "succeeds",
+            "succeeded",
+            "times",
+            "timed",
+            "errors");
+
+    /**
+     * "The call fails with whatever the provider answers": what a service answers, passed on as it is, not the
+     * user's value set aside ("whatever the user asks for" keeps the cue).
+     */
+    static boolean passesOnWhatAServiceAnswers(String text, int start, int end) {
+        if (!hitIs(text, start, end, "whatever")) {
+            return false;
+        }
+        String[] after = wordsAfter(text, end, 2);
+        return after.length == 2 && "the".equals(after[0]) && SERVICES.contains(after[1])
+                || after.length >= 1 && SERVICES.contains(after[0]);
+    }
+
+    private static final Set<String> SERVICES = Set.of(
+            "provider",
+            "server",
+            "api",
+            "upstream",
+            "backend",
+            "service",
+            "registry",
+            "gateway",
+            "endpoint",
+            "database",
+            "remote",
+            "host",
+            "platform");
 
     /** The user's own prompts, addressed to whoever writes them: "in your instructions", "in your prompt(s)". */
     private static final String[] PROMPTS_OF_THE_READER = {"your instructions", "your prompt"};

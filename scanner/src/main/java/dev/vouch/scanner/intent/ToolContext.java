@@ -23,11 +23,30 @@ public final class ToolContext {
     private final String ownName;
     private final Set<String> ownArguments;
     private final ToolSet set;
+    /** The argument whose own description is being read, or null. */
+    private final String describedArgument;
 
     private ToolContext(String ownName, Set<String> ownArguments, ToolSet set) {
+        this(ownName, ownArguments, set, null);
+    }
+
+    private ToolContext(String ownName, Set<String> ownArguments, ToolSet set, String describedArgument) {
         this.ownName = ownName;
         this.ownArguments = ownArguments;
         this.set = set;
+        this.describedArgument = describedArgument;
+    }
+
+    /**
+     * This context, reading the description of its own argument {@code name}: there, "Set the theme for the chart"
+     * says what the argument is for, and the argument's name is no place a value is put into ("Set the
+     * recipient to ops@…" keeps its address, its tampering and its schema).
+     */
+    public ToolContext describing(String name) {
+        String key = name == null ? null : key(name);
+        return key == null || !ownArguments.contains(key) || key.equals(describedArgument)
+                ? this
+                : new ToolContext(ownName, ownArguments, set, key);
     }
 
     /** The names and arguments of a whole tool set, read once per scan. */
@@ -180,7 +199,7 @@ public final class ToolContext {
     }
 
     public boolean isOwnArgument(String key) {
-        return set.sieve.mayHold(key) && ownArguments.contains(key);
+        return set.sieve.mayHold(key) && ownArguments.contains(key) && !key.equals(describedArgument);
     }
 
     /** An argument of another tool of the set, distinctive enough to be a reference. */

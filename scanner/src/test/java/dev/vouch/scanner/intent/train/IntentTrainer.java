@@ -63,11 +63,14 @@ public final class IntentTrainer {
 
     private static final int FOLDS = 5;
     /**
-     * Review is a person's queue: at most this share of real tools may land in it (out of fold). Half the issue's 5%:
-     * a server never fitted on sees about twice the out-of-fold share (at 0.03, npm's unseen half was in review 5.1%
-     * to 5.9% of its tools from seed to seed).
+     * Review is a person's queue: at most this share of real tools may land in it (out of fold). About half the
+     * issue's 5%: a server never fitted on sees up to twice the out-of-fold share (at 0.03, npm's unseen half was in
+     * review 5.1% to 5.9% of its tools from seed to seed). At 0.025 this bound held the review threshold; once
+     * rule pack 2026.12.05.6 read an argument's own description as documentation and the readings of its
+     * surroundings took a dozen API words out of the attack cues, npm's unseen half in review fell from 4.4% to
+     * 3.6%, and 0.0275 spends part of that on recall (4.0%; the hard negatives' bound then holds it).
      */
-    static final double MAX_REAL_REVIEW = 0.025;
+    static final double MAX_REAL_REVIEW = 0.0275;
     /**
      * ... and at most this share of the corpus's hard negatives, which are written to borrow the attacks'
      * words and are rare among real tools: bound more tightly, they hold the threshold above phrasings of
@@ -384,8 +387,19 @@ public final class IntentTrainer {
         double block = 1;
         for (int i = candidates.length - 1; i >= 0; i--) {
             double t = candidates[i];
-            if (negatives(train, oof, t, t, false, real) > MAX_REAL_REVIEW
-                    || negatives(train, oof, t, t, false, hardHonest) > MAX_HARD_REVIEW) {
+            double realShare = negatives(train, oof, t, t, false, real);
+            double hardShare = negatives(train, oof, t, t, false, hardHonest);
+            if (realShare > MAX_REAL_REVIEW || hardShare > MAX_HARD_REVIEW) {
+                // Which bound holds the threshold up: the one a step lower would break.
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: one step below review, real tools flagged %.4f (at most %.4f), hard negatives %.4f"
+                                + " (at most %.3f)%n",
+                        shape,
+                        realShare,
+                        MAX_REAL_REVIEW,
+                        hardShare,
+                        MAX_HARD_REVIEW);
                 break;
             }
             review = t;
@@ -476,8 +490,9 @@ public final class IntentTrainer {
     }
 
     /**
-     * Writes the hand-written tools the model gets wrong out of fold, with their score and present inputs:
-     * reading them shows which cue is missing, on text the fold's trees never saw.
+     * Writes the hand-written tools the model gets wrong out of fold, and the real tools it flags, with their
+     * score and present inputs: reading them shows which cue is missing, or which one misleads, on text the
+     * fold's trees never saw.
      */
     private static void writeOutOfFoldMistakes(Path file, List<Row> train, double[] oof, double review, double block) {
         StringBuilder out = new StringBuilder();
@@ -485,7 +500,8 @@ public final class IntentTrainer {
             Example example = train.get(i).example();
             Verdict verdict = verdict(train.get(i).x(), oof[i], review, block);
             boolean wrong = example.positive() ? verdict == Verdict.PASS : verdict != Verdict.PASS;
-            if (!"handwritten".equals(example.source()) || !wrong) {
+            // The hand-written sets' mistakes, and the real tools the review threshold answers to.
+            if (!("handwritten".equals(example.source()) || isRealTool(example)) || !wrong) {
                 continue;
             }
             out.append(String.format(
