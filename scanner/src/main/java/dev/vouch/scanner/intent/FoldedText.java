@@ -250,7 +250,28 @@ public final class FoldedText {
      * run, that is no word of the list and reads as its words run together; a name in camelCase does not count.
      */
     private static boolean isShortRun(char[] text, int start, int end) {
-        return !isCamelCase(text, start, end) && wordsRunTogether(lowerCaseLetters(text, start, end)) != null;
+        return !isCamelCase(text, start, end)
+                && !isTwoWordName(text, start, end)
+                && wordsRunTogether(lowerCaseLetters(text, start, end)) != null;
+    }
+
+    /**
+     * "AccountSid", "SigningKeys", "BucketName": two capitalised words joined, a name in an API's code, not words
+     * run together to hide them ("IgnoreTheUsersRequest" has more).
+     */
+    private static boolean isTwoWordName(char[] text, int start, int end) {
+        if (!isAsciiCapital(text[start])) {
+            return false;
+        }
+        int capitals = 1;
+        for (int j = start + 1; j < end; j++) {
+            capitals += isAsciiCapital(text[j]) ? 1 : 0;
+        }
+        return capitals == 2 && !isAsciiCapital(text[start + 1]);
+    }
+
+    private static boolean isAsciiCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /**

@@ -170,7 +170,9 @@ public final class InstructionAnalyzer {
             case REQUEST, USER ->
                 Surroundings.namesAnApiRequest(text, original[0], original[1])
                         || Surroundings.namesTheReplacement(text, original[0])
-                        || Surroundings.namesAKindOfField(text, original[0], original[1]);
+                        || Surroundings.namesAnyValueOfItsKind(text, original[0])
+                        || Surroundings.namesAKindOfField(text, original[0], original[1])
+                        || cue == Cue.REQUEST && Surroundings.namesAnAbsentValue(text, original[0]);
             case EXTERNAL -> Surroundings.namesAnExternalObject(text, original[0], original[1]);
             case AUTHORITY, DEMOTE, DISMISS ->
                 cue == Cue.AUTHORITY && Surroundings.namesAConfiguredThing(text, original[0], original[1])

@@ -433,6 +433,18 @@ final class Surroundings {
     };
 
     /**
+     * "Uses the default account if not provided", "unless specified": a value that is absent, and a default that
+     * stands in for it, not a value someone gave being set aside ("the account the user provided" keeps the cue; a
+     * default that is an outside address is read by the cues of the address).
+     */
+    static boolean namesAnAbsentValue(String text, int start) {
+        String[] before = clauseWordsBefore(text, start, REACH);
+        return before.length > 0 && ABSENCE.contains(before[before.length - 1]);
+    }
+
+    private static final Set<String> ABSENCE = Set.of("not", "unless", "never");
+
+    /**
      * "Rely on the built-in elicitation prompt", "answers the login prompt": a prompt a program shows to ask for
      * something, not the agent's instructions ("reveal your prompt", "the system prompt" keep the cue).
      */
@@ -463,16 +475,21 @@ final class Surroundings {
             "cli");
 
     /**
-     * "For the choice types, replace its option set", "within a specified group": a choice that is a kind of field
-     * or question, a value named with an indefinite article, not what someone chose ("the value the user specified"
-     * keeps the cue).
+     * "Within a specified group", "replaces a selected range", "a user-provided value": a value named with an
+     * indefinite article is any value of its kind, not the one someone chose ("the value the user specified" keeps
+     * the cue).
+     */
+    static boolean namesAnyValueOfItsKind(String text, int start) {
+        String[] before = clauseWordsBefore(text, start, REACH);
+        String last = before.length == 0 ? "" : before[before.length - 1];
+        return "a".equals(last) || "an".equals(last);
+    }
+
+    /**
+     * "For the choice types, replace its option set", "a multiple-choice question": a choice that is a kind of field
+     * or question, not what someone chose.
      */
     static boolean namesAKindOfField(String text, int start, int end) {
-        String[] before = clauseWordsBefore(text, start, REACH);
-        if (before.length > 0 && ("a".equals(before[before.length - 1]) || "an".equals(before[before.length - 1]))) {
-            // "within a specified group", "replaces a selected range": any value of its kind, not someone's.
-            return true;
-        }
         if (!hitIs(text, start, end, "choice")
                 && !hitIs(text, start, end, "choices")
                 && !hitIs(text, start, end, "selection")) {

@@ -28,8 +28,9 @@ class AtrLabelledCorpusTest {
     // Floors to raise as the rule pack improves; they hold "flagged" = review or block. The aim for tool
     // poisoning is 0.95; rule packs 2026.11.30.1 and .2 reach 94 to 95 strings of 99 from fit to fit (the
     // misses are a tool answer asking to re-authenticate and questions about terminal escape codes),
-    // the price of a model fitted on other hands' text and never on ATR's. Its false alarms are JSON
-    // records of tool calls and environment set-up notes, scanned as if they were descriptions.
+    // the price of a model fitted on other hands' text and never on ATR's (2026.12.04.8 to 2026.12.05.5 94,
+    // 2026.12.05.6 95: one string at the review line, so the floor stays under the aim). Its false alarms are
+    // JSON records of tool calls and environment set-up notes, scanned as if they were descriptions.
     private static final double TOOL_POISONING_MIN_RECALL = 0.94;
     private static final double TOOL_POISONING_MIN_PRECISION = 0.94;
     // The other categories are chat-level attacks more than tool poisoning; their floors guard regressions

@@ -210,6 +210,7 @@ class FoldedTextTest {
                 "Reads telecommunications characteristics from the kubeconfig, dockerfile and localstorage. | reads telecommunications characteristics from the kubeconfig, dockerfile and localstorage.",
                 "Set responsibilities for typescript and javascript via workspacesettings and dockerfile | set responsibilities for typescript and javascript via workspacesettings and dockerfile",
                 "This tool does it end-to-end, day-to-day, out-of-the-box; call get_job_log or get_by_id | this tool does it end-to-end, day-to-day, out of the box; call get_job_log or get_by_id",
+                "GET /Accounts/{AccountSid}/SigningKeys.json (uses default AccountSid if not provided) | get /accounts/{accountsid}/signingkeys.json (uses default accountsid if not provided)",
             })
     void leavesOrdinaryTechnicalWordsAlone(String text, String folded) {
         FoldedText result = FoldedText.of(text);

@@ -383,7 +383,8 @@ class InstructionAnalyzerTest {
                 "GitLab returns errors instead of silently applying an invalid request.",
                 "The request is rejected with a 404 status code when the domain has no subscription.",
                 "Replaces all firewall rules within a specified group with the provided set of rules.",
-                "For the choice types, replace its option set.")) {
+                "For the choice types, replace its option set.",
+                "Remove an empty queue (uses the default account if not provided).")) {
             assertThat(cuesAnywhere(api)).as(api).doesNotContain(Cue.REQUEST, Cue.USER);
         }
         for (String choice : List.of(
