@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -537,7 +538,9 @@ final class Surroundings {
         }
         String[] before = clauseWordsBefore(text, start, REACH);
         String last = before.length == 0 ? "" : before[before.length - 1];
-        return DIRECTIVE_PARTS.contains(next) || last.contains(".") || CONFIGURATION_KINDS.contains(last);
+        return DIRECTIVE_PARTS.contains(next)
+                || CONFIGURATION_KINDS.contains(last)
+                || CONFIGURATION_FILES.stream().anyMatch(last::endsWith);
     }
 
     private static final Set<String> DIRECTIVE_PARTS = Set.of("name", "names", "value", "values", "syntax", "key");
@@ -557,10 +560,11 @@ final class Surroundings {
             "pragma",
             "yaml",
             "angular",
-            "vue",
-            "template",
-            "module",
-            "server");
+            "vue");
+    /** "php.ini", "nginx.conf": a configuration file named before the directive. */
+    private static final List<String> CONFIGURATION_FILES =
+            List.of(".ini", ".conf", ".cfg", ".toml", ".yaml", ".yml", ".json", ".htaccess");
+
     private static final Set<String> ADMINISTRATOR_THINGS = Set.of(
             "credentials",
             "password",
