@@ -173,7 +173,9 @@ public final class InstructionAnalyzer {
                         || Surroundings.namesAnyValueOfItsKind(text, original[0])
                         || Surroundings.namesAKindOfField(text, original[0], original[1])
                         || cue == Cue.REQUEST && Surroundings.namesAnAbsentValue(text, original[0]);
-            case EXTERNAL -> Surroundings.namesAnExternalObject(text, original[0], original[1]);
+            case EXTERNAL ->
+                Surroundings.namesAnExternalObject(text, original[0], original[1])
+                        || Surroundings.namesAVendorRecord(text, original[0], original[1]);
             case AUTHORITY, DEMOTE, DISMISS ->
                 cue == Cue.AUTHORITY && Surroundings.namesAConfiguredThing(text, original[0], original[1])
                         || cue == Cue.DEMOTE && Surroundings.passesOnWhatAServiceAnswers(text, original[0], original[1])

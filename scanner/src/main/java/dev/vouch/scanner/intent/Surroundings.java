@@ -439,8 +439,7 @@ final class Surroundings {
      * default that is an outside address is read by the cues of the address).
      */
     static boolean namesAnAbsentValue(String text, int start) {
-        String[] before = clauseWordsBefore(text, start, REACH);
-        return before.length > 0 && ABSENCE.contains(before[before.length - 1]);
+        return ABSENCE.contains(lastWordBefore(text, start));
     }
 
     private static final Set<String> ABSENCE = Set.of("not", "unless", "never");
@@ -453,8 +452,7 @@ final class Surroundings {
         if (!hitIs(text, start, end, "prompt") && !hitIs(text, start, end, "prompts")) {
             return false;
         }
-        String[] before = clauseWordsBefore(text, start, REACH);
-        return before.length > 0 && DIALOGS.contains(before[before.length - 1]);
+        return DIALOGS.contains(lastWordBefore(text, start));
     }
 
     private static final Set<String> DIALOGS = Set.of(
@@ -481,8 +479,7 @@ final class Surroundings {
      * the cue).
      */
     static boolean namesAnyValueOfItsKind(String text, int start) {
-        String[] before = clauseWordsBefore(text, start, REACH);
-        String last = before.length == 0 ? "" : before[before.length - 1];
+        String last = lastWordBefore(text, start);
         return "a".equals(last) || "an".equals(last);
     }
 
@@ -496,8 +493,7 @@ final class Surroundings {
                 && !hitIs(text, start, end, "selection")) {
             return false;
         }
-        String[] after = wordsAfter(text, end, 1);
-        return after.length == 1 && FIELD_KINDS.contains(after[0]);
+        return FIELD_KINDS.contains(nextWord(text, end));
     }
 
     private static final Set<String> FIELD_KINDS = Set.of(
@@ -531,13 +527,11 @@ final class Surroundings {
         if (!directive && !hitIs(text, start, end, "administrator")) {
             return false;
         }
-        String[] after = wordsAfter(text, end, 1);
-        String next = after.length == 1 ? after[0] : "";
+        String next = nextWord(text, end);
         if (!directive) {
             return ADMINISTRATOR_THINGS.contains(next);
         }
-        String[] before = clauseWordsBefore(text, start, REACH);
-        String last = before.length == 0 ? "" : before[before.length - 1];
+        String last = lastWordBefore(text, start);
         return DIRECTIVE_PARTS.contains(next)
                 || CONFIGURATION_KINDS.contains(last)
                 || CONFIGURATION_FILES.stream().anyMatch(last::endsWith);
@@ -591,29 +585,25 @@ final class Surroundings {
 
     /**
      * "Create an external table", "external functions", "外部表": a kind of database object that lives outside the
-     * database, not a party outside the user's ("send it to an external endpoint" keeps the cue); a vendor kept
-     * as a record.
+     * database, not a party outside the user's ("send it to an external endpoint" keeps the cue).
      */
     static boolean namesAnExternalObject(String text, int start, int end) {
         if (end < text.length() && isCjk(text.charAt(end))) {
             return EXTERNAL_OBJECTS_CJK.stream().anyMatch(o -> text.startsWith(o, end));
         }
-        String[] after = wordsAfter(text, end, 1);
-        String next = after.length == 1 ? after[0] : "";
-        if (hitIs(text, start, end, "vendor") || hitIs(text, start, end, "vendors")) {
-            return namesAVendorRecord(text, start, next);
-        }
-        return hitIs(text, start, end, "external") && EXTERNAL_OBJECTS.contains(next);
+        return hitIs(text, start, end, "external") && EXTERNAL_OBJECTS.contains(nextWord(text, end));
     }
 
     /**
      * "Create a new vendor", "Permanently delete a vendor by their ID", "the vendor id": a supplier kept as a record
      * of the books, not a party data goes to ("send the metrics to the vendor" keeps the cue).
      */
-    private static boolean namesAVendorRecord(String text, int start, String next) {
-        String[] before = clauseWordsBefore(text, start, REACH);
-        String last = before.length == 0 ? "" : before[before.length - 1];
-        return "a".equals(last) || "new".equals(last) || VENDOR_RECORD_PARTS.contains(next);
+    static boolean namesAVendorRecord(String text, int start, int end) {
+        if (!hitIs(text, start, end, "vendor") && !hitIs(text, start, end, "vendors")) {
+            return false;
+        }
+        String last = lastWordBefore(text, start);
+        return "a".equals(last) || "new".equals(last) || VENDOR_RECORD_PARTS.contains(nextWord(text, end));
     }
 
     private static final Set<String> VENDOR_RECORD_PARTS =
@@ -678,13 +668,11 @@ final class Surroundings {
         if (word < start || !text.regionMatches(true, word, "request", 0, end - word)) {
             return false;
         }
-        String[] before = clauseWordsBefore(text, word, 16);
-        if (before.length > 0 && REQUEST_KINDS.contains(before[before.length - 1])) {
+        if (REQUEST_KINDS.contains(lastWordBefore(text, word))) {
             return true;
         }
         String[] after = wordsAfter(text, end, 2);
-        return after.length >= 1 && REQUEST_PARTS.contains(after[0])
-                || after.length >= 1 && REQUEST_OUTCOMES.contains(after[0])
+        return after.length >= 1 && (REQUEST_PARTS.contains(after[0]) || REQUEST_OUTCOMES.contains(after[0]))
                 || after.length == 2 && BE_FORMS.contains(after[0]) && REQUEST_OUTCOMES.contains(after[1]);
     }
 
@@ -797,6 +785,18 @@ final class Surroundings {
         String before = lowerBefore(text, start, width);
         String words = before.substring(lastClauseBreak(before) + 1).strip();
         return words.isEmpty() ? new String[0] : WHITESPACE.split(words);
+    }
+
+    /** The clause's last word before {@code start}, lower case, or "" where the clause starts there. */
+    private static String lastWordBefore(String text, int start) {
+        String[] before = clauseWordsBefore(text, start, REACH);
+        return before.length == 0 ? "" : before[before.length - 1];
+    }
+
+    /** The clause's first word after {@code end}, as {@link #wordsAfter} reads it, or "". */
+    private static String nextWord(String text, int end) {
+        String[] after = wordsAfter(text, end, 1);
+        return after.length == 0 ? "" : after[0];
     }
 
     /**

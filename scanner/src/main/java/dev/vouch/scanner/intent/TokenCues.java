@@ -423,7 +423,6 @@ final class TokenCues {
         return false;
     }
 
-    /** The GET of "GET /api/v1/contacts": a method of a route, not a name in code. */
     /**
      * "reports the version from GET /api/v4/version": the path after an HTTP method names an endpoint of the API the
      * tool wraps, quoted or not, as {@link #isRoute} reads a quoted one; its "v4" is no id handed over.
@@ -440,6 +439,7 @@ final class TokenCues {
                 && HTTP_METHODS.contains(text.substring(method, start - 1));
     }
 
+    /** The GET of "GET /api/v1/contacts": a method of a route, not a name in code. */
     private static boolean isMethodOfARoute(String text, int start, int end) {
         return end + 1 < text.length()
                 && text.charAt(end) == ' '
