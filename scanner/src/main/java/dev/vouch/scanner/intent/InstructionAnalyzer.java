@@ -104,6 +104,9 @@ public final class InstructionAnalyzer {
             if (fresh != 0 && !bounds.isClauseStart(start)) {
                 fresh &= ~startOnly;
             }
+            if ((fresh & ACTS) != 0 && isAssignedTo(chars, end)) {
+                fresh &= ~ACTS;
+            }
             if (fresh == 0) {
                 return;
             }
@@ -132,6 +135,22 @@ public final class InstructionAnalyzer {
     }
 
     private static final Cue[] CUES = Cue.values();
+
+    /** The cues of a verb: what a word that names a field ({@link #isAssignedTo}) does not ask for. */
+    private static final long ACTS =
+            Cue.mask(Cue.IMPERATIVE, Cue.COMMAND, Cue.CALL, Cue.TAMPER, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE);
+
+    /**
+     * "Example: id='abc123', email='new@acme.com'", "delete = true": a word a value is assigned to names a field
+     * of an example or a configuration; it asks for nothing. A secret's name keeps its cue ("password=…").
+     */
+    static boolean isAssignedTo(char[] folded, int end) {
+        int i = end;
+        while (i < folded.length && folded[i] == ' ') {
+            i++;
+        }
+        return i < folded.length && folded[i] == '=' && (i + 1 == folded.length || folded[i + 1] != '=');
+    }
 
     /**
      * What the hit of {@code cue} at {@code original} says: the cue, another one, or nothing (null). "Should

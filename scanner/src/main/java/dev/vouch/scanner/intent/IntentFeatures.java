@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -263,9 +264,8 @@ public final class IntentFeatures {
             }
             FoldedText folded = FoldedText.of(text.text());
             foldings[t] = folded;
-            ToolContext textContext = text.kind() == FieldKind.SCHEMA_TEXT
-                    ? context.describing(describedArgument(text.pointer()))
-                    : context;
+            ToolContext textContext =
+                    text.kind() == FieldKind.SCHEMA_TEXT ? context.describing(describedArgument(text, texts)) : context;
             for (int[] run : read(text, text.text(), folded, null, textContext, reading)) {
                 // "r.e.s.e.r.v.e_s.l.i.p" and "w r i t e _ s e c r e t" name tools only once folded: each
                 // run of sentences folding changed is read again, folded, as a decoding at its own span. Not
@@ -358,6 +358,36 @@ public final class IntentFeatures {
 
     private static final String DESCRIPTION = "/description";
     private static final String PROPERTIES = "/properties";
+
+    /**
+     * The argument a schema text describes, or null: {@code /inputSchema/properties/theme/description} describes
+     * theme, and in Docker's list of arguments {@code /arguments/2/desc} describes the one its sibling {@code
+     * /arguments/2/name} names.
+     */
+    static String describedArgument(Text described, List<Text> texts) {
+        String property = describedArgument(described.pointer());
+        if (property != null) {
+            return property;
+        }
+        String pointer = described.pointer();
+        int slash = pointer.lastIndexOf('/');
+        if (slash < 0 || !PROSE_KEYS.contains(pointer.substring(slash + 1))) {
+            return null;
+        }
+        for (Text text : texts) {
+            String name = text.pointer();
+            if (text.kind() == FieldKind.PROPERTY_NAME
+                    && name.length() == slash + NAME.length()
+                    && name.regionMatches(0, pointer, 0, slash)
+                    && name.endsWith(NAME)) {
+                return text.text();
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> PROSE_KEYS = Set.of("description", "desc");
+    private static final String NAME = "/name";
 
     /** {@code /inputSchema/properties/theme/description}: the argument a schema text describes, or null. */
     static String describedArgument(String pointer) {

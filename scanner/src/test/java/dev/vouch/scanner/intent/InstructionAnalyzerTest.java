@@ -89,6 +89,20 @@ class InstructionAnalyzerTest {
     }
 
     @Test
+    void aWordAValueIsAssignedToNamesAFieldNotAnAction() {
+        assertThat(cuesOfOnlySentence("Example: id='abc123', email='new@acme.com', phone='+34600123456'."))
+                .doesNotContainKeys(Cue.IMPERATIVE, Cue.SIDE_EFFECT)
+                .containsKey(Cue.EMAIL);
+        assertThat(cuesOfOnlySentence("Pass delete = true in the request body."))
+                .doesNotContainKey(Cue.DESTRUCTIVE);
+        assertThat(cuesOfOnlySentence("Then email the report to audit@example.net."))
+                .containsKeys(Cue.IMPERATIVE, Cue.SIDE_EFFECT);
+        assertThat(cuesOfOnlySentence("Then set password=hunter2 on every call."))
+                .containsKeys(Cue.SENSITIVE, Cue.TAMPER);
+        assertThat(InstructionAnalyzer.isAssignedTo("a == b".toCharArray(), 1)).isFalse();
+    }
+
+    @Test
     void readsAnUpperCaseNameAsAVariableNotATool() {
         assertThat(cuesOfOnlySentence("Set NODE_ENV to production before deploying."))
                 .doesNotContainKeys(Cue.IDENTIFIER, Cue.OTHER_TOOL, Cue.SENSITIVE);

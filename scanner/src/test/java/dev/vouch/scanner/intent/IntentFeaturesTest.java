@@ -571,6 +571,27 @@ class IntentFeaturesTest {
         assertThat(IntentFeatures.describedArgument("/description")).isNull();
     }
 
+    @Test
+    void anArgumentInDockersListIsDescribedByTheDescriptionBesideItsName() {
+        List<IntentFeatures.Text> texts = List.of(
+                new IntentFeatures.Text("/0/arguments/0/name", FieldKind.PROPERTY_NAME, "text"),
+                new IntentFeatures.Text("/0/arguments/0/desc", FieldKind.SCHEMA_TEXT, "The text to translate."),
+                new IntentFeatures.Text("/0/arguments/1/name", FieldKind.PROPERTY_NAME, "target"),
+                new IntentFeatures.Text("/0/arguments/1/desc", FieldKind.SCHEMA_TEXT, "Set the target language."));
+
+        assertThat(IntentFeatures.describedArgument(texts.get(3), texts)).isEqualTo("target");
+        assertThat(IntentFeatures.describedArgument(texts.get(1), texts)).isEqualTo("text");
+        assertThat(IntentFeatures.describedArgument(
+                        new IntentFeatures.Text("/0/arguments/description", FieldKind.SCHEMA_TEXT, "Arguments."),
+                        texts))
+                .isNull();
+        assertThat(IntentFeatures.describedArgument(
+                        new IntentFeatures.Text(
+                                "/0/inputSchema/properties/target/description", FieldKind.SCHEMA_TEXT, "Target."),
+                        texts))
+                .isEqualTo("target");
+    }
+
     private static double[] vectorWithArgumentDescription(String argument, String description) {
         ArrayNode tools = JsonMappers.JSON.createArrayNode();
         ObjectNode translate = tools.addObject().put("name", "translate").put("description", "Translates text.");
