@@ -371,7 +371,7 @@ public final class IntentFeatures {
         }
         String pointer = described.pointer();
         int slash = pointer.lastIndexOf('/');
-        if (slash < 0 || !PROSE_KEYS.contains(pointer.substring(slash + 1))) {
+        if (slash < 0 || !DESCRIPTION_KEYS.contains(pointer.substring(slash + 1))) {
             return null;
         }
         for (Text text : texts) {
@@ -386,7 +386,7 @@ public final class IntentFeatures {
         return null;
     }
 
-    private static final Set<String> PROSE_KEYS = Set.of("description", "desc");
+    private static final Set<String> DESCRIPTION_KEYS = Set.of("description", "desc");
     private static final String NAME = "/name";
 
     /** {@code /inputSchema/properties/theme/description}: the argument a schema text describes, or null. */
