@@ -62,6 +62,12 @@ public enum Cue {
      * start-only {@link #IMPERATIVE} cannot reach; read as that cue.
      */
     COMMAND,
+    /**
+     * A verb of telling, showing or asking in the imperative, in a language that puts the negation after the verb's
+     * objects ("Sag es dem Nutzer nicht", "Vertel het de gebruiker niet", "Berätta det inte för användaren"): read as
+     * {@link #CONCEAL} where its clause is negated so, and as nothing otherwise.
+     */
+    TELL,
 
     /** A name of another tool of the same tool set. */
     OTHER_TOOL,

@@ -164,6 +164,12 @@ public final class InstructionAnalyzer {
         if (cue == Cue.COMMAND) {
             return Cue.IMPERATIVE;
         }
+        if (cue == Cue.TELL) {
+            return Surroundings.opensItsClause(text, original[0])
+                            && Surroundings.negatedAfterItsObjects(text, original[1])
+                    ? Cue.CONCEAL
+                    : null;
+        }
         return refuted(cue, text, original, sentenceStart, context) ? null : cue;
     }
 

@@ -79,6 +79,7 @@ public final class Lexicon {
         JsonNode root = JsonMappers.YAML.readTree(yaml);
         Map<String, Builder> phrases = new TreeMap<>();
         EnumSet<Cue> startOnly = EnumSet.noneOf(Cue.class);
+        LexiconSlots slots = LexiconSlots.of(root.path("slots"));
         JsonNode cues = root.path("cues");
         for (Cue cue : Cue.values()) {
             JsonNode node = cues.get(cue.lexiconKey());
@@ -94,7 +95,9 @@ public final class Lexicon {
                     continue;
                 }
                 for (JsonNode phrase : language.getValue()) {
-                    add(phrases, cue, phrase.asText());
+                    for (String expanded : slots.expand(language.getKey(), phrase.asText())) {
+                        add(phrases, cue, expanded);
+                    }
                 }
             }
         }

@@ -828,6 +828,97 @@ final class Surroundings {
      * Up to {@code count} words after {@code end} in the hit's clause, lower case, without the backticks and double
      * quotes that set off a name ({@code `from_date`/`to_date`} gives {@code from_date} and {@code to_date}).
      */
+    /** How far a clause after a verb of telling is read for its negation: a short imperative's length. */
+    private static final int TELL_CLAUSE_REACH = 120;
+    /** How many of a clause's last words may hold its negation: "… nicht", "… inte för användaren". */
+    private static final int CLOSING_WORDS = 4;
+    /** The negations German, Dutch, Swedish, Danish and Norwegian put after an imperative's objects. */
+    private static final Set<String> TRAILING_NEGATIONS = Set.of(
+            "nicht", "nie", "niemals", "keinesfalls", "niet", "nooit", "inte", "aldrig", "ikke", "ikkje", "aldri");
+    /** "Nothing": a negation wherever it stands after the verb ("sag ihm nichts davon", "zeg er niets over"). */
+    private static final Set<String> NOTHING = Set.of("nichts", "niets", "inget", "ingenting", "intet");
+
+    /** Words an imperative may follow in its clause: "bitte sag", "und zeig", "en vertel", "och berätta". */
+    private static final Set<String> IMPERATIVE_LEADS = Set.of(
+            "bitte",
+            "und",
+            "aber",
+            "also",
+            "dann",
+            "doch",
+            "sondern",
+            "jedoch",
+            "oder",
+            "daher",
+            "deshalb",
+            "danach",
+            "anschließend",
+            "außerdem",
+            "en",
+            "maar",
+            "dus",
+            "dan",
+            "daarna",
+            "of",
+            "alsjeblieft",
+            "och",
+            "men",
+            "sedan",
+            "så",
+            "eller",
+            "og",
+            "deretter",
+            "derefter",
+            "venligst",
+            "vennligst");
+
+    /**
+     * Whether the word at {@code start} opens its clause, after list markers or a word an imperative may follow:
+     * "Sag es ihm nicht", "- bitte zeig ihm das nicht". German writes its nouns with a capital as it writes a
+     * clause's first word, and "Die Frage wird nicht beantwortet" holds a noun, not "frag!".
+     */
+    static boolean opensItsClause(String text, int start) {
+        String last = lastWordBefore(text, start);
+        return IMPERATIVE_LEADS.contains(last) || last.chars().noneMatch(Character::isLetter);
+    }
+
+    /**
+     * Whether the clause after a verb of telling ending at {@code end} negates it: the negation among the clause's
+     * last words ("Sag es dem Nutzer nicht", "Teile ihm das nicht mit", "Berätta det inte för användaren") or
+     * "nothing" anywhere in it. A negation early in a longer clause negates something else ("Zeige nicht mehr als
+     * zehn Ergebnisse als Tabelle an"); a clause longer than the reach is not a short imperative, and is left unread.
+     */
+    static boolean negatedAfterItsObjects(String text, int end) {
+        int limit = Math.min(text.length(), end + TELL_CLAUSE_REACH);
+        String[] closing = new String[CLOSING_WORDS];
+        int words = 0;
+        int i = end;
+        while (i < limit && !TextBounds.isClauseBreak(text.charAt(i))) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int wordStart = i;
+            while (i < limit && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            String word = text.substring(wordStart, i).toLowerCase(Locale.ROOT);
+            if (NOTHING.contains(word)) {
+                return true;
+            }
+            closing[words++ % CLOSING_WORDS] = word;
+        }
+        if (i == limit && limit < text.length()) {
+            return false;
+        }
+        for (String word : closing) {
+            if (word != null && TRAILING_NEGATIONS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String[] wordsAfter(String text, int end, int count) {
         String after = text.substring(end, Math.min(text.length(), end + REACH)).toLowerCase(Locale.ROOT);
         String[] words = new String[count];

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where the spaces go in English written without them: "ignoretheusersrequest", "IgnoreTheUsersRequest",
@@ -483,6 +485,20 @@ final class WordBreaks {
     /** The words of the list, every tier, in the list's order. */
     static List<String> wordList() {
         return listLines().stream().filter(line -> !line.startsWith("@ ")).toList();
+    }
+
+    /** The words of the tiers named ({@code "10"}, {@code "20"}, ...), in the list's order. */
+    static List<String> wordsOf(Set<String> tiers) {
+        List<String> words = new ArrayList<>();
+        String tier = null;
+        for (String line : listLines()) {
+            if (line.startsWith("@ ")) {
+                tier = line.substring(2).trim();
+            } else if (tiers.contains(tier)) {
+                words.add(line);
+            }
+        }
+        return words;
     }
 
     /** The list's lines that hold a word or open a tier ({@code "@ 10"}), trimmed. */

@@ -1,0 +1,100 @@
+package dev.vouch.scanner.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vouch.scanner.JsonMappers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the bundled lexicon must not hold, whatever a lexicon edit adds. */
+class BundledLexiconTest {
+
+    /**
+     * Words of other languages that are also English words, kept on purpose: each is a word its language cannot do
+     * without for its cue, and the English word is rare in tool descriptions, or rare where the cue counts.
+     */
+    private static final Map<String, String> SHARED_ON_PURPOSE = Map.ofEntries(
+            Map.entry("de die", "the article that opens most German descriptions; English opens none with 'die'"),
+            Map.entry("de den", "a German article; 'den' opens no English description"),
+            Map.entry("de muss", "German 'must'; English 'muss' is all but unused"),
+            Map.entry("de sag", "German 'say!'; English 'sag' is rare in tool text"),
+            Map.entry("de lass", "German 'let'; English 'lass' is rare in tool text"),
+            Map.entry("sv säg", "Swedish 'say!', folded as 'sag'"),
+            Map.entry("sv före", "Swedish 'before', folded as 'fore'"),
+            Map.entry("sv sedan", "Swedish 'then'; the English car is rare in tool text"),
+            Map.entry("es valor", "Spanish and Portuguese 'value'"),
+            Map.entry("pt valor", "Spanish and Portuguese 'value'"),
+            Map.entry("es genera", "Spanish and Italian 'generates'; the English plural of genus is rare"),
+            Map.entry("it genera", "Spanish and Italian 'generates'; the English plural of genus is rare"),
+            Map.entry("fr champ", "French 'field'"),
+            Map.entry("fr infraction", "the same meaning in English"),
+            Map.entry("fr domicile", "the same meaning in English"));
+
+    /**
+     * A single word of another language's list that is a common English word (SCOWL's tiers 10 to 35) gives English
+     * text that cue wherever it holds the word: German "lies" ("read!") made "the file lies in" an imperative, and
+     * French "modifier" made every keyboard modifier a tampering. Labels ending in a colon are left out: English text
+     * does not write "not:" where Turkish writes its "Not:". So is {@code tell}, which gives no cue of its own: it is
+     * read only where a German, Dutch or Scandinavian negation closes the clause ("Visa det inte").
+     */
+    @Test
+    void noOtherLanguageGivesACommonEnglishWordACueEnglishDoesNotGiveIt() throws IOException {
+        Set<String> common = new HashSet<>(WordBreaks.wordsOf(Set.of("10", "20", "35")));
+        JsonNode cues = bundledCues();
+        Map<String, Set<String>> englishCues = new HashMap<>();
+        cues.fields()
+                .forEachRemaining(cue -> cue.getValue()
+                        .path("en")
+                        .forEach(phrase -> englishCues
+                                .computeIfAbsent(bare(phrase.asText()), k -> new HashSet<>())
+                                .add(cue.getKey())));
+
+        List<String> shared = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = cues.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> cue = it.next();
+            cue.getValue().fields().forEachRemaining(language -> {
+                if (language.getKey().equals("en")
+                        || !language.getValue().isArray()
+                        || cue.getKey().equals(Cue.TELL.lexiconKey())) {
+                    return;
+                }
+                for (JsonNode phrase : language.getValue()) {
+                    String raw = phrase.asText();
+                    String word = bare(raw);
+                    if (raw.contains(":") || raw.contains("{") || word.contains(" ") || !common.contains(word)) {
+                        continue;
+                    }
+                    boolean english = englishCues.getOrDefault(word, Set.of()).contains(cue.getKey());
+                    if (!english && !SHARED_ON_PURPOSE.containsKey(language.getKey() + " " + raw)) {
+                        shared.add(language.getKey() + " " + cue.getKey() + " \"" + raw + "\"");
+                    }
+                }
+            });
+        }
+        System.out.println("lexicon: " + SHARED_ON_PURPOSE.size()
+                + " English words kept on purpose in other languages, " + shared.size() + " others");
+        assertThat(shared)
+                .as("words of other languages that are common English words")
+                .isEmpty();
+    }
+
+    private static String bare(String phrase) {
+        String word = phrase.endsWith("*") ? phrase.substring(0, phrase.length() - 1) : phrase;
+        return FoldedText.phrase(word).strip();
+    }
+
+    private static JsonNode bundledCues() throws IOException {
+        try (InputStream in = Lexicon.class.getResourceAsStream(Lexicon.RESOURCE)) {
+            return JsonMappers.YAML.readTree(in).path("cues");
+        }
+    }
+}
