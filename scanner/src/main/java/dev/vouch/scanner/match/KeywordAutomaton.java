@@ -1,10 +1,7 @@
 package dev.vouch.scanner.match;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -169,11 +166,11 @@ public final class KeywordAutomaton<V> {
                 }
                 state = trie.child(state, c);
             }
-            trie.ends.get(state).add(index);
+            trie.addEnd(state, index);
             if (boundaries && !isWordChar(text.charAt(text.length() - 1))) {
                 // The scan takes the boundary after a character that is no word's with the character itself:
                 // the keyword ends past it too, so that the state the two lead to reports it.
-                trie.ends.get(trie.child(state, BOUNDARY)).add(index);
+                trie.addEnd(trie.child(state, BOUNDARY), index);
             }
             values[index] = keyword.getValue();
             lengths[index] = text.length();
@@ -195,7 +192,7 @@ public final class KeywordAutomaton<V> {
         // numbered depth first, so a word's path through its phrases' prefixes reads neighbouring longs.
         trie = trie.renumbered(denseLevels);
         denseStates = trie.breadthFirstStates;
-        int states = trie.children.size();
+        int states = trie.size();
         if (states >= 1 << 24) {
             throw new IllegalArgumentException("too many states for the 24-bit targets of sparse rows");
         }
@@ -245,49 +242,54 @@ public final class KeywordAutomaton<V> {
 
     /** Breadth first: each state's failure link and transitions from those of shallower states. */
     private void build(Trie trie, int[] table) {
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(0);
-        while (!queue.isEmpty()) {
-            int state = queue.poll();
-            Map<Character, Integer> children = trie.children.get(state);
-            List<Character> wide = new ArrayList<>();
+        int[] queue = new int[trie.size()];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = 0;
+        while (head < tail) {
+            int state = queue[head++];
+            char[] chars = trie.labels(state);
+            int[] children = trie.targets(state);
             for (int column = 1; column < columns; column++) {
                 table[state * columns + column] = state == 0 ? 0 : table[fail[state] * columns + column];
             }
-            for (Map.Entry<Character, Integer> child : children.entrySet()) {
-                char c = child.getKey();
-                int target = child.getValue();
+            int firstWide = chars.length;
+            for (int k = 0; k < chars.length; k++) {
+                char c = chars[k];
+                int target = children[k];
                 fail[target] = state == 0 ? 0 : transition(table, fail[state], c);
                 if (c == BOUNDARY && boundaryColumn != 0) {
                     table[state * columns + boundaryColumn] = target;
                 } else if (c < ASCII) {
                     table[state * columns + asciiColumn[c]] = target;
-                } else {
-                    wide.add(c);
+                } else if (firstWide == chars.length) {
+                    firstWide = k;
                 }
-                queue.add(target);
+                queue[tail++] = target;
             }
-            wide.sort(null);
-            wideChars[state] = new char[wide.size()];
-            wideTargets[state] = new int[wide.size()];
-            for (int i = 0; i < wide.size(); i++) {
-                wideChars[state][i] = wide.get(i);
-                wideTargets[state][i] = children.get(wide.get(i));
-            }
-            List<Integer> ends = new ArrayList<>(trie.ends.get(state));
-            if (state != 0 && output[fail[state]] != null) {
-                for (int inherited : output[fail[state]]) {
-                    ends.add(inherited);
+            // The labels are sorted: those beyond ASCII come last, ascending, as the binary search wants them.
+            wideChars[state] =
+                    firstWide == chars.length ? NO_CHARS : Arrays.copyOfRange(chars, firstWide, chars.length);
+            wideTargets[state] =
+                    firstWide == chars.length ? NO_TARGETS : Arrays.copyOfRange(children, firstWide, chars.length);
+            int[] own = trie.ends(state);
+            int[] inherited = state == 0 || output[fail[state]] == null ? NO_TARGETS : output[fail[state]];
+            if (own.length + inherited.length > 0) {
+                int[] all = Arrays.copyOf(own, own.length + inherited.length);
+                System.arraycopy(inherited, 0, all, own.length, inherited.length);
+                Arrays.sort(all);
+                for (int i = 0, j = all.length - 1; i < j; i++, j--) {
+                    int swap = all[i];
+                    all[i] = all[j];
+                    all[j] = swap;
                 }
-            }
-            if (!ends.isEmpty()) {
-                output[state] = ends.stream()
-                        .sorted((a, b) -> Integer.compare(b, a))
-                        .mapToInt(Integer::intValue)
-                        .toArray();
+                output[state] = all;
             }
         }
     }
+
+    private static final char[] NO_CHARS = new char[0];
+    private static final int[] NO_TARGETS = new int[0];
 
     /**
      * Folds the boundary into the transitions on ASCII characters that are no word's: each leads where the
@@ -377,11 +379,12 @@ public final class KeywordAutomaton<V> {
         long[] keyed = new long[differing.length];
         for (int i = 0; i < differing.length; i++) {
             int below = 0;
-            for (Map.Entry<Character, Integer> child : trie.children.get(state).entrySet()) {
-                char c = child.getKey();
+            char[] chars = trie.labels(state);
+            for (int k = 0; k < chars.length; k++) {
+                char c = chars[k];
                 int column = c == BOUNDARY && boundaryColumn != 0 ? boundaryColumn : c < ASCII ? asciiColumn[c] : -1;
                 if (column == differing[i]) {
-                    below = trie.subtreeSizes[child.getValue()];
+                    below = trie.subtreeSizes[trie.targets(state)[k]];
                 }
             }
             keyed[i] = (long) (Integer.MAX_VALUE - below) << 8 | i;
@@ -648,10 +651,20 @@ public final class KeywordAutomaton<V> {
         return Character.toLowerCase(c);
     }
 
-    /** The keyword trie while it is built: children by character, and the keywords ending in each node. */
+    /**
+     * The keyword trie while it is built: each node's children as a sorted array of characters and one of
+     * targets, and the keywords ending in it. A map of boxed characters and a list for each node took some
+     * 200 bytes a node, and the lexicon's 400,000 nodes, twice over while they were renumbered, did not fit
+     * the registry's 256 MB heap beside the table built from them; these arrays take about 60.
+     */
     private static final class Trie {
-        final List<Map<Character, Integer>> children = new ArrayList<>();
-        final List<List<Integer>> ends = new ArrayList<>();
+        private static final char[] NO_LABELS = new char[0];
+        private static final int[] NO_STATES = new int[0];
+
+        private char[][] labels = new char[1024][];
+        private int[][] targets = new int[1024][];
+        private int[][] ends = new int[1024][];
+        private int size;
         int asciiColumns;
         /** Once {@link #renumbered}: the states of the first levels, numbered breadth first before the others. */
         int breadthFirstStates;
@@ -662,14 +675,59 @@ public final class KeywordAutomaton<V> {
             add();
         }
 
+        int size() {
+            return size;
+        }
+
+        /** The characters of the children of {@code state}, ascending: ASCII ones, then those beyond. */
+        char[] labels(int state) {
+            return labels[state];
+        }
+
+        /** The children of {@code state}, in the order of {@link #labels}. */
+        int[] targets(int state) {
+            return targets[state];
+        }
+
+        /** The keywords that end in {@code state}, in the order they were added; empty where none does. */
+        int[] ends(int state) {
+            return ends[state];
+        }
+
+        void addEnd(int state, int keyword) {
+            int[] old = ends[state];
+            int[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = keyword;
+            ends[state] = grown;
+        }
+
         int child(int state, char c) {
-            Integer existing = children.get(state).get(c);
-            if (existing != null) {
-                return existing;
+            char[] chars = labels[state];
+            int found = Arrays.binarySearch(chars, c);
+            if (found >= 0) {
+                return targets[state][found];
             }
+            int at = -found - 1;
             int created = add();
-            children.get(state).put(c, created);
+            labels[state] = insert(chars, at, c);
+            targets[state] = insert(targets[state], at, created);
             return created;
+        }
+
+        private static char[] insert(char[] array, int at, char value) {
+            char[] grown = new char[array.length + 1];
+            System.arraycopy(array, 0, grown, 0, at);
+            grown[at] = value;
+            System.arraycopy(array, at, grown, at + 1, array.length - at);
+            return grown;
+        }
+
+        private static int[] insert(int[] array, int at, int value) {
+            int[] grown = new int[array.length + 1];
+            System.arraycopy(array, 0, grown, 0, at);
+            grown[at] = value;
+            System.arraycopy(array, at, grown, at + 1, array.length - at);
+            return grown;
         }
 
         /**
@@ -685,62 +743,69 @@ public final class KeywordAutomaton<V> {
          * one in 270.
          */
         Trie renumbered(int levels) {
-            Numbering numbering = new Numbering(children.size());
+            Numbering numbering = new Numbering(size);
             numbering.number(0);
             int levelEnd = 1;
             int depth = 0;
             int next = 0;
-            for (; next < numbering.order.size() && depth < levels; next++) {
-                children.get(numbering.order.get(next)).forEach((c, child) -> {
-                    if (c < ASCII) {
-                        numbering.number(child);
-                    }
-                });
+            for (; next < numbering.count && depth < levels; next++) {
+                numberAsciiChildren(numbering, numbering.order[next]);
                 if (next + 1 == levelEnd) {
                     depth++;
-                    levelEnd = numbering.order.size();
+                    levelEnd = numbering.count;
                 }
             }
-            int frontier = numbering.order.size();
+            int frontier = numbering.count;
             for (int i = next; i < frontier; i++) {
-                children.get(numbering.order.get(i)).forEach((c, child) -> {
-                    if (c < ASCII) {
-                        numbering.number(child);
-                    }
-                });
+                numberAsciiChildren(numbering, numbering.order[i]);
             }
-            int below = numbering.order.size();
+            int below = numbering.count;
             for (int i = frontier; i < below; i++) {
-                numberDepthFirst(numbering, numbering.order.get(i), true);
+                numberDepthFirst(numbering, numbering.order[i], true);
             }
-            int asciiStates = numbering.order.size();
+            int asciiStates = numbering.count;
             for (int i = 0; i < asciiStates; i++) {
-                children.get(numbering.order.get(i)).forEach((c, child) -> {
-                    if (c >= ASCII) {
-                        numbering.number(child);
-                        numberDepthFirst(numbering, child, false);
+                int state = numbering.order[i];
+                char[] chars = labels[state];
+                for (int k = 0; k < chars.length; k++) {
+                    if (chars[k] >= ASCII) {
+                        numbering.number(targets[state][k]);
+                        numberDepthFirst(numbering, targets[state][k], false);
                     }
-                });
+                }
             }
             Trie result = new Trie();
             result.asciiColumns = asciiColumns;
             result.breadthFirstStates = frontier;
-            result.children.clear();
-            result.ends.clear();
-            for (int old : numbering.order) {
-                Map<Character, Integer> moved = new HashMap<>();
-                children.get(old).forEach((c, child) -> moved.put(c, numbering.renumbered[child]));
-                result.children.add(moved);
-                result.ends.add(ends.get(old));
+            result.labels = new char[size][];
+            result.targets = new int[size][];
+            result.ends = new int[size][];
+            result.size = size;
+            for (int state = 0; state < size; state++) {
+                int old = numbering.order[state];
+                int[] moved = targets[old].clone();
+                for (int k = 0; k < moved.length; k++) {
+                    moved[k] = numbering.renumbered[moved[k]];
+                }
+                result.labels[state] = labels[old];
+                result.targets[state] = moved;
+                result.ends[state] = ends[old];
             }
-            result.subtreeSizes = new int[result.children.size()];
-            for (int state = result.children.size() - 1; state >= 0; state--) {
+            result.subtreeSizes = new int[size];
+            for (int state = size - 1; state >= 0; state--) {
                 result.subtreeSizes[state]++;
-                for (int child : result.children.get(state).values()) {
+                for (int child : result.targets[state]) {
                     result.subtreeSizes[state] += result.subtreeSizes[child];
                 }
             }
             return result;
+        }
+
+        private void numberAsciiChildren(Numbering numbering, int state) {
+            char[] chars = labels[state];
+            for (int k = 0; k < chars.length && chars[k] < ASCII; k++) {
+                numbering.number(targets[state][k]);
+            }
         }
 
         /** Numbers the descendants of {@code root} depth first; with {@code asciiOnly}, those reached by ASCII alone. */
@@ -755,38 +820,43 @@ public final class KeywordAutomaton<V> {
         }
 
         private void pushChildren(ArrayDeque<Integer> stack, int node, boolean asciiOnly) {
-            List<Integer> kids = new ArrayList<>();
-            children.get(node).forEach((c, child) -> {
-                if (!asciiOnly || c < ASCII) {
-                    kids.add(child);
+            char[] chars = labels[node];
+            for (int k = chars.length - 1; k >= 0; k--) {
+                if (!asciiOnly || chars[k] < ASCII) {
+                    stack.push(targets[node][k]);
                 }
-            });
-            for (int k = kids.size() - 1; k >= 0; k--) {
-                stack.push(kids.get(k));
             }
         }
 
         private int add() {
-            children.add(new HashMap<>());
-            ends.add(new ArrayList<>());
-            return children.size() - 1;
+            if (size == labels.length) {
+                labels = Arrays.copyOf(labels, size * 2);
+                targets = Arrays.copyOf(targets, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            labels[size] = NO_LABELS;
+            targets[size] = NO_STATES;
+            ends[size] = NO_STATES;
+            return size++;
         }
     }
 
     /** The new number of each trie state, given in the order the states are visited. */
     private static final class Numbering {
         final int[] renumbered;
-        /** The old states by their new number. */
-        final List<Integer> order;
+        /** The old states by their new number, the first {@link #count} of them given. */
+        final int[] order;
+
+        int count;
 
         Numbering(int states) {
             renumbered = new int[states];
-            order = new ArrayList<>(states);
+            order = new int[states];
         }
 
         void number(int state) {
-            renumbered[state] = order.size();
-            order.add(state);
+            renumbered[state] = count;
+            order[count++] = state;
         }
     }
 }
