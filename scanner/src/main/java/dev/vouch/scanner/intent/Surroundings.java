@@ -824,10 +824,6 @@ final class Surroundings {
         return after.length == 0 ? "" : after[0];
     }
 
-    /**
-     * Up to {@code count} words after {@code end} in the hit's clause, lower case, without the backticks and double
-     * quotes that set off a name ({@code `from_date`/`to_date`} gives {@code from_date} and {@code to_date}).
-     */
     /** How far a clause after a verb of telling is read for its negation: a short imperative's length. */
     private static final int TELL_CLAUSE_REACH = 120;
     /** How many of a clause's last words may hold its negation: "… nicht", "… inte för användaren". */
@@ -919,6 +915,10 @@ final class Surroundings {
         return false;
     }
 
+    /**
+     * Up to {@code count} words after {@code end} in the hit's clause, lower case, without the backticks and double
+     * quotes that set off a name ({@code `from_date`/`to_date`} gives {@code from_date} and {@code to_date}).
+     */
     private static String[] wordsAfter(String text, int end, int count) {
         String after = text.substring(end, Math.min(text.length(), end + REACH)).toLowerCase(Locale.ROOT);
         String[] words = new String[count];

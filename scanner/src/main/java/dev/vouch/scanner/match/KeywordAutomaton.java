@@ -278,6 +278,7 @@ public final class KeywordAutomaton<V> {
                 int[] all = Arrays.copyOf(own, own.length + inherited.length);
                 System.arraycopy(inherited, 0, all, own.length, inherited.length);
                 Arrays.sort(all);
+                // Descending, as output holds them.
                 for (int i = 0, j = all.length - 1; i < j; i++, j--) {
                     int swap = all[i];
                     all[i] = all[j];
@@ -288,7 +289,9 @@ public final class KeywordAutomaton<V> {
         }
     }
 
+    /** What a state with no such children or keywords holds: one shared empty array, not one each. */
     private static final char[] NO_CHARS = new char[0];
+
     private static final int[] NO_TARGETS = new int[0];
 
     /**
@@ -658,9 +661,6 @@ public final class KeywordAutomaton<V> {
      * the registry's 256 MB heap beside the table built from them; these arrays take about 60.
      */
     private static final class Trie {
-        private static final char[] NO_LABELS = new char[0];
-        private static final int[] NO_STATES = new int[0];
-
         private char[][] labels = new char[1024][];
         private int[][] targets = new int[1024][];
         private int[][] ends = new int[1024][];
@@ -834,9 +834,9 @@ public final class KeywordAutomaton<V> {
                 targets = Arrays.copyOf(targets, size * 2);
                 ends = Arrays.copyOf(ends, size * 2);
             }
-            labels[size] = NO_LABELS;
-            targets[size] = NO_STATES;
-            ends[size] = NO_STATES;
+            labels[size] = NO_CHARS;
+            targets[size] = NO_TARGETS;
+            ends[size] = NO_TARGETS;
             return size++;
         }
     }
