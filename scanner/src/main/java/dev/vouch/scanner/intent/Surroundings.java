@@ -1,9 +1,9 @@
 package dev.vouch.scanner.intent;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the words right around a lexicon hit say of it, where an API's description uses an attack's word for
@@ -774,17 +774,27 @@ final class Surroundings {
         return before.endsWith(" in") && Phrases.containsAny(before, NAMED_IN_PROMPTS);
     }
 
-    /** Compiled once: {@code String.split} compiled a pattern of more than one character at every call. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     /**
      * The words of the hit's clause in the {@code width} characters before {@code start}, lower case: what "don't",
-     * "without" or "the installation runs" says of the hit.
+     * "without" or "the installation runs" says of the hit. The words are cut at runs of {@link #isSplitSpace} in
+     * place, where a regex split of the window cost more than the reading that asked for it.
      */
     static String[] clauseWordsBefore(String text, int start, int width) {
         String before = lowerBefore(text, start, width);
-        String words = before.substring(lastClauseBreak(before) + 1).strip();
-        return words.isEmpty() ? new String[0] : WHITESPACE.split(words);
+        String clause = before.substring(lastClauseBreak(before) + 1).strip();
+        List<String> words = new ArrayList<>(8);
+        int i = 0;
+        while (i < clause.length()) {
+            int wordStart = i;
+            while (i < clause.length() && !isSplitSpace(clause.charAt(i))) {
+                i++;
+            }
+            words.add(clause.substring(wordStart, i));
+            while (i < clause.length() && isSplitSpace(clause.charAt(i))) {
+                i++;
+            }
+        }
+        return words.toArray(new String[0]);
     }
 
     /**
@@ -813,7 +823,7 @@ final class Surroundings {
         return text.substring(begin, end).replace('\u2019', '\'').toLowerCase(Locale.ROOT);
     }
 
-    /** The white space {@link #WHITESPACE} splits words at. */
+    /** The white space {@link #clauseWordsBefore} cuts words at: a regex's {@code \\s}. */
     private static boolean isSplitSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
