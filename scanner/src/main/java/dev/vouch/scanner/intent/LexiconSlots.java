@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The lexicon's slots: per language, named lists of words a phrase can hold in one place. Romance languages put
- * their object pronouns between the negation and the verb ("no se lo digas", "ne le lui dis pas", "non glielo
- * dica", "não lho digas"), and a list of phrases written one combination at a time always missed some; a phrase
+ * their object pronouns between the negation and the verb ("no se lo digas", "ne le lui dis pas", "non gliene
+ * parlare", "não lho digas"), and a list of phrases written one combination at a time always missed some; a phrase
  * written once as {@code "no {clitic} digas"} stands for every combination. A value may be empty (the phrase
  * without the pronoun) and may end in an apostrophe, which elides the space after it ("ne l'affiche pas").
  * A slot a phrase names that its language does not declare is refused when the lexicon is read.
