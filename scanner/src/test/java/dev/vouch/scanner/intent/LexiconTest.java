@@ -80,6 +80,24 @@ class LexiconTest {
                 .hasMessageContaining("names slot {clitic}, which pt does not declare");
     }
 
+    @Test
+    void aPhraseStandingForMoreThanTheLimitIsRefused() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            many.add("w" + i);
+        }
+        LexiconSlots slots = LexiconSlots.of(yamlNode("es:\n  a: " + many + "\n  b: " + many + "\n"));
+
+        assertThatThrownBy(() -> slots.expand("es", "{a} {b}")).hasMessageContaining("stands for more than 4096");
+    }
+
+    @Test
+    void anUnclosedSlotIsRefused() {
+        LexiconSlots slots = LexiconSlots.of(yamlNode("es:\n  clitic: [\"lo\"]\n"));
+
+        assertThatThrownBy(() -> slots.expand("es", "no {clitic digas")).hasMessageContaining("unclosed slot");
+    }
+
     private static List<String> concealed(Lexicon lexicon, String text) {
         char[] folded = FoldedText.of(text).chars();
         List<String> phrases = new ArrayList<>();
