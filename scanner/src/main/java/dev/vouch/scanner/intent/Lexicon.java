@@ -7,8 +7,11 @@ import dev.vouch.scanner.match.KeywordAutomaton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -65,62 +68,83 @@ public final class Lexicon {
     }
 
     public static Lexicon bundled() {
-        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
-            }
-            return parse(in.readAllBytes());
+        try {
+            return parse(bundledSource());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The bundled lexicon file as it is written. */
+    static byte[] bundledSource() throws IOException {
+        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            return in.readAllBytes();
+        }
+    }
+
     static Lexicon parse(byte[] yaml) throws IOException {
         JsonNode root = JsonMappers.YAML.readTree(yaml);
-        Map<String, Builder> phrases = new TreeMap<>();
-        EnumSet<Cue> startOnly = EnumSet.noneOf(Cue.class);
-        LexiconSlots slots = LexiconSlots.of(root.path("slots"));
-        JsonNode cues = root.path("cues");
+        Map<String, Cue> byKey = new HashMap<>();
         for (Cue cue : Cue.values()) {
-            JsonNode node = cues.get(cue.lexiconKey());
-            if (node == null) {
-                continue;
+            byKey.put(cue.lexiconKey(), cue);
+        }
+        EnumSet<Cue> startOnly = EnumSet.noneOf(Cue.class);
+        for (Iterator<Map.Entry<String, JsonNode>> cues = root.path("cues").fields(); cues.hasNext(); ) {
+            Map.Entry<String, JsonNode> cue = cues.next();
+            if (!byKey.containsKey(cue.getKey())) {
+                throw new IllegalArgumentException("unknown cue in lexicon: " + cue.getKey());
             }
-            if (node.path("start").asBoolean(false)) {
-                startOnly.add(cue);
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> languages = node.fields(); languages.hasNext(); ) {
-                Map.Entry<String, JsonNode> language = languages.next();
-                if (!language.getValue().isArray()) {
-                    continue;
-                }
-                for (JsonNode phrase : language.getValue()) {
-                    for (String expanded : slots.expand(language.getKey(), phrase.asText())) {
-                        add(phrases, cue, expanded);
-                    }
-                }
+            if (cue.getValue().path("start").asBoolean(false)) {
+                startOnly.add(byKey.get(cue.getKey()));
             }
         }
-        for (Iterator<String> names = cues.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (java.util.Arrays.stream(Cue.values())
-                    .noneMatch(c -> c.lexiconKey().equals(name))) {
-                throw new IllegalArgumentException("unknown cue in lexicon: " + name);
-            }
+        Map<String, Builder> phrases = new TreeMap<>();
+        for (Written phrase : written(root)) {
+            add(phrases, byKey.get(phrase.cue()), phrase.phrase());
         }
         return new Lexicon(phrases, startOnly, ToolNames.of(root.path("toolNames")), sha256(yaml));
     }
 
-    private static void add(Map<String, Builder> phrases, Cue cue, String raw) {
-        boolean prefix = raw.endsWith("*");
-        String folded = FoldedText.phrase(prefix ? raw.substring(0, raw.length() - 1) : raw)
+    /** One phrase as a lexicon writes it, its slots filled: the key of its cue, its language and the phrase. */
+    record Written(String cue, String language, String phrase) {}
+
+    /** Every phrase of a lexicon document, in the document's order, each slot filled in every way its language has. */
+    static List<Written> written(JsonNode root) {
+        LexiconSlots slots = LexiconSlots.of(root.path("slots"));
+        List<Written> written = new ArrayList<>();
+        root.path("cues")
+                .fields()
+                .forEachRemaining(cue -> cue.getValue().fields().forEachRemaining(language -> {
+                    if (!language.getValue().isArray()) {
+                        return; // start: true
+                    }
+                    for (JsonNode phrase : language.getValue()) {
+                        for (String expanded : slots.expand(language.getKey(), phrase.asText())) {
+                            written.add(new Written(cue.getKey(), language.getKey(), expanded));
+                        }
+                    }
+                }));
+        return written;
+    }
+
+    /** A phrase as the automaton holds it: folded like the texts, without the star that marks a prefix. */
+    static String folded(String phrase) {
+        boolean prefix = phrase.endsWith("*");
+        return FoldedText.phrase(prefix ? phrase.substring(0, phrase.length() - 1) : phrase)
                 .strip();
+    }
+
+    private static void add(Map<String, Builder> phrases, Cue cue, String raw) {
+        String folded = folded(raw);
         if (folded.isEmpty()) {
             return;
         }
         Builder entry = phrases.computeIfAbsent(
                 folded, f -> new Builder(EnumSet.noneOf(Cue.class), EnumSet.noneOf(Cue.class), !isWordScript(f)));
-        (prefix ? entry.prefixCues() : entry.cues()).add(cue);
+        (raw.endsWith("*") ? entry.prefixCues() : entry.cues()).add(cue);
     }
 
     /**

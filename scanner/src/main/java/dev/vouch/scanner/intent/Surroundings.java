@@ -896,29 +896,18 @@ final class Surroundings {
      */
     static boolean negatedAfterItsObjects(String text, int end) {
         int limit = Math.min(text.length(), end + TELL_CLAUSE_REACH);
-        String[] closing = new String[CLOSING_WORDS];
-        int words = 0;
-        int i = end;
-        while (i < limit && !TextBounds.isClauseBreak(text.charAt(i))) {
-            if (!isWordChar(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int wordStart = i;
-            while (i < limit && isWordChar(text.charAt(i))) {
-                i++;
-            }
-            String word = text.substring(wordStart, i).toLowerCase(Locale.ROOT);
-            if (NOTHING.contains(word)) {
-                return true;
-            }
-            closing[words++ % CLOSING_WORDS] = word;
+        int clauseEnd = end;
+        while (clauseEnd < limit && !TextBounds.isClauseBreak(text.charAt(clauseEnd))) {
+            clauseEnd++;
         }
-        if (i == limit && limit < text.length()) {
+        if (clauseEnd == limit && limit < text.length()) {
             return false;
         }
-        for (String word : closing) {
-            if (word != null && TRAILING_NEGATIONS.contains(word)) {
+        // Read up to the break itself, so that the clause's last word is not taken for one cut by the reach.
+        String[] words = wordsAfter(text, end, TELL_CLAUSE_REACH, Math.min(text.length(), clauseEnd + 1) - end);
+        for (int i = 0; i < words.length; i++) {
+            if (NOTHING.contains(words[i])
+                    || i >= words.length - CLOSING_WORDS && TRAILING_NEGATIONS.contains(words[i])) {
                 return true;
             }
         }
@@ -930,7 +919,12 @@ final class Surroundings {
      * quotes that set off a name ({@code `from_date`/`to_date`} gives {@code from_date} and {@code to_date}).
      */
     private static String[] wordsAfter(String text, int end, int count) {
-        String after = text.substring(end, Math.min(text.length(), end + REACH)).toLowerCase(Locale.ROOT);
+        return wordsAfter(text, end, count, REACH);
+    }
+
+    /** {@link #wordsAfter(String, int, int)} within {@code reach} characters of {@code end}. */
+    private static String[] wordsAfter(String text, int end, int count, int reach) {
+        String after = text.substring(end, Math.min(text.length(), end + reach)).toLowerCase(Locale.ROOT);
         String[] words = new String[count];
         int found = 0;
         int i = 0;
@@ -947,7 +941,7 @@ final class Surroundings {
             while (i < after.length() && isWordChar(after.charAt(i))) {
                 i++;
             }
-            if (i == after.length() && end + REACH < text.length()) {
+            if (i == after.length() && end + reach < text.length()) {
                 break; // the word runs past what was read
             }
             words[found++] = after.substring(wordStart, i);

@@ -2,14 +2,10 @@ package dev.vouch.scanner.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.scanner.JsonMappers;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,57 +40,40 @@ class BundledLexiconTest {
      * text that cue wherever it holds the word: German "lies" ("read!") made "the file lies in" an imperative, and
      * French "modifier" made every keyboard modifier a tampering. Labels ending in a colon are left out: English text
      * does not write "not:" where Turkish writes its "Not:". So is {@code tell}, which gives no cue of its own: it is
-     * read only where a German, Dutch or Scandinavian negation closes the clause ("Visa det inte").
+     * read only where a German, Dutch or Scandinavian negation closes the clause ("Visa det inte"). A phrase written
+     * with slots is read as each phrase it stands for.
      */
     @Test
     void noOtherLanguageGivesACommonEnglishWordACueEnglishDoesNotGiveIt() throws IOException {
         Set<String> common = new HashSet<>(WordBreaks.wordsOf(Set.of("10", "20", "35")));
-        JsonNode cues = bundledCues();
-        Map<String, Set<String>> englishCues = new HashMap<>();
-        cues.fields()
-                .forEachRemaining(cue -> cue.getValue()
-                        .path("en")
-                        .forEach(phrase -> englishCues
-                                .computeIfAbsent(bare(phrase.asText()), k -> new HashSet<>())
-                                .add(cue.getKey())));
+        List<Lexicon.Written> written = Lexicon.written(JsonMappers.YAML.readTree(Lexicon.bundledSource()));
+        Set<String> english = new HashSet<>();
+        for (Lexicon.Written phrase : written) {
+            if (phrase.language().equals("en")) {
+                english.add(phrase.cue() + " " + Lexicon.folded(phrase.phrase()));
+            }
+        }
 
         List<String> shared = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = cues.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> cue = it.next();
-            cue.getValue().fields().forEachRemaining(language -> {
-                if (language.getKey().equals("en")
-                        || !language.getValue().isArray()
-                        || cue.getKey().equals(Cue.TELL.lexiconKey())) {
-                    return;
-                }
-                for (JsonNode phrase : language.getValue()) {
-                    String raw = phrase.asText();
-                    String word = bare(raw);
-                    if (raw.contains(":") || raw.contains("{") || word.contains(" ") || !common.contains(word)) {
-                        continue;
-                    }
-                    boolean english = englishCues.getOrDefault(word, Set.of()).contains(cue.getKey());
-                    if (!english && !SHARED_ON_PURPOSE.containsKey(language.getKey() + " " + raw)) {
-                        shared.add(language.getKey() + " " + cue.getKey() + " \"" + raw + "\"");
-                    }
-                }
-            });
+        for (Lexicon.Written phrase : written) {
+            String raw = phrase.phrase();
+            String word = Lexicon.folded(raw);
+            if (phrase.language().equals("en")
+                    || phrase.cue().equals(Cue.TELL.lexiconKey())
+                    || raw.contains(":")
+                    || word.contains(" ")
+                    || !common.contains(word)) {
+                continue;
+            }
+            if (!english.contains(phrase.cue() + " " + word)
+                    && !SHARED_ON_PURPOSE.containsKey(phrase.language() + " " + raw)) {
+                shared.add(phrase.language() + " " + phrase.cue() + " \"" + raw + "\"");
+            }
         }
         System.out.println("lexicon: " + SHARED_ON_PURPOSE.size()
                 + " English words kept on purpose in other languages, " + shared.size() + " others");
         assertThat(shared)
                 .as("words of other languages that are common English words")
                 .isEmpty();
-    }
-
-    private static String bare(String phrase) {
-        String word = phrase.endsWith("*") ? phrase.substring(0, phrase.length() - 1) : phrase;
-        return FoldedText.phrase(word).strip();
-    }
-
-    private static JsonNode bundledCues() throws IOException {
-        try (InputStream in = Lexicon.class.getResourceAsStream(Lexicon.RESOURCE)) {
-            return JsonMappers.YAML.readTree(in).path("cues");
-        }
     }
 }

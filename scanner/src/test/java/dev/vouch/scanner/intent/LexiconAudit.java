@@ -1,6 +1,5 @@
 package dev.vouch.scanner.intent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.input.TextExtractor;
 import dev.vouch.scanner.input.TextField;
@@ -8,7 +7,6 @@ import dev.vouch.scanner.input.ToolDefinition;
 import dev.vouch.scanner.intent.train.LabelledTools;
 import dev.vouch.scanner.intent.train.LabelledTools.Example;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,57 +67,32 @@ public final class LexiconAudit {
             }
         }
 
-        List<String> found = new ArrayList<>();
-        JsonNode root = bundledLexicon();
-        LexiconSlots slots = LexiconSlots.of(root.path("slots"));
+        List<Lexicon.Written> written = Lexicon.written(JsonMappers.YAML.readTree(Lexicon.bundledSource()));
         Set<String> english = new HashSet<>();
-        root.path("cues").fields().forEachRemaining(cue -> {
-            for (JsonNode phrase : cue.getValue().path("en")) {
-                for (String expanded : slots.expand("en", phrase.asText())) {
-                    english.add(cue.getKey() + " " + folded(expanded));
-                }
+        for (Lexicon.Written phrase : written) {
+            if (phrase.language().equals("en")) {
+                english.add(phrase.cue() + " " + Lexicon.folded(phrase.phrase()));
             }
-        });
-        root.path("cues").fields().forEachRemaining(cue -> {
-            if (LEFT_OUT.contains(cue.getKey())) {
-                return;
+        }
+        List<String> found = new ArrayList<>();
+        for (Lexicon.Written phrase : written) {
+            String key = Lexicon.folded(phrase.phrase());
+            if (phrase.language().equals("en")
+                    || LEFT_OUT.contains(phrase.cue())
+                    || english.contains(phrase.cue() + " " + key)) {
+                continue; // English's own, meant for honest text, or held by English with the same cue
             }
-            cue.getValue().fields().forEachRemaining(language -> {
-                if (language.getKey().equals("en") || !language.getValue().isArray()) {
-                    return;
-                }
-                for (JsonNode phrase : language.getValue()) {
-                    for (String expanded : slots.expand(language.getKey(), phrase.asText())) {
-                        String key = folded(expanded);
-                        if (english.contains(cue.getKey() + " " + key)) {
-                            continue; // English gives it the same cue: the phrase changes nothing
-                        }
-                        Counts count = counts.get(key);
-                        if (count != null && count.honest >= MIN_HONEST && count.honest >= 2 * count.attacks) {
-                            found.add(String.format(
-                                    "%5d honest %5d attacks  %s %s \"%s\"",
-                                    count.honest, count.attacks, language.getKey(), cue.getKey(), expanded));
-                        }
-                    }
-                }
-            });
-        });
+            Counts count = counts.get(key);
+            if (count != null && count.honest >= MIN_HONEST && count.honest >= 2 * count.attacks) {
+                found.add(String.format(
+                        "%5d honest %5d attacks  %s %s \"%s\"",
+                        count.honest, count.attacks, phrase.language(), phrase.cue(), phrase.phrase()));
+            }
+        }
         found.sort(null);
         found.forEach(System.out::println);
         System.out.printf(
                 "%d tools read; %d phrases of other languages than English fire mostly on honest tools%n",
                 training.size(), found.size());
-    }
-
-    /** A phrase as the lexicon matches it: folded, without the trailing star of a prefix. */
-    private static String folded(String phrase) {
-        String bare = phrase.endsWith("*") ? phrase.substring(0, phrase.length() - 1) : phrase;
-        return FoldedText.phrase(bare).strip();
-    }
-
-    private static JsonNode bundledLexicon() throws IOException {
-        try (InputStream in = Lexicon.class.getResourceAsStream(Lexicon.RESOURCE)) {
-            return JsonMappers.YAML.readTree(in);
-        }
     }
 }
