@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code result}), Docker's {@code tools.json} (including wrappers such as {@code consolidated}), a
  * server.json, a publish envelope {@code {"server", "tools", "prompts", "resources", "instructions"}},
  * or a single tool. A tool's schema may sit under {@code inputSchema} (MCP), {@code input_schema} or
- * {@code parameters} (other tool-calling APIs).
+ * {@code parameters} (other tool-calling APIs), and a tool may be wrapped as OpenAI's chat completions list it
+ * ({@code {"type": "function", "function": {...}}}).
  */
 public record ScanInput(
         List<ToolDefinition> tools,
@@ -101,7 +102,7 @@ public record ScanInput(
                     List.of(), List.of(), List.of(), Optional.empty(), Optional.of(new Located("", document)));
         }
         if (isTool(document)) {
-            return ofTools(List.of(new ToolDefinition("", document)));
+            return ofTools(List.of(tool(document, "")));
         }
         List<ToolDefinition> wrapped = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
@@ -138,9 +139,23 @@ public record ScanInput(
             if (!array.get(i).isObject()) {
                 throw new InvalidInputException("tool at " + base + "/" + i + " is not an object");
             }
-            tools.add(new ToolDefinition(base + "/" + i, array.get(i)));
+            tools.add(tool(array.get(i), base + "/" + i));
         }
         return tools;
+    }
+
+    /**
+     * The tool at {@code pointer}: the definition itself, or the one an OpenAI chat-completions entry wraps
+     * ({@code {"type": "function", "function": {"name", "description", "parameters"}}}), whose name and schema
+     * are what a scan reads the tool's text against.
+     */
+    private static ToolDefinition tool(JsonNode node, String pointer) {
+        JsonNode function = node.path("function");
+        return !node.path("name").isTextual()
+                        && function.isObject()
+                        && function.path("name").isTextual()
+                ? new ToolDefinition(pointer + "/function", function)
+                : new ToolDefinition(pointer, node);
     }
 
     private static List<Located> located(JsonNode array, String base) {
@@ -152,6 +167,9 @@ public record ScanInput(
     }
 
     private static boolean isTool(JsonNode node) {
+        if (!node.path("name").isTextual() && node.path("function").isObject()) {
+            return isTool(node.get("function"));
+        }
         return node.isObject()
                 && node.path("name").isTextual()
                 && (node.has("description")
