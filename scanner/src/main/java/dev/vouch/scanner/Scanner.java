@@ -13,6 +13,7 @@ import dev.vouch.scanner.checks.ToolCheck;
 import dev.vouch.scanner.checks.ToxicFlowCheck;
 import dev.vouch.scanner.drift.DriftReport;
 import dev.vouch.scanner.drift.ToolDigests;
+import dev.vouch.scanner.input.FieldKind;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.TextExtractor;
 import dev.vouch.scanner.input.TextField;
@@ -156,6 +157,15 @@ public final class Scanner {
 
     /** Adds the findings of the rules and the field checks on one field to {@code findings}. */
     private void fieldFindings(ScannedField scanned, List<Finding> findings) {
+        if (scanned.field().kind() == FieldKind.UNREAD) {
+            findings.add(new Finding(
+                    "VR-HIDDEN-DEPTH",
+                    Family.HIDDEN_CONTENT,
+                    Severity.REVIEW,
+                    scanned.field().pointer(),
+                    "nested deeper than " + TextExtractor.MAX_DEPTH + " levels; what lies below was not scanned"));
+            return;
+        }
         NormalizedText normalized = scanned.normalized();
         matchRules(scanned.field(), normalized.text(), "", findings);
         if (!normalized.hidden().isEmpty()) {

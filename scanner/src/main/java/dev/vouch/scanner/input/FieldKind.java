@@ -17,5 +17,7 @@ public enum FieldKind {
     /** Prompts, resources and server instructions. */
     PROMPT,
     /** A string of the server.json manifest. */
-    MANIFEST
+    MANIFEST,
+    /** A value nested deeper than the scan reads: its pointer alone, with no text, so that it is not passed unread. */
+    UNREAD
 }

@@ -19,7 +19,11 @@ public final class TextExtractor {
             Set.of("inputSchema", "outputSchema", "arguments", "input_schema", "parameters");
     private static final Set<String> SCHEMA_VALUE_KEYS = Set.of("default", "enum", "const", "examples", "example");
     private static final Set<String> PROSE_KEYS = Set.of("description", "desc", "title");
-    private static final int MAX_DEPTH = 64;
+    /**
+     * How deep the walk reads. The registry refuses a published document nested deeper than this, so only other
+     * callers (`vouch scan`, a library user) can hand it more.
+     */
+    public static final int MAX_DEPTH = 64;
 
     private TextExtractor() {}
 
@@ -55,6 +59,11 @@ public final class TextExtractor {
     private static void walk(
             JsonNode node, StringBuilder pointer, String key, Context context, List<TextField> out, int depth) {
         if (depth > MAX_DEPTH) {
+            // Past the depth the walk goes to, a string or a container of them is marked, not dropped: a model reads
+            // the whole definition, and what the scan did not read must not pass as if it had.
+            if (node.isTextual() || node.isContainerNode() && !node.isEmpty()) {
+                out.add(new TextField(pointer.toString(), FieldKind.UNREAD, key, ""));
+            }
             return;
         }
         int length = pointer.length();
