@@ -12,7 +12,7 @@ import java.util.Optional;
  * each with its JSON Pointer in the source document.
  *
  * <p>{@link #fromJson} accepts a tools array, a {@code tools/list} result (bare or inside a JSON-RPC
- * {@code result}), Docker's {@code tools.json} (including wrappers such as {@code consolidated}), a
+ * {@code result}, or an array of such pages), Docker's {@code tools.json} (including wrappers such as {@code consolidated}), a
  * server.json, a publish envelope {@code {"server", "tools", "prompts", "resources", "instructions"}},
  * or a single tool. A tool's schema may sit under {@code inputSchema} (MCP), {@code input_schema} or
  * {@code parameters} (other tool-calling APIs), and a tool may be wrapped as OpenAI's chat completions list it
@@ -83,7 +83,7 @@ public record ScanInput(
             throw new InvalidInputException("empty document");
         }
         if (document.isArray()) {
-            return ofTools(tools(document, ""));
+            return isPages(document) ? ofTools(pagesOfTools(document)) : ofTools(tools(document, ""));
         }
         if (!document.isObject()) {
             throw new InvalidInputException("expected a JSON array or object, found " + document.getNodeType());
@@ -156,6 +156,40 @@ public record ScanInput(
                         && function.path("name").isTextual()
                 ? new ToolDefinition(pointer + "/function", function)
                 : new ToolDefinition(pointer, node);
+    }
+
+    /**
+     * Whether an array holds {@code tools/list} pages rather than tools: each a result with its own {@code tools}
+     * ({@code nextCursor} pages written one after another), bare or as a JSON-RPC response.
+     */
+    private static boolean isPages(JsonNode array) {
+        if (array.isEmpty()) {
+            return false;
+        }
+        for (JsonNode item : array) {
+            if (isTool(item) || pageTools(item) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode pageTools(JsonNode page) {
+        if (page.path("tools").isArray()) {
+            return page.get("tools");
+        }
+        JsonNode result = page.path("result").path("tools");
+        return result.isArray() ? result : null;
+    }
+
+    private static List<ToolDefinition> pagesOfTools(JsonNode pages) {
+        List<ToolDefinition> tools = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            JsonNode page = pages.get(i);
+            String base = "/" + i + (page.path("tools").isArray() ? "" : "/result");
+            tools.addAll(tools(pageTools(page), base + "/tools"));
+        }
+        return tools;
     }
 
     private static List<Located> located(JsonNode array, String base) {
