@@ -147,15 +147,27 @@ public record ScanInput(
     /**
      * The tool at {@code pointer}: the definition itself, or the one an OpenAI chat-completions entry wraps
      * ({@code {"type": "function", "function": {"name", "description", "parameters"}}}), whose name and schema
-     * are what a scan reads the tool's text against.
+     * are what a scan reads the tool's text against. A wrapper holding anything else is scanned whole, so that
+     * no string of it goes unread.
      */
     private static ToolDefinition tool(JsonNode node, String pointer) {
-        JsonNode function = node.path("function");
-        return !node.path("name").isTextual()
-                        && function.isObject()
-                        && function.path("name").isTextual()
-                ? new ToolDefinition(pointer + "/function", function)
+        return isFunctionWrapper(node)
+                ? new ToolDefinition(pointer + "/function", node.get("function"))
                 : new ToolDefinition(pointer, node);
+    }
+
+    private static boolean isFunctionWrapper(JsonNode node) {
+        if (!node.path("function").isObject()
+                || !node.get("function").path("name").isTextual()) {
+            return false;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("function") && !name.equals("type")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -201,7 +213,7 @@ public record ScanInput(
     }
 
     private static boolean isTool(JsonNode node) {
-        if (!node.path("name").isTextual() && node.path("function").isObject()) {
+        if (isFunctionWrapper(node)) {
             return isTool(node.get("function"));
         }
         return node.isObject()
