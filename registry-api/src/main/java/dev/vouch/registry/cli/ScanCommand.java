@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code vouch scan}: the scanner on local files, no server needed. Exit 0 when nothing is blocked,
  * 1 when something is, 2 when a file cannot be read as a tools list, server.json or publish envelope.
- * An unreadable file is reported on one line of stderr and the other files are still scanned.
+ * An unreadable file is reported on one line of stderr and the other files are still scanned. A FILE of {@code -}
+ * is standard input.
  */
 @Command(
         name = "scan",
@@ -40,6 +41,9 @@ import picocli.CommandLine.Parameters;
 final class ScanCommand implements Callable<Integer> {
 
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** The FILE that names standard input, as in other command-line tools: {@code … tools/list | vouch scan -}. */
+    private static final String STANDARD_INPUT = "-";
+
     private static final ObjectMapper JSON = JsonMappers.STRICT_JSON;
 
     enum Format {
@@ -56,9 +60,11 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "FILE",
             arity = "1..*",
-            description =
-                    "A tools list (array, tools/list result, Docker tools.json), a server.json or a publish envelope.")
+            description = "A tools list (array, tools/list result, Docker tools.json), a server.json or a publish "
+                    + "envelope; - reads standard input.")
     List<Path> files;
+
+    private boolean standardInputRead;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -97,10 +103,20 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** The file's scan input, or empty after one line on stderr saying why it cannot be read. */
-    private static Optional<ScanInput> read(Path file, PrintWriter err) {
+    private Optional<ScanInput> read(Path file, PrintWriter err) {
         String problem;
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            if (STANDARD_INPUT.equals(file.toString())) {
+                problem = standardInputRead ? "standard input was read already" : null;
+                standardInputRead = true;
+                // One byte over the limit says the input is larger, without reading the rest of it.
+                byte[] bytes = problem == null ? System.in.readNBytes((int) MAX_FILE_BYTES + 1) : null;
+                if (bytes != null && bytes.length > MAX_FILE_BYTES) {
+                    problem = "larger than " + MAX_FILE_BYTES + " bytes";
+                } else if (bytes != null) {
+                    return Optional.of(ScanInput.fromJson(JSON.readTree(bytes)));
+                }
+            } else if (Files.size(file) > MAX_FILE_BYTES) {
                 problem = "larger than " + MAX_FILE_BYTES + " bytes";
             } else {
                 return Optional.of(ScanInput.fromJson(JSON.readTree(file.toFile())));
