@@ -12,8 +12,8 @@ import java.util.Optional;
  * each with its JSON Pointer in the source document.
  *
  * <p>{@link #fromJson} accepts a tools array, a {@code tools/list} result (bare or inside a JSON-RPC
- * {@code result}, or an array of such pages), Docker's {@code tools.json} (including wrappers such as {@code consolidated}), a
- * server.json, a publish envelope {@code {"server", "tools", "prompts", "resources", "instructions"}},
+ * {@code result}, or an array of such pages), Docker's {@code tools.json} (including wrappers such as
+ * {@code consolidated}), a server.json, a publish envelope {@code {"server", "tools", "prompts", "resources", "instructions"}},
  * or a single tool. A tool's schema may sit under {@code inputSchema} (MCP), {@code input_schema} or
  * {@code parameters} (other tool-calling APIs), and a tool may be wrapped as OpenAI's chat completions list it
  * ({@code {"type": "function", "function": {...}}}).
@@ -158,7 +158,8 @@ public record ScanInput(
 
     private static boolean isFunctionWrapper(JsonNode node) {
         if (!node.path("function").isObject()
-                || !node.get("function").path("name").isTextual()) {
+                || !node.get("function").path("name").isTextual()
+                || node.has("type") && !"function".equals(node.get("type").asText(null))) {
             return false;
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
