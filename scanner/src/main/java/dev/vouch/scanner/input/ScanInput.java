@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * <p>{@link #fromJson} accepts a tools array, a {@code tools/list} result (bare or inside a JSON-RPC
  * {@code result}, or an array of such pages), Docker's {@code tools.json} (including wrappers such as
- * {@code consolidated}), a server.json, a publish envelope {@code {"server", "tools", "prompts", "resources", "instructions"}},
- * or a single tool. A tool's schema may sit under {@code inputSchema} (MCP), {@code input_schema} or
+ * {@code consolidated}), a server.json, a publish envelope
+ * {@code {"server", "tools", "prompts", "resources", "instructions"}}, or a single tool. A tool's schema may sit under {@code inputSchema} (MCP), {@code input_schema} or
  * {@code parameters} (other tool-calling APIs), and a tool may be wrapped as OpenAI's chat completions list it
  * ({@code {"type": "function", "function": {...}}}).
  */
