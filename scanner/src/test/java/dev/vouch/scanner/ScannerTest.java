@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.scanner.input.InvalidInputException;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.TextExtractor;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +163,36 @@ class ScannerTest {
 
         assertReadAsThePlainList(pages);
         assertThat(pages.findings()).extracting(Finding::pointer).contains("/1/result/tools/0/description");
+    }
+
+    @Test
+    void aServersStdioMessagesAreReadByTheToolsListResultsAmongThem() {
+        ScanReport report = SCANNER.scan(ScanInput.fromJsonSequence(List.of(
+                json("{'jsonrpc':'2.0','id':0,'result':{'protocolVersion':'2025-06-18','capabilities':{'tools':{}}}}"),
+                json("{'jsonrpc':'2.0','method':'notifications/message','params':{'level':'info','data':'ready'}}"),
+                json("{'jsonrpc':'2.0','id':1,'result':{'tools':[" + SEND_EMAIL + "]}}"),
+                json("{'jsonrpc':'2.0','id':2,'result':{'tools':[" + GET_WEATHER + "]}}"))));
+
+        assertReadAsThePlainList(report);
+        assertThat(report.findings()).extracting(Finding::pointer).contains("/3/result/tools/0/description");
+    }
+
+    @Test
+    void stdioMessagesWithoutAToolsListResultAreRefusedWithTheReason() {
+        List<JsonNode> messages = List.of(
+                json("{'jsonrpc':'2.0','id':0,'result':{'protocolVersion':'2025-06-18'}}"),
+                json("{'jsonrpc':'2.0','id':1,'error':{'code':-32601,'message':'Method not found'}}"));
+
+        assertThatThrownBy(() -> ScanInput.fromJsonSequence(messages))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("no tools/list result among 2 JSON-RPC messages");
+    }
+
+    @Test
+    void aToolALineIsReadAsTheListOfThem() {
+        ScanReport report = SCANNER.scan(ScanInput.fromJsonSequence(List.of(json(SEND_EMAIL), json(GET_WEATHER))));
+
+        assertReadAsThePlainList(report);
     }
 
     @Test

@@ -1,7 +1,11 @@
 package dev.vouch.registry.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.domain.JsonMappers;
@@ -18,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,6 +50,9 @@ final class ScanCommand implements Callable<Integer> {
     private static final String STANDARD_INPUT = "-";
 
     private static final ObjectMapper JSON = JsonMappers.STRICT_JSON;
+    /** One value of a sequence: the next one is no trailing token. */
+    private static final ObjectReader ONE_VALUE =
+            JSON.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     enum Format {
         text,
@@ -60,8 +68,8 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "FILE",
             arity = "1..*",
-            description = "A tools list (array, tools/list result, Docker tools.json), a server.json or a publish "
-                    + "envelope; - reads standard input.")
+            description = "A tools list (array, tools/list result, Docker tools.json), a server.json, a publish "
+                    + "envelope, or an MCP server's stdio messages one per line; - reads standard input.")
     List<Path> files;
 
     private boolean standardInputRead;
@@ -114,12 +122,12 @@ final class ScanCommand implements Callable<Integer> {
                 if (bytes != null && bytes.length > MAX_FILE_BYTES) {
                     problem = "larger than " + MAX_FILE_BYTES + " bytes";
                 } else if (bytes != null) {
-                    return Optional.of(ScanInput.fromJson(JSON.readTree(bytes)));
+                    return Optional.of(ScanInput.fromJsonSequence(values(bytes)));
                 }
             } else if (Files.size(file) > MAX_FILE_BYTES) {
                 problem = "larger than " + MAX_FILE_BYTES + " bytes";
             } else {
-                return Optional.of(ScanInput.fromJson(JSON.readTree(file.toFile())));
+                return Optional.of(ScanInput.fromJsonSequence(values(Files.readAllBytes(file))));
             }
         } catch (JsonProcessingException e) {
             problem = "not valid JSON (" + e.getOriginalMessage() + ")";
@@ -130,6 +138,22 @@ final class ScanCommand implements Callable<Integer> {
         }
         err.println("vouch scan: " + file + ": " + problem);
         return Optional.empty();
+    }
+
+    /**
+     * The JSON values of {@code bytes}, one after another: one document, or the messages an MCP server's stdio
+     * transport writes one per line (a captured {@code initialize} and {@code tools/list}).
+     */
+    private static List<JsonNode> values(byte[] bytes) throws IOException {
+        // A parser of values one after another, where a reader's readValues would take a top-level array's
+        // elements for the sequence.
+        List<JsonNode> values = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            while (parser.nextToken() != null) {
+                values.add(ONE_VALUE.readTree(parser));
+            }
+        }
+        return values;
     }
 
     private void printText(PrintWriter out, Path file, ScanReport report) {

@@ -1,6 +1,8 @@
 package dev.vouch.scanner.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -75,6 +77,45 @@ public record ScanInput(
             }
         }
         return null;
+    }
+
+    /**
+     * Reads a sequence of JSON values, as a file or a stream holds them one after another: one value as {@link
+     * #fromJson} reads it; JSON-RPC messages as an MCP server's stdio transport writes them (one per line), by the
+     * {@code tools/list} results among them; other values (a tool or a page a line) as the array of them. A pointer
+     * names the value by its place in the sequence ({@code /1/result/tools/0}).
+     */
+    public static ScanInput fromJsonSequence(List<JsonNode> values) {
+        if (values.isEmpty()) {
+            throw new InvalidInputException("empty document");
+        }
+        if (values.size() == 1) {
+            return fromJson(values.get(0));
+        }
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(values.size());
+        values.forEach(array::add);
+        if (!isMessages(array)) {
+            return fromJson(array);
+        }
+        List<ToolDefinition> tools = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (pageTools(array.get(i)) != null) {
+                addPageTools(array.get(i), i, tools);
+            }
+        }
+        if (tools.isEmpty()) {
+            throw new InvalidInputException("no tools/list result among " + values.size() + " JSON-RPC messages");
+        }
+        return ofTools(tools);
+    }
+
+    private static boolean isMessages(JsonNode array) {
+        for (JsonNode value : array) {
+            if (!value.path("jsonrpc").isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads any of the supported forms; {@link InvalidInputException} for anything else. */
@@ -198,11 +239,15 @@ public record ScanInput(
     private static List<ToolDefinition> pagesOfTools(JsonNode pages) {
         List<ToolDefinition> tools = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            JsonNode page = pages.get(i);
-            String base = "/" + i + (page.path("tools").isArray() ? "" : "/result");
-            tools.addAll(tools(pageTools(page), base + "/tools"));
+            addPageTools(pages.get(i), i, tools);
         }
         return tools;
+    }
+
+    /** The tools of the page at index {@code i}, bare or in a JSON-RPC result, added to {@code tools}. */
+    private static void addPageTools(JsonNode page, int i, List<ToolDefinition> tools) {
+        String base = "/" + i + (page.path("tools").isArray() ? "" : "/result");
+        tools.addAll(tools(pageTools(page), base + "/tools"));
     }
 
     private static List<Located> located(JsonNode array, String base) {
