@@ -19,10 +19,7 @@ public final class TextExtractor {
             Set.of("inputSchema", "outputSchema", "arguments", "input_schema", "parameters");
     private static final Set<String> SCHEMA_VALUE_KEYS = Set.of("default", "enum", "const", "examples", "example");
     private static final Set<String> PROSE_KEYS = Set.of("description", "desc", "title");
-    /**
-     * How deep the walk reads. The registry refuses a published document nested deeper than this, so only other
-     * callers (`vouch scan`, a library user) can hand it more.
-     */
+    /** How deep the walk reads; what lies deeper is marked {@link FieldKind#UNREAD}, not dropped. */
     public static final int MAX_DEPTH = 64;
 
     private TextExtractor() {}

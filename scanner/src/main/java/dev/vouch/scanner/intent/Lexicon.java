@@ -109,7 +109,18 @@ public final class Lexicon {
     }
 
     /** One phrase as a lexicon writes it, its slots filled: the key of its cue, its language and the phrase. */
-    record Written(String cue, String language, String phrase) {}
+    record Written(String cue, String language, String phrase) {
+
+        /** The cue and the phrase as the automaton holds it: what two languages' phrases share when they are equal. */
+        String cuedKey() {
+            return cue + " " + folded(phrase);
+        }
+    }
+
+    /** Every phrase of the bundled lexicon ({@link #written}). */
+    static List<Written> bundledWritten() throws IOException {
+        return written(JsonMappers.YAML.readTree(bundledSource()));
+    }
 
     /** Every phrase of a lexicon document, in the document's order, each slot filled in every way its language has. */
     static List<Written> written(JsonNode root) {

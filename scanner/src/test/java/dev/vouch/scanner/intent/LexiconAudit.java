@@ -1,6 +1,5 @@
 package dev.vouch.scanner.intent;
 
-import dev.vouch.scanner.JsonMappers;
 import dev.vouch.scanner.input.TextExtractor;
 import dev.vouch.scanner.input.TextField;
 import dev.vouch.scanner.input.ToolDefinition;
@@ -67,19 +66,14 @@ public final class LexiconAudit {
             }
         }
 
-        List<Lexicon.Written> written = Lexicon.written(JsonMappers.YAML.readTree(Lexicon.bundledSource()));
-        Set<String> english = new HashSet<>();
-        for (Lexicon.Written phrase : written) {
-            if (phrase.language().equals("en")) {
-                english.add(phrase.cue() + " " + Lexicon.folded(phrase.phrase()));
-            }
-        }
+        List<Lexicon.Written> written = Lexicon.bundledWritten();
+        Set<String> english = BundledLexiconTest.englishKeys(written);
         List<String> found = new ArrayList<>();
         for (Lexicon.Written phrase : written) {
             String key = Lexicon.folded(phrase.phrase());
             if (phrase.language().equals("en")
                     || LEFT_OUT.contains(phrase.cue())
-                    || english.contains(phrase.cue() + " " + key)) {
+                    || english.contains(phrase.cuedKey())) {
                 continue; // English's own, meant for honest text, or held by English with the same cue
             }
             Counts count = counts.get(key);
