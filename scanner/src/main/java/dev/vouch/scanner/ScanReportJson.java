@@ -3,12 +3,13 @@ package dev.vouch.scanner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.scanner.intent.InputMeanings;
 
 /**
  * The one JSON form of a scan report, shared by {@code vouch scan --format json}, the publish report
  * and the curator's report: verdict, rule-pack version, tool-set digest ({@code toolsDigest}, the
  * API's name), every tool with its verdict and findings, and for each finding of the instruction model
- * the features that decided it with their spans.
+ * the features that decided it with their spans and what each means.
  */
 public final class ScanReportJson {
 
@@ -48,6 +49,7 @@ public final class ScanReportJson {
             for (Signal signal : finding.signals()) {
                 ObjectNode feature = features.addObject()
                         .put("feature", signal.feature())
+                        .put("meaning", InputMeanings.of(signal.feature()))
                         .put("weight", signal.weight())
                         .put("pointer", signal.pointer())
                         .put("start", signal.start())

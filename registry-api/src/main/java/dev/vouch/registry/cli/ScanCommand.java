@@ -18,6 +18,7 @@ import dev.vouch.scanner.ToolReport;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.input.InvalidInputException;
 import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.intent.InputMeanings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -192,9 +193,10 @@ final class ScanCommand implements Callable<Integer> {
         for (Signal signal : finding.signals()) {
             out.printf(
                     Locale.ROOT,
-                    "        %s (+%.2f) at %s [%d,%d)%s: %s%n",
+                    "        %s (+%.2f): %s%n          at %s [%d,%d)%s: %s%n",
                     signal.feature(),
                     signal.weight(),
+                    InputMeanings.of(signal.feature()),
                     signal.pointer(),
                     signal.start(),
                     signal.end(),

@@ -2,6 +2,7 @@ package dev.vouch.registry.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.scanner.intent.InputMeanings;
 import dev.vouch.store.StoredVersion;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +59,8 @@ public record ServerPage(
             Highlight span,
             List<FeatureView> features) {}
 
-    /** One feature behind a model's finding: its name, what it added to the score, where it fired. */
-    public record FeatureView(String feature, String weight, String pointer, Highlight sentence) {}
+    /** One feature behind a model's finding: its name and meaning, what it added to the score, where it fired. */
+    public record FeatureView(String feature, String meaning, String weight, String pointer, Highlight sentence) {}
 
     /** One pipeline check. */
     public record Check(String name, boolean passed, String detail) {}
@@ -196,8 +197,12 @@ public record ServerPage(
             int start = feature.path("start").asInt(-1);
             int end = feature.path("end").asInt(-1);
             String cue = start >= 0 && end > start && end <= text.length() ? text.substring(start, end) : "";
+            String name = Json.text(feature, "feature");
             views.add(new FeatureView(
-                    Json.text(feature, "feature"),
+                    name,
+                    // From the name, not the stored report: reports published before meanings were written get them
+                    // too.
+                    InputMeanings.of(name),
                     String.format(
                             java.util.Locale.ROOT,
                             "%+.2f",

@@ -1,0 +1,65 @@
+package dev.vouch.scanner.intent;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What an input of the instruction model means, in words a reviewer reads beside a finding: a finding names its
+ * inputs by their wire names ({@code exfil-sink}, {@code cue:conceal+report}, {@code words:always}), which say
+ * little to someone deciding whether to trust a tool.
+ */
+public final class InputMeanings {
+
+    private static final Map<String, Feature> FEATURES = new HashMap<>();
+    private static final Map<String, Cue> CUES = new HashMap<>();
+
+    static {
+        for (Feature feature : Feature.values()) {
+            FEATURES.put(feature.wireName(), feature);
+        }
+        for (Cue cue : Cue.values()) {
+            CUES.put(cue.lexiconKey(), cue);
+        }
+    }
+
+    private static final String CUE = "cue:";
+    private static final String WORDS = "words:";
+    private static final String INSTRUCTION_WORDS = "instruction-words:";
+
+    private InputMeanings() {}
+
+    /**
+     * The meaning of the input named {@code name}, as {@link IntentFeatures.Span#name} or
+     * {@link IntentFeatures#inputNames} names it; empty for a name that is no input's.
+     */
+    public static String of(String name) {
+        Feature feature = FEATURES.get(name);
+        if (feature != null) {
+            return feature.question();
+        }
+        if (name.startsWith(CUE)) {
+            return cues(name.substring(CUE.length()));
+        }
+        if (name.startsWith(INSTRUCTION_WORDS)) {
+            return "the word \"" + name.substring(INSTRUCTION_WORDS.length())
+                    + "\" in a sentence that instructs the agent, weighed as the labelled corpora taught the model";
+        }
+        if (name.startsWith(WORDS)) {
+            return "the word \"" + name.substring(WORDS.length())
+                    + "\" in the tool's text, weighed as the labelled corpora taught the model";
+        }
+        return "";
+    }
+
+    /** A cue ({@code conceal}) or two in one sentence ({@code conceal+report}). */
+    private static String cues(String keys) {
+        int plus = keys.indexOf('+');
+        if (plus < 0) {
+            Cue cue = CUES.get(keys);
+            return cue == null ? "" : cue.meaning();
+        }
+        Cue first = CUES.get(keys.substring(0, plus));
+        Cue second = CUES.get(keys.substring(plus + 1));
+        return first == null || second == null ? "" : first.meaning() + "; in the same sentence, " + second.meaning();
+    }
+}
