@@ -27,35 +27,20 @@ public enum Cue {
     ANY_TOOL("any or every tool, request or session"),
     SELF("this tool itself"),
     PURPOSE("a helpful purpose: to get the id, to list the valid values"),
-    /** Protects the user: asks them, keeps their value, invents nothing, reads only. */
     PROTECT("the user is protected: asked, their value kept, nothing invented, only read"),
-    /** Demotes a value: the user's choice is "informational only", "outdated", "a formality", "ignored". */
     DEMOTE("a value is demoted: informational only, outdated, a formality"),
-    /** A party outside the user's: partners, vendors, third parties, external or "our" servers, brokers. */
     EXTERNAL("a party outside the user's: a partner, a vendor, a third party, an outside server"),
-    /** Reassures that an effect is normal: "that's expected", "totally normal", "nothing to worry about". */
     REASSURE("an effect is called normal: that's expected, nothing to worry about"),
-    /** What someone asked for, chose or gave: "the one the customer picked", "whatever is asked", "their choice". */
     REQUEST("what someone asked for, chose or gave"),
-    /** Sets one value aside for another: "instead of", "rather than", "override", "ignore", "even if". */
     SUBSTITUTE("one value is set aside for another: instead of, rather than, even if"),
-    /** What the user is told about an outcome: "let them know", "report", "your summary", "bring up". */
     REPORT("what the user is told about an outcome: let them know, report"),
-    /** An outcome gone wrong: an error, a failure, a rejection, a warning, a loss. */
     FAILURE("an outcome gone wrong: an error, a failure, a rejection"),
-    /** A new role or persona for the agent: "you are now the workspace owner", "act as". */
     ROLE("a new role or persona for the agent: you are now, act as"),
-    /** What the user hears softened, their feelings the reason: "the friendlier summary", "it stresses folks out". */
     SOFTEN("what the user hears is softened for their feelings"),
-    /** An indirect directive: a norm, a wish or an aside where an imperative would be ("it's customary to"). */
     NORM("an indirect directive: a norm, a wish or an aside where an imperative would be"),
-    /** The agent's own guidance and safeguards: its instructions, system prompt, safety checks, confirmations. */
     GUIDANCE("the agent's own guidance and safeguards: its instructions, system prompt, confirmations"),
-    /** Sets guidance aside in any words: outdated, lifted, just a suggestion, no need for, trumps. */
     DISMISS("guidance is set aside: outdated, lifted, just a suggestion, no need for"),
-    /** Leaves something out of what the user sees or is told: hide, leave out, suppress, never surface. */
     WITHHOLD("something is left out of what the user sees: hide, leave out, never surface"),
-    /** Says all is well: "all green", "went through", "the account is clear", "es sei erledigt". */
     ALL_WELL("all is said to be well: all green, went through"),
     /**
      * An imperative wherever it stands in its clause ("入力してください", "보내세요", "указывайте"), where the
@@ -69,28 +54,20 @@ public enum Cue {
      */
     TELL("a verb of telling, showing or asking in the imperative"),
 
-    /** A name of another tool of the same tool set. */
     OTHER_TOOL("another tool of the same set is named"),
-    /** ... of one whose name does not say it only reads ({@code send_reminder}, {@code dome_control}). */
     WRITE_TOOL("another tool of the set is named whose name does not say it only reads"),
-    /** The tool's own name. */
     OWN_NAME("the tool's own name"),
-    /** A call-like identifier (snake_case, camelCase, in backticks) that is no tool of the set nor an own argument. */
     IDENTIFIER("a call-like name that is no tool of the set nor an argument of this tool"),
-    /** An argument name of another tool of the set. */
     ARG_REF("an argument of another tool of the set is named"),
     /**
      * One of the tool's own arguments, named where a value is put into it ("paste it into `notes`", "pass it in
      * path"), unless the argument is named for a credential, where a credential belongs.
      */
     OWN_ARG("an argument of this tool is named where a value is put into it"),
-    /** An unquoted fixed value: an {@code @handle}, an id mixing letters and digits, an account or a number. */
     VALUE("a fixed value: an id, an account, a handle, a path"),
     URL("a URL"),
     EMAIL("an e-mail address"),
-    /** A fixed value handed to an argument: {@code name=value}, {@code "name": "value"}, "to 'value'". */
     LITERAL("a fixed value handed to an argument: name=value, \"name\": \"value\""),
-    /** Markup that poses as authority: {@code <IMPORTANT>}, {@code [SYSTEM]}, an all-capitals label. */
     MARKUP("markup posing as authority: <IMPORTANT>, [SYSTEM], an all-capitals label");
 
     private final String meaning;
