@@ -60,6 +60,23 @@ class BenignRealToolsCorpusTest {
         assertThat(unseen.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
     }
 
+    @Test
+    void fewOfTheToolsOfASecondHarvestOfNpmServersNeverFittedOnAreSentToReview() throws IOException {
+        Figures unseen = scan(
+                "benign npm corpus, second harvest (never fitted on)", Corpora.npmSecondHarvestToolsFiles(), s -> true);
+
+        assertThat(unseen.tools).isGreaterThan(3100);
+        assertThat(unseen.unreadable).isEmpty();
+        assertThat(unseen.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
+        // Issue 15's block aim (0.5%) is not met on these servers: rule pack 2026.12.06.1 blocks 1.04% (33 of 3,185
+        // tools, 14 of them one server's Chinese notes to the model), 2026.12.05.9 blocked 1.73%. Held here at the
+        // figure's ceiling, so that it cannot grow unseen while it is worked down.
+        assertThat(unseen.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED_SECOND_HARVEST);
+    }
+
+    /** What the second harvest's blocks are held to until issue 15's aim, {@link #MAX_BLOCKED}, is met on it. */
+    private static final double MAX_BLOCKED_SECOND_HARVEST = 0.011;
+
     private record Figures(int tools, int blocked, int review, List<String> unreadable) {
         double blockedRate() {
             return (double) blocked / tools;

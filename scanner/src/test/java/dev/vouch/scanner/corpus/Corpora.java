@@ -43,6 +43,14 @@ public final class Corpora {
     }
 
     /**
+     * A second harvest of live {@code tools/list} answers, of npm servers the first did not hold: never fitted on, so
+     * it measures the model on real servers none of whose tools it read.
+     */
+    public static List<Path> npmSecondHarvestToolsFiles() throws IOException {
+        return toolsFiles(root().resolve("benign-npm-tools-2").resolve("servers"));
+    }
+
+    /**
      * Whether a real server (Docker's, npm's) is in the half the model is fitted on: a stable hash of its name, so
      * the halves hold still as servers are added.
      */
