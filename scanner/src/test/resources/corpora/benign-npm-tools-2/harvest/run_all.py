@@ -61,7 +61,7 @@ def run(entry):
     for k, v in entry.get("env", {}).items():
         envs.append("%s=%s" % (k, v))
     args = [x.replace("{WORK}", work) for x in entry.get("args", [])]
-    cmd = [sys.executable, os.path.join(HERE, "mcp_list_tools.py"), "--out", out,
+    cmd = [sys.executable, os.path.join(HERE, "..", "..", "benign-npm-tools", "harvest", "mcp_list_tools.py"), "--out", out,
            "--timeout", str(entry.get("timeout", 40)), "--cwd", work]
     for e in envs:
         cmd += ["--env", e.replace("{WORK}", work)]
