@@ -200,8 +200,7 @@ public record ServerPage(
             String name = Json.text(feature, "feature");
             views.add(new FeatureView(
                     name,
-                    // From the name, not the stored report: reports published before meanings were written get them
-                    // too.
+                    // Worked out from the name, so that reports stored before meanings existed show them too.
                     InputMeanings.of(name),
                     String.format(
                             java.util.Locale.ROOT,
