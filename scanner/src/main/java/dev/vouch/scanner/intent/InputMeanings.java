@@ -22,10 +22,6 @@ public final class InputMeanings {
         }
     }
 
-    private static final String CUE = "cue:";
-    private static final String WORDS = "words:";
-    private static final String INSTRUCTION_WORDS = "instruction-words:";
-
     private InputMeanings() {}
 
     /**
@@ -37,15 +33,15 @@ public final class InputMeanings {
         if (feature != null) {
             return feature.question();
         }
-        if (name.startsWith(CUE)) {
-            return cues(name.substring(CUE.length()));
+        if (name.startsWith(IntentFeatures.CUE_PREFIX)) {
+            return cues(name.substring(IntentFeatures.CUE_PREFIX.length()));
         }
-        if (name.startsWith(INSTRUCTION_WORDS)) {
-            return "the word \"" + name.substring(INSTRUCTION_WORDS.length())
+        if (name.startsWith(IntentFeatures.INSTRUCTION_WORDS_PREFIX)) {
+            return "the word \"" + name.substring(IntentFeatures.INSTRUCTION_WORDS_PREFIX.length())
                     + "\" in a sentence that instructs the agent, weighed as the labelled corpora taught the model";
         }
-        if (name.startsWith(WORDS)) {
-            return "the word \"" + name.substring(WORDS.length())
+        if (name.startsWith(IntentFeatures.WORDS_PREFIX)) {
+            return "the word \"" + name.substring(IntentFeatures.WORDS_PREFIX.length())
                     + "\" in the tool's text, weighed as the labelled corpora taught the model";
         }
         return "";
@@ -53,13 +49,13 @@ public final class InputMeanings {
 
     /** A cue ({@code conceal}) or two in one sentence ({@code conceal+report}). */
     private static String cues(String keys) {
-        int plus = keys.indexOf('+');
+        int plus = keys.indexOf(IntentFeatures.PAIR);
         if (plus < 0) {
             Cue cue = CUES.get(keys);
             return cue == null ? "" : cue.meaning();
         }
         Cue first = CUES.get(keys.substring(0, plus));
-        Cue second = CUES.get(keys.substring(plus + 1));
+        Cue second = CUES.get(keys.substring(plus + IntentFeatures.PAIR.length()));
         return first == null || second == null ? "" : first.meaning() + "; in the same sentence, " + second.meaning();
     }
 }

@@ -48,7 +48,7 @@ public final class IntentFeatures {
         public String name(int input) {
             return input < WORDS
                     ? NAMES.get(input)
-                    : (input < INSTRUCTION_WORDS ? "words:" : "instruction-words:")
+                    : (input < INSTRUCTION_WORDS ? WORDS_PREFIX : INSTRUCTION_WORDS_PREFIX)
                             + source.substring(start, end).toLowerCase(Locale.ROOT);
         }
 
@@ -127,6 +127,13 @@ public final class IntentFeatures {
     /** How many inputs a vector has. */
     public static final int SIZE = INSTRUCTION_WORDS + WordBag.INSTRUCTION_BUCKETS;
 
+    /** How an input's name says what it is: a cue or a pair of cues, a word of the prose, a word of an instruction. */
+    static final String CUE_PREFIX = "cue:";
+
+    static final String PAIR = "+";
+    static final String WORDS_PREFIX = "words:";
+    static final String INSTRUCTION_WORDS_PREFIX = "instruction-words:";
+
     private static final List<String> NAMES = names();
 
     /** The wire name of every input, in order: {@code tamper-other}, {@code cue:agent}, {@code cue:agent+modal}. */
@@ -140,18 +147,18 @@ public final class IntentFeatures {
             names.add(feature.wireName());
         }
         for (Cue cue : CUES) {
-            names.add("cue:" + cue.lexiconKey());
+            names.add(CUE_PREFIX + cue.lexiconKey());
         }
         for (int a = 0; a < CUES.length; a++) {
             for (int b = a + 1; b < CUES.length; b++) {
-                names.add("cue:" + CUES[a].lexiconKey() + "+" + CUES[b].lexiconKey());
+                names.add(CUE_PREFIX + CUES[a].lexiconKey() + PAIR + CUES[b].lexiconKey());
             }
         }
         for (int bucket = 0; bucket < WordBag.BUCKETS; bucket++) {
-            names.add(String.format(Locale.ROOT, "words:%04d", bucket));
+            names.add(String.format(Locale.ROOT, WORDS_PREFIX + "%04d", bucket));
         }
         for (int bucket = 0; bucket < WordBag.INSTRUCTION_BUCKETS; bucket++) {
-            names.add(String.format(Locale.ROOT, "instruction-words:%04d", bucket));
+            names.add(String.format(Locale.ROOT, INSTRUCTION_WORDS_PREFIX + "%04d", bucket));
         }
         return List.copyOf(names);
     }
