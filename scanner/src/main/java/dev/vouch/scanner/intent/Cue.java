@@ -1,6 +1,8 @@
 package dev.vouch.scanner.intent;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a word or phrase in a clause tells about it. The first group comes from the lexicons
@@ -89,6 +91,19 @@ public enum Cue {
             key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
         }
         return key.toString();
+    }
+
+    private static final Map<String, Cue> BY_LEXICON_KEY = new HashMap<>();
+
+    static {
+        for (Cue cue : values()) {
+            BY_LEXICON_KEY.put(cue.lexiconKey(), cue);
+        }
+    }
+
+    /** The cue of a lexicon key ({@code sideEffect}), or null where no cue has it. */
+    static Cue ofLexiconKey(String key) {
+        return BY_LEXICON_KEY.get(key);
     }
 
     /** The cues as the bits of a sentence's mask ({@link InstructionAnalyzer.Sentence#mask()}). */

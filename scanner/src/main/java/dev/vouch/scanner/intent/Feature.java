@@ -1,6 +1,8 @@
 package dev.vouch.scanner.intent;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The named features of {@link IntentFeatures}, in the model's order. Each answers one question about a
@@ -95,5 +97,18 @@ public enum Feature {
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static final Map<String, Feature> BY_WIRE_NAME = new HashMap<>();
+
+    static {
+        for (Feature feature : values()) {
+            BY_WIRE_NAME.put(feature.wireName(), feature);
+        }
+    }
+
+    /** The feature of a wire name ({@code tamper-other}), or null where no feature has it. */
+    static Feature ofWireName(String name) {
+        return BY_WIRE_NAME.get(name);
     }
 }

@@ -1,26 +1,11 @@
 package dev.vouch.scanner.intent;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * What an input of the instruction model means, in words a reviewer reads beside a finding: a finding names its
  * inputs by their wire names ({@code exfil-sink}, {@code cue:conceal+report}, {@code words:always}), which say
  * little to someone deciding whether to trust a tool.
  */
 public final class InputMeanings {
-
-    private static final Map<String, Feature> FEATURES = new HashMap<>();
-    private static final Map<String, Cue> CUES = new HashMap<>();
-
-    static {
-        for (Feature feature : Feature.values()) {
-            FEATURES.put(feature.wireName(), feature);
-        }
-        for (Cue cue : Cue.values()) {
-            CUES.put(cue.lexiconKey(), cue);
-        }
-    }
 
     private InputMeanings() {}
 
@@ -29,7 +14,7 @@ public final class InputMeanings {
      * {@link IntentFeatures#inputNames} names it; empty for a name that is no input's.
      */
     public static String of(String name) {
-        Feature feature = FEATURES.get(name);
+        Feature feature = Feature.ofWireName(name);
         if (feature != null) {
             return feature.question();
         }
@@ -51,11 +36,11 @@ public final class InputMeanings {
     private static String cues(String keys) {
         int plus = keys.indexOf(IntentFeatures.PAIR);
         if (plus < 0) {
-            Cue cue = CUES.get(keys);
+            Cue cue = Cue.ofLexiconKey(keys);
             return cue == null ? "" : cue.meaning();
         }
-        Cue first = CUES.get(keys.substring(0, plus));
-        Cue second = CUES.get(keys.substring(plus + IntentFeatures.PAIR.length()));
+        Cue first = Cue.ofLexiconKey(keys.substring(0, plus));
+        Cue second = Cue.ofLexiconKey(keys.substring(plus + IntentFeatures.PAIR.length()));
         return first == null || second == null ? "" : first.meaning() + "; in the same sentence, " + second.meaning();
     }
 }

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -87,23 +86,20 @@ public final class Lexicon {
 
     static Lexicon parse(byte[] yaml) throws IOException {
         JsonNode root = JsonMappers.YAML.readTree(yaml);
-        Map<String, Cue> byKey = new HashMap<>();
-        for (Cue cue : Cue.values()) {
-            byKey.put(cue.lexiconKey(), cue);
-        }
         EnumSet<Cue> startOnly = EnumSet.noneOf(Cue.class);
         for (Iterator<Map.Entry<String, JsonNode>> cues = root.path("cues").fields(); cues.hasNext(); ) {
             Map.Entry<String, JsonNode> cue = cues.next();
-            if (!byKey.containsKey(cue.getKey())) {
+            Cue known = Cue.ofLexiconKey(cue.getKey());
+            if (known == null) {
                 throw new IllegalArgumentException("unknown cue in lexicon: " + cue.getKey());
             }
             if (cue.getValue().path("start").asBoolean(false)) {
-                startOnly.add(byKey.get(cue.getKey()));
+                startOnly.add(known);
             }
         }
         Map<String, Builder> phrases = new TreeMap<>();
         for (Written phrase : written(root)) {
-            add(phrases, byKey.get(phrase.cue()), phrase.phrase());
+            add(phrases, Cue.ofLexiconKey(phrase.cue()), phrase.phrase());
         }
         return new Lexicon(phrases, startOnly, ToolNames.of(root.path("toolNames")), sha256(yaml));
     }
