@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code unlessWindow} characters just before it — how "never reads ~/.ssh" escapes a rule about
  * reading ~/.ssh — nor {@code unlessAfter} in as many characters just after it: "upload credentials are
  * generated for you" says what credentials are, it asks for none to be uploaded (a pattern may hold an
- * {@code unlessAfter} of its own, {@link RulePattern#unlessAfter}). {@code keywords} are
+ * {@code unlessAfter} of its own, {@link RulePattern#unlessAfter}, and an {@code unlessWithin} that escapes a match
+ * holding it, {@link RulePattern#unlessWithin}). {@code keywords} are
  * literals, one of which any match must contain, and {@code alsoKeywords} (when given) a second set of
  * which one must occur too; they let the scanner skip the rule's regular expressions for text that
  * cannot match, which is nearly all text. A pattern may name keywords of its own instead ({@link
@@ -108,6 +109,14 @@ public record Rule(
             if (unless.get().matcher(before).find()) {
                 return false;
             }
+        }
+        if (rulePattern.unlessWithin().isPresent()
+                && rulePattern
+                        .unlessWithin()
+                        .get()
+                        .matcher(text.substring(start, end))
+                        .find()) {
+            return false;
         }
         return !escapedAfter(unlessAfter, text, end) && !escapedAfter(rulePattern.unlessAfter(), text, end);
     }

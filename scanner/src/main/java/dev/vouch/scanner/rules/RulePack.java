@@ -163,7 +163,8 @@ public final class RulePack {
     }
 
     /**
-     * Every regex a rule holds: its patterns (a string or {@code {regex: …}}, with its own {@code unlessAfter}),
+     * Every regex a rule holds: its patterns (a string or {@code {regex: …}}, with its own {@code unlessAfter} and
+     * {@code unlessWithin}),
      * {@code requires}, {@code unless} and {@code unlessAfter}.
      */
     private static List<String> regexesOf(JsonNode rule) {
@@ -171,6 +172,7 @@ public final class RulePack {
         for (JsonNode pattern : rule.path("patterns")) {
             nodes.add(pattern);
             nodes.add(pattern.path("unlessAfter"));
+            nodes.add(pattern.path("unlessWithin"));
         }
         JsonNode requires = rule.path("requires");
         if (requires.isArray()) {
@@ -246,12 +248,13 @@ public final class RulePack {
 
     /**
      * A pattern: a regex (run on the rule's keywords), or {@code {regex: …, keywords: […]}} with its own, and
-     * optionally an {@code unlessAfter} of its own.
+     * optionally an {@code unlessAfter} and an {@code unlessWithin} of its own.
      */
     private static RulePattern pattern(JsonNode node) {
         if (node.isTextual()) {
             Pattern regex = compile(node.asText());
-            return new RulePattern(regex, List.of(), OpeningWords.of(node.asText(), regex), Optional.empty());
+            return new RulePattern(
+                    regex, List.of(), OpeningWords.of(node.asText(), regex), Optional.empty(), Optional.empty());
         }
         List<String> own = strings(node.path("keywords"));
         if (!node.path("regex").isTextual() || own.isEmpty()) {
@@ -259,7 +262,12 @@ public final class RulePack {
         }
         String source = node.get("regex").asText();
         Pattern regex = compile(source);
-        return new RulePattern(regex, own, OpeningWords.of(source, regex), optionalPattern(node.path("unlessAfter")));
+        return new RulePattern(
+                regex,
+                own,
+                OpeningWords.of(source, regex),
+                optionalPattern(node.path("unlessAfter")),
+                optionalPattern(node.path("unlessWithin")));
     }
 
     private static List<Pattern> requiredPatterns(JsonNode node) {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Real servers' tools are benign until a person says otherwise: every tool the scanner blocks or sends to
  * review here is a false positive. Docker's curated catalog (arguments only) and the live {@code tools/list}
- * answers of popular MCP servers on npm (output schemas, annotations, notes to the model). Prints the figures;
- * holds the floors of issue 15.
+ * answers of MCP servers on npm in three harvests (output schemas, annotations, notes to the model). Prints the
+ * figures; holds the floors of issue 15.
  */
 class BenignRealToolsCorpusTest {
 
@@ -61,21 +61,37 @@ class BenignRealToolsCorpusTest {
     }
 
     @Test
-    void fewOfTheToolsOfASecondHarvestOfNpmServersNeverFittedOnAreSentToReview() throws IOException {
+    void fewOfTheToolsOfASecondHarvestOfNpmServersAreBlockedOrSentToReview() throws IOException {
+        List<Path> files = Corpora.npmSecondHarvestToolsFiles();
+        Figures all = scan("benign npm corpus, second harvest", files, server -> true);
         Figures unseen = scan(
-                "benign npm corpus, second harvest (never fitted on)", Corpora.npmSecondHarvestToolsFiles(), s -> true);
+                "benign npm corpus, second harvest, unseen half", files, server -> !Corpora.isFittedServer(server));
 
-        assertThat(unseen.tools).isGreaterThan(3100);
-        assertThat(unseen.unreadable).isEmpty();
+        assertThat(all.tools).isGreaterThan(3100);
+        assertThat(all.unreadable).isEmpty();
+        assertThat(all.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
+        assertThat(all.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
+        // Rule pack 2026.12.06.2, the first fitted on half of these servers: the unseen half 0.49% blocked, 2.98%
+        // review. Before it no fit had read the set: 2026.12.06.1 blocked 1.04% of all its tools, 2026.12.05.9 1.73%.
         assertThat(unseen.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
-        // Issue 15's block aim (0.5%) is not met on these servers: rule pack 2026.12.06.1 blocks 1.04% (33 of 3,185
-        // tools, 14 of them one server's Chinese notes to the model), 2026.12.05.9 blocked 1.73%. Held here at the
-        // figure's ceiling, so that it cannot grow unseen while it is worked down.
-        assertThat(unseen.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED_SECOND_HARVEST);
+        assertThat(unseen.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
     }
 
-    /** What the second harvest's blocks are held to until issue 15's aim, {@link #MAX_BLOCKED}, is met on it. */
-    private static final double MAX_BLOCKED_SECOND_HARVEST = 0.011;
+    @Test
+    void fewOfTheToolsOfAThirdHarvestOfNpmServersNeverReadAreBlockedOrSentToReview() throws IOException {
+        // No fit, lexicon or reading was written from these servers, and none of their verdicts was read: only these
+        // figures are looked at.
+        Figures unseen = scan(
+                "benign npm corpus, third harvest (never fitted on, never read)",
+                Corpora.npmThirdHarvestToolsFiles(),
+                server -> true,
+                false);
+
+        assertThat(unseen.tools).isGreaterThan(4300);
+        assertThat(unseen.unreadable).isEmpty();
+        assertThat(unseen.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
+        assertThat(unseen.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
+    }
 
     private record Figures(int tools, int blocked, int review, List<String> unreadable) {
         double blockedRate() {
@@ -88,6 +104,12 @@ class BenignRealToolsCorpusTest {
     }
 
     private static Figures scan(String label, List<Path> files, Predicate<String> servers) throws IOException {
+        return scan(label, files, servers, true);
+    }
+
+    /** The figures of {@code files}; a set kept unread prints no sample of what was flagged, only its counts. */
+    private static Figures scan(String label, List<Path> files, Predicate<String> servers, boolean samplesShown)
+            throws IOException {
         int tools = 0;
         int blocked = 0;
         int review = 0;
@@ -118,7 +140,7 @@ class BenignRealToolsCorpusTest {
                 }
                 for (Finding finding : tool.findings()) {
                     byRule.merge(finding.ruleId() + " (" + finding.severity().wireName() + ")", 1, Integer::sum);
-                    if (samples.size() < 40) {
+                    if (samplesShown && samples.size() < 40) {
                         samples.add(server + "/" + tool.name() + " " + finding.ruleId() + ": " + finding.evidence());
                     }
                 }

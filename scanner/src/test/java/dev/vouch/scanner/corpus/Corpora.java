@@ -43,11 +43,19 @@ public final class Corpora {
     }
 
     /**
-     * A second harvest of live {@code tools/list} answers, of npm servers the first did not hold: never fitted on, so
-     * it measures the model on real servers none of whose tools it read.
+     * A second harvest of live {@code tools/list} answers, of npm servers the first did not hold. Like the first, half
+     * its servers ({@link #isFittedServer}) are fitted on and the other half measure.
      */
     public static List<Path> npmSecondHarvestToolsFiles() throws IOException {
         return toolsFiles(root().resolve("benign-npm-tools-2").resolve("servers"));
+    }
+
+    /**
+     * A third harvest of live {@code tools/list} answers, of npm servers neither earlier harvest held: never fitted on,
+     * so it measures the model on real servers none of whose tools it read.
+     */
+    public static List<Path> npmThirdHarvestToolsFiles() throws IOException {
+        return toolsFiles(root().resolve("benign-npm-tools-3").resolve("servers"));
     }
 
     /**

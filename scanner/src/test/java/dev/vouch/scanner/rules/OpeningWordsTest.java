@@ -194,7 +194,8 @@ class OpeningWordsTest {
             return null;
         }
         List<RulePattern> searching = rule.patterns().stream()
-                .map(pattern -> new RulePattern(pattern.regex(), pattern.keywords(), null, pattern.unlessAfter()))
+                .map(pattern -> new RulePattern(
+                        pattern.regex(), pattern.keywords(), null, pattern.unlessAfter(), pattern.unlessWithin()))
                 .toList();
         return new Rule(
                 rule.id(),

@@ -232,11 +232,16 @@ public final class LabelledTools {
     }
 
     /**
-     * The live tool lists of popular MCP servers on npm: real vendors' text with output schemas, annotations and
-     * notes to the model, which Docker's catalog (arguments only) lacks.
+     * The live tool lists of MCP servers on npm, both harvests: real vendors' text with output schemas, annotations and
+     * notes to the model, which Docker's catalog (arguments only) lacks. The second harvest's servers write more of
+     * their workflows across tools ("if `authenticated=false`, run `setup_auth`"); fitted on half of them, the model
+     * put the other half's tools in review 3.8% of the time rather than 4.7%, and blocked 0.61% rather than 0.85%, with
+     * the blind sets' attacks flagged as before (91.8% against 91.9%).
      */
     public static List<Example> npm() throws IOException {
-        return realTools(Corpora.npmToolsFiles(), "npm", "benign-npm-tools");
+        List<Example> examples = new ArrayList<>(realTools(Corpora.npmToolsFiles(), "npm", "benign-npm-tools"));
+        examples.addAll(realTools(Corpora.npmSecondHarvestToolsFiles(), "npm", "benign-npm-tools-2"));
+        return examples;
     }
 
     /** Every tool of real servers a negative, the servers in halves by a stable hash of their names. */
