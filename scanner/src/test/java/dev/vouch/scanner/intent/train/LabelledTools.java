@@ -234,9 +234,9 @@ public final class LabelledTools {
     /**
      * The live tool lists of MCP servers on npm, both harvests: real vendors' text with output schemas, annotations and
      * notes to the model, which Docker's catalog (arguments only) lacks. The second harvest's servers write more of
-     * their workflows across tools ("if `authenticated=false`, run `setup_auth`"); fitted on half of them, the model
-     * put the other half's tools in review 3.8% of the time rather than 4.7%, and blocked 0.61% rather than 0.85%, with
-     * the blind sets' attacks flagged as before (91.8% against 91.9%).
+     * their workflows across tools ("if `authenticated=false`, run `setup_auth`"); fitted on half of them (and nothing
+     * else changed), the model flagged 3.8% of the other half's tools rather than 4.7% and blocked 0.61% rather than
+     * 0.85%, with the blind sets' attacks flagged as before (91.8% against 91.9%).
      */
     public static List<Example> npm() throws IOException {
         List<Example> examples = new ArrayList<>(realTools(Corpora.npmToolsFiles(), "npm", "benign-npm-tools"));
