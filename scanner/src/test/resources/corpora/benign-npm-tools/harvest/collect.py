@@ -7,18 +7,21 @@ npm field is empty or 'SEE LICENSE IN ...'. tools.json files are copied byte-for
 import json, os, shutil, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-RUNROOT = os.environ.get("RUNROOT", "/tmp/npmharvest/runs")
+HARVEST = os.environ.get("HARVEST", HERE)
+ROOT = os.path.dirname(HARVEST)
+BASE = os.environ.get("SCRATCHBASE", "/tmp/npmharvest")
+RUNROOT = os.environ.get("RUNROOT", BASE + "/runs")
+SCRATCH = os.environ.get("SCRATCH", BASE + "/scratch")
 DATE = os.environ.get("HARVEST_DATE", "2026-12-04")
 sys.path.insert(0, HERE)
 from run_all import short_name  # noqa
 
-PERMISSIVE = {"MIT", "Apache-2.0", "ISC", "BSD-2-Clause", "BSD-3-Clause", "MPL-2.0", "0BSD", "Unlicense"}
+PERMISSIVE = {"MIT", "Apache-2.0", "ISC", "BSD-2-Clause", "BSD-3-Clause", "MPL-2.0", "0BSD", "Unlicense", "CC0-1.0"}
 
-servers = json.load(open(os.path.join(HERE, "servers.json")))
-views = json.load(open(os.path.join(HERE, "npm-view.json")))
-notes = json.load(open(os.path.join(HERE, "licence_notes.json")))
-manual_skips = [l.rstrip("\n").split("\t") for l in open(os.path.join(HERE, "skipped_manual.tsv")) if l.strip() and not l.startswith("#")]
+servers = json.load(open(os.path.join(HARVEST, "servers.json")))
+views = json.load(open(os.path.join(HARVEST, "npm-view.json")))
+notes = json.load(open(os.path.join(HARVEST, "licence_notes.json")))
+manual_skips = [l.rstrip("\n").split("\t") for l in open(os.path.join(HARVEST, "skipped_manual.tsv")) if l.strip() and not l.startswith("#")]
 
 prov, skipped = [], []
 os.makedirs(os.path.join(ROOT, "servers"), exist_ok=True)
@@ -46,9 +49,9 @@ for e in servers:
     os.makedirs(od, exist_ok=True)
     shutil.copyfile(os.path.join(rd, "tools.json"), os.path.join(od, "tools.json"))
     n = len(json.load(open(os.path.join(od, "tools.json"))))
-    node = "node22" if e.get("node") == "22" else "node"
+    node = {"22": "node22", "24": "node24", "26": "node26"}.get(e.get("node"), "node")
     binrel = res["cmd"][1].split("/node_modules/", 1)[1]
-    args = " ".join(a.replace(os.path.join("/tmp/npmharvest/scratch", "work-" + short), "<workdir>") for a in res["cmd"][2:])
+    args = " ".join(a.replace(os.path.join(SCRATCH, "work-" + short), "<workdir>") for a in res["cmd"][2:])
     cmdline = ("%s node_modules/%s %s" % (node, binrel, args)).strip()
     envnames = ",".join(["HOME"] + sorted(e.get("env", {}).keys()))
     lic_col = lic if lic == npm_lic else "%s (%s)" % (lic, notes[pkg]["note"])

@@ -8,7 +8,7 @@ json.dumps(joined, indent=2, ensure_ascii=False) + "\n", and (3) no U+FFFD in th
 import json, os, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.environ.get("HARVEST", HERE))
-RUNROOT = os.environ.get("RUNROOT", os.environ.get("SCRATCHBASE", "/tmp/npm2") + "/runs")
+RUNROOT = os.environ.get("RUNROOT", os.environ.get("SCRATCHBASE", "/tmp/npmharvest") + "/runs")
 bad = 0
 n = 0
 ntools = 0
