@@ -38,43 +38,23 @@ class BenignRealToolsCorpusTest {
         Figures docker = scan("benign docker corpus", Corpora.dockerToolsFiles(), server -> true);
 
         assertThat(docker.tools).isGreaterThan(4900);
-        assertThat(docker.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
-        assertThat(docker.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
+        assertMeetsTheAims(docker);
     }
 
     @Test
     void fewOfThePopularNpmServersToolsAreBlockedOrSentToReview() throws IOException {
-        List<Path> files = Corpora.npmToolsFiles();
-        Figures all = scan("benign npm corpus", files, server -> true);
-        Figures unseen = scan("benign npm corpus, unseen half", files, server -> !Corpora.isFittedServer(server));
-
-        assertThat(all.tools).isGreaterThan(2400);
-        assertThat(all.unreadable).isEmpty();
-        assertThat(all.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
-        assertThat(all.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
         // The half of npm's servers the model was never fitted on is held to the aims too (rule pack
         // 2026.12.06.2: 0.00% blocked, 3.29% review; 2026.12.05.9 0.00% / 4.09%; 2026.12.05.8 0.09% / 4.00%;
         // 2026.12.05.7 0.09% / 4.09%; 2026.12.05.6 0.00% / 3.64%; 2026.12.05.5 0.09% / 4.36%; 2026.12.05.3 0.27% /
         // 3.47%; 0.62% blocked with 2026.12.04.9, before it was reached).
-        assertThat(unseen.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
-        assertThat(unseen.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
+        assertBothHalvesMeetTheAims("benign npm corpus", Corpora.npmToolsFiles(), 2400);
     }
 
     @Test
     void fewOfTheToolsOfASecondHarvestOfNpmServersAreBlockedOrSentToReview() throws IOException {
-        List<Path> files = Corpora.npmSecondHarvestToolsFiles();
-        Figures all = scan("benign npm corpus, second harvest", files, server -> true);
-        Figures unseen = scan(
-                "benign npm corpus, second harvest, unseen half", files, server -> !Corpora.isFittedServer(server));
-
-        assertThat(all.tools).isGreaterThan(3100);
-        assertThat(all.unreadable).isEmpty();
-        assertThat(all.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
-        assertThat(all.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
         // Rule pack 2026.12.06.2, the first fitted on half of these servers: the unseen half 0.49% blocked, 2.98%
         // review. Before it no fit had read the set: 2026.12.06.1 blocked 1.04% of all its tools, 2026.12.05.9 1.73%.
-        assertThat(unseen.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
-        assertThat(unseen.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
+        assertBothHalvesMeetTheAims("benign npm corpus, second harvest", Corpora.npmSecondHarvestToolsFiles(), 3100);
     }
 
     @Test
@@ -89,8 +69,27 @@ class BenignRealToolsCorpusTest {
 
         assertThat(unseen.tools).isGreaterThan(4300);
         assertThat(unseen.unreadable).isEmpty();
-        assertThat(unseen.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
-        assertThat(unseen.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
+        assertMeetsTheAims(unseen);
+    }
+
+    /**
+     * A harvest whose servers are split in halves, one fitted on ({@link Corpora#isFittedServer}): all its tools, and
+     * the half the model never read alone, meet the issue's aims.
+     */
+    private static void assertBothHalvesMeetTheAims(String label, List<Path> files, int moreToolsThan)
+            throws IOException {
+        Figures all = scan(label, files, server -> true);
+        Figures unseen = scan(label + ", unseen half", files, server -> !Corpora.isFittedServer(server));
+
+        assertThat(all.tools).isGreaterThan(moreToolsThan);
+        assertThat(all.unreadable).isEmpty();
+        assertMeetsTheAims(all);
+        assertMeetsTheAims(unseen);
+    }
+
+    private static void assertMeetsTheAims(Figures figures) {
+        assertThat(figures.blockedRate()).isLessThanOrEqualTo(MAX_BLOCKED);
+        assertThat(figures.reviewRate()).isLessThanOrEqualTo(MAX_REVIEW);
     }
 
     private record Figures(int tools, int blocked, int review, List<String> unreadable) {
