@@ -51,8 +51,9 @@ public final class Corpora {
     }
 
     /**
-     * A third harvest of live {@code tools/list} answers, of npm servers neither earlier harvest held: never fitted on,
-     * so it measures the model on real servers none of whose tools it read.
+     * A third harvest of live {@code tools/list} answers, of npm servers neither earlier harvest held. Half its servers
+     * ({@link #isFittedServer}) are fitted on; no lexicon or reading was written from the other half but for one
+     * server's repeated sentence, so it measures the model on real servers whose text nobody tuned it to.
      */
     public static List<Path> npmThirdHarvestToolsFiles() throws IOException {
         return toolsFiles(root().resolve("benign-npm-tools-3").resolve("servers"));

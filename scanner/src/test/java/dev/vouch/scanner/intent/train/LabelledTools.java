@@ -232,15 +232,18 @@ public final class LabelledTools {
     }
 
     /**
-     * The live tool lists of MCP servers on npm, both harvests: real vendors' text with output schemas, annotations and
+     * The live tool lists of MCP servers on npm, three harvests: real vendors' text with output schemas, annotations and
      * notes to the model, which Docker's catalog (arguments only) lacks. The second harvest's servers write more of
      * their workflows across tools ("if `authenticated=false`, run `setup_auth`"); fitted on half of them (and nothing
      * else changed), the model flagged 3.8% of the other half's tools rather than 4.7% and blocked 0.61% rather than
-     * 0.85%, with the blind sets' attacks flagged as before (91.8% against 91.9%).
+     * 0.85%, with the blind sets' attacks flagged as before (91.8% against 91.9%). Half the third harvest's servers
+     * took every real set's unseen half further down (Docker's 2.5% flagged to 1.9%, the second harvest's 3.5% to
+     * 2.7%, the third's 3.1% to 2.0%), the blind sets' attacks flagged 91.9% to 91.7%.
      */
     public static List<Example> npm() throws IOException {
         List<Example> examples = new ArrayList<>(realTools(Corpora.npmToolsFiles(), "npm", "benign-npm-tools"));
         examples.addAll(realTools(Corpora.npmSecondHarvestToolsFiles(), "npm", "benign-npm-tools-2"));
+        examples.addAll(realTools(Corpora.npmThirdHarvestToolsFiles(), "npm", "benign-npm-tools-3"));
         return examples;
     }
 
