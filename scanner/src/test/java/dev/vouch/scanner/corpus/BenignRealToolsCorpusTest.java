@@ -119,6 +119,9 @@ class BenignRealToolsCorpusTest {
         List<String> unreadable = new ArrayList<>();
         Map<String, Integer> byRule = new TreeMap<>();
         List<String> samples = new ArrayList<>();
+        String busiestServer = "";
+        int busiestFlagged = 0;
+        int busiestTools = 0;
         for (Path file : files) {
             String server = file.getParent().getFileName().toString();
             if (!servers.test(server)) {
@@ -133,6 +136,7 @@ class BenignRealToolsCorpusTest {
                 continue;
             }
             ScanReport report = SCANNER.scan(ScanInput.fromJson(document));
+            int flaggedHere = 0;
             for (ToolReport tool : report.tools()) {
                 tools++;
                 if (tool.verdict() == Verdict.BLOCK) {
@@ -140,12 +144,18 @@ class BenignRealToolsCorpusTest {
                 } else if (tool.verdict() == Verdict.REVIEW) {
                     review++;
                 }
+                flaggedHere += tool.verdict() == Verdict.PASS ? 0 : 1;
                 for (Finding finding : tool.findings()) {
                     byRule.merge(finding.ruleId() + " (" + finding.severity().wireName() + ")", 1, Integer::sum);
                     if (samplesShown && samples.size() < 40) {
                         samples.add(server + "/" + tool.name() + " " + finding.ruleId() + ": " + finding.evidence());
                     }
                 }
+            }
+            if (flaggedHere > busiestFlagged) {
+                busiestServer = server;
+                busiestFlagged = flaggedHere;
+                busiestTools = report.tools().size();
             }
         }
         Figures figures = new Figures(tools, blocked, review, unreadable);
@@ -161,6 +171,15 @@ class BenignRealToolsCorpusTest {
                 review,
                 100 * figures.reviewRate());
         byRule.forEach((rule, count) -> System.out.printf("  %-40s %d%n", rule, count));
+        // One server's house style can fill the review queue alone (rule pack 2026.12.06.2 sent 107 of one server's
+        // 264 tools to review for one repeated sentence): the count says when to look, the name where.
+        System.out.printf(
+                "  most flagged on one server: %d of its %d tools, %.0f%% of the %d flagged here%s%n",
+                busiestFlagged,
+                busiestTools,
+                100.0 * busiestFlagged / Math.max(1, blocked + review),
+                blocked + review,
+                samplesShown && busiestFlagged > 0 ? " (" + busiestServer + ")" : "");
         samples.forEach(sample -> System.out.println("  sample: " + sample));
         return figures;
     }
