@@ -133,8 +133,8 @@ class InstructionAnalyzerTest {
 
     @Test
     void pinningAValueIsATamperingWordNotASecretButAPinCodeIsOne() {
-        // A WordPress server repeated this sentence in 104 of its 264 tools' site arguments; "pin" read as both a
-        // change and a secret sent each to review.
+        // A WordPress server repeats this sentence in 104 of its 264 tools; "pin" read as both a change and a secret
+        // sent each to review.
         Map<Cue, int[]> pinning = cuesOfOnlySentence("Use this when running multiple chats against different sites in "
                 + "parallel so each chat can pin its own target site per tool call.");
         assertThat(pinning).containsKey(Cue.TAMPER).doesNotContainKey(Cue.SENSITIVE);
