@@ -52,8 +52,8 @@ public final class Corpora {
 
     /**
      * A third harvest of live {@code tools/list} answers, of npm servers neither earlier harvest held. Half its servers
-     * ({@link #isFittedServer}) are fitted on; no lexicon or reading was written from the other half but for one
-     * server's repeated sentence, so it measures the model on real servers whose text nobody tuned it to.
+     * ({@link #isFittedServer}) are fitted on. The other half measures the model on real servers it was not tuned to:
+     * only one server's repeated sentence there was ever read, for the lexicon's "pin".
      */
     public static List<Path> npmThirdHarvestToolsFiles() throws IOException {
         return toolsFiles(root().resolve("benign-npm-tools-3").resolve("servers"));
