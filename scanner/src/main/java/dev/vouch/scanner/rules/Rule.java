@@ -110,15 +110,15 @@ public record Rule(
                 return false;
             }
         }
-        if (rulePattern.unlessWithin().isPresent()
-                && rulePattern
-                        .unlessWithin()
-                        .get()
-                        .matcher(text.substring(start, end))
-                        .find()) {
-            return false;
-        }
-        return !escapedAfter(unlessAfter, text, end) && !escapedAfter(rulePattern.unlessAfter(), text, end);
+        return !escapedWithin(rulePattern.unlessWithin(), text, start, end)
+                && !escapedAfter(unlessAfter, text, end)
+                && !escapedAfter(rulePattern.unlessAfter(), text, end);
+    }
+
+    /** Whether {@code escape} matches inside the match {@code [start, end)}. */
+    private static boolean escapedWithin(Optional<Pattern> escape, String text, int start, int end) {
+        return escape.isPresent()
+                && escape.get().matcher(text.substring(start, end)).find();
     }
 
     /** Whether {@code escape} matches in the {@code unlessWindow} characters just after a match ending at {@code end}. */
