@@ -44,17 +44,18 @@ class BenignRealToolsCorpusTest {
     @Test
     void fewOfThePopularNpmServersToolsAreBlockedOrSentToReview() throws IOException {
         // The half of npm's servers the model was never fitted on is held to the aims too (rule pack
-        // 2026.12.06.3: 0.00% blocked, 2.58% review; 2026.12.06.2 0.00% / 3.29%; 2026.12.05.9 0.00% / 4.09%;
-        // 2026.12.05.8 0.09% / 4.00%; 2026.12.05.7 0.09% / 4.09%; 2026.12.05.6 0.00% / 3.64%; 2026.12.05.5 0.09% /
-        // 4.36%; 2026.12.05.3 0.27% / 3.47%; 0.62% blocked with 2026.12.04.9, before it was reached).
+        // 2026.12.06.4: 0.00% blocked, 2.67% review; 2026.12.06.3 0.00% / 2.58%; 2026.12.06.2 0.00% / 3.29%;
+        // 2026.12.05.9 0.00% / 4.09%; 2026.12.05.8 0.09% / 4.00%; 2026.12.05.7 0.09% / 4.09%; 2026.12.05.6 0.00% /
+        // 3.64%; 2026.12.05.5 0.09% / 4.36%; 2026.12.05.3 0.27% / 3.47%; 0.62% blocked with 2026.12.04.9, before it
+        // was reached).
         assertBothHalvesMeetTheAims("benign npm corpus", Corpora.npmToolsFiles(), 2400);
     }
 
     @Test
     void fewOfTheToolsOfASecondHarvestOfNpmServersAreBlockedOrSentToReview() throws IOException {
         // Rule pack 2026.12.06.2, the first fitted on half of these servers: the unseen half 0.49% blocked, 2.98%
-        // review; 2026.12.06.3 0.43% / 2.25%. Before it no fit had read the set: 2026.12.06.1 blocked 1.04% of all its
-        // tools, 2026.12.05.9 1.73%.
+        // review; 2026.12.06.3 0.43% / 2.25%; 2026.12.06.4 0.43% / 2.55%. Before 2026.12.06.2 no fit had read the
+        // set: 2026.12.06.1 blocked 1.04% of all its tools, 2026.12.05.9 1.73%.
         assertBothHalvesMeetTheAims("benign npm corpus, second harvest", Corpora.npmSecondHarvestToolsFiles(), 3100);
     }
 
@@ -62,9 +63,9 @@ class BenignRealToolsCorpusTest {
     void fewOfTheToolsOfAThirdHarvestOfNpmServersAreBlockedOrSentToReview() throws IOException {
         // Only these figures are looked at, so no sample of what is flagged is printed: of these servers' verdicts one
         // server's repeated sentence was read, once, for rule pack 2026.12.06.3's "pin". That rule pack is the first
-        // fitted on half of them, its unseen half 0.29% blocked, 1.70% review; before it no fit had read the set
-        // (2026.12.06.2: all 0.30% / 4.26%, the unseen half 0.29% / 6.67%, 107 of whose tools in review were one
-        // server's).
+        // fitted on half of them, its unseen half 0.29% blocked, 1.70% review (2026.12.06.4 0.19% / 1.80%); before it
+        // no fit had read the set (2026.12.06.2: all 0.30% / 4.26%, the unseen half 0.29% / 6.67%, 107 of whose tools
+        // in review were one server's).
         assertBothHalvesMeetTheAims(
                 "benign npm corpus, third harvest", Corpora.npmThirdHarvestToolsFiles(), 4300, false);
     }
