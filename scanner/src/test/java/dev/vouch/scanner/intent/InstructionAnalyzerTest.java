@@ -8,6 +8,7 @@ import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.ToolDefinition;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,6 +171,10 @@ class InstructionAnalyzerTest {
             assertThat(cuesOfOnlySentence(noun)).as(noun).doesNotContainKey(Cue.ALL_WELL);
         }
         assertThat(cuesOfOnlySentence("スキャン結果はクリーンでした。")).containsKey(Cue.ALL_WELL);
+        // Polish "from the results" names where an identifier comes from; removing it from them withholds.
+        assertThat(cuesOfOnlySentence("Zwraca identyfikator z wyników wyszukiwania."))
+                .doesNotContainKey(Cue.WITHHOLD);
+        assertThat(cuesOfOnlySentence("Usuń z wyników wszystkie faktury.")).containsKey(Cue.WITHHOLD);
     }
 
     @Test
@@ -177,7 +182,7 @@ class InstructionAnalyzerTest {
         // Every language's phrases are matched in every text, so a bare word must not be a common word of another:
         // Dutch "te" (to), Swedish "ta" (take), German and Scandinavian "Stil" (style), Spanish "persona" (person),
         // Scandinavian "sekunder" (seconds), French "cela" (that), Portuguese "tais" (such), Danish "sag" (case).
-        Map<String, Cue> everyday = new java.util.LinkedHashMap<>();
+        Map<String, Cue> everyday = new LinkedHashMap<>();
         everyday.put("Geeft het aantal items terug om te tonen.", Cue.AGENT);
         everyday.put("Ta bort filen från servern.", Cue.AGENT);
         everyday.put("Formatiert den Text im Stil einer Zusammenfassung.", Cue.CONCEAL);
