@@ -18,6 +18,7 @@ import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.TextExtractor;
 import dev.vouch.scanner.input.TextField;
 import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.intent.FoldedText;
 import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.IntentModel;
 import dev.vouch.scanner.intent.Lexicon;
@@ -150,7 +151,10 @@ public final class Scanner {
             String text =
                     field.text().length() > MAX_FIELD_CHARS ? field.text().substring(0, MAX_FIELD_CHARS) : field.text();
             chars[0] += text.length();
-            scanned.add(new ScannedField(field, Normalizer.normalize(text)));
+            NormalizedText normalized = Normalizer.normalize(text);
+            FoldedText folded =
+                    IntentFeatures.reads(field.kind(), normalized.text()) ? FoldedText.of(normalized.text()) : null;
+            scanned.add(new ScannedField(field, normalized, folded));
         }
         return scanned;
     }
@@ -167,7 +171,13 @@ public final class Scanner {
             return;
         }
         NormalizedText normalized = scanned.normalized();
+        int before = findings.size();
         matchRules(scanned.field(), normalized.text(), "", findings);
+        FoldedText folded = scanned.folded();
+        // A text the normaliser found ASCII has no letter beyond it to read through, only a disguise.
+        if (folded != null && (folded.disguised() || !normalized.ascii() && folded.readThroughLetters())) {
+            matchFoldedRules(scanned.field(), folded, findings, before);
+        }
         if (!normalized.hidden().isEmpty()) {
             matchRules(scanned.field(), normalized.hidden(), "hidden text: ", findings);
         }
@@ -208,6 +218,34 @@ public final class Scanner {
                         new Finding(rule.id(), rule.family(), rule.severity(), field.pointer(), prefix + evidence));
             });
         }
+    }
+
+    /**
+     * The rules read a text again as folding undid its disguise ("I.g.n.o.r.e", "1gn0re", "Іgnоrе" in Cyrillic
+     * letters, "Ǐǵn̈ŏr̃ē"), where the instruction check reads it: a phrase a rule blocks blocks disguised too. Rules
+     * that fired on the text as written ({@code findings} from {@code from} on) are not reported twice, and secrets
+     * are not looked for: folding changes the case and the digits they are written in.
+     */
+    private void matchFoldedRules(TextField field, FoldedText folded, List<Finding> findings, int from) {
+        List<Finding> found = new ArrayList<>();
+        matchRules(field, folded.text(), DISGUISED, found);
+        for (Finding finding : found) {
+            if (finding.family() != Family.SECRET && !firedFrom(findings, from, finding.ruleId())) {
+                findings.add(finding);
+            }
+        }
+    }
+
+    /** How a finding in folded text says so: "disguised letters: …ignore all previous instructions…". */
+    private static final String DISGUISED = "disguised letters: ";
+
+    private static boolean firedFrom(List<Finding> findings, int from, String ruleId) {
+        for (int i = from; i < findings.size(); i++) {
+            if (findings.get(i).ruleId().equals(ruleId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A tool after the first pass of {@link #scan}: its digest, its texts and what the pattern rules found. */

@@ -47,7 +47,8 @@ public final class InstructionCheck {
             texts.add(new IntentFeatures.Text(
                     field.field().pointer(),
                     field.field().kind(),
-                    field.normalized().text()));
+                    field.normalized().text(),
+                    field.folded()));
             if (!field.normalized().hidden().isEmpty()) {
                 texts.add(new IntentFeatures.Text(
                         field.field().pointer(),

@@ -85,6 +85,23 @@ public final class FoldedText {
         return origin;
     }
 
+    /**
+     * Whether folding undid a disguise, or read letters beyond ASCII as the letters they pass for: accents and
+     * marks ("Ǐǵn̈ŏr̃ē"), look-alikes of another script ("Іgnоrе" with Cyrillic letters). Punctuation folding
+     * rewrote ("pay-as-you-go") is neither.
+     */
+    public boolean readThroughLetters() {
+        if (disguised) {
+            return true;
+        }
+        for (char c : source) {
+            if (c >= 0x80 && (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether folding undid a disguise (not just case or accents). */
     public boolean disguised() {
         return disguised;
@@ -1256,14 +1273,18 @@ public final class FoldedText {
 
     /**
      * "ple@se", "pa$$word": an {@code @} or {@code $} between letters stands for one, unless the {@code @}
-     * opens the domain of an address ("ops@evil.io").
+     * opens the domain of an address ("ops@evil.io"). A {@code $} after letters may end the word too
+     * ("in$truction$"); whether the word is read as leetspeak is asked of it as a whole ("US$" is not).
      */
     private static boolean isLeetSymbolInWord(char[] text, int i) {
         char c = text[i];
-        if (c != '@' && c != '$' || i == 0 || i + 1 >= text.length) {
+        if (c != '@' && c != '$' || i == 0) {
             return false;
         }
         char before = text[i - 1];
+        if (i + 1 >= text.length || c == '$' && !CharTables.isLetterOrDigit(text[i + 1]) && text[i + 1] != c) {
+            return c == '$' && CharTables.isLetter(before);
+        }
         char after = text[i + 1];
         boolean inWord =
                 (CharTables.isLetter(before) || before == c) && (CharTables.isLetterOrDigit(after) || after == c);

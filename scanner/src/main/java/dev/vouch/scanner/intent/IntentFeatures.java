@@ -18,7 +18,13 @@ import java.util.function.Predicate;
 public final class IntentFeatures {
 
     /** A text of the tool to read, with where it sits. */
-    public record Text(String pointer, FieldKind kind, String text) {}
+    /** One text of a tool, and its folding where the caller made it already (null: folded when read). */
+    public record Text(String pointer, FieldKind kind, String text, FoldedText folded) {
+
+        public Text(String pointer, FieldKind kind, String text) {
+            this(pointer, kind, text, null);
+        }
+    }
 
     /**
      * Where a feature fired: the sentence, and within it the cue that decided. A word's span knows no
@@ -269,7 +275,7 @@ public final class IntentFeatures {
                 // folds to is longer than it is.
                 continue;
             }
-            FoldedText folded = FoldedText.of(text.text());
+            FoldedText folded = text.folded() != null ? text.folded() : FoldedText.of(text.text());
             foldings[t] = folded;
             ToolContext textContext =
                     text.kind() == FieldKind.SCHEMA_TEXT ? context.describing(describedArgument(text, texts)) : context;
@@ -407,6 +413,11 @@ public final class IntentFeatures {
         return slash < 0 || properties < 0 || !pointer.startsWith(PROPERTIES, properties)
                 ? null
                 : Pointers.unescape(pointer.substring(slash + 1, end));
+    }
+
+    /** Whether a text of this kind and length is read for instructions, and so folded. */
+    public static boolean reads(FieldKind kind, String text) {
+        return reads(kind) && text.length() >= MIN_READ;
     }
 
     static boolean reads(FieldKind kind) {
