@@ -18,6 +18,7 @@ import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.TextExtractor;
 import dev.vouch.scanner.input.TextField;
 import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.intent.EncodedSpans;
 import dev.vouch.scanner.intent.FoldedText;
 import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.IntentModel;
@@ -98,12 +99,14 @@ public final class Scanner {
             // The digest reads the definition while the walk for its texts has it in the cache.
             String digest = ToolDigests.tool(tool.definition());
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
-            read.add(new RulesRead(tool, digest, fields, patternFindings(tool, fields)));
+            List<Finding> readAgain = new ArrayList<>(0);
+            read.add(new RulesRead(tool, digest, fields, patternFindings(tool, fields, readAgain), readAgain));
         }
         for (RulesRead scanned : read) {
             ToolDefinition tool = scanned.tool();
             List<Finding> findings = scanned.findings();
             instructions.check(scanned.fields(), toolSet.of(tool), findings).ifPresent(findings::add);
+            findings.addAll(scanned.readAgain());
             List<Finding> kept = distinct(
                     previous.isPresent()
                             ? escalateNewText(findings, scanned.fields(), tool, previousTools.get(tool.name()))
@@ -116,19 +119,23 @@ public final class Scanner {
         input.resources().forEach(r -> other.addAll(TextExtractor.prose(r)));
         input.instructions().ifPresent(i -> other.addAll(TextExtractor.prose(i)));
         List<ScannedField> prose = scanFields(other, chars);
+        List<Finding> proseAgain = new ArrayList<>(0);
         for (ScannedField field : prose) {
-            fieldFindings(field, server);
+            fieldAndAgain(field, server, proseAgain);
         }
         // Prompts, resources and server instructions steer the same tools; the model reads them as a whole.
         // Most servers have none: with no text every input is zero, no gate holds and the model passes it.
         if (!prose.isEmpty()) {
             instructions.check(prose, toolSet.standalone(), server).ifPresent(server::add);
         }
+        server.addAll(proseAgain);
         List<TextField> manifest = new ArrayList<>();
         input.manifest().ifPresent(m -> manifest.addAll(TextExtractor.manifest(m)));
+        List<Finding> manifestAgain = new ArrayList<>(0);
         for (ScannedField field : scanFields(manifest, chars)) {
-            fieldFindings(field, server);
+            fieldAndAgain(field, server, manifestAgain);
         }
+        server.addAll(manifestAgain);
         serverChecks.forEach(check -> server.addAll(check.check(input)));
         List<Finding> serverKept = distinct(server);
 
@@ -152,11 +159,21 @@ public final class Scanner {
                     field.text().length() > MAX_FIELD_CHARS ? field.text().substring(0, MAX_FIELD_CHARS) : field.text();
             chars[0] += text.length();
             NormalizedText normalized = Normalizer.normalize(text);
-            FoldedText folded =
-                    IntentFeatures.reads(field.kind(), normalized.text()) ? FoldedText.of(normalized.text()) : null;
-            scanned.add(new ScannedField(field, normalized, folded));
+            if (IntentFeatures.reads(field.kind(), normalized.text())) {
+                FoldedText folded = FoldedText.of(normalized.text());
+                scanned.add(new ScannedField(field, normalized, folded, EncodedSpans.find(normalized.text(), folded)));
+            } else {
+                scanned.add(new ScannedField(field, normalized));
+            }
         }
         return scanned;
+    }
+
+    /** {@link #fieldFindings} of one field, and what the rules find reading it again added to {@code again}. */
+    private void fieldAndAgain(ScannedField scanned, List<Finding> findings, List<Finding> again) {
+        int from = findings.size();
+        fieldFindings(scanned, findings);
+        readAgain(scanned, findings.subList(from, findings.size()), again);
     }
 
     /** Adds the findings of the rules and the field checks on one field to {@code findings}. */
@@ -171,13 +188,7 @@ public final class Scanner {
             return;
         }
         NormalizedText normalized = scanned.normalized();
-        int before = findings.size();
         matchRules(scanned.field(), normalized.text(), "", findings);
-        FoldedText folded = scanned.folded();
-        // A text the normaliser found ASCII has no letter beyond it to read through, only a disguise.
-        if (folded != null && (folded.disguised() || !normalized.ascii() && folded.readThroughLetters())) {
-            matchFoldedRules(scanned.field(), folded, findings, before);
-        }
         if (!normalized.hidden().isEmpty()) {
             matchRules(scanned.field(), normalized.hidden(), "hidden text: ", findings);
         }
@@ -222,16 +233,33 @@ public final class Scanner {
 
     /**
      * The rules read a text again as folding undid its disguise ("I.g.n.o.r.e", "1gn0re", "Іgnоrе" in Cyrillic
-     * letters, "Ǐǵn̈ŏr̃ē"), where the instruction check reads it: a phrase a rule blocks blocks disguised too. Rules
-     * that fired on the text as written ({@code findings} from {@code from} on) are not reported twice, and secrets
-     * are not looked for: folding changes the case and the digits they are written in.
+     * letters, "Ǐǵn̈ŏr̃ē") and as it decodes (base64, hex, entities, escapes, Morse, …), where the instruction check
+     * reads it: a phrase a rule blocks is blocked disguised or encoded too. What they find is added to {@code
+     * again}, not to the findings the model reads: the trees were fitted on the rules as written, and read the same
+     * text through their own inputs (a directive disguised, a directive decoded). Rules that fired on the field as
+     * written ({@code written}) are not reported twice, and secrets are not looked for: folding changes the case
+     * and the digits they are written in, and a decoding is kept because it reads as words.
      */
-    private void matchFoldedRules(TextField field, FoldedText folded, List<Finding> findings, int from) {
-        List<Finding> found = new ArrayList<>();
-        matchRules(field, folded.text(), DISGUISED, found);
+    private void readAgain(ScannedField scanned, List<Finding> written, List<Finding> again) {
+        FoldedText folded = scanned.folded();
+        // A text the normaliser found ASCII has no letter beyond it to read through, only a disguise.
+        if (folded != null && (folded.disguised() || !scanned.normalized().ascii() && folded.readThroughLetters())) {
+            matchRulesAgain(scanned.field(), folded.text(), DISGUISED, written, again);
+        }
+        for (EncodedSpans.Decoded decoded : scanned.decodings()) {
+            matchRulesAgain(scanned.field(), decoded.text(), "decoded " + decoded.encoding() + ": ", written, again);
+        }
+    }
+
+    private void matchRulesAgain(
+            TextField field, String text, String prefix, List<Finding> written, List<Finding> again) {
+        List<Finding> found = new ArrayList<>(0);
+        matchRules(field, text, prefix, found);
         for (Finding finding : found) {
-            if (finding.family() != Family.SECRET && !firedFrom(findings, from, finding.ruleId())) {
-                findings.add(finding);
+            if (finding.family() != Family.SECRET
+                    && !fired(written, finding.ruleId())
+                    && !fired(again, finding.ruleId(), field.pointer())) {
+                again.add(finding);
             }
         }
     }
@@ -239,17 +267,34 @@ public final class Scanner {
     /** How a finding in folded text says so: "disguised letters: …ignore all previous instructions…". */
     private static final String DISGUISED = "disguised letters: ";
 
-    private static boolean firedFrom(List<Finding> findings, int from, String ruleId) {
-        for (int i = from; i < findings.size(); i++) {
-            if (findings.get(i).ruleId().equals(ruleId)) {
+    private static boolean fired(List<Finding> findings, String ruleId) {
+        for (Finding finding : findings) {
+            if (finding.ruleId().equals(ruleId)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A tool after the first pass of {@link #scan}: its digest, its texts and what the pattern rules found. */
-    private record RulesRead(ToolDefinition tool, String digest, List<ScannedField> fields, List<Finding> findings) {}
+    private static boolean fired(List<Finding> findings, String ruleId, String pointer) {
+        for (Finding finding : findings) {
+            if (finding.ruleId().equals(ruleId) && finding.pointer().equals(pointer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A tool after the first pass of {@link #scan}: its digest, its texts, what the pattern rules and checks found
+     * (which the model reads) and what the rules found reading disguised or encoded text again.
+     */
+    private record RulesRead(
+            ToolDefinition tool,
+            String digest,
+            List<ScannedField> fields,
+            List<Finding> findings,
+            List<Finding> readAgain) {}
 
     /** The instruction model's inputs for each tool of {@code input}, for fitting and measuring the model. */
     public List<IntentFeatures.Vector> instructionVectors(ScanInput input) {
@@ -258,16 +303,20 @@ public final class Scanner {
         ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
         for (ToolDefinition tool : input.tools()) {
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
-            vectors.add(instructions.vector(fields, toolSet.of(tool), patternFindings(tool, fields)));
+            vectors.add(
+                    instructions.vector(fields, toolSet.of(tool), patternFindings(tool, fields, new ArrayList<>())));
         }
         return vectors;
     }
 
-    /** The findings of the pattern rules and the precise checks, which the instruction model reads too. */
-    private List<Finding> patternFindings(ToolDefinition tool, List<ScannedField> fields) {
+    /**
+     * The findings of the pattern rules and the precise checks, which the instruction model reads too; what the
+     * rules find reading the fields again ({@link #readAgain}) goes to {@code again}.
+     */
+    private List<Finding> patternFindings(ToolDefinition tool, List<ScannedField> fields, List<Finding> again) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedField field : fields) {
-            fieldFindings(field, findings);
+            fieldAndAgain(field, findings, again);
         }
         for (ToolCheck check : toolChecks) {
             findings.addAll(check.check(tool, fields));

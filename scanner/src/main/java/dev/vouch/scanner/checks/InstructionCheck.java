@@ -48,7 +48,8 @@ public final class InstructionCheck {
                     field.field().pointer(),
                     field.field().kind(),
                     field.normalized().text(),
-                    field.folded()));
+                    field.folded(),
+                    field.folded() == null ? null : field.decodings()));
             if (!field.normalized().hidden().isEmpty()) {
                 texts.add(new IntentFeatures.Text(
                         field.field().pointer(),

@@ -49,6 +49,11 @@ public final class EncodedSpans {
         return find(text, text.toCharArray());
     }
 
+    /** {@link #find(String)} of a text already folded, reading its characters from the folding. */
+    public static List<Decoded> find(String text, FoldedText folded) {
+        return find(text, folded.source());
+    }
+
     /** {@link #find(String)}, reading the text's characters from {@code chars} (read, not kept). */
     static List<Decoded> find(String text, char[] chars) {
         List<Decoded> found = new ArrayList<>(0);

@@ -1273,18 +1273,14 @@ public final class FoldedText {
 
     /**
      * "ple@se", "pa$$word": an {@code @} or {@code $} between letters stands for one, unless the {@code @}
-     * opens the domain of an address ("ops@evil.io"). A {@code $} after letters may end the word too
-     * ("in$truction$"); whether the word is read as leetspeak is asked of it as a whole ("US$" is not).
+     * opens the domain of an address ("ops@evil.io").
      */
     private static boolean isLeetSymbolInWord(char[] text, int i) {
         char c = text[i];
-        if (c != '@' && c != '$' || i == 0) {
+        if (c != '@' && c != '$' || i == 0 || i + 1 >= text.length) {
             return false;
         }
         char before = text[i - 1];
-        if (i + 1 >= text.length || c == '$' && !CharTables.isLetterOrDigit(text[i + 1]) && text[i + 1] != c) {
-            return c == '$' && CharTables.isLetter(before);
-        }
         char after = text[i + 1];
         boolean inWord =
                 (CharTables.isLetter(before) || before == c) && (CharTables.isLetterOrDigit(after) || after == c);

@@ -18,11 +18,15 @@ import java.util.function.Predicate;
 public final class IntentFeatures {
 
     /** A text of the tool to read, with where it sits. */
-    /** One text of a tool, and its folding where the caller made it already (null: folded when read). */
-    public record Text(String pointer, FieldKind kind, String text, FoldedText folded) {
+    /**
+     * One text of a tool, and its folding and decodings where the caller made them already (null: made when
+     * read).
+     */
+    public record Text(
+            String pointer, FieldKind kind, String text, FoldedText folded, List<EncodedSpans.Decoded> decodings) {
 
         public Text(String pointer, FieldKind kind, String text) {
-            this(pointer, kind, text, null);
+            this(pointer, kind, text, null, null);
         }
     }
 
@@ -288,7 +292,9 @@ public final class IntentFeatures {
                         new EncodedSpans.Decoded(run[0], run[1], FOLDED, folded.foldedOf(run[0], run[1]));
                 readDecoded(text, again, Feature.DISGUISED_DIRECTIVE, textContext, reading);
             }
-            for (EncodedSpans.Decoded decoded : EncodedSpans.find(text.text(), folded.source())) {
+            List<EncodedSpans.Decoded> decodings =
+                    text.decodings() != null ? text.decodings() : EncodedSpans.find(text.text(), folded);
+            for (EncodedSpans.Decoded decoded : decodings) {
                 readDecoded(text, decoded, Feature.DECODED_DIRECTIVE, textContext, reading);
             }
         }
