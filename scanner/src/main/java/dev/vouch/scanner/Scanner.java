@@ -237,8 +237,9 @@ public final class Scanner {
      * reads it: a phrase a rule blocks is blocked disguised or encoded too. What they find is added to {@code
      * again}, not to the findings the model reads: the trees were fitted on the rules as written, and read the same
      * text through their own inputs (a directive disguised, a directive decoded). Rules that fired on the field as
-     * written ({@code written}) are not reported twice, and secrets are not looked for: folding changes the case
-     * and the digits they are written in, and a decoding is kept because it reads as words.
+     * written ({@code written}) are not reported twice. Secrets are not looked for: folding changes the case and the
+     * digits they are written in, and a decoding is kept because it reads as words. Nor are the reviews the model has
+     * the last word on ({@link InstructionCheck#defersToModel}): it reads the same text, and these come after it.
      */
     private void readAgain(ScannedField scanned, List<Finding> written, List<Finding> again) {
         FoldedText folded = scanned.folded();
@@ -257,6 +258,7 @@ public final class Scanner {
         matchRules(field, text, prefix, found);
         for (Finding finding : found) {
             if (finding.family() != Family.SECRET
+                    && !InstructionCheck.defersToModel(finding)
                     && !fired(written, finding.ruleId())
                     && !fired(again, finding.ruleId(), field.pointer())) {
                 again.add(finding);

@@ -17,10 +17,9 @@ import java.util.function.Predicate;
  */
 public final class IntentFeatures {
 
-    /** A text of the tool to read, with where it sits. */
     /**
-     * One text of a tool, and its folding and decodings where the caller made them already (null: made when
-     * read).
+     * A text of the tool to read, with where it sits, and its folding and decodings where the caller made them
+     * already (null: made when read).
      */
     public record Text(
             String pointer, FieldKind kind, String text, FoldedText folded, List<EncodedSpans.Decoded> decodings) {
