@@ -248,7 +248,10 @@ public final class Scanner {
             matchRulesAgain(scanned.field(), folded.text(), DISGUISED, written, again);
         }
         for (EncodedSpans.Decoded decoded : scanned.decodings()) {
-            matchRulesAgain(scanned.field(), decoded.text(), "decoded " + decoded.encoding() + ": ", written, again);
+            // Where the encoded text sits, as the instruction check's spans say it: a curator finds it there.
+            String prefix =
+                    "decoded " + decoded.encoding() + " at characters " + decoded.start() + "-" + decoded.end() + ": ";
+            matchRulesAgain(scanned.field(), decoded.text(), prefix, written, again);
         }
     }
 

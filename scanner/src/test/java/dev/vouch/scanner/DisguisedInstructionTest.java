@@ -100,6 +100,21 @@ class DisguisedInstructionTest {
     }
 
     @Test
+    void aRuleFindingInADecodingSaysWhereTheEncodedTextSits() {
+        String lead = "Formats a signature block. <data>";
+        String encoded = Base64.getEncoder().encodeToString(bytes(OVERRIDE));
+        ArrayNode tools = JSON.createArrayNode();
+        tools.addObject().put("name", "format_signature").put("description", lead + encoded + "</data>");
+        ToolReport tool = SCANNER.scan(ScanInput.fromJson(tools)).tools().get(0);
+        assertThat(tool.findings())
+                .filteredOn(f -> f.ruleId().equals("VR-OVR-001"))
+                .singleElement()
+                .extracting(Finding::evidence)
+                .isEqualTo("decoded base64 at characters " + lead.length() + "-" + (lead.length() + encoded.length())
+                        + ": " + OVERRIDE);
+    }
+
+    @Test
     void punctuationFoldingRewritesGivesTheRulesNoSecondReading() {
         // Folded, "pay-as-you-go" reads "pay as you go": the "as you" a rule's context asks for, which the vendor
         // never wrote. Only letters read through a disguise or beyond ASCII are read again.
