@@ -99,8 +99,8 @@ public final class Scanner {
             // The digest reads the definition while the walk for its texts has it in the cache.
             String digest = ToolDigests.tool(tool.definition());
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
-            List<Finding> readAgain = new ArrayList<>(0);
-            read.add(new RulesRead(tool, digest, fields, patternFindings(tool, fields, readAgain), readAgain));
+            List<Finding> findings = patternFindings(tool, fields);
+            read.add(new RulesRead(tool, digest, fields, findings, readAgain(fields, findings)));
         }
         for (RulesRead scanned : read) {
             ToolDefinition tool = scanned.tool();
@@ -119,10 +119,10 @@ public final class Scanner {
         input.resources().forEach(r -> other.addAll(TextExtractor.prose(r)));
         input.instructions().ifPresent(i -> other.addAll(TextExtractor.prose(i)));
         List<ScannedField> prose = scanFields(other, chars);
-        List<Finding> proseAgain = new ArrayList<>(0);
         for (ScannedField field : prose) {
-            fieldAndAgain(field, server, proseAgain);
+            fieldFindings(field, server);
         }
+        List<Finding> proseAgain = readAgain(prose, server);
         // Prompts, resources and server instructions steer the same tools; the model reads them as a whole.
         // Most servers have none: with no text every input is zero, no gate holds and the model passes it.
         if (!prose.isEmpty()) {
@@ -131,11 +131,11 @@ public final class Scanner {
         server.addAll(proseAgain);
         List<TextField> manifest = new ArrayList<>();
         input.manifest().ifPresent(m -> manifest.addAll(TextExtractor.manifest(m)));
-        List<Finding> manifestAgain = new ArrayList<>(0);
-        for (ScannedField field : scanFields(manifest, chars)) {
-            fieldAndAgain(field, server, manifestAgain);
+        List<ScannedField> manifestFields = scanFields(manifest, chars);
+        for (ScannedField field : manifestFields) {
+            fieldFindings(field, server);
         }
-        server.addAll(manifestAgain);
+        server.addAll(readAgain(manifestFields, server));
         serverChecks.forEach(check -> server.addAll(check.check(input)));
         List<Finding> serverKept = distinct(server);
 
@@ -167,13 +167,6 @@ public final class Scanner {
             }
         }
         return scanned;
-    }
-
-    /** {@link #fieldFindings} of one field, and what the rules find reading it again added to {@code again}. */
-    private void fieldAndAgain(ScannedField scanned, List<Finding> findings, List<Finding> again) {
-        int from = findings.size();
-        fieldFindings(scanned, findings);
-        readAgain(scanned, findings.subList(from, findings.size()), again);
     }
 
     /** Adds the findings of the rules and the field checks on one field to {@code findings}. */
@@ -232,27 +225,32 @@ public final class Scanner {
     }
 
     /**
-     * The rules read a text again as folding undid its disguise ("I.g.n.o.r.e", "1gn0re", "Іgnоrе" in Cyrillic
-     * letters, "Ǐǵn̈ŏr̃ē") and as it decodes (base64, hex, entities, escapes, Morse, …), where the instruction check
-     * reads it: a phrase a rule blocks is blocked disguised or encoded too. What they find is added to {@code
-     * again}, not to the findings the model reads: the trees were fitted on the rules as written, and read the same
-     * text through their own inputs (a directive disguised, a directive decoded). Rules that fired on the field as
-     * written ({@code written}) are not reported twice. Secrets are not looked for: folding changes the case and the
-     * digits they are written in, and a decoding is kept because it reads as words. Nor are the reviews the model has
-     * the last word on ({@link InstructionCheck#defersToModel}): it reads the same text, and these come after it.
+     * What the rules find reading {@code fields} again as folding undid their disguise ("I.g.n.o.r.e", "1gn0re",
+     * "Іgnоrе" in Cyrillic letters, "Ǐǵn̈ŏr̃ē") and as they decode (base64, hex, entities, escapes, Morse, …), where
+     * the instruction check reads them: a phrase a rule blocks is blocked disguised or encoded too. These are not
+     * among the findings the model reads: the trees were fitted on the rules as written, and read the same text
+     * through their own inputs (a directive disguised, a directive decoded). A rule that fired on a field already
+     * ({@code written}) is not reported twice. Secrets are not looked for: folding changes the case and the digits
+     * they are written in, and a decoding is kept because it reads as words. Nor are the reviews the model has the
+     * last word on ({@link InstructionCheck#defersToModel}): it reads the same text, and these come after it.
      */
-    private void readAgain(ScannedField scanned, List<Finding> written, List<Finding> again) {
-        FoldedText folded = scanned.folded();
-        // A text the normaliser found ASCII has no letter beyond it to read through, only a disguise.
-        if (folded != null && (folded.disguised() || !scanned.normalized().ascii() && folded.readThroughLetters())) {
-            matchRulesAgain(scanned.field(), folded.text(), DISGUISED, written, again);
+    private List<Finding> readAgain(List<ScannedField> fields, List<Finding> written) {
+        List<Finding> again = new ArrayList<>(0);
+        for (ScannedField scanned : fields) {
+            FoldedText folded = scanned.folded();
+            // A text the normaliser found ASCII has no letter beyond it to read through, only a disguise.
+            if (folded != null
+                    && (folded.disguised() || !scanned.normalized().ascii() && folded.readThroughLetters())) {
+                matchRulesAgain(scanned.field(), folded.text(), DISGUISED, written, again);
+            }
+            for (EncodedSpans.Decoded decoded : scanned.decodings()) {
+                // Where the encoded text sits, as the instruction check's spans say it: a curator finds it there.
+                String prefix = "decoded " + decoded.encoding() + " at characters " + decoded.start() + "-"
+                        + decoded.end() + ": ";
+                matchRulesAgain(scanned.field(), decoded.text(), prefix, written, again);
+            }
         }
-        for (EncodedSpans.Decoded decoded : scanned.decodings()) {
-            // Where the encoded text sits, as the instruction check's spans say it: a curator finds it there.
-            String prefix =
-                    "decoded " + decoded.encoding() + " at characters " + decoded.start() + "-" + decoded.end() + ": ";
-            matchRulesAgain(scanned.field(), decoded.text(), prefix, written, again);
-        }
+        return again;
     }
 
     private void matchRulesAgain(
@@ -262,8 +260,8 @@ public final class Scanner {
         for (Finding finding : found) {
             if (finding.family() != Family.SECRET
                     && !InstructionCheck.defersToModel(finding)
-                    && !fired(written, finding.ruleId())
-                    && !fired(again, finding.ruleId(), field.pointer())) {
+                    && !fired(written, finding)
+                    && !fired(again, finding)) {
                 again.add(finding);
             }
         }
@@ -272,18 +270,10 @@ public final class Scanner {
     /** How a finding in folded text says so: "disguised letters: …ignore all previous instructions…". */
     private static final String DISGUISED = "disguised letters: ";
 
-    private static boolean fired(List<Finding> findings, String ruleId) {
-        for (Finding finding : findings) {
-            if (finding.ruleId().equals(ruleId)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean fired(List<Finding> findings, String ruleId, String pointer) {
-        for (Finding finding : findings) {
-            if (finding.ruleId().equals(ruleId) && finding.pointer().equals(pointer)) {
+    /** Whether the finding's rule fired on its field among {@code findings}. */
+    private static boolean fired(List<Finding> findings, Finding finding) {
+        for (Finding other : findings) {
+            if (other.ruleId().equals(finding.ruleId()) && other.pointer().equals(finding.pointer())) {
                 return true;
             }
         }
@@ -308,20 +298,16 @@ public final class Scanner {
         ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
         for (ToolDefinition tool : input.tools()) {
             List<ScannedField> fields = scanFields(TextExtractor.tool(tool), chars);
-            vectors.add(
-                    instructions.vector(fields, toolSet.of(tool), patternFindings(tool, fields, new ArrayList<>())));
+            vectors.add(instructions.vector(fields, toolSet.of(tool), patternFindings(tool, fields)));
         }
         return vectors;
     }
 
-    /**
-     * The findings of the pattern rules and the precise checks, which the instruction model reads too; what the
-     * rules find reading the fields again ({@link #readAgain}) goes to {@code again}.
-     */
-    private List<Finding> patternFindings(ToolDefinition tool, List<ScannedField> fields, List<Finding> again) {
+    /** The findings of the pattern rules and the precise checks, which the instruction model reads too. */
+    private List<Finding> patternFindings(ToolDefinition tool, List<ScannedField> fields) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedField field : fields) {
-            fieldAndAgain(field, findings, again);
+            fieldFindings(field, findings);
         }
         for (ToolCheck check : toolChecks) {
             findings.addAll(check.check(tool, fields));

@@ -49,7 +49,7 @@ public final class InstructionCheck {
                     field.field().kind(),
                     field.normalized().text(),
                     field.folded(),
-                    field.folded() == null ? null : field.decodings()));
+                    field.decodings()));
             if (!field.normalized().hidden().isEmpty()) {
                 texts.add(new IntentFeatures.Text(
                         field.field().pointer(),

@@ -86,16 +86,18 @@ public final class FoldedText {
     }
 
     /**
-     * Whether folding undid a disguise, or read letters beyond ASCII as the letters they pass for: accents and
-     * marks ("Ǐǵn̈ŏr̃ē"), look-alikes of another script ("Іgnоrе" with Cyrillic letters). Punctuation folding
-     * rewrote ("pay-as-you-go") is neither.
+     * Whether folding undid a disguise, or the text holds letters or marks beyond ASCII, which folding may have read
+     * as the letters they pass for: accents and marks ("Ǐǵn̈ŏr̃ē"), look-alikes of another script ("Іgnоrе" with
+     * Cyrillic letters). A text in another script answers yes whether or not folding changed it: asking which
+     * letters changed would cost more than reading such a text again. Punctuation folding rewrote ("pay-as-you-go")
+     * is neither.
      */
     public boolean readThroughLetters() {
         if (disguised) {
             return true;
         }
         for (char c : source) {
-            if (c >= 0x80 && (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK)) {
+            if (c >= 0x80 && (Character.isLetter(c) || isCombiningMark(c))) {
                 return true;
             }
         }

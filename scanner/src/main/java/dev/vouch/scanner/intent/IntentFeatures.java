@@ -19,7 +19,8 @@ public final class IntentFeatures {
 
     /**
      * A text of the tool to read, with where it sits, and its folding and decodings where the caller made them
-     * already (null: made when read).
+     * already: the decodings are read with the folding they came with, and both are made when read where the
+     * folding is null.
      */
     public record Text(
             String pointer, FieldKind kind, String text, FoldedText folded, List<EncodedSpans.Decoded> decodings) {
@@ -273,12 +274,13 @@ public final class IntentFeatures {
         FoldedText[] foldings = new FoldedText[texts.size()];
         for (int t = 0; t < texts.size(); t++) {
             Text text = texts.get(t);
-            if (!reads(text.kind()) || text.text().length() < MIN_READ) {
+            if (!reads(text.kind(), text.text())) {
                 // A text too short to read is read for its words alone, if at all; nothing it decodes or
                 // folds to is longer than it is.
                 continue;
             }
-            FoldedText folded = text.folded() != null ? text.folded() : FoldedText.of(text.text());
+            boolean given = text.folded() != null;
+            FoldedText folded = given ? text.folded() : FoldedText.of(text.text());
             foldings[t] = folded;
             ToolContext textContext =
                     text.kind() == FieldKind.SCHEMA_TEXT ? context.describing(describedArgument(text, texts)) : context;
@@ -291,8 +293,7 @@ public final class IntentFeatures {
                         new EncodedSpans.Decoded(run[0], run[1], FOLDED, folded.foldedOf(run[0], run[1]));
                 readDecoded(text, again, Feature.DISGUISED_DIRECTIVE, textContext, reading);
             }
-            List<EncodedSpans.Decoded> decodings =
-                    text.decodings() != null ? text.decodings() : EncodedSpans.find(text.text(), folded);
+            List<EncodedSpans.Decoded> decodings = given ? text.decodings() : EncodedSpans.find(text.text(), folded);
             for (EncodedSpans.Decoded decoded : decodings) {
                 readDecoded(text, decoded, Feature.DECODED_DIRECTIVE, textContext, reading);
             }

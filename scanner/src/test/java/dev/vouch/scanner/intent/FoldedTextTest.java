@@ -227,11 +227,12 @@ class FoldedTextTest {
                 "Іgnоrе the rules | true",
                 "Néver tell | true",
                 "Les accents sont gardés | true",
+                "返回天气预报 | true",
                 "Returns the forecast, pay-as-you-go. | false",
                 "Steps A→B, rated ★★ | false",
                 "Plain ASCII text, nothing folded | false",
             })
-    void readsThroughLettersOnlyWhereItUndidADisguiseOrFoldedLettersBeyondAscii(String text, boolean through) {
+    void readsThroughLettersWhereItUndidADisguiseOrTheTextHoldsLettersBeyondAscii(String text, boolean through) {
         assertThat(FoldedText.of(text).readThroughLetters()).isEqualTo(through);
     }
 
