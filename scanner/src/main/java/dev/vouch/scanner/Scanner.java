@@ -1,5 +1,6 @@
 package dev.vouch.scanner;
 
+import dev.vouch.scanner.checks.EncodedSecrets;
 import dev.vouch.scanner.checks.Excerpts;
 import dev.vouch.scanner.checks.FieldCheck;
 import dev.vouch.scanner.checks.HiddenContentCheck;
@@ -23,6 +24,7 @@ import dev.vouch.scanner.intent.FoldedText;
 import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.IntentModel;
 import dev.vouch.scanner.intent.Lexicon;
+import dev.vouch.scanner.intent.QuotedExamples;
 import dev.vouch.scanner.intent.ToolContext;
 import dev.vouch.scanner.intent.ToolNames;
 import dev.vouch.scanner.normalize.NormalizedText;
@@ -185,6 +187,7 @@ public final class Scanner {
         if (!normalized.hidden().isEmpty()) {
             matchRules(scanned.field(), normalized.hidden(), "hidden text: ", findings);
         }
+        encodedSecrets(scanned, findings);
         // Indexed: an iterator of an immutable list, made for every field, was not optimised away.
         for (int c = 0; c < fieldChecks.size(); c++) {
             List<Finding> found = fieldChecks.get(c).check(scanned);
@@ -204,6 +207,24 @@ public final class Scanner {
         }
     }
 
+    /**
+     * Secrets written in base64, in any field: the secret rules read each run that decodes to printable text, and
+     * the evidence says where the run sits. Other rules read only what decodes to words ({@link #readAgain}).
+     */
+    private void encodedSecrets(ScannedField scanned, List<Finding> findings) {
+        for (EncodedSecrets.Decoded decoded :
+                EncodedSecrets.find(scanned.normalized().text())) {
+            List<Finding> found = new ArrayList<>(0);
+            matchRules(scanned.field(), decoded.text(), decoded.where(), found);
+            for (Finding finding : found) {
+                if (finding.family() == Family.SECRET) {
+                    findings.add(finding);
+                }
+            }
+            findings.addAll(EncodedSecrets.credentials(decoded, scanned.field().pointer()));
+        }
+    }
+
     private void matchRules(TextField field, String text, String prefix, List<Finding> findings) {
         List<RulePack.Candidate> candidates = rules.candidates(text);
         // Indexed: most texts have no candidate, and the empty list's iterator was made for each all the same.
@@ -213,15 +234,24 @@ public final class Scanner {
             if (!rule.appliesTo(field.kind())) {
                 continue;
             }
-            rule.match(candidate.text(), candidate.windows()).ifPresent(span -> {
-                String evidence = rule.family() == Family.SECRET
-                        ? "secret of " + (span[1] - span[0]) + " characters: "
-                                + text.substring(span[0], Math.min(span[1], span[0] + 6)) + "…"
-                        : Excerpts.around(text, span[0], span[1]);
-                findings.add(
-                        new Finding(rule.id(), rule.family(), rule.severity(), field.pointer(), prefix + evidence));
-            });
+            rule.match(candidate.text(), candidate.windows())
+                    .ifPresent(span -> findings.add(ruleFinding(rule, field, text, span, prefix)));
         }
+    }
+
+    private static Finding ruleFinding(Rule rule, TextField field, String text, int[] span, String prefix) {
+        if (rule.family() == Family.SECRET) {
+            String secret = "secret of " + (span[1] - span[0]) + " characters: "
+                    + text.substring(span[0], Math.min(span[1], span[0] + 6)) + "…";
+            return new Finding(rule.id(), rule.family(), rule.severity(), field.pointer(), prefix + secret);
+        }
+        String evidence = Excerpts.around(text, span[0], span[1]);
+        // "detects jailbreaks such as 'ignore all previous instructions'": a phrase quoted as an example is mentioned,
+        // not used. It is held for review, not blocked: a curator reads what it quotes.
+        if (rule.severity() == Severity.BLOCK && QuotedExamples.isQuotedExample(text, span[0], span[1])) {
+            return new Finding(rule.id(), rule.family(), Severity.REVIEW, field.pointer(), prefix + QUOTED + evidence);
+        }
+        return new Finding(rule.id(), rule.family(), rule.severity(), field.pointer(), prefix + evidence);
     }
 
     /**
@@ -266,6 +296,9 @@ public final class Scanner {
             }
         }
     }
+
+    /** How a finding in a quoted example says so: "quoted as an example: …such as 'ignore all previous…'". */
+    private static final String QUOTED = "quoted as an example: ";
 
     /** How a finding in folded text says so: "disguised letters: …ignore all previous instructions…". */
     private static final String DISGUISED = "disguised letters: ";

@@ -8,6 +8,7 @@ import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.FieldKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Family 10, the secrets no fixed format catches: high-entropy values under key-like names (an
@@ -51,22 +52,37 @@ public final class SecretValueCheck implements FieldCheck {
                     scanned.field().pointer(),
                     "high-entropy value under the key-like name '" + key + "': " + mask(text)));
         }
-        // The matcher only for texts that can hold a URL with credentials: nearly none do.
-        if (text.contains("://") && text.indexOf('@') > 0) {
-            Matcher url = URL_CREDENTIALS.matcher(text);
-            if (url.find() && !PLACEHOLDER.matcher(url.group(1)).find()) {
-                if (findings.isEmpty()) {
-                    findings = new ArrayList<>(1);
-                }
-                findings.add(new Finding(
-                        "VR-SECRET-URL",
-                        Family.SECRET,
-                        Severity.BLOCK,
-                        scanned.field().pointer(),
-                        "credentials embedded in a URL: " + mask(url.group())));
+        Optional<Finding> url = urlCredentials(text, scanned.field().pointer(), "");
+        if (url.isPresent()) {
+            if (findings.isEmpty()) {
+                findings = new ArrayList<>(1);
             }
+            findings.add(url.get());
         }
         return findings;
+    }
+
+    /** The finding on a URL in {@code text} that carries a password ("https://deploy:s3cr3t@host/"), if one does. */
+    static Optional<Finding> urlCredentials(String text, String pointer, String prefix) {
+        // The matcher only for texts that can hold a URL with credentials: nearly none do.
+        if (!text.contains("://") || text.indexOf('@') <= 0) {
+            return Optional.empty();
+        }
+        Matcher url = URL_CREDENTIALS.matcher(text);
+        if (!url.find() || isPlaceholder(url.group(1))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(
+                "VR-SECRET-URL",
+                Family.SECRET,
+                Severity.BLOCK,
+                pointer,
+                prefix + "credentials embedded in a URL: " + mask(url.group())));
+    }
+
+    /** "changeme", {@code <password>}, "${TOKEN}": a value that stands for a secret and is none. */
+    static boolean isPlaceholder(String value) {
+        return PLACEHOLDER.matcher(value).find();
     }
 
     /** A cheap filter before the key-name pattern: the words every secret-naming key contains one of. */
@@ -86,7 +102,7 @@ public final class SecretValueCheck implements FieldCheck {
         if (value.length() < MIN_LENGTH || value.length() > 4096 || value.indexOf(' ') >= 0) {
             return false;
         }
-        if (PLACEHOLDER.matcher(value).find() || value.startsWith("http") || isWords(value)) {
+        if (isPlaceholder(value) || value.startsWith("http") || isWords(value)) {
             return false;
         }
         return entropy(value) >= MIN_ENTROPY;

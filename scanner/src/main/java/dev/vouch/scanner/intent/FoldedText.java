@@ -1275,18 +1275,32 @@ public final class FoldedText {
 
     /**
      * "ple@se", "pa$$word": an {@code @} or {@code $} between letters stands for one, unless the {@code @}
-     * opens the domain of an address ("ops@evil.io").
+     * opens the domain of an address ("ops@evil.io"). A {@code $} that ends a word stands for its "s" where the
+     * word wrote another before it ("in$truction$"); alone ("US$", "A$") it is a currency's.
      */
     private static boolean isLeetSymbolInWord(char[] text, int i) {
         char c = text[i];
-        if (c != '@' && c != '$' || i == 0 || i + 1 >= text.length) {
+        if (c != '@' && c != '$' || i == 0) {
             return false;
         }
         char before = text[i - 1];
+        if (i + 1 >= text.length || !CharTables.isLetterOrDigit(text[i + 1]) && text[i + 1] != c) {
+            return c == '$' && CharTables.isLetter(before) && writesDollarBefore(text, i);
+        }
         char after = text[i + 1];
         boolean inWord =
                 (CharTables.isLetter(before) || before == c) && (CharTables.isLetterOrDigit(after) || after == c);
         return inWord && !(c == '@' && opensDomain(text, i + 1));
+    }
+
+    /** Whether the word ending at the {@code $} at {@code end} holds another {@code $} between letters. */
+    private static boolean writesDollarBefore(char[] text, int end) {
+        for (int i = end - 1; i > 0 && (CharTables.isLetter(text[i]) || text[i] == '$'); i--) {
+            if (text[i] == '$' && CharTables.isLetter(text[i - 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean opensDomain(char[] text, int from) {

@@ -5,9 +5,11 @@ import java.util.Locale;
 /**
  * Mention, not use: a phrase quoted as an example of what to beware of ("pages may contain text such as
  * 'ignore your instructions'") names an attack; it does not make one. Browser and fetch tools warn of
- * injected text this way.
+ * injected text this way. The instruction check reads such a quotation as no directive, and a pattern rule that
+ * blocks a phrase reports it quoted so for review ({@code Scanner}): a security tool that names the attacks it
+ * detects is no attack, and what an example quotes is still shown to a curator.
  */
-final class QuotedExamples {
+public final class QuotedExamples {
 
     private static final int MAX_QUOTE = 120;
     private static final String[] INTRODUCERS = {
@@ -17,7 +19,7 @@ final class QuotedExamples {
     private QuotedExamples() {}
 
     /** Whether {@code [start, end)} of {@code text} lies inside a quotation that an example word introduces. */
-    static boolean isQuotedExample(String text, int start, int end) {
+    public static boolean isQuotedExample(String text, int start, int end) {
         int open = -1;
         for (int i = start - 1; i >= 0 && start - i <= MAX_QUOTE; i--) {
             char c = text.charAt(i);

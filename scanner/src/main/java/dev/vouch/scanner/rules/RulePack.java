@@ -247,8 +247,9 @@ public final class RulePack {
     }
 
     /**
-     * A pattern: a regex (run on the rule's keywords), or {@code {regex: …, keywords: […]}} with its own, and
-     * optionally an {@code unlessAfter} and an {@code unlessWithin} of its own.
+     * A pattern: a regex (run on the rule's keywords), or {@code {regex: …}} with keywords of its own ({@code
+     * keywords: […]}, else it runs on the rule's) and optionally an {@code unlessAfter} and an {@code unlessWithin}
+     * of its own.
      */
     private static RulePattern pattern(JsonNode node) {
         if (node.isTextual()) {
@@ -257,8 +258,9 @@ public final class RulePack {
                     regex, List.of(), OpeningWords.of(node.asText(), regex), Optional.empty(), Optional.empty());
         }
         List<String> own = strings(node.path("keywords"));
-        if (!node.path("regex").isTextual() || own.isEmpty()) {
-            throw new IllegalArgumentException("a pattern is a regex or {regex, keywords} with at least one keyword");
+        if (!node.path("regex").isTextual() || node.has("keywords") && own.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "a pattern is a regex or {regex: …} whose keywords, when it names any, are at least one");
         }
         String source = node.get("regex").asText();
         Pattern regex = compile(source);

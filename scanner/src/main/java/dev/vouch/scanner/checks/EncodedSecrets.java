@@ -1,0 +1,130 @@
+package dev.vouch.scanner.checks;
+
+import dev.vouch.scanner.Family;
+import dev.vouch.scanner.Finding;
+import dev.vouch.scanner.Severity;
+import dev.vouch.scanner.match.AsciiRuns;
+import dev.vouch.scanner.match.CharTables;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Secrets written in base64, as configuration carries them: a Docker config's {@code auths}, a Kubernetes secret's
+ * data, a service account's key file passed as one variable, an HTTP Basic header. Each base64 run long enough to hold
+ * a credential that decodes to printable ASCII is returned decoded, for the secret rules to read where the run sits;
+ * what is a secret only by where it stands (a Basic header's password, a URL's) is a finding of this class. Text
+ * decoded to words is read by the rules and the instruction check already ({@code EncodedSpans}); this reads every
+ * field, values and manifests too, and only for secrets.
+ */
+public final class EncodedSecrets {
+
+    /** Twelve bytes: the shortest password worth reporting with a user name, and less than any token the rules know. */
+    private static final int MIN_RUN = 16;
+
+    private static final int MAX_RUN = 16_384;
+
+    private static final boolean[] RUN_CHARS =
+            CharTables.ascii(c -> Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '-' || c == '_');
+
+    private EncodedSecrets() {}
+
+    /** A run of base64 at {@code [start, end)} of its text, what it decodes to and whether a Basic header holds it. */
+    public record Decoded(int start, int end, String text, boolean basicAuthorization) {
+
+        /** How a finding in it says where it sits: "decoded base64 at characters 14-42: ". */
+        public String where() {
+            return "decoded base64 at characters " + start + "-" + end + ": ";
+        }
+    }
+
+    /** The base64 runs of {@code text} that decode to printable ASCII, first to last. */
+    public static List<Decoded> find(String text) {
+        List<Decoded> found = List.of();
+        int i = 0;
+        while ((i = AsciiRuns.nextStart(text, i, MIN_RUN, RUN_CHARS)) >= 0) {
+            int end = i;
+            while (end < text.length() && text.charAt(end) < 0x80 && RUN_CHARS[text.charAt(end)]) {
+                end++;
+            }
+            int padded = end;
+            while (padded < text.length() && padded - end < 2 && text.charAt(padded) == '=') {
+                padded++;
+            }
+            String decoded = end - i <= MAX_RUN ? printable(text.substring(i, end)) : null;
+            if (decoded != null) {
+                if (found.isEmpty()) {
+                    found = new ArrayList<>(1);
+                }
+                found.add(new Decoded(i, padded, decoded, afterBasic(text, i)));
+            }
+            i = padded;
+        }
+        return found;
+    }
+
+    /**
+     * What is a secret in a decoded run by where it stands: the password of a Basic header ("Authorization: Basic
+     * YWRtaW46WHk3I3BRMnZMbTkhelI=") unless it is a placeholder ("username:password"), and a URL's.
+     */
+    public static List<Finding> credentials(Decoded decoded, String pointer) {
+        List<Finding> found = new ArrayList<>(0);
+        int colon = decoded.text().indexOf(':');
+        String password = colon > 0 ? decoded.text().substring(colon + 1) : "";
+        if (decoded.basicAuthorization()
+                && password.length() >= 6
+                && password.indexOf(' ') < 0
+                && !SecretValueCheck.isPlaceholder(password)) {
+            found.add(new Finding(
+                    "VR-SECRET-BASIC",
+                    Family.SECRET,
+                    Severity.BLOCK,
+                    pointer,
+                    decoded.where() + "HTTP Basic credentials of the user '"
+                            + decoded.text().substring(0, colon) + "', password " + SecretValueCheck.mask(password)));
+        }
+        SecretValueCheck.urlCredentials(decoded.text(), pointer, decoded.where())
+                .ifPresent(found::add);
+        return found;
+    }
+
+    /**
+     * What the run decodes to, as standard base64 or as its URL-safe form (never both), when every byte is printable
+     * ASCII or a line break; otherwise null. A key file's JSON writes its line breaks escaped ("-----BEGIN PRIVATE
+     * KEY-----\nMIIE…"): they are read as the line breaks they stand for.
+     */
+    private static String printable(String run) {
+        boolean standard = run.indexOf('+') >= 0 || run.indexOf('/') >= 0;
+        boolean urlSafe = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
+        if (standard && urlSafe || run.length() % 4 == 1) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(unpadded(run));
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        for (byte b : bytes) {
+            if ((b < 0x20 || b > 0x7e) && b != '\n' && b != '\r' && b != '\t') {
+                return null;
+            }
+        }
+        return new String(bytes, StandardCharsets.US_ASCII).replace("\\n", "\n");
+    }
+
+    /** The run padded as the JDK's decoder wants it, whatever padding it was written with. */
+    private static String unpadded(String run) {
+        int rest = run.length() % 4;
+        return rest == 0 ? run : run + "=".repeat(4 - rest);
+    }
+
+    private static boolean afterBasic(String text, int start) {
+        int word = start - 1;
+        while (word >= 0 && text.charAt(word) == ' ') {
+            word--;
+        }
+        return word >= 4 && text.regionMatches(true, word - 4, "basic", 0, 5) && word + 1 < start;
+    }
+}
