@@ -5,9 +5,7 @@ import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.match.AsciiRuns;
 import dev.vouch.scanner.match.CharTables;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -52,7 +50,7 @@ public final class EncodedSecrets {
             while (padded < text.length() && padded - end < 2 && text.charAt(padded) == '=') {
                 padded++;
             }
-            String decoded = end - i <= MAX_RUN ? printable(text.substring(i, end)) : null;
+            String decoded = end - i <= MAX_RUN ? printable(text, i, end) : null;
             if (decoded != null) {
                 if (found.isEmpty()) {
                     found = new ArrayList<>(1);
@@ -90,34 +88,62 @@ public final class EncodedSecrets {
     }
 
     /**
-     * What the run decodes to, as standard base64 or as its URL-safe form (never both), when every byte is printable
-     * ASCII or a line break; otherwise null. A key file's JSON writes its line breaks escaped ("-----BEGIN PRIVATE
-     * KEY-----\nMIIE…"): they are read as the line breaks they stand for.
+     * What {@code text[from, to)} decodes to, as standard base64 or as its URL-safe form (never both), when every byte
+     * is printable ASCII or a line break; otherwise null. Checked byte by byte before anything is made: a word or a
+     * name read as base64 fails at its first bytes ("list_repository_branches" decodes to 0x96 first). A key file's
+     * JSON writes its line breaks escaped ("-----BEGIN PRIVATE KEY-----\nMIIE…"): they are read as the line breaks
+     * they stand for.
      */
-    private static String printable(String run) {
-        boolean standard = run.indexOf('+') >= 0 || run.indexOf('/') >= 0;
-        boolean urlSafe = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
-        if (standard && urlSafe || run.length() % 4 == 1) {
+    private static String printable(String text, int from, int to) {
+        if ((to - from) % 4 == 1 || !decodes(text, from, to, null)) {
             return null;
         }
-        byte[] bytes;
-        try {
-            bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(unpadded(run));
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
-        for (byte b : bytes) {
-            if ((b < 0x20 || b > 0x7e) && b != '\n' && b != '\r' && b != '\t') {
-                return null;
-            }
-        }
-        return new String(bytes, StandardCharsets.US_ASCII).replace("\\n", "\n");
+        StringBuilder decoded = new StringBuilder((to - from) * 3 / 4);
+        decodes(text, from, to, decoded);
+        return decoded.toString().replace("\\n", "\n");
     }
 
-    /** The run padded as the JDK's decoder wants it, whatever padding it was written with. */
-    private static String unpadded(String run) {
-        int rest = run.length() % 4;
-        return rest == 0 ? run : run + "=".repeat(4 - rest);
+    /**
+     * Whether {@code text[from, to)} is base64 of one alphabet whose bytes are all printable, appending them to {@code
+     * into} when it is not null. The bits a run holds beyond its last whole byte are its padding.
+     */
+    private static boolean decodes(String text, int from, int to, StringBuilder into) {
+        boolean standard = false;
+        boolean urlSafe = false;
+        int bits = 0;
+        int held = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            standard |= c == '+' || c == '/';
+            urlSafe |= c == '-' || c == '_';
+            bits = (bits << 6) | sextet(c);
+            held += 6;
+            if (held >= 8) {
+                held -= 8;
+                int b = (bits >> held) & 0xff;
+                if ((b < 0x20 || b > 0x7e) && b != '\n' && b != '\r' && b != '\t') {
+                    return false;
+                }
+                if (into != null) {
+                    into.append((char) b);
+                }
+            }
+        }
+        return !(standard && urlSafe);
+    }
+
+    /** The six bits a character of either alphabet stands for ({@code +} and {@code -} alike, {@code /} and {@code _}). */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '+' || c == '-' ? 62 : 63;
     }
 
     private static boolean afterBasic(String text, int start) {
