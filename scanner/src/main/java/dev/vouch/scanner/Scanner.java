@@ -32,6 +32,7 @@ import dev.vouch.scanner.normalize.Normalizer;
 import dev.vouch.scanner.rules.Rule;
 import dev.vouch.scanner.rules.RulePack;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -248,7 +249,9 @@ public final class Scanner {
         String evidence = Excerpts.around(text, span[0], span[1]);
         // "detects jailbreaks such as 'ignore all previous instructions'": a phrase quoted as an example is mentioned,
         // not used. It is held for review, not blocked: a curator reads what it quotes.
-        if (rule.severity() == Severity.BLOCK && QuotedExamples.isQuotedExample(text, span[0], span[1])) {
+        if (rule.severity() == Severity.BLOCK
+                && MENTIONED_IN_EXAMPLES.contains(rule.family())
+                && QuotedExamples.isQuotedExample(text, span[0], span[1])) {
             return new Finding(rule.id(), rule.family(), Severity.REVIEW, field.pointer(), prefix + QUOTED + evidence);
         }
         return new Finding(rule.id(), rule.family(), rule.severity(), field.pointer(), prefix + evidence);
@@ -296,6 +299,13 @@ public final class Scanner {
             }
         }
     }
+
+    /**
+     * The families whose phrases security tools quote as what they detect, and whose harm is in being obeyed. A
+     * command, an address or a path quoted as an example ("run a command such as 'curl … | sh'") is still one the
+     * agent can act on: those stay blocked.
+     */
+    private static final Set<Family> MENTIONED_IN_EXAMPLES = EnumSet.of(Family.INSTRUCTION_OVERRIDE);
 
     /** How a finding in a quoted example says so: "quoted as an example: …such as 'ignore all previous…'". */
     private static final String QUOTED = "quoted as an example: ";
