@@ -1,5 +1,7 @@
 package dev.vouch.scanner.checks;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
@@ -12,7 +14,8 @@ import java.util.List;
  * Secrets written in base64, as configuration carries them: a Docker config's {@code auths}, a Kubernetes secret's
  * data, a service account's key file passed as one variable, an HTTP Basic header. Each base64 run long enough to hold
  * a credential that decodes to printable ASCII is returned decoded, for the secret rules to read where the run sits;
- * what is a secret only by where it stands (a Basic header's password, a URL's) is a finding of this class. Text
+ * what is a secret only by where it stands (a Basic header's password, a URL's, a value under a key-like name) is a
+ * finding of this class. Text
  * decoded to words is read by the rules and the instruction check already ({@code EncodedSpans}); this reads every
  * field, values and manifests too, and only for secrets.
  */
@@ -64,7 +67,9 @@ public final class EncodedSecrets {
 
     /**
      * What is a secret in a decoded run by where it stands: the password of a Basic header ("Authorization: Basic
-     * YWRtaW46WHk3I3BRMnZMbTkhelI=") unless it is a placeholder ("username:password"), and a URL's.
+     * YWRtaW46WHk3I3BRMnZMbTkhelI=") unless it is a placeholder ("username:password"), a URL's, and a value a decoded
+     * configuration holds under a key-like name ({"client_secret": "…"}), read as {@link SecretValueCheck} reads a
+     * schema's.
      */
     public static List<Finding> credentials(Decoded decoded, String pointer) {
         List<Finding> found = new ArrayList<>(0);
@@ -84,8 +89,21 @@ public final class EncodedSecrets {
         }
         SecretValueCheck.urlCredentials(decoded.text(), pointer, decoded.where())
                 .ifPresent(found::add);
+        // A decoded configuration names its secrets as a tool's schema does: {"client_secret": "…"}.
+        if (decoded.text().indexOf('"') >= 0) {
+            Matcher pair = JSON_STRING_PAIR.matcher(decoded.text());
+            while (pair.find()) {
+                if (SecretValueCheck.isSecretUnder(pair.group(1), pair.group(2))) {
+                    found.add(SecretValueCheck.underKey(pair.group(1), pair.group(2), pointer, decoded.where()));
+                }
+            }
+        }
         return found;
     }
+
+    /** {@code "key": "value"} in JSON, escapes in the value left as written. */
+    private static final Pattern JSON_STRING_PAIR =
+            Pattern.compile("\"([\\w.-]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /**
      * What {@code text[from, to)} decodes to, as standard base64 or as its URL-safe form (never both), when every byte

@@ -38,19 +38,9 @@ public final class SecretValueCheck implements FieldCheck {
         String key = scanned.field().key();
         boolean isName = scanned.field().kind() == FieldKind.PROPERTY_NAME
                 || scanned.field().kind() == FieldKind.NAME;
-        if (key != null
-                && !isName
-                && mayNameASecret(key)
-                && KEY_LIKE.matcher(key).find()
-                && !NOT_A_VALUE.matcher(key).find()
-                && looksSecret(text)) {
+        if (key != null && !isName && isSecretUnder(key, text)) {
             findings = new ArrayList<>(2);
-            findings.add(new Finding(
-                    "VR-SECRET-ENTROPY",
-                    Family.SECRET,
-                    Severity.BLOCK,
-                    scanned.field().pointer(),
-                    "high-entropy value under the key-like name '" + key + "': " + mask(text)));
+            findings.add(underKey(key, text, scanned.field().pointer(), ""));
         }
         Optional<Finding> url = urlCredentials(text, scanned.field().pointer(), "");
         if (url.isPresent()) {
@@ -60,6 +50,23 @@ public final class SecretValueCheck implements FieldCheck {
             findings.add(url.get());
         }
         return findings;
+    }
+
+    /** Whether {@code value}, under the name {@code key}, is a secret: the name says so and the value looks like one. */
+    static boolean isSecretUnder(String key, String value) {
+        return mayNameASecret(key)
+                && KEY_LIKE.matcher(key).find()
+                && !NOT_A_VALUE.matcher(key).find()
+                && looksSecret(value);
+    }
+
+    static Finding underKey(String key, String value, String pointer, String prefix) {
+        return new Finding(
+                "VR-SECRET-ENTROPY",
+                Family.SECRET,
+                Severity.BLOCK,
+                pointer,
+                prefix + "high-entropy value under the key-like name '" + key + "': " + mask(value));
     }
 
     /** The finding on a URL in {@code text} that carries a password ("https://deploy:s3cr3t@host/"), if one does. */

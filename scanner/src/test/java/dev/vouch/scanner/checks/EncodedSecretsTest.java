@@ -67,6 +67,25 @@ class EncodedSecretsTest {
     }
 
     @Test
+    void aDecodedConfigurationsValueUnderAKeyLikeNameIsASecret() {
+        String text = "Config: "
+                + base64("{\"user\":\"deploy\",\"client_secret\":\"q8Zr!2vL#x9Tm4Kp7Wn\","
+                        + "\"client_secret_hint\":\"changeme\"}");
+
+        assertThat(EncodedSecrets.find(text))
+                .singleElement()
+                .satisfies(decoded -> assertThat(EncodedSecrets.credentials(decoded, "/x"))
+                        .singleElement()
+                        .satisfies(finding -> {
+                            assertThat(finding.ruleId()).isEqualTo("VR-SECRET-ENTROPY");
+                            assertThat(finding.evidence())
+                                    .startsWith("decoded base64 at characters 8-")
+                                    .contains("'client_secret'")
+                                    .doesNotContain("x9Tm4Kp7Wn");
+                        }));
+    }
+
+    @Test
     void aUrlThatCarriesAPasswordIsASecretDecodedToo() {
         String text = "Mirror: " + base64("https://deploy:Zq8vR2mX9pL4@git.example.com/repo.git");
 
