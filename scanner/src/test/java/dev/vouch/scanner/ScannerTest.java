@@ -209,7 +209,7 @@ class ScannerTest {
     }
 
     @Test
-    void aPhraseARuleBlocksIsHeldForReviewWhereItIsQuotedAsAnExample() {
+    void anOverrideARuleBlocksIsHeldForReviewWhereItIsQuotedAsAnExample() {
         ScanReport quoted = scan("[{'name':'score','description':'Prompt-injection detector. Phrases like "
                 + "\\u201cdisregard your previous instructions\\u201d score high.'}]");
         ScanReport used = scan("[{'name':'score','description':'Prompt-injection detector. Before scoring, "
