@@ -11,13 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Secrets written in base64, as configuration carries them: a Docker config's {@code auths}, a Kubernetes secret's
+ * Secrets written in base64, as configuration carries them: a registry config's {@code auth}, a Kubernetes secret's
  * data, a service account's key file passed as one variable, an HTTP Basic header. Each base64 run long enough to hold
  * a credential that decodes to printable ASCII is returned decoded, for the secret rules to read where the run sits;
- * what is a secret only by where it stands (a Basic header's password, a URL's, a value under a key-like name) is a
- * finding of this class. Text
- * decoded to words is read by the rules and the instruction check already ({@code EncodedSpans}); this reads every
- * field, values and manifests too, and only for secrets.
+ * what is a secret only by where it stands (a Basic header's or a registry config's password, a URL's, a value under a
+ * key-like name) is a finding of this class. Text decoded to words is read by the rules and the instruction check
+ * already ({@code EncodedSpans}); this reads every field, values and manifests too, and only for secrets.
  */
 public final class EncodedSecrets {
 
@@ -31,8 +30,11 @@ public final class EncodedSecrets {
 
     private EncodedSecrets() {}
 
-    /** A run of base64 at {@code [start, end)} of its text, what it decodes to and whether a Basic header holds it. */
-    public record Decoded(int start, int end, String text, boolean basicAuthorization) {
+    /**
+     * A run of base64 at {@code [start, end)} of its text, what it decodes to and whether it stands where a user and
+     * password are written ({@code Authorization: Basic …}, a registry config's {@code "auth": "…"}).
+     */
+    public record Decoded(int start, int end, String text, boolean userAndPassword) {
 
         /** How a finding in it says where it sits: "decoded base64 at characters 14-42: ". */
         public String where() {
@@ -58,7 +60,7 @@ public final class EncodedSecrets {
                 if (found.isEmpty()) {
                     found = new ArrayList<>(1);
                 }
-                found.add(new Decoded(i, padded, decoded, afterBasic(text, i)));
+                found.add(new Decoded(i, padded, decoded, holdsUserAndPassword(text, i)));
             }
             i = padded;
         }
@@ -67,15 +69,24 @@ public final class EncodedSecrets {
 
     /**
      * What is a secret in a decoded run by where it stands: the password of a Basic header ("Authorization: Basic
-     * YWRtaW46WHk3I3BRMnZMbTkhelI=") unless it is a placeholder ("username:password"), a URL's, and a value a decoded
-     * configuration holds under a key-like name ({"client_secret": "…"}), read as {@link SecretValueCheck} reads a
-     * schema's.
+     * YWRtaW46WHk3I3BRMnZMbTkhelI=") or of a registry config's {@code auth} unless it is a placeholder
+     * ("username:password"), a URL's, and a value a decoded configuration holds under a key-like name
+     * ({"client_secret": "…"}), read as {@link SecretValueCheck} reads a schema's. A configuration passed in base64
+     * holds its {@code auth} in base64 again: the runs of a decoding are read once more.
      */
     public static List<Finding> credentials(Decoded decoded, String pointer) {
         List<Finding> found = new ArrayList<>(0);
+        credentials(decoded, pointer, decoded.where(), found);
+        for (Decoded inner : find(decoded.text())) {
+            credentials(inner, pointer, decoded.where() + inner.where(), found);
+        }
+        return found;
+    }
+
+    private static void credentials(Decoded decoded, String pointer, String where, List<Finding> found) {
         int colon = decoded.text().indexOf(':');
         String password = colon > 0 ? decoded.text().substring(colon + 1) : "";
-        if (decoded.basicAuthorization()
+        if (decoded.userAndPassword()
                 && password.length() >= 6
                 && password.indexOf(' ') < 0
                 && !SecretValueCheck.isPlaceholder(password)) {
@@ -84,21 +95,19 @@ public final class EncodedSecrets {
                     Family.SECRET,
                     Severity.BLOCK,
                     pointer,
-                    decoded.where() + "HTTP Basic credentials of the user '"
-                            + decoded.text().substring(0, colon) + "', password " + SecretValueCheck.mask(password)));
+                    where + "the user '" + decoded.text().substring(0, colon) + "' and the password "
+                            + SecretValueCheck.mask(password)));
         }
-        SecretValueCheck.urlCredentials(decoded.text(), pointer, decoded.where())
-                .ifPresent(found::add);
+        SecretValueCheck.urlCredentials(decoded.text(), pointer, where).ifPresent(found::add);
         // A decoded configuration names its secrets as a tool's schema does: {"client_secret": "…"}.
         if (decoded.text().indexOf('"') >= 0) {
             Matcher pair = JSON_STRING_PAIR.matcher(decoded.text());
             while (pair.find()) {
                 if (SecretValueCheck.isSecretUnder(pair.group(1), pair.group(2))) {
-                    found.add(SecretValueCheck.underKey(pair.group(1), pair.group(2), pointer, decoded.where()));
+                    found.add(SecretValueCheck.underKey(pair.group(1), pair.group(2), pointer, where));
                 }
             }
         }
-        return found;
     }
 
     /** {@code "key": "value"} in JSON, escapes in the value left as written. */
@@ -164,11 +173,29 @@ public final class EncodedSecrets {
         return c == '+' || c == '-' ? 62 : 63;
     }
 
-    private static boolean afterBasic(String text, int start) {
+    /** Whether the run at {@code start} follows "Basic " or is the value of a JSON key {@code "auth"}. */
+    private static boolean holdsUserAndPassword(String text, int start) {
         int word = start - 1;
         while (word >= 0 && text.charAt(word) == ' ') {
             word--;
         }
-        return word >= 4 && text.regionMatches(true, word - 4, "basic", 0, 5) && word + 1 < start;
+        if (word >= 4 && word + 1 < start && text.regionMatches(true, word - 4, "basic", 0, 5)) {
+            return true;
+        }
+        if (word < 0 || text.charAt(word) != '"') {
+            return false;
+        }
+        int key = word - 1;
+        while (key >= 0 && text.charAt(key) == ' ') {
+            key--;
+        }
+        if (key < 0 || text.charAt(key) != ':') {
+            return false;
+        }
+        key--;
+        while (key >= 0 && text.charAt(key) == ' ') {
+            key--;
+        }
+        return key >= 5 && text.regionMatches(true, key - 5, "\"auth\"", 0, 6);
     }
 }

@@ -86,6 +86,25 @@ class EncodedSecretsTest {
     }
 
     @Test
+    void aRegistryConfigsAuthIsAUserAndPasswordWrittenOutOrPassedInBase64Itself() {
+        String config = "{\"auths\":{\"ghcr.io\":{\"auth\":\"" + base64("deploy:Xy7#pQ2vLm9!zR") + "\"}}}";
+        String inBase64 = "DOCKER_CONFIG_JSON: " + base64(config);
+
+        assertThat(EncodedSecrets.find(config))
+                .singleElement()
+                .satisfies(decoded -> assertThat(EncodedSecrets.credentials(decoded, "/x"))
+                        .extracting(Finding::ruleId)
+                        .containsExactly("VR-SECRET-BASIC"));
+        assertThat(EncodedSecrets.find(inBase64))
+                .singleElement()
+                .satisfies(decoded -> assertThat(EncodedSecrets.credentials(decoded, "/x"))
+                        .singleElement()
+                        .satisfies(finding -> assertThat(finding.evidence())
+                                .matches("decoded base64 at characters 20-\\d+: decoded base64 at characters "
+                                        + "\\d+-\\d+: the user 'deploy' and the password Xy7#….*")));
+    }
+
+    @Test
     void aUrlThatCarriesAPasswordIsASecretDecodedToo() {
         String text = "Mirror: " + base64("https://deploy:Zq8vR2mX9pL4@git.example.com/repo.git");
 
