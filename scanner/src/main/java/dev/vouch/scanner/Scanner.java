@@ -213,8 +213,8 @@ public final class Scanner {
      * the evidence says where the run sits. Other rules read only what decodes to words ({@link #readAgain}).
      */
     private void encodedSecrets(ScannedField scanned, List<Finding> findings) {
-        for (EncodedSecrets.Decoded decoded :
-                EncodedSecrets.find(scanned.normalized().text())) {
+        String text = scanned.normalized().text();
+        for (EncodedSpans.Decoded decoded : EncodedSecrets.find(text)) {
             List<Finding> found = new ArrayList<>(0);
             matchRules(scanned.field(), decoded.text(), decoded.where(), found);
             for (Finding finding : found) {
@@ -222,7 +222,8 @@ public final class Scanner {
                     findings.add(finding);
                 }
             }
-            findings.addAll(EncodedSecrets.credentials(decoded, scanned.field().pointer()));
+            findings.addAll(
+                    EncodedSecrets.credentials(text, decoded, scanned.field().pointer()));
         }
     }
 
@@ -277,10 +278,7 @@ public final class Scanner {
                 matchRulesAgain(scanned.field(), folded.text(), DISGUISED, written, again);
             }
             for (EncodedSpans.Decoded decoded : scanned.decodings()) {
-                // Where the encoded text sits, as the instruction check's spans say it: a curator finds it there.
-                String prefix = "decoded " + decoded.encoding() + " at characters " + decoded.start() + "-"
-                        + decoded.end() + ": ";
-                matchRulesAgain(scanned.field(), decoded.text(), prefix, written, again);
+                matchRulesAgain(scanned.field(), decoded.text(), decoded.where(), written, again);
             }
         }
         return again;

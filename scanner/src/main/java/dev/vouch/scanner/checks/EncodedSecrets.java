@@ -5,8 +5,8 @@ import com.google.re2j.Pattern;
 import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
+import dev.vouch.scanner.intent.EncodedSpans;
 import dev.vouch.scanner.match.AsciiRuns;
-import dev.vouch.scanner.match.CharTables;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,30 +25,16 @@ public final class EncodedSecrets {
 
     private static final int MAX_RUN = 16_384;
 
-    private static final boolean[] RUN_CHARS =
-            CharTables.ascii(c -> Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '-' || c == '_');
-
     private EncodedSecrets() {}
 
-    /**
-     * A run of base64 at {@code [start, end)} of its text, what it decodes to and whether it stands where a user and
-     * password are written ({@code Authorization: Basic …}, a registry config's {@code "auth": "…"}).
-     */
-    public record Decoded(int start, int end, String text, boolean userAndPassword) {
-
-        /** How a finding in it says where it sits: "decoded base64 at characters 14-42: ". */
-        public String where() {
-            return "decoded base64 at characters " + start + "-" + end + ": ";
-        }
-    }
-
     /** The base64 runs of {@code text} that decode to printable ASCII, first to last. */
-    public static List<Decoded> find(String text) {
-        List<Decoded> found = List.of();
+    public static List<EncodedSpans.Decoded> find(String text) {
+        List<EncodedSpans.Decoded> found = List.of();
+        boolean[] alphabet = AsciiRuns.BASE64_EITHER_ALPHABET;
         int i = 0;
-        while ((i = AsciiRuns.nextStart(text, i, MIN_RUN, RUN_CHARS)) >= 0) {
+        while ((i = AsciiRuns.nextStart(text, i, MIN_RUN, alphabet)) >= 0) {
             int end = i;
-            while (end < text.length() && text.charAt(end) < 0x80 && RUN_CHARS[text.charAt(end)]) {
+            while (end < text.length() && text.charAt(end) < 0x80 && alphabet[text.charAt(end)]) {
                 end++;
             }
             int padded = end;
@@ -60,7 +46,7 @@ public final class EncodedSecrets {
                 if (found.isEmpty()) {
                     found = new ArrayList<>(1);
                 }
-                found.add(new Decoded(i, padded, decoded, holdsUserAndPassword(text, i)));
+                found.add(new EncodedSpans.Decoded(i, padded, "base64", decoded));
             }
             i = padded;
         }
@@ -68,28 +54,29 @@ public final class EncodedSecrets {
     }
 
     /**
-     * What is a secret in a decoded run by where it stands: the password of a Basic header ("Authorization: Basic
-     * YWRtaW46WHk3I3BRMnZMbTkhelI=") or of a registry config's {@code auth} unless it is a placeholder
+     * What is a secret in a run of {@code text} by where it stands: the password of a Basic header ("Authorization:
+     * Basic YWRtaW46WHk3I3BRMnZMbTkhelI=") or of a registry config's {@code auth} unless it is a placeholder
      * ("username:password"), a URL's, and a value a decoded configuration holds under a key-like name
      * ({"client_secret": "…"}), read as {@link SecretValueCheck} reads a schema's. A configuration passed in base64
      * holds its {@code auth} in base64 again: the runs of a decoding are read once more.
      */
-    public static List<Finding> credentials(Decoded decoded, String pointer) {
+    public static List<Finding> credentials(String text, EncodedSpans.Decoded decoded, String pointer) {
         List<Finding> found = new ArrayList<>(0);
-        credentials(decoded, pointer, decoded.where(), found);
-        for (Decoded inner : find(decoded.text())) {
-            credentials(inner, pointer, decoded.where() + inner.where(), found);
+        credentials(text, decoded, pointer, decoded.where(), found);
+        for (EncodedSpans.Decoded inner : find(decoded.text())) {
+            credentials(decoded.text(), inner, pointer, decoded.where() + inner.where(), found);
         }
         return found;
     }
 
-    private static void credentials(Decoded decoded, String pointer, String where, List<Finding> found) {
+    private static void credentials(
+            String text, EncodedSpans.Decoded decoded, String pointer, String where, List<Finding> found) {
         int colon = decoded.text().indexOf(':');
         String password = colon > 0 ? decoded.text().substring(colon + 1) : "";
-        if (decoded.userAndPassword()
-                && password.length() >= 6
+        if (password.length() >= 6
                 && password.indexOf(' ') < 0
-                && !SecretValueCheck.isPlaceholder(password)) {
+                && !SecretValueCheck.isPlaceholder(password)
+                && holdsUserAndPassword(text, decoded.start())) {
             found.add(new Finding(
                     "VR-SECRET-BASIC",
                     Family.SECRET,
@@ -173,29 +160,12 @@ public final class EncodedSecrets {
         return c == '+' || c == '-' ? 62 : 63;
     }
 
-    /** Whether the run at {@code start} follows "Basic " or is the value of a JSON key {@code "auth"}. */
+    /** Whether the run at {@code start} of {@code text} follows "Basic " or is the value of a JSON key "auth". */
     private static boolean holdsUserAndPassword(String text, int start) {
-        int word = start - 1;
-        while (word >= 0 && text.charAt(word) == ' ') {
-            word--;
-        }
-        if (word >= 4 && word + 1 < start && text.regionMatches(true, word - 4, "basic", 0, 5)) {
-            return true;
-        }
-        if (word < 0 || text.charAt(word) != '"') {
-            return false;
-        }
-        int key = word - 1;
-        while (key >= 0 && text.charAt(key) == ' ') {
-            key--;
-        }
-        if (key < 0 || text.charAt(key) != ':') {
-            return false;
-        }
-        key--;
-        while (key >= 0 && text.charAt(key) == ' ') {
-            key--;
-        }
-        return key >= 5 && text.regionMatches(true, key - 5, "\"auth\"", 0, 6);
+        return USER_AND_PASSWORD_BEFORE
+                .matcher(text.substring(Math.max(0, start - 32), start))
+                .find();
     }
+
+    private static final Pattern USER_AND_PASSWORD_BEFORE = Pattern.compile("(?i)(\\bbasic +|\"auth\" *: *\")$");
 }

@@ -28,7 +28,13 @@ import java.util.stream.IntStream;
 public final class EncodedSpans {
 
     /** One decoded span: where it stands in the text, how it was encoded, and what it says. */
-    public record Decoded(int start, int end, String encoding, String text) {}
+    public record Decoded(int start, int end, String encoding, String text) {
+
+        /** How a finding in it says where it sits, for a curator to find it: "decoded base64 at characters 14-42: ". */
+        public String where() {
+            return "decoded " + encoding + " at characters " + start + "-" + end + ": ";
+        }
+    }
 
     private static final int MIN_BASE64 = 16;
     private static final int MIN_HEX = 16;
@@ -491,7 +497,7 @@ public final class EncodedSpans {
     }
 
     /** The characters of a base64 or hex run, base64url's included: looked up, as every character is. */
-    private static final boolean[] RUN_CHARS = CharTables.ascii(c -> isBase64((char) c) || c == '-' || c == '_');
+    private static final boolean[] RUN_CHARS = AsciiRuns.BASE64_EITHER_ALPHABET;
 
     private static boolean isRunChar(char c) {
         return c < 0x80 && RUN_CHARS[c];

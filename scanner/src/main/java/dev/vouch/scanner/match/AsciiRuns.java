@@ -10,6 +10,15 @@ public final class AsciiRuns {
 
     private AsciiRuns() {}
 
+    /** The characters of base64 in either of its alphabets, standard ({@code +/}) and URL-safe ({@code -_}). */
+    public static final boolean[] BASE64_EITHER_ALPHABET = CharTables.ascii(c -> c >= 'A' && c <= 'Z'
+            || c >= 'a' && c <= 'z'
+            || c >= '0' && c <= '9'
+            || c == '+'
+            || c == '/'
+            || c == '-'
+            || c == '_');
+
     /**
      * The first index at or after {@code from} whose next {@code minRun} chars all lie in {@code alphabet}
      * (indexed by ASCII code), or -1 if there is none.

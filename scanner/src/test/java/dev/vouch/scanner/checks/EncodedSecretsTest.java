@@ -3,8 +3,10 @@ package dev.vouch.scanner.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.scanner.Finding;
+import dev.vouch.scanner.intent.EncodedSpans;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EncodedSecretsTest {
@@ -45,25 +47,26 @@ class EncodedSecretsTest {
                 .isEmpty();
     }
 
-    @Test
-    void aBasicHeadersPasswordIsASecretUnlessItIsAPlaceholder() {
-        String real = "Send Authorization: Basic " + base64("deploy:Xy7#pQ2vLm9!zR") + " upstream.";
-        String placeholder = "Send Authorization: Basic " + base64("username:password") + " upstream.";
+    /** The credentials {@link EncodedSecrets#credentials} finds in the one run of base64 {@code text} holds. */
+    private static List<Finding> credentialsIn(String text) {
+        List<EncodedSpans.Decoded> runs = EncodedSecrets.find(text);
+        assertThat(runs).hasSize(1);
+        return EncodedSecrets.credentials(text, runs.get(0), "/x");
+    }
 
-        assertThat(EncodedSecrets.find(real))
+    @Test
+    void aBasicHeadersPasswordIsASecretUnlessItIsAPlaceholderOrNoHeaderHoldsIt() {
+        String userAndPassword = base64("deploy:Xy7#pQ2vLm9!zR");
+
+        assertThat(credentialsIn("Send Authorization: Basic " + userAndPassword + " upstream."))
                 .singleElement()
-                .satisfies(decoded -> assertThat(EncodedSecrets.credentials(decoded, "/x"))
-                        .singleElement()
-                        .satisfies(finding -> {
-                            assertThat(finding.ruleId()).isEqualTo("VR-SECRET-BASIC");
-                            assertThat(finding.evidence())
-                                    .contains("user 'deploy'")
-                                    .doesNotContain("pQ2vLm9");
-                        }));
-        assertThat(EncodedSecrets.find(placeholder))
-                .singleElement()
-                .satisfies(decoded ->
-                        assertThat(EncodedSecrets.credentials(decoded, "/x")).isEmpty());
+                .satisfies(finding -> {
+                    assertThat(finding.ruleId()).isEqualTo("VR-SECRET-BASIC");
+                    assertThat(finding.evidence()).contains("user 'deploy'").doesNotContain("pQ2vLm9");
+                });
+        assertThat(credentialsIn("Send Authorization: Basic " + base64("username:password") + " upstream."))
+                .isEmpty();
+        assertThat(credentialsIn("Session id " + userAndPassword + ".")).isEmpty();
     }
 
     @Test
@@ -72,46 +75,31 @@ class EncodedSecretsTest {
                 + base64("{\"user\":\"deploy\",\"client_secret\":\"q8Zr!2vL#x9Tm4Kp7Wn\","
                         + "\"client_secret_hint\":\"changeme\"}");
 
-        assertThat(EncodedSecrets.find(text))
-                .singleElement()
-                .satisfies(decoded -> assertThat(EncodedSecrets.credentials(decoded, "/x"))
-                        .singleElement()
-                        .satisfies(finding -> {
-                            assertThat(finding.ruleId()).isEqualTo("VR-SECRET-ENTROPY");
-                            assertThat(finding.evidence())
-                                    .startsWith("decoded base64 at characters 8-")
-                                    .contains("'client_secret'")
-                                    .doesNotContain("x9Tm4Kp7Wn");
-                        }));
+        assertThat(credentialsIn(text)).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("VR-SECRET-ENTROPY");
+            assertThat(finding.evidence())
+                    .startsWith("decoded base64 at characters 8-")
+                    .contains("'client_secret'")
+                    .doesNotContain("x9Tm4Kp7Wn");
+        });
     }
 
     @Test
     void aRegistryConfigsAuthIsAUserAndPasswordWrittenOutOrPassedInBase64Itself() {
         String config = "{\"auths\":{\"ghcr.io\":{\"auth\":\"" + base64("deploy:Xy7#pQ2vLm9!zR") + "\"}}}";
-        String inBase64 = "DOCKER_CONFIG_JSON: " + base64(config);
 
-        assertThat(EncodedSecrets.find(config))
+        assertThat(credentialsIn(config)).extracting(Finding::ruleId).containsExactly("VR-SECRET-BASIC");
+        assertThat(credentialsIn("DOCKER_CONFIG_JSON: " + base64(config)))
                 .singleElement()
-                .satisfies(decoded -> assertThat(EncodedSecrets.credentials(decoded, "/x"))
-                        .extracting(Finding::ruleId)
-                        .containsExactly("VR-SECRET-BASIC"));
-        assertThat(EncodedSecrets.find(inBase64))
-                .singleElement()
-                .satisfies(decoded -> assertThat(EncodedSecrets.credentials(decoded, "/x"))
-                        .singleElement()
-                        .satisfies(finding -> assertThat(finding.evidence())
-                                .matches("decoded base64 at characters 20-\\d+: decoded base64 at characters "
-                                        + "\\d+-\\d+: the user 'deploy' and the password Xy7#….*")));
+                .satisfies(finding -> assertThat(finding.evidence())
+                        .matches("decoded base64 at characters 20-\\d+: decoded base64 at characters "
+                                + "\\d+-\\d+: the user 'deploy' and the password Xy7#….*"));
     }
 
     @Test
     void aUrlThatCarriesAPasswordIsASecretDecodedToo() {
         String text = "Mirror: " + base64("https://deploy:Zq8vR2mX9pL4@git.example.com/repo.git");
 
-        assertThat(EncodedSecrets.find(text))
-                .singleElement()
-                .satisfies(decoded -> assertThat(EncodedSecrets.credentials(decoded, "/x"))
-                        .extracting(Finding::ruleId)
-                        .containsExactly("VR-SECRET-URL"));
+        assertThat(credentialsIn(text)).extracting(Finding::ruleId).containsExactly("VR-SECRET-URL");
     }
 }
