@@ -26,12 +26,11 @@ class AtrLabelledCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // Floors to raise as the rule pack improves; they hold "flagged" = review or block. The aim for tool
-    // poisoning is 0.95; rule packs 2026.11.30.1 and .2 reach 94 to 95 strings of 99 from fit to fit (the
-    // misses are a tool answer asking to re-authenticate and questions about terminal escape codes),
-    // the price of a model fitted on other hands' text and never on ATR's (2026.12.04.8 to 2026.12.05.5 94,
-    // 2026.12.05.6 95: one string at the review line, so the floor stays under the aim). Its false alarms are
-    // JSON records of tool calls and environment set-up notes, scanned as if they were descriptions.
-    private static final double TOOL_POISONING_MIN_RECALL = 0.94;
+    // poisoning is 0.95, held since 2026.12.06.7 (95 strings of 99): the tool answer asking to re-authenticate for
+    // new permissions, which crossed the review line with each refit of a model never fitted on ATR's text, is
+    // VR-BEHAV-005's; the misses left are a retry lambda and questions about terminal escape codes. Its false alarms
+    // are JSON records of tool calls and environment set-up notes, scanned as if they were descriptions.
+    private static final double TOOL_POISONING_MIN_RECALL = 0.95;
     private static final double TOOL_POISONING_MIN_PRECISION = 0.94;
     // The other categories are chat-level attacks more than tool poisoning; their floors guard regressions
     // (the aim, not reached, is recall 0.70 over all five with at most 3% of the negatives flagged; the
