@@ -215,25 +215,24 @@ public final class Scanner {
     private void encodedSecrets(ScannedField scanned, List<Finding> findings) {
         String text = scanned.normalized().text();
         for (EncodedSpans.Decoded decoded : EncodedSecrets.find(text)) {
-            List<Finding> found = new ArrayList<>(0);
-            matchRules(scanned.field(), decoded.text(), decoded.where(), found);
-            for (Finding finding : found) {
-                if (finding.family() == Family.SECRET) {
-                    findings.add(finding);
-                }
-            }
+            matchRules(scanned.field(), decoded.text(), decoded.where(), SECRETS, findings);
             findings.addAll(
                     EncodedSecrets.credentials(text, decoded, scanned.field().pointer()));
         }
     }
 
     private void matchRules(TextField field, String text, String prefix, List<Finding> findings) {
+        matchRules(field, text, prefix, EVERY_FAMILY, findings);
+    }
+
+    /** The findings of the rules of {@code families} in {@code text}, each evidence opening with {@code prefix}. */
+    private void matchRules(TextField field, String text, String prefix, Set<Family> families, List<Finding> findings) {
         List<RulePack.Candidate> candidates = rules.candidates(text);
         // Indexed: most texts have no candidate, and the empty list's iterator was made for each all the same.
         for (int c = 0; c < candidates.size(); c++) {
             RulePack.Candidate candidate = candidates.get(c);
             Rule rule = candidate.rule();
-            if (!rule.appliesTo(field.kind())) {
+            if (!rule.appliesTo(field.kind()) || !families.contains(rule.family())) {
                 continue;
             }
             rule.match(candidate.text(), candidate.windows())
@@ -304,6 +303,11 @@ public final class Scanner {
      * agent can act on: those stay blocked.
      */
     private static final Set<Family> MENTIONED_IN_EXAMPLES = EnumSet.of(Family.INSTRUCTION_OVERRIDE);
+
+    private static final Set<Family> EVERY_FAMILY = EnumSet.allOf(Family.class);
+
+    /** What a run of base64 decoded to printable text is read for ({@link #encodedSecrets}). */
+    private static final Set<Family> SECRETS = EnumSet.of(Family.SECRET);
 
     /** How a finding in a quoted example says so: "quoted as an example: …such as 'ignore all previous…'". */
     private static final String QUOTED = "quoted as an example: ";

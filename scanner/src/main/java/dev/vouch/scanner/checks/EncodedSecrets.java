@@ -30,13 +30,9 @@ public final class EncodedSecrets {
     /** The base64 runs of {@code text} that decode to printable ASCII, first to last. */
     public static List<EncodedSpans.Decoded> find(String text) {
         List<EncodedSpans.Decoded> found = List.of();
-        boolean[] alphabet = AsciiRuns.BASE64_EITHER_ALPHABET;
         int i = 0;
-        while ((i = AsciiRuns.nextStart(text, i, MIN_RUN, alphabet)) >= 0) {
-            int end = i;
-            while (end < text.length() && text.charAt(end) < 0x80 && alphabet[text.charAt(end)]) {
-                end++;
-            }
+        while ((i = AsciiRuns.nextBase64Run(text, i, MIN_RUN)) >= 0) {
+            int end = AsciiRuns.base64RunEnd(text, i);
             int padded = end;
             while (padded < text.length() && padded - end < 2 && text.charAt(padded) == '=') {
                 padded++;

@@ -439,7 +439,7 @@ public final class EncodedSpans {
         int i = 0;
         int length = text.length();
         while (i < length) {
-            i = AsciiRuns.nextStart(text, i, MIN_RUN, RUN_CHARS);
+            i = AsciiRuns.nextBase64Run(text, i, MIN_RUN);
             if (i < 0) {
                 return;
             }
@@ -448,9 +448,7 @@ public final class EncodedSpans {
                 continue;
             }
             int start = i;
-            do {
-                i++;
-            } while (i < length && isRunChar(text.charAt(i)));
+            i = AsciiRuns.base64RunEnd(text, i);
             int end = i;
             while (end < length && text.charAt(end) == '=' && end - i < 2) {
                 end++;
@@ -494,13 +492,6 @@ public final class EncodedSpans {
             }
         }
         return true;
-    }
-
-    /** The characters of a base64 or hex run, base64url's included: looked up, as every character is. */
-    private static final boolean[] RUN_CHARS = AsciiRuns.BASE64_EITHER_ALPHABET;
-
-    private static boolean isRunChar(char c) {
-        return c < 0x80 && RUN_CHARS[c];
     }
 
     private static boolean isBase64(char c) {

@@ -10,14 +10,31 @@ public final class AsciiRuns {
 
     private AsciiRuns() {}
 
-    /** The characters of base64 in either of its alphabets, standard ({@code +/}) and URL-safe ({@code -_}). */
-    public static final boolean[] BASE64_EITHER_ALPHABET = CharTables.ascii(c -> c >= 'A' && c <= 'Z'
+    /**
+     * The characters of base64 in either of its alphabets, standard ({@code +/}) and URL-safe ({@code -_}): kept here
+     * and read through the methods below, so no caller can change what a run is.
+     */
+    private static final boolean[] BASE64_EITHER_ALPHABET = CharTables.ascii(c -> c >= 'A' && c <= 'Z'
             || c >= 'a' && c <= 'z'
             || c >= '0' && c <= '9'
             || c == '+'
             || c == '/'
             || c == '-'
             || c == '_');
+
+    /** The first index at or after {@code from} where {@code minRun} characters of base64 (either alphabet) begin, or -1. */
+    public static int nextBase64Run(String text, int from, int minRun) {
+        return nextStart(text, from, minRun, BASE64_EITHER_ALPHABET);
+    }
+
+    /** Where the run of base64 characters (either alphabet) that starts at {@code from} ends. */
+    public static int base64RunEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && inAlphabet(text.charAt(end), BASE64_EITHER_ALPHABET)) {
+            end++;
+        }
+        return end;
+    }
 
     /**
      * The first index at or after {@code from} whose next {@code minRun} chars all lie in {@code alphabet}

@@ -27,6 +27,17 @@ class AsciiRunsTest {
         assertThat(AsciiRuns.nextStart("ab\u00e9cdef01", 0, 4, HEX)).isEqualTo(3);
     }
 
+    @Test
+    void aBase64RunIsReadInEitherAlphabetButNotPastItsPaddingOrProse() {
+        String text = "token: aGVsbG8td29ybGQ_Zm9v+YmFy== then words";
+        int start = text.indexOf("aGVs");
+
+        assertThat(AsciiRuns.nextBase64Run(text, 0, 16)).isEqualTo(start);
+        assertThat(AsciiRuns.base64RunEnd(text, start)).isEqualTo(text.indexOf("=="));
+        assertThat(AsciiRuns.nextBase64Run("short words only, nothing long", 0, 16))
+                .isEqualTo(-1);
+    }
+
     private static boolean[] alphabet(String chars) {
         boolean[] alphabet = new boolean[0x80];
         chars.chars().forEach(c -> alphabet[c] = true);
