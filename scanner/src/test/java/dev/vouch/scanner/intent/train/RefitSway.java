@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * edit to a rule, a reading or a lexicon line changes the inputs of a few rows, and the trees fitted to them move
  * further than those rows: the review line lands elsewhere, and tools far from the edit cross it both ways. This
  * fits the bundled shape again {@code REFITS} times (3 by default), each time without a different twentieth of the
- * fitted groups (template families, hand-written sets' servers, Docker's and npm's servers), and prints each fit's
- * figures and their spread. A change whose figures move less than the spread cannot be told from a refit's sway.
+ * fitted groups (template families, hand-written sets, Docker's and npm's servers), and prints each fit's figures and
+ * their spread. A change whose figures move well inside the spread is not shown to help or harm by one refit.
  *
  * <pre>
  * mvn -B -q -pl scanner exec:java -Dexec.classpathScope=test \
@@ -33,7 +33,11 @@ import java.util.stream.Collectors;
  */
 public final class RefitSway {
 
-    /** The share of the fitted groups each refit leaves out: about what an edit's reach is, a few rows in a group. */
+    /**
+     * The share of the fitted groups each refit leaves out. A group is a template family, a hand-written set or a real
+     * server, so a refit drops about two whole hand-written sets: more than an edit of a few rows moves, and the spread
+     * is a bound on a refit's sway rather than the sway of any one edit.
+     */
     private static final double LEFT_OUT = 0.05;
 
     private RefitSway() {}
