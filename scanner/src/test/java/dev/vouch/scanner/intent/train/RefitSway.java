@@ -20,9 +20,10 @@ import java.util.stream.Collectors;
  * How far a refit sways the figures when its inputs barely move. A refit gives the same trees under any seed, but an
  * edit to a rule, a reading or a lexicon line changes the inputs of a few rows, and the trees fitted to them move
  * further than those rows: the review line lands elsewhere, and tools far from the edit cross it both ways. This
- * fits the bundled shape again {@code REFITS} times (3 by default), each time without a different twentieth of the
- * fitted groups (template families, hand-written sets, Docker's and npm's servers), and prints each fit's figures and
- * their spread. A change whose figures move well inside the spread is not shown to help or harm by one refit.
+ * fits the bundled shape again N times (the first argument, 3 by default), each time without a different twentieth
+ * of the fitted groups (template families, hand-written sets, Docker's and npm's servers), and prints each fit's
+ * figures and their spread. A change whose figures move well inside the spread is not shown to help or harm by one
+ * refit.
  *
  * <pre>
  * mvn -B -q -pl scanner exec:java -Dexec.classpathScope=test \
