@@ -33,10 +33,7 @@ public final class EncodedSecrets {
         int i = 0;
         while ((i = AsciiRuns.nextBase64Run(text, i, MIN_RUN)) >= 0) {
             int end = AsciiRuns.base64RunEnd(text, i);
-            int padded = end;
-            while (padded < text.length() && padded - end < 2 && text.charAt(padded) == '=') {
-                padded++;
-            }
+            int padded = AsciiRuns.base64PaddingEnd(text, end);
             String decoded = end - i <= MAX_RUN ? printable(text, i, end) : null;
             if (decoded != null) {
                 if (found.isEmpty()) {

@@ -449,16 +449,8 @@ public final class EncodedSpans {
             }
             int start = i;
             i = AsciiRuns.base64RunEnd(text, i);
-            int end = i;
-            while (end < length && text.charAt(end) == '=' && end - i < 2) {
-                end++;
-            }
+            int end = AsciiRuns.base64PaddingEnd(text, i);
             int run = i - start;
-            if (run < MIN_RUN) {
-                // A word, not a payload: too short for either encoding, whatever its letters.
-                i = end;
-                continue;
-            }
             boolean lower = false;
             boolean upper = false;
             boolean hexOnly = true;

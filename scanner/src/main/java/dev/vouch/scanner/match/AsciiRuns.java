@@ -36,6 +36,15 @@ public final class AsciiRuns {
         return end;
     }
 
+    /** Where the padding after a base64 run that ends at {@code runEnd} ends: at most two {@code =}. */
+    public static int base64PaddingEnd(String text, int runEnd) {
+        int end = runEnd;
+        while (end < text.length() && end - runEnd < 2 && text.charAt(end) == '=') {
+            end++;
+        }
+        return end;
+    }
+
     /**
      * The first index at or after {@code from} whose next {@code minRun} chars all lie in {@code alphabet}
      * (indexed by ASCII code), or -1 if there is none.

@@ -38,6 +38,15 @@ class AsciiRunsTest {
                 .isEqualTo(-1);
     }
 
+    @Test
+    void aBase64RunsPaddingIsAtMostTwoEqualsSigns() {
+        String text = "aGk=== rest";
+
+        assertThat(AsciiRuns.base64PaddingEnd(text, 3)).isEqualTo(5);
+        assertThat(AsciiRuns.base64PaddingEnd("aGk rest", 3)).isEqualTo(3);
+        assertThat(AsciiRuns.base64PaddingEnd("aGk", 3)).isEqualTo(3);
+    }
+
     private static boolean[] alphabet(String chars) {
         boolean[] alphabet = new boolean[0x80];
         chars.chars().forEach(c -> alphabet[c] = true);

@@ -51,7 +51,8 @@ public final class IntentTrainer {
      * may read every input: with half the inputs sampled at each split, the trees and the review threshold
      * they set were a draw of the seed (0.423, 0.455 and 0.433 for one rule pack's three seeds, its blind
      * attacks flagged 89.7% to 91.0%), larger than most changes measured; without sampling, a refit gives the
-     * same model under any seed, and a change is measured by one refit.
+     * same model under any seed. It still sways with its inputs, further than the rows an edit moves
+     * ({@link RefitSway} bounds how far), so one refit does not measure a small change.
      */
     private static final List<Shape> SHAPES = List.of(
             new Shape(4, 0.05, 600, 1, 1),
