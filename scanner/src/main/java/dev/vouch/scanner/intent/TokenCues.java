@@ -165,6 +165,10 @@ final class TokenCues {
             if (namesASecret(key)) {
                 mark(cues, sentenceStarts, Cue.SENSITIVE, start, end);
             }
+        } else if ((compound || quoted) && context.isWellKnownTool(key)) {
+            // send_email or `write_file` beside a weather server's tools: another server's tool the agent may have
+            // as well, steered from here as a sibling would be.
+            otherTool(text, key, context, cues, sentenceStarts, start, end);
         } else if ((compound || (quoted && text.charAt(start - 1) == '`'))
                 && !(quoted && (isObjectKey(text, start + key.length()) || isObjectValue(text, start - 1)))
                 && !context.isOwnArgument(key)
@@ -185,7 +189,7 @@ final class TokenCues {
             int start,
             int end) {
         mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, end);
-        if (context.isOtherWriteTool(key)) {
+        if (context.isOtherWriteTool(key) || context.isWellKnownWriteTool(key)) {
             mark(cues, sentenceStarts, Cue.WRITE_TOOL, start, end);
         }
         int arrow = yields(text, end);

@@ -185,6 +185,22 @@ public final class ToolContext {
         return isOtherTool(key) && !set.isReadOnly(key);
     }
 
+    /**
+     * Whether a name is a well-known server's tool ({@link ToolNames#isWellKnown}) that is neither this tool nor
+     * one of its set: beside its siblings, a call-like name is otherwise any code word.
+     */
+    public boolean isWellKnownTool(String key) {
+        return set.names != null
+                && set.names.isWellKnown(key)
+                && !key.equals(ownName)
+                && !set.argumentsByTool.containsKey(key);
+    }
+
+    /** A well-known server's tool ({@link #isWellKnownTool}) whose name does not say it only reads. */
+    public boolean isWellKnownWriteTool(String key) {
+        return isWellKnownTool(key) && !set.names.readsOnly(key);
+    }
+
     /** Whether the set holds tools besides this one; alone, a tool's call-like names may be any server's tools. */
     public boolean knowsOtherTools() {
         return set.argumentsByTool.size() > (ownName.isEmpty() ? 0 : 1);

@@ -19,12 +19,19 @@ public final class ToolNames {
     private final Set<String> write;
     private final Set<String> leadingRead;
     private final Set<String> conjunctions;
+    private final Set<String> wellKnown;
 
-    ToolNames(Set<String> read, Set<String> write, Set<String> leadingRead, Set<String> conjunctions) {
+    ToolNames(
+            Set<String> read,
+            Set<String> write,
+            Set<String> leadingRead,
+            Set<String> conjunctions,
+            Set<String> wellKnown) {
         this.read = Set.copyOf(read);
         this.write = Set.copyOf(write);
         this.leadingRead = Set.copyOf(leadingRead);
         this.conjunctions = Set.copyOf(conjunctions);
+        this.wellKnown = Set.copyOf(wellKnown);
     }
 
     static ToolNames of(JsonNode node) {
@@ -32,7 +39,17 @@ public final class ToolNames {
                 words(node.path("read")),
                 words(node.path("write")),
                 words(node.path("leadingRead")),
-                words(node.path("conjunctions")));
+                words(node.path("conjunctions")),
+                words(node.path("wellKnown")));
+    }
+
+    /**
+     * Whether a lower-cased name is a tool of a well-known server ({@code send_email}, {@code read_file}): a text
+     * that names one steers a tool the agent may well have from another server, which a set's own names do not
+     * show.
+     */
+    public boolean isWellKnown(String key) {
+        return wellKnown.contains(key);
     }
 
     private static Set<String> words(JsonNode array) {

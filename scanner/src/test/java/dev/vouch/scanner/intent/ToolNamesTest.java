@@ -54,4 +54,13 @@ class ToolNamesTest {
     void namesSplitAtPunctuationAndCaseChanges() {
         assertThat(ToolNames.words("listDevices_v2")).containsExactly("list", "devices", "v2");
     }
+
+    @Test
+    void toolsOfWellKnownServersAreKnownByTheirLowerCasedNames() {
+        assertThat(names.isWellKnown("send_email")).isTrue();
+        assertThat(names.isWellKnown("write_file")).isTrue();
+        assertThat(names.isWellKnown("create_pull_request")).isTrue();
+        assertThat(names.isWellKnown("Send_Email")).isFalse();
+        assertThat(names.isWellKnown("get_uv_index")).isFalse();
+    }
 }
