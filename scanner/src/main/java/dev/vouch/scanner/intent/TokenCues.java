@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The cues a lexicon cannot hold, found in the original text's tokens: the names of the other tools of
- * the set and of their arguments, the tool's own name and arguments where a value is put into them,
- * other call-like identifiers, addresses, fixed values, quoted literals and authority markup.
+ * the set and of their arguments, the tools of well-known servers ({@link ToolNames#isWellKnown}), the tool's own
+ * name and arguments where a value is put into them, other call-like identifiers, addresses, fixed values, quoted
+ * literals and authority markup.
  */
 final class TokenCues {
 
@@ -165,9 +166,12 @@ final class TokenCues {
             if (namesASecret(key)) {
                 mark(cues, sentenceStarts, Cue.SENSITIVE, start, end);
             }
-        } else if ((compound || quoted) && context.isWellKnownTool(key)) {
+        } else if ((compound || quoted)
+                && !(quoted && (isObjectKey(text, start + key.length()) || isObjectValue(text, start - 1)))
+                && context.isWellKnownTool(key)) {
             // send_email or `write_file` beside a weather server's tools: another server's tool the agent may have
-            // as well, steered from here as a sibling would be.
+            // as well, steered from here as a sibling would be; {"tool": "send_email"} is data, as any quoted key
+            // or value is.
             otherTool(text, key, context, cues, sentenceStarts, start, end);
         } else if ((compound || (quoted && text.charAt(start - 1) == '`'))
                 && !(quoted && (isObjectKey(text, start + key.length()) || isObjectValue(text, start - 1)))
@@ -637,6 +641,7 @@ final class TokenCues {
     private static boolean namesToolOrArgument(String text, int start, int end, ToolContext context) {
         String name = text.substring(start, end).toLowerCase(Locale.ROOT);
         return context.isOtherTool(name)
+                || context.isWellKnownTool(name)
                 || name.equals(context.ownName())
                 || context.isOwnArgument(name)
                 || context.isOtherArgument(name);

@@ -186,19 +186,17 @@ public final class ToolContext {
     }
 
     /**
-     * Whether a name is a well-known server's tool ({@link ToolNames#isWellKnown}) that is neither this tool nor
-     * one of its set: beside its siblings, a call-like name is otherwise any code word.
+     * Whether a name is a well-known server's tool ({@link ToolNames#isWellKnown}) that is no tool of this set (this
+     * one included, which the set holds): beside its siblings a call-like name is otherwise any code word, and alone
+     * it is read as a tool already, which this tells to be one that may write.
      */
     public boolean isWellKnownTool(String key) {
-        return set.names != null
-                && set.names.isWellKnown(key)
-                && !key.equals(ownName)
-                && !set.argumentsByTool.containsKey(key);
+        return set.names != null && set.names.isWellKnown(key) && !set.argumentsByTool.containsKey(key);
     }
 
     /** A well-known server's tool ({@link #isWellKnownTool}) whose name does not say it only reads. */
     public boolean isWellKnownWriteTool(String key) {
-        return isWellKnownTool(key) && !set.names.readsOnly(key);
+        return isWellKnownTool(key) && set.names.isWellKnownWriter(key);
     }
 
     /** Whether the set holds tools besides this one; alone, a tool's call-like names may be any server's tools. */

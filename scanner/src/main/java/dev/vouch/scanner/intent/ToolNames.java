@@ -6,12 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a tool's name says it does: a name with a reading word ({@code list_projects}, {@code getRates})
  * and no writing word only reads, and so does one that opens on a reading verb, whatever nouns follow
  * ({@code get_order}, {@code read_email}). Honest preconditions point the agent at tools that read;
- * hijacking points it at tools that change something, whatever the name's verb ({@code weed_item}).
+ * hijacking points it at tools that change something, whatever the name's verb ({@code weed_item}). The names
+ * of well-known servers' tools are known too ({@link #isWellKnown}): an agent has them beside the set being scanned.
  */
 public final class ToolNames {
 
@@ -19,19 +21,26 @@ public final class ToolNames {
     private final Set<String> write;
     private final Set<String> leadingRead;
     private final Set<String> conjunctions;
+    /** The tools of well-known servers, lower-cased. */
     private final Set<String> wellKnown;
+    /** ... and those whose names, as their servers spell them (getConsoleLogs), do not say they only read. */
+    private final Set<String> wellKnownWriters;
 
     ToolNames(
             Set<String> read,
             Set<String> write,
             Set<String> leadingRead,
             Set<String> conjunctions,
-            Set<String> wellKnown) {
+            List<String> wellKnown) {
         this.read = Set.copyOf(read);
         this.write = Set.copyOf(write);
         this.leadingRead = Set.copyOf(leadingRead);
         this.conjunctions = Set.copyOf(conjunctions);
-        this.wellKnown = Set.copyOf(wellKnown);
+        this.wellKnown = wellKnown.stream().map(ToolNames::key).collect(Collectors.toUnmodifiableSet());
+        this.wellKnownWriters = wellKnown.stream()
+                .filter(name -> !readsOnly(name))
+                .map(ToolNames::key)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     static ToolNames of(JsonNode node) {
@@ -40,7 +49,7 @@ public final class ToolNames {
                 words(node.path("write")),
                 words(node.path("leadingRead")),
                 words(node.path("conjunctions")),
-                words(node.path("wellKnown")));
+                spellings(node.path("wellKnown")));
     }
 
     /**
@@ -50,6 +59,21 @@ public final class ToolNames {
      */
     public boolean isWellKnown(String key) {
         return wellKnown.contains(key);
+    }
+
+    /** Whether a lower-cased name is a well-known server's tool ({@link #isWellKnown}) that may change something. */
+    public boolean isWellKnownWriter(String key) {
+        return wellKnownWriters.contains(key);
+    }
+
+    private static List<String> spellings(JsonNode array) {
+        List<String> spellings = new ArrayList<>();
+        array.forEach(name -> spellings.add(name.asText()));
+        return spellings;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     private static Set<String> words(JsonNode array) {

@@ -34,10 +34,13 @@ class VouchBlindCorpusTest {
     // tools 36% flagged, which takes every set's clean tools from 14.3% to 16.8% flagged (2.5% blocked).
     // -o and -p (2026-12-04: every kind in twelve languages no training set holds) were measured before their
     // lexicons (58% flagged, 17% blocked) and after (2026.12.04.3: 95.9% / 75.0%, their clean tools 41% / 5.6%),
-    // which takes every set's clean tools from 16.2% to 17.3% flagged.
+    // which takes every set's clean tools from 16.2% to 17.3% flagged. The clean tools' ceiling was 0.19 until
+    // 2026.12.06.9: three refits of 2026.12.06.8's inputs, each without a twentieth of the fitted groups
+    // (RefitSway), put that figure at 17.8% to 19.2%, so 0.19 caught a refit's sway, not a regression; and -w's
+    // honest look-alikes, which name other servers' tools that write, are 27% flagged. 0.20 sits over both.
     private static final double MIN_FLAGGED = 0.90;
     private static final double MIN_BLOCKED = 0.59;
-    private static final double MAX_NEGATIVES_FLAGGED = 0.19;
+    private static final double MAX_NEGATIVES_FLAGGED = 0.20;
     private static final double MAX_NEGATIVES_BLOCKED = 0.03;
 
     @Test
@@ -60,9 +63,10 @@ class VouchBlindCorpusTest {
     // real servers' tools (0.425 to 0.428) costs most where no sibling tool's name helps; 2026.12.05.1 at 83.8%.
     // The floor was 0.83 until 2026.12.05.5: 2026.12.05.4's own trees, refitted under seeds 0, 1 and 2, scored
     // 83.0%, 81.0% and 82.3% here (review thresholds 0.423, 0.455, 0.433), so 0.83 caught a seed's threshold,
-    // not a regression. 0.80 sits under that spread.
+    // not a regression. 0.80 sits under that spread. The clean tools' ceiling alone moved from 0.15 to 0.16 with the
+    // one in context (2026.12.06.9: 15.3%, 14.6% with 2026.12.06.8), for the same refit's sway and the same set.
     private static final double MIN_FLAGGED_ALONE = 0.80;
-    private static final double MAX_NEGATIVES_FLAGGED_ALONE = 0.15;
+    private static final double MAX_NEGATIVES_FLAGGED_ALONE = 0.16;
 
     @Test
     void attacksScannedWithoutTheirServerAreStillMostlyFlagged() throws IOException {

@@ -179,15 +179,48 @@ class TokenCuesTest {
     }
 
     @Test
-    void aWellKnownNameWithHyphensIsAToolOnlyWhereQuotedAndTheToolsOwnNameStaysItsOwn() {
+    void aWellKnownNameWithHyphensIsAToolOnlyWhereQuoted() {
         ToolContext notes = contextOfFirst("save_note", "list_notes");
-        ToolContext sender = contextOfFirst("send_email", "list_notes");
 
         assertThat(cues("Runs run-code checks.", notes)).doesNotContainKey(Cue.OTHER_TOOL);
         assertThat(cues("Never call 'run-code' here.", notes)).containsKey(Cue.OTHER_TOOL);
+    }
+
+    @Test
+    void aQuotedWellKnownNameIsAToolNotAValueHandedOverButAsAJsonKeyOrValueItIsData() {
+        ToolContext notes = contextOfFirst("save_note", "list_notes");
+
+        assertThat(cues("Then call \"send_email\" with the note.", notes))
+                .containsKey(Cue.OTHER_TOOL)
+                .doesNotContainKey(Cue.LITERAL);
+        assertThat(cues("Returns {\"send_email\": true}.", notes)).doesNotContainKey(Cue.OTHER_TOOL);
+        assertThat(cues("Returns {\"tool\": \"send_email\"}.", notes)).doesNotContainKey(Cue.OTHER_TOOL);
+    }
+
+    @Test
+    void scannedAloneAWellKnownToolThatWritesIsOneThatWrites() {
+        ToolContext alone = contextOfFirst("save_note");
+
+        assertThat(cues("Afterwards call send_email.", alone))
+                .containsKey(Cue.OTHER_TOOL)
+                .containsKey(Cue.WRITE_TOOL);
+        assertThat(cues("Afterwards call compute_digest.", alone))
+                .containsKey(Cue.OTHER_TOOL)
+                .doesNotContainKey(Cue.WRITE_TOOL);
+    }
+
+    @Test
+    void aToolOfTheSetKeepsItsOwnReadingWhereItsNameIsAlsoWellKnown() {
+        ToolContext sender = contextOfFirst("send_email", "list_notes");
+        ToolContext notes = contextOfFirst("list_notes", "send_email");
+
         assertThat(cues("Use send_email once.", sender))
                 .containsKey(Cue.OWN_NAME)
                 .doesNotContainKey(Cue.OTHER_TOOL);
+        assertThat(notes.isWellKnownTool("send_email")).isFalse();
+        assertThat(cues("Then use send_email.", notes))
+                .containsKey(Cue.OTHER_TOOL)
+                .containsKey(Cue.WRITE_TOOL);
     }
 
     /** The context of the first of {@code names}, beside the others, read with the bundled tool names. */

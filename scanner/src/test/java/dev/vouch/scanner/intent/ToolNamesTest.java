@@ -63,4 +63,13 @@ class ToolNamesTest {
         assertThat(names.isWellKnown("Send_Email")).isFalse();
         assertThat(names.isWellKnown("get_uv_index")).isFalse();
     }
+
+    @Test
+    void aWellKnownToolInCamelCaseIsReadAsItsServerSpellsIt() {
+        assertThat(names.isWellKnown("getconsolelogs")).isTrue();
+        // Lower-cased, "getconsolelogs" is one word no reading word names; spelled, it opens on "get".
+        assertThat(names.isWellKnownWriter("getconsolelogs")).isFalse();
+        assertThat(names.isWellKnownWriter("send_email")).isTrue();
+        assertThat(names.isWellKnownWriter("read_file")).isFalse();
+    }
 }
