@@ -146,6 +146,8 @@ final class TokenCues {
             return;
         }
         boolean quoted = start > 0 && isQuote(text.charAt(start - 1));
+        // {"tool": "send_email"}, {"send_email": true}: a quoted key or value is data, not a name the text uses.
+        boolean quotedData = quoted && (isObjectKey(text, start + key.length()) || isObjectValue(text, start - 1));
         boolean compound = isCompound(chars, start, start + key.length())
                 || isCapitals(chars, start, start + key.length()) && context.isCamelCaseTool(key);
         // get-weather: a hyphenated word that is exactly another tool's name means that tool.
@@ -166,15 +168,12 @@ final class TokenCues {
             if (namesASecret(key)) {
                 mark(cues, sentenceStarts, Cue.SENSITIVE, start, end);
             }
-        } else if ((compound || quoted)
-                && !(quoted && (isObjectKey(text, start + key.length()) || isObjectValue(text, start - 1)))
-                && context.isWellKnownTool(key)) {
+        } else if ((compound || quoted) && !quotedData && context.isWellKnownTool(key)) {
             // send_email or `write_file` beside a weather server's tools: another server's tool the agent may have
-            // as well, steered from here as a sibling would be; {"tool": "send_email"} is data, as any quoted key
-            // or value is.
+            // as well, steered from here as a sibling would be.
             otherTool(text, key, context, cues, sentenceStarts, start, end);
         } else if ((compound || (quoted && text.charAt(start - 1) == '`'))
-                && !(quoted && (isObjectKey(text, start + key.length()) || isObjectValue(text, start - 1)))
+                && !quotedData
                 && !context.isOwnArgument(key)
                 && !key.contains("/")
                 && !key.contains(".")) {

@@ -51,7 +51,7 @@ class VouchLabelledCorpusTest {
                 positives++;
                 flagged += verdict != Verdict.PASS ? 1 : 0;
                 blocked += verdict == Verdict.BLOCK ? 1 : 0;
-            } else if ("benign-pushy".equals(example.kind())) {
+            } else if (example.pushy()) {
                 pushyBlocked += verdict == Verdict.BLOCK ? 1 : 0;
             } else {
                 negatives++;

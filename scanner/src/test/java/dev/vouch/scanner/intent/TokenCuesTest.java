@@ -179,6 +179,15 @@ class TokenCuesTest {
     }
 
     @Test
+    void aWellKnownToolNamedInCamelCaseIsATool() {
+        ToolContext notes = contextOfFirst("save_note", "list_notes");
+
+        Map<Cue, int[]> cues = cues("Before saving, call getConsoleLogs.", notes);
+
+        assertThat(cues).containsKey(Cue.OTHER_TOOL).doesNotContainKey(Cue.WRITE_TOOL);
+    }
+
+    @Test
     void aWellKnownNameWithHyphensIsAToolOnlyWhereQuoted() {
         ToolContext notes = contextOfFirst("save_note", "list_notes");
 

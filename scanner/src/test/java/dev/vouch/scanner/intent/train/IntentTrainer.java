@@ -384,7 +384,7 @@ public final class IntentTrainer {
         java.util.function.Predicate<Row> hard = r -> "vouch".equals(r.example().source())
                 || "handwritten".equals(r.example().source());
         java.util.function.Predicate<Row> hardHonest =
-                hard.and(r -> !"benign-pushy".equals(r.example().kind()));
+                hard.and(r -> !r.example().pushy());
         double review = 1;
         double block = 1;
         for (int i = candidates.length - 1; i >= 0; i--) {

@@ -50,7 +50,16 @@ public final class LabelledTools {
             String style,
             String lang,
             ScanInput input,
-            int index) {}
+            int index) {
+
+        /**
+         * Honest vendor text that addresses the model firmly ("MANDATORY FIRST STEP"): review is allowed for it, so it
+         * is counted apart from the hard negatives.
+         */
+        public boolean pushy() {
+            return "benign-pushy".equals(kind);
+        }
+    }
 
     private LabelledTools() {}
 

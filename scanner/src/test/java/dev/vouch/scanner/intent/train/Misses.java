@@ -39,7 +39,7 @@ public final class Misses {
             ToolReport tool = report.tools().get(example.index());
             boolean wrong = example.positive()
                     ? tool.verdict() == Verdict.PASS
-                    : tool.verdict() != Verdict.PASS && !"benign-pushy".equals(example.kind());
+                    : tool.verdict() != Verdict.PASS && !example.pushy();
             if (!wrong || (example.positive() ? missed++ : flagged++) >= count) {
                 continue;
             }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -100,18 +99,15 @@ public final class RefitSway {
     /** The figures the README reports for a rule pack, as shares. */
     static Map<String, Double> figures(IntentModel model, List<Row> rows, List<Row> blind) {
         Map<String, Double> figures = new LinkedHashMap<>();
-        Predicate<Row> testSplit = row -> Figures.isFrom(row, "vouch", false);
-        Slice attacks =
-                Figures.slice(model, rows, testSplit.and(row -> row.example().positive()));
+        Slice attacks = Figures.slice(
+                model,
+                rows,
+                row -> Figures.isFrom(row, "vouch", false) && row.example().positive());
         figures.put("test split, attacks flagged", attacks.flaggedRate());
         figures.put("test split, attacks blocked", attacks.blockedRate());
         figures.put(
                 "test split, hard negatives flagged",
-                Figures.slice(
-                                model,
-                                rows,
-                                testSplit.and(row -> !row.example().positive()
-                                        && !"benign-pushy".equals(row.example().kind())))
+                Figures.slice(model, rows, row -> Figures.isHardNegative(row, false))
                         .flaggedRate());
         Slice blindAttacks = Figures.slice(model, blind, row -> row.example().positive());
         figures.put("blind sets, attacks flagged", blindAttacks.flaggedRate());

@@ -39,12 +39,7 @@ public final class ThresholdSweep {
                             rows,
                             r -> Figures.isFrom(r, "vouch", false)
                                     && r.example().positive()),
-                    Figures.slice(
-                            model,
-                            rows,
-                            r -> Figures.isFrom(r, "vouch", false)
-                                    && !r.example().positive()
-                                    && !"benign-pushy".equals(r.example().kind())),
+                    Figures.slice(model, rows, r -> Figures.isHardNegative(r, false)),
                     Figures.slice(model, rows, r -> "docker".equals(r.example().source())),
                     Figures.slice(model, rows, r -> Figures.isFrom(r, "docker", false)),
                     Figures.slice(model, rows, r -> Figures.isFrom(r, "npm", false)),
