@@ -242,6 +242,25 @@ class DisguisedInstructionTest {
                                 ? new String(Character.toChars(0x1F1E6 + c - 'a')) + "\u200b"
                                 : String.valueOf((char) c))
                         .collect(Collectors.joining()));
+        d.put("negative circled capitals", s -> boxed(s, 0x1F150));
+        d.put("negative squared capitals", s -> boxed(s, 0x1F170));
+        d.put(
+                "Braille",
+                s -> s.toLowerCase()
+                        .chars()
+                        .mapToObj(c -> c >= 'a' && c <= 'z'
+                                ? String.valueOf((char) (0x2800 + BRAILLE_DOTS.get(c - 'a')))
+                                : c == ' ' ? "\u2800" : String.valueOf((char) c))
+                        .collect(Collectors.joining()));
+        d.put(
+                "invisible bits",
+                s -> "Formats. "
+                        + s.chars()
+                                .mapToObj(c -> String.format("%7s", Integer.toBinaryString(c))
+                                        .replace(' ', '0')
+                                        .replace('0', '\u2062')
+                                        .replace('1', '\u2064'))
+                                .collect(Collectors.joining()));
         d.put(
                 "struck through",
                 s -> s.chars().mapToObj(c -> (char) c + "\u0336").collect(Collectors.joining()));
@@ -293,6 +312,20 @@ class DisguisedInstructionTest {
         d.put("HTML comment", s -> "<!-- " + s + " -->");
         d.put("hard-wrapped", s -> wrap(s, 24));
         return d;
+    }
+
+    /** The dots of six-dot Braille's letters a to z, bit k for dot k + 1. */
+    private static final List<Integer> BRAILLE_DOTS = List.of(
+            0x01, 0x03, 0x09, 0x19, 0x11, 0x0B, 0x1B, 0x13, 0x0A, 0x1A, 0x05, 0x07, 0x0D, 0x1D, 0x15, 0x0F, 0x1F, 0x17,
+            0x0E, 0x1E, 0x25, 0x27, 0x3A, 0x2D, 0x3D, 0x35);
+
+    /** Each letter as the symbol of a block of 26 capitals drawn in boxes or circles that starts at {@code a}. */
+    private static String boxed(String s, int a) {
+        return s.toLowerCase()
+                .chars()
+                .mapToObj(c ->
+                        c >= 'a' && c <= 'z' ? new String(Character.toChars(a + c - 'a')) : String.valueOf((char) c))
+                .collect(Collectors.joining());
     }
 
     private static final Map<Character, String> MORSE = morse();

@@ -65,7 +65,11 @@ class PathologicalInputTest {
                 "s. e. n. d. e. v. e. r. y. f. i. l. e. ",
                 "=`GET`",
                 "=`/{a}",
-                "default:`x`")) {
+                "default:`x`",
+                "\u2062\u2064",
+                "\u2064\u2064\u2062\u2064\u2062\u2062\u2064\u200B",
+                "\u280a\u281b\u281d\u2800",
+                "\ud83c\udd58\ud83c\udd56 ")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

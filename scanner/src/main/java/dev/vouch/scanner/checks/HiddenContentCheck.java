@@ -66,6 +66,13 @@ public final class HiddenContentCheck implements FieldCheck {
                         Severity.BLOCK,
                         pointer,
                         "invisible Unicode tag characters carry text: " + anomaly.shown());
+            case INVISIBLE_BITS ->
+                new Finding(
+                        "VR-HIDDEN-BITS",
+                        Family.HIDDEN_CONTENT,
+                        Severity.BLOCK,
+                        pointer,
+                        "invisible characters carry text as bits: " + anomaly.shown());
             case BIDI_CONTROL ->
                 new Finding(
                         "VR-HIDDEN-BIDI",

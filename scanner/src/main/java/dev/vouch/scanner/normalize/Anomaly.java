@@ -10,6 +10,8 @@ public record Anomaly(Kind kind, String shown) {
         BIDI_CONTROL,
         /** Unicode tag characters (U+E0000–U+E007F), which smuggle invisible ASCII. */
         TAG_CHARACTERS,
+        /** A run of zero-width characters that spells text in bits, one character for 0 and another for 1. */
+        INVISIBLE_BITS,
         /** Variation selectors beyond emoji use, which can encode hidden bytes. */
         VARIATION_SELECTORS,
         /** Terminal escape sequences (ANSI CSI, OSC) and other control characters. */

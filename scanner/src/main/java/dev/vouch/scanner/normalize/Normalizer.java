@@ -14,7 +14,6 @@ import java.util.List;
 public final class Normalizer {
 
     private static final int ESC = 0x1B;
-    private static final int REGIONAL_A = 0x1F1E6;
     private static final int MIN_PADDING_SPACES = 40;
     private static final int MIN_PADDING_NEWLINES = 12;
     private static final int MIN_SMUGGLING_SELECTORS = 4;
@@ -70,15 +69,19 @@ public final class Normalizer {
             } else if (isBidiControl(cp)) {
                 anomalies.add(new Anomaly(Anomaly.Kind.BIDI_CONTROL, escape(cp)));
             } else if (isZeroWidth(cp)) {
-                if (!(cp == 0xFEFF && i == 0) && touchesAscii(input, i, next)) {
+                int runEnd = zeroWidthRunEnd(input, i);
+                if (runEnd - i >= InvisibleBits.MIN_RUN) {
+                    // No emoji sequence or script joins this many: the run is there to be unseen.
+                    readInvisibleRun(input, i, runEnd, hidden, anomalies);
+                    next = runEnd;
+                } else if (!(cp == 0xFEFF && i == 0) && touchesAscii(input, i, next)) {
                     anomalies.add(new Anomaly(Anomaly.Kind.ZERO_WIDTH, escape(cp)));
                 }
             } else if (cp >= 0xE0100 && cp <= 0xE01EF) {
                 selectors++;
-            } else if (cp >= REGIONAL_A && cp <= REGIONAL_A + 25) {
-                // 🇮🇬🇳🇴🇷🇪: regional indicator symbols are letters drawn in boxes, and a model reads them as
-                // such; a flag is two of them ("🇫🇷" reads "FR").
-                visible.append((char) ('A' + cp - REGIONAL_A));
+            } else if (Letterforms.letterOf(cp) != 0) {
+                // 🇮🇬🇳🇴🇷🇪, 🅘🅖🅝, ⠊⠛⠝: letters drawn as symbols, which a model reads as the letters they are.
+                visible.append(Letterforms.letterOf(cp));
             } else if (cp == ESC || cp == 0x9B) {
                 int end = skipEscape(input, i);
                 anomalies.add(new Anomaly(
@@ -342,6 +345,39 @@ public final class Normalizer {
             return Math.min(s.length(), s.charAt(Math.min(i, s.length() - 1)) == ESC ? i + 2 : i + 1);
         }
         return Math.min(s.length(), i + 1);
+    }
+
+    /** The end of the run of zero-width characters that starts at {@code start}. */
+    private static int zeroWidthRunEnd(String s, int start) {
+        int end = start;
+        while (end < s.length() && isZeroWidth(s.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * Reports a long run of zero-width characters: as text hidden in their bits ({@link InvisibleBits}), read on
+     * with the hidden text, or else as the run it is.
+     */
+    private static void readInvisibleRun(String s, int start, int end, StringBuilder hidden, List<Anomaly> anomalies) {
+        StringBuilder kinds = new StringBuilder();
+        for (int i = start; i < end; i++) {
+            if (s.lastIndexOf(s.charAt(i), i - 1) < start) {
+                kinds.append(escape(s.charAt(i)));
+            }
+        }
+        String run = kinds + " x" + (end - start);
+        String decoded = InvisibleBits.decode(s, start, end);
+        if (decoded == null) {
+            anomalies.add(new Anomaly(Anomaly.Kind.ZERO_WIDTH, run));
+            return;
+        }
+        if (hidden.length() > 0) {
+            hidden.append(' ');
+        }
+        hidden.append(decoded);
+        anomalies.add(new Anomaly(Anomaly.Kind.INVISIBLE_BITS, run + " = \"" + decoded + "\""));
     }
 
     private static boolean touchesAscii(String s, int start, int end) {

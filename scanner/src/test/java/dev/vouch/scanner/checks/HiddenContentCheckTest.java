@@ -33,6 +33,22 @@ class HiddenContentCheckTest {
     }
 
     @Test
+    void textSpelledInInvisibleBitsBlocks() {
+        StringBuilder bits = new StringBuilder("Weather.");
+        "leak it".chars().forEach(c -> {
+            for (int bit = 7; bit >= 0; bit--) {
+                bits.append((c >> bit & 1) == 1 ? '\u2064' : '\u2062');
+            }
+        });
+
+        assertThat(CHECK.check(field(FieldKind.DESCRIPTION, bits.toString()))).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("VR-HIDDEN-BITS");
+            assertThat(f.severity()).isEqualTo(Severity.BLOCK);
+            assertThat(f.evidence()).endsWith("= \"leak it\"");
+        });
+    }
+
+    @Test
     void aBidiControlBlocks() {
         assertThat(CHECK.check(field(FieldKind.DESCRIPTION, "Weather \u202Eevil\u202C today")))
                 .extracting(Finding::ruleId)
