@@ -72,8 +72,8 @@ abstract class CatalogSearch {
     abstract List<Candidate> trigramCandidates(Set<String> trigrams);
 
     /**
-     * Replaces a server's search document with the text of its latest version (or removes it when it has
-     * none). Called wherever the latest mark moves.
+     * Replaces a server's search document and its tool names ({@code catalog_tool_names}) with those of its
+     * latest version (or removes them when it has none). Called wherever the latest mark moves.
      */
     abstract void refresh(String serverName);
 

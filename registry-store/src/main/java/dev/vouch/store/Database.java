@@ -196,7 +196,7 @@ public final class Database implements AutoCloseable {
      * The versions of the migrations under {@code db/migration}, common and per dialect (which share
      * numbers); {@code DatabaseTest} checks this list against the scripts.
      */
-    static final java.util.Set<String> MIGRATIONS = java.util.Set.of("1", "2", "3", "4", "4.1", "10", "11", "12");
+    static final java.util.Set<String> MIGRATIONS = java.util.Set.of("1", "2", "3", "4", "4.1", "10", "11", "12", "13");
 
     /**
      * Applies the common migrations and the dialect's own, one history under the same version numbers.

@@ -51,6 +51,14 @@ final class Fts5CatalogSearch extends CatalogSearch {
 
     @Override
     void refresh(String serverName) {
+        dsl.execute("DELETE FROM catalog_tool_names WHERE server_name = ?", serverName);
+        dsl.execute("""
+                INSERT OR IGNORE INTO catalog_tool_names (server_name, tool_name)
+                SELECT v.server_name, json_extract(d.tools, t.fullkey || '.name')
+                FROM server_versions v
+                JOIN server_version_details d ON d.version_id = v.id,
+                     json_each(CASE WHEN json_valid(d.tools) THEN d.tools ELSE '[]' END) t
+                WHERE v.server_name = ? AND v.is_latest = 1 AND json_type(d.tools, t.fullkey || '.name') = 'text'""", serverName);
         Long document = document(serverName);
         if (document == null) {
             return;
@@ -67,7 +75,7 @@ final class Fts5CatalogSearch extends CatalogSearch {
                                                      || coalesce(json_extract(t.value, '$.description'), ''), ' ')
                                  FROM server_version_details d,
                                       json_each(CASE WHEN json_valid(d.tools) THEN d.tools ELSE '[]' END) t
-                                 WHERE d.version_id = v.id), '')
+                                 WHERE d.version_id = v.id AND t.type = 'object'), '')
                 FROM server_versions v
                 WHERE v.server_name = ? AND v.is_latest = 1
                 ORDER BY v.id DESC LIMIT 1""", document, serverName);

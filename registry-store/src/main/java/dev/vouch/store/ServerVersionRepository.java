@@ -30,9 +30,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -307,13 +309,27 @@ public final class ServerVersionRepository {
                 .orElseThrow(() -> new IllegalStateException("inserted version not readable"));
     }
 
-    /** Takes the latest mark off every version of a server, before another version receives it. */
+    /** Takes the latest mark off every version of a server, before another version receives it (or none does). */
     public void clearLatest(String serverName, Instant at) {
         dsl.update(TABLE)
                 .set(IS_LATEST, false)
                 .set(UPDATED_AT, Micros.of(at))
                 .where(SERVER_NAME.eq(serverName).and(IS_LATEST.isTrue()))
                 .execute();
+        search.refresh(serverName);
+    }
+
+    /**
+     * The tool names of every server's latest version, by server: the tools an agent may have connected beside any
+     * one of them, which a scan of it reads its texts against.
+     */
+    public Map<String, Set<String>> latestToolNames() {
+        Map<String, Set<String>> byServer = new HashMap<>();
+        for (Record row : dsl.resultQuery("SELECT server_name, tool_name FROM catalog_tool_names")) {
+            byServer.computeIfAbsent(row.get(0, String.class), server -> new HashSet<>())
+                    .add(row.get(1, String.class));
+        }
+        return byServer;
     }
 
     /**

@@ -50,12 +50,11 @@ class DatabaseTest {
     void reopeningADatabaseMissingAStepMigratesIt() {
         Database.openSqlite(dataDir).close();
         String url = "jdbc:sqlite:" + dataDir.resolve("vouch.db");
-        DSL.using(url).execute("DELETE FROM flyway_schema_history WHERE version = '12'");
-        DSL.using(url).execute("DROP TABLE mirror_checkpoints");
-        DSL.using(url).execute("DROP TABLE mirror_entries");
+        DSL.using(url).execute("DELETE FROM flyway_schema_history WHERE version = '13'");
+        DSL.using(url).execute("DROP TABLE catalog_tool_names");
 
         Database.openSqlite(dataDir).close();
 
-        assertThat(DSL.using(url).fetchCount(DSL.table("mirror_checkpoints"))).isZero();
+        assertThat(DSL.using(url).fetchCount(DSL.table("catalog_tool_names"))).isZero();
     }
 }

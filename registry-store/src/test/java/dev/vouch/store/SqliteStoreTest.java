@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +47,25 @@ class SqliteStoreTest extends StoreContract {
         assertThat(found).isPresent();
         assertThat(store.read(r -> r.versions().list(all(5, Optional.empty()))).items())
                 .hasSize(1);
+    }
+
+    @Test
+    void aDatabaseFromBeforeTheCatalogsToolNamesGetsThemFromEachServersLatestVersion() {
+        store.write(r -> {
+            r.versions().insert(withTools("io.example/finance", "1.0.0", false, "[{\"name\":\"wire_funds\"}]"));
+            r.versions()
+                    .insert(withTools(
+                            "io.example/finance", "1.1.0", true, "[{\"name\":\"approve_payment\"},\"not a tool\"]"));
+            return null;
+        });
+        store.close();
+        String url = "jdbc:sqlite:" + dataDir.resolve("vouch.db");
+        DSL.using(url).execute("DELETE FROM flyway_schema_history WHERE version = '13'");
+        DSL.using(url).execute("DROP TABLE catalog_tool_names");
+
+        store = Store.openSqlite(dataDir);
+
+        Map<String, Set<String>> names = store.read(r -> r.versions().latestToolNames());
+        assertThat(names).containsOnly(Map.entry("io.example/finance", Set.of("approve_payment")));
     }
 }

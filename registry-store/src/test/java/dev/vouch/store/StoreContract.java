@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,6 +270,61 @@ abstract class StoreContract {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
+    }
+
+    static NewVersion withTools(String name, String version, boolean latest, String tools) {
+        String json = "{\"name\":\"" + name + "\",\"version\":\"" + version + "\"}";
+        return new NewVersion(
+                name,
+                version,
+                json.getBytes(StandardCharsets.UTF_8),
+                "0".repeat(64),
+                "A server named " + name,
+                Optional.empty(),
+                Optional.of(tools.getBytes(StandardCharsets.UTF_8)),
+                T0,
+                latest,
+                "t",
+                ReviewState.PUBLISHED,
+                "community",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    @Test
+    void theCatalogsToolNamesAreThoseOfEachServersLatestVersion() {
+        store.write(r -> {
+            r.versions()
+                    .insert(withTools(
+                            "io.example/finance",
+                            "1.0.0",
+                            true,
+                            "[{\"name\":\"approve_payment\"},{\"name\":\"list_payments\"},{\"title\":\"unnamed\"},"
+                                    + "\"not a tool\",{\"name\":7}]"));
+            r.versions().insert(withTools("io.example/notes", "1.0.0", true, "[{\"name\":\"save_note\"}]"));
+            r.versions().insert(withTools("io.example/broken", "1.0.0", true, "not JSON"));
+            return null;
+        });
+        Map<String, Set<String>> first = store.read(r -> r.versions().latestToolNames());
+        assertThat(first)
+                .containsOnly(
+                        Map.entry("io.example/finance", Set.of("approve_payment", "list_payments")),
+                        Map.entry("io.example/notes", Set.of("save_note")));
+
+        store.write(r -> {
+            // A new latest version replaces its server's names; a version that is not the latest adds none.
+            r.versions().clearLatest("io.example/notes", T0.plusSeconds(1));
+            r.versions()
+                    .insert(withTools(
+                            "io.example/notes", "2.0.0", true, "[{\"name\":\"save_note\"},{\"name\":\"share_note\"}]"));
+            r.versions().insert(withTools("io.example/finance", "0.9.0", false, "[{\"name\":\"wire_funds\"}]"));
+            // A server none of whose versions keeps the mark has no tools in the catalog.
+            r.versions().clearLatest("io.example/finance", T0.plusSeconds(2));
+            return null;
+        });
+        Map<String, Set<String>> then = store.read(r -> r.versions().latestToolNames());
+        assertThat(then).containsOnly(Map.entry("io.example/notes", Set.of("save_note", "share_note")));
     }
 
     static VersionQuery search(String term, int limit, Optional<PageKey> after) {

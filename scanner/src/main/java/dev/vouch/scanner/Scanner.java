@@ -24,6 +24,7 @@ import dev.vouch.scanner.intent.FoldedText;
 import dev.vouch.scanner.intent.IntentFeatures;
 import dev.vouch.scanner.intent.IntentModel;
 import dev.vouch.scanner.intent.Lexicon;
+import dev.vouch.scanner.intent.OtherTools;
 import dev.vouch.scanner.intent.QuotedExamples;
 import dev.vouch.scanner.intent.ToolContext;
 import dev.vouch.scanner.intent.ToolNames;
@@ -89,11 +90,20 @@ public final class Scanner {
 
     /** Scans {@code input}; with {@code previous}, also reports drift and escalates findings in new text. */
     public ScanReport scan(ScanInput input, Optional<ScanInput> previous) {
+        return scan(input, previous, OtherTools.NONE);
+    }
+
+    /**
+     * Scans {@code input} as {@link #scan(ScanInput, Optional)} does, beside {@code others}, the tools of other
+     * servers an agent may have connected with it: a text that steers one of them is read as steering another
+     * server's tool.
+     */
+    public ScanReport scan(ScanInput input, Optional<ScanInput> previous, OtherTools others) {
         Map<String, ToolDefinition> previousTools = new HashMap<>();
         previous.ifPresent(p -> p.tools().forEach(tool -> previousTools.put(tool.name(), tool)));
         long[] chars = {0};
         List<ToolReport> tools = new ArrayList<>();
-        ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames);
+        ToolContext.ToolSet toolSet = ToolContext.ToolSet.of(input.tools(), toolNames, others);
         // Two passes over the tools, each the same work for every tool: digests, texts and the pattern rules, then
         // the instruction check. A pass keeps its own tables (the rules' automaton, the lexicon's) in the caches from
         // one tool to the next, where each tool's turn of the other evicted them.

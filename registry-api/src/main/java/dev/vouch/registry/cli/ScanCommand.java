@@ -19,6 +19,7 @@ import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.input.InvalidInputException;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.intent.InputMeanings;
+import dev.vouch.scanner.intent.OtherTools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Parameters;
  * {@code vouch scan}: the scanner on local files, no server needed. Exit 0 when nothing is blocked,
  * 1 when something is, 2 when a file cannot be read as a tools list, server.json or publish envelope.
  * An unreadable file is reported on one line of stderr and the other files are still scanned. A FILE of {@code -}
- * is standard input.
+ * is standard input. With {@code --beside}, every file is read beside the tools of those other servers, as a publish
+ * is read beside the registry's; one of them that cannot be read stops the scan before it starts.
  */
 @Command(
         name = "scan",
@@ -66,6 +68,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "One line per file instead of every finding.")
     boolean summary;
 
+    @Option(
+            names = "--beside",
+            paramLabel = "FILE",
+            description = "The tools of a server the agent has connected beside the scanned ones (the same forms as"
+                    + " FILE; repeatable): a tool that steers one of them is read as shadowing it.")
+    List<Path> beside = List.of();
+
     @Parameters(
             paramLabel = "FILE",
             arity = "1..*",
@@ -87,13 +96,22 @@ final class ScanCommand implements Callable<Integer> {
         boolean unreadable = false;
         ObjectNode json = JSON.createObjectNode().put("rulesVersion", scanner.rulesVersion());
         ArrayNode results = json.putArray("files");
+        List<String> connected = new ArrayList<>();
+        for (Path file : beside) {
+            Optional<ScanInput> input = read(file, err);
+            if (input.isEmpty()) {
+                return VouchCommand.EXIT_USAGE;
+            }
+            input.get().tools().forEach(tool -> connected.add(tool.name()));
+        }
+        OtherTools others = OtherTools.of(connected);
         for (Path file : files) {
             Optional<ScanInput> input = read(file, err);
             if (input.isEmpty()) {
                 unreadable = true;
                 continue;
             }
-            ScanReport report = scanner.scan(input.get());
+            ScanReport report = scanner.scan(input.get(), Optional.empty(), others);
             worst = worst.worst(report.verdict());
             if (format == Format.json) {
                 results.add(toJson(file, report));

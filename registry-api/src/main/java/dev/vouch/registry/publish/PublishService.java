@@ -110,7 +110,7 @@ public final class PublishService {
         PolicyRules rules = policy.current().rulesFor(name);
         EvidenceReport gathered = evidence.collect(envelope.manifest().tree(), envelope.evidence(), rules);
         Baseline baseline = baseline(name);
-        ScanReport scan = scan(envelope, baseline);
+        ScanReport scan = scan(name, envelope, baseline);
         List<Sbom.Component> components = gathered.verified().stream()
                 .flatMap(e -> e.sbom().stream())
                 .flatMap(s -> s.components().stream())
@@ -167,15 +167,16 @@ public final class PublishService {
         }
     }
 
-    /** Scans what was sent against the baseline's tools. */
-    private ScanReport scan(PublishEnvelope envelope, Baseline baseline) {
+    /** Scans what was sent against the baseline's tools, beside the tools of the other servers the registry holds. */
+    private ScanReport scan(ServerName name, PublishEnvelope envelope, Baseline baseline) {
         ScanInput input;
         try {
             input = envelope.scanInput();
         } catch (InvalidInputException e) {
             throw InvalidRequestException.of("/tools", e.getMessage());
         }
-        return scanner.get().scan(input, baseline.tools());
+        return scanner.get()
+                .scan(input, baseline.tools(), CatalogTools.read(store).besides(name.toString()));
     }
 
     /** A rejection stores nothing but its audit record: decisions are audited too. */

@@ -13,6 +13,7 @@ import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.Scanner;
 import dev.vouch.scanner.input.InvalidInputException;
 import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.intent.OtherTools;
 import dev.vouch.store.AuditEvent;
 import dev.vouch.store.ReviewState;
 import dev.vouch.store.Store;
@@ -63,12 +64,13 @@ public final class RescanService {
     public Result rescanAll(String actor, Consumer<Integer> progress) {
         int done = 0;
         List<String> flagged = new ArrayList<>();
+        CatalogTools catalogTools = CatalogTools.read(store);
         long after = 0;
         while (true) {
             long from = after;
             List<StoredVersion> page = store.read(repos -> repos.versions().listAll(from, PAGE));
             for (StoredVersion version : page) {
-                rescan(version, actor).ifPresent(flagged::add);
+                rescan(version, actor, catalogTools).ifPresent(flagged::add);
                 after = version.id();
                 done++;
             }
@@ -87,12 +89,12 @@ public final class RescanService {
      * than the one it was published under, so a version a curator approved out of a hold is not flagged
      * again for the same hold. Returns its name when a published version is newly flagged.
      */
-    private Optional<String> rescan(StoredVersion version, String actor) {
+    private Optional<String> rescan(StoredVersion version, String actor, CatalogTools catalogTools) {
         Manifest manifest = Manifest.parse(version.manifest());
         ObjectNode document = JSON.createObjectNode();
         document.set("server", manifest.tree());
         version.tools().ifPresent(tools -> document.set("tools", json(tools, version)));
-        ScanReport scan = scan(document, manifest);
+        ScanReport scan = scan(document, manifest, catalogTools.besides(version.serverName()));
         ObjectNode report =
                 version.report().map(bytes -> (ObjectNode) json(bytes, version)).orElseGet(JSON::createObjectNode);
         ObjectNode trust =
@@ -190,9 +192,10 @@ public final class RescanService {
         }
     }
 
-    private ScanReport scan(ObjectNode document, Manifest manifest) {
+    /** Scans a stored version beside the tools of the other servers the registry holds, as its publish did. */
+    private ScanReport scan(ObjectNode document, Manifest manifest, OtherTools others) {
         try {
-            return scanner.get().scan(ScanInput.fromJson(document));
+            return scanner.get().scan(ScanInput.fromJson(document), Optional.empty(), others);
         } catch (InvalidInputException e) {
             // Stored tools the scanner cannot read: scan the manifest alone rather than skip the version.
             return scanner.get().scan(ScanInput.fromJson(manifest.tree()));

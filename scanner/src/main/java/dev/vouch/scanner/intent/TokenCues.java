@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The cues a lexicon cannot hold, found in the original text's tokens: the names of the other tools of
- * the set and of their arguments, the tools of well-known servers ({@link ToolNames#isWellKnown}), the tool's own
+ * the set and of their arguments, the tools of other servers (well-known ones and the registry's), the tool's own
  * name and arguments where a value is put into them, other call-like identifiers, addresses, fixed values, quoted
  * literals and authority markup.
  */
@@ -168,7 +168,7 @@ final class TokenCues {
             if (namesASecret(key)) {
                 mark(cues, sentenceStarts, Cue.SENSITIVE, start, end);
             }
-        } else if ((compound || quoted) && !quotedData && context.isWellKnownTool(key)) {
+        } else if ((compound || quoted) && !quotedData && context.isOtherServersTool(key)) {
             // send_email or `write_file` beside a weather server's tools: another server's tool the agent may have
             // as well, steered from here as a sibling would be.
             otherTool(text, key, context, cues, sentenceStarts, start, end);
@@ -192,7 +192,7 @@ final class TokenCues {
             int start,
             int end) {
         mark(cues, sentenceStarts, Cue.OTHER_TOOL, start, end);
-        if (context.isOtherWriteTool(key) || context.isWellKnownWriteTool(key)) {
+        if (context.isOtherWriteTool(key) || context.isOtherServersWriteTool(key)) {
             mark(cues, sentenceStarts, Cue.WRITE_TOOL, start, end);
         }
         int arrow = yields(text, end);
@@ -640,7 +640,7 @@ final class TokenCues {
     private static boolean namesToolOrArgument(String text, int start, int end, ToolContext context) {
         String name = text.substring(start, end).toLowerCase(Locale.ROOT);
         return context.isOtherTool(name)
-                || context.isWellKnownTool(name)
+                || context.isOtherServersTool(name)
                 || name.equals(context.ownName())
                 || context.isOwnArgument(name)
                 || context.isOtherArgument(name);

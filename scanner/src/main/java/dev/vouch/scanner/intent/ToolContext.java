@@ -68,14 +68,22 @@ public final class ToolContext {
         private final NameSieve sieve = new NameSieve();
 
         private ToolNames names;
+        /** The tools of other servers beside the set, which the registry holds. */
+        private OtherTools others = OtherTools.NONE;
         /** Tool names that are plain words ("search"): prose can say them without meaning the tool. */
         private boolean plainWordNames;
         /** The keys of the tools named in camelCase ({@link #isCamelCaseTool}). */
         private final Set<String> camelCaseNames = new HashSet<>();
 
         public static ToolSet of(List<ToolDefinition> tools, ToolNames names) {
+            return of(tools, names, OtherTools.NONE);
+        }
+
+        /** A set of tools beside which the agent has {@code others}, the tools of other servers. */
+        public static ToolSet of(List<ToolDefinition> tools, ToolNames names, OtherTools others) {
             ToolSet set = new ToolSet();
             set.names = names;
+            set.others = others;
             for (ToolDefinition tool : tools) {
                 String spelled = tool.name();
                 String name = key(spelled);
@@ -186,17 +194,23 @@ public final class ToolContext {
     }
 
     /**
-     * Whether a name is a well-known server's tool ({@link ToolNames#isWellKnown}) that is no tool of this set (this
-     * one included, which the set holds): beside its siblings a call-like name is otherwise any code word, and alone
-     * it is read as a tool already, which this tells to be one that may write.
+     * Whether a name is another server's tool that is no tool of this set (this one included, which the set holds):
+     * a well-known server's ({@link ToolNames#isWellKnown}) or one the registry holds ({@link OtherTools}). Beside
+     * its siblings a call-like name is otherwise any code word, and alone it is read as a tool already, which this
+     * tells to be one that may write.
      */
-    public boolean isWellKnownTool(String key) {
-        return set.names != null && set.names.isWellKnown(key) && !set.argumentsByTool.containsKey(key);
+    public boolean isOtherServersTool(String key) {
+        return !set.argumentsByTool.containsKey(key)
+                && (set.names != null && set.names.isWellKnown(key) || set.others.spelling(key) != null);
     }
 
-    /** A well-known server's tool ({@link #isWellKnownTool}) whose name does not say it only reads. */
-    public boolean isWellKnownWriteTool(String key) {
-        return isWellKnownTool(key) && set.names.isWellKnownWriter(key);
+    /** Another server's tool ({@link #isOtherServersTool}) whose name, as its server spells it, does not say it only reads. */
+    public boolean isOtherServersWriteTool(String key) {
+        if (set.names == null || !isOtherServersTool(key)) {
+            return false;
+        }
+        String spelled = set.others.spelling(key);
+        return set.names.isWellKnownWriter(key) || spelled != null && !set.names.readsOnly(spelled);
     }
 
     /** Whether the set holds tools besides this one; alone, a tool's call-like names may be any server's tools. */
