@@ -72,13 +72,19 @@ final class PostgresCatalogSearch extends CatalogSearch {
     @Override
     void refresh(String serverName) {
         dsl.execute("DELETE FROM catalog_tool_names WHERE server_name = ?", serverName);
+        // As V13__tool_names.sql backfills it.
         dsl.execute("""
                 INSERT INTO catalog_tool_names (server_name, tool_name)
-                SELECT DISTINCT v.server_name, t.tool ->> 'name'
-                FROM server_versions v
-                JOIN server_version_details d ON d.version_id = v.id
-                CROSS JOIN LATERAL jsonb_array_elements(vouch_tools_array(d.tools)) AS t(tool)
-                WHERE v.server_name = ? AND v.is_latest AND jsonb_typeof(t.tool -> 'name') = 'string'""", serverName);
+                SELECT DISTINCT n.server_name, n.name
+                FROM (SELECT v.server_name,
+                             coalesce(CASE WHEN jsonb_typeof(t.tool -> 'name') = 'string' THEN t.tool ->> 'name' END,
+                                      CASE WHEN jsonb_typeof(t.tool -> 'function' -> 'name') = 'string'
+                                           THEN t.tool -> 'function' ->> 'name' END) AS name
+                      FROM server_versions v
+                      JOIN server_version_details d ON d.version_id = v.id
+                      CROSS JOIN LATERAL jsonb_array_elements(vouch_tools_array(d.tools)) AS t(tool)
+                      WHERE v.server_name = ? AND v.is_latest) n
+                WHERE n.name IS NOT NULL AND length(n.name) <= 200""", serverName);
         Long document = document(serverName);
         if (document == null) {
             return;

@@ -1,6 +1,8 @@
 -- The tool names of each server's latest version: a publish reads its texts against the tools of the other
 -- servers the registry holds, which an agent may have connected beside it (a tool that steers another server's
--- tool shadows it). Refreshed with the server's search document, wherever the latest mark moves.
+-- tool shadows it). Refreshed with the server's search document, wherever the latest mark moves. A tool is named
+-- by "name", or by "function.name" where it is wrapped as OpenAI's chat completions list it; a name longer than
+-- 200 characters is no tool name an agent calls, and is left out.
 CREATE TABLE catalog_tool_names (
     server_name VARCHAR(200) NOT NULL,
     tool_name   TEXT NOT NULL,
@@ -8,9 +10,12 @@ CREATE TABLE catalog_tool_names (
 );
 
 INSERT OR IGNORE INTO catalog_tool_names (server_name, tool_name)
-SELECT v.server_name, json_extract(d.tools, t.fullkey || '.name')
+SELECT v.server_name,
+       coalesce(CASE WHEN json_type(d.tools, t.fullkey || '.name') = 'text'
+                     THEN json_extract(d.tools, t.fullkey || '.name') END,
+                CASE WHEN json_type(d.tools, t.fullkey || '.function.name') = 'text'
+                     THEN json_extract(d.tools, t.fullkey || '.function.name') END) AS name
 FROM server_versions v
 JOIN server_version_details d ON d.version_id = v.id,
      json_each(CASE WHEN json_valid(d.tools) THEN d.tools ELSE '[]' END) t
-WHERE v.is_latest = 1
-  AND json_type(d.tools, t.fullkey || '.name') = 'text';
+WHERE v.is_latest = 1 AND name IS NOT NULL AND length(name) <= 200;

@@ -300,8 +300,9 @@ abstract class StoreContract {
                             "io.example/finance",
                             "1.0.0",
                             true,
-                            "[{\"name\":\"approve_payment\"},{\"name\":\"list_payments\"},{\"title\":\"unnamed\"},"
-                                    + "\"not a tool\",{\"name\":7}]"));
+                            "[{\"name\":\"approve_payment\"},{\"type\":\"function\",\"function\":{\"name\":\"list_payments\"}},"
+                                    + "{\"title\":\"unnamed\"},\"not a tool\",{\"name\":7},{\"name\":\""
+                                    + "x".repeat(3000) + "\"}]"));
             r.versions().insert(withTools("io.example/notes", "1.0.0", true, "[{\"name\":\"save_note\"}]"));
             r.versions().insert(withTools("io.example/broken", "1.0.0", true, "not JSON"));
             return null;

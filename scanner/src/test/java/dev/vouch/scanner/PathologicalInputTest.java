@@ -67,6 +67,8 @@ class PathologicalInputTest {
                 "=`/{a}",
                 "default:`x`",
                 "\u2062\u2064",
+                "\u200B ",
+                ("\u200B" + " ".repeat(20)).repeat(13) + "a",
                 "\u2064\u2064\u2062\u2064\u2062\u2062\u2064\u200B",
                 "\u280a\u281b\u281d\u2800",
                 "\ud83c\udd58\ud83c\udd56 ")) {

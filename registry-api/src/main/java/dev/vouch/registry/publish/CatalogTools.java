@@ -5,6 +5,7 @@ import dev.vouch.store.Store;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,7 +33,7 @@ final class CatalogTools {
                     byKey.merge(
                             name.toLowerCase(Locale.ROOT),
                             new Held(name, server),
-                            (held, more) -> held.onlyServer().equals(more.onlyServer())
+                            (held, more) -> Objects.equals(held.onlyServer(), more.onlyServer())
                                     ? held
                                     : new Held(held.spelling(), null));
                 }

@@ -198,7 +198,7 @@ public final class RescanService {
             return scanner.get().scan(ScanInput.fromJson(document), Optional.empty(), others);
         } catch (InvalidInputException e) {
             // Stored tools the scanner cannot read: scan the manifest alone rather than skip the version.
-            return scanner.get().scan(ScanInput.fromJson(manifest.tree()));
+            return scanner.get().scan(ScanInput.fromJson(manifest.tree()), Optional.empty(), others);
         }
     }
 }

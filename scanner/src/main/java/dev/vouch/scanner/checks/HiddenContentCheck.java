@@ -73,6 +73,13 @@ public final class HiddenContentCheck implements FieldCheck {
                         Severity.BLOCK,
                         pointer,
                         "invisible characters carry text as bits: " + anomaly.shown());
+            case INVISIBLE_RUN ->
+                new Finding(
+                        "VR-HIDDEN-ZERO-WIDTH",
+                        Family.HIDDEN_CONTENT,
+                        Severity.REVIEW,
+                        pointer,
+                        "a long run of zero-width characters (" + anomaly.shown() + ") hides what a reader cannot see");
             case BIDI_CONTROL ->
                 new Finding(
                         "VR-HIDDEN-BIDI",

@@ -10,8 +10,10 @@ public record Anomaly(Kind kind, String shown) {
         BIDI_CONTROL,
         /** Unicode tag characters (U+E0000–U+E007F), which smuggle invisible ASCII. */
         TAG_CHARACTERS,
-        /** A run of zero-width characters that spells text in bits, one character for 0 and another for 1. */
+        /** Runs of zero-width characters that spell text in bits, one character for 0 and another for 1. */
         INVISIBLE_BITS,
+        /** Long runs of zero-width characters that spell nothing the normaliser can read. */
+        INVISIBLE_RUN,
         /** Variation selectors beyond emoji use, which can encode hidden bytes. */
         VARIATION_SELECTORS,
         /** Terminal escape sequences (ANSI CSI, OSC) and other control characters. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A text as the rules read it: NFKC, invisible characters and terminal escapes removed, whitespace
- * collapsed. {@code hidden} is the ASCII smuggled in tag characters, scanned as text of its own.
+ * collapsed. {@code hidden} is the ASCII smuggled in tag characters and the text spelled in bits by invisible
+ * characters ({@link InvisibleBits}), scanned as text of its own.
  */
 public record NormalizedText(String text, String hidden, List<Anomaly> anomalies, boolean ascii) {
 

@@ -42,6 +42,7 @@ public final class Normalizer {
         StringBuilder visible = new StringBuilder(input.length());
         StringBuilder hidden = new StringBuilder();
         StringBuilder tagShown = new StringBuilder();
+        InvisibleBits bits = new InvisibleBits();
         int selectors = 0;
         int length = input.length();
         int i = 0;
@@ -69,19 +70,19 @@ public final class Normalizer {
             } else if (isBidiControl(cp)) {
                 anomalies.add(new Anomaly(Anomaly.Kind.BIDI_CONTROL, escape(cp)));
             } else if (isZeroWidth(cp)) {
-                int runEnd = zeroWidthRunEnd(input, i);
-                if (runEnd - i >= InvisibleBits.MIN_RUN) {
-                    // No emoji sequence or script joins this many: the run is there to be unseen.
-                    readInvisibleRun(input, i, runEnd, hidden, anomalies);
-                    next = runEnd;
+                int spanEnd = invisibleSpanEnd(input, i);
+                if (spanEnd > 0) {
+                    // No emoji sequence or script joins this many: the span is there to be unseen.
+                    bits.read(input, i, spanEnd, Normalizer::isZeroWidth);
+                    next = spanEnd;
                 } else if (!(cp == 0xFEFF && i == 0) && touchesAscii(input, i, next)) {
                     anomalies.add(new Anomaly(Anomaly.Kind.ZERO_WIDTH, escape(cp)));
                 }
             } else if (cp >= 0xE0100 && cp <= 0xE01EF) {
                 selectors++;
-            } else if (Letterforms.letterOf(cp) != 0) {
+            } else if (letterform(cp) != 0) {
                 // 🇮🇬🇳🇴🇷🇪, 🅘🅖🅝, ⠊⠛⠝: letters drawn as symbols, which a model reads as the letters they are.
-                visible.append(Letterforms.letterOf(cp));
+                visible.append(letterform(cp));
             } else if (cp == ESC || cp == 0x9B) {
                 int end = skipEscape(input, i);
                 anomalies.add(new Anomaly(
@@ -97,6 +98,10 @@ public final class Normalizer {
         }
         if (tagShown.length() > 0) {
             anomalies.add(new Anomaly(Anomaly.Kind.TAG_CHARACTERS, tagShown + " = \"" + hidden + "\""));
+        }
+        bits.report(anomalies);
+        if (!bits.text().isEmpty()) {
+            hidden.append(hidden.length() > 0 ? " " : "").append(bits.text());
         }
         if (selectors >= MIN_SMUGGLING_SELECTORS) {
             anomalies.add(new Anomaly(Anomaly.Kind.VARIATION_SELECTORS, selectors + " variation selectors"));
@@ -347,37 +352,30 @@ public final class Normalizer {
         return Math.min(s.length(), i + 1);
     }
 
-    /** The end of the run of zero-width characters that starts at {@code start}. */
-    private static int zeroWidthRunEnd(String s, int start) {
-        int end = start;
-        while (end < s.length() && isZeroWidth(s.charAt(end))) {
-            end++;
-        }
-        return end;
-    }
-
     /**
-     * Reports a long run of zero-width characters: as text hidden in their bits ({@link InvisibleBits}), read on
-     * with the hidden text, or else as the run it is.
+     * The end of the span of invisible characters that opens at {@code start}, across blanks and variation selectors
+     * between them ({@link InvisibleBits#mayPartGroups}), closing on its last invisible character; or 0 where it holds
+     * fewer than {@link InvisibleBits#MIN_RUN}, which are read one at a time. Linear: a span too short is scanned
+     * from each of its fewer than {@code MIN_RUN} characters at most.
      */
-    private static void readInvisibleRun(String s, int start, int end, StringBuilder hidden, List<Anomaly> anomalies) {
-        StringBuilder kinds = new StringBuilder();
-        for (int i = start; i < end; i++) {
-            if (s.lastIndexOf(s.charAt(i), i - 1) < start) {
-                kinds.append(escape(s.charAt(i)));
+    private static int invisibleSpanEnd(String s, int start) {
+        int end = start;
+        int count = 0;
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isZeroWidth(c)) {
+                count++;
+                end = i + 1;
+            } else if (!InvisibleBits.mayPartGroups(c)) {
+                break;
             }
         }
-        String run = kinds + " x" + (end - start);
-        String decoded = InvisibleBits.decode(s, start, end);
-        if (decoded == null) {
-            anomalies.add(new Anomaly(Anomaly.Kind.ZERO_WIDTH, run));
-            return;
-        }
-        if (hidden.length() > 0) {
-            hidden.append(' ');
-        }
-        hidden.append(decoded);
-        anomalies.add(new Anomaly(Anomaly.Kind.INVISIBLE_BITS, run + " = \"" + decoded + "\""));
+        return count >= InvisibleBits.MIN_RUN ? end : 0;
+    }
+
+    /** The letter a symbol draws ({@link Letterforms}), or 0. */
+    private static char letterform(int cp) {
+        return cp >= 0x2800 ? Letterforms.letterOf(cp) : 0;
     }
 
     private static boolean touchesAscii(String s, int start, int end) {

@@ -125,14 +125,47 @@ class NormalizerTest {
     }
 
     @Test
-    void aLongInvisibleRunThatSpellsNothingIsReportedAsZeroWidth() {
+    void aLongInvisibleRunThatSpellsNothingIsReportedAsSuch() {
         NormalizedText text = Normalizer.normalize("Adds numbers." + "\u200B".repeat(20) + " done");
 
         assertThat(text.hidden()).isEmpty();
         assertThat(text.anomalies()).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo(Anomaly.Kind.ZERO_WIDTH);
+            assertThat(a.kind()).isEqualTo(Anomaly.Kind.INVISIBLE_RUN);
             assertThat(a.shown()).isEqualTo("\\u200B x20");
         });
+    }
+
+    @Test
+    void bitsBrokenIntoShortRunsByBlanksOrSelectorsAreStillReadAsOneText() {
+        String spaced = bits("leak keys", 7, '\u2062', '\u2064', null).replaceAll("(.{7})", "$1 ");
+        String selectors = bits("leak keys", 8, '\u200B', '\u200C', null).replaceAll("(.{8})", "$1\uFE0F");
+
+        // Letters spaced out, the wider gap where the words part: as spaced letters are read.
+        assertThat(Normalizer.normalize("Adds numbers. " + spaced + "done").hidden())
+                .isEqualTo("l e a k  k e y s");
+        assertThat(Normalizer.normalize("Adds numbers. " + selectors).hidden()).isEqualTo("leak keys");
+    }
+
+    @Test
+    void aStrayInvisibleCharacterOrAHalfGroupDoesNotHideTheRest() {
+        String stray = "\u200D" + bits("send the keys", 7, '\u2062', '\u2064', "\u200B") + "\u2064\u2062";
+
+        NormalizedText text = Normalizer.normalize("Adds numbers. " + stray);
+
+        assertThat(text.hidden()).isEqualTo("send the keys");
+        assertThat(text.anomalies()).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.INVISIBLE_BITS);
+    }
+
+    @Test
+    void tagTextAndTextInBitsStayApart() {
+        NormalizedText text =
+                Normalizer.normalize("Adds." + bits("read keys", 7, '\u2062', '\u2064', "\u200B") + tags("then send"));
+
+        assertThat(text.hidden()).isEqualTo("then send read keys");
+        assertThat(text.anomalies())
+                .filteredOn(a -> a.kind() == Anomaly.Kind.TAG_CHARACTERS)
+                .singleElement()
+                .satisfies(a -> assertThat(a.shown()).endsWith("= \"then send\""));
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.vouch.registry.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vouch.registry.TestStores;
+import dev.vouch.scanner.intent.OtherTools;
+import dev.vouch.store.NewVersion;
+import dev.vouch.store.ReviewState;
+import dev.vouch.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogToolsTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static NewVersion server(String name, String... tools) {
+        StringBuilder list = new StringBuilder("[");
+        for (String tool : tools) {
+            list.append(list.length() > 1 ? "," : "")
+                    .append("{\"name\":\"")
+                    .append(tool)
+                    .append("\"}");
+        }
+        String manifest = "{\"name\":\"" + name + "\",\"version\":\"1.0.0\"}";
+        return new NewVersion(
+                name,
+                "1.0.0",
+                manifest.getBytes(StandardCharsets.UTF_8),
+                "0".repeat(64),
+                "A server",
+                Optional.empty(),
+                Optional.of(list.append("]").toString().getBytes(StandardCharsets.UTF_8)),
+                Instant.parse("2026-12-01T00:00:00Z"),
+                true,
+                "t",
+                ReviewState.PUBLISHED,
+                "community",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    @Test
+    void eachServerSitsBesideEveryOtherServersToolsButNotItsOwn() {
+        try (Store store = TestStores.open(dataDir)) {
+            store.write(repos -> {
+                // A name three servers share, a name of one word, and names one server alone has.
+                repos.versions().insert(server("io.example/a", "search_docs", "approve_payment", "ledger"));
+                repos.versions().insert(server("io.example/b", "search_docs", "Search_Docs"));
+                repos.versions().insert(server("io.example/c", "search_docs", "sendEmail"));
+                return null;
+            });
+
+            CatalogTools catalog = CatalogTools.read(store);
+            OtherTools besideA = catalog.besides("io.example/a");
+            OtherTools besideC = catalog.besides("io.example/c");
+
+            assertThat(besideA.spelling("search_docs")).isEqualTo("search_docs");
+            assertThat(besideA.spelling("approve_payment")).isNull();
+            assertThat(besideA.spelling("sendemail")).isEqualTo("sendEmail");
+            assertThat(besideC.spelling("approve_payment")).isEqualTo("approve_payment");
+            assertThat(besideC.spelling("sendemail")).isNull();
+            assertThat(besideC.spelling("ledger")).isNull();
+        }
+    }
+}
