@@ -126,6 +126,19 @@ final class TokenCues {
         if (call > 0) {
             key = key.substring(0, call);
         }
+        int qualified = qualifiedToolStart(key);
+        if (qualified > 0) {
+            markServerQualifiedTool(
+                    text,
+                    key.substring(qualified),
+                    context,
+                    cues,
+                    sentenceStarts,
+                    start,
+                    qualified,
+                    start + key.length());
+            return;
+        }
         if (Values.isFixedValue(key) && !partOfARoute(text, start, end)) {
             mark(cues, sentenceStarts, Cue.VALUE, start, end);
             return;
@@ -180,6 +193,46 @@ final class TokenCues {
             // Scanned without its siblings, a tool cannot tell their names from other code words: a
             // call-like name is read as a tool of the set.
             mark(cues, sentenceStarts, context.knowsOtherTools() ? Cue.IDENTIFIER : Cue.OTHER_TOOL, start, end);
+        }
+    }
+
+    /**
+     * Where the tool's own name starts in a name qualified by its server as clients write it to the model
+     * ({@code mcp__gmail__send_email}: the marks, the server, the marks, the tool), or -1. A server's own names that
+     * merely open on the marks ({@code mcp__getDsl}) are no qualified names.
+     */
+    static int qualifiedToolStart(String key) {
+        if (!key.startsWith(SERVER_QUALIFIED)) {
+            return -1;
+        }
+        int marks = key.indexOf("__", SERVER_QUALIFIED.length() + 1);
+        return marks > 0 && marks + 2 < key.length() ? marks + 2 : -1;
+    }
+
+    private static final String SERVER_QUALIFIED = "mcp__";
+
+    /**
+     * A server-qualified name is a tool by construction: this tool, a sibling, or another server's tool, which may
+     * write where its name, as spelled, does not say it only reads.
+     */
+    private static void markServerQualifiedTool(
+            String text,
+            String tool,
+            ToolContext context,
+            List<Map<Cue, int[]>> cues,
+            int[] sentenceStarts,
+            int start,
+            int toolStart,
+            int end) {
+        if (tool.equals(context.ownName())) {
+            mark(cues, sentenceStarts, Cue.OWN_NAME, start, end);
+            return;
+        }
+        otherTool(text, tool, context, cues, sentenceStarts, start, end);
+        if (!context.isOtherTool(tool)
+                && !context.isOtherServersTool(tool)
+                && !context.nameSaysItOnlyReads(text.substring(start + toolStart, end))) {
+            mark(cues, sentenceStarts, Cue.WRITE_TOOL, start, end);
         }
     }
 

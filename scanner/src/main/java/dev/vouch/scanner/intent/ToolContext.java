@@ -213,6 +213,11 @@ public final class ToolContext {
         return set.names.isWellKnownWriter(key) || spelled != null && !set.names.readsOnly(spelled);
     }
 
+    /** Whether a tool name, as spelled, says the tool only reads ({@link ToolNames#readsOnly}). */
+    public boolean nameSaysItOnlyReads(String spelled) {
+        return set.names != null && set.names.readsOnly(spelled);
+    }
+
     /** Whether the set holds tools besides this one; alone, a tool's call-like names may be any server's tools. */
     public boolean knowsOtherTools() {
         return set.argumentsByTool.size() > (ownName.isEmpty() ? 0 : 1);
