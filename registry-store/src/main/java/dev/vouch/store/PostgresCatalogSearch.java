@@ -74,8 +74,8 @@ final class PostgresCatalogSearch extends CatalogSearch {
         dsl.execute("DELETE FROM catalog_tool_names WHERE server_name = ?", serverName);
         // As V13__tool_names.sql backfills it.
         dsl.execute("""
-                INSERT INTO catalog_tool_names (server_name, tool_name)
-                SELECT DISTINCT n.server_name, n.name
+                INSERT INTO catalog_tool_names (server_name, tool_name, tool_key)
+                SELECT DISTINCT n.server_name, n.name, lower(n.name)
                 FROM (SELECT v.server_name,
                              coalesce(CASE WHEN jsonb_typeof(t.tool -> 'name') = 'string' THEN t.tool ->> 'name' END,
                                       CASE WHEN jsonb_typeof(t.tool -> 'function' -> 'name') = 'string'

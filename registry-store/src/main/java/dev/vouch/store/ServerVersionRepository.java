@@ -30,11 +30,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -320,16 +318,16 @@ public final class ServerVersionRepository {
     }
 
     /**
-     * The tool names of every server's latest version, by server: the tools an agent may have connected beside any
-     * one of them, which a scan of it reads its texts against.
+     * The servers whose latest version has a tool named {@code key} in any case, and how each spells it: whether a
+     * name a scanned text uses is a tool an agent may have connected from another server.
      */
-    public Map<String, Set<String>> latestToolNames() {
-        Map<String, Set<String>> byServer = new HashMap<>();
-        for (Record row : dsl.resultQuery("SELECT server_name, tool_name FROM catalog_tool_names")) {
-            byServer.computeIfAbsent(row.get(0, String.class), server -> new HashSet<>())
-                    .add(row.get(1, String.class));
+    public Map<String, String> serversWithTool(String key) {
+        Map<String, String> spellings = new HashMap<>();
+        for (Record row : dsl.resultQuery(
+                "SELECT server_name, tool_name FROM catalog_tool_names WHERE tool_key = ? ORDER BY server_name", key)) {
+            spellings.putIfAbsent(row.get(0, String.class), row.get(1, String.class));
         }
-        return byServer;
+        return spellings;
     }
 
     /**

@@ -6,11 +6,14 @@
 CREATE TABLE catalog_tool_names (
     server_name VARCHAR(200) NOT NULL,
     tool_name   TEXT NOT NULL,
+    -- The name in lower case, as the scanner asks for it: a scan looks up the few names its texts use.
+    tool_key    TEXT NOT NULL,
     PRIMARY KEY (server_name, tool_name)
 );
+CREATE INDEX ix_catalog_tool_names_key ON catalog_tool_names (tool_key);
 
-INSERT INTO catalog_tool_names (server_name, tool_name)
-SELECT DISTINCT n.server_name, n.name
+INSERT INTO catalog_tool_names (server_name, tool_name, tool_key)
+SELECT DISTINCT n.server_name, n.name, lower(n.name)
 FROM (SELECT v.server_name,
              coalesce(CASE WHEN jsonb_typeof(t.tool -> 'name') = 'string' THEN t.tool ->> 'name' END,
                       CASE WHEN jsonb_typeof(t.tool -> 'function' -> 'name') = 'string'

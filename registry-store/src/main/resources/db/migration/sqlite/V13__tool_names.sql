@@ -6,16 +6,21 @@
 CREATE TABLE catalog_tool_names (
     server_name VARCHAR(200) NOT NULL,
     tool_name   TEXT NOT NULL,
+    -- The name in lower case, as the scanner asks for it: a scan looks up the few names its texts use.
+    tool_key    TEXT NOT NULL,
     PRIMARY KEY (server_name, tool_name)
 );
+CREATE INDEX ix_catalog_tool_names_key ON catalog_tool_names (tool_key);
 
-INSERT OR IGNORE INTO catalog_tool_names (server_name, tool_name)
-SELECT v.server_name,
-       coalesce(CASE WHEN json_type(d.tools, t.fullkey || '.name') = 'text'
-                     THEN json_extract(d.tools, t.fullkey || '.name') END,
-                CASE WHEN json_type(d.tools, t.fullkey || '.function.name') = 'text'
-                     THEN json_extract(d.tools, t.fullkey || '.function.name') END) AS name
-FROM server_versions v
-JOIN server_version_details d ON d.version_id = v.id,
-     json_each(CASE WHEN json_valid(d.tools) THEN d.tools ELSE '[]' END) t
-WHERE v.is_latest = 1 AND name IS NOT NULL AND length(name) <= 200;
+INSERT OR IGNORE INTO catalog_tool_names (server_name, tool_name, tool_key)
+SELECT server_name, name, lower(name)
+FROM (SELECT v.server_name,
+             coalesce(CASE WHEN json_type(d.tools, t.fullkey || '.name') = 'text'
+                           THEN json_extract(d.tools, t.fullkey || '.name') END,
+                      CASE WHEN json_type(d.tools, t.fullkey || '.function.name') = 'text'
+                           THEN json_extract(d.tools, t.fullkey || '.function.name') END) AS name
+      FROM server_versions v
+      JOIN server_version_details d ON d.version_id = v.id,
+           json_each(CASE WHEN json_valid(d.tools) THEN d.tools ELSE '[]' END) t
+      WHERE v.is_latest = 1)
+WHERE name IS NOT NULL AND length(name) <= 200;

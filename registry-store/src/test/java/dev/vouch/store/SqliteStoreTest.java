@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +64,9 @@ class SqliteStoreTest extends StoreContract {
 
         store = Store.openSqlite(dataDir);
 
-        Map<String, Set<String>> names = store.read(r -> r.versions().latestToolNames());
-        assertThat(names).containsOnly(Map.entry("io.example/finance", Set.of("approve_payment")));
+        Map<String, String> approve = store.read(r -> r.versions().serversWithTool("approve_payment"));
+        Map<String, String> wire = store.read(r -> r.versions().serversWithTool("wire_funds"));
+        assertThat(approve).containsOnly(Map.entry("io.example/finance", "approve_payment"));
+        assertThat(wire).isEmpty();
     }
 }

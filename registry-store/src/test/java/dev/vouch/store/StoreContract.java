@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -292,40 +291,47 @@ abstract class StoreContract {
                 Optional.empty());
     }
 
+    /** Which servers' latest versions have a tool named {@code key}, and how each spells it. */
+    private Map<String, String> serversWithTool(String key) {
+        return store.read(r -> r.versions().serversWithTool(key));
+    }
+
     @Test
-    void theCatalogsToolNamesAreThoseOfEachServersLatestVersion() {
+    void theCatalogsToolNamesAreThoseOfEachServersLatestVersionFoundInAnyCase() {
         store.write(r -> {
             r.versions()
                     .insert(withTools(
                             "io.example/finance",
                             "1.0.0",
                             true,
-                            "[{\"name\":\"approve_payment\"},{\"type\":\"function\",\"function\":{\"name\":\"list_payments\"}},"
+                            "[{\"name\":\"Approve_Payment\"},{\"type\":\"function\",\"function\":{\"name\":\"list_payments\"}},"
                                     + "{\"title\":\"unnamed\"},\"not a tool\",{\"name\":7},{\"name\":\""
                                     + "x".repeat(3000) + "\"}]"));
             r.versions().insert(withTools("io.example/notes", "1.0.0", true, "[{\"name\":\"save_note\"}]"));
+            r.versions().insert(withTools("io.example/other-notes", "1.0.0", true, "[{\"name\":\"Save_Note\"}]"));
             r.versions().insert(withTools("io.example/broken", "1.0.0", true, "not JSON"));
             return null;
         });
-        Map<String, Set<String>> first = store.read(r -> r.versions().latestToolNames());
-        assertThat(first)
+        assertThat(serversWithTool("approve_payment")).containsOnly(Map.entry("io.example/finance", "Approve_Payment"));
+        assertThat(serversWithTool("list_payments")).containsOnly(Map.entry("io.example/finance", "list_payments"));
+        assertThat(serversWithTool("save_note"))
                 .containsOnly(
-                        Map.entry("io.example/finance", Set.of("approve_payment", "list_payments")),
-                        Map.entry("io.example/notes", Set.of("save_note")));
+                        Map.entry("io.example/notes", "save_note"), Map.entry("io.example/other-notes", "Save_Note"));
+        assertThat(serversWithTool("x".repeat(3000))).isEmpty();
 
         store.write(r -> {
             // A new latest version replaces its server's names; a version that is not the latest adds none.
             r.versions().clearLatest("io.example/notes", T0.plusSeconds(1));
-            r.versions()
-                    .insert(withTools(
-                            "io.example/notes", "2.0.0", true, "[{\"name\":\"save_note\"},{\"name\":\"share_note\"}]"));
+            r.versions().insert(withTools("io.example/notes", "2.0.0", true, "[{\"name\":\"share_note\"}]"));
             r.versions().insert(withTools("io.example/finance", "0.9.0", false, "[{\"name\":\"wire_funds\"}]"));
             // A server none of whose versions keeps the mark has no tools in the catalog.
             r.versions().clearLatest("io.example/finance", T0.plusSeconds(2));
             return null;
         });
-        Map<String, Set<String>> then = store.read(r -> r.versions().latestToolNames());
-        assertThat(then).containsOnly(Map.entry("io.example/notes", Set.of("save_note", "share_note")));
+        assertThat(serversWithTool("save_note")).containsOnly(Map.entry("io.example/other-notes", "Save_Note"));
+        assertThat(serversWithTool("share_note")).containsOnly(Map.entry("io.example/notes", "share_note"));
+        assertThat(serversWithTool("approve_payment")).isEmpty();
+        assertThat(serversWithTool("wire_funds")).isEmpty();
     }
 
     static VersionQuery search(String term, int limit, Optional<PageKey> after) {

@@ -175,8 +175,7 @@ public final class PublishService {
         } catch (InvalidInputException e) {
             throw InvalidRequestException.of("/tools", e.getMessage());
         }
-        return scanner.get()
-                .scan(input, baseline.tools(), CatalogTools.read(store).besides(name.toString()));
+        return scanner.get().scan(input, baseline.tools(), CatalogTools.besides(store, name.toString()));
     }
 
     /** A rejection stores nothing but its audit record: decisions are audited too. */

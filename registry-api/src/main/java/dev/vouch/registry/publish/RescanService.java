@@ -64,13 +64,12 @@ public final class RescanService {
     public Result rescanAll(String actor, Consumer<Integer> progress) {
         int done = 0;
         List<String> flagged = new ArrayList<>();
-        CatalogTools catalogTools = CatalogTools.read(store);
         long after = 0;
         while (true) {
             long from = after;
             List<StoredVersion> page = store.read(repos -> repos.versions().listAll(from, PAGE));
             for (StoredVersion version : page) {
-                rescan(version, actor, catalogTools).ifPresent(flagged::add);
+                rescan(version, actor).ifPresent(flagged::add);
                 after = version.id();
                 done++;
             }
@@ -89,12 +88,12 @@ public final class RescanService {
      * than the one it was published under, so a version a curator approved out of a hold is not flagged
      * again for the same hold. Returns its name when a published version is newly flagged.
      */
-    private Optional<String> rescan(StoredVersion version, String actor, CatalogTools catalogTools) {
+    private Optional<String> rescan(StoredVersion version, String actor) {
         Manifest manifest = Manifest.parse(version.manifest());
         ObjectNode document = JSON.createObjectNode();
         document.set("server", manifest.tree());
         version.tools().ifPresent(tools -> document.set("tools", json(tools, version)));
-        ScanReport scan = scan(document, manifest, catalogTools.besides(version.serverName()));
+        ScanReport scan = scan(document, manifest, CatalogTools.besides(store, version.serverName()));
         ObjectNode report =
                 version.report().map(bytes -> (ObjectNode) json(bytes, version)).orElseGet(JSON::createObjectNode);
         ObjectNode trust =
