@@ -40,6 +40,15 @@ abstract class StoreContract {
     }
 
     static NewVersion version(String name, String version, Instant at, boolean latest) {
+        return version(name, version, at, latest, Optional.empty());
+    }
+
+    /** A published version of {@code name} with the tool list {@code tools} (as JSON text). */
+    static NewVersion withTools(String name, String version, boolean latest, String tools) {
+        return version(name, version, T0, latest, Optional.of(tools.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static NewVersion version(String name, String version, Instant at, boolean latest, Optional<byte[]> tools) {
         String json = "{\"name\":\"" + name + "\",\"version\":\"" + version + "\"}";
         return new NewVersion(
                 name,
@@ -48,7 +57,7 @@ abstract class StoreContract {
                 "0".repeat(64),
                 "A server named " + name,
                 Optional.empty(),
-                Optional.empty(),
+                tools,
                 at,
                 latest,
                 "token-1",
@@ -263,26 +272,6 @@ abstract class StoreContract {
                 Optional.of(tools.getBytes(StandardCharsets.UTF_8)),
                 T0,
                 true,
-                "t",
-                ReviewState.PUBLISHED,
-                "community",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
-    }
-
-    static NewVersion withTools(String name, String version, boolean latest, String tools) {
-        String json = "{\"name\":\"" + name + "\",\"version\":\"" + version + "\"}";
-        return new NewVersion(
-                name,
-                version,
-                json.getBytes(StandardCharsets.UTF_8),
-                "0".repeat(64),
-                "A server named " + name,
-                Optional.empty(),
-                Optional.of(tools.getBytes(StandardCharsets.UTF_8)),
-                T0,
-                latest,
                 "t",
                 ReviewState.PUBLISHED,
                 "community",
