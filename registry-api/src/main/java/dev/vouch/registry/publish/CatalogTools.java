@@ -14,13 +14,29 @@ import java.util.Optional;
  */
 final class CatalogTools {
 
+    /**
+     * The most names one scan looks up. An honest tool set names a few dozen; a text of a megabyte of made-up
+     * identifiers would otherwise cost a read each. Past it, a name is read as no other server's tool (the lexicon's
+     * well-known servers are still known).
+     */
+    static final int MAX_LOOKUPS = 2_000;
+
     private CatalogTools() {}
 
     /** The tools of every server but {@code serverName}: what its own tools sit beside. */
     static OtherTools besides(Store store, String serverName) {
         Map<String, Optional<String>> asked = new HashMap<>();
-        return key -> asked.computeIfAbsent(key, k -> spellingElsewhere(store, serverName, k))
-                .orElse(null);
+        return key -> {
+            Optional<String> known = asked.get(key);
+            if (known == null) {
+                if (asked.size() >= MAX_LOOKUPS) {
+                    return null;
+                }
+                known = spellingElsewhere(store, serverName, key);
+                asked.put(key, known);
+            }
+            return known.orElse(null);
+        };
     }
 
     /** How another server than {@code serverName} spells the tool named {@code key}, if one has such a tool. */

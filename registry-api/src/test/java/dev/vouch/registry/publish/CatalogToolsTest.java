@@ -68,4 +68,27 @@ class CatalogToolsTest {
             assertThat(besideC.spelling("ledger")).isNull();
         }
     }
+
+    @Test
+    void aScanLooksUpNoMoreThanItsShareOfNames() {
+        try (Store store = TestStores.open(dataDir)) {
+            store.write(repos -> {
+                repos.versions().insert(server("io.example/a", "approve_payment"));
+                return null;
+            });
+            OtherTools beside = CatalogTools.besides(store, "io.example/b");
+
+            assertThat(beside.spelling("approve_payment")).isEqualTo("approve_payment");
+            for (int i = 1; i < CatalogTools.MAX_LOOKUPS; i++) {
+                assertThat(beside.spelling("made_up_" + i)).isNull();
+            }
+            // Asked before the limit, a name keeps its answer; a new one past it is not looked up.
+            assertThat(beside.spelling("approve_payment")).isEqualTo("approve_payment");
+            store.write(repos -> {
+                repos.versions().insert(server("io.example/c", "wire_funds"));
+                return null;
+            });
+            assertThat(beside.spelling("wire_funds")).isNull();
+        }
+    }
 }
