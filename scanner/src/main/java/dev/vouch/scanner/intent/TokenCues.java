@@ -100,7 +100,7 @@ final class TokenCues {
             return;
         }
         String token = text.substring(start, end);
-        String key = token.toLowerCase(Locale.ROOT);
+        String key = sameLengthLowerCase(token);
         int at = key.indexOf('@');
         if (key.contains("://") || key.startsWith("www.")) {
             int scheme = key.indexOf("://");
@@ -194,6 +194,22 @@ final class TokenCues {
             // call-like name is read as a tool of the set.
             mark(cues, sentenceStarts, context.knowsOtherTools() ? Cue.IDENTIFIER : Cue.OTHER_TOOL, start, end);
         }
+    }
+
+    /**
+     * The token in lower case, one char for one: offsets into the key are offsets into the text. Lower-casing a
+     * string can lengthen it ("İ" is "i̇"), and a token that ended the text then read past its end.
+     */
+    private static String sameLengthLowerCase(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        if (lower.length() == token.length()) {
+            return lower;
+        }
+        char[] chars = token.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     /**

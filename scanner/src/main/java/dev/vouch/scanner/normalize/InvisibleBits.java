@@ -7,7 +7,8 @@ package dev.vouch.scanner.normalize;
  * told how, or a later decoder, reads the text. The two most frequent invisible characters of a span are its bits,
  * whichever is 1 and whatever the width; a span is decoded where nine groups in ten or more come out as printable
  * ASCII that reads as words. Blanks, other invisible characters and variation selectors between the groups part
- * words or are passed over, so that breaking a run into short ones does not hide it.
+ * words or are passed over, so that breaking a run into short ones does not hide it; the invisible characters a
+ * text scatters between visible ones are read together too ({@link Normalizer}).
  */
 final class InvisibleBits {
 
@@ -27,9 +28,9 @@ final class InvisibleBits {
     private int decodedChars;
     private int undecodedChars;
 
-    /** Whether {@code c} may stand between the groups of bits of a span: a blank or a variation selector. */
+    /** Whether {@code c} may stand between the groups of bits of a span: a blank of any width, or a variation selector. */
     static boolean mayPartGroups(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= 0xFE00 && c <= 0xFE0F;
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c >= 0xFE00 && c <= 0xFE0F;
     }
 
     /** Reads the span {@code [from, to)} of {@code s}, which opens and closes on an invisible character. */
@@ -132,7 +133,7 @@ final class InvisibleBits {
                     value = 0;
                     bits = 0;
                 }
-            } else if (invisible.test(c) || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            } else if (invisible.test(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 // A third invisible character or a blank parts words; a group it cuts short is no character.
                 groups.bad += bits > 0 ? 1 : 0;
                 value = 0;
@@ -168,7 +169,7 @@ final class InvisibleBits {
         }
 
         boolean readsAsWords() {
-            return good >= MIN_CHARS && bad * 10 <= good && letters * 2 >= good;
+            return good >= MIN_CHARS && bad * 9 <= good && letters * 2 >= good;
         }
 
         String text() {

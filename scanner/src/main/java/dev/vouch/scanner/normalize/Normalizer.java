@@ -43,6 +43,8 @@ public final class Normalizer {
         StringBuilder hidden = new StringBuilder();
         StringBuilder tagShown = new StringBuilder();
         InvisibleBits bits = new InvisibleBits();
+        // Zero-width characters met one at a time, which a text that cuts its bits apart with visible ones scatters.
+        StringBuilder scattered = new StringBuilder();
         int selectors = 0;
         int length = input.length();
         int i = 0;
@@ -74,9 +76,21 @@ public final class Normalizer {
                 if (spanEnd > 0) {
                     // No emoji sequence or script joins this many: the span is there to be unseen.
                     bits.read(input, i, spanEnd, Normalizer::isZeroWidth);
+                    // The blanks between its groups still part the visible words around it.
+                    appendBlankOf(input, i, spanEnd, visible);
                     next = spanEnd;
-                } else if (!(cp == 0xFEFF && i == 0) && touchesAscii(input, i, next)) {
-                    anomalies.add(new Anomaly(Anomaly.Kind.ZERO_WIDTH, escape(cp)));
+                } else {
+                    boolean touchesAscii = touchesAscii(input, i, next);
+                    if (!(cp == 0xFEFF && i == 0) && touchesAscii) {
+                        anomalies.add(new Anomaly(Anomaly.Kind.ZERO_WIDTH, escape(cp)));
+                    }
+                    if (cp != 0x00AD
+                            && !betweenLetters(input, i, next)
+                            && (touchesAscii || (cp != 0x200C && cp != 0x200D))) {
+                        // A soft hyphen, a break or joiner inside a word (Thai parts its words with U+200B, Persian
+                        // joins with U+200C) and a joiner of an emoji's parts are what they seem.
+                        scattered.append((char) cp);
+                    }
                 }
             } else if (cp >= 0xE0100 && cp <= 0xE01EF) {
                 selectors++;
@@ -98,6 +112,9 @@ public final class Normalizer {
         }
         if (tagShown.length() > 0) {
             anomalies.add(new Anomaly(Anomaly.Kind.TAG_CHARACTERS, tagShown + " = \"" + hidden + "\""));
+        }
+        if (scattered.length() >= InvisibleBits.MIN_RUN) {
+            bits.read(scattered.toString(), 0, scattered.length(), Normalizer::isZeroWidth);
         }
         bits.report(anomalies);
         if (!bits.text().isEmpty()) {
@@ -373,9 +390,32 @@ public final class Normalizer {
         return count >= InvisibleBits.MIN_RUN ? end : 0;
     }
 
+    /** Appends a line break if the span held one, or else a space if it held a blank. */
+    private static void appendBlankOf(String s, int from, int to, StringBuilder visible) {
+        char blank = 0;
+        for (int i = from; i < to && blank != '\n'; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                blank = '\n';
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                blank = ' ';
+            }
+        }
+        if (blank != 0) {
+            visible.append(blank);
+        }
+    }
+
     /** The letter a symbol draws ({@link Letterforms}), or 0. */
     private static char letterform(int cp) {
         return cp >= 0x2800 ? Letterforms.letterOf(cp) : 0;
+    }
+
+    private static boolean betweenLetters(String s, int start, int end) {
+        return start > 0
+                && end < s.length()
+                && Character.isLetter(s.charAt(start - 1))
+                && Character.isLetter(s.charAt(end));
     }
 
     private static boolean touchesAscii(String s, int start, int end) {
