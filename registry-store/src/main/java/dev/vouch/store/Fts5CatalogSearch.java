@@ -52,19 +52,19 @@ final class Fts5CatalogSearch extends CatalogSearch {
     @Override
     void refresh(String serverName) {
         dsl.execute("DELETE FROM catalog_tool_names WHERE server_name = ?", serverName);
-        // As V13__tool_names.sql backfills it.
+        // As V13__tool_names.sql backfills it, each element read by itself: linear in the list.
         dsl.execute("""
                 INSERT OR IGNORE INTO catalog_tool_names (server_name, tool_name, tool_key)
                 SELECT server_name, name, lower(name)
                 FROM (SELECT v.server_name,
-                             coalesce(CASE WHEN json_type(d.tools, t.fullkey || '.name') = 'text'
-                                           THEN json_extract(d.tools, t.fullkey || '.name') END,
-                                      CASE WHEN json_type(d.tools, t.fullkey || '.function.name') = 'text'
-                                           THEN json_extract(d.tools, t.fullkey || '.function.name') END) AS name
+                             CASE WHEN t.type = 'object' THEN
+                                 coalesce(CASE WHEN json_type(t.value, '$.name') = 'text' THEN json_extract(t.value, '$.name') END,
+                                          CASE WHEN json_type(t.value, '$.function.name') = 'text'
+                                               THEN json_extract(t.value, '$.function.name') END) END AS name
                       FROM server_versions v
                       JOIN server_version_details d ON d.version_id = v.id,
                            json_each(CASE WHEN json_valid(d.tools) THEN d.tools ELSE '[]' END) t
-                      WHERE v.server_name = ? AND v.is_latest = 1)
+                      WHERE v.server_name = ? AND v.is_latest = 1 AND t.type = 'object')
                 WHERE name IS NOT NULL AND length(name) <= 200""", serverName);
         Long document = document(serverName);
         if (document == null) {

@@ -75,7 +75,7 @@ final class PostgresCatalogSearch extends CatalogSearch {
         // As V13__tool_names.sql backfills it.
         dsl.execute("""
                 INSERT INTO catalog_tool_names (server_name, tool_name, tool_key)
-                SELECT DISTINCT n.server_name, n.name, lower(n.name)
+                SELECT DISTINCT n.server_name, n.name, lower(n.name COLLATE "C")
                 FROM (SELECT v.server_name,
                              coalesce(CASE WHEN jsonb_typeof(t.tool -> 'name') = 'string' THEN t.tool ->> 'name' END,
                                       CASE WHEN jsonb_typeof(t.tool -> 'function' -> 'name') = 'string'

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -318,13 +319,32 @@ public final class ServerVersionRepository {
     }
 
     /**
-     * The servers whose latest version has a tool named {@code key} in any case, and how each spells it: whether a
-     * name a scanned text uses is a tool an agent may have connected from another server.
+     * The servers other than {@code serverName} whose latest version has a tool named {@code key} in ASCII lower case,
+     * and how each spells it, by server name: whether a name a scanned text uses is a tool an agent may have connected
+     * from another server.
      */
-    public Map<String, String> serversWithTool(String key) {
+    public Map<String, String> serversWithTool(String key, String serverName) {
+        Map<String, String> spellings = new LinkedHashMap<>();
+        for (Record row : dsl.resultQuery(
+                "SELECT server_name, tool_name FROM catalog_tool_names WHERE tool_key = ? AND server_name <> ?"
+                        + " ORDER BY server_name, tool_name",
+                key,
+                serverName)) {
+            spellings.putIfAbsent(row.get(0, String.class), row.get(1, String.class));
+        }
+        return spellings;
+    }
+
+    /**
+     * Every tool name of the latest versions of the servers other than {@code serverName}, by key, as the first
+     * server by name spells it: for a scan that names more tools than it may look up one by one.
+     */
+    public Map<String, String> toolsOutside(String serverName) {
         Map<String, String> spellings = new HashMap<>();
         for (Record row : dsl.resultQuery(
-                "SELECT server_name, tool_name FROM catalog_tool_names WHERE tool_key = ? ORDER BY server_name", key)) {
+                "SELECT tool_key, tool_name FROM catalog_tool_names WHERE server_name <> ?"
+                        + " ORDER BY server_name, tool_name",
+                serverName)) {
             spellings.putIfAbsent(row.get(0, String.class), row.get(1, String.class));
         }
         return spellings;

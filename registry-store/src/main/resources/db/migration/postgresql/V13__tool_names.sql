@@ -13,7 +13,7 @@ CREATE TABLE catalog_tool_names (
 CREATE INDEX ix_catalog_tool_names_key ON catalog_tool_names (tool_key);
 
 INSERT INTO catalog_tool_names (server_name, tool_name, tool_key)
-SELECT DISTINCT n.server_name, n.name, lower(n.name)
+SELECT DISTINCT n.server_name, n.name, lower(n.name COLLATE "C")
 FROM (SELECT v.server_name,
              coalesce(CASE WHEN jsonb_typeof(t.tool -> 'name') = 'string' THEN t.tool ->> 'name' END,
                       CASE WHEN jsonb_typeof(t.tool -> 'function' -> 'name') = 'string'

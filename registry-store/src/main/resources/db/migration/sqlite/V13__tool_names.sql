@@ -12,15 +12,17 @@ CREATE TABLE catalog_tool_names (
 );
 CREATE INDEX ix_catalog_tool_names_key ON catalog_tool_names (tool_key);
 
+-- Each element is read by itself (t.value), not through the whole list (d.tools, a BLOB that SQLite parses again on
+-- every call), so a list of n tools costs one parse of it, not n.
 INSERT OR IGNORE INTO catalog_tool_names (server_name, tool_name, tool_key)
 SELECT server_name, name, lower(name)
 FROM (SELECT v.server_name,
-             coalesce(CASE WHEN json_type(d.tools, t.fullkey || '.name') = 'text'
-                           THEN json_extract(d.tools, t.fullkey || '.name') END,
-                      CASE WHEN json_type(d.tools, t.fullkey || '.function.name') = 'text'
-                           THEN json_extract(d.tools, t.fullkey || '.function.name') END) AS name
+             CASE WHEN t.type = 'object' THEN
+                 coalesce(CASE WHEN json_type(t.value, '$.name') = 'text' THEN json_extract(t.value, '$.name') END,
+                          CASE WHEN json_type(t.value, '$.function.name') = 'text'
+                               THEN json_extract(t.value, '$.function.name') END) END AS name
       FROM server_versions v
       JOIN server_version_details d ON d.version_id = v.id,
            json_each(CASE WHEN json_valid(d.tools) THEN d.tools ELSE '[]' END) t
-      WHERE v.is_latest = 1)
+      WHERE v.is_latest = 1 AND t.type = 'object')
 WHERE name IS NOT NULL AND length(name) <= 200;

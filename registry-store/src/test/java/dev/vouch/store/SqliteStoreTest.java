@@ -64,9 +64,28 @@ class SqliteStoreTest extends StoreContract {
 
         store = Store.openSqlite(dataDir);
 
-        Map<String, String> approve = store.read(r -> r.versions().serversWithTool("approve_payment"));
-        Map<String, String> wire = store.read(r -> r.versions().serversWithTool("wire_funds"));
+        Map<String, String> approve =
+                store.read(r -> r.versions().serversWithTool("approve_payment", "io.example/other"));
+        Map<String, String> wire = store.read(r -> r.versions().serversWithTool("wire_funds", "io.example/other"));
         assertThat(approve).containsOnly(Map.entry("io.example/finance", "approve_payment"));
         assertThat(wire).isEmpty();
+    }
+
+    @Test
+    void aLongToolListIsReadIntoTheCatalogElementByElement() {
+        StringBuilder tools = new StringBuilder("[");
+        for (int i = 0; i < 20_000; i++) {
+            tools.append(i == 0 ? "" : ",")
+                    .append("{\"name\":\"tool_")
+                    .append(i)
+                    .append("\"}");
+        }
+        // Read through the whole list for each element, as a first version did, this took minutes under the write lock.
+        store.write(r -> r.versions()
+                .insert(withTools(
+                        "io.example/big", "1.0.0", true, tools.append("]").toString())));
+
+        Map<String, String> names = store.read(r -> r.versions().toolsOutside("io.example/other"));
+        assertThat(names).hasSize(20_000);
     }
 }

@@ -282,7 +282,7 @@ abstract class StoreContract {
 
     /** Which servers' latest versions have a tool named {@code key}, and how each spells it. */
     private Map<String, String> serversWithTool(String key) {
-        return store.read(r -> r.versions().serversWithTool(key));
+        return store.read(r -> r.versions().serversWithTool(key, "io.example/elsewhere"));
     }
 
     @Test
@@ -307,6 +307,11 @@ abstract class StoreContract {
                 .containsOnly(
                         Map.entry("io.example/notes", "save_note"), Map.entry("io.example/other-notes", "Save_Note"));
         assertThat(serversWithTool("x".repeat(3000))).isEmpty();
+        Map<String, String> besideNotes =
+                store.read(r -> r.versions().serversWithTool("save_note", "io.example/notes"));
+        assertThat(besideNotes).containsOnly(Map.entry("io.example/other-notes", "Save_Note"));
+        Map<String, String> outsideFinance = store.read(r -> r.versions().toolsOutside("io.example/finance"));
+        assertThat(outsideFinance).containsOnly(Map.entry("save_note", "save_note"));
 
         store.write(r -> {
             // A new latest version replaces its server's names; a version that is not the latest adds none.

@@ -15,37 +15,44 @@ import java.util.Optional;
 final class CatalogTools {
 
     /**
-     * The most names one scan looks up. An honest tool set names a few dozen; a text of a megabyte of made-up
-     * identifiers would otherwise cost a read each. Past it, a name is read as no other server's tool (the lexicon's
-     * well-known servers are still known).
+     * The most names one scan looks up one at a time. An honest tool set names a few dozen; past this, a text of
+     * made-up identifiers would cost a read each, so the rest of the scan is answered from one read of every other
+     * server's tool names.
      */
     static final int MAX_LOOKUPS = 2_000;
+
+    /** No tool name is longer: a longer one is looked for in vain. */
+    private static final int MAX_NAME = 200;
 
     private CatalogTools() {}
 
     /** The tools of every server but {@code serverName}: what its own tools sit beside. */
     static OtherTools besides(Store store, String serverName) {
-        Map<String, Optional<String>> asked = new HashMap<>();
-        return key -> {
-            Optional<String> known = asked.get(key);
-            if (known == null) {
-                if (asked.size() >= MAX_LOOKUPS) {
+        return new OtherTools() {
+            private final Map<String, Optional<String>> asked = new HashMap<>();
+            private Map<String, String> all;
+
+            @Override
+            public String spelling(String key) {
+                if (key.length() > MAX_NAME) {
                     return null;
                 }
-                known = spellingElsewhere(store, serverName, key);
-                asked.put(key, known);
+                if (all == null && asked.size() >= MAX_LOOKUPS) {
+                    all = store.read(repos -> repos.versions().toolsOutside(serverName));
+                }
+                if (all != null) {
+                    String spelled = all.get(key);
+                    return spelled != null && OtherTools.isNamedLikeATool(spelled) ? spelled : null;
+                }
+                return asked.computeIfAbsent(key, k -> spellingElsewhere(store, serverName, k))
+                        .orElse(null);
             }
-            return known.orElse(null);
         };
     }
 
     /** How another server than {@code serverName} spells the tool named {@code key}, if one has such a tool. */
     private static Optional<String> spellingElsewhere(Store store, String serverName, String key) {
-        Map<String, String> servers = store.read(repos -> repos.versions().serversWithTool(key));
-        return servers.entrySet().stream()
-                .filter(server -> !server.getKey().equals(serverName))
-                .map(Map.Entry::getValue)
-                .filter(OtherTools::isNamedLikeATool)
-                .findFirst();
+        Map<String, String> servers = store.read(repos -> repos.versions().serversWithTool(key, serverName));
+        return servers.values().stream().filter(OtherTools::isNamedLikeATool).findFirst();
     }
 }
