@@ -12,7 +12,10 @@ package dev.vouch.scanner.normalize;
  */
 final class InvisibleBits {
 
-    /** The fewest invisible characters a span must hold to be read as bits: two characters of seven bits. */
+    /**
+     * The fewest invisible characters a span must hold to be read as bits (two characters of seven bits); a decoding
+     * is kept only with {@link #MIN_CHARS} characters or more.
+     */
     static final int MIN_RUN = 14;
 
     /** The fewest characters a decoding keeps: fewer make no instruction. */
@@ -30,18 +33,18 @@ final class InvisibleBits {
 
     /** Whether {@code c} may stand between the groups of bits of a span: a blank of any width, or a variation selector. */
     static boolean mayPartGroups(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c >= 0xFE00 && c <= 0xFE0F;
+        return Normalizer.isBlank(c) || c >= 0xFE00 && c <= 0xFE0F;
     }
 
     /** Reads the span {@code [from, to)} of {@code s}, which opens and closes on an invisible character. */
-    void read(String s, int from, int to, CharPredicate invisible) {
+    void read(String s, int from, int to) {
         char[] distinct = new char[16];
         int[] counts = new int[16];
         int kindsSeen = 0;
         int invisibleChars = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (!invisible.test(c)) {
+            if (!Normalizer.isZeroWidth(c)) {
                 continue;
             }
             invisibleChars++;
@@ -63,7 +66,7 @@ final class InvisibleBits {
         if (kindsSeen >= 2) {
             int first = mostFrequent(counts, kindsSeen, -1);
             int second = mostFrequent(counts, kindsSeen, first);
-            decoded = decode(s, from, to, distinct[first], distinct[second], invisible);
+            decoded = decode(s, from, to, distinct[first], distinct[second]);
         }
         if (decoded == null) {
             undecodedChars += invisibleChars;
@@ -104,12 +107,12 @@ final class InvisibleBits {
         return best;
     }
 
-    private static String decode(String s, int from, int to, char a, char b, CharPredicate invisible) {
+    private static String decode(String s, int from, int to, char a, char b) {
         String best = null;
         int bestScore = 0;
         for (int width : WIDTHS) {
             for (boolean aIsOne : new boolean[] {false, true}) {
-                Groups groups = read(s, from, to, width, aIsOne ? a : b, aIsOne ? b : a, invisible);
+                Groups groups = read(s, from, to, width, aIsOne ? a : b, aIsOne ? b : a);
                 if (groups.readsAsWords() && groups.good - groups.bad > bestScore) {
                     best = groups.text();
                     bestScore = groups.good - groups.bad;
@@ -120,7 +123,7 @@ final class InvisibleBits {
     }
 
     /** The groups of the span read with {@code one} as the 1 bit and {@code zero} as the 0 bit. */
-    private static Groups read(String s, int from, int to, int width, char one, char zero, CharPredicate invisible) {
+    private static Groups read(String s, int from, int to, int width, char one, char zero) {
         Groups groups = new Groups();
         int value = 0;
         int bits = 0;
@@ -133,7 +136,7 @@ final class InvisibleBits {
                     value = 0;
                     bits = 0;
                 }
-            } else if (invisible.test(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            } else if (Normalizer.isZeroWidth(c) || Normalizer.isBlank(c)) {
                 // A third invisible character or a blank parts words; a group it cuts short is no character.
                 groups.bad += bits > 0 ? 1 : 0;
                 value = 0;
@@ -175,11 +178,5 @@ final class InvisibleBits {
         String text() {
             return out.toString().trim();
         }
-    }
-
-    /** A test of one character, without boxing it. */
-    @FunctionalInterface
-    interface CharPredicate {
-        boolean test(char c);
     }
 }

@@ -75,7 +75,7 @@ public final class Normalizer {
                 int spanEnd = invisibleSpanEnd(input, i);
                 if (spanEnd > 0) {
                     // No emoji sequence or script joins this many: the span is there to be unseen.
-                    bits.read(input, i, spanEnd, Normalizer::isZeroWidth);
+                    bits.read(input, i, spanEnd);
                     // The blanks between its groups still part the visible words around it.
                     appendBlankOf(input, i, spanEnd, visible);
                     next = spanEnd;
@@ -114,7 +114,7 @@ public final class Normalizer {
             anomalies.add(new Anomaly(Anomaly.Kind.TAG_CHARACTERS, tagShown + " = \"" + hidden + "\""));
         }
         if (scattered.length() >= InvisibleBits.MIN_RUN) {
-            bits.read(scattered.toString(), 0, scattered.length(), Normalizer::isZeroWidth);
+            bits.read(scattered.toString(), 0, scattered.length());
         }
         bits.report(anomalies);
         if (!bits.text().isEmpty()) {
@@ -324,7 +324,7 @@ public final class Normalizer {
     }
 
     /** Whitespace or a space separator; printable ASCII is neither, which most characters are. */
-    private static boolean isBlank(char c) {
+    static boolean isBlank(char c) {
         if (c > 0x20 && c < 0x7F) {
             return false;
         }
@@ -397,7 +397,7 @@ public final class Normalizer {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r') {
                 blank = '\n';
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            } else if (isBlank(c)) {
                 blank = ' ';
             }
         }
@@ -432,7 +432,7 @@ public final class Normalizer {
                 || cp == 0x061C;
     }
 
-    private static boolean isZeroWidth(int cp) {
+    static boolean isZeroWidth(int cp) {
         return cp == 0x200B
                 || cp == 0x200C
                 || cp == 0x200D
