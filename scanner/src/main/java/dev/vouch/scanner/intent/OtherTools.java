@@ -31,6 +31,14 @@ public interface OtherTools {
         return ToolNames.words(name).length >= 2;
     }
 
+    /** These tools, and then {@code more}: the spelling of the first that has a tool of a name. */
+    default OtherTools or(OtherTools more) {
+        return key -> {
+            String spelled = spelling(key);
+            return spelled != null ? spelled : more.spelling(key);
+        };
+    }
+
     /** The tools named {@code names}, as their servers spell them. */
     static OtherTools of(Collection<String> names) {
         Map<String, String> spellings = new HashMap<>();

@@ -68,7 +68,7 @@ public final class ToolContext {
         private final NameSieve sieve = new NameSieve();
 
         private ToolNames names;
-        /** The tools of other servers beside the set, which the registry holds. */
+        /** The tools of other servers beside the set: well-known servers', then those the registry holds. */
         private OtherTools others = OtherTools.NONE;
         /** Tool names that are plain words ("search"): prose can say them without meaning the tool. */
         private boolean plainWordNames;
@@ -83,7 +83,7 @@ public final class ToolContext {
         public static ToolSet of(List<ToolDefinition> tools, ToolNames names, OtherTools others) {
             ToolSet set = new ToolSet();
             set.names = names;
-            set.others = others;
+            set.others = names.wellKnown().or(others);
             for (ToolDefinition tool : tools) {
                 String spelled = tool.name();
                 String name = key(spelled);
@@ -195,22 +195,17 @@ public final class ToolContext {
 
     /**
      * Whether a name is another server's tool that is no tool of this set (this one included, which the set holds):
-     * a well-known server's ({@link ToolNames#isWellKnown}) or one the registry holds ({@link OtherTools}). Beside
-     * its siblings a call-like name is otherwise any code word, and alone it is read as a tool already, which this
-     * tells to be one that may write.
+     * a well-known server's ({@link ToolNames#wellKnown}) or one the registry holds ({@link OtherTools}). Beside its
+     * siblings a call-like name is otherwise any code word, and alone it is read as a tool already, which this tells
+     * to be one that may write.
      */
     public boolean isOtherServersTool(String key) {
-        return !set.argumentsByTool.containsKey(key)
-                && (set.names != null && set.names.isWellKnown(key) || set.others.spelling(key) != null);
+        return !set.argumentsByTool.containsKey(key) && set.others.spelling(key) != null;
     }
 
     /** Another server's tool ({@link #isOtherServersTool}) whose name, as its server spells it, does not say it only reads. */
     public boolean isOtherServersWriteTool(String key) {
-        if (set.names == null || !isOtherServersTool(key)) {
-            return false;
-        }
-        String spelled = set.others.spelling(key);
-        return set.names.isWellKnownWriter(key) || spelled != null && !set.names.readsOnly(spelled);
+        return isOtherServersTool(key) && !nameSaysItOnlyReads(set.others.spelling(key));
     }
 
     /** Whether a tool name, as spelled, says the tool only reads ({@link ToolNames#readsOnly}). */

@@ -6,14 +6,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a tool's name says it does: a name with a reading word ({@code list_projects}, {@code getRates})
  * and no writing word only reads, and so does one that opens on a reading verb, whatever nouns follow
  * ({@code get_order}, {@code read_email}). Honest preconditions point the agent at tools that read;
  * hijacking points it at tools that change something, whatever the name's verb ({@code weed_item}). The names
- * of well-known servers' tools are known too ({@link #isWellKnown}): an agent has them beside the set being scanned.
+ * of well-known servers' tools are known too ({@link #wellKnown}): an agent has them beside the set being scanned.
  */
 public final class ToolNames {
 
@@ -21,10 +20,8 @@ public final class ToolNames {
     private final Set<String> write;
     private final Set<String> leadingRead;
     private final Set<String> conjunctions;
-    /** The tools of well-known servers, lower-cased. */
-    private final Set<String> wellKnown;
-    /** ... and those whose names, as their servers spell them (getConsoleLogs), do not say they only read. */
-    private final Set<String> wellKnownWriters;
+    /** The tools of well-known servers, by lower case, as their servers spell them (getConsoleLogs). */
+    private final OtherTools wellKnown;
 
     ToolNames(
             Set<String> read,
@@ -36,11 +33,7 @@ public final class ToolNames {
         this.write = Set.copyOf(write);
         this.leadingRead = Set.copyOf(leadingRead);
         this.conjunctions = Set.copyOf(conjunctions);
-        this.wellKnown = wellKnown.stream().map(ToolNames::key).collect(Collectors.toUnmodifiableSet());
-        this.wellKnownWriters = wellKnown.stream()
-                .filter(name -> !readsOnly(name))
-                .map(ToolNames::key)
-                .collect(Collectors.toUnmodifiableSet());
+        this.wellKnown = OtherTools.of(wellKnown);
     }
 
     static ToolNames of(JsonNode node) {
@@ -53,27 +46,17 @@ public final class ToolNames {
     }
 
     /**
-     * Whether a lower-cased name is a tool of a well-known server ({@code send_email}, {@code read_file}): a text
-     * that names one steers a tool the agent may well have from another server, which a set's own names do not
-     * show.
+     * The tools of well-known servers ({@code send_email}, {@code read_file}): a text that names one steers a tool the
+     * agent may well have from another server, which a set's own names do not show.
      */
-    public boolean isWellKnown(String key) {
-        return wellKnown.contains(key);
-    }
-
-    /** Whether a lower-cased name is a well-known server's tool ({@link #isWellKnown}) that may change something. */
-    public boolean isWellKnownWriter(String key) {
-        return wellKnownWriters.contains(key);
+    public OtherTools wellKnown() {
+        return wellKnown;
     }
 
     private static List<String> spellings(JsonNode array) {
         List<String> spellings = new ArrayList<>();
         array.forEach(name -> spellings.add(name.asText()));
         return spellings;
-    }
-
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 
     private static Set<String> words(JsonNode array) {

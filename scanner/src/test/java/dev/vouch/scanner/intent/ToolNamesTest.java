@@ -57,19 +57,20 @@ class ToolNamesTest {
 
     @Test
     void toolsOfWellKnownServersAreKnownByTheirLowerCasedNames() {
-        assertThat(names.isWellKnown("send_email")).isTrue();
-        assertThat(names.isWellKnown("write_file")).isTrue();
-        assertThat(names.isWellKnown("create_pull_request")).isTrue();
-        assertThat(names.isWellKnown("Send_Email")).isFalse();
-        assertThat(names.isWellKnown("get_uv_index")).isFalse();
+        assertThat(names.wellKnown().spelling("send_email")).isNotNull();
+        assertThat(names.wellKnown().spelling("write_file")).isNotNull();
+        assertThat(names.wellKnown().spelling("create_pull_request")).isNotNull();
+        assertThat(names.wellKnown().spelling("Send_Email")).isNull();
+        assertThat(names.wellKnown().spelling("get_uv_index")).isNull();
     }
 
     @Test
     void aWellKnownToolInCamelCaseIsReadAsItsServerSpellsIt() {
-        assertThat(names.isWellKnown("getconsolelogs")).isTrue();
+        assertThat(names.wellKnown().spelling("getconsolelogs")).isNotNull();
         // Lower-cased, "getconsolelogs" is one word no reading word names; spelled, it opens on "get".
-        assertThat(names.isWellKnownWriter("getconsolelogs")).isFalse();
-        assertThat(names.isWellKnownWriter("send_email")).isTrue();
-        assertThat(names.isWellKnownWriter("read_file")).isFalse();
+        assertThat(names.readsOnly(names.wellKnown().spelling("getconsolelogs")))
+                .isTrue();
+        assertThat(names.readsOnly(names.wellKnown().spelling("send_email"))).isFalse();
+        assertThat(names.readsOnly(names.wellKnown().spelling("read_file"))).isTrue();
     }
 }
