@@ -66,7 +66,16 @@ public final class RunningRegistry implements AutoCloseable {
         return new RunningRegistry(registry, registry.httpServer(options).start("127.0.0.1", 0));
     }
 
-    /** A registry node over an opened store (which it then owns), e.g. one of several sharing PostgreSQL. */
+    /** An unseeded registry with the default settings under the publish policy {@code policy}. */
+    public static RunningRegistry start(Path dataDir, PolicySource policy) {
+        Registry registry = Registry.open(
+                TestStores.open(dataDir), dataDir, policy, EvidenceSources.defaults(), ExchangeSettings.defaults());
+        return new RunningRegistry(
+                registry,
+                registry.httpServer(HttpOptions.defaults().withAccessLog(AccessLog.none()))
+                        .start("127.0.0.1", 0));
+    }
+
     /** An unseeded registry with the default settings whose access-log lines go into {@code accessLog}. */
     public static RunningRegistry startLogging(Path dataDir, java.util.List<String> accessLog) {
         return start(
@@ -76,6 +85,7 @@ public final class RunningRegistry implements AutoCloseable {
                 HttpOptions.defaults().withAccessLog(accessLog::add));
     }
 
+    /** A registry node over an opened store (which it then owns), e.g. one of several sharing PostgreSQL. */
     public static RunningRegistry startOn(Store store, Path dataDir, HttpOptions options) {
         Registry registry = Registry.open(
                 store, dataDir, PolicySource.safeDefault(), EvidenceSources.defaults(), ExchangeSettings.defaults());

@@ -39,6 +39,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
 import org.jooq.SelectJoinStep;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
@@ -51,6 +52,8 @@ import org.jooq.exception.IntegrityConstraintViolationException;
  * fewer still. How pages are queried is {@link CatalogListing}'s.
  */
 public final class ServerVersionRepository {
+
+    private static final int KEYS_PER_QUERY = 500;
 
     private final DSLContext dsl;
     private final CatalogSearch search;
@@ -333,6 +336,39 @@ public final class ServerVersionRepository {
             spellings.putIfAbsent(row.get(0, String.class), row.get(1, String.class));
         }
         return spellings;
+    }
+
+    /**
+     * The tools of the latest versions of the servers outside {@code namespace} whose names are among {@code keys}
+     * (ASCII lower case), by key and then server name, at most {@code limit}: which of a new version's tools an agent
+     * could mistake for another publisher's.
+     */
+    public List<CatalogTool> toolsNamed(Collection<String> keys, String namespace, int limit) {
+        String prefix = namespace + "/";
+        List<String> distinct = keys.stream().distinct().sorted().toList();
+        String latest = dsl.dialect().family() == SQLDialect.SQLITE ? "1" : "true";
+        List<CatalogTool> tools = new ArrayList<>();
+        // A few hundred keys a query keeps each statement's bound values within every driver's limit.
+        for (int from = 0; from < distinct.size() && tools.size() < limit; from += KEYS_PER_QUERY) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_QUERY));
+            List<Object> bindings = new ArrayList<>(chunk);
+            bindings.add(prefix.length());
+            bindings.add(prefix);
+            bindings.add(limit - tools.size());
+            for (Record row : dsl.resultQuery(
+                    "SELECT c.tool_key, c.server_name, c.tool_name, v.tier FROM catalog_tool_names c"
+                            + " JOIN server_versions v ON v.server_name = c.server_name AND v.is_latest = " + latest
+                            + " WHERE c.tool_key IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                            + ") AND substr(c.server_name, 1, ?) <> ? ORDER BY c.tool_key, c.server_name, c.tool_name LIMIT ?",
+                    bindings.toArray())) {
+                tools.add(new CatalogTool(
+                        row.get(0, String.class),
+                        row.get(1, String.class),
+                        row.get(2, String.class),
+                        row.get(3, String.class)));
+            }
+        }
+        return tools;
     }
 
     /**

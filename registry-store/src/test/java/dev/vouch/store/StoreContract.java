@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -326,6 +327,35 @@ abstract class StoreContract {
         assertThat(serversWithTool("share_note")).containsOnly(Map.entry("io.example/notes", "share_note"));
         assertThat(serversWithTool("approve_payment")).isEmpty();
         assertThat(serversWithTool("wire_funds")).isEmpty();
+    }
+
+    @Test
+    void toolsNamedListsOtherPublishersLatestToolsWithTheirTierByKeyThenServer() {
+        store.write(r -> {
+            r.versions().insert(withTools("com.mail/mail", "1.0.0", true, "[{\"name\":\"Send_Email\"}]"));
+            r.versions().insert(withTools("com.crm/crm", "1.0.0", true, "[{\"name\":\"send_email\"}]"));
+            r.versions().insert(withTools("com.old/old", "1.0.0", false, "[{\"name\":\"send_email\"}]"));
+            r.versions().insert(withTools("io.example/sibling", "1.0.0", true, "[{\"name\":\"send_email\"}]"));
+            r.versions().insert(withTools("io.example.eu/mail", "1.0.0", true, "[{\"name\":\"send_email\"}]"));
+            return null;
+        });
+        List<String> keys = new ArrayList<>();
+        keys.add("send_email");
+        for (int i = 0; i < 1_200; i++) {
+            keys.add("made_up_" + i);
+        }
+
+        assertThat(toolsNamed(keys, 10))
+                .containsExactly(
+                        new CatalogTool("send_email", "com.crm/crm", "send_email", "community"),
+                        new CatalogTool("send_email", "com.mail/mail", "Send_Email", "community"),
+                        new CatalogTool("send_email", "io.example.eu/mail", "send_email", "community"));
+        assertThat(toolsNamed(keys, 1)).extracting(CatalogTool::serverName).containsExactly("com.crm/crm");
+        assertThat(toolsNamed(List.of(), 10)).isEmpty();
+    }
+
+    private List<CatalogTool> toolsNamed(List<String> keys, int limit) {
+        return store.read(r -> r.versions().toolsNamed(keys, "io.example", limit));
     }
 
     static VersionQuery search(String term, int limit, Optional<PageKey> after) {

@@ -21,6 +21,7 @@ import java.util.Map;
  * default:
  *   scanReview: hold            # hold | warn
  *   toolDrift: review           # allow | review | block
+ *   sharedToolNames: allow      # a tool named like another publisher's: allow | review | block
  *   maxAdvisorySeverity: moderate
  *   vulnerable: reject          # reject | hold
  * namespaces:

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param scanReview          what a scanner {@code review} verdict does: hold for a curator, or publish
  *                            with a warning. A {@code block} verdict always rejects.
  * @param toolDrift           what changed tools (without new findings) do: allow, review or block
+ * @param sharedToolNames     what a tool named like a tool of another publisher's server does: allow (the report
+ *                            lists it), review or block
  * @param identities          accepted keyless signers (OIDC issuer exactly, subject exactly or by pattern)
  * @param keys                accepted signing keys (cosign {@code --key}), by name
  * @param trustedRoot         the Sigstore trusted root file; empty: the public-good root shipped with Vouch
@@ -32,6 +34,7 @@ import java.util.Optional;
 public record PolicyRules(
         ScanReview scanReview,
         ToolDrift toolDrift,
+        SharedToolNames sharedToolNames,
         List<Identity> identities,
         List<TrustedKey> keys,
         Optional<String> trustedRoot,
@@ -65,6 +68,22 @@ public record PolicyRules(
 
         @JsonCreator
         static ToolDrift parse(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * Allow by default: a name of two words or more that another server's tool also has is common among honest
+     * servers (109 of the 248 in Docker's catalog share one with another), so holding every such publish would
+     * hold half of them. A registry whose servers a curator knows one by one may hold them instead.
+     */
+    public enum SharedToolNames {
+        ALLOW,
+        REVIEW,
+        BLOCK;
+
+        @JsonCreator
+        static SharedToolNames parse(String value) {
             return valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
@@ -129,6 +148,7 @@ public record PolicyRules(
         return new PolicyRules(
                 ScanReview.HOLD,
                 ToolDrift.REVIEW,
+                SharedToolNames.ALLOW,
                 List.of(),
                 List.of(),
                 Optional.empty(),
@@ -149,6 +169,7 @@ public record PolicyRules(
     record Override(
             @JsonProperty("scanReview") ScanReview scanReview,
             @JsonProperty("toolDrift") ToolDrift toolDrift,
+            @JsonProperty("sharedToolNames") SharedToolNames sharedToolNames,
             @JsonProperty("identities") List<Identity> identities,
             @JsonProperty("keys") List<KeySource> keys,
             @JsonProperty("trustedRoot") String trustedRoot,
@@ -178,6 +199,7 @@ public record PolicyRules(
             return new PolicyRules(
                     scanReview != null ? scanReview : base.scanReview(),
                     toolDrift != null ? toolDrift : base.toolDrift(),
+                    sharedToolNames != null ? sharedToolNames : base.sharedToolNames(),
                     identities != null ? identities : base.identities(),
                     keys != null ? loadKeys(policyDirectory, where) : base.keys(),
                     trustedRoot != null

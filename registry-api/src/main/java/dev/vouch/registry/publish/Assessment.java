@@ -11,12 +11,13 @@ import java.util.Optional;
 
 /**
  * Everything the pipeline learned about a publish before the policy decides: the scan (with drift),
- * the verified evidence, the SBOM components and the advisories that affect them, and what could not
- * be checked ({@code advisoryProblems}; {@code baselineProblem} when the previous version's tools could
+ * the tools of other publishers' servers named like its own, the verified evidence, the SBOM components
+ * and the advisories that affect them, and what could not be checked ({@code advisoryProblems}; {@code baselineProblem} when the previous version's tools could
  * not be read, so drift is unknown). A check that could not run is reported, never read as passed.
  */
 public record Assessment(
         ScanReport scan,
+        List<SharedToolName> sharedToolNames,
         EvidenceReport evidence,
         List<Sbom.Component> components,
         List<AdvisoryMatch> advisories,
@@ -24,6 +25,7 @@ public record Assessment(
         Optional<String> baselineProblem) {
 
     public Assessment {
+        sharedToolNames = List.copyOf(sharedToolNames);
         components = List.copyOf(components);
         advisories = List.copyOf(advisories);
         advisoryProblems = List.copyOf(advisoryProblems);

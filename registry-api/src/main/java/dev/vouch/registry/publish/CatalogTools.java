@@ -1,16 +1,22 @@
 package dev.vouch.registry.publish;
 
+import dev.vouch.registry.domain.ServerName;
 import dev.vouch.scanner.intent.OtherTools;
+import dev.vouch.store.CatalogTool;
 import dev.vouch.store.Store;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tools of the servers the registry holds (each server's latest version), as a scan of one server reads its
- * texts beside them: an agent may have any of them connected too, and a tool that steers one of them shadows it. The
- * scanner asks only about the few call-like names a text uses, and each is looked up in the catalog once a scan
- * (an indexed read), so a publish or a mirrored version costs the same whatever the size of the catalog.
+ * The tools of the servers the registry holds (each server's latest version), as a publish reads a server beside
+ * them: an agent may have any of them connected too. A tool whose text steers one of them shadows it, and so may a
+ * tool of the same name ({@link #sharingNames}). The scanner asks only about the few call-like names a text uses,
+ * and each is looked up in the catalog once a scan (an indexed read), so a publish or a mirrored version costs the
+ * same whatever the size of the catalog.
  */
 final class CatalogTools {
 
@@ -23,6 +29,13 @@ final class CatalogTools {
 
     /** No tool name is longer: a longer one is looked for in vain. */
     private static final int MAX_NAME = 200;
+
+    /**
+     * The most tools of other servers a publish reports as named like its own: a name as common as
+     * {@code list_projects} may be shared by hundreds of servers in a large catalog, and the first of them say as
+     * much as all of them.
+     */
+    static final int MAX_SHARED = 100;
 
     private CatalogTools() {}
 
@@ -48,6 +61,39 @@ final class CatalogTools {
                         .orElse(null);
             }
         };
+    }
+
+    /**
+     * The tools of the servers of other publishers (namespaces) that are named like one of {@code tools}, in any ASCII
+     * case, by name and then server, at most {@link #MAX_SHARED}. Only names of two words or more count, as in a
+     * scan ({@link OtherTools#isNamedLikeATool}): {@code search} or {@code fetch} on two servers says nothing.
+     */
+    static List<SharedToolName> sharingNames(Store store, ServerName name, Collection<String> tools) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String tool : tools) {
+            if (tool.length() <= MAX_NAME && OtherTools.isNamedLikeATool(tool)) {
+                byKey.putIfAbsent(asciiLowerCase(tool), tool);
+            }
+        }
+        if (byKey.isEmpty()) {
+            return List.of();
+        }
+        List<CatalogTool> shared =
+                store.read(repos -> repos.versions().toolsNamed(byKey.keySet(), name.namespace(), MAX_SHARED));
+        return shared.stream()
+                .map(other -> new SharedToolName(byKey.get(other.key()), other.serverName(), other.tier()))
+                .toList();
+    }
+
+    /** Lower case as the catalog keys its names, SQLite's {@code lower()}: ASCII letters only. */
+    private static String asciiLowerCase(String name) {
+        char[] chars = name.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
     }
 
     /** How another server than {@code serverName} spells the tool named {@code key}, if one has such a tool. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns the assessment of a publish into a decision under the namespace's rules. Every check is
@@ -45,6 +46,7 @@ final class PolicyDecider {
         v.pass("manifest", "valid against the official schema and rules");
         scan(assessment.scan(), rules, v);
         drift(assessment, rules, v);
+        sharedToolNames(assessment.sharedToolNames(), rules, v);
         boolean signed = signature(assessment, rules, v);
         boolean sbom = sbom(assessment, rules, v);
         Optional<BoundEvidence> provenance = provenance(assessment, rules, repositoryUrl, v);
@@ -102,6 +104,26 @@ final class PolicyDecider {
             case ALLOW -> v.pass("tool-drift", detail);
             case REVIEW -> v.fail("tool-drift", detail + "; held for a curator", Decision.Outcome.PENDING);
             default -> v.fail("tool-drift", detail + "; policy forbids changing tools", Decision.Outcome.REJECTED);
+        }
+    }
+
+    private static void sharedToolNames(List<SharedToolName> shared, PolicyRules rules, Verdicts v) {
+        if (shared.isEmpty()) {
+            v.pass("tool-names", "no tool is named like a tool of another publisher's server");
+            return;
+        }
+        String detail = shared.stream().map(SharedToolName::tool).distinct().count()
+                + " tool(s) named like tools of other publishers' servers, which an agent with both connected may"
+                + " call instead: "
+                + shared.stream()
+                        .limit(5)
+                        .map(s -> s.tool() + " (" + s.server() + ", " + s.tier() + ")")
+                        .collect(Collectors.joining(", "))
+                + (shared.size() > 5 ? " and " + (shared.size() - 5) + " more" : "");
+        switch (rules.sharedToolNames()) {
+            case ALLOW -> v.pass("tool-names", detail);
+            case REVIEW -> v.fail("tool-names", detail + "; held for a curator", Decision.Outcome.PENDING);
+            default -> v.fail("tool-names", detail + "; policy forbids sharing them", Decision.Outcome.REJECTED);
         }
     }
 

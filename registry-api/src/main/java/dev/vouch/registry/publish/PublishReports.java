@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The two JSON documents a decision leaves with a version: the full report (every check, finding,
- * piece of evidence, component and advisory) and the trust summary every read carries under
+ * tool named like another publisher's, piece of evidence, component and advisory) and the trust summary every read carries under
  * {@code _meta["io.vouch.registry/trust"]}.
  */
 public final class PublishReports {
@@ -39,6 +39,13 @@ public final class PublishReports {
             node.putPOJO("changed", drift.changed());
             node.put("previousToolsDigest", drift.previousToolSetDigest());
         });
+        ArrayNode shared = report.putArray("sharedToolNames");
+        assessment
+                .sharedToolNames()
+                .forEach(name -> shared.addObject()
+                        .put("tool", name.tool())
+                        .put("server", name.server())
+                        .put("tier", name.tier()));
         ArrayNode evidence = report.putArray("evidence");
         for (BoundEvidence item : assessment.evidence().verified()) {
             ObjectNode node = evidence.addObject()

@@ -24,6 +24,7 @@ import dev.vouch.registry.policy.PolicyRules;
 import dev.vouch.registry.policy.PolicySource;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.ToolReport;
 import dev.vouch.scanner.input.InvalidInputException;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.store.AuditEvent;
@@ -45,7 +46,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  * authenticate ─▶ validate manifest ─▶ authorize name ─▶ gather evidence ─▶ verify provenance ─▶ scan
- *   ─▶ vulnerabilities ─▶ policy ─▶ store + audit
+ *   ─▶ shared tool names ─▶ vulnerabilities ─▶ policy ─▶ store + audit
  * </pre>
  *
  * <p>Authentication happens before this class is called (the caller passes the {@link Principal}).
@@ -111,6 +112,8 @@ public final class PublishService {
         EvidenceReport gathered = evidence.collect(envelope.manifest().tree(), envelope.evidence(), rules);
         Baseline baseline = baseline(name);
         ScanReport scan = scan(name, envelope, baseline);
+        List<SharedToolName> sharedToolNames = CatalogTools.sharingNames(
+                store, name, scan.tools().stream().map(ToolReport::name).toList());
         List<Sbom.Component> components = gathered.verified().stream()
                 .flatMap(e -> e.sbom().stream())
                 .flatMap(s -> s.components().stream())
@@ -122,8 +125,8 @@ public final class PublishService {
                 lookups.stream().flatMap(l -> l.matches().stream()).toList();
         List<String> advisoryProblems =
                 lookups.stream().flatMap(l -> l.problems().stream()).toList();
-        Assessment assessment =
-                new Assessment(scan, gathered, components, matches, advisoryProblems, baseline.problem());
+        Assessment assessment = new Assessment(
+                scan, sharedToolNames, gathered, components, matches, advisoryProblems, baseline.problem());
         Decision decision = PolicyDecider.decide(assessment, rules, repositoryUrl(envelope.manifest()));
         ObjectNode report = PublishReports.report(decision, assessment);
         if (decision.outcome() == Decision.Outcome.REJECTED) {

@@ -84,6 +84,13 @@ final class StoredAssessment {
                     sbom,
                     provenance));
         }
+        List<SharedToolName> shared = new ArrayList<>();
+        for (JsonNode name : report.path("sharedToolNames")) {
+            shared.add(new SharedToolName(
+                    name.path("tool").asText(""),
+                    name.path("server").asText(""),
+                    name.path("tier").asText("")));
+        }
         List<String> unavailable = new ArrayList<>();
         report.path("evidenceUnavailable").forEach(problem -> unavailable.add(problem.asText()));
         EvidenceReport evidence = new EvidenceReport(verified, List.of(), unavailable);
@@ -96,7 +103,7 @@ final class StoredAssessment {
                 drift(report.path("drift"), scan.toolSetDigest()),
                 scan.charsScanned());
         return new Assessment(
-                withDrift, evidence, components, advisories, advisoryProblems, text(report, "baselineProblem"));
+                withDrift, shared, evidence, components, advisories, advisoryProblems, text(report, "baselineProblem"));
     }
 
     private static Optional<DriftReport> drift(JsonNode drift, String currentDigest) {

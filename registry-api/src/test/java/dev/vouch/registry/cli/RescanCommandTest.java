@@ -129,6 +129,37 @@ class RescanCommandTest {
                 .doesNotContain("flagged io.github.acme/ledger");
     }
 
+    @Test
+    void aPolicyThatNowHoldsSharedToolNamesFlagsOnlyTheServerThatTookTheName() throws Exception {
+        try (RunningRegistry registry = RunningRegistry.start(dataDir, false)) {
+            assertThat(publish(
+                            registry,
+                            registry.token("com.example/*"),
+                            "com.example/ledger",
+                            "create_journal_entry",
+                            "Creates a journal entry in the ledger."))
+                    .isEqualTo(200);
+            assertThat(publish(
+                            registry,
+                            registry.token("io.github.acme/*"),
+                            "io.github.acme/books",
+                            "create_journal_entry",
+                            "Creates a journal entry in the books."))
+                    .isEqualTo(200);
+        }
+        Path policy = java.nio.file.Files.writeString(
+                dataDir.resolve("shared-names-policy.yaml"), "default: {sharedToolNames: review}\n");
+
+        CliRunner.Run run =
+                CliRunner.run("admin", "rescan", "--data", dataDir.toString(), "--policy", policy.toString());
+
+        // The ledger had the name first: what its publish found stands, and it found no other server with it.
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("flagged io.github.acme/books@1.0.0")
+                .doesNotContain("flagged com.example/ledger");
+    }
+
     private static int publish(RunningRegistry registry, String token, String name, String tool, String description) {
         com.fasterxml.jackson.databind.node.ObjectNode body =
                 new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();

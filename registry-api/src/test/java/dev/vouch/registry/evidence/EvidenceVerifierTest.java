@@ -35,6 +35,7 @@ class EvidenceVerifierTest {
         return new PolicyRules(
                 PolicyRules.ScanReview.HOLD,
                 PolicyRules.ToolDrift.REVIEW,
+                PolicyRules.SharedToolNames.ALLOW,
                 identities,
                 keys,
                 Optional.empty(),
@@ -118,6 +119,7 @@ class EvidenceVerifierTest {
         PolicyRules rules = new PolicyRules(
                 PolicyRules.ScanReview.HOLD,
                 PolicyRules.ToolDrift.REVIEW,
+                PolicyRules.SharedToolNames.ALLOW,
                 List.of(ACME),
                 List.of(),
                 Optional.of("/nonexistent/trusted_root.json"),

@@ -143,6 +143,20 @@ class PolicyTest {
     }
 
     @Test
+    void toolsNamedLikeAnotherPublishersAreAllowedUnlessThePolicySaysOtherwise() throws Exception {
+        Policy policy = load("""
+                namespaces:
+                  "io.github.acme/*": {sharedToolNames: review}
+                """);
+
+        assertThat(Policy.safeDefault().rulesFor(ACME).sharedToolNames()).isEqualTo(PolicyRules.SharedToolNames.ALLOW);
+        assertThat(policy.rulesFor(ACME).sharedToolNames()).isEqualTo(PolicyRules.SharedToolNames.REVIEW);
+        assertThat(policy.rulesFor(OTHER).sharedToolNames()).isEqualTo(PolicyRules.SharedToolNames.ALLOW);
+        assertThatThrownBy(() -> load("default: {sharedToolNames: sometimes}\n"))
+                .isInstanceOf(PolicyException.class);
+    }
+
+    @Test
     void anUnknownFieldIsRefusedRatherThanIgnored() {
         assertThatThrownBy(() -> load("default:\n  requireSignature: true\n")).isInstanceOf(PolicyException.class);
     }

@@ -41,6 +41,7 @@ final class Cases {
         return new PolicyRules(
                 PolicyRules.ScanReview.WARN,
                 PolicyRules.ToolDrift.REVIEW,
+                PolicyRules.SharedToolNames.ALLOW,
                 List.of(),
                 List.of(),
                 Optional.empty(),
@@ -63,6 +64,7 @@ final class Cases {
         return new PolicyRules(
                 scanReview,
                 drift,
+                PolicyRules.SharedToolNames.ALLOW,
                 List.of(),
                 List.of(),
                 Optional.empty(),
@@ -72,6 +74,24 @@ final class Cases {
                 builders,
                 AdvisorySeverity.MODERATE,
                 vulnerable);
+    }
+
+    /** {@link #rules()}, with what a tool named like another publisher's does. */
+    static PolicyRules rules(PolicyRules.SharedToolNames shared) {
+        PolicyRules base = rules();
+        return new PolicyRules(
+                base.scanReview(),
+                base.toolDrift(),
+                shared,
+                base.identities(),
+                base.keys(),
+                base.trustedRoot(),
+                base.requireSignature(),
+                base.requireSbom(),
+                base.requireProvenance(),
+                base.builders(),
+                base.maxAdvisorySeverity(),
+                base.vulnerable());
     }
 
     static ScanReport scan(Verdict verdict) {
@@ -162,7 +182,8 @@ final class Cases {
             List<String> unavailable,
             List<AdvisoryMatch> advisories,
             List<String> advisoryProblems,
-            Optional<String> baselineProblem) {
+            Optional<String> baselineProblem,
+            List<SharedToolName> sharedToolNames) {
 
         static Input of(String name) {
             return new Input(
@@ -173,38 +194,112 @@ final class Cases {
                     List.of(),
                     List.of(),
                     List.of(),
-                    Optional.empty());
+                    Optional.empty(),
+                    List.of());
         }
 
         Input rules(PolicyRules value) {
-            return new Input(name, value, scan, evidence, unavailable, advisories, advisoryProblems, baselineProblem);
+            return new Input(
+                    name,
+                    value,
+                    scan,
+                    evidence,
+                    unavailable,
+                    advisories,
+                    advisoryProblems,
+                    baselineProblem,
+                    sharedToolNames);
         }
 
         Input scan(ScanReport value) {
-            return new Input(name, rules, value, evidence, unavailable, advisories, advisoryProblems, baselineProblem);
+            return new Input(
+                    name,
+                    rules,
+                    value,
+                    evidence,
+                    unavailable,
+                    advisories,
+                    advisoryProblems,
+                    baselineProblem,
+                    sharedToolNames);
         }
 
         Input evidence(List<BoundEvidence> value) {
-            return new Input(name, rules, scan, value, unavailable, advisories, advisoryProblems, baselineProblem);
+            return new Input(
+                    name,
+                    rules,
+                    scan,
+                    value,
+                    unavailable,
+                    advisories,
+                    advisoryProblems,
+                    baselineProblem,
+                    sharedToolNames);
         }
 
         Input unavailable(String... value) {
             return new Input(
-                    name, rules, scan, evidence, List.of(value), advisories, advisoryProblems, baselineProblem);
+                    name,
+                    rules,
+                    scan,
+                    evidence,
+                    List.of(value),
+                    advisories,
+                    advisoryProblems,
+                    baselineProblem,
+                    sharedToolNames);
         }
 
         Input advisories(AdvisoryMatch... value) {
             return new Input(
-                    name, rules, scan, evidence, unavailable, List.of(value), advisoryProblems, baselineProblem);
+                    name,
+                    rules,
+                    scan,
+                    evidence,
+                    unavailable,
+                    List.of(value),
+                    advisoryProblems,
+                    baselineProblem,
+                    sharedToolNames);
         }
 
         Input advisoryProblems(String... value) {
-            return new Input(name, rules, scan, evidence, unavailable, advisories, List.of(value), baselineProblem);
+            return new Input(
+                    name,
+                    rules,
+                    scan,
+                    evidence,
+                    unavailable,
+                    advisories,
+                    List.of(value),
+                    baselineProblem,
+                    sharedToolNames);
         }
 
         Input baselineProblem(String value) {
             return new Input(
-                    name, rules, scan, evidence, unavailable, advisories, advisoryProblems, Optional.of(value));
+                    name,
+                    rules,
+                    scan,
+                    evidence,
+                    unavailable,
+                    advisories,
+                    advisoryProblems,
+                    Optional.of(value),
+                    sharedToolNames);
+        }
+
+        Input sharedToolNames(SharedToolName... value) {
+            return new Input(
+                    name,
+                    rules,
+                    scan,
+                    evidence,
+                    unavailable,
+                    advisories,
+                    advisoryProblems,
+                    baselineProblem,
+                    List.of(value));
         }
 
         Assessment assessment() {
@@ -212,6 +307,7 @@ final class Cases {
             evidence.forEach(e -> e.sbom().ifPresent(s -> components.addAll(s.components())));
             return new Assessment(
                     scan,
+                    sharedToolNames,
                     new EvidenceReport(evidence, List.of(), unavailable),
                     components,
                     advisories,

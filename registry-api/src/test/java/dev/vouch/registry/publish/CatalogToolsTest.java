@@ -3,6 +3,7 @@ package dev.vouch.registry.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.registry.TestStores;
+import dev.vouch.registry.domain.ServerName;
 import dev.vouch.scanner.intent.OtherTools;
 import dev.vouch.store.NewVersion;
 import dev.vouch.store.ReviewState;
@@ -10,6 +11,7 @@ import dev.vouch.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +86,46 @@ class CatalogToolsTest {
             // Padding a text with made-up names does not hide the one that matters.
             assertThat(beside.spelling("approve_payment")).isEqualTo("approve_payment");
             assertThat(beside.spelling("x".repeat(300))).isNull();
+        }
+    }
+
+    @Test
+    void toolsNamedLikeOtherPublishersAreListedOnceEachInAnyCaseButNotTheSamePublishers() {
+        try (Store store = TestStores.open(dataDir)) {
+            store.write(repos -> {
+                repos.versions().insert(server("com.mail/mail", "send_email", "search"));
+                repos.versions().insert(server("com.crm/crm", "Send_Email", "list_tasks"));
+                repos.versions().insert(server("io.example/notes", "send_email"));
+                return null;
+            });
+
+            List<SharedToolName> shared = CatalogTools.sharingNames(
+                    store,
+                    new ServerName("io.example", "weather"),
+                    List.of("SEND_EMAIL", "send_email", "search", "get_forecast", ""));
+
+            // "search" is one word: shared by many servers, it says nothing.
+            assertThat(shared)
+                    .containsExactly(
+                            new SharedToolName("SEND_EMAIL", "com.crm/crm", "community"),
+                            new SharedToolName("SEND_EMAIL", "com.mail/mail", "community"));
+            assertThat(CatalogTools.sharingNames(store, new ServerName("io.example", "weather"), List.of()))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aNameHundredsOfServersShareIsListedForTheFirstHundred() {
+        try (Store store = TestStores.open(dataDir)) {
+            store.write(repos -> {
+                for (int i = 0; i < CatalogTools.MAX_SHARED + 20; i++) {
+                    repos.versions().insert(server("com.vendor" + i + "/tasks", "list_tasks"));
+                }
+                return null;
+            });
+
+            assertThat(CatalogTools.sharingNames(store, new ServerName("io.example", "todo"), List.of("list_tasks")))
+                    .hasSize(CatalogTools.MAX_SHARED);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.registry.advisories.AdvisorySeverity;
 import dev.vouch.registry.policy.PolicyRules.ScanReview;
+import dev.vouch.registry.policy.PolicyRules.SharedToolNames;
 import dev.vouch.registry.policy.PolicyRules.ToolDrift;
 import dev.vouch.registry.policy.PolicyRules.Vulnerable;
 import dev.vouch.registry.publish.Decision.Outcome;
@@ -199,8 +200,34 @@ class PolicyDeciderTest {
                                 .evidence(attested),
                         Outcome.PENDING,
                         "verified",
-                        "tool-drift"));
+                        "tool-drift"),
+                row(
+                        Input.of("a tool named like another publisher's, allowed")
+                                .sharedToolNames(SEND_EMAIL),
+                        Outcome.PUBLISHED,
+                        "community"),
+                row(
+                        Input.of("a tool named like another publisher's, reviewed")
+                                .sharedToolNames(SEND_EMAIL)
+                                .rules(Cases.rules(SharedToolNames.REVIEW)),
+                        Outcome.PENDING,
+                        "community",
+                        "tool-names"),
+                row(
+                        Input.of("a tool named like another publisher's, blocked")
+                                .sharedToolNames(SEND_EMAIL)
+                                .rules(Cases.rules(SharedToolNames.BLOCK)),
+                        Outcome.REJECTED,
+                        "community",
+                        "tool-names"),
+                row(
+                        Input.of("no tool named like another publisher's, blocked")
+                                .rules(Cases.rules(SharedToolNames.BLOCK)),
+                        Outcome.PUBLISHED,
+                        "community"));
     }
+
+    private static final SharedToolName SEND_EMAIL = new SharedToolName("send_email", "com.example/mail", "verified");
 
     private static Arguments row(Input input, Outcome outcome, String tier, String... failing) {
         return Arguments.of(input, outcome, tier, List.of(failing));
@@ -226,14 +253,38 @@ class PolicyDeciderTest {
 
         assertThat(decision.checks())
                 .extracting(CheckResult::name)
-                .containsExactly("manifest", "scan", "signature", "sbom", "provenance", "vulnerabilities");
+                .containsExactly(
+                        "manifest", "scan", "tool-names", "signature", "sbom", "provenance", "vulnerabilities");
         assertThat(decision.checks()).allMatch(CheckResult::passed);
+    }
+
+    @Test
+    void toolsNamedLikeOtherPublishersAreListedWithTheirServerAndTier() {
+        SharedToolName[] shared = new SharedToolName[7];
+        shared[0] = SEND_EMAIL;
+        shared[1] = new SharedToolName("send_email", "io.github.crm/crm", "community");
+        for (int i = 2; i < shared.length; i++) {
+            shared[i] = new SharedToolName("list_tasks", "io.github.tasks" + i + "/tasks", "community");
+        }
+
+        Decision decision = PolicyDecider.decide(
+                Input.of("shared").sharedToolNames(shared).assessment(), Cases.rules(), Optional.empty());
+
+        assertThat(decision.checks())
+                .filteredOn(c -> c.name().equals("tool-names"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.passed()).isTrue())
+                .satisfies(c -> assertThat(c.detail())
+                        .startsWith("2 tool(s) named like tools of other publishers' servers")
+                        .contains("send_email (com.example/mail, verified), send_email (io.github.crm/crm, community)")
+                        .endsWith("list_tasks (io.github.tasks4/tasks, community) and 2 more"));
     }
 
     @Test
     void evidenceThatFailedVerificationRejects() {
         Assessment assessment = new Assessment(
                 Cases.scan(Verdict.PASS),
+                List.of(),
                 new dev.vouch.registry.evidence.EvidenceReport(
                         List.of(), List.of("img: the signature does not verify"), List.of()),
                 List.of(),
