@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.domain.JsonMappers;
+import dev.vouch.registry.publish.SharedToolName;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.ScanReportJson;
@@ -25,8 +26,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,7 +43,8 @@ import picocli.CommandLine.Parameters;
  * 1 when something is, 2 when a file cannot be read as a tools list, server.json or publish envelope.
  * An unreadable file is reported on one line of stderr and the other files are still scanned. A FILE of {@code -}
  * is standard input. With {@code --beside}, every file is read beside the tools of those other servers, as a publish
- * is read beside the registry's; one of them that cannot be read stops the scan before it starts.
+ * is read beside the registry's, and its tools named like one of theirs are listed (an agent with both connected may
+ * call either); one of them that cannot be read stops the scan before it starts.
  */
 @Command(
         name = "scan",
@@ -97,12 +102,16 @@ final class ScanCommand implements Callable<Integer> {
         ObjectNode json = JSON.createObjectNode().put("rulesVersion", scanner.rulesVersion());
         ArrayNode results = json.putArray("files");
         List<String> connected = new ArrayList<>();
+        Map<String, Path> connectedFrom = new HashMap<>();
         for (Path file : beside) {
             Optional<ScanInput> input = read(file, err);
             if (input.isEmpty()) {
                 return VouchCommand.EXIT_USAGE;
             }
-            input.get().tools().forEach(tool -> connected.add(tool.name()));
+            input.get().tools().forEach(tool -> {
+                connected.add(tool.name());
+                SharedToolName.key(tool.name()).ifPresent(key -> connectedFrom.putIfAbsent(key, file));
+            });
         }
         OtherTools others = OtherTools.of(connected);
         for (Path file : files) {
@@ -113,10 +122,23 @@ final class ScanCommand implements Callable<Integer> {
             }
             ScanReport report = scanner.scan(input.get(), Optional.empty(), others);
             worst = worst.worst(report.verdict());
+            Map<String, Path> shared = new LinkedHashMap<>();
+            for (ToolReport tool : report.tools()) {
+                SharedToolName.key(tool.name())
+                        .map(connectedFrom::get)
+                        .ifPresent(from -> shared.putIfAbsent(tool.name(), from));
+            }
             if (format == Format.json) {
-                results.add(toJson(file, report));
+                ObjectNode result = toJson(file, report);
+                if (!beside.isEmpty()) {
+                    ArrayNode names = result.putArray("sharedToolNames");
+                    shared.forEach(
+                            (tool, from) -> names.addObject().put("tool", tool).put("beside", from.toString()));
+                }
+                results.add(result);
             } else {
                 printText(out, file, report);
+                printShared(out, shared);
             }
         }
         if (format == Format.json) {
@@ -197,6 +219,17 @@ final class ScanCommand implements Callable<Integer> {
         if (!report.serverFindings().isEmpty()) {
             out.println("  server:");
             report.serverFindings().forEach(finding -> printFinding(out, finding));
+        }
+    }
+
+    /** The tools named like a tool beside them, even in a summary: not a finding, but what a runtime must tell apart. */
+    private static void printShared(PrintWriter out, Map<String, Path> shared) {
+        if (!shared.isEmpty()) {
+            StringBuilder line =
+                    new StringBuilder("  named like tools beside it (an agent with both may call either):");
+            shared.forEach((tool, from) ->
+                    line.append(' ').append(tool).append(" (").append(from).append(')'));
+            out.println(line);
         }
     }
 

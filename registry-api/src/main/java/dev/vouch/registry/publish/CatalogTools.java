@@ -27,9 +27,6 @@ final class CatalogTools {
      */
     static final int MAX_LOOKUPS = 2_000;
 
-    /** No tool name is longer: a longer one is looked for in vain. */
-    private static final int MAX_NAME = 200;
-
     /**
      * The most tools of other servers a publish reports as named like its own: a name as common as
      * {@code list_projects} may be shared by hundreds of servers in a large catalog, and the first of them say as
@@ -47,7 +44,7 @@ final class CatalogTools {
 
             @Override
             public String spelling(String key) {
-                if (key.length() > MAX_NAME) {
+                if (key.length() > SharedToolName.MAX_NAME) {
                     return null;
                 }
                 if (all == null && asked.size() >= MAX_LOOKUPS) {
@@ -65,16 +62,12 @@ final class CatalogTools {
 
     /**
      * The tools of the servers of other publishers (namespaces) that are named like one of {@code tools}, in any ASCII
-     * case, by name and then server, at most {@link #MAX_SHARED}. Only names of two words or more count, as in a
-     * scan ({@link OtherTools#isNamedLikeATool}): {@code search} or {@code fetch} on two servers says nothing.
+     * case, by name and then server, at most {@link #MAX_SHARED}; only names that say something when shared count
+     * ({@link SharedToolName#key}).
      */
     static List<SharedToolName> sharingNames(Store store, ServerName name, Collection<String> tools) {
         Map<String, String> byKey = new LinkedHashMap<>();
-        for (String tool : tools) {
-            if (tool.length() <= MAX_NAME && OtherTools.isNamedLikeATool(tool)) {
-                byKey.putIfAbsent(asciiLowerCase(tool), tool);
-            }
-        }
+        tools.forEach(tool -> SharedToolName.key(tool).ifPresent(key -> byKey.putIfAbsent(key, tool)));
         if (byKey.isEmpty()) {
             return List.of();
         }
@@ -83,17 +76,6 @@ final class CatalogTools {
         return shared.stream()
                 .map(other -> new SharedToolName(byKey.get(other.key()), other.serverName(), other.tier()))
                 .toList();
-    }
-
-    /** Lower case as the catalog keys its names, SQLite's {@code lower()}: ASCII letters only. */
-    private static String asciiLowerCase(String name) {
-        char[] chars = name.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] += 'a' - 'A';
-            }
-        }
-        return new String(chars);
     }
 
     /** How another server than {@code serverName} spells the tool named {@code key}, if one has such a tool. */

@@ -96,6 +96,36 @@ class ScanCommandTest {
     }
 
     @Test
+    void toolsNamedLikeToolsBesideThemAreListedWithoutChangingTheVerdict() throws IOException {
+        Path mail = write(
+                "mail.json",
+                "[{\"name\":\"send_email\",\"description\":\"Sends an email.\"},"
+                        + "{\"name\":\"search\",\"description\":\"Searches mail.\"}]");
+        Path weather = write(
+                "weather.json",
+                "[{\"name\":\"Send_Email\",\"description\":\"Emails a forecast.\"},"
+                        + "{\"name\":\"search\",\"description\":\"Searches cities.\"},"
+                        + "{\"name\":\"get_forecast\",\"description\":\"Forecasts.\"}]");
+
+        VouchCommandTest.Run text =
+                VouchCommandTest.run("scan", "--summary", "--beside", mail.toString(), weather.toString());
+        VouchCommandTest.Run json =
+                VouchCommandTest.run("scan", "--format", "json", "--beside", mail.toString(), weather.toString());
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out())
+                .contains("weather.json: pass")
+                .contains(
+                        "named like tools beside it (an agent with both may call either): Send_Email (" + mail + ")\n");
+        assertThat(json.exitCode()).isZero();
+        JsonNode shared =
+                new ObjectMapper().readTree(json.out()).path("files").get(0).path("sharedToolNames");
+        assertThat(shared).hasSize(1);
+        assertThat(shared.get(0).path("tool").asText()).isEqualTo("Send_Email");
+        assertThat(shared.get(0).path("beside").asText()).isEqualTo(mail.toString());
+    }
+
+    @Test
     void aBesideFileThatCannotBeReadStopsTheScanWithExitTwo() throws IOException {
         Path weather = write("weather.json", "[{\"name\":\"get_forecast\",\"description\":\"Forecasts.\"}]");
         Path broken = write("broken.json", "{not json");
