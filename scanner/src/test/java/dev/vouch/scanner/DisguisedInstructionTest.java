@@ -65,7 +65,18 @@ class DisguisedInstructionTest {
                 "combining marks")) {
             evidence.put(folded, "disguised letters: ");
         }
-        for (String encoded : List.of("base64 in a tag", "hex", "HTML entities", "\\u escapes", "percent-encoding")) {
+        for (String encoded : List.of(
+                "base64 in a tag",
+                "hex",
+                "hex bytes apart",
+                "0x bytes in a list",
+                "HTML entities",
+                "\\u escapes",
+                "percent-encoding",
+                "quoted-printable",
+                "Ascii85",
+                "uuencode",
+                "phonetic alphabet")) {
             evidence.put(encoded, "decoded ");
         }
         return evidence;
@@ -286,6 +297,27 @@ class DisguisedInstructionTest {
         d.put("Caesar, named", s -> "Caesar cipher: " + caesar(s, 3));
         d.put("base64 in a tag", s -> "<data>" + Base64.getEncoder().encodeToString(bytes(s)) + "</data>");
         d.put("hex", s -> "payload " + HexFormat.of().formatHex(bytes(s)));
+        d.put(
+                "hex bytes apart",
+                s -> s.chars().mapToObj(c -> String.format("%02x", c)).collect(Collectors.joining(" ")));
+        d.put(
+                "0x bytes in a list",
+                s -> "[" + s.chars().mapToObj(c -> String.format("0x%02X", c)).collect(Collectors.joining(", ")) + "]");
+        d.put(
+                "quoted-printable",
+                s -> s.chars().mapToObj(c -> String.format("=%02X", c)).collect(Collectors.joining()));
+        d.put("Ascii85", s -> "<~" + ascii85(bytes(s)) + "~>");
+        d.put("uuencode", s -> "begin 644 note.txt\n" + uuencode(bytes(s)) + "`\nend");
+        d.put(
+                "phonetic alphabet",
+                s -> words(s).stream()
+                        .map(w -> w.toLowerCase()
+                                .chars()
+                                .filter(c -> c >= 'a' && c <= 'z')
+                                .mapToObj(c -> PHONETIC.get(c - 'a'))
+                                .collect(Collectors.joining(" ")))
+                        .filter(w -> !w.isEmpty())
+                        .collect(Collectors.joining(" / ")));
         d.put("HTML entities", s -> s.chars().mapToObj(c -> "&#" + c + ";").collect(Collectors.joining()));
         d.put(
                 "\\u escapes",
@@ -312,6 +344,75 @@ class DisguisedInstructionTest {
         d.put("HTML comment", s -> "<!-- " + s + " -->");
         d.put("hard-wrapped", s -> wrap(s, 24));
         return d;
+    }
+
+    /** The phonetic alphabet's words for a to z, as ICAO spells them. */
+    private static final List<String> PHONETIC = List.of(
+            "Alfa",
+            "Bravo",
+            "Charlie",
+            "Delta",
+            "Echo",
+            "Foxtrot",
+            "Golf",
+            "Hotel",
+            "India",
+            "Juliett",
+            "Kilo",
+            "Lima",
+            "Mike",
+            "November",
+            "Oscar",
+            "Papa",
+            "Quebec",
+            "Romeo",
+            "Sierra",
+            "Tango",
+            "Uniform",
+            "Victor",
+            "Whiskey",
+            "X-ray",
+            "Yankee",
+            "Zulu");
+
+    /** Ascii85 as btoa writes it: each four bytes five digits of base 85 from '!', a last short group cut. */
+    private static String ascii85(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < bytes.length; i += 4) {
+            int n = Math.min(4, bytes.length - i);
+            long value = 0;
+            for (int k = 0; k < 4; k++) {
+                value = value << 8 | (k < n ? bytes[i + k] & 0xFF : 0);
+            }
+            char[] digits = new char[5];
+            for (int k = 4; k >= 0; k--) {
+                digits[k] = (char) ('!' + value % 85);
+                value /= 85;
+            }
+            out.append(digits, 0, n + 1);
+        }
+        return out.toString();
+    }
+
+    /** uuencode's lines of up to 45 bytes: a length character, then four characters of six bits for each three bytes. */
+    private static String uuencode(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (int line = 0; line < bytes.length; line += 45) {
+            int n = Math.min(45, bytes.length - line);
+            out.append((char) (' ' + n));
+            for (int i = line; i < line + n; i += 3) {
+                int group = 0;
+                for (int k = 0; k < 3; k++) {
+                    group = group << 8 | (i + k < line + n ? bytes[i + k] & 0xFF : 0);
+                }
+                for (int shift = 18; shift >= 0; shift -= 6) {
+                    int six = group >> shift & 0x3F;
+                    out.append(six == 0 ? '`' : (char) (' ' + six));
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /** The dots of six-dot Braille's letters a to z, bit k for dot k + 1. */

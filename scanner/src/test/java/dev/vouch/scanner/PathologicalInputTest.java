@@ -71,7 +71,16 @@ class PathologicalInputTest {
                 ("\u200B" + " ".repeat(20)).repeat(13) + "a",
                 "\u2064\u2064\u2062\u2064\u2062\u2062\u2064\u200B",
                 "\u280a\u281b\u281d\u2800",
-                "\ud83c\udd58\ud83c\udd56 ")) {
+                "\ud83c\udd58\ud83c\udd56 ",
+                "49 67 6e ",
+                "0x49, ",
+                "=49=67",
+                "<~87cURD",
+                "<~a~>",
+                "begin 644 a ",
+                "begin 644 a\nM86)C ",
+                "India Golf / ",
+                "Alfa (space) ")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

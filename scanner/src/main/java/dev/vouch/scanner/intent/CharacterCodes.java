@@ -7,11 +7,12 @@ import java.util.function.Function;
 
 /**
  * Text written one character to a code — binary ASCII ("01001001 01100111"), decimal character codes
- * ("73 103 110" or "[73,103,110]") and Morse (".. --. -. --- .-. .") — which a language model reads back
- * without being told how, and a matcher reads as digits and dots. All three are written in a small alphabet
- * of digits, separators, dots and dashes: runs of it long enough to hold a sentence are found as {@link
+ * ("73 103 110" or "[73,103,110]"), hex bytes written apart ("49 67 6e", "0x49, 0x67"), Morse (".. --. -. ---
+ * .-. .") and the phonetic alphabet ("India Golf November") — which a language model reads back without being
+ * told how, and a matcher reads as digits, dots and names. The first four are written in small alphabets
+ * of digits, separators, dots and dashes: runs of one long enough to hold a sentence are found as {@link
  * dev.vouch.scanner.match.AsciiRuns} finds base64, reading a few characters of each window, and only those
- * runs are decoded. A decoding is kept where it reads as a sentence, so version lists, tables of numbers,
+ * runs are decoded; the phonetic alphabet's words are compared where a word of its length begins. A decoding is kept where it reads as a sentence, so version lists, tables of numbers,
  * IP addresses, ranges, flags, ellipses and rules, which decode to nothing of the kind or not at all, are
  * left alone. Each decoding keeps the span of the code it came from.
  */
@@ -53,6 +54,43 @@ final class CharacterCodes {
     /** The ASCII characters of the three codes: digits and their separators, Morse's dots, dashes and word breaks. */
     private static final boolean[] ASCII_CODE_CHARS =
             CharTables.ascii(c -> c >= '0' && c <= '9' || " ,./|-_".indexOf(c) >= 0);
+
+    /** Hex digits and what stands between hex bytes written apart: spaces, a comma or a colon, 0x. */
+    private static final boolean[] HEX_CODE_CHARS =
+            CharTables.ascii(c -> Character.digit(c, 16) >= 0 || " ,:xX".indexOf(c) >= 0);
+
+    /**
+     * The phonetic alphabet's words (ICAO's, and the spellings "alpha", "juliet", "whisky" and "xray" beside
+     * "alfa", "juliett", "whiskey" and "x-ray"), by the letter each spells.
+     */
+    private static final String[][] PHONETIC = {
+        {"alfa", "alpha"},
+        {"bravo"},
+        {"charlie"},
+        {"delta"},
+        {"echo"},
+        {"foxtrot"},
+        {"golf"},
+        {"hotel"},
+        {"india"},
+        {"juliett", "juliet"},
+        {"kilo"},
+        {"lima"},
+        {"mike"},
+        {"november"},
+        {"oscar"},
+        {"papa"},
+        {"quebec"},
+        {"romeo"},
+        {"sierra"},
+        {"tango"},
+        {"uniform"},
+        {"victor"},
+        {"whiskey", "whisky"},
+        {"x-ray", "xray"},
+        {"yankee"},
+        {"zulu"}
+    };
 
     private static final int DOT = CharTables.MORSE_DOT;
     private static final int DASH = CharTables.MORSE_DASH;
@@ -119,10 +157,23 @@ final class CharacterCodes {
 
     private CharacterCodes() {}
 
-    /** Decodes into {@code found} each binary, decimal or Morse sentence of the text, at the span of its code. */
+    /** Decodes into {@code found} each sentence the text writes in one of the codes, at the span of its code. */
     static void find(String text, List<EncodedSpans.Decoded> found) {
+        digitsDotsAndDashes(text, found);
         int i = 0;
-        while ((i = nextRun(text, i)) >= 0) {
+        while ((i = nextRun(text, i, HEX_CODE_CHARS, false)) >= 0) {
+            int start = i;
+            while (i < text.length() && text.charAt(i) < 0x80 && HEX_CODE_CHARS[text.charAt(i)]) {
+                i++;
+            }
+            hexBytes(new Sequence(text, start, i, "hex-codes", CharacterCodes::sentence, found));
+        }
+        phonetic(text, found);
+    }
+
+    private static void digitsDotsAndDashes(String text, List<EncodedSpans.Decoded> found) {
+        int i = 0;
+        while ((i = nextRun(text, i, ASCII_CODE_CHARS, true)) >= 0) {
             int start = i;
             int bits = 0;
             int digits = 0;
@@ -148,15 +199,16 @@ final class CharacterCodes {
     }
 
     /**
-     * The first index at or after {@code from} where {@link #MIN_RUN} code characters follow, or -1; read
-     * back from each window's end as {@link dev.vouch.scanner.match.AsciiRuns} reads, which takes ASCII
-     * alphabets only, where some of Morse's dots and dashes are not ASCII.
+     * The first index at or after {@code from} where {@link #MIN_RUN} characters of a code's alphabet follow
+     * ({@code ascii}, and Morse's dots and dashes beyond ASCII where {@code morse}), or -1; read back from each
+     * window's end as {@link dev.vouch.scanner.match.AsciiRuns} reads, which takes ASCII alphabets only, where
+     * some of Morse's dots and dashes are not ASCII.
      */
-    private static int nextRun(String text, int from) {
+    private static int nextRun(String text, int from, boolean[] ascii, boolean morse) {
         int start = from;
         while (start + MIN_RUN <= text.length()) {
             int gap = start + MIN_RUN - 1;
-            while (gap >= start && isCodeChar(text.charAt(gap))) {
+            while (gap >= start && isCodeChar(text.charAt(gap), ascii, morse)) {
                 gap--;
             }
             if (gap < start) {
@@ -168,7 +220,203 @@ final class CharacterCodes {
     }
 
     private static boolean isCodeChar(char c) {
-        return c < 0x80 ? ASCII_CODE_CHARS[c] : CharTables.morseSymbol(c) >= 0;
+        return isCodeChar(c, ASCII_CODE_CHARS, true);
+    }
+
+    private static boolean isCodeChar(char c, boolean[] ascii, boolean morse) {
+        return c < 0x80 ? ascii[c] : morse && CharTables.morseSymbol(c) >= 0;
+    }
+
+    /**
+     * Reads hex bytes of two digits, each after {@code 0x} or not, between single spaces, a comma or a colon
+     * (spaced or not), each one character, from the run of hex characters {@code sequence} reads: "49 67 6e",
+     * "0x49,0x67", "49:67:6e". A MAC address is too short for a sentence and a dump of binary decodes to no
+     * printable text; a digest written in one run is left to the hex runs {@link EncodedSpans} reads.
+     */
+    private static void hexBytes(Sequence sequence) {
+        String text = sequence.text;
+        int i = sequence.from;
+        while (i < sequence.to) {
+            int between = i;
+            while (i < sequence.to && " ,:".indexOf(text.charAt(i)) >= 0) {
+                i++;
+            }
+            if (!byteSeparator(text, between, i)) {
+                sequence.close();
+            }
+            int token = i;
+            while (i < sequence.to && " ,:".indexOf(text.charAt(i)) < 0) {
+                i++;
+            }
+            boolean prefixed = i - token == 4 && text.charAt(token) == '0' && (text.charAt(token + 1) | 0x20) == 'x';
+            int digits = prefixed ? token + 2 : token;
+            int value = i - digits == 2 ? hexValue(text, digits) : -1;
+            if (isCharCode(value) && !sequence.touchesWord(token, i)) {
+                sequence.append((char) value);
+                sequence.extend(token, i);
+            } else if (i > token) {
+                sequence.close();
+            }
+        }
+        sequence.close();
+    }
+
+    /** A single space, a comma or a colon with at most a space on either side, or nothing at the run's start. */
+    private static boolean byteSeparator(String text, int from, int to) {
+        int marks = 0;
+        int spaces = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ' ') {
+                spaces++;
+            } else {
+                marks++;
+            }
+        }
+        return marks <= 1 && spaces <= 2 && (marks == 1 || spaces <= 1);
+    }
+
+    /** The byte two hex digits at {@code at} write, or -1. */
+    private static int hexValue(String text, int at) {
+        int high = Character.digit(text.charAt(at), 16);
+        int low = Character.digit(text.charAt(at + 1), 16);
+        return high < 0 || low < 0 ? -1 : high << 4 | low;
+    }
+
+    /**
+     * Reads the phonetic alphabet's words in a row, any case, each one letter: between spaces, commas,
+     * hyphens or stops the letters of one word, across a slash, a bar or the word "space" a break between
+     * words (as in Morse), and across anything else, a word of no code among them, the end of the sequence. A reading that runs
+     * its words together is found again as Morse's is; fewer than eight letters make no sentence.
+     */
+    private static void phonetic(String text, List<EncodedSpans.Decoded> found) {
+        Sequence sequence = null;
+        int after = 0;
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            char c = text.charAt(i);
+            if (!isAsciiLetter(c) || i > 0 && isAsciiLetter(text.charAt(i - 1))) {
+                i++;
+                continue;
+            }
+            int letter = phoneticLetter(text, i);
+            int end = letter < 0 ? i + 1 : i + PHONETIC_LENGTH[letter >>> 8];
+            if (letter >= 0 && sequence != null) {
+                int breaks = phoneticBreaks(text, after, i);
+                if (breaks < 0) {
+                    sequence.close();
+                } else if (breaks > 0) {
+                    sequence.wordBreak();
+                }
+            }
+            if (letter < 0 && sequence != null && isSpaceWord(text, i)) {
+                // "(space)", as some spellers write a break between words.
+                sequence.wordBreak();
+                after = i + SPACE_WORD.length();
+                i = after;
+                continue;
+            }
+            if (letter >= 0) {
+                if (sequence == null) {
+                    sequence = new Sequence(text, i, length, "phonetic", CharacterCodes::morseReading, found);
+                }
+                sequence.append((char) ('a' + (letter & 0xFF)));
+                sequence.extend(i, end);
+                after = end;
+            } else if (sequence != null) {
+                sequence.close();
+            }
+            i = end;
+        }
+        if (sequence != null) {
+            sequence.close();
+        }
+    }
+
+    /**
+     * The phonetic word that starts at {@code at} and ends a word, as its letter's index (low byte) and the
+     * index of its spelling (above it), or -1.
+     */
+    private static int phoneticLetter(String text, int at) {
+        int letter = (text.charAt(at) | 0x20) - 'a';
+        if (letter < 0 || letter >= PHONETIC.length) {
+            return -1;
+        }
+        String[] spellings = PHONETIC[letter];
+        for (int s = 0; s < spellings.length; s++) {
+            String word = spellings[s];
+            int end = at + word.length();
+            if (end <= text.length()
+                    && spelledAt(text, at, word)
+                    && (end == text.length() || !isAsciiLetter(text.charAt(end)))) {
+                return spellingIndex(letter, s) << 8 | letter;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether {@code word} (lower case) stands at {@code at} in any ASCII case, its first letter known to: compared
+     * from the second, which tells most words apart at once ("data" from "delta"), where a word's every start is
+     * asked.
+     */
+    private static boolean spelledAt(String text, int at, String word) {
+        for (int i = 1; i < word.length(); i++) {
+            char c = text.charAt(at + i);
+            if ((isAsciiLetter(c) ? (char) (c | 0x20) : c) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String SPACE_WORD = "space";
+
+    private static boolean isSpaceWord(String text, int at) {
+        int end = at + SPACE_WORD.length();
+        return text.regionMatches(true, at, SPACE_WORD, 0, SPACE_WORD.length())
+                && (end == text.length() || !isAsciiLetter(text.charAt(end)));
+    }
+
+    /** The length of each spelling, by {@link #spellingIndex}. */
+    private static final int[] PHONETIC_LENGTH = phoneticLengths();
+
+    private static int spellingIndex(int letter, int spelling) {
+        return letter * 2 + spelling;
+    }
+
+    private static int[] phoneticLengths() {
+        int[] lengths = new int[PHONETIC.length * 2];
+        for (int letter = 0; letter < PHONETIC.length; letter++) {
+            for (int s = 0; s < PHONETIC[letter].length; s++) {
+                lengths[spellingIndex(letter, s)] = PHONETIC[letter][s].length();
+            }
+        }
+        return lengths;
+    }
+
+    /**
+     * What stands between two phonetic words: 0 for spaces, brackets, a comma, a hyphen or a stop (the letters of
+     * one word), 1 for a slash or a bar (a break between words), -1 for anything else.
+     */
+    private static int phoneticBreaks(String text, int from, int to) {
+        int bars = 0;
+        int marks = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '/' || c == '|') {
+                bars++;
+            } else if (c == ',' || c == '-' || c == '.') {
+                marks++;
+            } else if (c != ' ' && c != '(' && c != ')' && c != '[' && c != ']') {
+                return -1;
+            }
+        }
+        return bars > 1 || marks > 1 || bars + marks > 1 ? -1 : bars;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     }
 
     /**

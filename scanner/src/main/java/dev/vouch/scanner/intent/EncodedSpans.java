@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
 
 /**
  * Finds text hidden behind an encoding — base64, base32 and hex runs, HTML entities, backslash-u
- * escapes and percent-encoding written as text, binary, decimal and Morse codes of characters ({@link
- * CharacterCodes}), text written upside down ({@link FlippedText}), quoted pieces joined by {@code +}, a
+ * escapes and percent-encoding written as text, binary, decimal, hex, Morse and phonetic codes of characters
+ * ({@link CharacterCodes}), quoted-printable, Ascii85 and uuencode ({@link MarkedEncodings}), text written upside down ({@link FlippedText}), quoted pieces joined by {@code +}, a
  * Caesar or Atbash cipher the text names, and ROT13 or reversed text that says it is or that English's
  * commonest words give away — and decodes it, so what the model would read once it decodes the payload is
  * analysed too. Each decoded text keeps the span of the original it came from.
@@ -65,6 +65,7 @@ public final class EncodedSpans {
         List<Decoded> found = new ArrayList<>(0);
         findRuns(text, found);
         CharacterCodes.find(text, found);
+        MarkedEncodings.find(text, found);
         if (FlippedText.isFlipped(text)) {
             add(found, 0, text.length(), "upside-down", FlippedText.upright(text));
         }
@@ -538,7 +539,7 @@ public final class EncodedSpans {
      * method: most runs that look encoded in honest text (ids, hashes) decode to bytes that are no UTF-8, and the
      * exception that method throws for each, its stack trace filled in, was a per cent of a scan.
      */
-    private static String utf8(byte[] bytes) {
+    static String utf8(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
