@@ -285,53 +285,147 @@ final class CharacterCodes {
     /**
      * Reads the phonetic alphabet's words in a row, any case, each one letter: between spaces, commas,
      * hyphens or stops the letters of one word, across a slash, a bar or the word "space" a break between
-     * words (as in Morse), and across anything else, a word of no code among them, the end of the sequence. A reading that runs
-     * its words together is found again as Morse's is; fewer than eight letters make no sentence.
+     * words (as in Morse), and across anything else, a word of no code among them, the end of the sequence. A
+     * reading that runs its words together is found again as Morse's is; fewer than eight letters make no
+     * sentence.
+     *
+     * <p>Eight words of four letters or more and the seven breaks between them span {@link #MIN_PHONETIC_RUN}
+     * characters: every {@link #PHONETIC_PROBE}th character is probed, and where one stands in such a word or
+     * just before one the words are read from the probe before it on. Most probes fall in a word of no code, so
+     * most of a text is never read, as the other codes' runs are found.
      */
     private static void phonetic(String text, List<EncodedSpans.Decoded> found) {
-        Sequence sequence = null;
-        int after = 0;
-        int i = 0;
         int length = text.length();
+        int resume = 0;
+        for (int probe = PHONETIC_PROBE - 1; probe < length; probe += PHONETIC_PROBE) {
+            if (probe < resume || !mayBeSpelled(text, probe)) {
+                continue;
+            }
+            // The probe before was in no sequence: one that holds this probe starts after it.
+            int from = Math.max(resume, probe - PHONETIC_PROBE + 1);
+            while (from < length
+                    && from > 0
+                    && isAsciiLetter(text.charAt(from - 1))
+                    && isAsciiLetter(text.charAt(from))) {
+                from++;
+            }
+            resume = spelled(text, from, probe, found);
+        }
+    }
+
+    /** A sequence of eight code words spans at least this many characters. */
+    private static final int MIN_PHONETIC_RUN = MIN_CHARS * 4 + MIN_CHARS - 1;
+
+    /** Probed this often, every such sequence holds a probe. */
+    private static final int PHONETIC_PROBE = MIN_PHONETIC_RUN;
+
+    /** Whether the character at {@code at} stands in a word of the alphabet, or among the few before one. */
+    private static boolean mayBeSpelled(String text, int at) {
+        int word = at;
+        if (isAsciiLetter(text.charAt(at))) {
+            // Back to the word's start; "x-ray" is read from its "x".
+            while (word > 0 && isAsciiLetter(text.charAt(word - 1))) {
+                word--;
+            }
+            if (word >= 2 && text.charAt(word - 1) == '-' && (text.charAt(word - 2) | 0x20) == 'x') {
+                word -= 2;
+            }
+        } else {
+            while (word < text.length() && word - at < MAX_PHONETIC_BREAK && isPhoneticBreak(text.charAt(word))) {
+                word++;
+            }
+            if (word == text.length() || !isAsciiLetter(text.charAt(word))) {
+                return false;
+            }
+        }
+        return phoneticLetter(text, word) >= 0 || isSpaceWord(text, word);
+    }
+
+    /** The most characters between two words of a sequence: " ( space ) " spelled out, or " / ". */
+    private static final int MAX_PHONETIC_BREAK = 4;
+
+    private static boolean isPhoneticBreak(char c) {
+        return c == ' ' || c == ',' || c == '-' || c == '.' || c == '/' || c == '|' || c == '(' || c == ')' || c == '['
+                || c == ']';
+    }
+
+    /**
+     * Reads the words from {@code from} on into sequences, until a word of no code at or past {@code probe}
+     * ends the sequence the probe stands in; returns where reading stopped.
+     */
+    private static int spelled(String text, int from, int probe, List<EncodedSpans.Decoded> found) {
+        Sequence sequence = null;
+        int after = from;
+        int length = text.length();
+        int i = from;
         while (i < length) {
-            char c = text.charAt(i);
-            if (!isAsciiLetter(c) || i > 0 && isAsciiLetter(text.charAt(i - 1))) {
+            if (!isAsciiLetter(text.charAt(i))) {
                 i++;
                 continue;
             }
-            int letter = phoneticLetter(text, i);
-            int end = letter < 0 ? i + 1 : i + PHONETIC_LENGTH[letter >>> 8];
-            if (letter >= 0 && sequence != null) {
-                int breaks = phoneticBreaks(text, after, i);
+            int start = i;
+            while (i < length && isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            // Most words are no code word by their length alone: the alphabet's are four to eight letters, and
+            // "x-ray" is "x" and "ray".
+            int letters = i - start;
+            int letter = letters >= MIN_PHONETIC && letters <= MAX_PHONETIC || letters == 1
+                    ? phoneticLetter(text, start)
+                    : -1;
+            if (letter < 0) {
+                if (sequence != null && letters == SPACE_WORD.length() && isSpaceWord(text, start)) {
+                    // "(space)", as some spellers write a break between words.
+                    sequence.wordBreak();
+                    after = i;
+                    continue;
+                }
+                if (sequence != null) {
+                    sequence.close();
+                }
+                if (start >= probe) {
+                    return start;
+                }
+                continue;
+            }
+            int end = start + PHONETIC_LENGTH[letter >>> 8];
+            if (sequence == null) {
+                sequence = new Sequence(text, start, length, "phonetic", CharacterCodes::phoneticReading, found);
+            } else {
+                int breaks = phoneticBreaks(text, after, start);
                 if (breaks < 0) {
                     sequence.close();
                 } else if (breaks > 0) {
                     sequence.wordBreak();
                 }
             }
-            if (letter < 0 && sequence != null && isSpaceWord(text, i)) {
-                // "(space)", as some spellers write a break between words.
-                sequence.wordBreak();
-                after = i + SPACE_WORD.length();
-                i = after;
-                continue;
-            }
-            if (letter >= 0) {
-                if (sequence == null) {
-                    sequence = new Sequence(text, i, length, "phonetic", CharacterCodes::morseReading, found);
-                }
-                sequence.append((char) ('a' + (letter & 0xFF)));
-                sequence.extend(i, end);
-                after = end;
-            } else if (sequence != null) {
-                sequence.close();
-            }
+            sequence.append((char) ('a' + (letter & 0xFF)));
+            sequence.extend(start, end);
+            after = end;
             i = end;
         }
         if (sequence != null) {
             sequence.close();
         }
+        return length;
     }
+
+    /**
+     * A spelled sentence of {@link #MIN_CHARS} letters or more read as Morse is ({@link #morseReading}): shorter,
+     * its words would span fewer characters than every {@link #PHONETIC_PROBE}th is probed for.
+     */
+    private static String phoneticReading(CharSequence decoded) {
+        int letters = 0;
+        for (int i = 0; i < decoded.length(); i++) {
+            letters += decoded.charAt(i) != ' ' ? 1 : 0;
+        }
+        return letters >= MIN_CHARS ? morseReading(decoded) : null;
+    }
+
+    /** The fewest and the most letters of a word of the phonetic alphabet ("x-ray" aside). */
+    private static final int MIN_PHONETIC = 4;
+
+    private static final int MAX_PHONETIC = 8;
 
     /**
      * The phonetic word that starts at {@code at} and ends a word, as its letter's index (low byte) and the
@@ -374,7 +468,9 @@ final class CharacterCodes {
 
     private static boolean isSpaceWord(String text, int at) {
         int end = at + SPACE_WORD.length();
-        return text.regionMatches(true, at, SPACE_WORD, 0, SPACE_WORD.length())
+        return end <= text.length()
+                && (text.charAt(at) | 0x20) == SPACE_WORD.charAt(0)
+                && spelledAt(text, at, SPACE_WORD)
                 && (end == text.length() || !isAsciiLetter(text.charAt(end)));
     }
 

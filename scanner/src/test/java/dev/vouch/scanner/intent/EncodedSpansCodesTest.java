@@ -221,6 +221,16 @@ class EncodedSpansCodesTest {
     }
 
     @Test
+    void findsTheShortestPhoneticSentenceWhereverItStandsInTheText() {
+        // Eight words of four letters: as short as a spelled sentence gets, which the words probed for must not miss.
+        String spelled = "Mike Alfa Lima Echo / Golf Alfa Mike Echo";
+        for (int offset = 0; offset < 90; offset++) {
+            String lead = "Reads calendars" + ".".repeat(offset) + " ";
+            assertDecodedAt(lead + spelled + " over", spelled, "phonetic", "male game");
+        }
+    }
+
+    @Test
     void leavesThePhoneticWordsOfHonestTextAlone() {
         assertThat(EncodedSpans.find("Release channels: Alpha, Beta, Delta and Echo, as Charlie named them."))
                 .isEmpty();
