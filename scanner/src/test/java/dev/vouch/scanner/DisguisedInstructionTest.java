@@ -306,8 +306,20 @@ class DisguisedInstructionTest {
         d.put(
                 "quoted-printable",
                 s -> s.chars().mapToObj(c -> String.format("=%02X", c)).collect(Collectors.joining()));
+        d.put(
+                "quoted-printable, wrapped",
+                s -> String.join(
+                        "=\r\n",
+                        s.chars()
+                                .mapToObj(c -> String.format("=%02X", c))
+                                .collect(Collectors.joining())
+                                .split("(?<=\\G.{48})")));
         d.put("Ascii85", s -> "<~" + ascii85(bytes(s)) + "~>");
+        d.put("Ascii85 after a stray <~", s -> "Ranges read a <~ b. <~" + ascii85(bytes(s)) + "~>");
         d.put("uuencode", s -> "begin 644 note.txt\n" + uuencode(bytes(s)) + "`\nend");
+        d.put(
+                "uuencode, spaces for zero bits",
+                s -> "begin 644 note.txt\n" + uuencode(bytes(s)).replace('`', ' ') + " \nend");
         d.put(
                 "phonetic alphabet",
                 s -> words(s).stream()

@@ -80,7 +80,11 @@ class PathologicalInputTest {
                 "begin 644 a ",
                 "begin 644 a\nM86)C ",
                 "India Golf / ",
-                "Alfa (space) ")) {
+                "Alfa (space) ",
+                "\u0130",
+                "\u0130\u0131\u00df\u0149\u01f0\u0390\ufb03\u03a3\u03c2 ",
+                "&#",
+                "\\u{")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

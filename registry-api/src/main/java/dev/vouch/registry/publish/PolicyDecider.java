@@ -10,6 +10,7 @@ import dev.vouch.scanner.ScanReport;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.drift.DriftReport;
+import dev.vouch.scanner.match.CaseFolding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -248,7 +249,7 @@ final class PolicyDecider {
 
     /** Repository URLs compare without scheme case, a trailing slash or a .git suffix. */
     static String normalize(String url) {
-        String plain = url.trim().toLowerCase(Locale.ROOT);
+        String plain = CaseFolding.lower(url.trim());
         plain = plain.startsWith("git+") ? plain.substring(4) : plain;
         plain = plain.endsWith("/") ? plain.substring(0, plain.length() - 1) : plain;
         return plain.endsWith(".git") ? plain.substring(0, plain.length() - 4) : plain;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.registry.domain.JsonMappers;
+import dev.vouch.scanner.match.CaseFolding;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -82,7 +83,7 @@ public final class RunPolicy {
             var matcher = OCI_DIGEST.matcher(identifier);
             return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
         }
-        String fileSha256 = pkg.path("fileSha256").asText("").toLowerCase(Locale.ROOT);
+        String fileSha256 = CaseFolding.lower(pkg.path("fileSha256").asText(""));
         return SHA256_HEX.matcher(fileSha256).matches() ? Optional.of("sha256:" + fileSha256) : Optional.empty();
     }
 

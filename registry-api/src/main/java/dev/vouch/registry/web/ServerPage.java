@@ -3,6 +3,7 @@ package dev.vouch.registry.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.scanner.intent.InputMeanings;
+import dev.vouch.scanner.match.CaseFolding;
 import dev.vouch.store.StoredVersion;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public record ServerPage(
             String keyFingerprint) {
         /** What the signed statement is, in words. */
         public String kind() {
-            String type = predicateType.toLowerCase(java.util.Locale.ROOT);
+            String type = CaseFolding.lower(predicateType);
             if (type.isEmpty()) {
                 return "Signature over the artifact";
             }
@@ -304,7 +305,7 @@ public record ServerPage(
 
     /** A URL is linked only when it is http(s); anything else (javascript:, data:) is shown as text. */
     static String httpUrl(String url) {
-        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        String lower = CaseFolding.lower(url.strip());
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : "";
     }
 

@@ -4,9 +4,9 @@ import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.match.CaseFolding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,8 +53,8 @@ public final class ImpersonationCheck implements ServerCheck {
             if (slash < 0) {
                 return;
             }
-            String namespace = full.substring(0, slash).toLowerCase(Locale.ROOT);
-            String name = full.substring(slash + 1).toLowerCase(Locale.ROOT);
+            String namespace = CaseFolding.lower(full.substring(0, slash));
+            String name = CaseFolding.lower(full.substring(slash + 1));
             for (Map.Entry<String, String> known : WELL_KNOWN.entrySet()) {
                 if (namespace.equals(known.getValue())) {
                     continue;

@@ -7,11 +7,11 @@ import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.Pointers;
 import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.match.CaseFolding;
 import dev.vouch.scanner.rules.OpeningWords;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Family 12: a tool whose schema contradicts its description. A tool that claims to be read-only but
@@ -54,7 +54,7 @@ public final class SchemaContradictionCheck implements ToolCheck {
         List<Finding> findings = new ArrayList<>();
         JsonNode schema = tool.definition().path("inputSchema");
         String description = tool.description();
-        String lower = description.toLowerCase(Locale.ROOT);
+        String lower = CaseFolding.lower(description);
         boolean claimsReadOnly = containsAny(lower, CLAIM_ROOTS) && containsAny(lower, READ_ONLY_CLAIMS)
                 || tool.definition().path("annotations").path("readOnlyHint").asBoolean(false);
         if (claimsReadOnly) {
@@ -87,7 +87,7 @@ public final class SchemaContradictionCheck implements ToolCheck {
         for (JsonNode required : schema.path("required")) {
             String name = required.asText();
             JsonNode property = schema.path("properties").path(name);
-            boolean explained = lower.contains(name.toLowerCase(Locale.ROOT))
+            boolean explained = lower.contains(CaseFolding.lower(name))
                     || property.path("description").asText("").length() >= 12;
             // Nearly every required parameter is explained: the name's automaton runs only for the rest.
             if (!explained && SMUGGLING_NAME.matcher(name).matches()) {

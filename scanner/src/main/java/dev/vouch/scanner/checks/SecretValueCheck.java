@@ -6,6 +6,7 @@ import dev.vouch.scanner.Family;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.FieldKind;
+import dev.vouch.scanner.match.CaseFolding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +95,7 @@ public final class SecretValueCheck implements FieldCheck {
 
     /** A cheap filter before the key-name pattern: the words every secret-naming key contains one of. */
     private static boolean mayNameASecret(String key) {
-        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        String lower = CaseFolding.lower(key);
         return lower.contains("secret")
                 || lower.contains("token")
                 || lower.contains("pass")

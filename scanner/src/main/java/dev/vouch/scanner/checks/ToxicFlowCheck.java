@@ -5,11 +5,11 @@ import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.Severity;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.match.CaseFolding;
 import dev.vouch.scanner.match.KeywordAutomaton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -144,9 +144,7 @@ public final class ToxicFlowCheck implements ServerCheck {
         if (!lowerAscii(name, name.length(), chars, 0)
                 || !lowerAscii(description, purposeLength, chars, name.length() + 1)) {
             String purpose = description.substring(0, purposeLength);
-            return (name.replace('_', ' ') + " " + purpose)
-                    .toLowerCase(Locale.ROOT)
-                    .toCharArray();
+            return CaseFolding.lower(name.replace('_', ' ') + " " + purpose).toCharArray();
         }
         for (int i = 0; i < name.length(); i++) {
             if (chars[i] == '_') {

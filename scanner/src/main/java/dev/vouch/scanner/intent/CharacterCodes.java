@@ -319,24 +319,41 @@ final class CharacterCodes {
     /** Probed this often, every such sequence holds a probe. */
     private static final int PHONETIC_PROBE = MIN_PHONETIC_RUN;
 
-    /** Whether the character at {@code at} stands in a word of the alphabet, or among the few before one. */
+    /**
+     * Whether the character at {@code at} stands in a word of the alphabet (or the word "space"), or in the few
+     * characters between two words one of which is: every character of a sequence does. Reads at most a word's
+     * length and a break's either way, so a probe in a long run of letters costs no more than one in a short word.
+     */
     private static boolean mayBeSpelled(String text, int at) {
-        int word = at;
         if (isAsciiLetter(text.charAt(at))) {
-            // Back to the word's start; "x-ray" is read from its "x".
-            while (word > 0 && isAsciiLetter(text.charAt(word - 1))) {
-                word--;
-            }
-            if (word >= 2 && text.charAt(word - 1) == '-' && (text.charAt(word - 2) | 0x20) == 'x') {
-                word -= 2;
-            }
-        } else {
-            while (word < text.length() && word - at < MAX_PHONETIC_BREAK && isPhoneticBreak(text.charAt(word))) {
-                word++;
-            }
-            if (word == text.length() || !isAsciiLetter(text.charAt(word))) {
+            return isCodeWordAround(text, at);
+        }
+        int after = at;
+        while (after < text.length() && after - at < MAX_PHONETIC_BREAK && isPhoneticBreak(text.charAt(after))) {
+            after++;
+        }
+        int before = at;
+        while (before >= 0 && at - before < MAX_PHONETIC_BREAK && isPhoneticBreak(text.charAt(before))) {
+            before--;
+        }
+        return after < text.length() && isAsciiLetter(text.charAt(after)) && isCodeWordAround(text, after)
+                || before >= 0 && isAsciiLetter(text.charAt(before)) && isCodeWordAround(text, before);
+    }
+
+    /**
+     * Whether the letter at {@code at} belongs to a word of the alphabet or to "space": back to the word's start, at
+     * most {@link #MAX_PHONETIC} letters ("x-ray" read from its "x").
+     */
+    private static boolean isCodeWordAround(String text, int at) {
+        int word = at;
+        while (word > 0 && isAsciiLetter(text.charAt(word - 1))) {
+            if (at - word >= MAX_PHONETIC) {
                 return false;
             }
+            word--;
+        }
+        if (word >= 2 && text.charAt(word - 1) == '-' && (text.charAt(word - 2) | 0x20) == 'x') {
+            word -= 2;
         }
         return phoneticLetter(text, word) >= 0 || isSpaceWord(text, word);
     }
@@ -374,7 +391,10 @@ final class CharacterCodes {
                     ? phoneticLetter(text, start)
                     : -1;
             if (letter < 0) {
-                if (sequence != null && letters == SPACE_WORD.length() && isSpaceWord(text, start)) {
+                if (sequence != null
+                        && letters == SPACE_WORD.length()
+                        && isSpaceWord(text, start)
+                        && phoneticBreaks(text, after, start) == 0) {
                     // "(space)", as some spellers write a break between words.
                     sequence.wordBreak();
                     after = i;
@@ -493,9 +513,14 @@ final class CharacterCodes {
 
     /**
      * What stands between two phonetic words: 0 for spaces, brackets, a comma, a hyphen or a stop (the letters of
-     * one word), 1 for a slash or a bar (a break between words), -1 for anything else.
+     * one word), 1 for a slash or a bar (a break between words), -1 for anything else or more than {@link
+     * #MAX_PHONETIC_BREAK} characters.
      */
     private static int phoneticBreaks(String text, int from, int to) {
+        if (to - from > MAX_PHONETIC_BREAK) {
+            // Wider than the probes look: read as no break of a sequence, so that none is found in part.
+            return -1;
+        }
         int bars = 0;
         int marks = 0;
         for (int i = from; i < to; i++) {

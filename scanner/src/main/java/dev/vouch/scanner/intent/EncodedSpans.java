@@ -1,6 +1,7 @@
 package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.match.AsciiRuns;
+import dev.vouch.scanner.match.CaseFolding;
 import dev.vouch.scanner.match.CharTables;
 import dev.vouch.scanner.match.KeywordAutomaton;
 import java.nio.ByteBuffer;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -241,7 +241,7 @@ public final class EncodedSpans {
         long[] seen = {0};
         WordBreaks.eachAsciiWord(text, (start, end) -> {
             if (end - start <= 6) {
-                int word = words.indexOf(text.substring(start, end).toLowerCase(Locale.ROOT));
+                int word = words.indexOf(CaseFolding.lower(text.substring(start, end)));
                 seen[0] |= word >= 0 ? 1L << word : 0;
             }
         });
@@ -558,8 +558,9 @@ public final class EncodedSpans {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            int semicolon = c == '&' ? text.indexOf(';', i) : -1;
-            if (semicolon > i + 1 && semicolon - i <= 10) {
+            // An entity's ";" is within ten characters: a search to the text's end for each "&" was quadratic.
+            int semicolon = c == '&' ? charWithin(text, ';', i + 2, Math.min(text.length(), i + 11)) : -1;
+            if (semicolon > i + 1) {
                 String entity = text.substring(i + 1, semicolon);
                 String decoded = entity.startsWith("#") ? codePoint(entity.substring(1)) : NAMED_ENTITIES.get(entity);
                 if (decoded != null) {
@@ -572,6 +573,16 @@ public final class EncodedSpans {
             i++;
         }
         return out.toString();
+    }
+
+    /** The first {@code c} in {@code [from, to)}, or -1. */
+    private static int charWithin(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String codePoint(String number) {
@@ -597,8 +608,9 @@ public final class EncodedSpans {
                 int from = i + 2;
                 boolean braced = kind == 'u' && from < text.length() && text.charAt(from) == '{';
                 if (braced) {
-                    int close = text.indexOf('}', from);
-                    digits = close > from + 1 && close - from <= 7 ? close - from - 1 : 0;
+                    // Six hex digits at most: the "}" is looked for that far, not to the text's end for each "\\u{".
+                    int close = charWithin(text, '}', from + 2, Math.min(text.length(), from + 8));
+                    digits = close > from + 1 ? close - from - 1 : 0;
                     from++;
                 }
                 if (isOctal(text, i + 1)) {

@@ -1,9 +1,9 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.CaseFolding;
 import dev.vouch.scanner.match.CharTables;
 import dev.vouch.scanner.match.HanVariants;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -111,6 +111,10 @@ public final class FoldedText {
 
     /** The original-text span of folded characters {@code [start, end)}. */
     public int[] originalSpan(int start, int end) {
+        if (chars.length == 0) {
+            // Marks alone fold to nothing: the one empty sentence stands at the text's start.
+            return new int[] {0, 0};
+        }
         int from = originOf(Math.min(start, chars.length - 1));
         int to = end <= 0 ? from : originOf(Math.min(end, chars.length) - 1) + 1;
         return new int[] {from, Math.max(from, to)};
@@ -754,8 +758,7 @@ public final class FoldedText {
         while (i < text.length && i - nameStart <= 6 && text[i] < 0x80 && Character.isLetter(text[i])) {
             i++;
         }
-        if (i == nameStart
-                || !INLINE_TAGS.contains(new String(text, nameStart, i - nameStart).toLowerCase(Locale.ROOT))) {
+        if (i == nameStart || !INLINE_TAGS.contains(CaseFolding.lower(new String(text, nameStart, i - nameStart)))) {
             return at;
         }
         if (i < text.length && text[i] == ' ' && text[at + 1] != '/') {
@@ -966,7 +969,7 @@ public final class FoldedText {
         while (text[lastDot] != '.') {
             lastDot--;
         }
-        String ending = new String(text, lastDot + 1, end - lastDot - 1).toLowerCase(Locale.ROOT);
+        String ending = CaseFolding.lower(new String(text, lastDot + 1, end - lastDot - 1));
         // A name's parts are words ("light.kitchen", "user.email").
         return !FILE_AND_DOMAIN_ENDINGS.contains(ending) && hasWordStub(text, start, end, '.');
     }

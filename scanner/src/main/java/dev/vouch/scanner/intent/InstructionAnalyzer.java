@@ -1,10 +1,10 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.CaseFolding;
 import dev.vouch.scanner.match.KeywordAutomaton;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -276,7 +276,7 @@ public final class InstructionAnalyzer {
         if (start == span[0] && end == span[1]) {
             return false;
         }
-        String name = text.substring(start, end).toLowerCase(Locale.ROOT);
+        String name = CaseFolding.lower(text.substring(start, end));
         return context.isOwnArgument(name) || context.isOtherArgument(name);
     }
 

@@ -3,6 +3,7 @@ package dev.vouch.scanner.intent;
 import dev.vouch.scanner.input.FieldKind;
 import dev.vouch.scanner.input.Pointers;
 import dev.vouch.scanner.intent.InstructionAnalyzer.Sentence;
+import dev.vouch.scanner.match.CaseFolding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class IntentFeatures {
             return input < WORDS
                     ? NAMES.get(input)
                     : (input < INSTRUCTION_WORDS ? WORDS_PREFIX : INSTRUCTION_WORDS_PREFIX)
-                            + source.substring(start, end).toLowerCase(Locale.ROOT);
+                            + CaseFolding.lower(source.substring(start, end));
         }
 
         private static boolean endsSentence(String text, int i) {

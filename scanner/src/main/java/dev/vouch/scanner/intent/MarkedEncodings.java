@@ -29,14 +29,15 @@ final class MarkedEncodings {
         if (text.indexOf('=') >= 0) {
             quotedPrintable(text, found);
         }
-        int open = text.indexOf("<~");
-        while (open >= 0) {
-            int close = text.indexOf("~>", open + 2);
-            if (close < 0) {
-                break;
+        // Each "~>" closes the "<~" nearest before it, so that a stray "<~" earlier ("a <~ b") hides nothing.
+        int open = -1;
+        for (int tilde = text.indexOf('~'); tilde >= 0; tilde = text.indexOf('~', tilde + 1)) {
+            if (tilde > 0 && text.charAt(tilde - 1) == '<') {
+                open = tilde - 1;
+            } else if (open >= 0 && tilde + 1 < text.length() && text.charAt(tilde + 1) == '>') {
+                EncodedSpans.add(found, open, tilde + 2, "ascii85", ascii85(text, open + 2, tilde));
+                open = -1;
             }
-            EncodedSpans.add(found, open, close + 2, "ascii85", ascii85(text, open + 2, close));
-            open = text.indexOf("<~", close + 2);
         }
         int begin = text.indexOf("begin ");
         while (begin >= 0) {
@@ -47,7 +48,8 @@ final class MarkedEncodings {
 
     /**
      * The text read as quoted-printable where it holds {@link #MIN_QUOTED} escapes or more: each {@code =XX}
-     * one byte, {@code =} at a line's end a soft break, every other character itself; kept at the span from
+     * one byte, {@code =} at a line's end (or before the space the normaliser wrote for it) a soft break, every
+     * other character itself; kept at the span from
      * the word of the first escape to the word of the last.
      */
     private static void quotedPrintable(String text, List<EncodedSpans.Decoded> found) {
@@ -78,8 +80,10 @@ final class MarkedEncodings {
             if (c == '=' && i + 2 < text.length() && isUpperHex(text.charAt(i + 1)) && isUpperHex(text.charAt(i + 2))) {
                 bytes.write(Character.digit(text.charAt(i + 1), 16) << 4 | Character.digit(text.charAt(i + 2), 16));
                 i += 3;
-            } else if (c == '=' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+            } else if (c == '=' && i + 1 < last && isBlank(text.charAt(i + 1))) {
+                // A soft line break: "=" and the line's end, which the normaliser writes as a space.
                 i += 2;
+                i += i < last && text.charAt(i - 1) == '\r' && text.charAt(i) == '\n' ? 1 : 0;
             } else {
                 int end = Character.isHighSurrogate(c) && i + 1 < last ? i + 2 : i + 1;
                 bytes.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
@@ -87,6 +91,10 @@ final class MarkedEncodings {
             }
         }
         EncodedSpans.add(found, first, last, "quoted-printable", EncodedSpans.utf8(bytes.toByteArray()));
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\n' || c == '\r';
     }
 
     private static boolean isUpperHex(char c) {
@@ -176,22 +184,34 @@ final class MarkedEncodings {
                 break;
             }
             int end = line + 1 + (count + 2) / 3 * 4;
-            if (end > text.length() || end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            // Zero bits written as spaces at a line's end merge with the line break the normaliser made a space:
+            // such a line is read up to two characters short, the missing ones spaces.
+            int dataEnd = end;
+            while (dataEnd > end - 3
+                    && dataEnd > line + 1
+                    && !(dataEnd == text.length() || dataEnd < text.length() && isBlank(text.charAt(dataEnd)))) {
+                dataEnd--;
+            }
+            if (dataEnd > text.length() || dataEnd < text.length() && !isBlank(text.charAt(dataEnd))) {
                 break;
             }
             for (int i = line + 1, written = 0; i < end; i += 4) {
                 int group = 0;
                 for (int k = 0; k < 4; k++) {
-                    group = group << 6 | (text.charAt(i + k) - ' ') & SIX_BITS;
+                    char c = i + k < dataEnd ? text.charAt(i + k) : ' ';
+                    group = group << 6 | (c - ' ') & SIX_BITS;
                 }
                 for (int k = 0; k < 3 && written < count; k++, written++) {
                     bytes.write(group >>> (16 - 8 * k) & 0xFF);
                 }
             }
-            line = end + 1;
+            line = dataEnd + 1;
         }
         int blockEnd = Math.min(line, text.length());
-        if (blockEnd < text.length() && (text.charAt(blockEnd) == '`' || text.charAt(blockEnd) == ' ')) {
+        if (text.startsWith("end", blockEnd)) {
+            // The line of no bytes, a space, went into the space the normaliser wrote for the line breaks.
+            blockEnd += "end".length();
+        } else if (blockEnd < text.length() && (text.charAt(blockEnd) == '`' || text.charAt(blockEnd) == ' ')) {
             // The line of no bytes, and the "end" line after it.
             int next = blockEnd + 1;
             while (next < text.length() && Character.isWhitespace(text.charAt(next))) {

@@ -1,8 +1,8 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.CaseFolding;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +44,7 @@ public interface OtherTools {
         Map<String, String> spellings = new HashMap<>();
         for (String name : names) {
             if (name != null && isNamedLikeATool(name)) {
-                spellings.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+                spellings.putIfAbsent(CaseFolding.lower(name), name);
             }
         }
         return spellings.isEmpty() ? NONE : Map.copyOf(spellings)::get;

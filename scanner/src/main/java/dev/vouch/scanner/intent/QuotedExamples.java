@@ -1,6 +1,6 @@
 package dev.vouch.scanner.intent;
 
-import java.util.Locale;
+import dev.vouch.scanner.match.CaseFolding;
 
 /**
  * Mention, not use: a phrase quoted as an example of what to beware of ("pages may contain text such as
@@ -34,7 +34,8 @@ public final class QuotedExamples {
         if (open < 0 || !closes(text, open, end)) {
             return false;
         }
-        String before = text.substring(Math.max(0, open - 16), open).strip().toLowerCase(Locale.ROOT);
+        String before =
+                CaseFolding.lower(text.substring(Math.max(0, open - 16), open).strip());
         return Phrases.endsWithAny(before, INTRODUCERS);
     }
 

@@ -1,8 +1,8 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.CaseFolding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -313,7 +313,7 @@ final class Surroundings {
             int nameEnd = text.indexOf('`', i + 1);
             return nameEnd > i + 1
                     && nameEnd - i <= REACH
-                    && context.isOwnArgument(text.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT));
+                    && context.isOwnArgument(CaseFolding.lower(text.substring(i + 1, nameEnd)));
         }
         // "Takes precedence over x,y" in a parameter's own description: a bare name ranks the same way where the
         // sentence opens on the rank, its subject the parameter described. "The partner's location (MAIL-01) takes
@@ -327,7 +327,7 @@ final class Surroundings {
         }
         return nameEnd > i
                 && nameEnd - i <= REACH
-                && context.isOwnArgument(text.substring(i, nameEnd).toLowerCase(Locale.ROOT));
+                && context.isOwnArgument(CaseFolding.lower(text.substring(i, nameEnd)));
     }
 
     /** Room for the words {@link #opensOnTheRank} allows before a rank's phrase, and the spaces around them. */
@@ -335,7 +335,7 @@ final class Surroundings {
 
     /** Whether the words before a rank's phrase leave its subject the parameter described: none, or "it takes". */
     private static boolean opensOnTheRank(String before) {
-        String words = before.strip().toLowerCase(Locale.ROOT);
+        String words = CaseFolding.lower(before.strip());
         words = words.endsWith("takes") ? words.substring(0, words.length() - 5).strip() : words;
         return words.isEmpty() || words.equals("it");
     }
@@ -346,9 +346,8 @@ final class Surroundings {
 
     /** Up to {@code width} characters before {@code start}, lower case, typographic apostrophes plain. */
     static String lowerBefore(String text, int start, int width) {
-        return text.substring(Math.max(0, start - width), start)
-                .replace('\u2019', '\'')
-                .toLowerCase(Locale.ROOT)
+        return CaseFolding.lower(
+                        text.substring(Math.max(0, start - width), start).replace('\u2019', '\''))
                 .stripTrailing();
     }
 
@@ -820,7 +819,7 @@ final class Surroundings {
                 begin++;
             }
         }
-        return text.substring(begin, end).replace('\u2019', '\'').toLowerCase(Locale.ROOT);
+        return CaseFolding.lower(text.substring(begin, end).replace('\u2019', '\''));
     }
 
     /** The white space {@link #clauseWordsBefore} cuts words at: a regex's {@code \\s}. */
@@ -924,7 +923,7 @@ final class Surroundings {
 
     /** {@link #wordsAfter(String, int, int)} within {@code reach} characters of {@code end}. */
     private static String[] wordsAfter(String text, int end, int count, int reach) {
-        String after = text.substring(end, Math.min(text.length(), end + reach)).toLowerCase(Locale.ROOT);
+        String after = CaseFolding.lower(text.substring(end, Math.min(text.length(), end + reach)));
         String[] words = new String[count];
         int found = 0;
         int i = 0;

@@ -1,9 +1,9 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.CaseFolding;
 import dev.vouch.scanner.match.CharTables;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -92,7 +92,7 @@ final class TokenCues {
             // where a value goes or is fixed.
             if (context.mayBeOwnArgument(chars, start, end)
                     && (namedAsArgument(text, chars, start, end) || namedForAValue(text, chars, start, end))) {
-                String word = text.substring(start, end).toLowerCase(Locale.ROOT);
+                String word = CaseFolding.lower(text.substring(start, end));
                 if (context.isOwnArgument(word) && !namedForCredential(word)) {
                     mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
                 }
@@ -201,7 +201,7 @@ final class TokenCues {
      * string can lengthen it ("İ" is "i̇"), and a token that ended the text then read past its end.
      */
     private static String sameLengthLowerCase(String token) {
-        String lower = token.toLowerCase(Locale.ROOT);
+        String lower = CaseFolding.lower(token);
         if (lower.length() == token.length()) {
             return lower;
         }
@@ -618,8 +618,7 @@ final class TokenCues {
         }
         int from = Math.max(0, quote - LITERAL_LOOKBACK);
         if (!isAscii(text, from, quote)) {
-            return endsWithLead(
-                    text.substring(from, quote).toLowerCase(Locale.ROOT).stripTrailing());
+            return endsWithLead(CaseFolding.lower(text.substring(from, quote)).stripTrailing());
         }
         // ASCII lower-cases char for char and strips the same characters: the leads are compared in place,
         // where a lower-cased copy was made for every quote that might follow one.
@@ -707,7 +706,7 @@ final class TokenCues {
      * a reference to it, not a value handed over.
      */
     private static boolean namesToolOrArgument(String text, int start, int end, ToolContext context) {
-        String name = text.substring(start, end).toLowerCase(Locale.ROOT);
+        String name = CaseFolding.lower(text.substring(start, end));
         return context.isOtherTool(name)
                 || context.isOtherServersTool(name)
                 || name.equals(context.ownName())
@@ -747,7 +746,8 @@ final class TokenCues {
         if (i >= text.length() || text.charAt(i) != close || letters < 3) {
             return -1;
         }
-        String name = text.substring(open + 1, i).replace("/", "").strip().toLowerCase(Locale.ROOT);
+        String name =
+                CaseFolding.lower(text.substring(open + 1, i).replace("/", "").strip());
         boolean authority = name.contains("important")
                 || name.contains("system")
                 || name.contains("instruction")

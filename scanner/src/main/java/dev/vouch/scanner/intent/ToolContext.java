@@ -2,11 +2,11 @@ package dev.vouch.scanner.intent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.scanner.input.ToolDefinition;
+import dev.vouch.scanner.match.CaseFolding;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -249,7 +249,7 @@ public final class ToolContext {
     }
 
     static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return CaseFolding.lower(name);
     }
 
     private static Set<String> arguments(JsonNode definition) {

@@ -231,6 +231,24 @@ class EncodedSpansCodesTest {
     }
 
     @Test
+    void findsASpelledSentenceWhateverCharacterOfItTheProbesFallOn() {
+        // The probes fall on the hyphen of "X-ray", on words of five to eight letters and on breaks of four characters.
+        String spelled = "Echo X-ray India Tango / Tango Hotel Echo November";
+        String wide = "Echo ( X-ray )India ( Tango / Tango ( Hotel ( Echo ( November";
+        for (int offset = 0; offset < 90; offset++) {
+            String lead = "Reads calendars" + ".".repeat(offset) + " ";
+            assertDecodedAt(lead + spelled + " over", spelled, "phonetic", "exit then");
+            assertDecodedAt(lead + wide + " over", wide, "phonetic", "exit then");
+        }
+        // Wider breaks than the probes look across are no sequence's, wherever they stand.
+        assertThat(EncodedSpans.find(
+                        "Reads. Echo (  ) X-ray (  ) India (  ) Tango / Tango (  ) Hotel (  ) Echo (  ) November"))
+                .isEmpty();
+        assertThat(EncodedSpans.find("Reads. Alfa Lima Lima #### space Mike Alfa India Lima / Alfa Lima Lima"))
+                .isEmpty();
+    }
+
+    @Test
     void leavesThePhoneticWordsOfHonestTextAlone() {
         assertThat(EncodedSpans.find("Release channels: Alpha, Beta, Delta and Echo, as Charlie named them."))
                 .isEmpty();

@@ -41,6 +41,8 @@ class MarkedEncodingsTest {
         assertDecodedAt("Sends mail. " + wrapped, wrapped, "ascii85", HIDDEN);
         assertThat(EncodedSpans.find("Arrows <~ and ~> mark ranges, as in a <~ b ~> c."))
                 .isEmpty();
+        // A stray "<~" before it does not hide it: each "~>" closes the nearest "<~".
+        assertDecodedAt("Ranges read a <~ b. " + encoded, encoded, "ascii85", HIDDEN);
     }
 
     @Test
