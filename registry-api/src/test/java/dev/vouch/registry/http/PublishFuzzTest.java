@@ -113,6 +113,69 @@ class PublishFuzzTest {
                 });
     }
 
+    @Test
+    void toolTextsMadeOfWhatBreaksTextCodeArePublishedHeldOrRefusedCleanly() {
+        // Runs of the characters and fragments that have broken a scan or made it slow: marks with no letter, a
+        // capital whose lower case is longer, invisible and joining characters, escapes and encodings cut short.
+        Function<Random, String> text = random -> {
+            StringBuilder built = new StringBuilder();
+            for (int run = 1 + random.nextInt(4); run > 0; run--) {
+                built.append(HOSTILE_PIECES
+                        .get(random.nextInt(HOSTILE_PIECES.size()))
+                        .repeat(1 + random.nextInt(60)));
+            }
+            return built.toString();
+        };
+        Function<Random, List<String>> drawn = random ->
+                List.of("1.0." + random.nextInt(1_000_000), text.apply(random), text.apply(random), text.apply(random));
+        Fuzz.forAll(
+                "PublishFuzzTest.toolTextsMadeOfWhatBreaksTextCodeArePublishedHeldOrRefusedCleanly", 300, drawn, d -> {
+                    String tool = "{\"name\": \"" + escape(d.get(1)) + "\", \"description\": \"" + escape(d.get(2))
+                            + "\", \"inputSchema\": {\"type\": \"object\", \"properties\": {\"city\": "
+                            + "{\"type\": \"string\", \"description\": \"" + escape(d.get(3)) + "\"}}}}";
+                    String body = ENVELOPE.replace(
+                                    "\"version\": \"1.0.0\", \"_meta\"", "\"version\": \"" + d.get(0) + "\", \"_meta\"")
+                            .replace(ENVELOPE_TOOL, tool);
+                    publishRefusesCleanlyOrStoresOne(body.getBytes(StandardCharsets.UTF_8));
+                });
+    }
+
+    private static final String ENVELOPE_TOOL =
+            "{\"name\": \"get_forecast\", \"description\": \"Forecast for a city.\", "
+                    + "\"inputSchema\": {\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}}}";
+
+    private static final List<String> HOSTILE_PIECES = List.of(
+            "\u0301",
+            "\u035c",
+            "\u0130",
+            "\u0130\u0131\u00df\u0149\u01f0\u0390\ufb03\u03a3\u03c2",
+            "\u200b",
+            "\u2062\u2064",
+            "\ufe0f",
+            "\u00ad",
+            "\ud83d\ude00",
+            "\udb40\udc41",
+            "&#",
+            "&#x",
+            "\\u{",
+            "\\u00",
+            "<~",
+            "~>",
+            "=4",
+            "=\n",
+            "begin 644 a\n",
+            "Alfa ",
+            "X-ray / ",
+            "49 ",
+            "0x",
+            "%E2",
+            "`",
+            "<IMPORTANT>",
+            "mcp__",
+            " ",
+            ".",
+            "a");
+
     private record ManifestFields(String name, String version, String description) {}
 
     private static Function<Random, String> names() {

@@ -3,7 +3,9 @@ package dev.vouch.scanner.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,14 @@ public record ScanInput(
      */
     public ScanInput {
         for (ToolDefinition tool : tools) {
+            requireDepthWithin(tool.definition(), tool.pointer());
+        }
+        for (List<Located> located : List.of(prompts, resources)) {
+            located.forEach(item -> requireDepthWithin(item.node(), item.pointer()));
+        }
+        instructions.ifPresent(item -> requireDepthWithin(item.node(), item.pointer()));
+        manifest.ifPresent(item -> requireDepthWithin(item.node(), item.pointer()));
+        for (ToolDefinition tool : tools) {
             String at = nonFiniteNumber(tool.definition());
             if (at != null) {
                 throw new InvalidInputException("the number at " + tool.pointer() + at
@@ -50,6 +60,35 @@ public record ScanInput(
 
     public static ScanInput ofTools(List<ToolDefinition> tools) {
         return new ScanInput(tools, List.of(), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The deepest nesting read, as the registry's JSON parser allows: the scan walks trees recursively, and a tree
+     * built some other way and nested thousands deep would overflow its stack.
+     */
+    public static final int MAX_DEPTH = 1_000;
+
+    /** Refuses a value nested deeper than {@link #MAX_DEPTH}, found by a walk that keeps its own stack. */
+    private static void requireDepthWithin(JsonNode node, String pointer) {
+        Deque<JsonNode> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(node);
+        depths.push(1);
+        while (!nodes.isEmpty()) {
+            JsonNode next = nodes.pop();
+            int depth = depths.pop();
+            if (!next.isContainerNode()) {
+                continue;
+            }
+            if (depth > MAX_DEPTH) {
+                throw new InvalidInputException(
+                        (pointer.isEmpty() ? "the document" : pointer) + " is nested more than " + MAX_DEPTH + " deep");
+            }
+            for (JsonNode child : next) {
+                nodes.push(child);
+                depths.push(depth + 1);
+            }
+        }
     }
 
     /**
