@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.scanner.input.ScanInput;
+import dev.vouch.scanner.intent.TestEncoders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -314,12 +315,12 @@ class DisguisedInstructionTest {
                                 .mapToObj(c -> String.format("=%02X", c))
                                 .collect(Collectors.joining())
                                 .split("(?<=\\G.{48})")));
-        d.put("Ascii85", s -> "<~" + ascii85(bytes(s)) + "~>");
-        d.put("Ascii85 after a stray <~", s -> "Ranges read a <~ b. <~" + ascii85(bytes(s)) + "~>");
-        d.put("uuencode", s -> "begin 644 note.txt\n" + uuencode(bytes(s)) + "`\nend");
+        d.put("Ascii85", s -> "<~" + TestEncoders.ascii85(s) + "~>");
+        d.put("Ascii85 after a stray <~", s -> "Ranges read a <~ b. <~" + TestEncoders.ascii85(s) + "~>");
+        d.put("uuencode", s -> "begin 644 note.txt\n" + TestEncoders.uuencode(s) + "`\nend");
         d.put(
                 "uuencode, spaces for zero bits",
-                s -> "begin 644 note.txt\n" + uuencode(bytes(s)).replace('`', ' ') + " \nend");
+                s -> "begin 644 note.txt\n" + TestEncoders.uuencode(s).replace('`', ' ') + " \nend");
         d.put(
                 "phonetic alphabet",
                 s -> words(s).stream()
@@ -386,46 +387,6 @@ class DisguisedInstructionTest {
             "X-ray",
             "Yankee",
             "Zulu");
-
-    /** Ascii85 as btoa writes it: each four bytes five digits of base 85 from '!', a last short group cut. */
-    private static String ascii85(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < bytes.length; i += 4) {
-            int n = Math.min(4, bytes.length - i);
-            long value = 0;
-            for (int k = 0; k < 4; k++) {
-                value = value << 8 | (k < n ? bytes[i + k] & 0xFF : 0);
-            }
-            char[] digits = new char[5];
-            for (int k = 4; k >= 0; k--) {
-                digits[k] = (char) ('!' + value % 85);
-                value /= 85;
-            }
-            out.append(digits, 0, n + 1);
-        }
-        return out.toString();
-    }
-
-    /** uuencode's lines of up to 45 bytes: a length character, then four characters of six bits for each three bytes. */
-    private static String uuencode(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        for (int line = 0; line < bytes.length; line += 45) {
-            int n = Math.min(45, bytes.length - line);
-            out.append((char) (' ' + n));
-            for (int i = line; i < line + n; i += 3) {
-                int group = 0;
-                for (int k = 0; k < 3; k++) {
-                    group = group << 8 | (i + k < line + n ? bytes[i + k] & 0xFF : 0);
-                }
-                for (int shift = 18; shift >= 0; shift -= 6) {
-                    int six = group >> shift & 0x3F;
-                    out.append(six == 0 ? '`' : (char) (' ' + six));
-                }
-            }
-            out.append('\n');
-        }
-        return out.toString();
-    }
 
     /** The dots of six-dot Braille's letters a to z, bit k for dot k + 1. */
     private static final List<Integer> BRAILLE_DOTS = List.of(

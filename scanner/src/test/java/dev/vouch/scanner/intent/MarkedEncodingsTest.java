@@ -2,7 +2,6 @@ package dev.vouch.scanner.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +33,10 @@ class MarkedEncodingsTest {
 
     @Test
     void decodesAscii85BetweenItsDelimiters() {
-        String encoded = "<~" + ascii85(HIDDEN) + "~>";
+        String encoded = "<~" + TestEncoders.ascii85(HIDDEN) + "~>";
         assertDecodedAt("Sends mail. " + encoded + " Done.", encoded, "ascii85", HIDDEN);
-        String wrapped =
-                "<~" + ascii85(HIDDEN).substring(0, 30) + "\n" + ascii85(HIDDEN).substring(30) + "~>";
+        String wrapped = "<~" + TestEncoders.ascii85(HIDDEN).substring(0, 30) + "\n"
+                + TestEncoders.ascii85(HIDDEN).substring(30) + "~>";
         assertDecodedAt("Sends mail. " + wrapped, wrapped, "ascii85", HIDDEN);
         assertThat(EncodedSpans.find("Arrows <~ and ~> mark ranges, as in a <~ b ~> c."))
                 .isEmpty();
@@ -47,7 +46,7 @@ class MarkedEncodingsTest {
 
     @Test
     void decodesAUuencodedBlockBetweenItsBeginLineAndItsEnd() {
-        String block = "begin 644 notes.txt\n" + uuencode(HIDDEN) + "`\nend";
+        String block = "begin 644 notes.txt\n" + TestEncoders.uuencode(HIDDEN) + "`\nend";
         assertDecodedAt("Sends mail.\n" + block + "\nThanks.", block, "uuencode", HIDDEN);
         // The normaliser writes the block's line breaks as spaces: each line is read by its length.
         String spaced = block.replace('\n', ' ');
@@ -62,47 +61,5 @@ class MarkedEncodingsTest {
             assertThat(found.text()).isEqualTo(decoded);
             assertThat(text.substring(found.start(), found.end())).isEqualTo(payload);
         });
-    }
-
-    /** Ascii85 as btoa writes it, written here apart from the decoder. */
-    private static String ascii85(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < bytes.length; i += 4) {
-            int n = Math.min(4, bytes.length - i);
-            long value = 0;
-            for (int k = 0; k < 4; k++) {
-                value = value << 8 | (k < n ? bytes[i + k] & 0xFF : 0);
-            }
-            char[] digits = new char[5];
-            for (int k = 4; k >= 0; k--) {
-                digits[k] = (char) ('!' + value % 85);
-                value /= 85;
-            }
-            out.append(digits, 0, n + 1);
-        }
-        return out.toString();
-    }
-
-    /** uuencode's lines of up to 45 bytes, written here apart from the decoder. */
-    private static String uuencode(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder();
-        for (int line = 0; line < bytes.length; line += 45) {
-            int n = Math.min(45, bytes.length - line);
-            out.append((char) (' ' + n));
-            for (int i = line; i < line + n; i += 3) {
-                int group = 0;
-                for (int k = 0; k < 3; k++) {
-                    group = group << 8 | (i + k < line + n ? bytes[i + k] & 0xFF : 0);
-                }
-                for (int shift = 18; shift >= 0; shift -= 6) {
-                    int six = group >> shift & 0x3F;
-                    out.append(six == 0 ? '`' : (char) (' ' + six));
-                }
-            }
-            out.append('\n');
-        }
-        return out.toString();
     }
 }
