@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the pipeline learned about a publish before the policy decides: the scan (with drift),
- * the tools of other publishers' servers named like its own, the verified evidence, the SBOM components
- * and the advisories that affect them, and what could not be checked ({@code advisoryProblems}; {@code baselineProblem} when the previous version's tools could
- * not be read, so drift is unknown). A check that could not run is reported, never read as passed.
+ * Everything the pipeline learned about a publish before the policy decides: the scan (with drift), the
+ * tools of other publishers' servers named like its own, the verified evidence, the SBOM components and the
+ * advisories that affect them, and what could not be checked ({@code advisoryProblems}; {@code
+ * baselineProblem} when the previous version's tools could not be read, so drift is unknown). A check that
+ * could not run is reported, never read as passed.
  */
 public record Assessment(
         ScanReport scan,

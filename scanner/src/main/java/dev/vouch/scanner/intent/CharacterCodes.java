@@ -12,9 +12,10 @@ import java.util.function.Function;
  * told how, and a matcher reads as digits, dots and names. The first four are written in small alphabets
  * of digits, separators, dots and dashes: runs of one long enough to hold a sentence are found as {@link
  * dev.vouch.scanner.match.AsciiRuns} finds base64, reading a few characters of each window, and only those
- * runs are decoded; the phonetic alphabet's words are compared where a word of its length begins. A decoding is kept where it reads as a sentence, so version lists, tables of numbers,
- * IP addresses, ranges, flags, ellipses and rules, which decode to nothing of the kind or not at all, are
- * left alone. Each decoding keeps the span of the code it came from.
+ * runs are decoded; the phonetic alphabet's words are read only where a probe every few dozen characters finds
+ * one. A decoding is kept where it reads as a sentence, so version lists, tables of numbers, IP addresses,
+ * ranges, flags, ellipses, rules and words that happen to be the alphabet's, which decode to nothing of the kind
+ * or not at all, are left alone. Each decoding keeps the span of the code it came from.
  */
 final class CharacterCodes {
 

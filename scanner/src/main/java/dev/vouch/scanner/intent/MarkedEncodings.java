@@ -49,8 +49,7 @@ final class MarkedEncodings {
     /**
      * The text read as quoted-printable where it holds {@link #MIN_QUOTED} escapes or more: each {@code =XX}
      * one byte, {@code =} at a line's end (or before the space the normaliser wrote for it) a soft break, every
-     * other character itself; kept at the span from
-     * the word of the first escape to the word of the last.
+     * other character itself; kept at the span from the word of the first escape to the word of the last.
      */
     private static void quotedPrintable(String text, List<EncodedSpans.Decoded> found) {
         int first = -1;
