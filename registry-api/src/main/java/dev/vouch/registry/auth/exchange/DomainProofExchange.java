@@ -3,6 +3,7 @@ package dev.vouch.registry.auth.exchange;
 import dev.vouch.registry.auth.NamespaceGrant;
 import dev.vouch.registry.domain.AuthenticationRequiredException;
 import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.scanner.match.CaseFolding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -115,13 +116,17 @@ public final class DomainProofExchange {
         if (request.domain() == null || request.timestamp() == null || request.signedTimestamp() == null) {
             throw new InvalidRequestException("domain, timestamp and signed_timestamp are required");
         }
-        String domain = request.domain().toLowerCase(java.util.Locale.ROOT);
+        // No domain is longer than 253 characters: an anonymous caller's longer one is refused before any work on it.
+        String domain = request.domain().length() > 253 ? request.domain() : CaseFolding.lower(request.domain());
         // A numeric last label is an IP address, not a domain: no namespace to grant, and fetching from it
         // would let a caller point the registry at hosts on its own network.
         if (domain.length() > 253
                 || !DOMAIN.matcher(domain).matches()
                 || domain.substring(domain.lastIndexOf('.') + 1).chars().allMatch(Character::isDigit)) {
-            throw new AuthenticationRequiredException("'" + request.domain() + "' is not a domain name");
+            throw new AuthenticationRequiredException((domain.length() > 253
+                            ? "a name of " + domain.length() + " characters"
+                            : "'" + request.domain() + "'")
+                    + " is not a domain name");
         }
         Instant signedAt;
         try {
@@ -167,7 +172,7 @@ public final class DomainProofExchange {
                     "the signature does not verify with the key " + checked.domain() + " publishes");
         }
         if (!replays.firstUse(method + " " + checked.domain() + " "
-                + request.signedTimestamp().toLowerCase())) {
+                + request.signedTimestamp().toLowerCase(java.util.Locale.ROOT))) {
             throw new AuthenticationRequiredException("this signed timestamp was already used; sign a fresh one");
         }
     }
