@@ -327,7 +327,7 @@ class DisguisedInstructionTest {
                         .map(w -> w.toLowerCase()
                                 .chars()
                                 .filter(c -> c >= 'a' && c <= 'z')
-                                .mapToObj(c -> PHONETIC.get(c - 'a'))
+                                .mapToObj(c -> TestEncoders.PHONETIC.get(c - 'a'))
                                 .collect(Collectors.joining(" ")))
                         .filter(w -> !w.isEmpty())
                         .collect(Collectors.joining(" / ")));
@@ -358,35 +358,6 @@ class DisguisedInstructionTest {
         d.put("hard-wrapped", s -> wrap(s, 24));
         return d;
     }
-
-    /** The phonetic alphabet's words for a to z, as ICAO spells them. */
-    private static final List<String> PHONETIC = List.of(
-            "Alfa",
-            "Bravo",
-            "Charlie",
-            "Delta",
-            "Echo",
-            "Foxtrot",
-            "Golf",
-            "Hotel",
-            "India",
-            "Juliett",
-            "Kilo",
-            "Lima",
-            "Mike",
-            "November",
-            "Oscar",
-            "Papa",
-            "Quebec",
-            "Romeo",
-            "Sierra",
-            "Tango",
-            "Uniform",
-            "Victor",
-            "Whiskey",
-            "X-ray",
-            "Yankee",
-            "Zulu");
 
     /** The dots of six-dot Braille's letters a to z, bit k for dot k + 1. */
     private static final List<Integer> BRAILLE_DOTS = List.of(

@@ -56,10 +56,15 @@ class PublishPipelineTest {
     }
 
     static byte[] envelope(String version, ObjectNode... tools) {
+        return envelope(NAME, version, tools);
+    }
+
+    /** A publish envelope of version {@code version} of the server {@code name}, holding {@code tools}. */
+    static byte[] envelope(String name, String version, ObjectNode... tools) {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.putObject("server")
                 .put("$schema", SCHEMA)
-                .put("name", NAME)
+                .put("name", name)
                 .put("description", "Weather forecasts for agents")
                 .put("version", version);
         ArrayNode list = envelope.putArray("tools");
@@ -233,17 +238,12 @@ class PublishPipelineTest {
         // Before the registry holds a server with that tool, the name is only a code word of some tool.
         assertThat(publish(envelope("1.0.0", shadowing)).status()).isEqualTo(202);
 
-        ObjectNode finance = JSON.createObjectNode();
-        finance.putObject("server")
-                .put("$schema", SCHEMA)
-                .put("name", "io.github.acme/finance")
-                .put("description", "Payments for agents")
-                .put("version", "1.0.0");
-        finance.putArray("tools")
-                .add(tool("approve_payment", "Approves a pending payment."))
-                .add(tool("list_payments", "Lists pending payments."));
-        assertThat(publish(finance.toString().getBytes(StandardCharsets.UTF_8)).status())
-                .isEqualTo(200);
+        byte[] finance = envelope(
+                "io.github.acme/finance",
+                "1.0.0",
+                tool("approve_payment", "Approves a pending payment."),
+                tool("list_payments", "Lists pending payments."));
+        assertThat(publish(finance).status()).isEqualTo(200);
 
         RunningRegistry.Response rejected = publish(envelope("1.0.1", shadowing));
 
@@ -256,23 +256,15 @@ class PublishPipelineTest {
 
     @Test
     void aToolNamedLikeAnotherPublishersIsListedAndHeldWhenThePolicySaysSo() throws Exception {
-        ObjectNode mail = JSON.createObjectNode();
-        mail.putObject("server")
-                .put("$schema", SCHEMA)
-                .put("name", "com.example/mail")
-                .put("description", "Mail for agents")
-                .put("version", "1.0.0");
-        mail.putArray("tools").add(tool("send_email", "Sends an email."));
+        ObjectNode sendEmail = tool("send_email", "Sends an email.");
         assertThat(registry.send(
                                 "POST",
                                 "/v0.1/publish",
                                 Optional.of(registry.token("com.example/*")),
-                                mail.toString().getBytes(StandardCharsets.UTF_8))
+                                envelope("com.example/mail", "1.0.0", sendEmail))
                         .status())
                 .isEqualTo(200);
-        ObjectNode sibling = (ObjectNode) mail.deepCopy();
-        ((ObjectNode) sibling.get("server")).put("name", "io.github.acme/mail");
-        assertThat(publish(sibling.toString().getBytes(StandardCharsets.UTF_8)).status())
+        assertThat(publish(envelope("io.github.acme/mail", "1.0.0", sendEmail)).status())
                 .isEqualTo(200);
 
         ObjectNode sharing = tool("Send_Email", "Emails a forecast for a city.");

@@ -1,9 +1,39 @@
 package dev.vouch.scanner.intent;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** Binary-to-text encodings written for the tests, apart from the decoders they test. */
+/** Encodings written for the tests, apart from the decoders they test. */
 public final class TestEncoders {
+
+    /** The phonetic alphabet's words for a to z, as ICAO spells them. */
+    public static final List<String> PHONETIC = List.of(
+            "Alfa",
+            "Bravo",
+            "Charlie",
+            "Delta",
+            "Echo",
+            "Foxtrot",
+            "Golf",
+            "Hotel",
+            "India",
+            "Juliett",
+            "Kilo",
+            "Lima",
+            "Mike",
+            "November",
+            "Oscar",
+            "Papa",
+            "Quebec",
+            "Romeo",
+            "Sierra",
+            "Tango",
+            "Uniform",
+            "Victor",
+            "Whiskey",
+            "X-ray",
+            "Yankee",
+            "Zulu");
 
     private TestEncoders() {}
 
