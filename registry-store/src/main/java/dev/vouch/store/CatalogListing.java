@@ -42,7 +42,12 @@ final class CatalogListing {
     CatalogListing(DSLContext dsl, CatalogSearch search) {
         this.dsl = dsl;
         this.search = search;
-        this.latest = "is_latest = " + (dsl.dialect().family() == SQLDialect.SQLITE ? "1" : "true");
+        this.latest = "is_latest = " + latestLiteral(dsl);
+    }
+
+    /** The latest mark's "true" as this dialect writes it in the listing's partial index: 1 on SQLite. */
+    static String latestLiteral(DSLContext dsl) {
+        return dsl.dialect().family() == SQLDialect.SQLITE ? "1" : "true";
     }
 
     <T> Page<T> page(VersionQuery query, ListedRows<T> shape) {

@@ -39,7 +39,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
-import org.jooq.SQLDialect;
 import org.jooq.SelectJoinStep;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
@@ -346,7 +345,6 @@ public final class ServerVersionRepository {
     public List<CatalogTool> toolsNamed(Collection<String> keys, String namespace, int limit) {
         String prefix = namespace + "/";
         List<String> distinct = keys.stream().distinct().sorted().toList();
-        String latest = dsl.dialect().family() == SQLDialect.SQLITE ? "1" : "true";
         List<CatalogTool> tools = new ArrayList<>();
         // A few hundred keys a query keeps each statement's bound values within every driver's limit.
         for (int from = 0; from < distinct.size() && tools.size() < limit; from += KEYS_PER_QUERY) {
@@ -357,7 +355,8 @@ public final class ServerVersionRepository {
             bindings.add(limit - tools.size());
             for (Record row : dsl.resultQuery(
                     "SELECT c.tool_key, c.server_name, c.tool_name, v.tier FROM catalog_tool_names c"
-                            + " JOIN server_versions v ON v.server_name = c.server_name AND v.is_latest = " + latest
+                            + " JOIN server_versions v ON v.server_name = c.server_name AND v.is_latest = "
+                            + CatalogListing.latestLiteral(dsl)
                             + " WHERE c.tool_key IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
                             + ") AND substr(c.server_name, 1, ?) <> ? ORDER BY c.tool_key, c.server_name, c.tool_name LIMIT ?",
                     bindings.toArray())) {

@@ -1,14 +1,15 @@
 package dev.vouch.registry.domain;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The one place the registry builds Jackson mappers, one per way of reading or writing. The shared ones
@@ -26,11 +27,14 @@ public final class JsonMappers {
     public static final ObjectMapper STRICT_JSON = strictJson(StreamReadConstraints.defaults());
 
     /** Operator configuration (policy, auth): an unknown key or a missing number is an error, not a default. */
-    public static final ObjectMapper CONFIG_YAML = new ObjectMapper(new YAMLFactory())
+    public static final ObjectMapper CONFIG_YAML = YAMLMapper.builder()
             // A key written twice would let the later silently win: in a policy that can fail open.
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Operators write "hold" and "allow"; an enum's constant is its name in any case, an unknown one an error.
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .build();
 
     /** YAML for people to paste: no document marker, quotes only where needed. */
     public static final ObjectMapper SNIPPET_YAML = new ObjectMapper(new YAMLFactory()

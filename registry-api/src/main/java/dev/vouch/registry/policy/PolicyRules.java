@@ -1,6 +1,5 @@
 package dev.vouch.registry.policy;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vouch.provenance.VerificationException;
 import dev.vouch.provenance.keys.PublicKeys;
@@ -53,23 +52,13 @@ public record PolicyRules(
 
     public enum ScanReview {
         HOLD,
-        WARN;
-
-        @JsonCreator
-        static ScanReview parse(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
-        }
+        WARN
     }
 
     public enum ToolDrift {
         ALLOW,
         REVIEW,
-        BLOCK;
-
-        @JsonCreator
-        static ToolDrift parse(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
-        }
+        BLOCK
     }
 
     /**
@@ -80,22 +69,12 @@ public record PolicyRules(
     public enum SharedToolNames {
         ALLOW,
         REVIEW,
-        BLOCK;
-
-        @JsonCreator
-        static SharedToolNames parse(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
-        }
+        BLOCK
     }
 
     public enum Vulnerable {
         REJECT,
-        HOLD;
-
-        @JsonCreator
-        static Vulnerable parse(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
-        }
+        HOLD
     }
 
     /** An accepted keyless signer: issuer exactly, and subject exactly or a regular expression. */

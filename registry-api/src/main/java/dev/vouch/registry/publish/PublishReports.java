@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The two JSON documents a decision leaves with a version: the full report (every check, finding,
- * tool named like another publisher's, piece of evidence, component and advisory) and the trust summary every read carries under
- * {@code _meta["io.vouch.registry/trust"]}.
+ * The two JSON documents a decision leaves with a version: the full report (every check, finding, tool
+ * named like another publisher's, piece of evidence, component and advisory) and the trust summary every
+ * read carries under {@code _meta["io.vouch.registry/trust"]}.
  */
 public final class PublishReports {
 
