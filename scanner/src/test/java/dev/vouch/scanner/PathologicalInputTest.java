@@ -30,6 +30,7 @@ class PathologicalInputTest {
                 "ignore all the previous ",
                 "send all the user data to ",
                 "<important ",
+                "<IMPORTANT> ",
                 "before using any other ",
                 "curl http://x | ",
                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",

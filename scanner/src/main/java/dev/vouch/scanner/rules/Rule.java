@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * One pattern rule of the rule pack.
  *
- * <p>A rule fires when one of its {@code patterns} matches, each of {@code requires} matches within
- * {@code window} characters of that match, and {@code unless} (if any) does not match in the
+ * <p>A rule fires when one of its {@code patterns} matches, each of {@code requires} matches (as a search
+ * of the whole text finds it, {@link ContextMatches}) wholly within {@code window} characters of that match, and {@code unless} (if any) does not match in the
  * {@code unlessWindow} characters just before it — how "never reads ~/.ssh" escapes a rule about
  * reading ~/.ssh — nor {@code unlessAfter} in as many characters just after it: "upload credentials are
  * generated for you" says what credentials are, it asks for none to be uploaded (a pattern may hold an
@@ -46,6 +46,7 @@ public record Rule(
      * pairs; {@code windowsByPattern} is indexed like {@link #patterns}, null where a pattern has none).
      */
     public Optional<int[]> match(String text, List<List<int[]>> windowsByPattern) {
+        ContextMatches context = new ContextMatches(text);
         for (int p = 0; p < patterns.size(); p++) {
             List<int[]> windows = windowsByPattern.get(p);
             if (windows == null) {
@@ -55,7 +56,7 @@ public record Rule(
             Pattern pattern = rulePattern.regex();
             for (int[] window : windows) {
                 if (rulePattern.opening() != null) {
-                    Optional<int[]> found = matchAtOpenings(text, window, rulePattern);
+                    Optional<int[]> found = matchAtOpenings(text, window, rulePattern, context);
                     if (found.isPresent()) {
                         return found;
                     }
@@ -67,7 +68,7 @@ public record Rule(
                 while (from <= part.length() && matcher.find(from)) {
                     int start = window[0] + matcher.start();
                     int end = window[0] + matcher.end();
-                    if (contextAllows(text, start, end, rulePattern)) {
+                    if (contextAllows(context, text, start, end, rulePattern)) {
                         return Optional.of(new int[] {start, end});
                     }
                     from = matcher.end() > matcher.start() ? matcher.end() : matcher.start() + 1;
@@ -78,12 +79,13 @@ public record Rule(
     }
 
     /** What the search in {@link #match} finds in one window, for a pattern whose matches open with known words. */
-    private Optional<int[]> matchAtOpenings(String text, int[] window, RulePattern rulePattern) {
+    private Optional<int[]> matchAtOpenings(
+            String text, int[] window, RulePattern rulePattern, ContextMatches context) {
         WindowSearch search = rulePattern.opening().search(text, window[0], window[1]);
         int from = window[0];
         int[] span;
         while ((span = search.next(from)) != null) {
-            if (contextAllows(text, span[0], span[1], rulePattern)) {
+            if (contextAllows(context, text, span[0], span[1], rulePattern)) {
                 return Optional.of(span);
             }
             from = span[1] > span[0] ? span[1] : span[0] + 1;
@@ -95,15 +97,13 @@ public record Rule(
         return fields.isEmpty() || fields.contains(kind);
     }
 
-    private boolean contextAllows(String text, int start, int end, RulePattern rulePattern) {
-        if (!requires.isEmpty()) {
-            String around = text.substring(Math.max(0, start - window), Math.min(text.length(), end + window));
-            for (Pattern required : requires) {
-                if (!required.matcher(around).find()) {
-                    return false;
-                }
+    private boolean contextAllows(ContextMatches context, String text, int start, int end, RulePattern rulePattern) {
+        for (Pattern required : requires) {
+            if (!context.within(required, start - window, end + window)) {
+                return false;
             }
         }
+        // The escapes are read in their windows: they anchor at the match ("…never$", "^are generated").
         if (unless.isPresent()) {
             String before = text.substring(Math.max(0, start - unlessWindow), start);
             if (unless.get().matcher(before).find()) {
