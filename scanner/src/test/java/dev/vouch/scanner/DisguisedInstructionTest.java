@@ -77,7 +77,11 @@ class DisguisedInstructionTest {
                 "quoted-printable",
                 "Ascii85",
                 "uuencode",
-                "phonetic alphabet")) {
+                "phonetic alphabet",
+                "a list of quoted characters",
+                "chr() calls",
+                "U+ code points",
+                "\\U escapes")) {
             evidence.put(encoded, "decoded ");
         }
         return evidence;
@@ -347,6 +351,16 @@ class DisguisedInstructionTest {
         d.put("Morse", s -> morse(s, " / "));
         d.put("Morse, words 3 spaces apart", s -> morse(s, "   "));
         d.put("decimal codes", s -> s.chars().mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+        d.put(
+                "a list of quoted characters",
+                s -> s.chars().mapToObj(c -> "'" + (char) c + "'").collect(Collectors.joining(", ", "[", "]")));
+        d.put("chr() calls", s -> s.chars().mapToObj(c -> "chr(" + c + ")").collect(Collectors.joining("+")));
+        d.put(
+                "U+ code points",
+                s -> s.chars().mapToObj(c -> String.format("U+%04X", c)).collect(Collectors.joining(" ")));
+        d.put(
+                "\\U escapes",
+                s -> s.chars().mapToObj(c -> String.format("\\U%08x", c)).collect(Collectors.joining()));
         d.put(
                 "quoted pieces joined",
                 s -> words(s).stream()

@@ -85,7 +85,13 @@ class PathologicalInputTest {
                 "\u0130",
                 "\u0130\u0131\u00df\u0149\u01f0\u0390\ufb03\u03a3\u03c2 ",
                 "&#",
-                "\\u{")) {
+                "\\u{",
+                "'a', ",
+                "' ', ",
+                "chr(97)+",
+                "String.fromCharCode(",
+                "U+0061",
+                "u+u+")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

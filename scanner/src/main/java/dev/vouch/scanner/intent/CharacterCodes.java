@@ -738,7 +738,7 @@ final class CharacterCodes {
     }
 
     /** A printable ASCII character or a line break. */
-    private static boolean isCharCode(int code) {
+    static boolean isCharCode(int code) {
         return code == NEWLINE_CODE || code >= FIRST_PRINTABLE && code <= LAST_PRINTABLE;
     }
 
@@ -757,7 +757,7 @@ final class CharacterCodes {
     }
 
     /** The decoding if it reads as a sentence ({@link #readsAsSentence}), or null. */
-    private static String sentence(CharSequence decoded) {
+    static String sentence(CharSequence decoded) {
         return readsAsSentence(decoded) ? decoded.toString() : null;
     }
 
@@ -850,7 +850,7 @@ final class CharacterCodes {
      * and the span they were decoded from; their {@code reading} is handed to {@code found} when the code
      * breaks off, if they have one.
      */
-    private static final class Sequence {
+    static final class Sequence {
         private final String text;
         private final int from;
         private final int to;

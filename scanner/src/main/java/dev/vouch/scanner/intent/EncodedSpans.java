@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
 /**
  * Finds text hidden behind an encoding — base64, base32 and hex runs, HTML entities, backslash-u
  * escapes and percent-encoding written as text, binary, decimal, hex, Morse and phonetic codes of characters
- * ({@link CharacterCodes}), quoted-printable, Ascii85 and uuencode ({@link MarkedEncodings}), text written upside down ({@link FlippedText}), quoted pieces joined by {@code +}, a
+ * ({@link CharacterCodes}), lists of quoted characters, {@code chr()} calls and {@code U+} code points ({@link
+ * CharacterItems}), quoted-printable, Ascii85 and uuencode ({@link MarkedEncodings}), text written upside down ({@link FlippedText}), quoted pieces joined by {@code +}, a
  * Caesar or Atbash cipher the text names, and ROT13 or reversed text that says it is or that English's
  * commonest words give away — and decodes it, so what the model would read once it decodes the payload is
  * analysed too. Each decoded text keeps the span of the original it came from.
@@ -65,6 +66,7 @@ public final class EncodedSpans {
         List<Decoded> found = new ArrayList<>(0);
         findRuns(text, found);
         CharacterCodes.find(text, found);
+        CharacterItems.find(text, found);
         MarkedEncodings.find(text, found);
         if (FlippedText.isFlipped(text)) {
             add(found, 0, text.length(), "upside-down", FlippedText.upright(text));
@@ -74,7 +76,7 @@ public final class EncodedSpans {
                 && (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2)) {
             add(found, 0, text.length(), "html-entities", htmlEntities(text));
         }
-        if (text.indexOf('\\') >= 0 && count(text, "\\u", "\\x", "\\0", "\\1", "\\2", "\\3") >= MIN_ESCAPES) {
+        if (text.indexOf('\\') >= 0 && count(text, "\\u", "\\U", "\\x", "\\0", "\\1", "\\2", "\\3") >= MIN_ESCAPES) {
             add(found, 0, text.length(), "escapes", escapes(text));
         }
         if (text.indexOf('%') >= 0 && count(text, "%") >= MIN_ESCAPES * 2) {
@@ -596,7 +598,7 @@ public final class EncodedSpans {
         }
     }
 
-    /** Backslash escapes (u plus four hex digits, x plus two, u plus braces) written as text. */
+    /** Backslash escapes (u plus four hex digits, U plus eight, x plus two, u plus braces) written as text. */
     private static String escapes(String text) {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
@@ -604,7 +606,7 @@ public final class EncodedSpans {
             char c = text.charAt(i);
             if (c == '\\' && i + 1 < text.length()) {
                 char kind = text.charAt(i + 1);
-                int digits = kind == 'u' ? 4 : kind == 'x' ? 2 : 0;
+                int digits = kind == 'u' ? 4 : kind == 'U' ? 8 : kind == 'x' ? 2 : 0;
                 int from = i + 2;
                 boolean braced = kind == 'u' && from < text.length() && text.charAt(from) == '{';
                 if (braced) {

@@ -7,25 +7,29 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Where a rule's context patterns ({@code requires}, {@code unless}, {@code unlessAfter}) match in one
- * text, found once from left to right and only as far as the rule's candidates ask.
+ * Whether a rule's context words ({@code requires}) match near its candidates in one text.
  *
- * <p>Searching the characters around each candidate afresh cost a window of regular-expression work per
- * candidate, and a field dense with candidates whose context fails (a megabyte of {@code <IMPORTANT>}
- * took six seconds) paid it tens of thousands of times. Found once, a text costs one pass per pattern
- * however many candidates it holds. Matches are found without overlapping, as a search of the whole text
- * finds them, so a context word counts where it stands in the text, not where a window happens to cut it.
+ * <p>The first {@link #WINDOWED} candidates of a text are each answered by a search of the characters around
+ * them, all an ordinary text ever asks. Past them the text is searched once, from left to right as far as the
+ * candidates ask, and the matches remembered: searched afresh for each candidate, a field dense with candidates
+ * whose context fails (a megabyte of {@code <IMPORTANT>} took six seconds) paid a window of regular-expression
+ * work tens of thousands of times. A match found in the whole text counts where it stands, so a word a window's
+ * edge cuts from a longer one ("must" of "mustard") counts only among the first candidates, as it always did.
  */
 final class ContextMatches {
 
-    private final CharSequence text;
+    /** How many candidates of a pattern are answered by a search of their own window. */
+    static final int WINDOWED = 8;
+
+    private final String text;
+    private final TextSlice.Reads reads = new TextSlice.Reads();
     private Map<Pattern, Found> byPattern;
 
-    ContextMatches(CharSequence text) {
+    ContextMatches(String text) {
         this.text = text;
     }
 
-    /** Whether {@code pattern} matches wholly inside {@code [from, to)}, clamped to the text. */
+    /** Whether {@code pattern} matches inside {@code [from, to)}, clamped to the text. */
     boolean within(Pattern pattern, int from, int to) {
         int start = Math.max(0, from);
         int end = Math.min(text.length(), to);
@@ -35,36 +39,48 @@ final class ContextMatches {
         if (byPattern == null) {
             byPattern = new IdentityHashMap<>(4);
         }
-        return byPattern
-                .computeIfAbsent(pattern, p -> new Found(p.matcher(text), text.length()))
-                .within(start, end);
+        Found found = byPattern.computeIfAbsent(pattern, Found::new);
+        if (found.asked++ < WINDOWED) {
+            return pattern.matcher(new TextSlice(text, start, end, reads)).find();
+        }
+        return found.within(start, end);
     }
 
-    /** The matches of one pattern, in order, known up to the first that starts at or past what was asked. */
-    private static final class Found {
-        private final Matcher matcher;
-        private final int length;
+    /** The characters the searches have read, for the tests that hold them to a few times the text. */
+    long charactersRead() {
+        return reads.count;
+    }
+
+    /** The matches of one pattern in the whole text, apart and in order, known up to the first past what was asked. */
+    private final class Found {
+        private final Pattern pattern;
+        private int asked;
+        private Matcher matcher;
         private int[] starts = new int[4];
         private int[] ends = new int[4];
         private int count;
         private int searchFrom;
         private boolean exhausted;
 
-        Found(Matcher matcher, int length) {
-            this.matcher = matcher;
-            this.length = length;
+        Found(Pattern pattern) {
+            this.pattern = pattern;
         }
 
         boolean within(int from, int to) {
             while (!exhausted && (count == 0 || starts[count - 1] < to)) {
                 findNext();
             }
+            // Apart and in order, the matches' ends rise with their starts: the first to start in the window ends
+            // first.
             int first = firstStartingAtOrAfter(from);
             return first < count && starts[first] <= to && ends[first] <= to;
         }
 
         private void findNext() {
-            if (searchFrom > length || !matcher.find(searchFrom)) {
+            if (matcher == null) {
+                matcher = pattern.matcher(new TextSlice(text, 0, text.length(), reads));
+            }
+            if (searchFrom > text.length() || !matcher.find(searchFrom)) {
                 exhausted = true;
                 return;
             }
@@ -78,7 +94,6 @@ final class ContextMatches {
             searchFrom = matcher.end() > matcher.start() ? matcher.end() : matcher.start() + 1;
         }
 
-        /** Matches are disjoint and in order, so their ends rise with their starts. */
         private int firstStartingAtOrAfter(int from) {
             int low = 0;
             int high = count;

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * One pattern rule of the rule pack.
  *
- * <p>A rule fires when one of its {@code patterns} matches, each of {@code requires} matches (as a search
- * of the whole text finds it, {@link ContextMatches}) wholly within {@code window} characters of that match, and {@code unless} (if any) does not match in the
+ * <p>A rule fires when one of its {@code patterns} matches, each of {@code requires} matches within
+ * {@code window} characters of that match ({@link ContextMatches}), and {@code unless} (if any) does not match in the
  * {@code unlessWindow} characters just before it — how "never reads ~/.ssh" escapes a rule about
  * reading ~/.ssh — nor {@code unlessAfter} in as many characters just after it: "upload credentials are
  * generated for you" says what credentials are, it asks for none to be uploaded (a pattern may hold an
