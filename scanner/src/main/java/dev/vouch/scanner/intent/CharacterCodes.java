@@ -194,7 +194,7 @@ final class CharacterCodes {
                 decimal(new Sequence(text, start, i, "decimal-codes", CharacterCodes::sentence, found));
             }
             if (symbols >= MIN_CHARS - 1) {
-                morse(new Sequence(text, start, i, "morse", CharacterCodes::morseReading, found));
+                morse(new Sequence(text, start, i, "morse", CharacterCodes::sentenceOrWordsRunTogether, found));
             }
         }
     }
@@ -432,7 +432,7 @@ final class CharacterCodes {
     }
 
     /**
-     * A spelled sentence of {@link #MIN_CHARS} letters or more read as Morse is ({@link #morseReading}): shorter,
+     * A spelled sentence of {@link #MIN_CHARS} letters or more read as Morse is ({@link #sentenceOrWordsRunTogether}): shorter,
      * its words would span fewer characters than every {@link #PHONETIC_PROBE}th is probed for.
      */
     private static String phoneticReading(CharSequence decoded) {
@@ -440,7 +440,7 @@ final class CharacterCodes {
         for (int i = 0; i < decoded.length(); i++) {
             letters += decoded.charAt(i) != ' ' ? 1 : 0;
         }
-        return letters >= MIN_CHARS ? morseReading(decoded) : null;
+        return letters >= MIN_CHARS ? sentenceOrWordsRunTogether(decoded) : null;
     }
 
     /** The fewest and the most letters of a word of the phonetic alphabet ("x-ray" aside). */
@@ -762,11 +762,11 @@ final class CharacterCodes {
     }
 
     /**
-     * Morse that reads as a sentence, or whose words run together and are found again ({@link WordBreaks}):
-     * the normaliser collapses the three spaces Morse puts between words, and some Morse puts none. Null if
-     * neither.
+     * A decoding that reads as a sentence, or whose words run together and are found again ({@link WordBreaks}):
+     * the normaliser collapses the three spaces Morse puts between words, some Morse puts none, and a spelled
+     * payload may leave its spaces out. Null if neither.
      */
-    private static String morseReading(CharSequence decoded) {
+    static String sentenceOrWordsRunTogether(CharSequence decoded) {
         if (readsAsSentence(decoded)) {
             return decoded.toString();
         }

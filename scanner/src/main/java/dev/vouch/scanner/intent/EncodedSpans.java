@@ -76,7 +76,9 @@ public final class EncodedSpans {
                 && (count(text, "&#", "&lt;", "&gt;", "&amp;", "&quot;") >= MIN_ESCAPES || count(text, "&#") >= 2)) {
             add(found, 0, text.length(), "html-entities", htmlEntities(text));
         }
-        if (text.indexOf('\\') >= 0 && count(text, "\\u", "\\U", "\\x", "\\0", "\\1", "\\2", "\\3") >= MIN_ESCAPES) {
+        // "\\U" counts only before the eight hex digits of an escape: "C:\\Users\\…" is a path.
+        if (text.indexOf('\\') >= 0
+                && count(text, "\\u", "\\x", "\\0", "\\1", "\\2", "\\3") + longEscapes(text) >= MIN_ESCAPES) {
             add(found, 0, text.length(), "escapes", escapes(text));
         }
         if (text.indexOf('%') >= 0 && count(text, "%") >= MIN_ESCAPES * 2) {
@@ -690,6 +692,15 @@ public final class EncodedSpans {
         return control == 0
                 && letters * 10 >= decoded.length() * 6
                 && (spaces > 0 || otherScript || decoded.length() < 24);
+    }
+
+    /** How many backslash-U escapes of eight hex digits the text holds, up to as many as {@link #count} counts. */
+    private static int longEscapes(String text) {
+        int total = 0;
+        for (int at = text.indexOf("\\U"); at >= 0 && total < 64; at = text.indexOf("\\U", at + 2)) {
+            total += at + 10 <= text.length() && isHex(text, at + 2, at + 10) ? 1 : 0;
+        }
+        return total;
     }
 
     private static int count(String text, String... needles) {

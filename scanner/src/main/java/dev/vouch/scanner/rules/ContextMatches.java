@@ -12,17 +12,25 @@ import java.util.Map;
  * <p>The first {@link #WINDOWED} candidates of a text are each answered by a search of the characters around
  * them, all an ordinary text ever asks. Past them the text is searched once, from left to right as far as the
  * candidates ask, and the matches remembered: searched afresh for each candidate, a field dense with candidates
- * whose context fails (a megabyte of {@code <IMPORTANT>} took six seconds) paid a window of regular-expression
- * work tens of thousands of times. A match found in the whole text counts where it stands, so a word a window's
- * edge cuts from a longer one ("must" of "mustard") counts only among the first candidates, as it always did.
+ * whose context fails (a megabyte of {@code <IMPORTANT>} took six seconds) paid a window of regular-expression work
+ * tens of thousands of times. A search of the whole text finds its matches apart, so one may hide another that a
+ * window finds ("next response" inside "your next response"): where a match runs into the window from before it,
+ * or out of it past its end, the window is searched as before. The one answer that differs is for a word a
+ * window's edge cuts from a longer one ("must" of "mustard"): past the first candidates it is no context word, as
+ * it never should have been. The searches of the whole text read at most {@link #READS_PER_CHARACTER} times the
+ * text; a pattern that would read more (one whose preferred branch reads on from every match to the text's end)
+ * has its windows searched instead.
  */
 final class ContextMatches {
 
     /** How many candidates of a pattern are answered by a search of their own window. */
     static final int WINDOWED = 8;
 
+    /** What the searches of the whole text for one pattern may read, in characters of the text. */
+    static final int READS_PER_CHARACTER = 8;
+
     private final String text;
-    private final TextSlice.Reads reads = new TextSlice.Reads();
+    private final TextSlice.Reads windowReads = new TextSlice.Reads();
     private Map<Pattern, Found> byPattern;
 
     ContextMatches(String text) {
@@ -41,19 +49,40 @@ final class ContextMatches {
         }
         Found found = byPattern.computeIfAbsent(pattern, Found::new);
         if (found.asked++ < WINDOWED) {
-            return pattern.matcher(new TextSlice(text, start, end, reads)).find();
+            return inWindow(pattern, start, end);
         }
-        return found.within(start, end);
+        return switch (found.within(start, end)) {
+            case YES -> true;
+            case NO -> false;
+            case SEARCH_THE_WINDOW -> inWindow(pattern, start, end);
+        };
     }
 
     /** The characters the searches have read, for the tests that hold them to a few times the text. */
     long charactersRead() {
-        return reads.count;
+        long read = windowReads.count;
+        if (byPattern != null) {
+            for (Found found : byPattern.values()) {
+                read += found.reads.count;
+            }
+        }
+        return read;
+    }
+
+    private boolean inWindow(Pattern pattern, int start, int end) {
+        return pattern.matcher(new TextSlice(text, start, end, windowReads)).find();
+    }
+
+    private enum Answer {
+        YES,
+        NO,
+        SEARCH_THE_WINDOW
     }
 
     /** The matches of one pattern in the whole text, apart and in order, known up to the first past what was asked. */
     private final class Found {
         private final Pattern pattern;
+        private final TextSlice.Reads reads = new TextSlice.Reads();
         private int asked;
         private Matcher matcher;
         private int[] starts = new int[4];
@@ -66,14 +95,24 @@ final class ContextMatches {
             this.pattern = pattern;
         }
 
-        boolean within(int from, int to) {
-            while (!exhausted && (count == 0 || starts[count - 1] < to)) {
+        Answer within(int from, int to) {
+            while (!exhausted && (count == 0 || starts[count - 1] < to) && !overBudget()) {
                 findNext();
             }
+            boolean known = exhausted || count > 0 && starts[count - 1] > to;
             // Apart and in order, the matches' ends rise with their starts: the first to start in the window ends
             // first.
             int first = firstStartingAtOrAfter(from);
-            return first < count && starts[first] <= to && ends[first] <= to;
+            boolean startsInside = first < count && starts[first] <= to;
+            boolean runsIn = first > 0 && ends[first - 1] >= from;
+            if (runsIn || startsInside && ends[first] > to || !startsInside && !known) {
+                return Answer.SEARCH_THE_WINDOW;
+            }
+            return startsInside ? Answer.YES : Answer.NO;
+        }
+
+        private boolean overBudget() {
+            return reads.count > (long) READS_PER_CHARACTER * text.length();
         }
 
         private void findNext() {

@@ -40,6 +40,17 @@ class EncodedSpansTest {
         assertThat(EncodedSpans.find("%u0063%u0061%u006C%u006C%u0020%u006D%u0065 first"))
                 .extracting(EncodedSpans.Decoded::text)
                 .containsExactly("call me first");
+        assertThat(EncodedSpans.find("\\U00000063\\U00000061\\U0000006c\\U0000006c me first"))
+                .extracting(EncodedSpans.Decoded::text)
+                .containsExactly("call me first");
+    }
+
+    @Test
+    void aWindowsPathIsNoEscape() {
+        // "\\U" counts as an escape only before eight hex digits: three of "C:\\Users" once read the text as escapes.
+        assertThat(EncodedSpans.find("Defaults: C:\\Users\\Public\\Documents, C:\\Users\\Default\\Desktop and"
+                        + " C:\\Users\\Default\\Downloads."))
+                .isEmpty();
     }
 
     @Test

@@ -59,11 +59,52 @@ class ContextMatchesTest {
         assertThat(context.charactersRead()).isLessThanOrEqualTo(4L * text.length());
     }
 
+    @Test
+    void aMatchRunningIntoTheWindowHidesNoneTheWindowHolds() {
+        // The whole text's search finds "your next response" from before the window; the window holds "next
+        // response", which the window's own search finds.
+        Pattern next = Pattern.compile("\\b(your\\s+next\\s+response|next\\s+response)\\b");
+        String text = "x".repeat(100) + " your next response and more";
+        ContextMatches context = askedBefore(text, ContextMatches.WINDOWED, next);
+
+        assertThat(context.within(next, 106, text.length())).isTrue();
+    }
+
+    @Test
+    void aMatchThatEatsTheBreakBeforeTheNextHidesNoneTheWindowHolds() {
+        // "(^|[^a-z])send([^a-z]|$)": the first "send " takes the space the second would start with.
+        Pattern send = Pattern.compile("(^|[^a-z])send([^a-z]|$)");
+        String text = "please send send it";
+        ContextMatches context = askedBefore(text, ContextMatches.WINDOWED, send);
+
+        assertThat(context.within(send, 12, text.length())).isTrue();
+    }
+
+    @Test
+    void aPatternThatReadsOnToTheEndFromEveryMatchHasItsWindowsSearched() {
+        // Each search from a "send" reads on to the text's end for an "external" that never comes: searched once a
+        // match, a text of "send"s would be read once for each of them.
+        Pattern reader = Pattern.compile("\\bsend\\b[^.]*\\bexternal\\b|\\bsend\\b");
+        String text = "send ".repeat(20_000);
+        ContextMatches context = new ContextMatches(text);
+
+        for (int candidate = 0; candidate < text.length(); candidate += 50) {
+            assertThat(context.within(reader, candidate - 40, candidate + 40)).isTrue();
+        }
+
+        assertThat(context.charactersRead())
+                .isLessThanOrEqualTo((long) (ContextMatches.READS_PER_CHARACTER + 20) * text.length());
+    }
+
     /** A context for {@code text} whose {@link ContextMatches#within} has been asked {@code asked} times already. */
     private static ContextMatches askedBefore(String text, int asked) {
+        return askedBefore(text, asked, MUST);
+    }
+
+    private static ContextMatches askedBefore(String text, int asked, Pattern pattern) {
         ContextMatches context = new ContextMatches(text);
         for (int i = 0; i < asked; i++) {
-            context.within(MUST, 0, 0);
+            context.within(pattern, 0, 0);
         }
         return context;
     }
