@@ -81,7 +81,8 @@ class DisguisedInstructionTest {
                 "a list of quoted characters",
                 "chr() calls",
                 "U+ code points",
-                "\\U escapes")) {
+                "\\U escapes",
+                "octal codes")) {
             evidence.put(encoded, "decoded ");
         }
         return evidence;
@@ -351,6 +352,7 @@ class DisguisedInstructionTest {
         d.put("Morse", s -> morse(s, " / "));
         d.put("Morse, words 3 spaces apart", s -> morse(s, "   "));
         d.put("decimal codes", s -> s.chars().mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+        d.put("octal codes", s -> s.chars().mapToObj(Integer::toOctalString).collect(Collectors.joining(" ")));
         d.put(
                 "a list of quoted characters",
                 s -> s.chars().mapToObj(c -> "'" + (char) c + "'").collect(Collectors.joining(", ", "[", "]")));

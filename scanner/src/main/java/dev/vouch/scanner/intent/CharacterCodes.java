@@ -7,9 +7,10 @@ import java.util.function.Function;
 
 /**
  * Text written one character to a code — binary ASCII ("01001001 01100111"), decimal character codes
- * ("73 103 110" or "[73,103,110]"), hex bytes written apart ("49 67 6e", "0x49, 0x67"), Morse (".. --. -. ---
- * .-. .") and the phonetic alphabet ("India Golf November") — which a language model reads back without being
- * told how, and a matcher reads as digits, dots and names. The first four are written in small alphabets
+ * ("73 103 110" or "[73,103,110]"), octal ones ("111 147 156"), hex bytes written apart ("49 67 6e", "0x49,
+ * 0x67"), Morse (".. --. -. --- .-. .") and the phonetic alphabet ("India Golf November") — which a language
+ * model reads back without being told how, and a matcher reads as digits, dots and names. The first five are
+ * written in small alphabets
  * of digits, separators, dots and dashes: runs of one long enough to hold a sentence are found as {@link
  * dev.vouch.scanner.match.AsciiRuns} finds base64, reading a few characters of each window, and only those
  * runs are decoded; the phonetic alphabet's words are read only where a probe every few dozen characters finds
@@ -192,6 +193,7 @@ final class CharacterCodes {
             }
             if (digits >= MIN_CHARS * 2) {
                 decimal(new Sequence(text, start, i, "decimal-codes", CharacterCodes::sentence, found));
+                octal(new Sequence(text, start, i, "octal-codes", CharacterCodes::sentence, found));
             }
             if (symbols >= MIN_CHARS - 1) {
                 morse(new Sequence(text, start, i, "morse", CharacterCodes::sentenceOrWordsRunTogether, found));
@@ -640,6 +642,36 @@ final class CharacterCodes {
             return false;
         }
         int value = Integer.parseInt(sequence.text, from, to, 10);
+        if (!isCharCode(value)) {
+            return false;
+        }
+        sequence.append((char) value);
+        sequence.extend(from, to);
+        return true;
+    }
+
+    /**
+     * Reads octal numbers 40 to 176 (and 12, a line break) as {@link #decimal} reads decimal ones: "111 147 156",
+     * as Python's {@code oct()} and a C dump write them. A list of decimal codes holds an 8, a 9 or a number past 176
+     * within a few numbers, and a sequence ends there.
+     */
+    private static void octal(Sequence sequence) {
+        numbers(sequence, CharacterCodes::listSeparator, CharacterCodes::appendOctalCode);
+    }
+
+    /** Appends the character whose octal code the digits {@code [from, to)} write; false if they write none. */
+    private static boolean appendOctalCode(Sequence sequence, int from, int to) {
+        if (sequence.text.charAt(from) == '0' || to - from < 2 || to - from > 3 || sequence.touchesWord(from, to)) {
+            return false;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = sequence.text.charAt(i) - '0';
+            if (digit > 7) {
+                return false;
+            }
+            value = value * 8 + digit;
+        }
         if (!isCharCode(value)) {
             return false;
         }

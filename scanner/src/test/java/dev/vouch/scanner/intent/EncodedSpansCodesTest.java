@@ -78,6 +78,17 @@ class EncodedSpansCodesTest {
     }
 
     @Test
+    void decodesOctalCharacterCodesAsDecimalOnesAreRead() {
+        String octal = HIDDEN.chars().mapToObj(Integer::toOctalString).collect(Collectors.joining(" "));
+        assertDecodedAt("Weather lookup. Setup codes: " + octal + ".", octal, "octal-codes", HIDDEN);
+        // File modes and levels are octal numbers too, of no printable characters or of no sentence.
+        assertThat(EncodedSpans.find("Modes 644 755 600 700 640 750 444 555 664 775 and 400 500."))
+                .isEmpty();
+        assertThat(EncodedSpans.find("Levels 10 11 12 13 14 15 16 17 20 21 22 23 24 25 26 27 30."))
+                .isEmpty();
+    }
+
+    @Test
     void decodesMorseWithItsWordBreaksAndDotAndDashLookAlikesAtItsSpan() {
         String lower = HIDDEN.toLowerCase(Locale.ROOT);
         String slashes = morse(HIDDEN, " / ");
