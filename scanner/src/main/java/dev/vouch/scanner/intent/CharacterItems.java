@@ -25,10 +25,10 @@ final class CharacterItems {
     /** What JavaScript's {@code fromCharCode} is called on, written before each call after the first. */
     private static final String STRING_CLASS = "string.";
 
-    /** Each opening quote, and the quote that closes it at the same index. */
-    private static final String OPENING_QUOTES = "'\"`\u2018\u201C";
+    /** Each opening quote, and the quote that closes it at the same index: a closing curly quote may open too. */
+    private static final String OPENING_QUOTES = "'\"`\u2018\u201C\u2019\u201D";
 
-    private static final String CLOSING_QUOTES = "'\"`\u2019\u201D";
+    private static final String CLOSING_QUOTES = "'\"`\u2019\u201D\u2019\u201D";
 
     /** What may stand between two quoted characters: a quote's own {@code +} joins are read as concatenation. */
     private static final String QUOTE_JOINERS = ",;|&.";
@@ -237,7 +237,7 @@ final class CharacterItems {
         return switch (kind) {
             case 'n', 't', 'r' -> item(end + 1, ' ');
             case '0' -> NONE;
-            default -> item(end + 1, kind);
+            default -> Character.isSurrogate(kind) ? NONE : item(end + 1, kind);
         };
     }
 

@@ -15,11 +15,11 @@ import java.util.Map;
  * whose context fails (a megabyte of {@code <IMPORTANT>} took six seconds) paid a window of regular-expression work
  * tens of thousands of times. A search of the whole text finds its matches apart, so one may hide another that a
  * window finds ("next response" inside "your next response"): where a match runs into the window from before it,
- * or out of it past its end, the window is searched as before. The one answer that differs is for a word a
- * window's edge cuts from a longer one ("must" of "mustard"): past the first candidates it is no context word, as
- * it never should have been. The searches of the whole text read at most {@link #READS_PER_CHARACTER} times the
- * text; a pattern that would read more (one whose preferred branch reads on from every match to the text's end)
- * has its windows searched instead.
+ * or out of it past its end, the window is searched as before. The answers that differ are where a window's edge
+ * makes or unmakes a word's boundary: "must" cut from "mustard" is no context word past the first candidates, as it
+ * never should have been, and "./x" after a letter ("a./x") is read with the letter before it. The searches of
+ * the whole text read at most {@link #READS_PER_CHARACTER} times the text; a pattern that would read more (one
+ * whose preferred branch reads on from every match to the text's end) has its windows searched instead.
  */
 final class ContextMatches {
 

@@ -31,7 +31,7 @@ class CharacterItemsTest {
 
     @Test
     void readsQuotesOfEveryStyleMixedInOneList() {
-        String[] quotes = {"'", "\"", "`", "\u2018\u2019"};
+        String[] quotes = {"'", "\"", "`", "\u2018\u2019", "\u2019", "\u201C\u201D"};
         StringBuilder mixed = new StringBuilder();
         for (int i = 0; i < HIDDEN.length(); i++) {
             String quote = quotes[i % quotes.length];
