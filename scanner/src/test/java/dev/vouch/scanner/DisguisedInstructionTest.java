@@ -82,7 +82,8 @@ class DisguisedInstructionTest {
                 "chr() calls",
                 "U+ code points",
                 "\\U escapes",
-                "octal codes")) {
+                "octal codes",
+                "fullwidth in \\u escapes")) {
             evidence.put(encoded, "decoded ");
         }
         return evidence;
@@ -353,6 +354,12 @@ class DisguisedInstructionTest {
         d.put("Morse, words 3 spaces apart", s -> morse(s, "   "));
         d.put("decimal codes", s -> s.chars().mapToObj(Integer::toString).collect(Collectors.joining(" ")));
         d.put("octal codes", s -> s.chars().mapToObj(Integer::toOctalString).collect(Collectors.joining(" ")));
+        d.put(
+                "fullwidth in \\u escapes",
+                s -> s.chars()
+                        .map(c -> c > ' ' && c <= '~' ? c + 0xFEE0 : c)
+                        .mapToObj(c -> String.format("\\u%04x", c))
+                        .collect(Collectors.joining()));
         d.put(
                 "a list of quoted characters",
                 s -> s.chars().mapToObj(c -> "'" + (char) c + "'").collect(Collectors.joining(", ", "[", "]")));

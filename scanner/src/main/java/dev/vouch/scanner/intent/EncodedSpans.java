@@ -430,14 +430,37 @@ public final class EncodedSpans {
 
     /** Keeps {@code decoded} as found at {@code [start, end)} if it reads as text, cut to {@link #MAX_DECODED}. */
     static void add(List<Decoded> found, int start, int end, String encoding, String decoded) {
-        if (decoded != null && !decoded.isBlank() && printable(decoded)) {
+        if (decoded == null) {
+            return;
+        }
+        String text = halfwidth(decoded);
+        if (!text.isBlank() && printable(text)) {
             found.add(new Decoded(
-                    start,
-                    end,
-                    encoding,
-                    decoded.length() > MAX_DECODED ? decoded.substring(0, MAX_DECODED) : decoded));
+                    start, end, encoding, text.length() > MAX_DECODED ? text.substring(0, MAX_DECODED) : text));
         }
     }
+
+    /**
+     * The text with each fullwidth letter and digit ("Ｉｇｎ") written as its ASCII one. Written plainly they are
+     * folded before the text is read; behind an escape ("\\uff29", "U+FF29", "&amp;#xff29;") they were read as
+     * they stand, and passed. Fullwidth punctuation, which Chinese and Japanese text writes as its own, is left.
+     */
+    private static String halfwidth(String decoded) {
+        char[] chars = null;
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            boolean wide =
+                    c >= '\uFF10' && c <= '\uFF19' || c >= '\uFF21' && c <= '\uFF3A' || c >= '\uFF41' && c <= '\uFF5A';
+            if (wide) {
+                chars = chars == null ? decoded.toCharArray() : chars;
+                chars[i] = (char) (c - FULLWIDTH_OFFSET);
+            }
+        }
+        return chars == null ? decoded : new String(chars);
+    }
+
+    /** How far the fullwidth forms of ASCII stand from ASCII. */
+    private static final int FULLWIDTH_OFFSET = 0xFEE0;
 
     /** Base64 and hex runs: maximal runs of their alphabets, long enough to carry a sentence. */
     private static void findRuns(String text, List<Decoded> found) {

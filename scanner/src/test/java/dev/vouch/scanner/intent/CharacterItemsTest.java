@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import static dev.vouch.scanner.intent.DecodedAssertions.assertDecodedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.IntFunction;
@@ -123,13 +124,5 @@ class CharacterItemsTest {
 
     private static String spell(IntFunction<String> item, String joiner) {
         return HIDDEN.chars().mapToObj(item).collect(Collectors.joining(joiner));
-    }
-
-    private static void assertDecodedAt(String text, String payload, String encoding, String decoded) {
-        assertThat(EncodedSpans.find(text)).as(text).singleElement().satisfies(found -> {
-            assertThat(found.encoding()).isEqualTo(encoding);
-            assertThat(found.text()).isEqualTo(decoded);
-            assertThat(text.substring(found.start(), found.end())).isEqualTo(payload);
-        });
     }
 }

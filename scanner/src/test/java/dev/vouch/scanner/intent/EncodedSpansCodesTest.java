@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import static dev.vouch.scanner.intent.DecodedAssertions.assertDecodedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -271,14 +272,6 @@ class EncodedSpansCodesTest {
                 .isEmpty();
         assertThat(EncodedSpans.find("Teams Tango, Victor, Romeo and Oscar meet at the Hotel Sierra in Lima."))
                 .isEmpty();
-    }
-
-    private static void assertDecodedAt(String text, String payload, String encoding, String decoded) {
-        assertThat(EncodedSpans.find(text)).as(text).singleElement().satisfies(found -> {
-            assertThat(found.encoding()).isEqualTo(encoding);
-            assertThat(found.text()).isEqualTo(decoded);
-            assertThat(text.substring(found.start(), found.end())).isEqualTo(payload);
-        });
     }
 
     private static String binary(String text, int width, String separator) {

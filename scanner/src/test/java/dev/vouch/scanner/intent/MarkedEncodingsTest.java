@@ -1,5 +1,6 @@
 package dev.vouch.scanner.intent;
 
+import static dev.vouch.scanner.intent.DecodedAssertions.assertDecodedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Collectors;
@@ -53,13 +54,5 @@ class MarkedEncodingsTest {
         assertDecodedAt("Sends mail. " + spaced, spaced, "uuencode", HIDDEN);
         assertThat(EncodedSpans.find("To begin 644 steps were planned; begin 1234 more later; begin again at end."))
                 .isEmpty();
-    }
-
-    private static void assertDecodedAt(String text, String payload, String encoding, String decoded) {
-        assertThat(EncodedSpans.find(text)).as(text).singleElement().satisfies(found -> {
-            assertThat(found.encoding()).isEqualTo(encoding);
-            assertThat(found.text()).isEqualTo(decoded);
-            assertThat(text.substring(found.start(), found.end())).isEqualTo(payload);
-        });
     }
 }
