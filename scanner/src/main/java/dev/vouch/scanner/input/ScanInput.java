@@ -70,23 +70,24 @@ public record ScanInput(
 
     /** Refuses a value nested deeper than {@link #MAX_DEPTH}, found by a walk that keeps its own stack. */
     private static void requireDepthWithin(JsonNode node, String pointer) {
-        Deque<JsonNode> nodes = new ArrayDeque<>();
-        Deque<Integer> depths = new ArrayDeque<>();
-        nodes.push(node);
-        depths.push(1);
-        while (!nodes.isEmpty()) {
-            JsonNode next = nodes.pop();
-            int depth = depths.pop();
-            if (!next.isContainerNode()) {
-                continue;
-            }
-            if (depth > MAX_DEPTH) {
+        // One iterator of children for each container open on the way down: the stack's height is the depth.
+        Deque<Iterator<JsonNode>> open = new ArrayDeque<>();
+        if (node.isContainerNode()) {
+            open.push(node.elements());
+        }
+        while (!open.isEmpty()) {
+            if (open.size() > MAX_DEPTH) {
                 throw new InvalidInputException(
                         (pointer.isEmpty() ? "the document" : pointer) + " is nested more than " + MAX_DEPTH + " deep");
             }
-            for (JsonNode child : next) {
-                nodes.push(child);
-                depths.push(depth + 1);
+            Iterator<JsonNode> children = open.peek();
+            if (!children.hasNext()) {
+                open.pop();
+            } else {
+                JsonNode child = children.next();
+                if (child.isContainerNode()) {
+                    open.push(child.elements());
+                }
             }
         }
     }

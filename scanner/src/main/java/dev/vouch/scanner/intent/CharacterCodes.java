@@ -10,10 +10,9 @@ import java.util.function.Function;
  * ("73 103 110" or "[73,103,110]"), octal ones ("111 147 156"), hex bytes written apart ("49 67 6e", "0x49,
  * 0x67"), Morse (".. --. -. --- .-. .") and the phonetic alphabet ("India Golf November") — which a language
  * model reads back without being told how, and a matcher reads as digits, dots and names. The first five are
- * written in small alphabets
- * of digits, separators, dots and dashes: runs of one long enough to hold a sentence are found as {@link
- * dev.vouch.scanner.match.AsciiRuns} finds base64, reading a few characters of each window, and only those
- * runs are decoded; the phonetic alphabet's words are read only where a probe every few dozen characters finds
+ * written in small alphabets of digits, separators, dots and dashes: runs of one long enough to hold a sentence
+ * are found as {@link dev.vouch.scanner.match.AsciiRuns} finds base64, reading a few characters of each window,
+ * and only those runs are decoded; the phonetic alphabet's words are read only where a probe every few dozen characters finds
  * one. A decoding is kept where it reads as a sentence, so version lists, tables of numbers, IP addresses,
  * ranges, flags, ellipses, rules and words that happen to be the alphabet's, which decode to nothing of the kind
  * or not at all, are left alone. Each decoding keeps the span of the code it came from.
@@ -434,8 +433,9 @@ final class CharacterCodes {
     }
 
     /**
-     * A spelled sentence of {@link #MIN_CHARS} letters or more read as Morse is ({@link #sentenceOrWordsRunTogether}): shorter,
-     * its words would span fewer characters than every {@link #PHONETIC_PROBE}th is probed for.
+     * A spelled sentence of {@link #MIN_CHARS} letters or more read as Morse is ({@link
+     * #sentenceOrWordsRunTogether}): shorter, its words would span fewer characters than every {@link
+     * #PHONETIC_PROBE}th is probed for.
      */
     private static String phoneticReading(CharSequence decoded) {
         int letters = 0;
@@ -632,22 +632,7 @@ final class CharacterCodes {
      * "32-126", "1.5", "192.168.0.1": a dot or a dash between numbers ends a list of codes.
      */
     private static void decimal(Sequence sequence) {
-        numbers(sequence, CharacterCodes::listSeparator, CharacterCodes::appendCharCode);
-    }
-
-    /** Appends the character whose code the digits {@code [from, to)} write; false if they write none. */
-    private static boolean appendCharCode(Sequence sequence, int from, int to) {
-        // "073" and the "000" of "1,000": no one writes a character's code with a leading zero.
-        if (sequence.text.charAt(from) == '0' || to - from > 3 || sequence.touchesWord(from, to)) {
-            return false;
-        }
-        int value = Integer.parseInt(sequence.text, from, to, 10);
-        if (!isCharCode(value)) {
-            return false;
-        }
-        sequence.append((char) value);
-        sequence.extend(from, to);
-        return true;
+        numbers(sequence, CharacterCodes::listSeparator, charCodes(10, 1));
     }
 
     /**
@@ -656,28 +641,37 @@ final class CharacterCodes {
      * within a few numbers, and a sequence ends there.
      */
     private static void octal(Sequence sequence) {
-        numbers(sequence, CharacterCodes::listSeparator, CharacterCodes::appendOctalCode);
+        numbers(sequence, CharacterCodes::listSeparator, charCodes(8, 2));
     }
 
-    /** Appends the character whose octal code the digits {@code [from, to)} write; false if they write none. */
-    private static boolean appendOctalCode(Sequence sequence, int from, int to) {
-        if (sequence.text.charAt(from) == '0' || to - from < 2 || to - from > 3 || sequence.touchesWord(from, to)) {
-            return false;
-        }
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            int digit = sequence.text.charAt(i) - '0';
-            if (digit > 7) {
+    /**
+     * Appends the character whose code in {@code radix} the digits {@code [from, to)} write, {@code fewest} digits
+     * to three; false, appending nothing, if they write none.
+     */
+    private static NumberReader charCodes(int radix, int fewest) {
+        return (sequence, from, to) -> {
+            // "073" and the "000" of "1,000": no one writes a character's code with a leading zero.
+            if (sequence.text.charAt(from) == '0'
+                    || to - from < fewest
+                    || to - from > 3
+                    || sequence.touchesWord(from, to)) {
                 return false;
             }
-            value = value * 8 + digit;
-        }
-        if (!isCharCode(value)) {
-            return false;
-        }
-        sequence.append((char) value);
-        sequence.extend(from, to);
-        return true;
+            int value = 0;
+            for (int i = from; i < to; i++) {
+                int digit = Character.digit(sequence.text.charAt(i), radix);
+                if (digit < 0) {
+                    return false;
+                }
+                value = value * radix + digit;
+            }
+            if (!isCharCode(value)) {
+                return false;
+            }
+            sequence.append((char) value);
+            sequence.extend(from, to);
+            return true;
+        };
     }
 
     /** Spaces with at most one comma among them, or nothing: what stands between the numbers of a list. */

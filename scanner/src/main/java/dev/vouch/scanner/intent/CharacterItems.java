@@ -2,6 +2,7 @@ package dev.vouch.scanner.intent;
 
 import java.lang.Character.UnicodeScript;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Text written one character to an item of code: a list of quoted characters ({@code ['I', 'g', 'n']}, {@code
@@ -21,6 +22,12 @@ final class CharacterItems {
      */
     private static final List<String> CHARACTER_CALLS =
             List.of("fromcharcode(", "fromcodepoint(", "unichr(", "nchar(", "chr$(", "chrw(", "char(", "chr(");
+
+    /** The last letter of each call's name, before its "(": most parentheses follow none of them. */
+    private static final String CALL_NAME_ENDINGS = CHARACTER_CALLS.stream()
+            .map(call -> call.substring(call.length() - 2, call.length() - 1))
+            .distinct()
+            .collect(Collectors.joining());
 
     /** What JavaScript's {@code fromCharCode} is called on, written before each call after the first. */
     private static final String STRING_CLASS = "string.";
@@ -81,8 +88,7 @@ final class CharacterItems {
             @Override
             int startAt(String text, int mark) {
                 // Most parentheses follow a space or a word no call's name ends like: one look rules them out.
-                char last = mark > 0 ? (char) (text.charAt(mark - 1) | 0x20) : ' ';
-                if (last != 'r' && last != 'e' && last != 'w' && last != '$' && last != 't') {
+                if (mark == 0 || CALL_NAME_ENDINGS.indexOf(Character.toLowerCase(text.charAt(mark - 1))) < 0) {
                     return -1;
                 }
                 for (String call : CHARACTER_CALLS) {

@@ -133,18 +133,10 @@ final class ContextMatches {
             searchFrom = matcher.end() > matcher.start() ? matcher.end() : matcher.start() + 1;
         }
 
+        /** The matches start apart, each after the last: the one at {@code from} or where it would stand. */
         private int firstStartingAtOrAfter(int from) {
-            int low = 0;
-            int high = count;
-            while (low < high) {
-                int middle = (low + high) >>> 1;
-                if (starts[middle] < from) {
-                    low = middle + 1;
-                } else {
-                    high = middle;
-                }
-            }
-            return low;
+            int at = Arrays.binarySearch(starts, 0, count, from);
+            return at >= 0 ? at : -at - 1;
         }
     }
 }

@@ -16,7 +16,9 @@ class CaseFoldingTest {
                 "\u0130",
                 "B\u0130LG\u0130 and \u0130stanbul",
                 "\u0130\u0130\u0130",
-                "Stra\u00dfe \u0391\u03a3 \u03a3\u0391\u0392\u0391\u03a3 \ud801\udc00 \u0130x")) {
+                "Stra\u00dfe \u0391\u03a3 \u03a3\u0391\u0392\u0391\u03a3 \ud801\udc00 \u0130x",
+                // A sigma's lower case reads the letters beside it: final before a space, not before "İ".
+                "\u0391\u03a3\u0130 \u0130\u03a3 \u0391\u03a3\u0130\u03a3 \u03a3\u0130")) {
             assertThat(CaseFolding.lower(text)).as(text).isEqualTo(text.toLowerCase(Locale.ROOT));
         }
     }

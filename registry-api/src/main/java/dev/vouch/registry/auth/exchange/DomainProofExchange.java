@@ -117,16 +117,17 @@ public final class DomainProofExchange {
             throw new InvalidRequestException("domain, timestamp and signed_timestamp are required");
         }
         // No domain is longer than 253 characters: an anonymous caller's longer one is refused before any work on it.
-        String domain = request.domain().length() > 253 ? request.domain() : CaseFolding.lower(request.domain());
+        if (request.domain().length() > 253) {
+            throw new AuthenticationRequiredException(
+                    "a name of " + request.domain().length() + " characters is not a domain name");
+        }
+        String domain = CaseFolding.lower(request.domain());
         // A numeric last label is an IP address, not a domain: no namespace to grant, and fetching from it
         // would let a caller point the registry at hosts on its own network.
         if (domain.length() > 253
                 || !DOMAIN.matcher(domain).matches()
                 || domain.substring(domain.lastIndexOf('.') + 1).chars().allMatch(Character::isDigit)) {
-            throw new AuthenticationRequiredException((domain.length() > 253
-                            ? "a name of " + domain.length() + " characters"
-                            : "'" + request.domain() + "'")
-                    + " is not a domain name");
+            throw new AuthenticationRequiredException("'" + request.domain() + "' is not a domain name");
         }
         Instant signedAt;
         try {
@@ -171,8 +172,7 @@ public final class DomainProofExchange {
             throw new AuthenticationRequiredException(
                     "the signature does not verify with the key " + checked.domain() + " publishes");
         }
-        if (!replays.firstUse(method + " " + checked.domain() + " "
-                + request.signedTimestamp().toLowerCase(java.util.Locale.ROOT))) {
+        if (!replays.firstUse(method + " " + checked.domain() + " " + CaseFolding.lower(request.signedTimestamp()))) {
             throw new AuthenticationRequiredException("this signed timestamp was already used; sign a fresh one");
         }
     }
