@@ -91,6 +91,12 @@ public final class KeywordAutomaton<V> {
 
     private final int[] fail;
     /**
+     * For each state, the first state on its failure chain, itself included, with a child beyond ASCII (the root
+     * at the end of any chain): a character beyond ASCII searches those alone, where each state of a deep
+     * keyword's chain cost a read that missed the cache.
+     */
+    private final int[] wideFail;
+    /**
      * For each state from {@link #denseStates} on, its row as a dense state's with a few cells replaced: that
      * state's number (bits 32-62), the first replaced cell's column (bits 24-31, 0 for none: column 0 leads
      * every state to the root) and target (bits 0-23). Where more cells differ, bit 63 is set and bits 32-62
@@ -203,6 +209,7 @@ public final class KeywordAutomaton<V> {
         output = new int[states][];
         wideChars = new char[states][];
         wideTargets = new int[states][];
+        wideFail = new int[states];
         build(trie, table);
         if (boundaries) {
             takeBoundariesAfterNonWordCharacters(table);
@@ -272,6 +279,8 @@ public final class KeywordAutomaton<V> {
                     firstWide == chars.length ? NO_CHARS : Arrays.copyOfRange(chars, firstWide, chars.length);
             wideTargets[state] =
                     firstWide == chars.length ? NO_TARGETS : Arrays.copyOfRange(children, firstWide, chars.length);
+            // Breadth first, the failure chain's states were all taken before this one.
+            wideFail[state] = state == 0 || wideChars[state].length > 0 ? state : wideFail[fail[state]];
             int[] own = trie.ends(state);
             int[] inherited = state == 0 || output[fail[state]] == null ? NO_TARGETS : output[fail[state]];
             if (own.length + inherited.length > 0) {
@@ -624,7 +633,7 @@ public final class KeywordAutomaton<V> {
     }
 
     private int wide(int state, char c) {
-        int s = state;
+        int s = wideFail[state];
         while (true) {
             int found = Arrays.binarySearch(wideChars[s], c);
             if (found >= 0) {
@@ -633,7 +642,7 @@ public final class KeywordAutomaton<V> {
             if (s == 0) {
                 return 0;
             }
-            s = fail[s];
+            s = wideFail[fail[s]];
         }
     }
 
