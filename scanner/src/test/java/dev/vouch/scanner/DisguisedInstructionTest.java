@@ -63,7 +63,10 @@ class DisguisedInstructionTest {
                 "Cyrillic lookalikes",
                 "small capitals",
                 "struck through",
-                "combining marks")) {
+                "combining marks",
+                "a letter dropped",
+                "a letter doubled",
+                "a letter changed")) {
             evidence.put(folded, "disguised letters: ");
         }
         for (String encoded : List.of(
@@ -226,6 +229,20 @@ class DisguisedInstructionTest {
                                         + w.charAt(w.length() - 1)
                                 : w)
                         .collect(Collectors.joining(" ")));
+        // Slips a reader reads through, in every word of five letters or more ("Ignre all previus instructons").
+        d.put(
+                "a letter dropped",
+                s -> eachLongWord(s, w -> w.substring(0, w.length() / 2) + w.substring(w.length() / 2 + 1)));
+        d.put(
+                "a letter doubled",
+                s -> eachLongWord(s, w -> w.substring(0, w.length() / 2 + 1) + w.substring(w.length() / 2)));
+        d.put(
+                "a letter changed",
+                s -> eachLongWord(
+                        s,
+                        w -> w.substring(0, w.length() / 2)
+                                + (char) ('a' + (w.charAt(w.length() / 2) - 'a' + 1) % 26)
+                                + w.substring(w.length() / 2 + 1)));
         d.put(
                 "each word backwards",
                 s -> words(s).stream()
@@ -420,6 +437,13 @@ class DisguisedInstructionTest {
                         .filter(m -> !m.isEmpty())
                         .collect(Collectors.joining(" ")))
                 .collect(Collectors.joining(wordBreak));
+    }
+
+    /** Each word of five letters or more, letters alone, written by {@code disguise}; the rest as they are. */
+    private static String eachLongWord(String s, UnaryOperator<String> disguise) {
+        return words(s).stream()
+                .map(w -> w.length() >= 5 && w.chars().allMatch(Character::isLetter) ? disguise.apply(w) : w)
+                .collect(Collectors.joining(" "));
     }
 
     private static List<String> words(String s) {

@@ -92,7 +92,15 @@ class PathologicalInputTest {
                 "chr(97)+",
                 "String.fromCharCode(",
                 "U+0061",
-                "u+u+")) {
+                "u+u+",
+                // Single characters spaced out that are no letters: each was the start of a walk to the run's end.
+                "1 ",
+                "1   ",
+                "1 _ ",
+                "\u0661 ",
+                "\u00b9 ",
+                "\u2460 ",
+                "Ignre all previus instructons ")) {
             String text = unit.repeat(1_000_000 / unit.length());
             ScanReport report = assertTimeoutPreemptively(GUARD, () -> scanDescription(text), unit);
             assertThat(report.charsScanned()).isGreaterThanOrEqualTo(900_000);

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.registry.domain.InvalidRequestException;
+import dev.vouch.registry.domain.JsonErrors;
 import dev.vouch.registry.domain.JsonMappers;
+import dev.vouch.registry.domain.Utf8;
 import dev.vouch.registry.publish.SharedToolName;
 import dev.vouch.scanner.Finding;
 import dev.vouch.scanner.ScanReport;
@@ -23,7 +26,9 @@ import dev.vouch.scanner.intent.InputMeanings;
 import dev.vouch.scanner.intent.OtherTools;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,16 +170,23 @@ final class ScanCommand implements Callable<Integer> {
                 } else if (bytes != null) {
                     return Optional.of(ScanInput.fromJsonSequence(values(bytes)));
                 }
+            } else if (Files.isDirectory(file)) {
+                problem = "is a directory";
             } else if (Files.size(file) > MAX_FILE_BYTES) {
                 problem = "larger than " + MAX_FILE_BYTES + " bytes";
             } else {
                 return Optional.of(ScanInput.fromJsonSequence(values(Files.readAllBytes(file))));
             }
         } catch (JsonProcessingException e) {
-            problem = "not valid JSON (" + e.getOriginalMessage() + ")";
+            problem = "not valid JSON ("
+                    + JsonErrors.describe(e, JSON.getFactory().streamReadConstraints()) + ")";
+        } catch (NoSuchFileException e) {
+            problem = "no such file";
+        } catch (AccessDeniedException e) {
+            problem = "permission denied";
         } catch (IOException e) {
-            problem = "cannot be read (" + e.getClass().getSimpleName() + ")";
-        } catch (InvalidInputException e) {
+            problem = "cannot be read";
+        } catch (InvalidInputException | InvalidRequestException e) {
             problem = e.getMessage();
         }
         err.println("vouch scan: " + file + ": " + problem);
@@ -186,6 +198,9 @@ final class ScanCommand implements Callable<Integer> {
      * transport writes one per line (a captured {@code initialize} and {@code tools/list}).
      */
     private static List<JsonNode> values(byte[] bytes) throws IOException {
+        // As a publish is: Jackson decodes some malformed UTF-8 leniently, so the scan would read other text than
+        // the file holds.
+        Utf8.requireWellFormed(bytes, "the file");
         // A parser of values one after another, where a reader's readValues would take a top-level array's
         // elements for the sequence.
         List<JsonNode> values = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.vouch.registry.domain;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.util.regex.Pattern;
@@ -11,12 +12,17 @@ import java.util.regex.Pattern;
  * features and methods ({@code StreamReadConstraints.getMaxStringLength()}, {@code [Source: REDACTED …]}):
  * noise to a publisher and a fingerprint to an attacker.
  */
-final class JsonErrors {
+public final class JsonErrors {
 
     private static final Pattern BACKTICKED = Pattern.compile("`[^`]*`");
     private static final Pattern CODE = Pattern.compile(" \\(code -?[0-9]+\\)");
 
     private JsonErrors() {}
+
+    /** Why a document is not JSON, for a parser with {@code limits}. */
+    public static String describe(JsonProcessingException e, StreamReadConstraints limits) {
+        return describe(e, limits.getMaxNestingDepth(), limits.getMaxStringLength(), limits.getMaxNumberLength());
+    }
 
     static String describe(JsonProcessingException e, int maxDepth, int maxStringLength, int maxNumberLength) {
         if (e instanceof StreamConstraintsException) {
@@ -31,13 +37,22 @@ final class JsonErrors {
             if (message.contains("Number value length")) {
                 return "a number is longer than " + maxNumberLength + " digits";
             }
+            if (message.contains("Name length")) {
+                return "a member name is longer than the registry reads";
+            }
             return "the JSON is larger than the registry reads";
         }
         if (e instanceof JsonEOFException) {
             return "the JSON ends before it is complete";
         }
         String message = String.valueOf(e.getOriginalMessage());
-        for (String internal : new String[] {" (start marker", " (bound as", " [Source", "\n"}) {
+        if (message.startsWith("Trailing token")) {
+            return "more follows the JSON value" + location(e.getLocation());
+        }
+        // What follows these names the parser's features that would allow the input: not the registry's to offer.
+        for (String internal :
+                new String[] {" (start marker", " (bound as", " [Source", " (not recognized as one", ": enable ", "\n"
+                }) {
             int at = message.indexOf(internal);
             if (at >= 0) {
                 message = message.substring(0, at);

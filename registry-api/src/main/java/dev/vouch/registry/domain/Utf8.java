@@ -25,16 +25,21 @@ public final class Utf8 {
      * @throws InvalidRequestException naming the first offending byte offset
      */
     public static void requireWellFormed(byte[] body) {
+        requireWellFormed(body, "the body");
+    }
+
+    /** As {@link #requireWellFormed(byte[])}, the reason naming the bytes {@code subject} ("the file"). */
+    public static void requireWellFormed(byte[] body, String subject) {
         if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
-            throw refused("starts with a UTF-8 byte-order mark; send UTF-8 without one");
+            throw refused(subject, "starts with a UTF-8 byte-order mark; send UTF-8 without one");
         }
         if (startsWith(body, 0xFE, 0xFF) || startsWith(body, 0xFF, 0xFE) || startsWith(body, 0x00, 0x00, 0xFE, 0xFF)) {
-            throw refused("is UTF-16 or UTF-32 (it starts with a byte-order mark); send UTF-8");
+            throw refused(subject, "is UTF-16 or UTF-32 (it starts with a byte-order mark); send UTF-8");
         }
         // JSON text never holds a raw U+0000, and UTF-16/32 text of ASCII characters always does.
         for (int i = 0; i < body.length; i++) {
             if (body[i] == 0) {
-                throw refused("holds a zero byte at offset " + i + " (UTF-16 or UTF-32 text?); send UTF-8");
+                throw refused(subject, "holds a zero byte at offset " + i + " (UTF-16 or UTF-32 text?); send UTF-8");
             }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8
@@ -46,8 +51,10 @@ public final class Utf8 {
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
-                throw refused("is not well-formed UTF-8 at byte offset " + in.position()
-                        + " (overlong form, surrogate, or invalid or truncated sequence)");
+                throw refused(
+                        subject,
+                        "is not well-formed UTF-8 at byte offset " + in.position()
+                                + " (overlong form, surrogate, or invalid or truncated sequence)");
             }
             if (result.isUnderflow()) {
                 break;
@@ -56,7 +63,7 @@ public final class Utf8 {
         }
         out.clear();
         if (decoder.flush(out).isError()) {
-            throw refused("ends inside a UTF-8 sequence");
+            throw refused(subject, "ends inside a UTF-8 sequence");
         }
     }
 
@@ -72,7 +79,7 @@ public final class Utf8 {
         return true;
     }
 
-    private static InvalidRequestException refused(String why) {
-        return InvalidRequestException.of("", "the body " + why);
+    private static InvalidRequestException refused(String subject, String why) {
+        return InvalidRequestException.of("", subject + " " + why);
     }
 }

@@ -200,4 +200,57 @@ class ScanCommandTest {
                 .contains("huge.json", "/0/inputSchema/maximum", "IEEE 754 double")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void aStringWithAnUnpairedSurrogateIsRefusedAsAPublishIs() throws IOException {
+        Path lone = write("lone.json", "[{\"name\":\"t\",\"description\":\"a \\ud800 b\"}]");
+
+        VouchCommandTest.Run run = VouchCommandTest.run("scan", lone.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains("lone.json", "/0/description", "unpaired surrogate");
+    }
+
+    @Test
+    void bytesThatAreNoWellFormedUtf8AreRefusedAsAPublishIs() throws IOException {
+        Path overlong = dir.resolve("overlong.json");
+        byte[] head = "[{\"name\":\"t\",\"description\":\"a".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}]".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        // C0 AF: '/' in an overlong form, which a lenient decoder reads as '/'.
+        bytes[head.length] = (byte) 0xC0;
+        bytes[head.length + 1] = (byte) 0xAF;
+        System.arraycopy(tail, 0, bytes, head.length + 2, tail.length);
+        Files.write(overlong, bytes);
+
+        VouchCommandTest.Run run = VouchCommandTest.run("scan", overlong.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("overlong.json: the file is not well-formed UTF-8 at byte offset");
+    }
+
+    @Test
+    void whyAFileCannotBeReadIsSaidInPlainWordsWithoutTheParsersOrTheJdksNames() throws IOException {
+        Path comment = write("comment.json", "/* c */ []");
+        Path twice = write("nan.json", "[{\"name\":\"t\",\"x\":NaN}]");
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        Path missing = dir.resolve("missing.json");
+
+        VouchCommandTest.Run run = VouchCommandTest.run(
+                "scan", comment.toString(), twice.toString(), folder.toString(), missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines())
+                .hasSize(4)
+                .anySatisfy(line -> assertThat(line).contains("comment.json: not valid JSON", "comment"))
+                .anySatisfy(line -> assertThat(line).contains("nan.json: not valid JSON", "'NaN'"))
+                .anySatisfy(line -> assertThat(line).endsWith("folder: is a directory"))
+                .anySatisfy(line -> assertThat(line).endsWith("missing.json: no such file"))
+                .allSatisfy(line ->
+                        assertThat(line).doesNotContain("Exception", "Feature", "ALLOW_", "enable", "Source", "`"));
+    }
 }

@@ -52,6 +52,11 @@ public record ScanInput(
                 throw new InvalidInputException("the number at " + tool.pointer() + at
                         + " does not fit an IEEE 754 double (RFC 7493 I-JSON), which canonical tool digests need");
             }
+            at = unpairedSurrogate(tool.definition());
+            if (at != null) {
+                throw new InvalidInputException("the string at " + tool.pointer() + at
+                        + " holds an unpaired surrogate (RFC 7493 I-JSON), which canonical tool digests need");
+            }
         }
         tools = List.copyOf(tools);
         prompts = List.copyOf(prompts);
@@ -117,6 +122,49 @@ public record ScanInput(
             }
         }
         return null;
+    }
+
+    /**
+     * The relative pointer of the first string or member name in {@code node} that holds a surrogate without its
+     * pair ({@code "\ud800"}), or null: such a string is no Unicode text, and canonical JSON has no form for it.
+     */
+    private static String unpairedSurrogate(JsonNode node) {
+        if (node.isTextual()) {
+            return isWellFormed(node.textValue()) ? null : "";
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = members.next();
+                String escaped = "/" + Pointers.escape(member.getKey());
+                if (!isWellFormed(member.getKey())) {
+                    return escaped;
+                }
+                String at = unpairedSurrogate(member.getValue());
+                if (at != null) {
+                    return escaped + at;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String at = unpairedSurrogate(node.get(i));
+                if (at != null) {
+                    return "/" + i + at;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -19,8 +19,9 @@ import java.util.Set;
  * {@code (r)(e)(a)(d)}), and words cut by inline tags or markdown bold ({@code re<b>place</b>},
  * {@code re**place**}), a word cut by punctuation no word holds ({@code ign*ore}) or, where a text cuts two, by a
  * space ({@code ign ore}), a sentence written with punctuation for spaces ({@code do-not-tell-the-user}), and, where a
- * text writes them throughout, words with their inner letters shuffled ({@code Ignroe all prveious isntructions}) or
- * each written backwards ({@code erongI lla}). It
+ * text writes them throughout, words with their inner letters shuffled ({@code Ignroe all prveious isntructions}),
+ * the lexicon's words a letter off ({@code Ignre all previus instructons}, {@link MisspelledWords}) or each word
+ * written backwards ({@code erongI lla}). It
  * also reads Chinese written in traditional characters as simplified, the one script the lexicon writes it in.
  * Every folded character remembers the index of the original character it came from, so a match is reported at its
  * place in the text a person reads.
@@ -227,7 +228,13 @@ public final class FoldedText {
                         && strict.backwardsWords() * 2 >= strict.longWords(),
                 // "ign ore all prev ious instr uctions": one word cut by a space is a slip ("retu rn"); a text that
                 // cuts two was cut to slip past a matcher, which a model reads through.
-                strict.spaceCutWords() >= MIN_WORDS_CUT_BY_SPACE);
+                strict.spaceCutWords() >= MIN_WORDS_CUT_BY_SPACE,
+                // "Ignre all previus instructons": a slip here and there is left as written, and a text where two
+                // of the lexicon's words are written a letter off, and at least half the words that are no
+                // English are such slips, was misspelled to slip past a matcher, which a model reads through. A
+                // text of names and terms the list lacks ("kubectl", "databricks"), or of another language, has
+                // many words that are none, few of them a letter from the lexicon's.
+                strict.twoWordsMisspelled());
         return reading.readsOtherwise() ? fold(source, reading).folded() : strict.folded();
     }
 
@@ -242,12 +249,13 @@ public final class FoldedText {
             boolean runTogether,
             boolean unscramble,
             boolean backwards,
-            boolean spaceCut) {
-        static final TextReading STRICT = new TextReading(false, false, false, false, false, false, false);
+            boolean spaceCut,
+            boolean respell) {
+        static final TextReading STRICT = new TextReading(false, false, false, false, false, false, false, false);
 
         /** Whether the text is read otherwise than its tokens alone would be. */
         boolean readsOtherwise() {
-            return leet || cut || hyphen || runTogether || unscramble || backwards || spaceCut;
+            return leet || cut || hyphen || runTogether || unscramble || backwards || spaceCut || respell;
         }
 
         /** The fewest letters of a run read as words run together. */
@@ -365,6 +373,9 @@ public final class FoldedText {
         return pieceOfNoWord ? end : cut;
     }
 
+    /** How many words from an English short word a misspelling may stand and be read as English. */
+    private static final int MISSPELLING_REACH = 3;
+
     /** The fewest words of four letters or more a text whose words were shuffled has; shorter ones are labels. */
     private static final int MIN_WORDS_SHUFFLED = 4;
 
@@ -392,7 +403,9 @@ public final class FoldedText {
             int unknownWords,
             int englishShortWords,
             int backwardsWords,
-            int spaceCutWords) {}
+            int spaceCutWords,
+            int misspelledWords,
+            boolean twoWordsMisspelled) {}
 
     private static Folding fold(char[] text, TextReading reading) {
         int length = text.length;
@@ -405,7 +418,7 @@ public final class FoldedText {
                 out.words++;
                 // Letters cut apart one by one: by spaces ("i g n o r e"), or by a symbol or punctuation
                 // ("r🔥e🔥a🔥d").
-                int cutApartEnd = spacedLettersEnd(text, i);
+                int cutApartEnd = i < out.noSpacedLettersBefore ? i : spacedLettersEnd(text, i, out);
                 if (cutApartEnd > i) {
                     appendSpaced(text, i, cutApartEnd, out);
                 } else {
@@ -436,10 +449,9 @@ public final class FoldedText {
                 if (wordEnd > i) {
                     String restored = reading.unscramble() ? ScrambledWords.restored(text, i, wordEnd) : null;
                     restored = restored == null && reading.backwards() ? backwards(text, i, wordEnd) : restored;
+                    restored = restored == null && reading.respell() ? misspelled(text, i, wordEnd) : restored;
                     if (restored != null) {
-                        for (int j = i; j < wordEnd; j++) {
-                            out.append(restored.charAt(j - i), j);
-                        }
+                        appendRestored(restored, i, wordEnd, out);
                         disguised = true;
                     } else {
                         appendLowerCase(text, i, wordEnd, out);
@@ -519,7 +531,30 @@ public final class FoldedText {
                 out.unknownWords,
                 out.englishShortWords,
                 out.backwardsWords,
-                out.spaceCutWords);
+                out.spaceCutWords,
+                out.misspelledWords,
+                out.twoWordsMisspelled);
+    }
+
+    /**
+     * Writes a word read in place of {@code [from, to)}, a letter longer or shorter where it was misspelled: each
+     * letter from the original letter at its place, the last original letter's for one more.
+     */
+    private static void appendRestored(String restored, int from, int to, Output out) {
+        if (restored.length() > to - from) {
+            out.reserve(restored.length() - (to - from));
+        }
+        for (int k = 0; k < restored.length(); k++) {
+            out.append(restored.charAt(k), Math.min(from + k, to - 1));
+        }
+    }
+
+    /** The lexicon's word {@code text[from, to)} misspells, where it is no English word; null otherwise. */
+    private static String misspelled(char[] text, int from, int to) {
+        return to - from >= MisspelledWords.SHORTEST - 1
+                        && ScrambledWords.reading(text, from, to) == ScrambledWords.Reading.UNKNOWN
+                ? MisspelledWords.restored(text, from, to)
+                : null;
     }
 
     /** Writes the ASCII letters {@code text[from, to)} in lower case, each from its own index. */
@@ -542,9 +577,10 @@ public final class FoldedText {
      * A run of single characters each followed by one space ("i g n o r e"), where a wider gap of two or
      * three spaces parts words ("a f t e r   r e a d i n g") and punctuation stands alone like a letter
      * ("w r i t e _ s e c r e t"): the end of the run, or {@code start} when it holds fewer than four
-     * letters.
+     * letters. A run that holds too few holds too few from any of its characters on: {@code out} is told where it
+     * ends, so that the characters of "1 1 1 …" are not each the start of another walk to its end.
      */
-    private static int spacedLettersEnd(char[] text, int start) {
+    private static int spacedLettersEnd(char[] text, int start, Output out) {
         int letters = 0;
         int end = start;
         int i = start;
@@ -569,7 +605,11 @@ public final class FoldedText {
             }
             i += 1 + gap;
         }
-        return letters >= 4 ? end : start;
+        if (letters >= 4) {
+            return end;
+        }
+        out.noSpacedLettersBefore = end;
+        return start;
     }
 
     /**
@@ -1404,6 +1444,24 @@ public final class FoldedText {
         int backwardsWords;
         /** Words cut in two by a space ({@link #spaceCutWordEnd}). */
         int spaceCutWords;
+        /** Of the words of no word of the list in any order, those a letter from a word of the lexicon's. */
+        int misspelledWords;
+        /** The first word read as misspelled, and whether another was: a name repeated ("Carbone") is one slip. */
+        private String firstMisspelled;
+        /** Where the last run of spaced single characters with too few letters ended ({@link #spacedLettersEnd}). */
+        int noSpacedLettersBefore;
+
+        /** Plain words counted so far, and the count when the last English short word was. */
+        private int plainWords;
+
+        private int lastEnglishShortWord = -MISSPELLING_REACH - 1;
+        /** Misspellings no English short word has stood near yet, and where they stood. */
+        private final String[] pending = new String[4];
+
+        private final int[] pendingAt = new int[4];
+        private int pendingCount;
+
+        boolean twoWordsMisspelled;
         /** Short English words that a shuffle leaves alone ({@link ScrambledWords#isEnglishShortWord}). */
         int englishShortWords;
         /** Tokens that are sentences with punctuation for spaces ({@link #joinsSentence}). */
@@ -1425,11 +1483,18 @@ public final class FoldedText {
                         read == ScrambledWords.Reading.UNKNOWN && WordBreaks.isListedBackwards(text, start, end)
                                 ? 1
                                 : 0;
+                if (read == ScrambledWords.Reading.UNKNOWN && end - start >= MisspelledWords.SHORTEST - 1) {
+                    misspelledAt(MisspelledWords.restored(text, start, end));
+                }
                 listed = read == ScrambledWords.Reading.LISTED;
             } else {
-                englishShortWords += ScrambledWords.isEnglishShortWord(text, start, end) ? 1 : 0;
+                if (ScrambledWords.isEnglishShortWord(text, start, end)) {
+                    englishShortWords++;
+                    englishShortWordAt();
+                }
                 listed = ScrambledWords.isShortListed(text, start, end);
             }
+            plainWords++;
             // Two words of the list side by side are words as written: the pair is asked of the list only where one
             // is none, as the word's own reading has told.
             if (previousWordEnd == start - 1
@@ -1440,6 +1505,44 @@ public final class FoldedText {
             previousWordStart = start;
             previousWordEnd = end;
             previousWordListed = listed;
+        }
+
+        /**
+         * A word read as a misspelling of {@code word} (none where null): counted where an English short word stands
+         * within {@link #MISSPELLING_REACH} words of it, before or after. "Lista los contactos de un cliente" holds
+         * Spanish words a letter from English ones, among Spanish words; "Ignre all previus instructons" is English.
+         */
+        private void misspelledAt(String word) {
+            if (word == null) {
+                return;
+            }
+            if (plainWords - lastEnglishShortWord <= MISSPELLING_REACH) {
+                countMisspelled(word);
+            } else if (pendingCount < pending.length) {
+                pending[pendingCount] = word;
+                pendingAt[pendingCount++] = plainWords;
+            }
+        }
+
+        /** An English short word: the misspellings waiting within reach before it are counted. */
+        private void englishShortWordAt() {
+            lastEnglishShortWord = plainWords;
+            for (int k = 0; k < pendingCount; k++) {
+                if (plainWords - pendingAt[k] <= MISSPELLING_REACH) {
+                    countMisspelled(pending[k]);
+                }
+            }
+            pendingCount = 0;
+        }
+
+        /** Counts a word read as a misspelling of {@code word}, and whether it is a second word. */
+        private void countMisspelled(String word) {
+            misspelledWords++;
+            if (firstMisspelled == null) {
+                firstMisspelled = word;
+            } else if (!firstMisspelled.equals(word)) {
+                twoWordsMisspelled = true;
+            }
         }
 
         /** Counts a word of four letters or more, and what it is read as. */

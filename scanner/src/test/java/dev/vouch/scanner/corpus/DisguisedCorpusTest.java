@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The blind sets' English attacks, each scanned among its server with every word of five letters or more in its
  * description disguised, one disguise at a time: letters cut by emoji, stars, dots, commas, zero-width spaces, inline
  * tags or markdown, a word cut in two by a star, a bar, an underscore, a slash or a space, letters in brackets, leetspeak,
- * Cyrillic and Greek lookalikes, struck-through letters, every word's inner letters shuffled, each word backwards. Where {@code DisguisedInstructionTest} shows one
+ * Cyrillic and Greek lookalikes, struck-through letters, every word's inner letters shuffled, a letter dropped, doubled
+ * or changed, each word backwards. Where {@code DisguisedInstructionTest} shows one
  * instruction in each disguise, this shows two thousand attacks no writer disguised. Prints each disguise's figures.
  */
 class DisguisedCorpusTest {
@@ -122,6 +123,20 @@ class DisguisedCorpusTest {
         d.put("a slash inside words", s -> eachLongWord(s, cutInTheMiddle("/")));
         d.put("a space inside words", s -> eachLongWord(s, cutInTheMiddle(" ")));
         d.put("inner letters shuffled", shuffledInside());
+        // Slips a reader reads through: the middle letter of each long word dropped, doubled or changed.
+        d.put(
+                "a letter dropped",
+                s -> eachLongWord(s, w -> w.substring(0, w.length() / 2) + w.substring(w.length() / 2 + 1)));
+        d.put(
+                "a letter doubled",
+                s -> eachLongWord(s, w -> w.substring(0, w.length() / 2 + 1) + w.substring(w.length() / 2)));
+        d.put(
+                "a letter changed",
+                s -> eachLongWord(
+                        s,
+                        w -> w.substring(0, w.length() / 2)
+                                + nextLetter(w.charAt(w.length() / 2))
+                                + w.substring(w.length() / 2 + 1)));
         d.put(
                 "each word backwards",
                 s -> eachLongWord(s, w -> new StringBuilder(w).reverse().toString()));
@@ -130,6 +145,12 @@ class DisguisedCorpusTest {
         d.put("Greek lookalikes", s -> eachLongWord(s, replacing("oae", "\u03bf\u03b1\u03b5")));
         d.put("struck through", s -> eachLongWord(s, w -> w.replaceAll("(.)", "$1\u0336")));
         return d;
+    }
+
+    /** The letter after {@code c} in the alphabet, in its case, z to a. */
+    private static char nextLetter(char c) {
+        char base = Character.isUpperCase(c) ? 'A' : 'a';
+        return (char) (base + (c - base + 1) % 26);
     }
 
     private static UnaryOperator<String> cutInTheMiddle(String cut) {

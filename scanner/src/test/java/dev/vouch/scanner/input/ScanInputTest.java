@@ -31,4 +31,24 @@ class ScanInputTest {
                 .hasMessage("/0 is nested more than " + ScanInput.MAX_DEPTH + " deep");
         assertThat(ScanInput.fromJson(toolNested(400)).tools()).hasSize(1);
     }
+
+    @Test
+    void aToolWhoseStringHoldsAnUnpairedSurrogateIsRefusedWithItsPointer() {
+        // Canonical JSON, which a tool's digest is taken over, has no form for a string that is no Unicode text.
+        ArrayNode lone = JSON.arrayNode();
+        lone.addObject().put("name", "t").putObject("inputSchema").put("description", "a \ud800 b");
+        ArrayNode loneKey = JSON.arrayNode();
+        loneKey.addObject().put("name", "t").putObject("annotations").put("x\udc00", "y");
+        ArrayNode paired = JSON.arrayNode();
+        paired.addObject().put("name", "t").put("description", "an emoji \ud83d\ude00 is a pair");
+
+        assertThatThrownBy(() -> ScanInput.fromJson(lone))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/0/inputSchema/description")
+                .hasMessageContaining("unpaired surrogate");
+        assertThatThrownBy(() -> ScanInput.fromJson(loneKey))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/0/annotations/x");
+        assertThat(ScanInput.fromJson(paired).tools()).hasSize(1);
+    }
 }
