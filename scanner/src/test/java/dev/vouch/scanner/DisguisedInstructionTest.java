@@ -230,19 +230,9 @@ class DisguisedInstructionTest {
                                 : w)
                         .collect(Collectors.joining(" ")));
         // Slips a reader reads through, in every word of five letters or more ("Ignre all previus instructons").
-        d.put(
-                "a letter dropped",
-                s -> eachLongWord(s, w -> w.substring(0, w.length() / 2) + w.substring(w.length() / 2 + 1)));
-        d.put(
-                "a letter doubled",
-                s -> eachLongWord(s, w -> w.substring(0, w.length() / 2 + 1) + w.substring(w.length() / 2)));
-        d.put(
-                "a letter changed",
-                s -> eachLongWord(
-                        s,
-                        w -> w.substring(0, w.length() / 2)
-                                + (char) ('a' + (w.charAt(w.length() / 2) - 'a' + 1) % 26)
-                                + w.substring(w.length() / 2 + 1)));
+        d.put("a letter dropped", s -> eachLongWord(s, Slips::dropped));
+        d.put("a letter doubled", s -> eachLongWord(s, Slips::doubled));
+        d.put("a letter changed", s -> eachLongWord(s, Slips::changed));
         d.put(
                 "each word backwards",
                 s -> words(s).stream()

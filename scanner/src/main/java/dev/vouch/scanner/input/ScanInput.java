@@ -34,8 +34,9 @@ public record ScanInput(
 
     /**
      * A tool's digest is SHA-256 over its RFC 8785 canonical JSON, which is defined for numbers an IEEE 754 double
-     * holds (I-JSON, RFC 7493): a tool holding one beyond it ({@code 1e309}, a 309-digit integer) cannot be digested
-     * and is refused here. A manifest, a prompt or a resource is read for its text alone and may hold any number.
+     * holds and strings of Unicode text (I-JSON, RFC 7493): a tool holding a number beyond it ({@code 1e309}, a
+     * 309-digit integer) or a string with an unpaired surrogate cannot be digested and is refused here, as a publish
+     * refuses it. A manifest, a prompt or a resource is read for its text alone and may hold either.
      */
     public ScanInput {
         for (ToolDefinition tool : tools) {
@@ -47,15 +48,10 @@ public record ScanInput(
         instructions.ifPresent(item -> requireDepthWithin(item.node(), item.pointer()));
         manifest.ifPresent(item -> requireDepthWithin(item.node(), item.pointer()));
         for (ToolDefinition tool : tools) {
-            String at = nonFiniteNumber(tool.definition());
-            if (at != null) {
-                throw new InvalidInputException("the number at " + tool.pointer() + at
-                        + " does not fit an IEEE 754 double (RFC 7493 I-JSON), which canonical tool digests need");
-            }
-            at = unpairedSurrogate(tool.definition());
-            if (at != null) {
-                throw new InvalidInputException("the string at " + tool.pointer() + at
-                        + " holds an unpaired surrogate (RFC 7493 I-JSON), which canonical tool digests need");
+            Flaw flaw = firstFlaw(tool.definition());
+            if (flaw != null) {
+                throw new InvalidInputException(flaw.subject() + " at " + tool.pointer() + flaw.at() + " "
+                        + flaw.problem() + " (RFC 7493 I-JSON), which canonical tool digests need");
             }
         }
         tools = List.copyOf(tools);
@@ -97,58 +93,45 @@ public record ScanInput(
         }
     }
 
-    /**
-     * The relative pointer of the first number in {@code node} that no IEEE 754 double holds, or null. Pointers are
-     * built on the way back from one, so a tree without one costs a walk and nothing else.
-     */
-    private static String nonFiniteNumber(JsonNode node) {
-        if (node.isNumber()) {
-            return Double.isFinite(node.doubleValue()) ? null : "";
+    /** What of a tool is no I-JSON, and its pointer relative to the tool. */
+    private record Flaw(String subject, String at, String problem) {
+
+        Flaw under(String step) {
+            return new Flaw(subject, step + at, problem);
         }
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = members.next();
-                String at = nonFiniteNumber(member.getValue());
-                if (at != null) {
-                    return "/" + Pointers.escape(member.getKey()) + at;
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String at = nonFiniteNumber(node.get(i));
-                if (at != null) {
-                    return "/" + i + at;
-                }
-            }
-        }
-        return null;
     }
 
     /**
-     * The relative pointer of the first string or member name in {@code node} that holds a surrogate without its
-     * pair ({@code "\ud800"}), or null: such a string is no Unicode text, and canonical JSON has no form for it.
+     * The first number no IEEE 754 double holds ({@code 1e309}), or string or member name holding a surrogate without
+     * its pair ({@code "\ud800"}), in {@code node}; null where there is none. Canonical JSON has no form for either.
+     * Pointers are built on the way back from one, so a tree without one costs a walk and nothing else.
      */
-    private static String unpairedSurrogate(JsonNode node) {
+    private static Flaw firstFlaw(JsonNode node) {
+        if (node.isNumber()) {
+            return Double.isFinite(node.doubleValue())
+                    ? null
+                    : new Flaw("the number", "", "does not fit an IEEE 754 double");
+        }
         if (node.isTextual()) {
-            return isWellFormed(node.textValue()) ? null : "";
+            return isWellFormed(node.textValue()) ? null : new Flaw("the string", "", "holds an unpaired surrogate");
         }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = members.next();
-                String escaped = "/" + Pointers.escape(member.getKey());
+                String step = "/" + Pointers.escape(member.getKey());
                 if (!isWellFormed(member.getKey())) {
-                    return escaped;
+                    return new Flaw("the member name", step, "holds an unpaired surrogate");
                 }
-                String at = unpairedSurrogate(member.getValue());
-                if (at != null) {
-                    return escaped + at;
+                Flaw flaw = firstFlaw(member.getValue());
+                if (flaw != null) {
+                    return flaw.under(step);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String at = unpairedSurrogate(node.get(i));
-                if (at != null) {
-                    return "/" + i + at;
+                Flaw flaw = firstFlaw(node.get(i));
+                if (flaw != null) {
+                    return flaw.under("/" + i);
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.scanner.Scanner;
+import dev.vouch.scanner.Slips;
 import dev.vouch.scanner.Verdict;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.ToolDefinition;
@@ -124,19 +125,9 @@ class DisguisedCorpusTest {
         d.put("a space inside words", s -> eachLongWord(s, cutInTheMiddle(" ")));
         d.put("inner letters shuffled", shuffledInside());
         // Slips a reader reads through: the middle letter of each long word dropped, doubled or changed.
-        d.put(
-                "a letter dropped",
-                s -> eachLongWord(s, w -> w.substring(0, w.length() / 2) + w.substring(w.length() / 2 + 1)));
-        d.put(
-                "a letter doubled",
-                s -> eachLongWord(s, w -> w.substring(0, w.length() / 2 + 1) + w.substring(w.length() / 2)));
-        d.put(
-                "a letter changed",
-                s -> eachLongWord(
-                        s,
-                        w -> w.substring(0, w.length() / 2)
-                                + nextLetter(w.charAt(w.length() / 2))
-                                + w.substring(w.length() / 2 + 1)));
+        d.put("a letter dropped", s -> eachLongWord(s, Slips::dropped));
+        d.put("a letter doubled", s -> eachLongWord(s, Slips::doubled));
+        d.put("a letter changed", s -> eachLongWord(s, Slips::changed));
         d.put(
                 "each word backwards",
                 s -> eachLongWord(s, w -> new StringBuilder(w).reverse().toString()));
@@ -145,12 +136,6 @@ class DisguisedCorpusTest {
         d.put("Greek lookalikes", s -> eachLongWord(s, replacing("oae", "\u03bf\u03b1\u03b5")));
         d.put("struck through", s -> eachLongWord(s, w -> w.replaceAll("(.)", "$1\u0336")));
         return d;
-    }
-
-    /** The letter after {@code c} in the alphabet, in its case, z to a. */
-    private static char nextLetter(char c) {
-        char base = Character.isUpperCase(c) ? 'A' : 'a';
-        return (char) (base + (c - base + 1) % 26);
     }
 
     private static UnaryOperator<String> cutInTheMiddle(String cut) {
