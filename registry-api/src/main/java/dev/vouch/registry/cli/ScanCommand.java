@@ -168,14 +168,14 @@ final class ScanCommand implements Callable<Integer> {
                 if (bytes != null && bytes.length > MAX_FILE_BYTES) {
                     problem = "larger than " + MAX_FILE_BYTES + " bytes";
                 } else if (bytes != null) {
-                    return Optional.of(ScanInput.fromJsonSequence(values(bytes)));
+                    return Optional.of(ScanInput.fromJsonSequence(values(bytes, "standard input")));
                 }
             } else if (Files.isDirectory(file)) {
                 problem = "is a directory";
             } else if (Files.size(file) > MAX_FILE_BYTES) {
                 problem = "larger than " + MAX_FILE_BYTES + " bytes";
             } else {
-                return Optional.of(ScanInput.fromJsonSequence(values(Files.readAllBytes(file))));
+                return Optional.of(ScanInput.fromJsonSequence(values(Files.readAllBytes(file), "the file")));
             }
         } catch (JsonProcessingException e) {
             problem = "not valid JSON ("
@@ -197,10 +197,10 @@ final class ScanCommand implements Callable<Integer> {
      * The JSON values of {@code bytes}, one after another: one document, or the messages an MCP server's stdio
      * transport writes one per line (a captured {@code initialize} and {@code tools/list}).
      */
-    private static List<JsonNode> values(byte[] bytes) throws IOException {
+    private static List<JsonNode> values(byte[] bytes, String subject) throws IOException {
         // As a publish is: Jackson decodes some malformed UTF-8 leniently, so the scan would read other text than
         // the file holds.
-        Utf8.requireWellFormed(bytes, "the file");
+        Utf8.requireWellFormed(bytes, subject);
         // A parser of values one after another, where a reader's readValues would take a top-level array's
         // elements for the sequence.
         List<JsonNode> values = new ArrayList<>();

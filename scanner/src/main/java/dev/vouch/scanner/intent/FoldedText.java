@@ -230,10 +230,9 @@ public final class FoldedText {
                 // cuts two was cut to slip past a matcher, which a model reads through.
                 strict.spaceCutWords() >= MIN_WORDS_CUT_BY_SPACE,
                 // "Ignre all previus instructons": a slip here and there is left as written, and a text where two
-                // of the lexicon's words are written a letter off, and at least half the words that are no
-                // English are such slips, was misspelled to slip past a matcher, which a model reads through. A
-                // text of names and terms the list lacks ("kubectl", "databricks"), or of another language, has
-                // many words that are none, few of them a letter from the lexicon's.
+                // different words of the lexicon are written a letter off, each among English words, was misspelled
+                // to slip past a matcher, which a model reads through. A name repeated ("Carbone") is one word, and
+                // Spanish beside English ("los contactos de un cliente") stands among no English short word.
                 strict.twoWordsMisspelled());
         return reading.readsOtherwise() ? fold(source, reading).folded() : strict.folded();
     }
@@ -404,7 +403,6 @@ public final class FoldedText {
             int englishShortWords,
             int backwardsWords,
             int spaceCutWords,
-            int misspelledWords,
             boolean twoWordsMisspelled) {}
 
     private static Folding fold(char[] text, TextReading reading) {
@@ -532,20 +530,20 @@ public final class FoldedText {
                 out.englishShortWords,
                 out.backwardsWords,
                 out.spaceCutWords,
-                out.misspelledWords,
                 out.twoWordsMisspelled);
     }
 
     /**
      * Writes a word read in place of {@code [from, to)}, a letter longer or shorter where it was misspelled: each
-     * letter from the original letter at its place, the last original letter's for one more.
+     * letter from the original letter at its place, and the last from the last.
      */
     private static void appendRestored(String restored, int from, int to, Output out) {
         if (restored.length() > to - from) {
             out.reserve(restored.length() - (to - from));
         }
         for (int k = 0; k < restored.length(); k++) {
-            out.append(restored.charAt(k), Math.min(from + k, to - 1));
+            // The last letter from the last original one, so that a span of the word covers all it was written with.
+            out.append(restored.charAt(k), k == restored.length() - 1 ? to - 1 : Math.min(from + k, to - 1));
         }
     }
 
@@ -1444,8 +1442,6 @@ public final class FoldedText {
         int backwardsWords;
         /** Words cut in two by a space ({@link #spaceCutWordEnd}). */
         int spaceCutWords;
-        /** Of the words of no word of the list in any order, those a letter from a word of the lexicon's. */
-        int misspelledWords;
         /** The first word read as misspelled, and whether another was: a name repeated ("Carbone") is one slip. */
         private String firstMisspelled;
         /** Where the last run of spaced single characters with too few letters ended ({@link #spacedLettersEnd}). */
@@ -1518,7 +1514,19 @@ public final class FoldedText {
             }
             if (plainWords - lastEnglishShortWord <= MISSPELLING_REACH) {
                 countMisspelled(word);
-            } else if (pendingCount < pending.length) {
+                return;
+            }
+            // Those too far back for any short word to come are let go: the ones left are within reach, so no more
+            // than the array holds.
+            int kept = 0;
+            for (int k = 0; k < pendingCount; k++) {
+                if (plainWords - pendingAt[k] < MISSPELLING_REACH) {
+                    pending[kept] = pending[k];
+                    pendingAt[kept++] = pendingAt[k];
+                }
+            }
+            pendingCount = kept;
+            if (pendingCount < pending.length) {
                 pending[pendingCount] = word;
                 pendingAt[pendingCount++] = plainWords;
             }
@@ -1537,7 +1545,6 @@ public final class FoldedText {
 
         /** Counts a word read as a misspelling of {@code word}, and whether it is a second word. */
         private void countMisspelled(String word) {
-            misspelledWords++;
             if (firstMisspelled == null) {
                 firstMisspelled = word;
             } else if (!firstMisspelled.equals(word)) {
