@@ -1442,11 +1442,12 @@ public final class FoldedText {
         int backwardsWords;
         /** Words cut in two by a space ({@link #spaceCutWordEnd}). */
         int spaceCutWords;
-        /** The first word read as misspelled, and whether another was: a name repeated ("Carbone") is one slip. */
-        private String firstMisspelled;
         /** Where the last run of spaced single characters with too few letters ended ({@link #spacedLettersEnd}). */
         int noSpacedLettersBefore;
+        /** The first word read as misspelled, and whether another was: a name repeated ("Carbone") is one slip. */
+        private String firstMisspelled;
 
+        boolean twoWordsMisspelled;
         /** Plain words counted so far, and the count when the last English short word was. */
         private int plainWords;
 
@@ -1456,8 +1457,6 @@ public final class FoldedText {
 
         private final int[] pendingAt = new int[4];
         private int pendingCount;
-
-        boolean twoWordsMisspelled;
         /** Short English words that a shuffle leaves alone ({@link ScrambledWords#isEnglishShortWord}). */
         int englishShortWords;
         /** Tokens that are sentences with punctuation for spaces ({@link #joinsSentence}). */
