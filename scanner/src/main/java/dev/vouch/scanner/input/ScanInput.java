@@ -48,10 +48,11 @@ public record ScanInput(
         instructions.ifPresent(item -> requireDepthWithin(item.node(), item.pointer()));
         manifest.ifPresent(item -> requireDepthWithin(item.node(), item.pointer()));
         for (ToolDefinition tool : tools) {
-            Flaw flaw = firstFlaw(tool.definition());
+            IJson.Flaw flaw = IJson.firstFlaw(tool.definition());
             if (flaw != null) {
-                throw new InvalidInputException(flaw.subject() + " at " + tool.pointer() + flaw.at() + " "
-                        + flaw.problem() + " (RFC 7493 I-JSON), which canonical tool digests need");
+                throw new InvalidInputException(
+                        (flaw.number() ? "the number" : "the text") + " at " + tool.pointer() + flaw.pointer() + " "
+                                + flaw.problem() + " (RFC 7493 I-JSON), which canonical tool digests need");
             }
         }
         tools = List.copyOf(tools);
@@ -91,63 +92,6 @@ public record ScanInput(
                 }
             }
         }
-    }
-
-    /** What of a tool is no I-JSON, and its pointer relative to the tool. */
-    private record Flaw(String subject, String at, String problem) {
-
-        Flaw under(String step) {
-            return new Flaw(subject, step + at, problem);
-        }
-    }
-
-    /**
-     * The first number no IEEE 754 double holds ({@code 1e309}), or string or member name holding a surrogate without
-     * its pair ({@code "\ud800"}), in {@code node}; null where there is none. Canonical JSON has no form for either.
-     * Pointers are built on the way back from one, so a tree without one costs a walk and nothing else.
-     */
-    private static Flaw firstFlaw(JsonNode node) {
-        if (node.isNumber()) {
-            return Double.isFinite(node.doubleValue())
-                    ? null
-                    : new Flaw("the number", "", "does not fit an IEEE 754 double");
-        }
-        if (node.isTextual()) {
-            return isWellFormed(node.textValue()) ? null : new Flaw("the string", "", "holds an unpaired surrogate");
-        }
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = members.next();
-                String step = "/" + Pointers.escape(member.getKey());
-                if (!isWellFormed(member.getKey())) {
-                    return new Flaw("the member name", step, "holds an unpaired surrogate");
-                }
-                Flaw flaw = firstFlaw(member.getValue());
-                if (flaw != null) {
-                    return flaw.under(step);
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                Flaw flaw = firstFlaw(node.get(i));
-                if (flaw != null) {
-                    return flaw.under("/" + i);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean isWellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

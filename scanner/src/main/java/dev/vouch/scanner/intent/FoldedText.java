@@ -549,8 +549,7 @@ public final class FoldedText {
 
     /** The lexicon's word {@code text[from, to)} misspells, where it is no English word; null otherwise. */
     private static String misspelled(char[] text, int from, int to) {
-        return to - from >= MisspelledWords.SHORTEST - 1
-                        && ScrambledWords.reading(text, from, to) == ScrambledWords.Reading.UNKNOWN
+        return ScrambledWords.reading(text, from, to) == ScrambledWords.Reading.UNKNOWN
                 ? MisspelledWords.restored(text, from, to)
                 : null;
     }
@@ -1478,7 +1477,7 @@ public final class FoldedText {
                         read == ScrambledWords.Reading.UNKNOWN && WordBreaks.isListedBackwards(text, start, end)
                                 ? 1
                                 : 0;
-                if (read == ScrambledWords.Reading.UNKNOWN && end - start >= MisspelledWords.SHORTEST - 1) {
+                if (read == ScrambledWords.Reading.UNKNOWN) {
                     misspelledAt(MisspelledWords.restored(text, start, end));
                 }
                 listed = read == ScrambledWords.Reading.LISTED;

@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class MisspelledWords {
 
-    /** The fewest letters of a word read as misspelled, and of a word of the list it is read as. */
+    /** The fewest letters of a word of the list; a word one letter shorter may be one of them with a letter dropped. */
     static final int SHORTEST = 5;
     /** The fewest letters of a word read with one letter changed: shorter ones change into too many words. */
     private static final int SHORTEST_CHANGED = 6;
