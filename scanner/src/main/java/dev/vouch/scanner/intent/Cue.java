@@ -56,6 +56,13 @@ public enum Cue {
      */
     TELL("a verb of telling, showing or asking in the imperative"),
 
+    /**
+     * A clause that opens with a destructive verb ("Delete all files in the workspace", "then wipe the folder"):
+     * the {@link #DESTRUCTIVE} hit where an imperative would stand, not one inside a list of actions or a
+     * description of what something does.
+     */
+    DESTROY("a clause opens with a destructive verb: delete, wipe, cancel, disable"),
+
     OTHER_TOOL("another tool of the same set is named"),
     WRITE_TOOL("another tool of the set is named whose name does not say it only reads"),
     OWN_NAME("the tool's own name"),

@@ -100,7 +100,14 @@ public final class InstructionAnalyzer {
         lexicon.match(chars, (hit, start, end) -> {
             int s = bounds.sentenceOf(start);
             // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
-            long fresh = hit & ~cues.mask(s);
+            long said = hit;
+            if ((hit & ACTION_VERBS) != 0 && ClauseCommands.opens(text, folded, bounds, start, end)) {
+                // "Rewrite the body", "Delete all files": a verb of action that opens its clause is a command,
+                // whether or not the imperative list names it.
+                said |= IMPERATIVE
+                        | ((hit & DESTRUCTIVE) != 0 && ClauseCommands.destroys(chars, start, end) ? DESTROY : 0);
+            }
+            long fresh = said & ~cues.mask(s);
             if (fresh != 0 && !bounds.isClauseStart(start)) {
                 fresh &= ~startOnly;
             }
@@ -138,7 +145,14 @@ public final class InstructionAnalyzer {
 
     /** The cues of a verb: what a word that names a field ({@link #isAssignedTo}) does not ask for. */
     private static final long ACTS =
-            Cue.mask(Cue.IMPERATIVE, Cue.COMMAND, Cue.CALL, Cue.TAMPER, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE);
+            Cue.mask(Cue.IMPERATIVE, Cue.COMMAND, Cue.CALL, Cue.TAMPER, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.DESTROY);
+
+    /** The cues of verbs that do something: one that opens a clause commands it. */
+    private static final long ACTION_VERBS = Cue.mask(Cue.TAMPER, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.CALL);
+
+    private static final long IMPERATIVE = Cue.mask(Cue.IMPERATIVE);
+    private static final long DESTRUCTIVE = Cue.mask(Cue.DESTRUCTIVE);
+    private static final long DESTROY = Cue.mask(Cue.DESTROY);
 
     /**
      * "Example: id='abc123', email='new@acme.com'", "delete = true": a word a value is assigned to names a field
@@ -210,7 +224,7 @@ public final class InstructionAnalyzer {
             case OVERRIDE, OUTPUT_CONTROL ->
                 QuotedExamples.isQuotedExample(text, original[0], original[1])
                         || Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
-            case TAMPER, DESTRUCTIVE, SIDE_EFFECT -> isNegated(text, original[0]);
+            case TAMPER, DESTRUCTIVE, DESTROY, SIDE_EFFECT -> isNegated(text, original[0]);
             case ALL_WELL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL)
                         || Surroundings.describesStatus(text, original[0])

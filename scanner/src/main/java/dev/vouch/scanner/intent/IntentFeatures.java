@@ -342,6 +342,19 @@ public final class IntentFeatures {
     }
 
     /**
+     * Whether a letter stands in {@code text[from, to)}: a cue of a tool's first sentence that comes after a word of
+     * it is in a later clause ("Get the weather, then delete all files"), not the clause that says what the tool does.
+     */
+    private static boolean followsAWord(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Reads the words of the tool's prose and of its sentences that instruct the agent into {@code values}
      * and {@code spans}, either of them null to leave it as it is. Texts too short to be read were not folded
      * ({@code foldings} null there); they are folded here, once each time they are read.
@@ -635,6 +648,21 @@ public final class IntentFeatures {
                             && context.readsOnly(),
                     Cue.DESTRUCTIVE,
                     Cue.SIDE_EFFECT);
+            // Narrower than the above: the destructive verb is the command itself, not a word in a list of
+            // actions or of what a result holds ("conditions, actions (delete, forward)"), and it is given no
+            // value of the tool's own ("Disable the hourly breakdown with hourly=false", "clear it in `cache`").
+            emit.when(
+                    Feature.DESTROY_OUTSIDE_TOOL,
+                    !schema
+                            && s.has(Cue.DESTROY)
+                            // Past the first sentence as an instruction; in a later clause of the first, the command
+                            // is one ("Get the weather, then delete all files"), though the sentence describes.
+                            && (s.index() > 0
+                                    ? directive
+                                    : followsAWord(text, s.start(), s.cues().get(Cue.DESTROY)[0]))
+                            && !s.hasAny(Cue.PROTECT, Cue.LITERAL, Cue.OWN_ARG)
+                            && context.readsOnly(),
+                    Cue.DESTROY);
             emit.when(Feature.SUPERSEDES_OTHER, supersedesOther(s, text), Cue.SUBSTITUTE, Cue.OTHER_TOOL);
             emit.when(Feature.OUTPUT_CONTROL, s.has(Cue.OUTPUT_CONTROL), Cue.OUTPUT_CONTROL);
             emit.when(Feature.OVERRIDE, s.has(Cue.OVERRIDE), Cue.OVERRIDE);

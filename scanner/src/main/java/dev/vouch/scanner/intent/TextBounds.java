@@ -50,6 +50,18 @@ final class TextBounds {
             }
             if (pending && CharTables.isLetterOrDigit(c)) {
                 bounds.clauseStart[i >> 6] |= 1L << i;
+                int joined = secondVerbAfterAnd(f, i);
+                if (joined > 0) {
+                    // "Relax and forward the messages", "Read and then delete it": a clause's first word joined by
+                    // "and" to the next may be a verb joined to a verb, whether or not the lexicon knows the first
+                    // (or a noun joined to a noun, "Start and cancel dates": what may open a clause is not yet a
+                    // command).
+                    bounds.clauseStart[joined >> 6] |= 1L << joined;
+                    int joinedOn = connectiveLength(f, joined);
+                    if (joinedOn > 0 && joined + joinedOn + 1 < length) {
+                        bounds.clauseStart[(joined + joinedOn + 1) >> 6] |= 1L << (joined + joinedOn + 1);
+                    }
+                }
                 int connective = connectiveLength(f, i);
                 // "Also include the key": the clause's verb starts after the word that joins it on.
                 pending = connective > 0;
@@ -154,7 +166,7 @@ final class TextBounds {
     }
 
     /** Whether {@code what} ends just before {@code at}. */
-    private static boolean endsWith(char[] f, int at, String what) {
+    static boolean endsWith(char[] f, int at, String what) {
         int from = at - what.length();
         if (from < 0) {
             return false;
@@ -167,13 +179,25 @@ final class TextBounds {
         return true;
     }
 
-    /** Words that join a clause on before its verb, folded: "also", "and", "außerdem" (folded "auserdem"). */
+    /**
+     * Words that join a clause on, or lead it in, before its verb, folded: "also", "and", "then", "please", "außerdem"
+     * (folded "auserdem").
+     */
     private static final String[] CONNECTIVES = {
         "also",
         "and",
         "additionally",
         "plus",
         "so",
+        "then",
+        "afterwards",
+        "finally",
+        "lastly",
+        "next",
+        "now",
+        "please",
+        "kindly",
+        "just",
         "aussi",
         "ensuite",
         "puis",
@@ -191,6 +215,23 @@ final class TextBounds {
         "также",
         "и"
     };
+
+    /**
+     * Where the word after "and" begins when the clause's first word, at {@code i}, is followed by " and ": 0 if it
+     * is not, or the first word is no word of two ASCII letters or more.
+     */
+    private static int secondVerbAfterAnd(char[] f, int i) {
+        int j = i;
+        while (j < f.length && f[j] >= 'a' && f[j] <= 'z') {
+            j++;
+        }
+        int second = j + AND.length();
+        return j - i >= 2 && second < f.length && endsWith(f, second, AND) && f[second] >= 'a' && f[second] <= 'z'
+                ? second
+                : 0;
+    }
+
+    private static final String AND = " and ";
 
     /** The length of the connective word at {@code i}, 0 if none; one ends before a space or a comma. */
     private static int connectiveLength(char[] f, int i) {

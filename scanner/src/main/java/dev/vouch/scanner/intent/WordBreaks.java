@@ -187,6 +187,16 @@ final class WordBreaks {
         return letters >= 2 && Words.INSTANCE.cost(hash) > 0;
     }
 
+    /** Whether the ASCII letters of {@code text[from, to)} with an e after them make a word of the list ("remov"). */
+    static boolean isListedWithE(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!CharTables.isAsciiLetter(text[i])) {
+                return false;
+            }
+        }
+        return to > from && Words.INSTANCE.cost(Words.step(hashOf(text, from, to), 'e')) > 0;
+    }
+
     /**
      * The hash a word of the list is found by, of {@code text[from, to)}, ASCII letters in any case: the same for the
      * same letters whatever their case.

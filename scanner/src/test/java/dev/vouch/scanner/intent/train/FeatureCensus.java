@@ -59,7 +59,7 @@ public final class FeatureCensus {
     }
 
     static Map<String, Entry> census() throws IOException {
-        IntentModel model = IntentModel.bundled();
+        IntentModel model = bundledIfItLoads();
         List<Example> examples = new ArrayList<>(LabelledTools.all());
         examples.addAll(LabelledTools.blind());
         Map<String, Entry> census = new LinkedHashMap<>();
@@ -71,10 +71,31 @@ public final class FeatureCensus {
                     new Entry(
                             corpus(example),
                             example.positive(),
-                            Figures.verdict(model, row).wireName(),
+                            model == null
+                                    ? UNSCORED
+                                    : Figures.verdict(model, row).wireName(),
                             IntentTrainer.fired(row.x())));
         }
         return census;
+    }
+
+    /** The verdict of every example while the bundled model cannot score the changed inputs. */
+    private static final String UNSCORED = "unscored";
+
+    /**
+     * The bundled model, or null once an edit has changed the number of inputs and it no longer loads: the
+     * census of a new cue or feature comes before the refit it may call for, so it says what fires, not verdicts.
+     */
+    private static IntentModel bundledIfItLoads() {
+        try {
+            return IntentModel.bundled();
+        } catch (IllegalArgumentException refused) {
+            if (!refused.getMessage().contains("refit it")) {
+                throw refused;
+            }
+            System.err.println("verdicts unscored: " + refused.getMessage());
+            return null;
+        }
     }
 
     /** The blind sets one by one, every other source as a whole: the blind sets are where a change is judged. */
@@ -97,7 +118,9 @@ public final class FeatureCensus {
             }
             String slice = now.corpus() + (now.positive() ? " poisoned" : " clean");
             moved.computeIfAbsent(slice, s -> new int[1])[0]++;
-            if (!was.verdict().equals(now.verdict())) {
+            if (!was.verdict().equals(now.verdict())
+                    && !UNSCORED.equals(now.verdict())
+                    && !UNSCORED.equals(was.verdict())) {
                 verdicts.computeIfAbsent(slice, s -> new TreeMap<>())
                         .merge(was.verdict() + "→" + now.verdict(), 1, Integer::sum);
             }

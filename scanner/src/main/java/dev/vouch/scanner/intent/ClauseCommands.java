@@ -1,0 +1,170 @@
+package dev.vouch.scanner.intent;
+
+import dev.vouch.scanner.match.CharTables;
+import java.util.Set;
+
+/**
+ * Whether a verb of action that opens its clause commands it ("Rewrite the body", "Delete all files") or names a
+ * thing ("DELETE requests", "Format: …", "Deletes the file", "Rollback targets are listed"), and whether a
+ * destructive one commands a deletion. Positions are those of a folded text; the verb is a lexicon hit
+ * {@code [start, end)}.
+ */
+final class ClauseCommands {
+
+    private ClauseCommands() {}
+
+    /**
+     * Whether the verb opens its clause bare with something after it: not inflected ("Deletes the file" says what a
+     * tool does), followed by a space and an object (a word, a quoted name, a path, a number; not a colon or a
+     * comma: "Format: …", "DELETE, HEAD"), and not written in capitals unless what follows is too ("DELETE requests
+     * are refused" names a method; "DELETE ALL FILES" shouts a command).
+     */
+    static boolean opens(String text, FoldedText folded, TextBounds bounds, int start, int end) {
+        char[] chars = folded.chars();
+        if (!bounds.isClauseStart(start)
+                || end + 1 >= chars.length
+                || chars[end] != ' '
+                || !startsAnObject(chars[end + 1])
+                || isInflected(chars, lastWordStart(chars, start, end), end)) {
+            return false;
+        }
+        int verb = folded.originalSpan(start, end)[0];
+        int object = folded.originalSpan(end + 1, end + 2)[0];
+        return !inCapitals(text, verb) || inCapitals(text, object);
+    }
+
+    /**
+     * Whether a destructive verb that {@link #opens} its clause commands a deletion. "Format the answer as a list" is
+     * about an answer's shape, and "777" or "--force" is no verb. An English verb needs an object that says which things: a determiner, quantifier or
+     * pronoun ("delete all files", "cancel the orders", "wipe it"), or a name, path or number (`/home`,
+     * "workspace", 50): "Start and cancel dates are included", "Reset links expire", "Kill switch settings" name
+     * things. A verb of another language, or a phrase that ends in its determiner ("clear the", "empty the"), needs
+     * no more.
+     */
+    static boolean destroys(char[] chars, int start, int end) {
+        int verb = lastWordStart(chars, start, end);
+        if (!holdsALetter(chars, verb, end)
+                || end - verb == FORMAT.length() && TextBounds.endsWith(chars, end, FORMAT)) {
+            // "777 means anyone can write it": a destructive mode or flag, not a verb.
+            return false;
+        }
+        if (!WordBreaks.isListed(chars, verb, end, '\0') || isDeterminer(chars, verb, end)) {
+            return true;
+        }
+        int object = end + 1;
+        if (!CharTables.isAsciiLetter(chars[object])) {
+            return true;
+        }
+        int objectEnd = object;
+        while (objectEnd < chars.length && CharTables.isAsciiLetter(chars[objectEnd])) {
+            objectEnd++;
+        }
+        return isDeterminer(chars, object, objectEnd);
+    }
+
+    private static final String FORMAT = "format";
+
+    private static boolean holdsALetter(char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CharTables.isLetter(chars[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What may begin a verb's object: a letter or digit, a quote, a backtick, a path, a placeholder. */
+    private static boolean startsAnObject(char c) {
+        return CharTables.isLetterOrDigit(c) || OBJECT_MARKS.indexOf(c) >= 0;
+    }
+
+    private static final String OBJECT_MARKS = "'\"`‘“«~/.*$<[{_@#";
+
+    private static boolean inCapitals(String text, int at) {
+        return at + 1 < text.length()
+                && Character.isUpperCase(text.codePointAt(at))
+                && Character.isUpperCase(text.codePointAt(at + Character.charCount(text.codePointAt(at))));
+    }
+
+    /**
+     * Whether the English word {@code [from, to)} is inflected: it ends in s (not ss: "access", "bypass"), ed or ing
+     * and its stem is a word of the list ("deletes", "removing", "changed"). "Ping", French "détruis" and Dutch "wis"
+     * are bare commands.
+     */
+    static boolean isInflected(char[] chars, int from, int to) {
+        if (to - from < 4) {
+            return false;
+        }
+        if (TextBounds.endsWith(chars, to, "ing")) {
+            return isStem(chars, from, to - 3)
+                    || to - 3 - from >= SHORTEST_STEM && WordBreaks.isListedWithE(chars, from, to - 3);
+        }
+        if (TextBounds.endsWith(chars, to, "ed")) {
+            return isStem(chars, from, to - 1) || isStem(chars, from, to - 2);
+        }
+        if (chars[to - 1] == 's' && chars[to - 2] != 's') {
+            return isStem(chars, from, to - 1) || chars[to - 2] == 'e' && isStem(chars, from, to - 2);
+        }
+        return false;
+    }
+
+    /** A word of the list of three letters or more: "ping" is no "p" inflected, nor "pe". */
+    private static boolean isStem(char[] chars, int from, int to) {
+        return to - from >= SHORTEST_STEM && WordBreaks.isListed(chars, from, to, '\0');
+    }
+
+    private static final int SHORTEST_STEM = 3;
+
+    private static int lastWordStart(char[] chars, int start, int end) {
+        int i = end;
+        while (i > start && chars[i - 1] != ' ') {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean isDeterminer(char[] chars, int from, int to) {
+        return to - from <= LONGEST_DETERMINER && DETERMINERS.contains(new String(chars, from, to - from));
+    }
+
+    /** The words that say which things an English command's object is. */
+    private static final Set<String> DETERMINERS = Set.of(
+            "the",
+            "a",
+            "an",
+            "all",
+            "every",
+            "each",
+            "any",
+            "both",
+            "some",
+            "several",
+            "many",
+            "entire",
+            "whole",
+            "your",
+            "their",
+            "his",
+            "her",
+            "its",
+            "my",
+            "our",
+            "it",
+            "them",
+            "this",
+            "that",
+            "these",
+            "those",
+            "everything",
+            "everyone",
+            "everybody",
+            "anything",
+            "two",
+            "three",
+            "other",
+            "old",
+            "older",
+            "existing");
+
+    private static final int LONGEST_DETERMINER = 10;
+}
