@@ -35,11 +35,11 @@ final class ClauseCommands {
 
     /**
      * Whether a destructive verb that {@link #opens} its clause commands a deletion. "Format the answer as a list" is
-     * about an answer's shape, and "777" or "--force" is no verb. An English verb needs an object that says which things: a determiner, quantifier or
-     * pronoun ("delete all files", "cancel the orders", "wipe it"), or a name, path or number (`/home`,
-     * "workspace", 50): "Start and cancel dates are included", "Reset links expire", "Kill switch settings" name
-     * things. A verb of another language, or a phrase that ends in its determiner ("clear the", "empty the"), needs
-     * no more.
+     * about an answer's shape, and "777" or "--force" is no verb. An English verb needs an object that says which
+     * things: a determiner, quantifier or pronoun ("delete all files", "cancel the orders", "wipe it"), or a name,
+     * path or number (`/home`, "workspace", 50): "Start and cancel dates are included", "Reset links expire", "Kill
+     * switch settings" name things. A verb of another language, or a phrase that ends in its determiner ("clear the",
+     * "empty the"), needs no more.
      */
     static boolean destroys(char[] chars, int start, int end) {
         int verb = lastWordStart(chars, start, end);
