@@ -17,6 +17,14 @@ public final class JsonErrors {
     private static final Pattern BACKTICKED = Pattern.compile("`[^`]*`");
     private static final Pattern CODE = Pattern.compile(" \\(code -?[0-9]+\\)");
 
+    /**
+     * Where the parser's own detail begins in its message: what follows names its classes, the source, or the
+     * features that would allow the input, none of them the registry's to offer.
+     */
+    private static final String[] PARSER_DETAIL = {
+        " (start marker", " (bound as", " [Source", " (not recognized as one", ": enable ", "\n"
+    };
+
     private JsonErrors() {}
 
     /** Why a document is not JSON, for a parser with {@code limits}. */
@@ -49,10 +57,7 @@ public final class JsonErrors {
         if (message.startsWith("Trailing token")) {
             return "more follows the JSON value" + location(e.getLocation());
         }
-        // What follows these names the parser's features that would allow the input: not the registry's to offer.
-        for (String internal :
-                new String[] {" (start marker", " (bound as", " [Source", " (not recognized as one", ": enable ", "\n"
-                }) {
+        for (String internal : PARSER_DETAIL) {
             int at = message.indexOf(internal);
             if (at >= 0) {
                 message = message.substring(0, at);

@@ -123,6 +123,7 @@ final class ClauseCommands {
         return i;
     }
 
+    /** A word of {@link #DETERMINERS}; a longer word is refused before a string is made of it. */
     private static boolean isDeterminer(char[] chars, int from, int to) {
         return to - from <= LONGEST_DETERMINER && DETERMINERS.contains(new String(chars, from, to - from));
     }
@@ -166,5 +167,6 @@ final class ClauseCommands {
             "older",
             "existing");
 
-    private static final int LONGEST_DETERMINER = 10;
+    private static final int LONGEST_DETERMINER =
+            DETERMINERS.stream().mapToInt(String::length).max().orElse(0);
 }

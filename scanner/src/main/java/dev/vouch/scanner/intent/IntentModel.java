@@ -95,7 +95,7 @@ public final class IntentModel {
         // width where they hold other words: such a model would parse and score at random. Refuse it.
         JsonNode inputCount = root.path("inputCount");
         if (!inputCount.canConvertToInt() || inputCount.asInt() != IntentFeatures.SIZE) {
-            throw new IllegalArgumentException((inputCount.canConvertToInt()
+            throw new FittedOnOtherInputs((inputCount.canConvertToInt()
                             ? "the model was fitted on " + inputCount.asInt() + " inputs"
                             : "the model does not say how many inputs it was fitted on")
                     + ", the scanner reads " + IntentFeatures.SIZE + ": refit it (IntentTrainer)");
@@ -108,6 +108,17 @@ public final class IntentModel {
                 features(root.path("reviewNeedsOneOf")),
                 features(root.path("reviewWhateverTheScore")),
                 root.path("lexiconSha256").asText());
+    }
+
+    /**
+     * A model fitted on another number of inputs than the scanner reads: an edit added or removed a cue or feature,
+     * and the model is due a refit. Its own type, so that a tool that reads features before that refit
+     * ({@code FeatureCensus}) can go on without scores and still stop on any other fault of the model.
+     */
+    public static final class FittedOnOtherInputs extends IllegalArgumentException {
+        FittedOnOtherInputs(String message) {
+            super(message);
+        }
     }
 
     private static Set<Feature> features(JsonNode names) {

@@ -54,12 +54,19 @@ class IntentModelTest {
         model.put("inputCount", IntentFeatures.SIZE - WordBag.BUCKETS / 2);
         assertThatThrownBy(() -> IntentModel.parse(model))
                 .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IntentModel.FittedOnOtherInputs.class)
                 .hasMessageContaining("refit");
         model.remove("inputCount");
         assertThatThrownBy(() -> IntentModel.parse(model))
                 .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IntentModel.FittedOnOtherInputs.class)
                 .hasMessageContaining("does not say")
                 .hasMessageContaining("refit");
+        model.put("model", "linear");
+        assertThatThrownBy(() -> IntentModel.parse(model))
+                .as("another fault of a model is no call for a refit")
+                .isInstanceOf(IllegalArgumentException.class)
+                .isNotInstanceOf(IntentModel.FittedOnOtherInputs.class);
     }
 
     @Test

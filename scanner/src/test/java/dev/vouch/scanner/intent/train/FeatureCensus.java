@@ -89,11 +89,8 @@ public final class FeatureCensus {
     private static IntentModel bundledIfItLoads() {
         try {
             return IntentModel.bundled();
-        } catch (IllegalArgumentException refused) {
-            if (!refused.getMessage().contains("refit it")) {
-                throw refused;
-            }
-            System.err.println("verdicts unscored: " + refused.getMessage());
+        } catch (IntentModel.FittedOnOtherInputs refitDue) {
+            System.err.println("verdicts unscored: " + refitDue.getMessage());
             return null;
         }
     }
