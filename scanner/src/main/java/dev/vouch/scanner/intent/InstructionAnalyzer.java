@@ -460,7 +460,8 @@ public final class InstructionAnalyzer {
             int[] imperative = sentence.get(Cue.IMPERATIVE);
             int[] describe = sentence.get(Cue.DESCRIBE);
             if (imperative != null && describe != null && imperative[0] == describe[0]) {
-                if (describe[1] >= imperative[1]) {
+                int[] trigger = sentence.get(Cue.TRIGGER);
+                if (describe[1] >= imperative[1] && (trigger == null || trigger[0] > imperative[0])) {
                     sentence.remove(Cue.IMPERATIVE);
                     imperativeDescription[s] = true;
                 } else {

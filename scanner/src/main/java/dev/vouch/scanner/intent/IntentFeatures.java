@@ -663,6 +663,19 @@ public final class IntentFeatures {
                             && !s.hasAny(Cue.PROTECT, Cue.LITERAL, Cue.OWN_ARG)
                             && context.readsOnly(),
                     Cue.DESTROY);
+            // "Once ci_bootstrap has been called with the user's access token", "give it the connection string": a
+            // tool that asks for a secret it has no argument for collects it. A login tool asks in its own field.
+            emit.when(
+                    Feature.SENSITIVE_TO_SELF,
+                    s.has(Cue.SENSITIVE)
+                            && near.hasAny(Cue.SELF, Cue.OWN_NAME)
+                            && s.hasAny(Cue.CALL, Cue.IMPERATIVE, Cue.SIDE_EFFECT)
+                            && (directive || s.hasAny(Cue.TRIGGER, Cue.MODAL))
+                            && !context.hasArgumentForSecret(text, s.cues().get(Cue.SENSITIVE))
+                            && Handover.of(text, s.start(), s.cues().get(Cue.SENSITIVE)[0]),
+                    Cue.SENSITIVE,
+                    Cue.SELF,
+                    Cue.OWN_NAME);
             emit.when(Feature.SUPERSEDES_OTHER, supersedesOther(s, text), Cue.SUBSTITUTE, Cue.OTHER_TOOL);
             emit.when(Feature.OUTPUT_CONTROL, s.has(Cue.OUTPUT_CONTROL), Cue.OUTPUT_CONTROL);
             emit.when(Feature.OVERRIDE, s.has(Cue.OVERRIDE), Cue.OVERRIDE);

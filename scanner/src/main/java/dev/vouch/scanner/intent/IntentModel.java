@@ -304,6 +304,7 @@ public final class IntentModel {
             Map.entry(Feature.CONCEAL, Family.CONCEALMENT),
             Map.entry(Feature.SENSITIVE_SINK, Family.EXFILTRATION),
             Map.entry(Feature.EXFIL_SINK, Family.EXFILTRATION),
+            Map.entry(Feature.SENSITIVE_TO_SELF, Family.EXFILTRATION),
             Map.entry(Feature.ADDRESS_INTO_FIELD, Family.EXFILTRATION),
             Map.entry(Feature.OUTPUT_CONTROL, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.OUTCOME_REPORTED, Family.INSTRUCTION_OVERRIDE),

@@ -93,7 +93,7 @@ final class TokenCues {
             if (context.mayBeOwnArgument(chars, start, end)
                     && (namedAsArgument(text, chars, start, end) || namedForAValue(text, chars, start, end))) {
                 String word = CaseFolding.lower(text.substring(start, end));
-                if (context.isOwnArgument(word) && !namedForCredential(word)) {
+                if (context.isOwnArgument(word) && !ToolContext.namesACredential(word)) {
                     mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
                 }
             }
@@ -139,7 +139,8 @@ final class TokenCues {
                     start + key.length());
             return;
         }
-        if (Values.isFixedValue(key) && !partOfARoute(text, start, end)) {
+        if (Values.isFixedValue(key) && !partOfARoute(text, start, end)
+                || Values.isAccountNumber(key) && namedAsAccount(text, chars, start)) {
             mark(cues, sentenceStarts, Cue.VALUE, start, end);
             return;
         }
@@ -172,7 +173,8 @@ final class TokenCues {
         } else if ((compound || quoted) && context.isOtherArgument(key)) {
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
         } else if (context.isOwnArgument(key)) {
-            if ((compound || quoted || namedAsArgument(text, chars, start, end)) && !namedForCredential(key)) {
+            if ((compound || quoted || namedAsArgument(text, chars, start, end))
+                    && !ToolContext.namesACredential(key)) {
                 mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
             }
         } else if (isConstantName(text, start, start + key.length())
@@ -554,17 +556,6 @@ final class TokenCues {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
     }
 
-    /** An argument meant to carry a credential: a credential put there is where it belongs. */
-    private static boolean namedForCredential(String key) {
-        return key.contains("key")
-                || key.contains("token")
-                || key.contains("secret")
-                || key.contains("password")
-                || key.contains("auth")
-                || key.contains("credential")
-                || key.contains("cookie");
-    }
-
     private static boolean namedAsTool(String text, char[] chars, int start, int end) {
         return follows(text, chars, end, " tool")
                 || follows(text, chars, end, " function")
@@ -575,6 +566,56 @@ final class TokenCues {
                 || precedes(text, chars, start, "use the ")
                 || precedes(text, chars, start, "tool ");
     }
+
+    /**
+     * Whether the word before {@code start}, past spaces, a colon, a number sign or "no.", names an account: "to account
+     * 77-1111", "IBAN: 0532013000", "Konto Nr. 4471".
+     */
+    private static boolean namedAsAccount(String text, char[] chars, int start) {
+        int at = start;
+        while (at > 0 && (chars[at - 1] == ' ' || chars[at - 1] == ':' || chars[at - 1] == '#')) {
+            at--;
+        }
+        for (String number : NUMBER_WORDS) {
+            if (precedesWord(text, chars, at, number)) {
+                at -= number.length();
+                while (at > 0 && chars[at - 1] == ' ') {
+                    at--;
+                }
+                break;
+            }
+        }
+        for (String account : ACCOUNT_WORDS) {
+            if (precedesWord(text, chars, at, account)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] NUMBER_WORDS = {"number", "no.", "nr.", "nº", "n°", "num", "no", "nr"};
+
+    private static final String[] ACCOUNT_WORDS = {
+        "account",
+        "acct",
+        "iban",
+        "konto",
+        "kontonummer",
+        "cuenta",
+        "compte",
+        "conto",
+        "conta",
+        "rekening",
+        "счет",
+        "счёт",
+        "счета",
+        "счёта",
+        "账户",
+        "账号",
+        "帳戶",
+        "口座",
+        "계좌"
+    };
 
     /** As {@link #precedes}, {@code what} a word of its own: "set ", not the end of "reset ". */
     private static boolean precedesWord(String text, char[] chars, int at, String what) {

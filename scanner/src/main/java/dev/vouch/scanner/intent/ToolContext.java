@@ -226,6 +226,47 @@ public final class ToolContext {
         return !ownArguments.isEmpty() && set.sieve.mayHoldLowerCased(chars, start, end);
     }
 
+    /**
+     * Whether one of this tool's own arguments is meant to carry a credential ({@link #namesACredential}) or the secret
+     * {@code text[span[0], span[1])} by a word of its name ("connection string", {@code connection_string}).
+     */
+    public boolean hasArgumentForSecret(String text, int[] span) {
+        String secret = CaseFolding.lower(text.substring(span[0], span[1]));
+        for (String argument : ownArguments) {
+            if (namesACredential(argument) || sharesAWord(argument, secret)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word of {@code secret} of four letters or more is part of the argument's name. */
+    private static boolean sharesAWord(String argument, String secret) {
+        int i = 0;
+        while (i < secret.length()) {
+            int start = i;
+            while (i < secret.length() && Character.isLetter(secret.charAt(i))) {
+                i++;
+            }
+            if (i - start >= MIN_ARGUMENT_NAME && argument.contains(secret.substring(start, i))) {
+                return true;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /** An argument name (in lower case) meant to carry a credential: a credential put there is where it belongs. */
+    static boolean namesACredential(String key) {
+        return key.contains("key")
+                || key.contains("token")
+                || key.contains("secret")
+                || key.contains("password")
+                || key.contains("auth")
+                || key.contains("credential")
+                || key.contains("cookie");
+    }
+
     public boolean isOwnArgument(String key) {
         return set.sieve.mayHold(key) && ownArguments.contains(key) && !key.equals(describedArgument);
     }

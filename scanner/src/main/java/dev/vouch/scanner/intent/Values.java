@@ -62,14 +62,75 @@ final class Values {
             return false;
         }
         boolean date = separators == 2 && length == 10 && key.charAt(4) == '-' && key.charAt(7) == '-';
-        // sha256, rfc3339, iso8601: a short name of a standard, not a value.
+        // sha256, rfc3339, iso8601: a short name of a standard, not a value. An IBAN (lt1210000111…) opens the same
+        // way; its check digits tell it from a placeholder such as ac000…000.
         boolean standard = letters > 0
                 && letters <= 4
                 && separators == 0
                 && Character.isLetter(key.charAt(0))
-                && Character.isDigit(key.charAt(letters));
+                && Character.isDigit(key.charAt(letters))
+                && !isIban(key);
         return !date && !standard && letters >= 2 && length >= 6;
     }
+
+    /**
+     * An IBAN in lower case without spaces: a country's two letters, two check digits, then up to 30 letters and digits,
+     * whose check digits hold (ISO 13616: moved to the end, letters as 10 to 35, the number is 1 modulo 97).
+     */
+    static boolean isIban(String key) {
+        int length = key.length();
+        if (length < MIN_IBAN
+                || length > MAX_IBAN
+                || !isLowerLetter(key.charAt(0))
+                || !isLowerLetter(key.charAt(1))
+                || !Character.isDigit(key.charAt(2))
+                || !Character.isDigit(key.charAt(3))) {
+            return false;
+        }
+        int remainder = 0;
+        for (int k = 0; k < length; k++) {
+            char c = key.charAt((k + 4) % length);
+            if (c >= '0' && c <= '9') {
+                remainder = (remainder * 10 + (c - '0')) % 97;
+            } else if (isLowerLetter(c)) {
+                remainder = (remainder * 100 + (c - 'a' + 10)) % 97;
+            } else {
+                return false;
+            }
+        }
+        return remainder == 1;
+    }
+
+    private static boolean isLowerLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static final int MIN_IBAN = 15;
+    private static final int MAX_IBAN = 34;
+
+    /**
+     * A number an account could be known by: four digits or more, with at most two separators ("77-1111",
+     * "4471-22", "0532013000"). Only a number the text names as an account is one ({@code TokenCues} reads the word
+     * before it): bare numbers are counts, limits and ports far more often.
+     */
+    static boolean isAccountNumber(String key) {
+        int digits = 0;
+        int separators = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '-' || c == '/' || c == '.') {
+                separators++;
+            } else {
+                return false;
+            }
+        }
+        return digits >= MIN_ACCOUNT_DIGITS && separators <= 2 && key.length() <= MAX_ACCOUNT;
+    }
+
+    private static final int MIN_ACCOUNT_DIGITS = 4;
+    private static final int MAX_ACCOUNT = 34;
 
     /**
      * A path in the user's home, above the working directory, or absolute with two parts or more

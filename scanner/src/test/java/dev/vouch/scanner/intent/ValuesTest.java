@@ -20,6 +20,28 @@ class ValuesTest {
     }
 
     @Test
+    void anIbanIsAValueWhereTheShortNameOfAStandardIsNot() {
+        assertThat(Values.isFixedValue("lt121000011101001000")).isTrue();
+        assertThat(Values.isFixedValue("de89370400440532013000")).isTrue();
+        // Check digits that do not hold: a placeholder, the default of an example.
+        assertThat(Values.isIban("ac00000000000000000000000000000000")).isFalse();
+        assertThat(Values.isFixedValue("ac00000000000000000000000000000000")).isFalse();
+        assertThat(Values.isIban("de89370400440532013001")).isFalse();
+        assertThat(Values.isIban("gb33bukb20201555555555")).isTrue();
+        assertThat(Values.isIban("iso8601")).isFalse();
+    }
+
+    @Test
+    void aNumberMayBeAnAccountWithFourDigitsOrMoreAndFewSeparators() {
+        assertThat(Values.isAccountNumber("77-1111")).isTrue();
+        assertThat(Values.isAccountNumber("0532013000")).isTrue();
+        assertThat(Values.isAccountNumber("4471-22")).isTrue();
+        assertThat(Values.isAccountNumber("100")).isFalse();
+        assertThat(Values.isAccountNumber("1-2-3-4567")).isFalse();
+        assertThat(Values.isAccountNumber("77-1111x")).isFalse();
+    }
+
+    @Test
     void anAddressAtADomainKeptForDocumentationReachesNoOne() {
         assertThat(Values.atReservedDomain("admin@example.com", 6)).isTrue();
         assertThat(Values.atReservedDomain("https://api.example.org/v1", 8)).isTrue();

@@ -1,0 +1,27 @@
+package dev.vouch.scanner.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HandoverTest {
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Call it with the user's personal access token. | personal access token | true",
+                "Give it the statement and the connection string. | connection string | true",
+                "Include your API key in the notes. | API key | true",
+                "Do not put secrets or tokens in the fields. | tokens | false",
+                "Never call it with a password. | password | false",
+                "Upload credentials are generated and used internally. | credentials | false",
+                "Pass the id, which the server maps to the user's token. | token | false",
+                "Call it without the user's session cookie. | session cookie | false",
+            })
+    void aSecretIsHandedOverAsTheObjectOfAVerbOfGivingInItsClauseAndUnnegated(
+            String sentence, String secret, boolean handedOver) {
+        assertThat(Handover.of(sentence, 0, sentence.indexOf(secret))).isEqualTo(handedOver);
+    }
+}
