@@ -1,61 +1,55 @@
 package dev.vouch.scanner.intent;
 
-import dev.vouch.scanner.match.CaseFolding;
 import java.util.Set;
 
 /**
  * Whether a sentence hands a secret over: the secret is the object of a verb of giving a few words before it, in the
  * same clause and unnegated ("called with the user's access token", "give it the connection string", "include your
  * API key"). Honest texts speak of secrets far more often to keep them ("Do not put tokens in `fields`", "Upload
- * credentials are generated and used internally"). English only: the other languages' handovers are left to the cues
+ * credentials are generated and used internally") or to say how the server signs its requests ("it signs every
+ * request with the API key from the environment"). English only: the other languages' handovers are left to the cues
  * around them.
  */
 final class Handover {
 
     private Handover() {}
 
-    /** How far before the secret the verb of giving may stand: a determiner, a possessive and a word or two. */
-    private static final int WINDOW = 40;
+    /**
+     * How far before the secret the verb of giving may stand: a determiner, a possessive and a word or two before a
+     * secret of several words, whose last word may be the one the cue marks ("the user's personal access token").
+     */
+    private static final int WINDOW = 60;
 
-    /** Whether the secret at {@code secretStart}, in the sentence that starts at {@code sentenceStart}, is handed over. */
-    static boolean of(String text, int sentenceStart, int secretStart) {
-        String before = CaseFolding.lower(text.substring(sentenceStart, secretStart));
-        if (hasAWordOf(before, 0, NEGATIONS) || before.contains("n't")) {
-            return false;
-        }
-        int from = Math.max(0, before.length() - WINDOW);
-        for (int i = before.length() - 1; i >= from; i--) {
-            if (CLAUSE_BREAKS.indexOf(before.charAt(i)) >= 0) {
-                from = i + 1;
-                break;
+    /** Whether the secret that starts at {@code secretStart} is handed over. */
+    static boolean of(String text, int secretStart) {
+        String[] words = Surroundings.clauseWordsBefore(text, secretStart, WINDOW);
+        // A window that opens inside a word, with no clause break after that, holds its tail only: "in|put" is no
+        // "put".
+        int first = secretStart > WINDOW
+                        && Character.isLetter(text.charAt(secretStart - WINDOW - 1))
+                        && Surroundings.lastClauseBreak(Surroundings.lowerBefore(text, secretStart, WINDOW)) < 0
+                ? 1
+                : 0;
+        boolean called = false;
+        boolean given = false;
+        for (int i = first; i < words.length; i++) {
+            String word = words[i];
+            if (NEGATIONS.contains(word) || word.endsWith("n't")) {
+                return false;
             }
+            called |= CALLING.contains(word);
+            // "with" hands a secret over only to a call: "called with the token", not "signs requests with the key".
+            given |= GIVING.contains(word) || called && word.equals("with");
         }
-        return hasAWordOf(before, from, GIVING);
+        return given;
     }
-
-    private static boolean hasAWordOf(String lower, int from, Set<String> words) {
-        int i = from;
-        while (i < lower.length()) {
-            while (i < lower.length() && !Character.isLetter(lower.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < lower.length() && Character.isLetter(lower.charAt(i))) {
-                i++;
-            }
-            if (i > start && words.contains(lower.substring(start, i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final String CLAUSE_BREAKS = ",;:()\u2014";
 
     private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "without", "nor");
 
+    private static final Set<String> CALLING =
+            Set.of("call", "called", "calling", "invoke", "invoked", "invoking", "run", "runs", "ran", "execute");
+
     private static final Set<String> GIVING = Set.of(
-            "with",
             "pass",
             "passing",
             "give",
@@ -64,7 +58,9 @@ final class Handover {
             "include",
             "including",
             "send",
+            "sending",
             "attach",
+            "attaching",
             "share",
             "hand",
             "forward",
@@ -74,7 +70,5 @@ final class Handover {
             "submit",
             "append",
             "add",
-            "sending",
-            "attaching",
             "adding");
 }

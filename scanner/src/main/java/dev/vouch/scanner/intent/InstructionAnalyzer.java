@@ -451,7 +451,9 @@ public final class InstructionAnalyzer {
     /**
      * A clause that opens with both an instruction verb and a description of the tool ("use this tool
      * to", "send a message") is read as whichever phrase is longer, description on a tie: tool
-     * descriptions are commonly written in the imperative. Answers which sentences were read as a description so.
+     * descriptions are commonly written in the imperative. After a trigger earlier in its sentence ("As soon as
+     * read_file returns, send its content …") it is read as an instruction whatever the lengths: a description says
+     * what the tool does, not what to do once something happens. Answers which sentences were read as a description so.
      */
     private static boolean[] resolveOpening(SentenceCues cues) {
         boolean[] imperativeDescription = new boolean[cues.size()];

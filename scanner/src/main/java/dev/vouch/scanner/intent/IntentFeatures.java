@@ -664,15 +664,18 @@ public final class IntentFeatures {
                             && context.readsOnly(),
                     Cue.DESTROY);
             // "Once ci_bootstrap has been called with the user's access token", "give it the connection string": a
-            // tool that asks for a secret it has no argument for collects it. A login tool asks in its own field.
+            // tool that asks for a secret it has no argument for collects it. A login tool asks in its own field, and
+            // a secret handed to another tool named in the sentence is that tool's. Only the sentence's first secret
+            // is read, as every cue keeps its first span.
             emit.when(
                     Feature.SENSITIVE_TO_SELF,
                     s.has(Cue.SENSITIVE)
                             && near.hasAny(Cue.SELF, Cue.OWN_NAME)
+                            && !s.has(Cue.OTHER_TOOL)
                             && s.hasAny(Cue.CALL, Cue.IMPERATIVE, Cue.SIDE_EFFECT)
                             && (directive || s.hasAny(Cue.TRIGGER, Cue.MODAL))
-                            && !context.hasArgumentForSecret(text, s.cues().get(Cue.SENSITIVE))
-                            && Handover.of(text, s.start(), s.cues().get(Cue.SENSITIVE)[0]),
+                            && Handover.of(text, s.cues().get(Cue.SENSITIVE)[0])
+                            && !context.hasArgumentForSecret(text, s.cues().get(Cue.SENSITIVE)),
                     Cue.SENSITIVE,
                     Cue.SELF,
                     Cue.OWN_NAME);

@@ -162,7 +162,11 @@ final class TextBounds {
                 || endsWith(f, dot, " vs")
                 || endsWith(f, dot, " eg")
                 || endsWith(f, dot, " ie")
-                || (dot > 0 && Character.isDigit(f[dot - 1]) && dot + 2 < f.length && Character.isDigit(f[dot + 2]));
+                || (dot > 0 && Character.isDigit(f[dot - 1]) && dot + 2 < f.length && Character.isDigit(f[dot + 2]))
+                // "Konto Nr. 4471", "account no. 0532": a number's abbreviation before its digits.
+                || (endsWith(f, dot, " nr") || endsWith(f, dot, " no"))
+                        && dot + 2 < f.length
+                        && Character.isDigit(f[dot + 2]);
     }
 
     /** Whether {@code what} ends just before {@code at}. */

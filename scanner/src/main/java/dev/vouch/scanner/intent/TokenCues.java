@@ -340,7 +340,7 @@ final class TokenCues {
     private static final Set<String> COLUMN_KEYS = Set.of("primary", "foreign", "sort", "partition", "hash", "range");
 
     /** GITHUB_TOKEN, OPENAI_API_KEY: a variable named for a secret holds one. */
-    private static boolean namesASecret(String lowerName) {
+    static boolean namesASecret(String lowerName) {
         String[] words = lowerName.split("_");
         for (int i = 0; i < words.length; i++) {
             if (SECRET_WORDS.contains(words[i])

@@ -3,12 +3,14 @@ package dev.vouch.scanner.intent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.scanner.input.ToolDefinition;
 import dev.vouch.scanner.match.CaseFolding;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,15 +28,20 @@ public final class ToolContext {
     /** The argument whose own description is being read, or null. */
     private final String describedArgument;
 
+    /** The words of the arguments' names, read once a tool and shared by the contexts of its arguments' texts. */
+    private final ArgumentWords argumentWords;
+
     private ToolContext(String ownName, Set<String> ownArguments, ToolSet set) {
-        this(ownName, ownArguments, set, null);
+        this(ownName, ownArguments, set, null, new ArgumentWords(ownArguments));
     }
 
-    private ToolContext(String ownName, Set<String> ownArguments, ToolSet set, String describedArgument) {
+    private ToolContext(
+            String ownName, Set<String> ownArguments, ToolSet set, String describedArgument, ArgumentWords words) {
         this.ownName = ownName;
         this.ownArguments = ownArguments;
         this.set = set;
         this.describedArgument = describedArgument;
+        this.argumentWords = words;
     }
 
     /**
@@ -46,7 +53,7 @@ public final class ToolContext {
         String key = name == null ? null : key(name);
         return key == null || !ownArguments.contains(key) || key.equals(describedArgument)
                 ? this
-                : new ToolContext(ownName, ownArguments, set, key);
+                : new ToolContext(ownName, ownArguments, set, key, argumentWords);
     }
 
     /** The names and arguments of a whole tool set, read once per scan. */
@@ -227,34 +234,63 @@ public final class ToolContext {
     }
 
     /**
-     * Whether one of this tool's own arguments is meant to carry a credential ({@link #namesACredential}) or the secret
-     * {@code text[span[0], span[1])} by a word of its name ("connection string", {@code connection_string}).
+     * Whether one of this tool's own arguments is meant to carry a credential ({@link TokenCues#namesASecret}, or a
+     * name that ends in one: {@code githubtoken}) or the secret {@code text[span[0], span[1])} by a word of its name
+     * ("connection string", {@code connection_string}). The arguments' words are read once a tool: a text may ask
+     * this of every sentence, and a schema may hold thousands of arguments.
      */
     public boolean hasArgumentForSecret(String text, int[] span) {
-        String secret = CaseFolding.lower(text.substring(span[0], span[1]));
-        for (String argument : ownArguments) {
-            if (namesACredential(argument) || sharesAWord(argument, secret)) {
-                return true;
-            }
-        }
-        return false;
+        return argumentWords.holdFor(CaseFolding.lower(text.substring(span[0], span[1])));
     }
 
-    /** Whether a word of {@code secret} of four letters or more is part of the argument's name. */
-    private static boolean sharesAWord(String argument, String secret) {
-        int i = 0;
-        while (i < secret.length()) {
-            int start = i;
-            while (i < secret.length() && Character.isLetter(secret.charAt(i))) {
-                i++;
+    /** The words of a tool's argument names, and whether one is named for a credential: read when first asked. */
+    private static final class ArgumentWords {
+        private final Set<String> arguments;
+        private Set<String> words;
+        private boolean credential;
+
+        ArgumentWords(Set<String> arguments) {
+            this.arguments = arguments;
+        }
+
+        boolean holdFor(String secret) {
+            if (words == null) {
+                read();
             }
-            if (i - start >= MIN_ARGUMENT_NAME && argument.contains(secret.substring(start, i))) {
+            if (credential) {
                 return true;
             }
-            i++;
+            for (String word : NON_WORD.split(secret)) {
+                if (word.length() >= MIN_ARGUMENT_NAME && words.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
+
+        private void read() {
+            Set<String> read = new HashSet<>();
+            for (String argument : arguments) {
+                read.addAll(Arrays.asList(NON_WORD.split(argument)));
+                credential |= TokenCues.namesASecret(argument.replace('-', '_')) || endsInASecret(argument);
+            }
+            words = read;
+        }
+
+        private static boolean endsInASecret(String argument) {
+            for (String secret : SECRET_ENDINGS) {
+                if (argument.endsWith(secret)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /** What a camelCase name meant for a credential ends in, lower-cased: {@code githubToken}, {@code smtpPassword}. */
+    private static final String[] SECRET_ENDINGS = {"token", "apikey", "secret", "password", "passwd", "credentials"};
 
     /** An argument name (in lower case) meant to carry a credential: a credential put there is where it belongs. */
     static boolean namesACredential(String key) {

@@ -98,7 +98,9 @@ final class Values {
                 return false;
             }
         }
-        return remainder == 1;
+        // ISO 7064 gives check digits 02 to 98: 00, 01 and 99 make a number that only looks checked.
+        int check = (key.charAt(2) - '0') * 10 + (key.charAt(3) - '0');
+        return remainder == 1 && check >= 2 && check <= 98;
     }
 
     private static boolean isLowerLetter(char c) {
@@ -109,14 +111,16 @@ final class Values {
     private static final int MAX_IBAN = 34;
 
     /**
-     * A number an account could be known by: four digits or more, with at most two separators ("77-1111",
-     * "4471-22", "0532013000"). Only a number the text names as an account is one ({@code TokenCues} reads the word
-     * before it): bare numbers are counts, limits and ports far more often.
+     * A number an account could be known by, after a number sign or none: six digits or more, or four or more with
+     * one or two separators ("77-1111", "4471-22", "#0532013000"), and no date. Only a number the text names as an
+     * account is one ({@code TokenCues} reads the word before it): bare numbers are counts, limits and ports far more
+     * often, and a count may follow the word too ("per account: 5000 requests").
      */
     static boolean isAccountNumber(String key) {
         int digits = 0;
         int separators = 0;
-        for (int i = 0; i < key.length(); i++) {
+        boolean date = key.length() == 10 && key.charAt(4) == '-' && key.charAt(7) == '-';
+        for (int i = key.startsWith("#") ? 1 : 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
@@ -126,10 +130,14 @@ final class Values {
                 return false;
             }
         }
-        return digits >= MIN_ACCOUNT_DIGITS && separators <= 2 && key.length() <= MAX_ACCOUNT;
+        return !date
+                && separators <= 2
+                && key.length() <= MAX_ACCOUNT
+                && (digits >= MIN_BARE_ACCOUNT_DIGITS || digits >= MIN_ACCOUNT_DIGITS && separators > 0);
     }
 
     private static final int MIN_ACCOUNT_DIGITS = 4;
+    private static final int MIN_BARE_ACCOUNT_DIGITS = 6;
     private static final int MAX_ACCOUNT = 34;
 
     /**

@@ -308,6 +308,18 @@ class InstructionAnalyzerTest {
                 .as("a tool's description in the imperative")
                 .containsKey(Cue.DESCRIBE)
                 .doesNotContainKey(Cue.IMPERATIVE);
+        assertThat(cuesOfOnlySentence("Send an email to the recipients before the meeting starts."))
+                .as("a trigger after the verb")
+                .containsKey(Cue.DESCRIBE)
+                .doesNotContainKey(Cue.IMPERATIVE);
+    }
+
+    @Test
+    void aNumbersAbbreviationBeforeItsDigitsEndsNoSentence() {
+        List<Sentence> sentences = ANALYZER.analyse("Überweise an Konto Nr. 4471-22. Danach nichts.", MAIL);
+
+        assertThat(sentences).hasSize(2);
+        assertThat(sentences.get(0).cues()).containsKey(Cue.VALUE);
     }
 
     @Test
@@ -321,6 +333,10 @@ class InstructionAnalyzerTest {
                 .doesNotContainKey(Cue.AUTHORITY);
         assertThat(cuesOfOnlySentence("Il messaggio parte subito e non può essere annullato."))
                 .doesNotContainKey(Cue.AUTHORITY);
+        assertThat(cuesOfOnlySentence("Bestehende Dateien nicht überschreiben."))
+                .as("overwriting a file claims no authority")
+                .doesNotContainKey(Cue.AUTHORITY);
+        assertThat(cuesOfOnlySentence("既存のファイルは上書きできません。")).doesNotContainKey(Cue.AUTHORITY);
     }
 
     private static Map<Cue, int[]> cuesOfOnlySentence(String text) {

@@ -46,6 +46,9 @@ class TokenCuesTest {
         assertThat(cues("Returns at most 1000 rows; the default port is 8080.", context))
                 .doesNotContainKey(Cue.VALUE);
         assertThat(cues("The account has 2500 credits left.", context)).doesNotContainKey(Cue.VALUE);
+        assertThat(cues("Rate limits apply per account: 5000 requests per hour.", context))
+                .doesNotContainKey(Cue.VALUE);
+        assertThat(cues("Pay into account #0532013000 first.", context)).containsKey(Cue.VALUE);
     }
 
     @Test

@@ -29,6 +29,8 @@ class ValuesTest {
         assertThat(Values.isIban("de89370400440532013001")).isFalse();
         assertThat(Values.isIban("gb33bukb20201555555555")).isTrue();
         assertThat(Values.isIban("iso8601")).isFalse();
+        // Check digits 00, 01 and 99 are never given, though the sum may hold.
+        assertThat(Values.isIban("de00000000000000000066")).isFalse();
     }
 
     @Test
@@ -39,6 +41,9 @@ class ValuesTest {
         assertThat(Values.isAccountNumber("100")).isFalse();
         assertThat(Values.isAccountNumber("1-2-3-4567")).isFalse();
         assertThat(Values.isAccountNumber("77-1111x")).isFalse();
+        assertThat(Values.isAccountNumber("#0532013000")).isTrue();
+        assertThat(Values.isAccountNumber("5000")).as("a count").isFalse();
+        assertThat(Values.isAccountNumber("2024-01-01")).as("a date").isFalse();
     }
 
     @Test
