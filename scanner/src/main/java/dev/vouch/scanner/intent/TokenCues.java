@@ -93,7 +93,7 @@ final class TokenCues {
             if (context.mayBeOwnArgument(chars, start, end)
                     && (namedAsArgument(text, chars, start, end) || namedForAValue(text, chars, start, end))) {
                 String word = CaseFolding.lower(text.substring(start, end));
-                if (context.isOwnArgument(word) && !ToolContext.namesACredential(word)) {
+                if (context.isOwnArgument(word) && !namedForCredential(word)) {
                     mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
                 }
             }
@@ -173,8 +173,7 @@ final class TokenCues {
         } else if ((compound || quoted) && context.isOtherArgument(key)) {
             mark(cues, sentenceStarts, Cue.ARG_REF, start, end);
         } else if (context.isOwnArgument(key)) {
-            if ((compound || quoted || namedAsArgument(text, chars, start, end))
-                    && !ToolContext.namesACredential(key)) {
+            if ((compound || quoted || namedAsArgument(text, chars, start, end)) && !namedForCredential(key)) {
                 mark(cues, sentenceStarts, Cue.OWN_ARG, start, end);
             }
         } else if (isConstantName(text, start, start + key.length())
@@ -338,6 +337,21 @@ final class TokenCues {
             "pat");
     /** PRIMARY_KEY, SORT_KEY: a database's keys are columns, not secrets. */
     private static final Set<String> COLUMN_KEYS = Set.of("primary", "foreign", "sort", "partition", "hash", "range");
+
+    /**
+     * An argument of this tool meant to carry a credential, by any part of its name ("author" too): a credential put
+     * there is where it belongs, so its name is no place a value is steered into. Broader than {@link #namesASecret},
+     * which reads a name by its words; the model's inputs were fitted with this reading.
+     */
+    private static boolean namedForCredential(String key) {
+        return key.contains("key")
+                || key.contains("token")
+                || key.contains("secret")
+                || key.contains("password")
+                || key.contains("auth")
+                || key.contains("credential")
+                || key.contains("cookie");
+    }
 
     /** GITHUB_TOKEN, OPENAI_API_KEY: a variable named for a secret holds one. */
     static boolean namesASecret(String lowerName) {

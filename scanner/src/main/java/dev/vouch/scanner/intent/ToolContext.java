@@ -292,17 +292,6 @@ public final class ToolContext {
     /** What a camelCase name meant for a credential ends in, lower-cased: {@code githubToken}, {@code smtpPassword}. */
     private static final String[] SECRET_ENDINGS = {"token", "apikey", "secret", "password", "passwd", "credentials"};
 
-    /** An argument name (in lower case) meant to carry a credential: a credential put there is where it belongs. */
-    static boolean namesACredential(String key) {
-        return key.contains("key")
-                || key.contains("token")
-                || key.contains("secret")
-                || key.contains("password")
-                || key.contains("auth")
-                || key.contains("credential")
-                || key.contains("cookie");
-    }
-
     public boolean isOwnArgument(String key) {
         return set.sieve.mayHold(key) && ownArguments.contains(key) && !key.equals(describedArgument);
     }
