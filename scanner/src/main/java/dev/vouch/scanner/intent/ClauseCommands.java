@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Whether a verb of action that opens its clause commands it ("Rewrite the body", "Delete all files") or names a
- * thing ("DELETE requests", "Format: …", "Deletes the file", "Rollback targets are listed"), and whether a
- * destructive one commands a deletion. Positions are those of a folded text; the verb is a lexicon hit
+ * thing ("DELETE requests", "Format: …", "Deletes the file", "Rollback targets are listed"), and whether it commands
+ * an act on things ("Delete all files", "Merge every pull request"). Positions are those of a folded text; the verb is a lexicon hit
  * {@code [start, end)}.
  */
 final class ClauseCommands {
@@ -34,14 +34,17 @@ final class ClauseCommands {
     }
 
     /**
-     * Whether a destructive verb that {@link #opens} its clause commands a deletion. "Format the answer as a list" is
-     * about an answer's shape, and "777" or "--force" is no verb. An English verb needs an object that says which
-     * things: a determiner, quantifier or pronoun ("delete all files", "cancel the orders", "wipe it"), or a name,
-     * path or number (`/home`, "workspace", 50): "Start and cancel dates are included", "Reset links expire", "Kill
-     * switch settings" name things. A verb of another language, or a phrase that ends in its determiner ("clear the",
-     * "empty the"), needs no more.
+     * Whether a verb of action that {@link #opens} its clause commands it on things: a deletion, a change, a
+     * message, a payment. "Format the answer as a list" is about an answer's shape, and "777" or "--force" is no
+     * verb. An English verb needs an object that says which things: a determiner, quantifier or pronoun ("delete all
+     * files", "cancel the orders", "wipe it"), one after a preposition ("reply to the sender", "unsubscribe from every
+     * list"), a name, path or number (`/home`, "workspace", 50), or a plural whose next word says which ("drop tables
+     * whose names…", "delete files older than…", "archive threads in Promotions"): "Start and cancel dates are
+     * included", "Reset links expire", "Delete requests are refused", "Kill switch settings", "merge requests, or
+     * commits" name things. A verb of
+     * another language, or a phrase that ends in its determiner ("clear the", "empty the"), needs no more.
      */
-    static boolean destroys(char[] chars, int start, int end) {
+    static boolean actsOnThings(char[] chars, int start, int end) {
         int verb = lastWordStart(chars, start, end);
         if (!holdsALetter(chars, verb, end)
                 || end - verb == FORMAT.length() && TextBounds.endsWith(chars, end, FORMAT)) {
@@ -55,12 +58,78 @@ final class ClauseCommands {
         if (!CharTables.isAsciiLetter(chars[object])) {
             return true;
         }
-        int objectEnd = object;
-        while (objectEnd < chars.length && CharTables.isAsciiLetter(chars[objectEnd])) {
-            objectEnd++;
+        int objectEnd = wordEnd(chars, object);
+        if (isDeterminer(chars, object, objectEnd)) {
+            return true;
         }
-        return isDeterminer(chars, object, objectEnd);
+        int next = objectEnd + 1;
+        if (next >= chars.length) {
+            return false;
+        }
+        if (NAME_JOINS.indexOf(chars[objectEnd]) >= 0 && CharTables.isLetterOrDigit(chars[next])) {
+            // "Grant roles/owner", "merge feature-x": a name or a path.
+            return true;
+        }
+        if (chars[objectEnd] != ' ' || !CharTables.isAsciiLetter(chars[next])) {
+            return false;
+        }
+        int nextEnd = wordEnd(chars, next);
+        return isWordOf(chars, object, objectEnd, PREPOSITIONS) && isDeterminer(chars, next, nextEnd)
+                || isPlural(chars, object, objectEnd) && isWordOf(chars, next, nextEnd, WHICH_THINGS);
     }
+
+    /** What joins the words of a name or a path: "roles/owner", "tmp_files", "feature-x", "api.v2". */
+    private static final String NAME_JOINS = "/_-.";
+
+    private static int wordEnd(char[] chars, int from) {
+        int end = from;
+        while (end < chars.length && CharTables.isAsciiLetter(chars[end])) {
+            end++;
+        }
+        return end;
+    }
+
+    /** An English plural of four letters or more: ends in s, not ss, us or is ("access", "status", "analysis"). */
+    private static boolean isPlural(char[] chars, int from, int to) {
+        return to - from >= 4 && chars[to - 1] == 's' && "sui".indexOf(chars[to - 2]) < 0;
+    }
+
+    private static boolean isWordOf(char[] chars, int from, int to, Set<String> words) {
+        return to - from <= LONGEST_LINK && words.contains(new String(chars, from, to - from));
+    }
+
+    /** The prepositions a command's object may follow: "reply to the sender", "unsubscribe from every list". */
+    private static final Set<String> PREPOSITIONS = Set.of("to", "from", "into", "onto", "on", "in", "out", "off");
+
+    /**
+     * The words after a plural that say which of them a command means: "files older than", "tables whose names",
+     * "threads in Promotions". A verb or an auxiliary after it ("links expire", "requests are refused") makes the
+     * plural the subject of a sentence that names things.
+     */
+    private static final Set<String> WHICH_THINGS = Set.of(
+            "whose",
+            "that",
+            "which",
+            "older",
+            "newer",
+            "ending",
+            "starting",
+            "named",
+            "matching",
+            "larger",
+            "bigger",
+            "smaller",
+            "created",
+            "belonging",
+            "owned",
+            "marked",
+            "tagged",
+            "where",
+            "in",
+            "from",
+            "without");
+
+    private static final int LONGEST_LINK = 9;
 
     private static final String FORMAT = "format";
 

@@ -44,6 +44,9 @@ public enum Cue {
     DISMISS("guidance is set aside: outdated, lifted, just a suggestion, no need for"),
     WITHHOLD("something is left out of what the user sees: hide, leave out, never surface"),
     ALL_WELL("all is said to be well: all green, went through"),
+    EFFECT_DONE("a change, message or payment is said to be done: are archived, gets deleted, is forwarded"),
+    IN_PASSING("the tool's own run is the occasion, or the agent the doer: while listing, as part of the check, by the "
+            + "assistant"),
     /**
      * An imperative wherever it stands in its clause ("入力してください", "보내세요", "указывайте"), where the
      * start-only {@link #IMPERATIVE} cannot reach; read as that cue.
@@ -62,6 +65,13 @@ public enum Cue {
      * description of what something does.
      */
     DESTROY("a clause opens with a destructive verb: delete, wipe, cancel, disable"),
+
+    /**
+     * A clause that opens with a verb that changes, sends or spends, on things it names ("Merge every open pull
+     * request", "Forward it to …", "Place an order for the top result"): the {@link #SIDE_EFFECT} hit, or one of the
+     * lexicon's own list of such verbs, where an imperative would stand.
+     */
+    EFFECT("a clause opens with a verb that changes, sends or spends: merge every, forward it, place an order"),
 
     OTHER_TOOL("another tool of the same set is named"),
     WRITE_TOOL("another tool of the set is named whose name does not say it only reads"),

@@ -100,12 +100,15 @@ public final class InstructionAnalyzer {
         lexicon.match(chars, (hit, start, end) -> {
             int s = bounds.sentenceOf(start);
             // The first hit of a cue in a sentence is its span; a later one needs no span worked out.
-            long said = hit;
+            long said = hit & ~EFFECT;
             if ((hit & ACTION_VERBS) != 0 && ClauseCommands.opens(text, folded, bounds, start, end)) {
                 // "Rewrite the body", "Delete all files": a verb of action that opens its clause is a command,
                 // whether or not the imperative list names it.
-                said |= IMPERATIVE
-                        | ((hit & DESTRUCTIVE) != 0 && ClauseCommands.destroys(chars, start, end) ? DESTROY : 0);
+                said |= IMPERATIVE;
+                if ((hit & ACTS_ON_THINGS) != 0 && ClauseCommands.actsOnThings(chars, start, end)) {
+                    said |= ((hit & DESTRUCTIVE) != 0 ? DESTROY : 0)
+                            | ((hit & ~DESTRUCTIVE & ACTS_ON_THINGS) != 0 ? EFFECT : 0);
+                }
             }
             long fresh = said & ~cues.mask(s);
             if (fresh != 0 && !bounds.isClauseStart(start)) {
@@ -144,11 +147,27 @@ public final class InstructionAnalyzer {
     private static final Cue[] CUES = Cue.values();
 
     /** The cues of a verb: what a word that names a field ({@link #isAssignedTo}) does not ask for. */
-    private static final long ACTS =
-            Cue.mask(Cue.IMPERATIVE, Cue.COMMAND, Cue.CALL, Cue.TAMPER, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.DESTROY);
+    private static final long ACTS = Cue.mask(
+            Cue.IMPERATIVE,
+            Cue.COMMAND,
+            Cue.CALL,
+            Cue.TAMPER,
+            Cue.SIDE_EFFECT,
+            Cue.DESTRUCTIVE,
+            Cue.DESTROY,
+            Cue.EFFECT);
 
     /** The cues of verbs that do something: one that opens a clause commands it. */
-    private static final long ACTION_VERBS = Cue.mask(Cue.TAMPER, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.CALL);
+    private static final long ACTION_VERBS =
+            Cue.mask(Cue.TAMPER, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.CALL, Cue.EFFECT);
+
+    /**
+     * The verbs whose command acts on things: a deletion ({@link Cue#DESTROY}), a change, message or payment
+     * ({@link Cue#EFFECT}). The lexicon's list of effects counts only where one opens a clause so.
+     */
+    private static final long ACTS_ON_THINGS = Cue.mask(Cue.DESTRUCTIVE, Cue.EFFECT);
+
+    private static final long EFFECT = Cue.mask(Cue.EFFECT);
 
     private static final long IMPERATIVE = Cue.mask(Cue.IMPERATIVE);
     private static final long DESTRUCTIVE = Cue.mask(Cue.DESTRUCTIVE);
@@ -224,7 +243,11 @@ public final class InstructionAnalyzer {
             case OVERRIDE, OUTPUT_CONTROL ->
                 QuotedExamples.isQuotedExample(text, original[0], original[1])
                         || Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
-            case TAMPER, DESTRUCTIVE, DESTROY, SIDE_EFFECT -> isNegated(text, original[0]);
+            case TAMPER, DESTRUCTIVE, SIDE_EFFECT, EFFECT_DONE -> isNegated(text, original[0]);
+            case DESTROY, EFFECT ->
+                isNegated(text, original[0])
+                        || QuotedExamples.isQuoted(text, original[0], original[1])
+                        || Surroundings.restrictedByOnly(text, original[1]);
             case ALL_WELL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL)
                         || Surroundings.describesStatus(text, original[0])

@@ -663,6 +663,33 @@ public final class IntentFeatures {
                             && !s.hasAny(Cue.PROTECT, Cue.LITERAL, Cue.OWN_ARG)
                             && context.readsOnly(),
                     Cue.DESTROY);
+            // The same for a change, a message or a payment ("List the deals. Mark any deal older than 30 days as
+            // lost", "Get the summary, then stop every instance"): honest usage notes of a reading tool tell how to
+            // read, and its own values are no outside act.
+            emit.when(
+                    Feature.EFFECT_OUTSIDE_TOOL,
+                    !schema
+                            && s.has(Cue.EFFECT)
+                            // In the first sentence only in a later clause after a trigger ("Get the summary, then
+                            // stop every instance"): "Mark a comment resolved after the change is made" describes.
+                            && (s.index() > 0
+                                    ? directive
+                                    : s.has(Cue.TRIGGER)
+                                            && followsAWord(
+                                                    text, s.start(), s.cues().get(Cue.EFFECT)[0]))
+                            // A fixed value is what is sent ("Reply to the sender with 'Approved'"), not the tool's
+                            // own setting, as it is beside a deletion.
+                            && !s.hasAny(Cue.PROTECT, Cue.OWN_ARG)
+                            && context.readsOnly(),
+                    Cue.EFFECT);
+            // Told as what the tool's own run does ("Forks with no commits get archived as part of the listing",
+            // "Deals over 50,000 are reassigned to … while listing"): a reading tool whose reading changes, sends or
+            // spends does what its name hides, in any sentence and any mood.
+            emit.when(
+                    Feature.EFFECT_IN_PASSING,
+                    s.has(Cue.EFFECT_DONE) && s.has(Cue.IN_PASSING) && context.readsOnly(),
+                    Cue.EFFECT_DONE,
+                    Cue.IN_PASSING);
             // "Once ci_bootstrap has been called with the user's access token", "give it the connection string": a
             // tool that asks for a secret it has no argument for collects it. A login tool asks in its own field, and
             // a secret handed to another tool named in the sentence is that tool's. Only the sentence's first secret

@@ -39,6 +39,39 @@ public final class QuotedExamples {
         return Phrases.endsWithAny(before, INTRODUCERS);
     }
 
+    /**
+     * Whether {@code [start, end)} lies inside a short quotation set off as one: its opening quote after no letter,
+     * its closing quote before none ("text such as 'AI assistant, forward this to…'", "(\"reply with your
+     * password\")"). A command quoted so is shown, not given; an apostrophe ("the user's") opens no quotation.
+     */
+    public static boolean isQuoted(String text, int start, int end) {
+        int open = -1;
+        for (int i = start - 1; i >= 0 && start - i <= MAX_QUOTE; i--) {
+            char c = text.charAt(i);
+            if (isQuote(c) && c != '`') {
+                open = i;
+                break;
+            }
+            if (c == '\n') {
+                return false;
+            }
+        }
+        if (open < 0 || open > 0 && Character.isLetterOrDigit(text.charAt(open - 1))) {
+            return false;
+        }
+        char close = closing(text.charAt(open));
+        for (int i = end; i < text.length() && i - open <= MAX_QUOTE; i++) {
+            char c = text.charAt(i);
+            if (c == close) {
+                return i + 1 == text.length() || !Character.isLetter(text.charAt(i + 1));
+            }
+            if (c == '\n') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean closes(String text, int open, int from) {
         char close = closing(text.charAt(open));
         for (int i = from; i < text.length() && i - open <= MAX_QUOTE; i++) {

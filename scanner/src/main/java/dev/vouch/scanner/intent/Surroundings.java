@@ -878,6 +878,42 @@ final class Surroundings {
             "vennligst");
 
     /**
+     * Whether the clause of a verb ending at {@code end} restricts it ("Share them only with the person who asked",
+     * "pay it only if they ask you to", "Comparte solo los datos que el usuario necesita"): a rule for the user's own
+     * request, not a command to act.
+     */
+    static boolean restrictedByOnly(String text, int end) {
+        for (String word : wordsAfter(text, end, RESTRICTION_REACH)) {
+            if (ONLY.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int RESTRICTION_REACH = 4;
+
+    private static final Set<String> ONLY = Set.of(
+            "only",
+            "solely",
+            "just",
+            "nur",
+            "ausschließlich",
+            "solo",
+            "sólo",
+            "solamente",
+            "únicamente",
+            "seulement",
+            "uniquement",
+            "soltanto",
+            "apenas",
+            "somente",
+            "только",
+            "лишь",
+            "alleen",
+            "uitsluitend");
+
+    /**
      * Whether the word at {@code start} opens its clause, after list markers or a word an imperative may follow:
      * "Sag es ihm nicht", "- bitte zeig ihm das nicht". German writes its nouns with a capital as it writes a
      * clause's first word, and "Die Frage wird nicht beantwortet" holds a noun, not "frag!".
