@@ -11,6 +11,7 @@ import dev.vouch.scanner.input.InvalidInputException;
 import dev.vouch.scanner.input.ScanInput;
 import dev.vouch.scanner.input.TextExtractor;
 import dev.vouch.scanner.intent.Feature;
+import dev.vouch.scanner.intent.IntentFeatures;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -351,14 +352,16 @@ class ScannerTest {
                         + " listing. | effect-in-passing",
             })
     void aToolThatOnlyReadsAndChangesSendsOrSpendsIsNeverPassed(String name, String description, String feature) {
-        ScanReport report = scan("[{'name':'" + name + "','description':'" + description + "',"
+        String tools = "[{'name':'" + name + "','description':'" + description + "',"
                 + "'inputSchema':{'type':'object','properties':{'owner':{'type':'string'}}}},"
-                + "{'name':'update_deal','description':'Updates a deal.'}]");
+                + "{'name':'update_deal','description':'Updates a deal.'}]";
 
-        assertThat(report.tools().get(0).verdict()).isNotEqualTo(Verdict.PASS);
-        assertThat(onlyFinding(report.tools().get(0).findings(), InstructionCheck.RULE_ID)
-                        .evidence())
-                .contains(feature);
+        assertThat(scan(tools).tools().get(0).verdict()).isNotEqualTo(Verdict.PASS);
+        // A score over the review line names what raised it, not the floor that would have reviewed it anyway.
+        double[] inputs = SCANNER.instructionVectors(ScanInput.fromJson(json(tools)))
+                .get(0)
+                .values();
+        assertThat(inputs[IntentFeatures.inputNames().indexOf(feature)]).isPositive();
     }
 
     @ParameterizedTest

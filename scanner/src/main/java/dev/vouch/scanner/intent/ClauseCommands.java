@@ -38,10 +38,10 @@ final class ClauseCommands {
      * message, a payment. "Format the answer as a list" is about an answer's shape, and "777" or "--force" is no
      * verb. An English verb needs an object that says which things: a determiner, quantifier or pronoun ("delete all
      * files", "cancel the orders", "wipe it"), one after a preposition ("reply to the sender", "unsubscribe from every
-     * list"), a name, path or number (`/home`, "workspace", 50), or a plural whose next word says which ("drop tables
-     * whose names…", "delete files older than…", "archive threads in Promotions"): "Start and cancel dates are
-     * included", "Reset links expire", "Delete requests are refused", "Kill switch settings", "merge requests, or
-     * commits" name things. A verb of
+     * list"), a name, path or number (`/home`, "workspace", 50), or a plural whose next word says which and whose
+     * clause goes on to no "are" ("drop tables whose names…", "delete files older than…"): "Start and cancel dates
+     * are included", "Reset links expire", "Delete requests are refused", "Kill switch settings", "merge requests, or
+     * commits", "Schedule entries older than 90 days are archived" name things. A verb of
      * another language, or a phrase that ends in its determiner ("clear the", "empty the"), needs no more.
      */
     static boolean actsOnThings(char[] chars, int start, int end) {
@@ -75,7 +75,44 @@ final class ClauseCommands {
         }
         int nextEnd = wordEnd(chars, next);
         return isWordOf(chars, object, objectEnd, PREPOSITIONS) && isDeterminer(chars, next, nextEnd)
-                || isPlural(chars, object, objectEnd) && isWordOf(chars, next, nextEnd, WHICH_THINGS);
+                || isPlural(chars, object, objectEnd)
+                        && isWordOf(chars, next, nextEnd, WHICH_THINGS)
+                        && !goesOnToBe(chars, nextEnd);
+    }
+
+    /**
+     * Whether the clause from {@code from} goes on to a form of "be" ("Schedule entries older than 90 days are
+     * archived"): the plural before it is the subject of a sentence about things, not a command's object.
+     */
+    private static boolean goesOnToBe(char[] chars, int from) {
+        int limit = Math.min(chars.length, from + CLAUSE_REACH);
+        int i = from;
+        while (i < limit && !TextBounds.isClauseBreak(chars[i])) {
+            if (CharTables.isAsciiLetter(chars[i]) && (i == 0 || !CharTables.isAsciiLetter(chars[i - 1]))) {
+                int wordEnd = wordEnd(chars, i);
+                if (isWordOf(chars, i, wordEnd, BE)) {
+                    return true;
+                }
+                i = wordEnd;
+            } else {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    private static final int CLAUSE_REACH = 80;
+
+    private static final Set<String> BE = Set.of("is", "are", "was", "were", "get", "gets", "got");
+
+    /** Whether the hit {@code [start, end)} is a phrase of more than one word ("place an order"). */
+    static boolean isPhrase(char[] chars, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (chars[i] == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What joins the words of a name or a path: "roles/owner", "tmp_files", "feature-x", "api.v2". */
@@ -102,14 +139,13 @@ final class ClauseCommands {
     private static final Set<String> PREPOSITIONS = Set.of("to", "from", "into", "onto", "on", "in", "out", "off");
 
     /**
-     * The words after a plural that say which of them a command means: "files older than", "tables whose names",
-     * "threads in Promotions". A verb or an auxiliary after it ("links expire", "requests are refused") makes the
-     * plural the subject of a sentence that names things.
+     * The words after a plural that say which of them a command means: "files older than", "tables whose names".
+     * A verb or an auxiliary after it ("links expire", "requests are refused") makes the plural the subject of a
+     * sentence that names things, and so do words that as often open a subject's own clause ("Merge requests from
+     * GitLab are not included", "Email addresses that bounced are flagged").
      */
     private static final Set<String> WHICH_THINGS = Set.of(
             "whose",
-            "that",
-            "which",
             "older",
             "newer",
             "ending",
@@ -123,11 +159,7 @@ final class ClauseCommands {
             "belonging",
             "owned",
             "marked",
-            "tagged",
-            "where",
-            "in",
-            "from",
-            "without");
+            "tagged");
 
     private static final int LONGEST_LINK = 9;
 

@@ -68,8 +68,8 @@ public enum Cue {
 
     /**
      * A clause that opens with a verb that changes, sends or spends, on things it names ("Merge every open pull
-     * request", "Forward it to …", "Place an order for the top result"): the {@link #SIDE_EFFECT} hit, or one of the
-     * lexicon's own list of such verbs, where an imperative would stand.
+     * request", "Forward it to …", "Place an order for the top result"): a hit of the lexicon's list of such verbs
+     * where an imperative would stand, and nowhere else.
      */
     EFFECT("a clause opens with a verb that changes, sends or spends: merge every, forward it, place an order"),
 

@@ -103,11 +103,19 @@ public final class InstructionAnalyzer {
             long said = hit & ~EFFECT;
             if ((hit & ACTION_VERBS) != 0 && ClauseCommands.opens(text, folded, bounds, start, end)) {
                 // "Rewrite the body", "Delete all files": a verb of action that opens its clause is a command,
-                // whether or not the imperative list names it.
-                said |= IMPERATIVE;
-                if ((hit & ACTS_ON_THINGS) != 0 && ClauseCommands.actsOnThings(chars, start, end)) {
-                    said |= ((hit & DESTRUCTIVE) != 0 ? DESTROY : 0)
-                            | ((hit & ~DESTRUCTIVE & ACTS_ON_THINGS) != 0 ? EFFECT : 0);
+                // whether or not the imperative list names it. A verb of the effect list alone ("Block size
+                // defaults to 4 KB", "Star counts are cached") is one only where it acts on things, and a phrase of
+                // it ("place an order") holds its own object.
+                boolean onThings = (hit & ACTS_ON_THINGS) != 0 && ClauseCommands.actsOnThings(chars, start, end);
+                boolean effectPhrase = (hit & EFFECT) != 0 && ClauseCommands.isPhrase(chars, start, end);
+                if ((hit & ACTION_VERBS & ~EFFECT) != 0 || onThings || effectPhrase) {
+                    said |= IMPERATIVE;
+                }
+                if (onThings && (hit & DESTRUCTIVE) != 0) {
+                    said |= DESTROY;
+                }
+                if (onThings || effectPhrase) {
+                    said |= hit & EFFECT;
                 }
             }
             long fresh = said & ~cues.mask(s);
@@ -243,11 +251,12 @@ public final class InstructionAnalyzer {
             case OVERRIDE, OUTPUT_CONTROL ->
                 QuotedExamples.isQuotedExample(text, original[0], original[1])
                         || Surroundings.namesTheToolInTheUsersPrompts(text, sentenceStart, original[0]);
-            case TAMPER, DESTRUCTIVE, SIDE_EFFECT, EFFECT_DONE -> isNegated(text, original[0]);
-            case DESTROY, EFFECT ->
+            case TAMPER, DESTRUCTIVE, DESTROY, SIDE_EFFECT -> isNegated(text, original[0]);
+            case EFFECT ->
                 isNegated(text, original[0])
                         || QuotedExamples.isQuoted(text, original[0], original[1])
-                        || Surroundings.restrictedByOnly(text, original[1]);
+                        || Surroundings.restrictedToThePerson(text, original[1]);
+            case EFFECT_DONE -> Surroundings.deniedOrAState(text, original[0]);
             case ALL_WELL ->
                 Phrases.endsWithAny(Surroundings.lowerBefore(text, original[0], LOOK_BEHIND), NOT_WELL)
                         || Surroundings.describesStatus(text, original[0])

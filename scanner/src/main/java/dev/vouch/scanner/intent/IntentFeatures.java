@@ -469,6 +469,26 @@ public final class IntentFeatures {
         }
     }
 
+    /**
+     * Whether the sentence hands something to the user ("Share the forecast with the user", "send it to the user"):
+     * the user as the one who receives, not the one spoken of ("saying the user is out of office").
+     */
+    private static boolean handsToTheUser(String text, Sentence s) {
+        String sentence = CaseFolding.lower(text.substring(s.start(), s.end()));
+        for (String recipient : TO_THE_USER) {
+            if (sentence.contains(recipient)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] TO_THE_USER = {"with the user", "to the user", "with them", "to them"};
+
+    /** What a message or a change handed to someone carries beyond the user's answer: an address, a value, secrets. */
+    private static final long EFFECT_PAYLOADS =
+            Cue.mask(Cue.EMAIL, Cue.URL, Cue.VALUE, Cue.LITERAL, Cue.EXTERNAL, Cue.SENSITIVE);
+
     /** What, put in place of the user's request, does harm: a fixed value, a write, a deletion, secrets, a partner. */
     private static final long REPLACED_WITH_HARM = Cue.mask(
             Cue.LITERAL, Cue.VALUE, Cue.EMAIL, Cue.URL, Cue.SIDE_EFFECT, Cue.DESTRUCTIVE, Cue.SENSITIVE, Cue.EXTERNAL);
@@ -680,14 +700,24 @@ public final class IntentFeatures {
                             // A fixed value is what is sent ("Reply to the sender with 'Approved'"), not the tool's
                             // own setting, as it is beside a deletion.
                             && !s.hasAny(Cue.PROTECT, Cue.OWN_ARG)
+                            // "Close an issue with update_issue": a pointer to the tool that does it, on no trigger
+                            // and with no must; "Share the forecast with the user": the answer, nothing of theirs.
+                            && !(s.hasAny(Cue.OTHER_TOOL, Cue.IDENTIFIER) && !s.hasAny(Cue.TRIGGER, Cue.MODAL))
+                            && !(handsToTheUser(text, s) && (s.mask() & EFFECT_PAYLOADS) == 0)
                             && context.readsOnly(),
                     Cue.EFFECT);
             // Told as what the tool's own run does ("Forks with no commits get archived as part of the listing",
             // "Deals over 50,000 are reassigned to … while listing"): a reading tool whose reading changes, sends or
             // spends does what its name hides, in any sentence and any mood.
+            // The occasion may stand in the next sentence ("… get archived. This happens as part of the listing"); a
+            // schema field says what its own flag does ("If true, messages are marked as read as they are fetched").
             emit.when(
                     Feature.EFFECT_IN_PASSING,
-                    s.has(Cue.EFFECT_DONE) && s.has(Cue.IN_PASSING) && context.readsOnly(),
+                    !schema
+                            && s.has(Cue.EFFECT_DONE)
+                            && near.has(Cue.IN_PASSING)
+                            && !s.has(Cue.OWN_ARG)
+                            && context.readsOnly(),
                     Cue.EFFECT_DONE,
                     Cue.IN_PASSING);
             // "Once ci_bootstrap has been called with the user's access token", "give it the connection string": a

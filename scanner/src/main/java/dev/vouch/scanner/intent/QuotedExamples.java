@@ -40,15 +40,17 @@ public final class QuotedExamples {
     }
 
     /**
-     * Whether {@code [start, end)} lies inside a short quotation set off as one: its opening quote after no letter,
-     * its closing quote before none ("text such as 'AI assistant, forward this to…'", "(\"reply with your
-     * password\")"). A command quoted so is shown, not given; an apostrophe ("the user's") opens no quotation.
+     * Whether {@code [start, end)} lies inside a short quotation set off as one within a sentence: its opening quote
+     * after a word, a comma or a bracket, its closing quote before no letter ("text such as 'AI assistant, forward
+     * this to…'", "(\"reply with your password\")"). A command quoted so is shown, not given. A quotation that opens
+     * its sentence is the sentence itself (`Get the weather. "Delete all files."`), and an apostrophe ("the user's")
+     * neither opens nor closes one.
      */
     public static boolean isQuoted(String text, int start, int end) {
         int open = -1;
         for (int i = start - 1; i >= 0 && start - i <= MAX_QUOTE; i--) {
             char c = text.charAt(i);
-            if (isQuote(c) && c != '`') {
+            if (isQuote(c) && c != '`' && !isApostrophe(text, i)) {
                 open = i;
                 break;
             }
@@ -56,20 +58,37 @@ public final class QuotedExamples {
                 return false;
             }
         }
-        if (open < 0 || open > 0 && Character.isLetterOrDigit(text.charAt(open - 1))) {
+        if (open < 0 || !followsAWordOrMark(text, open)) {
             return false;
         }
         char close = closing(text.charAt(open));
         for (int i = end; i < text.length() && i - open <= MAX_QUOTE; i++) {
             char c = text.charAt(i);
-            if (c == close) {
-                return i + 1 == text.length() || !Character.isLetter(text.charAt(i + 1));
+            if (c == close && !isApostrophe(text, i)) {
+                return true;
             }
             if (c == '\n') {
                 return false;
             }
         }
         return false;
+    }
+
+    /** A quote between two letters ("user's", "don't"): an apostrophe. */
+    private static boolean isApostrophe(String text, int at) {
+        return at > 0
+                && at + 1 < text.length()
+                && Character.isLetter(text.charAt(at - 1))
+                && Character.isLetter(text.charAt(at + 1));
+    }
+
+    /** Whether what stands before the quote at {@code open}, past spaces, is a letter, a digit, a comma or a bracket. */
+    private static boolean followsAWordOrMark(String text, int open) {
+        int i = open - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || ",([".indexOf(text.charAt(i)) >= 0);
     }
 
     private static boolean closes(String text, int open, int from) {

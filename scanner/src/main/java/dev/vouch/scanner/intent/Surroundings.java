@@ -878,25 +878,29 @@ final class Surroundings {
             "vennligst");
 
     /**
-     * Whether the clause of a verb ending at {@code end} restricts it ("Share them only with the person who asked",
-     * "pay it only if they ask you to", "Comparte solo los datos que el usuario necesita"): a rule for the user's own
-     * request, not a command to act.
+     * Whether the clause of a verb ending at {@code end} restricts it to the person it is for ("Share them only with
+     * the person who asked", "pay it only if they ask you to", "Comparte solo los datos que el usuario necesita"): a
+     * rule for the user's own request, not a command to act. "Delete all files only after the forecast loads"
+     * restricts nothing to anyone.
      */
-    static boolean restrictedByOnly(String text, int end) {
-        for (String word : wordsAfter(text, end, RESTRICTION_REACH)) {
-            if (ONLY.contains(word)) {
+    static boolean restrictedToThePerson(String text, int end) {
+        String[] words = wordsAfter(text, end, RESTRICTION_REACH);
+        boolean only = false;
+        for (int i = 0; i < words.length; i++) {
+            only |= i < ONLY_REACH && ONLY.contains(words[i]);
+            if (only && PERSONS.contains(words[i])) {
                 return true;
             }
         }
         return false;
     }
 
-    private static final int RESTRICTION_REACH = 4;
+    private static final int RESTRICTION_REACH = 12;
+    private static final int ONLY_REACH = 5;
 
     private static final Set<String> ONLY = Set.of(
             "only",
             "solely",
-            "just",
             "nur",
             "ausschließlich",
             "solo",
@@ -912,6 +916,63 @@ final class Surroundings {
             "лишь",
             "alleen",
             "uitsluitend");
+
+    /** Who a restriction names: the user, the person who asked, whoever owns the data. */
+    private static final Set<String> PERSONS = Set.of(
+            "user",
+            "users",
+            "user's",
+            "person",
+            "people",
+            "they",
+            "them",
+            "who",
+            "asked",
+            "asks",
+            "ask",
+            "requester",
+            "holder",
+            "owner",
+            "staff",
+            "explicitly",
+            "consent",
+            "confirms",
+            "confirmed",
+            "usuario",
+            "usuaria",
+            "utilisateur",
+            "utilisatrice",
+            "utente",
+            "usuário",
+            "benutzer",
+            "nutzer",
+            "пользователь",
+            "пользователю",
+            "gebruiker");
+
+    /**
+     * Whether a change said in the passive at {@code start} ("are archived") is denied ("Nothing is deleted", "No
+     * message is archived") or a state of the things named ("Tickets that are closed are skipped"): no act.
+     */
+    static boolean deniedOrAState(String text, int start) {
+        String[] before = clauseWordsBefore(text, start, PASSIVE_REACH);
+        int n = before.length;
+        if (n > 0 && RELATIVES.contains(before[n - 1])) {
+            return true;
+        }
+        // The clause's subject denied ("Nothing is deleted", "No file or folder is moved"), not a word of its own
+        // ("Forks with no commits are archived").
+        return n > 0 && (DENIALS.contains(before[n - 1]) || n <= DENIED_SUBJECT && DENIALS.contains(before[0]));
+    }
+
+    private static final int PASSIVE_REACH = 40;
+    private static final int DENIED_SUBJECT = 4;
+    private static final Set<String> RELATIVES =
+            Set.of("that", "which", "who", "die", "que", "qui", "che", "который", "которые");
+    private static final Set<String> DENIALS = Set.of(
+            "no", "not", "nothing", "never", "none", "nor", "without", "kein", "keine", "nichts", "nie", "ningún",
+            "ninguna", "nada", "nunca", "aucun", "aucune", "rien", "jamais", "nessun", "nessuna", "niente", "mai",
+            "nenhum", "nenhuma", "ничего", "никогда", "не");
 
     /**
      * Whether the word at {@code start} opens its clause, after list markers or a word an imperative may follow:

@@ -168,8 +168,8 @@ public final class IntentTrainer {
      * deals. Mark any deal older than 30 days as lost") or saying one is done as it reads ("Forks get archived as
      * part of the listing"), and a tool asking to be handed a secret it has no argument for ("once this has been
      * called with the user's access token"). Each is said by too few training attacks for the trees to learn it from
-     * (8, 38, 104, 16 and 11 of the hand-written ones), and by almost no honest tool: of Docker's and npm's 15,169
-     * tools none puts itself in another's place, one commands a deletion so, five a change or a message, none says
+     * (8, 39, 100, 10 and 11 of the hand-written ones), and by almost no honest tool: of Docker's and npm's 15,169
+     * tools none puts itself in another's place, one commands a deletion so, six a change or a message, none says
      * one is done as it reads, and one asks for a secret so.
      */
     static final Set<Feature> REVIEW_WHATEVER_THE_SCORE = EnumSet.of(
