@@ -690,8 +690,9 @@ public final class IntentFeatures {
                     Feature.EFFECT_OUTSIDE_TOOL,
                     !schema
                             && s.has(Cue.EFFECT)
-                            // In the first sentence only in a later clause after a trigger ("Get the summary, then
-                            // stop every instance"): "Mark a comment resolved after the change is made" describes.
+                            // In the first sentence only where a trigger stands in it and the verb is not its first
+                            // word ("Get the summary, then stop every instance"): "Mark a comment resolved after the
+                            // change is made" describes.
                             && (s.index() > 0
                                     ? directive
                                     : s.has(Cue.TRIGGER)
@@ -708,7 +709,7 @@ public final class IntentFeatures {
                     Cue.EFFECT);
             // Told as what the tool's own run does ("Forks with no commits get archived as part of the listing",
             // "Deals over 50,000 are reassigned to … while listing"): a reading tool whose reading changes, sends or
-            // spends does what its name hides, in any sentence and any mood.
+            // spends does what its name hides, in any sentence of its description.
             // The occasion may stand in the next sentence ("… get archived. This happens as part of the listing"); a
             // schema field says what its own flag does ("If true, messages are marked as read as they are fetched").
             emit.when(
