@@ -20,18 +20,8 @@ public final class QuotedExamples {
 
     /** Whether {@code [start, end)} of {@code text} lies inside a quotation that an example word introduces. */
     public static boolean isQuotedExample(String text, int start, int end) {
-        int open = -1;
-        for (int i = start - 1; i >= 0 && start - i <= MAX_QUOTE; i--) {
-            char c = text.charAt(i);
-            if (isQuote(c)) {
-                open = i;
-                break;
-            }
-            if (c == '\n') {
-                return false;
-            }
-        }
-        if (open < 0 || !closes(text, open, end)) {
+        int open = openingBefore(text, start, false);
+        if (open < 0 || !closes(text, open, end, false)) {
             return false;
         }
         String before =
@@ -47,31 +37,25 @@ public final class QuotedExamples {
      * neither opens nor closes one.
      */
     public static boolean isQuoted(String text, int start, int end) {
-        int open = -1;
+        int open = openingBefore(text, start, true);
+        return open >= 0 && followsAWordOrMark(text, open) && closes(text, open, end, true);
+    }
+
+    /**
+     * The nearest quote before {@code start} on its line and within reach, or -1. Read as a quotation set off within a
+     * sentence ({@code setOff}), a backtick (code) and an apostrophe open none.
+     */
+    private static int openingBefore(String text, int start, boolean setOff) {
         for (int i = start - 1; i >= 0 && start - i <= MAX_QUOTE; i--) {
             char c = text.charAt(i);
-            if (isQuote(c) && c != '`' && !isApostrophe(text, i)) {
-                open = i;
-                break;
+            if (isQuote(c) && !(setOff && (c == '`' || isApostrophe(text, i)))) {
+                return i;
             }
             if (c == '\n') {
-                return false;
+                return -1;
             }
         }
-        if (open < 0 || !followsAWordOrMark(text, open)) {
-            return false;
-        }
-        char close = closing(text.charAt(open));
-        for (int i = end; i < text.length() && i - open <= MAX_QUOTE; i++) {
-            char c = text.charAt(i);
-            if (c == close && !isApostrophe(text, i)) {
-                return true;
-            }
-            if (c == '\n') {
-                return false;
-            }
-        }
-        return false;
+        return -1;
     }
 
     /** A quote between two letters ("user's", "don't"): an apostrophe. */
@@ -91,11 +75,12 @@ public final class QuotedExamples {
         return i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || ",([".indexOf(text.charAt(i)) >= 0);
     }
 
-    private static boolean closes(String text, int open, int from) {
+    /** Whether the quotation opened at {@code open} closes on its line and within reach, from {@code from}. */
+    private static boolean closes(String text, int open, int from, boolean skipApostrophes) {
         char close = closing(text.charAt(open));
         for (int i = from; i < text.length() && i - open <= MAX_QUOTE; i++) {
             char c = text.charAt(i);
-            if (c == close) {
+            if (c == close && !(skipApostrophes && isApostrophe(text, i))) {
                 return true;
             }
             if (c == '\n') {
