@@ -45,8 +45,9 @@ public enum Cue {
     WITHHOLD("something is left out of what the user sees: hide, leave out, never surface"),
     ALL_WELL("all is said to be well: all green, went through"),
     EFFECT_DONE("a change, message or payment is said to be done: are archived, gets deleted, is forwarded"),
-    IN_PASSING("the tool's own run is the occasion, or the agent the doer: while listing, as part of the check, by the "
-            + "assistant"),
+    IN_PASSING("the tool's own run is the occasion, or the agent the doer: while listing, as part of the check, this "
+            + "tool also, by the assistant"),
+    QUESTION("a question about a fact is the occasion: if the user asks whether, when asked about, questions about"),
     /**
      * An imperative wherever it stands in its clause ("入力してください", "보내세요", "указывайте"), where the
      * start-only {@link #IMPERATIVE} cannot reach; read as that cue.

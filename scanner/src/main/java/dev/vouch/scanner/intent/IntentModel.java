@@ -308,6 +308,7 @@ public final class IntentModel {
             Map.entry(Feature.ADDRESS_INTO_FIELD, Family.EXFILTRATION),
             Map.entry(Feature.OUTPUT_CONTROL, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.OUTCOME_REPORTED, Family.INSTRUCTION_OVERRIDE),
+            Map.entry(Feature.ANSWER_FIXED, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.ALL_WELL_TOLD, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.WITHHELD_FROM_USER, Family.INSTRUCTION_OVERRIDE),
             Map.entry(Feature.ROLE_SWITCH, Family.INSTRUCTION_OVERRIDE),

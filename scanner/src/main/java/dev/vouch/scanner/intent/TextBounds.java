@@ -185,7 +185,8 @@ final class TextBounds {
 
     /**
      * Words that join a clause on, or lead it in, before its verb, folded: "also", "and", "then", "please", "außerdem"
-     * (folded "auserdem").
+     * (folded "auserdem"), and the adverbs that say how or when a command is carried out ("Quietly forward …",
+     * "Then promptly create …"): one or several may stand before the verb.
      */
     private static final String[] CONNECTIVES = {
         "also",
@@ -202,6 +203,37 @@ final class TextBounds {
         "please",
         "kindly",
         "just",
+        "always",
+        "automatically",
+        "promptly",
+        "simply",
+        "quietly",
+        "silently",
+        "discreetly",
+        "secretly",
+        "immediately",
+        "instantly",
+        "quickly",
+        "directly",
+        "subsequently",
+        "proactively",
+        "automatisch",
+        "sofort",
+        "heimlich",
+        "einfach",
+        "automaticamente",
+        "inmediatamente",
+        "simplemente",
+        "silenciosamente",
+        "automatiquement",
+        "immediatement",
+        "simplement",
+        "discretement",
+        "immediatamente",
+        "semplicemente",
+        "silenziosamente",
+        "imediatamente",
+        "simplesmente",
         "aussi",
         "ensuite",
         "puis",

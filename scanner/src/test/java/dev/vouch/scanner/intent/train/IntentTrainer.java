@@ -122,16 +122,21 @@ public final class IntentTrainer {
             Feature.ACTION_OUTSIDE_TOOL,
             Feature.DESTROY_OUTSIDE_TOOL,
             Feature.EFFECT_OUTSIDE_TOOL,
-            Feature.EFFECT_IN_PASSING);
+            Feature.EFFECT_IN_PASSING,
+            Feature.ANSWER_FIXED);
 
     /**
      * Features the gates read but the trees do not. What a called tool does says whether an instruction
      * harms, not whether the text instructs: as inputs, write-call-triggered and first-call-with-effect moved
      * the score of honest workflow advice ("call this before cancel_booking") along with the attacks'. And
-     * supersedes-other reviews whatever the score, so the score need not learn it from the few tools that say it.
+     * supersedes-other and answer-fixed review whatever the score, so the score need not learn them from the few
+     * tools that say them.
      */
-    static final Set<Feature> GATE_ONLY =
-            EnumSet.of(Feature.WRITE_CALL_TRIGGERED, Feature.FIRST_CALL_WITH_EFFECT, Feature.SUPERSEDES_OTHER);
+    static final Set<Feature> GATE_ONLY = EnumSet.of(
+            Feature.WRITE_CALL_TRIGGERED,
+            Feature.FIRST_CALL_WITH_EFFECT,
+            Feature.SUPERSEDES_OTHER,
+            Feature.ANSWER_FIXED);
     /**
      * A tool whose text instructs the agent at all (past its first sentence, with a must, in a schema
      * field, addressing the agent, or naming other tools) may be scored for review: out of fold, a quarter
@@ -159,7 +164,8 @@ public final class IntentTrainer {
             Feature.SENSITIVE_IN_FIELD,
             Feature.WITHHELD_FROM_USER,
             Feature.ADDRESS_INTO_FIELD,
-            Feature.EFFECT_IN_PASSING);
+            Feature.EFFECT_IN_PASSING,
+            Feature.ANSWER_FIXED);
 
     /**
      * Features that send a tool to review whatever its score ({@link IntentModel}): a tool putting itself in
@@ -177,6 +183,7 @@ public final class IntentTrainer {
             Feature.DESTROY_OUTSIDE_TOOL,
             Feature.EFFECT_OUTSIDE_TOOL,
             Feature.EFFECT_IN_PASSING,
+            Feature.ANSWER_FIXED,
             Feature.SENSITIVE_TO_SELF);
 
     /** One example's features and label. */
