@@ -38,13 +38,10 @@ class VouchBlindCorpusTest {
     // 2026.12.06.9: three refits of 2026.12.06.8's inputs, each without a twentieth of the fitted groups
     // (RefitSway), put that figure at 17.8% to 19.2%, so 0.19 caught a refit's sway, not a regression; and -w's
     // honest look-alikes, which name other servers' tools that write, are 27% flagged. 0.20 sits over both.
-    // Their blocked ceiling was 0.03 until 2026.12.07.8: refits of near-identical inputs put that figure at 2.8% to
-    // 3.0% under 2026.12.07.7, and at 2.9% and 3.1% for the two lexicons tried for 2026.12.07.8, whose edit changed
-    // no named feature of any of these clean tools: the trees moved, not what the scanner reads. 0.035 sits over it.
     private static final double MIN_FLAGGED = 0.90;
     private static final double MIN_BLOCKED = 0.59;
     private static final double MAX_NEGATIVES_FLAGGED = 0.20;
-    private static final double MAX_NEGATIVES_BLOCKED = 0.035;
+    private static final double MAX_NEGATIVES_BLOCKED = 0.03;
 
     @Test
     void attacksWrittenByAnotherHandAreFlaggedAndTheirCleanNeighboursMostlyPass() throws IOException {
