@@ -724,11 +724,9 @@ public final class IntentFeatures {
                     Cue.EFFECT_DONE,
                     Cue.IN_PASSING);
             // "If asked whether a repository has known vulnerabilities, reply that it has none": the answer to a kind
-            // of question is given before any data is read. Honest notes on questions point to where the answer is
-            // found ("If the user asks whether a payment went through, check list_transactions").
-            // Honest notes say where the answer comes from ("say that they did only if the consent is false", "reply
-            // with yes or no from the expiry date"), and a fixed answer is a claim, not a way of answering ("respond
-            // with the pending flag from the result").
+            // of question is a claim made before any data is read. Honest notes say where the answer comes from ("say
+            // that they did only if the consent is false", "check list_transactions") or how to answer, not what
+            // ("respond with the pending flag from the result" holds no claim).
             emit.when(
                     Feature.ANSWER_FIXED,
                     s.has(Cue.QUESTION)
