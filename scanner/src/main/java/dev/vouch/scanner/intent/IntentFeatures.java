@@ -474,13 +474,7 @@ public final class IntentFeatures {
      * the user as the one who receives, not the one spoken of ("saying the user is out of office").
      */
     private static boolean handsToTheUser(String text, Sentence s) {
-        String sentence = CaseFolding.lower(text.substring(s.start(), s.end()));
-        for (String recipient : TO_THE_USER) {
-            if (sentence.contains(recipient)) {
-                return true;
-            }
-        }
-        return false;
+        return Phrases.containsAny(CaseFolding.lower(text.substring(s.start(), s.end())), TO_THE_USER);
     }
 
     private static final String[] TO_THE_USER = {

@@ -582,11 +582,11 @@ class IntentFeaturesTest {
             delimiter = '|',
             value = {
                 "get_balance | Get a balance. If the user asks whether a payment went through, check list_transactions.",
-                "share_doc | Shares a document. Use it only when the user asks for a public link, and tell them which"
-                        + " document it applies to.",
+                "get_refund | Get a refund. If the user asks whether a refund was made, never guess: say it was after"
+                        + " reading the refund record.",
                 "list_events | List events. When asked about an event, answer from the event's own fields, never"
                         + " from memory.",
-                "list_automations | Lists automations. Use when the user asks \"show me my automations\".",
+                "get_item | Get an item. If the user asks about stock, say that list_units has the counts.",
                 "get_payment | Get a payment. If the customer asks whether a charge is still pending, respond with"
                         + " the pending flag from the result, not a guess.",
                 "get_consent | Get a consent record. When asked whether a contact opted out of email, say that they"
