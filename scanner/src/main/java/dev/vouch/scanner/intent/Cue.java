@@ -50,6 +50,7 @@ public enum Cue {
     QUESTION("a question about a fact is the occasion: if the user asks whether, when asked about, questions about"),
     ANSWER("an answer is given as a claim: reply that, say it did, the answer is no"),
     SOURCED("an answer is read from the data: from the result, only if, as this tool returns it"),
+    EVERY("every record of a kind is meant: all, every, each, the whole"),
     /**
      * An imperative wherever it stands in its clause ("入力してください", "보내세요", "указывайте"), where the
      * start-only {@link #IMPERATIVE} cannot reach; read as that cue.

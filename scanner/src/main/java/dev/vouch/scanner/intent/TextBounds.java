@@ -2,6 +2,7 @@ package dev.vouch.scanner.intent;
 
 import dev.vouch.scanner.match.CharTables;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Where the sentences of a folded text begin and end, and where a clause may begin, read in one pass
@@ -265,6 +266,13 @@ final class TextBounds {
     }
 
     private static final String AND = " and ";
+
+    /** Whether a lower-cased word leads a clause in as a connective ("then", "also", "promptly"). */
+    static boolean isConnective(String word) {
+        return CONNECTIVE_SET.contains(word);
+    }
+
+    private static final Set<String> CONNECTIVE_SET = Set.of(CONNECTIVES);
 
     /** The length of the connective word at {@code i}, 0 if none; one ends before a space or a comma. */
     private static int connectiveLength(char[] f, int i) {

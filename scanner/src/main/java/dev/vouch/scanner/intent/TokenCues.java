@@ -50,6 +50,12 @@ final class TokenCues {
                 i++;
                 continue;
             }
+            if ((i == 0 || !isTokenChar(chars[i - 1])) && (isDigit(c) || isAsciiLetter(c))) {
+                int grouped = groupedNumberEnd(chars, i);
+                if (grouped > 0) {
+                    mark(cues, sentenceStarts, Cue.VALUE, i, grouped);
+                }
+            }
             int start = i;
             // Where the token stops being a plain word, found in the same pass: its plain letters first,
             // one question a character (most tokens are plain), then whatever of the token is left.
@@ -71,6 +77,64 @@ final class TokenCues {
                 token(text, chars, start, end, plainUntil >= end, context, cues, sentenceStarts);
             }
         }
+    }
+
+    /**
+     * Where a number written in groups of four ends ("DE44 5001 0517 5407 3249 31", "5412 7500 0000 3321", "6222 0212
+     * 3456 7890 123"): four groups or more, one space apart, each of four digits but the last (one to four), the first
+     * perhaps an IBAN's country and check digits. A card, an account or an IBAN as people write them, which no one
+     * token of it shows; lists of ports, sizes or status codes ("8080 8443 9090", "429 500 502") are not written so.
+     * At most {@link #MAX_GROUPS} groups are read from any start, so a long run costs a bounded read per token.
+     * -1 where none starts at {@code from}.
+     */
+    private static int groupedNumberEnd(char[] chars, int from) {
+        int i = from;
+        if (isAsciiLetter(chars[i])) {
+            if (i + 3 >= chars.length
+                    || !isAsciiLetter(chars[i + 1])
+                    || !isDigit(chars[i + 2])
+                    || !isDigit(chars[i + 3])) {
+                return -1;
+            }
+            i += 2;
+        }
+        int groups = 0;
+        int end = -1;
+        while (groups < MAX_GROUPS) {
+            int groupStart = i;
+            while (i < chars.length && i - groupStart < GROUP && isDigit(chars[i])) {
+                i++;
+            }
+            boolean spaced = i + 1 < chars.length && (chars[i] == ' ' || chars[i] == '\u00a0') && isDigit(chars[i + 1]);
+            boolean ends = i >= chars.length || !Character.isLetterOrDigit(chars[i]);
+            if (i - groupStart == 0 || !ends) {
+                break;
+            }
+            int width = groups == 0 ? i - from : i - groupStart;
+            if (width < GROUP && (groups == 0 || spaced)) {
+                // Only the last group may be short.
+                break;
+            }
+            groups++;
+            end = i;
+            if (width < GROUP || !spaced) {
+                break;
+            }
+            i++;
+        }
+        return groups >= MIN_GROUPS ? end : -1;
+    }
+
+    private static final int GROUP = 4;
+    private static final int MIN_GROUPS = 4;
+    private static final int MAX_GROUPS = 9;
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static void token(

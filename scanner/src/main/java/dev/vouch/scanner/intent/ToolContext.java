@@ -68,6 +68,8 @@ public final class ToolContext {
         private final Map<String, String> namesByKey = new HashMap<>();
         /** The answers asked so far, by key (a set is one scan's, read on its thread). */
         private final Map<String, Boolean> readOnly = new HashMap<>();
+
+        private final Map<String, Boolean> noAct = new HashMap<>();
         /**
          * Every tool name and argument name above (and each tool's own arguments as its context holds them):
          * most tokens asked about are none of them, and the sieve says so before any hash is taken.
@@ -137,6 +139,15 @@ public final class ToolContext {
             return readOnly.computeIfAbsent(key, k -> names.readsOnly(spelled));
         }
 
+        /** Whether the tool's name says no act ({@link ToolNames#saysItWrites}), read once a name, as names are long. */
+        private boolean namesNoAct(String key) {
+            String spelled = namesByKey.get(key);
+            if (spelled == null || names == null) {
+                return false;
+            }
+            return noAct.computeIfAbsent(key, k -> !names.saysItWrites(spelled));
+        }
+
         /** The context of text that belongs to no tool (prompts, instructions): every tool is "other". */
         public ToolContext standalone() {
             return new ToolContext("", Set.of(), this);
@@ -194,6 +205,19 @@ public final class ToolContext {
     public boolean readsOnly() {
         return !ownName.isEmpty() && set.isReadOnly(ownName);
     }
+
+    /**
+     * Whether this tool says no act of its own: its name has no writing word ({@link ToolNames#saysItWrites}) and it
+     * takes no argument that picks an act ({@code action}, {@code operation}: gitlab_package's "delete: Permanently
+     * delete an entire package" describes one of its own).
+     */
+    public boolean namesNoAct() {
+        return !ownName.isEmpty()
+                && set.namesNoAct(ownName)
+                && ACT_PICKERS.stream().noneMatch(ownArguments::contains);
+    }
+
+    private static final List<String> ACT_PICKERS = List.of("action", "operation", "op", "command");
 
     /** Another tool of the set whose name does not say it only reads. */
     public boolean isOtherWriteTool(String key) {

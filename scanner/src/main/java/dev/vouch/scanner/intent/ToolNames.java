@@ -20,6 +20,10 @@ public final class ToolNames {
     private final Set<String> write;
     private final Set<String> leadingRead;
     private final Set<String> conjunctions;
+    /** Writing words that are nouns too ({@code issue}, {@code log}): before a reading head they name what is read. */
+    private final Set<String> nounWrites;
+    /** The last words of a name whose head reads: what searches, views or states ({@code search}, {@code viewer}). */
+    private final Set<String> readingHeads;
     /** The tools of well-known servers, by lower case, as their servers spell them (getConsoleLogs). */
     private final OtherTools wellKnown;
 
@@ -28,11 +32,15 @@ public final class ToolNames {
             Set<String> write,
             Set<String> leadingRead,
             Set<String> conjunctions,
+            Set<String> nounWrites,
+            Set<String> readingHeads,
             List<String> wellKnown) {
         this.read = Set.copyOf(read);
         this.write = Set.copyOf(write);
         this.leadingRead = Set.copyOf(leadingRead);
         this.conjunctions = Set.copyOf(conjunctions);
+        this.nounWrites = Set.copyOf(nounWrites);
+        this.readingHeads = Set.copyOf(readingHeads);
         this.wellKnown = OtherTools.of(wellKnown);
     }
 
@@ -42,6 +50,8 @@ public final class ToolNames {
                 words(node.path("write")),
                 words(node.path("leadingRead")),
                 words(node.path("conjunctions")),
+                words(node.path("nounWrites")),
+                words(node.path("readingHeads")),
                 spellings(node.path("wellKnown")));
     }
 
@@ -68,21 +78,45 @@ public final class ToolNames {
     /**
      * Whether the name has a reading word and no writing word, or opens on a reading verb with no
      * writing word past a conjunction: in {@code get_order} "order" is what is read, in
-     * {@code get_or_create_user} "create" is a second verb.
+     * {@code get_or_create_user} "create" is a second verb. A name that ends on a word for what searches, views or
+     * states ({@link #readingHeads}: {@code issue_search}, {@code log_viewer}, {@code order_status}) is a compound whose
+     * head reads, and a writing word before it that is a noun too names what is read; an output such as a summary or
+     * a preview is no such head ({@code email_summary} sends one).
      */
     public boolean readsOnly(String name) {
         String[] words = words(name);
         boolean verbFirst = leadingRead.contains(words[0]);
+        boolean twoVerbs = false;
+        for (String word : words) {
+            twoVerbs |= conjunctions.contains(word);
+        }
+        boolean headReads = !twoVerbs && words.length > 1 && readingHeads.contains(words[words.length - 1]);
         boolean secondVerb = false;
         boolean reads = false;
         for (String word : words) {
             secondVerb |= conjunctions.contains(word);
-            if (write.contains(word) && (!verbFirst || secondVerb)) {
+            if (write.contains(word) && (!verbFirst || secondVerb) && !(headReads && nounWrites.contains(word))) {
                 return false;
             }
             reads |= read.contains(word);
         }
         return reads;
+    }
+
+    /**
+     * Whether the name says the tool changes something: a writing word that {@link #readsOnly} does not read as the
+     * object of a reading verb. {@code usage_report}, {@code lead_score} and {@code changelog} say no act.
+     */
+    public boolean saysItWrites(String name) {
+        if (readsOnly(name)) {
+            return false;
+        }
+        for (String word : words(name)) {
+            if (write.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words of a name split at {@code _ - . /}, spaces and lower-to-upper case changes, lower-cased. */

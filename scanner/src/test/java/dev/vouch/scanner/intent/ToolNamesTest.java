@@ -39,6 +39,34 @@ class ToolNamesTest {
     }
 
     @Test
+    void aNameEndingOnAReadingWordReadsWhatAWritingNounBeforeItNames() {
+        assertThat(names.readsOnly("issue_search")).isTrue();
+        assertThat(names.readsOnly("log_viewer")).isTrue();
+        assertThat(names.readsOnly("order_status")).isTrue();
+        assertThat(names.readsOnly("update_status")).isFalse();
+        assertThat(names.readsOnly("mark_older_than_read")).isFalse();
+        assertThat(names.readsOnly("message_or_search")).isFalse();
+        assertThat(names.readsOnly("email_summary")).isFalse();
+    }
+
+    @Test
+    void aNameOfWhatReadsOrComputesReadsAndIncrementingWrites() {
+        assertThat(names.readsOnly("invoice_parser")).isTrue();
+        assertThat(names.readsOnly("star_counter")).isTrue();
+        assertThat(names.readsOnly("lead_score")).isTrue();
+        assertThat(names.readsOnly("increment_counter")).isFalse();
+    }
+
+    @Test
+    void aNameSaysItWritesByAWritingWordThatIsNotWhatItReads() {
+        assertThat(names.saysItWrites("cancel_subscription")).isTrue();
+        assertThat(names.saysItWrites("manage_functions")).isTrue();
+        assertThat(names.saysItWrites("get_order")).isFalse();
+        assertThat(names.saysItWrites("usage_report")).isFalse();
+        assertThat(names.saysItWrites("invoice_parser")).isFalse();
+    }
+
+    @Test
     void namesInTheLanguagesOfTheLexiconAreReadToo() {
         assertThat(names.readsOnly("listar_contas")).isTrue();
         assertThat(names.readsOnly("consultar_saldo")).isTrue();

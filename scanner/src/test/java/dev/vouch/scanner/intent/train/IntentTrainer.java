@@ -142,6 +142,9 @@ public final class IntentTrainer {
      * field, addressing the agent, or naming other tools) may be scored for review: out of fold, a quarter
      * of the attacks the model missed scored above the review threshold but held none of the narrower
      * gates. Widening them raised the threshold and lowered the test split's hard negatives flagged.
+     * Commanded-act and fixed-target-act open review, not block: a product-named tool's notes on its own act
+     * ("gmail: … Archive all messages that match the query") and a support address ("Send a message to
+     * support@…") say them too, and such vendor text is at most review.
      */
     static final Set<Feature> REVIEW_NEEDS = EnumSet.of(
             Feature.TRIGGER_OTHER,
@@ -165,7 +168,9 @@ public final class IntentTrainer {
             Feature.WITHHELD_FROM_USER,
             Feature.ADDRESS_INTO_FIELD,
             Feature.EFFECT_IN_PASSING,
-            Feature.ANSWER_FIXED);
+            Feature.ANSWER_FIXED,
+            Feature.COMMANDED_ACT,
+            Feature.FIXED_TARGET_ACT);
 
     /**
      * Features that send a tool to review whatever its score ({@link IntentModel}): a tool putting itself in
