@@ -50,7 +50,7 @@ final class TokenCues {
                 i++;
                 continue;
             }
-            if ((i == 0 || !isTokenChar(chars[i - 1])) && (isDigit(c) || isAsciiLetter(c))) {
+            if (isDigit(c) || isAsciiLetter(c)) {
                 int grouped = groupedNumberEnd(chars, i);
                 if (grouped > 0) {
                     mark(cues, sentenceStarts, Cue.VALUE, i, grouped);

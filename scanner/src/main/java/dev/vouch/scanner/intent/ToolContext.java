@@ -68,7 +68,7 @@ public final class ToolContext {
         private final Map<String, String> namesByKey = new HashMap<>();
         /** The answers asked so far, by key (a set is one scan's, read on its thread). */
         private final Map<String, Boolean> readOnly = new HashMap<>();
-
+        /** The same for {@link #namesNoAct}. */
         private final Map<String, Boolean> noAct = new HashMap<>();
         /**
          * Every tool name and argument name above (and each tool's own arguments as its context holds them):
