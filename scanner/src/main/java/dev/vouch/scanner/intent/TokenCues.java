@@ -50,7 +50,7 @@ final class TokenCues {
                 i++;
                 continue;
             }
-            if (isDigit(c) || isAsciiLetter(c)) {
+            if (isDigit(c) || CharTables.isAsciiLetter(c)) {
                 int grouped = groupedNumberEnd(chars, i);
                 if (grouped > 0) {
                     mark(cues, sentenceStarts, Cue.VALUE, i, grouped);
@@ -89,9 +89,9 @@ final class TokenCues {
      */
     private static int groupedNumberEnd(char[] chars, int from) {
         int i = from;
-        if (isAsciiLetter(chars[i])) {
+        if (CharTables.isAsciiLetter(chars[i])) {
             if (i + 3 >= chars.length
-                    || !isAsciiLetter(chars[i + 1])
+                    || !CharTables.isAsciiLetter(chars[i + 1])
                     || !isDigit(chars[i + 2])
                     || !isDigit(chars[i + 3])) {
                 return -1;
@@ -106,7 +106,7 @@ final class TokenCues {
                 i++;
             }
             boolean spaced = i + 1 < chars.length && (chars[i] == ' ' || chars[i] == '\u00a0') && isDigit(chars[i + 1]);
-            boolean ends = i >= chars.length || !Character.isLetterOrDigit(chars[i]);
+            boolean ends = i >= chars.length || !CharTables.isLetterOrDigit(chars[i]);
             if (i - groupStart == 0 || !ends) {
                 break;
             }
@@ -131,10 +131,6 @@ final class TokenCues {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static void token(

@@ -84,7 +84,10 @@ public final class ToolNames {
      * a preview is no such head ({@code email_summary} sends one).
      */
     public boolean readsOnly(String name) {
-        String[] words = words(name);
+        return readsOnly(words(name));
+    }
+
+    private boolean readsOnly(String[] words) {
         boolean verbFirst = leadingRead.contains(words[0]);
         boolean twoVerbs = false;
         for (String word : words) {
@@ -108,10 +111,11 @@ public final class ToolNames {
      * object of a reading verb. {@code usage_report}, {@code lead_score} and {@code changelog} say no act.
      */
     public boolean saysItWrites(String name) {
-        if (readsOnly(name)) {
+        String[] words = words(name);
+        if (readsOnly(words)) {
             return false;
         }
-        for (String word : words(name)) {
+        for (String word : words) {
             if (write.contains(word)) {
                 return true;
             }
