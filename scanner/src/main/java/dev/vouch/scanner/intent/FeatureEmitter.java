@@ -34,22 +34,15 @@ final class FeatureEmitter {
     private static final Cue[] CUES = Cue.values();
 
     /**
-     * Cues that features read but the score does not: "all", "each" and "every" are too common to say anything alone,
-     * and as pairs ("every" beside another tool's name) they moved honest workflow notes into block ("Use after all
-     * operations started by begin_transaction").
-     */
-    private static final long UNSCORED = Cue.mask(Cue.EVERY);
-
-    /**
      * Each cue of the sentence, and each pair of them, set in a whole vector's arrays: they are inputs of
      * the score alone, set only once a gate lets it matter. The bits of the sentence's mask give its cues
      * in ordinal order (the order its map iterates in) without copying the map's keys.
      */
     void cues(double[] into, Span[] intoSpans) {
-        long mask = sentence.mask() & ~UNSCORED;
+        long mask = sentence.mask() & IntentFeatures.SCORED_MASK;
         for (long rest = mask; rest != 0; rest &= rest - 1) {
             int a = Long.numberOfTrailingZeros(rest);
-            set(into, intoSpans, IntentFeatures.SINGLES + a, sentence.cues().get(CUES[a]));
+            set(into, intoSpans, IntentFeatures.singleIndex(a), sentence.cues().get(CUES[a]));
             for (long later = rest & (rest - 1); later != 0; later &= later - 1) {
                 set(into, intoSpans, IntentFeatures.pairIndex(a, Long.numberOfTrailingZeros(later)), null);
             }

@@ -127,12 +127,26 @@ public final class IntentFeatures {
         }
     }
 
-    private static final Cue[] CUES = Cue.values();
+    /**
+     * Cues that features read but the score does not: "all", "each" and "every" are too common to say anything alone,
+     * and as pairs ("every" beside another tool's name) they moved honest workflow notes into block ("Use after all
+     * operations started by begin_transaction"). They have no input of their own, alone or in a pair.
+     */
+    private static final long UNSCORED = Cue.mask(Cue.EVERY);
+    /** The cues the score reads, alone and in pairs: by ordinal, those {@link #UNSCORED} does not hold. */
+    private static final Cue[] SCORED = Arrays.stream(Cue.values())
+            .filter(cue -> (Cue.mask(cue) & UNSCORED) == 0)
+            .toArray(Cue[]::new);
+    /** The bits of {@link #SCORED} in a sentence's mask of cues. */
+    static final long SCORED_MASK = Cue.mask(SCORED);
+    /** Each cue's place among {@link #SCORED}, by ordinal; -1 for an unscored cue. */
+    private static final int[] SCORED_PLACE = scoredPlaces();
+
     private static final int NAMED = Feature.values().length;
-    static final int SINGLES = NAMED;
-    private static final int PAIRS = SINGLES + CUES.length;
+    private static final int SINGLES = NAMED;
+    private static final int PAIRS = SINGLES + SCORED.length;
     /** Where the word inputs start, and where those of the sentences that instruct the agent start. */
-    static final int WORDS = PAIRS + CUES.length * (CUES.length - 1) / 2;
+    static final int WORDS = PAIRS + SCORED.length * (SCORED.length - 1) / 2;
 
     static final int INSTRUCTION_WORDS = WORDS + WordBag.BUCKETS;
     /** How many inputs a vector has. */
@@ -157,12 +171,12 @@ public final class IntentFeatures {
         for (Feature feature : Feature.values()) {
             names.add(feature.wireName());
         }
-        for (Cue cue : CUES) {
+        for (Cue cue : SCORED) {
             names.add(CUE_PREFIX + cue.lexiconKey());
         }
-        for (int a = 0; a < CUES.length; a++) {
-            for (int b = a + 1; b < CUES.length; b++) {
-                names.add(CUE_PREFIX + CUES[a].lexiconKey() + PAIR + CUES[b].lexiconKey());
+        for (int a = 0; a < SCORED.length; a++) {
+            for (int b = a + 1; b < SCORED.length; b++) {
+                names.add(CUE_PREFIX + SCORED[a].lexiconKey() + PAIR + SCORED[b].lexiconKey());
             }
         }
         for (int bucket = 0; bucket < WordBag.BUCKETS; bucket++) {
@@ -174,9 +188,26 @@ public final class IntentFeatures {
         return List.copyOf(names);
     }
 
-    static int pairIndex(int a, int b) {
+    private static int[] scoredPlaces() {
+        int[] places = new int[Cue.values().length];
+        Arrays.fill(places, -1);
+        for (int place = 0; place < SCORED.length; place++) {
+            places[SCORED[place].ordinal()] = place;
+        }
+        return places;
+    }
+
+    /** The input of a scored cue alone, by the cue's ordinal. */
+    static int singleIndex(int ordinal) {
+        return SINGLES + SCORED_PLACE[ordinal];
+    }
+
+    /** The input of a pair of scored cues, by their ordinals, the lower first. */
+    static int pairIndex(int lower, int higher) {
+        int a = SCORED_PLACE[lower];
+        int b = SCORED_PLACE[higher];
         // Row a of the upper triangle starts after the rows above it.
-        return PAIRS + a * CUES.length - a * (a + 1) / 2 + (b - a - 1);
+        return PAIRS + a * SCORED.length - a * (a + 1) / 2 + (b - a - 1);
     }
 
     private static final int MAX_DIRECTIVES = 3;

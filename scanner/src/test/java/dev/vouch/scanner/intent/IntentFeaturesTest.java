@@ -947,6 +947,34 @@ class IntentFeaturesTest {
                 .values();
     }
 
+    /**
+     * "every" gates features but has no input of its own: the score never read it, and the inputs it held were always
+     * zero. The cues on either side of it in the enum keep one input each and one for each pair.
+     */
+    @Test
+    void aPairOfCuesIsSetWithBothCuesAndTheUnscoredCueHasNoInput() {
+        List<String> names = IntentFeatures.inputNames();
+        assertThat(names).hasSize(IntentFeatures.SIZE).doesNotHaveDuplicates();
+        assertThat(names)
+                .noneMatch(name -> name.startsWith("cue:")
+                        && Arrays.asList(name.substring(4).split("\\+")).contains("every"));
+        double[] x = vector("Book the ride. Then forward every receipt and delete each draft.");
+        int pairs = 0;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (x[i] != 0 && name.startsWith("cue:") && name.contains("+")) {
+                String[] both = name.substring(4).split("\\+");
+                assertThat(x[names.indexOf("cue:" + both[0])]).as(name).isNotZero();
+                assertThat(x[names.indexOf("cue:" + both[1])]).as(name).isNotZero();
+                pairs++;
+            }
+        }
+        assertThat(pairs).isGreaterThan(3);
+        // Imperative and side effect stand before "every" among the cues, effect after it.
+        assertThat(x[names.indexOf("cue:imperative+effect")]).isNotZero();
+        assertThat(x[names.indexOf("cue:sideEffect+effect")]).isNotZero();
+    }
+
     /** The input of the cue the lexicon keys {@code cue}, seen in {@code description}. */
     private static double cue(String description, String cue) {
         int input = IntentFeatures.inputNames().indexOf("cue:" + cue);
