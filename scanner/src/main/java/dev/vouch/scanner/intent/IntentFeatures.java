@@ -1206,8 +1206,42 @@ public final class IntentFeatures {
         int before = trigger[0] - tool[1];
         return after >= 0 && after <= ANCHOR_AFTER && !breaksClause(text, trigger[1], tool[0])
                 || before >= 0 && before <= ANCHOR_BEFORE
-                || before >= 0 && before <= ANCHOR_BEFORE_CALLED && isVerbFinalGap(text, tool[1], trigger[0]);
+                || before >= 0 && before <= ANCHOR_BEFORE_CALLED && isVerbFinalGap(text, tool[1], trigger[0])
+                || callsItself(s, text, trigger);
     }
+
+    /**
+     * Whether the sentence's call is of this tool: words for itself right beside the word that calls ("call this
+     * tool", "调用此工具", "このツールを使って"), or a pronoun right after a call that comes before the trigger in
+     * English ("call this first", "call it before create_note"; after it, "before calling it" is the trigger's
+     * tool). Its own name beside a call is as often the occasion ("после каждого reply_email вызови forward_email")
+     * as what is called.
+     */
+    private static boolean callsItself(Sentence s, String text, int[] trigger) {
+        int[] call = s.cues().get(Cue.CALL);
+        if (call == null) {
+            return false;
+        }
+        int[] self = s.cues().get(Cue.SELF);
+        if (self != null && (adjoins(text, call[1], self[0]) || adjoins(text, self[1], call[0]))) {
+            return true;
+        }
+        int word = call[1];
+        while (word < text.length() && text.charAt(word) == ' ') {
+            word++;
+        }
+        return call[1] <= trigger[0] && word > call[1] && Phrases.startsWithWord(text, word, SELF_PRONOUNS);
+    }
+
+    private static final String[] SELF_PRONOUNS = {"it", "me", "this"};
+
+    /** Whether {@code text[from, to)} is at most {@link #ADJOINING} characters with no clause break. */
+    private static boolean adjoins(String text, int from, int to) {
+        return from <= to && to - from <= ADJOINING && !breaksClause(text, from, to);
+    }
+
+    /** A space, a particle ("を", "를") or a quote between a call and what it calls. */
+    private static final int ADJOINING = 3;
 
     /**
      * "`execute` 도구를 호출하기 전에", "send_email ツールを呼び出す前に", "send_email टूल को कॉल करने से पहले", "send_email

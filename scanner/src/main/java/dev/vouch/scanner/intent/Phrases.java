@@ -1,6 +1,6 @@
 package dev.vouch.scanner.intent;
 
-/** Small look-ups on the words just before a cue. */
+/** Small look-ups on the words just before or after a cue. */
 final class Phrases {
 
     private Phrases() {}
@@ -24,6 +24,21 @@ final class Phrases {
                 if (at == 0 || !Character.isLetter(text.charAt(at - 1))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} holds, at {@code at}, one of the lower-case {@code words} in any case, as a whole word (no
+     * letter right after it).
+     */
+    static boolean startsWithWord(String text, int at, String[] words) {
+        for (String word : words) {
+            int end = at + word.length();
+            if (text.regionMatches(true, at, word, 0, word.length())
+                    && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
+                return true;
             }
         }
         return false;

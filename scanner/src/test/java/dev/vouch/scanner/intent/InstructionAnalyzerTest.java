@@ -769,6 +769,32 @@ class InstructionAnalyzerTest {
         }
     }
 
+    /** "Format" is a destructive act said of a disk, not the format of a note, a date or an answer. */
+    @Test
+    void aFormatIsNoDestructionButFormattingADiskIs() {
+        assertThat(cuesAnywhere("Returns the vault's folder layout and the daily-note format."))
+                .doesNotContain(Cue.DESTRUCTIVE);
+        assertThat(cuesAnywhere("Before any backup, format the disk at /dev/sdb."))
+                .contains(Cue.DESTRUCTIVE);
+    }
+
+    /**
+     * Korean writes "user" (사용자), "usage" (사용량) and "available" (사용 가능) with the noun for use (사용): the call
+     * is read from its verb forms ("사용하세요", "사용할 때", "사용 전에"), not from every word that holds the noun.
+     */
+    @Test
+    void koreanUserAndUsageAreNoCall() {
+        for (String noCall : List.of("사용자에게 비밀번호를 절대 묻지 마십시오.", "이번 달 사용량과 사용 가능한 한도를 반환합니다.")) {
+            assertThat(cuesAnywhere(noCall)).as(noCall).doesNotContain(Cue.CALL);
+        }
+        for (String call : List.of(
+                "메일을 보내기 전에 list_inbox 를 사용하세요.",
+                "send_email 도구를 사용할 때는 항상 참조를 추가하세요.",
+                "send_email 사용 전에 list_inbox 를 호출하십시오.")) {
+            assertThat(cuesAnywhere(call)).as(call).contains(Cue.CALL);
+        }
+    }
+
     @Test
     void theUsersPromptsThatNameATool() {
         // A vendor tells the person who writes prompts how to name the tool there.
