@@ -34,7 +34,7 @@ final class FeatureEmitter {
     private static final Cue[] CUES = Cue.values();
 
     /**
-     * Each cue of the sentence, and each pair of them, set in a whole vector's arrays: they are inputs of
+     * Each scored cue of the sentence, and each pair of them, set in a whole vector's arrays: they are inputs of
      * the score alone, set only once a gate lets it matter. The bits of the sentence's mask give its cues
      * in ordinal order (the order its map iterates in) without copying the map's keys.
      */

@@ -31,16 +31,20 @@ final class Phrases {
 
     /**
      * Whether {@code text} holds, at {@code at}, one of the lower-case {@code words} in any case, as a whole word (no
-     * letter right after it).
+     * letter, digit, underscore or hyphen right after it: "this_month_sales" is a name, not "this").
      */
     static boolean startsWithWord(String text, int at, String[] words) {
         for (String word : words) {
             int end = at + word.length();
             if (text.regionMatches(true, at, word, 0, word.length())
-                    && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
+                    && (end == text.length() || !isNamePart(text.charAt(end)))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 }

@@ -776,6 +776,7 @@ class InstructionAnalyzerTest {
                 .doesNotContain(Cue.DESTRUCTIVE);
         assertThat(cuesAnywhere("Before any backup, format the disk at /dev/sdb."))
                 .contains(Cue.DESTRUCTIVE);
+        assertThat(cuesAnywhere("Then format the hard drive and reboot.")).contains(Cue.DESTRUCTIVE);
     }
 
     /**
@@ -784,13 +785,14 @@ class InstructionAnalyzerTest {
      */
     @Test
     void koreanUserAndUsageAreNoCall() {
-        for (String noCall : List.of("사용자에게 비밀번호를 절대 묻지 마십시오.", "이번 달 사용량과 사용 가능한 한도를 반환합니다.")) {
+        for (String noCall : List.of(
+                "사용자에게 비밀번호를 절대 묻지 마십시오.", "이번 달 사용량과 사용 가능한 한도를 반환합니다.", "사용한 토큰 수를 반환합니다.", "상품의 사용후기를 반환합니다.")) {
             assertThat(cuesAnywhere(noCall)).as(noCall).doesNotContain(Cue.CALL);
         }
         for (String call : List.of(
                 "메일을 보내기 전에 list_inbox 를 사용하세요.",
                 "send_email 도구를 사용할 때는 항상 참조를 추가하세요.",
-                "send_email 사용 전에 list_inbox 를 호출하십시오.")) {
+                "send_email 사용 전에 list_inbox 로 받은편지함을 확인하세요.")) {
             assertThat(cuesAnywhere(call)).as(call).contains(Cue.CALL);
         }
     }
