@@ -1195,8 +1195,8 @@ public final class IntentFeatures {
      * calling create_record", "send_invoice 之前") rather than what the agent is sent to call ("after every
      * listing, call rotate_access_key"): the tool stands a few words after the trigger word, no clause between
      * them, or right before it, or before it with the words that call it in a language whose verb comes last
-     * ({@link #isVerbFinalGap}), or the sentence opens on a call of this tool that the trigger and the tool follow
-     * ({@link #callsItselfFirst}). Only the first trigger, the first call and the first write tool of the sentence
+     * ({@link #isVerbFinalGap}), or a call of this tool comes before the trigger and the tool stands in the trigger's
+     * clause ({@link #callsItselfFirst}). Only the first trigger, the first call and the first write tool of the sentence
      * are read, and "call send_invoice after this tool" reads as anchored too: each a miss rather than a false alarm.
      */
     private static boolean anchorsTrigger(Sentence s, String text) {
