@@ -1,5 +1,7 @@
 package dev.vouch.scanner.intent;
 
+import dev.vouch.scanner.match.CharTables;
+
 /** Small look-ups on the words just before or after a cue. */
 final class Phrases {
 
@@ -45,6 +47,6 @@ final class Phrases {
     }
 
     private static boolean isNamePart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+        return CharTables.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 }
